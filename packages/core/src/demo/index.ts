@@ -1,0 +1,6 @@
+export { generateDemoPortfolio, DEMO_AS_OF, type DemoPortfolio, type DemoPortfolioOptions } from "./portfolio.js";
+export { generateCustomerHistory, type CustomerHistory, type HistoryOptions } from "./history.js";
+export { generateCustomer, customerId } from "./customers.js";
+export { generateStaff, type DemoStaffDirectory } from "./staff.js";
+export { createRandom, type Random } from "./random.js";
+export { BRANCHES, PRODUCTS, type DemoProduct, type Branch } from "./reference-data.js";

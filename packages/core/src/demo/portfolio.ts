@@ -1,0 +1,325 @@
+/**
+ * `generateDemoPortfolio`: a deterministic, realistic book of a Chinese
+ * commercial bank's customers for demos, tests and benchmarks. Every record
+ * passes the core schemas.
+ */
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
+import type { Customer } from "../schemas/customer.js";
+import type { Holding } from "../schemas/holding.js";
+import type { Interaction } from "../schemas/interaction.js";
+import type { Lead } from "../schemas/lead.js";
+import type { Opportunity } from "../schemas/opportunity.js";
+import type { RelationshipGroup } from "../schemas/relationship-group.js";
+import type { SalesTarget } from "../schemas/sales-target.js";
+import type { ServiceCase } from "../schemas/service-case.js";
+import type { Staff } from "../schemas/staff.js";
+import type { Task } from "../schemas/task.js";
+import type { Transaction } from "../schemas/transaction.js";
+import type { CampaignResponseType, LeadPurpose, OpportunityStage, ProductType } from "../schemas/enums.js";
+import { computeAum } from "../scoring/aum.js";
+import { assignTier } from "../scoring/tier.js";
+import { generateCustomer, type DemoContext } from "./customers.js";
+import { generateCustomerHistory } from "./history.js";
+import { createRandom, type Random } from "./random.js";
+import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
+import { generateStaff } from "./staff.js";
+import { addDays, isoDate, isoDateTime, parseDate } from "./time.js";
+
+/** The default "today" of demo data, so a seed alone reproduces a portfolio. */
+export const DEMO_AS_OF = "2026-11-30";
+
+export interface DemoPortfolioOptions {
+  /** Same seed, same options → the same portfolio. Default "bankcrm". */
+  seed?: string;
+  /** Number of customers. Default 1,000. */
+  customers?: number;
+  /** Months of history. Default 12. */
+  months?: number;
+  /** The demo's "today", YYYY-MM-DD. Default DEMO_AS_OF. */
+  asOf?: string;
+  /** "holdings": customers and holdings only (no transactions, interactions, cases). */
+  detail?: "full" | "holdings";
+  /** Called every 1,000 customers with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoPortfolio {
+  asOf: string;
+  staff: Staff[];
+  customers: Customer[];
+  holdings: Holding[];
+  transactions: Transaction[];
+  interactions: Interaction[];
+  serviceCases: ServiceCase[];
+  leads: Lead[];
+  opportunities: Opportunity[];
+  campaigns: Campaign[];
+  campaignResponses: CampaignResponse[];
+  tasks: Task[];
+  relationshipGroups: RelationshipGroup[];
+  salesTargets: SalesTarget[];
+}
+
+function checkOptions(o: DemoPortfolioOptions): Required<Omit<DemoPortfolioOptions, "onProgress">> {
+  const customers = o.customers ?? 1000;
+  const months = o.months ?? 12;
+  const asOf = o.asOf ?? DEMO_AS_OF;
+  if (!Number.isSafeInteger(customers) || customers < 0 || customers > 10_000_000) {
+    throw new BankcrmInvalidArgumentError("customers", "a whole number from 0 to 10,000,000");
+  }
+  if (!Number.isSafeInteger(months) || months < 1 || months > 120) {
+    throw new BankcrmInvalidArgumentError("months", "a whole number from 1 to 120");
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(parseDate(asOf).getTime())) {
+    throw new BankcrmInvalidArgumentError("asOf", "a date, YYYY-MM-DD");
+  }
+  return { seed: o.seed ?? "bankcrm", customers, months, asOf, detail: o.detail ?? "full" };
+}
+
+function campaignsFor(asOf: Date): Campaign[] {
+  const c = (id: string, name: string, productType: ProductType, channels: Campaign["channels"], startDaysAgo: number, lengthDays: number): Campaign => {
+    const start = addDays(asOf, -startDaysAgo);
+    const end = addDays(start, lengthDays);
+    return {
+      id,
+      name,
+      status: end < asOf ? "completed" : start > asOf ? "scheduled" : "active",
+      channels,
+      productType,
+      requiredConsent: "marketing",
+      startDate: isoDate(start),
+      endDate: isoDate(end),
+      budget: { amount: 50_000_000, currency: "CNY" },
+      ownerId: "ST-HQ-MA1",
+    };
+  };
+  return [
+    c("CMP-WM-SPRING", "春季理财节", "wealth_management", ["mobile_app_push", "sms", "branch"], 250, 45),
+    c("CMP-CC-NEW", "信用卡新户礼", "credit_card", ["wechat", "mobile_app_push"], 200, 90),
+    c("CMP-MTG-RATE", "存量房贷利率调整告知", "mortgage", ["sms", "phone"], 150, 30),
+    c("CMP-PENSION", "个人养老金开户季", "fund", ["mobile_app_push", "branch", "phone"], 100, 60),
+    c("CMP-PAYROLL", "代发工资客户专享存款", "certificate_of_deposit", ["sms", "wechat"], 60, 45),
+    c("CMP-SME-LOAN", "小微企业经营贷", "business_loan", ["phone", "branch", "direct_mail"], 30, 60),
+  ];
+}
+
+const FUNNEL: readonly CampaignResponseType[] = ["sent", "delivered", "opened", "clicked", "responded", "converted"];
+
+function audienceMatches(campaign: Campaign, customer: Customer, tierIndex: number): boolean {
+  if (campaign.id === "CMP-SME-LOAN") return customer.kind === "corporate";
+  if (customer.kind === "corporate") return false;
+  if (campaign.id === "CMP-WM-SPRING") return tierIndex >= 1 && customer.riskTolerance !== undefined;
+  return true;
+}
+
+function stageProbability(stage: OpportunityStage): number {
+  return { prospecting: 0.1, qualification: 0.2, needs_analysis: 0.4, proposal: 0.6, negotiation: 0.8, won: 1, lost: 0 }[stage];
+}
+
+export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoPortfolio {
+  const o = checkOptions(options);
+  const asOf = parseDate(o.asOf);
+  const staff = generateStaff(o.seed);
+  const ctx: DemoContext = { seed: o.seed, asOf: o.asOf, staff };
+  const p: DemoPortfolio = {
+    asOf: o.asOf,
+    staff: staff.all,
+    customers: [],
+    holdings: [],
+    transactions: [],
+    interactions: [],
+    serviceCases: [],
+    leads: [],
+    opportunities: [],
+    campaigns: campaignsFor(asOf),
+    campaignResponses: [],
+    tasks: [],
+    relationshipGroups: [],
+    salesTargets: [],
+  };
+  // Portfolio-level records (leads, campaigns, groups…) use their own stream, so
+  // per-customer streams stay independent of how many customers are generated.
+  const r = createRandom(`${o.seed}:portfolio`);
+  const spouseWaiting = new Map<string, Customer>();
+  let parentCompany: Customer | undefined;
+  const push = <T>(target: T[], items: T[]) => {
+    for (const item of items) target.push(item);
+  };
+
+  for (let i = 0; i < o.customers; i++) {
+    const customer = generateCustomer(i, ctx);
+    const history = generateCustomerHistory(customer, { seed: o.seed, asOf: o.asOf, months: o.months, detail: o.detail });
+    const assignment = assignTier({ aum: computeAum(history.holdings).total });
+    customer.tier = assignment.tier;
+    p.customers.push(customer);
+    push(p.holdings, history.holdings);
+    push(p.transactions, history.transactions);
+    push(p.interactions, history.interactions);
+    push(p.serviceCases, history.serviceCases);
+    if (o.detail === "full") portfolioRecords(r, p, customer, asOf, spouseWaiting, (c) => (parentCompany = c), parentCompany);
+    if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, o.customers);
+  }
+  if (o.detail === "full") {
+    push(p.leads, prospectLeads(r, Math.round(o.customers * 0.01), asOf));
+    p.salesTargets = salesTargets(staff.all, asOf);
+  }
+  options.onProgress?.(o.customers, o.customers);
+  return p;
+}
+
+const TIER_INDEX = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 } as const;
+
+function portfolioRecords(
+  r: Random,
+  p: DemoPortfolio,
+  customer: Customer,
+  asOf: Date,
+  spouseWaiting: Map<string, Customer>,
+  setParent: (c: Customer | undefined) => void,
+  parent: Customer | undefined,
+): void {
+  if (customer.status === "closed") return;
+  const marketing = customer.consents.some((c) => c.purpose === "marketing" && c.granted);
+  const tierIndex = TIER_INDEX[customer.tier ?? "standard"];
+  if (marketing && customer.status === "active") {
+    for (const campaign of p.campaigns) {
+      if (campaign.status === "scheduled" || !audienceMatches(campaign, customer, tierIndex) || !r.bool(0.3)) continue;
+      let stage = 0;
+      while (stage < FUNNEL.length - 1 && r.bool(0.55)) stage++;
+      const start = parseDate(campaign.startDate);
+      p.campaignResponses.push({
+        id: `${campaign.id}-${customer.id}`,
+        campaignId: campaign.id,
+        customerId: customer.id,
+        channel: r.pick(campaign.channels),
+        type: r.bool(0.02) ? "opted_out" : FUNNEL[stage]!,
+        at: isoDateTime(addDays(start, r.int(0, 20)), r.int(0, 10 * 3600)),
+      });
+    }
+  }
+  const owner = customer.relationshipManagerId;
+  if (r.bool(0.03)) {
+    const purpose = r.pick<LeadPurpose>(customer.kind === "corporate" ? ["business_loan", "wealth_consultation"] : ["wealth_consultation", "mortgage", "consumer_loan", "credit_card", "insurance"]);
+    const createdAt = isoDateTime(addDays(asOf, -r.int(0, 90)), r.int(0, 10 * 3600));
+    p.leads.push({
+      id: `LD-${customer.id}`,
+      customerId: customer.id,
+      name: customer.kind === "individual" ? customer.name : customer.legalRepresentative,
+      mobile: customer.contact.mobile ?? `138${r.digits(8)}`,
+      purpose,
+      source: r.pick(["branch_walk_in", "internet_banking", "mobile_app", "call_center", "campaign", "rm_outreach"] as const),
+      status: r.weighted([["new", 35], ["contacted", 30], ["qualified", 20], ["converted", 10], ["disqualified", 5]] as const),
+      branchId: customer.branchId,
+      ...(owner ? { assignedTo: owner } : {}),
+      consent: { purpose: "marketing", channel: "phone", granted: true, textVersion: "2025-01", recordedAt: createdAt },
+      createdAt,
+    });
+  }
+  if (owner && r.bool(0.02)) {
+    const stage = r.weighted<OpportunityStage>([["prospecting", 15], ["qualification", 15], ["needs_analysis", 15], ["proposal", 15], ["negotiation", 10], ["won", 20], ["lost", 10]]);
+    const productType = r.pick<ProductType>(customer.kind === "corporate" ? ["business_loan", "time_deposit"] : ["wealth_management", "fund", "insurance", "certificate_of_deposit", "mortgage"]);
+    const created = addDays(asOf, -r.int(10, 200));
+    const closed = stage === "won" || stage === "lost";
+    p.opportunities.push({
+      id: `OP-${customer.id}`,
+      customerId: customer.id,
+      title: `${customer.name} — ${productType}`,
+      productType,
+      stage,
+      amount: { amount: Math.round(r.logNormal(30_000_000, 0.8)), currency: "CNY" },
+      probability: stageProbability(stage),
+      expectedClose: isoDate(addDays(created, r.int(20, 120))),
+      ownerId: owner,
+      ...(stage === "lost" ? { lostReason: "客户选择他行产品" } : {}),
+      createdAt: isoDateTime(created, 3600),
+      ...(closed ? { closedAt: isoDateTime(addDays(created, r.int(5, 9)), 7200) } : {}),
+    });
+  }
+  if (owner && r.bool(0.03)) {
+    const dueAt = isoDateTime(addDays(asOf, r.int(-5, 20)), 3600);
+    const status = r.weighted([["open", 60], ["in_progress", 20], ["done", 20]] as const);
+    p.tasks.push({
+      id: `TK-${customer.id}`,
+      assigneeId: owner,
+      customerId: customer.id,
+      type: r.pick(["call", "visit", "follow_up", "review"] as const),
+      title: r.pick(["定期存款到期提醒", "理财产品到期续作沟通", "风险测评过期，提醒重新评估", "生日关怀", "大额资金流出挽留"]),
+      priority: r.pick(["low", "medium", "high"] as const),
+      status,
+      dueAt,
+      ...(status === "done" ? { completedAt: dueAt } : {}),
+    });
+  }
+  if (customer.kind === "individual" && customer.maritalStatus === "married" && r.bool(0.3)) {
+    const waiting = spouseWaiting.get(customer.branchId);
+    if (waiting && waiting.kind === "individual" && waiting.gender !== customer.gender) {
+      spouseWaiting.delete(customer.branchId);
+      p.relationshipGroups.push({
+        id: `HH-${waiting.id}`,
+        kind: "household",
+        name: `${waiting.name}家庭`,
+        members: [
+          { customerId: waiting.id, role: "head" },
+          { customerId: customer.id, role: "spouse" },
+        ],
+      });
+    } else {
+      spouseWaiting.set(customer.branchId, customer);
+    }
+  }
+  if (customer.kind === "corporate" && r.bool(0.2)) {
+    if (parent) {
+      p.relationshipGroups.push({
+        id: `CG-${parent.id}`,
+        kind: "corporate_group",
+        name: `${parent.name}集团`,
+        members: [
+          { customerId: parent.id, role: "parent_company" },
+          { customerId: customer.id, role: "subsidiary", share: Math.round(r.next() * 100) / 100 },
+        ],
+      });
+      setParent(undefined);
+    } else {
+      setParent(customer);
+    }
+  }
+}
+
+function prospectLeads(r: Random, count: number, asOf: Date): Lead[] {
+  const leads: Lead[] = [];
+  for (let i = 0; i < count; i++) {
+    const branch = r.pick(BRANCHES);
+    const createdAt = isoDateTime(addDays(asOf, -r.int(0, 60)), r.int(0, 10 * 3600));
+    leads.push({
+      id: `LD-P${String(i + 1).padStart(7, "0")}`,
+      name: r.weighted(SURNAMES) + r.pick(r.bool(0.5) ? GIVEN_MALE : GIVEN_FEMALE),
+      mobile: `1${r.pick(["35", "38", "58", "86", "89", "99"])}${r.digits(8)}`,
+      purpose: r.pick(["account_opening", "mortgage", "credit_card", "wealth_consultation"] as const),
+      source: r.pick(["internet_banking", "mobile_app", "referral", "event"] as const),
+      status: r.weighted([["new", 60], ["contacted", 30], ["disqualified", 10]] as const),
+      branchId: branch.id,
+      consent: { purpose: "marketing", channel: "phone", granted: true, textVersion: "2025-01", recordedAt: createdAt },
+      createdAt,
+    });
+  }
+  return leads;
+}
+
+function salesTargets(staff: Staff[], asOf: Date): SalesTarget[] {
+  const quarterStart = new Date(Date.UTC(asOf.getUTCFullYear(), Math.floor(asOf.getUTCMonth() / 3) * 3, 1));
+  const quarterEnd = new Date(Date.UTC(quarterStart.getUTCFullYear(), quarterStart.getUTCMonth() + 3, 0));
+  const period = { periodStart: isoDate(quarterStart), periodEnd: isoDate(quarterEnd) };
+  const targets: SalesTarget[] = [];
+  const r = createRandom(`targets:${isoDate(asOf)}`);
+  for (const s of staff) {
+    if (s.role !== "relationship_manager") continue;
+    targets.push({ id: `TG-${s.id}-NC`, staffId: s.id, metric: "new_customers", ...period, target: 30, achieved: r.int(5, 35) });
+    targets.push({ id: `TG-${s.id}-AUM`, staffId: s.id, metric: "aum_growth", ...period, target: 2_000_000_000, achieved: r.int(100_000_000, 2_500_000_000), currency: "CNY" });
+    targets.push({ id: `TG-${s.id}-WM`, staffId: s.id, metric: "wealth_sales", ...period, target: 1_000_000_000, achieved: r.int(50_000_000, 1_200_000_000), currency: "CNY" });
+  }
+  for (const b of BRANCHES) {
+    targets.push({ id: `TG-${b.id}-DEP`, branchId: b.id, metric: "deposit_balance", ...period, target: 50_000_000_000, achieved: r.int(20_000_000_000, 55_000_000_000), currency: "CNY" });
+  }
+  return targets;
+}

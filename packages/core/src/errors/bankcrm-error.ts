@@ -1,0 +1,38 @@
+/** Stable machine-readable error codes. Messages for people come from `i18n`. */
+export type BankcrmErrorCode =
+  | "validation_failed"
+  | "invalid_argument"
+  | "access_denied"
+  | "store_failed";
+
+/**
+ * Base class of every error bankcrm throws. `code` is stable and machine-readable;
+ * `cause` keeps the underlying error. Use the `isXxxError()` guards rather than
+ * `instanceof`: they also work across realms (iframes, duplicated bundles).
+ */
+export class BankcrmError extends Error {
+  readonly code: BankcrmErrorCode;
+
+  constructor(code: BankcrmErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "BankcrmError";
+    this.code = code;
+  }
+}
+
+/** True for any bankcrm error, from this realm or another. */
+export function isBankcrmError(error: unknown): error is BankcrmError {
+  if (error instanceof BankcrmError) return true;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { name?: unknown }).name === "string" &&
+    (error as { name: string }).name.startsWith("Bankcrm") &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
+/** Shared by the subclass guards: a bankcrm error with the given class name. */
+export function hasErrorName(error: unknown, name: string): boolean {
+  return isBankcrmError(error) && error.name === name;
+}

@@ -1,0 +1,4 @@
+export { BankcrmError, isBankcrmError, type BankcrmErrorCode } from "./bankcrm-error.js";
+export { BankcrmValidationError, isValidationError, type FieldError } from "./validation-error.js";
+export { BankcrmInvalidArgumentError, isInvalidArgumentError } from "./invalid-argument-error.js";
+export { BankcrmAccessDeniedError, isAccessDeniedError } from "./access-denied-error.js";

@@ -1,0 +1,10 @@
+/** The locales every message a person sees is written in. */
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+
+/** Maps a BCP 47 tag to a supported locale: zh, zh-Hans, zh-CN… → zh-CN; anything else → en. */
+export function resolveLocale(tag: string | undefined): Locale {
+  if (!tag) return DEFAULT_LOCALE;
+  return /^zh(-|$)/i.test(tag) ? "zh-CN" : "en";
+}

@@ -1,0 +1,77 @@
+/**
+ * Validation that speaks to people: runs a schema and maps each zod issue to a
+ * field-level message in the user's locale. Never throws for bad input.
+ */
+import type { z } from "../zod.js";
+import { BankcrmValidationError, type FieldError } from "../errors/validation-error.js";
+import type { Locale } from "./locale.js";
+import { hasMessage, message, type MessageKey } from "./messages.js";
+
+type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unknown> };
+
+function keyAndParams(issue: Issue): [MessageKey, Record<string, string | number>] {
+  // Our schemas name a message key as the issue's message (`{ error: "mobile" }`)
+  // or as `params.reason` on refinements.
+  if (hasMessage(issue.message)) return [issue.message, {}];
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return ["required", {}];
+      return [issue.expected === "int" ? "notInteger" : "invalidType", {}];
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string") return min <= 1 ? ["required", {}] : ["tooShortString", { min }];
+      if (issue.origin === "array" || issue.origin === "set") return ["tooFewItems", { min }];
+      return ["tooSmallNumber", { min }];
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return ["tooLongString", { max }];
+      if (issue.origin === "array" || issue.origin === "set") return ["tooManyItems", { max }];
+      return ["tooBigNumber", { max }];
+    }
+    case "invalid_format":
+      if (issue.format === "email") return ["invalidEmail", {}];
+      if (issue.format === "date") return ["invalidDate", {}];
+      if (issue.format === "datetime") return ["invalidDateTime", {}];
+      break;
+    case "invalid_value":
+    case "invalid_union":
+      return ["invalidOption", {}];
+    case "unrecognized_keys":
+      return ["unrecognizedKeys", {}];
+    default:
+      break;
+  }
+  const reason = issue.params?.reason;
+  if (typeof reason === "string" && hasMessage(reason)) return [reason, {}];
+  return ["invalid", {}];
+}
+
+/** Maps zod issues to localized field errors. */
+export function localizeIssues(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldError[] {
+  return issues.map((raw) => {
+    const issue = raw as Issue;
+    const [key, params] = keyAndParams(issue);
+    return { path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: key, message: message(key, locale, params) };
+  });
+}
+
+export type ValidationResult<T> = { success: true; data: T } | { success: false; errors: FieldError[] };
+
+/**
+ * Validates `input` against `schema`, returning the parsed data or localized,
+ * field-level errors. Arbitrary input yields one of the two, never an exception.
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): ValidationResult<z.output<S>> {
+  // reportInput lets us tell "missing" from "wrong type"; the inputs never leave this function.
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, errors: localizeIssues(result.error.issues, locale) };
+}
+
+/** Like `validate`, but throws a `BankcrmValidationError` carrying the field errors. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
+  const result = validate(schema, input, locale);
+  if (!result.success) throw new BankcrmValidationError(result.errors);
+  return result.data;
+}

@@ -1,0 +1,13 @@
+/**
+ * @bankcrm/core — the domain model of a bank's customers: schemas and types,
+ * identifiers, privacy (sensitivity classes, masking, reveal policy), money,
+ * localized messages, value scoring and demo data. Pure functions; no I/O, no DOM.
+ */
+export * from "./errors/index.js";
+export * from "./schemas/index.js";
+export * from "./identifiers/index.js";
+export * from "./privacy/index.js";
+export * from "./money/index.js";
+export * from "./i18n/index.js";
+export * from "./scoring/index.js";
+export * from "./demo/index.js";

@@ -1,0 +1,99 @@
+/**
+ * Money is an integer count of the currency's minor units (fen for CNY) with an
+ * ISO 4217 code. Conversions go through decimal strings and BigInt, never through
+ * binary floating point, so 0.1 + 0.2 problems cannot reach a balance.
+ */
+import { z } from "../zod.js";
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+
+export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, { error: "currency" });
+
+export const MoneySchema = z.object({
+  /** Minor units (e.g. fen); a safe integer, may be negative (overdrafts, debits). */
+  amount: z.int(),
+  currency: CurrencyCodeSchema,
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+/** Minor-unit digits of a currency (CNY 2, JPY 0, KWD 3), from Intl. */
+export function currencyExponent(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch (cause) {
+    throw new BankcrmInvalidArgumentError("currency", `"${currency}" is not an ISO 4217 code`, { cause });
+  }
+}
+
+/** Minor units as an exact decimal string: 123456 CNY → "1234.56". */
+export function fromMinorUnits(amount: number | bigint, currency: string): string {
+  if (typeof amount === "number" && !Number.isSafeInteger(amount)) {
+    throw new BankcrmInvalidArgumentError("amount", "money amounts are integer minor units");
+  }
+  const exp = currencyExponent(currency);
+  const big = BigInt(amount);
+  const negative = big < 0n;
+  const digits = (negative ? -big : big).toString().padStart(exp + 1, "0");
+  const whole = digits.slice(0, digits.length - exp);
+  const frac = digits.slice(digits.length - exp);
+  return `${negative ? "-" : ""}${whole}${exp > 0 ? `.${frac}` : ""}`;
+}
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * A decimal string in major units to minor units: "1234.56" CNY → 123456.
+ * Rejects more fraction digits than the currency has (no silent rounding) and
+ * amounts beyond Number.MAX_SAFE_INTEGER.
+ */
+export function toMinorUnits(decimal: string, currency: string): number {
+  const exp = currencyExponent(currency);
+  const m = DECIMAL.exec(decimal.trim().replaceAll(",", ""));
+  if (!m) throw new BankcrmInvalidArgumentError("decimal", `"${decimal}" is not a decimal amount`);
+  const [, sign, whole, frac = ""] = m;
+  if (frac.length > exp) {
+    throw new BankcrmInvalidArgumentError("decimal", `${currency} has ${exp} decimal places`);
+  }
+  const minor = BigInt(whole! + frac.padEnd(exp, "0")) * (sign === "-" ? -1n : 1n);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new BankcrmInvalidArgumentError("decimal", "amount is too large");
+  }
+  return Number(minor);
+}
+
+export interface FormatMoneyOptions {
+  /** "symbol" (¥1,234.56), "code" (CNY 1,234.56) or "name". Default "symbol". */
+  currencyDisplay?: "symbol" | "narrowSymbol" | "code" | "name";
+  /** Compact notation for dashboards (¥1.2万 / CN¥12K). */
+  compact?: boolean;
+}
+
+/** Formats minor units in a locale through Intl, exactly (via a decimal string). */
+export function formatMoney(
+  amount: number | bigint,
+  currency: string,
+  locale: string,
+  options: FormatMoneyOptions = {},
+): string {
+  const decimal = fromMinorUnits(amount, currency);
+  const format = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    currencyDisplay: options.currencyDisplay ?? "symbol",
+    ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
+  });
+  // Intl formats decimal strings exactly (ECMA-402 NumberFormat v3); the cast is
+  // for TypeScript's lib, which still types the argument as number | bigint.
+  return format.format(decimal as unknown as number);
+}
+
+/** Sums amounts of one currency; throws when currencies differ. */
+export function sumMoney(values: readonly Money[], currency: string): Money {
+  let total = 0;
+  for (const v of values) {
+    if (v.currency !== currency) {
+      throw new BankcrmInvalidArgumentError("values", `cannot add ${v.currency} to ${currency} without a rate`);
+    }
+    total += v.amount;
+  }
+  return { amount: total, currency };
+}

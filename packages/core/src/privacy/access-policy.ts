@@ -1,0 +1,99 @@
+/**
+ * Who may see what. Every role sees C1 data; C2 data is masked for display and
+ * only roles the policy names may reveal it, one field at a time, each reveal
+ * producing an audit event. C3 data never exists in bankcrm to be revealed.
+ */
+import type { StaffRole } from "../schemas/enums.js";
+import { BankcrmAccessDeniedError } from "../errors/access-denied-error.js";
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import type { FieldClass } from "./sensitivity.js";
+
+export interface AccessPolicy {
+  /** For each class, the roles that may reveal its fields. */
+  reveal: Record<FieldClass, readonly StaffRole[]>;
+  /** Whether a reveal must state a reason (recommended; default true). */
+  requireReason: boolean;
+}
+
+/**
+ * The default policy: relationship managers, branch managers, service agents
+ * (who verify callers) and auditors may reveal C2 fields; tellers and marketing
+ * staff may not — tellers verify identity against the document in front of them,
+ * and marketing works on segments, never on individual identifiers.
+ */
+export const defaultAccessPolicy: AccessPolicy = Object.freeze({
+  reveal: Object.freeze({
+    C1: Object.freeze([
+      "relationship_manager",
+      "teller",
+      "branch_manager",
+      "marketing",
+      "service_agent",
+      "auditor",
+    ] as const),
+    C2: Object.freeze(["relationship_manager", "branch_manager", "service_agent", "auditor"] as const),
+  }),
+  requireReason: true,
+});
+
+export interface Actor {
+  id: string;
+  role: StaffRole;
+  branchId?: string;
+}
+
+export function canReveal(actor: Actor, fieldClass: FieldClass, policy: AccessPolicy = defaultAccessPolicy): boolean {
+  return policy.reveal[fieldClass].includes(actor.role);
+}
+
+/**
+ * The record of one reveal. It says who revealed which field of which customer,
+ * when and why — and deliberately has no place for the revealed value.
+ */
+export interface RevealAuditEvent {
+  type: "reveal";
+  actorId: string;
+  actorRole: StaffRole;
+  customerId: string;
+  field: string;
+  fieldClass: FieldClass;
+  reason: string;
+  at: string;
+}
+
+export interface RevealRequest {
+  actor: Actor;
+  customerId: string;
+  /** Dotted path of the field, e.g. "contact.mobile". */
+  field: string;
+  fieldClass: FieldClass;
+  reason?: string;
+  /** Injected clock, for tests and replays. Default: now. */
+  now?: Date;
+}
+
+/**
+ * Authorizes a reveal and returns the audit event to record *before* the value
+ * is shown. Throws `BankcrmAccessDeniedError` for a role the policy does not
+ * allow, and `BankcrmInvalidArgumentError` when a required reason is missing.
+ */
+export function authorizeReveal(request: RevealRequest, policy: AccessPolicy = defaultAccessPolicy): RevealAuditEvent {
+  const { actor, fieldClass } = request;
+  if (!canReveal(actor, fieldClass, policy)) {
+    throw new BankcrmAccessDeniedError(actor.role, `reveal ${fieldClass} field "${request.field}"`);
+  }
+  const reason = request.reason?.trim() ?? "";
+  if (policy.requireReason && reason === "") {
+    throw new BankcrmInvalidArgumentError("reason", "a reveal must state why the value is needed");
+  }
+  return {
+    type: "reveal",
+    actorId: actor.id,
+    actorRole: actor.role,
+    customerId: request.customerId,
+    field: request.field,
+    fieldClass,
+    reason,
+    at: (request.now ?? new Date()).toISOString(),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Customers, individual (个人客户) and corporate / SME (对公客户), discriminated by
+ * `kind`. Contact, identity document and consents are nested records with their
+ * own sensitivity classes.
+ */
+import { z } from "../zod.js";
+import { MobileSchema } from "../identifiers/mobile.js";
+import { isValidResidentIdNumber, parseResidentIdNumber } from "../identifiers/resident-id.js";
+import { UsccSchema } from "../identifiers/uscc.js";
+import { MoneySchema } from "../money/money.js";
+import { rejectC3 } from "../privacy/c3.js";
+import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema, TagsSchema, text } from "./common.js";
+import {
+  ConsentChannelSchema,
+  ConsentPurposeSchema,
+  ContactChannelSchema,
+  ContactTimeSchema,
+  CustomerStatusSchema,
+  EducationSchema,
+  EnterpriseSizeSchema,
+  GenderSchema,
+  IdDocumentTypeSchema,
+  IndustrySchema,
+  KycStatusSchema,
+  MaritalStatusSchema,
+  OccupationSchema,
+  RiskToleranceSchema,
+  TierSchema,
+} from "./enums.js";
+
+export const IdentityDocumentFields = defineRecord(
+  "IdentityDocument",
+  {
+    type: IdDocumentTypeSchema,
+    number: z.string().trim().toUpperCase().min(5).max(32),
+  },
+  { type: C1, number: c2("idNumber") },
+  (ctx) => {
+  if (ctx.value.type === "resident_id" && !isValidResidentIdNumber(ctx.value.number)) {
+    ctx.issues.push({
+      code: "custom",
+      path: ["number"],
+      message: "invalid resident ID number",
+      params: { reason: "residentId" },
+      input: undefined,
+    });
+  }
+  },
+);
+export type IdentityDocument = z.infer<typeof IdentityDocumentFields>;
+
+export const ContactFields = defineRecord(
+  "Contact",
+  {
+    mobile: MobileSchema.optional(),
+    email: z.email().max(254).optional(),
+    address: text(200).optional(),
+    city: text(40).optional(),
+    preferredChannel: ContactChannelSchema.optional(),
+    preferredContactTime: ContactTimeSchema.optional(),
+  },
+  {
+    mobile: c2("mobile"),
+    email: c2("email"),
+    address: c2("address"),
+    city: C1,
+    preferredChannel: C1,
+    preferredContactTime: C1,
+  },
+);
+export type Contact = z.infer<typeof ContactFields>;
+
+/** A consent given or withdrawn, per purpose and channel, with the text version shown. */
+export const ConsentFields = defineRecord(
+  "Consent",
+  {
+    purpose: ConsentPurposeSchema,
+    channel: ConsentChannelSchema,
+    granted: z.boolean(),
+    /** Version of the consent text the customer saw, e.g. "2026-03". */
+    textVersion: text(32),
+    recordedAt: IsoDateTimeSchema,
+  },
+  { purpose: C1, channel: C1, granted: C1, textVersion: C1, recordedAt: C1 },
+);
+export type Consent = z.infer<typeof ConsentFields>;
+
+const common = {
+  id: IdSchema,
+  status: CustomerStatusSchema,
+  onboardedAt: IsoDateSchema,
+  branchId: IdSchema,
+  relationshipManagerId: IdSchema.optional(),
+  riskTolerance: RiskToleranceSchema.optional(),
+  /** Date the risk questionnaire was last assessed; suitability expires. */
+  riskAssessedAt: IsoDateSchema.optional(),
+  kycStatus: KycStatusSchema,
+  tier: TierSchema.optional(),
+  loyaltyPoints: z.int().min(0),
+  tags: TagsSchema,
+  consents: z.array(ConsentFields).max(100),
+  contact: ContactFields,
+  updatedAt: IsoDateTimeSchema.optional(),
+};
+const commonClasses = {
+  id: C1,
+  status: C1,
+  onboardedAt: C1,
+  branchId: C1,
+  relationshipManagerId: C1,
+  riskTolerance: C1,
+  riskAssessedAt: C1,
+  kycStatus: C1,
+  tier: C1,
+  loyaltyPoints: C1,
+  tags: C1,
+  consents: C1,
+  contact: C2,
+  updatedAt: C1,
+} as const;
+
+export const IndividualCustomerFields = defineRecord(
+  "IndividualCustomer",
+  {
+    ...common,
+    kind: z.literal("individual"),
+    name: text(60),
+    gender: GenderSchema,
+    birthDate: IsoDateSchema,
+    idDocument: IdentityDocumentFields,
+    occupation: OccupationSchema.optional(),
+    annualIncome: MoneySchema.optional(),
+    education: EducationSchema.optional(),
+    maritalStatus: MaritalStatusSchema.optional(),
+  },
+  {
+    ...commonClasses,
+    kind: C1,
+    name: c2("name"),
+    gender: C1,
+    birthDate: C2,
+    idDocument: C2,
+    occupation: C1,
+    annualIncome: C2,
+    education: C1,
+    maritalStatus: C1,
+  },
+  (ctx) => {
+  // A resident ID encodes birth date and gender; the record must agree with it.
+  const { idDocument, birthDate, gender } = ctx.value;
+  if (idDocument.type !== "resident_id") return;
+  const parsed = parseResidentIdNumber(idDocument.number);
+  if (!parsed) return;
+  if (parsed.birthDate !== birthDate) {
+    ctx.issues.push({
+      code: "custom",
+      path: ["birthDate"],
+      message: "birth date differs from the resident ID",
+      params: { reason: "birthDateMismatch" },
+      input: undefined,
+    });
+  }
+  if (parsed.gender !== gender) {
+    ctx.issues.push({
+      code: "custom",
+      path: ["gender"],
+      message: "gender differs from the resident ID",
+      params: { reason: "genderMismatch" },
+      input: undefined,
+    });
+  }
+  },
+);
+
+export const CorporateCustomerFields = defineRecord(
+  "CorporateCustomer",
+  {
+    ...common,
+    kind: z.literal("corporate"),
+    name: text(120),
+    uscc: UsccSchema,
+    industry: IndustrySchema,
+    sizeClass: EnterpriseSizeSchema,
+    registeredCapital: MoneySchema.optional(),
+    employeeCount: z.int().min(0).optional(),
+    legalRepresentative: text(60),
+    creditLine: MoneySchema.optional(),
+  },
+  {
+    ...commonClasses,
+    kind: C1,
+    name: C1,
+    // A USCC is public in the national enterprise credit registry.
+    uscc: C1,
+    industry: C1,
+    sizeClass: C1,
+    registeredCapital: C1,
+    employeeCount: C1,
+    legalRepresentative: c2("name"),
+    creditLine: C2,
+  },
+);
+
+export const CustomerSchema = rejectC3(z.discriminatedUnion("kind", [IndividualCustomerFields, CorporateCustomerFields]));
+export type Customer = z.infer<typeof CustomerSchema>;
+export type IndividualCustomer = z.infer<typeof IndividualCustomerFields>;
+export type CorporateCustomer = z.infer<typeof CorporateCustomerFields>;
+export const IndividualCustomerSchema = rejectC3(IndividualCustomerFields);
+export const CorporateCustomerSchema = rejectC3(CorporateCustomerFields);

@@ -1,0 +1,41 @@
+/** Every touchpoint with a customer, on any channel (以一个面孔面对客户). */
+import { z } from "../zod.js";
+import { rejectC3 } from "../privacy/c3.js";
+import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
+import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
+import { InteractionChannelSchema, InteractionOutcomeSchema, InteractionTypeSchema } from "./enums.js";
+
+export const InteractionFields = defineRecord(
+  "Interaction",
+  {
+    id: IdSchema,
+    customerId: IdSchema,
+    at: IsoDateTimeSchema,
+    channel: InteractionChannelSchema,
+    type: InteractionTypeSchema,
+    summary: text(500),
+    staffId: IdSchema.optional(),
+    outcome: InteractionOutcomeSchema.optional(),
+    caseId: IdSchema.optional(),
+    campaignId: IdSchema.optional(),
+    opportunityId: IdSchema.optional(),
+    /** Confidential notes are hidden from roles that may not see them. */
+    confidential: z.boolean(),
+  },
+  {
+    id: C1,
+    customerId: C1,
+    at: C1,
+    channel: C1,
+    type: C1,
+    summary: C2,
+    staffId: C1,
+    outcome: C1,
+    caseId: C1,
+    campaignId: C1,
+    opportunityId: C1,
+    confidential: C1,
+  },
+);
+export const InteractionSchema = rejectC3(InteractionFields);
+export type Interaction = z.infer<typeof InteractionSchema>;

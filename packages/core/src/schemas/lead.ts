@@ -1,0 +1,71 @@
+/**
+ * A sales lead: a customer's or prospect's expressed interest. Captured on
+ * internet banking (by the customer) or in a branch (by staff). Only what the
+ * purpose needs is collected (PIPL, minimum necessary).
+ */
+import { z } from "../zod.js";
+import { MobileSchema } from "../identifiers/mobile.js";
+import { MoneySchema } from "../money/money.js";
+import { rejectC3 } from "../privacy/c3.js";
+import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
+import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
+import { ConsentFields } from "./customer.js";
+import { ContactTimeSchema, LeadPurposeSchema, LeadSourceSchema, LeadStatusSchema, ProductTypeSchema } from "./enums.js";
+
+export const LeadFields = defineRecord(
+  "Lead",
+  {
+    id: IdSchema,
+    /** Set when the lead is an existing customer. */
+    customerId: IdSchema.optional(),
+    name: text(60),
+    mobile: MobileSchema,
+    purpose: LeadPurposeSchema,
+    productInterest: ProductTypeSchema.optional(),
+    /** The amount the person has in mind (loan size, amount to invest). */
+    expectedAmount: MoneySchema.optional(),
+    preferredContactTime: ContactTimeSchema.optional(),
+    source: LeadSourceSchema,
+    status: LeadStatusSchema,
+    branchId: IdSchema.optional(),
+    assignedTo: IdSchema.optional(),
+    campaignId: IdSchema.optional(),
+    notes: text(500).optional(),
+    /** The consent to be contacted about this lead, as given on the form. */
+    consent: ConsentFields,
+    createdAt: IsoDateTimeSchema,
+    createdBy: IdSchema.optional(),
+  },
+  {
+    id: C1,
+    customerId: C1,
+    name: c2("name"),
+    mobile: c2("mobile"),
+    purpose: C1,
+    productInterest: C1,
+    expectedAmount: C2,
+    preferredContactTime: C1,
+    source: C1,
+    status: C1,
+    branchId: C1,
+    assignedTo: C1,
+    campaignId: C1,
+    notes: C2,
+    consent: C1,
+    createdAt: C1,
+    createdBy: C1,
+  },
+  (ctx) => {
+    if (!ctx.value.consent.granted) {
+      ctx.issues.push({
+        code: "custom",
+        path: ["consent", "granted"],
+        message: "a lead needs the person's consent to be contacted",
+        params: { reason: "consentRequired" },
+        input: undefined,
+      });
+    }
+  },
+);
+export const LeadSchema = rejectC3(LeadFields);
+export type Lead = z.infer<typeof LeadSchema>;

@@ -1,0 +1,56 @@
+/** A service request or complaint, tracked against its SLA. */
+import { z } from "../zod.js";
+import { rejectC3 } from "../privacy/c3.js";
+import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
+import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
+import { InteractionChannelSchema, PrioritySchema, ServiceCaseStatusSchema, ServiceCaseTypeSchema } from "./enums.js";
+
+export const ServiceCaseFields = defineRecord(
+  "ServiceCase",
+  {
+    id: IdSchema,
+    customerId: IdSchema,
+    type: ServiceCaseTypeSchema,
+    priority: PrioritySchema,
+    channel: InteractionChannelSchema,
+    status: ServiceCaseStatusSchema,
+    subject: text(120),
+    description: text(2000).optional(),
+    assignedTo: IdSchema.optional(),
+    openedAt: IsoDateTimeSchema,
+    slaDueAt: IsoDateTimeSchema,
+    resolvedAt: IsoDateTimeSchema.optional(),
+    /** Customer satisfaction after resolution, 1 (very unhappy) – 5 (very happy). */
+    satisfaction: z.int().min(1).max(5).optional(),
+  },
+  {
+    id: C1,
+    customerId: C1,
+    type: C1,
+    priority: C1,
+    channel: C1,
+    status: C1,
+    subject: C1,
+    description: C2,
+    assignedTo: C1,
+    openedAt: C1,
+    slaDueAt: C1,
+    resolvedAt: C1,
+    satisfaction: C1,
+  },
+  (ctx) => {
+    const c = ctx.value;
+    const done = c.status === "resolved" || c.status === "closed";
+    if (done && c.resolvedAt === undefined) {
+      ctx.issues.push({ code: "custom", path: ["resolvedAt"], message: "resolved cases need resolvedAt", params: { reason: "resolvedAtRequired" }, input: undefined });
+    }
+    if (c.resolvedAt !== undefined && Date.parse(c.resolvedAt) < Date.parse(c.openedAt)) {
+      ctx.issues.push({ code: "custom", path: ["resolvedAt"], message: "resolved before opened", params: { reason: "dateOrder" }, input: undefined });
+    }
+    if (!done && c.satisfaction !== undefined) {
+      ctx.issues.push({ code: "custom", path: ["satisfaction"], message: "satisfaction is rated after resolution", params: { reason: "satisfactionBeforeResolution" }, input: undefined });
+    }
+  },
+);
+export const ServiceCaseSchema = rejectC3(ServiceCaseFields);
+export type ServiceCase = z.infer<typeof ServiceCaseSchema>;

@@ -1,0 +1,38 @@
+/** A to-do for a member of staff, usually about a customer. */
+import type { z } from "../zod.js";
+import { rejectC3 } from "../privacy/c3.js";
+import { C1, defineRecord } from "../privacy/sensitivity.js";
+import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
+import { PrioritySchema, TaskStatusSchema, TaskTypeSchema } from "./enums.js";
+
+export const TaskFields = defineRecord(
+  "Task",
+  {
+    id: IdSchema,
+    assigneeId: IdSchema,
+    customerId: IdSchema.optional(),
+    opportunityId: IdSchema.optional(),
+    caseId: IdSchema.optional(),
+    type: TaskTypeSchema,
+    title: text(120),
+    priority: PrioritySchema,
+    status: TaskStatusSchema,
+    dueAt: IsoDateTimeSchema,
+    completedAt: IsoDateTimeSchema.optional(),
+  },
+  {
+    id: C1,
+    assigneeId: C1,
+    customerId: C1,
+    opportunityId: C1,
+    caseId: C1,
+    type: C1,
+    title: C1,
+    priority: C1,
+    status: C1,
+    dueAt: C1,
+    completedAt: C1,
+  },
+);
+export const TaskSchema = rejectC3(TaskFields);
+export type Task = z.infer<typeof TaskSchema>;

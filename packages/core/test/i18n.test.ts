@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { label, labelsOf, message, messageKeys, resolveLocale, vocabularies, type VocabularyName } from "../src/index.js";
+
+describe("messages and labels", () => {
+  it("label every value of every vocabulary in zh-CN and English", () => {
+    for (const [name, values] of Object.entries(vocabularies) as [VocabularyName, readonly string[]][]) {
+      const zh = labelsOf(name, "zh-CN");
+      expect(zh.map((l) => l.value), name).toEqual([...values]);
+      for (const value of values) {
+        const zhLabel = label(name, value, "zh-CN");
+        const enLabel = label(name, value, "en");
+        expect(zhLabel, `${name}.${value}`).not.toBe(value);
+        expect(enLabel.length).toBeGreaterThan(0);
+        expect(/[\u4e00-\u9fff]/.test(enLabel), `${name}.${value} en`).toBe(false);
+      }
+    }
+  });
+
+  it("write every message in both languages, with placeholders filled", () => {
+    for (const key of messageKeys) {
+      expect(/[\u4e00-\u9fff]/.test(message(key, "zh-CN")), key).toBe(true);
+      expect(/[\u4e00-\u9fff]/.test(message(key, "en")), key).toBe(false);
+    }
+    expect(message("tooShortString", "zh-CN", { min: 3 })).toBe("至少需要 3 个字符");
+    expect(message("tooShortString", "en", { min: 3 })).toBe("Enter at least 3 characters");
+  });
+
+  it("resolve locale tags to the supported locales", () => {
+    expect(resolveLocale("zh")).toBe("zh-CN");
+    expect(resolveLocale("zh-Hans-CN")).toBe("zh-CN");
+    expect(resolveLocale("en-GB")).toBe("en");
+    expect(resolveLocale("fr")).toBe("en");
+    expect(resolveLocale(undefined)).toBe("zh-CN");
+  });
+
+  it("fall back to the raw value for an unknown vocabulary value", () => {
+    expect(label("tier", "mythic", "en")).toBe("mythic");
+  });
+});

@@ -1,0 +1,172 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  CustomerSchema,
+  generateDemoPortfolio,
+  HoldingSchema,
+  LeadSchema,
+  recordSchemas,
+  sensitivity,
+  validate,
+  type Customer,
+} from "../src/index.js";
+
+/** Object schemas reachable from a schema, through wrappers, arrays, unions and pipes. */
+function reachableObjects(schema: z.ZodType, seen = new Set<z.ZodType>()): z.ZodObject[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = schema._zod.def as unknown as Record<string, unknown>;
+  const children: z.ZodType[] = [];
+  switch (def.type) {
+    case "object":
+      children.push(...(Object.values((schema as z.ZodObject).shape) as z.ZodType[]));
+      break;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "readonly":
+      children.push(def.innerType as z.ZodType);
+      break;
+    case "array":
+      children.push(def.element as z.ZodType);
+      break;
+    case "pipe":
+      children.push(def.in as z.ZodType, def.out as z.ZodType);
+      break;
+    case "union":
+      children.push(...(def.options as z.ZodType[]));
+      break;
+  }
+  const own = def.type === "object" ? [schema as z.ZodObject] : [];
+  return [...own, ...children.flatMap((c) => reachableObjects(c, seen))];
+}
+
+/** Money is a value type: its fields are classed by the field that holds it. */
+const isMoney = (o: z.ZodObject) => Object.keys(o.shape).sort().join() === "amount,currency";
+
+const sample = generateDemoPortfolio({ seed: "schemas-test", customers: 60 });
+const individual = sample.customers.find((c) => c.kind === "individual")! as Extract<Customer, { kind: "individual" }>;
+
+describe("sensitivity classes (JR/T 0171-2020)", () => {
+  for (const [name, schema] of Object.entries(recordSchemas)) {
+    it(`every field of ${name}, nested records included, has a class`, () => {
+      const objects = reachableObjects(schema).filter((o) => !isMoney(o));
+      expect(objects.length).toBeGreaterThan(0);
+      for (const object of objects) {
+        const meta = sensitivity.get(object);
+        expect(meta, `an object inside ${name} is not registered with defineRecord`).toBeDefined();
+        expect(Object.keys(meta!.fields).sort()).toEqual(Object.keys(object.shape).sort());
+        for (const spec of Object.values(meta!.fields)) expect(["C1", "C2"]).toContain(spec.class);
+      }
+    });
+  }
+
+  it("identifiers, contact data, balances and transactions are C2", () => {
+    const classOf = (record: string, field: string) =>
+      Object.values(recordSchemas)
+        .flatMap((s) => reachableObjects(s))
+        .map((o) => sensitivity.get(o))
+        .find((m) => m?.record === record)?.fields[field]?.class;
+    expect(classOf("IdentityDocument", "number")).toBe("C2");
+    expect(classOf("Contact", "mobile")).toBe("C2");
+    expect(classOf("Holding", "accountNumber")).toBe("C2");
+    expect(classOf("Holding", "balance")).toBe("C2");
+    expect(classOf("Transaction", "amount")).toBe("C2");
+    expect(classOf("Holding", "productType")).toBe("C1");
+  });
+
+  it("rejects C3 authentication data at any depth, under any spelling", () => {
+    const holding = sample.holdings[0]!;
+    for (const key of ["password", "PIN", "cvv2", "card_expiry", "expiryDate", "CVN", "track2"]) {
+      const result = validate(HoldingSchema, { ...holding, [key]: "123" }, "en");
+      expect(result.success, key).toBe(false);
+      if (!result.success) expect(result.errors).toContainEqual({ path: [key], code: "c3", message: expect.stringMatching(/never accepted/) });
+    }
+    const nested = validate(CustomerSchema, { ...individual, contact: { ...individual.contact, extra: [{ pinCode: "1234" }] } }, "zh-CN");
+    expect(nested.success).toBe(false);
+    if (!nested.success) expect(nested.errors[0]?.path).toEqual(["contact", "extra", 0, "pinCode"]);
+  });
+});
+
+describe("record schemas", () => {
+  it("accept every generated record of every kind", () => {
+    const lists: Record<keyof typeof recordSchemas, unknown[]> = {
+      customer: sample.customers,
+      holding: sample.holdings,
+      transaction: sample.transactions,
+      interaction: sample.interactions,
+      lead: sample.leads,
+      opportunity: sample.opportunities,
+      campaign: sample.campaigns,
+      campaignResponse: sample.campaignResponses,
+      serviceCase: sample.serviceCases,
+      task: sample.tasks,
+      staff: sample.staff,
+      salesTarget: sample.salesTargets,
+      relationshipGroup: sample.relationshipGroups,
+    };
+    for (const [name, list] of Object.entries(lists)) {
+      for (const record of list) {
+        const result = validate(recordSchemas[name as keyof typeof recordSchemas], record, "en");
+        expect(result.success ? "ok" : JSON.stringify(result.errors), `${name}`).toBe("ok");
+      }
+    }
+  });
+
+  it("require a resident ID that agrees with birth date and gender", () => {
+    const wrongBirth = validate(CustomerSchema, { ...individual, birthDate: "1901-01-01" }, "zh-CN");
+    expect(wrongBirth).toMatchObject({ success: false, errors: [{ path: ["birthDate"], code: "birthDateMismatch", message: "出生日期与身份证号码不一致" }] });
+    const other = individual.gender === "male" ? "female" : "male";
+    const wrongGender = validate(CustomerSchema, { ...individual, gender: other }, "en");
+    expect(wrongGender).toMatchObject({ success: false, errors: [{ path: ["gender"], code: "genderMismatch" }] });
+    const badId = validate(CustomerSchema, { ...individual, idDocument: { type: "resident_id", number: "110105194912310021" } }, "en");
+    expect(badId).toMatchObject({ success: false, errors: [{ path: ["idDocument", "number"], code: "residentId" }] });
+  });
+
+  it("give field-level messages in both languages for missing and malformed fields", () => {
+    const { name: _name, ...noName } = individual;
+    const zh = validate(CustomerSchema, { ...noName, contact: { ...individual.contact, email: "not-an-email" } }, "zh-CN");
+    const en = validate(CustomerSchema, { ...noName, contact: { ...individual.contact, email: "not-an-email" } }, "en");
+    expect(zh.success || en.success).toBe(false);
+    if (!zh.success && !en.success) {
+      expect(zh.errors).toContainEqual({ path: ["name"], code: "required", message: "此项为必填项" });
+      expect(en.errors).toContainEqual({ path: ["name"], code: "required", message: "This field is required" });
+      expect(en.errors).toContainEqual({ path: ["contact", "email"], code: "invalidEmail", message: "Enter a valid email address" });
+    }
+  });
+
+  it("never store balances as floats", () => {
+    const holding = sample.holdings[0]!;
+    const result = validate(HoldingSchema, { ...holding, balance: { amount: 100.5, currency: "CNY" } }, "en");
+    expect(result).toMatchObject({ success: false, errors: [{ path: ["balance", "amount"], code: "notInteger" }] });
+  });
+
+  it("need an investment product's risk level and a lead's consent", () => {
+    const wm = { ...sample.holdings[0]!, productType: "fund", riskLevel: undefined };
+    expect(validate(HoldingSchema, wm, "en")).toMatchObject({ success: false, errors: [{ path: ["riskLevel"], code: "riskLevelRequired" }] });
+    const lead = sample.leads[0]!;
+    const noConsent = validate(LeadSchema, { ...lead, consent: { ...lead.consent, granted: false } }, "zh-CN");
+    expect(noConsent).toMatchObject({ success: false, errors: [{ path: ["consent", "granted"], message: "请勾选同意后再提交" }] });
+  });
+
+  it("turn arbitrary input into data or localized errors, never an exception", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.values(recordSchemas)), fc.anything({ maxDepth: 4 }), (schema, input) => {
+        const result = validate(schema, input, "en");
+        if (!result.success) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("survive deeply nested hostile input without a stack overflow", () => {
+    let deep: unknown = { password: "x" };
+    for (let i = 0; i < 10_000; i++) deep = { nested: deep };
+    const result = validate(CustomerSchema, { ...individual, tags: deep }, "en");
+    expect(result.success).toBe(false);
+  });
+});

@@ -1,0 +1,3 @@
+import { customerStoreSuite } from "./customer-store.suite.js";
+
+customerStoreSuite("Chromium, real IndexedDB");

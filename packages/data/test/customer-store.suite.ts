@@ -1,0 +1,91 @@
+/**
+ * The IndexedDB customer store's behaviour, run twice: in Node on fake-indexeddb
+ * (fast) and in real Chromium (the truth).
+ */
+import { describe, expect, it } from "vitest";
+import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
+import { createIndexedDbStore } from "../src/index.js";
+
+let counter = 0;
+const uniqueName = () => `bankcrm-test-${Date.now()}-${counter++}`;
+
+export function customerStoreSuite(label: string): void {
+  describe(`IndexedDB customer store (${label})`, () => {
+    const { customers } = generateDemoPortfolio({ seed: "store-test", customers: 600, detail: "holdings" });
+
+    it("imports customers, reports progress in batches, and reads them back by id", async () => {
+      const store = await createIndexedDbStore({ name: uniqueName() });
+      const progress: number[] = [];
+      const result = await store.importCustomers(customers, { batchSize: 250, onProgress: (done) => progress.push(done) });
+      expect(result).toEqual({ written: 600, rejected: [] });
+      expect(progress).toEqual([250, 500, 600]);
+      expect(await store.count()).toBe(600);
+      expect(await store.get(customers[42]!.id)).toEqual(customers[42]);
+      await store.destroy();
+    });
+
+    it("lists by tier and by branch with cursor pagination, in id order, without gaps or repeats", async () => {
+      const store = await createIndexedDbStore({ name: uniqueName() });
+      await store.importCustomers(customers);
+      const gold = customers.filter((c) => c.tier === "gold").map((c) => c.id).sort();
+      expect(await store.count({ tier: "gold" })).toBe(gold.length);
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.list({ tier: "gold", limit: 37, ...(after ? { after } : {}) });
+        if (page.length === 0) break;
+        for (const c of page) expect(c.tier).toBe("gold");
+        seen.push(...page.map((c) => c.id));
+        after = page[page.length - 1]!.id;
+      }
+      expect(seen).toEqual(gold);
+      const branch = customers[0]!.branchId;
+      const byBranch = await store.list({ branchId: branch, limit: 1000 });
+      expect(byBranch.map((c) => c.id)).toEqual(customers.filter((c) => c.branchId === branch).map((c) => c.id).sort());
+      const firstPage = await store.list({ limit: 10 });
+      expect(firstPage.map((c) => c.id)).toEqual(customers.slice(0, 10).map((c) => c.id));
+      await store.destroy();
+    });
+
+    it("validates at the boundary: invalid records are reported with localized messages and never written", async () => {
+      const store = await createIndexedDbStore({ name: uniqueName(), locale: "en" });
+      const good = customers.slice(0, 3);
+      const badMobile = { ...customers[3]!, contact: { ...customers[3]!.contact, mobile: "12345" } } as Customer;
+      const withPassword = { ...customers[4]!, password: "123456" };
+      const result = await store.importCustomers([...good, badMobile, withPassword, null]);
+      expect(result.written).toBe(3);
+      expect(result.rejected.map((r) => [r.index, r.id, r.errors[0]?.code])).toEqual([
+        [3, customers[3]!.id, "mobile"],
+        [4, customers[4]!.id, "c3"],
+        [5, undefined, "invalidType"],
+      ]);
+      expect(result.rejected[0]!.errors[0]!.message).toBe("Enter a valid mainland mobile number");
+      expect(await store.get(customers[4]!.id)).toBeUndefined();
+      expect(await store.count()).toBe(3);
+      await store.destroy();
+    });
+
+    it("re-importing updates in place instead of duplicating", async () => {
+      const store = await createIndexedDbStore({ name: uniqueName() });
+      await store.importCustomers(customers.slice(0, 20));
+      const changed = { ...customers[5]!, loyaltyPoints: 999_999 };
+      await store.importCustomers([changed, ...customers.slice(0, 20)].slice(0, 1));
+      expect(await store.count()).toBe(20);
+      expect((await store.get(changed.id))?.loyaltyPoints).toBe(999_999);
+      await store.destroy();
+    });
+
+    it("survives reopening, and destroy deletes the database", async () => {
+      const name = uniqueName();
+      const first = await createIndexedDbStore({ name });
+      await first.importCustomers(customers.slice(0, 5));
+      first.close();
+      const second = await createIndexedDbStore({ name });
+      expect(await second.count()).toBe(5);
+      await second.destroy();
+      const third = await createIndexedDbStore({ name });
+      expect(await third.count()).toBe(0);
+      await third.destroy();
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", "stores/idb/index": "src/stores/idb/index.ts" },
+  format: ["esm"],
+  dts: true,
+  splitting: true,
+  treeshake: true,
+  sourcemap: true,
+  clean: true,
+  target: "es2022",
+  external: ["@bankcrm/core", "idb"],
+});

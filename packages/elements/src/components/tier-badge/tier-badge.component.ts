@@ -1,0 +1,34 @@
+import { LitElement, html } from "lit";
+import { property } from "lit/decorators.js";
+import { label, message, resolveLocale, TIERS, type Tier } from "@bankcrm/core";
+import { tierBadgeStyles } from "./tier-badge.styles.js";
+
+/**
+ * A customer's tier (客户等级) as a compact, localized badge.
+ *
+ * @summary Shows a customer tier — standard, gold, platinum, diamond or private banking — in zh-CN or English.
+ *
+ * @csspart base - The badge box.
+ * @csspart label - The tier's name.
+ *
+ * @cssproperty --bankcrm-tier-badge-radius - Corner radius; defaults to `--bankcrm-radius`.
+ * @cssproperty --bankcrm-tier-badge-font-size - Font size of the label.
+ * @cssproperty --bankcrm-tier-gold-color - Text colour of the gold tier (likewise `standard`, `platinum`, `diamond`, `private`, `unknown`).
+ * @cssproperty --bankcrm-tier-gold-background - Background of the gold tier (likewise the other tiers).
+ */
+export class BankcrmTierBadge extends LitElement {
+  static override styles = tierBadgeStyles;
+
+  /** The tier to show: `standard`, `gold`, `platinum`, `diamond` or `private`. Anything else shows as unknown. */
+  @property({ reflect: true }) tier: Tier | undefined;
+
+  /** Locale of the label: `zh-CN` (default) or `en`; other tags fall back as `resolveLocale` says. */
+  @property() locale = "zh-CN";
+
+  override render() {
+    const locale = resolveLocale(this.locale);
+    const known = this.tier !== undefined && (TIERS as readonly string[]).includes(this.tier);
+    const text = known ? label("tier", this.tier!, locale) : message("tierUnknown", locale);
+    return html`<span part="base" class=${known ? this.tier! : "unknown"}><span part="label">${text}</span></span>`;
+  }
+}

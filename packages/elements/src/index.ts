@@ -1,0 +1,7 @@
+/**
+ * @bankcrm/elements — the element classes, free of side effects. Import
+ * `@bankcrm/elements/<name>.js` to register a tag, or define the classes under
+ * tag names (or scoped registries) of your own.
+ */
+export { BankcrmTierBadge } from "./components/tier-badge/tier-badge.component.js";
+export { hostTokens } from "./styles/tokens.js";

@@ -1,0 +1,47 @@
+import { fileURLToPath } from "node:url";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { chromiumArgs, chromiumPath } from "./tests/support/chromium.js";
+import { webDevServerStub } from "./tests/support/wds-stub.js";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests run against the packages' sources, not their builds.
+const alias = {
+  "@bankcrm/core": here("packages/core/src/index.ts"),
+  "@bankcrm/data": here("packages/data/src/index.ts"),
+};
+
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+  }),
+  instances: [{ browser: "chromium" as const }],
+  screenshotFailures: false,
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "core", root: here("packages/core"), include: ["test/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: "data", root: here("packages/data"), include: ["test/**/*.test.ts"], exclude: ["test/**/*.browser.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: { name: "data-chromium", root: here("packages/data"), include: ["test/**/*.browser.test.ts"], browser: browser() },
+      },
+      {
+        resolve: { alias },
+        plugins: [webDevServerStub()],
+        test: { name: "elements", root: here("packages/elements"), include: ["src/**/*.test.ts"], browser: browser() },
+      },
+    ],
+  },
+});
