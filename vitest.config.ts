@@ -27,20 +27,41 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "core", root: here("packages/core"), include: ["test/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+        test: {
+          name: "core",
+          root: here("packages/core"),
+          include: ["test/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+        },
       },
       {
         resolve: { alias },
-        test: { name: "data", root: here("packages/data"), include: ["test/**/*.test.ts"], exclude: ["test/**/*.browser.test.ts"], environment: "node" },
+        test: {
+          name: "data",
+          root: here("packages/data"),
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/**/*.browser.test.ts"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },
-        test: { name: "data-chromium", root: here("packages/data"), include: ["test/**/*.browser.test.ts"], browser: browser() },
+        test: {
+          name: "data-chromium",
+          root: here("packages/data"),
+          include: ["test/**/*.browser.test.ts"],
+          browser: browser(),
+        },
       },
       {
         resolve: { alias },
         plugins: [webDevServerStub()],
         test: { name: "elements", root: here("packages/elements"), include: ["src/**/*.test.ts"], browser: browser() },
+      },
+      {
+        resolve: { alias },
+        test: { name: "e2e", root: here("."), include: ["tests/e2e/**/*.e2e.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },

@@ -3,6 +3,7 @@ import {
   assignTier,
   computeAum,
   generateCustomerHistory,
+  generateDemoCustomers,
   generateDemoPortfolio,
   isInvalidArgumentError,
   isValidMobile,
@@ -37,11 +38,18 @@ describe("generateDemoPortfolio", () => {
       }
       expect(isValidMobile(c.contact.mobile)).toBe(true);
     }
-    expect(new Set(portfolio.customers.map((c) => c.idDocument?.number ?? c.uscc)).size).toBeGreaterThan(1990);
+    expect(
+      new Set(portfolio.customers.map((c) => (c.kind === "individual" ? c.idDocument.number : c.uscc))).size,
+    ).toBeGreaterThan(1990);
   });
 
   it("has log-normal balances: a long tail of tiers, most customers standard or gold", () => {
-    const counts = Object.fromEntries(["standard", "gold", "platinum", "diamond", "private"].map((t) => [t, portfolio.customers.filter((c) => c.tier === t).length]));
+    const counts = Object.fromEntries(
+      ["standard", "gold", "platinum", "diamond", "private"].map((t) => [
+        t,
+        portfolio.customers.filter((c) => c.tier === t).length,
+      ]),
+    );
     expect(counts.standard! + counts.gold!).toBeGreaterThan(1500);
     expect(counts.platinum).toBeGreaterThan(20);
     expect(counts.diamond! + counts.private!).toBeGreaterThan(5);
@@ -59,7 +67,16 @@ describe("generateDemoPortfolio", () => {
     expect(new Set(portfolio.transactions.map((t) => t.channel)).size).toBe(7);
     expect(new Set(portfolio.interactions.map((i) => i.channel)).size).toBe(10);
     expect(new Set(portfolio.holdings.map((h) => h.productType)).size).toBeGreaterThanOrEqual(11);
-    for (const key of ["leads", "opportunities", "campaigns", "campaignResponses", "serviceCases", "tasks", "relationshipGroups", "salesTargets"] as const) {
+    for (const key of [
+      "leads",
+      "opportunities",
+      "campaigns",
+      "campaignResponses",
+      "serviceCases",
+      "tasks",
+      "relationshipGroups",
+      "salesTargets",
+    ] as const) {
       expect(portfolio[key].length, key).toBeGreaterThan(0);
     }
   });
@@ -83,6 +100,11 @@ describe("generateDemoPortfolio", () => {
     // …and a larger portfolio from the same seed starts with the same customers.
     const small = generateDemoPortfolio({ seed: "demo-test", customers: 10, months: 6 });
     expect(small.customers).toEqual(portfolio.customers.slice(0, 10));
+  });
+
+  it("generates any slice of the same customers in chunks, tiers included", () => {
+    const slice = generateDemoCustomers({ seed: "demo-test", start: 1500, count: 20, asOf: portfolio.asOf });
+    expect(slice).toEqual(portfolio.customers.slice(1500, 1520));
   });
 
   it("keeps history within the requested months before asOf", () => {

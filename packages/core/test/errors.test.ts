@@ -31,7 +31,9 @@ describe("errors", () => {
   });
 
   it("summarize the first field error in a validation error's message", () => {
-    const error = new BankcrmValidationError([{ path: ["contact", "mobile"], code: "mobile", message: "Enter a valid mainland mobile number" }]);
+    const error = new BankcrmValidationError([
+      { path: ["contact", "mobile"], code: "mobile", message: "Enter a valid mainland mobile number" },
+    ]);
     expect(error.message).toBe("contact.mobile: Enter a valid mainland mobile number");
   });
 });

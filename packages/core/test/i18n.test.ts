@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { label, labelsOf, message, messageKeys, resolveLocale, vocabularies, type VocabularyName } from "../src/index.js";
+import {
+  label,
+  labelsOf,
+  message,
+  messageKeys,
+  resolveLocale,
+  vocabularies,
+  type VocabularyName,
+} from "../src/index.js";
 
 describe("messages and labels", () => {
   it("label every value of every vocabulary in zh-CN and English", () => {
     for (const [name, values] of Object.entries(vocabularies) as [VocabularyName, readonly string[]][]) {
       const zh = labelsOf(name, "zh-CN");
-      expect(zh.map((l) => l.value), name).toEqual([...values]);
+      expect(
+        zh.map((l) => l.value),
+        name,
+      ).toEqual([...values]);
       for (const value of values) {
         const zhLabel = label(name, value, "zh-CN");
         const enLabel = label(name, value, "en");

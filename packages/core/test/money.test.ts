@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMoney, fromMinorUnits, isInvalidArgumentError, sumMoney, toMinorUnits } from "../src/index.js";
+import {
+  currencyExponent,
+  formatMoney,
+  fromMinorUnits,
+  isInvalidArgumentError,
+  sumMoney,
+  toMinorUnits,
+} from "../src/index.js";
 
 describe("money", () => {
   it("formats minor units through Intl in both locales", () => {
@@ -11,7 +18,9 @@ describe("money", () => {
   });
 
   it("formats exactly beyond float precision", () => {
-    expect(formatMoney(9_007_199_254_740_991, "CNY", "en", { currencyDisplay: "code" })).toBe("CNY\u00a090,071,992,547,409.91");
+    expect(formatMoney(9_007_199_254_740_991, "CNY", "en", { currencyDisplay: "code" })).toBe(
+      "CNY\u00a090,071,992,547,409.91",
+    );
     expect(fromMinorUnits(12345678901234567890n, "CNY")).toBe("123456789012345678.90");
   });
 

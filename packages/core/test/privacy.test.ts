@@ -32,16 +32,22 @@ describe("mask", () => {
 
   it("is idempotent for every kind", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.constantFrom(...KINDS), fc.integer({ min: -3, max: 12 }), (s, kind, keepFirst) => {
-        const once = mask(s, kind, { keepFirst });
-        expect(mask(once, kind, { keepFirst })).toBe(once);
-        expect([...once]).toHaveLength([...s].length);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom(...KINDS),
+        fc.integer({ min: -3, max: 12 }),
+        (s, kind, keepFirst) => {
+          const once = mask(s, kind, { keepFirst });
+          expect(mask(once, kind, { keepFirst })).toBe(once);
+          expect([...once]).toHaveLength([...s].length);
+        },
+      ),
     );
   });
 
   it("never shows a middle digit of an ID, card or mobile number", () => {
-    const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
+    const digits = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
     fc.assert(
       fc.property(digits(18, 18), (id) => {
         expect(mask(id, "idNumber").slice(3, 14)).toMatch(/^\*+$/);
@@ -77,7 +83,14 @@ describe("access policy and audit", () => {
     expect(canReveal(teller, "C2")).toBe(false);
     for (const role of STAFF_ROLES) expect(canReveal({ id: "x", role }, "C1")).toBe(true);
     try {
-      authorizeReveal({ actor: teller, customerId: "CU1", field: "contact.mobile", fieldClass: "C2", reason: "callback", now });
+      authorizeReveal({
+        actor: teller,
+        customerId: "CU1",
+        field: "contact.mobile",
+        fieldClass: "C2",
+        reason: "callback",
+        now,
+      });
       expect.unreachable();
     } catch (error) {
       expect(isAccessDeniedError(error)).toBe(true);
@@ -85,7 +98,14 @@ describe("access policy and audit", () => {
   });
 
   it("produces an audit event that names who, whom, which field, when and why — and never the value", () => {
-    const event = authorizeReveal({ actor: rm, customerId: "CU1", field: "contact.mobile", fieldClass: "C2", reason: "回电确认", now });
+    const event = authorizeReveal({
+      actor: rm,
+      customerId: "CU1",
+      field: "contact.mobile",
+      fieldClass: "C2",
+      reason: "回电确认",
+      now,
+    });
     expect(event).toEqual({
       type: "reveal",
       actorId: "ST-1",

@@ -46,7 +46,9 @@ function reachableObjects(schema: z.ZodType, seen = new Set<z.ZodType>()): z.Zod
 const isMoney = (o: z.ZodObject) => Object.keys(o.shape).sort().join() === "amount,currency";
 
 const sample = generateDemoPortfolio({ seed: "schemas-test", customers: 60 });
-const individual = sample.customers.find((c) => c.kind === "individual")! as Extract<Customer, { kind: "individual" }>;
+const individual = sample.customers.find(
+  (c): c is Extract<Customer, { kind: "individual" }> => c.kind === "individual",
+)!;
 
 describe("sensitivity classes (JR/T 0171-2020)", () => {
   for (const [name, schema] of Object.entries(recordSchemas)) {
@@ -81,9 +83,18 @@ describe("sensitivity classes (JR/T 0171-2020)", () => {
     for (const key of ["password", "PIN", "cvv2", "card_expiry", "expiryDate", "CVN", "track2"]) {
       const result = validate(HoldingSchema, { ...holding, [key]: "123" }, "en");
       expect(result.success, key).toBe(false);
-      if (!result.success) expect(result.errors).toContainEqual({ path: [key], code: "c3", message: expect.stringMatching(/never accepted/) });
+      if (!result.success)
+        expect(result.errors).toContainEqual({
+          path: [key],
+          code: "c3",
+          message: expect.stringMatching(/never accepted/),
+        });
     }
-    const nested = validate(CustomerSchema, { ...individual, contact: { ...individual.contact, extra: [{ pinCode: "1234" }] } }, "zh-CN");
+    const nested = validate(
+      CustomerSchema,
+      { ...individual, contact: { ...individual.contact, extra: [{ pinCode: "1234" }] } },
+      "zh-CN",
+    );
     expect(nested.success).toBe(false);
     if (!nested.success) expect(nested.errors[0]?.path).toEqual(["contact", "extra", 0, "pinCode"]);
   });
@@ -116,23 +127,38 @@ describe("record schemas", () => {
 
   it("require a resident ID that agrees with birth date and gender", () => {
     const wrongBirth = validate(CustomerSchema, { ...individual, birthDate: "1901-01-01" }, "zh-CN");
-    expect(wrongBirth).toMatchObject({ success: false, errors: [{ path: ["birthDate"], code: "birthDateMismatch", message: "出生日期与身份证号码不一致" }] });
+    expect(wrongBirth).toMatchObject({
+      success: false,
+      errors: [{ path: ["birthDate"], code: "birthDateMismatch", message: "出生日期与身份证号码不一致" }],
+    });
     const other = individual.gender === "male" ? "female" : "male";
     const wrongGender = validate(CustomerSchema, { ...individual, gender: other }, "en");
     expect(wrongGender).toMatchObject({ success: false, errors: [{ path: ["gender"], code: "genderMismatch" }] });
-    const badId = validate(CustomerSchema, { ...individual, idDocument: { type: "resident_id", number: "110105194912310021" } }, "en");
+    const badId = validate(
+      CustomerSchema,
+      { ...individual, idDocument: { type: "resident_id", number: "110105194912310021" } },
+      "en",
+    );
     expect(badId).toMatchObject({ success: false, errors: [{ path: ["idDocument", "number"], code: "residentId" }] });
   });
 
   it("give field-level messages in both languages for missing and malformed fields", () => {
     const { name: _name, ...noName } = individual;
-    const zh = validate(CustomerSchema, { ...noName, contact: { ...individual.contact, email: "not-an-email" } }, "zh-CN");
+    const zh = validate(
+      CustomerSchema,
+      { ...noName, contact: { ...individual.contact, email: "not-an-email" } },
+      "zh-CN",
+    );
     const en = validate(CustomerSchema, { ...noName, contact: { ...individual.contact, email: "not-an-email" } }, "en");
     expect(zh.success || en.success).toBe(false);
     if (!zh.success && !en.success) {
       expect(zh.errors).toContainEqual({ path: ["name"], code: "required", message: "此项为必填项" });
       expect(en.errors).toContainEqual({ path: ["name"], code: "required", message: "This field is required" });
-      expect(en.errors).toContainEqual({ path: ["contact", "email"], code: "invalidEmail", message: "Enter a valid email address" });
+      expect(en.errors).toContainEqual({
+        path: ["contact", "email"],
+        code: "invalidEmail",
+        message: "Enter a valid email address",
+      });
     }
   });
 
@@ -144,10 +170,16 @@ describe("record schemas", () => {
 
   it("need an investment product's risk level and a lead's consent", () => {
     const wm = { ...sample.holdings[0]!, productType: "fund", riskLevel: undefined };
-    expect(validate(HoldingSchema, wm, "en")).toMatchObject({ success: false, errors: [{ path: ["riskLevel"], code: "riskLevelRequired" }] });
+    expect(validate(HoldingSchema, wm, "en")).toMatchObject({
+      success: false,
+      errors: [{ path: ["riskLevel"], code: "riskLevelRequired" }],
+    });
     const lead = sample.leads[0]!;
     const noConsent = validate(LeadSchema, { ...lead, consent: { ...lead.consent, granted: false } }, "zh-CN");
-    expect(noConsent).toMatchObject({ success: false, errors: [{ path: ["consent", "granted"], message: "请勾选同意后再提交" }] });
+    expect(noConsent).toMatchObject({
+      success: false,
+      errors: [{ path: ["consent", "granted"], message: "请勾选同意后再提交" }],
+    });
   });
 
   it("turn arbitrary input into data or localized errors, never an exception", () => {

@@ -1,9 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignTier, computeAum, defaultTierConfig, isInvalidArgumentError, TIERS, type Holding } from "../src/index.js";
+import {
+  assignTier,
+  computeAum,
+  defaultTierConfig,
+  isInvalidArgumentError,
+  TIERS,
+  type Holding,
+} from "../src/index.js";
 
 const h = (id: string, productType: Holding["productType"], amount: number, extra: Partial<Holding> = {}) =>
-  ({ id, productType, balance: { amount, currency: "CNY" }, status: "active", ...extra }) as Pick<Holding, "id" | "productType" | "balance" | "status">;
+  ({ id, productType, balance: { amount, currency: "CNY" }, status: "active", ...extra }) as Pick<
+    Holding,
+    "id" | "productType" | "balance" | "status"
+  >;
 
 describe("AUM", () => {
   it("adds deposits and investments, leaves out credit products and closed holdings", () => {
@@ -20,7 +30,10 @@ describe("AUM", () => {
   });
 
   it("converts foreign currencies only with a rate, and lists the rest", () => {
-    const holdings = [h("a", "current_deposit", 100_00), { ...h("b", "current_deposit", 10_00), balance: { amount: 10_00, currency: "USD" } }];
+    const holdings = [
+      h("a", "current_deposit", 100_00),
+      { ...h("b", "current_deposit", 10_00), balance: { amount: 10_00, currency: "USD" } },
+    ];
     expect(computeAum(holdings).unconverted).toEqual(["b"]);
     expect(computeAum(holdings, { fxRates: { USD: 7.1 } }).total.amount).toBe(171_00);
   });
@@ -57,7 +70,10 @@ describe("tiers", () => {
 
   it("reject a config whose thresholds do not rise, and a currency mismatch", () => {
     const bad = { ...defaultTierConfig, thresholds: { ...defaultTierConfig.thresholds, gold: 0 } };
-    for (const run of [() => assignTier({ aum: { amount: 1, currency: "CNY" } }, bad), () => assignTier({ aum: { amount: 1, currency: "USD" } })]) {
+    for (const run of [
+      () => assignTier({ aum: { amount: 1, currency: "CNY" } }, bad),
+      () => assignTier({ aum: { amount: 1, currency: "USD" } }),
+    ]) {
       try {
         run();
         expect.unreachable();

@@ -16,7 +16,10 @@ export function customerStoreSuite(label: string): void {
     it("imports customers, reports progress in batches, and reads them back by id", async () => {
       const store = await createIndexedDbStore({ name: uniqueName() });
       const progress: number[] = [];
-      const result = await store.importCustomers(customers, { batchSize: 250, onProgress: (done) => progress.push(done) });
+      const result = await store.importCustomers(customers, {
+        batchSize: 250,
+        onProgress: (done) => progress.push(done),
+      });
       expect(result).toEqual({ written: 600, rejected: [] });
       expect(progress).toEqual([250, 500, 600]);
       expect(await store.count()).toBe(600);
@@ -27,7 +30,10 @@ export function customerStoreSuite(label: string): void {
     it("lists by tier and by branch with cursor pagination, in id order, without gaps or repeats", async () => {
       const store = await createIndexedDbStore({ name: uniqueName() });
       await store.importCustomers(customers);
-      const gold = customers.filter((c) => c.tier === "gold").map((c) => c.id).sort();
+      const gold = customers
+        .filter((c) => c.tier === "gold")
+        .map((c) => c.id)
+        .sort();
       expect(await store.count({ tier: "gold" })).toBe(gold.length);
       const seen: string[] = [];
       let after: string | undefined;
@@ -41,7 +47,12 @@ export function customerStoreSuite(label: string): void {
       expect(seen).toEqual(gold);
       const branch = customers[0]!.branchId;
       const byBranch = await store.list({ branchId: branch, limit: 1000 });
-      expect(byBranch.map((c) => c.id)).toEqual(customers.filter((c) => c.branchId === branch).map((c) => c.id).sort());
+      expect(byBranch.map((c) => c.id)).toEqual(
+        customers
+          .filter((c) => c.branchId === branch)
+          .map((c) => c.id)
+          .sort(),
+      );
       const firstPage = await store.list({ limit: 10 });
       expect(firstPage.map((c) => c.id)).toEqual(customers.slice(0, 10).map((c) => c.id));
       await store.destroy();

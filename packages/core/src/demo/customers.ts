@@ -37,7 +37,34 @@ export function customerId(index: number): string {
   return `CU${String(index + 1).padStart(8, "0")}`;
 }
 
-const MOBILE_PREFIXES = ["130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158", "159", "166", "176", "177", "180", "181", "186", "187", "188", "189", "191", "198", "199"];
+const MOBILE_PREFIXES = [
+  "130",
+  "131",
+  "132",
+  "135",
+  "136",
+  "137",
+  "138",
+  "139",
+  "150",
+  "151",
+  "152",
+  "157",
+  "158",
+  "159",
+  "166",
+  "176",
+  "177",
+  "180",
+  "181",
+  "186",
+  "187",
+  "188",
+  "189",
+  "191",
+  "198",
+  "199",
+];
 
 function mobile(r: Random): string {
   return r.pick(MOBILE_PREFIXES) + r.digits(8);
@@ -59,7 +86,14 @@ function consents(r: Random, onboardedAt: string): Consent[] {
   const list: Consent[] = [];
   list.push({ purpose: "marketing", channel: "all", granted: r.bool(0.7), textVersion: "2025-01", recordedAt });
   list.push({ purpose: "profiling", channel: "all", granted: r.bool(0.6), textVersion: "2025-01", recordedAt });
-  if (r.bool(0.1)) list.push({ purpose: "third_party_sharing", channel: "all", granted: r.bool(0.3), textVersion: "2025-01", recordedAt });
+  if (r.bool(0.1))
+    list.push({
+      purpose: "third_party_sharing",
+      channel: "all",
+      granted: r.bool(0.3),
+      textVersion: "2025-01",
+      recordedAt,
+    });
   return list;
 }
 
@@ -67,8 +101,17 @@ function occupationFor(r: Random, age: number): Occupation {
   if (age >= 60 && r.bool(0.8)) return "retired";
   if (age < 23 && r.bool(0.6)) return "student";
   return r.weighted<Occupation>([
-    ["office_worker", 30], ["professional", 15], ["worker", 12], ["self_employed", 10], ["civil_servant", 6],
-    ["executive", 4], ["business_owner", 5], ["freelancer", 6], ["farmer", 4], ["military", 1], ["unemployed", 3],
+    ["office_worker", 30],
+    ["professional", 15],
+    ["worker", 12],
+    ["self_employed", 10],
+    ["civil_servant", 6],
+    ["executive", 4],
+    ["business_owner", 5],
+    ["freelancer", 6],
+    ["farmer", 4],
+    ["military", 1],
+    ["unemployed", 3],
   ]);
 }
 
@@ -85,9 +128,19 @@ export function generateCustomer(index: number, ctx: DemoContext): Customer {
   const city = CITIES[branch.cityIndex]!;
   const rm = r.pick(ctx.staff.relationshipManagersOf(branch.id));
   const asOf = parseDate(ctx.asOf);
-  const status = r.weighted([["active", 88], ["dormant", 10], ["closed", 2]] as const);
+  const status = r.weighted([
+    ["active", 88],
+    ["dormant", 10],
+    ["closed", 2],
+  ] as const);
   const riskTolerance: RiskTolerance | undefined = r.bool(0.75)
-    ? r.weighted([["C1", 15], ["C2", 35], ["C3", 30], ["C4", 15], ["C5", 5]] as const)
+    ? r.weighted([
+        ["C1", 15],
+        ["C2", 35],
+        ["C3", 30],
+        ["C4", 15],
+        ["C5", 5],
+      ] as const)
     : undefined;
   const common = {
     id,
@@ -95,7 +148,11 @@ export function generateCustomer(index: number, ctx: DemoContext): Customer {
     branchId: branch.id,
     ...(rm ? { relationshipManagerId: rm.id } : {}),
     ...(riskTolerance ? { riskTolerance, riskAssessedAt: isoDate(addDays(asOf, -r.int(1, 700))) } : {}),
-    kycStatus: r.weighted([["verified", 92], ["expired", 5], ["pending", 3]] as const),
+    kycStatus: r.weighted([
+      ["verified", 92],
+      ["expired", 5],
+      ["pending", 3],
+    ] as const),
     loyaltyPoints: Math.round(r.logNormal(3000, 1.2)),
     updatedAt: isoDateTime(addDays(asOf, -r.int(0, 90)), 9 * 3600),
   };
@@ -106,8 +163,16 @@ export function generateCustomer(index: number, ctx: DemoContext): Customer {
     let org = "";
     for (let i = 0; i < 9; i++) org += r.pick([...USCC_ALPHABET]);
     const onboardedAt = isoDate(addDays(asOf, -r.int(30, 365 * 15)));
-    const sizeClass = r.weighted([["micro", 55], ["small", 30], ["medium", 12], ["large", 3]] as const);
-    const employees = { micro: [2, 19], small: [20, 99], medium: [100, 999], large: [1000, 20000] }[sizeClass] as [number, number];
+    const sizeClass = r.weighted([
+      ["micro", 55],
+      ["small", 30],
+      ["medium", 12],
+      ["large", 3],
+    ] as const);
+    const employees = { micro: [2, 19], small: [20, 99], medium: [100, 999], large: [1000, 20000] }[sizeClass] as [
+      number,
+      number,
+    ];
     const customer: Customer = {
       ...common,
       kind: "corporate",
@@ -119,7 +184,9 @@ export function generateCustomer(index: number, ctx: DemoContext): Customer {
       registeredCapital: { amount: r.pick([100, 500, 1000, 2000, 5000, 10000]) * 1_000_000, currency: "CNY" },
       employeeCount: r.int(employees[0], employees[1]),
       legalRepresentative: personName(r, r.bool(0.7) ? "male" : "female"),
-      ...(r.bool(0.35) ? { creditLine: { amount: r.pick([50, 100, 300, 500, 1000]) * 1_000_000_00, currency: "CNY" } } : {}),
+      ...(r.bool(0.35)
+        ? { creditLine: { amount: r.pick([50, 100, 300, 500, 1000]) * 1_000_000_00, currency: "CNY" } }
+        : {}),
       tags: r.bool(0.6) ? [r.pick(TAGS_CORPORATE)] : [],
       consents: consents(r, onboardedAt),
       contact: {
@@ -158,12 +225,24 @@ export function generateCustomer(index: number, ctx: DemoContext): Customer {
     occupation,
     annualIncome: { amount: Math.round(r.logNormal(12_000_000, 0.7) / 100) * 100, currency: "CNY" },
     education: r.pick(EDUCATION_LEVELS),
-    maritalStatus: age < 25 ? "single" : r.weighted([["married", 70], ["single", 18], ["divorced", 8], ["widowed", 4]] as const),
+    maritalStatus:
+      age < 25
+        ? "single"
+        : r.weighted([
+            ["married", 70],
+            ["single", 18],
+            ["divorced", 8],
+            ["widowed", 4],
+          ] as const),
     tags,
     consents: consents(r, onboardedAt),
     contact: {
       mobile: mobile(r),
-      ...(r.bool(0.4) ? { email: `${r.int(10000, 9999999999)}@${r.pick(["qq.com", "163.com", "126.com", "sina.com", "foxmail.com"])}` } : {}),
+      ...(r.bool(0.4)
+        ? {
+            email: `${r.int(10000, 9999999999)}@${r.pick(["qq.com", "163.com", "126.com", "sina.com", "foxmail.com"])}`,
+          }
+        : {}),
       address: address(r, city),
       city: city.name,
       preferredChannel: r.pick(CONTACT_CHANNELS),

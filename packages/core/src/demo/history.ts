@@ -46,7 +46,9 @@ const money = (amount: number) => ({ amount: Math.max(1, Math.round(amount)), cu
 
 function productsOf(type: ProductType, tolerance: Customer["riskTolerance"]): DemoProduct[] {
   const max = tolerance ? RISK_TOLERANCE_LEVELS.indexOf(tolerance) : -1;
-  return PRODUCTS.filter((p) => p.type === type && (p.risk === undefined || PRODUCT_RISK_LEVELS.indexOf(p.risk) <= max));
+  return PRODUCTS.filter(
+    (p) => p.type === type && (p.risk === undefined || PRODUCT_RISK_LEVELS.indexOf(p.risk) <= max),
+  );
 }
 
 function accountNumber(r: Random): string {
@@ -76,7 +78,11 @@ function holdingsFor(r: Random, customer: Customer, asOf: Date): Holding[] {
       ...(product.rate !== undefined ? { rate: product.rate } : {}),
       openedAt: isoDate(opened),
       ...(product.termMonths ? { maturityDate: isoDate(addDays(opened, product.termMonths * 30)) } : {}),
-      status: closed ? "closed" : customer.status === "dormant" && product.type === "current_deposit" ? "dormant" : "active",
+      status: closed
+        ? "closed"
+        : customer.status === "dormant" && product.type === "current_deposit"
+          ? "dormant"
+          : "active",
       ...extra,
     };
     holdings.push(holding);
@@ -85,7 +91,7 @@ function holdingsFor(r: Random, customer: Customer, asOf: Date): Holding[] {
   const wealth = demoWealth(r, customer.kind);
   const currentShare = customer.kind === "individual" ? 0.15 + 0.5 * r.next() : 0.4 + 0.4 * r.next();
   add(PRODUCTS[0]!, wealth * currentShare);
-  let rest = wealth * (1 - currentShare);
+  const rest = wealth * (1 - currentShare);
   const tolerance = customer.riskTolerance;
   const candidates: [ProductType, number][] = [
     ["time_deposit", 0.5],
@@ -104,30 +110,54 @@ function holdingsFor(r: Random, customer: Customer, asOf: Date): Holding[] {
   if (chosen.length === 0 && rest > 1_000_000) chosen.push([PRODUCTS[1]!, 1]);
   const weightSum = chosen.reduce((s, [, w]) => s + w, 0);
   for (const [product, w] of chosen) add(product, (rest * w) / weightSum);
-  if (chosen.length === 0) rest = 0;
 
   if (customer.kind === "individual") {
     const age = daysBetween(parseDate(customer.birthDate), asOf) / 365;
-    if (age >= 25 && age <= 60 && r.bool(0.18)) add(PRODUCTS.find((p) => p.code === "LN-MTG")!, r.logNormal(120_000_000, 0.6), r.bool(0.02) ? { status: "overdue" } : {});
-    if (r.bool(0.08)) add(PRODUCTS.find((p) => p.code === "LN-CONS")!, r.logNormal(8_000_000, 0.6));
+    if (age >= 25 && age <= 60 && r.bool(0.18))
+      add(
+        PRODUCTS.find((p) => p.code === "LN-MTG")!,
+        r.logNormal(120_000_000, 0.6),
+        r.bool(0.02) ? { status: "overdue" } : {},
+      );
+    if (r.bool(0.08))
+      add(
+        PRODUCTS.find((p) => p.code === "LN-CONS")!,
+        r.logNormal(8_000_000, 0.6),
+      );
     if (r.bool(0.45)) {
       const limit = r.pick([10_000, 20_000, 50_000, 100_000]) * 100;
-      const card = wealth > 50_000_000 ? PRODUCTS.find((p) => p.code === "CC-PLAT")! : PRODUCTS.find((p) => p.code === "CC-STD")!;
+      const card =
+        wealth > 50_000_000 ? PRODUCTS.find((p) => p.code === "CC-PLAT")! : PRODUCTS.find((p) => p.code === "CC-STD")!;
       add(card, limit * 0.4 * r.next(), { creditLimit: { amount: closed ? 0 : limit, currency: CNY } });
     }
   } else if (r.bool(0.4)) {
     const cap = customer.creditLine?.amount ?? Infinity;
-    add(PRODUCTS.find((p) => p.code === "LN-BIZ")!, Math.min(cap, r.logNormal(500_000_000, 0.8)));
+    add(
+      PRODUCTS.find((p) => p.code === "LN-BIZ")!,
+      Math.min(cap, r.logNormal(500_000_000, 0.8)),
+    );
   }
   return holdings;
 }
 
 const SPEND_CHANNELS: readonly (readonly [TransactionChannel, number])[] = [
-  ["mobile_app", 40], ["wechat", 15], ["pos", 20], ["online_banking", 8], ["atm", 7], ["branch_counter", 6], ["phone_banking", 4],
+  ["mobile_app", 40],
+  ["wechat", 15],
+  ["pos", 20],
+  ["online_banking", 8],
+  ["atm", 7],
+  ["branch_counter", 6],
+  ["phone_banking", 4],
 ];
 const EMPLOYED = new Set(["civil_servant", "executive", "professional", "office_worker", "worker", "military"]);
 
-function transactionsFor(r: Random, customer: Customer, holdings: Holding[], asOf: Date, months: number): Transaction[] {
+function transactionsFor(
+  r: Random,
+  customer: Customer,
+  holdings: Holding[],
+  asOf: Date,
+  months: number,
+): Transaction[] {
   if (customer.status === "closed") return [];
   const txns: Transaction[] = [];
   const start = addDays(asOf, -months * 30);
@@ -137,8 +167,18 @@ function transactionsFor(r: Random, customer: Customer, holdings: Holding[], asO
   if (days <= 0) return [];
   const current = holdings.find((h) => h.productType === "current_deposit")!;
   const card = holdings.find((h) => h.productType === "credit_card");
-  const loans = holdings.filter((h) => h.productType === "mortgage" || h.productType === "consumer_loan" || h.productType === "business_loan");
-  const push = (holding: Holding, day: Date, amount: number, direction: "credit" | "debit", channel: TransactionChannel, category: TransactionCategory, extra: Partial<Transaction> = {}) => {
+  const loans = holdings.filter(
+    (h) => h.productType === "mortgage" || h.productType === "consumer_loan" || h.productType === "business_loan",
+  );
+  const push = (
+    holding: Holding,
+    day: Date,
+    amount: number,
+    direction: "credit" | "debit",
+    channel: TransactionChannel,
+    category: TransactionCategory,
+    extra: Partial<Transaction> = {},
+  ) => {
     if (day >= lastActive) return; // nothing on or after the demo's "today"
     txns.push({
       id: `${customer.id}-T${txns.length + 1}`,
@@ -157,10 +197,27 @@ function transactionsFor(r: Random, customer: Customer, holdings: Holding[], asO
     const date = addDays(from, day + 9);
     if (date > lastActive) break;
     if (customer.kind === "individual" && EMPLOYED.has(customer.occupation ?? "") && customer.annualIncome) {
-      push(current, date, (customer.annualIncome.amount / 12) * (0.9 + 0.2 * r.next()), "credit", "online_banking", "salary", { counterparty: "代发工资" });
+      push(
+        current,
+        date,
+        (customer.annualIncome.amount / 12) * (0.9 + 0.2 * r.next()),
+        "credit",
+        "online_banking",
+        "salary",
+        { counterparty: "代发工资" },
+      );
     }
-    if (card && card.balance.amount > 0) push(current, addDays(date, 10), card.balance.amount * (0.5 + 0.5 * r.next()), "debit", "mobile_app", "card_repayment");
-    for (const loan of loans) push(current, addDays(date, 5), loan.balance.amount / 120, "debit", "online_banking", "loan_repayment");
+    if (card && card.balance.amount > 0)
+      push(
+        current,
+        addDays(date, 10),
+        card.balance.amount * (0.5 + 0.5 * r.next()),
+        "debit",
+        "mobile_app",
+        "card_repayment",
+      );
+    for (const loan of loans)
+      push(current, addDays(date, 5), loan.balance.amount / 120, "debit", "online_banking", "loan_repayment");
   }
   // Day-to-day spending and transfers.
   const rate = customer.kind === "corporate" ? r.logNormal(6, 0.6) : r.logNormal(2, 0.7);
@@ -170,11 +227,30 @@ function transactionsFor(r: Random, customer: Customer, holdings: Holding[], asO
     const channel = r.weighted(SPEND_CHANNELS);
     const onCard = card !== undefined && (channel === "pos" || channel === "wechat") && r.bool(0.6);
     if (customer.kind === "corporate") {
-      push(current, date, r.logNormal(2_000_000, 1.2), r.bool(0.5) ? "credit" : "debit", r.weighted([["online_banking", 70], ["branch_counter", 20], ["mobile_app", 10]] as const), "transfer");
+      push(
+        current,
+        date,
+        r.logNormal(2_000_000, 1.2),
+        r.bool(0.5) ? "credit" : "debit",
+        r.weighted([
+          ["online_banking", 70],
+          ["branch_counter", 20],
+          ["mobile_app", 10],
+        ] as const),
+        "transfer",
+      );
     } else if (channel === "atm") {
-      push(current, date, r.pick([500, 1000, 2000, 3000]) * 100, "debit", "atm", "cash_withdrawal", { fee: { amount: r.bool(0.2) ? 200 : 0, currency: CNY } });
+      push(current, date, r.pick([500, 1000, 2000, 3000]) * 100, "debit", "atm", "cash_withdrawal", {
+        fee: { amount: r.bool(0.2) ? 200 : 0, currency: CNY },
+      });
     } else {
-      const category = r.weighted([["consumption", 70], ["transfer", 15], ["utility", 10], ["insurance_premium", 2], ["other", 3]] as const);
+      const category = r.weighted([
+        ["consumption", 70],
+        ["transfer", 15],
+        ["utility", 10],
+        ["insurance_premium", 2],
+        ["other", 3],
+      ] as const);
       push(onCard ? card : current, date, r.logNormal(15_000, 1.0), "debit", channel, category);
     }
   }
@@ -183,7 +259,16 @@ function transactionsFor(r: Random, customer: Customer, holdings: Holding[], asO
 }
 
 const INTERACTION_CHANNELS: readonly (readonly [InteractionChannel, number])[] = [
-  ["branch", 25], ["phone", 15], ["call_center_inbound", 15], ["call_center_outbound", 10], ["mobile_app", 10], ["wechat", 10], ["visit", 5], ["sms", 5], ["online_banking", 3], ["email", 2],
+  ["branch", 25],
+  ["phone", 15],
+  ["call_center_inbound", 15],
+  ["call_center_outbound", 10],
+  ["mobile_app", 10],
+  ["wechat", 10],
+  ["visit", 5],
+  ["sms", 5],
+  ["online_banking", 3],
+  ["email", 2],
 ];
 const SUMMARIES: Record<InteractionType, readonly string[]> = {
   visit: ["上门拜访，沟通资产配置需求", "拜访企业主，了解经营资金需求", "陪同客户参观私行中心"],
@@ -208,7 +293,12 @@ const TYPES_BY_CHANNEL: Record<InteractionChannel, readonly InteractionType[]> =
 };
 const SLA_DAYS = { low: 5, medium: 3, high: 2, urgent: 1 } as const;
 
-function contactsFor(r: Random, customer: Customer, asOf: Date, months: number): { interactions: Interaction[]; serviceCases: ServiceCase[] } {
+function contactsFor(
+  r: Random,
+  customer: Customer,
+  asOf: Date,
+  months: number,
+): { interactions: Interaction[]; serviceCases: ServiceCase[] } {
   const interactions: Interaction[] = [];
   const serviceCases: ServiceCase[] = [];
   if (customer.status === "closed") return { interactions, serviceCases };
@@ -229,7 +319,10 @@ function contactsFor(r: Random, customer: Customer, asOf: Date, months: number):
       type,
       summary: r.pick(SUMMARIES[type]),
       ...(staffId && (channel === "branch" || channel === "visit" || channel === "phone") ? { staffId } : {}),
-      outcome: type === "complaint" ? r.pick(["resolved", "escalated"] as const) : r.pick(["successful", "follow_up", "informational", "no_answer"] as const),
+      outcome:
+        type === "complaint"
+          ? r.pick(["resolved", "escalated"] as const)
+          : r.pick(["successful", "follow_up", "informational", "no_answer"] as const),
       confidential: type === "note" && r.bool(0.3),
     });
   }
@@ -237,11 +330,27 @@ function contactsFor(r: Random, customer: Customer, asOf: Date, months: number):
   for (let i = 0; i < cases; i++) {
     const opened = addDays(from, r.int(0, days - 1));
     const openedAt = isoDateTime(opened, r.int(0, 10 * 3600));
-    const type = r.weighted<ServiceCaseType>([["inquiry", 30], ["account_service", 20], ["card_service", 15], ["complaint", 12], ["transaction_dispute", 8], ["loan_service", 8], ["information_update", 5], ["fraud_report", 2]]);
-    const priority = type === "fraud_report" ? "urgent" : type === "complaint" ? "high" : r.pick(["low", "medium", "medium"] as const);
+    const type = r.weighted<ServiceCaseType>([
+      ["inquiry", 30],
+      ["account_service", 20],
+      ["card_service", 15],
+      ["complaint", 12],
+      ["transaction_dispute", 8],
+      ["loan_service", 8],
+      ["information_update", 5],
+      ["fraud_report", 2],
+    ]);
+    const priority =
+      type === "fraud_report" ? "urgent" : type === "complaint" ? "high" : r.pick(["low", "medium", "medium"] as const);
     const channel = r.weighted(INTERACTION_CHANNELS);
     const old = daysBetween(opened, asOf) > 10;
-    const status = old ? r.weighted([["closed", 60], ["resolved", 35], ["in_progress", 5]] as const) : r.pick(["open", "in_progress", "pending_customer", "resolved"] as const);
+    const status = old
+      ? r.weighted([
+          ["closed", 60],
+          ["resolved", 35],
+          ["in_progress", 5],
+        ] as const)
+      : r.pick(["open", "in_progress", "pending_customer", "resolved"] as const);
     const done = status === "resolved" || status === "closed";
     const id = `${customer.id}-S${i + 1}`;
     const resolvedAt = new Date(Date.parse(openedAt) + r.int(3600, SLA_DAYS[priority] * 1.3 * 86400) * 1000);
@@ -257,7 +366,17 @@ function contactsFor(r: Random, customer: Customer, asOf: Date, months: number):
       openedAt,
       slaDueAt: new Date(Date.parse(openedAt) + SLA_DAYS[priority] * 86400_000).toISOString(),
       ...(done ? { resolvedAt: resolvedAt.toISOString() } : {}),
-      ...(done && r.bool(0.7) ? { satisfaction: r.weighted([[5, 45], [4, 30], [3, 15], [2, 6], [1, 4]] as const) } : {}),
+      ...(done && r.bool(0.7)
+        ? {
+            satisfaction: r.weighted([
+              [5, 45],
+              [4, 30],
+              [3, 15],
+              [2, 6],
+              [1, 4],
+            ] as const),
+          }
+        : {}),
     });
     interactions.push({
       id: `${customer.id}-I${interactions.length + 1}`,

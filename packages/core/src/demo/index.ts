@@ -1,4 +1,11 @@
-export { generateDemoPortfolio, DEMO_AS_OF, type DemoPortfolio, type DemoPortfolioOptions } from "./portfolio.js";
+export {
+  generateDemoPortfolio,
+  generateDemoCustomers,
+  DEMO_AS_OF,
+  type DemoPortfolio,
+  type DemoPortfolioOptions,
+  type DemoCustomersOptions,
+} from "./portfolio.js";
 export { generateCustomerHistory, type CustomerHistory, type HistoryOptions } from "./history.js";
 export { generateCustomer, customerId } from "./customers.js";
 export { generateStaff, type DemoStaffDirectory } from "./staff.js";

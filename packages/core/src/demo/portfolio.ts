@@ -78,7 +78,14 @@ function checkOptions(o: DemoPortfolioOptions): Required<Omit<DemoPortfolioOptio
 }
 
 function campaignsFor(asOf: Date): Campaign[] {
-  const c = (id: string, name: string, productType: ProductType, channels: Campaign["channels"], startDaysAgo: number, lengthDays: number): Campaign => {
+  const c = (
+    id: string,
+    name: string,
+    productType: ProductType,
+    channels: Campaign["channels"],
+    startDaysAgo: number,
+    lengthDays: number,
+  ): Campaign => {
     const start = addDays(asOf, -startDaysAgo);
     const end = addDays(start, lengthDays);
     return {
@@ -114,7 +121,43 @@ function audienceMatches(campaign: Campaign, customer: Customer, tierIndex: numb
 }
 
 function stageProbability(stage: OpportunityStage): number {
-  return { prospecting: 0.1, qualification: 0.2, needs_analysis: 0.4, proposal: 0.6, negotiation: 0.8, won: 1, lost: 0 }[stage];
+  return {
+    prospecting: 0.1,
+    qualification: 0.2,
+    needs_analysis: 0.4,
+    proposal: 0.6,
+    negotiation: 0.8,
+    won: 1,
+    lost: 0,
+  }[stage];
+}
+
+export interface DemoCustomersOptions {
+  seed?: string;
+  /** Index of the first customer (customers are numbered from 0). Default 0. */
+  start?: number;
+  count: number;
+  asOf?: string;
+}
+
+/**
+ * Customers `start … start + count - 1` of the portfolio the same seed gives,
+ * each with the tier its holdings earn — for generating a large book in chunks
+ * (e.g. into IndexedDB with a progress bar) without holding the whole portfolio.
+ */
+export function generateDemoCustomers(options: DemoCustomersOptions): Customer[] {
+  const o = checkOptions({ seed: options.seed, customers: options.count, asOf: options.asOf });
+  const start = options.start ?? 0;
+  if (!Number.isSafeInteger(start) || start < 0) throw new BankcrmInvalidArgumentError("start", "a whole number from 0");
+  const ctx: DemoContext = { seed: o.seed, asOf: o.asOf, staff: generateStaff(o.seed) };
+  const customers: Customer[] = [];
+  for (let i = start; i < start + o.customers; i++) {
+    const customer = generateCustomer(i, ctx);
+    const { holdings } = generateCustomerHistory(customer, { seed: o.seed, asOf: o.asOf, detail: "holdings" });
+    customer.tier = assignTier({ aum: computeAum(holdings).total }).tier;
+    customers.push(customer);
+  }
+  return customers;
 }
 
 export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoPortfolio {
@@ -149,7 +192,12 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
 
   for (let i = 0; i < o.customers; i++) {
     const customer = generateCustomer(i, ctx);
-    const history = generateCustomerHistory(customer, { seed: o.seed, asOf: o.asOf, months: o.months, detail: o.detail });
+    const history = generateCustomerHistory(customer, {
+      seed: o.seed,
+      asOf: o.asOf,
+      months: o.months,
+      detail: o.detail,
+    });
     const assignment = assignTier({ aum: computeAum(history.holdings).total });
     customer.tier = assignment.tier;
     p.customers.push(customer);
@@ -157,7 +205,8 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     push(p.transactions, history.transactions);
     push(p.interactions, history.interactions);
     push(p.serviceCases, history.serviceCases);
-    if (o.detail === "full") portfolioRecords(r, p, customer, asOf, spouseWaiting, (c) => (parentCompany = c), parentCompany);
+    if (o.detail === "full")
+      portfolioRecords(r, p, customer, asOf, spouseWaiting, (c) => (parentCompany = c), parentCompany);
     if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, o.customers);
   }
   if (o.detail === "full") {
@@ -200,7 +249,11 @@ function portfolioRecords(
   }
   const owner = customer.relationshipManagerId;
   if (r.bool(0.03)) {
-    const purpose = r.pick<LeadPurpose>(customer.kind === "corporate" ? ["business_loan", "wealth_consultation"] : ["wealth_consultation", "mortgage", "consumer_loan", "credit_card", "insurance"]);
+    const purpose = r.pick<LeadPurpose>(
+      customer.kind === "corporate"
+        ? ["business_loan", "wealth_consultation"]
+        : ["wealth_consultation", "mortgage", "consumer_loan", "credit_card", "insurance"],
+    );
     const createdAt = isoDateTime(addDays(asOf, -r.int(0, 90)), r.int(0, 10 * 3600));
     p.leads.push({
       id: `LD-${customer.id}`,
@@ -208,8 +261,21 @@ function portfolioRecords(
       name: customer.kind === "individual" ? customer.name : customer.legalRepresentative,
       mobile: customer.contact.mobile ?? `138${r.digits(8)}`,
       purpose,
-      source: r.pick(["branch_walk_in", "internet_banking", "mobile_app", "call_center", "campaign", "rm_outreach"] as const),
-      status: r.weighted([["new", 35], ["contacted", 30], ["qualified", 20], ["converted", 10], ["disqualified", 5]] as const),
+      source: r.pick([
+        "branch_walk_in",
+        "internet_banking",
+        "mobile_app",
+        "call_center",
+        "campaign",
+        "rm_outreach",
+      ] as const),
+      status: r.weighted([
+        ["new", 35],
+        ["contacted", 30],
+        ["qualified", 20],
+        ["converted", 10],
+        ["disqualified", 5],
+      ] as const),
       branchId: customer.branchId,
       ...(owner ? { assignedTo: owner } : {}),
       consent: { purpose: "marketing", channel: "phone", granted: true, textVersion: "2025-01", recordedAt: createdAt },
@@ -217,8 +283,20 @@ function portfolioRecords(
     });
   }
   if (owner && r.bool(0.02)) {
-    const stage = r.weighted<OpportunityStage>([["prospecting", 15], ["qualification", 15], ["needs_analysis", 15], ["proposal", 15], ["negotiation", 10], ["won", 20], ["lost", 10]]);
-    const productType = r.pick<ProductType>(customer.kind === "corporate" ? ["business_loan", "time_deposit"] : ["wealth_management", "fund", "insurance", "certificate_of_deposit", "mortgage"]);
+    const stage = r.weighted<OpportunityStage>([
+      ["prospecting", 15],
+      ["qualification", 15],
+      ["needs_analysis", 15],
+      ["proposal", 15],
+      ["negotiation", 10],
+      ["won", 20],
+      ["lost", 10],
+    ]);
+    const productType = r.pick<ProductType>(
+      customer.kind === "corporate"
+        ? ["business_loan", "time_deposit"]
+        : ["wealth_management", "fund", "insurance", "certificate_of_deposit", "mortgage"],
+    );
     const created = addDays(asOf, -r.int(10, 200));
     const closed = stage === "won" || stage === "lost";
     p.opportunities.push({
@@ -238,13 +316,23 @@ function portfolioRecords(
   }
   if (owner && r.bool(0.03)) {
     const dueAt = isoDateTime(addDays(asOf, r.int(-5, 20)), 3600);
-    const status = r.weighted([["open", 60], ["in_progress", 20], ["done", 20]] as const);
+    const status = r.weighted([
+      ["open", 60],
+      ["in_progress", 20],
+      ["done", 20],
+    ] as const);
     p.tasks.push({
       id: `TK-${customer.id}`,
       assigneeId: owner,
       customerId: customer.id,
       type: r.pick(["call", "visit", "follow_up", "review"] as const),
-      title: r.pick(["定期存款到期提醒", "理财产品到期续作沟通", "风险测评过期，提醒重新评估", "生日关怀", "大额资金流出挽留"]),
+      title: r.pick([
+        "定期存款到期提醒",
+        "理财产品到期续作沟通",
+        "风险测评过期，提醒重新评估",
+        "生日关怀",
+        "大额资金流出挽留",
+      ]),
       priority: r.pick(["low", "medium", "high"] as const),
       status,
       dueAt,
@@ -297,7 +385,11 @@ function prospectLeads(r: Random, count: number, asOf: Date): Lead[] {
       mobile: `1${r.pick(["35", "38", "58", "86", "89", "99"])}${r.digits(8)}`,
       purpose: r.pick(["account_opening", "mortgage", "credit_card", "wealth_consultation"] as const),
       source: r.pick(["internet_banking", "mobile_app", "referral", "event"] as const),
-      status: r.weighted([["new", 60], ["contacted", 30], ["disqualified", 10]] as const),
+      status: r.weighted([
+        ["new", 60],
+        ["contacted", 30],
+        ["disqualified", 10],
+      ] as const),
       branchId: branch.id,
       consent: { purpose: "marketing", channel: "phone", granted: true, textVersion: "2025-01", recordedAt: createdAt },
       createdAt,
@@ -314,12 +406,43 @@ function salesTargets(staff: Staff[], asOf: Date): SalesTarget[] {
   const r = createRandom(`targets:${isoDate(asOf)}`);
   for (const s of staff) {
     if (s.role !== "relationship_manager") continue;
-    targets.push({ id: `TG-${s.id}-NC`, staffId: s.id, metric: "new_customers", ...period, target: 30, achieved: r.int(5, 35) });
-    targets.push({ id: `TG-${s.id}-AUM`, staffId: s.id, metric: "aum_growth", ...period, target: 2_000_000_000, achieved: r.int(100_000_000, 2_500_000_000), currency: "CNY" });
-    targets.push({ id: `TG-${s.id}-WM`, staffId: s.id, metric: "wealth_sales", ...period, target: 1_000_000_000, achieved: r.int(50_000_000, 1_200_000_000), currency: "CNY" });
+    targets.push({
+      id: `TG-${s.id}-NC`,
+      staffId: s.id,
+      metric: "new_customers",
+      ...period,
+      target: 30,
+      achieved: r.int(5, 35),
+    });
+    targets.push({
+      id: `TG-${s.id}-AUM`,
+      staffId: s.id,
+      metric: "aum_growth",
+      ...period,
+      target: 2_000_000_000,
+      achieved: r.int(100_000_000, 2_500_000_000),
+      currency: "CNY",
+    });
+    targets.push({
+      id: `TG-${s.id}-WM`,
+      staffId: s.id,
+      metric: "wealth_sales",
+      ...period,
+      target: 1_000_000_000,
+      achieved: r.int(50_000_000, 1_200_000_000),
+      currency: "CNY",
+    });
   }
   for (const b of BRANCHES) {
-    targets.push({ id: `TG-${b.id}-DEP`, branchId: b.id, metric: "deposit_balance", ...period, target: 50_000_000_000, achieved: r.int(20_000_000_000, 55_000_000_000), currency: "CNY" });
+    targets.push({
+      id: `TG-${b.id}-DEP`,
+      branchId: b.id,
+      metric: "deposit_balance",
+      ...period,
+      target: 50_000_000_000,
+      achieved: r.int(20_000_000_000, 55_000_000_000),
+      currency: "CNY",
+    });
   }
   return targets;
 }

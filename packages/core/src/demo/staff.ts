@@ -19,12 +19,20 @@ const PER_BRANCH: readonly (readonly [StaffRole, number])[] = [
 export function generateStaff(seed: string): DemoStaffDirectory {
   const r = createRandom(`${seed}:staff`);
   const all: Staff[] = [];
-  const name = () => r.weighted(SURNAMES) + r.pick(r.bool(0.5) ? GIVEN_MALE : GIVEN_FEMALE) + r.pick(GIVEN_FEMALE.concat(GIVEN_MALE));
+  const name = () =>
+    r.weighted(SURNAMES) + r.pick(r.bool(0.5) ? GIVEN_MALE : GIVEN_FEMALE) + r.pick(GIVEN_FEMALE.concat(GIVEN_MALE));
   for (const branch of BRANCHES) {
     for (const [role, count] of PER_BRANCH) {
       for (let i = 0; i < count; i++) {
         const id = `ST-${branch.id.slice(3)}-${role.slice(0, 2).toUpperCase()}${i + 1}`;
-        all.push({ id, name: name(), role, branchId: branch.id, ...(role === "relationship_manager" ? { workMobile: `139${r.digits(8)}` } : {}), active: true });
+        all.push({
+          id,
+          name: name(),
+          role,
+          branchId: branch.id,
+          ...(role === "relationship_manager" ? { workMobile: `139${r.digits(8)}` } : {}),
+          active: true,
+        });
       }
     }
   }

@@ -24,7 +24,10 @@ const MESSAGES = {
   uscc: ["请输入有效的18位统一社会信用代码", "Enter a valid 18-character unified social credit code"],
   mobile: ["请输入有效的11位手机号码", "Enter a valid mainland mobile number"],
   bankCard: ["请输入有效的银行卡号", "Enter a valid bank card number"],
-  c3: ["不得提交密码、验证码、卡片有效期等鉴别信息", "Passwords, PINs, security codes and card expiry dates are never accepted"],
+  c3: [
+    "不得提交密码、验证码、卡片有效期等鉴别信息",
+    "Passwords, PINs, security codes and card expiry dates are never accepted",
+  ],
   currency: ["请输入三位大写币种代码（如 CNY）", "Enter a three-letter currency code (e.g. CNY)"],
   id: ["编号格式不正确", "This identifier is not valid"],
   productCode: ["产品代码格式不正确", "This product code is not valid"],

@@ -42,7 +42,7 @@ function keyAndParams(issue: Issue): [MessageKey, Record<string, string | number
     default:
       break;
   }
-  const reason = issue.params?.reason;
+  const reason: unknown = issue.params?.reason;
   if (typeof reason === "string" && hasMessage(reason)) return [reason, {}];
   return ["invalid", {}];
 }
@@ -52,7 +52,11 @@ export function localizeIssues(issues: readonly z.core.$ZodIssue[], locale: Loca
   return issues.map((raw) => {
     const issue = raw as Issue;
     const [key, params] = keyAndParams(issue);
-    return { path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: key, message: message(key, locale, params) };
+    return {
+      path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      code: key,
+      message: message(key, locale, params),
+    };
   });
 }
 
@@ -62,7 +66,11 @@ export type ValidationResult<T> = { success: true; data: T } | { success: false;
  * Validates `input` against `schema`, returning the parsed data or localized,
  * field-level errors. Arbitrary input yields one of the two, never an exception.
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): ValidationResult<z.output<S>> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+): ValidationResult<z.output<S>> {
   // reportInput lets us tell "missing" from "wrong type"; the inputs never leave this function.
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };

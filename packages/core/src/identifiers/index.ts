@@ -10,10 +10,5 @@ export {
   type ResidentIdOptions,
 } from "./resident-id.js";
 export { isValidUscc, formatUscc, usccCheckCharacter, UsccSchema, USCC_ALPHABET } from "./uscc.js";
-export {
-  isValidBankCardNumber,
-  normalizeBankCardNumber,
-  luhnCheckDigit,
-  BankCardNumberSchema,
-} from "./bank-card.js";
+export { isValidBankCardNumber, normalizeBankCardNumber, luhnCheckDigit, BankCardNumberSchema } from "./bank-card.js";
 export { isValidMobile, normalizeMobile, MobileSchema } from "./mobile.js";

@@ -50,10 +50,7 @@ function normalize(input: string): string {
  * is not a valid number (wrong shape, unknown province, impossible or future
  * birth date, sequence 000, wrong check character). Never throws.
  */
-export function parseResidentIdNumber(
-  input: unknown,
-  options: ResidentIdOptions = {},
-): ResidentIdNumber | undefined {
+export function parseResidentIdNumber(input: unknown, options: ResidentIdOptions = {}): ResidentIdNumber | undefined {
   if (typeof input !== "string") return undefined;
   const s = normalize(input);
   if (!SHAPE.test(s)) return undefined;
@@ -74,7 +71,7 @@ export function parseResidentIdNumber(
     birthDate: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`,
     sequence,
     gender: Number(sequence) % 2 === 1 ? "male" : "female",
-    checkCharacter: s[17]!,
+    checkCharacter: s.slice(17),
   };
 }
 
@@ -83,11 +80,7 @@ export function isValidResidentIdNumber(input: unknown, options?: ResidentIdOpti
 }
 
 /** Builds a valid number from its parts (the inverse of parse). */
-export function formatResidentIdNumber(parts: {
-  regionCode: string;
-  birthDate: string;
-  sequence: string;
-}): string {
+export function formatResidentIdNumber(parts: { regionCode: string; birthDate: string; sequence: string }): string {
   const first17 = `${parts.regionCode}${parts.birthDate.replaceAll("-", "")}${parts.sequence}`;
   return first17 + residentIdCheckCharacter(first17);
 }

@@ -3,12 +3,12 @@
  * ISO 4217 code. Conversions go through decimal strings and BigInt, never through
  * binary floating point, so 0.1 + 0.2 problems cannot reach a balance.
  */
-import { z } from "../zod.js";
+import { object, z } from "../zod.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 
 export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, { error: "currency" });
 
-export const MoneySchema = z.object({
+export const MoneySchema = object({
   /** Minor units (e.g. fen); a safe integer, may be negative (overdrafts, debits). */
   amount: z.int(),
   currency: CurrencyCodeSchema,

@@ -22,9 +22,7 @@ function keepEnds(chars: string[], head: number, tail: number): string {
   const fits = n >= head + tail + 4;
   const h = fits ? head : Math.min(head, Math.floor(n / 4));
   const t = fits ? tail : Math.min(tail, Math.floor(n / 4));
-  return chars
-    .map((c, i) => (i < h || i >= n - t ? c : MASK_CHAR))
-    .join("");
+  return chars.map((c, i) => (i < h || i >= n - t ? c : MASK_CHAR)).join("");
 }
 
 function maskName(chars: string[]): string {
@@ -34,7 +32,9 @@ function maskName(chars: string[]): string {
   if (/\s/.test(text)) {
     return text
       .split(/(\s+)/)
-      .map((word) => (/^\s+$/.test(word) ? word : word.slice(0, 1) + MASK_CHAR.repeat(Math.max(0, [...word].length - 1))))
+      .map((word) =>
+        /^\s+$/.test(word) ? word : word.slice(0, 1) + MASK_CHAR.repeat(Math.max(0, [...word].length - 1)),
+      )
       .join("");
   }
   return chars[0] + MASK_CHAR.repeat(chars.length - 1);

@@ -11,7 +11,7 @@
  * compile-time requirement (the class map must name every key of the shape) and
  * records it in the `sensitivity` registry for run-time use (masking, tests).
  */
-import { z } from "../zod.js";
+import { object, z } from "../zod.js";
 import type { MaskKind } from "./mask.js";
 
 export type FieldClass = "C1" | "C2";
@@ -51,8 +51,8 @@ export function defineRecord<Shape extends z.ZodRawShape>(
   fields: FieldClassMap<Shape>,
   ...checks: z.core.CheckFn<z.output<z.ZodObject<Shape>>>[]
 ): z.ZodObject<Shape> {
-  const base = z.object(shape);
+  const base = object(shape);
   const schema = checks.length > 0 ? base.check(...checks) : base;
-  sensitivity.add(schema, { record, fields: fields as Record<string, FieldSensitivity> });
+  sensitivity.add(schema, { record, fields });
   return schema;
 }

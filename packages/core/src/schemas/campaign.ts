@@ -46,7 +46,13 @@ export const CampaignFields = defineRecord(
   },
   (ctx) => {
     if (ctx.value.endDate < ctx.value.startDate) {
-      ctx.issues.push({ code: "custom", path: ["endDate"], message: "campaign ends before it starts", params: { reason: "dateOrder" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["endDate"],
+        message: "campaign ends before it starts",
+        params: { reason: "dateOrder" },
+        input: undefined,
+      });
     }
   },
 );

@@ -9,13 +9,15 @@ export const IsoDateSchema = z.iso.date();
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 /** Free text a person typed: trimmed, no control characters, bounded. */
 export function text(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { error: "controlCharacters" });
+  return (
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      // eslint-disable-next-line no-control-regex
+      .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { error: "controlCharacters" })
+  );
 }
 /** An annual rate as a fraction (0.0185 = 1.85 %). */
 export const RateSchema = z.number().min(-1).max(10);

@@ -37,15 +37,15 @@ export const IdentityDocumentFields = defineRecord(
   },
   { type: C1, number: c2("idNumber") },
   (ctx) => {
-  if (ctx.value.type === "resident_id" && !isValidResidentIdNumber(ctx.value.number)) {
-    ctx.issues.push({
-      code: "custom",
-      path: ["number"],
-      message: "invalid resident ID number",
-      params: { reason: "residentId" },
-      input: undefined,
-    });
-  }
+    if (ctx.value.type === "resident_id" && !isValidResidentIdNumber(ctx.value.number)) {
+      ctx.issues.push({
+        code: "custom",
+        path: ["number"],
+        message: "invalid resident ID number",
+        params: { reason: "residentId" },
+        input: undefined,
+      });
+    }
   },
 );
 export type IdentityDocument = z.infer<typeof IdentityDocumentFields>;
@@ -147,29 +147,29 @@ export const IndividualCustomerFields = defineRecord(
     maritalStatus: C1,
   },
   (ctx) => {
-  // A resident ID encodes birth date and gender; the record must agree with it.
-  const { idDocument, birthDate, gender } = ctx.value;
-  if (idDocument.type !== "resident_id") return;
-  const parsed = parseResidentIdNumber(idDocument.number);
-  if (!parsed) return;
-  if (parsed.birthDate !== birthDate) {
-    ctx.issues.push({
-      code: "custom",
-      path: ["birthDate"],
-      message: "birth date differs from the resident ID",
-      params: { reason: "birthDateMismatch" },
-      input: undefined,
-    });
-  }
-  if (parsed.gender !== gender) {
-    ctx.issues.push({
-      code: "custom",
-      path: ["gender"],
-      message: "gender differs from the resident ID",
-      params: { reason: "genderMismatch" },
-      input: undefined,
-    });
-  }
+    // A resident ID encodes birth date and gender; the record must agree with it.
+    const { idDocument, birthDate, gender } = ctx.value;
+    if (idDocument.type !== "resident_id") return;
+    const parsed = parseResidentIdNumber(idDocument.number);
+    if (!parsed) return;
+    if (parsed.birthDate !== birthDate) {
+      ctx.issues.push({
+        code: "custom",
+        path: ["birthDate"],
+        message: "birth date differs from the resident ID",
+        params: { reason: "birthDateMismatch" },
+        input: undefined,
+      });
+    }
+    if (parsed.gender !== gender) {
+      ctx.issues.push({
+        code: "custom",
+        path: ["gender"],
+        message: "gender differs from the resident ID",
+        params: { reason: "genderMismatch" },
+        input: undefined,
+      });
+    }
   },
 );
 
@@ -202,7 +202,9 @@ export const CorporateCustomerFields = defineRecord(
   },
 );
 
-export const CustomerSchema = rejectC3(z.discriminatedUnion("kind", [IndividualCustomerFields, CorporateCustomerFields]));
+export const CustomerSchema = rejectC3(
+  z.discriminatedUnion("kind", [IndividualCustomerFields, CorporateCustomerFields]),
+);
 export type Customer = z.infer<typeof CustomerSchema>;
 export type IndividualCustomer = z.infer<typeof IndividualCustomerFields>;
 export type CorporateCustomer = z.infer<typeof CorporateCustomerFields>;

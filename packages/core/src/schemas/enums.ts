@@ -62,7 +62,16 @@ export const INDUSTRIES = [
 ] as const;
 /** Enterprise size classes of the MIIT classification (大型 / 中型 / 小型 / 微型). */
 export const ENTERPRISE_SIZES = ["large", "medium", "small", "micro"] as const;
-export const CONTACT_CHANNELS = ["branch", "phone", "sms", "email", "wechat", "mobile_app", "online_banking", "visit"] as const;
+export const CONTACT_CHANNELS = [
+  "branch",
+  "phone",
+  "sms",
+  "email",
+  "wechat",
+  "mobile_app",
+  "online_banking",
+  "visit",
+] as const;
 export const CONTACT_TIMES = ["morning", "noon", "afternoon", "evening", "weekend", "anytime"] as const;
 /** Investor suitability level of a customer (投资者风险承受能力), C1 lowest. */
 export const RISK_TOLERANCE_LEVELS = ["C1", "C2", "C3", "C4", "C5"] as const;
@@ -127,7 +136,15 @@ export const INTERACTION_CHANNELS = [
   "sms",
   "visit",
 ] as const;
-export const INTERACTION_TYPES = ["visit", "call", "inquiry", "complaint", "service", "campaign_contact", "note"] as const;
+export const INTERACTION_TYPES = [
+  "visit",
+  "call",
+  "inquiry",
+  "complaint",
+  "service",
+  "campaign_contact",
+  "note",
+] as const;
 export const INTERACTION_OUTCOMES = [
   "successful",
   "follow_up",

@@ -7,9 +7,19 @@ import { IdSchema, IsoDateSchema, RateSchema, text } from "./common.js";
 import { HoldingStatusSchema, ProductRiskLevelSchema, ProductTypeSchema, type ProductType } from "./enums.js";
 
 /** Product types that are investments and so carry a risk level R1–R5 (资管产品). */
-export const INVESTMENT_PRODUCT_TYPES: readonly ProductType[] = ["wealth_management", "fund", "precious_metal", "treasury_bond"];
+export const INVESTMENT_PRODUCT_TYPES: readonly ProductType[] = [
+  "wealth_management",
+  "fund",
+  "precious_metal",
+  "treasury_bond",
+];
 /** Product types where the bank lends: balances are amounts owed to the bank. */
-export const CREDIT_PRODUCT_TYPES: readonly ProductType[] = ["mortgage", "consumer_loan", "business_loan", "credit_card"];
+export const CREDIT_PRODUCT_TYPES: readonly ProductType[] = [
+  "mortgage",
+  "consumer_loan",
+  "business_loan",
+  "credit_card",
+];
 
 export const HoldingFields = defineRecord(
   "Holding",

@@ -10,7 +10,13 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
 import { ConsentFields } from "./customer.js";
-import { ContactTimeSchema, LeadPurposeSchema, LeadSourceSchema, LeadStatusSchema, ProductTypeSchema } from "./enums.js";
+import {
+  ContactTimeSchema,
+  LeadPurposeSchema,
+  LeadSourceSchema,
+  LeadStatusSchema,
+  ProductTypeSchema,
+} from "./enums.js";
 
 export const LeadFields = defineRecord(
   "Lead",

@@ -43,13 +43,31 @@ export const OpportunityFields = defineRecord(
     const o = ctx.value;
     const closed = o.stage === "won" || o.stage === "lost";
     if (closed && o.closedAt === undefined) {
-      ctx.issues.push({ code: "custom", path: ["closedAt"], message: "closed opportunities need closedAt", params: { reason: "closedAtRequired" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["closedAt"],
+        message: "closed opportunities need closedAt",
+        params: { reason: "closedAtRequired" },
+        input: undefined,
+      });
     }
     if (o.stage === "won" && o.probability !== 1) {
-      ctx.issues.push({ code: "custom", path: ["probability"], message: "a won opportunity has probability 1", params: { reason: "probabilityStage" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["probability"],
+        message: "a won opportunity has probability 1",
+        params: { reason: "probabilityStage" },
+        input: undefined,
+      });
     }
     if (o.stage === "lost" && o.probability !== 0) {
-      ctx.issues.push({ code: "custom", path: ["probability"], message: "a lost opportunity has probability 0", params: { reason: "probabilityStage" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["probability"],
+        message: "a lost opportunity has probability 0",
+        params: { reason: "probabilityStage" },
+        input: undefined,
+      });
     }
   },
 );

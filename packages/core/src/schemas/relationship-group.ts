@@ -29,7 +29,13 @@ export const RelationshipGroupFields = defineRecord(
     const seen = new Set<string>();
     ctx.value.members.forEach((m, i) => {
       if (seen.has(m.customerId)) {
-        ctx.issues.push({ code: "custom", path: ["members", i, "customerId"], message: "a customer appears twice", params: { reason: "duplicateMember" }, input: undefined });
+        ctx.issues.push({
+          code: "custom",
+          path: ["members", i, "customerId"],
+          message: "a customer appears twice",
+          params: { reason: "duplicateMember" },
+          input: undefined,
+        });
       }
       seen.add(m.customerId);
     });

@@ -39,14 +39,32 @@ export const SalesTargetFields = defineRecord(
   (ctx) => {
     const t = ctx.value;
     if ((t.staffId === undefined) === (t.branchId === undefined)) {
-      ctx.issues.push({ code: "custom", path: ["staffId"], message: "a target belongs to one staff member or one branch", params: { reason: "targetOwner" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["staffId"],
+        message: "a target belongs to one staff member or one branch",
+        params: { reason: "targetOwner" },
+        input: undefined,
+      });
     }
     if (t.periodEnd < t.periodStart) {
-      ctx.issues.push({ code: "custom", path: ["periodEnd"], message: "period ends before it starts", params: { reason: "dateOrder" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["periodEnd"],
+        message: "period ends before it starts",
+        params: { reason: "dateOrder" },
+        input: undefined,
+      });
     }
     const isCount = (COUNT_METRICS as readonly string[]).includes(t.metric);
     if (!isCount && t.currency === undefined) {
-      ctx.issues.push({ code: "custom", path: ["currency"], message: "money targets need a currency", params: { reason: "currencyRequired" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["currency"],
+        message: "money targets need a currency",
+        params: { reason: "currencyRequired" },
+        input: undefined,
+      });
     }
   },
 );

@@ -42,13 +42,31 @@ export const ServiceCaseFields = defineRecord(
     const c = ctx.value;
     const done = c.status === "resolved" || c.status === "closed";
     if (done && c.resolvedAt === undefined) {
-      ctx.issues.push({ code: "custom", path: ["resolvedAt"], message: "resolved cases need resolvedAt", params: { reason: "resolvedAtRequired" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["resolvedAt"],
+        message: "resolved cases need resolvedAt",
+        params: { reason: "resolvedAtRequired" },
+        input: undefined,
+      });
     }
     if (c.resolvedAt !== undefined && Date.parse(c.resolvedAt) < Date.parse(c.openedAt)) {
-      ctx.issues.push({ code: "custom", path: ["resolvedAt"], message: "resolved before opened", params: { reason: "dateOrder" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["resolvedAt"],
+        message: "resolved before opened",
+        params: { reason: "dateOrder" },
+        input: undefined,
+      });
     }
     if (!done && c.satisfaction !== undefined) {
-      ctx.issues.push({ code: "custom", path: ["satisfaction"], message: "satisfaction is rated after resolution", params: { reason: "satisfactionBeforeResolution" }, input: undefined });
+      ctx.issues.push({
+        code: "custom",
+        path: ["satisfaction"],
+        message: "satisfaction is rated after resolution",
+        params: { reason: "satisfactionBeforeResolution" },
+        input: undefined,
+      });
     }
   },
 );

@@ -37,7 +37,10 @@ export interface AumResult {
   unconverted: string[];
 }
 
-export function computeAum(holdings: readonly Pick<Holding, "id" | "productType" | "balance" | "status">[], options: AumOptions = {}): AumResult {
+export function computeAum(
+  holdings: readonly Pick<Holding, "id" | "productType" | "balance" | "status">[],
+  options: AumOptions = {},
+): AumResult {
   const currency = options.currency ?? "CNY";
   const byProductType: Partial<Record<ProductType, number>> = {};
   const unconverted: string[] = [];

@@ -38,7 +38,10 @@ function checkConfig(config: TierConfig): void {
   for (const tier of TIERS) {
     const t = config.thresholds[tier];
     if (!Number.isSafeInteger(t) || t <= previous) {
-      throw new BankcrmInvalidArgumentError("config.thresholds", `"${tier}" must be an integer above the tier below it`);
+      throw new BankcrmInvalidArgumentError(
+        "config.thresholds",
+        `"${tier}" must be an integer above the tier below it`,
+      );
     }
     previous = t;
   }
@@ -65,6 +68,8 @@ export function assignTier(input: { aum: Money }, config: TierConfig = defaultTi
     tier,
     aum,
     threshold: config.thresholds[tier],
-    ...(nextTier ? { next: { tier: nextTier, threshold: config.thresholds[nextTier], gap: config.thresholds[nextTier] - amount } } : {}),
+    ...(nextTier
+      ? { next: { tier: nextTier, threshold: config.thresholds[nextTier], gap: config.thresholds[nextTier] - amount } }
+      : {}),
   };
 }

@@ -30,8 +30,15 @@ export function isStoreError(error: unknown): error is BankcrmStoreError {
 export function toStoreError(error: unknown): BankcrmStoreError {
   if (isStoreError(error)) return error;
   const name = (error as { name?: string } | null)?.name;
-  if (name === "QuotaExceededError") return new BankcrmStoreError("quota_exceeded", "storage is full", { cause: error });
-  if (name === "VersionError") return new BankcrmStoreError("version", "the database is newer than this code", { cause: error });
-  if (name === "AbortError") return new BankcrmStoreError("aborted", "the transaction was aborted; nothing was written", { cause: error });
-  return new BankcrmStoreError("aborted", `storage operation failed: ${String((error as Error | null)?.message ?? error)}`, { cause: error });
+  if (name === "QuotaExceededError")
+    return new BankcrmStoreError("quota_exceeded", "storage is full", { cause: error });
+  if (name === "VersionError")
+    return new BankcrmStoreError("version", "the database is newer than this code", { cause: error });
+  if (name === "AbortError")
+    return new BankcrmStoreError("aborted", "the transaction was aborted; nothing was written", { cause: error });
+  return new BankcrmStoreError(
+    "aborted",
+    `storage operation failed: ${String((error as Error | null)?.message ?? error)}`,
+    { cause: error },
+  );
 }

@@ -54,7 +54,10 @@ export interface CustomerStore {
    * either all of them are stored or (on quota, abort) none. Invalid records are
    * reported in `rejected`, never written.
    */
-  importCustomers(records: readonly unknown[], options?: { onProgress?: (done: number, total: number) => void; batchSize?: number }): Promise<ImportResult>;
+  importCustomers(
+    records: readonly unknown[],
+    options?: { onProgress?: (done: number, total: number) => void; batchSize?: number },
+  ): Promise<ImportResult>;
   clear(): Promise<void>;
   close(): void;
   /** Closes and deletes the database (logout, reset). */
@@ -66,21 +69,21 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   const locale = options.locale ?? "zh-CN";
   if (typeof indexedDB === "undefined") throw new BankcrmStoreError("unavailable", "IndexedDB is not available here");
   const open = () =>
-      openDB<CrmDb>(name, SCHEMA_VERSION, {
-        upgrade(db, oldVersion) {
-          if (oldVersion < 1) {
-            const customers = db.createObjectStore("customers", { keyPath: "id" });
-            customers.createIndex("byTier", ["tier", "id"]);
-            customers.createIndex("byBranch", ["branchId", "id"]);
-            customers.createIndex("byRelationshipManager", ["relationshipManagerId", "id"]);
-            customers.createIndex("byStatus", ["status", "id"]);
-            customers.createIndex("byName", "name");
-          }
-        },
-        blocked() {
-          /* an older connection in another tab; it is asked to close by versionchange */
-        },
-      });
+    openDB<CrmDb>(name, SCHEMA_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const customers = db.createObjectStore("customers", { keyPath: "id" });
+          customers.createIndex("byTier", ["tier", "id"]);
+          customers.createIndex("byBranch", ["branchId", "id"]);
+          customers.createIndex("byRelationshipManager", ["relationshipManagerId", "id"]);
+          customers.createIndex("byStatus", ["status", "id"]);
+          customers.createIndex("byName", "name");
+        }
+      },
+      blocked() {
+        /* an older connection in another tab; it is asked to close by versionchange */
+      },
+    });
   let db: IDBPDatabase<CrmDb>;
   try {
     db = await open();
@@ -90,8 +93,14 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   db.addEventListener("versionchange", () => db.close());
 
   const rangeFor = (filter: Pick<ListOptions, "tier" | "branchId">, after?: string) => {
-    const [index, value] = filter.tier !== undefined ? (["byTier", filter.tier] as const) : filter.branchId !== undefined ? (["byBranch", filter.branchId] as const) : ([undefined, undefined] as const);
-    if (index === undefined) return { index, range: after !== undefined ? IDBKeyRange.lowerBound(after, true) : undefined };
+    const [index, value] =
+      filter.tier !== undefined
+        ? (["byTier", filter.tier] as const)
+        : filter.branchId !== undefined
+          ? (["byBranch", filter.branchId] as const)
+          : ([undefined, undefined] as const);
+    if (index === undefined)
+      return { index, range: after !== undefined ? IDBKeyRange.lowerBound(after, true) : undefined };
     return { index, range: IDBKeyRange.bound([value, after ?? ""], [value, "\uffff"], after !== undefined, false) };
   };
 
