@@ -4,6 +4,7 @@ import tseslint from "typescript-eslint";
 import lit from "eslint-plugin-lit";
 import wc from "eslint-plugin-wc";
 import litA11y from "eslint-plugin-lit-a11y";
+import globals from "globals";
 
 export default tseslint.config(
   {
@@ -46,7 +47,8 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "CallExpression[callee.object.name='z'][callee.property.name=/^(object|strictObject|looseObject)$/]",
+          selector:
+            "CallExpression[callee.object.name='z'][callee.property.name=/^(object|strictObject|looseObject)$/]",
           message: "Build object schemas with object() from src/zod.ts, so jitless is in force under strict CSP.",
         },
       ],
@@ -88,5 +90,9 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["**/*.mjs", "*.js"],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -61,7 +61,14 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "e2e", root: here("."), include: ["tests/e2e/**/*.e2e.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 120_000 },
+        test: {
+          name: "e2e",
+          root: here("."),
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

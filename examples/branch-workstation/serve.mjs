@@ -28,7 +28,11 @@ const TYPES = {
 };
 
 /** Starts the server; resolves with it once listening. */
-export function serve({ root = fileURLToPath(new URL("./dist", import.meta.url)), port = 5173, host = "127.0.0.1" } = {}) {
+export function serve({
+  root = fileURLToPath(new URL("./dist", import.meta.url)),
+  port = 5173,
+  host = "127.0.0.1",
+} = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -63,5 +67,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(process.env.PORT ?? 5173);
   const server = await serve({ port });
   const address = server.address();
-  console.log(`bankcrm branch workstation: http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/`);
+  console.log(
+    `bankcrm branch workstation: http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/`,
+  );
 }

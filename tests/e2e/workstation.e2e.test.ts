@@ -40,7 +40,9 @@ async function openPage(query: string): Promise<{ page: Page; violations: string
   await page.exposeFunction("__reportViolation", (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportViolation(v: string): void }).__reportViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+      (window as unknown as { __reportViolation(v: string): void }).__reportViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+      );
     });
   });
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -61,12 +63,20 @@ describe("branch workstation (pnpm start)", () => {
     for (const m of mobiles) expect(m.trim()).toMatch(/^1\d\d\*{4}\d{4}$/);
     const ids = await app.locator('td[data-field="identifier"]').allTextContents();
     expect(ids.some((id) => /^\d{3}\*{11}[\dX]{4}$/.test(id.trim()))).toBe(true);
-    const badges = await app.locator("bankcrm-tier-badge").evaluateAll((els) => els.map((e) => e.shadowRoot?.textContent?.trim()));
+    const badges = await app
+      .locator("bankcrm-tier-badge")
+      .evaluateAll((els) => els.map((e) => e.shadowRoot?.textContent?.trim()));
     expect(badges.every((b) => /客户$/.test(b ?? ""))).toBe(true);
 
     // Filter by tier, then switch to English.
     await app.locator("select").selectOption("gold");
-    await expect.poll(async () => (await app.locator("bankcrm-tier-badge").evaluateAll((els) => els.map((e) => e.getAttribute("tier")))).every((t) => t === "gold")).toBe(true);
+    await expect
+      .poll(async () =>
+        (await app.locator("bankcrm-tier-badge").evaluateAll((els) => els.map((e) => e.getAttribute("tier")))).every(
+          (t) => t === "gold",
+        ),
+      )
+      .toBe(true);
     await app.getByRole("button", { name: "English" }).click();
     await expect.poll(() => app.locator("h1").textContent()).toBe("bankcrm branch workstation");
     await page.screenshot({ path: `${artifacts}workstation-list.png`, fullPage: false });

@@ -224,7 +224,9 @@ export class WorkstationApp extends LitElement {
         <button type="button" @click=${this.next} ?disabled=${this.rows.length < PAGE}>${this.t("next")}</button>
       </div>
       <table>
-        <caption class="visually-hidden">${this.t("caption")}</caption>
+        <caption class="visually-hidden">
+          ${this.t("caption")}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${this.t("customerId")}</th>
@@ -238,17 +240,18 @@ export class WorkstationApp extends LitElement {
         </thead>
         <tbody>
           ${this.rows.map(
-            (c) => html`<tr data-customer-id=${c.id}>
-              <td class="mono">${c.id}</td>
-              <td>${c.kind === "individual" ? mask(c.name, "name") : c.name}</td>
-              <td>${label("customerKind", c.kind, this.locale)}</td>
-              <td><bankcrm-tier-badge .tier=${c.tier} locale=${this.locale}></bankcrm-tier-badge></td>
-              <td class="mono" data-field="identifier">
-                ${c.kind === "individual" ? mask(c.idDocument.number, "idNumber") : c.uscc}
-              </td>
-              <td class="mono" data-field="mobile">${c.contact.mobile ? mask(c.contact.mobile, "mobile") : "—"}</td>
-              <td>${BRANCH_NAMES.get(c.branchId) ?? c.branchId}</td>
-            </tr>`,
+            (c) =>
+              html`<tr data-customer-id=${c.id}>
+                <td class="mono">${c.id}</td>
+                <td>${c.kind === "individual" ? mask(c.name, "name") : c.name}</td>
+                <td>${label("customerKind", c.kind, this.locale)}</td>
+                <td><bankcrm-tier-badge .tier=${c.tier} locale=${this.locale}></bankcrm-tier-badge></td>
+                <td class="mono" data-field="identifier">
+                  ${c.kind === "individual" ? mask(c.idDocument.number, "idNumber") : c.uscc}
+                </td>
+                <td class="mono" data-field="mobile">${c.contact.mobile ? mask(c.contact.mobile, "mobile") : "—"}</td>
+                <td>${BRANCH_NAMES.get(c.branchId) ?? c.branchId}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -148,7 +148,8 @@ export interface DemoCustomersOptions {
 export function generateDemoCustomers(options: DemoCustomersOptions): Customer[] {
   const o = checkOptions({ seed: options.seed, customers: options.count, asOf: options.asOf });
   const start = options.start ?? 0;
-  if (!Number.isSafeInteger(start) || start < 0) throw new BankcrmInvalidArgumentError("start", "a whole number from 0");
+  if (!Number.isSafeInteger(start) || start < 0)
+    throw new BankcrmInvalidArgumentError("start", "a whole number from 0");
   const ctx: DemoContext = { seed: o.seed, asOf: o.asOf, staff: generateStaff(o.seed) };
   const customers: Customer[] = [];
   for (let i = start; i < start + o.customers; i++) {
