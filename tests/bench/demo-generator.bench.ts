@@ -28,16 +28,34 @@ export function benchDemoGenerator(customers = Number(process.env.BENCH_CUSTOMER
       const out: object[] = [];
       const start = Date.UTC(2026, 0, 1);
       for (let i = 0; i < records; i++) {
-        out.push({ id: `R${i}`, customerId: `CU${i % customers}`, at: new Date(start + i * 1000).toISOString(), amount: { amount: i, currency: "CNY" }, channel: "mobile_app", category: "consumption" });
+        out.push({
+          id: `R${i}`,
+          customerId: `CU${i % customers}`,
+          at: new Date(start + i * 1000).toISOString(),
+          amount: { amount: i, currency: "CNY" },
+          channel: "mobile_app",
+          category: "consumption",
+        });
       }
       return out.length;
     },
     { runs: 1, warmup: 0 },
   );
-  const holdingsOnly = time(`generateDemoCustomers(${customers.toLocaleString("en")}) — customers + tiers`, () => generateDemoCustomers({ seed: "bench", count: customers }), { runs: 1, warmup: 0 });
+  const holdingsOnly = time(
+    `generateDemoCustomers(${customers.toLocaleString("en")}) — customers + tiers`,
+    () => generateDemoCustomers({ seed: "bench", count: customers }),
+    { runs: 1, warmup: 0 },
+  );
   report(
     `Demo portfolio, ${customers.toLocaleString("en")} customers, 12 months of history (goal: < 30 s)`,
-    [floor, { name: `generateDemoPortfolio(${customers.toLocaleString("en")}) — full`, ms: fullMs, runs: 1 }, holdingsOnly],
-    [`records: ${counts.join(", ")}`, `heap retained by the portfolio: ${heap.toFixed(0)} MB; full generation took ${fmtMs(fullMs)}`],
+    [
+      floor,
+      { name: `generateDemoPortfolio(${customers.toLocaleString("en")}) — full`, ms: fullMs, runs: 1 },
+      holdingsOnly,
+    ],
+    [
+      `records: ${counts.join(", ")}`,
+      `heap retained by the portfolio: ${heap.toFixed(0)} MB; full generation took ${fmtMs(fullMs)}`,
+    ],
   );
 }

@@ -28,7 +28,10 @@ export const Playground: Story = {};
 export const AllTiers: Story = {
   render: () => html`
     ${["zh-CN", "en"].map(
-      (locale) => html`<p>${TIERS.map((tier) => html`<bankcrm-tier-badge tier=${tier} locale=${locale}></bankcrm-tier-badge> `)}</p>`,
+      (locale) =>
+        html`<p>
+          ${TIERS.map((tier) => html`<bankcrm-tier-badge tier=${tier} locale=${locale}></bankcrm-tier-badge> `)}
+        </p>`,
     )}
   `,
 };
@@ -38,12 +41,13 @@ export const Unknown: Story = { args: { tier: undefined } };
 
 /** Themed through tokens only. */
 export const Themed: Story = {
-  render: () => html`<div class="themed"><bankcrm-tier-badge tier="gold"></bankcrm-tier-badge></div>
-    <style>
-      .themed {
-        --bankcrm-tier-gold-background: #222;
-        --bankcrm-tier-gold-color: #ffd666;
-        --bankcrm-radius: 999px;
-      }
-    </style>`,
+  render: () =>
+    html`<div class="themed"><bankcrm-tier-badge tier="gold"></bankcrm-tier-badge></div>
+      <style>
+        .themed {
+          --bankcrm-tier-gold-background: #222;
+          --bankcrm-tier-gold-color: #ffd666;
+          --bankcrm-radius: 999px;
+        }
+      </style>`,
 };
