@@ -10,6 +10,7 @@ export default defineConfig({
     "i18n/index": "src/i18n/index.ts",
     "errors/index": "src/errors/index.ts",
     "scoring/index": "src/scoring/index.ts",
+    "analytics/index": "src/analytics/index.ts",
     "demo/index": "src/demo/index.ts",
   },
   format: ["esm"],

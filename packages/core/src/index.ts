@@ -10,4 +10,5 @@ export * from "./privacy/index.js";
 export * from "./money/index.js";
 export * from "./i18n/index.js";
 export * from "./scoring/index.js";
+export * from "./analytics/index.js";
 export * from "./demo/index.js";

@@ -1,5 +1,6 @@
 /** Stable machine-readable error codes. Messages for people come from `i18n`. */
-export type BankcrmErrorCode = "validation_failed" | "invalid_argument" | "access_denied" | "store_failed";
+export type BankcrmErrorCode =
+  "validation_failed" | "invalid_argument" | "access_denied" | "store_failed" | "not_converged";
 
 /**
  * Base class of every error bankcrm throws. `code` is stable and machine-readable;

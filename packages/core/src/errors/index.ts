@@ -2,3 +2,4 @@ export { BankcrmError, isBankcrmError, type BankcrmErrorCode } from "./bankcrm-e
 export { BankcrmValidationError, isValidationError, type FieldError } from "./validation-error.js";
 export { BankcrmInvalidArgumentError, isInvalidArgumentError } from "./invalid-argument-error.js";
 export { BankcrmAccessDeniedError, isAccessDeniedError } from "./access-denied-error.js";
+export { BankcrmConvergenceError, isConvergenceError } from "./convergence-error.js";

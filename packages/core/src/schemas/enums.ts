@@ -254,6 +254,48 @@ export const RELATIONSHIP_ROLES = [
   "affiliate",
 ] as const;
 
+/** RFM segments, from the R score and the mean of the F and M scores. */
+export const RFM_SEGMENTS = [
+  "champions",
+  "loyal",
+  "potential_loyalists",
+  "new",
+  "promising",
+  "need_attention",
+  "about_to_sleep",
+  "at_risk",
+  "cant_lose",
+  "hibernating",
+  "lost",
+] as const;
+export const CHURN_LEVELS = ["low", "medium", "high"] as const;
+/** Explanations of the value models, each with a label for the people who read them. */
+export const CONTRIBUTION_FACTORS = [
+  "depositSpread",
+  "loanMargin",
+  "expectedLoss",
+  "productFees",
+  "transactionFees",
+  "costToServe",
+] as const;
+export const VALUE_FACTORS = ["aum", "contribution", "productDepth", "tenure", "engagement", "lifetimeValue"] as const;
+export const CHURN_REASONS = [
+  "modelDropout",
+  "inactive90",
+  "inactive180",
+  "balanceFalling",
+  "balanceCollapsing",
+  "complaint",
+  "complaints",
+] as const;
+export const OFFER_EXCLUSIONS = [
+  "held",
+  "aboveRiskTolerance",
+  "noRiskAssessment",
+  "riskAssessmentExpired",
+  "noMarketingConsent",
+] as const;
+
 export const CustomerKindSchema = z.enum(CUSTOMER_KINDS);
 export const GenderSchema = z.enum(GENDERS);
 export const CustomerStatusSchema = z.enum(CUSTOMER_STATUSES);
@@ -337,6 +379,12 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export type SalesMetric = (typeof SALES_METRICS)[number];
 export type RelationshipGroupKind = (typeof RELATIONSHIP_GROUP_KINDS)[number];
 export type RelationshipRole = (typeof RELATIONSHIP_ROLES)[number];
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+export type ChurnLevel = (typeof CHURN_LEVELS)[number];
+export type ContributionFactorCode = (typeof CONTRIBUTION_FACTORS)[number];
+export type ValueFactorCode = (typeof VALUE_FACTORS)[number];
+export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
+export type ExclusionCode = (typeof OFFER_EXCLUSIONS)[number];
 
 /** Every vocabulary by name, for labels, docs and the completeness test. */
 export const vocabularies = {
@@ -381,5 +429,11 @@ export const vocabularies = {
   salesMetric: SALES_METRICS,
   relationshipGroupKind: RELATIONSHIP_GROUP_KINDS,
   relationshipRole: RELATIONSHIP_ROLES,
+  rfmSegment: RFM_SEGMENTS,
+  churnLevel: CHURN_LEVELS,
+  contributionFactor: CONTRIBUTION_FACTORS,
+  valueFactor: VALUE_FACTORS,
+  churnReason: CHURN_REASONS,
+  offerExclusion: OFFER_EXCLUSIONS,
 } as const;
 export type VocabularyName = keyof typeof vocabularies;

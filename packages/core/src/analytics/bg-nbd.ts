@@ -1,0 +1,194 @@
+/**
+ * The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting Your
+ * Customers the Easy Way"): while alive, a customer buys at a Poisson rate λ ~
+ * Gamma(r, α); after each purchase they drop out with probability p ~ Beta(a, b).
+ * Fitted by maximum likelihood over identical (x, tₓ, T) triples grouped, so a
+ * portfolio of millions costs only as much as its distinct triples.
+ */
+import { BankcrmConvergenceError } from "../errors/convergence-error.js";
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import { hyp2f1 } from "./numeric/hyp2f1.js";
+import { lbeta, lgamma, logAddExp } from "./numeric/lgamma.js";
+import { nelderMead } from "./numeric/nelder-mead.js";
+
+/** What the model needs of a customer: repeat purchases, recency and age, in one time unit. */
+export interface RepeatBuyer {
+  frequency: number;
+  recency: number;
+  T: number;
+}
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdModel {
+  params: BgNbdParams;
+  logLikelihood: number;
+  /** Customers and distinct (x, tₓ, T) triples the fit used. */
+  customers: number;
+  groups: number;
+  iterations: number;
+  /** E[X(t)]: expected purchases of a randomly chosen new customer in a period of length t. */
+  expectedPopulationTransactions(t: number): number;
+  /** E[Y(t) | x, tₓ, T]: expected purchases of this customer in the next t. */
+  expectedTransactions(t: number, customer: RepeatBuyer): number;
+  /** P(alive | x, tₓ, T). */
+  probabilityAlive(customer: RepeatBuyer): number;
+  /** P(X(t) = n) for a randomly chosen new customer. */
+  probabilityOfTransactions(n: number, t: number): number;
+}
+
+export interface Triple {
+  x: number;
+  tx: number;
+  T: number;
+  count: number;
+}
+
+/** Groups customers by identical (x, tₓ, T), validating each. */
+export function groupTriples(customers: Iterable<RepeatBuyer>, model: string): Triple[] {
+  const groups = new Map<string, Triple>();
+  let i = 0;
+  for (const c of customers) {
+    const { frequency: x, recency: tx, T } = c;
+    if (
+      !Number.isInteger(x) ||
+      x < 0 ||
+      !Number.isFinite(tx) ||
+      !Number.isFinite(T) ||
+      tx < 0 ||
+      T <= 0 ||
+      tx > T + 1e-9 ||
+      (x === 0 && tx !== 0)
+    ) {
+      throw new BankcrmInvalidArgumentError(
+        "summaries",
+        `${model}: customer #${i} has an impossible (frequency, recency, T) = (${x}, ${tx}, ${T})`,
+      );
+    }
+    const key = `${x}|${tx}|${T}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { x, tx, T, count: 1 });
+    i++;
+  }
+  return [...groups.values()];
+}
+
+function logLikelihood(groups: readonly Triple[], { r, alpha, a, b }: BgNbdParams): number {
+  const lgR = lgamma(r);
+  const lnAlpha = Math.log(alpha);
+  const lbAB = lbeta(a, b);
+  const lnA = Math.log(a);
+  let total = 0;
+  for (const { x, tx, T, count } of groups) {
+    const a1 = lgamma(r + x) - lgR + r * lnAlpha;
+    const a2 = lbeta(a, b + x) - lbAB;
+    const a3 = -(r + x) * Math.log(alpha + T);
+    // L = B(a, b+x)/B(a, b) · Γ(r+x)αʳ/Γ(r) · [(α+T)^-(r+x) + δ(x>0) · a/(b+x−1) · (α+tₓ)^-(r+x)]
+    const ll = a1 + a2 + (x > 0 ? logAddExp(a3, lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx)) : a3);
+    total += count * ll;
+  }
+  return total;
+}
+
+export interface FitOptions {
+  /** Starting parameters; default all 1. */
+  start?: Partial<BgNbdParams>;
+  maxIterations?: number;
+}
+
+export function fitBgNbd(customers: Iterable<RepeatBuyer>, options: FitOptions = {}): BgNbdModel {
+  const groups = groupTriples(customers, "BG/NBD");
+  const n = groups.reduce((s, g) => s + g.count, 0);
+  if (n === 0) throw new BankcrmInvalidArgumentError("summaries", "BG/NBD: no customers to fit");
+  if (!groups.some((g) => g.x > 0))
+    throw new BankcrmConvergenceError("BG/NBD", "no customer made a repeat purchase; the model is not identified");
+  const s = options.start ?? {};
+  const start = [s.r ?? 1, s.alpha ?? 1, s.a ?? 1, s.b ?? 1].map(Math.log);
+  const toParams = (v: number[]): BgNbdParams => ({
+    r: Math.exp(v[0]!),
+    alpha: Math.exp(v[1]!),
+    a: Math.exp(v[2]!),
+    b: Math.exp(v[3]!),
+  });
+  const result = nelderMead((v) => -logLikelihood(groups, toParams(v)) / n, start, {
+    maxIterations: options.maxIterations ?? 20_000,
+  });
+  const params = toParams(result.x);
+  const ll = logLikelihood(groups, params);
+  if (
+    !result.converged ||
+    !Number.isFinite(ll) ||
+    Object.values(params).some((p) => !Number.isFinite(p) || p <= 0 || p > 1e8)
+  ) {
+    throw new BankcrmConvergenceError(
+      "BG/NBD",
+      `the fit did not converge (iterations ${result.iterations}, log-likelihood ${ll})`,
+    );
+  }
+  return bgNbdModel(params, { logLikelihood: ll, customers: n, groups: groups.length, iterations: result.iterations });
+}
+
+/** A model from known parameters (e.g. a saved fit). */
+export function bgNbdModel(
+  params: BgNbdParams,
+  fit: { logLikelihood: number; customers: number; groups: number; iterations: number } = {
+    logLikelihood: NaN,
+    customers: 0,
+    groups: 0,
+    iterations: 0,
+  },
+): BgNbdModel {
+  const { r, alpha, a, b } = params;
+  const checkT = (t: number) => {
+    if (!Number.isFinite(t) || t < 0) throw new BankcrmInvalidArgumentError("t", "a finite, non-negative period");
+  };
+  const probabilityAlive = ({ frequency: x, recency: tx, T }: RepeatBuyer) => {
+    if (x === 0) return 1;
+    const lnRatio = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+    return 1 / (1 + Math.exp(lnRatio));
+  };
+  return {
+    params,
+    ...fit,
+    expectedPopulationTransactions(t) {
+      checkT(t);
+      if (t === 0) return 0;
+      const z = t / (alpha + t);
+      return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z));
+    },
+    expectedTransactions(t, customer) {
+      checkT(t);
+      const { frequency: x, recency: tx, T } = customer;
+      if (t === 0) return 0;
+      const z = t / (alpha + T + t);
+      const head =
+        ((a + b + x - 1) / (a - 1)) *
+        (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
+      const denom = x > 0 ? 1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 1;
+      return head / denom;
+    },
+    probabilityAlive,
+    probabilityOfTransactions(nTx, t) {
+      checkT(t);
+      if (!Number.isInteger(nTx) || nTx < 0) throw new BankcrmInvalidArgumentError("n", "a whole number ≥ 0");
+      const lnBab = lbeta(a, b);
+      const p = alpha / (alpha + t);
+      const q = t / (alpha + t);
+      const nb = (j: number) =>
+        Math.exp(lgamma(r + j) - lgamma(r) - lgamma(j + 1) + r * Math.log(p) + (j > 0 ? j * Math.log(q) : 0));
+      let value = Math.exp(lbeta(a, b + nTx) - lnBab) * nb(nTx);
+      if (nTx > 0) {
+        let cumulative = 0;
+        for (let j = 0; j < nTx; j++) cumulative += nb(j);
+        value += Math.exp(lbeta(a + 1, b + nTx - 1) - lnBab) * (1 - cumulative);
+      }
+      return value;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+export {
+  summarizeTransactions,
+  type CustomerSummary,
+  type SummarizeOptions,
+  type SummaryTransaction,
+} from "./summarize.js";
+export { scoreRfm, rfmSegment, type RfmScore } from "./rfm.js";
+export {
+  fitBgNbd,
+  bgNbdModel,
+  groupTriples,
+  type BgNbdModel,
+  type BgNbdParams,
+  type RepeatBuyer,
+  type FitOptions,
+} from "./bg-nbd.js";
+export {
+  fitGammaGamma,
+  gammaGammaModel,
+  customerLifetimeValue,
+  type GammaGammaModel,
+  type GammaGammaParams,
+  type Spender,
+  type ClvOptions,
+} from "./gamma-gamma.js";
+export {
+  churnRisk,
+  defaultChurnConfig,
+  type ChurnRisk,
+  type ChurnSignals,
+  type ChurnReason,
+  type ChurnConfig,
+} from "./churn.js";
+export { mineAssociationRules, type AssociationRule, type AprioriOptions } from "./association-rules.js";
+export {
+  nextBestOffers,
+  type NextBestOffers,
+  type Offer,
+  type OfferableProduct,
+  type OfferReason,
+  type NextBestOfferOptions,
+  type ExclusionCode,
+} from "./next-best-offer.js";
+export { lgamma, lbeta } from "./numeric/lgamma.js";
+export { hyp2f1 } from "./numeric/hyp2f1.js";
+export { nelderMead, type MinimizeOptions, type MinimizeResult } from "./numeric/nelder-mead.js";

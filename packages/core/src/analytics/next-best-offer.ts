@@ -1,0 +1,119 @@
+/**
+ * Next best offers (交叉销售): products a customer is likely to want, from
+ * association rules mined over product holdings, filtered by what may be offered:
+ * - never a product the customer already holds;
+ * - never an investment product above the customer's risk tolerance, nor any
+ *   investment product when the tolerance is unknown or its assessment has
+ *   expired (投资者适当性);
+ * - nothing at all without the customer's marketing consent.
+ * Every offer carries its reasons; every product left out says why.
+ */
+import type { Customer } from "../schemas/customer.js";
+import type { ExclusionCode, ProductRiskLevel, ProductType } from "../schemas/enums.js";
+import type { Holding } from "../schemas/holding.js";
+import type { AssociationRule } from "./association-rules.js";
+
+export interface OfferableProduct {
+  code: string;
+  name: string;
+  type: ProductType;
+  /** Investment products carry a risk level. */
+  risk?: ProductRiskLevel;
+}
+
+export interface OfferReason {
+  code: "rule" | "suitable";
+  antecedent?: string[];
+  confidence?: number;
+  lift?: number;
+  riskLevel?: ProductRiskLevel;
+  tolerance?: string;
+}
+
+export interface Offer {
+  product: OfferableProduct;
+  /** confidence × lift of the best rule recommending the product's type. */
+  score: number;
+  reasons: OfferReason[];
+}
+
+export type { ExclusionCode };
+
+export interface NextBestOffers {
+  offers: Offer[];
+  excluded: { product?: OfferableProduct; code: ExclusionCode }[];
+}
+
+export interface NextBestOfferOptions {
+  /** Offers to return at most. Default 3. */
+  limit?: number;
+  /** Days a risk assessment stays valid. Default 365. */
+  assessmentValidDays?: number;
+  now?: Date;
+}
+
+function hasMarketingConsent(customer: Customer): boolean {
+  // The latest record for marketing decides (consents can be withdrawn).
+  let latest: { granted: boolean; at: string } | undefined;
+  for (const c of customer.consents) {
+    if (c.purpose !== "marketing") continue;
+    if (!latest || c.recordedAt >= latest.at) latest = { granted: c.granted, at: c.recordedAt };
+  }
+  return latest?.granted ?? false;
+}
+
+export function nextBestOffers(
+  customer: Customer,
+  holdings: readonly Pick<Holding, "productType" | "productCode" | "status">[],
+  rules: readonly AssociationRule[],
+  catalog: readonly OfferableProduct[],
+  options: NextBestOfferOptions = {},
+): NextBestOffers {
+  const excluded: NextBestOffers["excluded"] = [];
+  if (!hasMarketingConsent(customer)) return { offers: [], excluded: [{ code: "noMarketingConsent" }] };
+  const open = holdings.filter((h) => h.status !== "closed");
+  const heldTypes = new Set<string>(open.map((h) => h.productType));
+  const heldCodes = new Set(open.map((h) => h.productCode));
+  // Best rule per recommended product type.
+  const best = new Map<string, AssociationRule>();
+  for (const rule of rules) {
+    if (heldTypes.has(rule.consequent) || !rule.antecedent.every((a) => heldTypes.has(a))) continue;
+    const current = best.get(rule.consequent);
+    if (!current || rule.confidence * rule.lift > current.confidence * current.lift) best.set(rule.consequent, rule);
+  }
+  const now = options.now ?? new Date();
+  const validDays = options.assessmentValidDays ?? 365;
+  const tolerance = customer.riskTolerance;
+  const assessedAt = customer.riskAssessedAt ? Date.parse(`${customer.riskAssessedAt}T00:00:00Z`) : undefined;
+  const assessmentExpired = assessedAt !== undefined && now.getTime() - assessedAt > validDays * 86_400_000;
+  const offers: Offer[] = [];
+  for (const product of catalog) {
+    const rule = best.get(product.type);
+    if (!rule) continue;
+    if (heldCodes.has(product.code)) {
+      excluded.push({ product, code: "held" });
+      continue;
+    }
+    const reasons: OfferReason[] = [
+      { code: "rule", antecedent: rule.antecedent, confidence: rule.confidence, lift: rule.lift },
+    ];
+    if (product.risk) {
+      if (!tolerance) {
+        excluded.push({ product, code: "noRiskAssessment" });
+        continue;
+      }
+      if (assessmentExpired) {
+        excluded.push({ product, code: "riskAssessmentExpired" });
+        continue;
+      }
+      if (Number(product.risk.slice(1)) > Number(tolerance.slice(1))) {
+        excluded.push({ product, code: "aboveRiskTolerance" });
+        continue;
+      }
+      reasons.push({ code: "suitable", riskLevel: product.risk, tolerance });
+    }
+    offers.push({ product, score: rule.confidence * rule.lift, reasons });
+  }
+  offers.sort((a, b) => b.score - a.score || a.product.code.localeCompare(b.product.code));
+  return { offers: offers.slice(0, options.limit ?? 3), excluded };
+}

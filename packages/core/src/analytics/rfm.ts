@@ -1,0 +1,92 @@
+/**
+ * RFM scoring: recency, frequency and monetary value each scored 1–bins by
+ * quantile, and the usual named segments.
+ *
+ * - R ranks the time since the last purchase (T − recency): the most recent get `bins`.
+ * - F ranks frequency, M ranks monetary value: the highest get `bins`.
+ * - Ties share a score: a value's score is 1 + ⌊bins · (values ranked below it) / n⌋,
+ *   so when most customers never came back they all get F = 1, not an arbitrary split.
+ * - Segments come from R and FM = round((F + M) / 2), on the 5 × 5 grid below.
+ */
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import type { RfmSegment } from "../schemas/enums.js";
+import type { CustomerSummary } from "./summarize.js";
+
+export interface RfmScore {
+  customerId: string;
+  r: number;
+  f: number;
+  m: number;
+  /** "R F M", e.g. "545". */
+  code: string;
+  segment: RfmSegment;
+}
+
+/** Segment of an (R, FM) pair on the 1–5 grid. */
+export function rfmSegment(r: number, fm: number): RfmSegment {
+  if (r <= 2) {
+    if (fm === 5) return "cant_lose";
+    if (fm >= 3) return "at_risk";
+    return r === 1 && fm === 1 ? "lost" : "hibernating";
+  }
+  if (r === 3) return fm <= 2 ? "about_to_sleep" : fm === 3 ? "need_attention" : "loyal";
+  if (fm >= 4) return r === 5 ? "champions" : "loyal";
+  if (fm >= 2) return "potential_loyalists";
+  return r === 5 ? "new" : "promising";
+}
+
+/** Scores 1..bins for each value; `higherIsBetter` false reverses the ranking. */
+function quantileScores(values: Float64Array, bins: number, higherIsBetter: boolean): Uint8Array {
+  const n = values.length;
+  const order = Array.from(values.keys()).sort((i, j) => values[i]! - values[j]!);
+  const scores = new Uint8Array(n);
+  let k = 0;
+  while (k < n) {
+    let end = k;
+    while (end + 1 < n && values[order[end + 1]!] === values[order[k]!]) end++;
+    // values ranked below this tie group: k when ascending, n − 1 − end when descending
+    const below = higherIsBetter ? k : n - 1 - end;
+    const score = Math.min(bins, 1 + Math.floor((bins * below) / n));
+    for (let i = k; i <= end; i++) scores[order[i]!] = score;
+    k = end + 1;
+  }
+  return scores;
+}
+
+export function scoreRfm(summaries: readonly CustomerSummary[], options: { bins?: number } = {}): RfmScore[] {
+  const bins = options.bins ?? 5;
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10)
+    throw new BankcrmInvalidArgumentError("bins", "a whole number from 2 to 10");
+  const n = summaries.length;
+  const since = new Float64Array(n);
+  const freq = new Float64Array(n);
+  const money = new Float64Array(n);
+  summaries.forEach((s, i) => {
+    const values = [s.T - s.recency, s.frequency, s.monetaryValue];
+    if (values.some((v) => !Number.isFinite(v))) {
+      throw new BankcrmInvalidArgumentError(
+        "summaries",
+        `customer ${s.customerId}: recency, T, frequency and monetaryValue must be finite`,
+      );
+    }
+    since[i] = values[0]!;
+    freq[i] = values[1]!;
+    money[i] = values[2]!;
+  });
+  const r = quantileScores(since, bins, false);
+  const f = quantileScores(freq, bins, true);
+  const m = quantileScores(money, bins, true);
+  // The segment grid is defined on 1–5; other bin counts are mapped onto it.
+  const to5 = (score: number) => Math.min(5, Math.max(1, Math.ceil((score * 5) / bins)));
+  return summaries.map((s, i) => {
+    const fm = Math.round((to5(f[i]!) + to5(m[i]!)) / 2);
+    return {
+      customerId: s.customerId,
+      r: r[i]!,
+      f: f[i]!,
+      m: m[i]!,
+      code: `${r[i]}${f[i]}${m[i]}`,
+      segment: rfmSegment(to5(r[i]!), fm),
+    };
+  });
+}

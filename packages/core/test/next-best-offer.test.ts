@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateDemoPortfolio, mineAssociationRules, nextBestOffers, PRODUCTS, type Customer } from "../src/index.js";
+
+const p = generateDemoPortfolio({ seed: "nbo-test", customers: 3000, detail: "holdings" });
+const holdingsOf = new Map<string, typeof p.holdings>();
+for (const h of p.holdings) holdingsOf.set(h.customerId, [...(holdingsOf.get(h.customerId) ?? []), h]);
+const baskets = p.customers.map((c) => [...new Set((holdingsOf.get(c.id) ?? []).map((h) => h.productType))]);
+const rules = mineAssociationRules(baskets, { minSupport: 0.01, minConfidence: 0.05, minLength: 1 });
+const now = new Date(`${p.asOf}T00:00:00Z`);
+
+const withConsent = (c: Customer, granted: boolean): Customer => ({
+  ...c,
+  consents: [
+    ...c.consents,
+    { purpose: "marketing", channel: "all", granted, textVersion: "2026-01", recordedAt: "2026-06-01T00:00:00Z" },
+  ],
+});
+
+describe("nextBestOffers", () => {
+  it("never offers a held product or an investment above the customer's risk tolerance, and explains each offer", () => {
+    let offered = 0;
+    for (const customer of p.customers.slice(0, 800)) {
+      const c = withConsent(customer, true);
+      const holdings = holdingsOf.get(c.id) ?? [];
+      const { offers } = nextBestOffers(c, holdings, rules, PRODUCTS, { limit: 5, now });
+      offered += offers.length;
+      for (const o of offers) {
+        expect(holdings.some((h) => h.productCode === o.product.code && h.status !== "closed")).toBe(false);
+        expect(holdings.some((h) => h.productType === o.product.type && h.status !== "closed")).toBe(false);
+        if (o.product.risk) {
+          expect(c.riskTolerance).toBeDefined();
+          expect(Number(o.product.risk.slice(1))).toBeLessThanOrEqual(Number(c.riskTolerance!.slice(1)));
+          expect(o.reasons.map((r) => r.code)).toContain("suitable");
+        }
+        expect(o.reasons[0]).toMatchObject({ code: "rule" });
+        expect(o.score).toBeGreaterThan(0);
+      }
+      for (let i = 1; i < offers.length; i++) expect(offers[i - 1]!.score).toBeGreaterThanOrEqual(offers[i]!.score);
+    }
+    expect(offered).toBeGreaterThan(100);
+  });
+
+  it("offers nothing without marketing consent, and the latest consent record decides", () => {
+    const customer = p.customers.find((c) => (holdingsOf.get(c.id) ?? []).length > 0)!;
+    const holdings = holdingsOf.get(customer.id)!;
+    expect(nextBestOffers(withConsent(customer, false), holdings, rules, PRODUCTS, { now })).toEqual({
+      offers: [],
+      excluded: [{ code: "noMarketingConsent" }],
+    });
+    const withdrawn: Customer = {
+      ...withConsent(customer, true),
+      consents: [
+        {
+          purpose: "marketing",
+          channel: "all",
+          granted: true,
+          textVersion: "2025-01",
+          recordedAt: "2025-01-01T00:00:00Z",
+        },
+        {
+          purpose: "marketing",
+          channel: "all",
+          granted: false,
+          textVersion: "2026-01",
+          recordedAt: "2026-02-01T00:00:00Z",
+        },
+      ],
+    };
+    expect(nextBestOffers(withdrawn, holdings, rules, PRODUCTS, { now }).offers).toEqual([]);
+  });
+
+  it("leaves out investment products when the risk assessment is missing or expired, and says why", () => {
+    const customer = withConsent(
+      { ...p.customers.find((c) => c.kind === "individual")!, riskTolerance: "C5", riskAssessedAt: "2020-01-01" },
+      true,
+    );
+    const result = nextBestOffers(customer, [], rules, PRODUCTS, { limit: 50, now });
+    expect(result.offers.every((o) => !o.product.risk)).toBe(true);
+    expect(result.excluded.some((e) => e.code === "riskAssessmentExpired")).toBe(true);
+    const { riskTolerance: _t, riskAssessedAt: _a, ...unassessed } = customer;
+    const none = nextBestOffers(unassessed, [], rules, PRODUCTS, { limit: 50, now });
+    expect(none.offers.every((o) => !o.product.risk)).toBe(true);
+    expect(none.excluded.some((e) => e.code === "noRiskAssessment")).toBe(true);
+  });
+
+  it("respects the limit for any customer and tolerance", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2999 }),
+        fc.constantFrom("C1", "C2", "C3", "C4", "C5"),
+        fc.integer({ min: 0, max: 6 }),
+        (i, tolerance, limit) => {
+          const c = withConsent({ ...p.customers[i]!, riskTolerance: tolerance, riskAssessedAt: p.asOf }, true);
+          const { offers } = nextBestOffers(c, holdingsOf.get(c.id) ?? [], rules, PRODUCTS, { limit, now });
+          expect(offers.length).toBeLessThanOrEqual(limit);
+          for (const o of offers)
+            if (o.product.risk) expect(Number(o.product.risk.slice(1))).toBeLessThanOrEqual(Number(tolerance.slice(1)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
