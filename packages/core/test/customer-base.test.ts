@@ -219,3 +219,20 @@ describe("RFM scores", () => {
     expect(scoreRfm([])).toEqual([]);
   });
 });
+
+describe("BG/NBD parameter recovery", () => {
+  it("recovers the parameters of data drawn from the model itself", async () => {
+    const { simulateBgNbd } = await import("../../../tests/support/bg-nbd-simulation.js");
+    const truth = { r: 0.25, alpha: 4.4, a: 0.8, b: 2.4 };
+    const model = fitBgNbd(simulateBgNbd(truth, { customers: 30_000, seed: "recovery" }));
+    expect(model.params.r).toBeGreaterThan(truth.r * 0.85);
+    expect(model.params.r).toBeLessThan(truth.r * 1.15);
+    expect(model.params.alpha).toBeGreaterThan(truth.alpha * 0.75);
+    expect(model.params.alpha).toBeLessThan(truth.alpha * 1.25);
+    // a and b are only weakly identified on 39 weeks; their ratio (the mean dropout probability) is stable.
+    const meanP = (p: { a: number; b: number }) => p.a / (p.a + p.b);
+    expect(meanP(model.params)).toBeGreaterThan(meanP(truth) * 0.8);
+    expect(meanP(model.params)).toBeLessThan(meanP(truth) * 1.2);
+    expect(model.groups).toBeLessThan(30_000);
+  });
+});

@@ -206,3 +206,18 @@ describe("churnRisk", () => {
     );
   });
 });
+
+describe("computeContribution with pre-aggregated activity", () => {
+  it("gives the same result for per-channel counts as for the raw transactions", () => {
+    const raw = [
+      { channel: "atm" as const, fee: { amount: 200, currency: "CNY" } },
+      { channel: "atm" as const },
+      { channel: "mobile_app" as const },
+    ];
+    const aggregated = [
+      { channel: "atm" as const, count: 2, fee: { amount: 200, currency: "CNY" } },
+      { channel: "mobile_app" as const, count: 1 },
+    ];
+    expect(computeContribution({ id: "a" }, [], aggregated)).toEqual(computeContribution({ id: "a" }, [], raw));
+  });
+});

@@ -79,19 +79,63 @@ export function groupTriples(customers: Iterable<RepeatBuyer>, model: string): T
   return [...groups.values()];
 }
 
-function logLikelihood(groups: readonly Triple[], { r, alpha, a, b }: BgNbdParams): number {
+/**
+ * The groups in columnar form: every distinct x, T and tₓ gets an index, so one
+ * likelihood evaluation computes the Γ and log terms once per distinct value
+ * and only arithmetic per group.
+ */
+interface Columns {
+  xs: Float64Array;
+  Ts: Float64Array;
+  txs: Float64Array;
+  gx: Int32Array;
+  gT: Int32Array;
+  gtx: Int32Array;
+  count: Float64Array;
+}
+
+function toColumns(groups: readonly Triple[]): Columns {
+  const index = (values: number[]) => {
+    const distinct = [...new Set(values)];
+    const at = new Map(distinct.map((v, i) => [v, i]));
+    return { values: Float64Array.from(distinct), at };
+  };
+  const x = index(groups.map((g) => g.x));
+  const T = index(groups.map((g) => g.T));
+  const tx = index(groups.map((g) => g.tx));
+  return {
+    xs: x.values,
+    Ts: T.values,
+    txs: tx.values,
+    gx: Int32Array.from(groups, (g) => x.at.get(g.x)!),
+    gT: Int32Array.from(groups, (g) => T.at.get(g.T)!),
+    gtx: Int32Array.from(groups, (g) => tx.at.get(g.tx)!),
+    count: Float64Array.from(groups, (g) => g.count),
+  };
+}
+
+// L = B(a, b+x)/B(a, b) · Γ(r+x)αʳ/Γ(r) · [(α+T)^-(r+x) + δ(x>0) · a/(b+x−1) · (α+tₓ)^-(r+x)]
+function logLikelihood(c: Columns, { r, alpha, a, b }: BgNbdParams): number {
   const lgR = lgamma(r);
-  const lnAlpha = Math.log(alpha);
+  const rLnAlpha = r * Math.log(alpha);
   const lbAB = lbeta(a, b);
   const lnA = Math.log(a);
+  const head = new Float64Array(c.xs.length);
+  const tail = new Float64Array(c.xs.length);
+  for (let i = 0; i < c.xs.length; i++) {
+    const x = c.xs[i]!;
+    head[i] = lgamma(r + x) - lgR + rLnAlpha + lbeta(a, b + x) - lbAB;
+    tail[i] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+  }
+  const lnT = c.Ts.map((T) => Math.log(alpha + T));
+  const lnTx = c.txs.map((tx) => Math.log(alpha + tx));
   let total = 0;
-  for (const { x, tx, T, count } of groups) {
-    const a1 = lgamma(r + x) - lgR + r * lnAlpha;
-    const a2 = lbeta(a, b + x) - lbAB;
-    const a3 = -(r + x) * Math.log(alpha + T);
-    // L = B(a, b+x)/B(a, b) · Γ(r+x)αʳ/Γ(r) · [(α+T)^-(r+x) + δ(x>0) · a/(b+x−1) · (α+tₓ)^-(r+x)]
-    const ll = a1 + a2 + (x > 0 ? logAddExp(a3, lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx)) : a3);
-    total += count * ll;
+  for (let g = 0; g < c.count.length; g++) {
+    const xi = c.gx[g]!;
+    const rx = r + c.xs[xi]!;
+    const a3 = -rx * lnT[c.gT[g]!]!;
+    const a4 = tail[xi]! - rx * lnTx[c.gtx[g]!]!;
+    total += c.count[g]! * (head[xi]! + logAddExp(a3, a4));
   }
   return total;
 }
@@ -116,11 +160,12 @@ export function fitBgNbd(customers: Iterable<RepeatBuyer>, options: FitOptions =
     a: Math.exp(v[2]!),
     b: Math.exp(v[3]!),
   });
-  const result = nelderMead((v) => -logLikelihood(groups, toParams(v)) / n, start, {
+  const columns = toColumns(groups);
+  const result = nelderMead((v) => -logLikelihood(columns, toParams(v)) / n, start, {
     maxIterations: options.maxIterations ?? 20_000,
   });
   const params = toParams(result.x);
-  const ll = logLikelihood(groups, params);
+  const ll = logLikelihood(columns, params);
   if (
     !result.converged ||
     !Number.isFinite(ll) ||

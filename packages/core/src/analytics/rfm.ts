@@ -35,20 +35,32 @@ export function rfmSegment(r: number, fm: number): RfmSegment {
   return r === 5 ? "new" : "promising";
 }
 
-/** Scores 1..bins for each value; `higherIsBetter` false reverses the ranking. */
+/** First index in ascending `sorted` whose value is ≥ v (or > v when `strict`). */
+function bound(sorted: Float64Array, v: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Scores 1..bins for each value; `higherIsBetter` false reverses the ranking.
+ * A native numeric sort plus a binary search per value: ties find the same
+ * bound, so they share a score.
+ */
 function quantileScores(values: Float64Array, bins: number, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  const order = Array.from(values.keys()).sort((i, j) => values[i]! - values[j]!);
+  const sorted = Float64Array.from(values).sort();
   const scores = new Uint8Array(n);
-  let k = 0;
-  while (k < n) {
-    let end = k;
-    while (end + 1 < n && values[order[end + 1]!] === values[order[k]!]) end++;
-    // values ranked below this tie group: k when ascending, n − 1 − end when descending
-    const below = higherIsBetter ? k : n - 1 - end;
-    const score = Math.min(bins, 1 + Math.floor((bins * below) / n));
-    for (let i = k; i <= end; i++) scores[order[i]!] = score;
-    k = end + 1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    // values ranked below this one: smaller ones when higher is better, larger ones otherwise
+    const below = higherIsBetter ? bound(sorted, v, false) : n - bound(sorted, v, true);
+    scores[i] = Math.min(bins, 1 + Math.floor((bins * below) / n));
   }
   return scores;
 }

@@ -19,6 +19,8 @@ export const AUM_PRODUCT_TYPES: readonly ProductType[] = [
   "treasury_bond",
 ];
 
+const AUM_TYPES: ReadonlySet<ProductType> = new Set(AUM_PRODUCT_TYPES);
+
 export interface AumOptions {
   /** Reporting currency. Default CNY. */
   currency?: string;
@@ -46,7 +48,7 @@ export function computeAum(
   const unconverted: string[] = [];
   let total = 0;
   for (const h of holdings) {
-    if (h.status === "closed" || !AUM_PRODUCT_TYPES.includes(h.productType)) continue;
+    if (h.status === "closed" || !AUM_TYPES.has(h.productType)) continue;
     let amount = h.balance.amount;
     if (h.balance.currency !== currency) {
       const rate = options.fxRates?.[h.balance.currency];

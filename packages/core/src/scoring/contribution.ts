@@ -125,9 +125,13 @@ const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v)
 export function computeContribution(
   customer: Pick<Customer, "id">,
   holdings: readonly Holding[],
-  transactions: readonly Pick<Transaction, "channel" | "fee">[],
+  /**
+   * Transactions of the period — or pre-aggregated activity, one entry per
+   * channel with `count` transactions and their total `fee`.
+   */
+  transactions: readonly (Pick<Transaction, "channel" | "fee"> & { count?: number })[],
   config: ContributionConfig = defaultContributionConfig,
-  interactions: readonly Pick<Interaction, "channel">[] = [],
+  interactions: readonly (Pick<Interaction, "channel"> & { count?: number })[] = [],
 ): Contribution {
   if (!(config.periodMonths > 0))
     throw new BankcrmInvalidArgumentError("config.periodMonths", "a positive number of months");
@@ -163,9 +167,9 @@ export function computeContribution(
   let serve = 0;
   for (const t of transactions) {
     transactionFees += finite(t.fee?.amount);
-    serve += finite(config.transactionCosts[t.channel]);
+    serve += finite(config.transactionCosts[t.channel]) * Math.max(0, finite(t.count ?? 1));
   }
-  for (const i of interactions) serve += finite(config.interactionCosts[i.channel]);
+  for (const i of interactions) serve += finite(config.interactionCosts[i.channel]) * Math.max(0, finite(i.count ?? 1));
   const factors: ContributionFactor[] = [
     { code: "depositSpread", amount: Math.round(spread) },
     { code: "loanMargin", amount: Math.round(margin) },
