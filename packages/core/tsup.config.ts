@@ -11,6 +11,7 @@ export default defineConfig({
     "errors/index": "src/errors/index.ts",
     "scoring/index": "src/scoring/index.ts",
     "analytics/index": "src/analytics/index.ts",
+    "segmentation/index": "src/segmentation/index.ts",
     "demo/index": "src/demo/index.ts",
   },
   format: ["esm"],

@@ -11,4 +11,5 @@ export * from "./money/index.js";
 export * from "./i18n/index.js";
 export * from "./scoring/index.js";
 export * from "./analytics/index.js";
+export * from "./segmentation/index.js";
 export * from "./demo/index.js";

@@ -47,6 +47,18 @@ const MESSAGES = {
   currencyRequired: ["金额类目标需填写币种", "Money targets need a currency"],
   duplicateMember: ["同一客户不能重复加入", "A customer can be a member only once"],
   tierUnknown: ["等级未知", "Tier unknown"],
+  segmentMalformed: [
+    "规则格式不正确：应为 all、any、not 分组或条件",
+    "Not a rule: expected an all, any or not group, or a condition",
+  ],
+  segmentUnknownField: ["未知字段：{field}", "Unknown field: {field}"],
+  segmentOperator: ["字段“{field}”不支持运算符 {op}", "Field “{field}” does not support the operator {op}"],
+  segmentValueType: ["{op} 的取值应为{expected}", "{op} expects {expected}"],
+  segmentEmptyGroup: ["条件组不能为空", "A group needs at least one rule"],
+  segmentTooDeep: ["规则嵌套超过 {max} 层", "Rules are nested more than {max} levels deep"],
+  segmentTooLarge: ["规则节点超过 {max} 个", "The segment has more than {max} rules"],
+  segmentTooManyValues: ["取值超过 {max} 个", "More than {max} values"],
+  segmentRange: ["区间下限不能大于上限", "The lower bound is above the upper bound"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

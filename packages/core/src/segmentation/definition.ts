@@ -1,0 +1,72 @@
+/**
+ * A segment definition: one JSON document that the browser evaluates, explains
+ * and compiles to warehouse SQL. Rules nest `all` / `any` / `not` groups over
+ * conditions `{ field, op, value }`. `schemaVersion` lets saved segments be
+ * migrated when the format changes.
+ */
+import { z, object } from "../zod.js";
+import { IdSchema, text } from "../schemas/common.js";
+
+export const OPERATORS = [
+  "eq",
+  "neq",
+  "in",
+  "notIn",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "between",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "isEmpty",
+  "isNotEmpty",
+  "before",
+  "after",
+  "withinLast",
+  "notWithinLast",
+  "hasAny",
+  "hasAll",
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface Condition {
+  field: string;
+  op: Operator;
+  value?: unknown;
+}
+export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | Condition;
+
+export const ConditionSchema = object({
+  field: z.string().min(1).max(64),
+  op: z.enum(OPERATORS),
+  value: z.unknown().optional(),
+});
+
+export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
+  z.union([
+    object({ all: z.array(RuleSchema) }),
+    object({ any: z.array(RuleSchema) }),
+    object({ not: RuleSchema }),
+    ConditionSchema,
+  ]),
+);
+
+/** The format of saved definitions; bump with a migration when it changes. */
+export const SEGMENT_SCHEMA_VERSION = 1;
+
+export const SegmentDefinitionSchema = object({
+  schemaVersion: z.literal(SEGMENT_SCHEMA_VERSION),
+  id: IdSchema,
+  name: text(120),
+  description: text(1000).optional(),
+  /** The segment's own revision, raised on every saved change. */
+  version: z.int().min(1),
+  rule: RuleSchema,
+});
+export type SegmentDefinition = Omit<z.infer<typeof SegmentDefinitionSchema>, "rule"> & { rule: Rule };
+
+export function isGroup(rule: Rule): rule is { all: Rule[] } | { any: Rule[] } {
+  return "all" in rule || "any" in rule;
+}

@@ -1,0 +1,51 @@
+export {
+  OPERATORS,
+  SEGMENT_SCHEMA_VERSION,
+  SegmentDefinitionSchema,
+  RuleSchema,
+  ConditionSchema,
+  type Operator,
+  type Condition,
+  type Rule,
+  type SegmentDefinition,
+} from "./definition.js";
+export {
+  createFieldCatalog,
+  FIELD_TYPES,
+  OPERATORS_BY_TYPE,
+  type FieldCatalog,
+  type FieldDefinition,
+  type CatalogField,
+  type FieldType,
+} from "./catalog.js";
+export {
+  validateSegment,
+  isValidSegment,
+  MAX_DEPTH,
+  MAX_NODES,
+  MAX_VALUES,
+  type SegmentIssue,
+  type SegmentIssueCode,
+  type SegmentValidation,
+} from "./validate.js";
+export {
+  compileSegment,
+  explainSegment,
+  evaluateSegment,
+  evaluateSegmentPages,
+  assertValidSegment,
+  withinLastBounds,
+  type Predicate,
+  type ExplainedNode,
+  type SegmentResult,
+  type EvaluateOptions,
+  type EvaluateSegmentOptions,
+} from "./compile.js";
+export { toSql, type ToSqlOptions, type SqlQuery } from "./sql.js";
+export { toJsonLogic, fromJsonLogic, type JsonLogic } from "./json-logic.js";
+export {
+  customerFieldCatalog,
+  buildCustomerView,
+  type CustomerView,
+  type CustomerMetrics,
+} from "./customer-catalog.js";
