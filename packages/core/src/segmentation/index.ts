@@ -49,3 +49,4 @@ export {
   type CustomerView,
   type CustomerMetrics,
 } from "./customer-catalog.js";
+export { createColumnarTable, evaluateColumnar, type ColumnarTable } from "./columnar.js";
