@@ -4,7 +4,7 @@
  * (the practical limit), json-logic-js, and json-rules-engine (asynchronous:
  * timed on a 100,000-record sample and scaled).
  */
-import jsonLogic from "json-logic-js";
+import jsonLogic, { type RulesLogic } from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import {
   buildCustomerView,
@@ -68,7 +68,7 @@ function handWritten(r: CustomerView): boolean {
   );
 }
 
-const logic = {
+const logic: RulesLogic = {
   and: [
     { "===": [{ var: "status" }, "active"] },
     { "===": [{ var: "kind" }, "individual"] },
@@ -196,7 +196,7 @@ export async function benchSegmentation(total = Number(process.env.BENCH_SEGMENT
   let engineMatches = 0;
   const t0 = performance.now();
   for (const r of sample) {
-    const { events } = await engine.run(r as unknown as Record<string, unknown>);
+    const { events } = await engine.run(r);
     if (events.length > 0) engineMatches++;
   }
   const engineMs = ((performance.now() - t0) * total) / sample.length;
