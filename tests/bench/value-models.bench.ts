@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  AUM_PRODUCT_TYPES,
   assignTier,
   computeAum,
   computeContribution,
@@ -66,16 +67,7 @@ function prepare(total: number): { inputs: Input[]; summaries: CustomerSummary[]
   return { inputs, summaries };
 }
 
-const AUM_TYPES = new Set([
-  "current_deposit",
-  "time_deposit",
-  "certificate_of_deposit",
-  "wealth_management",
-  "fund",
-  "insurance",
-  "precious_metal",
-  "treasury_bond",
-]);
+const AUM_TYPES: ReadonlySet<string> = new Set(AUM_PRODUCT_TYPES);
 
 /** The same arithmetic, hand-inlined: the practical floor for a scoring pass. */
 function handWritten(inputs: Input[], summaries: CustomerSummary[]): number {

@@ -9,6 +9,7 @@ import {
   isInvalidArgumentError,
   mask,
   scoreCustomerValue,
+  VALUE_FACTOR_INPUTS,
   type Holding,
 } from "../src/index.js";
 
@@ -108,18 +109,7 @@ describe("scoreCustomerValue", () => {
           expect(v.score).toBeLessThanOrEqual(100);
           for (const f of v.factors)
             expect(f.missing).toBe(
-              inputs[
-                (
-                  {
-                    aum: "aum",
-                    contribution: "contribution",
-                    productDepth: "productCount",
-                    tenure: "tenureYears",
-                    engagement: "engagement",
-                    lifetimeValue: "lifetimeValue",
-                  } as const
-                )[f.code]
-              ] === undefined || !Number.isFinite(f.value ?? NaN),
+              inputs[VALUE_FACTOR_INPUTS[f.code]] === undefined || !Number.isFinite(f.value ?? NaN),
             );
         },
       ),

@@ -11,6 +11,7 @@ export {
 export {
   scoreCustomerValue,
   normalizedWeights,
+  VALUE_FACTOR_INPUTS,
   defaultValueScoreConfig,
   type ValueInputs,
   type ValueScore,

@@ -5,7 +5,7 @@
  * weights summing to 1. A missing or non-finite input scores 0 for its factor
  * and is flagged — the score is never NaN.
  */
-import type { ValueFactorCode } from "../schemas/enums.js";
+import { VALUE_FACTORS, type ValueFactorCode } from "../schemas/enums.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 
 export type { ValueFactorCode };
@@ -58,15 +58,9 @@ export interface ValueScore {
   factors: ValueFactor[];
 }
 
-const CODES: readonly ValueFactorCode[] = [
-  "aum",
-  "contribution",
-  "productDepth",
-  "tenure",
-  "engagement",
-  "lifetimeValue",
-];
-const INPUT: Record<ValueFactorCode, keyof ValueInputs> = {
+const CODES = VALUE_FACTORS;
+/** Which input feeds each factor. */
+export const VALUE_FACTOR_INPUTS: Readonly<Record<ValueFactorCode, keyof ValueInputs>> = {
   aum: "aum",
   contribution: "contribution",
   productDepth: "productCount",
@@ -97,7 +91,7 @@ export function scoreCustomerValue(
 ): ValueScore {
   let total = 0;
   const factors = CODES.map((code): ValueFactor => {
-    const raw = inputs[INPUT[code]];
+    const raw = inputs[VALUE_FACTOR_INPUTS[code]];
     const missing = raw === undefined || !Number.isFinite(raw);
     const x = missing ? 0 : Math.max(0, raw);
     const normalized = x / (x + config.halfPoints[code]);

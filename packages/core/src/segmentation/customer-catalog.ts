@@ -21,7 +21,21 @@ import type { Holding } from "../schemas/holding.js";
 import type { Transaction } from "../schemas/transaction.js";
 import { createFieldCatalog, type FieldDefinition } from "./catalog.js";
 
-export interface CustomerView {
+/** Outputs of the value models, carried into the view. */
+export interface CustomerMetrics {
+  contribution?: number;
+  valueScore?: number;
+  rfmR?: number;
+  rfmF?: number;
+  rfmM?: number;
+  rfmSegment?: string;
+  probabilityAlive?: number;
+  clv?: number;
+  churnRisk?: number;
+}
+
+/** What segments test about a customer: attributes, holdings, activity and the value models' outputs. */
+export interface CustomerView extends CustomerMetrics {
   id: string;
   kind: string;
   status: string;
@@ -42,15 +56,6 @@ export interface CustomerView {
   balances?: Partial<Record<ProductType, number>>;
   productTypes?: string[];
   productCount?: number;
-  contribution?: number;
-  valueScore?: number;
-  rfmR?: number;
-  rfmF?: number;
-  rfmM?: number;
-  rfmSegment?: string;
-  probabilityAlive?: number;
-  clv?: number;
-  churnRisk?: number;
   lastTransactionAt?: string;
   daysSinceLastTransaction?: number;
   transactionCount30d?: number;
@@ -62,18 +67,6 @@ export interface CustomerView {
   marketingConsent?: boolean;
   /** Purposes the customer has consented to. */
   consents?: string[];
-}
-
-export interface CustomerMetrics {
-  contribution?: number;
-  valueScore?: number;
-  rfmR?: number;
-  rfmF?: number;
-  rfmM?: number;
-  rfmSegment?: string;
-  probabilityAlive?: number;
-  clv?: number;
-  churnRisk?: number;
 }
 
 const DAY_MS = 86_400_000;
