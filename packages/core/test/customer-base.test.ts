@@ -175,15 +175,15 @@ describe("Gamma-Gamma and CLV on CDNOW", () => {
   it("values a customer's next 12 months, more for the active and less with discounting", () => {
     const active = { frequency: 10, recency: 38, T: 38.86, monetaryValue: 40 };
     const lapsed = { frequency: 10, recency: 5, T: 38.86, monetaryValue: 40 };
-    const clv = customerLifetimeValue(bg, gg, active, { horizonMonths: 12, monthlyDiscountRate: 0.01 });
+    const clv = customerLifetimeValue(bg, gg, active, { horizon: 12, discountRate: 0.01 });
     expect(clv).toBeGreaterThan(
-      customerLifetimeValue(bg, gg, lapsed, { horizonMonths: 12, monthlyDiscountRate: 0.01 }),
+      customerLifetimeValue(bg, gg, lapsed, { horizon: 12, discountRate: 0.01 }),
     );
-    expect(clv).toBeLessThan(customerLifetimeValue(bg, gg, active, { horizonMonths: 12, monthlyDiscountRate: 0 }));
+    expect(clv).toBeLessThan(customerLifetimeValue(bg, gg, active, { horizon: 12, discountRate: 0 }));
     // Undiscounted, the monthly sum telescopes to E[Y(12 months)] × E[M].
-    const undiscounted = customerLifetimeValue(bg, gg, active, { horizonMonths: 12, monthlyDiscountRate: 0 });
+    const undiscounted = customerLifetimeValue(bg, gg, active, { horizon: 12, discountRate: 0 });
     expect(undiscounted).toBeCloseTo(bg.expectedTransactions(12 * 4.345, active) * gg.expectedAverageSpend(active), 8);
-    expect(customerLifetimeValue(bg, gg, active, { horizonMonths: 0 })).toBe(0);
+    expect(customerLifetimeValue(bg, gg, active, { horizon: 0 })).toBe(0);
   });
 });
 

@@ -106,9 +106,9 @@ export function gammaGammaModel(params: GammaGammaParams, logLikelihood = NaN, c
 
 export interface ClvOptions {
   /** Horizon in months. Default 12. */
-  horizonMonths?: number;
-  /** Discount rate per month. Default 0.01. */
-  monthlyDiscountRate?: number;
+  horizon?: number;
+  /** Discount rate per month (0.01 ≈ 12.7 % a year). Default 0.01. */
+  discountRate?: number;
   /** Length of a month in the summaries' time unit. Default 4.345 (weeks). */
   periodsPerMonth?: number;
 }
@@ -124,13 +124,13 @@ export function customerLifetimeValue(
   customer: RepeatBuyer & Spender,
   options: ClvOptions = {},
 ): number {
-  const months = options.horizonMonths ?? 12;
-  const d = options.monthlyDiscountRate ?? 0.01;
+  const months = options.horizon ?? 12;
+  const d = options.discountRate ?? 0.01;
   const perMonth = options.periodsPerMonth ?? 4.345;
   if (!Number.isInteger(months) || months < 0 || months > 600)
-    throw new BankcrmInvalidArgumentError("horizonMonths", "a whole number of months from 0 to 600");
+    throw new BankcrmInvalidArgumentError("horizon", "a whole number of months from 0 to 600");
   if (!Number.isFinite(d) || d <= -1)
-    throw new BankcrmInvalidArgumentError("monthlyDiscountRate", "a finite rate above −1");
+    throw new BankcrmInvalidArgumentError("discountRate", "a finite rate above −1");
   const spend = gammaGamma.expectedAverageSpend(customer);
   let value = 0;
   let previous = 0;
