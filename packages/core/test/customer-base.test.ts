@@ -176,9 +176,7 @@ describe("Gamma-Gamma and CLV on CDNOW", () => {
     const active = { frequency: 10, recency: 38, T: 38.86, monetaryValue: 40 };
     const lapsed = { frequency: 10, recency: 5, T: 38.86, monetaryValue: 40 };
     const clv = customerLifetimeValue(bg, gg, active, { horizon: 12, discountRate: 0.01 });
-    expect(clv).toBeGreaterThan(
-      customerLifetimeValue(bg, gg, lapsed, { horizon: 12, discountRate: 0.01 }),
-    );
+    expect(clv).toBeGreaterThan(customerLifetimeValue(bg, gg, lapsed, { horizon: 12, discountRate: 0.01 }));
     expect(clv).toBeLessThan(customerLifetimeValue(bg, gg, active, { horizon: 12, discountRate: 0 }));
     // Undiscounted, the monthly sum telescopes to E[Y(12 months)] × E[M].
     const undiscounted = customerLifetimeValue(bg, gg, active, { horizon: 12, discountRate: 0 });

@@ -158,3 +158,13 @@ describe("maskRecord", () => {
     expect(JSON.stringify(holding)).toBe(before);
   });
 });
+
+describe("maskRecord with keepValues", () => {
+  it("keeps balances and amounts for staff while still masking identifiers", () => {
+    const p = generateDemoPortfolio({ seed: "privacy-keep", customers: 10 });
+    const holding = p.holdings[0]!;
+    const masked = maskRecord(HoldingSchema, holding, { keepValues: true }) as typeof holding;
+    expect(masked.balance).toEqual(holding.balance);
+    expect(masked.accountNumber).toBe(mask(holding.accountNumber, "bankCard"));
+  });
+});

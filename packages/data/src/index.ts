@@ -1,6 +1,20 @@
 /**
- * @bankcrm/data — stores behind one client. For now the embedded IndexedDB
- * customer store; the client, the memory and HTTP stores and the outbox follow.
+ * @bankcrm/data — one client whatever the backend: `createCrmClient` over a
+ * store. Today: the memory store (complete) and the IndexedDB customer store
+ * (customers); the HTTP store, the full IndexedDB store and the outbox follow.
  */
+export * from "./client/index.js";
+export { createMemoryStore, matchesSearch } from "./stores/memory/memory-store.js";
+export {
+  naturalKeyOf,
+  timelineKey,
+  type CrmStore,
+  type CustomerQuery,
+  type Page,
+  type TimelineEntry,
+  type TimelineQuery,
+  type CollectionName,
+  type CollectionRecords,
+} from "./stores/store.js";
 export * from "./stores/idb/index.js";
 export { BankcrmStoreError, isStoreError, toStoreError, type StoreErrorKind } from "./errors/store-error.js";

@@ -129,8 +129,7 @@ export function customerLifetimeValue(
   const perMonth = options.periodsPerMonth ?? 4.345;
   if (!Number.isInteger(months) || months < 0 || months > 600)
     throw new BankcrmInvalidArgumentError("horizon", "a whole number of months from 0 to 600");
-  if (!Number.isFinite(d) || d <= -1)
-    throw new BankcrmInvalidArgumentError("discountRate", "a finite rate above −1");
+  if (!Number.isFinite(d) || d <= -1) throw new BankcrmInvalidArgumentError("discountRate", "a finite rate above −1");
   const spend = gammaGamma.expectedAverageSpend(customer);
   let value = 0;
   let previous = 0;

@@ -20,4 +20,4 @@ export {
   type RevealAuditEvent,
   type RevealRequest,
 } from "./access-policy.js";
-export { maskRecord } from "./mask-record.js";
+export { maskRecord, type MaskRecordOptions } from "./mask-record.js";

@@ -34,8 +34,8 @@ function objectsIn(schema: AnySchema | undefined, depth = 0): z.ZodObject[] {
   }
 }
 
-function maskValue(value: unknown, schemas: z.ZodObject[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => maskValue(item, schemas));
+function maskValue(value: unknown, schemas: z.ZodObject[], keepValues: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, schemas, keepValues));
   if (typeof value !== "object" || value === null) return value;
   // For a union, the option whose shape knows the most of the value's keys.
   const keys = Object.keys(value);
@@ -53,7 +53,7 @@ function maskValue(value: unknown, schemas: z.ZodObject[]): unknown {
     if (!spec) continue; // unknown to the schema: never pass unclassified data on
     if (spec.class === "C1") {
       const nested = objectsIn(best.shape[key] as AnySchema);
-      out[key] = nested.length > 0 ? maskValue(fieldValue, nested) : fieldValue;
+      out[key] = nested.length > 0 ? maskValue(fieldValue, nested, keepValues) : fieldValue;
     } else if (spec.mask && typeof fieldValue === "string") {
       out[key] = mask(fieldValue, spec.mask);
     } else {
@@ -61,14 +61,25 @@ function maskValue(value: unknown, schemas: z.ZodObject[]): unknown {
       // other C2 value (money, dates, free text) is left out.
       const nested = objectsIn(best.shape[key] as AnySchema).filter((s) => sensitivity.has(s));
       if (nested.length > 0 && typeof fieldValue === "object" && fieldValue !== null) {
-        out[key] = maskValue(fieldValue, nested);
+        out[key] = maskValue(fieldValue, nested, keepValues);
+      } else if (keepValues) {
+        out[key] = fieldValue;
       }
     }
   }
   return out;
 }
 
+export interface MaskRecordOptions {
+  /**
+   * Keep C2 values that have no mask (balances, amounts, birth date) instead of
+   * leaving them out — for staff whose work needs the figures but not the
+   * identifiers. Identifiers are masked either way. Default false.
+   */
+  keepValues?: boolean;
+}
+
 /** The record as a person without reveal rights may see it. */
-export function maskRecord<T>(schema: z.ZodType, record: T): Partial<T> {
-  return maskValue(record, objectsIn(schema)) as Partial<T>;
+export function maskRecord<T>(schema: z.ZodType, record: T, options: MaskRecordOptions = {}): Partial<T> {
+  return maskValue(record, objectsIn(schema), options.keepValues ?? false) as Partial<T>;
 }

@@ -1,0 +1,12 @@
+export {
+  createCrmClient,
+  defaultClientPolicy,
+  REVEALABLE_FIELDS,
+  type CrmClient,
+  type CrmClientOptions,
+  type ClientPolicy,
+  type ChangeEvent,
+  type InvalidRecordReport,
+  type RevealableField,
+  type UpsertResult,
+} from "./crm-client.js";
