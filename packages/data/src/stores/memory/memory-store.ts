@@ -46,9 +46,9 @@ export function createMemoryStore(): CrmStore {
   const index = (collection: CollectionName, customerId: string | undefined, id: string) => {
     if (!customerId) return;
     let c = byCustomer.get(customerId);
-    if (!c) byCustomer.set(customerId, (c = new Map()));
+    if (!c) byCustomer.set(customerId, (c = new Map<CollectionName, Set<string>>()));
     let ids = c.get(collection);
-    if (!ids) c.set(collection, (ids = new Set()));
+    if (!ids) c.set(collection, (ids = new Set<string>()));
     ids.add(id);
   };
   const ofCustomer = <C extends CollectionName>(collection: C, customerId: string): CollectionRecords[C][] =>
