@@ -17,7 +17,7 @@ import {
   type Locale,
   type Tier,
 } from "@bankcrm/core";
-import { createIndexedDbStore, type CustomerStore } from "@bankcrm/data";
+import { createIndexedDbStore, type IndexedDbStore } from "@bankcrm/data";
 import "@bankcrm/elements/tier-badge.js";
 import { text, type TextKey } from "./messages.js";
 
@@ -108,7 +108,7 @@ export class WorkstationApp extends LitElement {
   @state() private count = 0;
   @state() private errorText = "";
   private cursors: (string | undefined)[] = [undefined];
-  private store: CustomerStore | undefined;
+  private store: IndexedDbStore | undefined;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
@@ -146,7 +146,7 @@ export class WorkstationApp extends LitElement {
 
   private async load(after?: string) {
     const filter = this.tier ? { tier: this.tier } : {};
-    this.rows = await this.store!.list({ ...filter, limit: PAGE, ...(after ? { after } : {}) });
+    this.rows = (await this.store!.listCustomers({ ...filter, limit: PAGE, ...(after ? { after } : {}) })).items;
     this.count = await this.store!.count(filter);
   }
 

@@ -161,9 +161,7 @@ describe("createCrmClient", () => {
 
   it("reports invalid records from a store instead of passing them on", async () => {
     const store = await seeded();
-    await store.put("customers", [
-      { ...individual, id: "CU-BROKEN", contact: { mobile: "not-a-number" } },
-    ]);
+    await store.put("customers", [{ ...individual, id: "CU-BROKEN", contact: { mobile: "not-a-number" } }]);
     const reports: InvalidRecordReport[] = [];
     const client = createCrmClient({ store, user: rm, onAudit: () => {}, onInvalidRecord: (r) => reports.push(r) });
     expect(await client.customers.get("CU-BROKEN")).toBeUndefined();

@@ -1,3 +1,9 @@
+import { createIndexedDbStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
+import { storeContractSuite } from "./store-contract.suite.js";
 
+let n = 0;
 customerStoreSuite("Chromium, real IndexedDB");
+storeContractSuite("IndexedDB, Chromium", () =>
+  createIndexedDbStore({ name: `contract-chromium-${Date.now()}-${n++}` }),
+);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
+import { openDB } from "idb";
 import { createIndexedDbStore } from "../src/index.js";
 
 let counter = 0;
@@ -23,7 +24,7 @@ export function customerStoreSuite(label: string): void {
       expect(result).toEqual({ written: 600, rejected: [] });
       expect(progress).toEqual([250, 500, 600]);
       expect(await store.count()).toBe(600);
-      expect(await store.get(customers[42]!.id)).toEqual(customers[42]);
+      expect(await store.getCustomer(customers[42]!.id)).toEqual(customers[42]);
       await store.destroy();
     });
 
@@ -37,24 +38,23 @@ export function customerStoreSuite(label: string): void {
       expect(await store.count({ tier: "gold" })).toBe(gold.length);
       const seen: string[] = [];
       let after: string | undefined;
-      for (;;) {
-        const page = await store.list({ tier: "gold", limit: 37, ...(after ? { after } : {}) });
-        if (page.length === 0) break;
-        for (const c of page) expect(c.tier).toBe("gold");
-        seen.push(...page.map((c) => c.id));
-        after = page[page.length - 1]!.id;
-      }
+      do {
+        const page = await store.listCustomers({ tier: "gold", limit: 37, ...(after ? { after } : {}) });
+        for (const c of page.items) expect(c.tier).toBe("gold");
+        seen.push(...page.items.map((c) => c.id));
+        after = page.next;
+      } while (after);
       expect(seen).toEqual(gold);
       const branch = customers[0]!.branchId;
-      const byBranch = await store.list({ branchId: branch, limit: 1000 });
-      expect(byBranch.map((c) => c.id)).toEqual(
+      const byBranch = await store.listCustomers({ branchId: branch, limit: 1000 });
+      expect(byBranch.items.map((c) => c.id)).toEqual(
         customers
           .filter((c) => c.branchId === branch)
           .map((c) => c.id)
           .sort(),
       );
-      const firstPage = await store.list({ limit: 10 });
-      expect(firstPage.map((c) => c.id)).toEqual(customers.slice(0, 10).map((c) => c.id));
+      const firstPage = await store.listCustomers({ limit: 10 });
+      expect(firstPage.items.map((c) => c.id)).toEqual(customers.slice(0, 10).map((c) => c.id));
       await store.destroy();
     });
 
@@ -71,7 +71,7 @@ export function customerStoreSuite(label: string): void {
         [5, undefined, "invalidType"],
       ]);
       expect(result.rejected[0]!.errors[0]!.message).toBe("Enter a valid mainland mobile number");
-      expect(await store.get(customers[4]!.id)).toBeUndefined();
+      expect(await store.getCustomer(customers[4]!.id)).toBeUndefined();
       expect(await store.count()).toBe(3);
       await store.destroy();
     });
@@ -82,7 +82,28 @@ export function customerStoreSuite(label: string): void {
       const changed = { ...customers[5]!, loyaltyPoints: 999_999 };
       await store.importCustomers([changed, ...customers.slice(0, 20)].slice(0, 1));
       expect(await store.count()).toBe(20);
-      expect((await store.get(changed.id))?.loyaltyPoints).toBe(999_999);
+      expect((await store.getCustomer(changed.id))?.loyaltyPoints).toBe(999_999);
+      await store.destroy();
+    });
+
+    it("migrates a version-1 database: customers kept, natural keys backfilled", async () => {
+      const name = uniqueName();
+      const v1 = await openDB(name, 1, {
+        upgrade(db) {
+          const store = db.createObjectStore("customers", { keyPath: "id" });
+          store.createIndex("byTier", ["tier", "id"]);
+          store.createIndex("byBranch", ["branchId", "id"]);
+          store.createIndex("byRelationshipManager", ["relationshipManagerId", "id"]);
+          store.createIndex("byStatus", ["status", "id"]);
+          store.createIndex("byName", "name");
+        },
+      });
+      await v1.put("customers", customers[0]);
+      v1.close();
+      const store = await createIndexedDbStore({ name });
+      expect(await store.getCustomer(customers[0]!.id)).toEqual(customers[0]);
+      const key = customers[0]!.kind === "individual" ? customers[0]!.idDocument.number : customers[0]!.uscc;
+      expect((await store.findCustomerByNaturalKey(key))?.id).toBe(customers[0]!.id);
       await store.destroy();
     });
 

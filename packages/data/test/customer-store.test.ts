@@ -1,4 +1,9 @@
 import "fake-indexeddb/auto";
+import { createIndexedDbStore, createMemoryStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
+import { storeContractSuite } from "./store-contract.suite.js";
 
+let n = 0;
 customerStoreSuite("Node, fake-indexeddb");
+storeContractSuite("IndexedDB, Node, fake-indexeddb", () => createIndexedDbStore({ name: `contract-node-${n++}` }));
+storeContractSuite("memory", () => Promise.resolve(createMemoryStore()));

@@ -1,9 +1,8 @@
 export {
   createIndexedDbStore,
   SCHEMA_VERSION,
-  type CustomerStore,
+  type IndexedDbStore,
   type IndexedDbStoreOptions,
   type ImportResult,
   type RejectedRecord,
-  type ListOptions,
-} from "./customer-store.js";
+} from "./indexeddb-store.js";

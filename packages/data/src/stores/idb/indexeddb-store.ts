@@ -1,0 +1,339 @@
+/**
+ * The embedded default store: everything in the browser's IndexedDB through
+ * idb. Indexes serve the common queries (customers by tier, branch,
+ * relationship manager, status, name and natural key; each customer's records
+ * by [customerId, time] for the timeline). Writes validate at the boundary
+ * and land all-or-nothing; storage failures come back as typed errors.
+ */
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
+import { CustomerSchema, validate, type Customer, type FieldError, type Locale } from "@bankcrm/core";
+import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
+import { matchesSearch } from "../memory/memory-store.js";
+import {
+  naturalKeyOf,
+  timelineKey,
+  type CollectionName,
+  type CollectionRecords,
+  type CrmStore,
+  type CustomerQuery,
+  type Page,
+  type TimelineEntry,
+} from "../store.js";
+
+type StoredCustomer = Customer & { naturalKey: string };
+
+interface CrmDb extends DBSchema {
+  customers: {
+    key: string;
+    value: StoredCustomer;
+    indexes: {
+      byTier: [string, string];
+      byBranch: [string, string];
+      byRelationshipManager: [string, string];
+      byStatus: [string, string];
+      byName: string;
+      byNaturalKey: string;
+    };
+  };
+  holdings: { key: string; value: CollectionRecords["holdings"]; indexes: { byCustomer: string } };
+  transactions: {
+    key: string;
+    value: CollectionRecords["transactions"];
+    indexes: { byCustomerTime: [string, string] };
+  };
+  interactions: {
+    key: string;
+    value: CollectionRecords["interactions"];
+    indexes: { byCustomerTime: [string, string] };
+  };
+  serviceCases: {
+    key: string;
+    value: CollectionRecords["serviceCases"];
+    indexes: { byCustomerTime: [string, string] };
+  };
+  campaignResponses: {
+    key: string;
+    value: CollectionRecords["campaignResponses"];
+    indexes: { byCustomerTime: [string, string] };
+  };
+  leads: { key: string; value: CollectionRecords["leads"]; indexes: { byCustomer: string; byCreated: string } };
+}
+
+/** Version 1 held customers only; version 2 adds every other collection and the natural-key index. */
+export const SCHEMA_VERSION = 2;
+
+export interface IndexedDbStoreOptions {
+  /** Database name. Default "bankcrm". */
+  name?: string;
+  /** Locale of the validation messages in rejected-record reports. Default "zh-CN". */
+  locale?: Locale;
+}
+
+export interface RejectedRecord {
+  index: number;
+  id?: string;
+  errors: FieldError[];
+}
+
+export interface ImportResult {
+  written: number;
+  rejected: RejectedRecord[];
+}
+
+export interface IndexedDbStore extends CrmStore {
+  readonly name: string;
+  count(filter?: Pick<CustomerQuery, "tier" | "branchId">): Promise<number>;
+  /**
+   * Validates every customer, then writes the valid ones in one transaction:
+   * all of them or (on quota, abort) none. Invalid records are reported, never written.
+   */
+  importCustomers(
+    records: readonly unknown[],
+    options?: { onProgress?: (done: number, total: number) => void; batchSize?: number },
+  ): Promise<ImportResult>;
+}
+
+const TIME_FIELD = {
+  transactions: "at",
+  interactions: "at",
+  serviceCases: "openedAt",
+  campaignResponses: "at",
+} as const;
+
+function upgrade(
+  db: IDBPDatabase<CrmDb>,
+  oldVersion: number,
+  tx: IDBPTransaction<CrmDb, StoreNames<CrmDb>[], "versionchange">,
+): void {
+  if (oldVersion < 1) {
+    const customers = db.createObjectStore("customers", { keyPath: "id" });
+    customers.createIndex("byTier", ["tier", "id"]);
+    customers.createIndex("byBranch", ["branchId", "id"]);
+    customers.createIndex("byRelationshipManager", ["relationshipManagerId", "id"]);
+    customers.createIndex("byStatus", ["status", "id"]);
+    customers.createIndex("byName", "name");
+  }
+  if (oldVersion < 2) {
+    const customers = tx.objectStore("customers");
+    customers.createIndex("byNaturalKey", "naturalKey");
+    // Customers stored by version 1 get their natural key; the upgrade completes only when this has.
+    void (async () => {
+      let cursor = await customers.openCursor();
+      while (cursor) {
+        await cursor.update({ ...cursor.value, naturalKey: naturalKeyOf(cursor.value) });
+        cursor = await cursor.continue();
+      }
+    })();
+    db.createObjectStore("holdings", { keyPath: "id" }).createIndex("byCustomer", "customerId");
+    for (const name of ["transactions", "interactions", "serviceCases", "campaignResponses"] as const) {
+      db.createObjectStore(name, { keyPath: "id" }).createIndex("byCustomerTime", ["customerId", TIME_FIELD[name]]);
+    }
+    const leads = db.createObjectStore("leads", { keyPath: "id" });
+    leads.createIndex("byCustomer", "customerId");
+    leads.createIndex("byCreated", "createdAt");
+  }
+}
+
+const clamp = (limit: number | undefined, fallback: number) =>
+  Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
+const stored = (c: Customer): StoredCustomer => ({ ...c, naturalKey: naturalKeyOf(c) });
+const plain = ({ naturalKey: _k, ...c }: StoredCustomer): Customer => c;
+
+export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Promise<IndexedDbStore> {
+  const name = options.name ?? "bankcrm";
+  const locale = options.locale ?? "zh-CN";
+  if (typeof indexedDB === "undefined") throw new BankcrmStoreError("unavailable", "IndexedDB is not available here");
+  let db: IDBPDatabase<CrmDb>;
+  try {
+    db = await openDB<CrmDb>(name, SCHEMA_VERSION, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
+      blocked() {
+        /* an older connection in another tab; it closes itself on versionchange */
+      },
+    });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+  db.addEventListener("versionchange", () => db.close());
+
+  const write = async <C extends CollectionName>(
+    collection: C,
+    records: readonly CollectionRecords[C][],
+    onProgress?: (done: number) => void,
+    batch = 1000,
+  ) => {
+    try {
+      const tx = db.transaction(collection, "readwrite", { durability: "strict" });
+      const store = tx.objectStore(collection);
+      for (let i = 0; i < records.length; i += batch) {
+        const end = Math.min(records.length, i + batch);
+        const puts: Promise<unknown>[] = [];
+        for (let j = i; j < end; j++) {
+          const record = records[j]!;
+          puts.push(store.put((collection === "customers" ? stored(record as Customer) : record) as never));
+        }
+        await Promise.all(puts);
+        onProgress?.(end);
+      }
+      await tx.done;
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  };
+
+  const customerIndex = (q: Pick<CustomerQuery, "tier" | "branchId" | "relationshipManagerId" | "status">) =>
+    q.tier !== undefined
+      ? (["byTier", q.tier] as const)
+      : q.branchId !== undefined
+        ? (["byBranch", q.branchId] as const)
+        : q.relationshipManagerId !== undefined
+          ? (["byRelationshipManager", q.relationshipManagerId] as const)
+          : q.status !== undefined
+            ? (["byStatus", q.status] as const)
+            : undefined;
+
+  const store: IndexedDbStore = {
+    kind: "indexeddb",
+    name,
+    async getCustomer(id) {
+      const c = await db.get("customers", id);
+      return c && plain(c);
+    },
+    async findCustomerByNaturalKey(key) {
+      const c = await db.getFromIndex("customers", "byNaturalKey", key.trim().toUpperCase());
+      return c && plain(c);
+    },
+    async count(filter = {}) {
+      const index = customerIndex(filter);
+      if (!index) return db.count("customers");
+      return db.countFromIndex("customers", index[0], IDBKeyRange.bound([index[1], ""], [index[1], "\uffff"]));
+    },
+    async listCustomers(query): Promise<Page<Customer>> {
+      const limit = clamp(query.limit, 50);
+      const index = customerIndex(query);
+      const after = query.after;
+      const range = index
+        ? IDBKeyRange.bound([index[1], after ?? ""], [index[1], "\uffff"], after !== undefined, false)
+        : after !== undefined
+          ? IDBKeyRange.lowerBound(after, true)
+          : undefined;
+      const simple =
+        query.search === undefined &&
+        [query.tier, query.branchId, query.relationshipManagerId, query.status].filter((v) => v !== undefined).length <=
+          1;
+      if (simple) {
+        // One index answers the query: read exactly one page (and one more to know if there is a next).
+        const rows = index
+          ? await db.getAllFromIndex("customers", index[0], range, limit + 1)
+          : await db.getAll("customers", range, limit + 1);
+        const items = rows.slice(0, limit).map(plain);
+        return rows.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
+      }
+      const items: Customer[] = [];
+      const tx = db.transaction("customers");
+      let cursor = index ? await tx.store.index(index[0]).openCursor(range) : await tx.store.openCursor(range);
+      while (cursor) {
+        const c = plain(cursor.value);
+        const ok =
+          (query.tier === undefined || c.tier === query.tier) &&
+          (query.branchId === undefined || c.branchId === query.branchId) &&
+          (query.relationshipManagerId === undefined || c.relationshipManagerId === query.relationshipManagerId) &&
+          (query.status === undefined || c.status === query.status) &&
+          (query.search === undefined || matchesSearch(c, query.search));
+        if (ok) {
+          if (items.length === limit) return { items, next: items[items.length - 1]!.id };
+          items.push(c);
+        }
+        cursor = await cursor.continue();
+      }
+      return { items };
+    },
+    async holdings(customerId) {
+      const rows = await db.getAllFromIndex("holdings", "byCustomer", customerId);
+      return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    },
+    async timeline(customerId, query) {
+      const limit = clamp(query.limit, 50);
+      const after = query.after;
+      const afterAt = after?.split("|")[0];
+      const kinds = [
+        ["interactions", "interaction"],
+        ["transactions", "transaction"],
+        ["serviceCases", "case"],
+        ["campaignResponses", "campaign"],
+      ] as const;
+      const tx = db.transaction(kinds.map(([store]) => store));
+      const collected: TimelineEntry[] = [];
+      await Promise.all(
+        kinds.map(async ([storeName, kind]) => {
+          const range = IDBKeyRange.bound([customerId, ""], [customerId, afterAt ?? "\uffff"]);
+          let cursor = await tx.objectStore(storeName).index("byCustomerTime").openCursor(range, "prev");
+          let taken = 0;
+          while (cursor && taken < limit) {
+            const record = cursor.value;
+            const at = (record as { at?: string; openedAt?: string }).at ?? (record as { openedAt: string }).openedAt;
+            const entry = { kind, id: record.id, customerId, at, record } as TimelineEntry;
+            if (after === undefined || timelineKey(entry) < after) {
+              collected.push(entry);
+              taken++;
+            }
+            cursor = await cursor.continue();
+          }
+        }),
+      );
+      collected.sort((a, b) => (timelineKey(a) < timelineKey(b) ? 1 : -1));
+      const items = collected.slice(0, limit);
+      if (items.length < limit) return { items };
+      // Another page exists when anything older than the last item remains.
+      const next = timelineKey(items[items.length - 1]!);
+      const rest = await store.timeline(customerId, { limit: 1, after: next });
+      return rest.items.length > 0 ? { items, next } : { items };
+    },
+    async leads(query) {
+      const limit = clamp(query.limit, 50);
+      const rows =
+        query.customerId !== undefined
+          ? await db.getAllFromIndex("leads", "byCustomer", query.customerId)
+          : await db.getAll("leads");
+      rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+      const from = query.after === undefined ? 0 : rows.findIndex((l) => l.id === query.after) + 1;
+      const items = rows.slice(from, from + limit);
+      return from + limit < rows.length ? { items, next: items[items.length - 1]!.id } : { items };
+    },
+    async put(collection, records) {
+      await write(collection, records);
+    },
+    async importCustomers(records, importOptions = {}) {
+      const rejected: RejectedRecord[] = [];
+      const valid: Customer[] = [];
+      records.forEach((record, index) => {
+        const result = validate(CustomerSchema, record, locale);
+        if (result.success) valid.push(result.data);
+        else {
+          const id = (record as { id?: unknown } | null)?.id;
+          rejected.push({ index, ...(typeof id === "string" ? { id } : {}), errors: result.errors });
+        }
+      });
+      await write(
+        "customers",
+        valid,
+        (done) => importOptions.onProgress?.(done, valid.length),
+        importOptions.batchSize,
+      );
+      return { written: valid.length, rejected };
+    },
+    close() {
+      db.close();
+    },
+    async destroy() {
+      db.close();
+      // Other tabs close their connections on versionchange, so a blocked delete completes.
+      try {
+        await deleteDB(name);
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+  };
+  return store;
+}

@@ -1,0 +1,108 @@
+/**
+ * What every CrmStore must do, run against each store: memory (Node), IndexedDB
+ * on fake-indexeddb (Node) and IndexedDB in real Chromium.
+ */
+import { describe, expect, it } from "vitest";
+import { generateDemoPortfolio, mask, type Customer } from "@bankcrm/core";
+import type { CrmStore } from "../src/index.js";
+
+const p = generateDemoPortfolio({ seed: "contract", customers: 250, months: 4 });
+
+async function filled(make: () => Promise<CrmStore>): Promise<CrmStore> {
+  const store = await make();
+  await store.put("customers", p.customers);
+  await store.put("holdings", p.holdings);
+  await store.put("transactions", p.transactions);
+  await store.put("interactions", p.interactions);
+  await store.put("serviceCases", p.serviceCases);
+  await store.put("campaignResponses", p.campaignResponses);
+  await store.put("leads", p.leads);
+  return store;
+}
+
+export function storeContractSuite(label: string, make: () => Promise<CrmStore>): void {
+  describe(`CrmStore contract (${label})`, () => {
+    it("gets customers by id and by natural key", async () => {
+      const store = await filled(make);
+      const c = p.customers[17]!;
+      expect(await store.getCustomer(c.id)).toEqual(c);
+      const key = c.kind === "individual" ? c.idDocument.number : c.uscc;
+      expect((await store.findCustomerByNaturalKey(key))?.id).toBe(c.id);
+      expect(await store.getCustomer("nobody")).toBeUndefined();
+      await store.destroy();
+    });
+
+    it("lists with combined filters and search, in id order, page by page", async () => {
+      const store = await filled(make);
+      const branch = p.customers[0]!.branchId;
+      const expected = p.customers
+        .filter((c) => c.branchId === branch && c.tier === "standard")
+        .map((c) => c.id)
+        .sort();
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.listCustomers({
+          branchId: branch,
+          tier: "standard",
+          limit: 9,
+          ...(after ? { after } : {}),
+        });
+        seen.push(...page.items.map((c) => c.id));
+        after = page.next;
+      } while (after);
+      expect(seen).toEqual(expected);
+      const withMobile = p.customers.find(
+        (c): c is Customer & { contact: { mobile: string } } => c.contact.mobile !== undefined,
+      )!;
+      const found = await store.listCustomers({ search: mask(withMobile.contact.mobile, "mobile"), limit: 100 });
+      expect(found.items.map((c) => c.id)).toContain(withMobile.id);
+      await store.destroy();
+    });
+
+    it("returns a customer's holdings and a complete timeline, newest first, without repeats across pages", async () => {
+      const store = await filled(make);
+      const id = p.interactions[0]!.customerId;
+      expect((await store.holdings(id)).map((h) => h.id).sort()).toEqual(
+        p.holdings
+          .filter((h) => h.customerId === id)
+          .map((h) => h.id)
+          .sort(),
+      );
+      const entries = [];
+      let after: string | undefined;
+      do {
+        const page = await store.timeline(id, { limit: 5, ...(after ? { after } : {}) });
+        entries.push(...page.items);
+        after = page.next;
+      } while (after);
+      const expected = [
+        ...p.interactions.filter((x) => x.customerId === id).map((x) => x.id),
+        ...p.transactions.filter((x) => x.customerId === id).map((x) => x.id),
+        ...p.serviceCases.filter((x) => x.customerId === id).map((x) => x.id),
+        ...p.campaignResponses.filter((x) => x.customerId === id).map((x) => x.id),
+      ].sort();
+      expect(entries.map((e) => e.id).sort()).toEqual(expected);
+      for (let i = 1; i < entries.length; i++) expect(entries[i - 1]!.at >= entries[i]!.at).toBe(true);
+      await store.destroy();
+    });
+
+    it("pages leads newest first and replaces records by id", async () => {
+      const store = await filled(make);
+      const all = [];
+      let after: string | undefined;
+      do {
+        const page = await store.leads({ limit: 4, ...(after ? { after } : {}) });
+        all.push(...page.items);
+        after = page.next;
+      } while (after);
+      expect(all).toHaveLength(p.leads.length);
+      for (let i = 1; i < all.length; i++) expect(all[i - 1]!.createdAt >= all[i]!.createdAt).toBe(true);
+      const changed = { ...p.customers[3]!, loyaltyPoints: 7 };
+      await store.put("customers", [changed]);
+      expect((await store.getCustomer(changed.id))?.loyaltyPoints).toBe(7);
+      expect((await store.listCustomers({ limit: 1000 })).items).toHaveLength(p.customers.length);
+      await store.destroy();
+    });
+  });
+}
