@@ -4,7 +4,7 @@
  * (customers); the HTTP store, the full IndexedDB store and the outbox follow.
  */
 export * from "./client/index.js";
-export { createMemoryStore, matchesSearch } from "./stores/memory/memory-store.js";
+export { createMemoryStore } from "./stores/memory/memory-store.js";
 export {
   naturalKeyOf,
   timelineKey,
@@ -17,4 +17,15 @@ export {
   type CollectionRecords,
 } from "./stores/store.js";
 export * from "./stores/idb/index.js";
+export * from "./stores/http/index.js";
+export {
+  BankcrmConflictError,
+  BankcrmNetworkError,
+  BankcrmRequestError,
+  isConflictError,
+  isNetworkError,
+  isRequestError,
+  retryAfterMs,
+  type Problem,
+} from "./errors/http-errors.js";
 export { BankcrmStoreError, isStoreError, toStoreError, type StoreErrorKind } from "./errors/store-error.js";

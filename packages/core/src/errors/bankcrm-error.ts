@@ -1,6 +1,13 @@
 /** Stable machine-readable error codes. Messages for people come from `i18n`. */
 export type BankcrmErrorCode =
-  "validation_failed" | "invalid_argument" | "access_denied" | "store_failed" | "not_converged";
+  | "validation_failed"
+  | "invalid_argument"
+  | "access_denied"
+  | "store_failed"
+  | "not_converged"
+  | "conflict"
+  | "network"
+  | "request_failed";
 
 /**
  * Base class of every error bankcrm throws. `code` is stable and machine-readable;

@@ -13,3 +13,4 @@ export * from "./staff.js";
 export * from "./sales-target.js";
 export * from "./relationship-group.js";
 export { recordSchemas } from "./records.js";
+export { matchesCustomerSearch } from "./customer-search.js";

@@ -6,9 +6,15 @@
  * and land all-or-nothing; storage failures come back as typed errors.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import { CustomerSchema, validate, type Customer, type FieldError, type Locale } from "@bankcrm/core";
+import {
+  CustomerSchema,
+  matchesCustomerSearch,
+  validate,
+  type Customer,
+  type FieldError,
+  type Locale,
+} from "@bankcrm/core";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
-import { matchesSearch } from "../memory/memory-store.js";
 import {
   naturalKeyOf,
   timelineKey,
@@ -239,7 +245,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
           (query.branchId === undefined || c.branchId === query.branchId) &&
           (query.relationshipManagerId === undefined || c.relationshipManagerId === query.relationshipManagerId) &&
           (query.status === undefined || c.status === query.status) &&
-          (query.search === undefined || matchesSearch(c, query.search));
+          (query.search === undefined || matchesCustomerSearch(c, query.search));
         if (ok) {
           if (items.length === limit) return { items, next: items[items.length - 1]!.id };
           items.push(c);

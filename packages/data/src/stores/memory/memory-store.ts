@@ -4,8 +4,7 @@
  * IndexedDB and HTTP stores; records are copied in and out (structuredClone),
  * so callers can never mutate the store's state by accident.
  */
-import { mask } from "@bankcrm/core";
-import type { Customer } from "@bankcrm/core";
+import { matchesCustomerSearch, type Customer } from "@bankcrm/core";
 import {
   naturalKeyOf,
   timelineKey,
@@ -19,17 +18,6 @@ import {
 
 const clamp = (limit: number | undefined, fallback: number) =>
   Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
-
-/** Whether a customer matches a search text (see CustomerQuery.search). */
-export function matchesSearch(customer: Customer, search: string): boolean {
-  const text = search.trim();
-  if (text === "") return true;
-  const mobile = customer.contact.mobile;
-  if (mobile && (mobile === text.replace(/[\s-]/g, "") || (text.includes("*") && mask(mobile, "mobile") === text)))
-    return true;
-  if (naturalKeyOf(customer) === text.toUpperCase()) return true;
-  return customer.name.includes(text);
-}
 
 export function createMemoryStore(): CrmStore {
   const data: { [C in CollectionName]: Map<string, CollectionRecords[C]> } = {
@@ -88,7 +76,7 @@ export function createMemoryStore(): CrmStore {
           continue;
         if (query.tier !== undefined && c.tier !== query.tier) continue;
         if (query.status !== undefined && c.status !== query.status) continue;
-        if (query.search !== undefined && !matchesSearch(c, query.search)) continue;
+        if (query.search !== undefined && !matchesCustomerSearch(c, query.search)) continue;
         if (out.length === limit) {
           return { items: out, next: last! };
         }

@@ -1,0 +1,219 @@
+/**
+ * The REST contract of docs/api/openapi.yaml, on hono. Bearer tokens on every
+ * request, records validated with @bankcrm/core's schemas, errors as
+ * application/problem+json, ETag / If-Match on updates (412 with the current
+ * record, never a silent overwrite), and Idempotency-Key on POST /leads (same
+ * key and body: the stored response; same key, other body: 422).
+ */
+import { createHash } from "node:crypto";
+import { Hono, type Context } from "hono";
+import {
+  CampaignResponseSchema,
+  CustomerSchema,
+  HoldingSchema,
+  InteractionSchema,
+  LeadSchema,
+  ServiceCaseSchema,
+  TransactionSchema,
+  matchesCustomerSearch,
+  validate,
+  type Customer,
+  type FieldError,
+} from "@bankcrm/core";
+import { COLLECTIONS, etagOf, type Collection, type Database } from "./database.js";
+
+const SCHEMAS = {
+  customers: CustomerSchema,
+  holdings: HoldingSchema,
+  transactions: TransactionSchema,
+  interactions: InteractionSchema,
+  serviceCases: ServiceCaseSchema,
+  campaignResponses: CampaignResponseSchema,
+  leads: LeadSchema,
+} as const;
+
+export interface AppOptions {
+  /** Accepted bearer tokens; empty accepts any non-empty token. */
+  tokens?: readonly string[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every route's context
+function problem(c: Context<any, any, any>, status: number, title: string, detail?: string, extra: Record<string, unknown> = {}) {
+  return c.body(
+    JSON.stringify({
+      type: `https://bankcrm.dev/problems/${status}`,
+      title,
+      status,
+      ...(detail ? { detail } : {}),
+      ...extra,
+    }),
+    status as 400,
+    {
+      "Content-Type": "application/problem+json",
+    },
+  );
+}
+
+const clampLimit = (value: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(value ?? "50", 10) || 50));
+const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
+
+export function createApp(db: Database, options: AppOptions = {}) {
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    const auth = c.req.header("Authorization") ?? "";
+    const token = auth.startsWith("Bearer ") ? auth.slice(7).trim() : "";
+    if (token === "" || (options.tokens && options.tokens.length > 0 && !options.tokens.includes(token))) {
+      c.header("WWW-Authenticate", 'Bearer realm="bankcrm"');
+      return problem(c, 401, "Unauthorized", "a bearer token is required");
+    }
+    await next();
+  });
+
+  const readJson = async (c: Context): Promise<unknown> => {
+    try {
+      return await c.req.json();
+    } catch {
+      return Symbol.for("invalid-json");
+    }
+  };
+  const invalid = (c: Context, errors: FieldError[]) =>
+    problem(c, 422, "Unprocessable record", errors[0]?.message, { errors });
+
+  app.get("/customers", async (c) => {
+    const q = c.req.query();
+    const limit = clampLimit(q.limit);
+    const filter = {
+      tier: q.tier,
+      branchId: q.branchId,
+      relationshipManagerId: q.relationshipManagerId,
+      status: q.status,
+      after: q.after,
+    };
+    // A search filters in the server; other filters use the query.
+    let items: Record<string, unknown>[] = [];
+    if (q.search) {
+      let after = q.after;
+      for (;;) {
+        const batch = await db.listCustomers({ ...filter, after }, 500);
+        items.push(...batch.filter((b) => matchesCustomerSearch(b as unknown as Customer, q.search!)));
+        if (batch.length < 500 || items.length > limit) break;
+        after = String(batch[batch.length - 1]!.id);
+      }
+      items = items.slice(0, limit + 1);
+    } else {
+      items = await db.listCustomers(filter, limit + 1);
+    }
+    const page = items.slice(0, limit);
+    return c.json(items.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
+  });
+
+  app.get("/customers/by-natural-key/:key", async (c) => {
+    const record = await db.byNaturalKey(c.req.param("key").toUpperCase());
+    if (!record) return problem(c, 404, "Not found");
+    c.header("ETag", record.etag);
+    return c.json(record.body);
+  });
+
+  app.get("/customers/:id", async (c) => {
+    const record = await db.get("customers", c.req.param("id"));
+    if (!record) return problem(c, 404, "Not found");
+    c.header("ETag", record.etag);
+    return c.json(record.body);
+  });
+
+  app.get("/customers/:id/holdings", async (c) => c.json(await db.ofCustomer("holdings", c.req.param("id"))));
+
+  app.get("/customers/:id/timeline", async (c) => {
+    const limit = clampLimit(c.req.query("limit"));
+    const rows = await db.timeline(c.req.param("id"), c.req.query("after"), limit + 1);
+    const page = rows.slice(0, limit);
+    const items = page.map((r) => ({
+      kind: r.kind,
+      id: r.body.id,
+      customerId: r.body.customerId,
+      at: r.key.split("|")[0],
+      record: r.body,
+    }));
+    return c.json(rows.length > limit ? { items, next: page[page.length - 1]!.key } : { items });
+  });
+
+  app.get("/leads", async (c) => {
+    const limit = clampLimit(c.req.query("limit"));
+    const rows = await db.leads(c.req.query("customerId"), c.req.query("after"), limit + 1);
+    const page = rows.slice(0, limit);
+    return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
+  });
+
+  app.post("/leads", async (c) => {
+    const key = c.req.header("Idempotency-Key");
+    if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
+      return problem(c, 400, "Idempotency-Key required", "send a UUID in the Idempotency-Key header");
+    const body = await readJson(c);
+    if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
+    const hash = hashOf(body);
+    const seen = await db.idempotent(key);
+    if (seen) {
+      if (seen.requestHash !== hash)
+        return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request body");
+      return c.json(seen.response as object, seen.status as 201);
+    }
+    const result = validate(LeadSchema, body, "en");
+    if (!result.success) return invalid(c, result.errors);
+    const etag = await db.put("leads", result.data);
+    await db.remember(key, hash, 201, result.data);
+    c.header("ETag", etag);
+    return c.json(result.data, 201);
+  });
+
+  // Bulk import: every record validated first, then all written or none.
+  app.post("/import/:collection", async (c) => {
+    const collection = c.req.param("collection") as Collection;
+    if (!(COLLECTIONS as readonly string[]).includes(collection) || collection === "leads")
+      return problem(c, 404, "Not found");
+    const body = await readJson(c);
+    if (!Array.isArray(body) || body.length > 5000)
+      return problem(c, 400, "Expected an array of at most 5,000 records");
+    const records: Record<string, unknown>[] = [];
+    for (const [index, item] of body.entries()) {
+      const result = validate(SCHEMAS[collection], item, "en");
+      if (!result.success)
+        return invalid(
+          c,
+          result.errors.map((e) => ({ ...e, path: [index, ...e.path] })),
+        );
+      records.push(result.data);
+    }
+    await db.putMany(collection, records);
+    return c.json({ written: records.length });
+  });
+
+  // Updates with optimistic concurrency.
+  app.put("/:collection/:id", async (c) => {
+    const collection = c.req.param("collection") as Collection;
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
+    const body = await readJson(c);
+    if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
+    const result = validate(SCHEMAS[collection], body, "en");
+    if (!result.success) return invalid(c, result.errors);
+    const data = result.data as unknown as Record<string, unknown>;
+    if (data.id !== c.req.param("id")) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
+    const ifMatch = c.req.header("If-Match");
+    const current = await db.get(collection, c.req.param("id"));
+    if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) {
+      return problem(c, 412, "Precondition failed", "the record changed since it was read", {
+        current: current?.body ?? null,
+        etag: current?.etag ?? null,
+      });
+    }
+    const etag = await db.put(collection, data);
+    c.header("ETag", etag);
+    return c.json(data, current ? 200 : 201);
+  });
+
+  app.notFound((c) => problem(c, 404, "Not found"));
+  app.onError((error, c) => problem(c, 500, "Internal error", error.message));
+  return app;
+}
+
+export { etagOf };

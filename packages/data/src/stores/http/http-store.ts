@@ -1,0 +1,187 @@
+/**
+ * A store that speaks bankcrm's REST contract (docs/api/openapi.yaml) with ky:
+ * a bearer token on every request, timeouts, abort signals, retries only for
+ * safe and idempotent methods (ky's defaults, honouring Retry-After), problem+json
+ * errors mapped to typed errors, and ETag / If-Match on updates so a concurrent
+ * change surfaces as a conflict instead of being overwritten.
+ */
+import ky, { HTTPError, TimeoutError, type KyInstance } from "ky";
+import {
+  BankcrmAccessDeniedError,
+  BankcrmValidationError,
+  type Customer,
+  type FieldError,
+  type Lead,
+} from "@bankcrm/core";
+import {
+  BankcrmConflictError,
+  BankcrmNetworkError,
+  BankcrmRequestError,
+  retryAfterMs,
+  type Problem,
+} from "../../errors/http-errors.js";
+import type { CollectionName, CollectionRecords, CrmStore, Page, TimelineEntry } from "../store.js";
+
+export interface HttpStoreOptions {
+  /** The API's base URL, e.g. "https://crm.bank.example/api/". */
+  baseUrl: string;
+  /** The bearer token for each request (called every time, so it may refresh). */
+  getToken: () => string | Promise<string>;
+  /** A fetch of your own (e.g. one that goes through a proxy in tests). */
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms. Default 10,000. */
+  timeout?: number;
+  /** Cancels every request of this store. */
+  signal?: AbortSignal;
+  /** Retries for GET/PUT (never POST). Default 2, as ky. */
+  retries?: number;
+}
+
+export interface HttpStore extends CrmStore {
+  /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
+  createLead(lead: Lead, idempotencyKey: string): Promise<Lead>;
+}
+
+/** Maps anything ky throws to a typed bankcrm error. */
+export async function toHttpStoreError(error: unknown): Promise<Error> {
+  if (error instanceof HTTPError) {
+    const status = error.response.status;
+    // ky 2 reads the error body into `data`; older responses may still be unread.
+    let problem: Problem = { title: error.response.statusText };
+    const data = (error as unknown as { data?: unknown }).data;
+    if (typeof data === "object" && data !== null) problem = data as Problem;
+    else if (!error.response.bodyUsed) {
+      try {
+        problem = await error.response.json<Problem>();
+      } catch {
+        /* not JSON: keep the status text */
+      }
+    }
+    const after = retryAfterMs(error.response.headers.get("Retry-After"));
+    if (status === 412)
+      return new BankcrmConflictError(problem.current ?? null, (problem.etag as string | null | undefined) ?? null, {
+        cause: error,
+      });
+    if (status === 422 && Array.isArray(problem.errors))
+      return new BankcrmValidationError(problem.errors as FieldError[], { cause: error });
+    if (status === 401 || status === 403)
+      return new BankcrmAccessDeniedError("caller", problem.detail ?? "use this API", { cause: error });
+    if (status >= 500 || status === 408 || status === 429) {
+      return new BankcrmNetworkError(problem.title ?? `server answered ${status}`, {
+        status,
+        ...(after !== undefined ? { retryAfterMs: after } : {}),
+        cause: error,
+      });
+    }
+    return new BankcrmRequestError(status, problem, { cause: error });
+  }
+  if (error instanceof TimeoutError) return new BankcrmNetworkError("the request timed out", { cause: error });
+  if (error instanceof Error && error.name === "AbortError") return error;
+  return new BankcrmNetworkError("the server could not be reached", { cause: error });
+}
+
+const notFound = (error: unknown) => error instanceof HTTPError && error.response.status === 404;
+
+export function createHttpStore(options: HttpStoreOptions): HttpStore {
+  const etags = new Map<string, string>();
+  const api: KyInstance = ky.create({
+    baseUrl: options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
+    timeout: options.timeout ?? 10_000,
+    retry: { limit: options.retries ?? 2 },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    hooks: {
+      beforeRequest: [
+        async ({ request }) => {
+          request.headers.set("Authorization", `Bearer ${await options.getToken()}`);
+        },
+      ],
+    },
+  });
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw await toHttpStoreError(error);
+    }
+  };
+  const getWithEtag = async <T>(path: string, cacheKey: string): Promise<T | undefined> => {
+    try {
+      const response = await api.get(path);
+      const etag = response.headers.get("ETag");
+      if (etag) etags.set(cacheKey, etag);
+      return (await response.json());
+    } catch (error) {
+      if (notFound(error)) return undefined;
+      throw await toHttpStoreError(error);
+    }
+  };
+  const page = <T>(path: string, params: Record<string, string | number | undefined>) =>
+    call(() =>
+      api
+        .get(path, {
+          searchParams: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<
+            string,
+            string | number
+          >,
+        })
+        .json<Page<T>>(),
+    );
+
+  return {
+    kind: "http",
+    getCustomer: (id) => getWithEtag<Customer>(`customers/${encodeURIComponent(id)}`, `customers/${id}`),
+    async findCustomerByNaturalKey(key) {
+      const customer = await getWithEtag<Customer>(
+        `customers/by-natural-key/${encodeURIComponent(key.trim().toUpperCase())}`,
+        "",
+      );
+      etags.delete("");
+      return customer;
+    },
+    listCustomers: (query) => page<Customer>("customers", { ...query }),
+    holdings: (customerId) =>
+      call(() =>
+        api.get(`customers/${encodeURIComponent(customerId)}/holdings`).json<CollectionRecords["holdings"][]>(),
+      ),
+    timeline: (customerId, query) =>
+      page<TimelineEntry>(`customers/${encodeURIComponent(customerId)}/timeline`, { ...query }),
+    leads: (query) => page<Lead>("leads", { ...query }),
+    async put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]) {
+      if (records.length > 1 && collection !== "leads") {
+        // Many records: one bulk import (validated by the server, all or nothing).
+        for (let i = 0; i < records.length; i += 1000) {
+          const batch = records.slice(i, i + 1000);
+          await call(() => api.post(`import/${collection}`, { json: batch }));
+        }
+        return;
+      }
+      for (const record of records) {
+        if (collection === "leads") {
+          await this.createLead(record as Lead, crypto.randomUUID());
+          continue;
+        }
+        const key = `${collection}/${record.id}`;
+        const ifMatch = etags.get(key);
+        const response = await call(() =>
+          api.put(`${collection}/${encodeURIComponent(record.id)}`, {
+            json: record,
+            ...(ifMatch ? { headers: { "If-Match": ifMatch } } : {}),
+          }),
+        );
+        const etag = response.headers.get("ETag");
+        if (etag) etags.set(key, etag);
+      }
+    },
+    createLead: (lead, idempotencyKey) =>
+      call(() => api.post("leads", { json: lead, headers: { "Idempotency-Key": idempotencyKey } }).json<Lead>()),
+    close() {
+      etags.clear();
+    },
+    destroy() {
+      // The server's records are the bank's, not the SDK's: nothing to delete there.
+      etags.clear();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createHttpStore, toHttpStoreError, type HttpStore, type HttpStoreOptions } from "./http-store.js";

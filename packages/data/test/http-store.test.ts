@@ -1,0 +1,106 @@
+/** The HTTP store against the reference server over real HTTP — not a mocked fetch. */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.setConfig({ testTimeout: 60_000 });
+import { generateDemoPortfolio, isAccessDeniedError, isValidationError } from "@bankcrm/core";
+import { createHttpStore, isConflictError, isNetworkError, isRequestError, type HttpStore } from "../src/index.js";
+import { storeContractSuite } from "./store-contract.suite.js";
+import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startReferenceServer({ tokens: ["good-token"] });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const make = (extra: Partial<Parameters<typeof createHttpStore>[0]> = {}): HttpStore =>
+  createHttpStore({ baseUrl: server.url, getToken: () => "good-token", ...extra });
+
+storeContractSuite("HTTP, reference server", () => Promise.resolve(make()));
+
+describe("HTTP store specifics", () => {
+  const p = generateDemoPortfolio({ seed: "http-test", customers: 200, months: 2 });
+
+  it("surfaces a concurrent change as a conflict with the server's record — never a silent overwrite", async () => {
+    const a = make();
+    const b = make();
+    const customer = p.customers[0]!;
+    await a.put("customers", [customer]);
+    await a.getCustomer(customer.id); // a holds the ETag
+    await b.getCustomer(customer.id);
+    await b.put("customers", [{ ...customer, loyaltyPoints: 1 }]); // b changes it first
+    const error = await a.put("customers", [{ ...customer, loyaltyPoints: 2 }]).catch((e: unknown) => e);
+    expect(isConflictError(error)).toBe(true);
+    if (isConflictError(error)) expect((error.current as { loyaltyPoints: number }).loyaltyPoints).toBe(1);
+    expect((await make().getCustomer(customer.id))?.loyaltyPoints).toBe(1);
+  });
+
+  it("honours Idempotency-Key: same key and body → the stored answer, same key with another body → refused", async () => {
+    const store = make();
+    const lead = { ...p.leads[0]!, id: "LD-IDEMPOTENT" };
+    const key = crypto.randomUUID();
+    const first = await store.createLead(lead, key);
+    expect(await store.createLead(lead, key)).toEqual(first);
+    const error = await store.createLead({ ...lead, notes: "changed" }, key).catch((e: unknown) => e);
+    expect(isRequestError(error) && error.status === 422).toBe(true);
+    expect(
+      (await store.leads({ customerId: lead.customerId })).items.filter((l) => l.id === "LD-IDEMPOTENT"),
+    ).toHaveLength(1);
+  });
+
+  it("maps refusals to typed errors: 401 access denied, 422 field errors", async () => {
+    const error = await make({ getToken: () => "wrong" })
+      .getCustomer("x")
+      .catch((e: unknown) => e);
+    expect(isAccessDeniedError(error)).toBe(true);
+    const invalid = await make()
+      .put("customers", [{ ...p.customers[1]!, contact: { mobile: "123" } }])
+      .catch((e: unknown) => e);
+    expect(isValidationError(invalid)).toBe(true);
+  });
+
+  it("retries safe requests after 503 with Retry-After, and times out into a network error", async () => {
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      calls++;
+      if (calls === 1)
+        return new Response(JSON.stringify({ title: "busy" }), {
+          status: 503,
+          headers: { "Retry-After": "0", "Content-Type": "application/problem+json" },
+        });
+      return fetch(input, init);
+    };
+    await make({ fetch: flaky }).listCustomers({ limit: 1 });
+    expect(calls).toBe(2);
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_, reject) =>
+        init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+      );
+    const error = await make({ fetch: hanging, timeout: 200, retries: 0 })
+      .getCustomer("x")
+      .catch((e: unknown) => e);
+    expect(isNetworkError(error)).toBe(true);
+  });
+
+  it("never retries a POST by itself", async () => {
+    let posts = 0;
+    const failing: typeof fetch = async (input, init) => {
+      const method = input instanceof Request ? input.method : (init?.method ?? "GET");
+      if (method === "POST") {
+        posts++;
+        return new Response(JSON.stringify({ title: "down" }), {
+          status: 503,
+          headers: { "Content-Type": "application/problem+json" },
+        });
+      }
+      return fetch(input, init);
+    };
+    const error = await make({ fetch: failing })
+      .createLead({ ...p.leads[0]!, id: "LD-NO-RETRY" }, crypto.randomUUID())
+      .catch((e: unknown) => e);
+    expect(isNetworkError(error)).toBe(true);
+    expect(posts).toBe(1);
+  });
+});
