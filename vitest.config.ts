@@ -61,6 +61,10 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        test: { name: "contract", root: here("."), include: ["tests/contract/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "e2e",
           root: here("."),

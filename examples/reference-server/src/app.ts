@@ -37,8 +37,14 @@ export interface AppOptions {
   tokens?: readonly string[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every route's context
-function problem(c: Context<any, any, any>, status: number, title: string, detail?: string, extra: Record<string, unknown> = {}) {
+function problem(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route's context
+  c: Context<any, any, any>,
+  status: number,
+  title: string,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+) {
   return c.body(
     JSON.stringify({
       type: `https://bankcrm.dev/problems/${status}`,

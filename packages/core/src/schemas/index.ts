@@ -14,3 +14,4 @@ export * from "./sales-target.js";
 export * from "./relationship-group.js";
 export { recordSchemas } from "./records.js";
 export { matchesCustomerSearch } from "./customer-search.js";
+export { recordJsonSchemas } from "./json-schema.js";

@@ -110,7 +110,7 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
       const response = await api.get(path);
       const etag = response.headers.get("ETag");
       if (etag) etags.set(cacheKey, etag);
-      return (await response.json());
+      return await response.json();
     } catch (error) {
       if (notFound(error)) return undefined;
       throw await toHttpStoreError(error);
