@@ -29,6 +29,7 @@ import {
   type RevealAuditEvent,
   type StaffRole,
 } from "@bankcrm/core";
+import type { Outbox } from "../outbox/outbox.js";
 import {
   naturalKeyOf,
   type CollectionName,
@@ -85,6 +86,21 @@ export interface CrmClientOptions {
   onInvalidRecord?: (report: InvalidRecordReport) => void;
   policy?: ClientPolicy;
   now?: () => Date;
+  /**
+   * Where writes for the server wait when it cannot be reached. With an outbox,
+   * a new lead is committed to it first and sent from there (see outbox.ts).
+   */
+  outbox?: Outbox;
+}
+
+/** What became of a write: on the server, queued offline, or refused / in conflict (see the outbox status). */
+export type WriteStatus = "saved" | "queued" | "failed" | "conflict";
+
+export interface LeadWriteResult {
+  lead: Lead;
+  status: WriteStatus;
+  /** The server's reason when failed or in conflict. */
+  reason?: string;
 }
 
 export interface UpsertResult {
@@ -220,12 +236,29 @@ export function createCrmClient(options: CrmClientOptions) {
       return page.next !== undefined ? { items, next: page.next } : { items };
     },
     leads: {
-      async create(input: unknown): Promise<Lead> {
+      async create(input: unknown): Promise<LeadWriteResult> {
         guard();
         const lead = parseOrThrow(LeadSchema, input, locale);
-        await store.put("leads", [lead]);
-        emit({ collection: "leads", ids: [lead.id], action: "created" });
-        return masked("leads", lead);
+        if (!options.outbox) {
+          await store.put("leads", [lead]);
+          emit({ collection: "leads", ids: [lead.id], action: "created" });
+          return { lead: masked("leads", lead), status: "saved" };
+        }
+        // Durable first, then sent: a lead is never only in memory.
+        const entry = await options.outbox.enqueue("createLead", lead);
+        const delivered = await options.outbox.flush();
+        if (delivered.includes(entry.seq)) {
+          emit({ collection: "leads", ids: [lead.id], action: "created" });
+          return { lead: masked("leads", lead), status: "saved" };
+        }
+        const now = (await options.outbox.entries()).find((e) => e.seq === entry.seq);
+        const status: WriteStatus =
+          now?.state === "failed" ? "failed" : now?.state === "conflict" ? "conflict" : "queued";
+        return {
+          lead: masked("leads", lead),
+          status,
+          ...(status !== "queued" && now?.lastError ? { reason: now.lastError.message } : {}),
+        };
       },
       async list(query: { customerId?: string; limit?: number; after?: string } = {}): Promise<Page<Lead>> {
         guard();

@@ -9,4 +9,6 @@ export {
   type InvalidRecordReport,
   type RevealableField,
   type UpsertResult,
+  type WriteStatus,
+  type LeadWriteResult,
 } from "./crm-client.js";

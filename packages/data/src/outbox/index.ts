@@ -1,0 +1,9 @@
+export {
+  createOutbox,
+  leadSender,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxOptions,
+  type OutboxState,
+  type OutboxStatus,
+} from "./outbox.js";

@@ -1,0 +1,254 @@
+/**
+ * The offline outbox: writes that must reach the bank's server are committed
+ * to IndexedDB first (strict durability) and sent from there, in order, each
+ * with the Idempotency-Key it was given when queued — so a lead captured
+ * offline, or whose response was lost, reaches the server exactly once.
+ *
+ * Flushing runs on load, on `online` and on `visibilitychange`, one tab at a
+ * time (Web Locks), with exponential backoff and jitter that honours
+ * Retry-After. A 409 is retried later; a 422 or other refusal leaves the entry
+ * `failed` with the server's reason; a 412 leaves it in `conflict` with the
+ * server's record. Nothing is dropped unless a person discards it.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
+import { toStoreError } from "../errors/store-error.js";
+
+export type OutboxState = "pending" | "failed" | "conflict";
+
+export interface OutboxEntry<B = unknown> {
+  seq: number;
+  /** What to do, e.g. "createLead". */
+  operation: string;
+  body: B;
+  idempotencyKey: string;
+  state: OutboxState;
+  attempts: number;
+  /** Epoch ms before which the entry is not retried. */
+  nextAttemptAt: number;
+  createdAt: string;
+  lastError?: { message: string; status?: number };
+  /** conflict only: the server's current record. */
+  server?: unknown;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  failed: number;
+  conflicts: number;
+  lastError?: string;
+}
+
+interface OutboxDb extends DBSchema {
+  entries: { key: number; value: OutboxEntry };
+}
+
+export interface OutboxOptions {
+  /** Database name; the outbox lives in `${name}-outbox`. */
+  name: string;
+  /** Sends one entry; throws bankcrm's typed HTTP errors on failure. */
+  send: (entry: OutboxEntry) => Promise<unknown>;
+  /** Backoff base and cap in ms. Defaults 1,000 and 300,000. */
+  backoff?: { baseMs: number; maxMs: number };
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface Outbox {
+  enqueue<B>(operation: string, body: B): Promise<OutboxEntry<B>>;
+  /** Sends what is due, in order. Resolves with the entries delivered in this pass. */
+  flush(): Promise<number[]>;
+  entries(): Promise<OutboxEntry[]>;
+  status(): Promise<OutboxStatus>;
+  /** Called with the new status after every change. Returns the unsubscribe function. */
+  subscribe(listener: (status: OutboxStatus) => void): () => void;
+  /** Puts a failed or conflicting entry back in line (e.g. after the user edited it). */
+  retry(seq: number, body?: unknown): Promise<void>;
+  /** Removes an entry on a person's decision — the only way an entry leaves unsent. */
+  discard(seq: number): Promise<void>;
+  /** Flushes now and on `online` / `visibilitychange`; returns the function that stops listening. */
+  start(
+    target?: Pick<Window, "addEventListener" | "removeEventListener">,
+    doc?: Pick<Document, "visibilityState">,
+  ): () => void;
+  close(): void;
+}
+
+type Locks = {
+  request(name: string, options: { ifAvailable: boolean }, run: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+};
+
+export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const { baseMs, maxMs } = options.backoff ?? { baseMs: 1000, maxMs: 300_000 };
+  let db: IDBPDatabase<OutboxDb>;
+  try {
+    db = await openDB<OutboxDb>(`${options.name}-outbox`, 1, {
+      upgrade(database) {
+        database.createObjectStore("entries", { keyPath: "seq", autoIncrement: true });
+      },
+    });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+  const listeners = new Set<(status: OutboxStatus) => void>();
+  let lastError: string | undefined;
+  let flushing: Promise<number[]> | undefined;
+
+  const all = () => db.getAll("entries");
+  const computeStatus = async (): Promise<OutboxStatus> => {
+    const entries = await all();
+    return {
+      pending: entries.filter((e) => e.state === "pending").length,
+      failed: entries.filter((e) => e.state === "failed").length,
+      conflicts: entries.filter((e) => e.state === "conflict").length,
+      ...(lastError !== undefined ? { lastError } : {}),
+    };
+  };
+  const notify = async () => {
+    if (listeners.size === 0) return;
+    const status = await computeStatus();
+    for (const l of listeners) l(status);
+  };
+  const update = async (entry: OutboxEntry) => {
+    await db.put("entries", entry);
+  };
+  const backoff = (attempts: number, retryAfter?: number) => {
+    const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+    const jittered = exponential / 2 + random() * (exponential / 2); // "equal jitter"
+    return Math.max(retryAfter ?? 0, jittered);
+  };
+
+  const pass = async (): Promise<number[]> => {
+    const delivered: number[] = [];
+    for (const entry of await all()) {
+      if (entry.state !== "pending") continue; // failed and conflicting entries wait for a person
+      if (entry.nextAttemptAt > now()) break; // keep order: nothing overtakes a waiting entry
+      try {
+        await options.send(entry);
+        await db.delete("entries", entry.seq);
+        delivered.push(entry.seq);
+        lastError = undefined;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        lastError = message;
+        if (isConflictError(error)) {
+          await update({ ...entry, state: "conflict", server: error.current, lastError: { message, status: 412 } });
+        } else if (isNetworkError(error) || (isRequestError(error) && error.status === 409)) {
+          const attempts = entry.attempts + 1;
+          const status = isNetworkError(error) ? error.status : 409;
+          const retryAfter = isNetworkError(error) ? error.retryAfterMs : undefined;
+          await update({
+            ...entry,
+            attempts,
+            nextAttemptAt: now() + backoff(attempts, retryAfter),
+            lastError: { message, ...(status !== undefined ? { status } : {}) },
+          });
+          break; // the server is unwell: try again later, in order
+        } else {
+          const status = isRequestError(error) ? error.status : 422;
+          await update({ ...entry, state: "failed", lastError: { message, status } });
+        }
+      }
+    }
+    await notify();
+    return delivered;
+  };
+
+  const locks = (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+  const flush = (): Promise<number[]> => {
+    // One flush at a time in this tab; across tabs, the Web Lock.
+    flushing ??= (async () => {
+      try {
+        if (!locks) return await pass();
+        let result: number[] = [];
+        await locks.request(`bankcrm-outbox:${options.name}`, { ifAvailable: true }, async (lock) => {
+          if (lock) result = await pass();
+        });
+        return result;
+      } finally {
+        flushing = undefined;
+      }
+    })();
+    return flushing;
+  };
+
+  return {
+    async enqueue(operation, body) {
+      const entry = {
+        operation,
+        body,
+        idempotencyKey: crypto.randomUUID(),
+        state: "pending" as const,
+        attempts: 0,
+        nextAttemptAt: 0,
+        createdAt: new Date(now()).toISOString(),
+      };
+      try {
+        const tx = db.transaction("entries", "readwrite", { durability: "strict" });
+        const seq = await tx.store.add(entry as OutboxEntry);
+        await tx.done; // committed before anyone is told it is saved
+        await notify();
+        return { ...entry, seq };
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+    flush,
+    entries: all,
+    status: computeStatus,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async retry(seq, body) {
+      const entry = await db.get("entries", seq);
+      if (!entry) return;
+      // A changed body needs a new key: the server would refuse the old key with another body.
+      const changed = body !== undefined && JSON.stringify(body) !== JSON.stringify(entry.body);
+      await update({
+        ...entry,
+        ...(changed ? { body, idempotencyKey: crypto.randomUUID() } : {}),
+        state: "pending",
+        nextAttemptAt: 0,
+      });
+      await notify();
+    },
+    async discard(seq) {
+      await db.delete("entries", seq);
+      await notify();
+    },
+    start(
+      target = globalThis,
+      doc = (globalThis as { document?: Document }).document,
+    ) {
+      const onOnline = () => void flush();
+      const onVisible = () => {
+        if (!doc || doc.visibilityState === "visible") void flush();
+      };
+      target.addEventListener("online", onOnline);
+      target.addEventListener("visibilitychange", onVisible);
+      void flush();
+      return () => {
+        target.removeEventListener("online", onOnline);
+        target.removeEventListener("visibilitychange", onVisible);
+      };
+    },
+    close() {
+      listeners.clear();
+      db.close();
+    },
+  };
+}
+
+/** The `send` for leads: POST through an HTTP store with the entry's idempotency key. */
+export function leadSender(store: {
+  createLead(lead: never, idempotencyKey: string): Promise<unknown>;
+}): (entry: OutboxEntry) => Promise<unknown> {
+  return (entry) => {
+    if (entry.operation !== "createLead")
+      return Promise.reject(new Error(`unknown outbox operation "${entry.operation}"`));
+    return store.createLead(entry.body as never, entry.idempotencyKey);
+  };
+}

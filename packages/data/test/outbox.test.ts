@@ -1,0 +1,135 @@
+/** The outbox over fake-indexeddb, against the reference server over real HTTP. */
+import "fake-indexeddb/auto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
+import {
+  BankcrmConflictError,
+  BankcrmNetworkError,
+  BankcrmRequestError,
+  createCrmClient,
+  createHttpStore,
+  createOutbox,
+  leadSender,
+  type OutboxStatus,
+} from "../src/index.js";
+import { startFaultProxy } from "./support/fault-proxy.js";
+import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startReferenceServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const p = generateDemoPortfolio({ seed: "outbox-test", customers: 400, months: 1 });
+const template = p.leads[0]!;
+const leadNo = (n: number, prefix: string): Lead => ({ ...template, id: `LD-${prefix}-${String(n).padStart(5, "0")}` });
+const rm = { id: "ST-RM", role: "relationship_manager" as const };
+let dbCounter = 0;
+const serverLeads = async (prefix: string) =>
+  (
+    await server.db.pg.query<{ id: string }>("SELECT id FROM records WHERE collection = 'leads' AND id LIKE $1", [
+      `LD-${prefix}-%`,
+    ])
+  ).rows.map((r) => r.id);
+
+describe("the outbox", () => {
+  it("keeps a lead captured offline, across a reload, and sends it exactly once when back online", async () => {
+    const name = `outbox-${dbCounter++}`;
+    let online = false;
+    const http = createHttpStore({ baseUrl: server.url, getToken: () => "t", retries: 0 });
+    const send = leadSender(http);
+    const gated = (entry: Parameters<typeof send>[0]) =>
+      online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
+    const first = await createOutbox({ name, send: gated, backoff: { baseMs: 1, maxMs: 5 } });
+    const client = createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox: first });
+    const statuses: OutboxStatus[] = [];
+    first.subscribe((s) => statuses.push(s));
+    const result = await client.leads.create(leadNo(1, "OFFLINE"));
+    expect(result.status).toBe("queued");
+    expect(await first.status()).toMatchObject({ pending: 1, failed: 0, conflicts: 0, lastError: "offline" });
+    first.close();
+    // "Reload": a new outbox over the same IndexedDB finds the lead, sends it when online.
+    online = true;
+    const second = await createOutbox({ name, send: gated, backoff: { baseMs: 1, maxMs: 5 } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await second.flush()).toHaveLength(1);
+    expect(await second.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
+    expect(await serverLeads("OFFLINE")).toEqual(["LD-OFFLINE-00001"]);
+    expect(statuses.at(-1)).toMatchObject({ pending: 1 });
+    second.close();
+  });
+
+  it("keeps order, retries 409 later, and leaves refusals and conflicts visible — never dropped", async () => {
+    const outcomes = new Map<string, () => Promise<unknown>>();
+    const sent: string[] = [];
+    const outbox = await createOutbox({
+      name: `outbox-${dbCounter++}`,
+      send: (entry) => {
+        const id = (entry.body as Lead).id;
+        sent.push(id);
+        return (outcomes.get(id) ?? (() => Promise.resolve()))();
+      },
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+    });
+    outcomes.set("A", () =>
+      Promise.reject(new BankcrmRequestError(422, { title: "Unprocessable record", detail: "mobile is invalid" })),
+    );
+    outcomes.set("B", () => Promise.reject(new BankcrmConflictError({ id: "B", on: "server" }, '"etag"')));
+    outcomes.set("C", () => Promise.reject(new BankcrmRequestError(409, { title: "Busy" })));
+    for (const id of ["A", "B", "C", "D"]) await outbox.enqueue("createLead", { id });
+    await outbox.flush();
+    expect(sent).toEqual(["A", "B", "C"]); // D waits behind C's backoff
+    const entries = await outbox.entries();
+    expect(entries.map((e) => [(e.body as Lead).id, e.state])).toEqual([
+      ["A", "failed"],
+      ["B", "conflict"],
+      ["C", "pending"],
+      ["D", "pending"],
+    ]);
+    expect(entries[0]!.lastError).toEqual({ message: "mobile is invalid", status: 422 });
+    expect(entries[1]!.server).toEqual({ id: "B", on: "server" });
+    expect(entries[2]!.nextAttemptAt).toBeGreaterThan(Date.now() + 29_000);
+    expect(await outbox.status()).toMatchObject({ pending: 2, failed: 1, conflicts: 1 });
+    // A person fixes A; only a discard removes an entry unsent.
+    outcomes.delete("A");
+    const keyBefore = entries[0]!.idempotencyKey;
+    await outbox.retry(entries[0]!.seq, { id: "A", fixed: true });
+    expect((await outbox.entries())[0]!.idempotencyKey).not.toBe(keyBefore);
+    await outbox.discard(entries[1]!.seq);
+    expect(await outbox.status()).toMatchObject({ pending: 3, failed: 0, conflicts: 0 });
+    outbox.close();
+  });
+
+  it("delivers 1,000 leads exactly once through a proxy that drops, fails, delays and loses responses, with a reload midway", async () => {
+    const proxy = await startFaultProxy(server.url, "reliability");
+    const name = `outbox-${dbCounter++}`;
+    const http = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000 });
+    const open = async () => {
+      const outbox = await createOutbox({ name, send: leadSender(http), backoff: { baseMs: 1, maxMs: 20 } });
+      return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
+    };
+    let page = await open();
+    for (let n = 1; n <= 1000; n++) {
+      await page.client.leads.create(leadNo(n, "REL"));
+      if (n === 500) {
+        page.outbox.close(); // the page reloads
+        page = await open();
+      }
+    }
+    for (let round = 0; round < 2000 && (await page.outbox.status()).pending > 0; round++) {
+      await page.outbox.flush();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await page.outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
+    page.outbox.close();
+    await proxy.close();
+    const ids = await serverLeads("REL");
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids).size).toBe(1000);
+    // The proxy really did misbehave, in every way.
+    for (const [fault, count] of Object.entries(proxy.counts)) expect(count, fault).toBeGreaterThan(20);
+  }, 180_000);
+});
