@@ -219,10 +219,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       await db.delete("entries", seq);
       await notify();
     },
-    start(
-      target = globalThis,
-      doc = (globalThis as { document?: Document }).document,
-    ) {
+    start(target = globalThis, doc = (globalThis as { document?: Document }).document) {
       const onOnline = () => void flush();
       const onVisible = () => {
         if (!doc || doc.visibilityState === "visible") void flush();
