@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
 import { openDB } from "idb";
-import { createIndexedDbStore } from "../src/index.js";
+import { createIndexedDbStore, isStoreError } from "../src/index.js";
 
 let counter = 0;
 const uniqueName = () => `bankcrm-test-${Date.now()}-${counter++}`;
@@ -73,6 +73,16 @@ export function customerStoreSuite(label: string): void {
       expect(result.rejected[0]!.errors[0]!.message).toBe("Enter a valid mainland mobile number");
       expect(await store.getCustomer(customers[4]!.id)).toBeUndefined();
       expect(await store.count()).toBe(3);
+      await store.destroy();
+    });
+
+    it("aborts a failing write with a typed error and nothing half-written", async () => {
+      const store = await createIndexedDbStore({ name: uniqueName() });
+      // A value IndexedDB cannot store (a function) fails the put mid-transaction.
+      const broken = { ...customers[1]!, hook: () => 1 } as unknown as (typeof customers)[number];
+      const error = await store.put("customers", [customers[0]!, broken]).catch((e: unknown) => e);
+      expect(isStoreError(error)).toBe(true);
+      expect(await store.count()).toBe(0);
       await store.destroy();
     });
 

@@ -168,8 +168,9 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     onProgress?: (done: number) => void,
     batch = 1000,
   ) => {
+    let tx: IDBPTransaction<CrmDb, [C], "readwrite"> | undefined;
     try {
-      const tx = db.transaction(collection, "readwrite", { durability: "strict" });
+      tx = db.transaction(collection, "readwrite", { durability: "strict" });
       const store = tx.objectStore(collection);
       for (let i = 0; i < records.length; i += batch) {
         const end = Math.min(records.length, i + batch);
@@ -183,6 +184,14 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       }
       await tx.done;
     } catch (error) {
+      // A put can throw before the transaction fails by itself (e.g. a value IndexedDB
+      // cannot clone): abort, so the records already put are not committed.
+      try {
+        tx?.abort();
+      } catch {
+        /* already finished */
+      }
+      await tx?.done.catch(() => undefined);
       throw toStoreError(error);
     }
   };
