@@ -51,6 +51,7 @@ export default defineConfig({
           name: "data-chromium",
           root: here("packages/data"),
           include: ["test/**/*.browser.test.ts"],
+          globalSetup: ["test/support/servers.global.ts"],
           browser: browser(),
         },
       },

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
 import {
   CampaignResponseSchema,
   CustomerSchema,
@@ -35,6 +36,8 @@ const SCHEMAS = {
 export interface AppOptions {
   /** Accepted bearer tokens; empty accepts any non-empty token. */
   tokens?: readonly string[];
+  /** Origins allowed to call from a browser (CORS). Default: any. */
+  corsOrigins?: string[];
 }
 
 function problem(
@@ -65,6 +68,19 @@ const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(bod
 
 export function createApp(db: Database, options: AppOptions = {}) {
   const app = new Hono();
+
+  // Browsers on another origin (a portal, a test page) preflight before sending
+  // the bearer token; the preflight is answered before authentication.
+  app.use(
+    "*",
+    cors({
+      origin: options.corsOrigins ?? "*",
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
+      allowMethods: ["GET", "POST", "PUT", "OPTIONS"],
+      exposeHeaders: ["ETag", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
 
   app.use("*", async (c, next) => {
     const auth = c.req.header("Authorization") ?? "";

@@ -169,12 +169,13 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     batch = 1000,
   ) => {
     let tx: IDBPTransaction<CrmDb, [C], "readwrite"> | undefined;
+    let puts: Promise<unknown>[] = [];
     try {
       tx = db.transaction(collection, "readwrite", { durability: "strict" });
       const store = tx.objectStore(collection);
       for (let i = 0; i < records.length; i += batch) {
         const end = Math.min(records.length, i + batch);
-        const puts: Promise<unknown>[] = [];
+        puts = [];
         for (let j = i; j < end; j++) {
           const record = records[j]!;
           puts.push(store.put((collection === "customers" ? stored(record as Customer) : record) as never));
@@ -191,7 +192,8 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       } catch {
         /* already finished */
       }
-      await tx?.done.catch(() => undefined);
+      // The puts already queued fail with the abort: settle them so none goes unhandled.
+      await Promise.allSettled([...puts, tx?.done]);
       throw toStoreError(error);
     }
   };

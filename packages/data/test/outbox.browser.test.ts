@@ -1,0 +1,71 @@
+/**
+ * The outbox in real Chromium: real IndexedDB, Web Locks, and fetch across
+ * origins to the reference server (CORS), through a fault-injecting proxy.
+ */
+import { describe, expect, inject, it } from "vitest";
+import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
+import { BankcrmNetworkError, createCrmClient, createHttpStore, createOutbox, leadSender } from "../src/index.js";
+
+const template = generateDemoPortfolio({ seed: "outbox-browser", customers: 400, months: 1 }).leads[0]!;
+const rm = { id: "ST-RM", role: "relationship_manager" as const };
+const lead = (n: number, prefix: string): Lead => ({ ...template, id: `LD-${prefix}-${String(n).padStart(5, "0")}` });
+
+async function serverLeadIds(prefix: string): Promise<string[]> {
+  const http = createHttpStore({ baseUrl: inject("referenceServerUrl"), getToken: () => "t" });
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await http.leads({ limit: 1000, ...(after ? { after } : {}) });
+    ids.push(...page.items.map((l) => l.id).filter((id) => id.startsWith(`LD-${prefix}-`)));
+    after = page.next;
+  } while (after);
+  return ids;
+}
+
+describe("the outbox in Chromium", () => {
+  it("holds a lead while offline, across a reload, and sends it once online", async () => {
+    const name = `browser-outbox-${Date.now()}`;
+    let online = false;
+    const http = createHttpStore({ baseUrl: inject("referenceServerUrl"), getToken: () => "t", retries: 0 });
+    const send = leadSender(http);
+    const gated = (entry: Parameters<typeof send>[0]) =>
+      online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
+    const first = await createOutbox({ name, send: gated, backoff: { baseMs: 1, maxMs: 5 } });
+    const client = createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox: first });
+    expect((await client.leads.create(lead(1, "BROWSER-OFFLINE"))).status).toBe("queued");
+    first.close();
+    online = true;
+    const second = await createOutbox({ name, send: gated, backoff: { baseMs: 1, maxMs: 5 } });
+    const stop = second.start(); // flushes now, as a page does on load
+    await expect.poll(async () => (await second.status()).pending, { timeout: 10_000 }).toBe(0);
+    stop();
+    second.close();
+    expect(await serverLeadIds("BROWSER-OFFLINE")).toEqual(["LD-BROWSER-OFFLINE-00001"]);
+  });
+
+  it("delivers 1,000 leads exactly once through the fault-injecting proxy, with a reload midway", async () => {
+    const name = `browser-reliability-${Date.now()}`;
+    const http = createHttpStore({ baseUrl: inject("faultProxyUrl"), getToken: () => "t", timeout: 3000 });
+    const open = async () => {
+      const outbox = await createOutbox({ name, send: leadSender(http), backoff: { baseMs: 1, maxMs: 20 } });
+      return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
+    };
+    let page = await open();
+    for (let n = 1; n <= 1000; n++) {
+      await page.client.leads.create(lead(n, "BROWSER-REL"));
+      if (n === 500) {
+        page.outbox.close();
+        page = await open();
+      }
+    }
+    for (let round = 0; round < 2000 && (await page.outbox.status()).pending > 0; round++) {
+      await page.outbox.flush();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await page.outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
+    page.outbox.close();
+    const ids = await serverLeadIds("BROWSER-REL");
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids).size).toBe(1000);
+  }, 120_000);
+});
