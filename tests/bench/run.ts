@@ -1,9 +1,10 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment runs one of them.
+ * BENCH_ONLY=demo|value|segment|idb runs one of them.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
+import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
 
@@ -12,3 +13,4 @@ console.log(`bankcrm benchmarks — Node ${process.version}, ${new Date().toISOS
 if (!only || only === "demo") benchDemoGenerator();
 if (!only || only === "value") benchValueModels();
 if (!only || only === "segment") await benchSegmentation();
+if (!only || only === "idb") await benchIndexedDb();

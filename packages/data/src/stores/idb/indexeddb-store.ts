@@ -5,7 +5,7 @@
  * by [customerId, time] for the timeline). Writes validate at the boundary
  * and land all-or-nothing; storage failures come back as typed errors.
  */
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
+import { deleteDB, openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
 import {
   CustomerSchema,
   matchesCustomerSearch,
@@ -37,7 +37,6 @@ interface CrmDb extends DBSchema {
       byBranch: [string, string];
       byRelationshipManager: [string, string];
       byStatus: [string, string];
-      byName: string;
       byNaturalKey: string;
     };
   };
@@ -65,8 +64,12 @@ interface CrmDb extends DBSchema {
   leads: { key: string; value: CollectionRecords["leads"]; indexes: { byCustomer: string; byCreated: string } };
 }
 
-/** Version 1 held customers only; version 2 adds every other collection and the natural-key index. */
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 1 held customers only; version 2 adds every other collection and the
+ * natural-key index; version 3 drops the name index, which no query used
+ * (search scans), so every customer write costs one index less.
+ */
+export const SCHEMA_VERSION = 3;
 
 export interface IndexedDbStoreOptions {
   /** Database name. Default "bankcrm". */
@@ -117,7 +120,6 @@ function upgrade(
     customers.createIndex("byBranch", ["branchId", "id"]);
     customers.createIndex("byRelationshipManager", ["relationshipManagerId", "id"]);
     customers.createIndex("byStatus", ["status", "id"]);
-    customers.createIndex("byName", "name");
   }
   if (oldVersion < 2) {
     const customers = tx.objectStore("customers");
@@ -138,6 +140,7 @@ function upgrade(
     leads.createIndex("byCustomer", "customerId");
     leads.createIndex("byCreated", "createdAt");
   }
+  if (oldVersion >= 1 && oldVersion < 3) (tx.objectStore("customers") as unknown as IDBObjectStore).deleteIndex("byName");
 }
 
 const clamp = (limit: number | undefined, fallback: number) =>
@@ -284,13 +287,35 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       await Promise.all(
         kinds.map(async ([storeName, kind]) => {
           const range = IDBKeyRange.bound([customerId, ""], [customerId, afterAt ?? "\uffff"]);
-          let cursor = await tx.objectStore(storeName).index("byCustomerTime").openCursor(range, "prev");
+          const index = tx.objectStore(storeName).index("byCustomerTime");
+          const toEntry = (record: TimelineEntry["record"]) =>
+            ({ kind, id: record.id, customerId, at: (record as { at?: string }).at ?? (record as { openedAt: string }).openedAt, record }) as TimelineEntry;
+          const wanted = (entry: TimelineEntry) => after === undefined || timelineKey(entry) < after;
+          // One more than a page from each store tells whether another page exists.
+          const need = limit + 1;
+          // Where the browser has getAllRecords (Chromium 141+), one request reads newest first;
+          // a few extra cover entries sharing the cursor's timestamp.
+          const native = unwrap(index) as IDBIndex & {
+            getAllRecords?: (options: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }) => IDBRequest<{ value: TimelineEntry["record"] }[]>;
+          };
+          if (typeof native.getAllRecords === "function") {
+            const count = need + 16;
+            const request = native.getAllRecords({ query: range, count, direction: "prev" });
+            const rows = await new Promise<{ value: TimelineEntry["record"] }[]>((resolve, reject) => {
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+            const entries = rows.map((r) => toEntry(r.value)).filter(wanted);
+            if (entries.length >= need || rows.length < count) {
+              collected.push(...entries.slice(0, need));
+              return;
+            }
+          }
+          let cursor = await index.openCursor(range, "prev");
           let taken = 0;
-          while (cursor && taken < limit) {
-            const record = cursor.value;
-            const at = (record as { at?: string; openedAt?: string }).at ?? (record as { openedAt: string }).openedAt;
-            const entry = { kind, id: record.id, customerId, at, record } as TimelineEntry;
-            if (after === undefined || timelineKey(entry) < after) {
+          while (cursor && taken < need) {
+            const entry = toEntry(cursor.value);
+            if (wanted(entry)) {
               collected.push(entry);
               taken++;
             }
@@ -300,11 +325,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       );
       collected.sort((a, b) => (timelineKey(a) < timelineKey(b) ? 1 : -1));
       const items = collected.slice(0, limit);
-      if (items.length < limit) return { items };
-      // Another page exists when anything older than the last item remains.
-      const next = timelineKey(items[items.length - 1]!);
-      const rest = await store.timeline(customerId, { limit: 1, after: next });
-      return rest.items.length > 0 ? { items, next } : { items };
+      return collected.length > limit ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
     },
     async leads(query) {
       const limit = clamp(query.limit, 50);
