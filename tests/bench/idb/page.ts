@@ -81,7 +81,7 @@ async function run(total: number) {
   results.push({
     name: "raw idb: newest 50 of 10,000 events (one store, cursor)",
     ms: await median(15, async () => {
-      const out = [];
+      const out: unknown[] = [];
       let cursor = await raw.transaction("events").store.index("byCustomerTime").openCursor(IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]), "prev");
       while (cursor && out.length < 50) {
         out.push(cursor.value);

@@ -303,7 +303,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
             const request = native.getAllRecords({ query: range, count, direction: "prev" });
             const rows = await new Promise<{ value: TimelineEntry["record"] }[]>((resolve, reject) => {
               request.onsuccess = () => resolve(request.result);
-              request.onerror = () => reject(request.error);
+              request.onerror = () => reject(request.error ?? new Error("getAllRecords failed"));
             });
             const entries = rows.map((r) => toEntry(r.value)).filter(wanted);
             if (entries.length >= need || rows.length < count) {
