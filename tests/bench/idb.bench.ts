@@ -23,9 +23,14 @@ export async function benchIndexedDb(total = Number(process.env.BENCH_IDB_CUSTOM
     const page = await browser.newPage();
     page.on("pageerror", (e) => console.error("bench page error:", e.message));
     await page.goto(`http://127.0.0.1:${server.address().port}/?n=${total}`);
-    const rows = (await page.evaluate(() => (window as unknown as { __bench: Promise<{ name: string; ms: number }[]> }).__bench)) as { name: string; ms: number }[];
+    const rows = (await page.evaluate(
+      () => (window as unknown as { __bench: Promise<{ name: string; ms: number }[]> }).__bench,
+    )) as { name: string; ms: number }[];
     const t = (i: number): Timing => ({ ...rows[i]!, runs: 1 });
-    report(`IndexedDB load of ${total.toLocaleString("en")} customers in Chromium (goal: ≤ 1.2× raw idb)`, [t(0), t(1)]);
+    report(`IndexedDB load of ${total.toLocaleString("en")} customers in Chromium (goal: ≤ 1.2× raw idb)`, [
+      t(0),
+      t(1),
+    ]);
     report("First page of 50 by tier (goal: ≤ 2× raw idb)", [t(2), t(3)]);
     report("First page of 50 by relationship manager (goal: ≤ 2× raw idb)", [t(4), t(5)]);
     report("Timeline page of 50 for a customer with 10,000 events (goal: ≤ 2× raw idb)", [t(6), t(7)]);

@@ -1,9 +1,14 @@
 import { createIndexedDbStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
+import { encryptionSuite } from "./encryption.suite.js";
 import { storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
 customerStoreSuite("Chromium, real IndexedDB");
 storeContractSuite("IndexedDB, Chromium", () =>
   createIndexedDbStore({ name: `contract-chromium-${Date.now()}-${n++}` }),
+);
+encryptionSuite("Chromium");
+storeContractSuite("IndexedDB encrypted, Chromium", () =>
+  createIndexedDbStore({ name: `contract-sealed-${Date.now()}-${n++}`, encryption: true }),
 );

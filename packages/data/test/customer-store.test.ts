@@ -1,9 +1,14 @@
 import "fake-indexeddb/auto";
 import { createIndexedDbStore, createMemoryStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
+import { encryptionSuite } from "./encryption.suite.js";
 import { storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
 customerStoreSuite("Node, fake-indexeddb");
 storeContractSuite("IndexedDB, Node, fake-indexeddb", () => createIndexedDbStore({ name: `contract-node-${n++}` }));
 storeContractSuite("memory", () => Promise.resolve(createMemoryStore()));
+encryptionSuite("Node, fake-indexeddb");
+storeContractSuite("IndexedDB encrypted, Node", () =>
+  createIndexedDbStore({ name: `contract-sealed-${n++}`, encryption: true }),
+);

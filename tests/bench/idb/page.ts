@@ -39,26 +39,43 @@ async function run(total: number) {
   let t0 = performance.now();
   {
     const tx = raw.transaction("customers", "readwrite", { durability: "strict" });
-    for (const c of customers) void tx.store.put({ ...c, naturalKey: c.kind === "individual" ? c.idDocument.number : c.uscc });
+    for (const c of customers)
+      void tx.store.put({ ...c, naturalKey: c.kind === "individual" ? c.idDocument.number : c.uscc });
     await tx.done;
   }
-  results.push({ name: `raw idb: put ${total.toLocaleString("en")} customers (6 indexes)`, ms: performance.now() - t0 });
+  results.push({
+    name: `raw idb: put ${total.toLocaleString("en")} customers (6 indexes)`,
+    ms: performance.now() - t0,
+  });
 
   const store = await createIndexedDbStore({ name: "bench-bankcrm" });
   t0 = performance.now();
   await store.importCustomers(customers);
-  results.push({ name: "bankcrm importCustomers (validated; 5 indexes — the unused name index dropped)", ms: performance.now() - t0 });
+  results.push({
+    name: "bankcrm importCustomers (validated; 5 indexes — the unused name index dropped)",
+    ms: performance.now() - t0,
+  });
 
   results.push({
     name: "raw idb: first 50 by tier",
-    ms: await median(15, () => raw.getAllFromIndex("customers", "byTier", IDBKeyRange.bound(["gold", ""], ["gold", "\uffff"]), 50)),
+    ms: await median(15, () =>
+      raw.getAllFromIndex("customers", "byTier", IDBKeyRange.bound(["gold", ""], ["gold", "\uffff"]), 50),
+    ),
   });
-  results.push({ name: "bankcrm listCustomers({ tier, limit: 50 })", ms: await median(15, () => store.listCustomers({ tier: "gold", limit: 50 })) });
+  results.push({
+    name: "bankcrm listCustomers({ tier, limit: 50 })",
+    ms: await median(15, () => store.listCustomers({ tier: "gold", limit: 50 })),
+  });
   results.push({
     name: "raw idb: first 50 by relationship manager",
-    ms: await median(15, () => raw.getAllFromIndex("customers", "byRelationshipManager", IDBKeyRange.bound([rmId, ""], [rmId, "\uffff"]), 50)),
+    ms: await median(15, () =>
+      raw.getAllFromIndex("customers", "byRelationshipManager", IDBKeyRange.bound([rmId, ""], [rmId, "\uffff"]), 50),
+    ),
   });
-  results.push({ name: "bankcrm listCustomers({ relationshipManagerId, limit: 50 })", ms: await median(15, () => store.listCustomers({ relationshipManagerId: rmId, limit: 50 })) });
+  results.push({
+    name: "bankcrm listCustomers({ relationshipManagerId, limit: 50 })",
+    ms: await median(15, () => store.listCustomers({ relationshipManagerId: rmId, limit: 50 })),
+  });
 
   // One customer with 10,000 events.
   const customerId = customers[0]!.id;
@@ -67,12 +84,35 @@ async function run(total: number) {
     const at = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
     events.push(
       i % 2 === 0
-        ? { id: `${customerId}-I${i}`, customerId, at, channel: "branch", type: "note", summary: "客户来访", confidential: false }
-        : { id: `${customerId}-T${i}`, customerId, holdingId: `${customerId}-H1`, at, amount: { amount: 1000 + i, currency: "CNY" }, direction: "debit", channel: "mobile_app", category: "consumption" },
+        ? {
+            id: `${customerId}-I${i}`,
+            customerId,
+            at,
+            channel: "branch",
+            type: "note",
+            summary: "客户来访",
+            confidential: false,
+          }
+        : {
+            id: `${customerId}-T${i}`,
+            customerId,
+            holdingId: `${customerId}-H1`,
+            at,
+            amount: { amount: 1000 + i, currency: "CNY" },
+            direction: "debit",
+            channel: "mobile_app",
+            category: "consumption",
+          },
     );
   }
-  await store.put("interactions", events.filter((e): e is Interaction => "summary" in e));
-  await store.put("transactions", events.filter((e): e is Transaction => "holdingId" in e));
+  await store.put(
+    "interactions",
+    events.filter((e): e is Interaction => "summary" in e),
+  );
+  await store.put(
+    "transactions",
+    events.filter((e): e is Transaction => "holdingId" in e),
+  );
   {
     const tx = raw.transaction("events", "readwrite");
     for (const e of events) void tx.store.put(e);
@@ -82,7 +122,10 @@ async function run(total: number) {
     name: "raw idb: newest 50 of 10,000 events (one store, cursor)",
     ms: await median(15, async () => {
       const out: unknown[] = [];
-      let cursor = await raw.transaction("events").store.index("byCustomerTime").openCursor(IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]), "prev");
+      let cursor = await raw
+        .transaction("events")
+        .store.index("byCustomerTime")
+        .openCursor(IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]), "prev");
       while (cursor && out.length < 50) {
         out.push(cursor.value);
         cursor = await cursor.continue();
@@ -90,9 +133,14 @@ async function run(total: number) {
       return out;
     }),
   });
-  results.push({ name: "bankcrm timeline(limit 50) — 4 collections merged", ms: await median(15, () => store.timeline(customerId, { limit: 50 })) });
+  results.push({
+    name: "bankcrm timeline(limit 50) — 4 collections merged",
+    ms: await median(15, () => store.timeline(customerId, { limit: 50 })),
+  });
   await store.destroy();
   raw.close();
 }
 
-(window as unknown as { __bench: Promise<Row[]> }).__bench = run(Number(new URLSearchParams(location.search).get("n") ?? 100_000)).then(() => results);
+(window as unknown as { __bench: Promise<Row[]> }).__bench = run(
+  Number(new URLSearchParams(location.search).get("n") ?? 100_000),
+).then(() => results);

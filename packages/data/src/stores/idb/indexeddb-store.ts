@@ -15,6 +15,7 @@ import {
   type Locale,
 } from "@bankcrm/core";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
+import { generateSealingKeys, plainCodec, sealingCodec, type Codec, type SealingKeys } from "./codec.js";
 import {
   naturalKeyOf,
   timelineKey,
@@ -62,18 +63,26 @@ interface CrmDb extends DBSchema {
     indexes: { byCustomerTime: [string, string] };
   };
   leads: { key: string; value: CollectionRecords["leads"]; indexes: { byCustomer: string; byCreated: string } };
+  keys: { key: string; value: { name: string; aes: CryptoKey; hmac: CryptoKey } };
 }
 
 /**
  * Version 1 held customers only; version 2 adds every other collection and the
  * natural-key index; version 3 drops the name index, which no query used
- * (search scans), so every customer write costs one index less.
+ * (search scans), so every customer write costs one index less; version 4
+ * adds the store for encryption keys.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface IndexedDbStoreOptions {
   /** Database name. Default "bankcrm". */
   name?: string;
+  /**
+   * Encrypt C2 fields at rest (AES-GCM, see codec.ts): `true` generates
+   * non-extractable keys on first use and keeps them in this database (deleted
+   * with it on logout); or pass keys of your own, e.g. from a bank key service.
+   */
+  encryption?: boolean | SealingKeys;
   /** Locale of the validation messages in rejected-record reports. Default "zh-CN". */
   locale?: Locale;
 }
@@ -140,13 +149,20 @@ function upgrade(
     leads.createIndex("byCustomer", "customerId");
     leads.createIndex("byCreated", "createdAt");
   }
-  if (oldVersion >= 1 && oldVersion < 3) (tx.objectStore("customers") as unknown as IDBObjectStore).deleteIndex("byName");
+  if (oldVersion >= 1 && oldVersion < 3)
+    (tx.objectStore("customers") as unknown as IDBObjectStore).deleteIndex("byName");
+  if (oldVersion < 4) db.createObjectStore("keys", { keyPath: "name" });
 }
+
+const COLLECTION_OF = {
+  interaction: "interactions",
+  transaction: "transactions",
+  case: "serviceCases",
+  campaign: "campaignResponses",
+} as const;
 
 const clamp = (limit: number | undefined, fallback: number) =>
   Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
-const stored = (c: Customer): StoredCustomer => ({ ...c, naturalKey: naturalKeyOf(c) });
-const plain = ({ naturalKey: _k, ...c }: StoredCustomer): Customer => c;
 
 export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Promise<IndexedDbStore> {
   const name = options.name ?? "bankcrm";
@@ -165,12 +181,27 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   }
   db.addEventListener("versionchange", () => db.close());
 
+  let codec: Codec = plainCodec;
+  if (options.encryption) {
+    let keys: SealingKeys | undefined =
+      options.encryption === true ? await db.get("keys", "default") : options.encryption;
+    if (!keys) {
+      keys = await generateSealingKeys();
+      await db.put("keys", { name: "default", ...keys });
+    }
+    codec = sealingCodec(keys);
+  }
+  const decodeAll = <C extends CollectionName>(collection: C, rows: readonly unknown[]) =>
+    Promise.all(rows.map((r) => codec.decode(collection, r)));
+
   const write = async <C extends CollectionName>(
     collection: C,
     records: readonly CollectionRecords[C][],
     onProgress?: (done: number) => void,
     batch = 1000,
   ) => {
+    // Encode (and encrypt) before the transaction: awaiting anything else would let it commit early.
+    const encoded = await Promise.all(records.map((record) => codec.encode(collection, record)));
     let tx: IDBPTransaction<CrmDb, [C], "readwrite"> | undefined;
     let puts: Promise<unknown>[] = [];
     try {
@@ -180,8 +211,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
         const end = Math.min(records.length, i + batch);
         puts = [];
         for (let j = i; j < end; j++) {
-          const record = records[j]!;
-          puts.push(store.put((collection === "customers" ? stored(record as Customer) : record) as never));
+          puts.push(store.put(encoded[j] as never));
         }
         await Promise.all(puts);
         onProgress?.(end);
@@ -217,11 +247,11 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     name,
     async getCustomer(id) {
       const c = await db.get("customers", id);
-      return c && plain(c);
+      return c && codec.decode("customers", c);
     },
     async findCustomerByNaturalKey(key) {
-      const c = await db.getFromIndex("customers", "byNaturalKey", key.trim().toUpperCase());
-      return c && plain(c);
+      const c = await db.getFromIndex("customers", "byNaturalKey", await codec.naturalKey(key));
+      return c && codec.decode("customers", c);
     },
     async count(filter = {}) {
       const index = customerIndex(filter);
@@ -246,30 +276,39 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
         const rows = index
           ? await db.getAllFromIndex("customers", index[0], range, limit + 1)
           : await db.getAll("customers", range, limit + 1);
-        const items = rows.slice(0, limit).map(plain);
+        const items = await decodeAll("customers", rows.slice(0, limit));
         return rows.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
       }
+      // Filters one index cannot answer: read the index in batches, decode (and decrypt)
+      // between them — no transaction may wait on decryption — and filter here.
       const items: Customer[] = [];
-      const tx = db.transaction("customers");
-      let cursor = index ? await tx.store.index(index[0]).openCursor(range) : await tx.store.openCursor(range);
-      while (cursor) {
-        const c = plain(cursor.value);
-        const ok =
-          (query.tier === undefined || c.tier === query.tier) &&
-          (query.branchId === undefined || c.branchId === query.branchId) &&
-          (query.relationshipManagerId === undefined || c.relationshipManagerId === query.relationshipManagerId) &&
-          (query.status === undefined || c.status === query.status) &&
-          (query.search === undefined || matchesCustomerSearch(c, query.search));
-        if (ok) {
+      let from = after;
+      for (;;) {
+        const batchRange = index
+          ? IDBKeyRange.bound([index[1], from ?? ""], [index[1], "\uffff"], from !== undefined, false)
+          : from !== undefined
+            ? IDBKeyRange.lowerBound(from, true)
+            : undefined;
+        const rows = index
+          ? await db.getAllFromIndex("customers", index[0], batchRange, 500)
+          : await db.getAll("customers", batchRange, 500);
+        for (const c of await decodeAll("customers", rows)) {
+          const ok =
+            (query.tier === undefined || c.tier === query.tier) &&
+            (query.branchId === undefined || c.branchId === query.branchId) &&
+            (query.relationshipManagerId === undefined || c.relationshipManagerId === query.relationshipManagerId) &&
+            (query.status === undefined || c.status === query.status) &&
+            (query.search === undefined || matchesCustomerSearch(c, query.search));
+          if (!ok) continue;
           if (items.length === limit) return { items, next: items[items.length - 1]!.id };
           items.push(c);
         }
-        cursor = await cursor.continue();
+        if (rows.length < 500) return { items };
+        from = rows[rows.length - 1]!.id;
       }
-      return { items };
     },
     async holdings(customerId) {
-      const rows = await db.getAllFromIndex("holdings", "byCustomer", customerId);
+      const rows = await decodeAll("holdings", await db.getAllFromIndex("holdings", "byCustomer", customerId));
       return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     },
     async timeline(customerId, query) {
@@ -289,14 +328,24 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
           const range = IDBKeyRange.bound([customerId, ""], [customerId, afterAt ?? "\uffff"]);
           const index = tx.objectStore(storeName).index("byCustomerTime");
           const toEntry = (record: TimelineEntry["record"]) =>
-            ({ kind, id: record.id, customerId, at: (record as { at?: string }).at ?? (record as { openedAt: string }).openedAt, record }) as TimelineEntry;
+            ({
+              kind,
+              id: record.id,
+              customerId,
+              at: (record as { at?: string }).at ?? (record as { openedAt: string }).openedAt,
+              record,
+            }) as TimelineEntry;
           const wanted = (entry: TimelineEntry) => after === undefined || timelineKey(entry) < after;
           // One more than a page from each store tells whether another page exists.
           const need = limit + 1;
           // Where the browser has getAllRecords (Chromium 141+), one request reads newest first;
           // a few extra cover entries sharing the cursor's timestamp.
           const native = unwrap(index) as IDBIndex & {
-            getAllRecords?: (options: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }) => IDBRequest<{ value: TimelineEntry["record"] }[]>;
+            getAllRecords?: (options: {
+              query: IDBKeyRange;
+              count: number;
+              direction: IDBCursorDirection;
+            }) => IDBRequest<{ value: TimelineEntry["record"] }[]>;
           };
           if (typeof native.getAllRecords === "function") {
             const count = need + 16;
@@ -324,15 +373,24 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
         }),
       );
       collected.sort((a, b) => (timelineKey(a) < timelineKey(b) ? 1 : -1));
-      const items = collected.slice(0, limit);
+      const page = collected.slice(0, limit);
+      // Ordering used only the readable fields; decode (decrypt) the page's records now.
+      const items = await Promise.all(
+        page.map(
+          async (entry) =>
+            ({ ...entry, record: await codec.decode(COLLECTION_OF[entry.kind], entry.record) }) as TimelineEntry,
+        ),
+      );
       return collected.length > limit ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
     },
     async leads(query) {
       const limit = clamp(query.limit, 50);
-      const rows =
+      const rows = await decodeAll(
+        "leads",
         query.customerId !== undefined
           ? await db.getAllFromIndex("leads", "byCustomer", query.customerId)
-          : await db.getAll("leads");
+          : await db.getAll("leads"),
+      );
       rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
       const from = query.after === undefined ? 0 : rows.findIndex((l) => l.id === query.after) + 1;
       const items = rows.slice(from, from + limit);
