@@ -133,3 +133,25 @@ describe("the outbox", () => {
     for (const [fault, count] of Object.entries(proxy.counts)) expect(count, fault).toBeGreaterThan(20);
   }, 180_000);
 });
+
+describe("logout with an outbox", () => {
+  it("refuses while writes wait, then deletes the store's and the outbox's databases", async () => {
+    const name = `outbox-logout-${dbCounter++}`;
+    const outbox = await createOutbox({
+      name,
+      send: () => Promise.reject(new BankcrmNetworkError("offline")),
+      backoff: { baseMs: 1, maxMs: 5 },
+    });
+    const client = createCrmClient({
+      store: createHttpStore({ baseUrl: server.url, getToken: () => "t" }),
+      user: rm,
+      onAudit: () => {},
+      outbox,
+    });
+    expect((await client.leads.create(leadNo(1, "LOGOUT"))).status).toBe("queued");
+    await expect(client.logout()).rejects.toThrow(/have not reached the server/);
+    await client.logout({ discardPending: true });
+    const databases = await indexedDB.databases();
+    expect(databases.map((d) => d.name)).not.toContain(`${name}-outbox`);
+  });
+});

@@ -8,6 +8,7 @@
 import {
   authorizeReveal,
   BankcrmAccessDeniedError,
+  BankcrmInvalidArgumentError,
   CampaignResponseSchema,
   CustomerSchema,
   defaultAccessPolicy,
@@ -276,10 +277,25 @@ export function createCrmClient(options: CrmClientOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Closes connections, deletes the SDK's own data and forgets listeners. */
-    async logout(): Promise<void> {
+    /**
+     * Closes connections, deletes the SDK's own databases (store and outbox, with
+     * any keys in them) and forgets listeners. Writes still waiting in the outbox
+     * are never dropped silently: logout refuses unless `discardPending` says so.
+     */
+    async logout(logoutOptions: { discardPending?: boolean } = {}): Promise<void> {
+      if (options.outbox && !logoutOptions.discardPending) {
+        const { pending, failed, conflicts } = await options.outbox.status();
+        const waiting = pending + failed + conflicts;
+        if (waiting > 0) {
+          throw new BankcrmInvalidArgumentError(
+            "discardPending",
+            `${waiting} write(s) have not reached the server; send or discard them first`,
+          );
+        }
+      }
       closed = true;
       listeners.clear();
+      await options.outbox?.destroy();
       await store.destroy();
     },
   };

@@ -10,7 +10,7 @@
  * `failed` with the server's reason; a 412 leaves it in `conflict` with the
  * server's record. Nothing is dropped unless a person discards it.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
 import { toStoreError } from "../errors/store-error.js";
 
@@ -72,6 +72,8 @@ export interface Outbox {
     doc?: Pick<Document, "visibilityState">,
   ): () => void;
   close(): void;
+  /** Closes and deletes the outbox's database (logout). */
+  destroy(): Promise<void>;
 }
 
 type Locks = {
@@ -235,6 +237,11 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     close() {
       listeners.clear();
       db.close();
+    },
+    async destroy() {
+      listeners.clear();
+      db.close();
+      await deleteDB(`${options.name}-outbox`);
     },
   };
 }
