@@ -49,7 +49,21 @@ const limitAfter = [
   query("limit", "Page size, 1–1,000 (default 50)", { type: "integer", minimum: 1, maximum: 1000 }),
   query("after", "Cursor from the previous page"),
 ];
-const COLLECTIONS = ["customers", "holdings", "transactions", "interactions", "serviceCases", "campaignResponses"];
+/** Collections that can be bulk-imported (leads are created by POST /leads, updated by PUT). */
+const COLLECTIONS = [
+  "customers",
+  "holdings",
+  "transactions",
+  "interactions",
+  "serviceCases",
+  "campaignResponses",
+  "opportunities",
+  "campaigns",
+  "tasks",
+  "relationshipGroups",
+];
+/** Every collection, for the generic reads. */
+const ALL = [...COLLECTIONS, "leads"];
 const NAMES: Record<string, string> = {
   customers: "Customer",
   holdings: "Holding",
@@ -58,6 +72,10 @@ const NAMES: Record<string, string> = {
   serviceCases: "ServiceCase",
   campaignResponses: "CampaignResponse",
   leads: "Lead",
+  opportunities: "Opportunity",
+  campaigns: "Campaign",
+  tasks: "Task",
+  relationshipGroups: "RelationshipGroup",
 };
 
 export function buildOpenApi(): Record<string, unknown> {
@@ -212,7 +230,34 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     },
   };
-  for (const collection of COLLECTIONS) {
+  for (const collection of ALL) {
+    const item = NAMES[collection]!;
+    if (collection !== "customers" && collection !== "leads") {
+      components[`${item}Page`] = page(item);
+      paths[`/${collection}`] = {
+        get: {
+          operationId: `list${item}s`,
+          summary: `${item} records in id order; with customerId, that customer's (for groups: where the customer is a member)`,
+          parameters: [query("customerId", "Customer"), ...limitAfter],
+          responses: { 200: { description: "A page", content: json(ref(`${item}Page`)) }, ...errors(401) },
+        },
+      };
+    }
+    if (collection !== "customers") {
+      paths[`/${collection}/{id}`] = {
+        ...(paths[`/${collection}/{id}`] as object | undefined),
+        get: {
+          operationId: `get${item}`,
+          parameters: [pathId],
+          responses: {
+            200: { description: "The record; ETag header for If-Match", content: json(ref(item)) },
+            ...errors(401, 404),
+          },
+        },
+      };
+    }
+  }
+  for (const collection of ALL) {
     paths[`/${collection}/{id}`] = {
       ...(paths[`/${collection}/{id}`] as object | undefined),
       put: {
@@ -227,6 +272,7 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     };
+    if (collection === "leads") continue; // leads arrive one at a time, with an idempotency key
     paths[`/import/${collection}`] = {
       post: {
         operationId: `import${NAMES[collection]}s`,

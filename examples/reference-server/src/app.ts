@@ -10,6 +10,10 @@ import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import {
   CampaignResponseSchema,
+  CampaignSchema,
+  OpportunitySchema,
+  RelationshipGroupSchema,
+  TaskSchema,
   CustomerSchema,
   HoldingSchema,
   InteractionSchema,
@@ -31,6 +35,10 @@ const SCHEMAS = {
   serviceCases: ServiceCaseSchema,
   campaignResponses: CampaignResponseSchema,
   leads: LeadSchema,
+  opportunities: OpportunitySchema,
+  campaigns: CampaignSchema,
+  tasks: TaskSchema,
+  relationshipGroups: RelationshipGroupSchema,
 } as const;
 
 export interface AppOptions {
@@ -186,6 +194,25 @@ export function createApp(db: Database, options: AppOptions = {}) {
     await db.remember(key, hash, 201, result.data);
     c.header("ETag", etag);
     return c.json(result.data, 201);
+  });
+
+  // Any collection: one record, or a page in id order (of one customer with ?customerId).
+  app.get("/:collection/:id", async (c) => {
+    const collection = c.req.param("collection") as Collection;
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
+    const record = await db.get(collection, c.req.param("id"));
+    if (!record) return problem(c, 404, "Not found");
+    c.header("ETag", record.etag);
+    return c.json(record.body);
+  });
+
+  app.get("/:collection", async (c) => {
+    const collection = c.req.param("collection") as Collection;
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
+    const limit = clampLimit(c.req.query("limit"));
+    const rows = await db.records(collection, c.req.query("customerId"), c.req.query("after"), limit + 1);
+    const page = rows.slice(0, limit);
+    return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
   });
 
   // Bulk import: every record validated first, then all written or none.

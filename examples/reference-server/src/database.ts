@@ -14,6 +14,10 @@ export const COLLECTIONS = [
   "serviceCases",
   "campaignResponses",
   "leads",
+  "opportunities",
+  "campaigns",
+  "tasks",
+  "relationshipGroups",
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
@@ -175,6 +179,24 @@ export async function openDatabase(dataDir?: string) {
       }
       const r = await db.query<{ body: Record<string, unknown> }>(
         `SELECT body FROM records WHERE ${where} ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT $1`,
+        values,
+      );
+      return r.rows.map((row) => row.body);
+    },
+    /** Any collection in id order; with a customer, its records (for groups: where it is a member). */
+    async records(collection: Collection, customerId: string | undefined, after: string | undefined, limit: number) {
+      const values: unknown[] = [collection, limit];
+      let where = "collection = $1";
+      if (customerId !== undefined) {
+        values.push(customerId, JSON.stringify([{ customerId }]));
+        where += ` AND (customer_id = $3 OR body->'members' @> $4::jsonb)`;
+      }
+      if (after !== undefined) {
+        values.push(after);
+        where += ` AND id COLLATE "C" > $${values.length}`;
+      }
+      const r = await db.query<{ body: Record<string, unknown> }>(
+        `SELECT body FROM records WHERE ${where} ORDER BY id COLLATE "C" LIMIT $2`,
         values,
       );
       return r.rows.map((row) => row.body);

@@ -12,6 +12,10 @@ export async function seedDemo(db: Database, customers: number, seed = "bankcrm"
     ["serviceCases", p.serviceCases],
     ["campaignResponses", p.campaignResponses],
     ["leads", p.leads],
+    ["opportunities", p.opportunities],
+    ["campaigns", p.campaigns],
+    ["tasks", p.tasks],
+    ["relationshipGroups", p.relationshipGroups],
   ];
   let written = 0;
   for (const [collection, records] of collections) {

@@ -159,6 +159,23 @@ describe("createCrmClient", () => {
     expect(asTeller).toHaveLength(expected - confidential);
   });
 
+  it("reads every other collection through validated, masked repositories", async () => {
+    const store = await seeded();
+    await store.put("opportunities", p.opportunities);
+    await store.put("relationshipGroups", p.relationshipGroups);
+    const o = p.opportunities[0]!;
+    const asRm = createCrmClient({ store, user: rm, onAudit: () => {} });
+    expect(await asRm.opportunities.get(o.id)).toEqual(o);
+    expect((await asRm.opportunities.list({ customerId: o.customerId })).items.map((x) => x.id)).toEqual([o.id]);
+    const asMarketing = createCrmClient({ store, user: marketing, onAudit: () => {} });
+    expect(await asMarketing.opportunities.get(o.id)).not.toHaveProperty("amount");
+    const member = p.relationshipGroups[0]!.members[0]!.customerId;
+    expect((await asRm.relationshipGroups.list({ customerId: member })).items.length).toBeGreaterThan(0);
+    expect((await asRm.serviceCases.list({ customerId: p.serviceCases[0]!.customerId })).items.length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it("reports invalid records from a store instead of passing them on", async () => {
     const store = await seeded();
     await store.put("customers", [{ ...individual, id: "CU-BROKEN", contact: { mobile: "not-a-number" } }]);

@@ -1,7 +1,7 @@
 import { createIndexedDbStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
 import { encryptionSuite } from "./encryption.suite.js";
-import { storeContractSuite } from "./store-contract.suite.js";
+import { genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
 customerStoreSuite("Chromium, real IndexedDB");
@@ -12,3 +12,4 @@ encryptionSuite("Chromium");
 storeContractSuite("IndexedDB encrypted, Chromium", () =>
   createIndexedDbStore({ name: `contract-sealed-${Date.now()}-${n++}`, encryption: true }),
 );
+genericCollectionsSuite("IndexedDB, Chromium", () => createIndexedDbStore({ name: `generic-${Date.now()}-${n++}` }));

@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { createIndexedDbStore, createMemoryStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
 import { encryptionSuite } from "./encryption.suite.js";
-import { storeContractSuite } from "./store-contract.suite.js";
+import { genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
 customerStoreSuite("Node, fake-indexeddb");
@@ -11,4 +11,8 @@ storeContractSuite("memory", () => Promise.resolve(createMemoryStore()));
 encryptionSuite("Node, fake-indexeddb");
 storeContractSuite("IndexedDB encrypted, Node", () =>
   createIndexedDbStore({ name: `contract-sealed-${n++}`, encryption: true }),
+);
+genericCollectionsSuite("memory", () => Promise.resolve(createMemoryStore()));
+genericCollectionsSuite("IndexedDB encrypted, Node", () =>
+  createIndexedDbStore({ name: `generic-${n++}`, encryption: true }),
 );

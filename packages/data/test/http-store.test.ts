@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.setConfig({ testTimeout: 60_000 });
 import { generateDemoPortfolio, isAccessDeniedError, isValidationError } from "@bankcrm/core";
 import { createHttpStore, isConflictError, isNetworkError, isRequestError, type HttpStore } from "../src/index.js";
-import { storeContractSuite } from "./store-contract.suite.js";
+import { genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
 
 let server: RunningServer;
@@ -19,6 +19,7 @@ const make = (extra: Partial<Parameters<typeof createHttpStore>[0]> = {}): HttpS
   createHttpStore({ baseUrl: server.url, getToken: () => "good-token", ...extra });
 
 storeContractSuite("HTTP, reference server", () => Promise.resolve(make()));
+genericCollectionsSuite("HTTP, reference server", () => Promise.resolve(make()));
 
 describe("HTTP store specifics", () => {
   const p = generateDemoPortfolio({ seed: "http-test", customers: 200, months: 2 });

@@ -106,3 +106,45 @@ export function storeContractSuite(label: string, make: () => Promise<CrmStore>)
     });
   });
 }
+
+export function genericCollectionsSuite(label: string, make: () => Promise<CrmStore>): void {
+  describe(`CrmStore generic collections (${label})`, () => {
+    it("gets and pages every collection, and filters by customer — group members included", async () => {
+      const store = await make();
+      await store.put("opportunities", p.opportunities);
+      await store.put("campaigns", p.campaigns);
+      await store.put("tasks", p.tasks);
+      await store.put("relationshipGroups", p.relationshipGroups);
+      await store.put("serviceCases", p.serviceCases);
+      const o = p.opportunities[0]!;
+      expect(await store.record("opportunities", o.id)).toEqual(o);
+      expect(await store.record("campaigns", "nope")).toBeUndefined();
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.records("campaigns", { limit: 4, ...(after ? { after } : {}) });
+        seen.push(...page.items.map((c) => c.id));
+        after = page.next;
+      } while (after);
+      expect(seen).toEqual(p.campaigns.map((c) => c.id).sort());
+      const group = p.relationshipGroups[0]!;
+      const member = group.members[1]!.customerId;
+      expect((await store.records("relationshipGroups", { customerId: member })).items.map((g) => g.id)).toContain(
+        group.id,
+      );
+      const caseOwner = p.serviceCases[0]!.customerId;
+      expect(
+        (await store.records("serviceCases", { customerId: caseOwner, limit: 100 })).items.map((c) => c.id).sort(),
+      ).toEqual(
+        p.serviceCases
+          .filter((c) => c.customerId === caseOwner)
+          .map((c) => c.id)
+          .sort(),
+      );
+      expect((await store.records("tasks", { customerId: p.tasks[0]!.customerId! })).items.map((t) => t.id)).toContain(
+        p.tasks[0]!.id,
+      );
+      await store.destroy();
+    });
+  });
+}

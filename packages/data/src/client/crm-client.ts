@@ -10,6 +10,10 @@ import {
   BankcrmAccessDeniedError,
   BankcrmInvalidArgumentError,
   CampaignResponseSchema,
+  CampaignSchema,
+  OpportunitySchema,
+  RelationshipGroupSchema,
+  TaskSchema,
   CustomerSchema,
   defaultAccessPolicy,
   HoldingSchema,
@@ -34,6 +38,8 @@ import type { Outbox } from "../outbox/outbox.js";
 import {
   naturalKeyOf,
   type CollectionName,
+  type CollectionRecords,
+  type RecordQuery,
   type CrmStore,
   type CustomerQuery,
   type Page,
@@ -117,7 +123,11 @@ const SCHEMAS = {
   serviceCases: ServiceCaseSchema,
   campaignResponses: CampaignResponseSchema,
   leads: LeadSchema,
-} as const;
+  opportunities: OpportunitySchema,
+  campaigns: CampaignSchema,
+  tasks: TaskSchema,
+  relationshipGroups: RelationshipGroupSchema,
+} as const satisfies Record<CollectionName, unknown>;
 
 const TIMELINE_COLLECTION = {
   interaction: "interactions",
@@ -208,10 +218,36 @@ export function createCrmClient(options: CrmClientOptions) {
     },
   };
 
+  /** Read access to one collection: validated, masked, paged. */
+  const repository = <C extends CollectionName>(collection: C) => ({
+    async get(id: string): Promise<CollectionRecords[C] | undefined> {
+      guard();
+      const r = checked<CollectionRecords[C]>(collection, await store.record(collection, id));
+      return r && masked(collection, r);
+    },
+    async list(query: RecordQuery = {}): Promise<Page<CollectionRecords[C]>> {
+      guard();
+      const page = await store.records(collection, query);
+      const items = page.items.flatMap((r) => {
+        const valid = checked<CollectionRecords[C]>(collection, r);
+        return valid ? [masked(collection, valid)] : [];
+      });
+      return page.next !== undefined ? { items, next: page.next } : { items };
+    },
+  });
+
   return {
     user,
     locale,
     customers,
+    transactions: repository("transactions"),
+    interactions: repository("interactions"),
+    serviceCases: repository("serviceCases"),
+    campaigns: repository("campaigns"),
+    campaignResponses: repository("campaignResponses"),
+    opportunities: repository("opportunities"),
+    tasks: repository("tasks"),
+    relationshipGroups: repository("relationshipGroups"),
     holdings: {
       async list(customerId: string): Promise<Holding[]> {
         guard();

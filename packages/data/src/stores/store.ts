@@ -4,12 +4,16 @@
  * gets them the same way.
  */
 import type {
+  Campaign,
   CampaignResponse,
   Customer,
   Holding,
   Interaction,
   Lead,
+  Opportunity,
+  RelationshipGroup,
   ServiceCase,
+  Task,
   Tier,
   Transaction,
 } from "@bankcrm/core";
@@ -52,8 +56,41 @@ export interface CollectionRecords {
   serviceCases: ServiceCase;
   campaignResponses: CampaignResponse;
   leads: Lead;
+  opportunities: Opportunity;
+  campaigns: Campaign;
+  tasks: Task;
+  relationshipGroups: RelationshipGroup;
 }
 export type CollectionName = keyof CollectionRecords;
+
+export const COLLECTION_NAMES: readonly CollectionName[] = [
+  "customers",
+  "holdings",
+  "transactions",
+  "interactions",
+  "serviceCases",
+  "campaignResponses",
+  "leads",
+  "opportunities",
+  "campaigns",
+  "tasks",
+  "relationshipGroups",
+];
+
+export interface RecordQuery {
+  /** Records of this customer (for groups: where the customer is a member). */
+  customerId?: string;
+  limit?: number;
+  after?: string;
+}
+
+/** Whether a record belongs to a customer, for every collection. */
+export function belongsTo(record: unknown, customerId: string): boolean {
+  const r = record as { customerId?: string; members?: { customerId: string }[] };
+  return (
+    r.customerId === customerId || (Array.isArray(r.members) && r.members.some((m) => m.customerId === customerId))
+  );
+}
 
 export interface CrmStore {
   readonly kind: "memory" | "indexeddb" | "http";
@@ -64,6 +101,10 @@ export interface CrmStore {
   holdings(customerId: string): Promise<Holding[]>;
   timeline(customerId: string, query: TimelineQuery): Promise<Page<TimelineEntry>>;
   leads(query: { customerId?: string; limit?: number; after?: string }): Promise<Page<Lead>>;
+  /** One record of any collection. */
+  record<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | undefined>;
+  /** Records of any collection in id order, optionally of one customer, a page at a time. */
+  records<C extends CollectionName>(collection: C, query: RecordQuery): Promise<Page<CollectionRecords[C]>>;
   /** Inserts or replaces records by id. */
   put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
   close(): void;

@@ -20,7 +20,7 @@ import {
   retryAfterMs,
   type Problem,
 } from "../../errors/http-errors.js";
-import type { CollectionName, CollectionRecords, CrmStore, Page, TimelineEntry } from "../store.js";
+import type { CollectionName, CollectionRecords, CrmStore, Page, RecordQuery, TimelineEntry } from "../store.js";
 
 export interface HttpStoreOptions {
   /** The API's base URL, e.g. "https://crm.bank.example/api/". */
@@ -147,6 +147,10 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     timeline: (customerId, query) =>
       page<TimelineEntry>(`customers/${encodeURIComponent(customerId)}/timeline`, { ...query }),
     leads: (query) => page<Lead>("leads", { ...query }),
+    record: <C extends CollectionName>(collection: C, id: string) =>
+      getWithEtag<CollectionRecords[C]>(`${collection}/${encodeURIComponent(id)}`, `${collection}/${id}`),
+    records: <C extends CollectionName>(collection: C, query: RecordQuery) =>
+      page<CollectionRecords[C]>(collection, { ...query }),
     async put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]) {
       if (records.length > 1 && collection !== "leads") {
         // Many records: one bulk import (validated by the server, all or nothing).

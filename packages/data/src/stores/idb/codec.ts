@@ -7,7 +7,11 @@
  * HMAC-SHA-256 (a blind index), so lookups work without storing it readable.
  */
 import {
+  CampaignFields,
   CampaignResponseFields,
+  OpportunityFields,
+  RelationshipGroupFields,
+  TaskFields,
   CorporateCustomerFields,
   HoldingFields,
   IndividualCustomerFields,
@@ -45,6 +49,10 @@ const KEEP_CLEAR: Record<CollectionName, readonly string[]> = {
   serviceCases: ["id", "customerId", "openedAt"],
   campaignResponses: ["id", "customerId", "at"],
   leads: ["id", "customerId", "createdAt"],
+  opportunities: ["id", "customerId"],
+  campaigns: ["id"],
+  tasks: ["id", "customerId"],
+  relationshipGroups: ["id"],
 };
 
 function classesOf(collection: CollectionName, record: Record<string, unknown>): Record<string, FieldSensitivity> {
@@ -60,6 +68,10 @@ function classesOf(collection: CollectionName, record: Record<string, unknown>):
           serviceCases: ServiceCaseFields,
           campaignResponses: CampaignResponseFields,
           leads: LeadFields,
+          opportunities: OpportunityFields,
+          campaigns: CampaignFields,
+          tasks: TaskFields,
+          relationshipGroups: RelationshipGroupFields,
         }[collection];
   return sensitivity.get(schema)?.fields ?? {};
 }

@@ -17,6 +17,7 @@ import {
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import { generateSealingKeys, plainCodec, sealingCodec, type Codec, type SealingKeys } from "./codec.js";
 import {
+  belongsTo,
   naturalKeyOf,
   timelineKey,
   type CollectionName,
@@ -64,15 +65,20 @@ interface CrmDb extends DBSchema {
   };
   leads: { key: string; value: CollectionRecords["leads"]; indexes: { byCustomer: string; byCreated: string } };
   keys: { key: string; value: { name: string; aes: CryptoKey; hmac: CryptoKey } };
+  opportunities: { key: string; value: CollectionRecords["opportunities"]; indexes: { byCustomer: string } };
+  campaigns: { key: string; value: CollectionRecords["campaigns"] };
+  tasks: { key: string; value: CollectionRecords["tasks"]; indexes: { byCustomer: string } };
+  relationshipGroups: { key: string; value: CollectionRecords["relationshipGroups"] };
 }
 
 /**
  * Version 1 held customers only; version 2 adds every other collection and the
  * natural-key index; version 3 drops the name index, which no query used
  * (search scans), so every customer write costs one index less; version 4
- * adds the store for encryption keys.
+ * adds the store for encryption keys; version 5 adds opportunities, campaigns,
+ * tasks and relationship groups.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface IndexedDbStoreOptions {
   /** Database name. Default "bankcrm". */
@@ -152,6 +158,12 @@ function upgrade(
   if (oldVersion >= 1 && oldVersion < 3)
     (tx.objectStore("customers") as unknown as IDBObjectStore).deleteIndex("byName");
   if (oldVersion < 4) db.createObjectStore("keys", { keyPath: "name" });
+  if (oldVersion < 5) {
+    db.createObjectStore("opportunities", { keyPath: "id" }).createIndex("byCustomer", "customerId");
+    db.createObjectStore("campaigns", { keyPath: "id" });
+    db.createObjectStore("tasks", { keyPath: "id" }).createIndex("byCustomer", "customerId");
+    db.createObjectStore("relationshipGroups", { keyPath: "id" });
+  }
 }
 
 const COLLECTION_OF = {
@@ -395,6 +407,45 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       const from = query.after === undefined ? 0 : rows.findIndex((l) => l.id === query.after) + 1;
       const items = rows.slice(from, from + limit);
       return from + limit < rows.length ? { items, next: items[items.length - 1]!.id } : { items };
+    },
+    async record(collection, id) {
+      const r = await db.get(collection, id);
+      return r === undefined ? undefined : codec.decode(collection, r);
+    },
+    async records(collection, query) {
+      const limit = clamp(query.limit, 50);
+      const customerId = query.customerId;
+      let rows: unknown[];
+      if (customerId !== undefined && collection in TIME_FIELD) {
+        rows = await db.getAllFromIndex(
+          collection as keyof typeof TIME_FIELD,
+          "byCustomerTime",
+          IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]),
+        );
+      } else if (
+        customerId !== undefined &&
+        (collection === "holdings" ||
+          collection === "leads" ||
+          collection === "opportunities" ||
+          collection === "tasks")
+      ) {
+        rows = await db.getAllFromIndex(collection as "holdings", "byCustomer", customerId);
+      } else if (customerId === undefined) {
+        rows = await db.getAll(
+          collection,
+          query.after !== undefined ? IDBKeyRange.lowerBound(query.after, true) : undefined,
+          limit + 1,
+        );
+      } else {
+        // Customers and relationship groups: membership is inside the record.
+        rows = await db.getAll(collection);
+      }
+      const decoded = (await decodeAll(collection, rows))
+        .filter((r) => customerId === undefined || belongsTo(r, customerId))
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .filter((r) => query.after === undefined || r.id > query.after);
+      const items = decoded.slice(0, limit);
+      return decoded.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
     },
     async put(collection, records) {
       await write(collection, records);

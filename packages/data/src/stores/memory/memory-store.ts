@@ -6,6 +6,7 @@
  */
 import { matchesCustomerSearch, type Customer } from "@bankcrm/core";
 import {
+  belongsTo,
   naturalKeyOf,
   timelineKey,
   type CollectionName,
@@ -28,6 +29,10 @@ export function createMemoryStore(): CrmStore {
     serviceCases: new Map(),
     campaignResponses: new Map(),
     leads: new Map(),
+    opportunities: new Map(),
+    campaigns: new Map(),
+    tasks: new Map(),
+    relationshipGroups: new Map(),
   };
   const byNaturalKey = new Map<string, string>();
   const byCustomer = new Map<string, Map<CollectionName, Set<string>>>();
@@ -138,6 +143,21 @@ export function createMemoryStore(): CrmStore {
       const from = query.after === undefined ? 0 : all.findIndex((l) => l.id === query.after) + 1;
       const items = all.slice(from, from + limit).map((l) => structuredClone(l));
       return from + limit < all.length ? { items, next: items[items.length - 1]!.id } : { items };
+    },
+    async record(collection, id) {
+      check();
+      const r = data[collection].get(id);
+      return r && structuredClone(r);
+    },
+    async records(collection, query) {
+      check();
+      const limit = clamp(query.limit, 50);
+      const all = [...data[collection].values()]
+        .filter((r) => query.customerId === undefined || belongsTo(r, query.customerId))
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .filter((r) => query.after === undefined || r.id > query.after);
+      const items = all.slice(0, limit).map((r) => structuredClone(r));
+      return all.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
     },
     async put(collection, records) {
       check();
