@@ -86,6 +86,26 @@ export function customerStoreSuite(label: string): void {
       await store.destroy();
     });
 
+    it("imports any collection the same way: validated, with progress, invalid records reported", async () => {
+      const store = await createIndexedDbStore({ name: uniqueName(), locale: "en" });
+      const { holdings } = generateDemoPortfolio({ seed: "store-test", customers: 50, detail: "holdings" });
+      const broken = { ...holdings[0]!, id: "H-BROKEN", balance: { amount: 1.5, currency: "CNY" } };
+      const progress: number[] = [];
+      const result = await store.importRecords("holdings", [...holdings, broken], {
+        batchSize: 60,
+        onProgress: (done) => progress.push(done),
+      });
+      expect(result.written).toBe(holdings.length);
+      expect(result.rejected).toMatchObject([
+        { index: holdings.length, id: "H-BROKEN", errors: [{ path: ["balance", "amount"], code: "notInteger" }] },
+      ]);
+      expect(progress.at(-1)).toBe(holdings.length);
+      expect(await store.holdings(holdings[0]!.customerId)).toEqual(
+        holdings.filter((h) => h.customerId === holdings[0]!.customerId).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+      await store.destroy();
+    });
+
     it("re-importing updates in place instead of duplicating", async () => {
       const store = await createIndexedDbStore({ name: uniqueName() });
       await store.importCustomers(customers.slice(0, 20));

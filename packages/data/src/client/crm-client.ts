@@ -9,20 +9,11 @@ import {
   authorizeReveal,
   BankcrmAccessDeniedError,
   BankcrmInvalidArgumentError,
-  CampaignResponseSchema,
-  CampaignSchema,
-  OpportunitySchema,
-  RelationshipGroupSchema,
-  TaskSchema,
   CustomerSchema,
   defaultAccessPolicy,
-  HoldingSchema,
-  InteractionSchema,
   LeadSchema,
   maskRecord,
   parseOrThrow,
-  ServiceCaseSchema,
-  TransactionSchema,
   validate,
   type AccessPolicy,
   type Actor,
@@ -36,6 +27,7 @@ import {
 } from "@bankcrm/core";
 import type { Outbox } from "../outbox/outbox.js";
 import {
+  collectionSchemas,
   naturalKeyOf,
   type CollectionName,
   type CollectionRecords,
@@ -115,19 +107,7 @@ export interface UpsertResult {
   created: boolean;
 }
 
-const SCHEMAS = {
-  customers: CustomerSchema,
-  holdings: HoldingSchema,
-  transactions: TransactionSchema,
-  interactions: InteractionSchema,
-  serviceCases: ServiceCaseSchema,
-  campaignResponses: CampaignResponseSchema,
-  leads: LeadSchema,
-  opportunities: OpportunitySchema,
-  campaigns: CampaignSchema,
-  tasks: TaskSchema,
-  relationshipGroups: RelationshipGroupSchema,
-} as const satisfies Record<CollectionName, unknown>;
+const SCHEMAS = collectionSchemas;
 
 const TIMELINE_COLLECTION = {
   interaction: "interactions",

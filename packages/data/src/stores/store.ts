@@ -3,6 +3,19 @@
  * full records; masking, access and audit are the client's job, so every store
  * gets them the same way.
  */
+import {
+  CampaignResponseSchema,
+  CampaignSchema,
+  CustomerSchema,
+  HoldingSchema,
+  InteractionSchema,
+  LeadSchema,
+  OpportunitySchema,
+  RelationshipGroupSchema,
+  ServiceCaseSchema,
+  TaskSchema,
+  TransactionSchema,
+} from "@bankcrm/core";
 import type {
   Campaign,
   CampaignResponse,
@@ -83,6 +96,21 @@ export interface RecordQuery {
   limit?: number;
   after?: string;
 }
+
+/** The schema that validates each collection's records at every boundary. */
+export const collectionSchemas = {
+  customers: CustomerSchema,
+  holdings: HoldingSchema,
+  transactions: TransactionSchema,
+  interactions: InteractionSchema,
+  serviceCases: ServiceCaseSchema,
+  campaignResponses: CampaignResponseSchema,
+  leads: LeadSchema,
+  opportunities: OpportunitySchema,
+  campaigns: CampaignSchema,
+  tasks: TaskSchema,
+  relationshipGroups: RelationshipGroupSchema,
+} as const satisfies Record<CollectionName, unknown>;
 
 /** Whether a record belongs to a customer, for every collection. */
 export function belongsTo(record: unknown, customerId: string): boolean {

@@ -6,18 +6,12 @@
  * and land all-or-nothing; storage failures come back as typed errors.
  */
 import { deleteDB, openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import {
-  CustomerSchema,
-  matchesCustomerSearch,
-  validate,
-  type Customer,
-  type FieldError,
-  type Locale,
-} from "@bankcrm/core";
+import { matchesCustomerSearch, validate, type Customer, type FieldError, type Locale } from "@bankcrm/core";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import { generateSealingKeys, plainCodec, sealingCodec, type Codec, type SealingKeys } from "./codec.js";
 import {
   belongsTo,
+  collectionSchemas,
   naturalKeyOf,
   timelineKey,
   type CollectionName,
@@ -112,6 +106,12 @@ export interface IndexedDbStore extends CrmStore {
    * all of them or (on quota, abort) none. Invalid records are reported, never written.
    */
   importCustomers(
+    records: readonly unknown[],
+    options?: { onProgress?: (done: number, total: number) => void; batchSize?: number },
+  ): Promise<ImportResult>;
+  /** The same for any collection: a customer's holdings, transactions, interactions… */
+  importRecords(
+    collection: CollectionName,
     records: readonly unknown[],
     options?: { onProgress?: (done: number, total: number) => void; batchSize?: number },
   ): Promise<ImportResult>;
@@ -450,23 +450,21 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     async put(collection, records) {
       await write(collection, records);
     },
-    async importCustomers(records, importOptions = {}) {
+    importCustomers(records, importOptions = {}) {
+      return store.importRecords("customers", records, importOptions);
+    },
+    async importRecords(collection, records, importOptions = {}) {
       const rejected: RejectedRecord[] = [];
-      const valid: Customer[] = [];
+      const valid: CollectionRecords[typeof collection][] = [];
       records.forEach((record, index) => {
-        const result = validate(CustomerSchema, record, locale);
+        const result = validate(collectionSchemas[collection], record, locale);
         if (result.success) valid.push(result.data);
         else {
           const id = (record as { id?: unknown } | null)?.id;
           rejected.push({ index, ...(typeof id === "string" ? { id } : {}), errors: result.errors });
         }
       });
-      await write(
-        "customers",
-        valid,
-        (done) => importOptions.onProgress?.(done, valid.length),
-        importOptions.batchSize,
-      );
+      await write(collection, valid, (done) => importOptions.onProgress?.(done, valid.length), importOptions.batchSize);
       return { written: valid.length, rejected };
     },
     close() {
