@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { recordJsonSchemas } from "@bankcrm/core";
+import { COLLECTION_NAMES, recordJsonSchemas } from "@bankcrm/core";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -49,21 +49,8 @@ const limitAfter = [
   query("limit", "Page size, 1–1,000 (default 50)", { type: "integer", minimum: 1, maximum: 1000 }),
   query("after", "Cursor from the previous page"),
 ];
-/** Collections that can be bulk-imported (leads are created by POST /leads, updated by PUT). */
-const COLLECTIONS = [
-  "customers",
-  "holdings",
-  "transactions",
-  "interactions",
-  "serviceCases",
-  "campaignResponses",
-  "opportunities",
-  "campaigns",
-  "tasks",
-  "relationshipGroups",
-];
 /** Every collection, for the generic reads. */
-const ALL = [...COLLECTIONS, "leads"];
+const ALL = COLLECTION_NAMES;
 const NAMES: Record<string, string> = {
   customers: "Customer",
   holdings: "Holding",

@@ -1,6 +1,7 @@
 /** docs/api/openapi.yaml is current, and the reference server serves exactly its paths. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { COLLECTION_NAMES } from "@bankcrm/core";
 import { createApp } from "../../examples/reference-server/src/app.js";
 import { buildOpenApi, renderOpenApi } from "../../scripts/openapi.js";
 
@@ -11,19 +12,7 @@ describe("the REST contract", () => {
 
   it("lists every route of the reference server, and nothing it does not serve", () => {
     const app = createApp({} as never);
-    const collections = [
-      "customers",
-      "holdings",
-      "transactions",
-      "interactions",
-      "serviceCases",
-      "campaignResponses",
-      "leads",
-      "opportunities",
-      "campaigns",
-      "tasks",
-      "relationshipGroups",
-    ];
+    const collections = COLLECTION_NAMES;
     const served = new Set<string>();
     for (const route of app.routes) {
       if (route.method === "ALL") continue;

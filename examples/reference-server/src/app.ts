@@ -9,17 +9,8 @@ import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import {
-  CampaignResponseSchema,
-  CampaignSchema,
-  OpportunitySchema,
-  RelationshipGroupSchema,
-  TaskSchema,
-  CustomerSchema,
-  HoldingSchema,
-  InteractionSchema,
   LeadSchema,
-  ServiceCaseSchema,
-  TransactionSchema,
+  collectionSchemas,
   matchesCustomerSearch,
   validate,
   type Customer,
@@ -27,19 +18,7 @@ import {
 } from "@bankcrm/core";
 import { COLLECTIONS, etagOf, type Collection, type Database } from "./database.js";
 
-const SCHEMAS = {
-  customers: CustomerSchema,
-  holdings: HoldingSchema,
-  transactions: TransactionSchema,
-  interactions: InteractionSchema,
-  serviceCases: ServiceCaseSchema,
-  campaignResponses: CampaignResponseSchema,
-  leads: LeadSchema,
-  opportunities: OpportunitySchema,
-  campaigns: CampaignSchema,
-  tasks: TaskSchema,
-  relationshipGroups: RelationshipGroupSchema,
-} as const;
+const SCHEMAS = collectionSchemas;
 
 export interface AppOptions {
   /** Accepted bearer tokens; empty accepts any non-empty token. */

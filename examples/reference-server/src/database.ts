@@ -5,21 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
+import { COLLECTION_NAMES, type CollectionName } from "@bankcrm/core";
 
-export const COLLECTIONS = [
-  "customers",
-  "holdings",
-  "transactions",
-  "interactions",
-  "serviceCases",
-  "campaignResponses",
-  "leads",
-  "opportunities",
-  "campaigns",
-  "tasks",
-  "relationshipGroups",
-] as const;
-export type Collection = (typeof COLLECTIONS)[number];
+export const COLLECTIONS = COLLECTION_NAMES;
+export type Collection = CollectionName;
 
 const TIMELINE_KIND: Partial<Record<Collection, string>> = {
   interactions: "interaction",

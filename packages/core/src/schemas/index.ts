@@ -15,3 +15,4 @@ export * from "./relationship-group.js";
 export { recordSchemas } from "./records.js";
 export { matchesCustomerSearch } from "./customer-search.js";
 export { recordJsonSchemas } from "./json-schema.js";
+export { collectionSchemas, COLLECTION_NAMES, type CollectionName } from "./collections.js";

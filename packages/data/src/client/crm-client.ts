@@ -148,6 +148,14 @@ export function createCrmClient(options: CrmClientOptions) {
   };
   const masked = <T>(collection: CollectionName, record: T): T =>
     maskRecord(SCHEMAS[collection], record, { keepValues }) as T;
+  /** A store's page, validated (invalid records reported and left out) and masked. */
+  const checkedPage = <T>(collection: CollectionName, page: Page<unknown>): Page<T> => {
+    const items = page.items.flatMap((r) => {
+      const valid = checked<T>(collection, r);
+      return valid ? [masked(collection, valid)] : [];
+    });
+    return page.next !== undefined ? { items, next: page.next } : { items };
+  };
 
   const customers = {
     /** The customer, identifiers masked. */
@@ -158,12 +166,7 @@ export function createCrmClient(options: CrmClientOptions) {
     },
     async list(query: CustomerQuery = {}): Promise<Page<Customer>> {
       guard();
-      const page = await store.listCustomers(query);
-      const items = page.items.flatMap((c) => {
-        const valid = checked<Customer>("customers", c);
-        return valid ? [masked("customers", valid)] : [];
-      });
-      return page.next !== undefined ? { items, next: page.next } : { items };
+      return checkedPage<Customer>("customers", await store.listCustomers(query));
     },
     /** Search by name, full ID / USCC, a mobile or a masked mobile (138****5678). */
     search(text: string, limit = 20): Promise<Page<Customer>> {
@@ -207,12 +210,7 @@ export function createCrmClient(options: CrmClientOptions) {
     },
     async list(query: RecordQuery = {}): Promise<Page<CollectionRecords[C]>> {
       guard();
-      const page = await store.records(collection, query);
-      const items = page.items.flatMap((r) => {
-        const valid = checked<CollectionRecords[C]>(collection, r);
-        return valid ? [masked(collection, valid)] : [];
-      });
-      return page.next !== undefined ? { items, next: page.next } : { items };
+      return checkedPage<CollectionRecords[C]>(collection, await store.records(collection, query));
     },
   });
 
@@ -279,12 +277,7 @@ export function createCrmClient(options: CrmClientOptions) {
       },
       async list(query: { customerId?: string; limit?: number; after?: string } = {}): Promise<Page<Lead>> {
         guard();
-        const page = await store.leads(query);
-        const items = page.items.flatMap((l) => {
-          const valid = checked<Lead>("leads", l);
-          return valid ? [masked("leads", valid)] : [];
-        });
-        return page.next !== undefined ? { items, next: page.next } : { items };
+        return checkedPage<Lead>("leads", await store.leads(query));
       },
     },
     /** Subscribes to changes; returns the unsubscribe function. */

@@ -3,19 +3,7 @@
  * full records; masking, access and audit are the client's job, so every store
  * gets them the same way.
  */
-import {
-  CampaignResponseSchema,
-  CampaignSchema,
-  CustomerSchema,
-  HoldingSchema,
-  InteractionSchema,
-  LeadSchema,
-  OpportunitySchema,
-  RelationshipGroupSchema,
-  ServiceCaseSchema,
-  TaskSchema,
-  TransactionSchema,
-} from "@bankcrm/core";
+export { collectionSchemas, COLLECTION_NAMES } from "@bankcrm/core";
 import type {
   Campaign,
   CampaignResponse,
@@ -74,21 +62,7 @@ export interface CollectionRecords {
   tasks: Task;
   relationshipGroups: RelationshipGroup;
 }
-export type CollectionName = keyof CollectionRecords;
-
-export const COLLECTION_NAMES: readonly CollectionName[] = [
-  "customers",
-  "holdings",
-  "transactions",
-  "interactions",
-  "serviceCases",
-  "campaignResponses",
-  "leads",
-  "opportunities",
-  "campaigns",
-  "tasks",
-  "relationshipGroups",
-];
+export type CollectionName = keyof CollectionRecords; // the same names as core's COLLECTION_NAMES
 
 export interface RecordQuery {
   /** Records of this customer (for groups: where the customer is a member). */
@@ -96,21 +70,6 @@ export interface RecordQuery {
   limit?: number;
   after?: string;
 }
-
-/** The schema that validates each collection's records at every boundary. */
-export const collectionSchemas = {
-  customers: CustomerSchema,
-  holdings: HoldingSchema,
-  transactions: TransactionSchema,
-  interactions: InteractionSchema,
-  serviceCases: ServiceCaseSchema,
-  campaignResponses: CampaignResponseSchema,
-  leads: LeadSchema,
-  opportunities: OpportunitySchema,
-  campaigns: CampaignSchema,
-  tasks: TaskSchema,
-  relationshipGroups: RelationshipGroupSchema,
-} as const satisfies Record<CollectionName, unknown>;
 
 /** Whether a record belongs to a customer, for every collection. */
 export function belongsTo(record: unknown, customerId: string): boolean {
