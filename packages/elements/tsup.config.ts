@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     "components/tier-badge/tier-badge": "src/components/tier-badge/tier-badge.ts",
+    "components/value-badge/value-badge": "src/components/value-badge/value-badge.ts",
+    "components/provider/provider": "src/components/provider/provider.ts",
   },
   format: ["esm"],
   dts: true,
@@ -12,5 +14,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
-  external: ["lit", /^lit\//, "@bankcrm/core"],
+  external: ["lit", /^lit\//, "@lit/context", "@bankcrm/core"],
 });

@@ -4,4 +4,8 @@
  * tag names (or scoped registries) of your own.
  */
 export { BankcrmTierBadge } from "./components/tier-badge/tier-badge.component.js";
+export { BankcrmValueBadge } from "./components/value-badge/value-badge.component.js";
+export { BankcrmProvider } from "./components/provider/provider.component.js";
+export { clientContext, localeContext, userContext, type ElementClient } from "./context/contexts.js";
 export { hostTokens } from "./styles/tokens.js";
+export { themeTokens } from "./styles/themes.js";

@@ -1,6 +1,8 @@
 import { LitElement, html } from "lit";
-import { property } from "lit/decorators.js";
-import { label, message, resolveLocale, TIERS, type Tier } from "@bankcrm/core";
+import { property, state } from "lit/decorators.js";
+import { consume } from "@lit/context";
+import { label, message, resolveLocale, TIERS, type Locale, type Tier } from "@bankcrm/core";
+import { localeContext } from "../../context/contexts.js";
 import { tierBadgeStyles } from "./tier-badge.styles.js";
 
 /**
@@ -22,11 +24,15 @@ export class BankcrmTierBadge extends LitElement {
   /** The tier to show: `standard`, `gold`, `platinum`, `diamond` or `private`. Anything else shows as unknown. */
   @property({ reflect: true }) tier: Tier | undefined;
 
-  /** Locale of the label: `zh-CN` (default) or `en`; other tags fall back as `resolveLocale` says. */
-  @property() locale = "zh-CN";
+  /** Locale of the label: `zh-CN` or `en` (other tags resolve as `resolveLocale` says). Default: the provider's, else zh-CN. */
+  @property() locale: string | undefined;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  protected contextLocale: Locale | undefined;
 
   override render() {
-    const locale = resolveLocale(this.locale);
+    const locale = this.locale !== undefined ? resolveLocale(this.locale) : (this.contextLocale ?? "zh-CN");
     const known = this.tier !== undefined && (TIERS as readonly string[]).includes(this.tier);
     const text = known ? label("tier", this.tier!, locale) : message("tierUnknown", locale);
     return html`<span part="base" class=${known ? this.tier! : "unknown"}><span part="label">${text}</span></span>`;
