@@ -6,6 +6,7 @@ export default defineConfig({
     "components/tier-badge/tier-badge": "src/components/tier-badge/tier-badge.ts",
     "components/value-badge/value-badge": "src/components/value-badge/value-badge.ts",
     "components/provider/provider": "src/components/provider/provider.ts",
+    "components/customer-card/customer-card": "src/components/customer-card/customer-card.ts",
   },
   format: ["esm"],
   dts: true,

@@ -6,6 +6,19 @@
 export { BankcrmTierBadge } from "./components/tier-badge/tier-badge.component.js";
 export { BankcrmValueBadge } from "./components/value-badge/value-badge.component.js";
 export { BankcrmProvider } from "./components/provider/provider.component.js";
-export { clientContext, localeContext, userContext, type ElementClient } from "./context/contexts.js";
+export { BankcrmCustomerCard, type CustomerFigures } from "./components/customer-card/customer-card.component.js";
+export {
+  BankcrmRevealEvent,
+  BankcrmRevealedEvent,
+  BankcrmRevealErrorEvent,
+  type RevealDetail,
+} from "./events/reveal-events.js";
+export {
+  clientContext,
+  localeContext,
+  userContext,
+  type ElementClient,
+  type RevealableField,
+} from "./context/contexts.js";
 export { hostTokens } from "./styles/tokens.js";
 export { themeTokens } from "./styles/themes.js";

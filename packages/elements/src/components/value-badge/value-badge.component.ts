@@ -58,15 +58,24 @@ export class BankcrmValueBadge extends LitElement {
 
   override render() {
     const locale = this.effectiveLocale;
-    if (this.loading) return html`<span part="base" role="status" aria-busy="true" class="muted">${message("loading", locale)}</span>`;
-    if (this.error !== undefined) return html`<span part="base error" role="alert">${message("loadFailed", locale, { reason: this.error })}</span>`;
+    if (this.loading)
+      return html`<span part="base" role="status" aria-busy="true" class="muted">${message("loading", locale)}</span>`;
+    if (this.error !== undefined)
+      return html`<span part="base error" role="alert">${message("loadFailed", locale, { reason: this.error })}</span>`;
     const tier = html`<bankcrm-tier-badge .tier=${this.tier} locale=${locale}></bankcrm-tier-badge>`;
-    if (!this.value) return html`<span part="base">${tier}<span part="empty">${message("notScored", locale)}</span></span>`;
+    if (!this.value)
+      return html`<span part="base">${tier}<span part="empty">${message("notScored", locale)}</span></span>`;
     const score = Math.round(this.value.score);
     return html`<span part="base">
       ${tier}
       <span part="score">${message("valueScore", locale, { score })}</span>
-      <button part="toggle" type="button" aria-expanded=${this.expanded ? "true" : "false"} aria-controls=${this.listId} @click=${this.toggle}>
+      <button
+        part="toggle"
+        type="button"
+        aria-expanded=${this.expanded ? "true" : "false"}
+        aria-controls=${this.listId}
+        @click=${this.toggle}
+      >
         ${message(this.expanded ? "hideExplanation" : "explainScore", locale)}
       </button>
       <ul part="factors" id=${this.listId} ?hidden=${!this.expanded}>

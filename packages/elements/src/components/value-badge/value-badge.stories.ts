@@ -23,7 +23,11 @@ const meta: Meta<Args> = {
     contribution: { control: { type: "number", step: 10_000 }, description: "Annual contribution in fen" },
   },
   render: ({ tier, locale, aum, contribution, productCount }) =>
-    html`<bankcrm-value-badge tier=${tier} locale=${locale} .value=${scoreCustomerValue({ aum, contribution, productCount, tenureYears: 6, engagement: 8 })}></bankcrm-value-badge>`,
+    html`<bankcrm-value-badge
+      tier=${tier}
+      locale=${locale}
+      .value=${scoreCustomerValue({ aum, contribution, productCount, tenureYears: 6, engagement: 8 })}
+    ></bankcrm-value-badge>`,
 };
 export default meta;
 
@@ -38,6 +42,9 @@ export const DarkTheme: Story = {
   render: ({ tier, aum, contribution, productCount }) =>
     html`<bankcrm-provider theme="dark" locale="en"
       ><div class="dark-surface">
-        <bankcrm-value-badge tier=${tier} .value=${scoreCustomerValue({ aum, contribution, productCount, tenureYears: 6, engagement: 8 })}></bankcrm-value-badge></div
+        <bankcrm-value-badge
+          tier=${tier}
+          .value=${scoreCustomerValue({ aum, contribution, productCount, tenureYears: 6, engagement: 8 })}
+        ></bankcrm-value-badge></div
     ></bankcrm-provider>`,
 };

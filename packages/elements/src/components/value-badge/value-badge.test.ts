@@ -6,13 +6,22 @@ import "../provider/provider.js";
 import type { BankcrmValueBadge } from "./value-badge.component.js";
 import type { BankcrmProvider } from "../provider/provider.component.js";
 
-const value = scoreCustomerValue({ aum: 60_000_000, contribution: 350_000, productCount: 4, tenureYears: 8, engagement: 12 });
+const value = scoreCustomerValue({
+  aum: 60_000_000,
+  contribution: 350_000,
+  productCount: 4,
+  tenureYears: 8,
+  engagement: 12,
+});
 const shadow = (el: Element) => el.shadowRoot!;
-const text = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim();
+const text = (el: Element, selector: string) =>
+  shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim();
 
 describe("<bankcrm-value-badge>", () => {
   it("shows tier and score, and explains the factors behind a toggle wired for screen readers", async () => {
-    const el = await fixture<BankcrmValueBadge>(html`<bankcrm-value-badge tier="platinum" .value=${value}></bankcrm-value-badge>`);
+    const el = await fixture<BankcrmValueBadge>(
+      html`<bankcrm-value-badge tier="platinum" .value=${value}></bankcrm-value-badge>`,
+    );
     expect(text(el, '[part="score"]')).to.equal(`价值评分 ${Math.round(value.score)}`);
     const toggle = shadow(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
     const list = shadow(el).querySelector<HTMLUListElement>('[part="factors"]')!;
@@ -34,18 +43,28 @@ describe("<bankcrm-value-badge>", () => {
     const loading = await fixture<BankcrmValueBadge>(html`<bankcrm-value-badge loading></bankcrm-value-badge>`);
     expect(shadow(loading).querySelector('[aria-busy="true"]')?.textContent).to.equal("加载中…");
     await expect(loading).to.be.accessible();
-    const empty = await fixture<BankcrmValueBadge>(html`<bankcrm-value-badge tier="gold" locale="en"></bankcrm-value-badge>`);
+    const empty = await fixture<BankcrmValueBadge>(
+      html`<bankcrm-value-badge tier="gold" locale="en"></bankcrm-value-badge>`,
+    );
     expect(text(empty, '[part="empty"]')).to.equal("Not scored yet");
     await expect(empty).to.be.accessible();
     const payload = "<img src=x onerror=alert(1)>";
-    const failed = await fixture<BankcrmValueBadge>(html`<bankcrm-value-badge .error=${payload}></bankcrm-value-badge>`);
-    expect(shadow(failed).querySelector('[role="alert"]')?.textContent).to.equal("加载失败：<img src=x onerror=alert(1)>");
+    const failed = await fixture<BankcrmValueBadge>(
+      html`<bankcrm-value-badge .error=${payload}></bankcrm-value-badge>`,
+    );
+    expect(shadow(failed).querySelector('[role="alert"]')?.textContent).to.equal(
+      "加载失败：<img src=x onerror=alert(1)>",
+    );
     expect(shadow(failed).querySelector("img")).to.equal(null);
     await expect(failed).to.be.accessible();
   });
 
   it("takes its locale from a provider, and its own locale property wins", async () => {
-    const provider = await fixture<BankcrmProvider>(html`<bankcrm-provider locale="en"><bankcrm-value-badge tier="diamond" .value=${value}></bankcrm-value-badge></bankcrm-provider>`);
+    const provider = await fixture<BankcrmProvider>(
+      html`<bankcrm-provider locale="en"
+        ><bankcrm-value-badge tier="diamond" .value=${value}></bankcrm-value-badge
+      ></bankcrm-provider>`,
+    );
     const badge = provider.querySelector("bankcrm-value-badge")!;
     await badge.updateComplete;
     expect(text(badge, '[part="score"]')).to.equal(`Value score ${Math.round(value.score)}`);
@@ -62,7 +81,9 @@ describe("<bankcrm-value-badge>", () => {
   });
 
   it("switches the theme's tokens with the provider's theme attribute", async () => {
-    const provider = await fixture<BankcrmProvider>(html`<bankcrm-provider><bankcrm-value-badge .value=${value}></bankcrm-value-badge></bankcrm-provider>`);
+    const provider = await fixture<BankcrmProvider>(
+      html`<bankcrm-provider><bankcrm-value-badge .value=${value}></bankcrm-value-badge></bankcrm-provider>`,
+    );
     const badge = provider.querySelector("bankcrm-value-badge")!;
     await badge.updateComplete;
     const toggle = shadow(badge).querySelector<HTMLElement>('[part="toggle"]')!;
