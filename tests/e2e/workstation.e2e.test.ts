@@ -69,7 +69,7 @@ describe("branch workstation (pnpm start)", () => {
     expect(badges.every((b) => /客户$/.test(b ?? ""))).toBe(true);
 
     // Filter by tier, then switch to English.
-    await app.locator("select").selectOption("gold");
+    await app.locator('select[data-testid="tier"]').selectOption("gold");
     await expect
       .poll(async () =>
         (await app.locator("bankcrm-tier-badge").evaluateAll((els) => els.map((e) => e.getAttribute("tier")))).every(
@@ -81,6 +81,30 @@ describe("branch workstation (pnpm start)", () => {
     await expect.poll(() => app.locator("h1").textContent()).toBe("bankcrm branch workstation");
     await page.screenshot({ path: `${artifacts}workstation-list.png`, fullPage: false });
 
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("opens a customer's card; a relationship manager reveals the mobile (audited), a teller cannot", async () => {
+    const { page, violations, errors } = await openPage("?customers=500&seed=e2e-card");
+    const app = page.locator("bankcrm-workstation-app");
+    await app.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+    await app.locator("button[data-open]").first().click();
+    const card = app.locator("bankcrm-customer-card");
+    const mobile = card.locator('[data-field="contact.mobile"]');
+    await expect.poll(() => mobile.textContent(), { timeout: 10_000 }).toMatch(/^1\d\d\*{4}\d{4}$/);
+    await card.getByRole("button", { name: "显示完整手机" }).click();
+    await expect.poll(() => mobile.textContent()).toMatch(/^1\d{10}$/);
+    await expect.poll(() => app.locator('[data-testid="audit"] li').first().textContent()).toContain("contact.mobile");
+    await page.screenshot({ path: `${artifacts}workstation-card.png` });
+
+    await app.locator('select[data-testid="role"]').selectOption("teller");
+    await app.locator("button[data-open]").nth(1).click();
+    await expect
+      .poll(() => card.locator('[data-field="contact.mobile"]').textContent(), { timeout: 10_000 })
+      .toMatch(/\*{4}/);
+    expect(await card.getByRole("button", { name: "显示完整手机" }).count()).toBe(0);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

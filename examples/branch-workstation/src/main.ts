@@ -17,8 +17,10 @@ import {
   type Locale,
   type Tier,
 } from "@bankcrm/core";
-import { createIndexedDbStore, type IndexedDbStore } from "@bankcrm/data";
+import { createCrmClient, createIndexedDbStore, type CrmClient, type IndexedDbStore } from "@bankcrm/data";
 import "@bankcrm/elements/tier-badge.js";
+import "@bankcrm/elements/customer-card.js";
+import type { RevealAuditEvent, StaffRole } from "@bankcrm/core";
 import { text, type TextKey } from "./messages.js";
 
 const params = new URLSearchParams(location.search);
@@ -94,6 +96,35 @@ export class WorkstationApp extends LitElement {
       clip-path: inset(50%);
       white-space: nowrap;
     }
+    .layout.split {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(280px, 400px);
+      gap: 16px;
+      align-items: start;
+    }
+    .layout.split table {
+      display: block;
+      overflow-x: auto;
+    }
+    .panel {
+      position: sticky;
+      top: 16px;
+      max-height: calc(100vh - 32px);
+      overflow: auto;
+      background: #fff;
+      border: 1px solid #d0d5dd;
+      border-radius: 6px;
+      padding: 12px;
+    }
+    .panel h2 {
+      font-size: 0.9375rem;
+      margin: 12px 0 4px;
+    }
+    .panel ul {
+      font-size: 0.75rem;
+      padding-left: 1.25em;
+      margin: 0;
+    }
     .error {
       color: #a8071a;
     }
@@ -107,8 +138,30 @@ export class WorkstationApp extends LitElement {
   @state() private rows: Customer[] = [];
   @state() private count = 0;
   @state() private errorText = "";
+  @state() private userRole: StaffRole = "relationship_manager";
+  @state() private selectedId: string | undefined;
+  @state() private audit: RevealAuditEvent[] = [];
+  @state() private client: CrmClient | undefined;
   private cursors: (string | undefined)[] = [undefined];
   private store: IndexedDbStore | undefined;
+
+  /** A client for the chosen demo user; reveals are audited into the page's log. */
+  private makeClient() {
+    if (!this.store) return;
+    this.client = createCrmClient({
+      store: this.store,
+      user: { id: this.userRole === "teller" ? "ST-DEMO-TELLER" : "ST-DEMO-RM", role: this.userRole },
+      locale: this.locale,
+      onAudit: (event) => {
+        this.audit = [event, ...this.audit].slice(0, 20);
+      },
+    });
+  }
+
+  private onRole(event: Event) {
+    this.userRole = (event.target as HTMLSelectElement).value as StaffRole;
+    this.makeClient();
+  }
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
@@ -124,6 +177,7 @@ export class WorkstationApp extends LitElement {
       this.store = await createIndexedDbStore({ name: DB_NAME, locale: this.locale });
       const existing = await this.store.count();
       if (existing < TOTAL) await this.generate(existing);
+      this.makeClient();
       this.status = "ready";
       await this.load();
     } catch (error) {
@@ -189,6 +243,13 @@ export class WorkstationApp extends LitElement {
         <h1>${this.t("title")}</h1>
         <div class="toolbar">
           <button type="button" @click=${this.switchLocale}>${this.t("switchLocale")}</button>
+          <label>
+            ${this.t("user")}
+            <select data-testid="role" @change=${this.onRole} .value=${this.userRole}>
+              <option value="relationship_manager">${this.t("roleRm")}</option>
+              <option value="teller">${this.t("roleTeller")}</option>
+            </select>
+          </label>
           <button type="button" @click=${this.reset} ?disabled=${this.status !== "ready"}>${this.t("reset")}</button>
         </div>
       </header>
@@ -213,7 +274,7 @@ export class WorkstationApp extends LitElement {
       <div class="toolbar">
         <label>
           ${this.t("tier")}
-          <select @change=${this.onTier} .value=${this.tier}>
+          <select data-testid="tier" @change=${this.onTier} .value=${this.tier}>
             <option value="">${this.t("allTiers")}</option>
             ${labelsOf("tier", this.locale).map((t) => html`<option value=${t.value}>${t.label}</option>`)}
           </select>
@@ -223,39 +284,71 @@ export class WorkstationApp extends LitElement {
         <span>${this.t("page", { page })}</span>
         <button type="button" @click=${this.next} ?disabled=${this.rows.length < PAGE}>${this.t("next")}</button>
       </div>
-      <table>
-        <caption class="visually-hidden">
-          ${this.t("caption")}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t("customerId")}</th>
-            <th scope="col">${this.t("name")}</th>
-            <th scope="col">${this.t("kind")}</th>
-            <th scope="col">${this.t("tier")}</th>
-            <th scope="col">${this.t("identifier")}</th>
-            <th scope="col">${this.t("mobile")}</th>
-            <th scope="col">${this.t("branch")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.rows.map(
-            (c) =>
-              html`<tr data-customer-id=${c.id}>
-                <td class="mono">${c.id}</td>
-                <td>${c.kind === "individual" ? mask(c.name, "name") : c.name}</td>
-                <td>${label("customerKind", c.kind, this.locale)}</td>
-                <td><bankcrm-tier-badge .tier=${c.tier} locale=${this.locale}></bankcrm-tier-badge></td>
-                <td class="mono" data-field="identifier">
-                  ${c.kind === "individual" ? mask(c.idDocument.number, "idNumber") : c.uscc}
-                </td>
-                <td class="mono" data-field="mobile">${c.contact.mobile ? mask(c.contact.mobile, "mobile") : "—"}</td>
-                <td>${BRANCH_NAMES.get(c.branchId) ?? c.branchId}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      <div class=${this.selectedId ? "layout split" : "layout"}>
+        <table>
+          <caption class="visually-hidden">
+            ${this.t("caption")}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${this.t("customerId")}</th>
+              <th scope="col">${this.t("name")}</th>
+              <th scope="col">${this.t("kind")}</th>
+              <th scope="col">${this.t("tier")}</th>
+              <th scope="col">${this.t("identifier")}</th>
+              <th scope="col">${this.t("mobile")}</th>
+              <th scope="col">${this.t("branch")}</th>
+              <th scope="col"><span class="visually-hidden">${this.t("open")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.rows.map(
+              (c) =>
+                html`<tr data-customer-id=${c.id}>
+                  <td class="mono">${c.id}</td>
+                  <td>${c.kind === "individual" ? mask(c.name, "name") : c.name}</td>
+                  <td>${label("customerKind", c.kind, this.locale)}</td>
+                  <td><bankcrm-tier-badge .tier=${c.tier} locale=${this.locale}></bankcrm-tier-badge></td>
+                  <td class="mono" data-field="identifier">
+                    ${c.kind === "individual" ? mask(c.idDocument.number, "idNumber") : c.uscc}
+                  </td>
+                  <td class="mono" data-field="mobile">${c.contact.mobile ? mask(c.contact.mobile, "mobile") : "—"}</td>
+                  <td>${BRANCH_NAMES.get(c.branchId) ?? c.branchId}</td>
+                  <td>
+                    <button type="button" data-open=${c.id} @click=${() => (this.selectedId = c.id)}>
+                      ${this.t("open")}
+                    </button>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        ${this.selectedId ? this.renderSelected() : nothing}
+      </div>
     `;
+  }
+
+  private renderSelected() {
+    return html`<aside aria-label=${this.t("customerView")} class="panel">
+      <bankcrm-customer-card
+        customer-id=${this.selectedId!}
+        .client=${this.client}
+        .names=${Object.fromEntries(BRANCH_NAMES)}
+        locale=${this.locale}
+        reveal-reason=${this.t("revealReason")}
+      ></bankcrm-customer-card>
+      <h2>${this.t("auditLog")}</h2>
+      <ul data-testid="audit">
+        ${
+          this.audit.length === 0
+            ? html`<li>${this.t("noAudit")}</li>`
+            : this.audit.map(
+                (e) =>
+                  html`<li>${e.at} · ${e.actorId} (${e.actorRole}) · ${e.customerId} · ${e.field} · ${e.reason}</li>`,
+              )
+        }
+      </ul>
+    </aside>`;
   }
 }
 

@@ -21,6 +21,14 @@ const TEXT = {
   identifier: ["证件号码", "ID number"],
   mobile: ["手机号码", "Mobile"],
   branch: ["所属网点", "Branch"],
+  open: ["查看", "Open"],
+  user: ["当前用户", "User"],
+  roleRm: ["客户经理", "Relationship manager"],
+  roleTeller: ["柜员", "Teller"],
+  customerView: ["客户视图", "Customer view"],
+  auditLog: ["查看记录（审计）", "Reveal audit log"],
+  noAudit: ["尚无查看记录", "No reveals yet"],
+  revealReason: ["网点工作台查看", "Viewed at the branch workstation"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof TEXT;

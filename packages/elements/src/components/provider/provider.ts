@@ -1,9 +1,10 @@
 /** Defines `<bankcrm-provider>`; importing this file registers the tag once. */
+import { defineElement } from "../../internal/define.js";
 import { BankcrmProvider } from "./provider.component.js";
 
 export { BankcrmProvider };
 
-if (!customElements.get("bankcrm-provider")) customElements.define("bankcrm-provider", BankcrmProvider);
+defineElement("bankcrm-provider", BankcrmProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

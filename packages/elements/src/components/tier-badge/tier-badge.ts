@@ -1,11 +1,10 @@
 /** Defines `<bankcrm-tier-badge>`; importing this file registers the tag once. */
+import { defineElement } from "../../internal/define.js";
 import { BankcrmTierBadge } from "./tier-badge.component.js";
 
 export { BankcrmTierBadge };
 
-if (!customElements.get("bankcrm-tier-badge")) {
-  customElements.define("bankcrm-tier-badge", BankcrmTierBadge);
-}
+defineElement("bankcrm-tier-badge", BankcrmTierBadge);
 
 declare global {
   interface HTMLElementTagNameMap {
