@@ -1,23 +1,13 @@
 import { defineConfig } from "tsup";
 
+// One output module per source module (no bundling): a host's bundler then drops
+// every module its page does not use (sideEffects: false), so importing a
+// formatter or a vocabulary never pulls in the schemas and zod.
 export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    "schemas/index": "src/schemas/index.ts",
-    "identifiers/index": "src/identifiers/index.ts",
-    "privacy/index": "src/privacy/index.ts",
-    "money/index": "src/money/index.ts",
-    "i18n/index": "src/i18n/index.ts",
-    "errors/index": "src/errors/index.ts",
-    "scoring/index": "src/scoring/index.ts",
-    "analytics/index": "src/analytics/index.ts",
-    "segmentation/index": "src/segmentation/index.ts",
-    "demo/index": "src/demo/index.ts",
-  },
+  entry: ["src/**/*.ts"],
+  bundle: false,
   format: ["esm"],
   dts: true,
-  splitting: true,
-  treeshake: true,
   sourcemap: true,
   clean: true,
   target: "es2022",

@@ -8,7 +8,7 @@
  * - `monetaryValue` is the mean value of the repeat purchase days (0 when none).
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-import type { Money } from "../money/money.js";
+import type { Money } from "../money/money-schema.js";
 
 export interface SummaryTransaction {
   customerId: string;

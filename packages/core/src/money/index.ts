@@ -1,11 +1,9 @@
+export { MoneySchema, CurrencyCodeSchema, type Money } from "./money-schema.js";
 export {
-  MoneySchema,
-  CurrencyCodeSchema,
   currencyExponent,
   fromMinorUnits,
   toMinorUnits,
   formatMoney,
   sumMoney,
-  type Money,
   type FormatMoneyOptions,
 } from "./money.js";

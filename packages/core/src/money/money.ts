@@ -3,17 +3,8 @@
  * ISO 4217 code. Conversions go through decimal strings and BigInt, never through
  * binary floating point, so 0.1 + 0.2 problems cannot reach a balance.
  */
-import { object, z } from "../zod.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-
-export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, { error: "currency" });
-
-export const MoneySchema = object({
-  /** Minor units (e.g. fen); a safe integer, may be negative (overdrafts, debits). */
-  amount: z.int(),
-  currency: CurrencyCodeSchema,
-});
-export type Money = z.infer<typeof MoneySchema>;
+import type { Money } from "./money-schema.js";
 
 /** Minor-unit digits of a currency (CNY 2, JPY 0, KWD 3), from Intl. */
 export function currencyExponent(currency: string): number {

@@ -1,6 +1,6 @@
 /** Marketing campaigns and each customer's response to them. */
 import { z } from "../zod.js";
-import { MoneySchema } from "../money/money.js";
+import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from "./common.js";

@@ -7,7 +7,7 @@ import { z } from "../zod.js";
 import { MobileSchema } from "../identifiers/mobile.js";
 import { isValidResidentIdNumber, parseResidentIdNumber } from "../identifiers/resident-id.js";
 import { UsccSchema } from "../identifiers/uscc.js";
-import { MoneySchema } from "../money/money.js";
+import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, TagsSchema, text } from "./common.js";

@@ -1,300 +1,50 @@
-/**
- * The closed vocabularies of the domain. Each is a const tuple (the single
- * source), its zod enum and its type. Every value has a zh-CN and an en label
- * in `i18n/labels.ts`; a test fails when one is missing.
- */
+/** The zod enums of the vocabularies in vocabulary.ts (re-exported here with them). */
 import { z } from "../zod.js";
+import {
+  CUSTOMER_KINDS,
+  GENDERS,
+  CUSTOMER_STATUSES,
+  ID_DOCUMENT_TYPES,
+  EDUCATION_LEVELS,
+  MARITAL_STATUSES,
+  OCCUPATIONS,
+  INDUSTRIES,
+  ENTERPRISE_SIZES,
+  CONTACT_CHANNELS,
+  CONTACT_TIMES,
+  RISK_TOLERANCE_LEVELS,
+  PRODUCT_RISK_LEVELS,
+  KYC_STATUSES,
+  TIERS,
+  CONSENT_PURPOSES,
+  CONSENT_CHANNELS,
+  PRODUCT_TYPES,
+  HOLDING_STATUSES,
+  TRANSACTION_DIRECTIONS,
+  TRANSACTION_CHANNELS,
+  TRANSACTION_CATEGORIES,
+  INTERACTION_CHANNELS,
+  INTERACTION_TYPES,
+  INTERACTION_OUTCOMES,
+  LEAD_STATUSES,
+  LEAD_SOURCES,
+  LEAD_PURPOSES,
+  OPPORTUNITY_STAGES,
+  CAMPAIGN_STATUSES,
+  CAMPAIGN_CHANNELS,
+  CAMPAIGN_RESPONSE_TYPES,
+  SERVICE_CASE_TYPES,
+  PRIORITIES,
+  SERVICE_CASE_STATUSES,
+  TASK_TYPES,
+  TASK_STATUSES,
+  STAFF_ROLES,
+  SALES_METRICS,
+  RELATIONSHIP_GROUP_KINDS,
+  RELATIONSHIP_ROLES,
+} from "./vocabulary.js";
 
-export const CUSTOMER_KINDS = ["individual", "corporate"] as const;
-export const GENDERS = ["male", "female"] as const;
-export const CUSTOMER_STATUSES = ["active", "dormant", "closed"] as const;
-export const ID_DOCUMENT_TYPES = [
-  "resident_id",
-  "passport",
-  "hk_macao_permit",
-  "taiwan_permit",
-  "foreign_permanent_resident_id",
-  "other",
-] as const;
-export const EDUCATION_LEVELS = [
-  "primary",
-  "secondary",
-  "vocational",
-  "associate",
-  "bachelor",
-  "master",
-  "doctorate",
-] as const;
-export const MARITAL_STATUSES = ["single", "married", "divorced", "widowed"] as const;
-export const OCCUPATIONS = [
-  "civil_servant",
-  "executive",
-  "professional",
-  "office_worker",
-  "worker",
-  "business_owner",
-  "self_employed",
-  "farmer",
-  "military",
-  "retired",
-  "student",
-  "freelancer",
-  "unemployed",
-] as const;
-export const INDUSTRIES = [
-  "agriculture",
-  "mining",
-  "manufacturing",
-  "utilities",
-  "construction",
-  "wholesale_retail",
-  "transport_logistics",
-  "hospitality_catering",
-  "information_technology",
-  "finance",
-  "real_estate",
-  "business_services",
-  "research_technology",
-  "education",
-  "healthcare",
-  "culture_sports",
-  "other",
-] as const;
-/** Enterprise size classes of the MIIT classification (大型 / 中型 / 小型 / 微型). */
-export const ENTERPRISE_SIZES = ["large", "medium", "small", "micro"] as const;
-export const CONTACT_CHANNELS = [
-  "branch",
-  "phone",
-  "sms",
-  "email",
-  "wechat",
-  "mobile_app",
-  "online_banking",
-  "visit",
-] as const;
-export const CONTACT_TIMES = ["morning", "noon", "afternoon", "evening", "weekend", "anytime"] as const;
-/** Investor suitability level of a customer (投资者风险承受能力), C1 lowest. */
-export const RISK_TOLERANCE_LEVELS = ["C1", "C2", "C3", "C4", "C5"] as const;
-/** Risk level of an investment product, R1 lowest; never above the customer's C level. */
-export const PRODUCT_RISK_LEVELS = ["R1", "R2", "R3", "R4", "R5"] as const;
-export const KYC_STATUSES = ["pending", "verified", "expired", "rejected"] as const;
-/** Customer tiers (客户等级): 普通 / 金卡 / 白金 / 钻石 / 私人银行. */
-export const TIERS = ["standard", "gold", "platinum", "diamond", "private"] as const;
-export const CONSENT_PURPOSES = ["marketing", "profiling", "third_party_sharing", "cross_border_transfer"] as const;
-export const CONSENT_CHANNELS = ["sms", "phone", "email", "wechat", "mobile_app", "all"] as const;
-export const PRODUCT_TYPES = [
-  "current_deposit",
-  "time_deposit",
-  "certificate_of_deposit",
-  "mortgage",
-  "consumer_loan",
-  "business_loan",
-  "credit_card",
-  "wealth_management",
-  "fund",
-  "insurance",
-  "precious_metal",
-  "treasury_bond",
-] as const;
-export const HOLDING_STATUSES = ["active", "dormant", "frozen", "overdue", "matured", "closed"] as const;
-export const TRANSACTION_DIRECTIONS = ["credit", "debit"] as const;
-export const TRANSACTION_CHANNELS = [
-  "branch_counter",
-  "atm",
-  "online_banking",
-  "mobile_app",
-  "phone_banking",
-  "pos",
-  "wechat",
-] as const;
-export const TRANSACTION_CATEGORIES = [
-  "salary",
-  "transfer",
-  "consumption",
-  "cash_deposit",
-  "cash_withdrawal",
-  "loan_disbursement",
-  "loan_repayment",
-  "card_repayment",
-  "investment_purchase",
-  "investment_redemption",
-  "interest",
-  "fee",
-  "utility",
-  "insurance_premium",
-  "other",
-] as const;
-export const INTERACTION_CHANNELS = [
-  "branch",
-  "phone",
-  "call_center_inbound",
-  "call_center_outbound",
-  "online_banking",
-  "mobile_app",
-  "wechat",
-  "email",
-  "sms",
-  "visit",
-] as const;
-export const INTERACTION_TYPES = [
-  "visit",
-  "call",
-  "inquiry",
-  "complaint",
-  "service",
-  "campaign_contact",
-  "note",
-] as const;
-export const INTERACTION_OUTCOMES = [
-  "successful",
-  "follow_up",
-  "no_answer",
-  "declined",
-  "resolved",
-  "escalated",
-  "informational",
-] as const;
-export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "disqualified"] as const;
-export const LEAD_SOURCES = [
-  "branch_walk_in",
-  "internet_banking",
-  "mobile_app",
-  "call_center",
-  "referral",
-  "campaign",
-  "event",
-  "rm_outreach",
-] as const;
-/** What the lead is about; a lead form collects only what its purpose needs (PIPL). */
-export const LEAD_PURPOSES = [
-  "wealth_consultation",
-  "mortgage",
-  "consumer_loan",
-  "business_loan",
-  "credit_card",
-  "account_opening",
-  "insurance",
-  "other",
-] as const;
-export const OPPORTUNITY_STAGES = [
-  "prospecting",
-  "qualification",
-  "needs_analysis",
-  "proposal",
-  "negotiation",
-  "won",
-  "lost",
-] as const;
-export const CAMPAIGN_STATUSES = ["draft", "scheduled", "active", "completed", "cancelled"] as const;
-export const CAMPAIGN_CHANNELS = [
-  "sms",
-  "phone",
-  "email",
-  "wechat",
-  "mobile_app_push",
-  "online_banking_banner",
-  "branch",
-  "direct_mail",
-] as const;
-export const CAMPAIGN_RESPONSE_TYPES = [
-  "sent",
-  "delivered",
-  "opened",
-  "clicked",
-  "responded",
-  "converted",
-  "opted_out",
-  "bounced",
-] as const;
-export const SERVICE_CASE_TYPES = [
-  "inquiry",
-  "complaint",
-  "account_service",
-  "card_service",
-  "transaction_dispute",
-  "fraud_report",
-  "loan_service",
-  "information_update",
-  "other",
-] as const;
-export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
-export const SERVICE_CASE_STATUSES = ["open", "in_progress", "pending_customer", "resolved", "closed"] as const;
-export const TASK_TYPES = ["call", "visit", "follow_up", "review", "document", "other"] as const;
-export const TASK_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
-export const STAFF_ROLES = [
-  "relationship_manager",
-  "teller",
-  "branch_manager",
-  "marketing",
-  "service_agent",
-  "auditor",
-] as const;
-export const SALES_METRICS = [
-  "new_customers",
-  "aum_growth",
-  "deposit_balance",
-  "loan_disbursement",
-  "wealth_sales",
-  "credit_cards_issued",
-  "insurance_premium",
-] as const;
-export const RELATIONSHIP_GROUP_KINDS = ["household", "corporate_group"] as const;
-export const RELATIONSHIP_ROLES = [
-  "head",
-  "spouse",
-  "child",
-  "parent",
-  "sibling",
-  "guarantor",
-  "legal_representative",
-  "shareholder",
-  "actual_controller",
-  "parent_company",
-  "subsidiary",
-  "affiliate",
-] as const;
-
-/** RFM segments, from the R score and the mean of the F and M scores. */
-export const RFM_SEGMENTS = [
-  "champions",
-  "loyal",
-  "potential_loyalists",
-  "new",
-  "promising",
-  "need_attention",
-  "about_to_sleep",
-  "at_risk",
-  "cant_lose",
-  "hibernating",
-  "lost",
-] as const;
-export const CHURN_LEVELS = ["low", "medium", "high"] as const;
-/** Explanations of the value models, each with a label for the people who read them. */
-export const CONTRIBUTION_FACTORS = [
-  "depositSpread",
-  "loanMargin",
-  "expectedLoss",
-  "productFees",
-  "transactionFees",
-  "costToServe",
-] as const;
-export const VALUE_FACTORS = ["aum", "contribution", "productDepth", "tenure", "engagement", "lifetimeValue"] as const;
-export const CHURN_REASONS = [
-  "modelDropout",
-  "inactive90",
-  "inactive180",
-  "balanceFalling",
-  "balanceCollapsing",
-  "complaint",
-  "complaints",
-] as const;
-export const OFFER_EXCLUSIONS = [
-  "held",
-  "aboveRiskTolerance",
-  "noRiskAssessment",
-  "riskAssessmentExpired",
-  "noMarketingConsent",
-] as const;
+export * from "./vocabulary.js";
 
 export const CustomerKindSchema = z.enum(CUSTOMER_KINDS);
 export const GenderSchema = z.enum(GENDERS);
@@ -337,103 +87,3 @@ export const StaffRoleSchema = z.enum(STAFF_ROLES);
 export const SalesMetricSchema = z.enum(SALES_METRICS);
 export const RelationshipGroupKindSchema = z.enum(RELATIONSHIP_GROUP_KINDS);
 export const RelationshipRoleSchema = z.enum(RELATIONSHIP_ROLES);
-
-export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
-export type Gender = (typeof GENDERS)[number];
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
-export type Education = (typeof EDUCATION_LEVELS)[number];
-export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
-export type Occupation = (typeof OCCUPATIONS)[number];
-export type Industry = (typeof INDUSTRIES)[number];
-export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export type ContactTime = (typeof CONTACT_TIMES)[number];
-export type RiskTolerance = (typeof RISK_TOLERANCE_LEVELS)[number];
-export type ProductRiskLevel = (typeof PRODUCT_RISK_LEVELS)[number];
-export type KycStatus = (typeof KYC_STATUSES)[number];
-export type Tier = (typeof TIERS)[number];
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-export type ProductType = (typeof PRODUCT_TYPES)[number];
-export type HoldingStatus = (typeof HOLDING_STATUSES)[number];
-export type TransactionDirection = (typeof TRANSACTION_DIRECTIONS)[number];
-export type TransactionChannel = (typeof TRANSACTION_CHANNELS)[number];
-export type TransactionCategory = (typeof TRANSACTION_CATEGORIES)[number];
-export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
-export type InteractionType = (typeof INTERACTION_TYPES)[number];
-export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-export type LeadSource = (typeof LEAD_SOURCES)[number];
-export type LeadPurpose = (typeof LEAD_PURPOSES)[number];
-export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
-export type CampaignResponseType = (typeof CAMPAIGN_RESPONSE_TYPES)[number];
-export type ServiceCaseType = (typeof SERVICE_CASE_TYPES)[number];
-export type Priority = (typeof PRIORITIES)[number];
-export type ServiceCaseStatus = (typeof SERVICE_CASE_STATUSES)[number];
-export type TaskType = (typeof TASK_TYPES)[number];
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export type SalesMetric = (typeof SALES_METRICS)[number];
-export type RelationshipGroupKind = (typeof RELATIONSHIP_GROUP_KINDS)[number];
-export type RelationshipRole = (typeof RELATIONSHIP_ROLES)[number];
-export type RfmSegment = (typeof RFM_SEGMENTS)[number];
-export type ChurnLevel = (typeof CHURN_LEVELS)[number];
-export type ContributionFactorCode = (typeof CONTRIBUTION_FACTORS)[number];
-export type ValueFactorCode = (typeof VALUE_FACTORS)[number];
-export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
-export type ExclusionCode = (typeof OFFER_EXCLUSIONS)[number];
-
-/** Every vocabulary by name, for labels, docs and the completeness test. */
-export const vocabularies = {
-  customerKind: CUSTOMER_KINDS,
-  gender: GENDERS,
-  customerStatus: CUSTOMER_STATUSES,
-  idDocumentType: ID_DOCUMENT_TYPES,
-  education: EDUCATION_LEVELS,
-  maritalStatus: MARITAL_STATUSES,
-  occupation: OCCUPATIONS,
-  industry: INDUSTRIES,
-  enterpriseSize: ENTERPRISE_SIZES,
-  contactChannel: CONTACT_CHANNELS,
-  contactTime: CONTACT_TIMES,
-  riskTolerance: RISK_TOLERANCE_LEVELS,
-  productRiskLevel: PRODUCT_RISK_LEVELS,
-  kycStatus: KYC_STATUSES,
-  tier: TIERS,
-  consentPurpose: CONSENT_PURPOSES,
-  consentChannel: CONSENT_CHANNELS,
-  productType: PRODUCT_TYPES,
-  holdingStatus: HOLDING_STATUSES,
-  transactionDirection: TRANSACTION_DIRECTIONS,
-  transactionChannel: TRANSACTION_CHANNELS,
-  transactionCategory: TRANSACTION_CATEGORIES,
-  interactionChannel: INTERACTION_CHANNELS,
-  interactionType: INTERACTION_TYPES,
-  interactionOutcome: INTERACTION_OUTCOMES,
-  leadStatus: LEAD_STATUSES,
-  leadSource: LEAD_SOURCES,
-  leadPurpose: LEAD_PURPOSES,
-  opportunityStage: OPPORTUNITY_STAGES,
-  campaignStatus: CAMPAIGN_STATUSES,
-  campaignChannel: CAMPAIGN_CHANNELS,
-  campaignResponseType: CAMPAIGN_RESPONSE_TYPES,
-  serviceCaseType: SERVICE_CASE_TYPES,
-  priority: PRIORITIES,
-  serviceCaseStatus: SERVICE_CASE_STATUSES,
-  taskType: TASK_TYPES,
-  taskStatus: TASK_STATUSES,
-  staffRole: STAFF_ROLES,
-  salesMetric: SALES_METRICS,
-  relationshipGroupKind: RELATIONSHIP_GROUP_KINDS,
-  relationshipRole: RELATIONSHIP_ROLES,
-  rfmSegment: RFM_SEGMENTS,
-  churnLevel: CHURN_LEVELS,
-  contributionFactor: CONTRIBUTION_FACTORS,
-  valueFactor: VALUE_FACTORS,
-  churnReason: CHURN_REASONS,
-  offerExclusion: OFFER_EXCLUSIONS,
-} as const;
-export type VocabularyName = keyof typeof vocabularies;

@@ -2,7 +2,7 @@
 import { z } from "../zod.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
-import { CurrencyCodeSchema } from "../money/money.js";
+import { CurrencyCodeSchema } from "../money/money-schema.js";
 import { IdSchema, IsoDateSchema } from "./common.js";
 import { SalesMetricSchema } from "./enums.js";
 

@@ -1,6 +1,6 @@
 /** One posted transaction on a holding. */
 import { z } from "../zod.js";
-import { MoneySchema } from "../money/money.js";
+import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";

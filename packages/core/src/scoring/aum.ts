@@ -4,7 +4,7 @@
  * insurance cash value, precious metals and treasury bonds. Credit products
  * (loans, cards) are not assets and are excluded; so are closed holdings.
  */
-import type { Money } from "../money/money.js";
+import type { Money } from "../money/money-schema.js";
 import type { Holding } from "../schemas/holding.js";
 import type { ProductType } from "../schemas/enums.js";
 

@@ -15,7 +15,7 @@
  * listed, not converted). Rates are annual fractions.
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-import type { Money } from "../money/money.js";
+import type { Money } from "../money/money-schema.js";
 import type { Customer } from "../schemas/customer.js";
 import type { ContributionFactorCode, InteractionChannel, ProductType, TransactionChannel } from "../schemas/enums.js";
 import type { Holding } from "../schemas/holding.js";

@@ -4,7 +4,7 @@
  * 2,000,000 and private banking from 6,000,000 (私人银行门槛).
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-import type { Money } from "../money/money.js";
+import type { Money } from "../money/money-schema.js";
 import { TIERS, type Tier } from "../schemas/enums.js";
 
 export interface TierConfig {

@@ -1,0 +1,68 @@
+/**
+ * Every element under `script-src 'self'; style-src 'self';
+ * require-trusted-types-for 'script'; trusted-types lit-html`: zero
+ * securitypolicyviolation events, and hostile data stays inert.
+ */
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "vite";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../support/browser.js";
+// @ts-expect-error — a plain ES module without types
+import { serve } from "../../examples/branch-workstation/serve.mjs";
+
+const root = fileURLToPath(new URL("./csp-page/", import.meta.url));
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  await build({
+    root,
+    logLevel: "warn",
+    build: { outDir: `${root}dist`, emptyOutDir: true, modulePreload: { polyfill: false } },
+  });
+  server = (await serve({ root: `${root}dist`, port: 0 })) as Server;
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe("elements under a strict Content-Security-Policy", () => {
+  it("render with zero violations and keep data inert", async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    const errors: string[] = [];
+    await page.exposeFunction("__reportViolation", (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        (window as unknown as { __reportViolation(v: string): void }).__reportViolation(
+          `${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`,
+        );
+      });
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const response = await page.goto(base);
+    expect(response?.headers()["content-security-policy"]).toContain("require-trusted-types-for 'script'");
+    await page.waitForFunction(() => (window as unknown as { __rendered?: Promise<unknown> }).__rendered !== undefined);
+    await page.evaluate(() => (window as unknown as { __rendered: Promise<unknown> }).__rendered);
+    const texts = await page.evaluate(() =>
+      ["bankcrm-tier-badge", "bankcrm-value-badge", "bankcrm-customer-card"].map(
+        (tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? "",
+      ),
+    );
+    expect(texts[0]).toBe("私人银行客户");
+    expect(texts[1]).toContain("价值评分");
+    expect(texts[2]).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
