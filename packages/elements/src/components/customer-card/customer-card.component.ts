@@ -37,6 +37,7 @@ export interface CustomerFigures {
  * figures and tags. Identifiers are always shown masked — whatever the host
  * passes — until a reveal through the client succeeds (its audit first).
  *
+ * @tagname bankcrm-customer-card
  * @summary A customer at a glance, masked by default, with audited reveal.
  *
  * @slot actions - Buttons of the host page (call, new lead…), in the footer.

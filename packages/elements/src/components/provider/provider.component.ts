@@ -8,6 +8,7 @@ import { themeTokens } from "../../styles/themes.js";
 /**
  * Supplies the client, locale, current user and theme to every bankcrm element inside it.
  *
+ * @tagname bankcrm-provider
  * @summary Context for the elements inside: client, locale, user and theme.
  *
  * @slot - The host page's content that uses bankcrm elements.

@@ -8,6 +8,7 @@ import { tierBadgeStyles } from "./tier-badge.styles.js";
 /**
  * A customer's tier (客户等级) as a compact, localized badge.
  *
+ * @tagname bankcrm-tier-badge
  * @summary Shows a customer tier — standard, gold, platinum, diamond or private banking — in zh-CN or English.
  *
  * @csspart base - The badge box.

@@ -10,6 +10,7 @@ let nextId = 0;
 /**
  * A customer's tier and 0–100 value score, with an accessible explanation of the factors behind it.
  *
+ * @tagname bankcrm-value-badge
  * @summary Tier and value score; a disclosure button reveals the per-factor breakdown.
  *
  * @csspart base - The whole badge.

@@ -1,0 +1,61 @@
+/** The static Storybook build renders the elements' stories and docs pages in headless Chromium. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../support/browser.js";
+import { serveStatic } from "../support/static-server.js";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+let site: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  const out = mkdtempSync(join(tmpdir(), "bankcrm-storybook-"));
+  execFileSync(join(repo, "node_modules/.bin/storybook"), ["build", "-o", out, "--quiet", "--disable-telemetry"], {
+    cwd: repo,
+    stdio: "pipe",
+  });
+  site = await serveStatic(out);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("Storybook (static build)", () => {
+  for (const [id, tag] of [
+    ["elements-customer-card--playground", "bankcrm-customer-card"],
+    ["elements-value-badge--loading", "bankcrm-value-badge"],
+    ["elements-tier-badge--all-tiers", "bankcrm-tier-badge"],
+  ] as const) {
+    it(`renders the story ${id}`, async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${site.url}iframe.html?id=${id}&viewMode=story`);
+      await page.locator(tag).first().waitFor({ timeout: 30_000 });
+      const text = await page
+        .locator(tag)
+        .first()
+        .evaluate((el) => el.shadowRoot?.textContent?.trim() ?? "");
+      expect(text.length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("renders a docs page generated from the custom-elements manifest", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}iframe.html?id=elements-customer-card--docs&viewMode=docs`);
+    await expect
+      .poll(async () => page.locator("table").filter({ hasText: "customer-id" }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+});
