@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
+import { openWatchedPage } from "../support/watched-page.js";
 // @ts-expect-error — a plain ES module without types
 import { serve } from "../../examples/branch-workstation/serve.mjs";
 
@@ -36,19 +37,8 @@ afterAll(async () => {
 
 describe("elements under a strict Content-Security-Policy", () => {
   it("render with zero violations and keep data inert", async () => {
-    const page = await browser.newPage();
-    const violations: string[] = [];
-    const errors: string[] = [];
-    await page.exposeFunction("__reportViolation", (v: string) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        (window as unknown as { __reportViolation(v: string): void }).__reportViolation(
-          `${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`,
-        );
-      });
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    const response = await page.goto(base);
+    const { page, violations, errors } = await openWatchedPage(browser, base);
+    const response = await page.reload();
     expect(response?.headers()["content-security-policy"]).toContain("require-trusted-types-for 'script'");
     await page.waitForFunction(() => (window as unknown as { __rendered?: Promise<unknown> }).__rendered !== undefined);
     await page.evaluate(() => (window as unknown as { __rendered: Promise<unknown> }).__rendered);

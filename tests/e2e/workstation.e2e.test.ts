@@ -7,8 +7,9 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
+import { openWatchedPage } from "../support/watched-page.js";
 // @ts-expect-error — a plain ES module without types
 import { serve } from "../../examples/branch-workstation/serve.mjs";
 
@@ -33,22 +34,7 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function openPage(query: string): Promise<{ page: Page; violations: string[]; errors: string[] }> {
-  const page = await browser.newPage();
-  const violations: string[] = [];
-  const errors: string[] = [];
-  await page.exposeFunction("__reportViolation", (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportViolation(v: string): void }).__reportViolation(
-        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
-      );
-    });
-  });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${base}${query}`);
-  return { page, violations, errors };
-}
+const openPage = (query: string) => openWatchedPage(browser, `${base}${query}`);
 
 describe("branch workstation (pnpm start)", () => {
   it("generates the demo book with visible progress, then lists customers with tiers and masked identifiers", async () => {

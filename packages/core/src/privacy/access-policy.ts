@@ -3,7 +3,7 @@
  * only roles the policy names may reveal it, one field at a time, each reveal
  * producing an audit event. C3 data never exists in bankcrm to be revealed.
  */
-import type { StaffRole } from "../schemas/enums.js";
+import { STAFF_ROLES, type StaffRole } from "../schemas/vocabulary.js";
 import { BankcrmAccessDeniedError } from "../errors/access-denied-error.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { FieldClass } from "./sensitivity.js";
@@ -23,14 +23,7 @@ export interface AccessPolicy {
  */
 export const defaultAccessPolicy: AccessPolicy = Object.freeze({
   reveal: Object.freeze({
-    C1: Object.freeze([
-      "relationship_manager",
-      "teller",
-      "branch_manager",
-      "marketing",
-      "service_agent",
-      "auditor",
-    ] as const),
+    C1: STAFF_ROLES, // every role sees C1 data
     C2: Object.freeze(["relationship_manager", "branch_manager", "service_agent", "auditor"] as const),
   }),
   requireReason: true,
