@@ -14,22 +14,14 @@ import {
   type CrmStore,
   type InvalidRecordReport,
 } from "../src/index.js";
+import { fill } from "./support/fill.js";
 
 const p = generateDemoPortfolio({ seed: "client-test", customers: 300, months: 6 });
 const rm = { id: "ST-RM", role: "relationship_manager" as const };
 const teller = { id: "ST-TE", role: "teller" as const };
 const marketing = { id: "ST-MA", role: "marketing" as const };
 
-async function seeded(): Promise<CrmStore> {
-  const store = createMemoryStore();
-  await store.put("customers", p.customers);
-  await store.put("holdings", p.holdings);
-  await store.put("transactions", p.transactions);
-  await store.put("interactions", p.interactions);
-  await store.put("serviceCases", p.serviceCases);
-  await store.put("campaignResponses", p.campaignResponses);
-  return store;
-}
+const seeded = (): Promise<CrmStore> => fill(createMemoryStore(), p);
 
 const individual = p.customers.find(
   (c): c is Extract<Customer, { kind: "individual" }> => c.kind === "individual" && c.contact.mobile !== undefined,

@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
 import { BankcrmNetworkError, createCrmClient, createHttpStore, createOutbox, leadSender } from "../src/index.js";
+import { sendLeadsWithReload } from "./support/fill.js";
 
 const template = generateDemoPortfolio({ seed: "outbox-browser", customers: 400, months: 1 }).leads[0]!;
 const rm = { id: "ST-RM", role: "relationship_manager" as const };
@@ -50,20 +51,9 @@ describe("the outbox in Chromium", () => {
       const outbox = await createOutbox({ name, send: leadSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
     };
-    let page = await open();
-    for (let n = 1; n <= 1000; n++) {
-      await page.client.leads.create(lead(n, "BROWSER-REL"));
-      if (n === 500) {
-        page.outbox.close();
-        page = await open();
-      }
-    }
-    for (let round = 0; round < 2000 && (await page.outbox.status()).pending > 0; round++) {
-      await page.outbox.flush();
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    expect(await page.outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
-    page.outbox.close();
+    const outbox = await sendLeadsWithReload(open, 1000, (n) => lead(n, "BROWSER-REL"));
+    expect(await outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
+    outbox.close();
     const ids = await serverLeadIds("BROWSER-REL");
     expect(ids).toHaveLength(1000);
     expect(new Set(ids).size).toBe(1000);

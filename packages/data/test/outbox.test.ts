@@ -12,6 +12,7 @@ import {
   leadSender,
   type OutboxStatus,
 } from "../src/index.js";
+import { sendLeadsWithReload } from "./support/fill.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
 import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
 
@@ -111,20 +112,9 @@ describe("the outbox", () => {
       const outbox = await createOutbox({ name, send: leadSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
     };
-    let page = await open();
-    for (let n = 1; n <= 1000; n++) {
-      await page.client.leads.create(leadNo(n, "REL"));
-      if (n === 500) {
-        page.outbox.close(); // the page reloads
-        page = await open();
-      }
-    }
-    for (let round = 0; round < 2000 && (await page.outbox.status()).pending > 0; round++) {
-      await page.outbox.flush();
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    expect(await page.outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
-    page.outbox.close();
+    const outbox = await sendLeadsWithReload(open, 1000, (n) => leadNo(n, "REL"));
+    expect(await outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
+    outbox.close();
     await proxy.close();
     const ids = await serverLeads("REL");
     expect(ids).toHaveLength(1000);

@@ -5,20 +5,20 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio, mask, type Customer } from "@bankcrm/core";
 import type { CrmStore } from "../src/index.js";
+import { fill } from "./support/fill.js";
 
 const p = generateDemoPortfolio({ seed: "contract", customers: 250, months: 4 });
 
-async function filled(make: () => Promise<CrmStore>): Promise<CrmStore> {
-  const store = await make();
-  await store.put("customers", p.customers);
-  await store.put("holdings", p.holdings);
-  await store.put("transactions", p.transactions);
-  await store.put("interactions", p.interactions);
-  await store.put("serviceCases", p.serviceCases);
-  await store.put("campaignResponses", p.campaignResponses);
-  await store.put("leads", p.leads);
-  return store;
-}
+const filled = async (make: () => Promise<CrmStore>): Promise<CrmStore> =>
+  fill(await make(), p, [
+    "customers",
+    "holdings",
+    "transactions",
+    "interactions",
+    "serviceCases",
+    "campaignResponses",
+    "leads",
+  ]);
 
 export function storeContractSuite(label: string, make: () => Promise<CrmStore>): void {
   describe(`CrmStore contract (${label})`, () => {
