@@ -24,6 +24,7 @@ const browser = () => ({
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
       {
         resolve: { alias },
