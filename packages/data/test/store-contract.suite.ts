@@ -5,20 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio, mask, type Customer } from "@bankcrm/core";
 import type { CrmStore } from "../src/index.js";
-import { fill } from "./support/fill.js";
+import { CUSTOMER_COLLECTIONS, fill } from "./support/fill.js";
 
 const p = generateDemoPortfolio({ seed: "contract", customers: 250, months: 4 });
 
 const filled = async (make: () => Promise<CrmStore>): Promise<CrmStore> =>
-  fill(await make(), p, [
-    "customers",
-    "holdings",
-    "transactions",
-    "interactions",
-    "serviceCases",
-    "campaignResponses",
-    "leads",
-  ]);
+  fill(await make(), p, [...CUSTOMER_COLLECTIONS, "leads"]);
 
 export function storeContractSuite(label: string, make: () => Promise<CrmStore>): void {
   describe(`CrmStore contract (${label})`, () => {

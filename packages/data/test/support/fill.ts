@@ -2,7 +2,8 @@
 import type { DemoPortfolio, Lead } from "@bankcrm/core";
 import type { CollectionName, CrmClient, CrmStore, Outbox } from "../../src/index.js";
 
-const DEFAULT: readonly CollectionName[] = [
+/** A customer's records as the timeline and the 360 view read them. */
+export const CUSTOMER_COLLECTIONS: readonly CollectionName[] = [
   "customers",
   "holdings",
   "transactions",
@@ -15,7 +16,7 @@ const DEFAULT: readonly CollectionName[] = [
 export async function fill(
   store: CrmStore,
   p: DemoPortfolio,
-  collections: readonly CollectionName[] = DEFAULT,
+  collections: readonly CollectionName[] = CUSTOMER_COLLECTIONS,
 ): Promise<CrmStore> {
   for (const collection of collections) await store.put(collection, p[collection]);
   return store;
