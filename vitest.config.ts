@@ -59,6 +59,15 @@ export default defineConfig({
       {
         resolve: { alias },
         plugins: [webDevServerStub()],
+        // Pre-bundled up front: discovering them mid-run makes Vite reload the page under a running test.
+        optimizeDeps: {
+          include: [
+            "@lit-labs/virtualizer/virtualize.js",
+            "@lit-labs/virtualizer/layouts/flow.js",
+            "@open-wc/testing",
+            "vitest/browser",
+          ],
+        },
         test: { name: "elements", root: here("packages/elements"), include: ["src/**/*.test.ts"], browser: browser() },
       },
       {

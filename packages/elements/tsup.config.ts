@@ -7,6 +7,8 @@ export default defineConfig({
     "components/value-badge/value-badge": "src/components/value-badge/value-badge.ts",
     "components/provider/provider": "src/components/provider/provider.ts",
     "components/customer-card/customer-card": "src/components/customer-card/customer-card.ts",
+    "components/customer-timeline/customer-timeline": "src/components/customer-timeline/customer-timeline.ts",
+    "components/lead-form/lead-form": "src/components/lead-form/lead-form.ts",
   },
   format: ["esm"],
   dts: true,
@@ -15,5 +17,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
-  external: ["lit", /^lit\//, "@lit/context", "@bankcrm/core"],
+  external: ["lit", /^lit\//, "@lit/context", /^@lit-labs\/virtualizer/, "@bankcrm/core"],
 });

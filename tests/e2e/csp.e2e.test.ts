@@ -43,13 +43,20 @@ describe("elements under a strict Content-Security-Policy", () => {
     await page.waitForFunction(() => (window as unknown as { __rendered?: Promise<unknown> }).__rendered !== undefined);
     await page.evaluate(() => (window as unknown as { __rendered: Promise<unknown> }).__rendered);
     const texts = await page.evaluate(() =>
-      ["bankcrm-tier-badge", "bankcrm-value-badge", "bankcrm-customer-card"].map(
-        (tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? "",
-      ),
+      [
+        "bankcrm-tier-badge",
+        "bankcrm-value-badge",
+        "bankcrm-customer-card",
+        "bankcrm-customer-timeline",
+        "bankcrm-lead-form",
+      ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
     expect(texts[1]).toContain("价值评分");
     expect(texts[2]).toContain('<img src=x onerror="window.__xss=1">');
+    expect(texts[3]).toContain('<img src=x onerror="window.__xss=1">'); // a summary, as text
+    expect(texts[4]).toContain('<img src=x onerror="window.__xss=1">'); // the consent text, as text
+    expect(texts[4]).toContain("请勾选同意后再提交");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

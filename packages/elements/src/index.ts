@@ -7,6 +7,18 @@ export { BankcrmTierBadge } from "./components/tier-badge/tier-badge.component.j
 export { BankcrmValueBadge } from "./components/value-badge/value-badge.component.js";
 export { BankcrmProvider } from "./components/provider/provider.component.js";
 export { BankcrmCustomerCard, type CustomerFigures } from "./components/customer-card/customer-card.component.js";
+export { BankcrmCustomerTimeline } from "./components/customer-timeline/customer-timeline.component.js";
+export { BankcrmLeadForm, type LeadFormField } from "./components/lead-form/lead-form.component.js";
+export { BankcrmContextElement } from "./components/base/context-element.js";
+export { BankcrmTimelineLoadMoreEvent, type TimelineLoadMoreDetail } from "./events/timeline-events.js";
+export {
+  BankcrmLeadSubmitEvent,
+  BankcrmLeadSavedEvent,
+  BankcrmLeadErrorEvent,
+  type LeadSubmitDetail,
+  type LeadSavedDetail,
+  type LeadErrorDetail,
+} from "./events/lead-events.js";
 export {
   BankcrmRevealEvent,
   BankcrmRevealedEvent,
@@ -19,6 +31,10 @@ export {
   userContext,
   type ElementClient,
   type RevealableField,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelinePage,
+  type LeadWriteStatus,
 } from "./context/contexts.js";
 export { hostTokens } from "./styles/tokens.js";
 export { themeTokens } from "./styles/themes.js";

@@ -35,6 +35,24 @@ export interface Actor {
   branchId?: string;
 }
 
+/**
+ * Roles that may read confidential interaction notes (私密备注); every other
+ * role never receives them — the client drops them and the timeline hides them.
+ */
+export const CONFIDENTIAL_READER_ROLES: readonly StaffRole[] = Object.freeze([
+  "relationship_manager",
+  "branch_manager",
+  "auditor",
+] as const);
+
+/** Whether this actor may read confidential notes; no actor (a customer's own portal) may not. */
+export function canReadConfidential(
+  actor: Actor | undefined,
+  roles: readonly StaffRole[] = CONFIDENTIAL_READER_ROLES,
+): boolean {
+  return actor !== undefined && roles.includes(actor.role);
+}
+
 export function canReveal(actor: Actor, fieldClass: FieldClass, policy: AccessPolicy = defaultAccessPolicy): boolean {
   return policy.reveal[fieldClass].includes(actor.role);
 }

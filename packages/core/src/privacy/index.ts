@@ -14,6 +14,8 @@ export { rejectC3, findC3Fields, isC3FieldName, C3_FIELD_NAMES } from "./c3.js";
 export {
   defaultAccessPolicy,
   canReveal,
+  canReadConfidential,
+  CONFIDENTIAL_READER_ROLES,
   authorizeReveal,
   type AccessPolicy,
   type Actor,

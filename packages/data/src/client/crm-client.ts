@@ -7,6 +7,8 @@
  */
 import {
   authorizeReveal,
+  canReadConfidential,
+  CONFIDENTIAL_READER_ROLES,
   BankcrmAccessDeniedError,
   BankcrmInvalidArgumentError,
   CustomerSchema,
@@ -60,7 +62,7 @@ export interface ClientPolicy extends AccessPolicy {
 export const defaultClientPolicy: ClientPolicy = {
   ...defaultAccessPolicy,
   financialRoles: ["relationship_manager", "branch_manager", "teller", "service_agent", "auditor"],
-  confidentialRoles: ["relationship_manager", "branch_manager", "auditor"],
+  confidentialRoles: CONFIDENTIAL_READER_ROLES,
 };
 
 export interface ChangeEvent {
@@ -239,7 +241,7 @@ export function createCrmClient(options: CrmClientOptions) {
     async timeline(customerId: string, query: TimelineQuery = {}): Promise<Page<TimelineEntry>> {
       guard();
       const page = await store.timeline(customerId, query);
-      const seeConfidential = policy.confidentialRoles.includes(user.role);
+      const seeConfidential = canReadConfidential(user, policy.confidentialRoles);
       const items = page.items.flatMap((entry) => {
         const collection = TIMELINE_COLLECTION[entry.kind];
         const record = checked<TimelineEntry["record"]>(collection, entry.record);

@@ -4,7 +4,7 @@
  * element works without a provider.
  */
 import { createContext } from "@lit/context";
-import type { Actor, Customer, Locale } from "@bankcrm/core";
+import type { Actor, CampaignResponse, Customer, Interaction, Locale, ServiceCase, Transaction } from "@bankcrm/core";
 
 /**
  * What elements need of the CrmClient from @bankcrm/data — declared here so the
@@ -16,6 +16,29 @@ export interface ElementClient {
     get(id: string): Promise<Customer | undefined>;
     reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
   };
+  /** Every touchpoint of a customer, newest first, a page at a time (for the timeline). */
+  timeline?(customerId: string, query: { limit?: number; after?: string }): Promise<TimelinePage>;
+  /** Creates a lead: saved at once online, queued in the outbox offline (for the lead form). */
+  readonly leads?: {
+    create(input: unknown): Promise<{ status: LeadWriteStatus; reason?: string; lead: { id: string } }>;
+  };
+}
+
+/** What happened to a submitted lead: stored, waiting in the outbox, refused, or in conflict. */
+export type LeadWriteStatus = "saved" | "queued" | "failed" | "conflict";
+
+/** One touchpoint on a customer's timeline — the same shape as the data client's timeline entries. */
+export type TimelineItem =
+  | { kind: "interaction"; id: string; customerId: string; at: string; record: Interaction }
+  | { kind: "transaction"; id: string; customerId: string; at: string; record: Transaction }
+  | { kind: "case"; id: string; customerId: string; at: string; record: ServiceCase }
+  | { kind: "campaign"; id: string; customerId: string; at: string; record: CampaignResponse };
+export type TimelineKind = TimelineItem["kind"];
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  /** Cursor of the next page; absent on the last. */
+  next?: string;
 }
 
 export type RevealableField =

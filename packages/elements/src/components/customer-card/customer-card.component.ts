@@ -1,26 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { consume } from "@lit/context";
 import {
   canReveal,
   formatMoney,
   label,
   mask,
   message,
-  resolveLocale,
-  type Actor,
   type Customer,
-  type Locale,
   type Money,
   type ValueScore,
 } from "@bankcrm/core";
-import {
-  clientContext,
-  localeContext,
-  userContext,
-  type ElementClient,
-  type RevealableField,
-} from "../../context/contexts.js";
+import type { RevealableField } from "../../context/contexts.js";
+import { BankcrmContextElement } from "../base/context-element.js";
 import { BankcrmRevealErrorEvent, BankcrmRevealEvent, BankcrmRevealedEvent } from "../../events/reveal-events.js";
 import { customerCardStyles } from "./customer-card.styles.js";
 
@@ -59,7 +50,7 @@ export interface CustomerFigures {
  * @event bankcrm-revealed - After a reveal succeeded (no value in the event).
  * @event bankcrm-reveal-error - A reveal failed; the field stays masked.
  */
-export class BankcrmCustomerCard extends LitElement {
+export class BankcrmCustomerCard extends BankcrmContextElement {
   static override styles = customerCardStyles;
 
   /** The customer to show (masked or not — the card masks identifiers itself). */
@@ -92,25 +83,8 @@ export class BankcrmCustomerCard extends LitElement {
   /** The reason recorded when the user reveals a field. Default: "viewing customer details". */
   @property({ attribute: "reveal-reason" }) revealReason: string | undefined;
 
-  /** `zh-CN` or `en`. Default: the provider's, else zh-CN. */
-  @property() locale: string | undefined;
-
-  /** The client to fetch and reveal through; default: the provider's. */
-  @property({ attribute: false }) client: ElementClient | undefined;
-
-  @consume({ context: clientContext, subscribe: true }) @state() protected contextClient: ElementClient | undefined;
-  @consume({ context: userContext, subscribe: true }) @state() protected contextUser: Actor | undefined;
-  @consume({ context: localeContext, subscribe: true }) @state() protected contextLocale: Locale | undefined;
-
   @state() private revealed: Partial<Record<RevealableField, string>> = {};
   @state() private revealError: string | undefined;
-
-  private get effectiveLocale(): Locale {
-    return this.locale !== undefined ? resolveLocale(this.locale) : (this.contextLocale ?? "zh-CN");
-  }
-  private get effectiveClient(): ElementClient | undefined {
-    return this.client ?? this.contextClient;
-  }
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has("customer") || changed.has("customerId")) {
@@ -121,7 +95,7 @@ export class BankcrmCustomerCard extends LitElement {
 
   override updated(changed: PropertyValues<this>) {
     if (
-      (changed.has("customerId") || (changed as Map<string, unknown>).has("contextClient")) &&
+      (changed.has("customerId") || this.clientChanged(changed)) &&
       this.customerId &&
       this.customer?.id !== this.customerId
     )
@@ -173,7 +147,7 @@ export class BankcrmCustomerCard extends LitElement {
       return html`<dt>${caption}</dt>
         <dd>—</dd>`;
     const shown = this.revealed[field] ?? mask(value, kind);
-    const user = this.contextUser ?? this.effectiveClient?.user;
+    const user = this.effectiveUser;
     const mayReveal =
       !this.revealed[field] && this.effectiveClient !== undefined && user !== undefined && canReveal(user, "C2");
     return html`<dt>${caption}</dt>

@@ -1,0 +1,350 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { property, query, state } from "lit/decorators.js";
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
+import type { RangeChangedEvent } from "@lit-labs/virtualizer/events.js";
+import { flow } from "@lit-labs/virtualizer/layouts/flow.js";
+import { canReadConfidential, message } from "@bankcrm/core";
+import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
+import { BankcrmTimelineLoadMoreEvent } from "../../events/timeline-events.js";
+import { BankcrmContextElement } from "../base/context-element.js";
+import { customerTimelineStyles } from "./customer-timeline.styles.js";
+import {
+  TIMELINE_KINDS,
+  absoluteTime,
+  channelLabel,
+  channelOf,
+  dayKey,
+  dayLabel,
+  describe,
+  kindLabel,
+  relativeTime,
+} from "./timeline-format.js";
+
+interface Row {
+  item: TimelineItem;
+  at: Date;
+  /** The first entry of its day carries the day's heading. */
+  firstOfDay: boolean;
+}
+
+/** How many rows before the end of what is loaded the next page is asked for. */
+const PREFETCH_ROWS = 15;
+
+/**
+ * Every touchpoint with a customer on one line of time — interactions,
+ * transactions, service cases and campaign contacts — newest first, grouped by
+ * day, with filters by type and channel and relative times in the locale.
+ * Virtualized: 10,000 entries render only what is on screen. A `role="feed"`:
+ * arrow keys and Page Up/Down move between entries, Home/End to the ends, and
+ * more is loaded as the user scrolls or moves. Confidential notes are hidden
+ * from roles that may not read them (and when no user is known).
+ *
+ * @tagname bankcrm-customer-timeline
+ * @summary A customer's touchpoints on one virtualized, filterable line of time.
+ *
+ * @csspart base - The whole timeline.
+ * @csspart toolbar - The filters.
+ * @csspart feed - The scrolling list (role="feed").
+ * @csspart entry - One entry (role="article").
+ * @csspart day - The day heading above the first entry of a day.
+ * @csspart kind - An entry's type.
+ * @csspart time - An entry's relative time.
+ * @csspart load-more - The button that loads the next page.
+ *
+ * @cssproperty --bankcrm-customer-timeline-height - Height of the scrolling list; default 28rem.
+ * @cssproperty --bankcrm-customer-timeline-accent-interaction - Marker colour of interactions.
+ * @cssproperty --bankcrm-customer-timeline-accent-transaction - Marker colour of transactions.
+ * @cssproperty --bankcrm-customer-timeline-accent-case - Marker colour of service cases.
+ * @cssproperty --bankcrm-customer-timeline-accent-campaign - Marker colour of campaign contacts.
+ *
+ * @event bankcrm-timeline-load-more - The user reached the end of `entries` given as a property while `has-more` is set: append the next page.
+ */
+export class BankcrmCustomerTimeline extends BankcrmContextElement {
+  static override styles = customerTimelineStyles;
+
+  /** Entries to show, newest first (instead of fetching by `customer-id`). */
+  @property({ attribute: false }) entries: TimelineItem[] | undefined;
+
+  /** Fetches the customer's timeline through the client, a page at a time. */
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+
+  /** With `entries`: more exist; reaching the end fires `bankcrm-timeline-load-more`. */
+  @property({ type: Boolean, attribute: "has-more" }) hasMore = false;
+
+  /** Entries fetched per page. */
+  @property({ type: Number, attribute: "page-size" }) pageSize = 50;
+
+  /** The types shown; default all four. */
+  @property({ attribute: false }) kinds: readonly TimelineKind[] = TIMELINE_KINDS;
+
+  /** The channel shown (a channel code); empty: all. */
+  @property() channel = "";
+
+  /** "Now" for relative times (ISO string); default the clock. */
+  @property() now: string | undefined;
+
+  /** Shows the loading state (also while the first page is fetched). */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
+  /** An error to show instead of the timeline. */
+  @property() error: string | undefined;
+
+  /** Offline: shows what is loaded, says so, and asks for no more. */
+  @property({ type: Boolean, reflect: true }) offline = false;
+
+  @state() private fetched: TimelineItem[] = [];
+  @state() private loadingMore = false;
+  @state() private rows: Row[] = [];
+  private cursor: string | undefined;
+  private exhausted = false;
+  private generation = 0;
+  /** With `entries`: the length at which the host was last asked for more (asked once per page). */
+  private askedAt = -1;
+
+  @query('[part="feed"]') private feed!: HTMLElement & VirtualizerHostElement;
+
+  private get items(): TimelineItem[] {
+    return this.entries ?? this.fetched;
+  }
+
+  /** Whether more entries may exist beyond those loaded. */
+  get moreAvailable(): boolean {
+    return this.entries !== undefined ? this.hasMore : !this.exhausted && this.customerId !== undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has("customerId") && this.entries === undefined) {
+      this.fetched = [];
+      this.cursor = undefined;
+      this.exhausted = false;
+    }
+    const any = changed as Map<PropertyKey, unknown>;
+    if (
+      ["entries", "fetched", "kinds", "channel", "user", "contextUser"].some((k) => any.has(k)) ||
+      this.clientChanged(any)
+    )
+      this.rows = this.buildRows();
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    if (
+      this.entries === undefined &&
+      this.customerId &&
+      (changed.has("customerId") || this.clientChanged(changed)) &&
+      this.fetched.length === 0
+    )
+      void this.fetchPage(true);
+  }
+
+  private buildRows(): Row[] {
+    const seeConfidential = canReadConfidential(this.effectiveUser);
+    const kinds = new Set(this.kinds);
+    const rows: Row[] = [];
+    let lastDay = -1;
+    for (const item of this.items) {
+      if (!kinds.has(item.kind)) continue;
+      if (this.channel && channelOf(item) !== this.channel) continue;
+      if (item.kind === "interaction" && item.record.confidential && !seeConfidential) continue;
+      const at = new Date(item.at);
+      const day = dayKey(at);
+      rows.push({ item, at, firstOfDay: day !== lastDay });
+      lastDay = day;
+    }
+    return rows;
+  }
+
+  private async fetchPage(first: boolean) {
+    const client = this.effectiveClient;
+    const id = this.customerId;
+    if (!client?.timeline || !id || this.loadingMore || (this.exhausted && !first)) return;
+    const generation = ++this.generation;
+    if (first) this.loading = true;
+    else this.loadingMore = true;
+    this.error = undefined;
+    try {
+      const page = await client.timeline(id, {
+        limit: this.pageSize,
+        ...(this.cursor !== undefined ? { after: this.cursor } : {}),
+      });
+      if (generation !== this.generation || id !== this.customerId) return;
+      this.fetched = [...this.fetched, ...page.items];
+      this.cursor = page.next;
+      this.exhausted = page.next === undefined;
+    } catch (error) {
+      if (generation === this.generation) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (generation === this.generation) {
+        this.loading = false;
+        this.loadingMore = false;
+      }
+    }
+  }
+
+  /** Loads the next page (or asks the host for it). */
+  loadMore(): void {
+    if (this.offline || !this.moreAvailable || this.loadingMore) return;
+    if (this.entries === undefined) return void this.fetchPage(false);
+    if (this.askedAt === this.entries.length) return;
+    this.askedAt = this.entries.length;
+    this.dispatchEvent(new BankcrmTimelineLoadMoreEvent({ loaded: this.entries.length }));
+  }
+
+  private onRangeChanged(e: RangeChangedEvent) {
+    if (e.last >= this.rows.length - PREFETCH_ROWS) this.loadMore();
+  }
+
+  private onKeydown(e: KeyboardEvent) {
+    const article = (e.target as Element).closest?.("[data-index]");
+    if (!article) return;
+    const index = Number(article.getAttribute("data-index"));
+    const last = this.rows.length - 1;
+    const target =
+      e.key === "ArrowDown" || e.key === "PageDown"
+        ? index + 1
+        : e.key === "ArrowUp" || e.key === "PageUp"
+          ? index - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? last
+              : undefined;
+    if (target === undefined) return;
+    e.preventDefault();
+    if (target >= last - PREFETCH_ROWS) this.loadMore();
+    void this.focusEntry(Math.max(0, Math.min(last, target)));
+  }
+
+  /** Scrolls entry `index` (of those shown) into view and focuses it. */
+  async focusEntry(index: number): Promise<void> {
+    await this.updateComplete;
+    const virtualizer = this.feed?.[virtualizerRef];
+    virtualizer?.element(index)?.scrollIntoView({ block: "nearest" });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const el = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (el) {
+        el.focus({ preventScroll: attempt === 0 });
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+
+  private renderRow = (row: Row, index: number) => {
+    const locale = this.effectiveLocale;
+    const now = this.now !== undefined ? new Date(this.now) : new Date();
+    const { item, at } = row;
+    const { title, detail } = describe(item, locale);
+    const channel = channelOf(item);
+    const setSize = this.moreAvailable ? -1 : this.rows.length;
+    return html`<article
+      part="entry"
+      class=${item.kind}
+      tabindex="0"
+      data-index=${index}
+      aria-posinset=${index + 1}
+      aria-setsize=${setSize}
+      aria-labelledby=${`title-${index}`}
+      aria-describedby=${`detail-${index}`}
+    >
+      ${row.firstOfDay ? html`<h3 part="day">${dayLabel(at, now, locale)}</h3>` : nothing}
+      <div class="line">
+        <span part="kind">${kindLabel(item.kind, locale)}</span>
+        ${channel ? html`<span class="channel">${channelLabel(channel, locale)}</span>` : nothing}
+        ${
+          item.kind === "interaction" && item.record.confidential
+            ? html`<span class="confidential">${message("confidential", locale)}</span>`
+            : nothing
+        }
+        <time part="time" datetime=${item.at} title=${absoluteTime(at, locale)}>${relativeTime(at, now, locale)}</time>
+      </div>
+      <p class="title" id=${`title-${index}`}>${title}</p>
+      <p class="detail" id=${`detail-${index}`}>${detail}</p>
+    </article>`;
+  };
+
+  private renderToolbar() {
+    const locale = this.effectiveLocale;
+    const shown = new Set(this.kinds);
+    const channels = [...new Set(this.items.map(channelOf).filter((c): c is string => c !== undefined))].sort();
+    if (this.channel && !channels.includes(this.channel)) channels.unshift(this.channel);
+    return html`<div part="toolbar" role="group" aria-label=${message("timelineFilters", locale)}>
+      ${TIMELINE_KINDS.map(
+        (kind) =>
+          html`<label class="kind-filter"
+            ><input
+              type="checkbox"
+              .checked=${shown.has(kind)}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                this.kinds = TIMELINE_KINDS.filter((k) => (k === kind ? on : shown.has(k)));
+              }}
+            />${kindLabel(kind, locale)}</label
+          >`,
+      )}
+      <label class="channel-filter"
+        >${message("timelineChannel", locale)}
+        <select
+          @change=${(e: Event) => {
+            this.channel = (e.target as HTMLSelectElement).value;
+          }}
+        >
+          <option value="" ?selected=${this.channel === ""}>${message("timelineAllChannels", locale)}</option>
+          ${channels.map(
+            (c) => html`<option value=${c} ?selected=${this.channel === c}>${channelLabel(c, locale)}</option>`,
+          )}
+        </select></label
+      >
+    </div>`;
+  }
+
+  override render() {
+    const locale = this.effectiveLocale;
+    if (this.loading) return html`<div part="base" role="status" aria-busy="true">${message("loading", locale)}</div>`;
+    if (this.error !== undefined)
+      return html`<div part="base" role="alert">${message("loadFailed", locale, { reason: this.error })}</div>`;
+    if (this.items.length === 0 && !this.moreAvailable)
+      return html`<div part="base" class="muted">${message("timelineEmpty", locale)}</div>`;
+    const more = this.moreAvailable;
+    return html`<div part="base">
+      ${this.renderToolbar()}
+      ${this.offline ? html`<p class="muted">${message("timelineOfflineCached", locale)}</p>` : nothing}
+      <p id="keys" class="visually-hidden">${message("timelineKeys", locale)}</p>
+      ${this.rows.length === 0 ? html`<p class="muted">${message("timelineFiltered", locale)}</p>` : nothing}
+      <div
+        part="feed"
+        role="feed"
+        aria-label=${message("timelineLabel", locale)}
+        aria-describedby="keys"
+        aria-busy=${this.loadingMore ? "true" : "false"}
+        @keydown=${this.onKeydown}
+        @rangeChanged=${this.onRangeChanged}
+      >
+        ${virtualize({
+          items: this.rows,
+          renderItem: this.renderRow,
+          keyFunction: (row: Row) => `${row.item.kind}|${row.item.id}`,
+          scroller: true,
+          layout: flow(),
+        })}
+      </div>
+      <div class="footer">
+        <span role="status"
+          >${
+            this.loadingMore
+              ? message("timelineLoadingMore", locale)
+              : more
+                ? message("timelineCount", locale, { count: this.items.length })
+                : message("timelineEnd", locale, { count: this.items.length })
+          }</span
+        >
+        ${
+          more && !this.offline
+            ? html`<button part="load-more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+                ${message("timelineLoadMore", locale)}
+              </button>`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+}

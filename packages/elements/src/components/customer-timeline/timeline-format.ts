@@ -1,0 +1,121 @@
+/**
+ * How one timeline entry reads: its kind, channel, title, detail and times, in
+ * a locale. Pure functions, so the element's render stays small and the text
+ * can be tested without a DOM.
+ */
+import { formatMoney, label, message, type Locale, type MessageKey } from "@bankcrm/core";
+import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
+
+export const TIMELINE_KINDS: readonly TimelineKind[] = ["interaction", "transaction", "case", "campaign"];
+
+const KIND_MESSAGE: Record<TimelineKind, MessageKey> = {
+  interaction: "kindInteraction",
+  transaction: "kindTransaction",
+  case: "kindCase",
+  campaign: "kindCampaign",
+};
+
+export function kindLabel(kind: TimelineKind, locale: Locale): string {
+  return message(KIND_MESSAGE[kind], locale);
+}
+
+/** The channel an entry came through (every kind has one; masked records may lack it). */
+export function channelOf(item: TimelineItem): string | undefined {
+  return (item.record as { channel?: string }).channel;
+}
+
+/** A channel's label, from whichever channel vocabulary knows it. */
+export function channelLabel(channel: string, locale: Locale): string {
+  for (const vocabulary of ["interactionChannel", "transactionChannel", "campaignChannel"] as const) {
+    const text = label(vocabulary, channel, locale);
+    if (text !== channel) return text;
+  }
+  return channel;
+}
+
+/** The entry's headline and a line of detail — plain strings, rendered as text. */
+export function describe(item: TimelineItem, locale: Locale): { title: string; detail: string } {
+  switch (item.kind) {
+    case "interaction": {
+      const r = item.record;
+      const outcome = r.outcome ? ` · ${label("interactionOutcome", r.outcome, locale)}` : "";
+      return { title: `${label("interactionType", r.type, locale)}${outcome}`, detail: r.summary ?? "" };
+    }
+    case "transaction": {
+      const r = item.record;
+      const sign = r.direction === "debit" ? "−" : r.direction === "credit" ? "+" : "";
+      const amount = r.amount ? `${sign}${formatMoney(r.amount.amount, r.amount.currency, locale)}` : "";
+      const category = r.category ? label("transactionCategory", r.category, locale) : kindLabel("transaction", locale);
+      return {
+        title: amount ? `${category} ${amount}` : `${category} · ${message("amountHidden", locale)}`,
+        detail: [r.counterparty, r.description].filter(Boolean).join(" · "),
+      };
+    }
+    case "case": {
+      const r = item.record;
+      return {
+        title: r.subject,
+        detail: [
+          label("serviceCaseType", r.type, locale),
+          label("serviceCaseStatus", r.status, locale),
+          label("priority", r.priority, locale),
+        ].join(" · "),
+      };
+    }
+    case "campaign": {
+      const r = item.record;
+      return { title: label("campaignResponseType", r.type, locale), detail: r.campaignId };
+    }
+  }
+}
+
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as T;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "3 小时前", "2 days ago", "now" — relative to `now`, in the locale. */
+export function relativeTime(at: Date, now: Date, locale: Locale): string {
+  const rtf = cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+  const diff = at.getTime() - now.getTime();
+  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return rtf.format(Math.trunc(diff / ms), unit);
+  return rtf.format(0, "second");
+}
+
+/** The full date and time, for a tooltip and the `<time>` element. */
+export function absoluteTime(at: Date, locale: Locale): string {
+  return cached(
+    `abs|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
+  ).format(at);
+}
+
+/** A local calendar day as a sortable key. */
+export function dayKey(at: Date): number {
+  return at.getFullYear() * 10_000 + (at.getMonth() + 1) * 100 + at.getDate();
+}
+
+/** "今天", "昨天", else the date with its weekday. */
+export function dayLabel(at: Date, now: Date, locale: Locale): string {
+  const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOf(at) - startOf(now)) / 86_400_000);
+  if (days === 0 || days === -1) {
+    const rtf = cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+    return rtf.format(days, "day");
+  }
+  return cached(
+    `day|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", weekday: "short" }),
+  ).format(at);
+}

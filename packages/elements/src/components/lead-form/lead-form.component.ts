@@ -1,0 +1,521 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  LEAD_PURPOSES,
+  LeadSchema,
+  isValidationError,
+  label,
+  message,
+  validate,
+  type FieldError,
+  type LeadPurpose,
+  type LeadSource,
+  type Locale,
+  type MessageKey,
+} from "@bankcrm/core";
+import { BankcrmLeadErrorEvent, BankcrmLeadSavedEvent, BankcrmLeadSubmitEvent } from "../../events/lead-events.js";
+import { BankcrmContextElement } from "../base/context-element.js";
+import { LEAD_FORM_FIELDS, leadFieldsFor, yuanToFen, type LeadFormField } from "./lead-fields.js";
+import { leadFormStyles } from "./lead-form.styles.js";
+
+export type { LeadFormField } from "./lead-fields.js";
+
+/** The fields a person fills in, as typed. */
+interface Draft {
+  purpose: string;
+  name: string;
+  mobile: string;
+  productInterest: string;
+  expectedAmount: string;
+  preferredContactTime: string;
+  notes: string;
+}
+type DraftField = keyof Draft | "consent";
+
+const EMPTY: Draft = {
+  purpose: "",
+  name: "",
+  mobile: "",
+  productInterest: "",
+  expectedAmount: "",
+  preferredContactTime: "",
+  notes: "",
+};
+const FIELD_ORDER: DraftField[] = [
+  "purpose",
+  "name",
+  "mobile",
+  "productInterest",
+  "expectedAmount",
+  "preferredContactTime",
+  "notes",
+  "consent",
+];
+const CONTACT_TIMES = ["morning", "noon", "afternoon", "evening", "weekend", "anytime"] as const;
+
+/** The consent text version recorded when the host names none. */
+export const DEFAULT_CONSENT_VERSION = "bankcrm-lead-2026-11";
+
+type Status = { kind: "submitting" | "saved" | "queued" | "failed" | "conflict" | "invalid" | "error"; text: string };
+
+function newLeadId(): string {
+  return `LD-${crypto.randomUUID()}`;
+}
+
+/**
+ * One lead form for two audiences: customers on internet banking
+ * (`audience="customer"`) and staff in a branch (`audience="staff"`). It asks
+ * only what the purpose needs (PIPL), validates with the core's lead schema
+ * (localized messages tied to each field by `aria-describedby`, focus on the
+ * first invalid field), starts with the consent box unticked and records the
+ * consent text version and the time it was given. Submitting goes through the
+ * client: saved online, queued in the outbox offline — the `role="status"`
+ * region says which — and never twice.
+ *
+ * Inside a host's `<form>` it is a form-associated field instead: it has no
+ * submit button, its value is the lead as JSON (under its `name`), and the host
+ * form will not submit while the lead is invalid.
+ *
+ * @tagname bankcrm-lead-form
+ * @summary A purpose-configured, validated lead form with consent, online or queued offline.
+ *
+ * @csspart form - The form.
+ * @csspart field - A label with its control and message.
+ * @csspart error - A field's validation message.
+ * @csspart consent - The consent box and its text.
+ * @csspart submit - The submit button.
+ * @csspart status - The live region saying what happened.
+ *
+ * @cssproperty --bankcrm-lead-form-gap - Space between fields; default 0.75rem.
+ * @cssproperty --bankcrm-lead-form-max-width - Widest the form grows; default 32rem.
+ *
+ * @event bankcrm-lead-submit - Before the lead is sent; cancelable; `detail.lead` is the validated lead.
+ * @event bankcrm-lead-saved - The lead was stored (`detail.status` "saved") or queued in the outbox ("queued").
+ * @event bankcrm-lead-error - The lead could not be stored (refused, conflict, no client); the form keeps what was typed.
+ */
+export class BankcrmLeadForm extends BankcrmContextElement {
+  static override styles = leadFormStyles;
+  static formAssociated = true;
+
+  /** What the lead is about; fixes the fields. Unset: the person chooses. */
+  @property() purpose: LeadPurpose | undefined;
+
+  /** `customer` (internet banking, default) or `staff` (branch; adds notes, records who captured it). */
+  @property() audience: "customer" | "staff" = "customer";
+
+  /** Where the lead came from; default `internet_banking` for customers, `branch_walk_in` for staff. */
+  @property() source: LeadSource | undefined;
+
+  /** The existing customer this lead is about, if any. */
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+
+  /** Branch and campaign the lead is attributed to. */
+  @property({ attribute: "branch-id" }) branchId: string | undefined;
+  @property({ attribute: "campaign-id" }) campaignId: string | undefined;
+
+  /** Version of the consent text shown, recorded with the consent. */
+  @property({ attribute: "consent-version" }) consentVersion = DEFAULT_CONSENT_VERSION;
+
+  /** The consent text; default the standard text in the locale. */
+  @property({ attribute: "consent-text" }) consentText: string | undefined;
+
+  /** Values to start with (e.g. the signed-in customer's name). */
+  @property({ attribute: false }) prefill: Partial<Record<keyof Draft, string>> = {};
+
+  /** The field name under which a host form receives the lead (form-associated use). */
+  @property({ reflect: true }) name = "";
+
+  /** Disables every control. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private draft: Draft = { ...EMPTY };
+  @state() private consentGranted = false;
+  @state() private errors: Partial<Record<DraftField, string>> = {};
+  @state() private status: Status | undefined;
+  @state() private submitting = false;
+  private consentAt: string | undefined;
+  private draftId = newLeadId();
+  private attempted = false;
+  private readonly internals = this.attachInternals();
+
+  /** The host form this element is a field of, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  private get purposeValue(): LeadPurpose | undefined {
+    const p = this.purpose ?? this.draft.purpose;
+    return (LEAD_PURPOSES as readonly string[]).includes(p) ? (p as LeadPurpose) : undefined;
+  }
+
+  private get fields(): readonly LeadFormField[] {
+    const p = this.purposeValue;
+    return p ? leadFieldsFor(p, this.audience) : [];
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has("prefill")) this.draft = { ...this.draft, ...this.prefill };
+  }
+
+  override updated() {
+    this.syncFormValue();
+  }
+
+  /** The lead the form would submit, built from what was typed; amount errors are found here. */
+  private build(locale: Locale): { lead: Record<string, unknown>; amountError?: string } {
+    const d = this.draft;
+    const purpose = this.purposeValue;
+    const fields = this.fields;
+    const products = purpose ? LEAD_FORM_FIELDS[purpose].products : [];
+    const product = fields.includes("productInterest")
+      ? d.productInterest || undefined
+      : products.length === 1
+        ? products[0]
+        : undefined;
+    const fen = fields.includes("expectedAmount") ? yuanToFen(d.expectedAmount) : undefined;
+    const now = new Date().toISOString();
+    const user = this.effectiveUser;
+    const staff = this.audience === "staff";
+    const optional = (key: string, value: unknown) => (value === undefined || value === "" ? {} : { [key]: value });
+    const lead: Record<string, unknown> = {
+      id: this.draftId,
+      ...optional("customerId", this.customerId),
+      name: d.name.trim(),
+      mobile: d.mobile.replace(/[\s-]/g, ""),
+      ...optional("purpose", purpose ?? d.purpose),
+      ...optional("productInterest", product),
+      ...optional(
+        "expectedAmount",
+        fen !== undefined && !Number.isNaN(fen) ? { amount: fen, currency: "CNY" } : undefined,
+      ),
+      ...optional("preferredContactTime", fields.includes("preferredContactTime") ? d.preferredContactTime : undefined),
+      ...optional("notes", fields.includes("notes") ? d.notes.trim() : undefined),
+      source: this.source ?? (staff ? "branch_walk_in" : "internet_banking"),
+      status: "new",
+      ...optional("branchId", this.branchId ?? (staff ? user?.branchId : undefined)),
+      ...optional("campaignId", this.campaignId),
+      consent: {
+        purpose: "marketing",
+        channel: "phone",
+        granted: this.consentGranted,
+        textVersion: this.consentVersion,
+        recordedAt: this.consentAt ?? now,
+      },
+      createdAt: now,
+      ...optional("createdBy", staff ? user?.id : undefined),
+    };
+    return fen !== undefined && Number.isNaN(fen) ? { lead, amountError: message("invalidAmount", locale) } : { lead };
+  }
+
+  /** Validates with the core schema; returns the lead, or the errors by field (and any not tied to a field). */
+  private check(locale: Locale): { lead?: Record<string, unknown>; errors: Partial<Record<DraftField, string>> } {
+    const { lead, amountError } = this.build(locale);
+    const result = validate(LeadSchema, lead, locale);
+    const errors = result.success ? {} : this.byField(result.errors);
+    if (amountError) errors.expectedAmount = amountError;
+    // The schema's consent rule runs only once the rest parses; the person should hear of it at once.
+    if (!this.consentGranted) errors.consent ??= message("consentRequired", locale);
+    return Object.keys(errors).length === 0 && result.success ? { lead: result.data, errors } : { errors };
+  }
+
+  private byField(list: readonly FieldError[]): Partial<Record<DraftField, string>> {
+    const errors: Partial<Record<DraftField, string>> = {};
+    for (const e of list) {
+      const head = String(e.path[0] ?? "");
+      const field: DraftField | undefined =
+        head === "consent" ? "consent" : head in EMPTY ? (head as keyof Draft) : undefined;
+      // An error on a field the form does not show is a configuration mistake: say so on the status line.
+      if (field && this.isShown(field)) errors[field] ??= e.message;
+      else errors.purpose ??= `${e.path.join(".")}: ${e.message}`;
+    }
+    return errors;
+  }
+
+  private isShown(field: DraftField): boolean {
+    if (field === "purpose") return this.purpose === undefined;
+    if (field === "name" || field === "mobile" || field === "consent") return true;
+    return this.fields.includes(field);
+  }
+
+  private syncFormValue() {
+    const { lead, errors } = this.check(this.effectiveLocale);
+    if (lead) {
+      this.internals.setFormValue(JSON.stringify(lead));
+      this.internals.setValidity({});
+      return;
+    }
+    this.internals.setFormValue(null);
+    const first = FIELD_ORDER.find((f) => errors[f] !== undefined);
+    const anchor = first ? (this.renderRoot.querySelector<HTMLElement>(`#${first}`) ?? undefined) : undefined;
+    this.internals.setValidity({ customError: true }, first ? errors[first]! : "invalid", anchor);
+  }
+
+  private async focusFirstInvalid() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  /** Validates and sends the lead through the client. Does nothing while a submission is under way. */
+  async submit(): Promise<void> {
+    if (this.submitting || this.disabled) return;
+    const locale = this.effectiveLocale;
+    this.attempted = true;
+    const { lead, errors } = this.check(locale);
+    this.errors = errors;
+    if (!lead) {
+      const count = Object.keys(errors).length;
+      this.status = { kind: "invalid", text: message("leadFixErrors", locale, { count }) };
+      return this.focusFirstInvalid();
+    }
+    if (!this.dispatchEvent(new BankcrmLeadSubmitEvent({ lead }))) return;
+    const client = this.effectiveClient;
+    if (!client?.leads) {
+      this.status = { kind: "error", text: message("leadNoClient", locale) };
+      this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error: new Error("no client") }));
+      return;
+    }
+    this.submitting = true;
+    this.status = { kind: "submitting", text: message("leadSubmitting", locale) };
+    try {
+      const result = await client.leads.create(lead);
+      if (result.status === "saved" || result.status === "queued") {
+        const staff = this.audience === "staff";
+        const key: MessageKey = result.status === "queued" ? "leadQueued" : staff ? "leadSavedStaff" : "leadSaved";
+        this.status = { kind: result.status, text: message(key, locale) };
+        this.clear();
+        this.dispatchEvent(new BankcrmLeadSavedEvent({ lead: result.lead, status: result.status }));
+      } else {
+        const reason = result.reason ?? result.status;
+        const key: MessageKey = result.status === "conflict" ? "leadConflict" : "leadFailed";
+        this.status = { kind: result.status, text: message(key, locale, { reason }) };
+        this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error: new Error(reason), status: result.status }));
+      }
+    } catch (error) {
+      if (isValidationError(error)) this.errors = this.byField(error.errors);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.status = { kind: "error", text: message("leadFailed", locale, { reason }) };
+      this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error }));
+      if (isValidationError(error)) void this.focusFirstInvalid();
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /** Empties the form for the next lead (a new id; the consent unticked again). */
+  private clear() {
+    this.draft = { ...EMPTY, ...this.prefill };
+    this.consentGranted = false;
+    this.consentAt = undefined;
+    this.errors = {};
+    this.attempted = false;
+    this.draftId = newLeadId();
+  }
+
+  /** Clears the form and its status. */
+  reset(): void {
+    this.clear();
+    this.status = undefined;
+  }
+
+  formResetCallback() {
+    this.reset();
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.disabled = disabled;
+  }
+
+  private set(field: keyof Draft, value: string) {
+    this.draft = { ...this.draft, [field]: value };
+    if (this.attempted) this.errors = this.check(this.effectiveLocale).errors;
+  }
+
+  private onConsent(e: Event) {
+    this.consentGranted = (e.target as HTMLInputElement).checked;
+    this.consentAt = this.consentGranted ? new Date().toISOString() : undefined;
+    if (this.attempted) this.errors = this.check(this.effectiveLocale).errors;
+  }
+
+  private field(id: keyof Draft, caption: string, control: TemplateResult, required: boolean) {
+    const locale = this.effectiveLocale;
+    const error = this.errors[id];
+    return html`<div part="field" class=${error ? "invalid" : ""}>
+      <label for=${id}
+        >${caption}${required ? nothing : html` <span class="muted">${message("optional", locale)}</span>`}</label
+      >
+      ${control} ${error ? html`<p part="error" id=${`${id}-error`}>${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private describedBy(id: DraftField): string | undefined {
+    return this.errors[id] ? `${id}-error` : undefined;
+  }
+
+  private input(
+    id: "name" | "mobile" | "expectedAmount",
+    options: { type: string; autocomplete: string; inputmode?: string; maxlength: number },
+  ) {
+    return html`<input
+      id=${id}
+      name=${id}
+      type=${options.type}
+      autocomplete=${options.autocomplete}
+      inputmode=${options.inputmode ?? nothing}
+      maxlength=${options.maxlength}
+      ?required=${id !== "expectedAmount"}
+      ?disabled=${this.disabled}
+      aria-invalid=${this.errors[id] ? "true" : "false"}
+      aria-describedby=${this.describedBy(id) ?? nothing}
+      .value=${this.draft[id]}
+      @input=${(e: Event) => this.set(id, (e.target as HTMLInputElement).value)}
+    />`;
+  }
+
+  private select(
+    id: "purpose" | "productInterest" | "preferredContactTime",
+    options: { value: string; label: string }[],
+    required: boolean,
+  ) {
+    const locale = this.effectiveLocale;
+    return html`<select
+      id=${id}
+      name=${id}
+      ?required=${required}
+      ?disabled=${this.disabled}
+      aria-invalid=${this.errors[id] ? "true" : "false"}
+      aria-describedby=${this.describedBy(id) ?? nothing}
+      @change=${(e: Event) => this.set(id, (e.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${this.draft[id] === ""}>${message("choose", locale)}</option>
+      ${options.map((o) => html`<option value=${o.value} ?selected=${this.draft[id] === o.value}>${o.label}</option>`)}
+    </select>`;
+  }
+
+  override render() {
+    const locale = this.effectiveLocale;
+    const fields = this.fields;
+    const purpose = this.purposeValue;
+    const products = purpose ? LEAD_FORM_FIELDS[purpose].products : [];
+    const inHostForm = this.internals.form !== null;
+    const title = message(this.audience === "staff" ? "leadFormTitleStaff" : "leadFormTitle", locale);
+    return html`<form
+      part="form"
+      novalidate
+      aria-label=${title}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        if (!inHostForm) void this.submit();
+      }}
+    >
+      ${
+        this.purpose === undefined
+          ? this.field(
+              "purpose",
+              message("leadPurpose", locale),
+              this.select(
+                "purpose",
+                LEAD_PURPOSES.map((p) => ({ value: p, label: label("leadPurpose", p, locale) })),
+                true,
+              ),
+              true,
+            )
+          : html`<p class="purpose">${label("leadPurpose", this.purpose, locale)}</p>`
+      }
+      ${this.field("name", message("leadName", locale), this.input("name", { type: "text", autocomplete: "name", maxlength: 60 }), true)}
+      ${this.field(
+        "mobile",
+        message("leadMobile", locale),
+        this.input("mobile", { type: "tel", autocomplete: "tel-national", inputmode: "numeric", maxlength: 13 }),
+        true,
+      )}
+      ${
+        fields.includes("productInterest")
+          ? this.field(
+              "productInterest",
+              message("leadProductInterest", locale),
+              this.select(
+                "productInterest",
+                products.map((p) => ({ value: p, label: label("productType", p, locale) })),
+                false,
+              ),
+              false,
+            )
+          : nothing
+      }
+      ${
+        fields.includes("expectedAmount")
+          ? this.field(
+              "expectedAmount",
+              message("leadExpectedAmount", locale),
+              this.input("expectedAmount", { type: "text", autocomplete: "off", inputmode: "decimal", maxlength: 20 }),
+              false,
+            )
+          : nothing
+      }
+      ${
+        fields.includes("preferredContactTime")
+          ? this.field(
+              "preferredContactTime",
+              message("leadContactTime", locale),
+              this.select(
+                "preferredContactTime",
+                CONTACT_TIMES.map((t) => ({ value: t, label: label("contactTime", t, locale) })),
+                false,
+              ),
+              false,
+            )
+          : nothing
+      }
+      ${
+        fields.includes("notes")
+          ? this.field(
+              "notes",
+              message("leadNotes", locale),
+              html`<textarea
+                id="notes"
+                name="notes"
+                rows="3"
+                maxlength="500"
+                ?disabled=${this.disabled}
+                aria-invalid=${this.errors.notes ? "true" : "false"}
+                aria-describedby=${this.describedBy("notes") ?? nothing}
+                .value=${this.draft.notes}
+                @input=${(e: Event) => this.set("notes", (e.target as HTMLTextAreaElement).value)}
+              ></textarea>`,
+              false,
+            )
+          : nothing
+      }
+      <div part="consent" class=${this.errors.consent ? "invalid" : ""}>
+        <input
+          id="consent"
+          type="checkbox"
+          required
+          ?disabled=${this.disabled}
+          .checked=${this.consentGranted}
+          aria-invalid=${this.errors.consent ? "true" : "false"}
+          aria-describedby=${["consent-version", this.describedBy("consent")].filter(Boolean).join(" ")}
+          @change=${this.onConsent}
+        />
+        <label for="consent">${this.consentText ?? message("consentDefault", locale)}</label>
+        <p id="consent-version" class="muted">
+          ${message("consentVersionNote", locale, { version: this.consentVersion })}
+        </p>
+        ${this.errors.consent ? html`<p part="error" id="consent-error">${this.errors.consent}</p>` : nothing}
+      </div>
+      ${
+        inHostForm
+          ? nothing
+          : html`<button
+              part="submit"
+              type="submit"
+              ?disabled=${this.disabled}
+              aria-disabled=${this.submitting ? "true" : "false"}
+            >
+              ${message(this.submitting ? "leadSubmitting" : "leadSubmit", locale)}
+            </button>`
+      }
+      <div part="status" role="status" class=${this.status?.kind ?? ""}>${this.status?.text ?? ""}</div>
+    </form>`;
+  }
+}
