@@ -51,6 +51,11 @@ export default tseslint.config(
             "CallExpression[callee.object.name='z'][callee.property.name=/^(object|strictObject|looseObject)$/]",
           message: "Build object schemas with object() from src/zod.ts, so jitless is in force under strict CSP.",
         },
+        {
+          selector: "ExportSpecifier[local.name='z']",
+          message:
+            "Never re-export the zod namespace: bundlers then keep all of zod (91 kB gzip). Import it where used.",
+        },
       ],
     },
   },

@@ -33,6 +33,8 @@ describe("Storybook (static build)", () => {
     ["elements-customer-card--playground", "bankcrm-customer-card"],
     ["elements-value-badge--loading", "bankcrm-value-badge"],
     ["elements-tier-badge--all-tiers", "bankcrm-tier-badge"],
+    ["elements-customer-timeline--ten-thousand-entries", "bankcrm-customer-timeline"],
+    ["elements-lead-form--staff", "bankcrm-lead-form"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();
@@ -49,6 +51,21 @@ describe("Storybook (static build)", () => {
       await page.close();
     });
   }
+
+  it("shows the lead form's offline story queuing the lead in the outbox", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}iframe.html?id=elements-lead-form--offline&viewMode=story`);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator("bankcrm-lead-form")
+            .evaluate((el) => el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? ""),
+        { timeout: 30_000 },
+      )
+      .toBe("当前离线：线索已保存在本机，联网后自动发送");
+    await page.close();
+  });
 
   it("renders a docs page generated from the custom-elements manifest", async () => {
     const page = await browser.newPage();

@@ -2,7 +2,7 @@
  * Validation that speaks to people: runs a schema and maps each zod issue to a
  * field-level message in the user's locale. Never throws for bad input.
  */
-import type { z } from "../zod.js";
+import type * as z from "zod";
 import { BankcrmValidationError, type FieldError } from "../errors/validation-error.js";
 import type { Locale } from "./locale.js";
 import { hasMessage, message, type MessageKey } from "./messages.js";

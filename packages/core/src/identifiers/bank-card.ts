@@ -1,5 +1,5 @@
 /** Bank card numbers: 12–19 digits with a Luhn (mod 10) check digit. */
-import { z } from "../zod.js";
+import * as z from "zod";
 
 /** Removes the spaces and hyphens people type between digit groups. */
 export function normalizeBankCardNumber(input: string): string {

@@ -2,7 +2,7 @@
  * Mainland China mobile numbers: 11 digits starting 13–19, optionally written
  * with a +86 / 0086 / 86 country prefix and spaces or hyphens.
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 
 const MOBILE = /^1[3-9]\d{9}$/;
 

@@ -3,7 +3,7 @@
  * birth date (YYYYMMDD), 3-digit sequence (odd = male, even = female) and an
  * ISO 7064 MOD 11-2 check character (0-9 or X).
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { provinceOf, type Province } from "./regions.js";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;

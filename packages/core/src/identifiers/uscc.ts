@@ -4,7 +4,7 @@
  * authority (1), organization type (1), region code (6 digits), organization code
  * (9) and a MOD 31 check character.
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { provinceOf } from "./regions.js";
 
 export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -1,5 +1,6 @@
 /** Money as a zod schema: integer minor units and an ISO 4217 code. */
-import { object, z } from "../zod.js";
+import * as z from "zod";
+import { object } from "../zod.js";
 
 export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, { error: "currency" });
 

@@ -4,7 +4,7 @@
  * any depth, under any common spelling) fails with an issue at that path,
  * instead of being silently stripped and possibly logged on the way.
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 
 /** Field names, lower-cased with separators removed, that carry C3 data. */
 export const C3_FIELD_NAMES: ReadonlySet<string> = new Set([

@@ -4,7 +4,7 @@
  * dates of birth, amounts) are removed, nested records are masked in turn. C1
  * fields pass unchanged. The input is not modified.
  */
-import type { z } from "../zod.js";
+import type * as z from "zod";
 import { mask } from "./mask.js";
 import { sensitivity } from "./sensitivity.js";
 

@@ -11,7 +11,8 @@
  * compile-time requirement (the class map must name every key of the shape) and
  * records it in the `sensitivity` registry for run-time use (masking, tests).
  */
-import { object, z } from "../zod.js";
+import * as z from "zod";
+import { object } from "../zod.js";
 import type { MaskKind } from "./mask.js";
 
 export type FieldClass = "C1" | "C2";

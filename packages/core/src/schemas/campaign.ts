@@ -1,5 +1,5 @@
 /** Marketing campaigns and each customer's response to them. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";

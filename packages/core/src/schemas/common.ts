@@ -1,5 +1,5 @@
 /** Building blocks shared by the record schemas. Dates are ISO-8601 strings at the boundary. */
-import { z } from "../zod.js";
+import * as z from "zod";
 
 /** Record identifiers: opaque, 1–64 URL-safe characters. */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: "id" });

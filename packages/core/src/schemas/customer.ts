@@ -3,7 +3,7 @@
  * `kind`. Contact, identity document and consents are nested records with their
  * own sensitivity classes.
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { MobileSchema } from "../identifiers/mobile.js";
 import { isValidResidentIdNumber, parseResidentIdNumber } from "../identifiers/resident-id.js";
 import { UsccSchema } from "../identifiers/uscc.js";
@@ -11,9 +11,8 @@ import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, TagsSchema, text } from "./common.js";
+import { ConsentFields } from "./consent.js";
 import {
-  ConsentChannelSchema,
-  ConsentPurposeSchema,
   ContactChannelSchema,
   ContactTimeSchema,
   CustomerStatusSchema,
@@ -71,20 +70,7 @@ export const ContactFields = defineRecord(
 );
 export type Contact = z.infer<typeof ContactFields>;
 
-/** A consent given or withdrawn, per purpose and channel, with the text version shown. */
-export const ConsentFields = defineRecord(
-  "Consent",
-  {
-    purpose: ConsentPurposeSchema,
-    channel: ConsentChannelSchema,
-    granted: z.boolean(),
-    /** Version of the consent text the customer saw, e.g. "2026-03". */
-    textVersion: text(32),
-    recordedAt: IsoDateTimeSchema,
-  },
-  { purpose: C1, channel: C1, granted: C1, textVersion: C1, recordedAt: C1 },
-);
-export type Consent = z.infer<typeof ConsentFields>;
+export { ConsentFields, type Consent } from "./consent.js";
 
 const common = {
   id: IdSchema,

@@ -1,5 +1,5 @@
 /** A customer's account or product holding: deposits, loans, cards, investments. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";

@@ -1,5 +1,5 @@
 /** Every touchpoint with a customer, on any channel (以一个面孔面对客户). */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";

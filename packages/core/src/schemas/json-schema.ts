@@ -5,7 +5,7 @@
  * (check characters, cross-field rules, C3 refusal) are enforced by the SDK and
  * the server, and documented in the domain model.
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { recordSchemas, type RecordName } from "./records.js";
 
 export function recordJsonSchemas(): Record<RecordName, Record<string, unknown>> {

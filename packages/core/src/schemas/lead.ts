@@ -3,13 +3,13 @@
  * internet banking (by the customer) or in a branch (by staff). Only what the
  * purpose needs is collected (PIPL, minimum necessary).
  */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { MobileSchema } from "../identifiers/mobile.js";
 import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
-import { ConsentFields } from "./customer.js";
+import { ConsentFields } from "./consent.js";
 import {
   ContactTimeSchema,
   LeadPurposeSchema,

@@ -1,5 +1,5 @@
 /** Households and corporate groups: customers linked by family or ownership. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, text } from "./common.js";

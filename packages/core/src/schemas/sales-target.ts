@@ -1,5 +1,5 @@
 /** A sales target for a member of staff or a branch over a period, with progress. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { CurrencyCodeSchema } from "../money/money-schema.js";

@@ -1,5 +1,5 @@
 /** A service request or complaint, tracked against its SLA. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";

@@ -1,5 +1,5 @@
 /** Bank staff: relationship managers, tellers, branch managers and the rest. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { MobileSchema } from "../identifiers/mobile.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, c2, defineRecord } from "../privacy/sensitivity.js";

@@ -1,5 +1,5 @@
 /** A to-do for a member of staff, usually about a customer. */
-import type { z } from "../zod.js";
+import type * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";

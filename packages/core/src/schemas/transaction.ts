@@ -1,5 +1,5 @@
 /** One posted transaction on a holding. */
-import { z } from "../zod.js";
+import * as z from "zod";
 import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";

@@ -4,7 +4,8 @@
  * conditions `{ field, op, value }`. `schemaVersion` lets saved segments be
  * migrated when the format changes.
  */
-import { z, object } from "../zod.js";
+import * as z from "zod";
+import { object } from "../zod.js";
 import { IdSchema, text } from "../schemas/common.js";
 
 export const OPERATORS = [

@@ -3,7 +3,23 @@
  * a locale. Pure functions, so the element's render stays small and the text
  * can be tested without a DOM.
  */
-import { formatMoney, label, message, type Locale, type MessageKey } from "@bankcrm/core";
+import {
+  campaignChannelLabels,
+  campaignResponseTypeLabels,
+  formatMoney,
+  interactionChannelLabels,
+  interactionOutcomeLabels,
+  interactionTypeLabels,
+  labelIn,
+  message,
+  priorityLabels,
+  serviceCaseStatusLabels,
+  serviceCaseTypeLabels,
+  transactionCategoryLabels,
+  transactionChannelLabels,
+  type Locale,
+  type MessageKey,
+} from "@bankcrm/core";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
 
 export const TIMELINE_KINDS: readonly TimelineKind[] = ["interaction", "transaction", "case", "campaign"];
@@ -26,8 +42,8 @@ export function channelOf(item: TimelineItem): string | undefined {
 
 /** A channel's label, from whichever channel vocabulary knows it. */
 export function channelLabel(channel: string, locale: Locale): string {
-  for (const vocabulary of ["interactionChannel", "transactionChannel", "campaignChannel"] as const) {
-    const text = label(vocabulary, channel, locale);
+  for (const table of [interactionChannelLabels, transactionChannelLabels, campaignChannelLabels]) {
+    const text = labelIn(table, channel, locale);
     if (text !== channel) return text;
   }
   return channel;
@@ -38,14 +54,16 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
   switch (item.kind) {
     case "interaction": {
       const r = item.record;
-      const outcome = r.outcome ? ` · ${label("interactionOutcome", r.outcome, locale)}` : "";
-      return { title: `${label("interactionType", r.type, locale)}${outcome}`, detail: r.summary ?? "" };
+      const outcome = r.outcome ? ` · ${labelIn(interactionOutcomeLabels, r.outcome, locale)}` : "";
+      return { title: `${labelIn(interactionTypeLabels, r.type, locale)}${outcome}`, detail: r.summary ?? "" };
     }
     case "transaction": {
       const r = item.record;
       const sign = r.direction === "debit" ? "−" : r.direction === "credit" ? "+" : "";
       const amount = r.amount ? `${sign}${formatMoney(r.amount.amount, r.amount.currency, locale)}` : "";
-      const category = r.category ? label("transactionCategory", r.category, locale) : kindLabel("transaction", locale);
+      const category = r.category
+        ? labelIn(transactionCategoryLabels, r.category, locale)
+        : kindLabel("transaction", locale);
       return {
         title: amount ? `${category} ${amount}` : `${category} · ${message("amountHidden", locale)}`,
         detail: [r.counterparty, r.description].filter(Boolean).join(" · "),
@@ -56,15 +74,15 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
       return {
         title: r.subject,
         detail: [
-          label("serviceCaseType", r.type, locale),
-          label("serviceCaseStatus", r.status, locale),
-          label("priority", r.priority, locale),
+          labelIn(serviceCaseTypeLabels, r.type, locale),
+          labelIn(serviceCaseStatusLabels, r.status, locale),
+          labelIn(priorityLabels, r.priority, locale),
         ].join(" · "),
       };
     }
     case "campaign": {
       const r = item.record;
-      return { title: label("campaignResponseType", r.type, locale), detail: r.campaignId };
+      return { title: labelIn(campaignResponseTypeLabels, r.type, locale), detail: r.campaignId };
     }
   }
 }

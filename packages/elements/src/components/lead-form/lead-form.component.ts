@@ -1,11 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
+  CONTACT_TIMES,
   LEAD_PURPOSES,
   LeadSchema,
+  contactTimeLabels,
   isValidationError,
-  label,
+  labelIn,
+  leadPurposeLabels,
   message,
+  productTypeLabels,
   validate,
   type FieldError,
   type LeadPurpose,
@@ -51,7 +55,6 @@ const FIELD_ORDER: DraftField[] = [
   "notes",
   "consent",
 ];
-const CONTACT_TIMES = ["morning", "noon", "afternoon", "evening", "weekend", "anytime"] as const;
 
 /** The consent text version recorded when the host names none. */
 export const DEFAULT_CONSENT_VERSION = "bankcrm-lead-2026-11";
@@ -414,12 +417,12 @@ export class BankcrmLeadForm extends BankcrmContextElement {
               message("leadPurpose", locale),
               this.select(
                 "purpose",
-                LEAD_PURPOSES.map((p) => ({ value: p, label: label("leadPurpose", p, locale) })),
+                LEAD_PURPOSES.map((p) => ({ value: p, label: labelIn(leadPurposeLabels, p, locale) })),
                 true,
               ),
               true,
             )
-          : html`<p class="purpose">${label("leadPurpose", this.purpose, locale)}</p>`
+          : html`<p class="purpose">${labelIn(leadPurposeLabels, this.purpose, locale)}</p>`
       }
       ${this.field("name", message("leadName", locale), this.input("name", { type: "text", autocomplete: "name", maxlength: 60 }), true)}
       ${this.field(
@@ -435,7 +438,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
               message("leadProductInterest", locale),
               this.select(
                 "productInterest",
-                products.map((p) => ({ value: p, label: label("productType", p, locale) })),
+                products.map((p) => ({ value: p, label: labelIn(productTypeLabels, p, locale) })),
                 false,
               ),
               false,
@@ -459,7 +462,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
               message("leadContactTime", locale),
               this.select(
                 "preferredContactTime",
-                CONTACT_TIMES.map((t) => ({ value: t, label: label("contactTime", t, locale) })),
+                CONTACT_TIMES.map((t) => ({ value: t, label: labelIn(contactTimeLabels, t, locale) })),
                 false,
               ),
               false,
