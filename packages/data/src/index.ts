@@ -18,6 +18,7 @@ export {
 } from "./stores/store.js";
 export * from "./stores/idb/index.js";
 export * from "./stores/http/index.js";
+export { createCachedStore, type CachedStore, type CachedStoreOptions } from "./stores/cached/cached-store.js";
 export * from "./outbox/index.js";
 export {
   BankcrmConflictError,

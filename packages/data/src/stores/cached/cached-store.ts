@@ -1,0 +1,134 @@
+/**
+ * A server store with a local cache for when the network is gone: reads go to
+ * the remote store while online and what comes back is kept in the cache (the
+ * embedded IndexedDB store, typically); offline — or when the server cannot be
+ * reached — reads come from the cache. Writes go to the remote only: a write
+ * that must survive being offline belongs in the outbox, not in a cache that
+ * would pretend it was saved.
+ */
+import { isNetworkError } from "../../errors/http-errors.js";
+import type { CollectionName, CollectionRecords, CrmStore, Page, TimelineEntry } from "../store.js";
+
+export interface CachedStoreOptions {
+  /** The bank's server (the HTTP store). */
+  remote: CrmStore;
+  /** Where what was read is kept for offline use (the IndexedDB store). */
+  cache: CrmStore;
+  /** Whether to try the remote at all; default `navigator.onLine` (true outside browsers). */
+  isOnline?: () => boolean;
+}
+
+export interface CachedStore extends CrmStore {
+  /** Where the last read was answered from. */
+  readonly lastSource: "remote" | "cache";
+}
+
+const TIMELINE_COLLECTION = {
+  interaction: "interactions",
+  transaction: "transactions",
+  case: "serviceCases",
+  campaign: "campaignResponses",
+} as const satisfies Record<TimelineEntry["kind"], CollectionName>;
+
+export function createCachedStore(options: CachedStoreOptions): CachedStore {
+  const { remote, cache } = options;
+  const isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine));
+  let lastSource: "remote" | "cache" = "cache";
+
+  async function read<T>(fromRemote: () => Promise<T>, fromCache: () => Promise<T>, keep: (value: T) => Promise<void>) {
+    if (isOnline()) {
+      try {
+        const value = await fromRemote();
+        // The cache is best effort: a full quota must not turn a good answer into an error.
+        await keep(value).catch(() => undefined);
+        lastSource = "remote";
+        return value;
+      } catch (error) {
+        if (!isNetworkError(error)) throw error;
+      }
+    }
+    lastSource = "cache";
+    return fromCache();
+  }
+  const keepAll =
+    <C extends CollectionName>(collection: C) =>
+    async (records: readonly CollectionRecords[C][]) => {
+      if (records.length > 0) await cache.put(collection, records);
+    };
+  const keepPage =
+    <C extends CollectionName>(collection: C) =>
+    (page: Page<CollectionRecords[C]>) =>
+      keepAll(collection)(page.items);
+
+  return {
+    kind: remote.kind,
+    get lastSource() {
+      return lastSource;
+    },
+    getCustomer: (id) =>
+      read(
+        () => remote.getCustomer(id),
+        () => cache.getCustomer(id),
+        async (c) => (c ? cache.put("customers", [c]) : undefined),
+      ),
+    findCustomerByNaturalKey: (key) =>
+      read(
+        () => remote.findCustomerByNaturalKey(key),
+        () => cache.findCustomerByNaturalKey(key),
+        async (c) => (c ? cache.put("customers", [c]) : undefined),
+      ),
+    listCustomers: (query) =>
+      read(
+        () => remote.listCustomers(query),
+        () => cache.listCustomers(query),
+        keepPage("customers"),
+      ),
+    holdings: (customerId) =>
+      read(
+        () => remote.holdings(customerId),
+        () => cache.holdings(customerId),
+        keepAll("holdings"),
+      ),
+    timeline: (customerId, query) =>
+      read(
+        () => remote.timeline(customerId, query),
+        () => cache.timeline(customerId, query),
+        async (page) => {
+          for (const kind of Object.keys(TIMELINE_COLLECTION) as TimelineEntry["kind"][]) {
+            const records = page.items.filter((e) => e.kind === kind).map((e) => e.record);
+            if (records.length > 0) await cache.put(TIMELINE_COLLECTION[kind], records);
+          }
+        },
+      ),
+    leads: (query) =>
+      read(
+        () => remote.leads(query),
+        () => cache.leads(query),
+        keepPage("leads"),
+      ),
+    record: (collection, id) =>
+      read(
+        () => remote.record(collection, id),
+        () => cache.record(collection, id),
+        async (r) => (r ? cache.put(collection, [r]) : undefined),
+      ),
+    records: (collection, query) =>
+      read(
+        () => remote.records(collection, query),
+        () => cache.records(collection, query),
+        keepPage(collection),
+      ),
+    async put(collection, records) {
+      await remote.put(collection, records);
+      await cache.put(collection, records).catch(() => undefined);
+    },
+    close() {
+      remote.close();
+      cache.close();
+    },
+    async destroy() {
+      remote.close();
+      await cache.destroy();
+    },
+  };
+}
