@@ -1,5 +1,10 @@
 // Serves the built workstation with the strict Content-Security-Policy that
 // bankcrm's elements are built for. Port from PORT (default 5173).
+//
+// Server mode: with BANKCRM_API (e.g. http://127.0.0.1:8787/, the reference
+// server) it also proxies /api/* there — same origin, so the CSP's
+// connect-src 'self' holds — and serves /bankcrm-config.json, which tells the
+// page to read from the server and keep IndexedDB as its offline cache.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -32,10 +37,20 @@ export function serve({
   root = fileURLToPath(new URL("./dist", import.meta.url)),
   port = 5173,
   host = "127.0.0.1",
+  api = undefined,
 } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (api && url.pathname === "/bankcrm-config.json") {
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ api: "/api/" }));
+      return;
+    }
+    if (api && url.pathname.startsWith("/api/")) {
+      await proxy(req, res, new URL(url.pathname.slice(5) + url.search, api.endsWith("/") ? api : `${api}/`));
+      return;
+    }
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (!path.startsWith(base)) {
       res.writeHead(403).end();
@@ -63,11 +78,39 @@ export function serve({
   return new Promise((resolvePromise) => server.listen(port, host, () => resolvePromise(server)));
 }
 
+/** Forwards one request to the API server and streams its answer back. */
+async function proxy(req, res, target) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const headers = {};
+  for (const [key, value] of Object.entries(req.headers))
+    if (typeof value === "string" && !["host", "connection", "content-length", "origin", "referer"].includes(key))
+      headers[key] = value;
+  try {
+    const upstream = await fetch(target, {
+      method: req.method,
+      headers,
+      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const out = {};
+    upstream.headers.forEach((value, key) => {
+      if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(key)) out[key] = value;
+    });
+    res.writeHead(upstream.status, out);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  } catch {
+    res.writeHead(502, { "Content-Type": "application/problem+json" });
+    res.end(JSON.stringify({ title: "the API server could not be reached" }));
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 5173);
-  const server = await serve({ port });
+  const api = process.env.BANKCRM_API || undefined;
+  const server = await serve({ port, api });
   const address = server.address();
   console.log(
-    `bankcrm branch workstation: http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/`,
+    `bankcrm branch workstation: http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/` +
+      (api ? ` (server mode: ${api}, offline cache in IndexedDB)` : " (embedded: data stays in the browser)"),
   );
 }

@@ -1,92 +1,189 @@
 /**
- * The branch workstation (网点工作台) — bankcrm's main demo. For now: the
- * relationship manager's customer list on the embedded IndexedDB store,
- * generated on first start with a progress bar, with tiers and masked
- * identifiers. Later issues grow it into the full single customer view.
+ * The branch workstation (网点工作台) — bankcrm's main demo: a relationship
+ * manager's day. Pick a demo user (the role changes what is masked and what
+ * can be revealed), find customers by search, tier and segment in a sortable
+ * virtualized list, open one for the single customer view and capture leads.
+ *
+ * Embedded (default): everything stays in this browser's IndexedDB; the first
+ * start generates the demo bank with a progress bar. Server mode (when the page
+ * is served with BANKCRM_API, see serve.mjs): reads come from the server and
+ * are cached in IndexedDB for offline use; leads go through the outbox, and the
+ * header shows online / offline with the outbox status.
  */
 import { LitElement, html, css, nothing } from "lit";
-import { state } from "lit/decorators.js";
+import { property, query, state } from "lit/decorators.js";
 import {
   BRANCHES,
-  generateDemoCustomers,
-  label,
+  compileSegment,
+  customerFieldCatalog,
+  generateStaff,
   labelsOf,
-  mask,
+  mineAssociationRules,
   resolveLocale,
-  type Customer,
+  type AssociationRule,
   type Locale,
+  type RevealAuditEvent,
+  type Staff,
+  type StaffRole,
   type Tier,
 } from "@bankcrm/core";
-import { createCrmClient, createIndexedDbStore, type CrmClient, type IndexedDbStore } from "@bankcrm/data";
-import "@bankcrm/elements/tier-badge.js";
-import "@bankcrm/elements/customer-card.js";
-import type { RevealAuditEvent, StaffRole } from "@bankcrm/core";
+import {
+  createCachedStore,
+  createCrmClient,
+  createHttpStore,
+  createIndexedDbStore,
+  createOutbox,
+  leadSender,
+  type CrmClient,
+  type CrmStore,
+  type IndexedDbStore,
+  type Outbox,
+  type OutboxStatus,
+} from "@bankcrm/data";
+import "@bankcrm/elements/provider.js";
+import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from "./book.js";
+import "./customer-360.js";
+import { CustomerList } from "./customer-list.js";
+import { SEGMENTS } from "./segments.js";
 import { text, type TextKey } from "./messages.js";
 
 const params = new URLSearchParams(location.search);
 const TOTAL = Math.max(1, Math.min(1_000_000, Number(params.get("customers") ?? 50_000) || 50_000));
 const SEED = params.get("seed") ?? "bankcrm";
 const DB_NAME = `bankcrm-workstation-${SEED}-${TOTAL}`;
-const CHUNK = 1000;
-const PAGE = 50;
-const BRANCH_NAMES = new Map(BRANCHES.map((b) => [b.id, b.name]));
+const BRANCH_NAMES: Record<string, string> = Object.fromEntries(BRANCHES.map((b) => [b.id, b.name]));
+
+/** The four demo users, all of the first branch (the auditor is at head office). */
+function demoUsers(): Record<"relationship_manager" | "branch_manager" | "teller" | "auditor", Staff> {
+  const staff = generateStaff(SEED).all;
+  const branch = BRANCHES[0]!.id;
+  const find = (role: StaffRole, branchId?: string) =>
+    staff.find((s) => s.role === role && (branchId === undefined || s.branchId === branchId))!;
+  return {
+    relationship_manager: find("relationship_manager", branch),
+    branch_manager: find("branch_manager", branch),
+    teller: find("teller", branch),
+    auditor: find("auditor"),
+  };
+}
+const USERS = demoUsers();
+const STAFF_NAMES = Object.fromEntries(generateStaff(SEED).all.map((s) => [s.id, s.name]));
+type DemoRole = keyof typeof USERS;
+const ROLE_TEXT: Record<DemoRole, TextKey> = {
+  relationship_manager: "roleRm",
+  branch_manager: "roleBranchManager",
+  teller: "roleTeller",
+  auditor: "roleAuditor",
+};
+
+type SortKey = "aum" | "name" | "tier" | "onboardedAt";
+const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 };
+const COMPARE: Record<SortKey, (a: BookRow, b: BookRow) => number> = {
+  aum: (a, b) => (a.aum ?? -1) - (b.aum ?? -1),
+  name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
+  tier: (a, b) => (TIER_RANK[a.tier ?? ""] ?? -1) - (TIER_RANK[b.tier ?? ""] ?? -1),
+  onboardedAt: (a, b) => (a.onboardedAt < b.onboardedAt ? -1 : a.onboardedAt > b.onboardedAt ? 1 : 0),
+};
+const SEGMENT_PREDICATES = new Map(
+  SEGMENTS.map((s) => [s.definition.id, compileSegment(s.definition, customerFieldCatalog)] as const),
+);
 
 type Status = "opening" | "generating" | "ready" | "error";
 
 export class WorkstationApp extends LitElement {
   static override styles = css`
     :host {
+      --ws-surface: #ffffff;
+      --ws-subtle: #f5f6f8;
+      --ws-border: #e3e6eb;
+      --ws-selected: #e8f0fe;
+      --ws-muted: #5c6370;
+      --ws-text: #1f2329;
       display: block;
-      max-width: 1200px;
+      min-height: 100vh;
+      color: var(--ws-text);
+      background: var(--ws-surface);
+    }
+    :host([theme="dark"]) {
+      --ws-surface: #16181d;
+      --ws-subtle: #1f232b;
+      --ws-border: #343a46;
+      --ws-selected: #1e3350;
+      --ws-muted: #a8b0bc;
+      --ws-text: #e6e8eb;
+    }
+    .page {
+      max-width: 1440px;
       margin: 0 auto;
-      padding: 16px;
+      padding: 12px 16px;
+    }
+    header,
+    .toolbar {
+      display: flex;
+      gap: 8px 12px;
+      align-items: center;
+      flex-wrap: wrap;
     }
     header {
-      display: flex;
-      gap: 12px;
-      align-items: center;
       justify-content: space-between;
-      flex-wrap: wrap;
+      border-bottom: 1px solid var(--ws-border);
+      padding-bottom: 8px;
     }
     h1 {
       font-size: 1.25rem;
       margin: 0;
     }
     .toolbar {
-      display: flex;
-      gap: 8px;
-      align-items: center;
-      flex-wrap: wrap;
-      margin: 12px 0;
+      margin: 10px 0;
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 0.875rem;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 6px 8px;
-      border-bottom: 1px solid #e3e6eb;
-      white-space: nowrap;
-    }
-    th {
-      background: #f5f6f8;
-      position: sticky;
-      top: 0;
-    }
-    td.mono {
-      font-family: ui-monospace, "SFMono-Regular", Menlo, monospace;
+    button,
+    select,
+    input {
+      font: inherit;
+      color: inherit;
+      background: var(--ws-surface);
+      border: 1px solid var(--ws-border);
+      border-radius: 4px;
+      padding: 4px 10px;
     }
     progress {
       width: 100%;
       height: 12px;
     }
-    button,
-    select {
-      font: inherit;
-      padding: 4px 10px;
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 16px;
+      align-items: start;
+    }
+    .layout.split {
+      grid-template-columns: minmax(0, 5fr) minmax(360px, 6fr);
+    }
+    .panel {
+      max-height: calc(100vh - 140px);
+      overflow: auto;
+    }
+    .connection {
+      display: inline-flex;
+      gap: 8px;
+      align-items: center;
+      font-size: 0.875rem;
+    }
+    .dot {
+      width: 0.6rem;
+      height: 0.6rem;
+      border-radius: 50%;
+      background: #1e7d32;
+    }
+    .dot.off {
+      background: #b3261e;
+    }
+    details {
+      font-size: 0.75rem;
+      margin-top: 8px;
+    }
+    .error {
+      color: #b3261e;
     }
     .visually-hidden {
       position: absolute;
@@ -96,72 +193,35 @@ export class WorkstationApp extends LitElement {
       clip-path: inset(50%);
       white-space: nowrap;
     }
-    .layout.split {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(280px, 400px);
-      gap: 16px;
-      align-items: start;
-    }
-    .layout.split table {
-      display: block;
-      overflow-x: auto;
-    }
-    .panel {
-      position: sticky;
-      top: 16px;
-      max-height: calc(100vh - 32px);
-      overflow: auto;
-      background: #fff;
-      border: 1px solid #d0d5dd;
-      border-radius: 6px;
-      padding: 12px;
-    }
-    .panel h2 {
-      font-size: 0.9375rem;
-      margin: 12px 0 4px;
-    }
-    .panel ul {
-      font-size: 0.75rem;
-      padding-left: 1.25em;
-      margin: 0;
-    }
-    .error {
-      color: #a8071a;
-    }
   `;
+
+  @property({ reflect: true }) theme: "light" | "dark" = params.get("theme") === "dark" ? "dark" : "light";
 
   @state() private locale: Locale = resolveLocale(params.get("lang") ?? "zh-CN");
   @state() private status: Status = "opening";
   @state() private done = 0;
   @state() private total = 0;
-  @state() private tier: Tier | "" = "";
-  @state() private rows: Customer[] = [];
-  @state() private count = 0;
   @state() private errorText = "";
-  @state() private userRole: StaffRole = "relationship_manager";
+  @state() private demoRole: DemoRole = "relationship_manager";
+  @state() private client: CrmClient | undefined;
+  @state() private rows: BookRow[] = [];
+  @state() private visible: BookRow[] = [];
+  @state() private search = "";
+  @state() private tier: Tier | "" = "";
+  @state() private segment = "";
+  @state() private sortKey: SortKey = "aum";
+  @state() private descending = true;
   @state() private selectedId: string | undefined;
   @state() private audit: RevealAuditEvent[] = [];
-  @state() private client: CrmClient | undefined;
-  private cursors: (string | undefined)[] = [undefined];
-  private store: IndexedDbStore | undefined;
+  @state() private online = true;
+  @state() private outboxStatus: OutboxStatus = { pending: 0, failed: 0, conflicts: 0 };
+  @state() private rules: readonly AssociationRule[] = [];
+  @query("ws-customer-list") private list!: CustomerList;
 
-  /** A client for the chosen demo user; reveals are audited into the page's log. */
-  private makeClient() {
-    if (!this.store) return;
-    this.client = createCrmClient({
-      store: this.store,
-      user: { id: this.userRole === "teller" ? "ST-DEMO-TELLER" : "ST-DEMO-RM", role: this.userRole },
-      locale: this.locale,
-      onAudit: (event) => {
-        this.audit = [event, ...this.audit].slice(0, 20);
-      },
-    });
-  }
-
-  private onRole(event: Event) {
-    this.userRole = (event.target as HTMLSelectElement).value as StaffRole;
-    this.makeClient();
-  }
+  private api: string | undefined;
+  private store: CrmStore | undefined;
+  private idb: IndexedDbStore | undefined;
+  private outbox: Outbox | undefined;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
@@ -169,64 +229,166 @@ export class WorkstationApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    document.documentElement.lang = this.locale;
     void this.start();
+  }
+
+  /** Server mode when serve.mjs was given BANKCRM_API: it then serves this file. */
+  private async readConfig(): Promise<{ api?: string }> {
+    try {
+      const response = await fetch("/bankcrm-config.json", { cache: "no-store" });
+      return response.ok ? ((await response.json()) as { api?: string }) : {};
+    } catch {
+      return {};
+    }
   }
 
   private async start() {
     try {
-      this.store = await createIndexedDbStore({ name: DB_NAME, locale: this.locale });
-      const existing = await this.store.count();
-      if (existing < TOTAL) await this.generate(existing);
+      this.api = (await this.readConfig()).api;
+      if (this.api) await this.startServer(this.api);
+      else await this.startEmbedded();
       this.makeClient();
       this.status = "ready";
-      await this.load();
+      this.applyFilters();
+      await this.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      performance.mark("bankcrm:interactive");
+      // Cross-sell rules from what the book holds, once the page is usable.
+      setTimeout(() => this.mineRules(), 0);
     } catch (error) {
       this.status = "error";
       this.errorText = String((error as Error).message ?? error);
     }
   }
 
-  /** Generates the demo book in chunks, resuming where an interrupted run stopped. */
-  private async generate(from: number) {
-    this.status = "generating";
-    this.total = TOTAL;
-    this.done = from;
-    for (let start = from; start < TOTAL; start += CHUNK) {
-      const customers = generateDemoCustomers({ seed: SEED, start, count: Math.min(CHUNK, TOTAL - start) });
-      await this.store!.importCustomers(customers);
-      this.done = start + customers.length;
-    }
+  private async startEmbedded() {
+    this.idb = await createIndexedDbStore({ name: DB_NAME, locale: this.locale });
+    this.store = this.idb;
+    this.rows = await openDemoBook(this.idb, {
+      name: DB_NAME,
+      seed: SEED,
+      total: TOTAL,
+      onProgress: (done, total) => {
+        this.status = "generating";
+        this.done = done;
+        this.total = total;
+      },
+    });
   }
 
-  private async load(after?: string) {
-    const filter = this.tier ? { tier: this.tier } : {};
-    this.rows = (await this.store!.listCustomers({ ...filter, limit: PAGE, ...(after ? { after } : {}) })).items;
-    this.count = await this.store!.count(filter);
+  private async startServer(api: string) {
+    // "Offline" in the page makes every request fail as a lost network would.
+    const gatedFetch: typeof fetch = (input, init) =>
+      this.online ? fetch(input, init) : Promise.reject(new TypeError("offline (switched off in the page)"));
+    const remote = createHttpStore({
+      baseUrl: new URL(api, location.href).href,
+      getToken: () => "demo",
+      fetch: gatedFetch,
+      retries: 0,
+      timeout: 5000,
+    });
+    this.idb = await createIndexedDbStore({ name: "bankcrm-workstation-cache", locale: this.locale });
+    this.store = createCachedStore({ remote, cache: this.idb, isOnline: () => this.online && navigator.onLine });
+    this.outbox = await createOutbox({ name: "bankcrm-workstation", send: leadSender(remote) });
+    this.outbox.subscribe((status) => (this.outboxStatus = status));
+    this.outboxStatus = await this.outbox.status();
+    this.outbox.start(window);
+    await this.loadServerRows();
   }
 
-  private async onTier(event: Event) {
-    this.tier = (event.target as HTMLSelectElement).value as Tier | "";
-    this.cursors = [undefined];
-    await this.load();
+  /** The user's customers from the server (or the cache offline), a page at a time. */
+  private async loadServerRows() {
+    const user = USERS[this.demoRole];
+    const scope =
+      this.demoRole === "relationship_manager"
+        ? { relationshipManagerId: user.id }
+        : this.demoRole === "auditor"
+          ? {}
+          : { branchId: user.branchId };
+    const rows: BookRow[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store!.listCustomers({ ...scope, limit: 500, ...(after ? { after } : {}) });
+      for (const c of page.items) rows.push(rowOf(c));
+      after = page.next;
+    } while (after && rows.length < 20_000);
+    this.rows = rows;
   }
 
-  private async next() {
-    const last = this.rows[this.rows.length - 1];
-    if (!last) return;
-    this.cursors.push(last.id);
-    await this.load(last.id);
+  private makeClient() {
+    if (!this.store) return;
+    const user = USERS[this.demoRole];
+    this.client = createCrmClient({
+      store: this.store,
+      user: { id: user.id, role: user.role, branchId: user.branchId },
+      locale: this.locale,
+      ...(this.outbox ? { outbox: this.outbox } : {}),
+      onAudit: (event) => {
+        this.audit = [event, ...this.audit].slice(0, 20);
+      },
+    });
   }
 
-  private async previous() {
-    if (this.cursors.length <= 1) return;
-    this.cursors.pop();
-    await this.load(this.cursors[this.cursors.length - 1]);
+  private mineRules() {
+    const baskets = this.rows.map((r) => r.productTypes ?? []).filter((b) => b.length > 0);
+    if (baskets.length < 50) return;
+    this.rules = mineAssociationRules(baskets, { minSupport: 0.02, minConfidence: 0.2, minLength: 2, maxLength: 3 });
+  }
+
+  /** The rows the current user may see: their own book, their branch, or all (auditor). */
+  private scoped(): BookRow[] {
+    if (this.api) return this.rows; // the server already scoped them
+    const user = USERS[this.demoRole];
+    if (this.demoRole === "relationship_manager") return this.rows.filter((r) => r.relationshipManagerId === user.id);
+    if (this.demoRole === "auditor") return this.rows;
+    return this.rows.filter((r) => r.branchId === user.branchId);
+  }
+
+  /** Search, tier and segment filters, then the sort: synchronous over the in-memory rows. */
+  private applyFilters() {
+    performance.mark("bankcrm:filter:start");
+    const q = this.search.trim().toLowerCase();
+    const digits = /^\d{4}$/.test(q) ? q : undefined;
+    const predicate = this.segment ? SEGMENT_PREDICATES.get(this.segment) : undefined;
+    const tier = this.tier;
+    const out = this.scoped().filter(
+      (r) =>
+        (!tier || r.tier === tier) &&
+        (!q ||
+          r.name.toLowerCase().includes(q) ||
+          r.id.toLowerCase().includes(q) ||
+          (digits !== undefined && r.mobile?.endsWith(digits) === true)) &&
+        (!predicate || predicate(r)),
+    );
+    const compare = COMPARE[this.sortKey];
+    out.sort(this.descending ? (a, b) => compare(b, a) : compare);
+    this.visible = out;
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => performance.measure("bankcrm:filter", "bankcrm:filter:start")),
+    );
+  }
+
+  private onRole(event: Event) {
+    this.demoRole = (event.target as HTMLSelectElement).value as DemoRole;
+    this.selectedId = undefined;
+    this.makeClient();
+    if (this.api) void this.loadServerRows().then(() => this.applyFilters());
+    else this.applyFilters();
+  }
+
+  private async setOnline(online: boolean) {
+    this.online = online;
+    if (online) await this.outbox?.flush();
   }
 
   private async reset() {
-    await this.store?.destroy();
+    this.idb?.close();
+    if (this.idb) await this.idb.destroy();
+    await deleteDemoBook(DB_NAME);
     this.rows = [];
-    this.cursors = [undefined];
+    this.visible = [];
+    this.selectedId = undefined;
     this.status = "opening";
     await this.start();
   }
@@ -238,25 +400,68 @@ export class WorkstationApp extends LitElement {
   }
 
   override render() {
-    return html`
-      <header>
-        <h1>${this.t("title")}</h1>
-        <div class="toolbar">
-          <button type="button" @click=${this.switchLocale}>${this.t("switchLocale")}</button>
-          <label>
-            ${this.t("user")}
-            <select data-testid="role" @change=${this.onRole} .value=${this.userRole}>
-              <option value="relationship_manager">${this.t("roleRm")}</option>
-              <option value="teller">${this.t("roleTeller")}</option>
-            </select>
-          </label>
-          <button type="button" @click=${this.reset} ?disabled=${this.status !== "ready"}>${this.t("reset")}</button>
-        </div>
-      </header>
-      ${this.status === "generating" || this.status === "opening" ? this.renderProgress() : nothing}
-      ${this.status === "error" ? html`<p class="error" role="alert">${this.t("error")} ${this.errorText}</p>` : nothing}
-      ${this.status === "ready" ? this.renderList() : nothing}
-    `;
+    const l = this.locale;
+    return html`<bankcrm-provider .client=${this.client} locale=${l} theme=${this.theme}>
+      <div class="page">
+        <header>
+          <h1>${this.t("title")}</h1>
+          <div class="toolbar">
+            ${this.renderConnection()}
+            <label>
+              ${this.t("user")}
+              <select data-testid="role" @change=${this.onRole}>
+                ${(Object.keys(USERS) as DemoRole[]).map(
+                  (role) =>
+                    html`<option value=${role} ?selected=${role === this.demoRole}>
+                      ${this.t(ROLE_TEXT[role])} · ${USERS[role].name}
+                    </option>`,
+                )}
+              </select>
+            </label>
+            <button type="button" @click=${this.switchLocale}>${this.t("switchLocale")}</button>
+            <label
+              ><input
+                type="checkbox"
+                data-testid="theme"
+                .checked=${this.theme === "dark"}
+                @change=${(e: Event) => {
+                  this.theme = (e.target as HTMLInputElement).checked ? "dark" : "light";
+                }}
+              />
+              ${this.t("theme")}</label
+            >
+            ${
+              this.api
+                ? nothing
+                : html`<button type="button" @click=${this.reset} ?disabled=${this.status !== "ready"}>
+                    ${this.t("reset")}
+                  </button>`
+            }
+          </div>
+        </header>
+        ${this.status === "generating" || this.status === "opening" ? this.renderProgress() : nothing}
+        ${this.status === "error" ? html`<p class="error" role="alert">${this.t("error")} ${this.errorText}</p>` : nothing}
+        ${this.status === "ready" ? this.renderMain() : nothing}
+      </div>
+    </bankcrm-provider>`;
+  }
+
+  private renderConnection() {
+    if (!this.api)
+      return html`<span class="connection" data-testid="connection"
+        ><span class="dot"></span>${this.t("embedded")}</span
+      >`;
+    const s = this.outboxStatus;
+    return html`<span class="connection" data-testid="connection">
+      <span class=${this.online ? "dot" : "dot off"}></span>
+      <span role="status" data-testid="online">${this.t(this.online ? "online" : "offline")}</span>
+      <span role="status" data-testid="outbox"
+        >${this.t("outbox", { pending: s.pending, failed: s.failed, conflicts: s.conflicts })}</span
+      >
+      <button type="button" data-testid="toggle-online" @click=${() => void this.setOnline(!this.online)}>
+        ${this.t(this.online ? "goOffline" : "goOnline")}
+      </button>
+    </span>`;
   }
 
   private renderProgress() {
@@ -268,86 +473,140 @@ export class WorkstationApp extends LitElement {
     </section>`;
   }
 
-  private renderList() {
-    const page = this.cursors.length;
+  private renderMain() {
+    const l = this.locale;
+    const scopeKey: TextKey =
+      this.demoRole === "relationship_manager" ? "scopeRm" : this.demoRole === "auditor" ? "scopeAll" : "scopeBranch";
     return html`
-      <div class="toolbar">
+      <div class="toolbar" role="search">
+        <strong>${this.t(scopeKey)}</strong>
+        <label>
+          <span class="visually-hidden">${this.t("search")}</span>
+          <input
+            type="search"
+            data-testid="search"
+            placeholder=${this.t("searchPlaceholder")}
+            aria-label=${this.t("search")}
+            .value=${this.search}
+            @input=${(e: Event) => {
+              this.search = (e.target as HTMLInputElement).value;
+              this.applyFilters();
+            }}
+          />
+        </label>
         <label>
           ${this.t("tier")}
-          <select data-testid="tier" @change=${this.onTier} .value=${this.tier}>
-            <option value="">${this.t("allTiers")}</option>
-            ${labelsOf("tier", this.locale).map((t) => html`<option value=${t.value}>${t.label}</option>`)}
+          <select
+            data-testid="tier"
+            @change=${(e: Event) => {
+              this.tier = (e.target as HTMLSelectElement).value as Tier | "";
+              this.applyFilters();
+            }}
+          >
+            <option value="" ?selected=${this.tier === ""}>${this.t("allTiers")}</option>
+            ${labelsOf("tier", l).map((t) => html`<option value=${t.value} ?selected=${this.tier === t.value}>${t.label}</option>`)}
           </select>
         </label>
-        <span role="status" data-testid="count">${this.t("count", { count: this.count.toLocaleString() })}</span>
-        <button type="button" @click=${this.previous} ?disabled=${page <= 1}>${this.t("previous")}</button>
-        <span>${this.t("page", { page })}</span>
-        <button type="button" @click=${this.next} ?disabled=${this.rows.length < PAGE}>${this.t("next")}</button>
+        <label>
+          ${this.t("segment")}
+          <select
+            data-testid="segment"
+            @change=${(e: Event) => {
+              this.segment = (e.target as HTMLSelectElement).value;
+              this.applyFilters();
+            }}
+          >
+            <option value="" ?selected=${this.segment === ""}>${this.t("allSegments")}</option>
+            ${SEGMENTS.map(
+              (s) =>
+                html`<option value=${s.definition.id} ?selected=${this.segment === s.definition.id}>
+                  ${l === "zh-CN" ? s.label[0] : s.label[1]}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <label>
+          ${this.t("sortBy")}
+          <select
+            data-testid="sort"
+            @change=${(e: Event) => {
+              this.sortKey = (e.target as HTMLSelectElement).value as SortKey;
+              this.applyFilters();
+            }}
+          >
+            ${(
+              [
+                ["aum", "sortAum"],
+                ["name", "sortName"],
+                ["tier", "sortTier"],
+                ["onboardedAt", "sortOnboarded"],
+              ] as const
+            ).map(([key, t]) => html`<option value=${key} ?selected=${this.sortKey === key}>${this.t(t)}</option>`)}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="direction"
+          aria-pressed=${this.descending ? "true" : "false"}
+          @click=${() => {
+            this.descending = !this.descending;
+            this.applyFilters();
+          }}
+        >
+          ${this.t(this.descending ? "descending" : "ascending")}
+        </button>
+        <span role="status" data-testid="count"
+          >${this.t("count", { count: this.visible.length.toLocaleString() })}</span
+        >
       </div>
       <div class=${this.selectedId ? "layout split" : "layout"}>
-        <table>
-          <caption class="visually-hidden">
-            ${this.t("caption")}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${this.t("customerId")}</th>
-              <th scope="col">${this.t("name")}</th>
-              <th scope="col">${this.t("kind")}</th>
-              <th scope="col">${this.t("tier")}</th>
-              <th scope="col">${this.t("identifier")}</th>
-              <th scope="col">${this.t("mobile")}</th>
-              <th scope="col">${this.t("branch")}</th>
-              <th scope="col"><span class="visually-hidden">${this.t("open")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.rows.map(
-              (c) =>
-                html`<tr data-customer-id=${c.id}>
-                  <td class="mono">${c.id}</td>
-                  <td>${c.kind === "individual" ? mask(c.name, "name") : c.name}</td>
-                  <td>${label("customerKind", c.kind, this.locale)}</td>
-                  <td><bankcrm-tier-badge .tier=${c.tier} locale=${this.locale}></bankcrm-tier-badge></td>
-                  <td class="mono" data-field="identifier">
-                    ${c.kind === "individual" ? mask(c.idDocument.number, "idNumber") : c.uscc}
-                  </td>
-                  <td class="mono" data-field="mobile">${c.contact.mobile ? mask(c.contact.mobile, "mobile") : "—"}</td>
-                  <td>${BRANCH_NAMES.get(c.branchId) ?? c.branchId}</td>
-                  <td>
-                    <button type="button" data-open=${c.id} @click=${() => (this.selectedId = c.id)}>
-                      ${this.t("open")}
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
+        <ws-customer-list
+          .rows=${this.visible}
+          .selectedId=${this.selectedId}
+          .locale=${l}
+          @ws-open=${(e: CustomEvent<{ id: string }>) => (this.selectedId = e.detail.id)}
+        ></ws-customer-list>
         ${this.selectedId ? this.renderSelected() : nothing}
       </div>
     `;
   }
 
   private renderSelected() {
+    const idb = this.idb;
+    const embedded = !this.api && idb !== undefined;
     return html`<aside aria-label=${this.t("customerView")} class="panel">
-      <bankcrm-customer-card
+      <button type="button" data-testid="close" @click=${() => (this.selectedId = undefined)}>
+        ${this.t("close")}
+      </button>
+      <ws-customer-360
         customer-id=${this.selectedId!}
         .client=${this.client}
-        .names=${Object.fromEntries(BRANCH_NAMES)}
-        locale=${this.locale}
-        reveal-reason=${this.t("revealReason")}
-      ></bankcrm-customer-card>
-      <h2>${this.t("auditLog")}</h2>
-      <ul data-testid="audit">
-        ${
-          this.audit.length === 0
-            ? html`<li>${this.t("noAudit")}</li>`
-            : this.audit.map(
-                (e) =>
-                  html`<li>${e.at} · ${e.actorId} (${e.actorRole}) · ${e.customerId} · ${e.field} · ${e.reason}</li>`,
-              )
+        .locale=${this.locale}
+        .names=${{ ...BRANCH_NAMES, ...STAFF_NAMES }}
+        .rules=${this.rules}
+        ?offline=${!this.online}
+        .prepare=${
+          embedded
+            ? async (id: string) => {
+                const raw = await idb.getCustomer(id);
+                if (raw) await ensureHistory(idb, raw, SEED);
+              }
+            : undefined
         }
-      </ul>
+      ></ws-customer-360>
+      <details>
+        <summary>${this.t("auditLog")}</summary>
+        <ul data-testid="audit">
+          ${
+            this.audit.length === 0
+              ? html`<li>${this.t("noAudit")}</li>`
+              : this.audit.map(
+                  (e) =>
+                    html`<li>${e.at} · ${e.actorId} (${e.actorRole}) · ${e.customerId} · ${e.field} · ${e.reason}</li>`,
+                )
+          }
+        </ul>
+      </details>
     </aside>`;
   }
 }

@@ -1,0 +1,145 @@
+/**
+ * The customer book the list works on: one compact row per customer (the
+ * segment view plus what the list shows), kept in memory for instant search,
+ * filters and sorting over tens of thousands of customers.
+ *
+ * Embedded mode generates the demo bank into IndexedDB in chunks (resumable,
+ * with progress) and stores these rows beside it, so later starts read them in
+ * one go. A customer's history (holdings, transactions, contacts, cases) is
+ * generated into the store the first time the customer is opened.
+ */
+import { deleteDB, openDB, type IDBPDatabase } from "idb";
+import {
+  DEMO_AS_OF,
+  buildCustomerView,
+  computeAum,
+  createRandom,
+  generateCustomerHistory,
+  generateDemoCustomers,
+  type Customer,
+  type CustomerView,
+  type Holding,
+  type Opportunity,
+  type ProductType,
+} from "@bankcrm/core";
+import type { CrmStore, IndexedDbStore } from "@bankcrm/data";
+
+export interface BookRow extends CustomerView {
+  name: string;
+  idNumber: string;
+  mobile?: string;
+}
+
+const CHUNK = 1000;
+const NOW = new Date(`${DEMO_AS_OF}T12:00:00+08:00`);
+
+export function rowOf(customer: Customer, holdings?: readonly Holding[]): BookRow {
+  const view = buildCustomerView(customer, { ...(holdings ? { holdings } : {}), now: NOW });
+  return {
+    ...view,
+    name: customer.name,
+    idNumber: customer.kind === "individual" ? customer.idDocument.number : customer.uscc,
+    ...(customer.contact.mobile ? { mobile: customer.contact.mobile } : {}),
+  };
+}
+
+type RowsDb = IDBPDatabase<{ chunks: { key: number; value: BookRow[] } }>;
+
+function openRows(name: string): Promise<RowsDb> {
+  return openDB(`${name}-rows`, 1, {
+    upgrade(db) {
+      db.createObjectStore("chunks");
+    },
+  }) as unknown as Promise<RowsDb>;
+}
+
+/**
+ * Opens the book, generating what is missing: `onProgress(done, total)` while
+ * generating. Returns every row, in customer-number order.
+ */
+export async function openDemoBook(
+  store: IndexedDbStore,
+  options: { name: string; seed: string; total: number; onProgress: (done: number, total: number) => void },
+): Promise<BookRow[]> {
+  const db = await openRows(options.name);
+  try {
+    const chunks = new Map<number, BookRow[]>();
+    let cursor = await db.transaction("chunks").store.openCursor();
+    while (cursor) {
+      chunks.set(cursor.key, cursor.value);
+      cursor = await cursor.continue();
+    }
+    const missing: number[] = [];
+    for (let start = 0; start < options.total; start += CHUNK) if (!chunks.has(start)) missing.push(start);
+    let done = options.total - missing.length * CHUNK;
+    if (missing.length > 0) options.onProgress(Math.max(0, done), options.total);
+    for (const start of missing) {
+      const count = Math.min(CHUNK, options.total - start);
+      const customers = generateDemoCustomers({ seed: options.seed, start, count });
+      await store.importCustomers(customers);
+      const rows = customers.map((c) =>
+        rowOf(c, generateCustomerHistory(c, { seed: options.seed, asOf: DEMO_AS_OF, detail: "holdings" }).holdings),
+      );
+      await db.put("chunks", rows, start); // after the customers: a chunk's rows mean its customers are stored
+      chunks.set(start, rows);
+      done = Math.min(options.total, done + CHUNK);
+      options.onProgress(done, options.total);
+    }
+    return [...chunks.keys()]
+      .filter((k) => k < options.total)
+      .sort((a, b) => a - b)
+      .flatMap((k) => chunks.get(k)!);
+  } finally {
+    db.close();
+  }
+}
+
+export async function deleteDemoBook(name: string): Promise<void> {
+  await deleteDB(`${name}-rows`);
+}
+
+/**
+ * Puts a demo customer's history into the store the first time they are
+ * opened (deterministic from the seed), with an opportunity for some.
+ */
+export async function ensureHistory(store: CrmStore, customer: Customer, seed: string): Promise<void> {
+  if ((await store.holdings(customer.id)).length > 0) return;
+  const h = generateCustomerHistory(customer, { seed, asOf: DEMO_AS_OF });
+  await store.put("transactions", h.transactions);
+  await store.put("interactions", h.interactions);
+  await store.put("serviceCases", h.serviceCases);
+  const opportunities = demoOpportunities(customer, seed);
+  if (opportunities.length > 0) await store.put("opportunities", opportunities);
+  await store.put("holdings", h.holdings); // last: holdings present means the history is complete
+}
+
+function demoOpportunities(customer: Customer, seed: string): Opportunity[] {
+  const r = createRandom(`${seed}:workstation-opportunity:${customer.id}`);
+  const owner = customer.relationshipManagerId;
+  if (!owner || customer.status === "closed" || !r.bool(0.35)) return [];
+  const productType = r.pick<ProductType>(
+    customer.kind === "corporate"
+      ? ["business_loan", "time_deposit"]
+      : ["wealth_management", "fund", "insurance", "certificate_of_deposit"],
+  );
+  const stage = r.pick(["prospecting", "qualification", "needs_analysis", "proposal"] as const);
+  const probability = { prospecting: 0.1, qualification: 0.2, needs_analysis: 0.4, proposal: 0.6 }[stage];
+  const created = new Date(NOW.getTime() - r.int(5, 60) * 86_400_000);
+  return [
+    {
+      id: `OP-WS-${customer.id}`,
+      customerId: customer.id,
+      title: customer.kind === "corporate" ? "对公授信 / 存款方案" : "财富配置方案",
+      productType,
+      stage,
+      amount: { amount: Math.round(r.logNormal(20_000_000, 0.7)), currency: "CNY" },
+      probability,
+      expectedClose: new Date(created.getTime() + r.int(20, 90) * 86_400_000).toISOString().slice(0, 10),
+      ownerId: owner,
+      createdAt: created.toISOString(),
+    },
+  ];
+}
+
+/** AUM in fen of a customer's open holdings (for the 360 view's figures). */
+export const aumOf = (holdings: readonly Holding[]) => computeAum(holdings.filter((h) => h.status !== "closed")).total;

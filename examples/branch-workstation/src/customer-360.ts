@@ -1,0 +1,311 @@
+/**
+ * The single customer view (客户360视图): card, value breakdown, holdings,
+ * timeline, next best offers, open opportunities and cases, and lead capture —
+ * all read through the client, so masking and roles apply.
+ */
+import { LitElement, css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  DEMO_AS_OF,
+  PRODUCTS,
+  computeContribution,
+  formatMoney,
+  label,
+  nextBestOffers,
+  scoreCustomerValue,
+  type AssociationRule,
+  type Contribution,
+  type Customer,
+  type Holding,
+  type Locale,
+  type NextBestOffers,
+  type Opportunity,
+  type ServiceCase,
+  type ValueScore,
+} from "@bankcrm/core";
+import type { CrmClient } from "@bankcrm/data";
+import "@bankcrm/elements/customer-card.js";
+import "@bankcrm/elements/customer-timeline.js";
+import "@bankcrm/elements/lead-form.js";
+import { aumOf } from "./book.js";
+import { text, type TextKey } from "./messages.js";
+
+interface Loaded {
+  customer: Customer;
+  holdings: Holding[];
+  contribution: Contribution;
+  value: ValueScore;
+  offers: NextBestOffers;
+  opportunities: Opportunity[];
+  cases: ServiceCase[];
+  productCount: number;
+}
+
+const NOW = new Date(`${DEMO_AS_OF}T12:00:00+08:00`);
+const CLOSED_STAGES = new Set(["won", "lost"]);
+const CLOSED_CASES = new Set(["resolved", "closed"]);
+
+export class Customer360 extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 12px;
+    }
+    section {
+      background: var(--ws-surface);
+      border: 1px solid var(--ws-border);
+      border-radius: 6px;
+      padding: 10px 12px;
+    }
+    h2 {
+      font-size: 0.9375rem;
+      margin: 0 0 8px;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.8125rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 6px;
+      border-bottom: 1px solid var(--ws-border);
+    }
+    td.num,
+    th.num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    ul {
+      margin: 0;
+      padding-left: 1.2em;
+      font-size: 0.8125rem;
+    }
+    .muted {
+      color: var(--ws-muted);
+      font-size: 0.8125rem;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+      gap: 12px;
+    }
+    select {
+      font: inherit;
+    }
+  `;
+
+  @property({ attribute: false }) client: CrmClient | undefined;
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+  @property() locale: Locale = "zh-CN";
+  @property({ type: Boolean }) offline = false;
+  @property({ attribute: false }) names: Record<string, string> = {};
+  @property({ attribute: false }) rules: readonly AssociationRule[] = [];
+  /** Called before reading a customer (the embedded demo generates their history on first open). */
+  @property({ attribute: false }) prepare: ((customerId: string) => Promise<void>) | undefined;
+  @state() private loaded: Loaded | undefined;
+  @state() private error: string | undefined;
+  private generation = 0;
+
+  private t(key: TextKey, values: Record<string, string | number> = {}) {
+    return text(key, this.locale, values);
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if ((changed.has("customerId") || changed.has("client")) && this.customerId && this.client)
+      void this.load(this.customerId, this.client);
+  }
+
+  private async load(id: string, client: CrmClient) {
+    const generation = ++this.generation;
+    performance.mark("bankcrm:open-customer:start");
+    this.error = undefined;
+    if (this.loaded?.customer.id !== id) this.loaded = undefined;
+    try {
+      await this.prepare?.(id);
+      const [customer, holdings, transactions, opportunities, cases] = await Promise.all([
+        client.customers.get(id),
+        client.holdings.list(id),
+        client.transactions.list({ customerId: id, limit: 1000 }),
+        client.opportunities.list({ customerId: id, limit: 50 }),
+        client.serviceCases.list({ customerId: id, limit: 50 }),
+      ]);
+      if (generation !== this.generation) return;
+      if (!customer) throw new Error(id);
+      const contribution = computeContribution(customer, holdings, transactions.items);
+      const productCount = new Set(holdings.filter((h) => h.status !== "closed").map((h) => h.productType)).size;
+      const since = NOW.getTime() - 90 * 86_400_000;
+      const value = scoreCustomerValue({
+        aum: aumOf(holdings).amount,
+        contribution: contribution.total.amount,
+        productCount,
+        tenureYears: (NOW.getTime() - Date.parse(customer.onboardedAt)) / (365.25 * 86_400_000),
+        engagement: transactions.items.filter((t) => t.at !== undefined && Date.parse(t.at) >= since).length,
+      });
+      this.loaded = {
+        customer,
+        holdings,
+        contribution,
+        value,
+        offers: nextBestOffers(customer, holdings, this.rules, PRODUCTS, { now: NOW }),
+        opportunities: opportunities.items.filter((o) => !CLOSED_STAGES.has(o.stage)),
+        cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
+        productCount,
+      };
+      await this.updateComplete;
+      performance.measure("bankcrm:open-customer", "bankcrm:open-customer:start");
+      this.dispatchEvent(new Event("ws-customer-ready", { bubbles: true, composed: true }));
+    } catch (error) {
+      if (generation === this.generation) this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private money(amount: number | undefined, compact = false) {
+    return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
+  }
+
+  override render() {
+    const l = this.locale;
+    if (this.error !== undefined) return html`<p role="alert">${this.error}</p>`;
+    const d = this.loaded;
+    if (!d) return html`<p role="status" aria-busy="true">${this.t("loadingCustomer")}</p>`;
+    const c = d.customer;
+    return html`
+      <bankcrm-customer-card
+        .customer=${c}
+        .client=${this.client}
+        .value=${d.value}
+        .figures=${{ aum: aumOf(d.holdings), contribution: d.contribution.total, productCount: d.productCount }}
+        .names=${this.names}
+        locale=${l}
+        ?offline=${this.offline}
+        reveal-reason=${this.t("revealReason")}
+      ></bankcrm-customer-card>
+      <div class="grid">
+        <section aria-labelledby="value-h">
+          <h2 id="value-h">${this.t("valueBreakdown")}</h2>
+          <table>
+            <tbody>
+              ${d.contribution.factors.map(
+                (f) =>
+                  html`<tr>
+                    <th scope="row">${label("contributionFactor", f.code, l)}</th>
+                    <td class="num">${this.money(f.amount)}</td>
+                  </tr>`,
+              )}
+              <tr>
+                <th scope="row">${this.t("contributionTotal")}</th>
+                <td class="num"><strong>${this.money(d.contribution.total.amount)}</strong></td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="offers-h" data-testid="offers">
+          <h2 id="offers-h">${this.t("offers")}</h2>
+          ${
+            d.offers.offers.length === 0
+              ? html`<p class="muted">${this.t("noOffers")}</p>`
+              : html`<ul>
+                  ${d.offers.offers.map(
+                    (o) => html`<li>${o.product.name} · ${label("productType", o.product.type, l)}</li>`,
+                  )}
+                </ul>`
+          }
+          ${
+            d.offers.excluded.length > 0
+              ? html`<p class="muted">
+                  ${this.t("excludedBecause", {
+                    reasons: [...new Set(d.offers.excluded.map((e) => label("offerExclusion", e.code, l)))].join("、"),
+                  })}
+                </p>`
+              : nothing
+          }
+        </section>
+      </div>
+      <section aria-labelledby="holdings-h" data-testid="holdings">
+        <h2 id="holdings-h">${this.t("holdings")}</h2>
+        ${
+          d.holdings.length === 0
+            ? html`<p class="muted">${this.t("noHoldings")}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${this.t("product")}</th>
+                    <th scope="col">${this.t("kind")}</th>
+                    <th scope="col">${this.t("status")}</th>
+                    <th scope="col" class="num">${this.t("balance")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${d.holdings.map(
+                    (h) =>
+                      html`<tr>
+                        <td>${h.productName ?? h.productCode}</td>
+                        <td>${label("productType", h.productType, l)}</td>
+                        <td>${label("holdingStatus", h.status, l)}</td>
+                        <td class="num">${this.money(h.balance?.amount)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
+      </section>
+      <div class="grid">
+        <section aria-labelledby="opps-h" data-testid="opportunities">
+          <h2 id="opps-h">${this.t("opportunities")}</h2>
+          ${
+            d.opportunities.length === 0
+              ? html`<p class="muted">${this.t("noOpportunities")}</p>`
+              : html`<ul>
+                  ${d.opportunities.map(
+                    (o) =>
+                      html`<li>
+                        ${o.title} · ${label("opportunityStage", o.stage, l)} · ${this.money(o.amount?.amount, true)}
+                      </li>`,
+                  )}
+                </ul>`
+          }
+        </section>
+        <section aria-labelledby="cases-h" data-testid="cases">
+          <h2 id="cases-h">${this.t("cases")}</h2>
+          ${
+            d.cases.length === 0
+              ? html`<p class="muted">${this.t("noCases")}</p>`
+              : html`<ul>
+                  ${d.cases.map(
+                    (s) =>
+                      html`<li>
+                        ${s.subject} · ${label("serviceCaseStatus", s.status, l)} · ${label("priority", s.priority, l)}
+                      </li>`,
+                  )}
+                </ul>`
+          }
+        </section>
+      </div>
+      <section aria-labelledby="timeline-h">
+        <h2 id="timeline-h">${this.t("timeline")}</h2>
+        <bankcrm-customer-timeline
+          customer-id=${c.id}
+          .client=${this.client}
+          locale=${l}
+          now=${NOW.toISOString()}
+          ?offline=${this.offline}
+        ></bankcrm-customer-timeline>
+      </section>
+      <section aria-labelledby="lead-h">
+        <h2 id="lead-h">${this.t("captureLead")}</h2>
+        <bankcrm-lead-form
+          audience="staff"
+          customer-id=${c.id}
+          branch-id=${c.branchId}
+          .client=${this.client}
+          locale=${l}
+          consent-version="2026-11"
+        ></bankcrm-lead-form>
+      </section>
+    `;
+  }
+}
+
+customElements.define("ws-customer-360", Customer360);

@@ -1,0 +1,47 @@
+/**
+ * The segments a relationship manager filters by: the core's rule model over
+ * the customer view, so the same definitions validate, explain themselves and
+ * compile to the warehouse's SQL (see docs/segmentation.md).
+ */
+import type { SegmentDefinition } from "@bankcrm/core";
+
+export interface NamedSegment {
+  definition: SegmentDefinition;
+  label: readonly [zh: string, en: string];
+}
+
+const segment = (id: string, label: readonly [string, string], rule: SegmentDefinition["rule"]): NamedSegment => ({
+  definition: { schemaVersion: 1, id, name: label[0], version: 1, rule },
+  label,
+});
+
+export const SEGMENTS: readonly NamedSegment[] = [
+  segment("wealth-prospects", ["理财潜客", "Wealth prospects"], {
+    all: [
+      { field: "status", op: "eq", value: "active" },
+      { field: "age", op: "between", value: [30, 55] },
+      { field: "aum", op: "gte", value: 5_000_000 },
+      { field: "marketingConsent", op: "eq", value: true },
+      { not: { field: "productTypes", op: "hasAny", value: ["wealth_management", "fund"] } },
+    ],
+  }),
+  segment("high-net-worth", ["高净值客户（AUM ≥ 600 万）", "High net worth (AUM ≥ ¥6M)"], {
+    field: "aum",
+    op: "gte",
+    value: 600_000_000,
+  }),
+  segment("young-professionals", ["年轻客群（22–35 岁）", "Young customers (22–35)"], {
+    all: [
+      { field: "kind", op: "eq", value: "individual" },
+      { field: "age", op: "between", value: [22, 35] },
+    ],
+  }),
+  segment("no-risk-assessment", ["未做风险测评", "No risk assessment"], {
+    all: [
+      { field: "kind", op: "eq", value: "individual" },
+      { field: "riskTolerance", op: "isEmpty" },
+    ],
+  }),
+  segment("dormant", ["休眠客户", "Dormant customers"], { field: "status", op: "eq", value: "dormant" }),
+  segment("corporate", ["对公客户", "Corporate customers"], { field: "kind", op: "eq", value: "corporate" }),
+];
