@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 // @ts-expect-error — a plain ES module without types
@@ -36,25 +36,25 @@ afterAll(async () => {
 
 const openPage = (query: string) => openWatchedPage(browser, `${base}${query}`);
 
+const rowsOf = (app: Locator) => app.locator('[role="option"]');
+
 describe("branch workstation (pnpm start)", () => {
-  it("generates the demo book with visible progress, then lists customers with tiers and masked identifiers", async () => {
+  it("generates the demo book with visible progress, then lists, filters and sorts customers with masked identifiers", async () => {
     const { page, violations, errors } = await openPage("?customers=3000&seed=e2e");
     const app = page.locator("bankcrm-workstation-app");
     await expect.poll(() => app.locator("progress").count(), { timeout: 10_000 }).toBe(1);
-    await app.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    // The relationship manager sees their own book; the auditor sees the whole bank.
+    await app.locator('select[data-testid="role"]').selectOption("auditor");
     await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe("共 3,000 位客户");
-    expect(await app.locator("tbody tr").count()).toBe(50);
+    expect(await rowsOf(app).count()).toBeLessThan(100); // virtualized
 
-    const mobiles = await app.locator('td[data-field="mobile"]').allTextContents();
-    for (const m of mobiles) expect(m.trim()).toMatch(/^1\d\d\*{4}\d{4}$/);
-    const ids = await app.locator('td[data-field="identifier"]').allTextContents();
-    expect(ids.some((id) => /^\d{3}\*{11}[\dX]{4}$/.test(id.trim()))).toBe(true);
-    const badges = await app
-      .locator("bankcrm-tier-badge")
-      .evaluateAll((els) => els.map((e) => e.shadowRoot?.textContent?.trim()));
-    expect(badges.every((b) => /客户$/.test(b ?? ""))).toBe(true);
+    const mobiles = await app.locator('[data-field="mobile"]').allTextContents();
+    for (const m of mobiles.filter((x) => x.trim() !== "—")) expect(m.trim()).toMatch(/^1\d\d\*{4}\d{4}$/);
+    // Sorted by AUM, largest first.
+    const aums = await rowsOf(app).evaluateAll((els) => els.map((e) => e.querySelector(".num")?.textContent ?? ""));
+    expect(aums[0]).toMatch(/亿|万/);
 
-    // Filter by tier, then switch to English.
     await app.locator('select[data-testid="tier"]').selectOption("gold");
     await expect
       .poll(async () =>
@@ -63,30 +63,65 @@ describe("branch workstation (pnpm start)", () => {
         ),
       )
       .toBe(true);
+    const gold = Number((await app.locator('[data-testid="count"]').textContent())!.replace(/\D/g, ""));
+    expect(gold).toBeGreaterThan(0);
+    expect(gold).toBeLessThan(3000);
+    await app.locator('select[data-testid="tier"]').selectOption("");
+    await app.locator('select[data-testid="segment"]').selectOption("corporate");
+    await expect
+      .poll(async () => (await rowsOf(app).allTextContents()).every((t) => t.includes("对公客户")))
+      .toBe(true);
+    await app.locator('select[data-testid="segment"]').selectOption("");
+    const firstId = (await rowsOf(app).nth(3).getAttribute("data-customer-id"))!;
+    await app.locator('input[data-testid="search"]').fill(firstId);
+    await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe("共 1 位客户");
+    await app.locator('input[data-testid="search"]').fill("");
+
     await app.getByRole("button", { name: "English" }).click();
     await expect.poll(() => app.locator("h1").textContent()).toBe("bankcrm branch workstation");
-    await page.screenshot({ path: `${artifacts}workstation-list.png`, fullPage: false });
+    await page.screenshot({ path: `${artifacts}workstation-list.png` });
+    await app.locator('input[data-testid="theme"]').check();
+    await expect.poll(() => app.getAttribute("theme")).toBe("dark");
+    await page.screenshot({ path: `${artifacts}workstation-list-dark.png` });
 
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 
-  it("opens a customer's card; a relationship manager reveals the mobile (audited), a teller cannot", async () => {
+  it("opens the 360 view; a relationship manager reveals the mobile (audited), a teller cannot", async () => {
     const { page, violations, errors } = await openPage("?customers=500&seed=e2e-card");
     const app = page.locator("bankcrm-workstation-app");
-    await app.locator("tbody tr").first().waitFor({ timeout: 60_000 });
-    await app.locator("button[data-open]").first().click();
-    const card = app.locator("bankcrm-customer-card");
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    await rowsOf(app).first().click();
+    const view = app.locator("ws-customer-360");
+    const card = view.locator("bankcrm-customer-card");
     const mobile = card.locator('[data-field="contact.mobile"]');
     await expect.poll(() => mobile.textContent(), { timeout: 10_000 }).toMatch(/^1\d\d\*{4}\d{4}$/);
+    // Every part of the single customer view is there.
+    await expect.poll(() => view.locator('[data-testid="holdings"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await view.locator('[data-testid="offers"] h2').textContent()).toBe("推荐产品（下一最佳）");
+    // The timeline renders its rows once scrolled into view (virtualized).
+    await view.locator("bankcrm-customer-timeline").scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => view.locator("bankcrm-customer-timeline").locator("article").count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await view.locator("bankcrm-customer-card").scrollIntoViewIfNeeded();
+    expect(await view.locator("bankcrm-lead-form").count()).toBe(1);
     await card.getByRole("button", { name: "显示完整手机" }).click();
     await expect.poll(() => mobile.textContent()).toMatch(/^1\d{10}$/);
-    await expect.poll(() => app.locator('[data-testid="audit"] li').first().textContent()).toContain("contact.mobile");
-    await page.screenshot({ path: `${artifacts}workstation-card.png` });
+    await expect
+      .poll(() =>
+        app
+          .locator('[data-testid="audit"] li')
+          .first()
+          .evaluate((li) => li.textContent),
+      )
+      .toContain("contact.mobile");
+    await page.screenshot({ path: `${artifacts}workstation-360.png` });
 
     await app.locator('select[data-testid="role"]').selectOption("teller");
-    await app.locator("button[data-open]").nth(1).click();
+    await rowsOf(app).nth(1).click();
     await expect
       .poll(() => card.locator('[data-field="contact.mobile"]').textContent(), { timeout: 10_000 })
       .toMatch(/\*{4}/);
@@ -99,10 +134,11 @@ describe("branch workstation (pnpm start)", () => {
   it("starts from the stored book on the next visit instead of generating again", async () => {
     const { page } = await openPage("?customers=500&seed=e2e-reload");
     const app = page.locator("bankcrm-workstation-app");
-    await app.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
     await page.reload();
-    await app.locator("tbody tr").first().waitFor({ timeout: 10_000 });
+    await rowsOf(app).first().waitFor({ timeout: 10_000 });
     expect(await app.locator("progress").count()).toBe(0);
+    await app.locator('select[data-testid="role"]').selectOption("auditor");
     await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe("共 500 位客户");
     await page.close();
   }, 120_000);

@@ -146,4 +146,21 @@ describe("<bankcrm-customer-card>", () => {
     const empty = await fixture<BankcrmCustomerCard>(html`<bankcrm-customer-card locale="en"></bankcrm-customer-card>`);
     expect(empty.shadowRoot!.textContent.trim()).to.equal("No customer selected");
   });
+
+  it("follows the provider to a new client's user (a role switch takes the reveal control away)", async () => {
+    const rm = await clientFor("relationship_manager");
+    const teller = await clientFor("teller");
+    const provider = await fixture<BankcrmProvider>(
+      html`<bankcrm-provider .client=${rm}
+        ><bankcrm-customer-card .customer=${person}></bankcrm-customer-card
+      ></bankcrm-provider>`,
+    );
+    const card = provider.querySelector("bankcrm-customer-card")!;
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelectorAll("button").length).to.be.greaterThan(0);
+    provider.client = teller;
+    await provider.updateComplete;
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelectorAll("button").length).to.equal(0);
+  });
 });

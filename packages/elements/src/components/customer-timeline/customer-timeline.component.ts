@@ -95,6 +95,13 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
   @state() private fetched: TimelineItem[] = [];
   @state() private loadingMore = false;
   @state() private rows: Row[] = [];
+  /**
+   * The virtualizer is started only once its feed is in the document: started
+   * in the same render that creates the feed, it would look for its scrolling
+   * ancestors in a detached fragment and miss a host's scroll container, so it
+   * would never render rows scrolled into view there.
+   */
+  @state() private feedAttached = false;
   private cursor: string | undefined;
   private exhausted = false;
   private generation = 0;
@@ -126,7 +133,13 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
       this.rows = this.buildRows();
   }
 
+  private get showsFeed(): boolean {
+    return !this.loading && this.error === undefined && (this.items.length > 0 || this.moreAvailable);
+  }
+
   override updated(changed: PropertyValues<this>) {
+    if (!this.showsFeed) this.feedAttached = false;
+    else if (!this.feedAttached && this.feed?.isConnected) this.feedAttached = true;
     if (
       this.entries === undefined &&
       this.customerId &&
@@ -319,13 +332,17 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
         @keydown=${this.onKeydown}
         @rangeChanged=${this.onRangeChanged}
       >
-        ${virtualize({
-          items: this.rows,
-          renderItem: this.renderRow,
-          keyFunction: (row: Row) => `${row.item.kind}|${row.item.id}`,
-          scroller: true,
-          layout: flow(),
-        })}
+        ${
+          this.feedAttached
+            ? virtualize({
+                items: this.rows,
+                renderItem: this.renderRow,
+                keyFunction: (row: Row) => `${row.item.kind}|${row.item.id}`,
+                scroller: true,
+                layout: flow(),
+              })
+            : nothing
+        }
       </div>
       <div class="footer">
         <span role="status"

@@ -154,6 +154,22 @@ describe("<bankcrm-customer-timeline>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("renders its rows when scrolled into view inside a host's scroll container", async () => {
+    const entries = syntheticTimeline(50, { now: NOW });
+    const host = await fixture<HTMLDivElement>(
+      html`<div id="pane" style="height: 300px; overflow: auto">
+        <div style="height: 2000px"></div>
+        <bankcrm-customer-timeline .entries=${entries}></bankcrm-customer-timeline>
+      </div>`,
+    );
+    const el = host.querySelector("bankcrm-customer-timeline")!;
+    await settle(el, 5);
+    expect(articles(el)).to.have.length(0); // below the fold: nothing rendered yet
+    host.scrollTop = 2000;
+    for (let i = 0; i < 30 && articles(el).length === 0; i++) await nextFrame();
+    expect(articles(el).length).to.be.greaterThan(0);
+  });
+
   it("asks the host for more when given entries and has-more, once per page", async () => {
     const entries = syntheticTimeline(30, { now: NOW });
     const asked: number[] = [];

@@ -33,10 +33,12 @@ export class BankcrmProvider extends LitElement {
   @property({ attribute: false })
   client: ElementClient | undefined;
 
-  /** The user the elements act for; defaults to the client's user. */
-  @provide({ context: userContext })
+  /** The user the elements act for; defaults to the client's user (and follows a new client). */
   @property({ attribute: false })
   user: Actor | undefined;
+
+  @provide({ context: userContext })
+  protected resolvedUser: Actor | undefined;
 
   /** `zh-CN` (default) or `en`. */
   @property()
@@ -51,7 +53,7 @@ export class BankcrmProvider extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has("locale")) this.resolvedLocale = resolveLocale(this.locale);
-    if (changed.has("client") && this.user === undefined && this.client) this.user = this.client.user;
+    if (changed.has("client") || changed.has("user")) this.resolvedUser = this.user ?? this.client?.user;
   }
 
   override render() {
