@@ -379,7 +379,7 @@ export class WorkstationApp extends LitElement {
 
   private async setOnline(online: boolean) {
     this.online = online;
-    if (online) await this.outbox?.flush();
+    if (online) await this.outbox?.flush({ ignoreBackoff: true });
   }
 
   private async reset() {

@@ -37,6 +37,47 @@ const serverLeads = async (prefix: string) =>
   ).rows.map((r) => r.id);
 
 describe("the outbox", () => {
+  it("once started, retries a waiting entry when it is due, and at once when the connection is back", async () => {
+    let up = false;
+    const sent: string[] = [];
+    const send = (entry: { body: unknown }) => {
+      if (!up) return Promise.reject(new BankcrmNetworkError("offline"));
+      sent.push((entry.body as Lead).id);
+      return Promise.resolve();
+    };
+    const target = new EventTarget();
+    const outbox = await createOutbox({
+      name: `outbox-timer-${dbCounter++}`,
+      send,
+      backoff: { baseMs: 200, maxMs: 200 },
+    });
+    const stop = outbox.start(target, { visibilityState: "visible" });
+    await outbox.enqueue("createLead", leadNo(1, "TIMER"));
+    await outbox.flush(); // fails: offline, now waits ~100–200 ms
+    expect((await outbox.status()).pending).toBe(1);
+    up = true;
+    await expect.poll(async () => (await outbox.status()).pending, { timeout: 3000, interval: 20 }).toBe(0);
+    expect(sent).toEqual(["LD-TIMER-00001"]); // sent by the timer, no event needed
+
+    up = false;
+    const slow = await createOutbox({
+      name: `outbox-online-${dbCounter++}`,
+      send,
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+    });
+    const stopSlow = slow.start(target, { visibilityState: "visible" });
+    await slow.enqueue("createLead", leadNo(2, "TIMER"));
+    await slow.flush(); // waits a minute
+    up = true;
+    target.dispatchEvent(new Event("online"));
+    await expect.poll(async () => (await slow.status()).pending, { timeout: 3000, interval: 20 }).toBe(0);
+    expect(sent).toEqual(["LD-TIMER-00001", "LD-TIMER-00002"]);
+    stop();
+    stopSlow();
+    outbox.close();
+    slow.close();
+  });
+
   it("keeps a lead captured offline, across a reload, and sends it exactly once when back online", async () => {
     const name = `outbox-${dbCounter++}`;
     let online = false;

@@ -56,8 +56,12 @@ export interface OutboxOptions {
 
 export interface Outbox {
   enqueue<B>(operation: string, body: B): Promise<OutboxEntry<B>>;
-  /** Sends what is due, in order. Resolves with the entries delivered in this pass. */
-  flush(): Promise<number[]>;
+  /**
+   * Sends what is due, in order. Resolves with the entries delivered in this
+   * pass. `ignoreBackoff` sends waiting entries now — for when the connection
+   * is known to be back (the `online` event, a person's "go online").
+   */
+  flush(options?: { ignoreBackoff?: boolean }): Promise<number[]>;
   entries(): Promise<OutboxEntry[]>;
   status(): Promise<OutboxStatus>;
   /** Called with the new status after every change. Returns the unsubscribe function. */
@@ -66,7 +70,11 @@ export interface Outbox {
   retry(seq: number, body?: unknown): Promise<void>;
   /** Removes an entry on a person's decision — the only way an entry leaves unsent. */
   discard(seq: number): Promise<void>;
-  /** Flushes now and on `online` / `visibilitychange`; returns the function that stops listening. */
+  /**
+   * Flushes now, on `online` (ignoring backoff) and `visibilitychange`, and
+   * again when the earliest waiting entry is due; returns the function that
+   * stops all of it.
+   */
   start(
     target?: Pick<Window, "addEventListener" | "removeEventListener">,
     doc?: Pick<Document, "visibilityState">,
@@ -122,11 +130,11 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     return Math.max(retryAfter ?? 0, jittered);
   };
 
-  const pass = async (): Promise<number[]> => {
+  const pass = async (ignoreBackoff: boolean): Promise<number[]> => {
     const delivered: number[] = [];
     for (const entry of await all()) {
       if (entry.state !== "pending") continue; // failed and conflicting entries wait for a person
-      if (entry.nextAttemptAt > now()) break; // keep order: nothing overtakes a waiting entry
+      if (!ignoreBackoff && entry.nextAttemptAt > now()) break; // keep order: nothing overtakes a waiting entry
       try {
         await options.send(entry);
         await db.delete("entries", entry.seq);
@@ -159,14 +167,15 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   };
 
   const locks = (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
-  const flush = (): Promise<number[]> => {
+  const flush = (flushOptions: { ignoreBackoff?: boolean } = {}): Promise<number[]> => {
+    const ignoreBackoff = flushOptions.ignoreBackoff === true;
     // One flush at a time in this tab; across tabs, the Web Lock.
     flushing ??= (async () => {
       try {
-        if (!locks) return await pass();
+        if (!locks) return await pass(ignoreBackoff);
         let result: number[] = [];
         await locks.request(`bankcrm-outbox:${options.name}`, { ifAvailable: true }, async (lock) => {
-          if (lock) result = await pass();
+          if (lock) result = await pass(ignoreBackoff);
         });
         return result;
       } finally {
@@ -222,14 +231,35 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       await notify();
     },
     start(target = globalThis, doc = (globalThis as { document?: Document }).document) {
-      const onOnline = () => void flush();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let stopped = false;
+      // After each flush, wake up when the earliest waiting entry is due.
+      const schedule = async () => {
+        if (stopped) return;
+        const next = (await all()).find((e) => e.state === "pending")?.nextAttemptAt;
+        clearTimeout(timer);
+        timer = next === undefined ? undefined : setTimeout(() => void run(), Math.max(50, next - now()));
+      };
+      const run = async (flushOptions?: { ignoreBackoff?: boolean }) => {
+        await flush(flushOptions).catch(() => undefined);
+        await schedule();
+      };
+      // A write that failed outside a run (e.g. the client's own flush) is retried when due too.
+      const onStatus = (status: OutboxStatus) => {
+        if (status.pending > 0 && timer === undefined) void schedule();
+      };
+      listeners.add(onStatus);
+      const onOnline = () => void run({ ignoreBackoff: true });
       const onVisible = () => {
-        if (!doc || doc.visibilityState === "visible") void flush();
+        if (!doc || doc.visibilityState === "visible") void run();
       };
       target.addEventListener("online", onOnline);
       target.addEventListener("visibilitychange", onVisible);
-      void flush();
+      void run();
       return () => {
+        stopped = true;
+        clearTimeout(timer);
+        listeners.delete(onStatus);
         target.removeEventListener("online", onOnline);
         target.removeEventListener("visibilitychange", onVisible);
       };

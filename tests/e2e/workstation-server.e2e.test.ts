@@ -1,0 +1,124 @@
+/**
+ * The workstation in server mode (serve.mjs with BANKCRM_API) against the real
+ * reference server, operated by keyboard alone: capture a lead while offline,
+ * see it queued, go online, see it sent — and the server ends with exactly one.
+ */
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "vite";
+import type { Browser, Page } from "playwright-core";
+import { createHttpStore, type Lead } from "../../packages/data/src/index.js";
+import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
+import { seedDemo } from "../../examples/reference-server/src/seed.js";
+import { launchChromium } from "../support/browser.js";
+import { openWatchedPage } from "../support/watched-page.js";
+// @ts-expect-error — a plain ES module without types
+import { serve } from "../../examples/branch-workstation/serve.mjs";
+
+const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
+const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
+let api: RunningServer;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  api = await startReferenceServer();
+  await seedDemo(api.db, 300);
+  await build({ root, logLevel: "warn" });
+  server = (await serve({ root: `${root}dist`, port: 0, api: api.url })) as Server;
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await api?.close();
+});
+
+/** What has focus, looking through shadow roots. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return {
+      tag: el?.tagName.toLowerCase() ?? "",
+      id: el?.id ?? "",
+      role: el?.getAttribute("role") ?? "",
+      testid: el?.getAttribute("data-testid") ?? "",
+      part: el?.getAttribute("part") ?? "",
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until focus is where `match` says; fails after `max` presses. */
+async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, back = false, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (match(await focused(page))) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`focus never reached the target; it is on ${JSON.stringify(await focused(page))}`);
+}
+
+describe("branch workstation against the reference server (server mode)", () => {
+  it("by keyboard alone: captures a lead offline, shows it queued, goes online and sends it exactly once", async () => {
+    const { page, violations, errors } = await openWatchedPage(browser, base);
+    const app = page.locator("bankcrm-workstation-app");
+    await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+    expect(await app.locator('[data-testid="online"]').textContent()).toBe("在线");
+
+    // Open the first customer from the list.
+    await tabTo(page, (f) => f.role === "option");
+    await page.keyboard.press("Enter");
+    const view = app.locator("ws-customer-360");
+    await view.locator("bankcrm-customer-card").waitFor({ timeout: 10_000 });
+    const customerId = (await app.locator('[role="option"]').first().getAttribute("data-customer-id"))!;
+
+    // Go offline with the header's switch.
+    await tabTo(page, (f) => f.testid === "toggle-online", true);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => app.locator('[data-testid="online"]').textContent()).toBe("离线");
+
+    // Fill in the lead form: purpose, name, mobile, consent, submit.
+    const mobile = `139${String(Date.now()).slice(-8)}`;
+    await tabTo(page, (f) => f.id === "purpose");
+    await page.keyboard.press("ArrowDown"); // the first purpose: wealth consultation
+    await tabTo(page, (f) => f.id === "name");
+    await page.keyboard.type("赵键盘");
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).id).toBe("mobile");
+    await page.keyboard.type(mobile);
+    await tabTo(page, (f) => f.id === "consent");
+    await page.keyboard.press("Space");
+    await tabTo(page, (f) => f.part === "submit");
+    await page.keyboard.press("Enter");
+
+    const form = view.locator("bankcrm-lead-form");
+    const status = form.locator('[role="status"]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain("当前离线");
+    await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 1 · 失败 0 · 冲突 0");
+    await page.screenshot({ path: `${artifacts}workstation-offline-queued.png` });
+
+    // Back online: the outbox sends it.
+    await tabTo(page, (f) => f.testid === "toggle-online", true);
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => app.locator('[data-testid="outbox"]').textContent(), { timeout: 15_000 })
+      .toBe("待发送 0 · 失败 0 · 冲突 0");
+    expect(await app.locator('[data-testid="online"]').textContent()).toBe("在线");
+
+    const leads = (await createHttpStore({ baseUrl: api.url, getToken: () => "t" }).leads({ customerId, limit: 100 }))
+      .items as Lead[];
+    const ours = leads.filter((l) => l.mobile === mobile);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.name).toBe("赵键盘");
+    expect(ours[0]!.consent.granted).toBe(true);
+    expect(ours[0]!.source).toBe("branch_walk_in");
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
