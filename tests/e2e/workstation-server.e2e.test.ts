@@ -112,7 +112,7 @@ describe("branch workstation against the reference server (server mode)", () => 
     expect(await app.locator('[data-testid="online"]').textContent()).toBe("在线");
 
     const leads = (await createHttpStore({ baseUrl: api.url, getToken: () => "t" }).leads({ customerId, limit: 100 }))
-      .items as Lead[];
+      .items;
     const ours = leads.filter((l) => l.mobile === mobile);
     expect(ours).toHaveLength(1);
     expect(ours[0]!.name).toBe("赵键盘");
