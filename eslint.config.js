@@ -100,4 +100,8 @@ export default tseslint.config(
     files: ["**/*.mjs", "*.js"],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    files: ["examples/internet-banking/app.js"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

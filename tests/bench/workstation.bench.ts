@@ -17,7 +17,9 @@ const lastMeasure = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n, "measure").at(-1)?.duration ?? Number.NaN, name);
 
 function line(name: string, ms: number, goal: number) {
-  console.log(`  ${name.padEnd(58)} ${fmtMs(ms).padStart(10)}   goal ${fmtMs(goal)} (${(ms / goal).toFixed(2)}× the goal)`);
+  console.log(
+    `  ${name.padEnd(58)} ${fmtMs(ms).padStart(10)}   goal ${fmtMs(goal)} (${(ms / goal).toFixed(2)}× the goal)`,
+  );
 }
 
 export async function benchWorkstation(customers = Number(process.env.BENCH_WS_CUSTOMERS ?? 50_000)): Promise<void> {
@@ -48,13 +50,22 @@ export async function benchWorkstation(customers = Number(process.env.BENCH_WS_C
     line("interactive after load (median of 3 later visits)", interactive[1]!, 2000);
 
     await app.locator('select[data-testid="role"]').selectOption("auditor");
-    const filters: [string, () => Promise<void>][] = [
-      ["filter by tier (gold) over the whole book", () => app.locator('select[data-testid="tier"]').selectOption("gold")],
-      ["filter by segment (wealth prospects)", () => app.locator('select[data-testid="segment"]').selectOption("wealth-prospects")],
-      ["clear both, sorted by AUM", async () => {
-        await app.locator('select[data-testid="tier"]').selectOption("");
-        await app.locator('select[data-testid="segment"]').selectOption("");
-      }],
+    const filters: [string, () => Promise<unknown>][] = [
+      [
+        "filter by tier (gold) over the whole book",
+        () => app.locator('select[data-testid="tier"]').selectOption("gold"),
+      ],
+      [
+        "filter by segment (wealth prospects)",
+        () => app.locator('select[data-testid="segment"]').selectOption("wealth-prospects"),
+      ],
+      [
+        "clear both, sorted by AUM",
+        async () => {
+          await app.locator('select[data-testid="tier"]').selectOption("");
+          await app.locator('select[data-testid="segment"]').selectOption("");
+        },
+      ],
       ["search by name (one character)", () => app.locator('input[data-testid="search"]').fill("王")],
       ["sort by name instead", () => app.locator('select[data-testid="sort"]').selectOption("name")],
     ];
@@ -67,7 +78,10 @@ export async function benchWorkstation(customers = Number(process.env.BENCH_WS_C
     await page.waitForTimeout(300);
     const open = async (index: number) => {
       const ready = page.evaluate(
-        () => new Promise<void>((resolve) => document.addEventListener("ws-customer-ready", () => resolve(), { once: true })),
+        () =>
+          new Promise<void>((resolve) =>
+            document.addEventListener("ws-customer-ready", () => resolve(), { once: true }),
+          ),
       );
       await app.locator('[role="option"]').nth(index).click();
       await ready;

@@ -8,7 +8,6 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
 import type { Browser, Page } from "playwright-core";
-import type { Lead } from "@bankcrm/core";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";

@@ -1,16 +1,24 @@
 /**
  * JSX typings for React 19 hosts: `import "@bankcrm/elements/react";` once (e.g. in a
- * global.d.ts) and the bankcrm tags type-check in TSX, with their properties and
- * `onBankcrm…` event props. (React 19 sets unknown props on custom elements as properties.)
+ * global.d.ts) and the bankcrm tags type-check in TSX, with their properties and event
+ * props. React 19 sets unknown props on custom elements as properties, and a prop
+ * `on<event-name>` adds a listener for exactly that event name — so the event props are
+ * spelled like the events: `onbankcrm-lead-saved={(e) => …}`.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
 import type {
   BankcrmCustomerCard,
+  BankcrmCustomerTimeline,
+  BankcrmLeadErrorEvent,
+  BankcrmLeadForm,
+  BankcrmLeadSavedEvent,
+  BankcrmLeadSubmitEvent,
   BankcrmProvider,
   BankcrmRevealErrorEvent,
   BankcrmRevealEvent,
   BankcrmRevealedEvent,
   BankcrmTierBadge,
+  BankcrmTimelineLoadMoreEvent,
   BankcrmValueBadge,
 } from "../dist/index.js";
 
@@ -33,9 +41,37 @@ declare module "react" {
         > & {
           "customer-id": string;
           "reveal-reason": string;
-          onBankcrmReveal: (event: BankcrmRevealEvent) => void;
-          onBankcrmRevealed: (event: BankcrmRevealedEvent) => void;
-          onBankcrmRevealError: (event: BankcrmRevealErrorEvent) => void;
+          "onbankcrm-reveal": (event: BankcrmRevealEvent) => void;
+          "onbankcrm-revealed": (event: BankcrmRevealedEvent) => void;
+          "onbankcrm-reveal-error": (event: BankcrmRevealErrorEvent) => void;
+        }
+      >;
+      "bankcrm-customer-timeline": ElementProps<
+        BankcrmCustomerTimeline,
+        Pick<
+          BankcrmCustomerTimeline,
+          "entries" | "kinds" | "channel" | "now" | "loading" | "error" | "offline" | "locale" | "client" | "user"
+        > & {
+          "customer-id": string;
+          "has-more": boolean;
+          "page-size": number;
+          "onbankcrm-timeline-load-more": (event: BankcrmTimelineLoadMoreEvent) => void;
+        }
+      >;
+      "bankcrm-lead-form": ElementProps<
+        BankcrmLeadForm,
+        Pick<
+          BankcrmLeadForm,
+          "purpose" | "audience" | "source" | "prefill" | "name" | "disabled" | "locale" | "client" | "user"
+        > & {
+          "customer-id": string;
+          "branch-id": string;
+          "campaign-id": string;
+          "consent-version": string;
+          "consent-text": string;
+          "onbankcrm-lead-submit": (event: BankcrmLeadSubmitEvent) => void;
+          "onbankcrm-lead-saved": (event: BankcrmLeadSavedEvent) => void;
+          "onbankcrm-lead-error": (event: BankcrmLeadErrorEvent) => void;
         }
       >;
     }

@@ -1,0 +1,82 @@
+/**
+ * The other hosts: the internet-banking page (plain HTML, no build step, an
+ * import map) and the React 19 app each render the lead form under the strict
+ * CSP and submit a lead — with consent, validation and the status shown.
+ */
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "vite";
+import type { Browser, Locator } from "playwright-core";
+import { launchChromium } from "../support/browser.js";
+import { openWatchedPage } from "../support/watched-page.js";
+// @ts-expect-error — a plain ES module without types
+import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
+// @ts-expect-error — a plain ES module without types
+import { serve } from "../../examples/branch-workstation/serve.mjs";
+
+const reactRoot = fileURLToPath(new URL("../../examples/react-host/", import.meta.url));
+const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
+let browser: Browser;
+const servers: Server[] = [];
+const urlOf = (server: Server) => {
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+};
+
+beforeAll(async () => {
+  await build({ root: reactRoot, logLevel: "warn" });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+/** Fills the form's name and mobile, ticks consent, and submits — through its shadow DOM, as a person would. */
+async function fillAndSubmit(form: Locator, name: string, mobile: string) {
+  await form.locator("#name").fill(name);
+  await form.locator("#mobile").fill(mobile);
+  await form.locator("#consent").check();
+  await form.locator('[part="submit"]').click();
+}
+
+describe("host examples", () => {
+  it("internet banking (plain HTML, import map): validates, then takes a customer's lead", async () => {
+    const server = (await serveInternetBanking({ port: 0 })) as Server;
+    servers.push(server);
+    const { page, violations, errors } = await openWatchedPage(browser, urlOf(server));
+    const form = page.locator("bankcrm-lead-form");
+    await form.locator("#name").waitFor({ timeout: 20_000 });
+    expect(await form.locator("#consent").isChecked()).toBe(false);
+    await form.locator('[part="submit"]').click(); // empty: every problem is shown
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toContain("请修正标出的");
+    await fillAndSubmit(form, "钱多多", "13700001111");
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe("已提交，我们会尽快与您联系");
+    await expect.poll(() => page.locator("#result").textContent()).toMatch(/^受理编号：LD-/);
+    await page.screenshot({ path: `${artifacts}internet-banking.png` });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("React 19 host: passes properties, hears bankcrm-* events and submits a lead", async () => {
+    const server = (await serve({ root: `${reactRoot}dist`, port: 0 })) as Server;
+    servers.push(server);
+    const { page, violations, errors } = await openWatchedPage(browser, urlOf(server));
+    const form = page.locator("bankcrm-lead-form");
+    await form.locator("#name").waitFor({ timeout: 20_000 });
+    expect(await page.locator("bankcrm-tier-badge").evaluate((el) => el.shadowRoot?.textContent?.trim())).toBe(
+      "金卡客户",
+    );
+    await fillAndSubmit(form, "孙悟空", "13600002222");
+    await expect
+      .poll(() => page.locator('[data-testid="saved"] li').allTextContents())
+      .toEqual([expect.stringMatching(/^LD-.+ \(saved\)$/)]);
+    expect(await form.locator('[role="status"]').textContent()).toBe("线索已保存");
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
