@@ -9,6 +9,7 @@ import globals from "globals";
 export default tseslint.config(
   {
     ignores: [
+      "tests/docs/.generated/**",
       "**/dist/**",
       "**/node_modules/**",
       "storybook-static/**",

@@ -79,7 +79,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           root: here("."),
-          include: ["tests/e2e/**/*.e2e.test.ts"],
+          include: ["tests/e2e/**/*.e2e.test.ts", "tests/docs/**/*.e2e.test.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -253,15 +253,21 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       const onVisible = () => {
         if (!doc || doc.visibilityState === "visible") void run();
       };
-      target.addEventListener("online", onOnline);
-      target.addEventListener("visibilitychange", onVisible);
+      // Outside a browser (Node, workers without these events) there is nothing to listen to.
+      const listening = typeof target.addEventListener === "function";
+      if (listening) {
+        target.addEventListener("online", onOnline);
+        target.addEventListener("visibilitychange", onVisible);
+      }
       void run();
       return () => {
         stopped = true;
         clearTimeout(timer);
         listeners.delete(onStatus);
-        target.removeEventListener("online", onOnline);
-        target.removeEventListener("visibilitychange", onVisible);
+        if (listening) {
+          target.removeEventListener("online", onOnline);
+          target.removeEventListener("visibilitychange", onVisible);
+        }
       };
     },
     close() {
