@@ -23,7 +23,7 @@ export const CSP = [
   "trusted-types lit-html",
 ].join("; ");
 
-const TYPES = {
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -31,6 +31,17 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".map": "application/json",
 };
+
+/** The headers every page and file is served with: its type, the CSP and the hardening ones. */
+export function headersFor(path, csp = CSP) {
+  return {
+    "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
+    "Content-Security-Policy": csp,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+  };
+}
 
 /** Starts the server; resolves with it once listening. */
 export function serve({
@@ -63,13 +74,7 @@ export function serve({
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, {
-        "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
-        "Content-Security-Policy": CSP,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Cache-Control": "no-store",
-      });
+      res.writeHead(200, headersFor(path));
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -5,18 +5,12 @@
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, realpath } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CSP } from "../branch-workstation/serve.mjs";
+import { CSP, headersFor } from "../branch-workstation/serve.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = resolve(here, "../..");
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".map": "application/json",
-};
 
 export async function serve({ port = 5174, host = "127.0.0.1" } = {}) {
   const html = await readFile(join(here, "index.html"), "utf8");
@@ -31,12 +25,7 @@ export async function serve({ port = 5174, host = "127.0.0.1" } = {}) {
       const file = await realpath(normalize(join(here, path)));
       if (!file.startsWith(repo) || file.includes(`${repo}/.git`)) throw new Error("outside");
       const body = await readFile(file);
-      res.writeHead(200, {
-        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-        "Content-Security-Policy": csp,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "no-store",
-      });
+      res.writeHead(200, headersFor(file, csp));
       res.end(body);
     } catch {
       res.writeHead(404).end();

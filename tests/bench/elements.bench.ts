@@ -5,15 +5,10 @@
  * same page, over repeated passes (the lit-html removePart leak made each pass
  * slower than the last).
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { launchChromium } from "../support/browser.js";
 import { report } from "./measure.js";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe } from "../support/served.js";
 
 interface Run {
   ms: number;
@@ -26,14 +21,12 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 export async function benchElements(): Promise<void> {
   const root = fileURLToPath(new URL("./elements/", import.meta.url));
-  const outDir = mkdtempSync(join(tmpdir(), "bankcrm-elements-bench-"));
-  await build({ root, logLevel: "warn", build: { outDir, emptyOutDir: true } });
-  const server = await serve({ root: outDir, port: 0 });
+  const site = await buildAndServe(root);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on("pageerror", (e) => console.error("bench page error:", e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(`${site.url}`);
     const r = (await page.evaluate(() => (window as unknown as { __bench: Promise<unknown> }).__bench)) as {
       bare: Run[];
       timeline: Run[];
@@ -71,6 +64,6 @@ export async function benchElements(): Promise<void> {
     );
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
 }

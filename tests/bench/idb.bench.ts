@@ -3,26 +3,19 @@
  * IndexedDB store and reading pages from it, each beside raw idb doing the same
  * in the same page.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { launchChromium } from "../support/browser.js";
 import { report, type Timing } from "./measure.js";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe } from "../support/served.js";
 
 export async function benchIndexedDb(total = Number(process.env.BENCH_IDB_CUSTOMERS ?? 100_000)): Promise<void> {
   const root = fileURLToPath(new URL("./idb/", import.meta.url));
-  const outDir = mkdtempSync(join(tmpdir(), "bankcrm-idb-bench-"));
-  await build({ root, logLevel: "warn", build: { outDir, emptyOutDir: true } });
-  const server = await serve({ root: outDir, port: 0 });
+  const site = await buildAndServe(root);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on("pageerror", (e) => console.error("bench page error:", e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/?n=${total}`);
+    await page.goto(`${site.url}?n=${total}`);
     const rows = (await page.evaluate(
       () => (window as unknown as { __bench: Promise<{ name: string; ms: number }[]> }).__bench,
     )) as { name: string; ms: number }[];
@@ -36,6 +29,6 @@ export async function benchIndexedDb(total = Number(process.env.BENCH_IDB_CUSTOM
     report("Timeline page of 50 for a customer with 10,000 events (goal: ≤ 2× raw idb)", [t(6), t(7)]);
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
 }

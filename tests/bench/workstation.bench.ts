@@ -6,12 +6,10 @@
  * it). The page marks these itself (performance.mark / measure).
  */
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { fmtMs } from "./measure.js";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe } from "../support/served.js";
 
 const lastMeasure = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n, "measure").at(-1)?.duration ?? Number.NaN, name);
@@ -24,13 +22,12 @@ function line(name: string, ms: number, goal: number) {
 
 export async function benchWorkstation(customers = Number(process.env.BENCH_WS_CUSTOMERS ?? 50_000)): Promise<void> {
   const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
-  await build({ root, logLevel: "warn" });
-  const server = await serve({ root: `${root}dist`, port: 0 });
+  const site = await buildAndServe(root);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on("pageerror", (e) => console.error("bench page error:", e.message));
-    const url = `http://127.0.0.1:${server.address().port}/?customers=${customers}&seed=bench`;
+    const url = `${site.url}?customers=${customers}&seed=bench`;
     const app = page.locator("bankcrm-workstation-app");
     const t0 = Date.now();
     await page.goto(url);
@@ -92,6 +89,6 @@ export async function benchWorkstation(customers = Number(process.env.BENCH_WS_C
     line("open a customer's 360 view again (reads the store)", await open(0), 200);
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
 }

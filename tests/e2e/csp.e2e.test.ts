@@ -3,41 +3,30 @@
  * require-trusted-types-for 'script'; trusted-types lit-html`: zero
  * securitypolicyviolation events, and hostile data stays inert.
  */
-import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe, type Served } from "../support/served.js";
 
 const root = fileURLToPath(new URL("./csp-page/", import.meta.url));
-let server: Server;
+let site: Served;
 let browser: Browser;
-let base: string;
 
 beforeAll(async () => {
-  await build({
-    root,
-    logLevel: "warn",
-    build: { outDir: `${root}dist`, emptyOutDir: true, modulePreload: { polyfill: false } },
-  });
-  server = (await serve({ root: `${root}dist`, port: 0 })) as Server;
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  site = await buildAndServe(root, { outDir: `${root}dist` });
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
 });
 
 describe("elements under a strict Content-Security-Policy", () => {
   it("render with zero violations and keep data inert", async () => {
-    const { page, violations, errors } = await openWatchedPage(browser, base);
+    const { page, violations, errors } = await openWatchedPage(browser, site.url);
     const response = await page.reload();
     expect(response?.headers()["content-security-policy"]).toContain("require-trusted-types-for 'script'");
     await page.waitForFunction(() => (window as unknown as { __rendered?: Promise<unknown> }).__rendered !== undefined);

@@ -6,32 +6,29 @@
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser, Locator } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 // @ts-expect-error — a plain ES module without types
 import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe, served, type Served } from "../support/served.js";
 
 const reactRoot = fileURLToPath(new URL("../../examples/react-host/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
 let browser: Browser;
-const servers: Server[] = [];
-const urlOf = (server: Server) => {
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
-};
+let react: Served;
+let internetBanking: Served;
 
 beforeAll(async () => {
-  await build({ root: reactRoot, logLevel: "warn" });
+  react = await buildAndServe(reactRoot);
+  internetBanking = served((await serveInternetBanking({ port: 0 })) as Server);
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await react?.close();
+  await internetBanking?.close();
 });
 
 /** Fills the form's name and mobile, ticks consent, and submits — through its shadow DOM, as a person would. */
@@ -44,9 +41,7 @@ async function fillAndSubmit(form: Locator, name: string, mobile: string) {
 
 describe("host examples", () => {
   it("internet banking (plain HTML, import map): validates, then takes a customer's lead", async () => {
-    const server = (await serveInternetBanking({ port: 0 })) as Server;
-    servers.push(server);
-    const { page, violations, errors } = await openWatchedPage(browser, urlOf(server));
+    const { page, violations, errors } = await openWatchedPage(browser, internetBanking.url);
     const form = page.locator("bankcrm-lead-form");
     await form.locator("#name").waitFor({ timeout: 20_000 });
     expect(await form.locator("#consent").isChecked()).toBe(false);
@@ -62,9 +57,7 @@ describe("host examples", () => {
   }, 60_000);
 
   it("React 19 host: passes properties, hears bankcrm-* events and submits a lead", async () => {
-    const server = (await serve({ root: `${reactRoot}dist`, port: 0 })) as Server;
-    servers.push(server);
-    const { page, violations, errors } = await openWatchedPage(browser, urlOf(server));
+    const { page, violations, errors } = await openWatchedPage(browser, react.url);
     const form = page.locator("bankcrm-lead-form");
     await form.locator("#name").waitFor({ timeout: 20_000 });
     expect(await page.locator("bankcrm-tier-badge").evaluate((el) => el.shadowRoot?.textContent?.trim())).toBe(

@@ -3,39 +3,32 @@
  * reference server, operated by keyboard alone: capture a lead while offline,
  * see it queued, go online, see it sent — and the server ends with exactly one.
  */
-import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser, Page } from "playwright-core";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe, type Served } from "../support/served.js";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
 let api: RunningServer;
-let server: Server;
+let site: Served;
 let browser: Browser;
-let base: string;
 
 beforeAll(async () => {
   api = await startReferenceServer();
   await seedDemo(api.db, 300);
-  await build({ root, logLevel: "warn" });
-  server = (await serve({ root: `${root}dist`, port: 0, api: api.url })) as Server;
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  site = await buildAndServe(root, { api: api.url });
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
   await api?.close();
 });
 
@@ -65,7 +58,7 @@ async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>)
 
 describe("branch workstation against the reference server (server mode)", () => {
   it("by keyboard alone: captures a lead offline, shows it queued, goes online and sends it exactly once", async () => {
-    const { page, violations, errors } = await openWatchedPage(browser, base);
+    const { page, violations, errors } = await openWatchedPage(browser, site.url);
     const app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     expect(await app.locator('[data-testid="online"]').textContent()).toBe("在线");

@@ -2,39 +2,32 @@
  * `pnpm start`'s page, end to end: the built branch workstation served with its
  * strict CSP, in real Chromium, generating its demo book into IndexedDB.
  */
-import type { Server } from "node:http";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser, Locator } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
-// @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { buildAndServe, type Served } from "../support/served.js";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
 
-let server: Server;
+let site: Served;
 let browser: Browser;
-let base: string;
 
 beforeAll(async () => {
-  await build({ root, logLevel: "warn" });
-  server = (await serve({ root: `${root}dist`, port: 0 })) as Server;
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+  site = await buildAndServe(root);
   browser = await launchChromium();
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
 });
 
-const openPage = (query: string) => openWatchedPage(browser, `${base}${query}`);
+const openPage = (query: string) => openWatchedPage(browser, `${site.url}${query}`);
 
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
 
