@@ -191,6 +191,18 @@ describe("<bankcrm-customer-timeline>", () => {
     expect(el.shadowRoot!.querySelector('[part="load-more"]')).to.equal(null);
   });
 
+  it("shows a transaction whose amount the role may not see as such (the masked state)", async () => {
+    const [entry] = syntheticTimeline(2, { now: NOW }).filter((e) => e.kind === "transaction");
+    const { amount: _hidden, ...rest } = entry!.record as unknown as Record<string, unknown>;
+    const masked = { ...entry!, record: rest } as unknown as typeof entry & object;
+    const el = await fixture<BankcrmCustomerTimeline>(
+      html`<bankcrm-customer-timeline .entries=${[masked]} locale="en"></bankcrm-customer-timeline>`,
+    );
+    await settle(el);
+    expect(articles(el)[0]!.querySelector(".title")!.textContent).to.contain("Amount not shown");
+    await expect(el).to.be.accessible();
+  });
+
   it("renders hostile text as inert text", async () => {
     const payload = `<img src=x onerror="window.__pwned=1">javascript:alert(1)`;
     const entries = syntheticTimeline(3, { now: NOW, summary: () => payload });

@@ -160,6 +160,35 @@ describe("<bankcrm-lead-form>", () => {
     expect(errors).to.have.length(1);
     expect(status(lonely)).to.equal("未连接数据服务，无法提交");
     expect(q(lonely, "#name").value).to.equal("王小明"); // nothing typed is lost
+    await expect(lonely).to.be.accessible();
+  });
+
+  it("holds the button and says so while the client is answering (the loading state)", async () => {
+    const { client } = memoryClient();
+    let calls = 0;
+    const slow = {
+      ...client,
+      leads: {
+        create: () => {
+          calls++;
+          return new Promise<never>(() => {});
+        },
+      },
+    };
+    const el = await fixture<BankcrmLeadForm>(
+      html`<bankcrm-lead-form purpose="credit_card" .client=${slow}></bankcrm-lead-form>`,
+    );
+    await fillValid(el);
+    void el.submit();
+    await el.updateComplete;
+    const button = q<HTMLButtonElement>(el, '[part="submit"]');
+    expect(button.getAttribute("aria-disabled")).to.equal("true");
+    expect(button.textContent.trim()).to.equal("正在提交…");
+    expect(status(el)).to.equal("正在提交…");
+    button.click(); // pressed again while waiting
+    await el.updateComplete;
+    expect(calls).to.equal(1);
+    await expect(el).to.be.accessible();
   });
 
   it("queues the lead in the outbox when the server cannot be reached, and says so in the status region", async () => {
