@@ -3,6 +3,7 @@
  * strict CSP, in real Chromium, generating its demo book into IndexedDB.
  */
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator } from "playwright-core";
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 const openPage = (query: string) => openWatchedPage(browser, `${site.url}${query}`);
 
+const require = createRequire(import.meta.url);
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
 
 describe("branch workstation (pnpm start)", () => {
@@ -122,6 +124,37 @@ describe("branch workstation (pnpm start)", () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  }, 120_000);
+
+  it("has no axe violations in the list and the 360 view, in both themes", async () => {
+    // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?customers=300&seed=e2e-axe`);
+    const app = page.locator("bankcrm-workstation-app");
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    const axe = async () => {
+      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+      return page.evaluate(async () => {
+        const run = (
+          window as unknown as {
+            axe: {
+              run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await run.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+      });
+    };
+    expect(await axe()).toEqual([]);
+    await rowsOf(app).first().click();
+    await app.locator("ws-customer-360 bankcrm-customer-card").waitFor();
+    await app.locator("ws-customer-360 [data-testid=holdings]").waitFor();
+    expect(await axe()).toEqual([]);
+    await app.locator('input[data-testid="theme"]').check();
+    expect(await axe()).toEqual([]);
+    await context.close();
   }, 120_000);
 
   it("starts from the stored book on the next visit instead of generating again", async () => {

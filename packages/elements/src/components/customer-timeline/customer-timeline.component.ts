@@ -102,6 +102,8 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
    * would never render rows scrolled into view there.
    */
   @state() private feedAttached = false;
+  /** Whether the virtualizer has put rows in the feed yet (it renders none while off screen). */
+  @state() private rowsInView = false;
   private cursor: string | undefined;
   private exhausted = false;
   private generation = 0;
@@ -203,19 +205,20 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
   }
 
   private onRangeChanged(e: RangeChangedEvent) {
+    this.rowsInView = e.first >= 0 && e.last >= e.first;
     if (e.last >= this.rows.length - PREFETCH_ROWS) this.loadMore();
   }
 
   private onKeydown(e: KeyboardEvent) {
     const article = (e.target as Element).closest?.("[data-index]");
-    if (!article) return;
-    const index = Number(article.getAttribute("data-index"));
+    // On the feed itself (its own tab stop): into the entries.
+    const index = article ? Number(article.getAttribute("data-index")) : -1;
     const last = this.rows.length - 1;
     const target =
       e.key === "ArrowDown" || e.key === "PageDown"
         ? index + 1
         : e.key === "ArrowUp" || e.key === "PageUp"
-          ? index - 1
+          ? Math.max(0, index - 1)
           : e.key === "Home"
             ? 0
             : e.key === "End"
@@ -328,7 +331,8 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
         role="feed"
         aria-label=${message("timelineLabel", locale)}
         aria-describedby="keys"
-        aria-busy=${this.loadingMore ? "true" : "false"}
+        tabindex="0"
+        aria-busy=${this.loadingMore || (this.rows.length > 0 && !this.rowsInView) ? "true" : "false"}
         @keydown=${this.onKeydown}
         @rangeChanged=${this.onRangeChanged}
       >

@@ -164,10 +164,19 @@ describe("<bankcrm-customer-timeline>", () => {
     );
     const el = host.querySelector("bankcrm-customer-timeline")!;
     await settle(el, 5);
-    expect(articles(el)).to.have.length(0); // below the fold: nothing rendered yet
+    expect(articles(el)).to.have.length(0); // below the fold: nothing rendered yet…
+    expect(feedOf(el).getAttribute("aria-busy")).to.equal("true"); // …which the feed says
+    await expect(el).to.be.accessible();
     host.scrollTop = 2000;
     for (let i = 0; i < 30 && articles(el).length === 0; i++) await nextFrame();
     expect(articles(el).length).to.be.greaterThan(0);
+    await settle(el);
+    expect(feedOf(el).getAttribute("aria-busy")).to.equal("false");
+    // The feed is a tab stop of its own; an arrow key goes into the entries.
+    feedOf(el).focus();
+    await userEvent.keyboard("{ArrowDown}");
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.getAttribute("data-index")).to.equal("0");
   });
 
   it("asks the host for more when given entries and has-more, once per page", async () => {
