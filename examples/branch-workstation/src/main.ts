@@ -41,6 +41,7 @@ import {
   type OutboxStatus,
 } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
+import { visuallyHidden } from "@bankcrm/elements";
 import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from "./book.js";
 import "./customer-360.js";
 import { CustomerList } from "./customer-list.js";
@@ -91,109 +92,104 @@ const SEGMENT_PREDICATES = new Map(
 type Status = "opening" | "generating" | "ready" | "error";
 
 export class WorkstationApp extends LitElement {
-  static override styles = css`
-    :host {
-      --ws-surface: #ffffff;
-      --ws-subtle: #f5f6f8;
-      --ws-border: #e3e6eb;
-      --ws-selected: #e8f0fe;
-      --ws-muted: #5c6370;
-      --ws-text: #1f2329;
-      display: block;
-      min-height: 100vh;
-      color: var(--ws-text);
-      background: var(--ws-surface);
-    }
-    :host([theme="dark"]) {
-      --ws-surface: #16181d;
-      --ws-subtle: #1f232b;
-      --ws-border: #343a46;
-      --ws-selected: #1e3350;
-      --ws-muted: #a8b0bc;
-      --ws-text: #e6e8eb;
-    }
-    .page {
-      max-width: 1440px;
-      margin: 0 auto;
-      padding: 12px 16px;
-    }
-    header,
-    .toolbar {
-      display: flex;
-      gap: 8px 12px;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    header {
-      justify-content: space-between;
-      border-bottom: 1px solid var(--ws-border);
-      padding-bottom: 8px;
-    }
-    h1 {
-      font-size: 1.25rem;
-      margin: 0;
-    }
-    .toolbar {
-      margin: 10px 0;
-    }
-    button,
-    select,
-    input {
-      font: inherit;
-      color: inherit;
-      background: var(--ws-surface);
-      border: 1px solid var(--ws-border);
-      border-radius: 4px;
-      padding: 4px 10px;
-    }
-    progress {
-      width: 100%;
-      height: 12px;
-    }
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 16px;
-      align-items: start;
-    }
-    .layout.split {
-      grid-template-columns: minmax(0, 5fr) minmax(360px, 6fr);
-    }
-    .panel {
-      max-height: calc(100vh - 140px);
-      overflow: auto;
-    }
-    .connection {
-      display: inline-flex;
-      gap: 8px;
-      align-items: center;
-      font-size: 0.875rem;
-    }
-    .dot {
-      width: 0.6rem;
-      height: 0.6rem;
-      border-radius: 50%;
-      background: #1e7d32;
-    }
-    .dot.off {
-      background: #b3261e;
-    }
-    details {
-      font-size: 0.75rem;
-      margin-top: 8px;
-    }
-    .error {
-      color: #b3261e;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = [
+    visuallyHidden,
+    css`
+      :host {
+        --ws-surface: #ffffff;
+        --ws-subtle: #f5f6f8;
+        --ws-border: #e3e6eb;
+        --ws-selected: #e8f0fe;
+        --ws-muted: #5c6370;
+        --ws-text: #1f2329;
+        display: block;
+        min-height: 100vh;
+        color: var(--ws-text);
+        background: var(--ws-surface);
+      }
+      :host([theme="dark"]) {
+        --ws-surface: #16181d;
+        --ws-subtle: #1f232b;
+        --ws-border: #343a46;
+        --ws-selected: #1e3350;
+        --ws-muted: #a8b0bc;
+        --ws-text: #e6e8eb;
+      }
+      .page {
+        max-width: 1440px;
+        margin: 0 auto;
+        padding: 12px 16px;
+      }
+      header,
+      .toolbar {
+        display: flex;
+        gap: 8px 12px;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      header {
+        justify-content: space-between;
+        border-bottom: 1px solid var(--ws-border);
+        padding-bottom: 8px;
+      }
+      h1 {
+        font-size: 1.25rem;
+        margin: 0;
+      }
+      .toolbar {
+        margin: 10px 0;
+      }
+      button,
+      select,
+      input {
+        font: inherit;
+        color: inherit;
+        background: var(--ws-surface);
+        border: 1px solid var(--ws-border);
+        border-radius: 4px;
+        padding: 4px 10px;
+      }
+      progress {
+        width: 100%;
+        height: 12px;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 16px;
+        align-items: start;
+      }
+      .layout.split {
+        grid-template-columns: minmax(0, 5fr) minmax(360px, 6fr);
+      }
+      .panel {
+        max-height: calc(100vh - 140px);
+        overflow: auto;
+      }
+      .connection {
+        display: inline-flex;
+        gap: 8px;
+        align-items: center;
+        font-size: 0.875rem;
+      }
+      .dot {
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+        background: #1e7d32;
+      }
+      .dot.off {
+        background: #b3261e;
+      }
+      details {
+        font-size: 0.75rem;
+        margin-top: 8px;
+      }
+      .error {
+        color: #b3261e;
+      }
+    `,
+  ];
 
   @property({ reflect: true }) theme: "light" | "dark" = params.get("theme") === "dark" ? "dark" : "light";
 

@@ -36,5 +36,5 @@ export {
   type TimelinePage,
   type LeadWriteStatus,
 } from "./context/contexts.js";
-export { hostTokens } from "./styles/tokens.js";
+export { hostTokens, visuallyHidden } from "./styles/tokens.js";
 export { themeTokens } from "./styles/themes.js";

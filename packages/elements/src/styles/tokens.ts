@@ -15,3 +15,15 @@ export const hostTokens = css`
     color: var(--_text);
   }
 `;
+
+/** Text for screen readers only (keyboard hints, captions). */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,7 +1,7 @@
-import { LitElement } from "lit";
+import { LitElement, html, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { consume } from "@lit/context";
-import { resolveLocale, type Actor, type Locale } from "@bankcrm/core";
+import { message, resolveLocale, type Actor, type Locale } from "@bankcrm/core";
 import { clientContext, localeContext, userContext, type ElementClient } from "../../context/contexts.js";
 
 /**
@@ -31,6 +31,15 @@ export class BankcrmContextElement extends LitElement {
   protected get effectiveUser(): Actor | undefined {
     return this.user ?? this.contextUser ?? this.effectiveClient?.user;
   }
+  /** The loading and error states every data element shows in place of its content. */
+  protected loadingOrError(loading: boolean, error: string | undefined): TemplateResult | undefined {
+    const locale = this.effectiveLocale;
+    if (loading) return html`<div part="base" role="status" aria-busy="true">${message("loading", locale)}</div>`;
+    if (error !== undefined)
+      return html`<div part="base" role="alert">${message("loadFailed", locale, { reason: error })}</div>`;
+    return undefined;
+  }
+
   /** Whether the client (own or provided) changed in this update. */
   protected clientChanged(changed: Map<PropertyKey, unknown>): boolean {
     return changed.has("client") || changed.has("contextClient");

@@ -170,9 +170,8 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
 
   override render() {
     const locale = this.effectiveLocale;
-    if (this.loading) return html`<div part="base" role="status" aria-busy="true">${message("loading", locale)}</div>`;
-    if (this.error !== undefined)
-      return html`<div part="base" role="alert">${message("loadFailed", locale, { reason: this.error })}</div>`;
+    const state = this.loadingOrError(this.loading, this.error);
+    if (state) return state;
     const c = this.customer;
     if (!c) return html`<div part="base" class="muted">${message("noCustomer", locale)}</div>`;
     const name = this.revealed.name ?? (c.kind === "individual" ? mask(c.name, "name") : c.name);

@@ -315,9 +315,8 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
 
   override render() {
     const locale = this.effectiveLocale;
-    if (this.loading) return html`<div part="base" role="status" aria-busy="true">${message("loading", locale)}</div>`;
-    if (this.error !== undefined)
-      return html`<div part="base" role="alert">${message("loadFailed", locale, { reason: this.error })}</div>`;
+    const state = this.loadingOrError(this.loading, this.error);
+    if (state) return state;
     if (this.items.length === 0 && !this.moreAvailable)
       return html`<div part="base" class="muted">${message("timelineEmpty", locale)}</div>`;
     const more = this.moreAvailable;

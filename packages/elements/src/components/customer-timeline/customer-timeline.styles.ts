@@ -1,8 +1,9 @@
 import { css } from "lit";
-import { hostTokens } from "../../styles/tokens.js";
+import { hostTokens, visuallyHidden } from "../../styles/tokens.js";
 
 export const customerTimelineStyles = [
   hostTokens,
+  visuallyHidden,
   css`
     :host {
       display: block;
@@ -102,14 +103,6 @@ export const customerTimelineStyles = [
     }
     .muted {
       color: var(--_muted);
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 ];

@@ -6,6 +6,7 @@ import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 import { syntheticTimeline } from "../../../test/fixtures/timeline.js";
 import "./customer-timeline.js";
 import type { BankcrmCustomerTimeline } from "./customer-timeline.component.js";
+import type { TimelineItem } from "../../context/contexts.js";
 
 // Noon local time: "today" and "yesterday" do not depend on the machine's time zone.
 const NOW = new Date(2026, 10, 28, 12, 0).toISOString();
@@ -30,6 +31,16 @@ function commentCount(root: Node): number {
   return n;
 }
 
+/** A timeline of these entries for a user of this role. */
+const timelineFor = (entries: TimelineItem[], role: "relationship_manager" | "auditor" = "relationship_manager") =>
+  fixture<BankcrmCustomerTimeline>(
+    html`<bankcrm-customer-timeline
+      .entries=${entries}
+      now=${NOW}
+      .user=${{ id: "ST-1", role }}
+    ></bankcrm-customer-timeline>`,
+  );
+
 async function clientWith(role: "relationship_manager" | "teller", count: number) {
   const store = createMemoryStore();
   const items = syntheticTimeline(count, { now: NOW, customerId: "C-TL-1" });
@@ -47,13 +58,7 @@ describe("<bankcrm-customer-timeline>", () => {
 
   it("groups entries by day, with relative times in the locale, as an accessible feed", async () => {
     const entries = syntheticTimeline(40, { now: NOW, stepMinutes: 300 });
-    const el = await fixture<BankcrmCustomerTimeline>(
-      html`<bankcrm-customer-timeline
-        .entries=${entries}
-        now=${NOW}
-        .user=${{ id: "ST-1", role: "relationship_manager" }}
-      ></bankcrm-customer-timeline>`,
-    );
+    const el = await timelineFor(entries);
     await settle(el);
     const shown = articles(el);
     expect(shown.length).to.be.greaterThan(3);
@@ -75,14 +80,7 @@ describe("<bankcrm-customer-timeline>", () => {
   });
 
   it("filters by type and by channel through its controls", async () => {
-    const entries = syntheticTimeline(60, { now: NOW });
-    const el = await fixture<BankcrmCustomerTimeline>(
-      html`<bankcrm-customer-timeline
-        .entries=${entries}
-        now=${NOW}
-        .user=${{ id: "ST-1", role: "auditor" }}
-      ></bankcrm-customer-timeline>`,
-    );
+    const el = await timelineFor(syntheticTimeline(60, { now: NOW }), "auditor");
     await settle(el);
     const boxes = el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="toolbar"] input[type="checkbox"]');
     expect(boxes).to.have.length(4);
@@ -215,12 +213,7 @@ describe("<bankcrm-customer-timeline>", () => {
   it("renders hostile text as inert text", async () => {
     const payload = `<img src=x onerror="window.__pwned=1">javascript:alert(1)`;
     const entries = syntheticTimeline(3, { now: NOW, summary: () => payload });
-    const el = await fixture<BankcrmCustomerTimeline>(
-      html`<bankcrm-customer-timeline
-        .entries=${entries}
-        .user=${{ id: "ST-1", role: "relationship_manager" }}
-      ></bankcrm-customer-timeline>`,
-    );
+    const el = await timelineFor(entries);
     await settle(el);
     expect(el.shadowRoot!.querySelector("img")).to.equal(null);
     expect(articles(el)[0]!.querySelector(".detail")!.textContent).to.equal(payload);
@@ -254,12 +247,7 @@ describe("<bankcrm-customer-timeline>", () => {
 
   it("scrolls 10,000 entries end to end repeatedly without piling up DOM nodes (lit-html removePart leak)", async () => {
     const entries = syntheticTimeline(10_000, { now: NOW });
-    const el = await fixture<BankcrmCustomerTimeline>(
-      html`<bankcrm-customer-timeline
-        .entries=${entries}
-        .user=${{ id: "ST-1", role: "relationship_manager" }}
-      ></bankcrm-customer-timeline>`,
-    );
+    const el = await timelineFor(entries);
     await settle(el);
     const feed = feedOf(el);
     const counts: number[] = [];
