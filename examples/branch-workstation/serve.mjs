@@ -49,6 +49,7 @@ export function serve({
   port = 5173,
   host = "127.0.0.1",
   api = undefined,
+  csp = CSP,
 } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -74,7 +75,7 @@ export function serve({
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, headersFor(path));
+      res.writeHead(200, headersFor(path, csp));
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -1,7 +1,7 @@
 /**
  * The other hosts: the internet-banking page (plain HTML, no build step, an
- * import map) and the React 19 app each render the lead form under the strict
- * CSP and submit a lead — with consent, validation and the status shown.
+ * import map), the React 19 app and the Vue 3 app each render the lead form
+ * under the strict CSP and submit a lead — with consent, validation and status.
  */
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -14,13 +14,19 @@ import { serve as serveInternetBanking } from "../../examples/internet-banking/s
 import { buildAndServe, served, type Served } from "../support/served.js";
 
 const reactRoot = fileURLToPath(new URL("../../examples/react-host/", import.meta.url));
+const vueRoot = fileURLToPath(new URL("../../examples/vue-host/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
 let browser: Browser;
 let react: Served;
+let vue: Served;
 let internetBanking: Served;
 
 beforeAll(async () => {
   react = await buildAndServe(reactRoot);
+  // Vue creates a Trusted Types policy of its own, named "vue": a Vue host allows it beside Lit's.
+  vue = await buildAndServe(vueRoot, {
+    csp: (csp) => csp.replace("trusted-types lit-html", "trusted-types lit-html vue"),
+  });
   internetBanking = served((await serveInternetBanking({ port: 0 })) as Server);
   browser = await launchChromium();
 }, 120_000);
@@ -28,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await react?.close();
+  await vue?.close();
   await internetBanking?.close();
 });
 
@@ -68,6 +75,23 @@ describe("host examples", () => {
       .poll(() => page.locator('[data-testid="saved"] li').allTextContents())
       .toEqual([expect.stringMatching(/^LD-.+ \(saved\)$/)]);
     expect(await form.locator('[role="status"]').textContent()).toBe("线索已保存");
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("Vue 3 host (render functions, no template compiler): binds properties, hears events, submits a lead", async () => {
+    const { page, violations, errors } = await openWatchedPage(browser, vue.url);
+    const form = page.locator("bankcrm-lead-form");
+    await form.locator("#name").waitFor({ timeout: 20_000 });
+    expect(await page.locator("bankcrm-tier-badge").evaluate((el) => el.shadowRoot?.textContent?.trim())).toBe(
+      "白金客户",
+    );
+    await form.locator("#expectedAmount").fill("2000000");
+    await fillAndSubmit(form, "猪八戒", "13500003333");
+    await expect
+      .poll(() => page.locator('[data-testid="saved"] li').allTextContents())
+      .toEqual([expect.stringMatching(/^LD-.+ \(saved\)$/)]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

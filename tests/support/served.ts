@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "vite";
 // @ts-expect-error — a plain ES module without types
-import { serve } from "../../examples/branch-workstation/serve.mjs";
+import { CSP, serve } from "../../examples/branch-workstation/serve.mjs";
 
 export interface Served {
   url: string;
@@ -25,14 +25,25 @@ export function served(server: Server): Served {
 
 /**
  * Builds the Vite project at `root` (into a temporary directory unless `outDir`
- * is given) and serves it under the strict CSP; `api` turns on server mode.
+ * is given) and serves it under the strict CSP (`csp` may amend it); `api`
+ * turns on server mode.
  */
-export async function buildAndServe(root: string, options: { outDir?: string; api?: string } = {}): Promise<Served> {
+export async function buildAndServe(
+  root: string,
+  options: { outDir?: string; api?: string; csp?: (csp: string) => string } = {},
+): Promise<Served> {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), "bankcrm-page-"));
   await build({
     root,
     logLevel: "warn",
     build: { outDir, emptyOutDir: true, modulePreload: { polyfill: false } },
   });
-  return served((await serve({ root: outDir, port: 0, ...(options.api ? { api: options.api } : {}) })) as Server);
+  return served(
+    (await serve({
+      root: outDir,
+      port: 0,
+      ...(options.api ? { api: options.api } : {}),
+      ...(options.csp ? { csp: options.csp(CSP as string) } : {}),
+    })) as Server,
+  );
 }
