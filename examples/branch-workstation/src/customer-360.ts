@@ -232,7 +232,7 @@ export class Customer360 extends LitElement {
                 <thead>
                   <tr>
                     <th scope="col">${this.t("product")}</th>
-                    <th scope="col">${this.t("kind")}</th>
+                    <th scope="col">${this.t("productType")}</th>
                     <th scope="col">${this.t("status")}</th>
                     <th scope="col" class="num">${this.t("balance")}</th>
                   </tr>

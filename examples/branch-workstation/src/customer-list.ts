@@ -26,12 +26,12 @@ export class CustomerList extends LitElement {
     }
     .head,
     [role="listbox"] {
-      min-width: 40rem;
+      min-width: 46rem;
     }
     .head,
     [role="option"] {
       display: grid;
-      grid-template-columns: 7.5rem minmax(5rem, 1fr) 5rem 6rem 7.5rem 5.5rem;
+      grid-template-columns: 7.5rem minmax(5rem, 1fr) 6.5rem 8.5rem 7.5rem 6rem;
       gap: 8px;
       align-items: center;
       padding: 6px 8px;

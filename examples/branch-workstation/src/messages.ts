@@ -64,6 +64,7 @@ const TEXT = {
   contributionTotal: ["年度贡献合计", "Annual contribution"],
   holdings: ["持有产品", "Holdings"],
   product: ["产品", "Product"],
+  productType: ["产品类型", "Product type"],
   balance: ["余额", "Balance"],
   status: ["状态", "Status"],
   noHoldings: ["暂无持有产品", "No holdings"],
