@@ -66,6 +66,12 @@ describe("branch workstation (pnpm start)", () => {
     await expect
       .poll(async () => (await rowsOf(app).allTextContents()).every((t) => t.includes("对公客户")))
       .toBe(true);
+    // The view says why the customer is in the segment, condition by condition.
+    await rowsOf(app).first().click();
+    await expect
+      .poll(() => app.locator('[data-testid="why-segment"]').textContent())
+      .toMatch(/为何属于细分“对公客户”[\s\S]*✓/);
+    await app.locator('button[data-testid="close"]').click();
     await app.locator('select[data-testid="segment"]').selectOption("");
     const firstId = (await rowsOf(app).nth(3).getAttribute("data-customer-id"))!;
     await app.locator('input[data-testid="search"]').fill(firstId);

@@ -16,6 +16,9 @@ import {
   BRANCHES,
   compileSegment,
   customerFieldCatalog,
+  explainSegment,
+  formatMoney,
+  type ExplainedNode,
   generateStaff,
   labelsOf,
   mineAssociationRules,
@@ -567,6 +570,40 @@ export class WorkstationApp extends LitElement {
     `;
   }
 
+  /** Why the open customer is in (or out of) the chosen segment: the core's explanation, condition by condition. */
+  private renderWhy() {
+    const named = SEGMENTS.find((s) => s.definition.id === this.segment);
+    const row = named && this.rows.find((r) => r.id === this.selectedId);
+    if (!named || !row) return nothing;
+    const l = this.locale;
+    const tree = explainSegment(named.definition, customerFieldCatalog, row);
+    const show = (value: unknown, field?: string): string => {
+      if (value === null || value === undefined) return "—";
+      if (typeof value === "number" && field && customerFieldCatalog.get(field)?.type === "money")
+        return formatMoney(value, "CNY", l, { compact: true });
+      return Array.isArray(value) ? value.map((v) => show(v, field)).join(" – ") : String(value);
+    };
+    const conditions = (node: ExplainedNode): ExplainedNode[] =>
+      node.kind === "condition" ? [node] : (node.children ?? []).flatMap(conditions);
+    return html`<section class="why" data-testid="why-segment" aria-label=${named.label[l === "zh-CN" ? 0 : 1]}>
+      <strong>
+        ${this.t("whySegment", {
+          verdict: this.t(tree.matched ? "inSegment" : "notInSegment"),
+          segment: named.label[l === "zh-CN" ? 0 : 1],
+        })}
+      </strong>
+      <ul>
+        ${conditions(tree).map(
+          (c) =>
+            html`<li class=${c.matched ? "yes" : "no"}>
+              ${c.matched ? "✓" : "✗"} ${c.label?.[l]} ${c.op} ${show(c.value, c.field)} ·
+              ${this.t("actualValue", { value: show(c.actual, c.field) })}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   private renderSelected() {
     const idb = this.idb;
     const embedded = !this.api && idb !== undefined;
@@ -574,6 +611,7 @@ export class WorkstationApp extends LitElement {
       <button type="button" data-testid="close" @click=${() => (this.selectedId = undefined)}>
         ${this.t("close")}
       </button>
+      ${this.renderWhy()}
       <ws-customer-360
         customer-id=${this.selectedId!}
         .client=${this.client}
