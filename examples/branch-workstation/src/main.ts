@@ -581,7 +581,8 @@ export class WorkstationApp extends LitElement {
       if (value === null || value === undefined) return "—";
       if (typeof value === "number" && field && customerFieldCatalog.get(field)?.type === "money")
         return formatMoney(value, "CNY", l, { compact: true });
-      return Array.isArray(value) ? value.map((v) => show(v, field)).join(" – ") : String(value);
+      if (Array.isArray(value)) return value.map((v) => show(v, field)).join(" – ");
+      return typeof value === "object" ? JSON.stringify(value) : String(value);
     };
     const conditions = (node: ExplainedNode): ExplainedNode[] =>
       node.kind === "condition" ? [node] : (node.children ?? []).flatMap(conditions);
