@@ -582,7 +582,9 @@ export class WorkstationApp extends LitElement {
       if (typeof value === "number" && field && customerFieldCatalog.get(field)?.type === "money")
         return formatMoney(value, "CNY", l, { compact: true });
       if (Array.isArray(value)) return value.map((v) => show(v, field)).join(" – ");
-      return typeof value === "object" ? JSON.stringify(value) : String(value);
+      return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? String(value)
+        : JSON.stringify(value);
     };
     const conditions = (node: ExplainedNode): ExplainedNode[] =>
       node.kind === "condition" ? [node] : (node.children ?? []).flatMap(conditions);
