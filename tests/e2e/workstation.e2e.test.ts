@@ -108,7 +108,14 @@ describe("branch workstation (pnpm start)", () => {
       .poll(() => view.locator("bankcrm-customer-timeline").locator("article").count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     await view.locator("bankcrm-customer-card").scrollIntoViewIfNeeded();
-    expect(await view.locator("bankcrm-lead-form").count()).toBe(1);
+    // Capture a lead for this customer: stored at once in the embedded store.
+    const form = view.locator("bankcrm-lead-form");
+    await form.locator("#purpose").selectOption("credit_card");
+    await form.locator("#name").fill("客户本人");
+    await form.locator("#mobile").fill("13900001234");
+    await form.locator("#consent").check();
+    await form.locator('[part="submit"]').click();
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe("线索已保存");
     await card.getByRole("button", { name: "显示完整手机" }).click();
     await expect.poll(() => mobile.textContent()).toMatch(/^1\d{10}$/);
     await expect
