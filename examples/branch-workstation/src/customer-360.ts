@@ -18,6 +18,7 @@ import {
   type Customer,
   type Holding,
   type Locale,
+  type Money,
   type NextBestOffers,
   type Opportunity,
   type ServiceCase,
@@ -38,6 +39,7 @@ interface Loaded {
   offers: NextBestOffers;
   opportunities: Opportunity[];
   cases: ServiceCase[];
+  aum: Money;
   productCount: number;
 }
 
@@ -134,10 +136,11 @@ export class Customer360 extends LitElement {
       if (generation !== this.generation) return;
       if (!customer) throw new Error(id);
       const contribution = computeContribution(customer, holdings, transactions.items);
+      const aum = aumOf(holdings);
       const productCount = new Set(holdings.filter((h) => h.status !== "closed").map((h) => h.productType)).size;
       const since = NOW.getTime() - 90 * 86_400_000;
       const value = scoreCustomerValue({
-        aum: aumOf(holdings).amount,
+        aum: aum.amount,
         contribution: contribution.total.amount,
         productCount,
         tenureYears: (NOW.getTime() - Date.parse(customer.onboardedAt)) / (365.25 * 86_400_000),
@@ -151,6 +154,7 @@ export class Customer360 extends LitElement {
         offers: nextBestOffers(customer, holdings, this.rules, PRODUCTS, { now: NOW }),
         opportunities: opportunities.items.filter((o) => !CLOSED_STAGES.has(o.stage)),
         cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
+        aum,
         productCount,
       };
       await this.updateComplete;
@@ -176,7 +180,7 @@ export class Customer360 extends LitElement {
         .customer=${c}
         .client=${this.client}
         .value=${d.value}
-        .figures=${{ aum: aumOf(d.holdings), contribution: d.contribution.total, productCount: d.productCount }}
+        .figures=${{ aum: d.aum, contribution: d.contribution.total, productCount: d.productCount }}
         .names=${this.names}
         locale=${l}
         ?offline=${this.offline}

@@ -57,9 +57,13 @@ const SEED = params.get("seed") ?? "bankcrm";
 const DB_NAME = `bankcrm-workstation-${SEED}-${TOTAL}`;
 const BRANCH_NAMES: Record<string, string> = Object.fromEntries(BRANCHES.map((b) => [b.id, b.name]));
 
+const STAFF = generateStaff(SEED).all;
+const STAFF_NAMES = Object.fromEntries(STAFF.map((s) => [s.id, s.name]));
+
 /** The four demo users, all of the first branch (the auditor is at head office). */
-function demoUsers(): Record<"relationship_manager" | "branch_manager" | "teller" | "auditor", Staff> {
-  const staff = generateStaff(SEED).all;
+function demoUsers(
+  staff: readonly Staff[],
+): Record<"relationship_manager" | "branch_manager" | "teller" | "auditor", Staff> {
   const branch = BRANCHES[0]!.id;
   const find = (role: StaffRole, branchId?: string) =>
     staff.find((s) => s.role === role && (branchId === undefined || s.branchId === branchId))!;
@@ -70,8 +74,7 @@ function demoUsers(): Record<"relationship_manager" | "branch_manager" | "teller
     auditor: find("auditor"),
   };
 }
-const USERS = demoUsers();
-const STAFF_NAMES = Object.fromEntries(generateStaff(SEED).all.map((s) => [s.id, s.name]));
+const USERS = demoUsers(STAFF);
 type DemoRole = keyof typeof USERS;
 const ROLE_TEXT: Record<DemoRole, TextKey> = {
   relationship_manager: "roleRm",
@@ -221,6 +224,7 @@ export class WorkstationApp extends LitElement {
   private store: CrmStore | undefined;
   private idb: IndexedDbStore | undefined;
   private outbox: Outbox | undefined;
+  private scope: { rows: BookRow[]; role: DemoRole; scoped: BookRow[] } | undefined;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
@@ -337,11 +341,18 @@ export class WorkstationApp extends LitElement {
 
   /** The rows the current user may see: their own book, their branch, or all (auditor). */
   private scoped(): BookRow[] {
-    if (this.api) return this.rows; // the server already scoped them
+    // Computed once per book and user, not on every keystroke of the search.
+    if (this.scope?.rows === this.rows && this.scope.role === this.demoRole) return this.scope.scoped;
     const user = USERS[this.demoRole];
-    if (this.demoRole === "relationship_manager") return this.rows.filter((r) => r.relationshipManagerId === user.id);
-    if (this.demoRole === "auditor") return this.rows;
-    return this.rows.filter((r) => r.branchId === user.branchId);
+    const scoped = this.api
+      ? this.rows // the server already scoped them
+      : this.demoRole === "relationship_manager"
+        ? this.rows.filter((r) => r.relationshipManagerId === user.id)
+        : this.demoRole === "auditor"
+          ? this.rows
+          : this.rows.filter((r) => r.branchId === user.branchId);
+    this.scope = { rows: this.rows, role: this.demoRole, scoped };
+    return scoped;
   }
 
   /** Search, tier and segment filters, then the sort: synchronous over the in-memory rows. */

@@ -30,6 +30,7 @@ import {
 import type { Outbox } from "../outbox/outbox.js";
 import {
   collectionSchemas,
+  TIMELINE_COLLECTIONS,
   naturalKeyOf,
   type CollectionName,
   type CollectionRecords,
@@ -110,13 +111,6 @@ export interface UpsertResult {
 }
 
 const SCHEMAS = collectionSchemas;
-
-const TIMELINE_COLLECTION = {
-  interaction: "interactions",
-  transaction: "transactions",
-  case: "serviceCases",
-  campaign: "campaignResponses",
-} as const;
 
 function readPath(record: unknown, path: string): unknown {
   let value: unknown = record;
@@ -243,7 +237,7 @@ export function createCrmClient(options: CrmClientOptions) {
       const page = await store.timeline(customerId, query);
       const seeConfidential = canReadConfidential(user, policy.confidentialRoles);
       const items = page.items.flatMap((entry) => {
-        const collection = TIMELINE_COLLECTION[entry.kind];
+        const collection = TIMELINE_COLLECTIONS[entry.kind];
         const record = checked<TimelineEntry["record"]>(collection, entry.record);
         if (!record) return [];
         if (entry.kind === "interaction" && (record as { confidential: boolean }).confidential && !seeConfidential)

@@ -42,6 +42,14 @@ export type TimelineEntry =
   | { kind: "case"; id: string; customerId: string; at: string; record: ServiceCase }
   | { kind: "campaign"; id: string; customerId: string; at: string; record: CampaignResponse };
 
+/** The collection each kind of timeline entry is kept in. */
+export const TIMELINE_COLLECTIONS = {
+  interaction: "interactions",
+  transaction: "transactions",
+  case: "serviceCases",
+  campaign: "campaignResponses",
+} as const satisfies Record<TimelineEntry["kind"], string>;
+
 export interface TimelineQuery {
   limit?: number;
   /** Cursor from the previous page (entries are newest first). */
@@ -107,4 +115,9 @@ export function naturalKeyOf(customer: Customer): string {
 /** Timeline cursors order entries newest first, ties broken by kind and id. */
 export function timelineKey(entry: Pick<TimelineEntry, "at" | "kind" | "id">): string {
   return `${entry.at}|${entry.kind}|${entry.id}`;
+}
+
+/** A page size as every store honours it: 1–1,000, `fallback` when unset. */
+export function clampLimit(limit: number | undefined, fallback = 50): number {
+  return Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
 }

@@ -7,7 +7,14 @@
  * would pretend it was saved.
  */
 import { isNetworkError } from "../../errors/http-errors.js";
-import type { CollectionName, CollectionRecords, CrmStore, Page, TimelineEntry } from "../store.js";
+import {
+  TIMELINE_COLLECTIONS,
+  type CollectionName,
+  type CollectionRecords,
+  type CrmStore,
+  type Page,
+  type TimelineEntry,
+} from "../store.js";
 
 export interface CachedStoreOptions {
   /** The bank's server (the HTTP store). */
@@ -22,13 +29,6 @@ export interface CachedStore extends CrmStore {
   /** Where the last read was answered from. */
   readonly lastSource: "remote" | "cache";
 }
-
-const TIMELINE_COLLECTION = {
-  interaction: "interactions",
-  transaction: "transactions",
-  case: "serviceCases",
-  campaign: "campaignResponses",
-} as const satisfies Record<TimelineEntry["kind"], CollectionName>;
 
 export function createCachedStore(options: CachedStoreOptions): CachedStore {
   const { remote, cache } = options;
@@ -55,6 +55,11 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
     async (records: readonly CollectionRecords[C][]) => {
       if (records.length > 0) await cache.put(collection, records);
     };
+  const keepOne =
+    <C extends CollectionName>(collection: C) =>
+    async (record: CollectionRecords[C] | undefined) => {
+      if (record) await cache.put(collection, [record]);
+    };
   const keepPage =
     <C extends CollectionName>(collection: C) =>
     (page: Page<CollectionRecords[C]>) =>
@@ -69,13 +74,13 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
       read(
         () => remote.getCustomer(id),
         () => cache.getCustomer(id),
-        async (c) => (c ? cache.put("customers", [c]) : undefined),
+        keepOne("customers"),
       ),
     findCustomerByNaturalKey: (key) =>
       read(
         () => remote.findCustomerByNaturalKey(key),
         () => cache.findCustomerByNaturalKey(key),
-        async (c) => (c ? cache.put("customers", [c]) : undefined),
+        keepOne("customers"),
       ),
     listCustomers: (query) =>
       read(
@@ -94,9 +99,9 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
         () => remote.timeline(customerId, query),
         () => cache.timeline(customerId, query),
         async (page) => {
-          for (const kind of Object.keys(TIMELINE_COLLECTION) as TimelineEntry["kind"][]) {
+          for (const kind of Object.keys(TIMELINE_COLLECTIONS) as TimelineEntry["kind"][]) {
             const records = page.items.filter((e) => e.kind === kind).map((e) => e.record);
-            if (records.length > 0) await cache.put(TIMELINE_COLLECTION[kind], records);
+            if (records.length > 0) await cache.put(TIMELINE_COLLECTIONS[kind], records);
           }
         },
       ),
@@ -110,7 +115,7 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
       read(
         () => remote.record(collection, id),
         () => cache.record(collection, id),
-        async (r) => (r ? cache.put(collection, [r]) : undefined),
+        keepOne(collection),
       ),
     records: (collection, query) =>
       read(

@@ -11,6 +11,8 @@ import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import { generateSealingKeys, plainCodec, sealingCodec, type Codec, type SealingKeys } from "./codec.js";
 import {
   belongsTo,
+  clampLimit,
+  TIMELINE_COLLECTIONS,
   collectionSchemas,
   naturalKeyOf,
   timelineKey,
@@ -166,16 +168,6 @@ function upgrade(
   }
 }
 
-const COLLECTION_OF = {
-  interaction: "interactions",
-  transaction: "transactions",
-  case: "serviceCases",
-  campaign: "campaignResponses",
-} as const;
-
-const clamp = (limit: number | undefined, fallback: number) =>
-  Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
-
 export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Promise<IndexedDbStore> {
   const name = options.name ?? "bankcrm";
   const locale = options.locale ?? "zh-CN";
@@ -271,7 +263,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       return db.countFromIndex("customers", index[0], IDBKeyRange.bound([index[1], ""], [index[1], "\uffff"]));
     },
     async listCustomers(query): Promise<Page<Customer>> {
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const index = customerIndex(query);
       const after = query.after;
       const range = index
@@ -324,7 +316,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     },
     async timeline(customerId, query) {
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const after = query.after;
       const afterAt = after?.split("|")[0];
       const kinds = [
@@ -390,13 +382,13 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       const items = await Promise.all(
         page.map(
           async (entry) =>
-            ({ ...entry, record: await codec.decode(COLLECTION_OF[entry.kind], entry.record) }) as TimelineEntry,
+            ({ ...entry, record: await codec.decode(TIMELINE_COLLECTIONS[entry.kind], entry.record) }) as TimelineEntry,
         ),
       );
       return collected.length > limit ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
     },
     async leads(query) {
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const rows = await decodeAll(
         "leads",
         query.customerId !== undefined
@@ -413,7 +405,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       return r === undefined ? undefined : codec.decode(collection, r);
     },
     async records(collection, query) {
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const customerId = query.customerId;
       let rows: unknown[];
       if (customerId !== undefined && collection in TIME_FIELD) {

@@ -7,6 +7,7 @@
 import { matchesCustomerSearch, type Customer } from "@bankcrm/core";
 import {
   belongsTo,
+  clampLimit,
   naturalKeyOf,
   timelineKey,
   type CollectionName,
@@ -16,9 +17,6 @@ import {
   type Page,
   type TimelineEntry,
 } from "../store.js";
-
-const clamp = (limit: number | undefined, fallback: number) =>
-  Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
 
 export function createMemoryStore(): CrmStore {
   const data: { [C in CollectionName]: Map<string, CollectionRecords[C]> } = {
@@ -65,7 +63,7 @@ export function createMemoryStore(): CrmStore {
     },
     async listCustomers(query: CustomerQuery): Promise<Page<Customer>> {
       check();
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const out: Customer[] = [];
       const ids = [...data.customers.keys()].sort();
       let start = 0;
@@ -96,7 +94,7 @@ export function createMemoryStore(): CrmStore {
     },
     async timeline(customerId, query) {
       check();
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const entries: TimelineEntry[] = [
         ...ofCustomer("interactions", customerId).map((record) => ({
           kind: "interaction" as const,
@@ -136,7 +134,7 @@ export function createMemoryStore(): CrmStore {
     },
     async leads(query) {
       check();
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const all = [...data.leads.values()]
         .filter((l) => query.customerId === undefined || l.customerId === query.customerId)
         .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
@@ -151,7 +149,7 @@ export function createMemoryStore(): CrmStore {
     },
     async records(collection, query) {
       check();
-      const limit = clamp(query.limit, 50);
+      const limit = clampLimit(query.limit);
       const all = [...data[collection].values()]
         .filter((r) => query.customerId === undefined || belongsTo(r, query.customerId))
         .sort((a, b) => (a.id < b.id ? -1 : 1))

@@ -104,6 +104,10 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
   @state() private feedAttached = false;
   /** Whether the virtualizer has put rows in the feed yet (it renders none while off screen). */
   @state() private rowsInView = false;
+  /** The channels of the loaded entries, for the channel filter. */
+  private channels: string[] = [];
+  /** "Now" for this update's relative times. */
+  private nowDate = new Date();
   private cursor: string | undefined;
   private exhausted = false;
   private generation = 0;
@@ -128,6 +132,9 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
       this.exhausted = false;
     }
     const any = changed as Map<PropertyKey, unknown>;
+    this.nowDate = this.now !== undefined ? new Date(this.now) : new Date();
+    if (any.has("entries") || any.has("fetched"))
+      this.channels = [...new Set(this.items.map(channelOf).filter((c): c is string => c !== undefined))].sort();
     if (
       ["entries", "fetched", "kinds", "channel", "user", "contextUser"].some((k) => any.has(k)) ||
       this.clientChanged(any)
@@ -247,7 +254,7 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
 
   private renderRow = (row: Row, index: number) => {
     const locale = this.effectiveLocale;
-    const now = this.now !== undefined ? new Date(this.now) : new Date();
+    const now = this.nowDate;
     const { item, at } = row;
     const { title, detail } = describe(item, locale);
     const channel = channelOf(item);
@@ -281,8 +288,8 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
   private renderToolbar() {
     const locale = this.effectiveLocale;
     const shown = new Set(this.kinds);
-    const channels = [...new Set(this.items.map(channelOf).filter((c): c is string => c !== undefined))].sort();
-    if (this.channel && !channels.includes(this.channel)) channels.unshift(this.channel);
+    const channels =
+      this.channel && !this.channels.includes(this.channel) ? [this.channel, ...this.channels] : this.channels;
     return html`<div part="toolbar" role="group" aria-label=${message("timelineFilters", locale)}>
       ${TIMELINE_KINDS.map(
         (kind) =>

@@ -156,8 +156,15 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     return p ? leadFieldsFor(p, this.audience) : [];
   }
 
+  /** The current draft, validated once per update: the form value, its validity and (after a submit) the messages. */
+  private validation: ReturnType<BankcrmLeadForm["check"]> = { errors: {} };
+
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has("prefill")) this.draft = { ...this.draft, ...this.prefill };
+    this.validation = this.check(this.effectiveLocale);
+    // After a submit attempt, messages follow what is typed (and clear as problems are fixed).
+    const typed = changed as Map<PropertyKey, unknown>;
+    if (this.attempted && (typed.has("draft") || typed.has("consentGranted"))) this.errors = this.validation.errors;
   }
 
   override updated() {
@@ -241,7 +248,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
   }
 
   private syncFormValue() {
-    const { lead, errors } = this.check(this.effectiveLocale);
+    const { lead, errors } = this.validation;
     if (lead) {
       this.internals.setFormValue(JSON.stringify(lead));
       this.internals.setValidity({});
@@ -330,13 +337,11 @@ export class BankcrmLeadForm extends BankcrmContextElement {
 
   private set(field: keyof Draft, value: string) {
     this.draft = { ...this.draft, [field]: value };
-    if (this.attempted) this.errors = this.check(this.effectiveLocale).errors;
   }
 
   private onConsent(e: Event) {
     this.consentGranted = (e.target as HTMLInputElement).checked;
     this.consentAt = this.consentGranted ? new Date().toISOString() : undefined;
-    if (this.attempted) this.errors = this.check(this.effectiveLocale).errors;
   }
 
   private field(id: keyof Draft, caption: string, control: TemplateResult, required: boolean) {
