@@ -145,8 +145,7 @@ function oneLikelihood(customers: readonly { frequency: number; recency: number;
 }
 
 function cdnow() {
-  const path = process.env.BANKCRM_SHARED_DATA ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url));
-  return readFileSync(`${path.replace(/\/?$/, "/")}cdnow/cdnow_customers_summary.csv`, "utf8")
+  return readFileSync(fileURLToPath(new URL("../fixtures/cdnow/cdnow_customers_summary.csv", import.meta.url)), "utf8")
     .trim()
     .split("\n")
     .slice(1)

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isInvalidArgumentError, mineAssociationRules } from "../src/index.js";
-import { groceries } from "./support/shared-data.js";
+import { groceries } from "./support/fixtures.js";
 
 describe("mineAssociationRules (arules semantics)", () => {
   it("finds the 463 rules of Groceries at support 0.006, confidence 0.25, minimum length 2", () => {

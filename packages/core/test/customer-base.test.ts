@@ -15,7 +15,7 @@ import {
   summarizeTransactions,
   RFM_SEGMENTS,
 } from "../src/index.js";
-import { cdnowSummary, cdnowTransactions } from "./support/shared-data.js";
+import { cdnowSummary, cdnowTransactions } from "./support/fixtures.js";
 
 const summaries = summarizeTransactions(cdnowTransactions(), { calibrationEnd: "1997-09-30", unit: "week" });
 const expected = cdnowSummary();

@@ -1,16 +1,16 @@
-/** Reads the reference data sets in ../shared/data (beside the repository), or BANKCRM_SHARED_DATA. */
+/** Reads the public reference data sets the tests use, from tests/fixtures/ in this repository (see its README). */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const root = process.env.BANKCRM_SHARED_DATA ?? fileURLToPath(new URL("../../../../../shared/data/", import.meta.url));
+const root = fileURLToPath(new URL("../../../../tests/fixtures/", import.meta.url));
 
-export function sharedData(path: string): string {
-  return readFileSync(`${root.replace(/\/?$/, "/")}${path}`, "utf8");
+export function fixture(path: string): string {
+  return readFileSync(`${root}${path}`, "utf8");
 }
 
 /** CDNOW_sample.txt as transactions in cents, keyed by the sample id (1..2357). */
 export function cdnowTransactions() {
-  return sharedData("cdnow/CDNOW_sample.txt")
+  return fixture("cdnow/CDNOW_sample.txt")
     .trim()
     .split("\n")
     .map((line) => {
@@ -25,7 +25,7 @@ export function cdnowTransactions() {
 
 /** cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T, zbar. */
 export function cdnowSummary() {
-  return sharedData("cdnow/cdnow_customers_summary_with_transactions.csv")
+  return fixture("cdnow/cdnow_customers_summary_with_transactions.csv")
     .trim()
     .split("\n")
     .slice(1)
@@ -36,7 +36,7 @@ export function cdnowSummary() {
 }
 
 export function groceries(): string[][] {
-  return sharedData("groceries/groceries.csv")
+  return fixture("groceries/groceries.csv")
     .trim()
     .split("\n")
     .map((line) => line.trim().split(","));
