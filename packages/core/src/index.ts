@@ -12,4 +12,5 @@ export * from "./i18n/index.js";
 export * from "./scoring/index.js";
 export * from "./analytics/index.js";
 export * from "./segmentation/index.js";
+export * from "./workflow/index.js";
 export * from "./demo/index.js";

@@ -7,7 +7,9 @@ export type BankcrmErrorCode =
   | "not_converged"
   | "conflict"
   | "network"
-  | "request_failed";
+  | "request_failed"
+  | "invalid_transition"
+  | "not_found";
 
 /**
  * Base class of every error bankcrm throws. `code` is stable and machine-readable;
@@ -24,16 +26,20 @@ export class BankcrmError extends Error {
   }
 }
 
-/** True for any bankcrm error, from this realm or another. */
-export function isBankcrmError(error: unknown): error is BankcrmError {
-  if (error instanceof BankcrmError) return true;
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { name?: unknown }).name === "string" &&
-    (error as { name: string }).name.startsWith("Bankcrm") &&
-    typeof (error as { code?: unknown }).code === "string"
-  );
+/**
+ * True for any bankcrm error — from this realm or another (an iframe, a second
+ * copy of the SDK in one page) — and, given a code, for one with that code:
+ * `isBankcrmError(error, "conflict")`. The one guard every package uses.
+ */
+export function isBankcrmError(error: unknown, code?: BankcrmErrorCode): error is BankcrmError {
+  const bankcrm =
+    error instanceof BankcrmError ||
+    (typeof error === "object" &&
+      error !== null &&
+      typeof (error as { name?: unknown }).name === "string" &&
+      (error as { name: string }).name.startsWith("Bankcrm") &&
+      typeof (error as { code?: unknown }).code === "string");
+  return bankcrm && (code === undefined || (error as BankcrmError).code === code);
 }
 
 /** Shared by the subclass guards: a bankcrm error with the given class name. */

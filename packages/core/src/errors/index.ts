@@ -3,3 +3,5 @@ export { BankcrmValidationError, isValidationError, type FieldError } from "./va
 export { BankcrmInvalidArgumentError, isInvalidArgumentError } from "./invalid-argument-error.js";
 export { BankcrmAccessDeniedError, isAccessDeniedError } from "./access-denied-error.js";
 export { BankcrmConvergenceError, isConvergenceError } from "./convergence-error.js";
+export { BankcrmTransitionError, isTransitionError } from "./transition-error.js";
+export { BankcrmNotFoundError, isNotFoundError } from "./not-found-error.js";

@@ -2,3 +2,4 @@ export { LOCALES, DEFAULT_LOCALE, resolveLocale, type Locale } from "./locale.js
 export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js";
 export * from "./labels.js";
 export { validate, parseOrThrow, localizeIssues, type ValidationResult } from "./validate.js";
+export { describeError } from "./describe-error.js";

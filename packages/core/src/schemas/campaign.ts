@@ -11,6 +11,7 @@ import {
   ConsentPurposeSchema,
   ProductTypeSchema,
 } from "./enums.js";
+import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const CampaignFields = defineRecord(
   "Campaign",
@@ -29,6 +30,12 @@ export const CampaignFields = defineRecord(
     endDate: IsoDateSchema,
     budget: MoneySchema.optional(),
     ownerId: IdSchema,
+    /** Who approved it (four eyes: never its owner or author). */
+    approvedBy: IdSchema.optional(),
+    approvedAt: IsoDateTimeSchema.optional(),
+    createdBy: IdSchema.optional(),
+    ...writeMetadataFields,
+    ...historyFields,
   },
   {
     id: C1,
@@ -43,6 +50,11 @@ export const CampaignFields = defineRecord(
     endDate: C1,
     budget: C1,
     ownerId: C1,
+    approvedBy: C1,
+    approvedAt: C1,
+    createdBy: C1,
+    ...writeMetadataClasses,
+    ...historyClasses,
   },
   (ctx) => {
     if (ctx.value.endDate < ctx.value.startDate) {

@@ -1,32 +1,227 @@
 /**
- * The record collections a CRM store keeps and an API serves, with the schema
- * that validates each at every boundary — one table for the stores, the
- * client, the reference server and the REST contract.
+ * The one table of record collections. Each entry says everything a store, the
+ * client, the outbox, the reference server, the REST contract and the store
+ * contract suite need to know about a collection: its schema, its key and
+ * natural key, how it hangs off a customer, the time it is ordered by, where it
+ * shows in the timeline, how it may be written and by whom, and its state
+ * machine. Adding a collection is one entry here and a store migration — see
+ * docs/contributing.md.
  */
-import { CampaignResponseSchema, CampaignSchema } from "./campaign.js";
-import { CustomerSchema } from "./customer.js";
-import { HoldingSchema } from "./holding.js";
-import { InteractionSchema } from "./interaction.js";
-import { LeadSchema } from "./lead.js";
-import { OpportunitySchema } from "./opportunity.js";
-import { RelationshipGroupSchema } from "./relationship-group.js";
-import { ServiceCaseSchema } from "./service-case.js";
-import { TaskSchema } from "./task.js";
-import { TransactionSchema } from "./transaction.js";
+import type * as z from "zod";
+import type { StaffRole } from "./vocabulary.js";
+import { CampaignResponseSchema, CampaignSchema, type Campaign, type CampaignResponse } from "./campaign.js";
+import { CustomerChangeSchema, type CustomerChange } from "./customer-change.js";
+import { CustomerSchema, type Customer } from "./customer.js";
+import { HoldingSchema, type Holding } from "./holding.js";
+import { InteractionSchema, type Interaction } from "./interaction.js";
+import { LeadSchema, type Lead } from "./lead.js";
+import { OpportunitySchema, type Opportunity } from "./opportunity.js";
+import { RelationshipGroupSchema, type RelationshipGroup } from "./relationship-group.js";
+import { ServiceCaseSchema, type ServiceCase } from "./service-case.js";
+import { TaskSchema, type Task } from "./task.js";
+import { TransactionSchema, type Transaction } from "./transaction.js";
+import type { StateMachine } from "../workflow/state-machine.js";
+import {
+  campaignMachine,
+  leadMachine,
+  opportunityMachine,
+  serviceCaseMachine,
+  taskMachine,
+} from "../workflow/machines.js";
 
-export const collectionSchemas = {
-  customers: CustomerSchema,
-  holdings: HoldingSchema,
-  transactions: TransactionSchema,
-  interactions: InteractionSchema,
-  serviceCases: ServiceCaseSchema,
-  campaignResponses: CampaignResponseSchema,
-  leads: LeadSchema,
-  opportunities: OpportunitySchema,
-  campaigns: CampaignSchema,
-  tasks: TaskSchema,
-  relationshipGroups: RelationshipGroupSchema,
-} as const;
+/** The records of each collection. */
+export interface CollectionRecords {
+  customers: Customer;
+  holdings: Holding;
+  transactions: Transaction;
+  interactions: Interaction;
+  serviceCases: ServiceCase;
+  campaignResponses: CampaignResponse;
+  leads: Lead;
+  opportunities: Opportunity;
+  campaigns: Campaign;
+  tasks: Task;
+  relationshipGroups: RelationshipGroup;
+  customerChanges: CustomerChange;
+}
+export type CollectionName = keyof CollectionRecords;
 
-export type CollectionName = keyof typeof collectionSchemas;
-export const COLLECTION_NAMES = Object.keys(collectionSchemas) as CollectionName[];
+/** The kinds of entry on a customer's timeline, one per collection that shows there. */
+export type TimelineKind = "interaction" | "transaction" | "case" | "campaign" | "lead" | "opportunity";
+
+/** Every role but the auditor's: an auditor reads, never writes. */
+export const WRITER_ROLES: readonly StaffRole[] = Object.freeze([
+  "relationship_manager",
+  "teller",
+  "branch_manager",
+  "marketing",
+  "service_agent",
+] as const);
+
+export interface CollectionWrites {
+  /** `client.<collection>.create` and `POST /{collection}`. */
+  create: boolean;
+  /** `client.<collection>.update` and `PUT /{collection}/{id}` with If-Match. */
+  update: boolean;
+  /** Customers only: `client.customers.change` (contact, risk re-assessment, consent — history kept). */
+  change?: boolean;
+  /** Roles that may create and update; each transition may narrow it. */
+  roles: readonly StaffRole[];
+  /** The field set from the writer's clock on create (the caller's value is replaced). */
+  createdAtField?: string;
+}
+
+export interface CollectionSpec<R = unknown> {
+  schema: z.ZodType<R>;
+  /** The key field; every collection is keyed by `id`. */
+  key: "id";
+  /** The business key a re-import matches on (resident ID or USCC for customers). */
+  naturalKey?: (record: R) => string;
+  /** How a record belongs to a customer: its `customerId`, or membership (`members[].customerId`). */
+  customerIndex?: "customerId" | "members";
+  /** The field a customer's records are ordered by, newest first. */
+  timeField?: keyof R & string;
+  /** Where the record shows on the customer's timeline, and at what time (its latest activity). */
+  timeline?: { kind: TimelineKind; at: (record: R) => string };
+  /** Absent: read-only through the client (bulk import only). */
+  write?: CollectionWrites;
+  /** State machine applied by `.transition()` and `POST /{collection}/{id}/transitions`. */
+  machine?: StateMachine<R>;
+}
+
+function defineCollections<T extends { [C in CollectionName]: CollectionSpec<CollectionRecords[C]> }>(table: T): T {
+  return table;
+}
+
+const staffWrites = (roles: readonly StaffRole[] = WRITER_ROLES, createdAtField?: string): CollectionWrites => ({
+  create: true,
+  update: true,
+  roles,
+  ...(createdAtField ? { createdAtField } : {}),
+});
+
+export const collections = defineCollections({
+  customers: {
+    schema: CustomerSchema,
+    key: "id",
+    naturalKey: (c: Customer) => (c.kind === "individual" ? c.idDocument.number : c.uscc),
+    // Customers are written through `customers.upsert` (import) and `customers.change` (history kept).
+    write: {
+      create: false,
+      update: false,
+      change: true,
+      roles: ["relationship_manager", "branch_manager", "teller", "service_agent"],
+    },
+  },
+  holdings: { schema: HoldingSchema, key: "id", customerIndex: "customerId" },
+  transactions: {
+    schema: TransactionSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "at",
+    timeline: { kind: "transaction", at: (t: Transaction) => t.at },
+  },
+  interactions: {
+    schema: InteractionSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "at",
+    timeline: { kind: "interaction", at: (i: Interaction) => i.at },
+    write: staffWrites(),
+  },
+  serviceCases: {
+    schema: ServiceCaseSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "openedAt",
+    timeline: { kind: "case", at: (c: ServiceCase) => c.updatedAt ?? c.openedAt },
+    write: staffWrites(["relationship_manager", "teller", "branch_manager", "service_agent"], "openedAt"),
+    machine: serviceCaseMachine,
+  },
+  campaignResponses: {
+    schema: CampaignResponseSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "at",
+    timeline: { kind: "campaign", at: (r: CampaignResponse) => r.at },
+  },
+  leads: {
+    schema: LeadSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "createdAt",
+    timeline: { kind: "lead", at: (l: Lead) => l.updatedAt ?? l.createdAt },
+    write: staffWrites(WRITER_ROLES, "createdAt"),
+    machine: leadMachine,
+  },
+  opportunities: {
+    schema: OpportunitySchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "createdAt",
+    timeline: { kind: "opportunity", at: (o: Opportunity) => o.updatedAt ?? o.createdAt },
+    write: staffWrites(["relationship_manager", "branch_manager"], "createdAt"),
+    machine: opportunityMachine,
+  },
+  campaigns: {
+    schema: CampaignSchema,
+    key: "id",
+    write: staffWrites(["marketing", "branch_manager"]),
+    machine: campaignMachine,
+  },
+  tasks: {
+    schema: TaskSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "dueAt",
+    write: staffWrites(),
+    machine: taskMachine,
+  },
+  relationshipGroups: { schema: RelationshipGroupSchema, key: "id", customerIndex: "members" },
+  customerChanges: { schema: CustomerChangeSchema, key: "id", customerIndex: "customerId", timeField: "at" },
+});
+
+export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
+
+/** The schema of each collection (the table's `schema` column). */
+export const collectionSchemas = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].schema])) as {
+  [C in CollectionName]: (typeof collections)[C]["schema"];
+};
+
+/** Whether a name is a collection (for input from a URL or a queue). */
+export function isCollectionName(name: unknown): name is CollectionName {
+  return typeof name === "string" && Object.hasOwn(collections, name);
+}
+
+/** Collections the client can create, update or transition. */
+export const WRITABLE_COLLECTIONS = COLLECTION_NAMES.filter((c) => {
+  const w = (collections[c] as CollectionSpec<unknown>).write;
+  return w !== undefined && (w.create || w.update);
+});
+
+/** Collections with a state machine. */
+export const MACHINE_COLLECTIONS = COLLECTION_NAMES.filter(
+  (c) => (collections[c] as CollectionSpec<unknown>).machine !== undefined,
+);
+
+/** Collections on the customer timeline, by entry kind. */
+export const TIMELINE_COLLECTIONS = Object.fromEntries(
+  COLLECTION_NAMES.flatMap((c) => {
+    const t = (collections[c] as CollectionSpec<unknown>).timeline;
+    return t ? [[t.kind, c]] : [];
+  }),
+) as Record<TimelineKind, CollectionName>;
+
+/** The time a record shows at on the timeline (its latest activity), for collections that show there. */
+export function timelineAt(collection: CollectionName, record: unknown): string | undefined {
+  return (collections[collection] as CollectionSpec<unknown>).timeline?.at(record);
+}
+
+/** Whether a record belongs to a customer, for every collection. */
+export function belongsTo(collection: CollectionName, record: unknown, customerId: string): boolean {
+  const index = (collections[collection] as CollectionSpec<unknown>).customerIndex;
+  const r = record as { customerId?: string; members?: { customerId: string }[] };
+  if (index === "customerId") return r.customerId === customerId;
+  if (index === "members") return Array.isArray(r.members) && r.members.some((m) => m.customerId === customerId);
+  return false;
+}

@@ -12,6 +12,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, TagsSchema, text } from "./common.js";
 import { ConsentFields } from "./consent.js";
+import { VersionSchema } from "./write-metadata.js";
 import {
   ContactChannelSchema,
   ContactTimeSchema,
@@ -88,6 +89,8 @@ const common = {
   consents: z.array(ConsentFields).max(100),
   contact: ContactFields,
   updatedAt: IsoDateTimeSchema.optional(),
+  updatedBy: IdSchema.optional(),
+  version: VersionSchema.optional(),
 };
 const commonClasses = {
   id: C1,
@@ -104,6 +107,8 @@ const commonClasses = {
   consents: C1,
   contact: C2,
   updatedAt: C1,
+  updatedBy: C1,
+  version: C1,
 } as const;
 
 export const IndividualCustomerFields = defineRecord(

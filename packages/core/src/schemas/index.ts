@@ -15,4 +15,22 @@ export * from "./relationship-group.js";
 export { recordSchemas } from "./records.js";
 export { matchesCustomerSearch } from "./customer-search.js";
 export { recordJsonSchemas } from "./json-schema.js";
-export { collectionSchemas, COLLECTION_NAMES, type CollectionName } from "./collections.js";
+export {
+  collections,
+  collectionSchemas,
+  COLLECTION_NAMES,
+  WRITABLE_COLLECTIONS,
+  MACHINE_COLLECTIONS,
+  TIMELINE_COLLECTIONS,
+  WRITER_ROLES,
+  isCollectionName,
+  timelineAt,
+  belongsTo,
+  type CollectionName,
+  type CollectionRecords,
+  type CollectionSpec,
+  type CollectionWrites,
+  type TimelineKind,
+} from "./collections.js";
+export * from "./customer-change.js";
+export * from "./write-metadata.js";

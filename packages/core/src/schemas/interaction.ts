@@ -4,6 +4,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
 import { InteractionChannelSchema, InteractionOutcomeSchema, InteractionTypeSchema } from "./enums.js";
+import { writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const InteractionFields = defineRecord(
   "Interaction",
@@ -21,6 +22,12 @@ export const InteractionFields = defineRecord(
     opportunityId: IdSchema.optional(),
     /** Confidential notes are hidden from roles that may not see them. */
     confidential: z.boolean(),
+    /** What was agreed to do next. */
+    nextStep: text(200).optional(),
+    /** The follow-up task created with this contact, if any. */
+    taskId: IdSchema.optional(),
+    createdBy: IdSchema.optional(),
+    ...writeMetadataFields,
   },
   {
     id: C1,
@@ -35,6 +42,10 @@ export const InteractionFields = defineRecord(
     campaignId: C1,
     opportunityId: C1,
     confidential: C1,
+    nextStep: C2,
+    taskId: C1,
+    createdBy: C1,
+    ...writeMetadataClasses,
   },
 );
 export const InteractionSchema = rejectC3(InteractionFields);

@@ -10,6 +10,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
 import { ConsentFields } from "./consent.js";
+import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 import {
   ContactTimeSchema,
   LeadPurposeSchema,
@@ -41,6 +42,12 @@ export const LeadFields = defineRecord(
     consent: ConsentFields,
     createdAt: IsoDateTimeSchema,
     createdBy: IdSchema.optional(),
+    /** Set when converted: the opportunity the lead became. */
+    opportunityId: IdSchema.optional(),
+    /** Why the lead was disqualified. */
+    disqualifiedReason: text(200).optional(),
+    ...writeMetadataFields,
+    ...historyFields,
   },
   {
     id: C1,
@@ -60,6 +67,10 @@ export const LeadFields = defineRecord(
     consent: C1,
     createdAt: C1,
     createdBy: C1,
+    opportunityId: C1,
+    disqualifiedReason: C1,
+    ...writeMetadataClasses,
+    ...historyClasses,
   },
   (ctx) => {
     if (!ctx.value.consent.granted) {

@@ -5,6 +5,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from "./common.js";
 import { OpportunityStageSchema, ProductTypeSchema } from "./enums.js";
+import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const OpportunityFields = defineRecord(
   "Opportunity",
@@ -23,6 +24,9 @@ export const OpportunityFields = defineRecord(
     lostReason: text(200).optional(),
     createdAt: IsoDateTimeSchema,
     closedAt: IsoDateTimeSchema.optional(),
+    createdBy: IdSchema.optional(),
+    ...writeMetadataFields,
+    ...historyFields,
   },
   {
     id: C1,
@@ -38,6 +42,9 @@ export const OpportunityFields = defineRecord(
     lostReason: C1,
     createdAt: C1,
     closedAt: C1,
+    createdBy: C1,
+    ...writeMetadataClasses,
+    ...historyClasses,
   },
   (ctx) => {
     const o = ctx.value;

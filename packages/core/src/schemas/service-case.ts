@@ -4,6 +4,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
 import { InteractionChannelSchema, PrioritySchema, ServiceCaseStatusSchema, ServiceCaseTypeSchema } from "./enums.js";
+import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const ServiceCaseFields = defineRecord(
   "ServiceCase",
@@ -22,6 +23,13 @@ export const ServiceCaseFields = defineRecord(
     resolvedAt: IsoDateTimeSchema.optional(),
     /** Customer satisfaction after resolution, 1 (very unhappy) – 5 (very happy). */
     satisfaction: z.int().min(1).max(5).optional(),
+    /** How the case was resolved, as told to the customer. */
+    resolution: text(1000).optional(),
+    /** How many times the case was escalated (each raises the priority a step). */
+    escalationLevel: z.int().min(0).max(10).optional(),
+    createdBy: IdSchema.optional(),
+    ...writeMetadataFields,
+    ...historyFields,
   },
   {
     id: C1,
@@ -37,6 +45,11 @@ export const ServiceCaseFields = defineRecord(
     slaDueAt: C1,
     resolvedAt: C1,
     satisfaction: C1,
+    resolution: C2,
+    escalationLevel: C1,
+    createdBy: C1,
+    ...writeMetadataClasses,
+    ...historyClasses,
   },
   (ctx) => {
     const c = ctx.value;

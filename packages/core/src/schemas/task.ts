@@ -4,6 +4,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
 import { PrioritySchema, TaskStatusSchema, TaskTypeSchema } from "./enums.js";
+import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const TaskFields = defineRecord(
   "Task",
@@ -19,6 +20,11 @@ export const TaskFields = defineRecord(
     status: TaskStatusSchema,
     dueAt: IsoDateTimeSchema,
     completedAt: IsoDateTimeSchema.optional(),
+    /** Why the task exists, e.g. a care reminder's reason. */
+    notes: text(500).optional(),
+    createdBy: IdSchema.optional(),
+    ...writeMetadataFields,
+    ...historyFields,
   },
   {
     id: C1,
@@ -32,6 +38,10 @@ export const TaskFields = defineRecord(
     status: C1,
     dueAt: C1,
     completedAt: C1,
+    notes: C1,
+    createdBy: C1,
+    ...writeMetadataClasses,
+    ...historyClasses,
   },
 );
 export const TaskSchema = rejectC3(TaskFields);

@@ -1,0 +1,245 @@
+/**
+ * The domain's state machines, on the existing vocabularies:
+ * - lead: new → contacted → qualified → converted (linking an opportunity or a
+ *   customer) | disqualified with a reason;
+ * - opportunity: its open stages in any order → won with the amount | lost with
+ *   a reason; moving sets the stage's default probability;
+ * - service case: open → in progress ⇄ waiting on the customer → resolved →
+ *   closed; reopened within a window; escalated (priority up a step);
+ * - task: open → in progress → done | cancelled; snoozed to a later time;
+ * - campaign: draft → approved (`scheduled`) → running (`active`) → completed |
+ *   cancelled; approved by a branch manager who is neither its owner nor its
+ *   author (four eyes).
+ */
+import * as z from "zod";
+import { MoneySchema } from "../money/money-schema.js";
+import { IdSchema, IsoDateTimeSchema, text } from "../schemas/common.js";
+import type { Campaign } from "../schemas/campaign.js";
+import type { Lead } from "../schemas/lead.js";
+import type { Opportunity } from "../schemas/opportunity.js";
+import type { ServiceCase } from "../schemas/service-case.js";
+import type { Task } from "../schemas/task.js";
+import { PRIORITIES, type StaffRole } from "../schemas/vocabulary.js";
+import { object } from "../zod.js";
+import { defineMachine } from "./state-machine.js";
+
+const DAY_MS = 86_400_000;
+
+/** Win probability a stage implies when an opportunity moves into it. */
+export const DEFAULT_STAGE_PROBABILITY = {
+  prospecting: 0.1,
+  qualification: 0.2,
+  needs_analysis: 0.4,
+  proposal: 0.6,
+  negotiation: 0.8,
+  won: 1,
+  lost: 0,
+} as const satisfies Record<Opportunity["stage"], number>;
+
+export const OPEN_STAGES = ["prospecting", "qualification", "needs_analysis", "proposal", "negotiation"] as const;
+
+/** Days after resolution within which a case may be reopened. */
+export const DEFAULT_REOPEN_WINDOW_DAYS = 15;
+
+const reason = object({ reason: text(500) });
+const optionalReason = object({ reason: text(500).optional() });
+
+export const leadMachine = defineMachine<Lead>({
+  field: "status",
+  states: ["new", "contacted", "qualified", "converted", "disqualified"],
+  initial: ["new"],
+  terminal: ["converted", "disqualified"],
+  transitions: [
+    { event: "contact", from: ["new"], to: "contacted", details: optionalReason },
+    { event: "qualify", from: ["contacted"], to: "qualified", details: optionalReason },
+    {
+      event: "convert",
+      from: ["qualified"],
+      to: "converted",
+      details: object({
+        opportunityId: IdSchema.optional(),
+        customerId: IdSchema.optional(),
+        reason: text(500).optional(),
+      }).check((ctx) => {
+        if (ctx.value.opportunityId === undefined && ctx.value.customerId === undefined)
+          ctx.issues.push({
+            code: "custom",
+            path: ["opportunityId"],
+            message: "convertTarget",
+            input: undefined,
+          });
+      }),
+      effect: (_lead, { details }) => ({
+        ...(typeof details.opportunityId === "string" ? { opportunityId: details.opportunityId } : {}),
+        ...(typeof details.customerId === "string" ? { customerId: details.customerId } : {}),
+      }),
+    },
+    {
+      event: "disqualify",
+      from: ["new", "contacted", "qualified"],
+      to: "disqualified",
+      details: reason,
+      effect: (_lead, { details }) => ({ disqualifiedReason: String(details.reason).slice(0, 200) }),
+    },
+  ],
+});
+
+const OPPORTUNITY_ROLES: readonly StaffRole[] = ["relationship_manager", "branch_manager"];
+
+export const opportunityMachine = defineMachine<Opportunity>({
+  field: "stage",
+  states: [...OPEN_STAGES, "won", "lost"],
+  initial: OPEN_STAGES,
+  terminal: ["won", "lost"],
+  transitions: [
+    {
+      event: "move",
+      from: OPEN_STAGES,
+      to: (_o, details) => String(details.stage),
+      details: object({
+        stage: z.enum(OPEN_STAGES),
+        probability: z.number().min(0).max(1).optional(),
+        reason: text(500).optional(),
+      }),
+      guard: (o, { details }) => (details.stage === o.stage ? { kind: "invalid", reason: "sameStage" } : undefined),
+      effect: (_o, { details }) => ({
+        probability:
+          typeof details.probability === "number"
+            ? details.probability
+            : DEFAULT_STAGE_PROBABILITY[details.stage as (typeof OPEN_STAGES)[number]],
+      }),
+      roles: OPPORTUNITY_ROLES,
+    },
+    {
+      event: "win",
+      from: OPEN_STAGES,
+      to: "won",
+      details: object({ amount: MoneySchema, reason: text(500).optional() }),
+      effect: (_o, { at, details }) => ({
+        amount: details.amount as Opportunity["amount"],
+        probability: 1,
+        closedAt: at,
+      }),
+      roles: OPPORTUNITY_ROLES,
+    },
+    {
+      event: "lose",
+      from: OPEN_STAGES,
+      to: "lost",
+      details: reason,
+      effect: (_o, { at, details }) => ({
+        lostReason: String(details.reason).slice(0, 200),
+        probability: 0,
+        closedAt: at,
+      }),
+      roles: OPPORTUNITY_ROLES,
+    },
+  ],
+});
+
+const ACTIVE_CASE = ["open", "in_progress", "pending_customer"] as const;
+
+export const serviceCaseMachine = defineMachine<ServiceCase>({
+  field: "status",
+  states: ["open", "in_progress", "pending_customer", "resolved", "closed"],
+  initial: ["open"],
+  terminal: ["closed"],
+  transitions: [
+    { event: "start", from: ["open"], to: "in_progress", details: optionalReason },
+    { event: "await_customer", from: ["in_progress"], to: "pending_customer", details: optionalReason },
+    { event: "resume", from: ["pending_customer"], to: "in_progress", details: optionalReason },
+    {
+      event: "resolve",
+      from: ACTIVE_CASE,
+      to: "resolved",
+      details: object({ resolution: text(1000), reason: text(500).optional() }),
+      effect: (_c, { at, details }) => ({ resolvedAt: at, resolution: String(details.resolution) }),
+    },
+    { event: "close", from: ["resolved"], to: "closed", details: optionalReason },
+    {
+      event: "reopen",
+      from: ["resolved", "closed"],
+      to: "open",
+      details: object({ reason: text(500), windowDays: z.int().min(0).max(3650).optional() }),
+      guard: (c, { at, details }) => {
+        const windowDays = typeof details.windowDays === "number" ? details.windowDays : DEFAULT_REOPEN_WINDOW_DAYS;
+        const resolved = c.resolvedAt === undefined ? Number.NaN : Date.parse(c.resolvedAt);
+        return Date.parse(at) - resolved <= windowDays * DAY_MS
+          ? undefined
+          : { kind: "invalid", reason: "reopenWindow" };
+      },
+      // A reopened case is open again: its resolution and rating belonged to the closed one (kept in history).
+      effect: () => ({ resolvedAt: undefined, resolution: undefined, satisfaction: undefined }),
+    },
+    {
+      event: "escalate",
+      from: ACTIVE_CASE,
+      to: (c) => c.status,
+      details: reason,
+      effect: (c) => ({
+        priority: PRIORITIES[Math.min(PRIORITIES.length - 1, PRIORITIES.indexOf(c.priority) + 1)]!,
+        escalationLevel: (c.escalationLevel ?? 0) + 1,
+      }),
+    },
+  ],
+});
+
+export const taskMachine = defineMachine<Task>({
+  field: "status",
+  states: ["open", "in_progress", "done", "cancelled"],
+  initial: ["open"],
+  terminal: ["done", "cancelled"],
+  transitions: [
+    { event: "start", from: ["open"], to: "in_progress", details: optionalReason },
+    {
+      event: "complete",
+      from: ["open", "in_progress"],
+      to: "done",
+      details: optionalReason,
+      effect: (_t, { at }) => ({ completedAt: at }),
+    },
+    { event: "cancel", from: ["open", "in_progress"], to: "cancelled", details: reason },
+    {
+      event: "snooze",
+      from: ["open", "in_progress"],
+      to: (t) => t.status,
+      details: object({ until: IsoDateTimeSchema, reason: text(500).optional() }),
+      // Without details (when listing what is available) there is nothing to refuse yet.
+      guard: (_t, { at, details }) =>
+        typeof details.until !== "string" || Date.parse(details.until) > Date.parse(at)
+          ? undefined
+          : { kind: "invalid", reason: "snoozeInPast" },
+      effect: (_t, { details }) => ({ dueAt: String(details.until) }),
+    },
+  ],
+});
+
+const CAMPAIGN_RUNNERS: readonly StaffRole[] = ["marketing", "branch_manager"];
+
+export const campaignMachine = defineMachine<Campaign>({
+  field: "status",
+  states: ["draft", "scheduled", "active", "completed", "cancelled"],
+  initial: ["draft"],
+  terminal: ["completed", "cancelled"],
+  transitions: [
+    {
+      event: "approve",
+      from: ["draft"],
+      to: "scheduled",
+      roles: ["branch_manager"],
+      details: optionalReason,
+      guard: (c, { actor }) =>
+        actor.id === c.ownerId || actor.id === c.createdBy ? { kind: "accessDenied", reason: "fourEyes" } : undefined,
+      effect: (_c, { actor, at }) => ({ approvedBy: actor.id, approvedAt: at }),
+    },
+    { event: "launch", from: ["scheduled"], to: "active", roles: CAMPAIGN_RUNNERS, details: optionalReason },
+    { event: "complete", from: ["active"], to: "completed", roles: CAMPAIGN_RUNNERS, details: optionalReason },
+    {
+      event: "cancel",
+      from: ["draft", "scheduled", "active"],
+      to: "cancelled",
+      roles: CAMPAIGN_RUNNERS,
+      details: reason,
+    },
+  ],
+});

@@ -1,0 +1,277 @@
+/**
+ * Applying the collections' state machines, and stamping every write: pure
+ * functions over a record, an actor and a time. The client, the stores' tests
+ * and the reference server all call these, so a browser and a server can never
+ * disagree about what an event does.
+ */
+import type * as z from "zod";
+import { BankcrmAccessDeniedError } from "../errors/access-denied-error.js";
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import { BankcrmTransitionError } from "../errors/transition-error.js";
+import { BankcrmValidationError } from "../errors/validation-error.js";
+import type { Locale } from "../i18n/locale.js";
+import { message } from "../i18n/messages.js";
+import { parseOrThrow, validate } from "../i18n/validate.js";
+import type { Actor } from "../privacy/access-policy.js";
+import {
+  collections,
+  isCollectionName,
+  type CollectionName,
+  type CollectionRecords,
+  type CollectionSpec,
+} from "../schemas/collections.js";
+import type { TransitionRecord } from "../schemas/write-metadata.js";
+import type { StateMachine, TransitionContext, TransitionDefinition } from "./state-machine.js";
+
+export type WriteKind = "create" | "update" | "transition" | "change";
+
+export interface AvailableTransition {
+  event: string;
+  /** The states it can lead to (several for an opportunity's `move`). */
+  to: string[];
+  /** Details it needs besides the actor and the time (`reason`, `amount`, `until`, `resolution`, `stage`). */
+  requires: string[];
+}
+
+export interface TransitionOptions {
+  actor: Actor;
+  /** ISO-8601 instant. Default: now. */
+  at?: string;
+  reason?: string;
+  /** Locale of the messages in the errors thrown. Default zh-CN. */
+  locale?: Locale;
+  /** The event's details: `amount`, `stage`, `until`, `resolution`, `opportunityId`… */
+  [detail: string]: unknown;
+}
+
+/** Fields no update may set: they change only through creation, transitions or the store. */
+const READ_ONLY_FIELDS = ["id", "version", "history", "createdBy", "updatedAt", "updatedBy"] as const;
+
+function specOf(collection: unknown): CollectionSpec<Record<string, unknown>> {
+  if (!isCollectionName(collection))
+    throw new BankcrmInvalidArgumentError("collection", `unknown collection "${String(collection)}"`);
+  return collections[collection] as unknown as CollectionSpec<Record<string, unknown>>;
+}
+
+function machineOf(collection: CollectionName): StateMachine<Record<string, unknown>> {
+  const machine = specOf(collection).machine;
+  if (!machine) throw new BankcrmInvalidArgumentError("collection", `"${collection}" has no state machine`);
+  return machine;
+}
+
+/** Whether this actor may write this collection this way (the auditor never writes). */
+export function canWrite(collection: CollectionName, actor: Actor, kind: WriteKind): boolean {
+  const write = specOf(collection).write;
+  if (!write) return false;
+  if (kind === "transition") return specOf(collection).machine !== undefined && write.roles.includes(actor.role);
+  return write[kind] === true && write.roles.includes(actor.role);
+}
+
+/** Throws `BankcrmAccessDeniedError` unless `canWrite`. */
+export function assertCanWrite(collection: CollectionName, actor: Actor, kind: WriteKind): void {
+  if (!canWrite(collection, actor, kind)) throw new BankcrmAccessDeniedError(actor.role, `${kind} ${collection}`);
+}
+
+const stateOf = (machine: StateMachine<Record<string, unknown>>, record: Record<string, unknown>) =>
+  String(record[machine.field]);
+
+function roleAllows(collection: CollectionName, t: TransitionDefinition<Record<string, unknown>>, actor: Actor) {
+  const roles = t.roles ?? specOf(collection).write?.roles ?? [];
+  return roles.includes(actor.role);
+}
+
+function requiredDetails(schema: z.ZodType | undefined): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> })
+    ?.shape;
+  if (!shape) return [];
+  return Object.keys(shape).filter((key) => !shape[key]!.safeParse(undefined).success);
+}
+
+/**
+ * The events this actor may apply to the record now, each with where it leads
+ * and what it needs. An auditor gets none; a case past its reopen window offers
+ * no reopen; a campaign's author is not offered its approval.
+ */
+export function availableTransitions(
+  collection: CollectionName,
+  record: unknown,
+  actor: Actor,
+  options: { at?: string } = {},
+): AvailableTransition[] {
+  const machine = machineOf(collection);
+  const r = record as Record<string, unknown>;
+  const state = stateOf(machine, r);
+  const at = options.at ?? new Date().toISOString();
+  const out: AvailableTransition[] = [];
+  for (const t of machine.transitions) {
+    if (!t.from.includes(state) || !roleAllows(collection, t, actor)) continue;
+    if (t.guard?.(r, { actor, at, details: {} })) continue;
+    const to =
+      typeof t.to === "string"
+        ? [t.to]
+        : t.event === "move"
+          ? machine.initial.filter((s) => s !== state)
+          : [t.to(r, {})];
+    out.push({ event: t.event, to, requires: requiredDetails(t.details) });
+  }
+  return out;
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Applies an event: the new record, with the state changed, the event's effects,
+ * a history entry `{ event, from, to, by, at, reason }`, `updatedAt` /
+ * `updatedBy` and the next version. Throws `BankcrmTransitionError` (the event
+ * does not apply now; `allowed` lists those that do), `BankcrmAccessDeniedError`
+ * (the role may not; four eyes) or `BankcrmValidationError` (missing or invalid
+ * details, localized). The record passed in is never modified.
+ */
+export function applyTransition<C extends CollectionName>(
+  collection: C,
+  record: CollectionRecords[C],
+  event: string,
+  options: TransitionOptions,
+): CollectionRecords[C] {
+  const { actor, at: atOption, reason, locale = "zh-CN", ...rest } = options;
+  const machine = machineOf(collection);
+  const r = record as unknown as Record<string, unknown>;
+  const at = atOption ?? new Date().toISOString();
+  if (!canWrite(collection, actor, "transition"))
+    throw new BankcrmAccessDeniedError(actor.role, `change ${collection}`);
+  const from = stateOf(machine, r);
+  const allowed = () => availableTransitions(collection, record, actor, { at }).map((a) => a.event);
+  const definition = machine.transitions.find((t) => t.event === event && t.from.includes(from));
+  if (!definition) throw new BankcrmTransitionError(collection, event, from, allowed());
+  if (!roleAllows(collection, definition, actor))
+    throw new BankcrmAccessDeniedError(actor.role, `${event} ${collection}`);
+  const input = { ...rest, ...(reason !== undefined ? { reason } : {}) };
+  const details = definition.details ? parseOrThrow(definition.details, input, locale) : {};
+  const context: TransitionContext = { actor, at, details };
+  const refusal = definition.guard?.(r, context);
+  if (refusal?.kind === "accessDenied")
+    throw new BankcrmAccessDeniedError(actor.role, message(refusal.reason, "en", { event }));
+  if (refusal)
+    throw new BankcrmValidationError([
+      {
+        path: [refusal.reason === "sameStage" ? "stage" : refusal.reason === "snoozeInPast" ? "until" : "at"],
+        code: refusal.reason,
+        message: message(refusal.reason, locale),
+      },
+    ]);
+  const to = typeof definition.to === "string" ? definition.to : definition.to(r, details);
+  const entry: TransitionRecord = {
+    event,
+    from,
+    to,
+    by: actor.id,
+    at,
+    ...(typeof details.reason === "string" ? { reason: details.reason } : {}),
+  };
+  const history = [...((r.history as TransitionRecord[] | undefined) ?? []), entry];
+  const next = withoutUndefined({
+    ...r,
+    ...definition.effect?.(r, context),
+    [machine.field]: to,
+    history,
+    updatedAt: at,
+    updatedBy: actor.id,
+    version: ((r.version as number | undefined) ?? 0) + 1,
+  });
+  return parseOrThrow(specOf(collection).schema, next, locale) as CollectionRecords[C];
+}
+
+export interface WriteStamp {
+  actor: Actor;
+  /** ISO-8601 instant, from the writer's clock. */
+  at: string;
+  locale?: Locale;
+}
+
+/**
+ * A new record as the writer stores it: validated, version 1, `createdBy` /
+ * `updatedBy` the actor and the collection's creation time from the writer's
+ * clock — whatever the input said. A state machine's record must start in one of
+ * its initial states.
+ */
+export function stampCreate<C extends CollectionName>(
+  collection: C,
+  input: unknown,
+  { actor, at, locale = "zh-CN" }: WriteStamp,
+): CollectionRecords[C] {
+  assertCanWrite(collection, actor, "create");
+  const spec = specOf(collection);
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
+  const created: Record<string, unknown> = {
+    ...(input as Record<string, unknown>),
+    ...(spec.write?.createdAtField ? { [spec.write.createdAtField]: at } : {}),
+    createdBy: actor.id,
+    updatedAt: at,
+    updatedBy: actor.id,
+    version: 1,
+  };
+  delete created.history;
+  const record = parseOrThrow(spec.schema, created, locale);
+  const machine = spec.machine;
+  if (machine && !machine.initial.includes(stateOf(machine, record))) {
+    throw new BankcrmValidationError([
+      {
+        path: [machine.field],
+        code: "initialState",
+        message: message("initialState", locale, { states: machine.initial.join(", ") }),
+      },
+    ]);
+  }
+  return record as CollectionRecords[C];
+}
+
+/**
+ * An update as the writer stores it: the changes merged over the current
+ * record, validated, the next version. Read-only fields (id, version, history,
+ * who and when) and a state machine's state field (which changes only through
+ * transitions) are refused with field errors; nothing is merged silently.
+ */
+export function applyUpdate<C extends CollectionName>(
+  collection: C,
+  current: CollectionRecords[C],
+  changes: unknown,
+  { actor, at, locale = "zh-CN" }: WriteStamp,
+): CollectionRecords[C] {
+  assertCanWrite(collection, actor, "update");
+  const spec = specOf(collection);
+  if (typeof changes !== "object" || changes === null || Array.isArray(changes))
+    throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
+  const locked = [
+    ...READ_ONLY_FIELDS,
+    ...(spec.write?.createdAtField ? [spec.write.createdAtField] : []),
+    ...(spec.machine ? [spec.machine.field] : []),
+  ];
+  const refused = Object.keys(changes).filter(
+    (key) =>
+      (locked as readonly string[]).includes(key) &&
+      (changes as Record<string, unknown>)[key] !== (current as Record<string, unknown>)[key],
+  );
+  if (refused.length > 0)
+    throw new BankcrmValidationError(
+      refused.map((key) => ({ path: [key], code: "readOnlyField", message: message("readOnlyField", locale) })),
+    );
+  const merged = withoutUndefined({
+    ...(current as Record<string, unknown>),
+    ...(changes as Record<string, unknown>),
+    updatedAt: at,
+    updatedBy: actor.id,
+    version: (((current as Record<string, unknown>).version as number | undefined) ?? 0) + 1,
+  });
+  const result = validate(spec.schema, merged, locale);
+  if (!result.success) throw new BankcrmValidationError(result.errors);
+  return result.data as CollectionRecords[C];
+}
+
+/** The version a store compares before replacing a record (records from before versions read as 0). */
+export function versionOf(record: unknown): number {
+  const v = (record as { version?: unknown } | null | undefined)?.version;
+  return typeof v === "number" ? v : 0;
+}
