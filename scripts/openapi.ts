@@ -7,7 +7,15 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { COLLECTION_NAMES, recordJsonSchemas } from "@bankcrm/core";
+import {
+  COLLECTION_NAMES,
+  MACHINE_COLLECTIONS,
+  recordJsonSchemas,
+  TIMELINE_COLLECTIONS,
+  WRITABLE_COLLECTIONS,
+  collections,
+  type CollectionSpec,
+} from "@bankcrm/core";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -22,7 +30,10 @@ const errors = (...codes: number[]) =>
           401: "Missing or unknown bearer token",
           404: "Not found",
           412: "If-Match does not match: the record changed (the problem carries `current` and `etag`)",
+          403: "The caller's role may not do this (an auditor never writes; four eyes)",
+          409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",
           422: "A record failed validation (the problem carries field `errors`), or an Idempotency-Key was reused with another body",
+          428: "If-Match is required: send the version the write was computed from",
           503: "Unavailable; retry after Retry-After",
         }[code],
         content: problems,
@@ -63,6 +74,7 @@ const NAMES: Record<string, string> = {
   campaigns: "Campaign",
   tasks: "Task",
   relationshipGroups: "RelationshipGroup",
+  customerChanges: "CustomerChange",
 };
 
 export function buildOpenApi(): Record<string, unknown> {
@@ -82,6 +94,7 @@ export function buildOpenApi(): Record<string, unknown> {
     staff: "Staff",
     salesTarget: "SalesTarget",
     relationshipGroup: "RelationshipGroup",
+    customerChange: "CustomerChange",
   };
   for (const [name, schema] of Object.entries(schemas)) {
     const { $schema: _ignored, ...rest } = schema;
@@ -108,17 +121,45 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       current: { description: "412 only: the record as it is on the server" },
       etag: { type: ["string", "null"], description: "412 only: its ETag" },
+      code: { type: "string", description: "409: `invalid_transition`" },
+      allowed: { type: "array", items: { type: "string" }, description: "409 only: the events that apply now" },
+    },
+  };
+  components.TransitionRequest = {
+    type: "object",
+    required: ["event", "at", "actor"],
+    properties: {
+      event: { type: "string", description: "An event of the collection's state machine" },
+      at: { type: "string", format: "date-time" },
+      reason: { type: "string", maxLength: 500 },
+      actor: {
+        type: "object",
+        required: ["id", "role"],
+        description: "Who applies it (until the server takes the principal from the bearer token)",
+        properties: { id: { type: "string" }, role: { type: "string" }, branchId: { type: "string" } },
+      },
+      details: { type: "object", description: "The event's details: amount, stage, until, resolution, opportunityId…" },
+    },
+  };
+  components.CustomerChangeRequest = {
+    type: "object",
+    required: ["id", "at", "actor", "input"],
+    properties: {
+      id: { type: "string", description: "The change record's id" },
+      at: { type: "string", format: "date-time" },
+      actor: { $ref: "#/components/schemas/TransitionRequest/properties/actor" },
+      input: { type: "object", description: "kind (contact | risk_assessment | consent) and its fields" },
     },
   };
   components.TimelineEntry = {
     type: "object",
     required: ["kind", "id", "customerId", "at", "record"],
     properties: {
-      kind: { type: "string", enum: ["interaction", "transaction", "case", "campaign"] },
+      kind: { type: "string", enum: Object.keys(TIMELINE_COLLECTIONS) },
       id: { type: "string" },
       customerId: { type: "string" },
-      at: { type: "string", format: "date-time" },
-      record: { oneOf: [ref("Interaction"), ref("Transaction"), ref("ServiceCase"), ref("CampaignResponse")] },
+      at: { type: "string", format: "date-time", description: "The record's latest activity" },
+      record: { oneOf: Object.values(TIMELINE_COLLECTIONS).map((c) => ref(NAMES[c]!)) },
     },
   };
   components.CustomerPage = page("Customer");
@@ -194,26 +235,37 @@ export function buildOpenApi(): Record<string, unknown> {
         parameters: [query("customerId", "Customer"), ...limitAfter],
         responses: { 200: { description: "Newest first", content: json(ref("LeadPage")) }, ...errors(401) },
       },
-      post: {
-        operationId: "createLead",
-        summary: "Create a lead, exactly once per Idempotency-Key",
-        parameters: [
-          {
-            name: "Idempotency-Key",
-            in: "header",
-            required: true,
-            description: "A UUID, reused by every retry of the same request",
-            schema: { type: "string" },
-          },
-        ],
-        requestBody: { required: true, content: json(ref("Lead")) },
-        responses: {
-          201: {
-            description: "Created — or the stored answer to an earlier request with the same key and body",
-            content: json(ref("Lead")),
-          },
-          ...errors(400, 401, 422, 503),
+    },
+  };
+  const idempotencyKey = {
+    name: "Idempotency-Key",
+    in: "header",
+    required: true,
+    description: "A UUID, reused by every retry of the same request",
+    schema: { type: "string" },
+  };
+  const ifMatch = (required: boolean) => ({
+    name: "If-Match",
+    in: "header",
+    required,
+    description: 'The version the write was computed from, as its ETag ("v3")',
+    schema: { type: "string" },
+  });
+  paths["/customers/{id}/changes"] = {
+    post: {
+      operationId: "changeCustomer",
+      summary: "Contact details, a risk re-assessment or a consent: the customer's new state and a kept change record",
+      parameters: [pathId, ifMatch(true), idempotencyKey],
+      requestBody: { required: true, content: json(ref("CustomerChangeRequest")) },
+      responses: {
+        200: {
+          description: "The customer as it now is and the change record",
+          content: json({
+            type: "object",
+            properties: { customer: ref("Customer"), change: ref("CustomerChange") },
+          }),
         },
+        ...errors(400, 401, 403, 404, 412, 422, 428),
       },
     },
   };
@@ -244,13 +296,49 @@ export function buildOpenApi(): Record<string, unknown> {
       };
     }
   }
+  for (const collection of WRITABLE_COLLECTIONS) {
+    const item = NAMES[collection]!;
+    paths[`/${collection}`] = {
+      ...(paths[`/${collection}`] as object | undefined),
+      post: {
+        operationId: `create${item}`,
+        summary: `Create a ${item} (version 1, in an initial state), exactly once per Idempotency-Key`,
+        parameters: [idempotencyKey],
+        requestBody: { required: true, content: json(ref(item)) },
+        responses: {
+          201: {
+            description: "Created — or the stored answer to an earlier request with the same key and body",
+            headers: { ETag: { schema: { type: "string" } } },
+            content: json(ref(item)),
+          },
+          ...errors(400, 401, 412, 422, 503),
+        },
+      },
+    };
+  }
+  for (const collection of MACHINE_COLLECTIONS) {
+    const item = NAMES[collection]!;
+    const machine = (collections[collection] as CollectionSpec<unknown>).machine!;
+    paths[`/${collection}/{id}/transitions`] = {
+      post: {
+        operationId: `transition${item}`,
+        summary: `Apply an event of the ${item} state machine (${[...new Set(machine.transitions.map((t) => t.event))].join(", ")}) — the same core function the client applies`,
+        parameters: [pathId, ifMatch(true), idempotencyKey],
+        requestBody: { required: true, content: json(ref("TransitionRequest")) },
+        responses: {
+          200: { description: "The record after the event, with its history entry", content: json(ref(item)) },
+          ...errors(400, 401, 403, 404, 409, 412, 422, 428),
+        },
+      },
+    };
+  }
   for (const collection of ALL) {
     paths[`/${collection}/{id}`] = {
       ...(paths[`/${collection}/{id}`] as object | undefined),
       put: {
         operationId: `put${NAMES[collection]}`,
         summary: `Create or replace a ${NAMES[collection]}; with If-Match, only if unchanged`,
-        parameters: [pathId, { name: "If-Match", in: "header", required: false, schema: { type: "string" } }],
+        parameters: [pathId, ifMatch(false)],
         requestBody: { required: true, content: json(ref(NAMES[collection]!)) },
         responses: {
           200: { description: "Replaced", content: json(ref(NAMES[collection]!)) },
@@ -259,7 +347,6 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     };
-    if (collection === "leads") continue; // leads arrive one at a time, with an idempotency key
     paths[`/import/${collection}`] = {
       post: {
         operationId: `import${NAMES[collection]}s`,

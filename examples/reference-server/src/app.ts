@@ -9,10 +9,20 @@ import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import {
-  LeadSchema,
+  applyCustomerChange,
+  applyTransition,
+  collections,
   collectionSchemas,
+  isAccessDeniedError,
+  isCollectionName,
+  isTransitionError,
+  isValidationError,
   matchesCustomerSearch,
   validate,
+  versionOf,
+  WRITABLE_COLLECTIONS,
+  type Actor,
+  type CollectionSpec,
   type Customer,
   type FieldError,
 } from "@bankcrm/core";
@@ -154,25 +164,158 @@ export function createApp(db: Database, options: AppOptions = {}) {
     return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
   });
 
-  app.post("/leads", async (c) => {
+  /**
+   * A POST made safe to retry: the Idempotency-Key is required; the same key with
+   * the same body gets the stored answer, with another body a 422. `run` does the
+   * write inside one transaction with the key's answer, so a lost response and
+   * its retry store the write once.
+   */
+  const idempotent = async (
+    c: Context,
+    run: (
+      body: unknown,
+      tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
+    ) => Promise<{ status: number; body: unknown; etag?: string } | Response>,
+  ) => {
     const key = c.req.header("Idempotency-Key");
     if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
       return problem(c, 400, "Idempotency-Key required", "send a UUID in the Idempotency-Key header");
     const body = await readJson(c);
     if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
-    const hash = hashOf(body);
+    const hash = hashOf({ path: c.req.path, body });
+    const answer = (seen: { status: number; response: unknown }) => {
+      const response = seen.response as Record<string, unknown>;
+      if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
+      return c.json(response, seen.status as 200);
+    };
     const seen = await db.idempotent(key);
     if (seen) {
       if (seen.requestHash !== hash)
-        return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request body");
-      return c.json(seen.response as object, seen.status as 201);
+        return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
+      return answer(seen);
     }
-    const result = validate(LeadSchema, body, "en");
-    if (!result.success) return invalid(c, result.errors);
-    const etag = await db.put("leads", result.data);
-    await db.remember(key, hash, 201, result.data);
-    c.header("ETag", etag);
-    return c.json(result.data, 201);
+    const result = await db.transaction(async (tx) => {
+      const out = await run(body, tx);
+      if (out instanceof Response) return out;
+      await db.remember(key, hash, out.status, out.body, tx);
+      return out;
+    });
+    if (result instanceof Response) return result;
+    return answer({ status: result.status, response: result.body });
+  };
+
+  /** The typed errors of core's write functions as problem+json. */
+  const writeProblem = (c: Context, error: unknown, collection: string) => {
+    if (isTransitionError(error))
+      return problem(c, 409, "Transition not allowed", error.message, {
+        code: "invalid_transition",
+        collection,
+        event: error.event,
+        from: error.from,
+        allowed: error.allowed,
+      });
+    if (isAccessDeniedError(error)) return problem(c, 403, "Forbidden", error.message);
+    if (isValidationError(error)) return invalid(c, error.errors);
+    throw error;
+  };
+  const preconditionFailed = (c: Context, current: { body: unknown; etag: string } | undefined) =>
+    problem(c, 412, "Precondition failed", "the record changed since it was read", {
+      current: current?.body ?? null,
+      etag: current?.etag ?? null,
+    });
+  const notFound = (c: Context, collection: string, id: string) =>
+    problem(c, 404, "Not found", undefined, { collection, id });
+  const writable = (name: string): name is Collection => (WRITABLE_COLLECTIONS as readonly string[]).includes(name);
+  // Until the server verifies identity (JWT), the writer names itself; the state machine checks its role.
+  const actorOf = (body: unknown): Actor | undefined => {
+    const a = (body as { actor?: Actor } | null)?.actor;
+    return a && typeof a.id === "string" && typeof a.role === "string" ? a : undefined;
+  };
+
+  // Creates: validated, in an initial state, version 1; an existing id is a 412 with the stored record.
+  app.post("/:collection", async (c) => {
+    const collection = c.req.param("collection");
+    if (!writable(collection)) return problem(c, 404, "Not found");
+    return idempotent(c, async (body, tx) => {
+      const input = { ...(body as Record<string, unknown>), version: 1 };
+      const result = validate(SCHEMAS[collection], input, "en");
+      if (!result.success) return invalid(c, result.errors);
+      const machine = (collections[collection] as CollectionSpec<Record<string, unknown>>).machine;
+      const data = result.data as unknown as Record<string, unknown>;
+      if (machine && !machine.initial.includes(String(data[machine.field])))
+        return invalid(c, [
+          {
+            path: [machine.field],
+            code: "initialState",
+            message: `a new record starts in: ${machine.initial.join(", ")}`,
+          },
+        ]);
+      const current = await db.get(collection, String(data.id), tx);
+      if (current) return preconditionFailed(c, current);
+      const etag = await db.put(collection, data, tx);
+      return { status: 201, body: data, etag };
+    });
+  });
+
+  // Transitions: the same core state machine as the client, on the stored record.
+  app.post("/:collection/:id/transitions", async (c) => {
+    const collection = c.req.param("collection");
+    const id = c.req.param("id");
+    if (!isCollectionName(collection) || !(collections[collection] as CollectionSpec<unknown>).machine)
+      return problem(c, 404, "Not found");
+    const ifMatch = c.req.header("If-Match");
+    if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the transition was computed from");
+    return idempotent(c, async (body, tx) => {
+      const request = body as { event?: unknown; at?: unknown; reason?: unknown; details?: Record<string, unknown> };
+      const actor = actorOf(body);
+      if (!actor || typeof request.event !== "string" || typeof request.at !== "string")
+        return problem(c, 400, "Expected { event, at, actor, reason?, details? }");
+      const current = await db.get(collection, id, tx);
+      if (!current) return notFound(c, collection, id);
+      if (current.etag !== ifMatch) return preconditionFailed(c, current);
+      try {
+        const next = applyTransition(collection, current.body as never, request.event, {
+          ...(request.details ?? {}),
+          ...(typeof request.reason === "string" ? { reason: request.reason } : {}),
+          actor,
+          at: request.at,
+          locale: "en",
+        }) as unknown as Record<string, unknown>;
+        const etag = await db.put(collection, next, tx);
+        return { status: 200, body: next, etag };
+      } catch (error) {
+        return writeProblem(c, error, collection);
+      }
+    });
+  });
+
+  // Customer changes: the customer's new state and the change record, in one transaction.
+  app.post("/customers/:id/changes", async (c) => {
+    const id = c.req.param("id");
+    const ifMatch = c.req.header("If-Match");
+    if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the change was computed from");
+    return idempotent(c, async (body, tx) => {
+      const request = body as { id?: unknown; at?: unknown; input?: unknown };
+      const actor = actorOf(body);
+      if (!actor || typeof request.id !== "string" || typeof request.at !== "string")
+        return problem(c, 400, "Expected { id, at, actor, input }");
+      const current = await db.get("customers", id, tx);
+      if (!current) return notFound(c, "customers", id);
+      if (current.etag !== ifMatch) return preconditionFailed(c, current);
+      try {
+        const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
+          actor,
+          at: request.at,
+          id: request.id,
+          locale: "en",
+        });
+        const etag = await db.put("customers", customer, tx);
+        await db.put("customerChanges", change, tx);
+        return { status: 200, body: { customer, change }, etag };
+      } catch (error) {
+        return writeProblem(c, error, "customers");
+      }
+    });
   });
 
   // Any collection: one record, or a page in id order (of one customer with ?customerId).
@@ -197,8 +340,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   // Bulk import: every record validated first, then all written or none.
   app.post("/import/:collection", async (c) => {
     const collection = c.req.param("collection") as Collection;
-    if (!(COLLECTIONS as readonly string[]).includes(collection) || collection === "leads")
-      return problem(c, 404, "Not found");
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
     const body = await readJson(c);
     if (!Array.isArray(body) || body.length > 5000)
       return problem(c, 400, "Expected an array of at most 5,000 records");
@@ -227,16 +369,35 @@ export function createApp(db: Database, options: AppOptions = {}) {
     const data = result.data as unknown as Record<string, unknown>;
     if (data.id !== c.req.param("id")) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
     const ifMatch = c.req.header("If-Match");
-    const current = await db.get(collection, c.req.param("id"));
-    if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) {
-      return problem(c, 412, "Precondition failed", "the record changed since it was read", {
-        current: current?.body ?? null,
-        etag: current?.etag ?? null,
-      });
-    }
-    const etag = await db.put(collection, data);
-    c.header("ETag", etag);
-    return c.json(data, current ? 200 : 201);
+    const outcome = await db.transaction(async (tx) => {
+      const current = await db.get(collection, c.req.param("id"), tx);
+      if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, current);
+      // A state and its history change only through the transitions endpoint, which applies the machine.
+      const machine = (collections[collection] as CollectionSpec<Record<string, unknown>>).machine;
+      if (
+        machine &&
+        current &&
+        (data[machine.field] !== current.body[machine.field] ||
+          JSON.stringify(data.history ?? []) !== JSON.stringify(current.body.history ?? []))
+      ) {
+        return invalid(c, [
+          {
+            path: [data[machine.field] !== current.body[machine.field] ? machine.field : "history"],
+            code: "readOnlyField",
+            message: `change ${machine.field} through POST /${collection}/{id}/transitions`,
+          },
+        ]);
+      }
+      // A writable record's version is the server's to count: one more than the stored one.
+      const stored = (collections[collection] as CollectionSpec<unknown>).write
+        ? { ...data, version: versionOf(current?.body) + 1 }
+        : data;
+      const etag = await db.put(collection, stored, tx);
+      return { stored, etag, created: !current };
+    });
+    if (outcome instanceof Response) return outcome;
+    c.header("ETag", outcome.etag);
+    return c.json(outcome.stored, outcome.created ? 201 : 200);
   });
 
   app.notFound((c) => problem(c, 404, "Not found"));

@@ -3,19 +3,23 @@
  * (PostgreSQL in WASM, in memory or in a directory), with the columns the
  * queries need, an ETag per record, and the idempotency keys of POSTs.
  */
-import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { COLLECTION_NAMES, type CollectionName } from "@bankcrm/core";
+import {
+  collections,
+  COLLECTION_NAMES,
+  TIMELINE_COLLECTIONS,
+  timelineAt,
+  versionOf,
+  type CollectionName,
+} from "@bankcrm/core";
 
 export const COLLECTIONS = COLLECTION_NAMES;
 export type Collection = CollectionName;
 
-const TIMELINE_KIND: Partial<Record<Collection, string>> = {
-  interactions: "interaction",
-  transactions: "transaction",
-  serviceCases: "case",
-  campaignResponses: "campaign",
-};
+/** The timeline kind of each collection that shows on the timeline (core's table). */
+const TIMELINE_KIND = Object.fromEntries(
+  Object.entries(TIMELINE_COLLECTIONS).map(([kind, collection]) => [collection, kind]),
+) as Partial<Record<Collection, string>>;
 
 export interface StoredRecord {
   id: string;
@@ -23,22 +27,21 @@ export interface StoredRecord {
   etag: string;
 }
 
+/** A record's ETag is its version (`"v3"`; records from before versions are `"v0"`), as the clients send in If-Match. */
 export function etagOf(body: unknown): string {
-  return `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 27)}"`;
+  return `"v${versionOf(body)}"`;
 }
 
 /** The same key `timelineKey` in @bankcrm/data computes: newest-first ordering of a customer's touchpoints. */
 function timelineKey(collection: Collection, body: Record<string, unknown>): string | null {
   const kind = TIMELINE_KIND[collection];
   if (!kind) return null;
-  const at = (collection === "serviceCases" ? body.openedAt : body.at) as string;
-  return `${at}|${kind}|${String(body.id)}`;
+  return `${timelineAt(collection, body)}|${kind}|${String(body.id)}`;
 }
 
 function naturalKey(collection: Collection, body: Record<string, unknown>): string | null {
   if (collection !== "customers") return null;
-  const doc = body.idDocument as { number?: string } | undefined;
-  return (body.kind === "individual" ? doc?.number : (body.uscc as string | undefined)) ?? null;
+  return collections.customers.naturalKey(body as never);
 }
 
 export async function openDatabase(dataDir?: string) {
@@ -74,9 +77,10 @@ export async function openDatabase(dataDir?: string) {
 
   return {
     pg: db,
-    async get(collection: Collection, id: string): Promise<StoredRecord | undefined> {
-      const r = await db.query<{ id: string; body: Record<string, unknown>; etag: string }>(
-        "SELECT id, body, etag FROM records WHERE collection = $1 AND id = $2",
+    /** One record; inside a transaction (`target`), locked until it ends. */
+    async get(collection: Collection, id: string, target?: Pick<PGlite, "query">): Promise<StoredRecord | undefined> {
+      const r = await (target ?? db).query<{ id: string; body: Record<string, unknown>; etag: string }>(
+        `SELECT id, body, etag FROM records WHERE collection = $1 AND id = $2${target ? " FOR UPDATE" : ""}`,
         [collection, id],
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
@@ -148,6 +152,10 @@ export async function openDatabase(dataDir?: string) {
       );
       return r.rows.map((row) => row.body);
     },
+    /** Runs `work` in one transaction: every write in it lands, or none. */
+    transaction<T>(work: (tx: Pick<PGlite, "query">) => Promise<T>): Promise<T> {
+      return db.transaction(work);
+    },
     async timeline(customerId: string, after: string | undefined, limit: number) {
       const r = await db.query<{ collection: Collection; tkey: string; body: Record<string, unknown> }>(
         `SELECT collection, tkey, body FROM records WHERE customer_id = $1 AND tkey IS NOT NULL ${after !== undefined ? "AND tkey < $3" : ""} ORDER BY tkey DESC LIMIT $2`,
@@ -205,8 +213,14 @@ export async function openDatabase(dataDir?: string) {
       return row && { requestHash: row.request_hash, status: row.status, response: row.response };
     },
     /** Stores a POST's response under its idempotency key; the first writer wins. */
-    async remember(key: string, requestHash: string, status: number, response: unknown): Promise<void> {
-      await db.query(
+    async remember(
+      key: string,
+      requestHash: string,
+      status: number,
+      response: unknown,
+      target: Pick<PGlite, "query"> = db,
+    ): Promise<void> {
+      await target.query(
         "INSERT INTO idempotency (key, request_hash, status, response) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
         [key, requestHash, status, JSON.stringify(response)],
       );

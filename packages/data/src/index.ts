@@ -1,7 +1,8 @@
 /**
  * @bankcrm/data — one client whatever the backend: `createCrmClient` over a
- * store. Today: the memory store (complete) and the IndexedDB customer store
- * (customers); the HTTP store, the full IndexedDB store and the outbox follow.
+ * store — memory, the embedded IndexedDB store, the bank's REST backend (HTTP),
+ * or the server with an offline cache — reading and writing every collection,
+ * with the offline outbox for writes that must reach the server.
  */
 export * from "./client/index.js";
 export { createMemoryStore } from "./stores/memory/memory-store.js";

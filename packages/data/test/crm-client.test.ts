@@ -182,7 +182,7 @@ describe("createCrmClient", () => {
   it("creates leads with validation and forgets everything on logout", async () => {
     const store = await seeded();
     const client = createCrmClient({ store, user: rm, onAudit: () => {} });
-    const lead = { ...p.leads[0]!, id: "LD-NEW" };
+    const lead = { ...p.leads[0]!, id: "LD-NEW", status: "new" as const };
     await client.leads.create(lead);
     expect((await client.leads.list({ customerId: lead.customerId })).items.map((l) => l.id)).toContain("LD-NEW");
     await expect(client.leads.create({ ...lead, consent: { ...lead.consent, granted: false } })).rejects.toSatisfy(

@@ -1,7 +1,7 @@
 import { createIndexedDbStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
 import { encryptionSuite } from "./encryption.suite.js";
-import { genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
+import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
 customerStoreSuite("Chromium, real IndexedDB");
@@ -13,3 +13,6 @@ storeContractSuite("IndexedDB encrypted, Chromium", () =>
   createIndexedDbStore({ name: `contract-sealed-${Date.now()}-${n++}`, encryption: true }),
 );
 genericCollectionsSuite("IndexedDB, Chromium", () => createIndexedDbStore({ name: `generic-${Date.now()}-${n++}` }));
+conditionalWriteSuite("IndexedDB encrypted, Chromium", () =>
+  createIndexedDbStore({ name: `conditional-${Date.now()}-${n++}`, encryption: true }),
+);

@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { createIndexedDbStore, createMemoryStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
 import { encryptionSuite } from "./encryption.suite.js";
-import { genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
+import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
 customerStoreSuite("Node, fake-indexeddb");
@@ -15,4 +15,8 @@ storeContractSuite("IndexedDB encrypted, Node", () =>
 genericCollectionsSuite("memory", () => Promise.resolve(createMemoryStore()));
 genericCollectionsSuite("IndexedDB encrypted, Node", () =>
   createIndexedDbStore({ name: `generic-${n++}`, encryption: true }),
+);
+conditionalWriteSuite("memory", () => Promise.resolve(createMemoryStore()));
+conditionalWriteSuite("IndexedDB encrypted, Node", () =>
+  createIndexedDbStore({ name: `conditional-${n++}`, encryption: true }),
 );

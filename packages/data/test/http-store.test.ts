@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.setConfig({ testTimeout: 60_000 });
 import { generateDemoPortfolio, isAccessDeniedError, isValidationError } from "@bankcrm/core";
 import { createHttpStore, isConflictError, isNetworkError, isRequestError, type HttpStore } from "../src/index.js";
-import { genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
+import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
 
 let server: RunningServer;
@@ -20,6 +20,8 @@ const make = (extra: Partial<Parameters<typeof createHttpStore>[0]> = {}): HttpS
 
 storeContractSuite("HTTP, reference server", () => Promise.resolve(make()));
 genericCollectionsSuite("HTTP, reference server", () => Promise.resolve(make()));
+
+conditionalWriteSuite("HTTP, reference server", () => Promise.resolve(make()));
 
 describe("HTTP store specifics", () => {
   const p = generateDemoPortfolio({ seed: "http-test", customers: 200, months: 2 });
@@ -40,7 +42,7 @@ describe("HTTP store specifics", () => {
 
   it("honours Idempotency-Key: same key and body → the stored answer, same key with another body → refused", async () => {
     const store = make();
-    const lead = { ...p.leads[0]!, id: "LD-IDEMPOTENT" };
+    const lead = { ...p.leads[0]!, id: "LD-IDEMPOTENT", status: "new" as const };
     const key = crypto.randomUUID();
     const first = await store.createLead(lead, key);
     expect(await store.createLead(lead, key)).toEqual(first);

@@ -3,7 +3,15 @@
  * on fake-indexeddb (Node) and IndexedDB in real Chromium.
  */
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, mask, type Customer } from "@bankcrm/core";
+import {
+  generateDemoPortfolio,
+  isBankcrmError,
+  mask,
+  TIMELINE_COLLECTIONS,
+  type Customer,
+  type Lead,
+} from "@bankcrm/core";
+import { isConflictError } from "../src/index.js";
 import type { CrmStore } from "../src/index.js";
 import { CUSTOMER_COLLECTIONS, fill } from "./support/fill.js";
 
@@ -68,12 +76,11 @@ export function storeContractSuite(label: string, make: () => Promise<CrmStore>)
         entries.push(...page.items);
         after = page.next;
       } while (after);
-      const expected = [
-        ...p.interactions.filter((x) => x.customerId === id).map((x) => x.id),
-        ...p.transactions.filter((x) => x.customerId === id).map((x) => x.id),
-        ...p.serviceCases.filter((x) => x.customerId === id).map((x) => x.id),
-        ...p.campaignResponses.filter((x) => x.customerId === id).map((x) => x.id),
-      ].sort();
+      // Every collection core's table puts on the timeline (leads among those filled here).
+      const expected = Object.values(TIMELINE_COLLECTIONS)
+        .flatMap((c) => (p[c] as { id: string; customerId?: string }[]).filter((x) => x.customerId === id))
+        .map((x) => x.id)
+        .sort();
       expect(entries.map((e) => e.id).sort()).toEqual(expected);
       for (let i = 1; i < entries.length; i++) expect(entries[i - 1]!.at >= entries[i]!.at).toBe(true);
       await store.destroy();
@@ -94,6 +101,36 @@ export function storeContractSuite(label: string, make: () => Promise<CrmStore>)
       await store.put("customers", [changed]);
       expect((await store.getCustomer(changed.id))?.loyaltyPoints).toBe(7);
       expect((await store.listCustomers({ limit: 1000 })).items).toHaveLength(p.customers.length);
+      await store.destroy();
+    });
+  });
+}
+
+export function conditionalWriteSuite(label: string, make: () => Promise<CrmStore>): void {
+  describe(`CrmStore conditional writes (${label})`, () => {
+    it("creates once, replaces only the expected version, and a stale write is a conflict carrying the stored record", async () => {
+      const store = await make();
+      const lead: Lead = { ...p.leads[0]!, id: `LD-COND-${label.replace(/\W/g, "")}`, status: "new", version: 1 };
+      await store.write("leads", lead, { expectedVersion: null });
+      const again = await store.write("leads", lead, { expectedVersion: null }).catch((e: unknown) => e);
+      expect(isConflictError(again)).toBe(true);
+      expect(isBankcrmError(again, "conflict")).toBe(true);
+      const v2: Lead = { ...lead, notes: "second", version: 2 };
+      await store.write("leads", v2, { expectedVersion: 1 });
+      const stale = await store
+        .write("leads", { ...lead, notes: "stale", version: 2 }, { expectedVersion: 1 })
+        .catch((e: unknown) => e);
+      expect(isConflictError(stale)).toBe(true);
+      if (isConflictError(stale)) {
+        expect(stale.current).toMatchObject({ id: lead.id, notes: "second", version: 2 });
+        expect(stale.etag).toBe('"v2"');
+      }
+      expect(await store.record("leads", lead.id)).toMatchObject({ notes: "second", version: 2 });
+      const missing = await store
+        .write("leads", { ...lead, id: "LD-NOWHERE", version: 2 }, { expectedVersion: 1 })
+        .catch((e: unknown) => e);
+      expect(isConflictError(missing)).toBe(true);
+      expect(await store.record("leads", "LD-NOWHERE")).toBeUndefined();
       await store.destroy();
     });
   });

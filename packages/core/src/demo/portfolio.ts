@@ -6,6 +6,7 @@
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
+import type { CustomerChange } from "../schemas/customer-change.js";
 import type { Holding } from "../schemas/holding.js";
 import type { Interaction } from "../schemas/interaction.js";
 import type { Lead } from "../schemas/lead.js";
@@ -57,6 +58,8 @@ export interface DemoPortfolio {
   campaigns: Campaign[];
   campaignResponses: CampaignResponse[];
   tasks: Task[];
+  /** Changes to customers' details kept as history (none in a freshly generated bank). */
+  customerChanges: CustomerChange[];
   relationshipGroups: RelationshipGroup[];
   salesTargets: SalesTarget[];
 }
@@ -176,6 +179,7 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     serviceCases: [],
     leads: [],
     opportunities: [],
+    customerChanges: [],
     campaigns: campaignsFor(asOf),
     campaignResponses: [],
     tasks: [],

@@ -1,5 +1,6 @@
 /** Every top-level record schema by name: for stores, docs and completeness tests. */
 import { CampaignResponseSchema, CampaignSchema } from "./campaign.js";
+import { CustomerChangeSchema } from "./customer-change.js";
 import { CustomerSchema } from "./customer.js";
 import { HoldingSchema } from "./holding.js";
 import { InteractionSchema } from "./interaction.js";
@@ -26,5 +27,6 @@ export const recordSchemas = {
   staff: StaffSchema,
   salesTarget: SalesTargetSchema,
   relationshipGroup: RelationshipGroupSchema,
+  customerChange: CustomerChangeSchema,
 } as const;
 export type RecordName = keyof typeof recordSchemas;

@@ -6,14 +6,22 @@
  * confidential notes from roles that may not read them, and announces changes.
  */
 import {
+  applyCustomerChange,
+  applyTransition,
+  applyUpdate,
+  assertCanWrite,
   authorizeReveal,
+  BankcrmNotFoundError,
+  stampCreate,
+  versionOf,
+  WRITABLE_COLLECTIONS,
+  type CustomerChange,
   canReadConfidential,
   CONFIDENTIAL_READER_ROLES,
   BankcrmAccessDeniedError,
   BankcrmInvalidArgumentError,
   CustomerSchema,
   defaultAccessPolicy,
-  LeadSchema,
   maskRecord,
   parseOrThrow,
   validate,
@@ -27,7 +35,10 @@ import {
   type RevealAuditEvent,
   type StaffRole,
 } from "@bankcrm/core";
-import type { Outbox } from "../outbox/outbox.js";
+import { BankcrmConflictError } from "../errors/http-errors.js";
+import { httpSender, type Outbox, type WriteEntryBody } from "../outbox/outbox.js";
+import { isRemoteWriter } from "../stores/http/http-store.js";
+import type { TransitionRequest } from "../stores/http/http-store.js";
 import {
   collectionSchemas,
   TIMELINE_COLLECTIONS,
@@ -70,6 +81,10 @@ export interface ChangeEvent {
   collection: CollectionName;
   ids: string[];
   action: "created" | "updated";
+  /** The state machine's event, when a transition made the change. */
+  event?: string;
+  /** Whether the write reached its store ("saved") or waits in the outbox ("queued"). */
+  status?: WriteStatus;
 }
 
 export interface InvalidRecordReport {
@@ -98,11 +113,32 @@ export interface CrmClientOptions {
 /** What became of a write: on the server, queued offline, or refused / in conflict (see the outbox status). */
 export type WriteStatus = "saved" | "queued" | "failed" | "conflict";
 
-export interface LeadWriteResult {
-  lead: Lead;
+export interface WriteResult<T> {
+  /** The record as written (masked for the user's role). */
+  record: T;
   status: WriteStatus;
   /** The server's reason when failed or in conflict. */
   reason?: string;
+  /** In conflict: the server's current record, to show beside this one. */
+  current?: unknown;
+}
+
+export interface LeadWriteResult extends WriteResult<Lead> {
+  lead: Lead;
+}
+
+export interface TransitionInput {
+  /** Why (required by some events: lose, disqualify, cancel, reopen, escalate). */
+  reason?: string;
+  /** The version the user saw; default the latest this client can read. A different stored version is a conflict. */
+  expectedVersion?: number;
+  /** The event's details: `amount`, `stage`, `until`, `resolution`, `opportunityId`… */
+  [detail: string]: unknown;
+}
+
+export interface UpdateOptions {
+  /** The version the user saw; default the latest this client can read. */
+  expectedVersion?: number;
 }
 
 export interface UpsertResult {
@@ -153,6 +189,139 @@ export function createCrmClient(options: CrmClientOptions) {
     return page.next !== undefined ? { items, next: page.next } : { items };
   };
 
+  /**
+   * The record a write starts from: the newest this device knows — a write of
+   * its own still waiting in the outbox, else the store's.
+   */
+  const latest = async <C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C]> => {
+    const key = `${collection}/${id}`;
+    const queued = options.outbox
+      ? (await options.outbox.entries()).filter((e) => e.recordKey === key).pop()
+      : undefined;
+    const raw = queued ? (queued.body as WriteEntryBody).record : await store.record(collection, id);
+    const record = raw === undefined ? undefined : checked<CollectionRecords[C]>(collection, raw);
+    if (!record) throw new BankcrmNotFoundError(collection, id);
+    return record;
+  };
+  const conflictIfStale = (collection: CollectionName, current: unknown, expected: number | undefined) => {
+    if (expected !== undefined && versionOf(current) !== expected)
+      throw new BankcrmConflictError(masked(collection, current), `"v${versionOf(current)}"`);
+  };
+
+  /**
+   * Commits a computed write: straight to the store, or — with an outbox — durably
+   * queued first and sent from there (then the status says where it is).
+   */
+  const remoteSend = isRemoteWriter(store) ? httpSender(store) : undefined;
+  const commit = async <C extends CollectionName>(
+    operation: "create" | "update" | "transition" | "changeCustomer",
+    body: WriteEntryBody & { collection: C; record: CollectionRecords[C] },
+    change: Omit<ChangeEvent, "status">,
+    local: () => Promise<void>,
+  ): Promise<WriteResult<CollectionRecords[C]>> => {
+    if (!options.outbox) {
+      let written: unknown = body.record;
+      if (remoteSend) {
+        // A server without an outbox: its own endpoints, which apply the same core rules; its answer is the record.
+        const answer = await remoteSend({ operation, body, idempotencyKey: crypto.randomUUID() });
+        written = operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer;
+      } else await local();
+      emit({ ...change, status: "saved" });
+      return { record: masked(body.collection, written as CollectionRecords[C]), status: "saved" };
+    }
+    const record = masked(body.collection, body.record);
+    // Durable first, then sent: a write is never only in memory.
+    const entry = await options.outbox.enqueue(operation, body, `${body.collection}/${body.id}`);
+    await (store as { keep?: CrmStore["put"] }).keep?.(body.collection, [body.record]);
+    const delivered = await options.outbox.flush();
+    if (delivered.includes(entry.seq)) {
+      emit({ ...change, status: "saved" });
+      return { record, status: "saved" };
+    }
+    const now = (await options.outbox.entries()).find((e) => e.seq === entry.seq);
+    const status: WriteStatus = now?.state === "failed" ? "failed" : now?.state === "conflict" ? "conflict" : "queued";
+    if (status === "queued") emit({ ...change, status });
+    return {
+      record,
+      status,
+      ...(status !== "queued" && now?.lastError ? { reason: now.lastError.message } : {}),
+      ...(status === "conflict" && now?.server !== undefined ? { current: now.server } : {}),
+    };
+  };
+
+  /** Create, update and transition for one writable collection, validated both ways. */
+  const writer = <C extends CollectionName>(collection: C) => ({
+    /**
+     * Creates a record: validated with the core schema, version 1, `createdBy`
+     * and the creation time from this client's user and clock.
+     */
+    async create(input: unknown): Promise<WriteResult<CollectionRecords[C]>> {
+      guard();
+      const record = stampCreate(collection, input, { actor: user, at: now().toISOString(), locale });
+      return commit(
+        "create",
+        { collection, id: record.id, expectedVersion: null, record },
+        { collection, ids: [record.id], action: "created" },
+        () => store.write(collection, record, { expectedVersion: null }),
+      );
+    },
+    /**
+     * Changes fields of a record (not its state: that is `transition`). A record
+     * changed since `expectedVersion` is a `BankcrmConflictError` carrying the
+     * current one — never a silent overwrite.
+     */
+    async update(
+      id: string,
+      changes: unknown,
+      updateOptions: UpdateOptions = {},
+    ): Promise<WriteResult<CollectionRecords[C]>> {
+      guard();
+      assertCanWrite(collection, user, "update");
+      const current = await latest(collection, id);
+      conflictIfStale(collection, current, updateOptions.expectedVersion);
+      const record = applyUpdate(collection, current, changes, { actor: user, at: now().toISOString(), locale });
+      const expectedVersion = versionOf(current);
+      return commit(
+        "update",
+        { collection, id, expectedVersion, record },
+        { collection, ids: [id], action: "updated" },
+        () => store.write(collection, record, { expectedVersion }),
+      );
+    },
+    /**
+     * Applies a state machine's event (core's `applyTransition`): the new state,
+     * a history entry, the next version. Illegal events are
+     * `BankcrmTransitionError`s listing the allowed ones; nothing is written.
+     */
+    async transition(
+      id: string,
+      event: string,
+      input: TransitionInput = {},
+    ): Promise<WriteResult<CollectionRecords[C]>> {
+      guard();
+      const { expectedVersion: seen, ...details } = input;
+      const current = await latest(collection, id);
+      conflictIfStale(collection, current, seen);
+      const at = now().toISOString();
+      const record = applyTransition(collection, current, event, { ...details, actor: user, at, locale });
+      const expectedVersion = versionOf(current);
+      const { reason, ...rest } = details;
+      const transition: TransitionRequest = {
+        event,
+        at,
+        actor: user,
+        ...(typeof reason === "string" ? { reason } : {}),
+        ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
+      };
+      return commit(
+        "transition",
+        { collection, id, expectedVersion, record, transition },
+        { collection, ids: [id], action: "updated", event },
+        () => store.write(collection, record, { expectedVersion }),
+      );
+    },
+  });
+
   const customers = {
     /** The customer, identifiers masked. */
     async get(id: string): Promise<Customer | undefined> {
@@ -180,6 +349,44 @@ export function createCrmClient(options: CrmClientOptions) {
       await store.put("customers", [customer]);
       emit({ collection: "customers", ids: [customer.id], action: existing ? "updated" : "created" });
       return { customer: masked("customers", customer), created: !existing };
+    },
+    /**
+     * Changes a customer's contact details, records a risk re-assessment or a
+     * consent granted or withdrawn — kept as a `customerChanges` record (what it
+     * was, what it became, who, when), never overwritten. A withdrawal is in
+     * force at once (`consentInForce`).
+     */
+    async change(
+      customerId: string,
+      input: unknown,
+      updateOptions: UpdateOptions = {},
+    ): Promise<WriteResult<Customer> & { change: CustomerChange }> {
+      guard();
+      assertCanWrite("customers", user, "change");
+      const current = await latest("customers", customerId);
+      conflictIfStale("customers", current, updateOptions.expectedVersion);
+      const at = now().toISOString();
+      const id = crypto.randomUUID();
+      const { customer, change } = applyCustomerChange(current, input, { actor: user, at, id, locale });
+      const expectedVersion = versionOf(current);
+      const result = await commit(
+        "changeCustomer",
+        {
+          collection: "customers",
+          id: customerId,
+          expectedVersion,
+          record: customer,
+          change: { id, at, actor: user, input },
+        },
+        { collection: "customers", ids: [customerId], action: "updated" },
+        async () => {
+          await store.write("customers", customer, { expectedVersion });
+          await store.write("customerChanges", change, { expectedVersion: null });
+        },
+      );
+      if (result.status === "saved")
+        emit({ collection: "customerChanges", ids: [id], action: "created", status: "saved" });
+      return { ...result, change: masked("customerChanges", change) };
     },
     /**
      * Reveals one masked field for a stated reason: the policy must allow the
@@ -210,18 +417,23 @@ export function createCrmClient(options: CrmClientOptions) {
     },
   });
 
+  const writable = <C extends CollectionName>(collection: C) => ({ ...repository(collection), ...writer(collection) });
+
   return {
     user,
     locale,
     customers,
     transactions: repository("transactions"),
-    interactions: repository("interactions"),
-    serviceCases: repository("serviceCases"),
-    campaigns: repository("campaigns"),
+    interactions: writable("interactions"),
+    serviceCases: writable("serviceCases"),
+    campaigns: writable("campaigns"),
     campaignResponses: repository("campaignResponses"),
-    opportunities: repository("opportunities"),
-    tasks: repository("tasks"),
+    opportunities: writable("opportunities"),
+    tasks: writable("tasks"),
     relationshipGroups: repository("relationshipGroups"),
+    customerChanges: repository("customerChanges"),
+    /** The collections this client can write (core's table). */
+    writableCollections: WRITABLE_COLLECTIONS,
     holdings: {
       async list(customerId: string): Promise<Holding[]> {
         guard();
@@ -247,30 +459,13 @@ export function createCrmClient(options: CrmClientOptions) {
       return page.next !== undefined ? { items, next: page.next } : { items };
     },
     leads: {
+      ...writer("leads"),
+      /** Creates a lead (see `create` of any collection); the result also names it `lead`. */
       async create(input: unknown): Promise<LeadWriteResult> {
-        guard();
-        const lead = parseOrThrow(LeadSchema, input, locale);
-        if (!options.outbox) {
-          await store.put("leads", [lead]);
-          emit({ collection: "leads", ids: [lead.id], action: "created" });
-          return { lead: masked("leads", lead), status: "saved" };
-        }
-        // Durable first, then sent: a lead is never only in memory.
-        const entry = await options.outbox.enqueue("createLead", lead);
-        const delivered = await options.outbox.flush();
-        if (delivered.includes(entry.seq)) {
-          emit({ collection: "leads", ids: [lead.id], action: "created" });
-          return { lead: masked("leads", lead), status: "saved" };
-        }
-        const now = (await options.outbox.entries()).find((e) => e.seq === entry.seq);
-        const status: WriteStatus =
-          now?.state === "failed" ? "failed" : now?.state === "conflict" ? "conflict" : "queued";
-        return {
-          lead: masked("leads", lead),
-          status,
-          ...(status !== "queued" && now?.lastError ? { reason: now.lastError.message } : {}),
-        };
+        const result = await writer("leads").create(input);
+        return { ...result, lead: result.record };
       },
+      get: repository("leads").get,
       async list(query: { customerId?: string; limit?: number; after?: string } = {}): Promise<Page<Lead>> {
         guard();
         return checkedPage<Lead>("leads", await store.leads(query));
@@ -278,7 +473,7 @@ export function createCrmClient(options: CrmClientOptions) {
     },
     /** Subscribes to changes; returns the unsubscribe function. */
     on(event: "change", listener: (event: ChangeEvent) => void): () => void {
-      if (event !== "change") throw new Error(`unknown event "${String(event)}"`);
+      if (event !== "change") throw new BankcrmInvalidArgumentError("event", `unknown event "${String(event)}"`);
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

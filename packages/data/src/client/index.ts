@@ -11,4 +11,7 @@ export {
   type UpsertResult,
   type WriteStatus,
   type LeadWriteResult,
+  type WriteResult,
+  type TransitionInput,
+  type UpdateOptions,
 } from "./crm-client.js";

@@ -1,6 +1,8 @@
 export {
   createOutbox,
+  httpSender,
   leadSender,
+  type WriteEntryBody,
   type Outbox,
   type OutboxEntry,
   type OutboxOptions,

@@ -11,6 +11,8 @@
  * server's record. Nothing is dropped unless a person discards it.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { BankcrmInvalidArgumentError, type Actor, type CollectionName } from "@bankcrm/core";
+import type { RemoteWriter, TransitionRequest } from "../stores/http/http-store.js";
 import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
 import { toStoreError } from "../errors/store-error.js";
 
@@ -18,9 +20,11 @@ export type OutboxState = "pending" | "failed" | "conflict";
 
 export interface OutboxEntry<B = unknown> {
   seq: number;
-  /** What to do, e.g. "createLead". */
+  /** What to do: "create", "update", "transition", "changeCustomer" (or the older "createLead"). */
   operation: string;
   body: B;
+  /** `collection/id` of the record written: later writes to it wait while an earlier one is failed or in conflict. */
+  recordKey?: string;
   idempotencyKey: string;
   state: OutboxState;
   attempts: number;
@@ -55,7 +59,7 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
-  enqueue<B>(operation: string, body: B): Promise<OutboxEntry<B>>;
+  enqueue<B>(operation: string, body: B, recordKey?: string): Promise<OutboxEntry<B>>;
   /**
    * Sends what is due, in order. Resolves with the entries delivered in this
    * pass. `ignoreBackoff` sends waiting entries now — for when the connection
@@ -132,8 +136,14 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
 
   const pass = async (ignoreBackoff: boolean): Promise<number[]> => {
     const delivered: number[] = [];
+    // A record whose earlier write a person must look at (failed, conflict) takes no later writes until then.
+    const held = new Set<string>();
     for (const entry of await all()) {
-      if (entry.state !== "pending") continue; // failed and conflicting entries wait for a person
+      if (entry.state !== "pending") {
+        if (entry.recordKey) held.add(entry.recordKey);
+        continue; // failed and conflicting entries wait for a person
+      }
+      if (entry.recordKey && held.has(entry.recordKey)) continue;
       if (!ignoreBackoff && entry.nextAttemptAt > now()) break; // keep order: nothing overtakes a waiting entry
       try {
         await options.send(entry);
@@ -160,6 +170,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
           const status = isRequestError(error) ? error.status : 422;
           await update({ ...entry, state: "failed", lastError: { message, status } });
         }
+        if (entry.recordKey) held.add(entry.recordKey);
       }
     }
     await notify();
@@ -186,10 +197,11 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   };
 
   return {
-    async enqueue(operation, body) {
+    async enqueue(operation, body, recordKey) {
       const entry = {
         operation,
         body,
+        ...(recordKey !== undefined ? { recordKey } : {}),
         idempotencyKey: crypto.randomUUID(),
         state: "pending" as const,
         attempts: 0,
@@ -282,13 +294,53 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   };
 }
 
-/** The `send` for leads: POST through an HTTP store with the entry's idempotency key. */
-export function leadSender(store: {
-  createLead(lead: never, idempotencyKey: string): Promise<unknown>;
-}): (entry: OutboxEntry) => Promise<unknown> {
+/** What the client queues for a write: enough to send it, and the record as the client computed it. */
+export interface WriteEntryBody {
+  collection: CollectionName;
+  id: string;
+  /** The version the write was computed from; `null` for a create. */
+  expectedVersion: number | null;
+  /** The record after the write, as this device computed it (shown while queued). */
+  record: unknown;
+  transition?: TransitionRequest;
+  change?: { id: string; at: string; actor: Actor; input: unknown };
+}
+
+/**
+ * The `send` for every write: each operation through the HTTP store with the
+ * entry's idempotency key — POST for creates, PUT with If-Match for updates,
+ * the transitions and changes endpoints, where the server applies the same core
+ * functions.
+ */
+export function httpSender(
+  store: RemoteWriter,
+): (entry: Pick<OutboxEntry, "operation" | "body" | "idempotencyKey">) => Promise<unknown> {
   return (entry) => {
-    if (entry.operation !== "createLead")
-      return Promise.reject(new Error(`unknown outbox operation "${entry.operation}"`));
-    return store.createLead(entry.body as never, entry.idempotencyKey);
+    const body = entry.body as WriteEntryBody;
+    switch (entry.operation) {
+      case "createLead":
+        return store.create("leads", entry.body as never, entry.idempotencyKey);
+      case "create":
+        return store.create(body.collection, body.record as never, entry.idempotencyKey);
+      case "update":
+        return store.update(body.collection, body.record as never, body.expectedVersion ?? 0, entry.idempotencyKey);
+      case "transition":
+        return store.transition(
+          body.collection,
+          body.id,
+          body.transition!,
+          body.expectedVersion ?? 0,
+          entry.idempotencyKey,
+        );
+      case "changeCustomer":
+        return store.changeCustomer(body.id, body.change!, body.expectedVersion ?? 0, entry.idempotencyKey);
+      default:
+        return Promise.reject(
+          new BankcrmInvalidArgumentError("operation", `unknown outbox operation "${entry.operation}"`),
+        );
+    }
   };
 }
+
+/** @deprecated The older name of `httpSender` (it sends every write now, not only leads). */
+export const leadSender = httpSender;

@@ -3,21 +3,21 @@
  * full records; masking, access and audit are the client's job, so every store
  * gets them the same way.
  */
-export { collectionSchemas, COLLECTION_NAMES } from "@bankcrm/core";
-import type {
-  Campaign,
-  CampaignResponse,
-  Customer,
-  Holding,
-  Interaction,
-  Lead,
-  Opportunity,
-  RelationshipGroup,
-  ServiceCase,
-  Task,
-  Tier,
-  Transaction,
+export { belongsTo, collectionSchemas, COLLECTION_NAMES, TIMELINE_COLLECTIONS } from "@bankcrm/core";
+import {
+  collections,
+  timelineAt,
+  TIMELINE_COLLECTIONS,
+  type CollectionName,
+  type CollectionRecords,
+  type Customer,
+  type Holding,
+  type Lead,
+  type Tier,
+  type TimelineKind,
+  versionOf,
 } from "@bankcrm/core";
+export type { CollectionName, CollectionRecords } from "@bankcrm/core";
 
 export interface Page<T> {
   items: T[];
@@ -36,19 +36,26 @@ export interface CustomerQuery {
   after?: string;
 }
 
-export type TimelineEntry =
-  | { kind: "interaction"; id: string; customerId: string; at: string; record: Interaction }
-  | { kind: "transaction"; id: string; customerId: string; at: string; record: Transaction }
-  | { kind: "case"; id: string; customerId: string; at: string; record: ServiceCase }
-  | { kind: "campaign"; id: string; customerId: string; at: string; record: CampaignResponse };
+/** The collection each kind of timeline entry is kept in (core's table). */
+type TimelineCollection = {
+  interaction: "interactions";
+  transaction: "transactions";
+  case: "serviceCases";
+  campaign: "campaignResponses";
+  lead: "leads";
+  opportunity: "opportunities";
+};
 
-/** The collection each kind of timeline entry is kept in. */
-export const TIMELINE_COLLECTIONS = {
-  interaction: "interactions",
-  transaction: "transactions",
-  case: "serviceCases",
-  campaign: "campaignResponses",
-} as const satisfies Record<TimelineEntry["kind"], string>;
+/** One touchpoint on a customer's timeline; `at` is the record's latest activity. */
+export type TimelineEntry = {
+  [K in TimelineKind]: {
+    kind: K;
+    id: string;
+    customerId: string;
+    at: string;
+    record: CollectionRecords[TimelineCollection[K]];
+  };
+}[TimelineKind];
 
 export interface TimelineQuery {
   limit?: number;
@@ -56,35 +63,11 @@ export interface TimelineQuery {
   after?: string;
 }
 
-/** The records a store keeps, by collection. */
-export interface CollectionRecords {
-  customers: Customer;
-  holdings: Holding;
-  transactions: Transaction;
-  interactions: Interaction;
-  serviceCases: ServiceCase;
-  campaignResponses: CampaignResponse;
-  leads: Lead;
-  opportunities: Opportunity;
-  campaigns: Campaign;
-  tasks: Task;
-  relationshipGroups: RelationshipGroup;
-}
-export type CollectionName = keyof CollectionRecords; // the same names as core's COLLECTION_NAMES
-
 export interface RecordQuery {
   /** Records of this customer (for groups: where the customer is a member). */
   customerId?: string;
   limit?: number;
   after?: string;
-}
-
-/** Whether a record belongs to a customer, for every collection. */
-export function belongsTo(record: unknown, customerId: string): boolean {
-  const r = record as { customerId?: string; members?: { customerId: string }[] };
-  return (
-    r.customerId === customerId || (Array.isArray(r.members) && r.members.some((m) => m.customerId === customerId))
-  );
 }
 
 export interface CrmStore {
@@ -100,8 +83,19 @@ export interface CrmStore {
   record<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | undefined>;
   /** Records of any collection in id order, optionally of one customer, a page at a time. */
   records<C extends CollectionName>(collection: C, query: RecordQuery): Promise<Page<CollectionRecords[C]>>;
-  /** Inserts or replaces records by id. */
+  /** Inserts or replaces records by id, unconditionally (imports, caches). */
   put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
+  /**
+   * Writes one record if the stored one is at `expectedVersion` (`null`: there
+   * must be none yet — a create), atomically; otherwise throws
+   * `BankcrmConflictError` carrying the stored record, and writes nothing —
+   * never a silent overwrite.
+   */
+  write<C extends CollectionName>(
+    collection: C,
+    record: CollectionRecords[C],
+    options: { expectedVersion: number | null },
+  ): Promise<void>;
   close(): void;
   /** Closes and deletes everything the store keeps. */
   destroy(): Promise<void>;
@@ -109,7 +103,7 @@ export interface CrmStore {
 
 /** A customer's natural key: resident ID / other document number, or USCC. */
 export function naturalKeyOf(customer: Customer): string {
-  return customer.kind === "individual" ? customer.idDocument.number : customer.uscc;
+  return collections.customers.naturalKey(customer);
 }
 
 /** Timeline cursors order entries newest first, ties broken by kind and id. */
@@ -120,4 +114,65 @@ export function timelineKey(entry: Pick<TimelineEntry, "at" | "kind" | "id">): s
 /** A page size as every store honours it: 1–1,000, `fallback` when unset. */
 export function clampLimit(limit: number | undefined, fallback = 50): number {
   return Math.max(1, Math.min(1000, Math.trunc(limit ?? fallback)));
+}
+
+/** Records in id order, a page after the `after` cursor: the paging every store's `records` shares. */
+export function pageById<T extends { id: string }>(records: readonly T[], query: RecordQuery): Page<T> {
+  const limit = clampLimit(query.limit);
+  const sorted = [...records]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .filter((r) => query.after === undefined || r.id > query.after);
+  const items = sorted.slice(0, limit);
+  return sorted.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
+}
+
+/** Leads newest first (ties by id), a page after the lead whose id is `after`. */
+export function pageLeads<T extends { id: string; createdAt: string }>(
+  leads: readonly T[],
+  query: { limit?: number; after?: string },
+): Page<T> {
+  const limit = clampLimit(query.limit);
+  const all = [...leads].sort((a, b) =>
+    a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+  );
+  const from = query.after === undefined ? 0 : all.findIndex((l) => l.id === query.after) + 1;
+  const items = all.slice(from, from + limit);
+  return from + limit < all.length ? { items, next: items[items.length - 1]!.id } : { items };
+}
+
+/** A timeline entry for a record of a timeline collection. */
+export function timelineEntry<K extends TimelineKind>(
+  kind: K,
+  record: CollectionRecords[TimelineCollection[K]],
+): TimelineEntry {
+  const r = record as unknown as { id: string; customerId: string };
+  return {
+    kind,
+    id: r.id,
+    customerId: r.customerId,
+    at: timelineAt(TIMELINE_COLLECTIONS[kind], record)!,
+    record,
+  } as TimelineEntry;
+}
+
+/** Entries newest first, a page after the `after` cursor: the timeline paging of the stores that sort in memory. */
+export function pageTimeline(entries: readonly TimelineEntry[], query: TimelineQuery): Page<TimelineEntry> {
+  const limit = clampLimit(query.limit);
+  const sorted = [...entries].sort((a, b) => (timelineKey(a) < timelineKey(b) ? 1 : -1));
+  const from = query.after === undefined ? 0 : sorted.findIndex((e) => timelineKey(e) < query.after!);
+  if (from < 0) return { items: [] };
+  const items = sorted.slice(from, from + limit);
+  return from + limit < sorted.length ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
+}
+
+/** Whether a stored record (or its absence) is what a conditional write expects. */
+export function versionMatches(current: unknown, expectedVersion: number | null): boolean {
+  return expectedVersion === null
+    ? current === undefined
+    : current !== undefined && versionOf(current) === expectedVersion;
+}
+
+/** The ETag of a record's version, as the REST contract sends it (`"v3"`); absent records have none. */
+export function etagOfVersion(record: unknown): string | null {
+  return record === undefined || record === null ? null : `"v${versionOf(record)}"`;
 }

@@ -7,6 +7,7 @@
  * would pretend it was saved.
  */
 import { isNetworkError } from "../../errors/http-errors.js";
+import { isRemoteWriter, type RemoteWriter } from "../http/http-store.js";
 import {
   TIMELINE_COLLECTIONS,
   type CollectionName,
@@ -25,9 +26,11 @@ export interface CachedStoreOptions {
   isOnline?: () => boolean;
 }
 
-export interface CachedStore extends CrmStore {
+export interface CachedStore extends CrmStore, Partial<RemoteWriter> {
   /** Where the last read was answered from. */
   readonly lastSource: "remote" | "cache";
+  /** Keeps records in the local cache only (a write queued in the outbox, shown on this device at once). */
+  keep<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
 }
 
 export function createCachedStore(options: CachedStoreOptions): CachedStore {
@@ -65,7 +68,25 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
     (page: Page<CollectionRecords[C]>) =>
       keepAll(collection)(page.items);
 
+  // A server's write operations pass through, and what the server answers is kept for offline use.
+  const writes: Partial<RemoteWriter> = {};
+  if (isRemoteWriter(remote)) {
+    const kept = async <T>(collection: CollectionName, answer: Promise<T>, pick: (t: T) => unknown = (t) => t) => {
+      const value = await answer;
+      await cache.put(collection, [pick(value) as never]).catch(() => undefined);
+      return value;
+    };
+    writes.create = (collection, record, key) => kept(collection, remote.create(collection, record, key));
+    writes.update = (collection, record, version, key) =>
+      kept(collection, remote.update(collection, record, version, key));
+    writes.transition = (collection, id, request, version, key) =>
+      kept(collection, remote.transition(collection, id, request, version, key));
+    writes.changeCustomer = (id, change, version, key) =>
+      kept("customers", remote.changeCustomer(id, change, version, key), (r) => r.customer);
+  }
+
   return {
+    ...writes,
     kind: remote.kind,
     get lastSource() {
       return lastSource;
@@ -126,6 +147,14 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
     async put(collection, records) {
       await remote.put(collection, records);
       await cache.put(collection, records).catch(() => undefined);
+    },
+    async write(collection, record, writeOptions) {
+      await remote.write(collection, record, writeOptions);
+      await cache.put(collection, [record]).catch(() => undefined);
+    },
+    keep(collection, records) {
+      // What the client wrote while offline (queued in the outbox) is what this device should show.
+      return cache.put(collection, records).catch(() => undefined);
     },
     close() {
       remote.close();

@@ -7,9 +7,14 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from "ky";
 import {
+  collections,
   BankcrmAccessDeniedError,
+  BankcrmNotFoundError,
+  BankcrmTransitionError,
   BankcrmValidationError,
+  type Actor,
   type Customer,
+  type CustomerChange,
   type FieldError,
   type Lead,
 } from "@bankcrm/core";
@@ -37,9 +42,61 @@ export interface HttpStoreOptions {
   retries?: number;
 }
 
-export interface HttpStore extends CrmStore {
+/** A transition as the REST contract takes it: the event, when, why, the event's details, and who (until the server takes the principal from the token). */
+export interface TransitionRequest {
+  event: string;
+  at: string;
+  reason?: string;
+  actor: Actor;
+  details?: Record<string, unknown>;
+}
+
+/** The write operations of a server store: what the outbox sends, and what a client without an outbox calls. */
+export interface RemoteWriter {
+  /** `POST /{collection}` with an Idempotency-Key: the server's record, as stored. */
+  create<C extends CollectionName>(
+    collection: C,
+    record: CollectionRecords[C],
+    idempotencyKey: string,
+  ): Promise<CollectionRecords[C]>;
+  /** `PUT /{collection}/{id}` with `If-Match: "v{expectedVersion}"`; 412 → `BankcrmConflictError` with the server's record. */
+  update<C extends CollectionName>(
+    collection: C,
+    record: CollectionRecords[C],
+    expectedVersion: number,
+    idempotencyKey?: string,
+  ): Promise<CollectionRecords[C]>;
+  /** `POST /{collection}/{id}/transitions`: the server applies the same state machine. */
+  transition<C extends CollectionName>(
+    collection: C,
+    id: string,
+    request: TransitionRequest,
+    expectedVersion: number,
+    idempotencyKey: string,
+  ): Promise<CollectionRecords[C]>;
+  /** `POST /customers/{id}/changes`: a contact change, risk re-assessment or consent, kept as history on the server. */
+  changeCustomer(
+    customerId: string,
+    change: { id: string; at: string; actor: Actor; input: unknown },
+    expectedVersion: number,
+    idempotencyKey: string,
+  ): Promise<{ customer: Customer; change: CustomerChange }>;
+}
+
+export interface HttpStore extends CrmStore, RemoteWriter {
   /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
   createLead(lead: Lead, idempotencyKey: string): Promise<Lead>;
+}
+
+/** Whether a store writes to a server (so a write goes through the server's endpoints, which apply the same rules). */
+export function isRemoteWriter(store: object): store is RemoteWriter {
+  const s = store as Partial<RemoteWriter>;
+  return (
+    typeof s.create === "function" &&
+    typeof s.update === "function" &&
+    typeof s.transition === "function" &&
+    typeof s.changeCustomer === "function"
+  );
 }
 
 /** Maps anything ky throws to a typed bankcrm error. */
@@ -66,6 +123,16 @@ export async function toHttpStoreError(error: unknown): Promise<Error> {
       return new BankcrmValidationError(problem.errors as FieldError[], { cause: error });
     if (status === 401 || status === 403)
       return new BankcrmAccessDeniedError("caller", problem.detail ?? "use this API", { cause: error });
+    if (status === 409 && problem.code === "invalid_transition")
+      return new BankcrmTransitionError(
+        typeof problem.collection === "string" ? problem.collection : "",
+        typeof problem.event === "string" ? problem.event : "",
+        typeof problem.from === "string" ? problem.from : "",
+        Array.isArray(problem.allowed) ? (problem.allowed as string[]) : [],
+        { cause: error },
+      );
+    if (status === 404 && typeof problem.collection === "string" && typeof problem.id === "string")
+      return new BankcrmNotFoundError(problem.collection, problem.id, { cause: error });
     if (status >= 500 || status === 408 || status === 429) {
       return new BankcrmNetworkError(problem.title ?? `server answered ${status}`, {
         status,
@@ -152,8 +219,9 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     records: <C extends CollectionName>(collection: C, query: RecordQuery) =>
       page<CollectionRecords[C]>(collection, { ...query }),
     async put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]) {
-      if (records.length > 1 && collection !== "leads") {
-        // Many records: one bulk import (validated by the server, all or nothing).
+      // Records with a state machine are replaced only by import (PUT refuses a state change); so are many records.
+      if (records.length > 1 || collections[collection].machine !== undefined) {
+        // One bulk import per 1,000 (validated by the server, all or nothing).
         for (let i = 0; i < records.length; i += 1000) {
           const batch = records.slice(i, i + 1000);
           await call(() => api.post(`import/${collection}`, { json: batch }));
@@ -161,10 +229,6 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
         return;
       }
       for (const record of records) {
-        if (collection === "leads") {
-          await this.createLead(record as Lead, crypto.randomUUID());
-          continue;
-        }
         const key = `${collection}/${record.id}`;
         const ifMatch = etags.get(key);
         const response = await call(() =>
@@ -177,8 +241,51 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
         if (etag) etags.set(key, etag);
       }
     },
-    createLead: (lead, idempotencyKey) =>
-      call(() => api.post("leads", { json: lead, headers: { "Idempotency-Key": idempotencyKey } }).json<Lead>()),
+    async write(collection, record, { expectedVersion }) {
+      if (expectedVersion === null) await this.create(collection, record, crypto.randomUUID());
+      else await this.update(collection, record, expectedVersion);
+    },
+    createLead(lead, idempotencyKey) {
+      return this.create("leads", lead, idempotencyKey);
+    },
+    create: (collection, record, idempotencyKey) =>
+      call(() =>
+        api.post(collection, { json: record, headers: { "Idempotency-Key": idempotencyKey }, retry: 0 }).json(),
+      ),
+    async update(collection, record, expectedVersion, idempotencyKey) {
+      const response = await call(() =>
+        api.put(`${collection}/${encodeURIComponent(record.id)}`, {
+          json: record,
+          headers: {
+            "If-Match": `"v${expectedVersion}"`,
+            ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+          },
+        }),
+      );
+      const etag = response.headers.get("ETag");
+      if (etag) etags.set(`${collection}/${record.id}`, etag);
+      return response.json();
+    },
+    transition: (collection, id, request, expectedVersion, idempotencyKey) =>
+      call(() =>
+        api
+          .post(`${collection}/${encodeURIComponent(id)}/transitions`, {
+            json: request,
+            headers: { "If-Match": `"v${expectedVersion}"`, "Idempotency-Key": idempotencyKey },
+            retry: 0,
+          })
+          .json(),
+      ),
+    changeCustomer: (customerId, change, expectedVersion, idempotencyKey) =>
+      call(() =>
+        api
+          .post(`customers/${encodeURIComponent(customerId)}/changes`, {
+            json: change,
+            headers: { "If-Match": `"v${expectedVersion}"`, "Idempotency-Key": idempotencyKey },
+            retry: 0,
+          })
+          .json(),
+      ),
     close() {
       etags.clear();
     },

@@ -1,1 +1,9 @@
-export { createHttpStore, toHttpStoreError, type HttpStore, type HttpStoreOptions } from "./http-store.js";
+export {
+  createHttpStore,
+  isRemoteWriter,
+  toHttpStoreError,
+  type HttpStore,
+  type HttpStoreOptions,
+  type RemoteWriter,
+  type TransitionRequest,
+} from "./http-store.js";

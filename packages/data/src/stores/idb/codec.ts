@@ -13,6 +13,7 @@ import {
   RelationshipGroupFields,
   TaskFields,
   CorporateCustomerFields,
+  CustomerChangeFields,
   HoldingFields,
   IndividualCustomerFields,
   InteractionFields,
@@ -53,6 +54,7 @@ const KEEP_CLEAR: Record<CollectionName, readonly string[]> = {
   campaigns: ["id"],
   tasks: ["id", "customerId"],
   relationshipGroups: ["id"],
+  customerChanges: ["id", "customerId", "at"],
 };
 
 function classesOf(collection: CollectionName, record: Record<string, unknown>): Record<string, FieldSensitivity> {
@@ -72,6 +74,7 @@ function classesOf(collection: CollectionName, record: Record<string, unknown>):
           campaigns: CampaignFields,
           tasks: TaskFields,
           relationshipGroups: RelationshipGroupFields,
+          customerChanges: CustomerChangeFields,
         }[collection];
   return sensitivity.get(schema)?.fields ?? {};
 }

@@ -5,17 +5,39 @@
  * by [customerId, time] for the timeline). Writes validate at the boundary
  * and land all-or-nothing; storage failures come back as typed errors.
  */
-import { deleteDB, openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import { matchesCustomerSearch, validate, type Customer, type FieldError, type Locale } from "@bankcrm/core";
+import {
+  deleteDB,
+  openDB,
+  unwrap,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from "idb";
+import {
+  collections,
+  matchesCustomerSearch,
+  timelineAt,
+  validate,
+  type Customer,
+  type FieldError,
+  type Locale,
+} from "@bankcrm/core";
+import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import { generateSealingKeys, plainCodec, sealingCodec, type Codec, type SealingKeys } from "./codec.js";
 import {
   belongsTo,
   clampLimit,
+  etagOfVersion,
+  pageById,
+  pageLeads,
   TIMELINE_COLLECTIONS,
   collectionSchemas,
   naturalKeyOf,
   timelineKey,
+  versionMatches,
   type CollectionName,
   type CollectionRecords,
   type CrmStore,
@@ -52,19 +74,32 @@ interface CrmDb extends DBSchema {
   serviceCases: {
     key: string;
     value: CollectionRecords["serviceCases"];
-    indexes: { byCustomerTime: [string, string] };
+    indexes: { byCustomerTime: [string, string]; byTimeline: [string, string] };
   };
   campaignResponses: {
     key: string;
     value: CollectionRecords["campaignResponses"];
     indexes: { byCustomerTime: [string, string] };
   };
-  leads: { key: string; value: CollectionRecords["leads"]; indexes: { byCustomer: string; byCreated: string } };
+  leads: {
+    key: string;
+    value: CollectionRecords["leads"];
+    indexes: { byCustomer: string; byCreated: string; byTimeline: [string, string] };
+  };
   keys: { key: string; value: { name: string; aes: CryptoKey; hmac: CryptoKey } };
-  opportunities: { key: string; value: CollectionRecords["opportunities"]; indexes: { byCustomer: string } };
+  opportunities: {
+    key: string;
+    value: CollectionRecords["opportunities"];
+    indexes: { byCustomer: string; byTimeline: [string, string] };
+  };
   campaigns: { key: string; value: CollectionRecords["campaigns"] };
   tasks: { key: string; value: CollectionRecords["tasks"]; indexes: { byCustomer: string } };
   relationshipGroups: { key: string; value: CollectionRecords["relationshipGroups"] };
+  customerChanges: {
+    key: string;
+    value: CollectionRecords["customerChanges"];
+    indexes: { byCustomerTime: [string, string] };
+  };
 }
 
 /**
@@ -72,9 +107,31 @@ interface CrmDb extends DBSchema {
  * natural-key index; version 3 drops the name index, which no query used
  * (search scans), so every customer write costs one index less; version 4
  * adds the store for encryption keys; version 5 adds opportunities, campaigns,
- * tasks and relationship groups.
+ * tasks and relationship groups; version 6 adds customer changes and a
+ * timeline index on cases, leads and opportunities by their latest activity
+ * (`timelineAt`, kept beside the record), so a resolved case or a moved
+ * opportunity comes to the top of the customer's timeline.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
+
+/** Collections whose timeline time is their latest activity, indexed by the stored `timelineAt`. */
+const ACTIVITY_TIMELINE = ["serviceCases", "leads", "opportunities"] as const;
+type ActivityCollection = (typeof ACTIVITY_TIMELINE)[number];
+const isActivityTimeline = (c: CollectionName): c is ActivityCollection =>
+  (ACTIVITY_TIMELINE as readonly string[]).includes(c);
+
+/** The index that finds a customer's records, for each collection that hangs off a customer. */
+const CUSTOMER_INDEX = {
+  holdings: "byCustomer",
+  leads: "byCustomer",
+  opportunities: "byCustomer",
+  tasks: "byCustomer",
+  transactions: "byCustomerTime",
+  interactions: "byCustomerTime",
+  serviceCases: "byCustomerTime",
+  campaignResponses: "byCustomerTime",
+  customerChanges: "byCustomerTime",
+} as const satisfies Partial<Record<CollectionName, "byCustomer" | "byCustomerTime">>;
 
 export interface IndexedDbStoreOptions {
   /** Database name. Default "bankcrm". */
@@ -119,13 +176,6 @@ export interface IndexedDbStore extends CrmStore {
   ): Promise<ImportResult>;
 }
 
-const TIME_FIELD = {
-  transactions: "at",
-  interactions: "at",
-  serviceCases: "openedAt",
-  campaignResponses: "at",
-} as const;
-
 function upgrade(
   db: IDBPDatabase<CrmDb>,
   oldVersion: number,
@@ -151,7 +201,10 @@ function upgrade(
     })();
     db.createObjectStore("holdings", { keyPath: "id" }).createIndex("byCustomer", "customerId");
     for (const name of ["transactions", "interactions", "serviceCases", "campaignResponses"] as const) {
-      db.createObjectStore(name, { keyPath: "id" }).createIndex("byCustomerTime", ["customerId", TIME_FIELD[name]]);
+      db.createObjectStore(name, { keyPath: "id" }).createIndex("byCustomerTime", [
+        "customerId",
+        collections[name].timeField,
+      ]);
     }
     const leads = db.createObjectStore("leads", { keyPath: "id" });
     leads.createIndex("byCustomer", "customerId");
@@ -165,6 +218,21 @@ function upgrade(
     db.createObjectStore("campaigns", { keyPath: "id" });
     db.createObjectStore("tasks", { keyPath: "id" }).createIndex("byCustomer", "customerId");
     db.createObjectStore("relationshipGroups", { keyPath: "id" });
+  }
+  if (oldVersion < 6) {
+    db.createObjectStore("customerChanges", { keyPath: "id" }).createIndex("byCustomerTime", ["customerId", "at"]);
+    for (const name of ACTIVITY_TIMELINE) {
+      const store = tx.objectStore(name);
+      store.createIndex("byTimeline", ["customerId", "timelineAt"]);
+      // Records stored before get their timeline time; the upgrade completes only when this has.
+      void (async () => {
+        let cursor = await store.openCursor();
+        while (cursor) {
+          await cursor.update({ ...cursor.value, timelineAt: timelineAt(name, cursor.value) } as never);
+          cursor = await cursor.continue();
+        }
+      })();
+    }
   }
 }
 
@@ -195,8 +263,21 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     }
     codec = sealingCodec(keys);
   }
+  /** A stored row as a record: decoded (decrypted), without the fields kept only for indexes. */
+  const decode = <C extends CollectionName>(collection: C, row: unknown) => {
+    if (isActivityTimeline(collection)) {
+      const { timelineAt: _at, ...rest } = row as Record<string, unknown>;
+      return codec.decode(collection, rest);
+    }
+    return codec.decode(collection, row);
+  };
   const decodeAll = <C extends CollectionName>(collection: C, rows: readonly unknown[]) =>
-    Promise.all(rows.map((r) => codec.decode(collection, r)));
+    Promise.all(rows.map((r) => decode(collection, r)));
+  /** A record as a stored row: encoded (encrypted), with the fields its indexes need. */
+  const encode = async <C extends CollectionName>(collection: C, record: CollectionRecords[C]) => {
+    const row = await codec.encode(collection, record);
+    return isActivityTimeline(collection) ? { ...row, timelineAt: timelineAt(collection, record) } : row;
+  };
 
   const write = async <C extends CollectionName>(
     collection: C,
@@ -205,7 +286,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     batch = 1000,
   ) => {
     // Encode (and encrypt) before the transaction: awaiting anything else would let it commit early.
-    const encoded = await Promise.all(records.map((record) => codec.encode(collection, record)));
+    const encoded = await Promise.all(records.map((record) => encode(collection, record)));
     let tx: IDBPTransaction<CrmDb, [C], "readwrite"> | undefined;
     let puts: Promise<unknown>[] = [];
     try {
@@ -251,11 +332,11 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     name,
     async getCustomer(id) {
       const c = await db.get("customers", id);
-      return c && codec.decode("customers", c);
+      return c && decode("customers", c);
     },
     async findCustomerByNaturalKey(key) {
       const c = await db.getFromIndex("customers", "byNaturalKey", await codec.naturalKey(key));
-      return c && codec.decode("customers", c);
+      return c && decode("customers", c);
     },
     async count(filter = {}) {
       const index = customerIndex(filter);
@@ -319,24 +400,27 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       const limit = clampLimit(query.limit);
       const after = query.after;
       const afterAt = after?.split("|")[0];
-      const kinds = [
-        ["interactions", "interaction"],
-        ["transactions", "transaction"],
-        ["serviceCases", "case"],
-        ["campaignResponses", "campaign"],
-      ] as const;
+      const kinds = Object.entries(TIMELINE_COLLECTIONS).map(
+        ([kind, store]) => [store, kind] as [keyof typeof CUSTOMER_INDEX & CollectionName, TimelineEntry["kind"]],
+      );
       const tx = db.transaction(kinds.map(([store]) => store));
       const collected: TimelineEntry[] = [];
       await Promise.all(
         kinds.map(async ([storeName, kind]) => {
           const range = IDBKeyRange.bound([customerId, ""], [customerId, afterAt ?? "\uffff"]);
-          const index = tx.objectStore(storeName).index("byCustomerTime");
+          const index = isActivityTimeline(storeName)
+            ? tx.objectStore(storeName).index("byTimeline")
+            : (tx.objectStore(storeName) as unknown as IDBPObjectStore<CrmDb, ["transactions"], "transactions">).index(
+                "byCustomerTime",
+              );
+          // The order uses readable fields only (C1, kept clear when encrypted): the stored
+          // timelineAt where there is one, else the record's own time.
           const toEntry = (record: TimelineEntry["record"]) =>
             ({
               kind,
               id: record.id,
               customerId,
-              at: (record as { at?: string }).at ?? (record as { openedAt: string }).openedAt,
+              at: (record as { timelineAt?: string }).timelineAt ?? timelineAt(storeName, record)!,
               record,
             }) as TimelineEntry;
           const wanted = (entry: TimelineEntry) => after === undefined || timelineKey(entry) < after;
@@ -382,65 +466,79 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       const items = await Promise.all(
         page.map(
           async (entry) =>
-            ({ ...entry, record: await codec.decode(TIMELINE_COLLECTIONS[entry.kind], entry.record) }) as TimelineEntry,
+            ({ ...entry, record: await decode(TIMELINE_COLLECTIONS[entry.kind], entry.record) }) as TimelineEntry,
         ),
       );
       return collected.length > limit ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
     },
     async leads(query) {
-      const limit = clampLimit(query.limit);
       const rows = await decodeAll(
         "leads",
         query.customerId !== undefined
           ? await db.getAllFromIndex("leads", "byCustomer", query.customerId)
           : await db.getAll("leads"),
       );
-      rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
-      const from = query.after === undefined ? 0 : rows.findIndex((l) => l.id === query.after) + 1;
-      const items = rows.slice(from, from + limit);
-      return from + limit < rows.length ? { items, next: items[items.length - 1]!.id } : { items };
+      return pageLeads(rows, query);
     },
     async record(collection, id) {
       const r = await db.get(collection, id);
-      return r === undefined ? undefined : codec.decode(collection, r);
+      return r === undefined ? undefined : decode(collection, r);
     },
     async records(collection, query) {
       const limit = clampLimit(query.limit);
       const customerId = query.customerId;
+      const indexName = (CUSTOMER_INDEX as Partial<Record<CollectionName, "byCustomer" | "byCustomerTime">>)[
+        collection
+      ];
       let rows: unknown[];
-      if (customerId !== undefined && collection in TIME_FIELD) {
-        rows = await db.getAllFromIndex(
-          collection as keyof typeof TIME_FIELD,
-          "byCustomerTime",
-          IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]),
-        );
-      } else if (
-        customerId !== undefined &&
-        (collection === "holdings" ||
-          collection === "leads" ||
-          collection === "opportunities" ||
-          collection === "tasks")
-      ) {
-        rows = await db.getAllFromIndex(collection as "holdings", "byCustomer", customerId);
-      } else if (customerId === undefined) {
+      if (customerId === undefined) {
         rows = await db.getAll(
           collection,
           query.after !== undefined ? IDBKeyRange.lowerBound(query.after, true) : undefined,
           limit + 1,
         );
+      } else if (indexName === "byCustomerTime") {
+        rows = await db.getAllFromIndex(
+          collection as "transactions",
+          "byCustomerTime",
+          IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]),
+        );
+      } else if (indexName === "byCustomer") {
+        rows = await db.getAllFromIndex(collection as "holdings", "byCustomer", customerId);
       } else {
-        // Customers and relationship groups: membership is inside the record.
+        // Customers, campaigns and relationship groups: membership is inside the record.
         rows = await db.getAll(collection);
       }
-      const decoded = (await decodeAll(collection, rows))
-        .filter((r) => customerId === undefined || belongsTo(r, customerId))
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .filter((r) => query.after === undefined || r.id > query.after);
-      const items = decoded.slice(0, limit);
-      return decoded.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
+      const decoded = (await decodeAll(collection, rows)).filter(
+        (r) => customerId === undefined || belongsTo(collection, r, customerId),
+      );
+      return pageById(decoded, query);
     },
     async put(collection, records) {
       await write(collection, records);
+    },
+    async write(collection, record, { expectedVersion }) {
+      // Encode (and encrypt) first: a transaction may not wait on anything but its own requests.
+      const row = await encode(collection, record);
+      let tx: IDBPTransaction<CrmDb, [typeof collection], "readwrite"> | undefined;
+      let current: unknown;
+      let conflict = false;
+      try {
+        tx = db.transaction(collection, "readwrite", { durability: "strict" });
+        current = await tx.store.get(record.id);
+        if (versionMatches(current, expectedVersion)) await tx.store.put(row as never);
+        else {
+          conflict = true;
+          tx.abort();
+        }
+        await tx.done;
+      } catch (error) {
+        if (!conflict) throw toStoreError(error);
+      }
+      if (conflict) {
+        const stored = current === undefined ? null : await decode(collection, current);
+        throw new BankcrmConflictError(stored, etagOfVersion(stored));
+      }
     },
     importCustomers(records, importOptions = {}) {
       return store.importRecords("customers", records, importOptions);

@@ -5,11 +5,20 @@
  * so callers can never mutate the store's state by accident.
  */
 import { matchesCustomerSearch, type Customer } from "@bankcrm/core";
+import { BankcrmConflictError } from "../../errors/http-errors.js";
+import { BankcrmStoreError } from "../../errors/store-error.js";
 import {
   belongsTo,
   clampLimit,
+  COLLECTION_NAMES,
+  etagOfVersion,
+  versionMatches,
   naturalKeyOf,
-  timelineKey,
+  pageById,
+  pageLeads,
+  pageTimeline,
+  timelineEntry,
+  TIMELINE_COLLECTIONS,
   type CollectionName,
   type CollectionRecords,
   type CrmStore,
@@ -19,18 +28,8 @@ import {
 } from "../store.js";
 
 export function createMemoryStore(): CrmStore {
-  const data: { [C in CollectionName]: Map<string, CollectionRecords[C]> } = {
-    customers: new Map(),
-    holdings: new Map(),
-    transactions: new Map(),
-    interactions: new Map(),
-    serviceCases: new Map(),
-    campaignResponses: new Map(),
-    leads: new Map(),
-    opportunities: new Map(),
-    campaigns: new Map(),
-    tasks: new Map(),
-    relationshipGroups: new Map(),
+  const data = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Map<string, unknown>()])) as {
+    [C in CollectionName]: Map<string, CollectionRecords[C]>;
   };
   const byNaturalKey = new Map<string, string>();
   const byCustomer = new Map<string, Map<CollectionName, Set<string>>>();
@@ -43,10 +42,25 @@ export function createMemoryStore(): CrmStore {
     ids.add(id);
   };
   const ofCustomer = <C extends CollectionName>(collection: C, customerId: string): CollectionRecords[C][] =>
-    [...(byCustomer.get(customerId)?.get(collection) ?? [])].map((id) => structuredClone(data[collection].get(id)!));
+    [...(byCustomer.get(customerId)?.get(collection) ?? [])].flatMap((id) => {
+      const r = data[collection].get(id);
+      // A record re-put under another customer leaves a stale index entry: check.
+      return r !== undefined && belongsTo(collection, r, customerId) ? [structuredClone(r)] : [];
+    });
   let open = true;
   const check = () => {
-    if (!open) throw new Error("the store is closed");
+    if (!open) throw new BankcrmStoreError("unavailable", "the store is closed");
+  };
+  const putOne = (collection: CollectionName, record: { id: string }) => {
+    const copy = structuredClone(record);
+    if (collection === "customers") {
+      const customer = copy as Customer;
+      const previous = data.customers.get(customer.id);
+      if (previous) byNaturalKey.delete(naturalKeyOf(previous));
+      byNaturalKey.set(naturalKeyOf(customer), customer.id);
+    }
+    (data[collection] as Map<string, unknown>).set(record.id, copy);
+    index(collection, (record as { customerId?: string }).customerId, record.id);
   };
 
   return {
@@ -94,53 +108,18 @@ export function createMemoryStore(): CrmStore {
     },
     async timeline(customerId, query) {
       check();
-      const limit = clampLimit(query.limit);
-      const entries: TimelineEntry[] = [
-        ...ofCustomer("interactions", customerId).map((record) => ({
-          kind: "interaction" as const,
-          id: record.id,
-          customerId,
-          at: record.at,
-          record,
-        })),
-        ...ofCustomer("transactions", customerId).map((record) => ({
-          kind: "transaction" as const,
-          id: record.id,
-          customerId,
-          at: record.at,
-          record,
-        })),
-        ...ofCustomer("serviceCases", customerId).map((record) => ({
-          kind: "case" as const,
-          id: record.id,
-          customerId,
-          at: record.openedAt,
-          record,
-        })),
-        ...ofCustomer("campaignResponses", customerId).map((record) => ({
-          kind: "campaign" as const,
-          id: record.id,
-          customerId,
-          at: record.at,
-          record,
-        })),
-      ];
-      entries.sort((a, b) => (timelineKey(a) < timelineKey(b) ? 1 : -1));
-      const from = query.after === undefined ? 0 : entries.findIndex((e) => timelineKey(e) < query.after!);
-      if (from < 0) return { items: [] };
-      const items = entries.slice(from, from + limit);
-      const more = from + limit < entries.length;
-      return more ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
+      const entries: TimelineEntry[] = [];
+      for (const [kind, collection] of Object.entries(TIMELINE_COLLECTIONS)) {
+        for (const record of ofCustomer(collection, customerId))
+          entries.push(timelineEntry(kind as TimelineEntry["kind"], record as never));
+      }
+      return pageTimeline(entries, query);
     },
     async leads(query) {
       check();
-      const limit = clampLimit(query.limit);
-      const all = [...data.leads.values()]
-        .filter((l) => query.customerId === undefined || l.customerId === query.customerId)
-        .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
-      const from = query.after === undefined ? 0 : all.findIndex((l) => l.id === query.after) + 1;
-      const items = all.slice(from, from + limit).map((l) => structuredClone(l));
-      return from + limit < all.length ? { items, next: items[items.length - 1]!.id } : { items };
+      const all = query.customerId === undefined ? [...data.leads.values()] : ofCustomer("leads", query.customerId);
+      const page = pageLeads(all, query);
+      return { ...page, items: page.items.map((l) => structuredClone(l)) };
     },
     async record(collection, id) {
       check();
@@ -149,27 +128,22 @@ export function createMemoryStore(): CrmStore {
     },
     async records(collection, query) {
       check();
-      const limit = clampLimit(query.limit);
-      const all = [...data[collection].values()]
-        .filter((r) => query.customerId === undefined || belongsTo(r, query.customerId))
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .filter((r) => query.after === undefined || r.id > query.after);
-      const items = all.slice(0, limit).map((r) => structuredClone(r));
-      return all.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
+      const all = [...data[collection].values()].filter(
+        (r) => query.customerId === undefined || belongsTo(collection, r, query.customerId),
+      );
+      const page = pageById(all, query);
+      return { ...page, items: page.items.map((r) => structuredClone(r)) };
     },
     async put(collection, records) {
       check();
-      for (const record of records) {
-        const copy = structuredClone(record);
-        if (collection === "customers") {
-          const customer = copy as Customer;
-          const previous = data.customers.get(customer.id);
-          if (previous) byNaturalKey.delete(naturalKeyOf(previous));
-          byNaturalKey.set(naturalKeyOf(customer), customer.id);
-        }
-        (data[collection] as Map<string, unknown>).set(record.id, copy);
-        index(collection, (record as { customerId?: string }).customerId, record.id);
-      }
+      for (const record of records) putOne(collection, record);
+    },
+    async write(collection, record, { expectedVersion }) {
+      check();
+      const current = data[collection].get(record.id);
+      if (!versionMatches(current, expectedVersion))
+        throw new BankcrmConflictError(current === undefined ? null : structuredClone(current), etagOfVersion(current));
+      putOne(collection, record);
     },
     close() {
       open = false;
