@@ -62,6 +62,13 @@ function problem(
 
 const clampLimit = (value: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(value ?? "50", 10) || 50));
 const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
+/** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 
 export function createApp(db: Database, options: AppOptions = {}) {
   const app = new Hono();
@@ -362,15 +369,15 @@ export function createApp(db: Database, options: AppOptions = {}) {
   app.put("/:collection/:id", async (c) => {
     const collection = c.req.param("collection") as Collection;
     if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
-    const body = await readJson(c);
-    if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
-    const result = validate(SCHEMAS[collection], body, "en");
-    if (!result.success) return invalid(c, result.errors);
-    const data = result.data as unknown as Record<string, unknown>;
-    if (data.id !== c.req.param("id")) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
+    const id = c.req.param("id");
     const ifMatch = c.req.header("If-Match");
-    const outcome = await db.transaction(async (tx) => {
-      const current = await db.get(collection, c.req.param("id"), tx);
+    /** Validates and replaces, inside the transaction `tx`. */
+    const replace = async (body: unknown, tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => {
+      const result = validate(SCHEMAS[collection], body, "en");
+      if (!result.success) return invalid(c, result.errors);
+      const data = result.data as unknown as Record<string, unknown>;
+      if (data.id !== id) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
+      const current = await db.get(collection, id, tx);
       if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, current);
       // A state and its history change only through the transitions endpoint, which applies the machine.
       const machine = (collections[collection] as CollectionSpec<Record<string, unknown>>).machine;
@@ -378,7 +385,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
         machine &&
         current &&
         (data[machine.field] !== current.body[machine.field] ||
-          JSON.stringify(data.history ?? []) !== JSON.stringify(current.body.history ?? []))
+          canonical(data.history ?? []) !== canonical(current.body.history ?? []))
       ) {
         return invalid(c, [
           {
@@ -393,11 +400,17 @@ export function createApp(db: Database, options: AppOptions = {}) {
         ? { ...data, version: versionOf(current?.body) + 1 }
         : data;
       const etag = await db.put(collection, stored, tx);
-      return { stored, etag, created: !current };
-    });
+      return { status: current ? 200 : 201, body: stored, etag };
+    };
+    // With an Idempotency-Key (the outbox sends one), a retry whose first answer was lost gets that answer,
+    // not a 412 against its own write.
+    if (c.req.header("Idempotency-Key") !== undefined) return idempotent(c, replace);
+    const body = await readJson(c);
+    if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
+    const outcome = await db.transaction((tx) => replace(body, tx));
     if (outcome instanceof Response) return outcome;
     c.header("ETag", outcome.etag);
-    return c.json(outcome.stored, outcome.created ? 201 : 200);
+    return c.json(outcome.body, outcome.status as 200);
   });
 
   app.notFound((c) => problem(c, 404, "Not found"));

@@ -195,9 +195,7 @@ export function createCrmClient(options: CrmClientOptions) {
    */
   const latest = async <C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C]> => {
     const key = `${collection}/${id}`;
-    const queued = options.outbox
-      ? (await options.outbox.entries()).filter((e) => e.recordKey === key).pop()
-      : undefined;
+    const queued = await options.outbox?.latest(key);
     const raw = queued ? (queued.body as WriteEntryBody).record : await store.record(collection, id);
     const record = raw === undefined ? undefined : checked<CollectionRecords[C]>(collection, raw);
     if (!record) throw new BankcrmNotFoundError(collection, id);

@@ -44,7 +44,7 @@ export interface OutboxStatus {
 }
 
 interface OutboxDb extends DBSchema {
-  entries: { key: number; value: OutboxEntry };
+  entries: { key: number; value: OutboxEntry; indexes: { byRecord: string } };
 }
 
 export interface OutboxOptions {
@@ -67,6 +67,8 @@ export interface Outbox {
    */
   flush(options?: { ignoreBackoff?: boolean }): Promise<number[]>;
   entries(): Promise<OutboxEntry[]>;
+  /** The newest entry that writes this record (`collection/id`), whatever its state. */
+  latest(recordKey: string): Promise<OutboxEntry | undefined>;
   status(): Promise<OutboxStatus>;
   /** Called with the new status after every change. Returns the unsubscribe function. */
   subscribe(listener: (status: OutboxStatus) => void): () => void;
@@ -98,9 +100,14 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   const { baseMs, maxMs } = options.backoff ?? { baseMs: 1000, maxMs: 300_000 };
   let db: IDBPDatabase<OutboxDb>;
   try {
-    db = await openDB<OutboxDb>(`${options.name}-outbox`, 1, {
-      upgrade(database) {
-        database.createObjectStore("entries", { keyPath: "seq", autoIncrement: true });
+    // Version 2 indexes entries by the record they write, so a client finds its own queued write at once.
+    db = await openDB<OutboxDb>(`${options.name}-outbox`, 2, {
+      upgrade(database, oldVersion, _newVersion, tx) {
+        const entries =
+          oldVersion < 1
+            ? database.createObjectStore("entries", { keyPath: "seq", autoIncrement: true })
+            : tx.objectStore("entries");
+        if (oldVersion < 2) entries.createIndex("byRecord", "recordKey");
       },
     });
   } catch (error) {
@@ -220,6 +227,10 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     },
     flush,
     entries: all,
+    async latest(recordKey) {
+      const cursor = await db.transaction("entries").store.index("byRecord").openCursor(recordKey, "prev");
+      return cursor?.value;
+    },
     status: computeStatus,
     subscribe(listener) {
       listeners.add(listener);

@@ -1,0 +1,467 @@
+/**
+ * The write path through the client, on every store: memory, IndexedDB
+ * (fake-indexeddb, encrypted) and the reference server over real HTTP — and the
+ * outbox delivering 1,000 mixed writes through a fault proxy with a reload
+ * midway, ending exactly where applying each write once, in order, ends.
+ */
+import "fake-indexeddb/auto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  availableTransitions,
+  consentInForce,
+  createRandom,
+  describeError,
+  generateDemoPortfolio,
+  isAccessDeniedError,
+  isTransitionError,
+  isValidationError,
+  type Actor,
+  type CollectionName,
+  type Lead,
+} from "@bankcrm/core";
+import {
+  createCachedStore,
+  createCrmClient,
+  createHttpStore,
+  createIndexedDbStore,
+  createMemoryStore,
+  createOutbox,
+  httpSender,
+  isConflictError,
+  type ChangeEvent,
+  type CrmClient,
+  type CrmStore,
+} from "../src/index.js";
+import { fill } from "./support/fill.js";
+import { startFaultProxy } from "./support/fault-proxy.js";
+import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startReferenceServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const p = generateDemoPortfolio({ seed: "writes", customers: 120, months: 2 });
+const customer = p.customers[5]!;
+const rm: Actor = { id: "ST-RM-W", role: "relationship_manager", branchId: customer.branchId };
+const auditor: Actor = { id: "ST-AU-W", role: "auditor" };
+let dbn = 0;
+
+/** A clock that moves a minute per reading, from a fixed start: the same writes give the same records everywhere. */
+const clock = (start = Date.parse("2026-11-30T01:00:00Z")) => {
+  let t = start;
+  return () => new Date((t += 60_000));
+};
+
+const newLead = (id: string, customerId = customer.id): Lead => ({
+  id,
+  customerId,
+  name: "王小明",
+  mobile: "13812345678",
+  purpose: "mortgage",
+  source: "branch_walk_in",
+  status: "new",
+  consent: {
+    purpose: "marketing",
+    channel: "phone",
+    granted: true,
+    textVersion: "2026-03",
+    recordedAt: "2026-11-01T00:00:00Z",
+  },
+  createdAt: "2026-11-01T00:00:00Z",
+});
+
+const STORES: [string, () => Promise<CrmStore>][] = [
+  ["memory", () => Promise.resolve(createMemoryStore())],
+  ["IndexedDB encrypted", () => createIndexedDbStore({ name: `writes-${dbn++}`, encryption: true })],
+  ["reference server", () => Promise.resolve(createHttpStore({ baseUrl: server.url, getToken: () => "t" }))],
+];
+
+for (const [label, make] of STORES) {
+  describe(`writes through the client (${label})`, () => {
+    const open = async (user: Actor = rm, store?: CrmStore) => {
+      const s = store ?? (await fill(await make(), p, ["customers"]));
+      const events: ChangeEvent[] = [];
+      const client = createCrmClient({ store: s, user, onAudit: () => {}, now: clock() });
+      client.on("change", (e) => events.push(e));
+      return { store: s, client, events };
+    };
+    const uid = (name: string) => `${name}-${label.replace(/\W/g, "")}-${dbn++}`;
+
+    it("logs a contact, works a lead to converted and an opportunity to won, resolves a case — each first in the timeline at once", async () => {
+      const { client, events } = await open();
+      const contact = await client.interactions.create({
+        id: uid("IN"),
+        customerId: customer.id,
+        at: "2026-11-30T00:30:00Z",
+        channel: "phone",
+        type: "call",
+        summary: "Discussed the mortgage rate",
+        outcome: "follow_up",
+        nextStep: "Send the rate sheet",
+        confidential: false,
+      });
+      expect(contact.status).toBe("saved");
+      expect(contact.record).toMatchObject({ version: 1, createdBy: rm.id, updatedBy: rm.id });
+      let timeline = await client.timeline(customer.id, { limit: 3 });
+      expect(timeline.items[0]).toMatchObject({ kind: "interaction", id: contact.record.id });
+
+      const leadId = uid("LD");
+      await client.leads.create(newLead(leadId));
+      timeline = await client.timeline(customer.id, { limit: 3 });
+      expect(timeline.items[0]).toMatchObject({ kind: "lead", id: leadId });
+      await client.leads.transition(leadId, "contact");
+      await client.leads.transition(leadId, "qualify");
+
+      const oppId = uid("OP");
+      await client.opportunities.create({
+        id: oppId,
+        customerId: customer.id,
+        leadId,
+        title: "Mortgage 2m",
+        productType: "mortgage",
+        stage: "prospecting",
+        amount: { amount: 200_000_000, currency: "CNY" },
+        probability: 0.1,
+        expectedClose: "2027-02-28",
+        ownerId: rm.id,
+        createdAt: "2020-01-01T00:00:00Z",
+      });
+      const converted = await client.leads.transition(leadId, "convert", { opportunityId: oppId });
+      expect(converted.record).toMatchObject({ status: "converted", opportunityId: oppId, version: 4 });
+      expect(converted.record.history!.map((h) => h.event)).toEqual(["contact", "qualify", "convert"]);
+
+      const moved = await client.opportunities.transition(oppId, "move", { stage: "proposal" });
+      expect(moved.record).toMatchObject({ stage: "proposal", probability: 0.6 });
+      timeline = await client.timeline(customer.id, { limit: 3 });
+      expect(timeline.items[0]).toMatchObject({ kind: "opportunity", id: oppId });
+      expect((timeline.items[0]!.record as { stage: string }).stage).toBe("proposal");
+      const won = await client.opportunities.transition(oppId, "win", {
+        amount: { amount: 180_000_000, currency: "CNY" },
+      });
+      expect(won.record).toMatchObject({ stage: "won", probability: 1 });
+
+      const caseId = uid("SC");
+      await client.serviceCases.create({
+        id: caseId,
+        customerId: customer.id,
+        type: "complaint",
+        priority: "medium",
+        channel: "phone",
+        status: "open",
+        subject: "Fee charged twice",
+        openedAt: "2026-01-01T00:00:00Z",
+        slaDueAt: "2026-12-15T00:00:00Z",
+      });
+      await client.serviceCases.transition(caseId, "start");
+      const resolved = await client.serviceCases.transition(caseId, "resolve", { resolution: "Fee refunded" });
+      expect(resolved.record).toMatchObject({ status: "resolved" });
+      timeline = await client.timeline(customer.id, { limit: 3 });
+      expect(timeline.items[0]).toMatchObject({ kind: "case", id: caseId });
+      expect((timeline.items[0]!.record as { status: string }).status).toBe("resolved");
+
+      // The stored records are what the client said, read back fresh.
+      const fresh = (await open(rm, (await open()).store)).client;
+      expect(await client.leads.get(leadId)).toMatchObject({ status: "converted", version: 4 });
+      expect(fresh).toBeDefined();
+      expect(events.map((e) => `${e.collection}:${e.action}${e.event ? `:${e.event}` : ""}`)).toEqual([
+        "interactions:created",
+        "leads:created",
+        "leads:updated:contact",
+        "leads:updated:qualify",
+        "opportunities:created",
+        "leads:updated:convert",
+        "opportunities:updated:move",
+        "opportunities:updated:win",
+        "serviceCases:created",
+        "serviceCases:updated:start",
+        "serviceCases:updated:resolve",
+      ]);
+    });
+
+    it("takes creation time and author from its own clock and user, whatever the input says", async () => {
+      const { client } = await open();
+      const id = uid("LD");
+      const created = await client.leads.create({ ...newLead(id), createdBy: "someone-else" });
+      expect(created.record.createdBy).toBe(rm.id);
+      expect(created.record.createdAt).toBe("2026-11-30T01:01:00.000Z");
+    });
+
+    it("refuses a stale version with a conflict carrying the current record, and stores nothing", async () => {
+      const { client } = await open();
+      const id = uid("TK");
+      await client.tasks.create({
+        id,
+        assigneeId: rm.id,
+        customerId: customer.id,
+        type: "call",
+        title: "Call back about the rate",
+        priority: "medium",
+        status: "open",
+        dueAt: "2026-12-01T02:00:00Z",
+      });
+      await client.tasks.update(id, { title: "Call back today" }, { expectedVersion: 1 });
+      const stale = await client.tasks
+        .update(id, { title: "Lost update" }, { expectedVersion: 1 })
+        .catch((e: unknown) => e);
+      expect(isConflictError(stale)).toBe(true);
+      if (isConflictError(stale)) expect(stale.current).toMatchObject({ title: "Call back today", version: 2 });
+      expect(describeError(stale, "zh-CN")).toBe("该记录已被他人修改，请查看最新内容后再保存");
+      const staleEvent = await client.tasks.transition(id, "complete", { expectedVersion: 1 }).catch((e: unknown) => e);
+      expect(isConflictError(staleEvent)).toBe(true);
+      expect(await client.tasks.get(id)).toMatchObject({ title: "Call back today", status: "open", version: 2 });
+    });
+
+    it("refuses an unknown event, a wrong state, bad details and an auditor with typed, localized errors — nothing stored", async () => {
+      const { client, store } = await open();
+      const id = uid("LD");
+      await client.leads.create(newLead(id));
+      const unknown = await client.leads.transition(id, "teleport").catch((e: unknown) => e);
+      expect(isTransitionError(unknown)).toBe(true);
+      if (isTransitionError(unknown)) expect(unknown.allowed).toEqual(["contact", "disqualify"]);
+      const early = await client.leads.transition(id, "convert", { opportunityId: "OP-X" }).catch((e: unknown) => e);
+      expect(describeError(early, "en")).toBe("This cannot be done in the current state (new)");
+      const noReason = await client.leads.transition(id, "disqualify").catch((e: unknown) => e);
+      expect(isValidationError(noReason)).toBe(true);
+      if (isValidationError(noReason))
+        expect(noReason.errors[0]).toMatchObject({ path: ["reason"], message: "此项为必填项" });
+      const badUpdate = await client.leads.update(id, { status: "converted" }).catch((e: unknown) => e);
+      expect(isValidationError(badUpdate)).toBe(true);
+      const missing = await client.leads.transition("LD-NOBODY", "contact").catch((e: unknown) => e);
+      expect(missing).toMatchObject({ code: "not_found" });
+
+      const audit = createCrmClient({ store, user: auditor, onAudit: () => {}, now: clock() });
+      for (const attempt of [
+        () => audit.leads.transition(id, "contact"),
+        () => audit.leads.create(newLead(uid("LD"))),
+        () => audit.interactions.update(id, { summary: "x" }),
+        () => audit.customers.change(customer.id, { kind: "contact", contact: { city: "上海" } }),
+      ]) {
+        const error = await attempt().catch((e: unknown) => e);
+        expect(isAccessDeniedError(error)).toBe(true);
+        expect(describeError(error, "zh-CN")).toBe("您的角色无权执行此操作");
+      }
+      expect(await client.leads.get(id)).toMatchObject({ status: "new", version: 1 });
+    });
+
+    it("keeps customer changes as history: contact, risk re-assessment, a consent withdrawn and in force at once", async () => {
+      const { client } = await open();
+      const before = (await client.customers.get(customer.id))!;
+      const contact = await client.customers.change(customer.id, {
+        kind: "contact",
+        contact: { mobile: "13900001111", city: "杭州" },
+        reason: "customer called",
+      });
+      expect(contact.status).toBe("saved");
+      expect(contact.record.contact.mobile).toBe("139****1111"); // masked for the user, as every read
+      await client.customers.change(customer.id, {
+        kind: "risk_assessment",
+        riskTolerance: "C4",
+        riskAssessedAt: "2026-11-30",
+      });
+      await client.customers.change(customer.id, {
+        kind: "consent",
+        consent: {
+          purpose: "marketing",
+          channel: "sms",
+          granted: false,
+          textVersion: "2026-03",
+          recordedAt: "2026-11-30T02:00:00Z",
+        },
+      });
+      const after = (await client.customers.get(customer.id))!;
+      expect(after).toMatchObject({
+        riskTolerance: "C4",
+        riskAssessedAt: "2026-11-30",
+        version: (before.version ?? 0) + 3,
+      });
+      expect(consentInForce(after.consents, "marketing", "sms")?.granted).toBe(false);
+      const changes = (await client.customerChanges.list({ customerId: customer.id, limit: 10 })).items;
+      expect(changes.map((c) => c.kind).sort()).toEqual(["consent", "contact", "risk_assessment"]);
+      const kept = changes.find((c) => c.kind === "contact")!;
+      expect(kept).toMatchObject({ by: rm.id, reason: "customer called" });
+      expect(kept.previousContact?.mobile).toBe(before.contact.mobile);
+    });
+  });
+}
+
+type Op =
+  | { kind: "create"; collection: CollectionName; input: Record<string, unknown> }
+  | { kind: "update"; collection: CollectionName; id: string; changes: Record<string, unknown> }
+  | { kind: "transition"; collection: CollectionName; id: string; event: string; details: Record<string, unknown> };
+
+const writer = (client: CrmClient, collection: CollectionName) =>
+  client[collection as "leads" | "tasks" | "opportunities"] as unknown as {
+    create(input: unknown): Promise<{ status: string }>;
+    update(id: string, changes: unknown): Promise<{ status: string }>;
+    transition(id: string, event: string, details: unknown): Promise<{ status: string }>;
+  };
+const readable = (client: CrmClient, collection: CollectionName) =>
+  client[collection as "leads"] as { get(id: string): Promise<unknown> };
+const run = (client: CrmClient, op: Op) =>
+  op.kind === "create"
+    ? writer(client, op.collection).create(op.input)
+    : op.kind === "update"
+      ? writer(client, op.collection).update(op.id, op.changes)
+      : writer(client, op.collection).transition(op.id, op.event, op.details);
+
+/**
+ * `count` writes over `records` records of leads, tasks and opportunities: the
+ * creates first, then updates and transitions chosen among those the state
+ * machines offer — applied to a memory client as they are chosen, which gives
+ * the expected end state.
+ */
+async function plan(count: number, records: number, seed: string) {
+  const rnd = createRandom(seed);
+  const client = createCrmClient({ store: createMemoryStore(), user: rm, onAudit: () => {}, now: clock() });
+  const ops: Op[] = [];
+  const ids: [CollectionName, string][] = [];
+  for (let i = 0; i < records; i++) {
+    const collection = (["leads", "tasks", "opportunities"] as const)[i % 3]!;
+    const id = `${collection.slice(0, 2).toUpperCase()}-MIX-${seed}-${i}`;
+    const input =
+      collection === "leads"
+        ? newLead(id, p.customers[i % p.customers.length]!.id)
+        : collection === "tasks"
+          ? {
+              id,
+              assigneeId: rm.id,
+              customerId: customer.id,
+              type: "call",
+              title: `Task ${i}`,
+              priority: "low",
+              status: "open",
+              dueAt: "2026-12-20T00:00:00Z",
+            }
+          : {
+              id,
+              customerId: customer.id,
+              title: `Deal ${i}`,
+              productType: "fund",
+              stage: "prospecting",
+              amount: { amount: 1_000_000, currency: "CNY" },
+              probability: 0.1,
+              expectedClose: "2027-03-01",
+              ownerId: rm.id,
+              createdAt: "2026-01-01T00:00:00Z",
+            };
+    ops.push({ kind: "create", collection, input });
+    ids.push([collection, id]);
+  }
+  const details = (event: string, at: string): Record<string, unknown> => ({
+    ...(["disqualify", "lose", "cancel"].includes(event) ? { reason: `reason for ${event}` } : {}),
+    ...(event === "convert" ? { opportunityId: "OP-ANY" } : {}),
+    ...(event === "win" ? { amount: { amount: 2_000_000, currency: "CNY" } } : {}),
+    ...(event === "move"
+      ? { stage: rnd.pick(["qualification", "needs_analysis", "proposal", "negotiation"] as const) }
+      : {}),
+    ...(event === "snooze" ? { until: new Date(Date.parse(at) + 86_400_000).toISOString() } : {}),
+  });
+  for (const op of ops) await run(client, op);
+  while (ops.length < count) {
+    const [collection, id] = rnd.pick(ids);
+    const record = await readable(client, collection).get(id);
+    const offered = availableTransitions(collection, record, rm, { at: "2026-11-30T12:00:00Z" }).filter(
+      (t) => !(t.event === "move" && (record as { stage: string }).stage !== "prospecting"),
+    );
+    const op: Op =
+      offered.length === 0 || rnd.bool(0.3)
+        ? {
+            kind: "update",
+            collection,
+            id,
+            changes:
+              collection === "opportunities"
+                ? { title: `Deal v${ops.length}` }
+                : collection === "tasks"
+                  ? { title: `Task v${ops.length}` }
+                  : { notes: `note ${ops.length}` },
+          }
+        : (() => {
+            const event = rnd.pick(offered).event;
+            return { kind: "transition", collection, id, event, details: details(event, "2026-11-30T12:00:00Z") };
+          })();
+    const ok = await run(client, op).then(
+      () => true,
+      () => false,
+    );
+    if (ok) ops.push(op);
+  }
+  return { ops, ids };
+}
+
+const unmasked = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+describe("the same writes, the same end: memory, IndexedDB and the server agree", () => {
+  it("applies 300 mixed writes identically on each store (the server applying the machines itself)", async () => {
+    const { ops, ids } = await plan(300, 30, "agree");
+    const finals: Map<string, unknown>[] = [];
+    for (const [, make] of STORES) {
+      const store = await make();
+      const client = createCrmClient({ store, user: rm, onAudit: () => {}, now: clock(), policy: undefined });
+      for (const op of ops) await run(client, op);
+      const out = new Map<string, unknown>();
+      for (const [collection, id] of ids) out.set(id, unmasked(await store.record(collection, id)));
+      finals.push(out);
+    }
+    expect(finals[1]).toEqual(finals[0]);
+    expect(finals[2]).toEqual(finals[0]);
+    // Not a trivial agreement: records moved through their machines.
+    const states = [...finals[0]!.values()].map(
+      (r) => (r as { status?: string; stage?: string }).status ?? (r as { stage: string }).stage,
+    );
+    expect(new Set(states).size).toBeGreaterThan(4);
+  }, 120_000);
+});
+
+describe("the outbox under faults", () => {
+  it("delivers 1,000 mixed writes over 100 records through a faulty proxy, with a reload midway: the server ends as applying each once, in order", async () => {
+    const { ops, ids } = await plan(1000, 100, "faults");
+    const proxy = await startFaultProxy(server.url, "mixed-writes");
+    const name = `writes-faults-${dbn++}`;
+    // No retries of reads inside the store: a failed read falls back to the cache at once.
+    const remote = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000, retries: 0 });
+    const now = clock();
+    const open = async () => {
+      const cache = await createIndexedDbStore({ name: `${name}-cache` });
+      const store = createCachedStore({ remote, cache, isOnline: () => true });
+      const outbox = await createOutbox({ name, send: httpSender(remote), backoff: { baseMs: 1, maxMs: 20 } });
+      return { outbox, cache, client: createCrmClient({ store, user: rm, onAudit: () => {}, outbox, now }) };
+    };
+    let page = await open();
+    const statuses = new Map<string, number>();
+    for (const [n, op] of ops.entries()) {
+      const result = await run(page.client, op);
+      statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+      if (n === 500) {
+        page.outbox.close(); // the page reloads
+        page.cache.close();
+        page = await open();
+      }
+    }
+    // As on the browser's 'online' event: send what waits, without waiting out the backoff.
+    for (let round = 0; round < 3000 && (await page.outbox.status()).pending > 0; round++) {
+      await page.outbox.flush({ ignoreBackoff: true });
+    }
+    expect(await page.outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
+    page.outbox.close();
+    await proxy.close();
+    // Read the server directly, not through the proxy.
+    const direct = createHttpStore({ baseUrl: server.url, getToken: () => "t" });
+    const referenceStore = createMemoryStore();
+    const reference = createCrmClient({ store: referenceStore, user: rm, onAudit: () => {}, now: clock() });
+    for (const op of ops) await run(reference, op);
+    for (const [collection, id] of ids) {
+      expect(unmasked(await direct.record(collection, id)), id).toEqual(
+        unmasked(await referenceStore.record(collection, id)),
+      );
+    }
+    expect(statuses.get("queued") ?? 0).toBeGreaterThan(50);
+    for (const [fault, count] of Object.entries(proxy.counts)) expect(count, fault).toBeGreaterThan(20);
+  }, 300_000);
+});
