@@ -13,8 +13,7 @@ import {
   recordJsonSchemas,
   TIMELINE_COLLECTIONS,
   WRITABLE_COLLECTIONS,
-  collections,
-  type CollectionSpec,
+  collectionSpec,
 } from "@bankcrm/core";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -318,7 +317,7 @@ export function buildOpenApi(): Record<string, unknown> {
   }
   for (const collection of MACHINE_COLLECTIONS) {
     const item = NAMES[collection]!;
-    const machine = (collections[collection] as CollectionSpec<unknown>).machine!;
+    const machine = collectionSpec(collection).machine!;
     paths[`/${collection}/{id}/transitions`] = {
       post: {
         operationId: `transition${item}`,

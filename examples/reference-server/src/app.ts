@@ -11,7 +11,7 @@ import { cors } from "hono/cors";
 import {
   applyCustomerChange,
   applyTransition,
-  collections,
+  collectionSpec,
   collectionSchemas,
   isAccessDeniedError,
   isCollectionName,
@@ -22,7 +22,6 @@ import {
   versionOf,
   WRITABLE_COLLECTIONS,
   type Actor,
-  type CollectionSpec,
   type Customer,
   type FieldError,
 } from "@bankcrm/core";
@@ -247,7 +246,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       const input = { ...(body as Record<string, unknown>), version: 1 };
       const result = validate(SCHEMAS[collection], input, "en");
       if (!result.success) return invalid(c, result.errors);
-      const machine = (collections[collection] as CollectionSpec<Record<string, unknown>>).machine;
+      const machine = collectionSpec(collection).machine;
       const data = result.data as unknown as Record<string, unknown>;
       if (machine && !machine.initial.includes(String(data[machine.field])))
         return invalid(c, [
@@ -268,7 +267,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   app.post("/:collection/:id/transitions", async (c) => {
     const collection = c.req.param("collection");
     const id = c.req.param("id");
-    if (!isCollectionName(collection) || !(collections[collection] as CollectionSpec<unknown>).machine)
+    if (!isCollectionName(collection) || !collectionSpec(collection).machine)
       return problem(c, 404, "Not found");
     const ifMatch = c.req.header("If-Match");
     if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the transition was computed from");
@@ -380,7 +379,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       const current = await db.get(collection, id, tx);
       if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, current);
       // A state and its history change only through the transitions endpoint, which applies the machine.
-      const machine = (collections[collection] as CollectionSpec<Record<string, unknown>>).machine;
+      const machine = collectionSpec(collection).machine;
       if (
         machine &&
         current &&
@@ -396,7 +395,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
         ]);
       }
       // A writable record's version is the server's to count: one more than the stored one.
-      const stored = (collections[collection] as CollectionSpec<unknown>).write
+      const stored = collectionSpec(collection).write
         ? { ...data, version: versionOf(current?.body) + 1 }
         : data;
       const etag = await db.put(collection, stored, tx);

@@ -13,4 +13,5 @@ export * from "./scoring/index.js";
 export * from "./analytics/index.js";
 export * from "./segmentation/index.js";
 export * from "./workflow/index.js";
+export * from "./contract/index.js";
 export * from "./demo/index.js";

@@ -5,6 +5,8 @@ import {
   message,
   messageKeys,
   resolveLocale,
+  writeMessage,
+  writeMessageKeys,
   vocabularies,
   type VocabularyName,
 } from "../src/index.js";
@@ -31,6 +33,10 @@ describe("messages and labels", () => {
     for (const key of messageKeys) {
       expect(/[\u4e00-\u9fff]/.test(message(key, "zh-CN")), key).toBe(true);
       expect(/[\u4e00-\u9fff]/.test(message(key, "en")), key).toBe(false);
+    }
+    for (const key of writeMessageKeys) {
+      expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "zh-CN")), key).toBe(true);
+      expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "en")), key).toBe(false);
     }
     expect(message("tooShortString", "zh-CN", { min: 3 })).toBe("至少需要 3 个字符");
     expect(message("tooShortString", "en", { min: 3 })).toBe("Enter at least 3 characters");

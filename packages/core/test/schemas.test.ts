@@ -110,6 +110,7 @@ describe("record schemas", () => {
       lead: sample.leads,
       opportunity: sample.opportunities,
       campaign: sample.campaigns,
+      customerChange: sample.customerChanges,
       campaignResponse: sample.campaignResponses,
       serviceCase: sample.serviceCases,
       task: sample.tasks,

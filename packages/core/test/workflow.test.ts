@@ -16,6 +16,7 @@ import {
   isValidationError,
   MACHINE_COLLECTIONS,
   stampCreate,
+  TIMELINE_COLLECTIONS,
   validate,
   type Actor,
   type CollectionName,
@@ -394,4 +395,16 @@ describe("property: random event sequences never leave a machine's states", () =
       );
     });
   }
+});
+
+describe("the collection table", () => {
+  it("puts on the timeline exactly the collections TIMELINE_COLLECTIONS names, each under its kind", () => {
+    const fromTable = Object.fromEntries(
+      (Object.keys(collections) as CollectionName[]).flatMap((name) => {
+        const timeline = (collections[name] as CollectionSpec<unknown>).timeline;
+        return timeline ? [[timeline.kind, name]] : [];
+      }),
+    );
+    expect(fromTable).toEqual({ ...TIMELINE_COLLECTIONS });
+  });
 });

@@ -7,10 +7,11 @@ import { isBankcrmError } from "../errors/bankcrm-error.js";
 import type { FieldError } from "../errors/validation-error.js";
 import type { Locale } from "./locale.js";
 import { message } from "./messages.js";
+import { writeMessage } from "./write-messages.js";
 
 export function describeError(error: unknown, locale: Locale): string {
   if (!isBankcrmError(error))
-    return message("errorOther", locale, { reason: String((error as Error)?.message ?? error) });
+    return writeMessage("errorOther", locale, { reason: String((error as Error)?.message ?? error) });
   switch (error.code) {
     case "validation_failed": {
       const first = (error as unknown as { errors?: FieldError[] }).errors?.[0];
@@ -18,22 +19,24 @@ export function describeError(error: unknown, locale: Locale): string {
       return first ? first.message : message("invalid", locale);
     }
     case "conflict":
-      return message("errorConflict", locale);
+      return writeMessage("errorConflict", locale);
     case "invalid_transition":
-      return message("errorTransition", locale, { from: String((error as unknown as { from?: string }).from ?? "") });
+      return writeMessage("errorTransition", locale, {
+        from: String((error as unknown as { from?: string }).from ?? ""),
+      });
     case "access_denied":
-      return message("errorAccessDenied", locale);
+      return writeMessage("errorAccessDenied", locale);
     case "not_found":
-      return message("errorNotFound", locale);
+      return writeMessage("errorNotFound", locale);
     case "network":
-      return message("errorNetwork", locale);
+      return writeMessage("errorNetwork", locale);
     case "store_failed":
-      return message("errorStore", locale, { reason: error.message });
+      return writeMessage("errorStore", locale, { reason: error.message });
     case "invalid_argument":
       return (error as unknown as { argument?: string }).argument === "collection"
-        ? message("errorUnknownCollection", locale)
-        : message("errorOther", locale, { reason: error.message });
+        ? writeMessage("errorUnknownCollection", locale)
+        : writeMessage("errorOther", locale, { reason: error.message });
     default:
-      return message("errorOther", locale, { reason: error.message });
+      return writeMessage("errorOther", locale, { reason: error.message });
   }
 }

@@ -3,3 +3,4 @@ export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js
 export * from "./labels.js";
 export { validate, parseOrThrow, localizeIssues, type ValidationResult } from "./validate.js";
 export { describeError } from "./describe-error.js";
+export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";

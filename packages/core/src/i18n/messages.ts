@@ -89,6 +89,8 @@ const MESSAGES = {
   kindTransaction: ["交易", "Transaction"],
   kindCase: ["服务工单", "Service case"],
   kindCampaign: ["营销触达", "Campaign contact"],
+  kindLead: ["商机线索", "Lead"],
+  kindOpportunity: ["销售机会", "Opportunity"],
   confidential: ["私密", "Confidential"],
   amountHidden: ["金额不可见", "Amount not shown"],
   slaDue: ["时限 {time}", "Due {time}"],
@@ -133,27 +135,7 @@ const MESSAGES = {
   segmentTooLarge: ["规则节点超过 {max} 个", "The segment has more than {max} rules"],
   segmentTooManyValues: ["取值超过 {max} 个", "More than {max} values"],
   segmentRange: ["区间下限不能大于上限", "The lower bound is above the upper bound"],
-  fourEyes: [
-    "不能审批自己创建或负责的营销活动（双人复核）",
-    "You cannot approve a campaign you own or wrote (four eyes)",
-  ],
-  reopenWindow: ["已超过可重新打开的期限", "The time to reopen this case has passed"],
-  sameStage: ["商机已处于该阶段", "The opportunity is already at this stage"],
-  snoozeInPast: ["推迟时间须晚于当前时间", "Snooze to a time after now"],
-  initialState: ["新记录的状态须为：{states}", "A new record starts in: {states}"],
-  readOnlyField: ["此项不能直接修改", "This field cannot be changed directly"],
   convertTarget: ["转化时须关联商机或客户", "Link the opportunity or customer the lead became"],
-  errorConflict: [
-    "该记录已被他人修改，请查看最新内容后再保存",
-    "Someone else changed this record; review the latest version before saving",
-  ],
-  errorTransition: ["当前状态（{from}）下不能执行此操作", "This cannot be done in the current state ({from})"],
-  errorAccessDenied: ["您的角色无权执行此操作", "Your role may not do this"],
-  errorNotFound: ["记录不存在或无权查看", "The record does not exist or you may not see it"],
-  errorNetwork: ["无法连接服务器，请稍后再试", "The server cannot be reached; try again later"],
-  errorStore: ["本机存储失败：{reason}", "Saving on this device failed: {reason}"],
-  errorUnknownCollection: ["未知的数据集合", "Unknown collection"],
-  errorOther: ["操作失败：{reason}", "Something went wrong: {reason}"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

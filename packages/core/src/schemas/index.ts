@@ -17,11 +17,11 @@ export { matchesCustomerSearch } from "./customer-search.js";
 export { recordJsonSchemas } from "./json-schema.js";
 export {
   collections,
+  collectionSpec,
   collectionSchemas,
   COLLECTION_NAMES,
   WRITABLE_COLLECTIONS,
   MACHINE_COLLECTIONS,
-  TIMELINE_COLLECTIONS,
   WRITER_ROLES,
   isCollectionName,
   timelineAt,
@@ -30,7 +30,6 @@ export {
   type CollectionRecords,
   type CollectionSpec,
   type CollectionWrites,
-  type TimelineKind,
 } from "./collections.js";
 export * from "./customer-change.js";
 export * from "./write-metadata.js";

@@ -11,10 +11,11 @@ import { BankcrmTransitionError } from "../errors/transition-error.js";
 import { BankcrmValidationError } from "../errors/validation-error.js";
 import type { Locale } from "../i18n/locale.js";
 import { message } from "../i18n/messages.js";
+import { writeMessage } from "../i18n/write-messages.js";
 import { parseOrThrow, validate } from "../i18n/validate.js";
 import type { Actor } from "../privacy/access-policy.js";
 import {
-  collections,
+  collectionSpec,
   isCollectionName,
   type CollectionName,
   type CollectionRecords,
@@ -50,7 +51,7 @@ const READ_ONLY_FIELDS = ["id", "version", "history", "createdBy", "updatedAt", 
 function specOf(collection: unknown): CollectionSpec<Record<string, unknown>> {
   if (!isCollectionName(collection))
     throw new BankcrmInvalidArgumentError("collection", `unknown collection "${String(collection)}"`);
-  return collections[collection] as unknown as CollectionSpec<Record<string, unknown>>;
+  return collectionSpec(collection);
 }
 
 function machineOf(collection: CollectionName): StateMachine<Record<string, unknown>> {
@@ -152,13 +153,13 @@ export function applyTransition<C extends CollectionName>(
   const context: TransitionContext = { actor, at, details };
   const refusal = definition.guard?.(r, context);
   if (refusal?.kind === "accessDenied")
-    throw new BankcrmAccessDeniedError(actor.role, message(refusal.reason, "en", { event }));
+    throw new BankcrmAccessDeniedError(actor.role, writeMessage(refusal.reason, "en", { event }));
   if (refusal)
     throw new BankcrmValidationError([
       {
         path: [refusal.reason === "sameStage" ? "stage" : refusal.reason === "snoozeInPast" ? "until" : "at"],
         code: refusal.reason,
-        message: message(refusal.reason, locale),
+        message: writeMessage(refusal.reason, locale),
       },
     ]);
   const to = typeof definition.to === "string" ? definition.to : definition.to(r, details);
@@ -221,7 +222,7 @@ export function stampCreate<C extends CollectionName>(
       {
         path: [machine.field],
         code: "initialState",
-        message: message("initialState", locale, { states: machine.initial.join(", ") }),
+        message: writeMessage("initialState", locale, { states: machine.initial.join(", ") }),
       },
     ]);
   }
@@ -256,7 +257,7 @@ export function applyUpdate<C extends CollectionName>(
   );
   if (refused.length > 0)
     throw new BankcrmValidationError(
-      refused.map((key) => ({ path: [key], code: "readOnlyField", message: message("readOnlyField", locale) })),
+      refused.map((key) => ({ path: [key], code: "readOnlyField", message: writeMessage("readOnlyField", locale) })),
     );
   const merged = withoutUndefined({
     ...(current as Record<string, unknown>),

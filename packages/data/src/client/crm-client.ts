@@ -6,6 +6,7 @@
  * confidential notes from roles that may not read them, and announces changes.
  */
 import {
+  REVEALABLE_FIELDS,
   applyCustomerChange,
   applyTransition,
   applyUpdate,
@@ -33,6 +34,9 @@ import {
   type Lead,
   type Locale,
   type RevealAuditEvent,
+  type RevealableField,
+  type WriteResult,
+  type WriteStatus,
   type StaffRole,
 } from "@bankcrm/core";
 import { BankcrmConflictError } from "../errors/http-errors.js";
@@ -53,16 +57,7 @@ import {
   type TimelineQuery,
 } from "../stores/store.js";
 
-/** Fields a permitted user may reveal, by dotted path. */
-export const REVEALABLE_FIELDS = [
-  "name",
-  "idDocument.number",
-  "contact.mobile",
-  "contact.email",
-  "contact.address",
-  "legalRepresentative",
-] as const;
-export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
+export { REVEALABLE_FIELDS, type RevealableField } from "@bankcrm/core";
 
 export interface ClientPolicy extends AccessPolicy {
   /** Roles that see balances and amounts (identifiers stay masked for all). */
@@ -110,18 +105,7 @@ export interface CrmClientOptions {
   outbox?: Outbox;
 }
 
-/** What became of a write: on the server, queued offline, or refused / in conflict (see the outbox status). */
-export type WriteStatus = "saved" | "queued" | "failed" | "conflict";
-
-export interface WriteResult<T> {
-  /** The record as written (masked for the user's role). */
-  record: T;
-  status: WriteStatus;
-  /** The server's reason when failed or in conflict. */
-  reason?: string;
-  /** In conflict: the server's current record, to show beside this one. */
-  current?: unknown;
-}
+export type { WriteStatus, WriteResult } from "@bankcrm/core";
 
 export interface LeadWriteResult extends WriteResult<Lead> {
   lead: Lead;

@@ -14,16 +14,15 @@ import {
   type Holding,
   type Lead,
   type Tier,
+  type TimelineCollectionOf,
+  type TimelineEntry,
   type TimelineKind,
+  type TimelineQuery,
+  type Page,
   versionOf,
 } from "@bankcrm/core";
+export type { Page, TimelineEntry, TimelineQuery } from "@bankcrm/core";
 export type { CollectionName, CollectionRecords } from "@bankcrm/core";
-
-export interface Page<T> {
-  items: T[];
-  /** Pass as `after` for the next page; absent on the last page. */
-  next?: string;
-}
 
 export interface CustomerQuery {
   branchId?: string;
@@ -33,33 +32,6 @@ export interface CustomerQuery {
   /** Name substring, full resident ID / USCC, a mobile number, or a masked mobile like 138****5678. */
   search?: string;
   limit?: number;
-  after?: string;
-}
-
-/** The collection each kind of timeline entry is kept in (core's table). */
-type TimelineCollection = {
-  interaction: "interactions";
-  transaction: "transactions";
-  case: "serviceCases";
-  campaign: "campaignResponses";
-  lead: "leads";
-  opportunity: "opportunities";
-};
-
-/** One touchpoint on a customer's timeline; `at` is the record's latest activity. */
-export type TimelineEntry = {
-  [K in TimelineKind]: {
-    kind: K;
-    id: string;
-    customerId: string;
-    at: string;
-    record: CollectionRecords[TimelineCollection[K]];
-  };
-}[TimelineKind];
-
-export interface TimelineQuery {
-  limit?: number;
-  /** Cursor from the previous page (entries are newest first). */
   after?: string;
 }
 
@@ -143,7 +115,7 @@ export function pageLeads<T extends { id: string; createdAt: string }>(
 /** A timeline entry for a record of a timeline collection. */
 export function timelineEntry<K extends TimelineKind>(
   kind: K,
-  record: CollectionRecords[TimelineCollection[K]],
+  record: CollectionRecords[TimelineCollectionOf[K]],
 ): TimelineEntry {
   const r = record as unknown as { id: string; customerId: string };
   return {

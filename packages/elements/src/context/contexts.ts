@@ -4,11 +4,24 @@
  * element works without a provider.
  */
 import { createContext } from "@lit/context";
-import type { Actor, CampaignResponse, Customer, Interaction, Locale, ServiceCase, Transaction } from "@bankcrm/core";
+import type {
+  Actor,
+  Customer,
+  Locale,
+  Page,
+  RevealableField,
+  TimelineEntry,
+  TimelineKind as CoreTimelineKind,
+  TimelineQuery,
+  WriteResult,
+  WriteStatus,
+} from "@bankcrm/core";
 
 /**
- * What elements need of the CrmClient from @bankcrm/data — declared here so the
- * elements do not depend on the data package (any object with these works).
+ * What elements need of the CrmClient from @bankcrm/data, in the shapes core
+ * defines for both (pages, timeline entries, write results) — so the elements
+ * do not depend on the data package, and any object with these works.
+ * tests/contract/client-types.test.ts checks that CrmClient satisfies it.
  */
 export interface ElementClient {
   readonly user: Actor;
@@ -17,32 +30,22 @@ export interface ElementClient {
     reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
   };
   /** Every touchpoint of a customer, newest first, a page at a time (for the timeline). */
-  timeline?(customerId: string, query: { limit?: number; after?: string }): Promise<TimelinePage>;
+  timeline?(customerId: string, query: TimelineQuery): Promise<TimelinePage>;
+  /** Told of every write (collection and ids), so views refresh at once; returns the unsubscribe function. */
+  on?(event: "change", listener: (event: { collection: string; ids: string[] }) => void): () => void;
   /** Creates a lead: saved at once online, queued in the outbox offline (for the lead form). */
   readonly leads?: {
-    create(input: unknown): Promise<{ status: LeadWriteStatus; reason?: string; lead: { id: string } }>;
+    create(input: unknown): Promise<WriteResult<{ id: string }> & { lead: { id: string } }>;
   };
 }
 
 /** What happened to a submitted lead: stored, waiting in the outbox, refused, or in conflict. */
-export type LeadWriteStatus = "saved" | "queued" | "failed" | "conflict";
-
-/** One touchpoint on a customer's timeline — the same shape as the data client's timeline entries. */
-export type TimelineItem =
-  | { kind: "interaction"; id: string; customerId: string; at: string; record: Interaction }
-  | { kind: "transaction"; id: string; customerId: string; at: string; record: Transaction }
-  | { kind: "case"; id: string; customerId: string; at: string; record: ServiceCase }
-  | { kind: "campaign"; id: string; customerId: string; at: string; record: CampaignResponse };
-export type TimelineKind = TimelineItem["kind"];
-
-export interface TimelinePage {
-  items: TimelineItem[];
-  /** Cursor of the next page; absent on the last. */
-  next?: string;
-}
-
-export type RevealableField =
-  "name" | "idDocument.number" | "contact.mobile" | "contact.email" | "contact.address" | "legalRepresentative";
+export type LeadWriteStatus = WriteStatus;
+/** One touchpoint on a customer's timeline (core's `TimelineEntry`). */
+export type TimelineItem = TimelineEntry;
+export type TimelineKind = CoreTimelineKind;
+export type TimelinePage = Page<TimelineItem>;
+export type { RevealableField };
 
 export const clientContext = createContext<ElementClient | undefined>(Symbol.for("bankcrm.client"));
 export const localeContext = createContext<Locale>(Symbol.for("bankcrm.locale"));

@@ -7,7 +7,7 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from "ky";
 import {
-  collections,
+  collectionSpec,
   BankcrmAccessDeniedError,
   BankcrmNotFoundError,
   BankcrmTransitionError,
@@ -220,7 +220,7 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
       page<CollectionRecords[C]>(collection, { ...query }),
     async put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]) {
       // Records with a state machine are replaced only by import (PUT refuses a state change); so are many records.
-      if (records.length > 1 || collections[collection].machine !== undefined) {
+      if (records.length > 1 || collectionSpec(collection).machine !== undefined) {
         // One bulk import per 1,000 (validated by the server, all or nothing).
         for (let i = 0; i < records.length; i += 1000) {
           const batch = records.slice(i, i + 1000);

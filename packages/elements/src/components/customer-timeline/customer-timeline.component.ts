@@ -3,8 +3,11 @@ import { property, query, state } from "lit/decorators.js";
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
 import type { RangeChangedEvent } from "@lit-labs/virtualizer/events.js";
 import { flow } from "@lit-labs/virtualizer/layouts/flow.js";
-import { canReadConfidential, message } from "@bankcrm/core";
+import { canReadConfidential, message, TIMELINE_COLLECTIONS } from "@bankcrm/core";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
+
+/** The collections whose records show on the timeline (core's TIMELINE_COLLECTIONS). */
+const TIMELINE_SOURCES: ReadonlySet<string> = new Set(Object.values(TIMELINE_COLLECTIONS));
 import { BankcrmTimelineLoadMoreEvent } from "../../events/timeline-events.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { customerTimelineStyles } from "./customer-timeline.styles.js";
@@ -115,6 +118,8 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
   private askedAt = -1;
 
   @query('[part="feed"]') private feed!: HTMLElement & VirtualizerHostElement;
+  /** Stops following the client's changes. */
+  private unsubscribe: (() => void) | undefined;
 
   private get items(): TimelineItem[] {
     return this.entries ?? this.fetched;
@@ -146,7 +151,40 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
     return !this.loading && this.error === undefined && (this.items.length > 0 || this.moreAvailable);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a disconnect: follow the client again.
+    if (this.hasUpdated) this.follow();
+  }
+
+  /** Follows the client's writes: a write to a collection on the timeline reloads the newest page at once. */
+  private follow() {
+    this.unsubscribe?.();
+    this.unsubscribe = this.effectiveClient?.on?.("change", (event) => {
+      if (this.entries === undefined && this.customerId && TIMELINE_SOURCES.has(event.collection)) this.refresh();
+    });
+  }
+
+  /**
+   * Reloads from the newest entry (when fetching by `customer-id`): what was
+   * just written shows at once. Entries already shown stay until the new page
+   * arrives.
+   */
+  refresh(): void {
+    if (this.entries !== undefined || !this.customerId) return;
+    this.cursor = undefined;
+    this.exhausted = false;
+    void this.fetchPage(true, true);
+  }
+
   override updated(changed: PropertyValues<this>) {
+    if (this.clientChanged(changed)) this.follow();
     if (!this.showsFeed) this.feedAttached = false;
     else if (!this.feedAttached && this.feed?.isConnected) this.feedAttached = true;
     if (
@@ -175,13 +213,13 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
     return rows;
   }
 
-  private async fetchPage(first: boolean) {
+  private async fetchPage(first: boolean, replace = false) {
     const client = this.effectiveClient;
     const id = this.customerId;
-    if (!client?.timeline || !id || this.loadingMore || (this.exhausted && !first)) return;
+    if (!client?.timeline || !id || (this.loadingMore && !replace) || (this.exhausted && !first)) return;
     const generation = ++this.generation;
-    if (first) this.loading = true;
-    else this.loadingMore = true;
+    if (first && !replace) this.loading = true;
+    else if (!replace) this.loadingMore = true;
     this.error = undefined;
     try {
       const page = await client.timeline(id, {
@@ -189,7 +227,7 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
         ...(this.cursor !== undefined ? { after: this.cursor } : {}),
       });
       if (generation !== this.generation || id !== this.customerId) return;
-      this.fetched = [...this.fetched, ...page.items];
+      this.fetched = replace ? page.items : [...this.fetched, ...page.items];
       this.cursor = page.next;
       this.exhausted = page.next === undefined;
     } catch (error) {

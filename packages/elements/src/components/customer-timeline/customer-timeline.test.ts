@@ -83,7 +83,8 @@ describe("<bankcrm-customer-timeline>", () => {
     const el = await timelineFor(syntheticTimeline(60, { now: NOW }), "auditor");
     await settle(el);
     const boxes = el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="toolbar"] input[type="checkbox"]');
-    expect(boxes).to.have.length(4);
+    // One per kind: interaction, transaction, case, campaign, lead, opportunity.
+    expect(boxes).to.have.length(6);
     boxes[0]!.click(); // hide interactions
     await settle(el);
     expect(articles(el).every((a) => !a.classList.contains("interaction"))).to.equal(true);
@@ -207,6 +208,68 @@ describe("<bankcrm-customer-timeline>", () => {
     );
     await settle(el);
     expect(articles(el)[0]!.querySelector(".title")!.textContent).to.contain("Amount not shown");
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows what the client just wrote at once — a logged call, a lead moved, an opportunity moved — in both locales", async () => {
+    const client = await clientWith("relationship_manager", 12);
+    const el = await fixture<BankcrmCustomerTimeline>(
+      html`<bankcrm-customer-timeline
+        customer-id="C-TL-1"
+        .client=${client}
+        locale="en"
+        now=${NOW}
+      ></bankcrm-customer-timeline>`,
+    );
+    await settle(el);
+    expect(articles(el)).to.have.length(12);
+    await client.interactions.create({
+      id: "IN-NEW",
+      customerId: "C-TL-1",
+      at: new Date(Date.parse(NOW) + 60_000).toISOString(),
+      channel: "phone",
+      type: "call",
+      summary: "Called about the deposit rate",
+      confidential: false,
+    });
+    await client.leads.create({
+      id: "LD-NEW",
+      customerId: "C-TL-1",
+      name: "王小明",
+      mobile: "13812345678",
+      purpose: "mortgage",
+      source: "branch_walk_in",
+      status: "new",
+      consent: { purpose: "marketing", channel: "phone", granted: true, textVersion: "v1", recordedAt: NOW },
+      createdAt: NOW,
+    });
+    await client.leads.transition("LD-NEW", "contact");
+    await client.opportunities.create({
+      id: "OP-NEW",
+      customerId: "C-TL-1",
+      title: "Mortgage",
+      productType: "mortgage",
+      stage: "prospecting",
+      amount: { amount: 100_000_000, currency: "CNY" },
+      probability: 0.1,
+      expectedClose: "2027-01-31",
+      ownerId: "ST-1",
+      createdAt: NOW,
+    });
+    await client.opportunities.transition("OP-NEW", "move", { stage: "proposal" });
+    await settle(el);
+    const shown = articles(el);
+    expect(shown).to.have.length(15);
+    const titles = shown.slice(0, 3).map((a) => a.querySelector(".title")!.textContent.trim());
+    expect(titles).to.include("Mortgage · Proposal");
+    expect(titles).to.include("Mortgage · Contacted");
+    expect(shown.map((a) => a.querySelector(".detail")?.textContent)).to.include("Called about the deposit rate");
+    await expect(el).to.be.accessible();
+    el.locale = "zh-CN";
+    await settle(el);
+    const zh = articles(el).map((a) => a.querySelector(".title")!.textContent.trim());
+    expect(zh).to.include("房贷咨询 · 已联系");
+    expect(zh).to.include("Mortgage · 方案建议");
     await expect(el).to.be.accessible();
   });
 

@@ -11,8 +11,13 @@ import {
   interactionOutcomeLabels,
   interactionTypeLabels,
   labelIn,
+  leadPurposeLabels,
+  leadSourceLabels,
+  leadStatusLabels,
   message,
+  opportunityStageLabels,
   priorityLabels,
+  productTypeLabels,
   serviceCaseStatusLabels,
   serviceCaseTypeLabels,
   transactionCategoryLabels,
@@ -22,27 +27,37 @@ import {
 } from "@bankcrm/core";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
 
-export const TIMELINE_KINDS: readonly TimelineKind[] = ["interaction", "transaction", "case", "campaign"];
+export const TIMELINE_KINDS: readonly TimelineKind[] = [
+  "interaction",
+  "transaction",
+  "case",
+  "campaign",
+  "lead",
+  "opportunity",
+];
 
 const KIND_MESSAGE: Record<TimelineKind, MessageKey> = {
   interaction: "kindInteraction",
   transaction: "kindTransaction",
   case: "kindCase",
   campaign: "kindCampaign",
+  lead: "kindLead",
+  opportunity: "kindOpportunity",
 };
 
 export function kindLabel(kind: TimelineKind, locale: Locale): string {
   return message(KIND_MESSAGE[kind], locale);
 }
 
-/** The channel an entry came through (every kind has one; masked records may lack it). */
+/** The channel an entry came through (leads: their source; opportunities have none). */
 export function channelOf(item: TimelineItem): string | undefined {
+  if (item.kind === "lead") return item.record.source;
   return (item.record as { channel?: string }).channel;
 }
 
 /** A channel's label, from whichever channel vocabulary knows it. */
 export function channelLabel(channel: string, locale: Locale): string {
-  for (const table of [interactionChannelLabels, transactionChannelLabels, campaignChannelLabels]) {
+  for (const table of [interactionChannelLabels, transactionChannelLabels, campaignChannelLabels, leadSourceLabels]) {
     const text = labelIn(table, channel, locale);
     if (text !== channel) return text;
   }
@@ -83,6 +98,21 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
     case "campaign": {
       const r = item.record;
       return { title: labelIn(campaignResponseTypeLabels, r.type, locale), detail: r.campaignId };
+    }
+    case "lead": {
+      const r = item.record;
+      return {
+        title: `${labelIn(leadPurposeLabels, r.purpose, locale)} · ${labelIn(leadStatusLabels, r.status, locale)}`,
+        detail: r.disqualifiedReason ?? r.notes ?? "",
+      };
+    }
+    case "opportunity": {
+      const r = item.record;
+      const amount = r.amount ? ` ${formatMoney(r.amount.amount, r.amount.currency, locale)}` : "";
+      return {
+        title: `${r.title} · ${labelIn(opportunityStageLabels, r.stage, locale)}`,
+        detail: `${labelIn(productTypeLabels, r.productType, locale)}${amount}${r.lostReason ? ` · ${r.lostReason}` : ""}`,
+      };
     }
   }
 }

@@ -1,0 +1,72 @@
+/**
+ * The shapes a CRM client hands out — pages, timeline entries, write results,
+ * revealable fields — defined once here: @bankcrm/data's client produces them
+ * and @bankcrm/elements consumes them, without elements depending on data.
+ * Types only, plus the list of revealable fields.
+ */
+import type { CollectionRecords } from "../schemas/collections.js";
+
+/** The kinds of entry on a customer's timeline. */
+export type TimelineKind = "interaction" | "transaction" | "case" | "campaign" | "lead" | "opportunity";
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `after` for the next page; absent on the last page. */
+  next?: string;
+}
+
+/**
+ * The collection each kind of timeline entry is kept in. A light module of its
+ * own, so an element can know it without loading the schemas; the collection
+ * table's `timeline` entries agree with it (tested).
+ */
+export const TIMELINE_COLLECTIONS = Object.freeze({
+  interaction: "interactions",
+  transaction: "transactions",
+  case: "serviceCases",
+  campaign: "campaignResponses",
+  lead: "leads",
+  opportunity: "opportunities",
+} as const);
+export type TimelineCollectionOf = typeof TIMELINE_COLLECTIONS;
+
+/** One touchpoint on a customer's timeline; `at` is the record's latest activity. */
+export type TimelineEntry = {
+  [K in TimelineKind]: {
+    kind: K;
+    id: string;
+    customerId: string;
+    at: string;
+    record: CollectionRecords[TimelineCollectionOf[K]];
+  };
+}[TimelineKind];
+
+export interface TimelineQuery {
+  limit?: number;
+  /** Cursor from the previous page (entries are newest first). */
+  after?: string;
+}
+
+/** What became of a write: on the server (or the local store), queued offline, or refused / in conflict. */
+export type WriteStatus = "saved" | "queued" | "failed" | "conflict";
+
+export interface WriteResult<T> {
+  /** The record as written (masked for the user's role). */
+  record: T;
+  status: WriteStatus;
+  /** The server's reason when failed or in conflict. */
+  reason?: string;
+  /** In conflict: the server's current record, to show beside this one. */
+  current?: unknown;
+}
+
+/** Fields a permitted user may reveal, by dotted path. */
+export const REVEALABLE_FIELDS = [
+  "name",
+  "idDocument.number",
+  "contact.mobile",
+  "contact.email",
+  "contact.address",
+  "legalRepresentative",
+] as const;
+export type RevealableField = (typeof REVEALABLE_FIELDS)[number];

@@ -1,0 +1,12 @@
+export {
+  REVEALABLE_FIELDS,
+  TIMELINE_COLLECTIONS,
+  type TimelineKind,
+  type Page,
+  type RevealableField,
+  type TimelineCollectionOf,
+  type TimelineEntry,
+  type TimelineQuery,
+  type WriteResult,
+  type WriteStatus,
+} from "./client-contract.js";
