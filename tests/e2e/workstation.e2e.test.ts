@@ -116,6 +116,47 @@ describe("branch workstation (pnpm start)", () => {
     await form.locator("#consent").check();
     await form.locator('[part="submit"]').click();
     await expect.poll(() => form.locator('[role="status"]').textContent()).toBe("线索已保存");
+
+    // Log a contact: it is first in the timeline at once, with its follow-up task.
+    const work = view.locator("ws-customer-work");
+    const contact = work.locator('[data-testid="log-contact"]');
+    await contact.locator('button[type="submit"]').click();
+    await expect.poll(() => work.locator('[data-testid="contact-status"]').textContent()).toBe("请修正标出的问题");
+    expect(await contact.locator("textarea[name=summary]").getAttribute("aria-invalid")).toBe("true");
+    await contact.locator('select[name="channel"]').selectOption("phone");
+    await contact.locator("textarea[name=summary]").fill("电话沟通信用卡额度，客户有兴趣");
+    await contact.locator("input[name=nextStep]").fill("下周寄送申请资料");
+    await contact.locator("input[name=followUp]").check();
+    await contact.locator("input[name=due]").fill("2026-12-07");
+    await contact.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => work.locator('[data-testid="contact-status"]').textContent())
+      .toBe("联系记录与跟进任务已保存");
+    const timeline = view.locator("bankcrm-customer-timeline");
+    await timeline.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => timeline.locator("article .detail").allTextContents(), { timeout: 10_000 })
+      .toContain("电话沟通信用卡额度，客户有兴趣");
+
+    // Work the captured lead: new → contacted → qualified → converted, each state shown at once.
+    const lead = work.locator('[data-testid="leads"] li').first();
+    await expect.poll(() => lead.locator('[data-testid="lead-status"]').textContent()).toBe("新线索");
+    for (const [event, status] of [
+      ["contact", "已联系"],
+      ["qualify", "已确认"],
+      ["convert", "已转化"],
+    ] as const) {
+      await lead.locator(`button[data-event="${event}"]`).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => lead.locator('[data-testid="lead-status"]').textContent()).toBe(status);
+    }
+    expect(await lead.locator("button").count()).toBe(0); // a converted lead offers nothing more
+    await work.screenshot({ path: `${artifacts}workstation-work.png` });
+    await timeline.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => timeline.locator("article .title").allTextContents(), { timeout: 10_000 })
+      .toContain("信用卡申请 · 已转化");
+    await card.scrollIntoViewIfNeeded();
     await card.getByRole("button", { name: "显示完整手机" }).click();
     await expect.poll(() => mobile.textContent()).toMatch(/^1\d{10}$/);
     await expect

@@ -29,6 +29,7 @@ import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
 import "@bankcrm/elements/lead-form.js";
 import { aumOf } from "./book.js";
+import "./customer-work.js";
 import { text, type TextKey } from "./messages.js";
 
 interface Loaded {
@@ -287,6 +288,7 @@ export class Customer360 extends LitElement {
           }
         </section>
       </div>
+      <ws-customer-work customer-id=${c.id} .client=${this.client} locale=${l}></ws-customer-work>
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">${this.t("timeline")}</h2>
         <bankcrm-customer-timeline

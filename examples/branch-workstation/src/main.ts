@@ -36,7 +36,7 @@ import {
   createHttpStore,
   createIndexedDbStore,
   createOutbox,
-  leadSender,
+  httpSender,
   type CrmClient,
   type CrmStore,
   type IndexedDbStore,
@@ -293,7 +293,7 @@ export class WorkstationApp extends LitElement {
     });
     this.idb = await createIndexedDbStore({ name: "bankcrm-workstation-cache", locale: this.locale });
     this.store = createCachedStore({ remote, cache: this.idb, isOnline: () => this.online && navigator.onLine });
-    this.outbox = await createOutbox({ name: "bankcrm-workstation", send: leadSender(remote) });
+    this.outbox = await createOutbox({ name: "bankcrm-workstation", send: httpSender(remote) });
     this.outbox.subscribe((status) => (this.outboxStatus = status));
     this.outboxStatus = await this.outbox.status();
     this.outbox.start(window);

@@ -267,8 +267,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   app.post("/:collection/:id/transitions", async (c) => {
     const collection = c.req.param("collection");
     const id = c.req.param("id");
-    if (!isCollectionName(collection) || !collectionSpec(collection).machine)
-      return problem(c, 404, "Not found");
+    if (!isCollectionName(collection) || !collectionSpec(collection).machine) return problem(c, 404, "Not found");
     const ifMatch = c.req.header("If-Match");
     if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the transition was computed from");
     return idempotent(c, async (body, tx) => {
@@ -395,9 +394,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
         ]);
       }
       // A writable record's version is the server's to count: one more than the stored one.
-      const stored = collectionSpec(collection).write
-        ? { ...data, version: versionOf(current?.body) + 1 }
-        : data;
+      const stored = collectionSpec(collection).write ? { ...data, version: versionOf(current?.body) + 1 } : data;
       const etag = await db.put(collection, stored, tx);
       return { status: current ? 200 : 201, body: stored, etag };
     };
