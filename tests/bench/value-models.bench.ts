@@ -16,7 +16,6 @@ import {
   defaultValueScoreConfig,
   fitBgNbd,
   generateDemoPortfolio,
-  lgamma,
   normalizedWeights,
   scoreCustomerValue,
   scoreRfm,
@@ -26,6 +25,7 @@ import {
   type Holding,
   type TransactionChannel,
 } from "@bankcrm/core";
+import { lgamma } from "@bankcrm/core/numeric";
 import { simulateBgNbd } from "../support/bg-nbd-simulation.js";
 import { gc, report, time } from "./measure.js";
 

@@ -30,7 +30,7 @@ export function fixtures(): Record<string, unknown> {
     version: 3,
     rule: { all: [{ field: "age", op: "between", value: [30, 55] }] },
   };
-  const lead: Lead = { ...bank.leads[0]!, id: `LD-DOCS-${Date.now()}` };
+  const lead: Lead = { ...bank.leads[0]!, id: `LD-DOCS-${Date.now()}`, status: "new" };
   const statements: string[] = [];
   return {
     bank,

@@ -21,6 +21,7 @@ import {
   type Holding,
   type Opportunity,
   type ProductType,
+  DAY_MS,
 } from "@bankcrm/core";
 import type { CrmStore, IndexedDbStore } from "@bankcrm/data";
 
@@ -124,7 +125,7 @@ function demoOpportunities(customer: Customer, seed: string): Opportunity[] {
   );
   const stage = r.pick(["prospecting", "qualification", "needs_analysis", "proposal"] as const);
   const probability = { prospecting: 0.1, qualification: 0.2, needs_analysis: 0.4, proposal: 0.6 }[stage];
-  const created = new Date(NOW.getTime() - r.int(5, 60) * 86_400_000);
+  const created = new Date(NOW.getTime() - r.int(5, 60) * DAY_MS);
   return [
     {
       id: `OP-WS-${customer.id}`,
@@ -134,7 +135,7 @@ function demoOpportunities(customer: Customer, seed: string): Opportunity[] {
       stage,
       amount: { amount: Math.round(r.logNormal(20_000_000, 0.7)), currency: "CNY" },
       probability,
-      expectedClose: new Date(created.getTime() + r.int(20, 90) * 86_400_000).toISOString().slice(0, 10),
+      expectedClose: new Date(created.getTime() + r.int(20, 90) * DAY_MS).toISOString().slice(0, 10),
       ownerId: owner,
       createdAt: created.toISOString(),
     },

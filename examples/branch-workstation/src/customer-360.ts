@@ -23,6 +23,7 @@ import {
   type Opportunity,
   type ServiceCase,
   type ValueScore,
+  DAY_MS,
 } from "@bankcrm/core";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
@@ -139,12 +140,12 @@ export class Customer360 extends LitElement {
       const contribution = computeContribution(customer, holdings, transactions.items);
       const aum = aumOf(holdings);
       const productCount = new Set(holdings.filter((h) => h.status !== "closed").map((h) => h.productType)).size;
-      const since = NOW.getTime() - 90 * 86_400_000;
+      const since = NOW.getTime() - 90 * DAY_MS;
       const value = scoreCustomerValue({
         aum: aum.amount,
         contribution: contribution.total.amount,
         productCount,
-        tenureYears: (NOW.getTime() - Date.parse(customer.onboardedAt)) / (365.25 * 86_400_000),
+        tenureYears: (NOW.getTime() - Date.parse(customer.onboardedAt)) / (365.25 * DAY_MS),
         engagement: transactions.items.filter((t) => t.at !== undefined && Date.parse(t.at) >= since).length,
       });
       this.loaded = {

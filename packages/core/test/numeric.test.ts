@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hyp2f1, lbeta, lgamma, nelderMead } from "../src/index.js";
+import * as root from "../src/index.js";
+import { hyp2f1, lbeta, lgamma, nelderMead } from "../src/analytics/numeric/index.js";
+
+describe("the numeric subpath", () => {
+  it("keeps the numerics out of the root API", () => {
+    for (const name of ["lgamma", "lbeta", "hyp2f1", "nelderMead"]) expect(name in root, name).toBe(false);
+  });
+});
 
 describe("lgamma", () => {
   it("matches exact values to 14 significant digits", () => {

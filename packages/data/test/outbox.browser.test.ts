@@ -4,12 +4,16 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
-import { BankcrmNetworkError, createCrmClient, createHttpStore, createOutbox, leadSender } from "../src/index.js";
+import { BankcrmNetworkError, createCrmClient, createHttpStore, createOutbox, httpSender } from "../src/index.js";
 import { sendLeadsWithReload } from "./support/fill.js";
 
 const template = generateDemoPortfolio({ seed: "outbox-browser", customers: 400, months: 1 }).leads[0]!;
 const rm = { id: "ST-RM", role: "relationship_manager" as const };
-const lead = (n: number, prefix: string): Lead => ({ ...template, id: `LD-${prefix}-${String(n).padStart(5, "0")}` });
+const lead = (n: number, prefix: string): Lead => ({
+  ...template,
+  id: `LD-${prefix}-${String(n).padStart(5, "0")}`,
+  status: "new",
+});
 
 async function serverLeadIds(prefix: string): Promise<string[]> {
   const http = createHttpStore({ baseUrl: inject("referenceServerUrl"), getToken: () => "t" });
@@ -28,7 +32,7 @@ describe("the outbox in Chromium", () => {
     const name = `browser-outbox-${Date.now()}`;
     let online = false;
     const http = createHttpStore({ baseUrl: inject("referenceServerUrl"), getToken: () => "t", retries: 0 });
-    const send = leadSender(http);
+    const send = httpSender(http);
     const gated = (entry: Parameters<typeof send>[0]) =>
       online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
     const first = await createOutbox({ name, send: gated, backoff: { baseMs: 1, maxMs: 5 } });
@@ -48,7 +52,7 @@ describe("the outbox in Chromium", () => {
     const name = `browser-reliability-${Date.now()}`;
     const http = createHttpStore({ baseUrl: inject("faultProxyUrl"), getToken: () => "t", timeout: 3000 });
     const open = async () => {
-      const outbox = await createOutbox({ name, send: leadSender(http), backoff: { baseMs: 1, maxMs: 20 } });
+      const outbox = await createOutbox({ name, send: httpSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
     };
     const outbox = await sendLeadsWithReload(open, 1000, (n) => lead(n, "BROWSER-REL"));

@@ -9,7 +9,7 @@ import {
   createCrmClient,
   createHttpStore,
   createOutbox,
-  leadSender,
+  httpSender,
   type OutboxStatus,
 } from "../src/index.js";
 import { sendLeadsWithReload } from "./support/fill.js";
@@ -26,7 +26,11 @@ afterAll(async () => {
 
 const p = generateDemoPortfolio({ seed: "outbox-test", customers: 400, months: 1 });
 const template = p.leads[0]!;
-const leadNo = (n: number, prefix: string): Lead => ({ ...template, id: `LD-${prefix}-${String(n).padStart(5, "0")}` });
+const leadNo = (n: number, prefix: string): Lead => ({
+  ...template,
+  id: `LD-${prefix}-${String(n).padStart(5, "0")}`,
+  status: "new",
+});
 const rm = { id: "ST-RM", role: "relationship_manager" as const };
 let dbCounter = 0;
 const serverLeads = async (prefix: string) =>
@@ -82,7 +86,7 @@ describe("the outbox", () => {
     const name = `outbox-${dbCounter++}`;
     let online = false;
     const http = createHttpStore({ baseUrl: server.url, getToken: () => "t", retries: 0 });
-    const send = leadSender(http);
+    const send = httpSender(http);
     const gated = (entry: Parameters<typeof send>[0]) =>
       online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
     const first = await createOutbox({ name, send: gated, backoff: { baseMs: 1, maxMs: 5 } });
@@ -150,7 +154,7 @@ describe("the outbox", () => {
     const name = `outbox-${dbCounter++}`;
     const http = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000 });
     const open = async () => {
-      const outbox = await createOutbox({ name, send: leadSender(http), backoff: { baseMs: 1, maxMs: 20 } });
+      const outbox = await createOutbox({ name, send: httpSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
     };
     const outbox = await sendLeadsWithReload(open, 1000, (n) => leadNo(n, "REL"));

@@ -41,6 +41,3 @@ export {
   type NextBestOfferOptions,
   type ExclusionCode,
 } from "./next-best-offer.js";
-export { lgamma, lbeta } from "./numeric/lgamma.js";
-export { hyp2f1 } from "./numeric/hyp2f1.js";
-export { nelderMead, type MinimizeOptions, type MinimizeResult } from "./numeric/nelder-mead.js";

@@ -8,6 +8,7 @@
  * - nothing at all without the customer's marketing consent.
  * Every offer carries its reasons; every product left out says why.
  */
+import { DAY_MS } from "../time.js";
 import type { Customer } from "../schemas/customer.js";
 import type { ExclusionCode, ProductRiskLevel, ProductType } from "../schemas/enums.js";
 import type { Holding } from "../schemas/holding.js";
@@ -85,7 +86,7 @@ export function nextBestOffers(
   const validDays = options.assessmentValidDays ?? 365;
   const tolerance = customer.riskTolerance;
   const assessedAt = customer.riskAssessedAt ? Date.parse(`${customer.riskAssessedAt}T00:00:00Z`) : undefined;
-  const assessmentExpired = assessedAt !== undefined && now.getTime() - assessedAt > validDays * 86_400_000;
+  const assessmentExpired = assessedAt !== undefined && now.getTime() - assessedAt > validDays * DAY_MS;
   const offers: Offer[] = [];
   for (const product of catalog) {
     const rule = best.get(product.type);

@@ -7,6 +7,7 @@
  *   the first purchase to the end of the calibration period;
  * - `monetaryValue` is the mean value of the repeat purchase days (0 when none).
  */
+import { DAY_MS } from "../time.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Money } from "../money/money-schema.js";
 
@@ -34,8 +35,6 @@ export interface SummarizeOptions {
   /** Offset of the calendar used to merge same-day purchases, in minutes. Default 480 (China Standard Time). */
   utcOffsetMinutes?: number;
 }
-
-const DAY_MS = 86_400_000;
 
 function dayNumber(at: string | Date, offsetMs: number): number {
   if (typeof at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(at)) return Date.parse(`${at}T00:00:00Z`) / DAY_MS;

@@ -3,6 +3,9 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
+/** Text a person reads, in every locale: the one label shape across bankcrm. */
+export type Label = Readonly<Record<Locale, string>>;
+
 /** Maps a BCP 47 tag to a supported locale: zh, zh-Hans, zh-CN… → zh-CN; anything else → en. */
 export function resolveLocale(tag: string | undefined): Locale {
   if (!tag) return DEFAULT_LOCALE;

@@ -4,6 +4,7 @@
  * and the warehouse column it maps to. Rule input never names a column: SQL
  * identifiers come only from here.
  */
+import type { Label } from "../i18n/locale.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Operator } from "./definition.js";
 
@@ -23,7 +24,7 @@ export const OPERATORS_BY_TYPE: Record<FieldType, readonly Operator[]> = {
 export interface FieldDefinition<R = Record<string, unknown>> {
   id: string;
   type: FieldType;
-  label: { "zh-CN": string; en: string };
+  label: Label;
   /** The allowed values of an enum field. */
   values?: readonly string[];
   /** Reads the value from a record; default `record[id]`. */

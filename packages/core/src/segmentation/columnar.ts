@@ -8,6 +8,8 @@
  * The semantics are exactly `compileSegment`'s (a property test checks it),
  * for records whose values have their field's type.
  */
+import { DAY_MS } from "../time.js";
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
 import {
   assertValidSegment,
@@ -18,7 +20,6 @@ import {
 } from "./compile.js";
 import type { Condition, Rule, SegmentDefinition } from "./definition.js";
 
-const DAY_MS = 86_400_000;
 const epochDay = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
 type Column =
@@ -405,7 +406,7 @@ function ruleBits(rule: Rule, table: ColumnarTable, now: Date, relevant: Relevan
     return out;
   }
   const column = table.columns.get(rule.field);
-  if (!column) throw new Error(`column "${rule.field}" is not in the table`);
+  if (!column) throw new BankcrmInvalidArgumentError("table", `column "${rule.field}" is not in the table`);
   return conditionBits(rule, column, table.size, now, relevant);
 }
 

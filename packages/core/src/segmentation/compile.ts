@@ -10,6 +10,8 @@
  * included. `not` negates its rule exactly, so `not(eq)` matches a missing value.
  * `isEmpty` is also true for "" and for an empty list.
  */
+import type { Label } from "../i18n/locale.js";
+import { DAY_MS } from "../time.js";
 import { BankcrmValidationError } from "../errors/validation-error.js";
 import type { Locale } from "../i18n/locale.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
@@ -23,7 +25,6 @@ export interface EvaluateOptions {
   now?: Date;
 }
 
-const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The [from, to] dates of "within the last n days" relative to now (both inclusive). */
@@ -216,7 +217,7 @@ export interface ExplainedNode {
   matched: boolean;
   children?: ExplainedNode[];
   field?: string;
-  label?: { "zh-CN": string; en: string };
+  label?: Label;
   op?: Operator;
   value?: unknown;
   actual?: unknown;

@@ -3,6 +3,7 @@
  * `CustomerView` that `buildCustomerView` derives from a customer, their
  * holdings and transactions, and the value models' outputs.
  */
+import { DAY_MS } from "../time.js";
 import { computeAum } from "../scoring/aum.js";
 import {
   CONTACT_CHANNELS,
@@ -19,6 +20,7 @@ import {
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
 import type { Transaction } from "../schemas/transaction.js";
+import type { Label } from "../i18n/locale.js";
 import { createFieldCatalog, type FieldDefinition } from "./catalog.js";
 
 /** Outputs of the value models, carried into the view. */
@@ -68,8 +70,6 @@ export interface CustomerView extends CustomerMetrics {
   /** Purposes the customer has consented to. */
   consents?: string[];
 }
-
-const DAY_MS = 86_400_000;
 
 /** The flat view segments test, from a customer and what is known about them. */
 export function buildCustomerView(
@@ -157,19 +157,19 @@ const f = (id: string, type: Field["type"], zh: string, en: string, extra: Parti
   ...extra,
 });
 
-const PRODUCT_LABELS: Record<ProductType, [string, string]> = {
-  current_deposit: ["活期存款余额", "Current deposit balance"],
-  time_deposit: ["定期存款余额", "Time deposit balance"],
-  certificate_of_deposit: ["大额存单余额", "CD balance"],
-  mortgage: ["房贷余额", "Mortgage balance"],
-  consumer_loan: ["消费贷余额", "Consumer loan balance"],
-  business_loan: ["经营贷余额", "Business loan balance"],
-  credit_card: ["信用卡欠款", "Credit card balance"],
-  wealth_management: ["理财余额", "Wealth management balance"],
-  fund: ["基金市值", "Fund balance"],
-  insurance: ["保险现金价值", "Insurance cash value"],
-  precious_metal: ["贵金属市值", "Precious metals balance"],
-  treasury_bond: ["国债余额", "Treasury bond balance"],
+const PRODUCT_LABELS: Record<ProductType, Label> = {
+  current_deposit: { "zh-CN": "活期存款余额", en: "Current deposit balance" },
+  time_deposit: { "zh-CN": "定期存款余额", en: "Time deposit balance" },
+  certificate_of_deposit: { "zh-CN": "大额存单余额", en: "CD balance" },
+  mortgage: { "zh-CN": "房贷余额", en: "Mortgage balance" },
+  consumer_loan: { "zh-CN": "消费贷余额", en: "Consumer loan balance" },
+  business_loan: { "zh-CN": "经营贷余额", en: "Business loan balance" },
+  credit_card: { "zh-CN": "信用卡欠款", en: "Credit card balance" },
+  wealth_management: { "zh-CN": "理财余额", en: "Wealth management balance" },
+  fund: { "zh-CN": "基金市值", en: "Fund balance" },
+  insurance: { "zh-CN": "保险现金价值", en: "Insurance cash value" },
+  precious_metal: { "zh-CN": "贵金属市值", en: "Precious metals balance" },
+  treasury_bond: { "zh-CN": "国债余额", en: "Treasury bond balance" },
 };
 
 export const customerFieldCatalog = createFieldCatalog<CustomerView>([
@@ -183,7 +183,7 @@ export const customerFieldCatalog = createFieldCatalog<CustomerView>([
   f("tier", "enum", "客户等级", "Tier", { values: TIERS }),
   f("aum", "money", "资产规模（AUM）", "AUM"),
   ...PRODUCT_TYPES.map((type) =>
-    f(`balance.${type}`, "money", PRODUCT_LABELS[type][0], PRODUCT_LABELS[type][1], {
+    f(`balance.${type}`, "money", PRODUCT_LABELS[type]["zh-CN"], PRODUCT_LABELS[type].en, {
       get: (r) => r.balances?.[type] ?? (r.balances ? 0 : undefined),
     }),
   ),

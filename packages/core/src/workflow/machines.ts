@@ -11,6 +11,7 @@
  *   cancelled; approved by a branch manager who is neither its owner nor its
  *   author (four eyes).
  */
+import { DAY_MS } from "../time.js";
 import * as z from "zod";
 import { MoneySchema } from "../money/money-schema.js";
 import { IdSchema, IsoDateTimeSchema, text } from "../schemas/common.js";
@@ -22,8 +23,6 @@ import type { Task } from "../schemas/task.js";
 import { PRIORITIES, type StaffRole } from "../schemas/vocabulary.js";
 import { object } from "../zod.js";
 import { defineMachine } from "./state-machine.js";
-
-const DAY_MS = 86_400_000;
 
 /** Win probability a stage implies when an opportunity moves into it. */
 export const DEFAULT_STAGE_PROBABILITY = {

@@ -1,7 +1,6 @@
 export {
   createOutbox,
   httpSender,
-  leadSender,
   type WriteEntryBody,
   type Outbox,
   type OutboxEntry,

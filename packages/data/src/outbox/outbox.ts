@@ -352,6 +352,3 @@ export function httpSender(
     }
   };
 }
-
-/** @deprecated The older name of `httpSender` (it sends every write now, not only leads). */
-export const leadSender = httpSender;

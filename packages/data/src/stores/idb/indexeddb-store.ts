@@ -144,6 +144,11 @@ export interface IndexedDbStoreOptions {
   encryption?: boolean | SealingKeys;
   /** Locale of the validation messages in rejected-record reports. Default "zh-CN". */
   locale?: Locale;
+  /**
+   * How long to wait for another tab holding an older version open before an
+   * upgrade fails with a `BankcrmStoreError` of kind `blocked`. Default 10,000 ms.
+   */
+  blockedTimeoutMs?: number;
 }
 
 export interface RejectedRecord {
@@ -241,15 +246,37 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   const locale = options.locale ?? "zh-CN";
   if (typeof indexedDB === "undefined") throw new BankcrmStoreError("unavailable", "IndexedDB is not available here");
   let db: IDBPDatabase<CrmDb>;
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  let gaveUp = false;
   try {
-    db = await openDB<CrmDb>(name, SCHEMA_VERSION, {
+    const opening = openDB<CrmDb>(name, SCHEMA_VERSION, {
       upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
       blocked() {
-        /* an older connection in another tab; it closes itself on versionchange */
+        // An older connection (another tab) must close before the upgrade; ours close themselves on
+        // versionchange, but a tab running older code may not: give up after a while, typed.
+        blockedTimer ??= setTimeout(() => {
+          gaveUp = true;
+          rejectBlocked(
+            new BankcrmStoreError(
+              "blocked",
+              "another tab keeps an older version of this database open; close it (or reload it) and try again",
+            ),
+          );
+        }, options.blockedTimeoutMs ?? 10_000);
       },
     });
+    let rejectBlocked: (error: BankcrmStoreError) => void = () => undefined;
+    const blocked = new Promise<never>((_, reject) => (rejectBlocked = reject));
+    // If the upgrade goes through after we gave up, close that late connection.
+    void opening.then(
+      (late) => gaveUp && late.close(),
+      () => undefined,
+    );
+    db = await Promise.race([opening, blocked]);
   } catch (error) {
     throw toStoreError(error);
+  } finally {
+    clearTimeout(blockedTimer);
   }
   db.addEventListener("versionchange", () => db.close());
 
@@ -440,7 +467,8 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
             const request = native.getAllRecords({ query: range, count, direction: "prev" });
             const rows = await new Promise<{ value: TimelineEntry["record"] }[]>((resolve, reject) => {
               request.onsuccess = () => resolve(request.result);
-              request.onerror = () => reject(request.error ?? new Error("getAllRecords failed"));
+              request.onerror = () =>
+                reject(request.error ?? new BankcrmStoreError("aborted", "reading the timeline failed"));
             });
             const entries = rows.map((r) => toEntry(r.value)).filter(wanted);
             if (entries.length >= need || rows.length < count) {

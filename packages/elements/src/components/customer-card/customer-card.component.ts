@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
+  BankcrmNotFoundError,
   canReveal,
   formatMoney,
   label,
@@ -131,7 +132,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
     if (!this.dispatchEvent(before)) return;
     try {
       const value = await client.customers.reveal(customer.id, field, before.detail.reason);
-      if (value === undefined) throw new Error("no value");
+      if (value === undefined) throw new BankcrmNotFoundError("customers", `${customer.id}#${field}`);
       this.revealed = { ...this.revealed, [field]: value };
       this.revealError = undefined;
       this.dispatchEvent(new BankcrmRevealedEvent({ customerId: customer.id, field }));

@@ -24,6 +24,7 @@ import {
   transactionChannelLabels,
   type Locale,
   type MessageKey,
+  DAY_MS,
 } from "@bankcrm/core";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
 
@@ -125,10 +126,10 @@ function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: st
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400_000],
-  ["month", 30 * 86_400_000],
-  ["week", 7 * 86_400_000],
-  ["day", 86_400_000],
+  ["year", 365 * DAY_MS],
+  ["month", 30 * DAY_MS],
+  ["week", 7 * DAY_MS],
+  ["day", DAY_MS],
   ["hour", 3_600_000],
   ["minute", 60_000],
 ];
@@ -157,7 +158,7 @@ export function dayKey(at: Date): number {
 /** "今天", "昨天", else the date with its weekday. */
 export function dayLabel(at: Date, now: Date, locale: Locale): string {
   const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-  const days = Math.round((startOf(at) - startOf(now)) / 86_400_000);
+  const days = Math.round((startOf(at) - startOf(now)) / DAY_MS);
   if (days === 0 || days === -1) {
     const rtf = cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
     return rtf.format(days, "day");

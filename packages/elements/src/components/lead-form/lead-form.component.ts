@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
+  BankcrmError,
+  BankcrmInvalidArgumentError,
   CONTACT_TIMES,
   LEAD_PURPOSES,
   LeadSchema,
@@ -281,7 +283,12 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     const client = this.effectiveClient;
     if (!client?.leads) {
       this.status = { kind: "error", text: message("leadNoClient", locale) };
-      this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error: new Error("no client") }));
+      this.dispatchEvent(
+        new BankcrmLeadErrorEvent({
+          lead,
+          error: new BankcrmInvalidArgumentError("client", "no client to submit through"),
+        }),
+      );
       return;
     }
     this.submitting = true;
@@ -298,7 +305,13 @@ export class BankcrmLeadForm extends BankcrmContextElement {
         const reason = result.reason ?? result.status;
         const key: MessageKey = result.status === "conflict" ? "leadConflict" : "leadFailed";
         this.status = { kind: result.status, text: message(key, locale, { reason }) };
-        this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error: new Error(reason), status: result.status }));
+        this.dispatchEvent(
+          new BankcrmLeadErrorEvent({
+            lead,
+            error: new BankcrmError(result.status === "conflict" ? "conflict" : "request_failed", reason),
+            status: result.status,
+          }),
+        );
       }
     } catch (error) {
       if (isValidationError(error)) this.errors = this.byField(error.errors);

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
 import { LEAD_PURPOSES } from "@bankcrm/core";
-import { createCrmClient, createHttpStore, createMemoryStore, createOutbox, leadSender } from "@bankcrm/data";
+import { createCrmClient, createHttpStore, createMemoryStore, createOutbox, httpSender } from "@bankcrm/data";
 import "./lead-form.js";
 import "../provider/provider.js";
 import type { BankcrmLeadForm } from "./lead-form.component.js";
@@ -12,7 +12,7 @@ const online = createCrmClient({ store: createMemoryStore(), user: staff, onAudi
 /** A client whose server cannot be reached: submitting queues the lead in the outbox. */
 const offline = async () => {
   const http = createHttpStore({ baseUrl: "http://127.0.0.1:9/", getToken: () => "demo", timeout: 500, retries: 0 });
-  const outbox = await createOutbox({ name: "storybook-lead-form", send: leadSender(http) });
+  const outbox = await createOutbox({ name: "storybook-lead-form", send: httpSender(http) });
   return createCrmClient({ store: http, user: staff, outbox, onAudit: () => {} });
 };
 

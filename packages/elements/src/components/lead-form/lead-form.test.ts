@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
 import { userEvent } from "vitest/browser";
 import { afterEach, describe, it } from "vitest";
 import type { Lead } from "@bankcrm/core";
-import { createCrmClient, createHttpStore, createMemoryStore, createOutbox, leadSender } from "@bankcrm/data";
+import { createCrmClient, createHttpStore, createMemoryStore, createOutbox, httpSender } from "@bankcrm/data";
 import "./lead-form.js";
 import type { BankcrmLeadForm } from "./lead-form.component.js";
 import { LEAD_FORM_FIELDS, yuanToFen } from "./lead-fields.js";
@@ -193,7 +193,7 @@ describe("<bankcrm-lead-form>", () => {
 
   it("queues the lead in the outbox when the server cannot be reached, and says so in the status region", async () => {
     const http = createHttpStore({ baseUrl: "http://127.0.0.1:9/", getToken: () => "t", timeout: 500, retries: 0 });
-    const outbox = await createOutbox({ name: `lead-form-offline-${Date.now()}`, send: leadSender(http) });
+    const outbox = await createOutbox({ name: `lead-form-offline-${Date.now()}`, send: httpSender(http) });
     const client = createCrmClient({ store: http, user: staff, outbox, onAudit: () => {} });
     const saved: string[] = [];
     const el = await fixture<BankcrmLeadForm>(
