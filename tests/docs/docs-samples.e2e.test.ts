@@ -49,6 +49,8 @@ const FIXTURE_NAMES = [
   "taskId",
   "refresh",
   "showProgress",
+  "store",
+  "rm",
 ];
 const IN_SCOPE = [...new Set([...Object.keys(core), ...Object.keys(data)])].filter(
   (k) => /^[A-Za-z_$][\w$]*$/.test(k) && !FIXTURE_NAMES.includes(k),

@@ -6,6 +6,7 @@
 import "fake-indexeddb/auto";
 import { isDeepStrictEqual } from "node:util";
 import { buildCustomerView, generateDemoPortfolio, type Lead, type SegmentDefinition } from "@bankcrm/core";
+import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 
 export function __expect(actual: unknown, expected: unknown, what: string): void {
   if (!isDeepStrictEqual(actual, expected))
@@ -32,7 +33,14 @@ export function fixtures(): Record<string, unknown> {
   };
   const lead: Lead = { ...bank.leads[0]!, id: `LD-DOCS-${Date.now()}`, status: "new" };
   const statements: string[] = [];
+  // A relationship manager's client over a memory store holding the demo bank's customers (the
+  // memory store's put completes synchronously, so the store is filled when the sample starts).
+  const store = createMemoryStore();
+  void store.put("customers", bank.customers);
+  const rm = createCrmClient({ store, user: { id: "ST-RM-01", role: "relationship_manager" }, onAudit: () => {} });
   return {
+    store,
+    rm,
     bank,
     input: bank.customers[0],
     customer: bank.customers[0],

@@ -137,6 +137,61 @@ export function customerStoreSuite(label: string): void {
       await store.destroy();
     });
 
+    it("migrates a version-5 database: cases and leads come to the timeline by their latest activity", async () => {
+      const name = uniqueName();
+      // Version 5's schema, as that code created it.
+      const v5 = await openDB(name, 5, {
+        upgrade(db) {
+          const c = db.createObjectStore("customers", { keyPath: "id" });
+          for (const [index, path] of [
+            ["byTier", ["tier", "id"]],
+            ["byBranch", ["branchId", "id"]],
+            ["byRelationshipManager", ["relationshipManagerId", "id"]],
+            ["byStatus", ["status", "id"]],
+          ] as const)
+            c.createIndex(index, [...path]);
+          c.createIndex("byNaturalKey", "naturalKey");
+          db.createObjectStore("holdings", { keyPath: "id" }).createIndex("byCustomer", "customerId");
+          for (const [store, time] of [
+            ["transactions", "at"],
+            ["interactions", "at"],
+            ["serviceCases", "openedAt"],
+            ["campaignResponses", "at"],
+          ] as const)
+            db.createObjectStore(store, { keyPath: "id" }).createIndex("byCustomerTime", ["customerId", time]);
+          const leads = db.createObjectStore("leads", { keyPath: "id" });
+          leads.createIndex("byCustomer", "customerId");
+          leads.createIndex("byCreated", "createdAt");
+          db.createObjectStore("keys", { keyPath: "name" });
+          db.createObjectStore("opportunities", { keyPath: "id" }).createIndex("byCustomer", "customerId");
+          db.createObjectStore("campaigns", { keyPath: "id" });
+          db.createObjectStore("tasks", { keyPath: "id" }).createIndex("byCustomer", "customerId");
+          db.createObjectStore("relationshipGroups", { keyPath: "id" });
+        },
+      });
+      const p = generateDemoPortfolio({ seed: "migrate-v5", customers: 200, months: 1 });
+      const customerId = p.serviceCases[0]!.customerId;
+      const resolvedToday = {
+        ...p.serviceCases[0]!,
+        status: "resolved" as const,
+        openedAt: "2025-01-01T00:00:00Z",
+        resolvedAt: "2026-11-30T00:00:00Z",
+        updatedAt: "2026-11-30T00:00:00Z",
+      };
+      delete (resolvedToday as { satisfaction?: number }).satisfaction;
+      const oldLead = { ...p.leads[0]!, customerId, createdAt: "2024-05-01T00:00:00Z" };
+      await v5.put("serviceCases", resolvedToday);
+      await v5.put("leads", oldLead);
+      v5.close();
+      const store = await createIndexedDbStore({ name });
+      const page = await store.timeline(customerId, { limit: 1000 });
+      expect(page.items[0]).toMatchObject({ kind: "case", id: resolvedToday.id, at: "2026-11-30T00:00:00Z" });
+      expect(page.items[0]!.record).toEqual(resolvedToday); // the index field is not part of the record
+      expect(page.items.at(-1)).toMatchObject({ kind: "lead", id: oldLead.id, at: "2024-05-01T00:00:00Z" });
+      expect(await store.records("customerChanges", { customerId })).toEqual({ items: [] });
+      await store.destroy();
+    });
+
     it("survives reopening, and destroy deletes the database", async () => {
       const name = uniqueName();
       const first = await createIndexedDbStore({ name });
