@@ -465,3 +465,77 @@ describe("the outbox under faults", () => {
     for (const [fault, count] of Object.entries(proxy.counts)) expect(count, fault).toBeGreaterThan(20);
   }, 300_000);
 });
+
+describe("the server enforces what the browser checks", () => {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(new URL(path, server.url), {
+      method: "POST",
+      headers: {
+        Authorization: "Bearer t",
+        "Content-Type": "application/json",
+        "Idempotency-Key": crypto.randomUUID(),
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it("refuses an unknown collection, an illegal event, an auditor and a stale version — storing nothing", async () => {
+    const client = createCrmClient({
+      store: createHttpStore({ baseUrl: server.url, getToken: () => "t" }),
+      user: rm,
+      onAudit: () => {},
+      now: clock(),
+    });
+    const id = `LD-SERVER-${dbn++}`;
+    await client.leads.create(newLead(id));
+
+    expect((await post("nope", newLead("LD-X"))).status).toBe(404);
+    expect((await post("holdings", { id: "H-1" })).status).toBe(404); // not writable through the API
+
+    const illegal = await post(
+      `leads/${id}/transitions`,
+      { event: "convert", at: "2026-11-30T02:00:00Z", actor: rm },
+      { "If-Match": '"v1"' },
+    );
+    expect(illegal.status).toBe(409);
+    expect(await illegal.json()).toMatchObject({
+      code: "invalid_transition",
+      from: "new",
+      allowed: ["contact", "disqualify"],
+    });
+
+    const byAuditor = await post(
+      `leads/${id}/transitions`,
+      { event: "contact", at: "2026-11-30T02:00:00Z", actor: auditor },
+      { "If-Match": '"v1"' },
+    );
+    expect(byAuditor.status).toBe(403);
+
+    const stale = await post(
+      `leads/${id}/transitions`,
+      { event: "contact", at: "2026-11-30T02:00:00Z", actor: rm },
+      { "If-Match": '"v7"' },
+    );
+    expect(stale.status).toBe(412);
+    expect(await stale.json()).toMatchObject({ etag: '"v1"', current: { id, status: "new" } });
+
+    const noIfMatch = await post(`leads/${id}/transitions`, {
+      event: "contact",
+      at: "2026-11-30T02:00:00Z",
+      actor: rm,
+    });
+    expect(noIfMatch.status).toBe(428);
+
+    // A PUT may change fields, never the state or the history.
+    const lead = await createHttpStore({ baseUrl: server.url, getToken: () => "t" }).record("leads", id);
+    const put = await fetch(new URL(`leads/${id}`, server.url), {
+      method: "PUT",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json", "If-Match": '"v1"' },
+      body: JSON.stringify({ ...lead, status: "converted" }),
+    });
+    expect(put.status).toBe(422);
+    expect(await put.json()).toMatchObject({ errors: [{ path: ["status"], code: "readOnlyField" }] });
+
+    expect(await client.leads.get(id)).toMatchObject({ status: "new", version: 1 });
+  });
+});

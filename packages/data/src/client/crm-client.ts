@@ -206,7 +206,12 @@ export function createCrmClient(options: CrmClientOptions) {
       if (remoteSend) {
         // A server without an outbox: its own endpoints, which apply the same core rules; its answer is the record.
         const answer = await remoteSend({ operation, body, idempotencyKey: crypto.randomUUID() });
-        written = operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer;
+        // Validated both ways: what the server answers passes the same schema before anyone sees it.
+        written =
+          checked(
+            body.collection,
+            operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer,
+          ) ?? body.record;
       } else await local();
       emit({ ...change, status: "saved" });
       return { record: masked(body.collection, written as CollectionRecords[C]), status: "saved" };
