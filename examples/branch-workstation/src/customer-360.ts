@@ -32,6 +32,7 @@ import "@bankcrm/elements/lead-form.js";
 import { aumOf } from "./book.js";
 import "./customer-work.js";
 import { text, type TextKey } from "./messages.js";
+import { panelStyles } from "./panel-styles.js";
 
 interface Loaded {
   customer: Customer;
@@ -50,55 +51,48 @@ const CLOSED_STAGES = new Set(["won", "lost"]);
 const CLOSED_CASES = new Set(["resolved", "closed"]);
 
 export class Customer360 extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 12px;
-    }
-    section {
-      background: var(--ws-surface);
-      border: 1px solid var(--ws-border);
-      border-radius: 6px;
-      padding: 10px 12px;
-    }
-    h2 {
-      font-size: 0.9375rem;
-      margin: 0 0 8px;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 0.8125rem;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 4px 6px;
-      border-bottom: 1px solid var(--ws-border);
-    }
-    td.num,
-    th.num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    ul {
-      margin: 0;
-      padding-left: 1.2em;
-      font-size: 0.8125rem;
-    }
-    .muted {
-      color: var(--ws-muted);
-      font-size: 0.8125rem;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
-      gap: 12px;
-    }
-    select {
-      font: inherit;
-    }
-  `;
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 12px;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.8125rem;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 4px 6px;
+        border-bottom: 1px solid var(--ws-border);
+      }
+      td.num,
+      th.num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.2em;
+        font-size: 0.8125rem;
+      }
+      .muted {
+        color: var(--ws-muted);
+        font-size: 0.8125rem;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+        gap: 12px;
+      }
+      select {
+        font: inherit;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) client: CrmClient | undefined;
   @property({ attribute: "customer-id" }) customerId: string | undefined;

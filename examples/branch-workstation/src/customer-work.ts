@@ -24,6 +24,7 @@ import {
 } from "@bankcrm/core";
 import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "./messages.js";
+import { panelStyles } from "./panel-styles.js";
 
 const CHANNELS = ["phone", "visit", "branch", "wechat", "sms", "email", "call_center_outbound"] as const;
 const TYPES = ["call", "visit", "note", "inquiry", "service"] as const;
@@ -36,72 +37,65 @@ const EVENT_TEXT: Record<string, TextKey> = {
 };
 
 export class CustomerWork extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 12px;
-      grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
-    }
-    section {
-      background: var(--ws-surface);
-      border: 1px solid var(--ws-border);
-      border-radius: 6px;
-      padding: 10px 12px;
-    }
-    h2 {
-      font-size: 0.9375rem;
-      margin: 0 0 8px;
-    }
-    form {
-      display: grid;
-      gap: 6px;
-      font-size: 0.8125rem;
-    }
-    label {
-      display: grid;
-      gap: 2px;
-    }
-    label.inline {
-      display: flex;
-      gap: 6px;
-      align-items: center;
-    }
-    input,
-    select,
-    textarea,
-    button {
-      font: inherit;
-    }
-    .error {
-      color: var(--ws-danger, #b3261e);
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-      font-size: 0.8125rem;
-    }
-    li {
-      border-top: 1px solid var(--ws-border);
-      padding-top: 6px;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 6px;
-      margin-top: 4px;
-      align-items: end;
-    }
-    .muted {
-      color: var(--ws-muted);
-    }
-    p {
-      font-size: 0.8125rem;
-      margin: 4px 0 0;
-    }
-  `;
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 12px;
+        grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
+      }
+      form {
+        display: grid;
+        gap: 6px;
+        font-size: 0.8125rem;
+      }
+      label {
+        display: grid;
+        gap: 2px;
+      }
+      label.inline {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+      }
+      input,
+      select,
+      textarea,
+      button {
+        font: inherit;
+      }
+      .error {
+        color: var(--ws-danger, #b3261e);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 8px;
+        font-size: 0.8125rem;
+      }
+      li {
+        border-top: 1px solid var(--ws-border);
+        padding-top: 6px;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin-top: 4px;
+        align-items: end;
+      }
+      .muted {
+        color: var(--ws-muted);
+      }
+      p {
+        font-size: 0.8125rem;
+        margin: 4px 0 0;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) client: CrmClient | undefined;
   @property({ attribute: "customer-id" }) customerId: string | undefined;

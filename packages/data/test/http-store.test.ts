@@ -1,22 +1,16 @@
 /** The HTTP store against the reference server over real HTTP — not a mocked fetch. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.setConfig({ testTimeout: 60_000 });
 import { generateDemoPortfolio, isAccessDeniedError, isValidationError } from "@bankcrm/core";
 import { createHttpStore, isConflictError, isNetworkError, isRequestError, type HttpStore } from "../src/index.js";
 import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
-import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
+import { useReferenceServer } from "./support/reference-server.js";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startReferenceServer({ tokens: ["good-token"] });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+const server = useReferenceServer({ tokens: ["good-token"] });
 
 const make = (extra: Partial<Parameters<typeof createHttpStore>[0]> = {}): HttpStore =>
-  createHttpStore({ baseUrl: server.url, getToken: () => "good-token", ...extra });
+  createHttpStore({ baseUrl: server().url, getToken: () => "good-token", ...extra });
 
 storeContractSuite("HTTP, reference server", () => Promise.resolve(make()));
 genericCollectionsSuite("HTTP, reference server", () => Promise.resolve(make()));

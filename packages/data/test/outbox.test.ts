@@ -1,6 +1,6 @@
 /** The outbox over fake-indexeddb, against the reference server over real HTTP. */
 import "fake-indexeddb/auto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
 import {
   BankcrmConflictError,
@@ -14,15 +14,9 @@ import {
 } from "../src/index.js";
 import { sendLeadsWithReload } from "./support/fill.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
-import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
+import { useReferenceServer } from "./support/reference-server.js";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startReferenceServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+const server = useReferenceServer();
 
 const p = generateDemoPortfolio({ seed: "outbox-test", customers: 400, months: 1 });
 const template = p.leads[0]!;
@@ -35,7 +29,7 @@ const rm = { id: "ST-RM", role: "relationship_manager" as const };
 let dbCounter = 0;
 const serverLeads = async (prefix: string) =>
   (
-    await server.db.pg.query<{ id: string }>("SELECT id FROM records WHERE collection = 'leads' AND id LIKE $1", [
+    await server().db.pg.query<{ id: string }>("SELECT id FROM records WHERE collection = 'leads' AND id LIKE $1", [
       `LD-${prefix}-%`,
     ])
   ).rows.map((r) => r.id);
@@ -85,7 +79,7 @@ describe("the outbox", () => {
   it("keeps a lead captured offline, across a reload, and sends it exactly once when back online", async () => {
     const name = `outbox-${dbCounter++}`;
     let online = false;
-    const http = createHttpStore({ baseUrl: server.url, getToken: () => "t", retries: 0 });
+    const http = createHttpStore({ baseUrl: server().url, getToken: () => "t", retries: 0 });
     const send = httpSender(http);
     const gated = (entry: Parameters<typeof send>[0]) =>
       online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
@@ -150,7 +144,7 @@ describe("the outbox", () => {
   });
 
   it("delivers 1,000 leads exactly once through a proxy that drops, fails, delays and loses responses, with a reload midway", async () => {
-    const proxy = await startFaultProxy(server.url, "reliability");
+    const proxy = await startFaultProxy(server().url, "reliability");
     const name = `outbox-${dbCounter++}`;
     const http = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000 });
     const open = async () => {
@@ -178,7 +172,7 @@ describe("logout with an outbox", () => {
       backoff: { baseMs: 1, maxMs: 5 },
     });
     const client = createCrmClient({
-      store: createHttpStore({ baseUrl: server.url, getToken: () => "t" }),
+      store: createHttpStore({ baseUrl: server().url, getToken: () => "t" }),
       user: rm,
       onAudit: () => {},
       outbox,

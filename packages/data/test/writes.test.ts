@@ -5,7 +5,7 @@
  * midway, ending exactly where applying each write once, in order, ends.
  */
 import "fake-indexeddb/auto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   availableTransitions,
   consentInForce,
@@ -34,17 +34,11 @@ import {
 } from "../src/index.js";
 import { fill } from "./support/fill.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
-import { startReferenceServer, type RunningServer } from "./support/reference-server.js";
+import { useReferenceServer } from "./support/reference-server.js";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startReferenceServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+const server = useReferenceServer();
 
 const p = generateDemoPortfolio({ seed: "writes", customers: 120, months: 2 });
 const customer = p.customers[5]!;
@@ -79,7 +73,7 @@ const newLead = (id: string, customerId = customer.id): Lead => ({
 const STORES: [string, () => Promise<CrmStore>][] = [
   ["memory", () => Promise.resolve(createMemoryStore())],
   ["IndexedDB encrypted", () => createIndexedDbStore({ name: `writes-${dbn++}`, encryption: true })],
-  ["reference server", () => Promise.resolve(createHttpStore({ baseUrl: server.url, getToken: () => "t" }))],
+  ["reference server", () => Promise.resolve(createHttpStore({ baseUrl: server().url, getToken: () => "t" }))],
 ];
 
 for (const [label, make] of STORES) {
@@ -422,7 +416,7 @@ describe("the same writes, the same end: memory, IndexedDB and the server agree"
 describe("the outbox under faults", () => {
   it("delivers 1,000 mixed writes over 100 records through a faulty proxy, with a reload midway: the server ends as applying each once, in order", async () => {
     const { ops, ids } = await plan(1000, 100, "faults");
-    const proxy = await startFaultProxy(server.url, "mixed-writes");
+    const proxy = await startFaultProxy(server().url, "mixed-writes");
     const name = `writes-faults-${dbn++}`;
     // No retries of reads inside the store: a failed read falls back to the cache at once.
     const remote = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000, retries: 0 });
@@ -452,7 +446,7 @@ describe("the outbox under faults", () => {
     page.outbox.close();
     await proxy.close();
     // Read the server directly, not through the proxy.
-    const direct = createHttpStore({ baseUrl: server.url, getToken: () => "t" });
+    const direct = createHttpStore({ baseUrl: server().url, getToken: () => "t" });
     const referenceStore = createMemoryStore();
     const reference = createCrmClient({ store: referenceStore, user: rm, onAudit: () => {}, now: clock() });
     for (const op of ops) await run(reference, op);
@@ -468,7 +462,7 @@ describe("the outbox under faults", () => {
 
 describe("the server enforces what the browser checks", () => {
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(new URL(path, server.url), {
+    fetch(new URL(path, server().url), {
       method: "POST",
       headers: {
         Authorization: "Bearer t",
@@ -481,7 +475,7 @@ describe("the server enforces what the browser checks", () => {
 
   it("refuses an unknown collection, an illegal event, an auditor and a stale version — storing nothing", async () => {
     const client = createCrmClient({
-      store: createHttpStore({ baseUrl: server.url, getToken: () => "t" }),
+      store: createHttpStore({ baseUrl: server().url, getToken: () => "t" }),
       user: rm,
       onAudit: () => {},
       now: clock(),
@@ -527,8 +521,8 @@ describe("the server enforces what the browser checks", () => {
     expect(noIfMatch.status).toBe(428);
 
     // A PUT may change fields, never the state or the history.
-    const lead = await createHttpStore({ baseUrl: server.url, getToken: () => "t" }).record("leads", id);
-    const put = await fetch(new URL(`leads/${id}`, server.url), {
+    const lead = await createHttpStore({ baseUrl: server().url, getToken: () => "t" }).record("leads", id);
+    const put = await fetch(new URL(`leads/${id}`, server().url), {
       method: "PUT",
       headers: { Authorization: "Bearer t", "Content-Type": "application/json", "If-Match": '"v1"' },
       body: JSON.stringify({ ...lead, status: "converted" }),

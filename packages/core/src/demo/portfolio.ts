@@ -7,6 +7,7 @@ import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js
 import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
 import type { CustomerChange } from "../schemas/customer-change.js";
+import { DEFAULT_STAGE_PROBABILITY } from "../workflow/machines.js";
 import type { Holding } from "../schemas/holding.js";
 import type { Interaction } from "../schemas/interaction.js";
 import type { Lead } from "../schemas/lead.js";
@@ -121,18 +122,6 @@ function audienceMatches(campaign: Campaign, customer: Customer, tierIndex: numb
   if (customer.kind === "corporate") return false;
   if (campaign.id === "CMP-WM-SPRING") return tierIndex >= 1 && customer.riskTolerance !== undefined;
   return true;
-}
-
-function stageProbability(stage: OpportunityStage): number {
-  return {
-    prospecting: 0.1,
-    qualification: 0.2,
-    needs_analysis: 0.4,
-    proposal: 0.6,
-    negotiation: 0.8,
-    won: 1,
-    lost: 0,
-  }[stage];
 }
 
 export interface DemoCustomersOptions {
@@ -311,7 +300,7 @@ function portfolioRecords(
       productType,
       stage,
       amount: { amount: Math.round(r.logNormal(30_000_000, 0.8)), currency: "CNY" },
-      probability: stageProbability(stage),
+      probability: DEFAULT_STAGE_PROBABILITY[stage],
       expectedClose: isoDate(addDays(created, r.int(20, 120))),
       ownerId: owner,
       ...(stage === "lost" ? { lostReason: "客户选择他行产品" } : {}),

@@ -184,6 +184,13 @@ export function applyTransition<C extends CollectionName>(
   return parseOrThrow(specOf(collection).schema, next, locale) as CollectionRecords[C];
 }
 
+/** The input of a create or an update as an object, or a localized field error. */
+function objectInput(input: unknown, locale: Locale): Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
+  return input as Record<string, unknown>;
+}
+
 export interface WriteStamp {
   actor: Actor;
   /** ISO-8601 instant, from the writer's clock. */
@@ -204,10 +211,8 @@ export function stampCreate<C extends CollectionName>(
 ): CollectionRecords[C] {
   assertCanWrite(collection, actor, "create");
   const spec = specOf(collection);
-  if (typeof input !== "object" || input === null || Array.isArray(input))
-    throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
   const created: Record<string, unknown> = {
-    ...(input as Record<string, unknown>),
+    ...objectInput(input, locale),
     ...(spec.write?.createdAtField ? { [spec.write.createdAtField]: at } : {}),
     createdBy: actor.id,
     updatedAt: at,
@@ -243,17 +248,14 @@ export function applyUpdate<C extends CollectionName>(
 ): CollectionRecords[C] {
   assertCanWrite(collection, actor, "update");
   const spec = specOf(collection);
-  if (typeof changes !== "object" || changes === null || Array.isArray(changes))
-    throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
+  const fields = objectInput(changes, locale);
   const locked = [
     ...READ_ONLY_FIELDS,
     ...(spec.write?.createdAtField ? [spec.write.createdAtField] : []),
     ...(spec.machine ? [spec.machine.field] : []),
   ];
-  const refused = Object.keys(changes).filter(
-    (key) =>
-      (locked as readonly string[]).includes(key) &&
-      (changes as Record<string, unknown>)[key] !== (current as Record<string, unknown>)[key],
+  const refused = Object.keys(fields).filter(
+    (key) => (locked as readonly string[]).includes(key) && fields[key] !== (current as Record<string, unknown>)[key],
   );
   if (refused.length > 0)
     throw new BankcrmValidationError(
@@ -261,7 +263,7 @@ export function applyUpdate<C extends CollectionName>(
     );
   const merged = withoutUndefined({
     ...(current as Record<string, unknown>),
-    ...(changes as Record<string, unknown>),
+    ...fields,
     updatedAt: at,
     updatedBy: actor.id,
     version: (((current as Record<string, unknown>).version as number | undefined) ?? 0) + 1,

@@ -1,5 +1,6 @@
 /** Starts the reference server on a free loopback port for a test file. */
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "../../../../examples/reference-server/src/app.js";
 import { openDatabase, type Database } from "../../../../examples/reference-server/src/database.js";
@@ -23,5 +24,20 @@ export async function startReferenceServer(options: { tokens?: string[] } = {}):
       await new Promise((resolve) => server.close(resolve));
       await db.close();
     },
+  };
+}
+
+/** Starts the reference server before a test file's tests and closes it after; call the getter inside tests. */
+export function useReferenceServer(options: { tokens?: string[] } = {}): () => RunningServer {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startReferenceServer(options);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error("the reference server is not running (use it inside a test)");
+    return server;
   };
 }
