@@ -533,3 +533,36 @@ describe("the server enforces what the browser checks", () => {
     expect(await client.leads.get(id)).toMatchObject({ status: "new", version: 1 });
   });
 });
+
+describe("a conflict shows the current record as every read does: masked", () => {
+  it("masks the stored record a write meets when another writer got there between its read and its write", async () => {
+    for (const [label, make] of STORES.filter(([l]) => l !== "IndexedDB encrypted")) {
+      const base = await make();
+      let interfere = false;
+      const other = createCrmClient({ store: base, user: rm, onAudit: () => {}, now: clock() });
+      // Another writer commits right after this client has read the record.
+      const racing: CrmStore = {
+        ...base,
+        async record(collection, id) {
+          const read = await base.record(collection, id);
+          if (interfere) {
+            interfere = false;
+            await other.leads.update(id, { notes: "the other writer" });
+          }
+          return read;
+        },
+      };
+      const client = createCrmClient({ store: racing, user: rm, onAudit: () => {}, now: clock() });
+      const id = `LD-RACE-${label.replace(/\W/g, "")}-${dbn++}`;
+      await client.leads.create(newLead(id));
+      interfere = true;
+      const lost = await client.leads.update(id, { notes: "mine" }).catch((e: unknown) => e);
+      expect(isConflictError(lost), label).toBe(true);
+      if (isConflictError(lost)) {
+        expect((lost.current as Lead).notes, label).toBe("the other writer");
+        expect((lost.current as Lead).mobile, label).toBe("138****5678");
+      }
+      expect(await other.leads.get(id)).toMatchObject({ notes: "the other writer", version: 2 });
+    }
+  });
+});

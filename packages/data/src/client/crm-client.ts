@@ -39,7 +39,7 @@ import {
   type WriteStatus,
   type StaffRole,
 } from "@bankcrm/core";
-import { BankcrmConflictError } from "../errors/http-errors.js";
+import { BankcrmConflictError, isConflictError } from "../errors/http-errors.js";
 import { httpSender, type Outbox, type WriteEntryBody } from "../outbox/outbox.js";
 import { isRemoteWriter } from "../stores/http/http-store.js";
 import type { TransitionRequest } from "../stores/http/http-store.js";
@@ -203,16 +203,23 @@ export function createCrmClient(options: CrmClientOptions) {
   ): Promise<WriteResult<CollectionRecords[C]>> => {
     if (!options.outbox) {
       let written: unknown = body.record;
-      if (remoteSend) {
-        // A server without an outbox: its own endpoints, which apply the same core rules; its answer is the record.
-        const answer = await remoteSend({ operation, body, idempotencyKey: crypto.randomUUID() });
-        // Validated both ways: what the server answers passes the same schema before anyone sees it.
-        written =
-          checked(
-            body.collection,
-            operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer,
-          ) ?? body.record;
-      } else await local();
+      try {
+        if (remoteSend) {
+          // A server without an outbox: its own endpoints, which apply the same core rules; its answer is the record.
+          const answer = await remoteSend({ operation, body, idempotencyKey: crypto.randomUUID() });
+          // Validated both ways: what the server answers passes the same schema before anyone sees it.
+          written =
+            checked(
+              body.collection,
+              operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer,
+            ) ?? body.record;
+        } else await local();
+      } catch (error) {
+        // The stored record a conflict carries is masked like every other read.
+        if (isConflictError(error) && error.current !== null && error.current !== undefined)
+          throw new BankcrmConflictError(masked(body.collection, error.current), error.etag, { cause: error });
+        throw error;
+      }
       emit({ ...change, status: "saved" });
       return { record: masked(body.collection, written as CollectionRecords[C]), status: "saved" };
     }
@@ -232,7 +239,9 @@ export function createCrmClient(options: CrmClientOptions) {
       record,
       status,
       ...(status !== "queued" && now?.lastError ? { reason: now.lastError.message } : {}),
-      ...(status === "conflict" && now?.server !== undefined ? { current: now.server } : {}),
+      ...(status === "conflict" && now?.server !== undefined && now.server !== null
+        ? { current: masked(body.collection, now.server) }
+        : {}),
     };
   };
 
