@@ -1,7 +1,8 @@
 /**
  * The workstation in server mode (serve.mjs with BANKCRM_API) against the real
- * reference server, operated by keyboard alone: capture a lead while offline,
- * see it queued, go online, see it sent — and the server ends with exactly one.
+ * reference server: capture a lead while offline (by keyboard alone), log a
+ * contact and move the new lead while still offline, see all three queued, go
+ * online — and the server ends with exactly one lead, contacted, and the contact.
  */
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,6 +94,20 @@ describe("branch workstation against the reference server (server mode)", () => 
     const status = form.locator('[role="status"]');
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain("当前离线");
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 1 · 失败 0 · 冲突 0");
+
+    // Still offline: log a contact and mark the new lead contacted — both queued behind the lead.
+    const work = view.locator("ws-customer-work");
+    const contact = work.locator('[data-testid="log-contact"]');
+    const summary = `离线记录的电话 ${mobile}`;
+    await contact.locator("textarea[name=summary]").fill(summary);
+    await contact.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => work.locator('[data-testid="contact-status"]').textContent())
+      .toBe("离线：已保存在本机，联网后发送");
+    const lead = work.locator('[data-testid="leads"] li', { hasText: "理财咨询" }).first();
+    await lead.locator('button[data-event="contact"]').click();
+    await expect.poll(() => lead.locator('[data-testid="lead-status"]').textContent()).toBe("已联系");
+    await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 3 · 失败 0 · 冲突 0");
     await page.screenshot({ path: `${artifacts}workstation-offline-queued.png` });
 
     // Back online: the outbox sends it.
@@ -110,6 +125,16 @@ describe("branch workstation against the reference server (server mode)", () => 
     expect(ours[0]!.name).toBe("赵键盘");
     expect(ours[0]!.consent.granted).toBe(true);
     expect(ours[0]!.source).toBe("branch_walk_in");
+    // The transition queued after the lead reached the server after it, and the server applied it.
+    expect(ours[0]).toMatchObject({ status: "contacted", version: 2 });
+    expect(ours[0]!.history!.map((h) => h.event)).toEqual(["contact"]);
+    const interactions = (
+      await createHttpStore({ baseUrl: api.url, getToken: () => "t" }).records("interactions", {
+        customerId,
+        limit: 1000,
+      })
+    ).items.filter((i) => i.summary === summary);
+    expect(interactions).toHaveLength(1);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
