@@ -18,7 +18,11 @@ function markdownFiles(dir: string): string[] {
 }
 
 export function samplesOf(repo: string): Sample[] {
-  const files = [join(repo, "README.md"), ...markdownFiles(join(repo, "docs"))];
+  const files = [
+    join(repo, "README.md"),
+    ...["core", "data", "elements"].map((p) => join(repo, "packages", p, "README.md")),
+    ...markdownFiles(join(repo, "docs")),
+  ];
   const out: Sample[] = [];
   for (const path of files) {
     const text = readFileSync(path, "utf8");
@@ -35,7 +39,8 @@ export function samplesOf(repo: string): Sample[] {
 }
 
 /** Samples that need a browser: HTML, and scripts that load the elements. */
-export const isBrowserSample = (s: Sample) => s.lang === "html" || /@bankcrm\/elements/.test(s.code);
+export const isBrowserSample = (s: Sample) =>
+  s.lang === "html" || (s.lang !== "sh" && /@bankcrm\/elements/.test(s.code));
 
 interface Import {
   module: string;

@@ -1,0 +1,70 @@
+/**
+ * The packages as a registry serves them: each one packed (`pnpm pack`, which
+ * rewrites workspace: ranges), its contents checked, publint (strict) and
+ * arethetypeswrong (ESM-only profile: node16 from ESM and bundler resolution)
+ * clean. Runs after `pnpm build` (part of `pnpm test`).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const bin = (name: string) => join(repo, "node_modules", ".bin", name);
+const out = mkdtempSync(join(tmpdir(), "bankcrm-packs-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+interface Manifest {
+  name: string;
+  version: string;
+  license?: string;
+  keywords?: string[];
+  engines?: { node?: string };
+  dependencies?: Record<string, string>;
+  customElements?: string;
+}
+
+for (const dir of ["core", "data", "elements"]) {
+  describe(`@bankcrm/${dir} as published`, () => {
+    const pkgDir = join(repo, "packages", dir);
+    const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as Manifest;
+    const tarball = join(out, `bankcrm-${dir}-${manifest.version}.tgz`);
+
+    it("packs with its README, licence and built files only, and real version ranges", () => {
+      execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd: pkgDir, stdio: "pipe" });
+      const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n");
+      expect(files).toContain("package/README.md");
+      expect(files).toContain("package/LICENSE");
+      expect(files.some((f) => f.startsWith("package/dist/") && f.endsWith("index.js"))).toBe(true);
+      expect(files.filter((f) => /\/(test|src|stories)\/|\.test\.|\.stories\./.test(f))).toEqual([]);
+      if (manifest.customElements) expect(files).toContain(`package/${manifest.customElements}`);
+      const packed = JSON.parse(
+        execFileSync("tar", ["xzf", tarball, "-O", "package/package.json"], { encoding: "utf8" }),
+      ) as Manifest;
+      for (const [name, range] of Object.entries(packed.dependencies ?? {}))
+        expect(range, `${name}@${range}`).not.toMatch(/^workspace:/);
+      expect(packed.license).toBe("Apache-2.0");
+      expect(packed.keywords?.length).toBeGreaterThan(2);
+      expect(packed.engines?.node).toBeDefined();
+      expect(readFileSync(join(pkgDir, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0/);
+    }, 60_000);
+
+    it("is clean for publint (strict) and arethetypeswrong (ESM only)", () => {
+      const publint = spawnSync(bin("publint"), ["--strict", "--pack", "pnpm"], { cwd: pkgDir, encoding: "utf8" });
+      expect(publint.status, publint.stdout + publint.stderr).toBe(0);
+      expect(publint.stdout).toContain("All good!");
+      const attw = spawnSync(bin("attw"), [tarball, "--profile", "esm-only", "--format", "json"], {
+        encoding: "utf8",
+      });
+      expect(attw.status, attw.stdout.slice(0, 2000) + attw.stderr).toBe(0);
+      // The ESM-only profile ignores CommonJS (node16-cjs) and node10 resolution: the packages are ESM only.
+      const report = JSON.parse(attw.stdout) as { problems: Record<string, { resolutionKind?: string }[]> };
+      const counted = Object.values(report.problems)
+        .flat()
+        .filter((p) => p.resolutionKind !== "node16-cjs" && p.resolutionKind !== "node10");
+      expect(counted).toEqual([]);
+    }, 120_000);
+  });
+}
