@@ -11,3 +11,8 @@ export function resolveLocale(tag: string | undefined): Locale {
   if (!tag) return DEFAULT_LOCALE;
   return /^zh(-|$)/i.test(tag) ? "zh-CN" : "en";
 }
+
+/** A label's text in a locale, with `{name}` placeholders filled from `params` (unknown ones left as written). */
+export function fillLabel(label: Label, locale: Locale, params: Record<string, string | number> = {}): string {
+  return label[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -2,7 +2,7 @@
  * Every message a person may see, in zh-CN and English. Keys are stable; the
  * `{name}` placeholders are filled by `message()`.
  */
-import type { Label, Locale } from "./locale.js";
+import { fillLabel, type Label, type Locale } from "./locale.js";
 
 const MESSAGES = {
   required: { "zh-CN": "此项为必填项", en: "This field is required" },
@@ -152,7 +152,7 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** A message in a locale, with `{name}` placeholders filled from `params`. */
 export function message(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillLabel(MESSAGES[key], locale, params);
 }
 
 export const messageKeys = Object.keys(MESSAGES) as MessageKey[];

@@ -3,7 +3,7 @@
  * per error for a status line — in zh-CN and English. A table of their own, so
  * a page that only reads (or a lead form) does not carry them.
  */
-import type { Label, Locale } from "./locale.js";
+import { fillLabel, type Label, type Locale } from "./locale.js";
 
 const WRITE_MESSAGES = {
   fourEyes: {
@@ -39,7 +39,7 @@ export function writeMessage(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return WRITE_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillLabel(WRITE_MESSAGES[key], locale, params);
 }
 
 export const writeMessageKeys = Object.keys(WRITE_MESSAGES) as WriteMessageKey[];
