@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import {
   COLLECTION_NAMES,
   MACHINE_COLLECTIONS,
+  REST_CONTRACT_VERSION,
   recordJsonSchemas,
   TIMELINE_COLLECTIONS,
   WRITABLE_COLLECTIONS,
@@ -368,9 +369,9 @@ export function buildOpenApi(): Record<string, unknown> {
     openapi: "3.1.0",
     info: {
       title: "bankcrm REST contract",
-      version: "1.0.0",
+      version: REST_CONTRACT_VERSION,
       description:
-        "What @bankcrm/data's HTTP store speaks and examples/reference-server implements. Money is integer minor units with an ISO 4217 code; dates are ISO-8601. Records refuse C3 (authentication) data. Errors are application/problem+json.",
+        "What @bankcrm/data's HTTP store speaks and examples/reference-server implements. Money is integer minor units with an ISO 4217 code; dates are ISO-8601. Records refuse C3 (authentication) data. Errors are application/problem+json. Every response carries the contract version it speaks in the `Bankcrm-Api-Version` header; a client refuses a server of another major version.",
     },
     servers: [{ url: "http://127.0.0.1:8787", description: "pnpm reference-server" }],
     security: [{ bearer: [] }],

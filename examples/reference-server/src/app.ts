@@ -10,6 +10,8 @@ import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import {
   applyCustomerChange,
+  REST_CONTRACT_HEADER,
+  REST_CONTRACT_VERSION,
   applyTransition,
   collectionSpec,
   collectionSchemas,
@@ -80,10 +82,16 @@ export function createApp(db: Database, options: AppOptions = {}) {
       origin: options.corsOrigins ?? "*",
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
       allowMethods: ["GET", "POST", "PUT", "OPTIONS"],
-      exposeHeaders: ["ETag", "Retry-After"],
+      exposeHeaders: ["ETag", "Retry-After", REST_CONTRACT_HEADER],
       maxAge: 600,
     }),
   );
+
+  // Every answer says which contract it speaks, so a client of another major version stops cleanly.
+  app.use("*", async (c, next) => {
+    await next();
+    c.header(REST_CONTRACT_HEADER, REST_CONTRACT_VERSION);
+  });
 
   app.use("*", async (c, next) => {
     const auth = c.req.header("Authorization") ?? "";

@@ -23,9 +23,11 @@ export { createCachedStore, type CachedStore, type CachedStoreOptions } from "./
 export * from "./outbox/index.js";
 export {
   BankcrmConflictError,
+  BankcrmIncompatibleServerError,
   BankcrmNetworkError,
   BankcrmRequestError,
   isConflictError,
+  isIncompatibleServerError,
   isNetworkError,
   isRequestError,
   retryAfterMs,

@@ -2,8 +2,25 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.setConfig({ testTimeout: 60_000 });
-import { generateDemoPortfolio, isAccessDeniedError, isValidationError } from "@bankcrm/core";
-import { createHttpStore, isConflictError, isNetworkError, isRequestError, type HttpStore } from "../src/index.js";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  describeError,
+  generateDemoPortfolio,
+  isAccessDeniedError,
+  isBankcrmError,
+  isValidationError,
+  REST_CONTRACT_HEADER,
+  REST_CONTRACT_VERSION,
+} from "@bankcrm/core";
+import {
+  createHttpStore,
+  isConflictError,
+  isIncompatibleServerError,
+  isNetworkError,
+  isRequestError,
+  type HttpStore,
+} from "../src/index.js";
 import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 import { useReferenceServer } from "./support/reference-server.js";
 
@@ -99,5 +116,35 @@ describe("HTTP store specifics", () => {
       .catch((e: unknown) => e);
     expect(isNetworkError(error)).toBe(true);
     expect(posts).toBe(1);
+  });
+});
+
+describe("the REST contract version", () => {
+  it("is on every answer of the reference server, and a server of another major version is refused clearly", async () => {
+    const ok = await fetch(new URL("customers?limit=1", server().url), { headers: { Authorization: "Bearer t" } });
+    expect(ok.headers.get(REST_CONTRACT_HEADER)).toBe(REST_CONTRACT_VERSION);
+    const denied = await fetch(new URL("customers", server().url));
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get(REST_CONTRACT_HEADER)).toBe(REST_CONTRACT_VERSION);
+
+    // A real HTTP server that speaks contract 2.0 and answers 200 with a body this SDK would misread.
+    const future = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", [REST_CONTRACT_HEADER]: "2.0.0" });
+      res.end(JSON.stringify({ data: [{ customer_id: "x" }] }));
+    });
+    await new Promise<void>((resolve) => future.listen(0, "127.0.0.1", resolve));
+    const { port } = future.address() as AddressInfo;
+    try {
+      const store = createHttpStore({ baseUrl: `http://127.0.0.1:${port}/`, getToken: () => "t" });
+      const error = await store.listCustomers({}).catch((e: unknown) => e);
+      expect(isIncompatibleServerError(error)).toBe(true);
+      expect(isBankcrmError(error, "incompatible_server")).toBe(true);
+      expect(describeError(error, "en")).toBe(
+        `The server speaks API version 2.0.0, which this app (${REST_CONTRACT_VERSION}) does not support; ask your administrator to upgrade`,
+      );
+      expect(describeError(error, "zh-CN")).toContain("不兼容");
+    } finally {
+      await new Promise((resolve) => future.close(resolve));
+    }
   });
 });

@@ -1,5 +1,7 @@
 export {
   REVEALABLE_FIELDS,
+  REST_CONTRACT_HEADER,
+  REST_CONTRACT_VERSION,
   TIMELINE_COLLECTIONS,
   type TimelineKind,
   type Page,

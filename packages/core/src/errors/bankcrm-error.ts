@@ -9,7 +9,8 @@ export type BankcrmErrorCode =
   | "network"
   | "request_failed"
   | "invalid_transition"
-  | "not_found";
+  | "not_found"
+  | "incompatible_server";
 
 /**
  * Base class of every error bankcrm throws. `code` is stable and machine-readable;

@@ -32,6 +32,13 @@ export function describeError(error: unknown, locale: Locale): string {
       return writeMessage("errorNetwork", locale);
     case "store_failed":
       return writeMessage("errorStore", locale, { reason: error.message });
+    case "incompatible_server": {
+      const e = error as unknown as { serverVersion?: string; clientVersion?: string };
+      return writeMessage("errorIncompatibleServer", locale, {
+        server: e.serverVersion ?? "?",
+        client: e.clientVersion ?? "?",
+      });
+    }
     case "invalid_argument":
       return (error as unknown as { argument?: string }).argument === "collection"
         ? writeMessage("errorUnknownCollection", locale)

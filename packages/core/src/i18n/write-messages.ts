@@ -28,6 +28,10 @@ const WRITE_MESSAGES = {
   errorNetwork: { "zh-CN": "无法连接服务器，请稍后再试", en: "The server cannot be reached; try again later" },
   errorStore: { "zh-CN": "本机存储失败：{reason}", en: "Saving on this device failed: {reason}" },
   errorUnknownCollection: { "zh-CN": "未知的数据集合", en: "Unknown collection" },
+  errorIncompatibleServer: {
+    "zh-CN": "服务器接口版本（{server}）与本应用（{client}）不兼容，请联系管理员升级",
+    en: "The server speaks API version {server}, which this app ({client}) does not support; ask your administrator to upgrade",
+  },
   errorOther: { "zh-CN": "操作失败：{reason}", en: "Something went wrong: {reason}" },
 } as const satisfies Record<string, Label>;
 

@@ -55,11 +55,33 @@ export class BankcrmRequestError extends BankcrmError {
   }
 }
 
+/**
+ * The server speaks another major version of the REST contract than this SDK
+ * (its `Bankcrm-Api-Version` header): nothing it answered is read.
+ */
+export class BankcrmIncompatibleServerError extends BankcrmError {
+  readonly serverVersion: string;
+  readonly clientVersion: string;
+
+  constructor(serverVersion: string, clientVersion: string, options?: { cause?: unknown }) {
+    super(
+      "incompatible_server",
+      `the server speaks REST contract ${serverVersion}; this SDK speaks ${clientVersion}`,
+      options,
+    );
+    this.name = "BankcrmIncompatibleServerError";
+    this.serverVersion = serverVersion;
+    this.clientVersion = clientVersion;
+  }
+}
+
 const named = (error: unknown, name: string) =>
   typeof error === "object" && error !== null && (error as { name?: unknown }).name === name;
 export const isConflictError = (error: unknown): error is BankcrmConflictError => named(error, "BankcrmConflictError");
 export const isNetworkError = (error: unknown): error is BankcrmNetworkError => named(error, "BankcrmNetworkError");
 export const isRequestError = (error: unknown): error is BankcrmRequestError => named(error, "BankcrmRequestError");
+export const isIncompatibleServerError = (error: unknown): error is BankcrmIncompatibleServerError =>
+  named(error, "BankcrmIncompatibleServerError");
 
 /** Milliseconds from a Retry-After header (seconds or an HTTP date), if any. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {

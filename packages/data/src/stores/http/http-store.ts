@@ -8,6 +8,8 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from "ky";
 import {
   collectionSpec,
+  REST_CONTRACT_HEADER,
+  REST_CONTRACT_VERSION,
   BankcrmAccessDeniedError,
   BankcrmNotFoundError,
   BankcrmTransitionError,
@@ -20,6 +22,7 @@ import {
 } from "@bankcrm/core";
 import {
   BankcrmConflictError,
+  BankcrmIncompatibleServerError,
   BankcrmNetworkError,
   BankcrmRequestError,
   retryAfterMs,
@@ -144,10 +147,12 @@ export async function toHttpStoreError(error: unknown): Promise<Error> {
   }
   if (error instanceof TimeoutError) return new BankcrmNetworkError("the request timed out", { cause: error });
   if (error instanceof Error && error.name === "AbortError") return error;
+  if (error instanceof BankcrmIncompatibleServerError) return error;
   return new BankcrmNetworkError("the server could not be reached", { cause: error });
 }
 
 const notFound = (error: unknown) => error instanceof HTTPError && error.response.status === 404;
+const majorOf = (version: string) => version.trim().split(".")[0];
 
 export function createHttpStore(options: HttpStoreOptions): HttpStore {
   const etags = new Map<string, string>();
@@ -161,6 +166,14 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
       beforeRequest: [
         async ({ request }) => {
           request.headers.set("Authorization", `Bearer ${await options.getToken()}`);
+        },
+      ],
+      afterResponse: [
+        ({ response }) => {
+          // A server of another major contract version: refuse before reading anything it said.
+          const version = response.headers.get(REST_CONTRACT_HEADER);
+          if (version !== null && majorOf(version) !== majorOf(REST_CONTRACT_VERSION))
+            throw new BankcrmIncompatibleServerError(version, REST_CONTRACT_VERSION);
         },
       ],
     },
