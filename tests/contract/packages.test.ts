@@ -32,11 +32,12 @@ for (const dir of ["core", "data", "elements"]) {
     const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as Manifest;
     const tarball = join(out, `bankcrm-${dir}-${manifest.version}.tgz`);
 
-    it("packs with its README, licence and built files only, and real version ranges", () => {
+    it("packs with its README, licence, changelog and built files only, and real version ranges", () => {
       execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd: pkgDir, stdio: "pipe" });
       const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n");
       expect(files).toContain("package/README.md");
       expect(files).toContain("package/LICENSE");
+      expect(files).toContain("package/CHANGELOG.md");
       expect(files.some((f) => f.startsWith("package/dist/") && f.endsWith("index.js"))).toBe(true);
       expect(files.filter((f) => /\/(test|src|stories)\/|\.test\.|\.stories\./.test(f))).toEqual([]);
       if (manifest.customElements) expect(files).toContain(`package/${manifest.customElements}`);
