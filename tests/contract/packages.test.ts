@@ -8,12 +8,15 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACKAGES, packPackages, repo } from "../support/pack.js";
 
-const repo = fileURLToPath(new URL("../../", import.meta.url));
 const bin = (name: string) => join(repo, "node_modules", ".bin", name);
 const out = mkdtempSync(join(tmpdir(), "bankcrm-packs-"));
+let tarballs: ReturnType<typeof packPackages>;
+beforeAll(() => {
+  tarballs = packPackages(out);
+}, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 interface Manifest {
@@ -26,15 +29,14 @@ interface Manifest {
   customElements?: string;
 }
 
-for (const dir of ["core", "data", "elements"]) {
+for (const dir of PACKAGES) {
   describe(`@bankcrm/${dir} as published`, () => {
     const pkgDir = join(repo, "packages", dir);
     const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as Manifest;
-    const tarball = join(out, `bankcrm-${dir}-${manifest.version}.tgz`);
+    const tarball = () => tarballs[dir];
 
     it("packs with its README, licence, changelog and built files only, and real version ranges", () => {
-      execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd: pkgDir, stdio: "pipe" });
-      const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n");
+      const files = execFileSync("tar", ["tzf", tarball()], { encoding: "utf8" }).trim().split("\n");
       expect(files).toContain("package/README.md");
       expect(files).toContain("package/LICENSE");
       expect(files).toContain("package/CHANGELOG.md");
@@ -42,7 +44,7 @@ for (const dir of ["core", "data", "elements"]) {
       expect(files.filter((f) => /\/(test|src|stories)\/|\.test\.|\.stories\./.test(f))).toEqual([]);
       if (manifest.customElements) expect(files).toContain(`package/${manifest.customElements}`);
       const packed = JSON.parse(
-        execFileSync("tar", ["xzf", tarball, "-O", "package/package.json"], { encoding: "utf8" }),
+        execFileSync("tar", ["xzf", tarball(), "-O", "package/package.json"], { encoding: "utf8" }),
       ) as Manifest;
       for (const [name, range] of Object.entries(packed.dependencies ?? {}))
         expect(range, `${name}@${range}`).not.toMatch(/^workspace:/);
@@ -56,7 +58,7 @@ for (const dir of ["core", "data", "elements"]) {
       const publint = spawnSync(bin("publint"), ["--strict", "--pack", "pnpm"], { cwd: pkgDir, encoding: "utf8" });
       expect(publint.status, publint.stdout + publint.stderr).toBe(0);
       expect(publint.stdout).toContain("All good!");
-      const attw = spawnSync(bin("attw"), [tarball, "--profile", "esm-only", "--format", "json"], {
+      const attw = spawnSync(bin("attw"), [tarball(), "--profile", "esm-only", "--format", "json"], {
         encoding: "utf8",
       });
       expect(attw.status, attw.stdout.slice(0, 2000) + attw.stderr).toBe(0);
