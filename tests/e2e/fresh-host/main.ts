@@ -3,7 +3,7 @@
 // fresh folder outside the workspace by tests/e2e/packed-install.e2e.test.ts.
 import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
-import type { BankcrmCustomerCard, BankcrmProvider } from "@bankcrm/elements";
+import type { BankcrmCustomerCard, BankcrmCustomerTimeline, BankcrmProvider, TimelineItem } from "@bankcrm/elements";
 import "@bankcrm/elements/provider.js";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
@@ -28,4 +28,18 @@ provider.locale = "zh-CN";
 document.querySelector<BankcrmCustomerCard>("bankcrm-customer-card")!.customer = customer;
 document.querySelector("bankcrm-customer-timeline")!.setAttribute("customer-id", customerId);
 document.querySelector("bankcrm-lead-form")!.setAttribute("customer-id", customerId);
+// A long history given as entries: 10,000 calls, one a minute, newest first.
+const start = Date.parse("2026-11-28T04:00:00Z");
+const long: TimelineItem[] = Array.from({ length: 10_000 }, (_, i) => {
+  const at = new Date(start - i * 60_000).toISOString();
+  const id = `IN-LONG-${i}`;
+  return {
+    kind: "interaction",
+    id,
+    customerId,
+    at,
+    record: { id, customerId, at, channel: "phone", type: "call", summary: `Call ${i}`, confidential: false },
+  };
+});
+document.querySelector<BankcrmCustomerTimeline>("#long")!.entries = long;
 document.body.dataset.ready = "true";

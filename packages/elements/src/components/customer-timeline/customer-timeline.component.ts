@@ -10,6 +10,7 @@ import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
 const TIMELINE_SOURCES: ReadonlySet<string> = new Set(Object.values(TIMELINE_COLLECTIONS));
 import { BankcrmTimelineLoadMoreEvent } from "../../events/timeline-events.js";
 import { BankcrmContextElement } from "../base/context-element.js";
+import { sweepOrphanMarkers, type MarkerSweeper } from "../../internal/orphan-markers.js";
 import { customerTimelineStyles } from "./customer-timeline.styles.js";
 import {
   TIMELINE_KINDS,
@@ -120,6 +121,8 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
   @query('[part="feed"]') private feed!: HTMLElement & VirtualizerHostElement;
   /** Stops following the client's changes. */
   private unsubscribe: (() => void) | undefined;
+  /** Cleans up after lit-html's removePart leak in the feed (see internal/orphan-markers.ts). */
+  private sweeper: { feed: HTMLElement; sweep: MarkerSweeper } | undefined;
 
   private get items(): TimelineItem[] {
     return this.entries ?? this.fetched;
@@ -155,12 +158,22 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.sweeper?.sweep.disconnect();
+    this.sweeper = undefined;
+  }
+
+  /** How many leaked lit-html markers the feed has swept (0 with a fixed lit-html). */
+  get sweptMarkers(): number {
+    return this.sweeper?.sweep.removed ?? 0;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Reconnected after a disconnect: follow the client again.
-    if (this.hasUpdated) this.follow();
+    // Reconnected after a disconnect: follow the client again, and sweep the feed again (next update).
+    if (this.hasUpdated) {
+      this.follow();
+      this.requestUpdate();
+    }
   }
 
   /** Follows the client's writes: a write to a collection on the timeline reloads the newest page at once. */
@@ -187,6 +200,11 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
     if (this.clientChanged(changed)) this.follow();
     if (!this.showsFeed) this.feedAttached = false;
     else if (!this.feedAttached && this.feed?.isConnected) this.feedAttached = true;
+    const feed = this.showsFeed ? this.feed : undefined;
+    if (this.sweeper?.feed !== feed) {
+      this.sweeper?.sweep.disconnect();
+      this.sweeper = feed ? { feed, sweep: sweepOrphanMarkers(feed) } : undefined;
+    }
     if (
       this.entries === undefined &&
       this.customerId &&
