@@ -54,6 +54,24 @@ for (const dir of PACKAGES) {
       expect(readFileSync(join(pkgDir, "LICENSE"), "utf8")).toMatch(/Apache License\s+Version 2\.0/);
     }, 60_000);
 
+    it("declares a Node range its dependencies support (engines true to them)", () => {
+      const minimum = (range: string) => {
+        const m = /^\s*(?:>=|\^|~)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(range);
+        if (!m) throw new Error(`cannot read the engines range "${range}"`);
+        return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+      };
+      const atLeast = (a: number[], b: number[]) =>
+        a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! >= b[2]!)));
+      const ours = minimum(manifest.engines!.node!);
+      for (const name of Object.keys(manifest.dependencies ?? {})) {
+        const dep = JSON.parse(readFileSync(join(pkgDir, "node_modules", name, "package.json"), "utf8")) as Manifest;
+        const theirs = dep.engines?.node;
+        if (theirs) expect(atLeast(ours, minimum(theirs)), `${name} needs Node ${theirs}`).toBe(true);
+      }
+      // And it is the Node this suite runs on.
+      expect(atLeast(minimum(process.versions.node), ours)).toBe(true);
+    });
+
     it("is clean for publint (strict) and arethetypeswrong (ESM only)", () => {
       const publint = spawnSync(bin("publint"), ["--strict", "--pack", "pnpm"], { cwd: pkgDir, encoding: "utf8" });
       expect(publint.status, publint.stdout + publint.stderr).toBe(0);

@@ -106,7 +106,7 @@ export function isRemoteWriter(store: object): store is RemoteWriter {
 export async function toHttpStoreError(error: unknown): Promise<Error> {
   if (error instanceof HTTPError) {
     const status = error.response.status;
-    // ky 2 reads the error body into `data`; older responses may still be unread.
+    // Read the problem+json body unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread).
     let problem: Problem = { title: error.response.statusText };
     const data = (error as unknown as { data?: unknown }).data;
     if (typeof data === "object" && data !== null) problem = data as Problem;
@@ -157,19 +157,19 @@ const majorOf = (version: string) => version.trim().split(".")[0];
 export function createHttpStore(options: HttpStoreOptions): HttpStore {
   const etags = new Map<string, string>();
   const api: KyInstance = ky.create({
-    baseUrl: options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
+    prefixUrl: options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
     timeout: options.timeout ?? 10_000,
     retry: { limit: options.retries ?? 2 },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     hooks: {
       beforeRequest: [
-        async ({ request }) => {
+        async (request) => {
           request.headers.set("Authorization", `Bearer ${await options.getToken()}`);
         },
       ],
       afterResponse: [
-        ({ response }) => {
+        (_request, _options, response) => {
           // A server of another major contract version: refuse before reading anything it said.
           const version = response.headers.get(REST_CONTRACT_HEADER);
           if (version !== null && majorOf(version) !== majorOf(REST_CONTRACT_VERSION))
