@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import {
   applyCustomerChange,
@@ -63,6 +64,15 @@ function problem(
 
 const clampLimit = (value: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(value ?? "50", 10) || 50));
 const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
+/** Request bodies over this are refused (413) before they are read; bulk imports get more. */
+export const BODY_LIMIT = 1024 * 1024;
+export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+/** Who is calling, for scoping idempotency keys: the bearer token's hash (the verified principal once the server checks identities). */
+const principalOf = (c: Context) =>
+  createHash("sha256")
+    .update(c.req.header("Authorization") ?? "")
+    .digest("base64url")
+    .slice(0, 22);
 /** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
@@ -87,10 +97,13 @@ export function createApp(db: Database, options: AppOptions = {}) {
     }),
   );
 
-  // Every answer says which contract it speaks, so a client of another major version stops cleanly.
+  // Every answer says which contract it speaks, so a client of another major version stops cleanly;
+  // none is kept by a cache (personal data), and none is sniffed into another type.
   app.use("*", async (c, next) => {
     await next();
     c.header(REST_CONTRACT_HEADER, REST_CONTRACT_VERSION);
+    c.header("Cache-Control", "no-store");
+    c.header("X-Content-Type-Options", "nosniff");
   });
 
   app.use("*", async (c, next) => {
@@ -102,6 +115,19 @@ export function createApp(db: Database, options: AppOptions = {}) {
     }
     await next();
   });
+
+  // Bodies are refused before they are read past the limit: 1 MB, and 16 MB for bulk imports.
+  // The rest of the body is never read, so the connection cannot carry another request: close it.
+  const tooLarge = (c: Context) => {
+    c.header("Connection", "close");
+    return problem(c, 413, "Payload too large", "the request body is over this route's limit");
+  };
+  const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: tooLarge });
+  const bodyLimitDefault = bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge });
+  app.use("*", (c, next) =>
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- hono's own middleware, given the route's context
+    c.req.path.startsWith("/import/") ? importLimit(c, next) : bodyLimitDefault(c, next),
+  );
 
   const readJson = async (c: Context): Promise<unknown> => {
     try {
@@ -202,7 +228,9 @@ export function createApp(db: Database, options: AppOptions = {}) {
       if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
       return c.json(response, seen.status as 200);
     };
-    const seen = await db.idempotent(key);
+    // Keys are the caller's own: another caller's identical key is another request.
+    const scoped = `${principalOf(c)}:${key}`;
+    const seen = await db.idempotent(scoped);
     if (seen) {
       if (seen.requestHash !== hash)
         return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
@@ -211,7 +239,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     const result = await db.transaction(async (tx) => {
       const out = await run(body, tx);
       if (out instanceof Response) return out;
-      await db.remember(key, hash, out.status, out.body, tx);
+      await db.remember(scoped, hash, out.status, out.body, tx);
       return out;
     });
     if (result instanceof Response) return result;

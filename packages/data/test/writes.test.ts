@@ -5,6 +5,7 @@
  * midway, ending exactly where applying each write once, in order, ends.
  */
 import "fake-indexeddb/auto";
+import { request as httpRequest } from "node:http";
 import { describe, expect, it, vi } from "vitest";
 import {
   availableTransitions,
@@ -531,6 +532,58 @@ describe("the server enforces what the browser checks", () => {
     expect(await put.json()).toMatchObject({ errors: [{ path: ["status"], code: "readOnlyField" }] });
 
     expect(await client.leads.get(id)).toMatchObject({ status: "new", version: 1 });
+  });
+});
+
+describe("the server's limits", () => {
+  it("refuses a body over 1 MB before reading it, scopes Idempotency-Keys to the caller, and marks answers no-store", async () => {
+    // On a connection of its own (the server closes it: the rest of the body is never read).
+    const big = await new Promise<number | string>((resolve) => {
+      const body = JSON.stringify({ ...newLead("LD-BIG"), notes: "x".repeat(2 * 1024 * 1024) });
+      const request = httpRequest(
+        new URL("leads", server().url),
+        {
+          method: "POST",
+          agent: false,
+          headers: {
+            Authorization: "Bearer t",
+            "Content-Type": "application/json",
+            "Idempotency-Key": crypto.randomUUID(),
+            "Content-Length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on("error", (error) => resolve(error.message));
+      request.end(body);
+    });
+    // 413 — or, if the server's refusal closed the socket while the client was still writing, a reset:
+    // either way nothing of it is stored (below), and the server goes on answering.
+    expect(big === 413 || /EPIPE|ECONNRESET/.test(String(big)), String(big)).toBe(true);
+    expect(
+      await createHttpStore({ baseUrl: server().url, getToken: () => "t" }).record("leads", "LD-BIG"),
+    ).toBeUndefined();
+
+    // Two callers, one key: each gets its own request handled, not the other's answer.
+    const key = crypto.randomUUID();
+    const send = (token: string, lead: Lead) =>
+      fetch(new URL("leads", server().url), {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": key },
+        body: JSON.stringify(lead),
+      });
+    const first = await send("teller-a", newLead(`LD-KEY-A-${dbn}`));
+    const second = await send("teller-b", newLead(`LD-KEY-B-${dbn}`));
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(((await second.json()) as Lead).id).toBe(`LD-KEY-B-${dbn}`);
+    // The same caller replaying its key gets its stored answer.
+    const replay = await send("teller-a", newLead(`LD-KEY-A-${dbn}`));
+    expect(((await replay.json()) as Lead).id).toBe(`LD-KEY-A-${dbn}`);
+    expect(replay.headers.get("Cache-Control")).toBe("no-store");
+    expect(replay.headers.get("X-Content-Type-Options")).toBe("nosniff");
   });
 });
 
