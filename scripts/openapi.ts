@@ -29,6 +29,7 @@ const errors = (...codes: number[]) =>
           400: "Malformed request",
           401: "Missing or unknown bearer token",
           404: "Not found",
+          413: "The body is over the limit (1 MB; 16 MB for imports): refused before it is read",
           412: "If-Match does not match: the record changed (the problem carries `current` and `etag`)",
           403: "The caller's role may not do this (an auditor never writes; four eyes)",
           409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",
@@ -265,7 +266,7 @@ export function buildOpenApi(): Record<string, unknown> {
             properties: { customer: ref("Customer"), change: ref("CustomerChange") },
           }),
         },
-        ...errors(400, 401, 403, 404, 412, 422, 428),
+        ...errors(400, 413, 401, 403, 404, 412, 422, 428),
       },
     },
   };
@@ -311,7 +312,7 @@ export function buildOpenApi(): Record<string, unknown> {
             headers: { ETag: { schema: { type: "string" } } },
             content: json(ref(item)),
           },
-          ...errors(400, 401, 412, 422, 503),
+          ...errors(400, 413, 401, 412, 422, 503),
         },
       },
     };
@@ -327,7 +328,7 @@ export function buildOpenApi(): Record<string, unknown> {
         requestBody: { required: true, content: json(ref("TransitionRequest")) },
         responses: {
           200: { description: "The record after the event, with its history entry", content: json(ref(item)) },
-          ...errors(400, 401, 403, 404, 409, 412, 422, 428),
+          ...errors(400, 413, 401, 403, 404, 409, 412, 422, 428),
         },
       },
     };
@@ -343,7 +344,7 @@ export function buildOpenApi(): Record<string, unknown> {
         responses: {
           200: { description: "Replaced", content: json(ref(NAMES[collection]!)) },
           201: { description: "Created", content: json(ref(NAMES[collection]!)) },
-          ...errors(400, 401, 412, 422),
+          ...errors(400, 413, 401, 412, 422),
         },
       },
     };
@@ -360,7 +361,7 @@ export function buildOpenApi(): Record<string, unknown> {
             description: "Written",
             content: json({ type: "object", properties: { written: { type: "integer" } } }),
           },
-          ...errors(400, 401, 422),
+          ...errors(400, 413, 401, 422),
         },
       },
     };
