@@ -29,7 +29,7 @@ const bm: Actor = { id: "S-BM1", role: "branch_manager", branchId: "B1" };
 const bm2: Actor = { id: "S-BM2", role: "branch_manager", branchId: "B1" };
 const marketing: Actor = { id: "S-MK1", role: "marketing" };
 const auditor: Actor = { id: "S-AU1", role: "auditor" };
-const at = "2026-11-30T09:00:00+08:00";
+const at = "2026-11-30T01:00:00.000Z"; // instants are stored as UTC (see "one spelling per instant")
 const later = (hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString();
 
 const demo = generateDemoPortfolio({ customers: 300, seed: "workflow" });
@@ -406,5 +406,32 @@ describe("the collection table", () => {
       }),
     );
     expect(fromTable).toEqual({ ...TIMELINE_COLLECTIONS });
+  });
+});
+
+describe("one spelling per instant", () => {
+  it("stores instants given with an offset as UTC, so stores and the server order them by instant", () => {
+    const interaction = stampCreate(
+      "interactions",
+      {
+        id: "IN-OFFSET",
+        customerId: customer.id,
+        at: "2026-11-30T09:15:00+08:00",
+        channel: "phone",
+        type: "call",
+        summary: "Called from a portal in Beijing time",
+        confidential: false,
+      },
+      { actor: rm, at: "2026-11-30T10:00:00+08:00" },
+    );
+    expect(interaction.at).toBe("2026-11-30T01:15:00.000Z");
+    expect(interaction.updatedAt).toBe("2026-11-30T02:00:00.000Z");
+    const lead = applyTransition("leads", newLead(), "contact", { actor: rm, at: "2026-12-01T08:00:00+08:00" });
+    expect(lead.updatedAt).toBe("2026-12-01T00:00:00.000Z");
+    expect(lead.history![0]!.at).toBe("2026-12-01T00:00:00.000Z");
+    // Not an instant: left as given, for the schema to refuse.
+    expect(() => applyTransition("leads", newLead(), "contact", { actor: rm, at: "yesterday" })).toThrow(
+      expect.objectContaining({ code: "validation_failed" }),
+    );
   });
 });

@@ -139,7 +139,7 @@ export function applyTransition<C extends CollectionName>(
   const { actor, at: atOption, reason, locale = "zh-CN", ...rest } = options;
   const machine = machineOf(collection);
   const r = record as unknown as Record<string, unknown>;
-  const at = atOption ?? new Date().toISOString();
+  const at = utcInstant(atOption ?? new Date().toISOString());
   if (!canWrite(collection, actor, "transition"))
     throw new BankcrmAccessDeniedError(actor.role, `change ${collection}`);
   const from = stateOf(machine, r);
@@ -184,6 +184,24 @@ export function applyTransition<C extends CollectionName>(
   return parseOrThrow(specOf(collection).schema, next, locale) as CollectionRecords[C];
 }
 
+/** An instant with an offset, as the schemas accept it (`…Z` or `…+08:00`). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Instants as UTC (`2026-11-30T01:15:00.000Z` for `…T09:15:00+08:00`): stores and
+ * the server order records by these strings, so one instant must have one
+ * spelling. Top-level fields only (the ones indexes and the timeline read).
+ */
+function utcInstants(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...record };
+  for (const [key, value] of Object.entries(out)) if (typeof value === "string") out[key] = utcInstant(value);
+  return out;
+}
+
+/** One instant as UTC; anything else as it is (the schema then refuses it). */
+const utcInstant = (value: string) =>
+  INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value;
+
 /** The input of a create or an update as an object, or a localized field error. */
 function objectInput(input: unknown, locale: Locale): Record<string, unknown> {
   if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -207,12 +225,13 @@ export interface WriteStamp {
 export function stampCreate<C extends CollectionName>(
   collection: C,
   input: unknown,
-  { actor, at, locale = "zh-CN" }: WriteStamp,
+  { actor, at: when, locale = "zh-CN" }: WriteStamp,
 ): CollectionRecords[C] {
   assertCanWrite(collection, actor, "create");
+  const at = utcInstant(when);
   const spec = specOf(collection);
   const created: Record<string, unknown> = {
-    ...objectInput(input, locale),
+    ...utcInstants(objectInput(input, locale)),
     ...(spec.write?.createdAtField ? { [spec.write.createdAtField]: at } : {}),
     createdBy: actor.id,
     updatedAt: at,
@@ -244,9 +263,10 @@ export function applyUpdate<C extends CollectionName>(
   collection: C,
   current: CollectionRecords[C],
   changes: unknown,
-  { actor, at, locale = "zh-CN" }: WriteStamp,
+  { actor, at: when, locale = "zh-CN" }: WriteStamp,
 ): CollectionRecords[C] {
   assertCanWrite(collection, actor, "update");
+  const at = utcInstant(when);
   const spec = specOf(collection);
   const fields = objectInput(changes, locale);
   const locked = [
@@ -263,7 +283,7 @@ export function applyUpdate<C extends CollectionName>(
     );
   const merged = withoutUndefined({
     ...(current as Record<string, unknown>),
-    ...fields,
+    ...utcInstants(fields),
     updatedAt: at,
     updatedBy: actor.id,
     version: (((current as Record<string, unknown>).version as number | undefined) ?? 0) + 1,
