@@ -7,7 +7,7 @@
  */
 import { BankcrmValidationError } from "../errors/validation-error.js";
 import { parseOrThrow } from "../i18n/validate.js";
-import { assertCanWrite, type WriteStamp } from "./transition.js";
+import { assertCanWrite, nextWrite, type WriteStamp } from "./transition.js";
 import { CustomerChangeSchema, type CustomerChange } from "../schemas/customer-change.js";
 import { CustomerSchema, type Customer } from "../schemas/customer.js";
 import type { Consent } from "../schemas/consent.js";
@@ -55,7 +55,7 @@ export function applyCustomerChange(
     next.riskAssessedAt = change.riskAssessedAt;
   }
   if (change.kind === "consent") next.consents = [...customer.consents, change.consent!];
-  next = { ...next, updatedAt: at, updatedBy: actor.id, version: (customer.version ?? 0) + 1 };
+  next = { ...next, ...nextWrite(customer, actor, at) };
   return { customer: parseOrThrow(CustomerSchema, next, locale), change };
 }
 

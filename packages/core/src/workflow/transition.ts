@@ -12,7 +12,7 @@ import { BankcrmValidationError } from "../errors/validation-error.js";
 import type { Locale } from "../i18n/locale.js";
 import { message } from "../i18n/messages.js";
 import { writeMessage } from "../i18n/write-messages.js";
-import { parseOrThrow, validate } from "../i18n/validate.js";
+import { parseOrThrow } from "../i18n/validate.js";
 import type { Actor } from "../privacy/access-policy.js";
 import {
   collectionSpec,
@@ -177,9 +177,7 @@ export function applyTransition<C extends CollectionName>(
     ...definition.effect?.(r, context),
     [machine.field]: to,
     history,
-    updatedAt: at,
-    updatedBy: actor.id,
-    version: ((r.version as number | undefined) ?? 0) + 1,
+    ...nextWrite(r, actor, at),
   });
   return parseOrThrow(specOf(collection).schema, next, locale) as CollectionRecords[C];
 }
@@ -234,9 +232,7 @@ export function stampCreate<C extends CollectionName>(
     ...utcInstants(objectInput(input, locale)),
     ...(spec.write?.createdAtField ? { [spec.write.createdAtField]: at } : {}),
     createdBy: actor.id,
-    updatedAt: at,
-    updatedBy: actor.id,
-    version: 1,
+    ...nextWrite(undefined, actor, at),
   };
   delete created.history;
   const record = parseOrThrow(spec.schema, created, locale);
@@ -284,13 +280,18 @@ export function applyUpdate<C extends CollectionName>(
   const merged = withoutUndefined({
     ...(current as Record<string, unknown>),
     ...utcInstants(fields),
-    updatedAt: at,
-    updatedBy: actor.id,
-    version: (((current as Record<string, unknown>).version as number | undefined) ?? 0) + 1,
+    ...nextWrite(current, actor, at),
   });
-  const result = validate(spec.schema, merged, locale);
-  if (!result.success) throw new BankcrmValidationError(result.errors);
-  return result.data as CollectionRecords[C];
+  return parseOrThrow(spec.schema, merged, locale) as CollectionRecords[C];
+}
+
+/** Who wrote a record last, when, and its next version (1 for a new record): stamped on every write. */
+export function nextWrite(
+  current: unknown,
+  actor: Actor,
+  at: string,
+): { updatedAt: string; updatedBy: string; version: number } {
+  return { updatedAt: at, updatedBy: actor.id, version: (current === undefined ? 0 : versionOf(current)) + 1 };
 }
 
 /** The version a store compares before replacing a record (records from before versions read as 0). */
