@@ -72,6 +72,17 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        test: {
+          name: "server",
+          root: here("examples/reference-server"),
+          include: ["test/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
         test: { name: "contract", root: here("."), include: ["tests/contract/**/*.test.ts"], environment: "node" },
       },
       {

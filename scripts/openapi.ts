@@ -11,6 +11,7 @@ import {
   COLLECTION_NAMES,
   MACHINE_COLLECTIONS,
   REST_CONTRACT_VERSION,
+  REVEALABLE_FIELDS,
   recordJsonSchemas,
   TIMELINE_COLLECTIONS,
   WRITABLE_COLLECTIONS,
@@ -20,22 +21,24 @@ import {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 const problems = { "application/problem+json": { schema: ref("Problem") } };
+/** The error answers of a route; every route may also answer 429 (the caller's rate limit). */
 const errors = (...codes: number[]) =>
   Object.fromEntries(
-    codes.map((code) => [
+    [...codes, 429].map((code) => [
       String(code),
       {
         description: {
           400: "Malformed request",
-          401: "Missing or unknown bearer token",
-          404: "Not found",
+          401: "Missing, expired or invalid bearer JWT (issuer, audience, signature and expiry are checked)",
+          404: "Not found — or outside the caller's scope: the two are not told apart",
           413: "The body is over the limit (1 MB; 16 MB for imports): refused before it is read",
           412: "If-Match does not match: the record changed (the problem carries `current` and `etag`)",
-          403: "The caller's role may not do this (an auditor never writes; four eyes)",
+          403: "The caller's role may not do this (an auditor never writes; four eyes; reveals by role; imports need the `bankcrm:load` scope)",
           409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",
           422: "A record failed validation (the problem carries field `errors`), or an Idempotency-Key was reused with another body",
           428: "If-Match is required: send the version the write was computed from",
           503: "Unavailable; retry after Retry-After",
+          429: "Over the caller's rate limit; retry after Retry-After (seconds)",
         }[code],
         content: problems,
       },
@@ -128,7 +131,7 @@ export function buildOpenApi(): Record<string, unknown> {
   };
   components.TransitionRequest = {
     type: "object",
-    required: ["event", "at", "actor"],
+    required: ["event", "at"],
     properties: {
       event: { type: "string", description: "An event of the collection's state machine" },
       at: { type: "string", format: "date-time" },
@@ -136,7 +139,8 @@ export function buildOpenApi(): Record<string, unknown> {
       actor: {
         type: "object",
         required: ["id", "role"],
-        description: "Who applies it (until the server takes the principal from the bearer token)",
+        description:
+          "Ignored by the server, which applies the event as the bearer token's principal (older clients send it)",
         properties: { id: { type: "string" }, role: { type: "string" }, branchId: { type: "string" } },
       },
       details: { type: "object", description: "The event's details: amount, stage, until, resolution, opportunityId…" },
@@ -144,7 +148,7 @@ export function buildOpenApi(): Record<string, unknown> {
   };
   components.CustomerChangeRequest = {
     type: "object",
-    required: ["id", "at", "actor", "input"],
+    required: ["id", "at", "input"],
     properties: {
       id: { type: "string", description: "The change record's id" },
       at: { type: "string", format: "date-time" },
@@ -163,6 +167,52 @@ export function buildOpenApi(): Record<string, unknown> {
       record: { oneOf: Object.values(TIMELINE_COLLECTIONS).map((c) => ref(NAMES[c]!)) },
     },
   };
+  components.RevealRequest = {
+    type: "object",
+    required: ["field", "reason"],
+    properties: {
+      field: { type: "string", enum: [...REVEALABLE_FIELDS] },
+      reason: { type: "string", minLength: 1, description: "Why the value is needed; kept in the audit row" },
+    },
+  };
+  components.RevealAnswer = {
+    type: "object",
+    required: ["customerId", "field", "value"],
+    properties: {
+      customerId: { type: "string" },
+      field: { type: "string" },
+      value: { type: ["string", "null"], description: "The one value in full; null when the customer has none" },
+    },
+  };
+  components.AuditRow = {
+    type: "object",
+    required: ["seq", "at", "actorId", "actorRole", "action", "prevHash", "hash"],
+    properties: {
+      seq: { type: "integer", description: "1, 2, 3… with no gaps" },
+      at: { type: "string", format: "date-time" },
+      actorId: { type: "string" },
+      actorRole: { type: "string" },
+      action: { type: "string", description: "`reveal`" },
+      customerId: { type: "string" },
+      field: { type: "string" },
+      reason: { type: "string" },
+      prevHash: { type: "string", description: "The previous row's hash (64 zeros for the first)" },
+      hash: { type: "string", description: "SHA-256 over this row's fields and prevHash" },
+    },
+  };
+  components.AuditPage = page("AuditRow");
+  components.AuditVerification = {
+    type: "object",
+    required: ["ok", "rows"],
+    properties: {
+      ok: { type: "boolean" },
+      rows: { type: "integer", description: "Rows whose links hold" },
+      firstBroken: {
+        type: "object",
+        properties: { seq: { type: "integer" }, reason: { type: "string", enum: ["sequence", "link", "hash"] } },
+      },
+    },
+  };
   components.CustomerPage = page("Customer");
   components.LeadPage = page("Lead");
   components.TimelinePage = page("TimelineEntry");
@@ -177,7 +227,10 @@ export function buildOpenApi(): Record<string, unknown> {
           query("branchId", "Branch"),
           query("relationshipManagerId", "Relationship manager"),
           query("status", "Status"),
-          query("search", "Name substring, full resident ID / USCC, mobile, or masked mobile (138****5678)"),
+          query(
+            "search",
+            "Start of the name or customer number, full resident ID / USCC, mobile, masked mobile (138****5678), or four digits (last four of the mobile or ID)",
+          ),
           ...limitAfter,
         ],
         responses: { 200: { description: "A page", content: json(ref("CustomerPage")) }, ...errors(401) },
@@ -228,6 +281,40 @@ export function buildOpenApi(): Record<string, unknown> {
         summary: "Interactions, transactions, cases and campaign responses merged, newest first",
         parameters: [pathId, ...limitAfter],
         responses: { 200: { description: "A page", content: json(ref("TimelinePage")) }, ...errors(401) },
+      },
+    },
+    "/customers/{id}/reveal": {
+      post: {
+        operationId: "revealCustomerField",
+        summary:
+          "One identifier in full, for a stated reason: the role must be allowed and the customer in scope; the audit row is written first, and without it nothing is revealed",
+        parameters: [pathId],
+        requestBody: { required: true, content: json(ref("RevealRequest")) },
+        responses: {
+          200: { description: "The value", content: json(ref("RevealAnswer")) },
+          ...errors(401, 403, 404, 413, 422),
+        },
+      },
+    },
+    "/audit": {
+      get: {
+        operationId: "listAudit",
+        summary: "The audit trail in order (auditors only), filtered by staff, customer and time",
+        parameters: [
+          query("staffId", "Who acted"),
+          query("customerId", "Whose data"),
+          query("from", "From this instant (inclusive)", { type: "string", format: "date-time" }),
+          query("to", "Before this instant", { type: "string", format: "date-time" }),
+          ...limitAfter,
+        ],
+        responses: { 200: { description: "A page", content: json(ref("AuditPage")) }, ...errors(401, 403) },
+      },
+    },
+    "/audit/verify": {
+      get: {
+        operationId: "verifyAudit",
+        summary: "Recomputes the hash chain (auditors only) and reports the first broken link",
+        responses: { 200: { description: "The result", content: json(ref("AuditVerification")) }, ...errors(401, 403) },
       },
     },
     "/leads": {
@@ -338,20 +425,24 @@ export function buildOpenApi(): Record<string, unknown> {
       ...(paths[`/${collection}/{id}`] as object | undefined),
       put: {
         operationId: `put${NAMES[collection]}`,
-        summary: `Create or replace a ${NAMES[collection]}; with If-Match, only if unchanged`,
+        summary: `Create or replace a ${NAMES[collection]}; with If-Match, only if unchanged. ${
+          (WRITABLE_COLLECTIONS as readonly string[]).includes(collection)
+            ? "Staff may replace records in their scope whose role may update them; masked identifiers sent back as they were read keep the stored values"
+            : "The bank's own records: a data feed's token (`bankcrm:load` scope) only"
+        }`,
         parameters: [pathId, ifMatch(false)],
         requestBody: { required: true, content: json(ref(NAMES[collection]!)) },
         responses: {
           200: { description: "Replaced", content: json(ref(NAMES[collection]!)) },
           201: { description: "Created", content: json(ref(NAMES[collection]!)) },
-          ...errors(400, 413, 401, 412, 422),
+          ...errors(400, 413, 401, 403, 404, 412, 422),
         },
       },
     };
     paths[`/import/${collection}`] = {
       post: {
         operationId: `import${NAMES[collection]}s`,
-        summary: "Bulk import: every record validated, then all written or none",
+        summary: "Bulk import by a data feed (`bankcrm:load` scope): every record validated, then all written or none",
         requestBody: {
           required: true,
           content: json({ type: "array", maxItems: 5000, items: ref(NAMES[collection]!) }),
@@ -361,7 +452,7 @@ export function buildOpenApi(): Record<string, unknown> {
             description: "Written",
             content: json({ type: "object", properties: { written: { type: "integer" } } }),
           },
-          ...errors(400, 413, 401, 422),
+          ...errors(400, 413, 401, 403, 422),
         },
       },
     };
@@ -372,12 +463,23 @@ export function buildOpenApi(): Record<string, unknown> {
       title: "bankcrm REST contract",
       version: REST_CONTRACT_VERSION,
       description:
-        "What @bankcrm/data's HTTP store speaks and examples/reference-server implements. Money is integer minor units with an ISO 4217 code; dates are ISO-8601. Records refuse C3 (authentication) data. Errors are application/problem+json. Every response carries the contract version it speaks in the `Bankcrm-Api-Version` header; a client refuses a server of another major version.",
+        "What @bankcrm/data's HTTP store speaks and examples/reference-server implements. Callers are staff, identified by a bearer JWT (claims: sub = staff id, role, branch; `scope` for data feeds); every read is limited to the caller's scope (own book, branch, or head office) and every answer masks identifiers — one is revealed in full only through POST /customers/{id}/reveal, which is audited. Money is integer minor units with an ISO 4217 code; dates are ISO-8601. Records refuse C3 (authentication) data. Errors are application/problem+json. Every response carries the contract version it speaks in the `Bankcrm-Api-Version` header; a client refuses a server of another major version.",
     },
     servers: [{ url: "http://127.0.0.1:8787", description: "pnpm reference-server" }],
     security: [{ bearer: [] }],
     paths,
-    components: { schemas: components, securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description:
+            "HS256 (AUTH_SECRET) or the identity provider's keys (AUTH_JWKS_URL); iss, aud and exp checked. Claims: sub (staff id), role (a staff role), branch (branch id; HQ for head office), scope (optional, `bankcrm:load` for data feeds).",
+        },
+      },
+    },
   };
 }
 

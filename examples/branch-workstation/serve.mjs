@@ -5,10 +5,17 @@
 // server) it also proxies /api/* there — same origin, so the CSP's
 // connect-src 'self' holds — and serves /bankcrm-config.json, which tells the
 // page to read from the server and keep IndexedDB as its offline cache.
+//
+// Sign-in stand-in: the bank's portal gets each user's token from its identity
+// provider. Here /bankcrm-token?staff=<id> signs one for a demo staff member
+// with AUTH_SECRET (the reference server's secret), so switching the demo user
+// switches what the server returns.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SignJWT } from "jose";
+import { generateStaff } from "@bankcrm/core";
 
 export const CSP = [
   "default-src 'self'",
@@ -50,10 +57,24 @@ export function serve({
   host = "127.0.0.1",
   api = undefined,
   csp = CSP,
+  signToken = undefined,
 } = {}) {
   const base = resolve(root);
+  const staff = new Map(generateStaff("bankcrm").all.map((s) => [s.id, s]));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (api && signToken && url.pathname === "/bankcrm-token") {
+      const member = staff.get(url.searchParams.get("staff") ?? "");
+      if (!member) {
+        res.writeHead(404, { "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
+        res.end(JSON.stringify({ title: "no such demo staff member" }));
+        return;
+      }
+      const token = await signToken({ id: member.id, role: member.role, branchId: member.branchId });
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ token }));
+      return;
+    }
     if (api && url.pathname === "/bankcrm-config.json") {
       res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       res.end(JSON.stringify({ api: "/api/" }));
@@ -110,10 +131,33 @@ async function proxy(req, res, target) {
   }
 }
 
+/** Signs a one-hour HS256 token as the reference server expects (AUTH_ISSUER / AUTH_AUDIENCE as it reads them). */
+export function demoSigner(
+  secret,
+  issuer = process.env.AUTH_ISSUER ?? "bankcrm-demo",
+  audience = process.env.AUTH_AUDIENCE ?? "bankcrm",
+) {
+  const key = new TextEncoder().encode(secret);
+  return (member) =>
+    new SignJWT({ role: member.role, branch: member.branchId })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(member.id)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(key);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 5173);
   const api = process.env.BANKCRM_API || undefined;
-  const server = await serve({ port, api });
+  const secret = process.env.AUTH_SECRET;
+  if (api && !secret) {
+    console.error("server mode needs AUTH_SECRET: the reference server's secret, to sign each demo user's token");
+    process.exit(1);
+  }
+  const server = await serve({ port, api, ...(secret ? { signToken: demoSigner(secret) } : {}) });
   const address = server.address();
   console.log(
     `bankcrm branch workstation: http://127.0.0.1:${typeof address === "object" && address ? address.port : port}/` +

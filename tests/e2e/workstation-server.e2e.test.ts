@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import type { Lead, StaffRole } from "@bankcrm/core";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
@@ -23,7 +24,10 @@ let browser: Browser;
 beforeAll(async () => {
   api = await startReferenceServer();
   await seedDemo(api.db, 300);
-  site = await buildAndServe(root, { api: api.url });
+  site = await buildAndServe(root, {
+    api: api.url,
+    signToken: (staff) => api.tokenFor({ ...staff, role: staff.role as StaffRole }),
+  });
   browser = await launchChromium();
 }, 120_000);
 
@@ -118,10 +122,15 @@ describe("branch workstation against the reference server (server mode)", () => 
       .toBe("待发送 0 · 失败 0 · 冲突 0");
     expect(await app.locator('[data-testid="online"]').textContent()).toBe("在线");
 
-    const leads = (await createHttpStore({ baseUrl: api.url, getToken: () => "t" }).leads({ customerId, limit: 100 }))
-      .items;
-    const ours = leads.filter((l) => l.mobile === mobile);
+    // The server's own rows (its answers mask the mobile and the name).
+    const ours = (
+      await api.db.query<{ body: Lead }>(
+        "SELECT body FROM records WHERE collection = 'leads' AND body->>'mobile' = $1",
+        [mobile],
+      )
+    ).rows.map((r) => r.body);
     expect(ours).toHaveLength(1);
+    expect(ours[0]!.customerId).toBe(customerId);
     expect(ours[0]!.name).toBe("赵键盘");
     expect(ours[0]!.consent.granted).toBe(true);
     expect(ours[0]!.source).toBe("branch_walk_in");
@@ -129,7 +138,7 @@ describe("branch workstation against the reference server (server mode)", () => 
     expect(ours[0]).toMatchObject({ status: "contacted", version: 2 });
     expect(ours[0]!.history!.map((h) => h.event)).toEqual(["contact"]);
     const interactions = (
-      await createHttpStore({ baseUrl: api.url, getToken: () => "t" }).records("interactions", {
+      await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).records("interactions", {
         customerId,
         limit: 1000,
       })

@@ -30,7 +30,13 @@ export function served(server: Server): Served {
  */
 export async function buildAndServe(
   root: string,
-  options: { outDir?: string; api?: string; csp?: (csp: string) => string } = {},
+  options: {
+    outDir?: string;
+    api?: string;
+    csp?: (csp: string) => string;
+    /** Server mode's sign-in stand-in: a token for each demo staff member. */
+    signToken?: (staff: { id: string; role: string; branchId: string }) => Promise<string>;
+  } = {},
 ): Promise<Served> {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), "bankcrm-page-"));
   await build({
@@ -43,6 +49,7 @@ export async function buildAndServe(
       root: outDir,
       port: 0,
       ...(options.api ? { api: options.api } : {}),
+      ...(options.signToken ? { signToken: options.signToken } : {}),
       ...(options.csp ? { csp: options.csp(CSP as string) } : {}),
     })) as Server,
   );

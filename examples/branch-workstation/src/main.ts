@@ -286,7 +286,8 @@ export class WorkstationApp extends LitElement {
       this.online ? fetch(input, init) : Promise.reject(new TypeError("offline (switched off in the page)"));
     const remote = createHttpStore({
       baseUrl: new URL(api, location.href).href,
-      getToken: () => "demo",
+      // The current demo user's token (the server scopes and stamps by it): switching user switches the answers.
+      getToken: () => this.tokenOf(USERS[this.demoRole].id),
       fetch: gatedFetch,
       retries: 0,
       timeout: 5000,
@@ -298,6 +299,18 @@ export class WorkstationApp extends LitElement {
     this.outboxStatus = await this.outbox.status();
     this.outbox.start(window);
     await this.loadServerRows();
+  }
+
+  private tokens = new Map<string, { token: string; until: number }>();
+  /** A token for a demo user from the page's sign-in stand-in (serve.mjs), kept until a minute before it expires. */
+  private async tokenOf(staffId: string): Promise<string> {
+    const kept = this.tokens.get(staffId);
+    if (kept && kept.until > Date.now()) return kept.token;
+    const response = await fetch(`/bankcrm-token?staff=${encodeURIComponent(staffId)}`, { cache: "no-store" });
+    if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
+    const { token } = (await response.json()) as { token: string };
+    this.tokens.set(staffId, { token, until: Date.now() + 59 * 60_000 });
+    return token;
   }
 
   /** The user's customers from the server (or the cache offline), a page at a time. */

@@ -11,8 +11,16 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import {
   applyCustomerChange,
+  assertCanWrite,
+  authorizeReveal,
+  canReadConfidential,
+  customerScopeOf,
+  FINANCIAL_READER_ROLES,
+  isMasked,
+  maskRecord,
   REST_CONTRACT_HEADER,
   REST_CONTRACT_VERSION,
+  REVEALABLE_FIELDS,
   applyTransition,
   collectionSpec,
   collectionSchemas,
@@ -20,24 +28,33 @@ import {
   isCollectionName,
   isTransitionError,
   isValidationError,
-  matchesCustomerSearch,
+  isInvalidArgumentError,
   validate,
   versionOf,
   WRITABLE_COLLECTIONS,
-  type Actor,
   type Customer,
   type FieldError,
 } from "@bankcrm/core";
-import { COLLECTIONS, etagOf, type Collection, type Database } from "./database.js";
+import { appendAudit, listAudit, verifyAudit } from "./audit.js";
+import { AuthError, createVerifier, LOAD_SCOPE, type AuthOptions, type Principal, type Verifier } from "./auth.js";
+import { COLLECTIONS, etagOf, type Collection, type Database, type Reader } from "./database.js";
+import { createRateLimiter, type RateLimit } from "./rate-limit.js";
+import type { Sql } from "./sql.js";
 
 const SCHEMAS = collectionSchemas;
 
 export interface AppOptions {
-  /** Accepted bearer tokens; empty accepts any non-empty token. */
-  tokens?: readonly string[];
+  /** How bearer tokens are verified: AUTH_SECRET / AUTH_JWKS_URL settings, or a verifier of your own. */
+  auth: AuthOptions | Verifier;
   /** Origins allowed to call from a browser (CORS). Default: any. */
   corsOrigins?: string[];
+  /** Requests per principal; `false` turns the limit off (benchmarks). Default 1,200 a minute, bursts of 120. */
+  rateLimit?: RateLimit | false;
+  /** The server's clock (audit rows). */
+  now?: () => Date;
 }
+
+type Env = { Variables: { principal: Principal } };
 
 function problem(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route's context
@@ -67,12 +84,6 @@ const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(bod
 /** Request bodies over this are refused (413) before they are read; bulk imports get more. */
 export const BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
-/** Who is calling, for scoping idempotency keys: the bearer token's hash (the verified principal once the server checks identities). */
-const principalOf = (c: Context) =>
-  createHash("sha256")
-    .update(c.req.header("Authorization") ?? "")
-    .digest("base64url")
-    .slice(0, 22);
 /** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
@@ -81,8 +92,47 @@ const canonical = (value: unknown): string =>
       : v,
   );
 
-export function createApp(db: Database, options: AppOptions = {}) {
-  const app = new Hono();
+function readPath(record: unknown, path: string): unknown {
+  let value: unknown = record;
+  for (const key of path.split("."))
+    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
+ * A record sent back with masked identifiers (as every response carries them)
+ * gets the stored values there again: where the incoming value is masked and
+ * equals the stored record's masked value, the stored value is kept. A masked
+ * value that does not match is left for validation to refuse.
+ */
+export function unmaskInto(incoming: unknown, stored: unknown, storedMasked: unknown): unknown {
+  if (typeof incoming === "string")
+    return isMasked(incoming) && incoming === storedMasked && typeof stored === "string" ? stored : incoming;
+  if (Array.isArray(incoming))
+    return incoming.map((item, i) =>
+      unmaskInto(
+        item,
+        Array.isArray(stored) ? stored[i] : undefined,
+        Array.isArray(storedMasked) ? storedMasked[i] : undefined,
+      ),
+    );
+  if (typeof incoming === "object" && incoming !== null) {
+    const s = (typeof stored === "object" && stored !== null ? stored : {}) as Record<string, unknown>;
+    const m = (typeof storedMasked === "object" && storedMasked !== null ? storedMasked : {}) as Record<
+      string,
+      unknown
+    >;
+    return Object.fromEntries(Object.entries(incoming).map(([k, v]) => [k, unmaskInto(v, s[k], m[k])]));
+  }
+  return incoming;
+}
+
+export function createApp(db: Database, options: AppOptions) {
+  const app = new Hono<Env>();
+  const verify: Verifier = typeof options.auth === "function" ? options.auth : createVerifier(options.auth);
+  const limiter =
+    options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { perMinute: 1200, burst: 120 });
+  const now = options.now ?? (() => new Date());
 
   // Browsers on another origin (a portal, a test page) preflight before sending
   // the bearer token; the preflight is answered before authentication.
@@ -106,13 +156,25 @@ export function createApp(db: Database, options: AppOptions = {}) {
     c.header("X-Content-Type-Options", "nosniff");
   });
 
+  // Who is calling: a verified JWT, or 401. Then the caller's own rate limit.
   app.use("*", async (c, next) => {
     const auth = c.req.header("Authorization") ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7).trim() : "";
-    if (token === "" || (options.tokens && options.tokens.length > 0 && !options.tokens.includes(token))) {
-      c.header("WWW-Authenticate", 'Bearer realm="bankcrm"');
-      return problem(c, 401, "Unauthorized", "a bearer token is required");
+    let principal: Principal;
+    try {
+      if (token === "") throw new AuthError("a bearer token is required");
+      principal = await verify(token);
+    } catch (error) {
+      const detail = error instanceof AuthError ? error.message : "invalid token";
+      c.header("WWW-Authenticate", `Bearer realm="bankcrm", error="invalid_token"`);
+      return problem(c, 401, "Unauthorized", detail);
     }
+    const decision = limiter?.(principal.id);
+    if (decision && !decision.ok) {
+      c.header("Retry-After", String(decision.retryAfterSeconds));
+      return problem(c, 429, "Too many requests", `retry after ${decision.retryAfterSeconds} s`);
+    }
+    c.set("principal", principal);
     await next();
   });
 
@@ -125,9 +187,25 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: tooLarge });
   const bodyLimitDefault = bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge });
   app.use("*", (c, next) =>
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- hono's own middleware, given the route's context
-    c.req.path.startsWith("/import/") ? importLimit(c, next) : bodyLimitDefault(c, next),
+    c.req.path.startsWith("/import/") ? importLimit(c as never, next) : bodyLimitDefault(c as never, next),
   );
+
+  const principal = (c: Context<Env>) => c.get("principal");
+  /** The caller as a reader: their scope, and whether they see confidential notes. */
+  const readerOf = (c: Context<Env>): Reader => {
+    const p = principal(c);
+    return { id: p.id, scope: customerScopeOf(p), confidential: canReadConfidential(p) };
+  };
+  /** A record as the caller may receive it: identifiers masked for every role; amounts only for roles that need them. */
+  const present = (c: Context<Env>, collection: Collection, body: unknown): unknown =>
+    body === null || body === undefined
+      ? body
+      : maskRecord(SCHEMAS[collection], body, { keepValues: FINANCIAL_READER_ROLES.includes(principal(c).role) });
+  const presentPage = (c: Context<Env>, collection: Collection, rows: Record<string, unknown>[], limit: number) => {
+    const page = rows.slice(0, limit);
+    const items = page.map((r) => present(c, collection, r));
+    return rows.length > limit ? { items, next: String(page[page.length - 1]!.id) } : { items };
+  };
 
   const readJson = async (c: Context): Promise<unknown> => {
     try {
@@ -138,84 +216,152 @@ export function createApp(db: Database, options: AppOptions = {}) {
   };
   const invalid = (c: Context, errors: FieldError[]) =>
     problem(c, 422, "Unprocessable record", errors[0]?.message, { errors });
+  const forbidden = (c: Context, detail: string) => problem(c, 403, "Forbidden", detail);
+  const notFound = (c: Context, collection?: string, id?: string) =>
+    problem(c, 404, "Not found", undefined, collection && id ? { collection, id } : {});
 
   app.get("/customers", async (c) => {
     const q = c.req.query();
     const limit = clampLimit(q.limit);
-    const filter = {
-      tier: q.tier,
-      branchId: q.branchId,
-      relationshipManagerId: q.relationshipManagerId,
-      status: q.status,
-      after: q.after,
-    };
-    // A search filters in the server; other filters use the query.
-    let items: Record<string, unknown>[] = [];
-    if (q.search) {
-      let after = q.after;
-      for (;;) {
-        const batch = await db.listCustomers({ ...filter, after }, 500);
-        items.push(...batch.filter((b) => matchesCustomerSearch(b as unknown as Customer, q.search!)));
-        if (batch.length < 500 || items.length > limit) break;
-        after = String(batch[batch.length - 1]!.id);
-      }
-      items = items.slice(0, limit + 1);
-    } else {
-      items = await db.listCustomers(filter, limit + 1);
-    }
-    const page = items.slice(0, limit);
-    return c.json(items.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
+    const rows = await db.listCustomers(
+      {
+        tier: q.tier,
+        branchId: q.branchId,
+        relationshipManagerId: q.relationshipManagerId,
+        status: q.status,
+        after: q.after,
+        search: q.search,
+      },
+      limit + 1,
+      readerOf(c),
+    );
+    return c.json(presentPage(c, "customers", rows, limit));
   });
 
   app.get("/customers/by-natural-key/:key", async (c) => {
-    const record = await db.byNaturalKey(c.req.param("key").toUpperCase());
-    if (!record) return problem(c, 404, "Not found");
+    const record = await db.byNaturalKey(c.req.param("key").toUpperCase(), readerOf(c));
+    if (!record) return notFound(c);
     c.header("ETag", record.etag);
-    return c.json(record.body);
+    return c.json(present(c, "customers", record.body));
   });
 
   app.get("/customers/:id", async (c) => {
-    const record = await db.get("customers", c.req.param("id"));
-    if (!record) return problem(c, 404, "Not found");
+    const record = await db.get("customers", c.req.param("id"), undefined, readerOf(c));
+    if (!record) return notFound(c, "customers", c.req.param("id"));
     c.header("ETag", record.etag);
-    return c.json(record.body);
+    return c.json(present(c, "customers", record.body));
   });
 
-  app.get("/customers/:id/holdings", async (c) => c.json(await db.ofCustomer("holdings", c.req.param("id"))));
+  app.get("/customers/:id/holdings", async (c) =>
+    c.json((await db.ofCustomer("holdings", c.req.param("id"), readerOf(c))).map((h) => present(c, "holdings", h))),
+  );
 
   app.get("/customers/:id/timeline", async (c) => {
     const limit = clampLimit(c.req.query("limit"));
-    const rows = await db.timeline(c.req.param("id"), c.req.query("after"), limit + 1);
+    const rows = await db.timeline(c.req.param("id"), c.req.query("after"), limit + 1, readerOf(c));
     const page = rows.slice(0, limit);
     const items = page.map((r) => ({
       kind: r.kind,
       id: r.body.id,
       customerId: r.body.customerId,
       at: r.key.split("|")[0],
-      record: r.body,
+      record: present(c, r.collection, r.body),
     }));
     return c.json(rows.length > limit ? { items, next: page[page.length - 1]!.key } : { items });
   });
 
-  app.get("/leads", async (c) => {
-    const limit = clampLimit(c.req.query("limit"));
-    const rows = await db.leads(c.req.query("customerId"), c.req.query("after"), limit + 1);
-    const page = rows.slice(0, limit);
-    return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
+  /**
+   * One identifier in full, for a stated reason: the policy must allow the
+   * caller's role, the customer must be theirs, and the audit row is written
+   * first, in the same transaction as the read: if it cannot be written,
+   * nothing is revealed.
+   */
+  app.post("/customers/:id/reveal", async (c) => {
+    const id = c.req.param("id");
+    const body = await readJson(c);
+    const request = (typeof body === "object" && body !== null ? body : {}) as { field?: unknown; reason?: unknown };
+    const field = request.field;
+    if (typeof field !== "string" || !(REVEALABLE_FIELDS as readonly string[]).includes(field))
+      return invalid(c, [
+        { path: ["field"], code: "invalidOption", message: `one of: ${REVEALABLE_FIELDS.join(", ")}` },
+      ]);
+    const p = principal(c);
+    let event;
+    try {
+      event = authorizeReveal({
+        actor: p,
+        customerId: id,
+        field,
+        fieldClass: "C2",
+        reason: typeof request.reason === "string" ? request.reason : "",
+        now: now(),
+      });
+    } catch (error) {
+      if (isAccessDeniedError(error)) return forbidden(c, error.message);
+      if (isInvalidArgumentError(error))
+        return invalid(c, [{ path: ["reason"], code: "required", message: error.message }]);
+      throw error;
+    }
+    const revealed = await db.transaction(async (tx) => {
+      const customer = await db.get("customers", id, tx, readerOf(c));
+      if (!customer) return undefined;
+      await appendAudit(tx, {
+        at: event.at,
+        actorId: event.actorId,
+        actorRole: event.actorRole,
+        action: "reveal",
+        customerId: id,
+        field,
+        reason: event.reason,
+      });
+      const value = readPath(customer.body, field);
+      return { value: typeof value === "string" ? value : null };
+    });
+    if (!revealed) return notFound(c, "customers", id);
+    return c.json({ customerId: id, field, value: revealed.value });
   });
 
+  /** The audit trail, for auditors only; filter by staff, customer and time; paged by sequence number. */
+  app.get("/audit", async (c) => {
+    if (principal(c).role !== "auditor") return forbidden(c, "only auditors read the audit trail");
+    const q = c.req.query();
+    const limit = clampLimit(q.limit);
+    const after = q.after !== undefined ? Number.parseInt(q.after, 10) : undefined;
+    const rows = await listAudit(db.driver, {
+      staffId: q.staffId,
+      customerId: q.customerId,
+      from: q.from,
+      to: q.to,
+      after: Number.isFinite(after) ? after : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.seq) } : { items: page });
+  });
+
+  app.get("/audit/verify", async (c) => {
+    if (principal(c).role !== "auditor") return forbidden(c, "only auditors verify the audit trail");
+    return c.json(await verifyAudit(db.driver));
+  });
+
+  app.get("/leads", async (c) => {
+    const limit = clampLimit(c.req.query("limit"));
+    const rows = await db.leads(c.req.query("customerId"), c.req.query("after"), limit + 1, readerOf(c));
+    return c.json(presentPage(c, "leads", rows, limit));
+  });
+
+  type Outcome = { status: number; body: unknown; etag?: string };
   /**
    * A POST made safe to retry: the Idempotency-Key is required; the same key with
    * the same body gets the stored answer, with another body a 422. `run` does the
    * write inside one transaction with the key's answer, so a lost response and
-   * its retry store the write once.
+   * its retry store the write once. Keys are the caller's own: another
+   * principal's identical key is another request. `show` presents the answer.
    */
   const idempotent = async (
-    c: Context,
-    run: (
-      body: unknown,
-      tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
-    ) => Promise<{ status: number; body: unknown; etag?: string } | Response>,
+    c: Context<Env>,
+    show: (response: unknown) => unknown,
+    run: (body: unknown, tx: Sql) => Promise<Outcome | Response>,
   ) => {
     const key = c.req.header("Idempotency-Key");
     if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
@@ -226,10 +372,9 @@ export function createApp(db: Database, options: AppOptions = {}) {
     const answer = (seen: { status: number; response: unknown }) => {
       const response = seen.response as Record<string, unknown>;
       if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
-      return c.json(response, seen.status as 200);
+      return c.json(show(response) as object, seen.status as 200);
     };
-    // Keys are the caller's own: another caller's identical key is another request.
-    const scoped = `${principalOf(c)}:${key}`;
+    const scoped = `${principal(c).id}:${key}`;
     const seen = await db.idempotent(scoped);
     if (seen) {
       if (seen.requestHash !== hash)
@@ -256,96 +401,127 @@ export function createApp(db: Database, options: AppOptions = {}) {
         from: error.from,
         allowed: error.allowed,
       });
-    if (isAccessDeniedError(error)) return problem(c, 403, "Forbidden", error.message);
+    if (isAccessDeniedError(error)) return forbidden(c, error.message);
     if (isValidationError(error)) return invalid(c, error.errors);
     throw error;
   };
-  const preconditionFailed = (c: Context, current: { body: unknown; etag: string } | undefined) =>
+  const preconditionFailed = (
+    c: Context<Env>,
+    collection: Collection,
+    current: { body: unknown; etag: string } | undefined,
+  ) =>
     problem(c, 412, "Precondition failed", "the record changed since it was read", {
-      current: current?.body ?? null,
+      current: current ? present(c, collection, current.body) : null,
       etag: current?.etag ?? null,
     });
-  const notFound = (c: Context, collection: string, id: string) =>
-    problem(c, 404, "Not found", undefined, { collection, id });
   const writable = (name: string): name is Collection => (WRITABLE_COLLECTIONS as readonly string[]).includes(name);
-  // Until the server verifies identity (JWT), the writer names itself; the state machine checks its role.
-  const actorOf = (body: unknown): Actor | undefined => {
-    const a = (body as { actor?: Actor } | null)?.actor;
-    return a && typeof a.id === "string" && typeof a.role === "string" ? a : undefined;
+  /** A write the caller's role may not make is a 403 before anything is read. */
+  const mayWrite = (c: Context<Env>, collection: Collection, kind: "create" | "update" | "transition" | "change") => {
+    try {
+      assertCanWrite(collection, principal(c), kind);
+      return undefined;
+    } catch (error) {
+      return writeProblem(c, error, collection);
+    }
   };
 
-  // Creates: validated, in an initial state, version 1; an existing id is a 412 with the stored record.
+  // Creates: validated, in an initial state, version 1, stamped with the caller; a customer's record only for one of
+  // the caller's customers; an existing id is a 412 with the stored record.
   app.post("/:collection", async (c) => {
     const collection = c.req.param("collection");
-    if (!writable(collection)) return problem(c, 404, "Not found");
-    return idempotent(c, async (body, tx) => {
-      const input = { ...(body as Record<string, unknown>), version: 1 };
-      const result = validate(SCHEMAS[collection], input, "en");
-      if (!result.success) return invalid(c, result.errors);
-      const machine = collectionSpec(collection).machine;
-      const data = result.data as unknown as Record<string, unknown>;
-      if (machine && !machine.initial.includes(String(data[machine.field])))
-        return invalid(c, [
-          {
-            path: [machine.field],
-            code: "initialState",
-            message: `a new record starts in: ${machine.initial.join(", ")}`,
-          },
-        ]);
-      const current = await db.get(collection, String(data.id), tx);
-      if (current) return preconditionFailed(c, current);
-      const etag = await db.put(collection, data, tx);
-      return { status: 201, body: data, etag };
-    });
+    if (!writable(collection)) return notFound(c);
+    const refused = mayWrite(c, collection, "create");
+    if (refused) return refused;
+    const p = principal(c);
+    return idempotent(
+      c,
+      (r) => present(c, collection, r),
+      async (body, tx) => {
+        if (typeof body !== "object" || body === null || Array.isArray(body))
+          return invalid(c, [{ path: [], code: "invalidType", message: "expected a record" }]);
+        const input = { ...(body as Record<string, unknown>), createdBy: p.id, updatedBy: p.id, version: 1 };
+        const result = validate(SCHEMAS[collection], input, "en");
+        if (!result.success) return invalid(c, result.errors);
+        const machine = collectionSpec(collection).machine;
+        const data = result.data as unknown as Record<string, unknown>;
+        if (machine && !machine.initial.includes(String(data[machine.field])))
+          return invalid(c, [
+            {
+              path: [machine.field],
+              code: "initialState",
+              message: `a new record starts in: ${machine.initial.join(", ")}`,
+            },
+          ]);
+        if (typeof data.customerId === "string" && !(await db.get("customers", data.customerId, tx, readerOf(c))))
+          return notFound(c, "customers", data.customerId);
+        const current = await db.get(collection, String(data.id), tx);
+        if (current) return preconditionFailed(c, collection, current);
+        const etag = await db.put(collection, data, tx);
+        return { status: 201, body: data, etag };
+      },
+    );
   });
 
-  // Transitions: the same core state machine as the client, on the stored record.
+  // Transitions: the same core state machine as the client, on the stored record, as the caller.
   app.post("/:collection/:id/transitions", async (c) => {
     const collection = c.req.param("collection");
     const id = c.req.param("id");
-    if (!isCollectionName(collection) || !collectionSpec(collection).machine) return problem(c, 404, "Not found");
+    if (!isCollectionName(collection) || !collectionSpec(collection).machine) return notFound(c);
+    const refused = mayWrite(c, collection, "transition");
+    if (refused) return refused;
     const ifMatch = c.req.header("If-Match");
     if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the transition was computed from");
-    return idempotent(c, async (body, tx) => {
-      const request = body as { event?: unknown; at?: unknown; reason?: unknown; details?: Record<string, unknown> };
-      const actor = actorOf(body);
-      if (!actor || typeof request.event !== "string" || typeof request.at !== "string")
-        return problem(c, 400, "Expected { event, at, actor, reason?, details? }");
-      const current = await db.get(collection, id, tx);
-      if (!current) return notFound(c, collection, id);
-      if (current.etag !== ifMatch) return preconditionFailed(c, current);
-      try {
-        const next = applyTransition(collection, current.body as never, request.event, {
-          ...(request.details ?? {}),
-          ...(typeof request.reason === "string" ? { reason: request.reason } : {}),
-          actor,
-          at: request.at,
-          locale: "en",
-        }) as unknown as Record<string, unknown>;
-        const etag = await db.put(collection, next, tx);
-        return { status: 200, body: next, etag };
-      } catch (error) {
-        return writeProblem(c, error, collection);
-      }
-    });
+    return idempotent(
+      c,
+      (r) => present(c, collection, r),
+      async (body, tx) => {
+        const request = body as { event?: unknown; at?: unknown; reason?: unknown; details?: Record<string, unknown> };
+        if (typeof request.event !== "string" || typeof request.at !== "string")
+          return problem(c, 400, "Expected { event, at, reason?, details? }");
+        const current = await db.get(collection, id, tx, readerOf(c));
+        if (!current) return notFound(c, collection, id);
+        if (current.etag !== ifMatch) return preconditionFailed(c, collection, current);
+        try {
+          const next = applyTransition(collection, current.body as never, request.event, {
+            ...(request.details ?? {}),
+            ...(typeof request.reason === "string" ? { reason: request.reason } : {}),
+            actor: principal(c),
+            at: request.at,
+            locale: "en",
+          }) as unknown as Record<string, unknown>;
+          const etag = await db.put(collection, next, tx);
+          return { status: 200, body: next, etag };
+        } catch (error) {
+          return writeProblem(c, error, collection);
+        }
+      },
+    );
   });
 
-  // Customer changes: the customer's new state and the change record, in one transaction.
+  // Customer changes: the customer's new state and the change record, in one transaction, as the caller.
   app.post("/customers/:id/changes", async (c) => {
     const id = c.req.param("id");
+    const refused = mayWrite(c, "customers", "change");
+    if (refused) return refused;
     const ifMatch = c.req.header("If-Match");
     if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the change was computed from");
-    return idempotent(c, async (body, tx) => {
+    const show = (r: unknown) => {
+      const answer = r as { customer: unknown; change: unknown };
+      return {
+        customer: present(c, "customers", answer.customer),
+        change: present(c, "customerChanges", answer.change),
+      };
+    };
+    return idempotent(c, show, async (body, tx) => {
       const request = body as { id?: unknown; at?: unknown; input?: unknown };
-      const actor = actorOf(body);
-      if (!actor || typeof request.id !== "string" || typeof request.at !== "string")
-        return problem(c, 400, "Expected { id, at, actor, input }");
-      const current = await db.get("customers", id, tx);
+      if (typeof request.id !== "string" || typeof request.at !== "string")
+        return problem(c, 400, "Expected { id, at, input }");
+      const current = await db.get("customers", id, tx, readerOf(c));
       if (!current) return notFound(c, "customers", id);
-      if (current.etag !== ifMatch) return preconditionFailed(c, current);
+      if (current.etag !== ifMatch) return preconditionFailed(c, "customers", current);
       try {
         const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
-          actor,
+          actor: principal(c),
           at: request.at,
           id: request.id,
           locale: "en",
@@ -362,26 +538,29 @@ export function createApp(db: Database, options: AppOptions = {}) {
   // Any collection: one record, or a page in id order (of one customer with ?customerId).
   app.get("/:collection/:id", async (c) => {
     const collection = c.req.param("collection") as Collection;
-    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
-    const record = await db.get(collection, c.req.param("id"));
-    if (!record) return problem(c, 404, "Not found");
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return notFound(c);
+    const record = await db.get(collection, c.req.param("id"), undefined, readerOf(c));
+    if (!record) return notFound(c, collection, c.req.param("id"));
     c.header("ETag", record.etag);
-    return c.json(record.body);
+    return c.json(present(c, collection, record.body));
   });
 
   app.get("/:collection", async (c) => {
     const collection = c.req.param("collection") as Collection;
-    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return notFound(c);
     const limit = clampLimit(c.req.query("limit"));
-    const rows = await db.records(collection, c.req.query("customerId"), c.req.query("after"), limit + 1);
-    const page = rows.slice(0, limit);
-    return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.id) } : { items: page });
+    const rows = await db.records(collection, c.req.query("customerId"), c.req.query("after"), limit + 1, readerOf(c));
+    return c.json(presentPage(c, collection, rows, limit));
   });
 
-  // Bulk import: every record validated first, then all written or none.
+  /** Loading the bank's own records (customers, holdings, transactions…) is for a data feed's token. */
+  const isLoader = (c: Context<Env>) => principal(c).scopes.includes(LOAD_SCOPE);
+
+  // Bulk import: every record validated first, then all written or none. Data feeds only.
   app.post("/import/:collection", async (c) => {
     const collection = c.req.param("collection") as Collection;
-    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return notFound(c);
+    if (!isLoader(c)) return forbidden(c, `importing needs a token with the ${LOAD_SCOPE} scope`);
     const body = await readJson(c);
     if (!Array.isArray(body) || body.length > 5000)
       return problem(c, 400, "Expected an array of at most 5,000 records");
@@ -399,20 +578,42 @@ export function createApp(db: Database, options: AppOptions = {}) {
     return c.json({ written: records.length });
   });
 
-  // Updates with optimistic concurrency.
+  // Updates with optimistic concurrency: a writable record by a role that may update it, in the caller's scope;
+  // any other collection by a data feed.
   app.put("/:collection/:id", async (c) => {
     const collection = c.req.param("collection") as Collection;
-    if (!(COLLECTIONS as readonly string[]).includes(collection)) return problem(c, 404, "Not found");
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) return notFound(c);
+    const loader = isLoader(c);
+    if (!loader) {
+      if (!writable(collection))
+        return forbidden(
+          c,
+          `${String(collection)} are the bank's records: they change through their own endpoints or a data feed`,
+        );
+      const refused = mayWrite(c, collection, "update");
+      if (refused) return refused;
+    }
     const id = c.req.param("id");
     const ifMatch = c.req.header("If-Match");
+    const p = principal(c);
     /** Validates and replaces, inside the transaction `tx`. */
-    const replace = async (body: unknown, tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => {
-      const result = validate(SCHEMAS[collection], body, "en");
+    const replace = async (body: unknown, tx: Sql) => {
+      const current = await db.get(collection, id, tx, loader ? undefined : readerOf(c));
+      // Out of scope and missing look the same; a writable record is created by POST.
+      if (!current && !loader) return notFound(c, collection, id);
+      // Identifiers come back masked as they were sent: the stored values stay.
+      const restored = current
+        ? unmaskInto(body, current.body, maskRecord(SCHEMAS[collection], current.body, { keepValues: true }))
+        : body;
+      const stamped =
+        collectionSpec(collection).write && typeof restored === "object" && restored !== null
+          ? { ...(restored as Record<string, unknown>), updatedBy: p.id }
+          : restored;
+      const result = validate(SCHEMAS[collection], stamped, "en");
       if (!result.success) return invalid(c, result.errors);
       const data = result.data as unknown as Record<string, unknown>;
       if (data.id !== id) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
-      const current = await db.get(collection, id, tx);
-      if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, current);
+      if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, collection, current);
       // A state and its history change only through the transitions endpoint, which applies the machine.
       const machine = collectionSpec(collection).machine;
       if (
@@ -436,17 +637,21 @@ export function createApp(db: Database, options: AppOptions = {}) {
     };
     // With an Idempotency-Key (the outbox sends one), a retry whose first answer was lost gets that answer,
     // not a 412 against its own write.
-    if (c.req.header("Idempotency-Key") !== undefined) return idempotent(c, replace);
+    if (c.req.header("Idempotency-Key") !== undefined) return idempotent(c, (r) => present(c, collection, r), replace);
     const body = await readJson(c);
     if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
     const outcome = await db.transaction((tx) => replace(body, tx));
     if (outcome instanceof Response) return outcome;
     c.header("ETag", outcome.etag);
-    return c.json(outcome.body, outcome.status as 200);
+    return c.json(present(c, collection, outcome.body) as object, outcome.status as 200);
   });
 
   app.notFound((c) => problem(c, 404, "Not found"));
-  app.onError((error, c) => problem(c, 500, "Internal error", error.message));
+  app.onError((error, c) => {
+    // The detail never carries the error's message: it may quote SQL or data.
+    console.error("bankcrm reference server:", error);
+    return problem(c, 500, "Internal error");
+  });
   return app;
 }
 

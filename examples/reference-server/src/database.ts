@@ -1,20 +1,26 @@
 /**
- * The reference server's storage: every record as a JSON document in PGlite
- * (PostgreSQL in WASM, in memory or in a directory), with the columns the
- * queries need, an ETag per record, and the idempotency keys of POSTs.
+ * The reference server's storage: every record as a JSON document in
+ * PostgreSQL — PGlite embedded (in memory or a directory) or a PostgreSQL
+ * server (DATABASE_URL) — with the columns the queries need, an ETag per
+ * record, the idempotency keys of POSTs and the audit chain. Every read takes
+ * the caller's scope (core's `customerScopeOf`) into its SQL: a record outside
+ * it is never read, so it is a 404 like a missing one.
  */
-import { PGlite } from "@electric-sql/pglite";
 import {
   collections,
   COLLECTION_NAMES,
+  collectionSpec,
   TIMELINE_COLLECTIONS,
   timelineAt,
   versionOf,
   type CollectionName,
+  type CustomerScope,
 } from "@bankcrm/core";
+import { migrate, openPglite, openPostgres, type Driver, type Sql } from "./sql.js";
 
 export const COLLECTIONS = COLLECTION_NAMES;
 export type Collection = CollectionName;
+export type { CustomerScope };
 
 /** The timeline kind of each collection that shows on the timeline (core's table). */
 const TIMELINE_KIND = Object.fromEntries(
@@ -44,60 +50,143 @@ function naturalKey(collection: Collection, body: Record<string, unknown>): stri
   return collections.customers.naturalKey(body as never);
 }
 
-export async function openDatabase(dataDir?: string) {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
-  await db.exec(`
-    CREATE TABLE IF NOT EXISTS records (
-      collection text NOT NULL,
-      id text NOT NULL,
-      customer_id text,
-      natural_key text,
-      tkey text COLLATE "C",
-      created_at text COLLATE "C",
-      body jsonb NOT NULL,
-      etag text NOT NULL,
-      PRIMARY KEY (collection, id)
-    );
-    CREATE INDEX IF NOT EXISTS records_customer ON records (collection, customer_id);
-    CREATE INDEX IF NOT EXISTS records_timeline ON records (customer_id, tkey);
-    CREATE INDEX IF NOT EXISTS records_natural ON records (natural_key) WHERE collection = 'customers';
-    CREATE TABLE IF NOT EXISTS idempotency (
-      key text PRIMARY KEY,
-      request_hash text NOT NULL,
-      status integer NOT NULL,
-      response jsonb NOT NULL
-    );
-  `);
+/** Who is reading: their id and their customer scope. `undefined` (jobs, tests of storage) reads everything. */
+export interface Reader {
+  id: string;
+  scope: CustomerScope;
+  /** Whether confidential interactions (私密备注) are theirs to read; others never receive them. */
+  confidential: boolean;
+}
 
-  const rowToRecord = (row: { id: string; body: Record<string, unknown>; etag: string }): StoredRecord => ({
-    id: row.id,
-    body: row.body,
-    etag: row.etag,
-  });
+/** Bind parameters collected while a query is built. */
+class Params {
+  values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The customer rows (alias `c`) a scope covers, as SQL. */
+function customerScopeSql(scope: CustomerScope, alias: string, p: Params): string {
+  switch (scope.kind) {
+    case "all":
+      return "TRUE";
+    case "none":
+      return "FALSE";
+    case "book":
+      return `${alias}.rm_id = ${p.add(scope.relationshipManagerId)}`;
+    case "branch":
+      return `${alias}.branch_id = ${p.add(scope.branchId)}`;
+    default:
+      return "FALSE";
+  }
+}
+
+/**
+ * Which records of a collection (alias `r`) the reader may see: customers by
+ * the scope itself; a customer's records by their customer's; records without
+ * a customer (a prospect's lead, a task of one's own) by who owns them or their
+ * branch; a household or group when one of its members is in scope; campaigns
+ * by every member of staff.
+ */
+export function visibleSql(collection: Collection, reader: Reader | undefined, p: Params, alias = "r"): string {
+  if (collection === "interactions" && reader && !reader.confidential)
+    return `(${alias}.body ->> 'confidential' IS DISTINCT FROM 'true' AND ${visibleSql(collection, { ...reader, confidential: true }, p, alias)})`;
+  if (!reader || reader.scope.kind === "all") return "TRUE";
+  const scope = reader.scope;
+  if (collection === "customers") return customerScopeSql(scope, alias, p);
+  if (collection === "campaigns") return "TRUE";
+  const inScope = (customerId: string) =>
+    `EXISTS (SELECT 1 FROM records c WHERE c.collection = 'customers' AND c.id = ${customerId} AND ${customerScopeSql(scope, "c", p)})`;
+  const index = collectionSpec(collection).customerIndex;
+  if (index === "members")
+    return `EXISTS (SELECT 1 FROM jsonb_array_elements(${alias}.body -> 'members') m WHERE ${inScope("m ->> 'customerId'")})`;
+  const me = p.add(reader.id);
+  const owned = `(${["assignedTo", "assigneeId", "ownerId", "createdBy"].map((f) => `${alias}.body ->> '${f}' = ${me}`).join(" OR ")}${
+    scope.kind === "branch" ? ` OR ${alias}.body ->> 'branchId' = ${p.add(scope.branchId)}` : ""
+  })`;
+  if (index === "customerId")
+    return `(CASE WHEN ${alias}.customer_id IS NULL THEN ${owned} ELSE ${inScope(`${alias}.customer_id`)} END)`;
+  return owned;
+}
+
+/** The next string after every string starting with `prefix` (code point order, as "C" collation sorts UTF-8). */
+function prefixEnd(prefix: string): string {
+  const chars = [...prefix];
+  const last = chars.pop()!;
+  return chars.join("") + String.fromCodePoint(last.codePointAt(0)! + 1);
+}
+
+/**
+ * Customer search as SQL over indexed columns: a full mobile, a masked one
+ * (`138****5678`), four digits (mobile or ID last four), a resident ID or
+ * USCC, a customer number prefix, or a name prefix (surname first, as staff
+ * type it).
+ */
+function searchSql(search: string, p: Params): string {
+  const text = search.trim();
+  const digits = text.replace(/[\s-]/g, "");
+  if (/^1\d{10}$/.test(digits)) return `(mobile_last4 = ${p.add(digits.slice(-4))} AND mobile = ${p.add(digits)})`;
+  const masked = /^(\d{3})\*{4}(\d{4})$/.exec(text);
+  if (masked) return `(mobile_last4 = ${p.add(masked[2])} AND left(mobile, 3) = ${p.add(masked[1])})`;
+  if (/^\d{4}$/.test(text)) {
+    const four = p.add(text);
+    return `(mobile_last4 = ${four} OR id_last4 = ${four})`;
+  }
+  const upper = text.toUpperCase();
+  const alternatives = [`natural_key = ${p.add(upper)}`];
+  if (text !== "") {
+    alternatives.push(`(name >= ${p.add(text)} AND name < ${p.add(prefixEnd(text))})`);
+    alternatives.push(`(id COLLATE "C" >= ${p.add(upper)} AND id COLLATE "C" < ${p.add(prefixEnd(upper))})`);
+  }
+  return `(${alternatives.join(" OR ")})`;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… : a PostgreSQL server (pooled). Otherwise PGlite. */
+  url?: string | undefined;
+  /** PGlite's directory; in memory when unset. */
+  dataDir?: string | undefined;
+  /** Pool size for a PostgreSQL server. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions | string = {}) {
+  const opts: DatabaseOptions = typeof options === "string" ? { dataDir: options } : options;
+  const db: Driver = opts.url
+    ? openPostgres(opts.url, { ...(opts.poolSize ? { max: opts.poolSize } : {}) })
+    : openPglite(opts.dataDir);
+  await migrate(db);
+
+  type Row = { id: string; body: Record<string, unknown>; etag: string };
+  const rowToRecord = (row: Row): StoredRecord => ({ id: row.id, body: row.body, etag: row.etag });
 
   return {
-    pg: db,
-    /** One record; inside a transaction (`target`), locked until it ends. */
-    async get(collection: Collection, id: string, target?: Pick<PGlite, "query">): Promise<StoredRecord | undefined> {
-      const r = await (target ?? db).query<{ id: string; body: Record<string, unknown>; etag: string }>(
-        `SELECT id, body, etag FROM records WHERE collection = $1 AND id = $2${target ? " FOR UPDATE" : ""}`,
-        [collection, id],
+    driver: db,
+    kind: db.kind,
+    /** Runs raw SQL (bench, tests, jobs). */
+    query: <T = Record<string, unknown>>(text: string, values?: readonly unknown[]) => db.query<T>(text, values),
+    /** One record the reader may see; inside a transaction (`target`), locked until it ends. */
+    async get(collection: Collection, id: string, target?: Sql, reader?: Reader): Promise<StoredRecord | undefined> {
+      const p = new Params();
+      const where = `r.collection = ${p.add(collection)} AND r.id = ${p.add(id)} AND ${visibleSql(collection, reader, p)}`;
+      const r = await (target ?? db).query<Row>(
+        `SELECT r.id, r.body, r.etag FROM records r WHERE ${where}${target ? " FOR UPDATE OF r" : ""}`,
+        p.values,
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
     },
-    async byNaturalKey(key: string): Promise<StoredRecord | undefined> {
-      const r = await db.query<{ id: string; body: Record<string, unknown>; etag: string }>(
-        "SELECT id, body, etag FROM records WHERE collection = 'customers' AND natural_key = $1",
-        [key],
+    async byNaturalKey(key: string, reader?: Reader): Promise<StoredRecord | undefined> {
+      const p = new Params();
+      const r = await db.query<Row>(
+        `SELECT r.id, r.body, r.etag FROM records r WHERE r.collection = 'customers' AND r.natural_key = ${p.add(key)} AND ${visibleSql("customers", reader, p)}`,
+        p.values,
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
     },
     /** Inserts or replaces; returns the new ETag. */
-    async put(
-      collection: Collection,
-      body: Record<string, unknown>,
-      target: Pick<PGlite, "query"> = db,
-    ): Promise<string> {
+    async put(collection: Collection, body: Record<string, unknown>, target: Sql = db): Promise<string> {
       const etag = etagOf(body);
       await target.query(
         `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
@@ -123,78 +212,100 @@ export async function openDatabase(dataDir?: string) {
       });
     },
     async listCustomers(
-      filter: { tier?: string; branchId?: string; relationshipManagerId?: string; status?: string; after?: string },
+      filter: {
+        tier?: string | undefined;
+        branchId?: string | undefined;
+        relationshipManagerId?: string | undefined;
+        status?: string | undefined;
+        after?: string | undefined;
+        search?: string | undefined;
+      },
       limit: number,
+      reader?: Reader,
     ) {
-      const where: string[] = ["collection = 'customers'"];
-      const values: unknown[] = [];
-      const add = (sql: string, value: unknown) => {
-        values.push(value);
-        where.push(sql.replace("?", `$${values.length}`));
-      };
-      if (filter.tier !== undefined) add("body->>'tier' = ?", filter.tier);
-      if (filter.branchId !== undefined) add("body->>'branchId' = ?", filter.branchId);
-      if (filter.relationshipManagerId !== undefined)
-        add("body->>'relationshipManagerId' = ?", filter.relationshipManagerId);
-      if (filter.status !== undefined) add("body->>'status' = ?", filter.status);
-      if (filter.after !== undefined) add('id COLLATE "C" > ?', filter.after);
-      values.push(limit);
+      const p = new Params();
+      const where: string[] = ["r.collection = 'customers'", visibleSql("customers", reader, p)];
+      if (filter.tier !== undefined) where.push(`r.body->>'tier' = ${p.add(filter.tier)}`);
+      if (filter.branchId !== undefined) where.push(`r.branch_id = ${p.add(filter.branchId)}`);
+      if (filter.relationshipManagerId !== undefined) where.push(`r.rm_id = ${p.add(filter.relationshipManagerId)}`);
+      if (filter.status !== undefined) where.push(`r.body->>'status' = ${p.add(filter.status)}`);
+      if (filter.after !== undefined) where.push(`r.id COLLATE "C" > ${p.add(filter.after)}`);
+      if (filter.search !== undefined && filter.search.trim() !== "") where.push(searchSql(filter.search, p));
       const r = await db.query<{ body: Record<string, unknown> }>(
-        `SELECT body FROM records WHERE ${where.join(" AND ")} ORDER BY id COLLATE "C" LIMIT $${values.length}`,
-        values,
+        `SELECT r.body FROM records r WHERE ${where.join(" AND ")} ORDER BY r.id COLLATE "C" LIMIT ${p.add(limit)}`,
+        p.values,
       );
       return r.rows.map((row) => row.body);
     },
-    async ofCustomer(collection: Collection, customerId: string) {
+    async ofCustomer(collection: Collection, customerId: string, reader?: Reader) {
+      const p = new Params();
       const r = await db.query<{ body: Record<string, unknown> }>(
-        'SELECT body FROM records WHERE collection = $1 AND customer_id = $2 ORDER BY id COLLATE "C"',
-        [collection, customerId],
+        `SELECT r.body FROM records r WHERE r.collection = ${p.add(collection)} AND r.customer_id = ${p.add(customerId)} AND ${visibleSql(collection, reader, p)} ORDER BY r.id COLLATE "C"`,
+        p.values,
       );
       return r.rows.map((row) => row.body);
     },
     /** Runs `work` in one transaction: every write in it lands, or none. */
-    transaction<T>(work: (tx: Pick<PGlite, "query">) => Promise<T>): Promise<T> {
+    transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       return db.transaction(work);
     },
-    async timeline(customerId: string, after: string | undefined, limit: number) {
+    /** A customer's touchpoints, newest first; empty when the customer is not the reader's. */
+    async timeline(customerId: string, after: string | undefined, limit: number, reader?: Reader) {
+      const p = new Params();
+      const where = [
+        `r.customer_id = ${p.add(customerId)}`,
+        "r.tkey IS NOT NULL",
+        visibleSql("customers", reader, p, "owner"),
+        ...(reader && !reader.confidential
+          ? ["NOT (r.collection = 'interactions' AND r.body ->> 'confidential' = 'true')"]
+          : []),
+      ];
+      if (after !== undefined) where.push(`r.tkey < ${p.add(after)}`);
       const r = await db.query<{ collection: Collection; tkey: string; body: Record<string, unknown> }>(
-        `SELECT collection, tkey, body FROM records WHERE customer_id = $1 AND tkey IS NOT NULL ${after !== undefined ? "AND tkey < $3" : ""} ORDER BY tkey DESC LIMIT $2`,
-        after !== undefined ? [customerId, limit, after] : [customerId, limit],
+        `SELECT r.collection, r.tkey, r.body FROM records r
+         JOIN records owner ON owner.collection = 'customers' AND owner.id = r.customer_id
+         WHERE ${where.join(" AND ")} ORDER BY r.tkey DESC LIMIT ${p.add(limit)}`,
+        p.values,
       );
-      return r.rows.map((row) => ({ kind: TIMELINE_KIND[row.collection]!, key: row.tkey, body: row.body }));
+      return r.rows.map((row) => ({
+        kind: TIMELINE_KIND[row.collection]!,
+        collection: row.collection,
+        key: row.tkey,
+        body: row.body,
+      }));
     },
-    async leads(customerId: string | undefined, after: string | undefined, limit: number) {
-      const values: unknown[] = [limit];
-      let where = "collection = 'leads'";
-      if (customerId !== undefined) {
-        values.push(customerId);
-        where += ` AND customer_id = $${values.length}`;
-      }
-      if (after !== undefined) {
-        values.push(after);
-        where += ` AND (created_at, id COLLATE "C") < (SELECT created_at, id COLLATE "C" FROM records WHERE collection = 'leads' AND id = $${values.length})`;
-      }
+    async leads(customerId: string | undefined, after: string | undefined, limit: number, reader?: Reader) {
+      const p = new Params();
+      const where = ["r.collection = 'leads'", visibleSql("leads", reader, p)];
+      if (customerId !== undefined) where.push(`r.customer_id = ${p.add(customerId)}`);
+      if (after !== undefined)
+        where.push(
+          `(r.created_at, r.id COLLATE "C") < (SELECT created_at, id COLLATE "C" FROM records WHERE collection = 'leads' AND id = ${p.add(after)})`,
+        );
       const r = await db.query<{ body: Record<string, unknown> }>(
-        `SELECT body FROM records WHERE ${where} ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT $1`,
-        values,
+        `SELECT r.body FROM records r WHERE ${where.join(" AND ")} ORDER BY r.created_at DESC, r.id COLLATE "C" DESC LIMIT ${p.add(limit)}`,
+        p.values,
       );
       return r.rows.map((row) => row.body);
     },
     /** Any collection in id order; with a customer, its records (for groups: where it is a member). */
-    async records(collection: Collection, customerId: string | undefined, after: string | undefined, limit: number) {
-      const values: unknown[] = [collection, limit];
-      let where = "collection = $1";
-      if (customerId !== undefined) {
-        values.push(customerId, JSON.stringify([{ customerId }]));
-        where += ` AND (customer_id = $3 OR body->'members' @> $4::jsonb)`;
-      }
-      if (after !== undefined) {
-        values.push(after);
-        where += ` AND id COLLATE "C" > $${values.length}`;
-      }
+    async records(
+      collection: Collection,
+      customerId: string | undefined,
+      after: string | undefined,
+      limit: number,
+      reader?: Reader,
+    ) {
+      const p = new Params();
+      const where = [`r.collection = ${p.add(collection)}`, visibleSql(collection, reader, p)];
+      if (customerId !== undefined)
+        where.push(
+          `(r.customer_id = ${p.add(customerId)} OR r.body->'members' @> ${p.add(JSON.stringify([{ customerId }]))}::jsonb)`,
+        );
+      if (after !== undefined) where.push(`r.id COLLATE "C" > ${p.add(after)}`);
       const r = await db.query<{ body: Record<string, unknown> }>(
-        `SELECT body FROM records WHERE ${where} ORDER BY id COLLATE "C" LIMIT $2`,
-        values,
+        `SELECT r.body FROM records r WHERE ${where.join(" AND ")} ORDER BY r.id COLLATE "C" LIMIT ${p.add(limit)}`,
+        p.values,
       );
       return r.rows.map((row) => row.body);
     },
@@ -218,7 +329,7 @@ export async function openDatabase(dataDir?: string) {
       requestHash: string,
       status: number,
       response: unknown,
-      target: Pick<PGlite, "query"> = db,
+      target: Sql = db,
     ): Promise<void> {
       await target.query(
         "INSERT INTO idempotency (key, request_hash, status, response) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",

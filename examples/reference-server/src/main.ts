@@ -1,26 +1,105 @@
 /**
- * `pnpm reference-server`: the REST contract on PGlite.
- * PORT (default 8787); DATABASE: a directory to keep data in (in memory when unset);
- * SEED: generate that many demo customers with their history on an empty database;
- * TOKENS: comma-separated accepted bearer tokens (any non-empty token when unset).
+ * `pnpm reference-server [command]` — the REST contract on PostgreSQL.
+ *
+ *   (no command)        serve on PORT (default 8787)
+ *   token <staffId>     print a demo token for a generated staff member (needs AUTH_SECRET)
+ *   verify-audit        walk the audit chain; exit 1 at the first broken link
+ *
+ * DATABASE_URL: postgres://… — a PostgreSQL server (pooled; POOL_SIZE, default 10).
+ * DATABASE: PGlite's directory when DATABASE_URL is unset (in memory when neither is set).
+ * AUTH_SECRET (HS256, ≥ 32 characters) or AUTH_JWKS_URL; AUTH_ISSUER, AUTH_AUDIENCE.
+ * SEED: generate that many demo customers with their history on an empty database.
+ * RATE_LIMIT: requests a minute per principal (default 1200; 0 turns it off).
+ * CORS_ORIGINS: comma-separated origins allowed to call from a browser (default any).
  */
 import { serve } from "@hono/node-server";
+import { generateStaff } from "@bankcrm/core";
 import { createApp } from "./app.js";
+import { verifyAudit } from "./audit.js";
+import { authFromEnv, LOAD_SCOPE, signDemoToken } from "./auth.js";
 import { openDatabase } from "./database.js";
 import { seedDemo } from "./seed.js";
 
-const port = Number(process.env.PORT ?? 8787);
-const db = await openDatabase(process.env.DATABASE || undefined);
-const seed = Number(process.env.SEED ?? 0);
-if (seed > 0 && (await db.count("customers")) === 0) {
-  const written = await seedDemo(db, seed);
-  console.log(`seeded ${written.toLocaleString("en")} records for ${seed.toLocaleString("en")} demo customers`);
+const env = process.env;
+const [command, ...args] = process.argv.slice(2);
+const auth = authFromEnv(env);
+const databaseOptions = {
+  url: env.DATABASE_URL || undefined,
+  dataDir: env.DATABASE || undefined,
+  ...(env.POOL_SIZE ? { poolSize: Number(env.POOL_SIZE) } : {}),
+};
+const where = () =>
+  env.DATABASE_URL
+    ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}`
+    : env.DATABASE
+      ? `PGlite in ${env.DATABASE}`
+      : "PGlite in memory";
+
+function fail(message: string): never {
+  console.error(`bankcrm reference server: ${message}`);
+  process.exit(1);
 }
-const tokens = process.env.TOKENS?.split(",")
-  .map((t) => t.trim())
-  .filter(Boolean);
-serve({ fetch: createApp(db, { ...(tokens ? { tokens } : {}) }).fetch, port }, (info) => {
-  console.log(
-    `bankcrm reference server: http://127.0.0.1:${info.port}/ (${process.env.DATABASE ? `data in ${process.env.DATABASE}` : "in memory"})`,
-  );
-});
+
+if (command === "token") {
+  const staffId = args[0];
+  const staff = generateStaff(env.DEMO_SEED ?? "bankcrm").all;
+  const member = staff.find((s) => s.id === staffId);
+  if (args[0] === "--loader") {
+    // A data feed's token: head office, with the load scope (bulk import).
+    console.log(
+      await signDemoToken(
+        { id: "svc-data-feed", role: "branch_manager", branchId: "HQ" },
+        { ...auth, scopes: [LOAD_SCOPE] },
+      ),
+    );
+  } else if (!member) {
+    fail(
+      `no demo staff member "${staffId ?? ""}". Some: ${staff
+        .filter((s, i) => i % 11 < 2 || s.branchId === "HQ")
+        .map((s) => `${s.id} (${s.role})`)
+        .join(", ")}`,
+    );
+  } else {
+    console.log(await signDemoToken(member, auth).catch((e: Error) => fail(e.message)));
+  }
+} else if (command === "verify-audit") {
+  const db = await openDatabase(databaseOptions);
+  const result = await verifyAudit(db.driver);
+  await db.close();
+  if (result.ok) console.log(`audit chain intact: ${result.rows.toLocaleString("en")} rows (${where()})`);
+  else {
+    console.error(
+      `audit chain BROKEN at row ${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.rows} rows before it hold`,
+    );
+    process.exit(1);
+  }
+} else if (command === undefined || command === "serve") {
+  if (!auth.secret && !auth.jwksUrl)
+    fail(
+      "set AUTH_SECRET (e.g. AUTH_SECRET=$(openssl rand -hex 32)) or AUTH_JWKS_URL; then `pnpm reference-server token <staffId>` prints a demo token",
+    );
+  const db = await openDatabase(databaseOptions);
+  const seed = Number(env.SEED ?? 0);
+  if (seed > 0 && (await db.count("customers")) === 0) {
+    const written = await seedDemo(db, seed);
+    console.log(`seeded ${written.toLocaleString("en")} records for ${seed.toLocaleString("en")} demo customers`);
+  }
+  const perMinute = env.RATE_LIMIT !== undefined ? Number(env.RATE_LIMIT) : 1200;
+  const app = createApp(db, {
+    auth,
+    rateLimit: perMinute > 0 ? { perMinute } : false,
+    ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
+  });
+  const port = Number(env.PORT ?? 8787);
+  const server = serve({ fetch: app.fetch, port }, (info) => {
+    console.log(`bankcrm reference server: http://127.0.0.1:${info.port}/ (${where()})`);
+  });
+  const stop = () => {
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+} else {
+  fail(`unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit)`);
+}

@@ -11,7 +11,7 @@ let server: RunningServer;
 const p = generateDemoPortfolio({ seed: "cached-store", customers: 30, months: 2 });
 beforeAll(async () => {
   server = await startReferenceServer();
-  await fill(createHttpStore({ baseUrl: server.url, getToken: () => "t" }), p);
+  await fill(createHttpStore({ baseUrl: server.url, getToken: () => server.token }), p);
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -22,7 +22,7 @@ describe("cached store", () => {
     let online = true;
     const cache = createMemoryStore();
     const store = createCachedStore({
-      remote: createHttpStore({ baseUrl: server.url, getToken: () => "t" }),
+      remote: createHttpStore({ baseUrl: server.url, getToken: () => server.token }),
       cache,
       isOnline: () => online,
     });
@@ -64,7 +64,7 @@ describe("cached store", () => {
 
   it("passes the server's refusals through instead of hiding them behind the cache", async () => {
     const store = createCachedStore({
-      remote: createHttpStore({ baseUrl: server.url, getToken: () => "t" }),
+      remote: createHttpStore({ baseUrl: server.url, getToken: () => server.token }),
       cache: createMemoryStore(),
       isOnline: () => true,
     });

@@ -24,10 +24,10 @@ import {
 import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 import { useReferenceServer } from "./support/reference-server.js";
 
-const server = useReferenceServer({ tokens: ["good-token"] });
+const server = useReferenceServer();
 
 const make = (extra: Partial<Parameters<typeof createHttpStore>[0]> = {}): HttpStore =>
-  createHttpStore({ baseUrl: server().url, getToken: () => "good-token", ...extra });
+  createHttpStore({ baseUrl: server().url, getToken: () => server().token, ...extra });
 
 storeContractSuite("HTTP, reference server", () => Promise.resolve(make()));
 genericCollectionsSuite("HTTP, reference server", () => Promise.resolve(make()));

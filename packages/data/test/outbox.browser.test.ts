@@ -7,7 +7,12 @@ import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
 import { BankcrmNetworkError, createCrmClient, createHttpStore, createOutbox, httpSender } from "../src/index.js";
 import { sendLeadsWithReload } from "./support/fill.js";
 
-const template = generateDemoPortfolio({ seed: "outbox-browser", customers: 400, months: 1 }).leads[0]!;
+// A prospect's lead (no customer): the server takes it from any member of staff who may write.
+const { customerId: _customer, ...template } = generateDemoPortfolio({
+  seed: "outbox-browser",
+  customers: 400,
+  months: 1,
+}).leads[0]!;
 const rm = { id: "ST-RM", role: "relationship_manager" as const };
 const lead = (n: number, prefix: string): Lead => ({
   ...template,
@@ -16,7 +21,10 @@ const lead = (n: number, prefix: string): Lead => ({
 });
 
 async function serverLeadIds(prefix: string): Promise<string[]> {
-  const http = createHttpStore({ baseUrl: inject("referenceServerUrl"), getToken: () => "t" });
+  const http = createHttpStore({
+    baseUrl: inject("referenceServerUrl"),
+    getToken: () => inject("referenceServerToken"),
+  });
   const ids: string[] = [];
   let after: string | undefined;
   do {
@@ -31,7 +39,11 @@ describe("the outbox in Chromium", () => {
   it("holds a lead while offline, across a reload, and sends it once online", async () => {
     const name = `browser-outbox-${Date.now()}`;
     let online = false;
-    const http = createHttpStore({ baseUrl: inject("referenceServerUrl"), getToken: () => "t", retries: 0 });
+    const http = createHttpStore({
+      baseUrl: inject("referenceServerUrl"),
+      getToken: () => inject("referenceServerToken"),
+      retries: 0,
+    });
     const send = httpSender(http);
     const gated = (entry: Parameters<typeof send>[0]) =>
       online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
@@ -50,7 +62,11 @@ describe("the outbox in Chromium", () => {
 
   it("delivers 1,000 leads exactly once through the fault-injecting proxy, with a reload midway", async () => {
     const name = `browser-reliability-${Date.now()}`;
-    const http = createHttpStore({ baseUrl: inject("faultProxyUrl"), getToken: () => "t", timeout: 3000 });
+    const http = createHttpStore({
+      baseUrl: inject("faultProxyUrl"),
+      getToken: () => inject("referenceServerToken"),
+      timeout: 3000,
+    });
     const open = async () => {
       const outbox = await createOutbox({ name, send: httpSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };

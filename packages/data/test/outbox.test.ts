@@ -20,8 +20,10 @@ const server = useReferenceServer();
 
 const p = generateDemoPortfolio({ seed: "outbox-test", customers: 400, months: 1 });
 const template = p.leads[0]!;
+// Prospects (no customer): the server takes leads of people who are not customers yet from anyone who may write.
+const { customerId: _customer, ...prospect } = template;
 const leadNo = (n: number, prefix: string): Lead => ({
-  ...template,
+  ...prospect,
   id: `LD-${prefix}-${String(n).padStart(5, "0")}`,
   status: "new",
 });
@@ -29,7 +31,7 @@ const rm = { id: "ST-RM", role: "relationship_manager" as const };
 let dbCounter = 0;
 const serverLeads = async (prefix: string) =>
   (
-    await server().db.pg.query<{ id: string }>("SELECT id FROM records WHERE collection = 'leads' AND id LIKE $1", [
+    await server().db.query<{ id: string }>("SELECT id FROM records WHERE collection = 'leads' AND id LIKE $1", [
       `LD-${prefix}-%`,
     ])
   ).rows.map((r) => r.id);
@@ -79,7 +81,7 @@ describe("the outbox", () => {
   it("keeps a lead captured offline, across a reload, and sends it exactly once when back online", async () => {
     const name = `outbox-${dbCounter++}`;
     let online = false;
-    const http = createHttpStore({ baseUrl: server().url, getToken: () => "t", retries: 0 });
+    const http = createHttpStore({ baseUrl: server().url, getToken: () => server().token, retries: 0 });
     const send = httpSender(http);
     const gated = (entry: Parameters<typeof send>[0]) =>
       online ? send(entry) : Promise.reject(new BankcrmNetworkError("offline"));
@@ -146,7 +148,7 @@ describe("the outbox", () => {
   it("delivers 1,000 leads exactly once through a proxy that drops, fails, delays and loses responses, with a reload midway", async () => {
     const proxy = await startFaultProxy(server().url, "reliability");
     const name = `outbox-${dbCounter++}`;
-    const http = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000 });
+    const http = createHttpStore({ baseUrl: proxy.url, getToken: () => server().token, timeout: 2000 });
     const open = async () => {
       const outbox = await createOutbox({ name, send: httpSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
@@ -172,7 +174,7 @@ describe("logout with an outbox", () => {
       backoff: { baseMs: 1, maxMs: 5 },
     });
     const client = createCrmClient({
-      store: createHttpStore({ baseUrl: server().url, getToken: () => "t" }),
+      store: createHttpStore({ baseUrl: server().url, getToken: () => server().token }),
       user: rm,
       onAudit: () => {},
       outbox,

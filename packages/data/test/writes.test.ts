@@ -9,8 +9,10 @@ import { request as httpRequest } from "node:http";
 import { describe, expect, it, vi } from "vitest";
 import {
   availableTransitions,
+  collectionSchemas,
   consentInForce,
   createRandom,
+  maskRecord,
   describeError,
   generateDemoPortfolio,
   isAccessDeniedError,
@@ -43,8 +45,22 @@ const server = useReferenceServer();
 
 const p = generateDemoPortfolio({ seed: "writes", customers: 120, months: 2 });
 const customer = p.customers[5]!;
-const rm: Actor = { id: "ST-RM-W", role: "relationship_manager", branchId: customer.branchId };
-const auditor: Actor = { id: "ST-AU-W", role: "auditor" };
+// The customer's own relationship manager: the server lets a relationship manager write only in their book.
+const rm: Actor = { id: customer.relationshipManagerId!, role: "relationship_manager", branchId: customer.branchId };
+const auditor: Actor = { id: "ST-AU-W", role: "auditor", branchId: "HQ" };
+/** The customers in rm's book: the records the mixed-write plans touch. */
+const book = p.customers.filter((c) => c.relationshipManagerId === rm.id);
+/** A signed token for a client's user, as the server sees them. */
+const tokenOf = (user: Actor) => server().tokenFor({ id: user.id, role: user.role, branchId: user.branchId ?? "HQ" });
+/** The HTTP store as one user calls the server (the server stamps writes with, and scopes reads to, that user). */
+const httpAs = (user: Actor, baseUrl = server().url, extra: { timeout?: number; retries?: number } = {}) =>
+  createHttpStore({ baseUrl, getToken: () => tokenOf(user), ...extra });
+/** A record as a masked read shows it: servers mask identifiers, so stores compare on this. */
+const comparable = (collection: CollectionName, value: unknown) =>
+  JSON.parse(JSON.stringify(maskRecord(collectionSchemas[collection], value, { keepValues: true }))) as Record<
+    string,
+    unknown
+  >;
 let dbn = 0;
 
 /** A clock that moves a minute per reading, from a fixed start: the same writes give the same records everywhere. */
@@ -71,16 +87,21 @@ const newLead = (id: string, customerId = customer.id): Lead => ({
   createdAt: "2026-11-01T00:00:00Z",
 });
 
-const STORES: [string, () => Promise<CrmStore>][] = [
-  ["memory", () => Promise.resolve(createMemoryStore())],
-  ["IndexedDB encrypted", () => createIndexedDbStore({ name: `writes-${dbn++}`, encryption: true })],
-  ["reference server", () => Promise.resolve(createHttpStore({ baseUrl: server().url, getToken: () => "t" }))],
+/** Each store, and the same store as one user sees it (a local store is the user's own; the server's is per token). */
+const STORES: [string, () => Promise<CrmStore>, (store: CrmStore, user: Actor) => CrmStore][] = [
+  ["memory", () => Promise.resolve(createMemoryStore()), (store) => store],
+  ["IndexedDB encrypted", () => createIndexedDbStore({ name: `writes-${dbn++}`, encryption: true }), (store) => store],
+  [
+    "reference server",
+    () => Promise.resolve(createHttpStore({ baseUrl: server().url, getToken: () => server().token })),
+    (_store, user) => httpAs(user),
+  ],
 ];
 
-for (const [label, make] of STORES) {
+for (const [label, make, as] of STORES) {
   describe(`writes through the client (${label})`, () => {
     const open = async (user: Actor = rm, store?: CrmStore) => {
-      const s = store ?? (await fill(await make(), p, ["customers"]));
+      const s = as(store ?? (await fill(await make(), p, ["customers"])), user);
       const events: ChangeEvent[] = [];
       const client = createCrmClient({ store: s, user, onAudit: () => {}, now: clock() });
       client.on("change", (e) => events.push(e));
@@ -230,7 +251,7 @@ for (const [label, make] of STORES) {
       const missing = await client.leads.transition("LD-NOBODY", "contact").catch((e: unknown) => e);
       expect(missing).toMatchObject({ code: "not_found" });
 
-      const audit = createCrmClient({ store, user: auditor, onAudit: () => {}, now: clock() });
+      const audit = createCrmClient({ store: as(store, auditor), user: auditor, onAudit: () => {}, now: clock() });
       for (const attempt of [
         () => audit.leads.transition(id, "contact"),
         () => audit.leads.create(newLead(uid("LD"))),
@@ -321,7 +342,7 @@ async function plan(count: number, records: number, seed: string) {
     const id = `${collection.slice(0, 2).toUpperCase()}-MIX-${seed}-${i}`;
     const input =
       collection === "leads"
-        ? newLead(id, p.customers[i % p.customers.length]!.id)
+        ? newLead(id, book[i % book.length]!.id)
         : collection === "tasks"
           ? {
               id,
@@ -390,18 +411,16 @@ async function plan(count: number, records: number, seed: string) {
   return { ops, ids };
 }
 
-const unmasked = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-
 describe("the same writes, the same end: memory, IndexedDB and the server agree", () => {
   it("applies 300 mixed writes identically on each store (the server applying the machines itself)", async () => {
     const { ops, ids } = await plan(300, 30, "agree");
     const finals: Map<string, unknown>[] = [];
-    for (const [, make] of STORES) {
-      const store = await make();
+    for (const [, make, as] of STORES) {
+      const store = as(await fill(await make(), p, ["customers"]), rm);
       const client = createCrmClient({ store, user: rm, onAudit: () => {}, now: clock(), policy: undefined });
       for (const op of ops) await run(client, op);
       const out = new Map<string, unknown>();
-      for (const [collection, id] of ids) out.set(id, unmasked(await store.record(collection, id)));
+      for (const [collection, id] of ids) out.set(id, comparable(collection, await store.record(collection, id)));
       finals.push(out);
     }
     expect(finals[1]).toEqual(finals[0]);
@@ -417,10 +436,11 @@ describe("the same writes, the same end: memory, IndexedDB and the server agree"
 describe("the outbox under faults", () => {
   it("delivers 1,000 mixed writes over 100 records through a faulty proxy, with a reload midway: the server ends as applying each once, in order", async () => {
     const { ops, ids } = await plan(1000, 100, "faults");
+    await fill(createHttpStore({ baseUrl: server().url, getToken: () => server().token }), p, ["customers"]);
     const proxy = await startFaultProxy(server().url, "mixed-writes");
     const name = `writes-faults-${dbn++}`;
     // No retries of reads inside the store: a failed read falls back to the cache at once.
-    const remote = createHttpStore({ baseUrl: proxy.url, getToken: () => "t", timeout: 2000, retries: 0 });
+    const remote = httpAs(rm, proxy.url, { timeout: 2000, retries: 0 });
     const now = clock();
     const open = async () => {
       const cache = await createIndexedDbStore({ name: `${name}-cache` });
@@ -447,13 +467,13 @@ describe("the outbox under faults", () => {
     page.outbox.close();
     await proxy.close();
     // Read the server directly, not through the proxy.
-    const direct = createHttpStore({ baseUrl: server().url, getToken: () => "t" });
+    const direct = httpAs(rm);
     const referenceStore = createMemoryStore();
     const reference = createCrmClient({ store: referenceStore, user: rm, onAudit: () => {}, now: clock() });
     for (const op of ops) await run(reference, op);
     for (const [collection, id] of ids) {
-      expect(unmasked(await direct.record(collection, id)), id).toEqual(
-        unmasked(await referenceStore.record(collection, id)),
+      expect(comparable(collection, await direct.record(collection, id)), id).toEqual(
+        comparable(collection, await referenceStore.record(collection, id)),
       );
     }
     expect(statuses.get("queued") ?? 0).toBeGreaterThan(50);
@@ -462,11 +482,11 @@ describe("the outbox under faults", () => {
 });
 
 describe("the server enforces what the browser checks", () => {
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}, user: Actor = rm) =>
     fetch(new URL(path, server().url), {
       method: "POST",
       headers: {
-        Authorization: "Bearer t",
+        Authorization: `Bearer ${await tokenOf(user)}`,
         "Content-Type": "application/json",
         "Idempotency-Key": crypto.randomUUID(),
         ...headers,
@@ -475,8 +495,9 @@ describe("the server enforces what the browser checks", () => {
     });
 
   it("refuses an unknown collection, an illegal event, an auditor and a stale version — storing nothing", async () => {
+    await fill(createHttpStore({ baseUrl: server().url, getToken: () => server().token }), p, ["customers"]);
     const client = createCrmClient({
-      store: createHttpStore({ baseUrl: server().url, getToken: () => "t" }),
+      store: httpAs(rm),
       user: rm,
       onAudit: () => {},
       now: clock(),
@@ -499,10 +520,12 @@ describe("the server enforces what the browser checks", () => {
       allowed: ["contact", "disqualify"],
     });
 
+    // The body's actor is not who writes: the token's principal is.
     const byAuditor = await post(
       `leads/${id}/transitions`,
-      { event: "contact", at: "2026-11-30T02:00:00Z", actor: auditor },
+      { event: "contact", at: "2026-11-30T02:00:00Z", actor: rm },
       { "If-Match": '"v1"' },
+      auditor,
     );
     expect(byAuditor.status).toBe(403);
 
@@ -522,10 +545,10 @@ describe("the server enforces what the browser checks", () => {
     expect(noIfMatch.status).toBe(428);
 
     // A PUT may change fields, never the state or the history.
-    const lead = await createHttpStore({ baseUrl: server().url, getToken: () => "t" }).record("leads", id);
+    const lead = await httpAs(rm).record("leads", id);
     const put = await fetch(new URL(`leads/${id}`, server().url), {
       method: "PUT",
-      headers: { Authorization: "Bearer t", "Content-Type": "application/json", "If-Match": '"v1"' },
+      headers: { Authorization: `Bearer ${await tokenOf(rm)}`, "Content-Type": "application/json", "If-Match": '"v1"' },
       body: JSON.stringify({ ...lead, status: "converted" }),
     });
     expect(put.status).toBe(422);
@@ -537,6 +560,8 @@ describe("the server enforces what the browser checks", () => {
 
 describe("the server's limits", () => {
   it("refuses a body over 1 MB before reading it, scopes Idempotency-Keys to the caller, and marks answers no-store", async () => {
+    await fill(createHttpStore({ baseUrl: server().url, getToken: () => server().token }), p, ["customers"]);
+    const rmToken = await tokenOf(rm);
     // On a connection of its own (the server closes it: the rest of the body is never read).
     const big = await new Promise<number | string>((resolve) => {
       const body = JSON.stringify({ ...newLead("LD-BIG"), notes: "x".repeat(2 * 1024 * 1024) });
@@ -546,7 +571,7 @@ describe("the server's limits", () => {
           method: "POST",
           agent: false,
           headers: {
-            Authorization: "Bearer t",
+            Authorization: `Bearer ${rmToken}`,
             "Content-Type": "application/json",
             "Idempotency-Key": crypto.randomUUID(),
             "Content-Length": Buffer.byteLength(body),
@@ -564,7 +589,7 @@ describe("the server's limits", () => {
     // either way nothing of it is stored (below), and the server goes on answering.
     expect(big === 413 || /EPIPE|ECONNRESET/.test(String(big)), String(big)).toBe(true);
     expect(
-      await createHttpStore({ baseUrl: server().url, getToken: () => "t" }).record("leads", "LD-BIG"),
+      await createHttpStore({ baseUrl: server().url, getToken: () => server().token }).record("leads", "LD-BIG"),
     ).toBeUndefined();
 
     // Two callers, one key: each gets its own request handled, not the other's answer.
@@ -575,12 +600,15 @@ describe("the server's limits", () => {
         headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": key },
         body: JSON.stringify(lead),
       });
-    const first = await send("teller-a", newLead(`LD-KEY-A-${dbn}`));
-    const second = await send("teller-b", newLead(`LD-KEY-B-${dbn}`));
+    const teller = (n: string) =>
+      server().tokenFor({ id: `ST-TELLER-${n}`, role: "teller", branchId: customer.branchId });
+    const [tellerA, tellerB] = [await teller("A"), await teller("B")];
+    const first = await send(tellerA, newLead(`LD-KEY-A-${dbn}`));
+    const second = await send(tellerB, newLead(`LD-KEY-B-${dbn}`));
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(((await second.json()) as Lead).id).toBe(`LD-KEY-B-${dbn}`);
     // The same caller replaying its key gets its stored answer.
-    const replay = await send("teller-a", newLead(`LD-KEY-A-${dbn}`));
+    const replay = await send(tellerA, newLead(`LD-KEY-A-${dbn}`));
     expect(((await replay.json()) as Lead).id).toBe(`LD-KEY-A-${dbn}`);
     expect(replay.headers.get("Cache-Control")).toBe("no-store");
     expect(replay.headers.get("X-Content-Type-Options")).toBe("nosniff");
@@ -589,8 +617,8 @@ describe("the server's limits", () => {
 
 describe("a conflict shows the current record as every read does: masked", () => {
   it("masks the stored record a write meets when another writer got there between its read and its write", async () => {
-    for (const [label, make] of STORES.filter(([l]) => l !== "IndexedDB encrypted")) {
-      const base = await make();
+    for (const [label, make, as] of STORES.filter(([l]) => l !== "IndexedDB encrypted")) {
+      const base = as(await fill(await make(), p, ["customers"]), rm);
       let interfere = false;
       const other = createCrmClient({ store: base, user: rm, onAudit: () => {}, now: clock() });
       // Another writer commits right after this client has read the record.

@@ -75,9 +75,10 @@ export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
  * The version of bankcrm's REST contract (docs/api/openapi.yaml), semver. A
  * server says which it speaks in the `Bankcrm-Api-Version` header; the HTTP
  * store refuses a server of another major version with a clear error instead of
- * misreading its answers. 1.1: writes for every collection, transitions,
+ * misreading its answers. 1.2: JWT principals, scoped reads, masked answers,
+ * audited reveals (/customers/{id}/reveal, /audit). 1.1: writes for every collection, transitions,
  * customer changes, version ETags.
  */
-export const REST_CONTRACT_VERSION = "1.1.0";
+export const REST_CONTRACT_VERSION = "1.2.0";
 /** The response header that carries the contract version a server speaks. */
 export const REST_CONTRACT_HEADER = "Bankcrm-Api-Version";

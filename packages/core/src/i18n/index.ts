@@ -1,6 +1,6 @@
 export { LOCALES, DEFAULT_LOCALE, resolveLocale, type Label, type Locale } from "./locale.js";
 export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js";
 export * from "./labels.js";
-export { validate, parseOrThrow, localizeIssues, type ValidationResult } from "./validate.js";
+export { validate, parseOrThrow, localizeIssues, type ValidationResult, type ValidateOptions } from "./validate.js";
 export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";

@@ -4,6 +4,7 @@
  */
 import type * as z from "zod";
 import { BankcrmValidationError, type FieldError } from "../errors/validation-error.js";
+import { isMasked } from "../privacy/mask.js";
 import type { Locale } from "./locale.js";
 import { hasMessage, message, type MessageKey } from "./messages.js";
 
@@ -62,6 +63,35 @@ export function localizeIssues(issues: readonly z.core.$ZodIssue[], locale: Loca
 
 export type ValidationResult<T> = { success: true; data: T } | { success: false; errors: FieldError[] };
 
+export interface ValidateOptions {
+  /**
+   * Accept identifiers a server sent masked (`138****5678`): an issue whose value
+   * is a string carrying the mask character is not an error, and the record is
+   * returned as it came. For records from a store that masks on the server (the
+   * reference server masks every identifier); never for input a person typed.
+   */
+  allowMasked?: boolean;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** An issue only about a masked value: every issue it stands for sits on a masked string. */
+function onlyMasked(issue: z.core.$ZodIssue, input: unknown, base: readonly PropertyKey[] = []): boolean {
+  const path = [...base, ...issue.path];
+  if (issue.code === "invalid_union" && issue.errors.length > 0)
+    // Some option of the union fails only on masked values.
+    return issue.errors.some((option) => option.length > 0 && option.every((i) => onlyMasked(i, input, path)));
+  const value = valueAt(input, path);
+  return typeof value === "string" && isMasked(value);
+}
+
 /**
  * Validates `input` against `schema`, returning the parsed data or localized,
  * field-level errors. Arbitrary input yields one of the two, never an exception.
@@ -70,16 +100,24 @@ export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
   locale: Locale,
+  options: ValidateOptions = {},
 ): ValidationResult<z.output<S>> {
   // reportInput lets us tell "missing" from "wrong type"; the inputs never leave this function.
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
+  if (options.allowMasked && result.error.issues.every((issue) => onlyMasked(issue, input)))
+    return { success: true, data: input as z.output<S> };
   return { success: false, errors: localizeIssues(result.error.issues, locale) };
 }
 
 /** Like `validate`, but throws a `BankcrmValidationError` carrying the field errors. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
-  const result = validate(schema, input, locale);
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+  options: ValidateOptions = {},
+): z.output<S> {
+  const result = validate(schema, input, locale, options);
   if (!result.success) throw new BankcrmValidationError(result.errors);
   return result.data;
 }

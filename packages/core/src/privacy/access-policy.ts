@@ -35,6 +35,49 @@ export interface Actor {
   branchId?: string;
 }
 
+/** The branch id of head office: its staff see every branch's customers. */
+export const HEAD_OFFICE_BRANCH_ID = "HQ";
+
+/**
+ * Which customers a member of staff works with — the same rule for a client
+ * filtering a local book and a server filtering its queries:
+ * - a relationship manager: their own book (customers whose relationship manager they are);
+ * - head office staff (auditors, head-office marketing): every customer;
+ * - everyone else (branch manager, teller, service agent, branch marketing): their branch.
+ * A member of staff without a branch sees no one.
+ */
+export type CustomerScope =
+  | { kind: "all" }
+  | { kind: "book"; relationshipManagerId: string }
+  | { kind: "branch"; branchId: string }
+  | { kind: "none" };
+
+export function customerScopeOf(actor: Actor, headOffice: string = HEAD_OFFICE_BRANCH_ID): CustomerScope {
+  if (actor.role === "relationship_manager") return { kind: "book", relationshipManagerId: actor.id };
+  if (actor.branchId === headOffice) return { kind: "all" };
+  if (actor.branchId) return { kind: "branch", branchId: actor.branchId };
+  return { kind: "none" };
+}
+
+/** Whether a customer is in the actor's scope (see `customerScopeOf`). */
+export function inCustomerScope(
+  actor: Actor,
+  customer: { relationshipManagerId?: string | undefined; branchId?: string | undefined },
+  headOffice: string = HEAD_OFFICE_BRANCH_ID,
+): boolean {
+  const scope = customerScopeOf(actor, headOffice);
+  switch (scope.kind) {
+    case "all":
+      return true;
+    case "book":
+      return customer.relationshipManagerId === scope.relationshipManagerId;
+    case "branch":
+      return customer.branchId === scope.branchId;
+    case "none":
+      return false;
+  }
+}
+
 /**
  * Roles that may read confidential interaction notes (私密备注); every other
  * role never receives them — the client drops them and the timeline hides them.
@@ -42,6 +85,18 @@ export interface Actor {
 export const CONFIDENTIAL_READER_ROLES: readonly StaffRole[] = Object.freeze([
   "relationship_manager",
   "branch_manager",
+  "auditor",
+] as const);
+
+/**
+ * Roles whose work needs balances and amounts (C2 values without a mask); the
+ * others (marketing) get records without them. Identifiers stay masked for all.
+ */
+export const FINANCIAL_READER_ROLES: readonly StaffRole[] = Object.freeze([
+  "relationship_manager",
+  "branch_manager",
+  "teller",
+  "service_agent",
   "auditor",
 ] as const);
 

@@ -28,7 +28,7 @@ export function applyCustomerChange(
   input: unknown,
   stamp: WriteStamp & { id: string },
 ): { customer: Customer; change: CustomerChange } {
-  const { actor, at, id, locale = "zh-CN" } = stamp;
+  const { actor, at, id, locale = "zh-CN", masked = false } = stamp;
   assertCanWrite("customers", actor, "change");
   if (typeof input !== "object" || input === null)
     throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
@@ -47,6 +47,7 @@ export function applyCustomerChange(
         : {}),
     },
     locale,
+    { allowMasked: masked },
   );
   let next: Record<string, unknown> = { ...customer };
   if (change.kind === "contact") next.contact = { ...customer.contact, ...change.contact };
@@ -56,7 +57,7 @@ export function applyCustomerChange(
   }
   if (change.kind === "consent") next.consents = [...customer.consents, change.consent!];
   next = { ...next, ...nextWrite(customer, actor, at) };
-  return { customer: parseOrThrow(CustomerSchema, next, locale), change };
+  return { customer: parseOrThrow(CustomerSchema, next, locale, { allowMasked: masked }), change };
 }
 
 /** The consent in force for a purpose and channel: the latest recorded (a withdrawal included), or undefined. */

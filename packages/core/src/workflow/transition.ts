@@ -41,6 +41,8 @@ export interface TransitionOptions {
   reason?: string;
   /** Locale of the messages in the errors thrown. Default zh-CN. */
   locale?: Locale;
+  /** The record came from a server that masks identifiers: masked values pass validation (see `ValidateOptions`). */
+  masked?: boolean;
   /** The event's details: `amount`, `stage`, `until`, `resolution`, `opportunityId`… */
   [detail: string]: unknown;
 }
@@ -136,7 +138,7 @@ export function applyTransition<C extends CollectionName>(
   event: string,
   options: TransitionOptions,
 ): CollectionRecords[C] {
-  const { actor, at: atOption, reason, locale = "zh-CN", ...rest } = options;
+  const { actor, at: atOption, reason, locale = "zh-CN", masked = false, ...rest } = options;
   const machine = machineOf(collection);
   const r = record as unknown as Record<string, unknown>;
   const at = utcInstant(atOption ?? new Date().toISOString());
@@ -179,7 +181,7 @@ export function applyTransition<C extends CollectionName>(
     history,
     ...nextWrite(r, actor, at),
   });
-  return parseOrThrow(specOf(collection).schema, next, locale) as CollectionRecords[C];
+  return parseOrThrow(specOf(collection).schema, next, locale, { allowMasked: masked }) as CollectionRecords[C];
 }
 
 /** An instant with an offset, as the schemas accept it (`…Z` or `…+08:00`). */
@@ -212,6 +214,8 @@ export interface WriteStamp {
   /** ISO-8601 instant, from the writer's clock. */
   at: string;
   locale?: Locale;
+  /** The current record came from a server that masks identifiers: its masked values pass validation. */
+  masked?: boolean;
 }
 
 /**
@@ -259,7 +263,7 @@ export function applyUpdate<C extends CollectionName>(
   collection: C,
   current: CollectionRecords[C],
   changes: unknown,
-  { actor, at: when, locale = "zh-CN" }: WriteStamp,
+  { actor, at: when, locale = "zh-CN", masked = false }: WriteStamp,
 ): CollectionRecords[C] {
   assertCanWrite(collection, actor, "update");
   const at = utcInstant(when);
@@ -282,7 +286,7 @@ export function applyUpdate<C extends CollectionName>(
     ...utcInstants(fields),
     ...nextWrite(current, actor, at),
   });
-  return parseOrThrow(spec.schema, merged, locale) as CollectionRecords[C];
+  return parseOrThrow(spec.schema, merged, locale, { allowMasked: masked }) as CollectionRecords[C];
 }
 
 /** Who wrote a record last, when, and its next version (1 for a new record): stamped on every write. */

@@ -19,6 +19,7 @@ import {
   type CustomerChange,
   canReadConfidential,
   CONFIDENTIAL_READER_ROLES,
+  FINANCIAL_READER_ROLES,
   BankcrmAccessDeniedError,
   BankcrmInvalidArgumentError,
   CustomerSchema,
@@ -41,7 +42,7 @@ import {
 } from "@bankcrm/core";
 import { BankcrmConflictError, isConflictError } from "../errors/http-errors.js";
 import { httpSender, type Outbox, type WriteEntryBody } from "../outbox/outbox.js";
-import { isRemoteWriter } from "../stores/http/http-store.js";
+import { isRemoteRevealer, isRemoteWriter } from "../stores/http/http-store.js";
 import type { TransitionRequest } from "../stores/http/http-store.js";
 import {
   collectionSchemas,
@@ -68,7 +69,7 @@ export interface ClientPolicy extends AccessPolicy {
 
 export const defaultClientPolicy: ClientPolicy = {
   ...defaultAccessPolicy,
-  financialRoles: ["relationship_manager", "branch_manager", "teller", "service_agent", "auditor"],
+  financialRoles: FINANCIAL_READER_ROLES,
   confidentialRoles: CONFIDENTIAL_READER_ROLES,
 };
 
@@ -146,6 +147,8 @@ export function createCrmClient(options: CrmClientOptions) {
   const now = options.now ?? (() => new Date());
   const listeners = new Set<(event: ChangeEvent) => void>();
   const keepValues = policy.financialRoles.includes(user.role);
+  // A store of a server that masks identifiers: its records pass the schemas with masked values, and writes start from them.
+  const allowMasked = store.maskedRecords === true;
   let closed = false;
 
   const guard = () => {
@@ -156,7 +159,7 @@ export function createCrmClient(options: CrmClientOptions) {
   };
   /** Validates a record from the store; reports and drops it when invalid. */
   const checked = <T>(collection: CollectionName, record: unknown): T | undefined => {
-    const result = validate(SCHEMAS[collection], record, locale);
+    const result = validate(SCHEMAS[collection], record, locale, { allowMasked });
     if (result.success) return result.data as T;
     const id = (record as { id?: unknown } | null)?.id;
     options.onInvalidRecord?.({ collection, ...(typeof id === "string" ? { id } : {}), errors: result.errors });
@@ -275,7 +278,12 @@ export function createCrmClient(options: CrmClientOptions) {
       assertCanWrite(collection, user, "update");
       const current = await latest(collection, id);
       conflictIfStale(collection, current, updateOptions.expectedVersion);
-      const record = applyUpdate(collection, current, changes, { actor: user, at: now().toISOString(), locale });
+      const record = applyUpdate(collection, current, changes, {
+        actor: user,
+        at: now().toISOString(),
+        locale,
+        masked: allowMasked,
+      });
       const expectedVersion = versionOf(current);
       return commit(
         "update",
@@ -299,7 +307,13 @@ export function createCrmClient(options: CrmClientOptions) {
       const current = await latest(collection, id);
       conflictIfStale(collection, current, seen);
       const at = now().toISOString();
-      const record = applyTransition(collection, current, event, { ...details, actor: user, at, locale });
+      const record = applyTransition(collection, current, event, {
+        ...details,
+        actor: user,
+        at,
+        locale,
+        masked: allowMasked,
+      });
       const expectedVersion = versionOf(current);
       const { reason, ...rest } = details;
       const transition: TransitionRequest = {
@@ -363,7 +377,13 @@ export function createCrmClient(options: CrmClientOptions) {
       conflictIfStale("customers", current, updateOptions.expectedVersion);
       const at = now().toISOString();
       const id = crypto.randomUUID();
-      const { customer, change } = applyCustomerChange(current, input, { actor: user, at, id, locale });
+      const { customer, change } = applyCustomerChange(current, input, {
+        actor: user,
+        at,
+        id,
+        locale,
+        masked: allowMasked,
+      });
       const expectedVersion = versionOf(current);
       const result = await commit(
         "changeCustomer",
@@ -393,6 +413,12 @@ export function createCrmClient(options: CrmClientOptions) {
       if (!(REVEALABLE_FIELDS as readonly string[]).includes(field))
         throw new BankcrmAccessDeniedError(user.role, `reveal "${String(field)}"`);
       const event = authorizeReveal({ actor: user, customerId, field, fieldClass: "C2", reason, now: now() }, policy);
+      if (isRemoteRevealer(store)) {
+        // The server checks the role and scope again and writes its audit row before it answers.
+        const value = await store.reveal(customerId, field, reason);
+        await options.onAudit(event);
+        return value;
+      }
       await options.onAudit(event);
       const customer = checked<Customer>("customers", await store.getCustomer(customerId));
       const value = customer && readPath(customer, field);

@@ -44,6 +44,13 @@ export interface RecordQuery {
 
 export interface CrmStore {
   readonly kind: "memory" | "indexeddb" | "http";
+  /**
+   * The store's records come with identifiers masked (a server that masks by
+   * role, as the reference server does, or a cache of one): clients accept
+   * masked values where the schemas expect full ones, and reveal through the
+   * store's `reveal`.
+   */
+  readonly maskedRecords?: boolean;
   getCustomer(id: string): Promise<Customer | undefined>;
   /** The customer with this resident ID number (individuals) or USCC (corporates). */
   findCustomerByNaturalKey(key: string): Promise<Customer | undefined>;

@@ -9,6 +9,7 @@ import { startReferenceServer } from "./reference-server.js";
 declare module "vitest" {
   export interface ProvidedContext {
     referenceServerUrl: string;
+    referenceServerToken: string;
     faultProxyUrl: string;
   }
 }
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject) {
   const server = await startReferenceServer();
   const proxy = await startFaultProxy(server.url, "chromium-reliability");
   project.provide("referenceServerUrl", server.url);
+  project.provide("referenceServerToken", server.token);
   project.provide("faultProxyUrl", proxy.url);
   return async () => {
     await proxy.close();

@@ -7,7 +7,7 @@
  * would pretend it was saved.
  */
 import { isNetworkError } from "../../errors/http-errors.js";
-import { isRemoteWriter, type RemoteWriter } from "../http/http-store.js";
+import { isRemoteRevealer, isRemoteWriter, type RemoteWriter } from "../http/http-store.js";
 import {
   TIMELINE_COLLECTIONS,
   type CollectionName,
@@ -87,6 +87,9 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
 
   return {
     ...writes,
+    // Reveals go to the server, which audits them; the cache holds what the server sent (masked).
+    ...(isRemoteRevealer(remote) ? { reveal: remote.reveal.bind(remote) } : {}),
+    ...(remote.maskedRecords ? { maskedRecords: true } : {}),
     kind: remote.kind,
     get lastSource() {
       return lastSource;

@@ -19,6 +19,7 @@ import {
   type CustomerChange,
   type FieldError,
   type Lead,
+  type RevealableField,
 } from "@bankcrm/core";
 import {
   BankcrmConflictError,
@@ -43,6 +44,8 @@ export interface HttpStoreOptions {
   signal?: AbortSignal;
   /** Retries for GET/PUT (never POST). Default 2, as ky. */
   retries?: number;
+  /** Whether the server masks identifiers (it should; the reference server does). Default true. */
+  maskedRecords?: boolean;
 }
 
 /** A transition as the REST contract takes it: the event, when, why, the event's details, and who (until the server takes the principal from the token). */
@@ -86,7 +89,18 @@ export interface RemoteWriter {
   ): Promise<{ customer: Customer; change: CustomerChange }>;
 }
 
-export interface HttpStore extends CrmStore, RemoteWriter {
+/** A store whose server reveals one identifier at a time, auditing each reveal before it answers. */
+export interface RemoteRevealer {
+  /** `POST /customers/{id}/reveal { field, reason }`: the value, or undefined when the customer has none. */
+  reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
+}
+
+/** Whether a store reveals through its server (the server, not the page, writes the audit row). */
+export function isRemoteRevealer(store: object): store is RemoteRevealer {
+  return typeof (store as Partial<RemoteRevealer>).reveal === "function";
+}
+
+export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
   /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
   createLead(lead: Lead, idempotencyKey: string): Promise<Lead>;
 }
@@ -210,6 +224,16 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
 
   return {
     kind: "http",
+    // The reference server masks identifiers for every role (a bank's server may do the same): accept them masked.
+    maskedRecords: options.maskedRecords ?? true,
+    async reveal(customerId, field, reason) {
+      const answer = await call(() =>
+        api
+          .post(`customers/${encodeURIComponent(customerId)}/reveal`, { json: { field, reason }, retry: 0 })
+          .json<{ value: string | null }>(),
+      );
+      return answer.value ?? undefined;
+    },
     getCustomer: (id) => getWithEtag<Customer>(`customers/${encodeURIComponent(id)}`, `customers/${id}`),
     async findCustomerByNaturalKey(key) {
       const customer = await getWithEtag<Customer>(

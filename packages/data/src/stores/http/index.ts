@@ -1,9 +1,11 @@
 export {
   createHttpStore,
   isRemoteWriter,
+  isRemoteRevealer,
   toHttpStoreError,
   type HttpStore,
   type HttpStoreOptions,
   type RemoteWriter,
+  type RemoteRevealer,
   type TransitionRequest,
 } from "./http-store.js";

@@ -1,0 +1,130 @@
+/**
+ * One SQL interface over the two PostgreSQLs the server runs on: PGlite
+ * (PostgreSQL in WASM, embedded; the default) and a PostgreSQL server through
+ * node-postgres' pool (DATABASE_URL). The same versioned migrations
+ * (../migrations/NNN_name.sql) build both.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<{ rows: T[] }>;
+}
+
+export interface Driver extends Sql {
+  kind: "pglite" | "postgres";
+  /** Runs `work` in one transaction (committed when it resolves, rolled back when it throws). */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (a migration). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openPglite(dataDir?: string): Driver {
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  return {
+    kind: "pglite",
+    query: <T>(text: string, values?: readonly unknown[]) => db.query<T>(text, values as unknown[] | undefined),
+    transaction: (work) =>
+      db.transaction((tx) => work({ query: (text, values) => tx.query(text, values as unknown[]) })),
+    exec: async (script) => {
+      await db.exec(script);
+    },
+    close: () => db.close(),
+  };
+}
+
+export interface PostgresOptions {
+  /** Pool size. Default 10. */
+  max?: number;
+}
+
+export function openPostgres(connectionString: string, options: PostgresOptions = {}): Driver {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: "bankcrm-reference-server" });
+  // An idle client's error (the server restarted) must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.error("postgres pool:", error.message));
+  return {
+    kind: "postgres",
+    query: async <T>(text: string, values?: readonly unknown[]) => {
+      const r = await pool.query(text, values as unknown[] | undefined);
+      return { rows: r.rows as T[] };
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({
+          query: async <T>(text: string, values?: readonly unknown[]) => ({
+            rows: (await client.query(text, values as unknown[] | undefined)).rows as T[],
+          }),
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** The migrations directory beside src/. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../migrations/", import.meta.url));
+
+/**
+ * Applies the migrations not yet applied, in order, each in its own
+ * transaction, recording each in `schema_migrations`. An advisory lock keeps
+ * two servers starting together from applying one twice. Returns the versions applied.
+ */
+export async function migrate(db: Driver, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const files = (await readdir(dir)).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  await db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+  );
+  const applied: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(727361)");
+    const done = new Set(
+      (await tx.query<{ version: string }>("SELECT version FROM schema_migrations")).rows.map((r) => r.version),
+    );
+    for (const file of files) {
+      const version = file.slice(0, 3);
+      if (done.has(version)) continue;
+      const script = await readFile(`${dir}${file}`, "utf8");
+      // Statements one by one inside the lock's transaction (PGlite's exec would commit on its own).
+      for (const statement of splitStatements(script)) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version]);
+      applied.push(file);
+    }
+  });
+  return applied;
+}
+
+/**
+ * A migration script's statements. Statements end with `;` at the end of a
+ * line; a `$$ … $$` body (a function) is kept whole. Comments (`--`) are dropped.
+ */
+export function splitStatements(script: string): string[] {
+  const statements: string[] = [];
+  let current = "";
+  let inBody = false;
+  for (const line of script.split("\n")) {
+    const text = inBody ? line : line.replace(/--.*$/, "");
+    if ((text.match(/\$\$/g) ?? []).length % 2 === 1) inBody = !inBody;
+    current += `${text}\n`;
+    if (!inBody && /;\s*$/.test(text)) {
+      if (current.trim() !== "") statements.push(current.trim());
+      current = "";
+    }
+  }
+  if (current.trim() !== "") statements.push(current.trim());
+  return statements;
+}
