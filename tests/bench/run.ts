@@ -1,13 +1,14 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|workstation runs one of them.
+ * BENCH_ONLY=demo|value|segment|idb|elements|workstation|server runs one of them.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
 import { benchWorkstation } from "./workstation.bench.js";
 import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
+import { benchServer } from "./server.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
 
 const only = process.env.BENCH_ONLY;
@@ -18,3 +19,4 @@ if (!only || only === "segment") await benchSegmentation();
 if (!only || only === "idb") await benchIndexedDb();
 if (!only || only === "elements") await benchElements();
 if (!only || only === "workstation") await benchWorkstation();
+if (!only || only === "server") await benchServer();

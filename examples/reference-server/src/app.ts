@@ -452,11 +452,14 @@ export function createApp(db: Database, options: AppOptions) {
               message: `a new record starts in: ${machine.initial.join(", ")}`,
             },
           ]);
-        if (typeof data.customerId === "string" && !(await db.get("customers", data.customerId, tx, readerOf(c))))
+        // The customer must be the caller's (read, not locked: a create changes nothing of the customer's).
+        if (
+          typeof data.customerId === "string" &&
+          !(await db.get("customers", data.customerId, tx, readerOf(c), false))
+        )
           return notFound(c, "customers", data.customerId);
-        const current = await db.get(collection, String(data.id), tx);
-        if (current) return preconditionFailed(c, collection, current);
-        const etag = await db.put(collection, data, tx);
+        const etag = await db.insert(collection, data, tx);
+        if (etag === undefined) return preconditionFailed(c, collection, await db.get(collection, String(data.id), tx));
         return { status: 201, body: data, etag };
       },
     );

@@ -76,13 +76,21 @@ export function createVerifier(options: AuthOptions): Verifier {
     requiredClaims: ["exp", "sub"],
     ...(options.jwksUrl ? {} : { algorithms: ["HS256"] }),
   };
+  // A verified token's principal is kept until the token expires: the signature is checked once per token, not per
+  // request (bounded; a token seen again after its expiry is verified again, and refused).
+  const verified = new Map<string, { principal: Principal; exp: number }>();
   return async (token) => {
+    const kept = verified.get(token);
+    if (kept && kept.exp * 1000 > Date.now()) return kept.principal;
     try {
       const { payload } =
         key instanceof Uint8Array
           ? await jwtVerify(token, key, verifyOptions)
           : await jwtVerify(token, key, verifyOptions);
-      return principalOf(payload);
+      const principal = principalOf(payload);
+      if (verified.size >= 10_000) verified.clear();
+      verified.set(token, { principal, exp: payload.exp! });
+      return principal;
     } catch (error) {
       if (error instanceof AuthError) throw error;
       // jose's codes say what failed (expired, wrong audience, bad signature) without the token.

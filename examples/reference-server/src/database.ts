@@ -167,12 +167,18 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     kind: db.kind,
     /** Runs raw SQL (bench, tests, jobs). */
     query: <T = Record<string, unknown>>(text: string, values?: readonly unknown[]) => db.query<T>(text, values),
-    /** One record the reader may see; inside a transaction (`target`), locked until it ends. */
-    async get(collection: Collection, id: string, target?: Sql, reader?: Reader): Promise<StoredRecord | undefined> {
+    /** One record the reader may see; inside a transaction (`target`), locked until it ends unless `lock` is false. */
+    async get(
+      collection: Collection,
+      id: string,
+      target?: Sql,
+      reader?: Reader,
+      lock = target !== undefined,
+    ): Promise<StoredRecord | undefined> {
       const p = new Params();
       const where = `r.collection = ${p.add(collection)} AND r.id = ${p.add(id)} AND ${visibleSql(collection, reader, p)}`;
       const r = await (target ?? db).query<Row>(
-        `SELECT r.id, r.body, r.etag FROM records r WHERE ${where}${target ? " FOR UPDATE OF r" : ""}`,
+        `SELECT r.id, r.body, r.etag FROM records r WHERE ${where}${lock ? " FOR UPDATE OF r" : ""}`,
         p.values,
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
@@ -184,6 +190,25 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         p.values,
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
+    },
+    /** Inserts a record that must not exist yet: its ETag, or undefined when the id is taken (nothing written). */
+    async insert(collection: Collection, body: Record<string, unknown>, target: Sql = db): Promise<string | undefined> {
+      const etag = etagOf(body);
+      const r = await target.query(
+        `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
+        [
+          collection,
+          String(body.id),
+          (body.customerId as string | undefined) ?? null,
+          naturalKey(collection, body),
+          timelineKey(collection, body),
+          (body.createdAt as string | undefined) ?? null,
+          JSON.stringify(body),
+          etag,
+        ],
+      );
+      return r.rows.length > 0 ? etag : undefined;
     },
     /** Inserts or replaces; returns the new ETag. */
     async put(collection: Collection, body: Record<string, unknown>, target: Sql = db): Promise<string> {

@@ -49,7 +49,13 @@ const otherBranch = active.find((c) => c.branchId !== rm.branchId)!;
 const CUSTOMERS = { inBook, inBranch, otherBranch };
 
 const REVEALERS: readonly StaffRole[] = ["relationship_manager", "branch_manager", "service_agent", "auditor"];
-const WRITERS: readonly StaffRole[] = ["relationship_manager", "teller", "branch_manager", "marketing", "service_agent"];
+const WRITERS: readonly StaffRole[] = [
+  "relationship_manager",
+  "teller",
+  "branch_manager",
+  "marketing",
+  "service_agent",
+];
 
 /** Every string in a JSON text. */
 function stringsIn(text: string): string[] {
@@ -131,9 +137,9 @@ for (const database of ["pglite", "postgres"] as const) {
       expect(await at(await sign(good))).toBe(200);
       expect((await fetch(new URL("customers", s.url))).status).toBe(401);
       expect(await at(await sign(good, "another-secret-of-at-least-32-characters"))).toBe(401);
-      expect(await at(await sign(good, s.secret, (j) => j.setExpirationTime(Math.floor(Date.now() / 1000) - 120)))).toBe(
-        401,
-      );
+      expect(
+        await at(await sign(good, s.secret, (j) => j.setExpirationTime(Math.floor(Date.now() / 1000) - 120))),
+      ).toBe(401);
       expect(await at(await sign(good, s.secret, (j) => j.setIssuer("someone-else")))).toBe(401);
       expect(await at(await sign(good, s.secret, (j) => j.setAudience("another-api")))).toBe(401);
       expect(await at(await sign({ role: "superuser", branch: "HQ" }))).toBe(401);
@@ -166,8 +172,7 @@ for (const database of ["pglite", "postgres"] as const) {
           expect(holdings.length > 0, label).toBe(visible);
           const timeline = (await call(s, who, "GET", `customers/${customer.id}/timeline`)).json().items as [];
           expect(timeline.length > 0, label).toBe(visible);
-          const transactions = (await call(s, who, "GET", `transactions?customerId=${customer.id}`)).json()
-            .items as [];
+          const transactions = (await call(s, who, "GET", `transactions?customerId=${customer.id}`)).json().items as [];
           expect(transactions.length > 0, label).toBe(visible);
           const holding = portfolio.holdings.find((h) => h.customerId === customer.id)!;
           expect((await call(s, who, "GET", `holdings/${holding.id}`)).status, label).toBe(visible ? 200 : 404);
@@ -318,7 +323,8 @@ describe("the reference server's rate limit", () => {
   const server = useReferenceServer({ rateLimit: { perMinute: 60, burst: 5 } });
   it("answers 429 with Retry-After past a principal's burst, and other principals go on", async () => {
     const s = server();
-    const get = async (token: string) => fetch(new URL("campaigns", s.url), { headers: { Authorization: `Bearer ${token}` } });
+    const get = async (token: string) =>
+      fetch(new URL("campaigns", s.url), { headers: { Authorization: `Bearer ${token}` } });
     const busy = await s.tokenFor(rm);
     const statuses: number[] = [];
     let retryAfter: string | null = null;

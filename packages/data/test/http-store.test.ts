@@ -34,6 +34,14 @@ genericCollectionsSuite("HTTP, reference server", () => Promise.resolve(make()))
 
 conditionalWriteSuite("HTTP, reference server", () => Promise.resolve(make()));
 
+// The same contract with the server on a PostgreSQL server (node-postgres, pooled) instead of PGlite.
+const onPostgres = useReferenceServer({ database: "postgres" });
+const makeOnPostgres = () =>
+  Promise.resolve(createHttpStore({ baseUrl: onPostgres().url, getToken: () => onPostgres().token }));
+storeContractSuite("HTTP, reference server on PostgreSQL", makeOnPostgres);
+genericCollectionsSuite("HTTP, reference server on PostgreSQL", makeOnPostgres);
+conditionalWriteSuite("HTTP, reference server on PostgreSQL", makeOnPostgres);
+
 describe("HTTP store specifics", () => {
   const p = generateDemoPortfolio({ seed: "http-test", customers: 200, months: 2 });
 

@@ -10,9 +10,21 @@ import { sensitivity } from "./sensitivity.js";
 
 type AnySchema = z.ZodType;
 
+/** The object schemas under each schema, found once: schemas do not change, and masking runs per record. */
+const found = new WeakMap<AnySchema, z.ZodObject[]>();
+
 /** Finds the object schema under optional / nullable / default / array / pipe wrappers. */
 function objectsIn(schema: AnySchema | undefined, depth = 0): z.ZodObject[] {
   if (!schema || depth > 8) return [];
+  if (depth === 0) {
+    let known = found.get(schema);
+    if (!known) found.set(schema, (known = search(schema, depth)));
+    return known;
+  }
+  return search(schema, depth);
+}
+
+function search(schema: AnySchema, depth: number): z.ZodObject[] {
   const def = schema._zod.def as unknown as Record<string, unknown>;
   switch (def.type) {
     case "object":

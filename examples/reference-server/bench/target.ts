@@ -1,0 +1,71 @@
+/**
+ * The server the HTTP bench loads, in a process of its own (the load generator
+ * must not share its event loop): the reference server on PGlite or on a
+ * PostgreSQL server, seeded, with "bare" routes beside it that run the same
+ * single SQL statement as each bankcrm route and nothing else (no token, no
+ * scope, no masking, no validation) — the ratio between the two is the figure.
+ * Prints one JSON line: { port, token, branchId, customerIds }.
+ */
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { generateStaff } from "@bankcrm/core";
+import { createApp } from "../src/app.js";
+import { signDemoToken } from "../src/auth.js";
+import { openDatabase } from "../src/database.js";
+import { seedDemo } from "../src/seed.js";
+import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
+
+const database = process.argv[2] === "postgres" ? "postgres" : "pglite";
+const customers = Number(process.argv[3] ?? 1000);
+const schema = database === "postgres" ? await freshPostgresSchema() : undefined;
+const db = await openDatabase(schema ? { url: schema.url, poolSize: 10 } : {});
+await seedDemo(db, customers);
+const secret = randomBytes(32).toString("hex");
+const manager = generateStaff("bankcrm").all.find((s) => s.role === "branch_manager")!;
+const token = await signDemoToken(manager, { secret });
+
+const root = new Hono();
+root.get("/bare/customers", async (c) => {
+  const r = await db.query<{ body: unknown }>(
+    `SELECT r.body FROM records r WHERE r.collection = 'customers' AND r.branch_id = $1 ORDER BY r.id COLLATE "C" LIMIT $2`,
+    [manager.branchId, 51],
+  );
+  return c.json({ items: r.rows.slice(0, 50).map((row) => row.body) });
+});
+root.get("/bare/customers/:id", async (c) => {
+  const r = await db.query<{ body: unknown }>(
+    "SELECT r.body FROM records r WHERE r.collection = 'customers' AND r.id = $1 AND r.branch_id = $2",
+    [c.req.param("id"), manager.branchId],
+  );
+  return r.rows[0] ? c.json(r.rows[0].body as object) : c.notFound();
+});
+root.post("/bare/leads", async (c) => {
+  const body = await c.req.json<Record<string, unknown>>();
+  await db.query(
+    `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
+     VALUES ('leads', $1, $2, NULL, NULL, $3, $4, '"v1"')`,
+    [body.id, body.customerId, body.createdAt, JSON.stringify(body)],
+  );
+  return c.json(body, 201);
+});
+root.route("/", createApp(db, { auth: { secret }, rateLimit: false }));
+
+const ids = (
+  await db.query<{ id: string }>(
+    "SELECT id FROM records WHERE collection = 'customers' AND branch_id = $1 ORDER BY id LIMIT 200",
+    [manager.branchId],
+  )
+).rows.map((r) => r.id);
+const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" }, () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(JSON.stringify({ port, token, branchId: manager.branchId, customerIds: ids }));
+});
+const stop = async () => {
+  server.close();
+  await db.close();
+  await schema?.drop();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());

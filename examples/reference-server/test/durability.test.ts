@@ -1,0 +1,119 @@
+/**
+ * `kill -9` in the middle of writes on PostgreSQL: every write the server
+ * acknowledged (201) is in the database afterwards. The server is a real
+ * process (`src/main.ts`), killed with SIGKILL while requests are in flight.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { generateDemoPortfolio } from "@bankcrm/core";
+import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
+import { signDemoToken } from "../src/auth.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+describe("the reference server on PostgreSQL", () => {
+  it("loses no acknowledged write when its process is killed with SIGKILL mid-write", async () => {
+    const schema = await freshPostgresSchema();
+    const secret = randomBytes(32).toString("hex");
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: schema.url,
+        AUTH_SECRET: secret,
+        PORT: String(port),
+        SEED: "40",
+        RATE_LIMIT: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        log += d.toString();
+        if (log.includes("bankcrm reference server: http")) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`server exited (${code}): ${log}`)));
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+
+    const customer = generateDemoPortfolio({ seed: "bankcrm", customers: 40 }).customers[0]!;
+    const token = await signDemoToken(
+      { id: customer.relationshipManagerId!, role: "relationship_manager", branchId: customer.branchId },
+      { secret },
+    );
+    const acknowledged: string[] = [];
+    let sent = 0;
+    let killed = false;
+    const write = async (n: number) => {
+      const id = `IN-KILL-${n}`;
+      sent++;
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/interactions`, {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${token}`,
+            "Content-Type": "application/json",
+            "Idempotency-Key": crypto.randomUUID(),
+          },
+          body: JSON.stringify({
+            id,
+            customerId: customer.id,
+            at: "2026-11-30T01:00:00Z",
+            channel: "phone",
+            type: "call",
+            summary: `write ${n}`,
+            outcome: "follow_up",
+            confidential: false,
+          }),
+        });
+        if (response.status === 201) acknowledged.push(id);
+        else throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+      } catch (error) {
+        if (!killed) throw error;
+      }
+    };
+    // Eight writers at once; the process dies after the 150th acknowledgement, with writes in flight.
+    let next = 0;
+    const writer = async () => {
+      while (!killed) {
+        await write(next++);
+        if (acknowledged.length >= 150 && !killed) {
+          killed = true;
+          child.kill("SIGKILL");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, writer));
+    await exited;
+
+    const client = new pg.Client({ connectionString: schema.url });
+    await client.connect();
+    const stored = new Set(
+      (
+        await client.query<{ id: string }>(
+          "SELECT id FROM records WHERE collection = 'interactions' AND id LIKE 'IN-KILL-%'",
+        )
+      ).rows.map((r) => r.id),
+    );
+    await client.end();
+    await schema.drop();
+    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+    expect(sent).toBeGreaterThan(acknowledged.length); // some were in flight when it died
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+  }, 120_000);
+});
