@@ -22,6 +22,8 @@ const reachable = await new Promise((resolve) => {
 });
 if (!reachable) {
   console.error(`bankcrm: no PostgreSQL at ${database.host}; the server's tests need it.`);
-  console.error("Run ./scripts/setup.sh (as root it installs and starts Debian's PostgreSQL), or set TEST_DATABASE_URL.");
+  console.error(
+    "Run ./scripts/setup.sh (as root it installs and starts Debian's PostgreSQL), or set TEST_DATABASE_URL.",
+  );
   process.exit(1);
 }

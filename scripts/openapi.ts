@@ -317,6 +317,40 @@ export function buildOpenApi(): Record<string, unknown> {
         responses: { 200: { description: "The result", content: json(ref("AuditVerification")) }, ...errors(401, 403) },
       },
     },
+    "/segments/evaluate": {
+      post: {
+        operationId: "evaluateSegment",
+        summary:
+          "Segment pushdown: a definition (docs/segmentation.md) validated, then run as SQL (core's toSql) over the database's customer view, limited to the caller's customers",
+        requestBody: {
+          required: true,
+          content: json({
+            type: "object",
+            required: ["definition"],
+            properties: {
+              definition: { type: "object", description: "A segment definition (schemaVersion 1)" },
+              limit: { type: "integer", minimum: 1, maximum: 1000 },
+              after: { type: "string", description: "The last id of the previous page" },
+            },
+          }),
+        },
+        responses: {
+          200: {
+            description: "How many of the caller's customers match, and a page of their ids in id order",
+            content: json({
+              type: "object",
+              required: ["count", "ids"],
+              properties: {
+                count: { type: "integer" },
+                ids: { type: "array", items: { type: "string" } },
+                next: { type: "string" },
+              },
+            }),
+          },
+          ...errors(400, 401, 413, 422),
+        },
+      },
+    },
     "/leads": {
       get: {
         operationId: "listLeads",

@@ -11,6 +11,7 @@ import type { Lead, StaffRole } from "@bankcrm/core";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
+import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";
@@ -144,6 +145,43 @@ describe("branch workstation against the reference server (server mode)", () => 
       })
     ).items.filter((i) => i.summary === summary);
     expect(interactions).toHaveLength(1);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("shows each demo user what the server gives their token, and runs segments in the server's database", async () => {
+    const { page, violations, errors } = await openWatchedPage(browser, site.url);
+    const app = page.locator("bankcrm-workstation-app");
+    await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+    const count = app.locator('[data-testid="count"]');
+    const shown = async () =>
+      Number(/(\d[\d,]*)\s*位客户/.exec((await count.textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+    // What the server answers each user's own token (its scope), read over HTTP with the same kind of token.
+    const serverCount = async (staffId: string, role: StaffRole, branchId: string) => {
+      const token = await api.tokenFor({ id: staffId, role, branchId });
+      const store = createHttpStore({ baseUrl: api.url, getToken: () => token });
+      return (await store.listCustomers({ limit: 1000 })).items;
+    };
+    const rmRows = await serverCount("ST-BJ-CY-RE1", "relationship_manager", "BR-BJ-CY");
+    await expect.poll(shown).toBe(rmRows.length);
+    // No full identifier reached the page: the rows carry what the server sent, masked.
+    expect(rmRows.every((c) => c.contact.mobile === undefined || c.contact.mobile.includes("*"))).toBe(true);
+
+    await app.locator('[data-testid="role"]').selectOption("branch_manager");
+    const branchRows = await serverCount("ST-BJ-CY-BR1", "branch_manager", "BR-BJ-CY");
+    expect(branchRows.length).toBeGreaterThan(rmRows.length);
+    await expect.poll(shown, { timeout: 15_000 }).toBe(branchRows.length);
+
+    // A segment in server mode: the server's database evaluates it (its view has holdings and transactions).
+    await app.locator('[data-testid="segment"]').selectOption("high-net-worth");
+    const token = await api.tokenFor({ id: "ST-BJ-CY-BR1", role: "branch_manager", branchId: "BR-BJ-CY" });
+    const pushed = await createHttpStore({ baseUrl: api.url, getToken: () => token }).evaluateSegment(
+      SEGMENTS.find((x) => x.definition.id === "high-net-worth")!.definition,
+      { limit: 1000 },
+    );
+    expect(pushed.count).toBeGreaterThan(0);
+    await expect.poll(shown, { timeout: 15_000 }).toBe(pushed.count);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -39,6 +39,7 @@ import {
   httpSender,
   type CrmClient,
   type CrmStore,
+  type HttpStore,
   type IndexedDbStore,
   type Outbox,
   type OutboxStatus,
@@ -284,14 +285,14 @@ export class WorkstationApp extends LitElement {
     // "Offline" in the page makes every request fail as a lost network would.
     const gatedFetch: typeof fetch = (input, init) =>
       this.online ? fetch(input, init) : Promise.reject(new TypeError("offline (switched off in the page)"));
-    const remote = createHttpStore({
+    const remote = (this.remote = createHttpStore({
       baseUrl: new URL(api, location.href).href,
       // The current demo user's token (the server scopes and stamps by it): switching user switches the answers.
       getToken: () => this.tokenOf(USERS[this.demoRole].id),
       fetch: gatedFetch,
       retries: 0,
       timeout: 5000,
-    });
+    }));
     this.idb = await createIndexedDbStore({ name: "bankcrm-workstation-cache", locale: this.locale });
     this.store = createCachedStore({ remote, cache: this.idb, isOnline: () => this.online && navigator.onLine });
     this.outbox = await createOutbox({ name: "bankcrm-workstation", send: httpSender(remote) });
@@ -299,6 +300,32 @@ export class WorkstationApp extends LitElement {
     this.outboxStatus = await this.outbox.status();
     this.outbox.start(window);
     await this.loadServerRows();
+  }
+
+  private remote: HttpStore | undefined;
+  /** Server mode: each segment's members as the server's database found them, for the current user. */
+  private segmentMembers: Map<string, Set<string>> | undefined;
+
+  /**
+   * Server mode: the segment runs in the server's database (core's toSql over its
+   * customer view, with holdings and transactions), scoped to the user. Offline,
+   * the rows' own fields are all there is: the local predicate.
+   */
+  private async pushDownSegment(id: string) {
+    const definition = SEGMENTS.find((s) => s.definition.id === id)?.definition;
+    if (!definition || !this.remote) return;
+    try {
+      const ids = new Set<string>();
+      let after: string | undefined;
+      do {
+        const page = await this.remote.evaluateSegment(definition, { limit: 1000, ...(after ? { after } : {}) });
+        for (const member of page.ids) ids.add(member);
+        after = page.next;
+      } while (after && ids.size < 20_000);
+      (this.segmentMembers ??= new Map()).set(id, ids);
+    } catch {
+      this.segmentMembers?.delete(id);
+    }
   }
 
   private tokens = new Map<string, { token: string; until: number }>();
@@ -373,7 +400,13 @@ export class WorkstationApp extends LitElement {
     performance.mark("bankcrm:filter:start");
     const q = this.search.trim().toLowerCase();
     const digits = /^\d{4}$/.test(q) ? q : undefined;
-    const predicate = this.segment ? SEGMENT_PREDICATES.get(this.segment) : undefined;
+    // In server mode the segment ran in the server's database (pushdown): its members by id.
+    const members = this.api && this.segment ? this.segmentMembers?.get(this.segment) : undefined;
+    const predicate = members
+      ? (r: BookRow) => members.has(r.id)
+      : this.segment
+        ? SEGMENT_PREDICATES.get(this.segment)
+        : undefined;
     const tier = this.tier;
     const out = this.scoped().filter(
       (r) =>
@@ -396,7 +429,11 @@ export class WorkstationApp extends LitElement {
     this.demoRole = (event.target as HTMLSelectElement).value as DemoRole;
     this.selectedId = undefined;
     this.makeClient();
-    if (this.api) void this.loadServerRows().then(() => this.applyFilters());
+    this.segmentMembers = undefined; // another user: another scope
+    if (this.api)
+      void this.loadServerRows()
+        .then(() => (this.segment ? this.pushDownSegment(this.segment) : undefined))
+        .then(() => this.applyFilters());
     else this.applyFilters();
   }
 
@@ -536,7 +573,8 @@ export class WorkstationApp extends LitElement {
             data-testid="segment"
             @change=${(e: Event) => {
               this.segment = (e.target as HTMLSelectElement).value;
-              this.applyFilters();
+              if (this.api && this.segment) void this.pushDownSegment(this.segment).then(() => this.applyFilters());
+              else this.applyFilters();
             }}
           >
             <option value="" ?selected=${this.segment === ""}>${this.t("allSegments")}</option>

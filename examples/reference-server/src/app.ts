@@ -12,6 +12,10 @@ import { cors } from "hono/cors";
 import {
   applyCustomerChange,
   assertCanWrite,
+  customerFieldCatalog,
+  toSql,
+  validateSegment,
+  type SegmentDefinition,
   authorizeReveal,
   canReadConfidential,
   customerScopeOf,
@@ -342,6 +346,34 @@ export function createApp(db: Database, options: AppOptions) {
   app.get("/audit/verify", async (c) => {
     if (principal(c).role !== "auditor") return forbidden(c, "only auditors verify the audit trail");
     return c.json(await verifyAudit(db.driver));
+  });
+
+  /**
+   * Segment pushdown: a segment definition validated as core validates it, then
+   * core's `toSql` over the customer view in the database — plain PostgreSQL, as
+   * in the bank's warehouse — limited to the caller's customers. The count and a
+   * page of ids.
+   */
+  app.post("/segments/evaluate", async (c) => {
+    const body = await readJson(c);
+    if (typeof body === "symbol" || typeof body !== "object" || body === null)
+      return problem(c, 400, "Expected { definition, limit?, after? }");
+    const request = body as { definition?: unknown; limit?: unknown; after?: unknown };
+    const checked = validateSegment(request.definition, customerFieldCatalog, "en");
+    if (!checked.valid)
+      return invalid(
+        c,
+        checked.issues.map((i) => ({ path: ["definition", ...i.path], code: i.code, message: i.message })),
+      );
+    const sql = toSql(request.definition as SegmentDefinition, customerFieldCatalog, {
+      dialect: "postgres",
+      table: "customer_segment_view",
+    });
+    const limit = clampLimit(typeof request.limit === "number" ? String(request.limit) : undefined);
+    const after = typeof request.after === "string" ? request.after : undefined;
+    const found = await db.segment(sql, { limit: limit + 1, after }, readerOf(c));
+    const ids = found.ids.slice(0, limit);
+    return c.json({ count: found.count, ids, ...(found.ids.length > limit ? { next: ids[ids.length - 1] } : {}) });
   });
 
   app.get("/leads", async (c) => {

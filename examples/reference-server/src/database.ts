@@ -60,7 +60,7 @@ export interface Reader {
 
 /** Bind parameters collected while a query is built. */
 class Params {
-  values: unknown[] = [];
+  constructor(public values: unknown[] = []) {}
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
@@ -333,6 +333,29 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         p.values,
       );
       return r.rows.map((row) => row.body);
+    },
+    /**
+     * A segment's members among the reader's customers: `where` and its `values`
+     * are core's `toSql` over the customer_segment_view; the reader's scope is
+     * added to it. The count, and a page of ids in id order.
+     */
+    async segment(
+      query: { where: string; values: unknown[] },
+      page: { limit: number; after?: string | undefined },
+      reader?: Reader,
+    ): Promise<{ count: number; ids: string[] }> {
+      const p = new Params([...query.values]);
+      const scoped = `(${query.where}) AND ${visibleSql("customers", reader, p, "v")}`;
+      const counted = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM customer_segment_view v WHERE ${scoped}`,
+        p.values,
+      );
+      const after = page.after !== undefined ? ` AND v.id COLLATE "C" > ${p.add(page.after)}` : "";
+      const rows = await db.query<{ id: string }>(
+        `SELECT v.id FROM customer_segment_view v WHERE ${scoped}${after} ORDER BY v.id COLLATE "C" LIMIT ${p.add(page.limit)}`,
+        p.values,
+      );
+      return { count: counted.rows[0]!.n, ids: rows.rows.map((r) => r.id) };
     },
     async count(collection: Collection): Promise<number> {
       const r = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM records WHERE collection = $1", [

@@ -20,6 +20,7 @@ import {
   type FieldError,
   type Lead,
   type RevealableField,
+  type SegmentDefinition,
 } from "@bankcrm/core";
 import {
   BankcrmConflictError,
@@ -100,7 +101,16 @@ export function isRemoteRevealer(store: object): store is RemoteRevealer {
   return typeof (store as Partial<RemoteRevealer>).reveal === "function";
 }
 
+/** A segment's members among the caller's customers, evaluated in the server's database. */
+export interface SegmentPage {
+  count: number;
+  ids: string[];
+  next?: string;
+}
+
 export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
+  /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
+  evaluateSegment(definition: SegmentDefinition, page?: { limit?: number; after?: string }): Promise<SegmentPage>;
   /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
   createLead(lead: Lead, idempotencyKey: string): Promise<Lead>;
 }
@@ -226,6 +236,8 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     kind: "http",
     // The reference server masks identifiers for every role (a bank's server may do the same): accept them masked.
     maskedRecords: options.maskedRecords ?? true,
+    evaluateSegment: (definition, segmentPage = {}) =>
+      call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
     async reveal(customerId, field, reason) {
       const answer = await call(() =>
         api

@@ -7,5 +7,6 @@ export {
   type HttpStoreOptions,
   type RemoteWriter,
   type RemoteRevealer,
+  type SegmentPage,
   type TransitionRequest,
 } from "./http-store.js";
