@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { newLead } from "../../packages/data/test/support/leads.js";
 
 const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SERVER_SECONDS ?? 10);
@@ -98,23 +99,12 @@ export async function benchServer(): Promise<void> {
     const pick = () => target.customerIds[i++ % target.customerIds.length]!;
     let leadNo = 0;
     const lead = () =>
-      JSON.stringify({
-        id: `LD-BENCH-${database}-${process.pid}-${leadNo++}`,
-        customerId: target.customerIds[leadNo % target.customerIds.length],
-        name: "王小明",
-        mobile: "13812345678",
-        purpose: "mortgage",
-        source: "branch_walk_in",
-        status: "new",
-        consent: {
-          purpose: "marketing",
-          channel: "phone",
-          granted: true,
-          textVersion: "2026-03",
-          recordedAt: "2026-11-01T00:00:00Z",
-        },
-        createdAt: "2026-11-01T00:00:00Z",
-      });
+      JSON.stringify(
+        newLead(
+          `LD-BENCH-${database}-${process.pid}-${leadNo++}`,
+          target.customerIds[leadNo % target.customerIds.length],
+        ),
+      );
     const json = { ...auth, "Content-Type": "application/json" };
     const routes: [string, () => Promise<Load>, () => Promise<Load>][] = [
       [

@@ -62,10 +62,14 @@ const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" }, () =
   const { port } = server.address() as AddressInfo;
   console.log(JSON.stringify({ port, token, branchId: manager.branchId, customerIds: ids }));
 });
-const stop = async () => {
-  server.close();
-  await db.close();
-  await schema?.drop();
-  process.exit(0);
+// Stop accepting, let what is in flight finish, then close the database (a pool ended under a request is an error).
+const stop = () => {
+  server.close(() => {
+    void db
+      .close()
+      .then(() => schema?.drop())
+      .then(() => process.exit(0));
+  });
+  (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
 };
-process.on("SIGTERM", () => void stop());
+process.on("SIGTERM", stop);

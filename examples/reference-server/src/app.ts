@@ -393,7 +393,8 @@ export function createApp(db: Database, options: AppOptions) {
   const idempotent = async (
     c: Context<Env>,
     show: (response: unknown) => unknown,
-    run: (body: unknown, tx: Sql) => Promise<Outcome | Response>,
+    run: (body: unknown, tx: Sql, key: { key: string; requestHash: string }) => Promise<Outcome | Response>,
+    options: { transaction?: boolean } = {},
   ) => {
     const key = c.req.header("Idempotency-Key");
     if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
@@ -413,12 +414,17 @@ export function createApp(db: Database, options: AppOptions) {
         return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
       return answer(seen);
     }
-    const result = await db.transaction(async (tx) => {
-      const out = await run(body, tx);
-      if (out instanceof Response) return out;
-      await db.remember(scoped, hash, out.status, out.body, tx);
-      return out;
-    });
+    const keyed = { key: scoped, requestHash: hash };
+    // A write of one statement stores its own answer with it (createOnce); others run in a transaction with it.
+    const result =
+      options.transaction === false
+        ? await run(body, db.driver, keyed)
+        : await db.transaction(async (tx) => {
+            const out = await run(body, tx, keyed);
+            if (out instanceof Response) return out;
+            await db.remember(scoped, hash, out.status, out.body, tx);
+            return out;
+          });
     if (result instanceof Response) return result;
     return answer({ status: result.status, response: result.body });
   };
@@ -465,10 +471,11 @@ export function createApp(db: Database, options: AppOptions) {
     const refused = mayWrite(c, collection, "create");
     if (refused) return refused;
     const p = principal(c);
+    const show = (r: unknown) => present(c, collection, r);
     return idempotent(
       c,
-      (r) => present(c, collection, r),
-      async (body, tx) => {
+      show,
+      async (body, _tx, key) => {
         if (typeof body !== "object" || body === null || Array.isArray(body))
           return invalid(c, [{ path: [], code: "invalidType", message: "expected a record" }]);
         const input = { ...(body as Record<string, unknown>), createdBy: p.id, updatedBy: p.id, version: 1 };
@@ -484,16 +491,13 @@ export function createApp(db: Database, options: AppOptions) {
               message: `a new record starts in: ${machine.initial.join(", ")}`,
             },
           ]);
-        // The customer must be the caller's (read, not locked: a create changes nothing of the customer's).
-        if (
-          typeof data.customerId === "string" &&
-          !(await db.get("customers", data.customerId, tx, readerOf(c), false))
-        )
-          return notFound(c, "customers", data.customerId);
-        const etag = await db.insert(collection, data, tx);
-        if (etag === undefined) return preconditionFailed(c, collection, await db.get(collection, String(data.id), tx));
-        return { status: 201, body: data, etag };
+        // One statement: the customer in the caller's scope, the record unless its id is taken, the key's answer.
+        const outcome = await db.createOnce(collection, data, readerOf(c), { ...key, status: 201 });
+        if (outcome === "outOfScope") return notFound(c, "customers", String(data.customerId));
+        if (outcome === "exists") return preconditionFailed(c, collection, await db.get(collection, String(data.id)));
+        return { status: 201, body: data, etag: etagOf(data) };
       },
+      { transaction: false },
     );
   });
 

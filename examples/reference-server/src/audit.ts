@@ -40,20 +40,24 @@ interface DbRow {
   hash: string;
 }
 
+/** A row's values in column order (seq … prev_hash): what is stored, and what its hash covers. */
+const rowValues = (seq: number, entry: AuditEntry, prevHash: string) => [
+  seq,
+  entry.at,
+  entry.actorId,
+  entry.actorRole,
+  entry.action,
+  entry.customerId ?? null,
+  entry.field ?? null,
+  entry.reason ?? null,
+  prevHash,
+];
+
 /** The hash of one row: its sequence number, fields and the previous row's hash. */
 export function hashRow(seq: number, entry: AuditEntry, prevHash: string): string {
-  const canonical = JSON.stringify([
-    seq,
-    entry.at,
-    entry.actorId,
-    entry.actorRole,
-    entry.action,
-    entry.customerId ?? null,
-    entry.field ?? null,
-    entry.reason ?? null,
-    prevHash,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(rowValues(seq, entry, prevHash)))
+    .digest("hex");
 }
 
 const toRow = (r: DbRow): AuditRow => ({
@@ -83,18 +87,7 @@ export async function appendAudit(tx: Sql, entry: AuditEntry): Promise<AuditRow>
   await tx.query(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, customer_id, field, reason, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      seq,
-      entry.at,
-      entry.actorId,
-      entry.actorRole,
-      entry.action,
-      entry.customerId ?? null,
-      entry.field ?? null,
-      entry.reason ?? null,
-      prevHash,
-      hash,
-    ],
+    [...rowValues(seq, entry, prevHash), hash],
   );
   return { ...entry, seq, prevHash, hash };
 }

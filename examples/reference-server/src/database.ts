@@ -50,6 +50,20 @@ function naturalKey(collection: Collection, body: Record<string, unknown>): stri
   return collections.customers.naturalKey(body as never);
 }
 
+/** The values of a `records` row, in column order: collection, id, customer_id, natural_key, tkey, created_at, body, etag. */
+function rowValues(collection: Collection, body: Record<string, unknown>): unknown[] {
+  return [
+    collection,
+    String(body.id),
+    body.customerId ?? null,
+    naturalKey(collection, body),
+    timelineKey(collection, body),
+    body.createdAt ?? null,
+    JSON.stringify(body),
+    etagOf(body),
+  ];
+}
+
 /** Who is reading: their id and their customer scope. `undefined` (jobs, tests of storage) reads everything. */
 export interface Reader {
   id: string;
@@ -191,44 +205,64 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
     },
-    /** Inserts a record that must not exist yet: its ETag, or undefined when the id is taken (nothing written). */
-    async insert(collection: Collection, body: Record<string, unknown>, target: Sql = db): Promise<string | undefined> {
-      const etag = etagOf(body);
-      const r = await target.query(
-        `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
-        [
-          collection,
-          String(body.id),
-          (body.customerId as string | undefined) ?? null,
-          naturalKey(collection, body),
-          timelineKey(collection, body),
-          (body.createdAt as string | undefined) ?? null,
-          JSON.stringify(body),
-          etag,
-        ],
+    /**
+     * A create in one statement (no BEGIN/COMMIT round trips): the customer's scope
+     * checked, the record inserted unless its id is taken, and the idempotency
+     * key's answer stored with it — all or nothing, as a single statement is.
+     */
+    async createOnce(
+      collection: Collection,
+      body: Record<string, unknown>,
+      reader: Reader | undefined,
+      remember: { key: string; requestHash: string; status: number },
+    ): Promise<"created" | "outOfScope" | "exists"> {
+      const p = new Params();
+      const customerId = typeof body.customerId === "string" ? body.customerId : undefined;
+      const allowed =
+        customerId === undefined
+          ? "SELECT 1"
+          : `SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = ${p.add(customerId)} AND ${visibleSql("customers", reader, p)}`;
+      const json = JSON.stringify(body);
+      const values = [
+        p.add(collection),
+        p.add(String(body.id)),
+        p.add(customerId ?? null),
+        p.add(naturalKey(collection, body)),
+        p.add(timelineKey(collection, body)),
+        p.add(body.createdAt ?? null),
+        `${p.add(json)}::jsonb`,
+        p.add(etagOf(body)),
+      ];
+      const r = await db.query<{ allowed: boolean; inserted: boolean }>(
+        `WITH allowed AS (${allowed}),
+         inserted AS (
+           INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
+           SELECT ${values.join(", ")} WHERE EXISTS (SELECT 1 FROM allowed)
+           ON CONFLICT (collection, id) DO NOTHING RETURNING id
+         ),
+         remembered AS (
+           INSERT INTO idempotency (key, request_hash, status, response)
+           SELECT ${p.add(remember.key)}, ${p.add(remember.requestHash)}, ${p.add(remember.status)}, ${p.add(json)}::jsonb
+           WHERE EXISTS (SELECT 1 FROM inserted)
+           ON CONFLICT (key) DO NOTHING RETURNING key
+         )
+         SELECT EXISTS (SELECT 1 FROM allowed) AS allowed, EXISTS (SELECT 1 FROM inserted) AS inserted,
+                EXISTS (SELECT 1 FROM remembered) AS remembered`,
+        p.values,
       );
-      return r.rows.length > 0 ? etag : undefined;
+      const outcome = r.rows[0]!;
+      return !outcome.allowed ? "outOfScope" : outcome.inserted ? "created" : "exists";
     },
     /** Inserts or replaces; returns the new ETag. */
     async put(collection: Collection, body: Record<string, unknown>, target: Sql = db): Promise<string> {
-      const etag = etagOf(body);
+      const values = rowValues(collection, body);
       await target.query(
         `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (collection, id) DO UPDATE SET customer_id = $3, natural_key = $4, tkey = $5, created_at = $6, body = $7, etag = $8`,
-        [
-          collection,
-          String(body.id),
-          (body.customerId as string | undefined) ?? null,
-          naturalKey(collection, body),
-          timelineKey(collection, body),
-          (body.createdAt as string | undefined) ?? null,
-          JSON.stringify(body),
-          etag,
-        ],
+        values,
       );
-      return etag;
+      return values[7] as string;
     },
     /** Inserts or replaces many records in one transaction. */
     async putMany(collection: Collection, bodies: readonly Record<string, unknown>[]): Promise<void> {

@@ -16,6 +16,7 @@ import {
   type Customer,
   type StaffRole,
 } from "@bankcrm/core";
+import { newLead } from "../../../packages/data/test/support/leads.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../src/seed.js";
 
@@ -232,23 +233,7 @@ for (const database of ["pglite", "postgres"] as const) {
         await call(s, who, "GET", `customers/${inBook.id}/timeline?limit=1000`);
       }
       // A write's answer is masked too: the lead's mobile is the one the caller just sent.
-      const lead = await call(s, rm, "POST", "leads", {
-        id: `LD-SCAN-${database}`,
-        customerId: inBook.id,
-        name: "王小明",
-        mobile: "13812345678",
-        purpose: "mortgage",
-        source: "branch_walk_in",
-        status: "new",
-        consent: {
-          purpose: "marketing",
-          channel: "phone",
-          granted: true,
-          textVersion: "2026-03",
-          recordedAt: "2026-11-01T00:00:00Z",
-        },
-        createdAt: "2026-11-01T00:00:00Z",
-      });
+      const lead = await call(s, rm, "POST", "leads", newLead(`LD-SCAN-${database}`, inBook.id));
       expect(lead.status).toBe(201);
       expect(lead.json().mobile).toBe("138****5678");
       const scanned = answers.filter((a) => a.text.length > 2);

@@ -36,6 +36,7 @@ import {
   type CrmStore,
 } from "../src/index.js";
 import { fill } from "./support/fill.js";
+import { newLead as leadFixture } from "./support/leads.js";
 import { startFaultProxy } from "./support/fault-proxy.js";
 import { useReferenceServer } from "./support/reference-server.js";
 
@@ -69,23 +70,7 @@ const clock = (start = Date.parse("2026-11-30T01:00:00Z")) => {
   return () => new Date((t += 60_000));
 };
 
-const newLead = (id: string, customerId = customer.id): Lead => ({
-  id,
-  customerId,
-  name: "王小明",
-  mobile: "13812345678",
-  purpose: "mortgage",
-  source: "branch_walk_in",
-  status: "new",
-  consent: {
-    purpose: "marketing",
-    channel: "phone",
-    granted: true,
-    textVersion: "2026-03",
-    recordedAt: "2026-11-01T00:00:00Z",
-  },
-  createdAt: "2026-11-01T00:00:00Z",
-});
+const newLead = (id: string, customerId = customer.id): Lead => leadFixture(id, customerId);
 
 /** Each store, and the same store as one user sees it (a local store is the user's own; the server's is per token). */
 const STORES: [string, () => Promise<CrmStore>, (store: CrmStore, user: Actor) => CrmStore][] = [
