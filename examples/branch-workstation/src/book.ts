@@ -4,8 +4,8 @@
  * filters and sorting over tens of thousands of customers.
  *
  * Embedded mode generates the demo bank into IndexedDB in chunks (resumable,
- * with progress) and stores these rows beside it, so later starts read them in
- * one go. A customer's history (holdings, transactions, contacts, cases) is
+ * with progress) and stores these rows beside it — sealed with the store's key,
+ * as the records are — so later starts read them in one go. A customer's history (holdings, transactions, contacts, cases) is
  * generated into the store the first time the customer is opened.
  */
 import { deleteDB, openDB, type IDBPDatabase } from "idb";
@@ -44,7 +44,8 @@ export function rowOf(customer: Customer, holdings?: readonly Holding[]): BookRo
   };
 }
 
-type RowsDb = IDBPDatabase<{ chunks: { key: number; value: BookRow[] } }>;
+/** Chunks of rows, sealed with the store's key (the rows carry names, ID numbers and mobiles for the list's search). */
+type RowsDb = IDBPDatabase<{ chunks: { key: number; value: unknown } }>;
 
 function openRows(name: string): Promise<RowsDb> {
   return openDB(`${name}-rows`, 1, {
@@ -66,10 +67,13 @@ export async function openDemoBook(
   try {
     const chunks = new Map<number, BookRow[]>();
     let cursor = await db.transaction("chunks").store.openCursor();
+    const sealed: [number, unknown][] = [];
     while (cursor) {
-      chunks.set(cursor.key, cursor.value);
+      sealed.push([cursor.key, cursor.value]);
       cursor = await cursor.continue();
     }
+    // Opened after the cursor's transaction: decrypting is not an IndexedDB request and would let it end early.
+    for (const [key, value] of sealed) chunks.set(key, await store.open<BookRow[]>(value));
     const missing: number[] = [];
     for (let start = 0; start < options.total; start += CHUNK) if (!chunks.has(start)) missing.push(start);
     let done = options.total - missing.length * CHUNK;
@@ -81,7 +85,8 @@ export async function openDemoBook(
       const rows = customers.map((c) =>
         rowOf(c, generateCustomerHistory(c, { seed: options.seed, asOf: DEMO_AS_OF, detail: "holdings" }).holdings),
       );
-      await db.put("chunks", rows, start); // after the customers: a chunk's rows mean its customers are stored
+      // After the customers: a chunk's rows mean its customers are stored. Sealed: nothing personal in the clear on disk.
+      await db.put("chunks", await store.seal(rows), start);
       chunks.set(start, rows);
       done = Math.min(options.total, done + CHUNK);
       options.onProgress(done, options.total);

@@ -96,7 +96,7 @@ const SEGMENT_PREDICATES = new Map(
   SEGMENTS.map((s) => [s.definition.id, compileSegment(s.definition, customerFieldCatalog)] as const),
 );
 
-type Status = "opening" | "generating" | "ready" | "error";
+type Status = "opening" | "generating" | "ready" | "error" | "loggedOut";
 
 export class WorkstationApp extends LitElement {
   static override styles = [
@@ -300,6 +300,7 @@ export class WorkstationApp extends LitElement {
     this.outboxStatus = await this.outbox.status();
     this.outbox.start(window);
     await this.loadServerRows();
+    if (this.segment) await this.pushDownSegment(this.segment);
   }
 
   private remote: HttpStore | undefined;
@@ -425,16 +426,23 @@ export class WorkstationApp extends LitElement {
     );
   }
 
-  private onRole(event: Event) {
-    this.demoRole = (event.target as HTMLSelectElement).value as DemoRole;
+  private async onRole(event: Event) {
+    const select = event.target as HTMLSelectElement;
+    if (this.api) {
+      // Server mode: the cache and the outbox hold the previous user's data — they leave with them.
+      if (!(await this.logout())) {
+        select.value = this.demoRole;
+        return;
+      }
+      this.demoRole = select.value as DemoRole;
+      this.status = "opening";
+      await this.start();
+      return;
+    }
+    this.demoRole = select.value as DemoRole;
     this.selectedId = undefined;
     this.makeClient();
-    this.segmentMembers = undefined; // another user: another scope
-    if (this.api)
-      void this.loadServerRows()
-        .then(() => (this.segment ? this.pushDownSegment(this.segment) : undefined))
-        .then(() => this.applyFilters());
-    else this.applyFilters();
+    this.applyFilters();
   }
 
   private async setOnline(online: boolean) {
@@ -449,6 +457,41 @@ export class WorkstationApp extends LitElement {
     this.rows = [];
     this.visible = [];
     this.selectedId = undefined;
+    this.status = "opening";
+    await this.start();
+  }
+
+  /**
+   * Leaving this device: the client's logout closes the store and deletes its
+   * database and keys and the outbox's — refused while writes wait, unless the
+   * person confirms discarding them — and the page deletes its row cache.
+   */
+  private async logout(): Promise<boolean> {
+    if (!this.client) return true;
+    const waiting = this.outbox
+      ? this.outboxStatus.pending + this.outboxStatus.failed + this.outboxStatus.conflicts
+      : 0;
+    if (waiting > 0 && !confirm(this.t("discardPending", { count: waiting }))) return false;
+    await this.client.logout({ discardPending: waiting > 0 });
+    this.idb = undefined;
+    this.outbox = undefined;
+    this.store = undefined;
+    this.client = undefined;
+    this.outboxStatus = { pending: 0, failed: 0, conflicts: 0 };
+    if (!this.api) await deleteDemoBook(DB_NAME);
+    this.tokens.clear();
+    this.rows = [];
+    this.visible = [];
+    this.selectedId = undefined;
+    this.segmentMembers = undefined;
+    return true;
+  }
+
+  private async onLogout() {
+    if (await this.logout()) this.status = "loggedOut";
+  }
+
+  private async signInAgain() {
     this.status = "opening";
     await this.start();
   }
@@ -497,11 +540,22 @@ export class WorkstationApp extends LitElement {
                     ${this.t("reset")}
                   </button>`
             }
+            <button type="button" data-testid="logout" @click=${this.onLogout} ?disabled=${this.status !== "ready"}>
+              ${this.t("logout")}
+            </button>
           </div>
         </header>
         ${this.status === "generating" || this.status === "opening" ? this.renderProgress() : nothing}
         ${this.status === "error" ? html`<p class="error" role="alert">${this.t("error")} ${this.errorText}</p>` : nothing}
         ${this.status === "ready" ? this.renderMain() : nothing}
+        ${
+          this.status === "loggedOut"
+            ? html`<p role="status" data-testid="logged-out">${this.t("loggedOut")}</p>
+                <button type="button" data-testid="sign-in" @click=${this.signInAgain}>
+                  ${this.t("signInAgain")}
+                </button>`
+            : nothing
+        }
       </div>
     </bankcrm-provider>`;
   }

@@ -5,6 +5,16 @@ const TEXT = {
   title: ["bankcrm 网点工作台", "bankcrm branch workstation"],
   switchLocale: ["English", "中文"],
   reset: ["重置演示数据", "Reset demo data"],
+  logout: ["退出登录", "Log out"],
+  loggedOut: [
+    "已退出：本机的客户数据库和密钥已删除。",
+    "Logged out: this device's customer databases and keys are deleted.",
+  ],
+  signInAgain: ["重新登录", "Sign in again"],
+  discardPending: [
+    "还有 {count} 条记录未发送到服务器。退出将丢弃它们，确定吗？",
+    "{count} write(s) have not reached the server. Logging out discards them. Continue?",
+  ],
   opening: ["正在打开本地数据库…", "Opening the local database…"],
   generating: ["正在生成演示客户：{done} / {total}", "Generating demo customers: {done} / {total}"],
   error: ["出错了：", "Something went wrong:"],

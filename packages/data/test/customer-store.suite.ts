@@ -77,7 +77,8 @@ export function customerStoreSuite(label: string): void {
     });
 
     it("aborts a failing write with a typed error and nothing half-written", async () => {
-      const store = await createIndexedDbStore({ name: uniqueName() });
+      // In the clear: a sealed record is JSON, which drops the function instead of failing.
+      const store = await createIndexedDbStore({ name: uniqueName(), encryption: false });
       // A value IndexedDB cannot store (a function) fails the put mid-transaction.
       const broken = { ...customers[1]!, hook: () => 1 } as unknown as (typeof customers)[number];
       const error = await store.put("customers", [customers[0]!, broken]).catch((e: unknown) => e);
@@ -130,11 +131,18 @@ export function customerStoreSuite(label: string): void {
       });
       await v1.put("customers", customers[0]);
       v1.close();
+      // Opened with encryption (the default): the clear record is re-stored sealed, and found by its blind index.
       const store = await createIndexedDbStore({ name });
       expect(await store.getCustomer(customers[0]!.id)).toEqual(customers[0]);
       const key = customers[0]!.kind === "individual" ? customers[0]!.idDocument.number : customers[0]!.uscc;
       expect((await store.findCustomerByNaturalKey(key))?.id).toBe(customers[0]!.id);
-      await store.destroy();
+      store.close();
+      const raw = await openDB(name);
+      const stored = (await raw.get("customers", customers[0]!.id)) as Record<string, unknown>;
+      raw.close();
+      expect(stored.sealed).toBeDefined();
+      expect(JSON.stringify(stored)).not.toContain(key);
+      await (await createIndexedDbStore({ name })).destroy();
     });
 
     it("migrates a version-5 database: cases and leads come to the timeline by their latest activity", async () => {

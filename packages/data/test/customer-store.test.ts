@@ -6,7 +6,9 @@ import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } fr
 
 let n = 0;
 customerStoreSuite("Node, fake-indexeddb");
-storeContractSuite("IndexedDB, Node, fake-indexeddb", () => createIndexedDbStore({ name: `contract-node-${n++}` }));
+storeContractSuite("IndexedDB in the clear (encryption: false), Node, fake-indexeddb", () =>
+  createIndexedDbStore({ name: `contract-node-${n++}`, encryption: false }),
+);
 storeContractSuite("memory", () => Promise.resolve(createMemoryStore()));
 encryptionSuite("Node, fake-indexeddb");
 storeContractSuite("IndexedDB encrypted, Node", () =>

@@ -9,12 +9,17 @@
  * Retry-After. A 409 is retried later; a 422 or other refusal leaves the entry
  * `failed` with the server's reason; a 412 leaves it in `conflict` with the
  * server's record. Nothing is dropped unless a person discards it.
+ *
+ * At rest, what an entry carries (the record written, error messages, the
+ * server's record) is sealed with a non-extractable AES-GCM key kept in the
+ * outbox's own database, deleted with it on logout.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { BankcrmInvalidArgumentError, type Actor, type CollectionName } from "@bankcrm/core";
 import type { RemoteWriter, TransitionRequest } from "../stores/http/http-store.js";
 import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
 import { toStoreError } from "../errors/store-error.js";
+import { generateAesKey, openJson, sealJson, type Sealed } from "../stores/idb/codec.js";
 
 export type OutboxState = "pending" | "failed" | "conflict";
 
@@ -43,8 +48,13 @@ export interface OutboxStatus {
   lastError?: string;
 }
 
+/** An entry as stored: what it says (body, errors, the server's record) sealed; what ordering needs in the clear. */
+type StoredEntry = Omit<OutboxEntry, "body" | "lastError" | "server"> &
+  Partial<Pick<OutboxEntry, "body" | "lastError" | "server">> & { sealed?: Sealed };
+
 interface OutboxDb extends DBSchema {
-  entries: { key: number; value: OutboxEntry; indexes: { byRecord: string } };
+  entries: { key: number; value: StoredEntry; indexes: { byRecord: string } };
+  keys: { key: string; value: { name: string; aes: CryptoKey } };
 }
 
 export interface OutboxOptions {
@@ -56,6 +66,12 @@ export interface OutboxOptions {
   backoff?: { baseMs: number; maxMs: number };
   now?: () => number;
   random?: () => number;
+  /**
+   * Encrypt what entries carry (the records written, error messages, the
+   * server's record in a conflict) at rest with a non-extractable AES-GCM key
+   * kept in the outbox's database. Default true; `false` for tests that read it raw.
+   */
+  encryption?: boolean;
 }
 
 export interface Outbox {
@@ -101,23 +117,51 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   let db: IDBPDatabase<OutboxDb>;
   try {
     // Version 2 indexes entries by the record they write, so a client finds its own queued write at once.
-    db = await openDB<OutboxDb>(`${options.name}-outbox`, 2, {
+    // Version 3 keeps the sealing key.
+    db = await openDB<OutboxDb>(`${options.name}-outbox`, 3, {
       upgrade(database, oldVersion, _newVersion, tx) {
         const entries =
           oldVersion < 1
             ? database.createObjectStore("entries", { keyPath: "seq", autoIncrement: true })
             : tx.objectStore("entries");
         if (oldVersion < 2) entries.createIndex("byRecord", "recordKey");
+        if (oldVersion < 3) database.createObjectStore("keys", { keyPath: "name" });
       },
     });
   } catch (error) {
     throw toStoreError(error);
   }
+  let key: CryptoKey | undefined;
+  if (options.encryption ?? true) {
+    key = (await db.get("keys", "default"))?.aes;
+    if (!key) {
+      key = await generateAesKey();
+      await db.put("keys", { name: "default", aes: key });
+    }
+  }
+  /** An entry as stored: body, errors and the server's record sealed. */
+  const seal = async (entry: Omit<OutboxEntry, "seq"> & { seq?: number }): Promise<StoredEntry> => {
+    if (!key) return entry as StoredEntry;
+    const { body, lastError: error, server, ...clear } = entry;
+    return { ...clear, sealed: await sealJson(key, { body, lastError: error, server }) } as StoredEntry;
+  };
+  /** A stored entry as the outbox works with it (entries stored before sealing come back as they are). */
+  const unseal = async (stored: StoredEntry): Promise<OutboxEntry> => {
+    const { sealed, ...clear } = stored;
+    if (!sealed || !key) return clear as OutboxEntry;
+    const open = await openJson<Pick<OutboxEntry, "body" | "lastError" | "server">>(key, sealed);
+    return {
+      ...clear,
+      body: open.body,
+      ...(open.lastError !== undefined ? { lastError: open.lastError } : {}),
+      ...(open.server !== undefined ? { server: open.server } : {}),
+    };
+  };
   const listeners = new Set<(status: OutboxStatus) => void>();
   let lastError: string | undefined;
   let flushing: Promise<number[]> | undefined;
 
-  const all = () => db.getAll("entries");
+  const all = async () => Promise.all((await db.getAll("entries")).map(unseal));
   const computeStatus = async (): Promise<OutboxStatus> => {
     const entries = await all();
     return {
@@ -133,7 +177,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     for (const l of listeners) l(status);
   };
   const update = async (entry: OutboxEntry) => {
-    await db.put("entries", entry);
+    await db.put("entries", await seal(entry));
   };
   const backoff = (attempts: number, retryAfter?: number) => {
     const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
@@ -216,8 +260,10 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
         createdAt: new Date(now()).toISOString(),
       };
       try {
+        // Sealed first: a transaction may not wait on anything but its own requests.
+        const stored = await seal(entry);
         const tx = db.transaction("entries", "readwrite", { durability: "strict" });
-        const seq = await tx.store.add(entry as OutboxEntry);
+        const seq = await tx.store.add(stored);
         await tx.done; // committed before anyone is told it is saved
         await notify();
         return { ...entry, seq };
@@ -229,7 +275,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     entries: all,
     async latest(recordKey) {
       const cursor = await db.transaction("entries").store.index("byRecord").openCursor(recordKey, "prev");
-      return cursor?.value;
+      return cursor ? unseal(cursor.value) : undefined;
     },
     status: computeStatus,
     subscribe(listener) {
@@ -237,8 +283,9 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       return () => listeners.delete(listener);
     },
     async retry(seq, body) {
-      const entry = await db.get("entries", seq);
-      if (!entry) return;
+      const stored = await db.get("entries", seq);
+      if (!stored) return;
+      const entry = await unseal(stored);
       // A changed body needs a new key: the server would refuse the old key with another body.
       const changed = body !== undefined && JSON.stringify(body) !== JSON.stringify(entry.body);
       await update({

@@ -17,6 +17,7 @@ import {
 } from "idb";
 import {
   collections,
+  COLLECTION_NAMES,
   matchesCustomerSearch,
   timelineAt,
   validate,
@@ -26,7 +27,16 @@ import {
 } from "@bankcrm/core";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
-import { generateSealingKeys, plainCodec, sealingCodec, type Codec, type SealingKeys } from "./codec.js";
+import {
+  generateSealingKeys,
+  isSealed,
+  openJson,
+  plainCodec,
+  sealJson,
+  sealingCodec,
+  type Codec,
+  type SealingKeys,
+} from "./codec.js";
 import {
   belongsTo,
   clampLimit,
@@ -137,9 +147,11 @@ export interface IndexedDbStoreOptions {
   /** Database name. Default "bankcrm". */
   name?: string;
   /**
-   * Encrypt C2 fields at rest (AES-GCM, see codec.ts): `true` generates
-   * non-extractable keys on first use and keeps them in this database (deleted
-   * with it on logout); or pass keys of your own, e.g. from a bank key service.
+   * Encrypt C2 fields at rest (AES-GCM, see codec.ts). On by default: non-extractable
+   * keys are generated on first use and kept in this database (deleted with it on
+   * logout); or pass keys of your own, e.g. wrapped by a key the host's server gives
+   * at sign-in (docs/security/at-rest.md). `false` stores records in the clear — for
+   * tests and demos that need to read the raw database, never for personal data.
    */
   encryption?: boolean | SealingKeys;
   /** Locale of the validation messages in rejected-record reports. Default "zh-CN". */
@@ -164,6 +176,16 @@ export interface ImportResult {
 
 export interface IndexedDbStore extends CrmStore {
   readonly name: string;
+  /** Whether records are encrypted at rest (the default). */
+  readonly encrypted: boolean;
+  /**
+   * Seals a value of the host's own (a cache beside the store: the workstation's
+   * row cache) with the store's key: AES-GCM, so it is as unreadable on disk as
+   * the records. Without encryption it is returned as it is.
+   */
+  seal(value: unknown): Promise<unknown>;
+  /** Opens what `seal` sealed (a value stored before encryption comes back as it is). */
+  open<T>(stored: unknown): Promise<T>;
   count(filter?: Pick<CustomerQuery, "tier" | "branchId">): Promise<number>;
   /**
    * Validates every customer, then writes the valid ones in one transaction:
@@ -281,23 +303,27 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   db.addEventListener("versionchange", () => db.close());
 
   let codec: Codec = plainCodec;
-  if (options.encryption) {
-    let keys: SealingKeys | undefined =
-      options.encryption === true ? await db.get("keys", "default") : options.encryption;
+  let sealingKey: CryptoKey | undefined;
+  const encryption = options.encryption ?? true;
+  let sealExisting = false;
+  if (encryption) {
+    let keys: SealingKeys | undefined = encryption === true ? await db.get("keys", "default") : encryption;
     if (!keys) {
       keys = await generateSealingKeys();
       await db.put("keys", { name: "default", ...keys });
+      sealExisting = true; // a database from before encryption: its records are sealed below
     }
     codec = sealingCodec(keys);
+    sealingKey = keys.aes;
   }
-  /** A stored row as a record: decoded (decrypted), without the fields kept only for indexes. */
-  const decode = <C extends CollectionName>(collection: C, row: unknown) => {
-    if (isActivityTimeline(collection)) {
-      const { timelineAt: _at, ...rest } = row as Record<string, unknown>;
-      return codec.decode(collection, rest);
-    }
-    return codec.decode(collection, row);
+  /** A stored row without the fields kept only for indexes (the natural key is the codec's). */
+  const stripIndexFields = (row: unknown) => {
+    const { timelineAt: _at, ...rest } = row as Record<string, unknown>;
+    return rest;
   };
+  /** A stored row as a record: decoded (decrypted), without the fields kept only for indexes. */
+  const decode = <C extends CollectionName>(collection: C, row: unknown) =>
+    codec.decode(collection, isActivityTimeline(collection) ? stripIndexFields(row) : row);
   const decodeAll = <C extends CollectionName>(collection: C, rows: readonly unknown[]) =>
     Promise.all(rows.map((r) => decode(collection, r)));
   /** A record as a stored row: encoded (encrypted), with the fields its indexes need. */
@@ -343,6 +369,18 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     }
   };
 
+  // Turning encryption on for a database written in the clear: every record is re-stored sealed (with its
+  // blind index), collection by collection, so nothing stays readable and exact look-ups keep working.
+  if (sealExisting) {
+    for (const collection of COLLECTION_NAMES) {
+      const rows = await db.getAll(collection);
+      const clear = rows.filter((row) => !(row as { sealed?: unknown }).sealed);
+      if (clear.length === 0) continue;
+      const records = await Promise.all(clear.map((row) => plainCodec.decode(collection, stripIndexFields(row))));
+      await write(collection, records as never);
+    }
+  }
+
   const customerIndex = (q: Pick<CustomerQuery, "tier" | "branchId" | "relationshipManagerId" | "status">) =>
     q.tier !== undefined
       ? (["byTier", q.tier] as const)
@@ -357,6 +395,10 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   const store: IndexedDbStore = {
     kind: "indexeddb",
     name,
+    encrypted: sealingKey !== undefined,
+    seal: (value) => (sealingKey ? sealJson(sealingKey, value) : Promise.resolve(value)),
+    open: async <T>(stored: unknown) =>
+      (sealingKey && isSealed(stored) ? await openJson<T>(sealingKey, stored) : stored) as T,
     async getCustomer(id) {
       const c = await db.get("customers", id);
       return c && decode("customers", c);
