@@ -293,7 +293,12 @@ export class WorkstationApp extends LitElement {
       retries: 0,
       timeout: 5000,
     }));
-    this.idb = await createIndexedDbStore({ name: "bankcrm-workstation-cache", locale: this.locale });
+    // The cache keeps a customer 30 days after they were last opened, then forgets them.
+    this.idb = await createIndexedDbStore({
+      name: "bankcrm-workstation-cache",
+      locale: this.locale,
+      retentionDays: 30,
+    });
     this.store = createCachedStore({ remote, cache: this.idb, isOnline: () => this.online && navigator.onLine });
     this.outbox = await createOutbox({ name: "bankcrm-workstation", send: httpSender(remote) });
     this.outbox.subscribe((status) => (this.outboxStatus = status));

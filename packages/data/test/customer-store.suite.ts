@@ -145,6 +145,33 @@ export function customerStoreSuite(label: string): void {
       await (await createIndexedDbStore({ name })).destroy();
     });
 
+    it("purges customers not opened within the retention period, with all their records", async () => {
+      const name = uniqueName();
+      const { customers: book, holdings, transactions } = generateDemoPortfolio({ seed: "retention", customers: 6 });
+      let clock = Date.parse("2026-11-01T00:00:00Z");
+      const open = () => createIndexedDbStore({ name, retentionDays: 30, now: () => clock });
+      let store = await open();
+      await store.put("customers", book);
+      await store.put("holdings", holdings);
+      await store.put("transactions", transactions);
+      clock += 20 * 86_400_000;
+      await store.getCustomer(book[1]!.id); // opened on day 20
+      store.close();
+      clock += 15 * 86_400_000; // day 35: the others were last touched on day 0
+      store = await open();
+      expect((await store.listCustomers({ limit: 100 })).items.map((c) => c.id)).toEqual([book[1]!.id]);
+      for (const c of [book[0]!, book[1]!]) {
+        const kept = c.id === book[1]!.id;
+        expect((await store.holdings(c.id)).length > 0, c.id).toBe(kept);
+        expect((await store.timeline(c.id, { limit: 5 })).items.length > 0, c.id).toBe(kept);
+      }
+      expect(holdings.some((h) => h.customerId === book[1]!.id)).toBe(true);
+      clock += 31 * 86_400_000;
+      expect(await store.purgeStale(30)).toBe(1);
+      expect(await store.count()).toBe(0);
+      await store.destroy();
+    });
+
     it("migrates a version-5 database: cases and leads come to the timeline by their latest activity", async () => {
       const name = uniqueName();
       // Version 5's schema, as that code created it.

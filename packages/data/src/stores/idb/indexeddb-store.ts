@@ -18,6 +18,7 @@ import {
 import {
   collections,
   COLLECTION_NAMES,
+  DAY_MS,
   matchesCustomerSearch,
   timelineAt,
   validate,
@@ -110,6 +111,8 @@ interface CrmDb extends DBSchema {
     value: CollectionRecords["customerChanges"];
     indexes: { byCustomerTime: [string, string] };
   };
+  /** When each customer was last opened (or stored): what a retention period counts from. */
+  opened: { key: string; value: { id: string; at: number } };
 }
 
 /**
@@ -120,9 +123,10 @@ interface CrmDb extends DBSchema {
  * tasks and relationship groups; version 6 adds customer changes and a
  * timeline index on cases, leads and opportunities by their latest activity
  * (`timelineAt`, kept beside the record), so a resolved case or a moved
- * opportunity comes to the top of the customer's timeline.
+ * opportunity comes to the top of the customer's timeline; version 7 keeps when
+ * each customer was last opened, for the retention period.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Collections whose timeline time is their latest activity, indexed by the stored `timelineAt`. */
 const ACTIVITY_TIMELINE = ["serviceCases", "leads", "opportunities"] as const;
@@ -157,6 +161,14 @@ export interface IndexedDbStoreOptions {
   /** Locale of the validation messages in rejected-record reports. Default "zh-CN". */
   locale?: Locale;
   /**
+   * Purge customers (with all their records) not opened for this many days, when
+   * the store opens: for a cache, so a branch PC does not keep every customer it
+   * ever showed. Opening counts from `getCustomer`, and from being stored.
+   */
+  retentionDays?: number;
+  /** The clock retention counts with (tests). Default `Date.now`. */
+  now?: () => number;
+  /**
    * How long to wait for another tab holding an older version open before an
    * upgrade fails with a `BankcrmStoreError` of kind `blocked`. Default 10,000 ms.
    */
@@ -176,6 +188,11 @@ export interface ImportResult {
 
 export interface IndexedDbStore extends CrmStore {
   readonly name: string;
+  /**
+   * Deletes customers not opened (nor stored) for `days` days, with every record
+   * of theirs; resolves with how many. Runs by itself on open with `retentionDays`.
+   */
+  purgeStale(days: number): Promise<number>;
   /** Whether records are encrypted at rest (the default). */
   readonly encrypted: boolean;
   /**
@@ -261,6 +278,7 @@ function upgrade(
       })();
     }
   }
+  if (oldVersion < 7) db.createObjectStore("opened", { keyPath: "id" });
 }
 
 export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Promise<IndexedDbStore> {
@@ -355,6 +373,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
         onProgress?.(end);
       }
       await tx.done;
+      if (collection === "customers") await touch(records.map((r) => (r as { id: string }).id));
     } catch (error) {
       // A put can throw before the transaction fails by itself (e.g. a value IndexedDB
       // cannot clone): abort, so the records already put are not committed.
@@ -369,17 +388,40 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     }
   };
 
-  // Turning encryption on for a database written in the clear: every record is re-stored sealed (with its
-  // blind index), collection by collection, so nothing stays readable and exact look-ups keep working.
-  if (sealExisting) {
-    for (const collection of COLLECTION_NAMES) {
-      const rows = await db.getAll(collection);
-      const clear = rows.filter((row) => !(row as { sealed?: unknown }).sealed);
-      if (clear.length === 0) continue;
-      const records = await Promise.all(clear.map((row) => plainCodec.decode(collection, stripIndexFields(row))));
-      await write(collection, records as never);
+  // Retention: when each customer was last opened or stored, and the purge of those past the period.
+  const now = options.now ?? Date.now;
+  const retention = options.retentionDays;
+  const touch = async (ids: readonly string[]) => {
+    if (retention === undefined || ids.length === 0) return;
+    const at = now();
+    const tx = db.transaction("opened", "readwrite");
+    for (const id of ids) void tx.store.put({ id, at });
+    await tx.done;
+  };
+  const purgeStale = async (days: number): Promise<number> => {
+    const cutoff = now() - days * DAY_MS;
+    const opened = new Map((await db.getAll("opened")).map((o) => [o.id, o.at]));
+    const ids = await db.getAllKeys("customers");
+    // Customers stored before retention was set start counting now.
+    await touch(ids.filter((id) => !opened.has(id)));
+    const stale = ids.filter((id) => (opened.get(id) ?? Infinity) < cutoff);
+    for (const id of stale) {
+      const stores = ["customers", "opened", ...Object.keys(CUSTOMER_INDEX)] as const;
+      const tx = db.transaction(stores as unknown as StoreNames<CrmDb>[], "readwrite");
+      const done: Promise<unknown>[] = [tx.objectStore("customers").delete(id), tx.objectStore("opened").delete(id)];
+      for (const [collection, index] of Object.entries(CUSTOMER_INDEX)) {
+        const range = index === "byCustomer" ? IDBKeyRange.only(id) : IDBKeyRange.bound([id, ""], [id, "\uffff"]);
+        const store = tx.objectStore(collection as never) as unknown as {
+          index(name: string): { getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]> };
+          delete(key: IDBValidKey): Promise<void>;
+        };
+        for (const key of await store.index(index).getAllKeys(range)) done.push(store.delete(key));
+      }
+      await Promise.all(done);
+      await tx.done;
     }
-  }
+    return stale.length;
+  };
 
   const customerIndex = (q: Pick<CustomerQuery, "tier" | "branchId" | "relationshipManagerId" | "status">) =>
     q.tier !== undefined
@@ -392,6 +434,20 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
             ? (["byStatus", q.status] as const)
             : undefined;
 
+  // Turning encryption on for a database written in the clear: every record is re-stored sealed (with its
+  // blind index), collection by collection, so nothing stays readable and exact look-ups keep working.
+  if (sealExisting) {
+    for (const collection of COLLECTION_NAMES) {
+      const rows = await db.getAll(collection);
+      const clear = rows.filter((row) => !(row as { sealed?: unknown }).sealed);
+      if (clear.length === 0) continue;
+      const records = await Promise.all(clear.map((row) => plainCodec.decode(collection, stripIndexFields(row))));
+      await write(collection, records as never);
+    }
+  }
+
+  if (retention !== undefined) await purgeStale(retention);
+
   const store: IndexedDbStore = {
     kind: "indexeddb",
     name,
@@ -401,8 +457,10 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       (sealingKey && isSealed(stored) ? await openJson<T>(sealingKey, stored) : stored) as T,
     async getCustomer(id) {
       const c = await db.get("customers", id);
+      if (c) await touch([id]);
       return c && decode("customers", c);
     },
+    purgeStale,
     async findCustomerByNaturalKey(key) {
       const c = await db.getFromIndex("customers", "byNaturalKey", await codec.naturalKey(key));
       return c && decode("customers", c);
