@@ -401,6 +401,14 @@ export const churnReasonLabels = {
   complaint: { "zh-CN": "近90天有投诉", en: "A complaint in the last 90 days" },
   complaints: { "zh-CN": "近90天多次投诉", en: "Several complaints in the last 90 days" },
 } as const satisfies Labels["churnReason"];
+export const careReasonLabels = {
+  birthday: { "zh-CN": "生日将至", en: "Birthday coming up" },
+  depositMaturity: { "zh-CN": "定期存款即将到期", en: "A time deposit matures soon" },
+  wealthMaturity: { "zh-CN": "理财产品即将到期", en: "A wealth product matures soon" },
+  riskAssessmentExpired: { "zh-CN": "风险测评已超过一年", en: "Risk assessment over a year old" },
+  idDocumentExpiring: { "zh-CN": "身份证件即将到期", en: "ID document about to expire" },
+  dormantAccount: { "zh-CN": "账户已转为睡眠户", en: "An account has gone dormant" },
+} as const satisfies Labels["careReason"];
 export const offerExclusionLabels = {
   held: { "zh-CN": "客户已持有", en: "Already held" },
   aboveRiskTolerance: {
@@ -459,6 +467,7 @@ const LABELS: Labels = {
   contributionFactor: contributionFactorLabels,
   valueFactor: valueFactorLabels,
   churnReason: churnReasonLabels,
+  careReason: careReasonLabels,
   offerExclusion: offerExclusionLabels,
 };
 

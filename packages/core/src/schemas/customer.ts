@@ -34,8 +34,10 @@ export const IdentityDocumentFields = defineRecord(
   {
     type: IdDocumentTypeSchema,
     number: z.string().trim().toUpperCase().min(5).max(32),
+    /** The last day the document is valid (a resident ID card's 有效期限); absent for long-term ones. */
+    validUntil: IsoDateSchema.optional(),
   },
-  { type: C1, number: c2("idNumber") },
+  { type: C1, number: c2("idNumber"), validUntil: C1 },
   (ctx) => {
     if (ctx.value.type === "resident_id" && !isValidResidentIdNumber(ctx.value.number)) {
       ctx.issues.push({

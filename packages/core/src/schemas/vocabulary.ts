@@ -288,6 +288,15 @@ export const CHURN_REASONS = [
   "complaint",
   "complaints",
 ] as const;
+/** Why a customer deserves a call now (客户关怀): what `careEvents` finds. */
+export const CARE_REASONS = [
+  "birthday",
+  "depositMaturity",
+  "wealthMaturity",
+  "riskAssessmentExpired",
+  "idDocumentExpiring",
+  "dormantAccount",
+] as const;
 export const OFFER_EXCLUSIONS = [
   "held",
   "aboveRiskTolerance",
@@ -342,6 +351,7 @@ export type ChurnLevel = (typeof CHURN_LEVELS)[number];
 export type ContributionFactorCode = (typeof CONTRIBUTION_FACTORS)[number];
 export type ValueFactorCode = (typeof VALUE_FACTORS)[number];
 export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
+export type CareReason = (typeof CARE_REASONS)[number];
 export type ExclusionCode = (typeof OFFER_EXCLUSIONS)[number];
 
 /** Every vocabulary by name, for labels, docs and the completeness test. */
@@ -392,6 +402,7 @@ export const vocabularies = {
   contributionFactor: CONTRIBUTION_FACTORS,
   valueFactor: VALUE_FACTORS,
   churnReason: CHURN_REASONS,
+  careReason: CARE_REASONS,
   offerExclusion: OFFER_EXCLUSIONS,
 } as const;
 export type VocabularyName = keyof typeof vocabularies;

@@ -1,0 +1,98 @@
+/**
+ * The pipeline forecast (销售机会管理): open opportunities by stage and by the
+ * month and quarter they are expected to close — count, amount, and amount
+ * weighted by win probability — and the ones whose close date has passed.
+ * Amounts are integer minor units of one currency; opportunities in another are
+ * listed, never converted by guess.
+ */
+import type { Opportunity } from "../schemas/opportunity.js";
+import { OPEN_STAGES } from "../workflow/machines.js";
+import { DAY_MS } from "../time.js";
+
+export type OpenStage = (typeof OPEN_STAGES)[number];
+
+export interface PipelineFigures {
+  count: number;
+  /** Sum of amounts, minor units. */
+  amount: number;
+  /** Sum of each amount × its win probability, rounded per opportunity. */
+  weighted: number;
+}
+
+export interface PipelineForecast {
+  currency: string;
+  /** Every open stage, in the machine's order (zeros included). */
+  stages: (PipelineFigures & { stage: OpenStage })[];
+  /** By expected close month (`2026-12`), ascending. */
+  months: (PipelineFigures & { period: string })[];
+  /** By expected close quarter (`2026-Q4`), ascending. */
+  quarters: (PipelineFigures & { period: string })[];
+  total: PipelineFigures;
+  /** Open opportunities whose expected close date is before `asOf`, the longest overdue first. */
+  overdue: { id: string; expectedClose: string; daysOverdue: number }[];
+  /** Open opportunities in another currency, left out of the figures. */
+  otherCurrency: string[];
+}
+
+export interface ForecastOptions {
+  /** The day the forecast is made (ISO date or Date). */
+  asOf: string | Date;
+  /** Currency of the figures. Default CNY. */
+  currency?: string;
+}
+
+const isOpen = (o: Pick<Opportunity, "stage">): o is Opportunity & { stage: OpenStage } =>
+  (OPEN_STAGES as readonly string[]).includes(o.stage);
+const zero = (): PipelineFigures => ({ count: 0, amount: 0, weighted: 0 });
+const add = (f: PipelineFigures, o: Opportunity) => {
+  f.count++;
+  f.amount += o.amount.amount;
+  f.weighted += Math.round(o.amount.amount * o.probability);
+};
+const dateOf = (asOf: string | Date) =>
+  typeof asOf === "string" ? asOf.slice(0, 10) : asOf.toISOString().slice(0, 10);
+const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+
+export function forecastPipeline(opportunities: readonly Opportunity[], options: ForecastOptions): PipelineForecast {
+  const currency = options.currency ?? "CNY";
+  const today = dateOf(options.asOf);
+  const stages = new Map<OpenStage, PipelineFigures>(OPEN_STAGES.map((s) => [s, zero()]));
+  const months = new Map<string, PipelineFigures>();
+  const quarters = new Map<string, PipelineFigures>();
+  const total = zero();
+  const overdue: PipelineForecast["overdue"] = [];
+  const otherCurrency: string[] = [];
+  for (const o of opportunities) {
+    if (!isOpen(o)) continue;
+    if (o.amount.currency !== currency) {
+      otherCurrency.push(o.id);
+      continue;
+    }
+    add(stages.get(o.stage)!, o);
+    add(total, o);
+    const month = o.expectedClose.slice(0, 7);
+    if (!months.has(month)) months.set(month, zero());
+    add(months.get(month)!, o);
+    const quarter = quarterOf(o.expectedClose);
+    if (!quarters.has(quarter)) quarters.set(quarter, zero());
+    add(quarters.get(quarter)!, o);
+    if (o.expectedClose < today)
+      overdue.push({
+        id: o.id,
+        expectedClose: o.expectedClose,
+        daysOverdue: Math.round((Date.parse(today) - Date.parse(o.expectedClose)) / DAY_MS),
+      });
+  }
+  const sorted = (m: Map<string, PipelineFigures>) =>
+    [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, f]) => ({ period, ...f }));
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.id < b.id ? -1 : 1));
+  return {
+    currency,
+    stages: OPEN_STAGES.map((stage) => ({ stage, ...stages.get(stage)! })),
+    months: sorted(months),
+    quarters: sorted(quarters),
+    total,
+    overdue,
+    otherCurrency,
+  };
+}

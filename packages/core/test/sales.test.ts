@@ -1,0 +1,164 @@
+/** The pipeline forecast and care events, on hand-computed cases. */
+import { describe, expect, it } from "vitest";
+import {
+  careEvents,
+  CustomerSchema,
+  forecastPipeline,
+  generateDemoCustomers,
+  HoldingSchema,
+  nextBirthday,
+  OpportunitySchema,
+  type Customer,
+  type Holding,
+  type Opportunity,
+} from "../src/index.js";
+
+const opp = (
+  id: string,
+  stage: Opportunity["stage"],
+  amount: number,
+  probability: number,
+  expectedClose: string,
+  currency = "CNY",
+): Opportunity =>
+  OpportunitySchema.parse({
+    id,
+    customerId: "CU1",
+    title: id,
+    productType: "wealth_management",
+    stage,
+    amount: { amount, currency },
+    probability,
+    expectedClose,
+    ownerId: "ST1",
+    createdAt: "2026-10-01T00:00:00Z",
+    ...(stage === "won" || stage === "lost" ? { closedAt: "2026-11-01T00:00:00Z" } : {}),
+  });
+
+describe("forecastPipeline", () => {
+  const book = [
+    opp("A", "prospecting", 100_000, 0.1, "2026-12-15"),
+    opp("B", "proposal", 300_000, 0.6, "2026-12-20"),
+    opp("C", "proposal", 200_000, 0.55, "2027-01-10"),
+    opp("D", "negotiation", 50_001, 0.8, "2026-11-20"), // overdue by 10 days
+    opp("E", "won", 999_999, 1, "2026-11-01"), // closed: not in the pipeline
+    opp("F", "lost", 1, 0, "2026-11-01"),
+    opp("G", "qualification", 70_000, 0.2, "2026-10-31"), // overdue by 30 days
+    opp("H", "proposal", 10_000, 0.6, "2026-12-01", "USD"), // another currency: listed, not counted
+  ];
+  const f = forecastPipeline(book, { asOf: "2026-11-30" });
+
+  it("sums count, amount and weighted amount per open stage, in the machine's order", () => {
+    expect(f.stages).toEqual([
+      { stage: "prospecting", count: 1, amount: 100_000, weighted: 10_000 },
+      { stage: "qualification", count: 1, amount: 70_000, weighted: 14_000 },
+      { stage: "needs_analysis", count: 0, amount: 0, weighted: 0 },
+      // 300,000 × 0.6 = 180,000; 200,000 × 0.55 = 110,000
+      { stage: "proposal", count: 2, amount: 500_000, weighted: 290_000 },
+      // 50,001 × 0.8 = 40,000.8 → 40,001
+      { stage: "negotiation", count: 1, amount: 50_001, weighted: 40_001 },
+    ]);
+    expect(f.total).toEqual({ count: 5, amount: 720_001, weighted: 354_001 });
+  });
+
+  it("groups by close month and quarter, flags past close dates, and lists other currencies", () => {
+    expect(f.months).toEqual([
+      { period: "2026-10", count: 1, amount: 70_000, weighted: 14_000 },
+      { period: "2026-11", count: 1, amount: 50_001, weighted: 40_001 },
+      { period: "2026-12", count: 2, amount: 400_000, weighted: 190_000 },
+      { period: "2027-01", count: 1, amount: 200_000, weighted: 110_000 },
+    ]);
+    expect(f.quarters).toEqual([
+      { period: "2026-Q4", count: 4, amount: 520_001, weighted: 244_001 },
+      { period: "2027-Q1", count: 1, amount: 200_000, weighted: 110_000 },
+    ]);
+    expect(f.overdue).toEqual([
+      { id: "G", expectedClose: "2026-10-31", daysOverdue: 30 },
+      { id: "D", expectedClose: "2026-11-20", daysOverdue: 10 },
+    ]);
+    expect(f.otherCurrency).toEqual(["H"]);
+    expect(forecastPipeline(book, { asOf: new Date("2026-11-30T10:00:00Z"), currency: "USD" }).total).toEqual({
+      count: 1,
+      amount: 10_000,
+      weighted: 6_000,
+    });
+  });
+});
+
+describe("careEvents", () => {
+  const [person, other] = generateDemoCustomers({ seed: "care", start: 0, count: 40 }).filter(
+    (c): c is Extract<Customer, { kind: "individual" }> => c.kind === "individual",
+  );
+  const customer = (base: Extract<Customer, { kind: "individual" }>, changes: Record<string, unknown>) =>
+    CustomerSchema.parse({ ...base, status: "active", ...changes }) as Extract<Customer, { kind: "individual" }>;
+  const holding = (
+    id: string,
+    customerId: string,
+    productType: Holding["productType"],
+    changes: Record<string, unknown>,
+  ) =>
+    HoldingSchema.parse({
+      id,
+      customerId,
+      productType,
+      productCode: "P1",
+      productName: "产品",
+      accountNumber: "6222020200112233445",
+      balance: { amount: 1_000_000, currency: "CNY" },
+      openedAt: "2025-01-01",
+      status: "active",
+      ...changes,
+    });
+
+  it("finds birthdays (29 February on the 28th), maturities, lapsed assessments, expiring IDs and dormant accounts", () => {
+    expect(nextBirthday("1990-02-29", "2027-02-01")).toBe("2027-02-28");
+    expect(nextBirthday("1988-02-29", "2028-02-01")).toBe("2028-02-29");
+    expect(nextBirthday("1980-11-29", "2026-11-30")).toBe("2027-11-29");
+    const a = customer(person!, {
+      birthDate: person!.birthDate, // kept: it must match the ID number
+      riskAssessedAt: "2025-11-29", // 366 days before 2026-11-30: lapsed
+      idDocument: { ...person!.idDocument, validUntil: "2026-12-20" },
+    });
+    const b = customer(other!, { riskAssessedAt: "2026-01-01" });
+    const holdings = [
+      holding("H1", a.id, "time_deposit", { maturityDate: "2026-12-05" }),
+      holding("H2", a.id, "wealth_management", { maturityDate: "2026-12-30", riskLevel: "R2" }), // day 30: inside the window
+      holding("H3", a.id, "certificate_of_deposit", { maturityDate: "2026-12-31" }), // day 31: outside
+      holding("H4", b.id, "current_deposit", { status: "dormant" }),
+      holding("H5", b.id, "time_deposit", { maturityDate: "2026-12-10", status: "closed" }),
+      holding("H6", "CU-NOT-HERE", "time_deposit", { maturityDate: "2026-12-02" }),
+    ];
+    const events = careEvents([a, b], holdings, { asOf: "2026-11-30" });
+    const birthdays = [a, b]
+      .map((c) => ({ customerId: c.id, reason: "birthday" as const, dueOn: nextBirthday(c.birthDate, "2026-11-30") }))
+      .filter((e) => e.dueOn <= "2026-12-30");
+    const expected = [
+      { customerId: a.id, reason: "riskAssessmentExpired", dueOn: "2026-11-30" },
+      { customerId: b.id, reason: "dormantAccount", dueOn: "2026-11-30", holdingId: "H4" },
+      { customerId: a.id, reason: "depositMaturity", dueOn: "2026-12-05", holdingId: "H1" },
+      { customerId: a.id, reason: "idDocumentExpiring", dueOn: "2026-12-20" },
+      { customerId: a.id, reason: "wealthMaturity", dueOn: "2026-12-30", holdingId: "H2" },
+      ...birthdays,
+    ].sort(
+      (x, y) =>
+        (x.dueOn < y.dueOn ? -1 : x.dueOn > y.dueOn ? 1 : 0) ||
+        (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0) ||
+        (x.reason < y.reason ? -1 : 1),
+    );
+    expect(events).toEqual(expected);
+    // A closed customer gets no care events; a shorter window drops the later ones.
+    expect(
+      careEvents([{ ...a, status: "closed" }], holdings.slice(0, 3), { asOf: "2026-11-30" }).filter(
+        (e) => e.reason !== "depositMaturity" && e.reason !== "wealthMaturity",
+      ),
+    ).toEqual([]);
+    expect(
+      careEvents([b], [], { asOf: "2026-11-30", windowDays: 0, riskValidityDays: 300 }).map((e) => e.reason),
+    ).toEqual(
+      [
+        "riskAssessmentExpired",
+        ...(nextBirthday(b.birthDate, "2026-11-30") === "2026-11-30" ? ["birthday"] : []),
+      ].sort(),
+    );
+  });
+});
