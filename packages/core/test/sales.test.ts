@@ -2,7 +2,11 @@
 import { describe, expect, it } from "vitest";
 import {
   careEvents,
+  computeAchievement,
   CustomerSchema,
+  SalesTargetSchema,
+  type BalanceChange,
+  type SalesTarget,
   forecastPipeline,
   generateDemoCustomers,
   HoldingSchema,
@@ -160,5 +164,114 @@ describe("careEvents", () => {
         ...(nextBirthday(b.birthDate, "2026-11-30") === "2026-11-30" ? ["birthday"] : []),
       ].sort(),
     );
+  });
+});
+
+describe("computeAchievement", () => {
+  const target = (
+    id: string,
+    metric: SalesTarget["metric"],
+    value: number,
+    owner: { staffId?: string; branchId?: string },
+  ) =>
+    SalesTargetSchema.parse({
+      id,
+      ...owner,
+      metric,
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-30",
+      target: value,
+      achieved: 0,
+      ...(metric === "new_customers" || metric === "credit_cards_issued" ? {} : { currency: "CNY" }),
+    });
+  const customers = [
+    { id: "C1", onboardedAt: "2026-11-03", relationshipManagerId: "RM1", branchId: "B1" },
+    { id: "C2", onboardedAt: "2026-10-31", relationshipManagerId: "RM1", branchId: "B1" }, // before the period
+    { id: "C3", onboardedAt: "2026-11-20", relationshipManagerId: "RM2", branchId: "B1" },
+    { id: "C4", onboardedAt: "2026-11-21", relationshipManagerId: "RM3", branchId: "B2" },
+  ];
+  const balanceChanges: BalanceChange[] = [
+    { customerId: "C1", productType: "time_deposit", on: "2026-11-05", delta: 500_000 },
+    { customerId: "C1", productType: "fund", on: "2026-11-06", delta: 200_000 },
+    { customerId: "C2", productType: "current_deposit", on: "2026-11-07", delta: -100_000 },
+    { customerId: "C2", productType: "mortgage", on: "2026-11-07", delta: 9_000_000 }, // a loan: not AUM
+    { customerId: "C1", productType: "time_deposit", on: "2026-12-01", delta: 700_000 }, // after the period
+    { customerId: "C3", productType: "wealth_management", on: "2026-11-25", delta: 300_000 },
+  ];
+  const won = (
+    id: string,
+    customerId: string,
+    ownerId: string,
+    productType: Opportunity["productType"],
+    amount: number,
+    closedAt: string,
+    stage: Opportunity["stage"] = "won",
+  ) => ({
+    id,
+    customerId,
+    ownerId,
+    stage,
+    productType,
+    amount: { amount, currency: "CNY" },
+    closedAt,
+  });
+  const opportunities = [
+    won("O1", "C1", "RM1", "mortgage", 2_000_000, "2026-11-10T02:00:00Z"),
+    won("O2", "C2", "RM1", "fund", 400_000, "2026-11-11T02:00:00Z"),
+    won("O3", "C2", "RM1", "credit_card", 0, "2026-11-12T02:00:00Z"),
+    won("O4", "C3", "RM2", "insurance", 60_000, "2026-11-13T02:00:00Z"),
+    won("O5", "C1", "RM1", "wealth_management", 900_000, "2026-11-14T02:00:00Z", "lost"), // lost: nothing
+    won("O6", "C4", "RM3", "consumer_loan", 100_000, "2026-11-15T02:00:00Z"),
+  ];
+  const results = computeAchievement(
+    [
+      target("T1", "new_customers", 4, { staffId: "RM1" }),
+      target("T2", "aum_growth", 1_200_000, { staffId: "RM1" }),
+      target("T3", "deposit_balance", 1_000_000, { staffId: "RM1" }),
+      target("T4", "loan_disbursement", 1_000_000, { staffId: "RM1" }),
+      target("T5", "wealth_sales", 1_000_000, { staffId: "RM1" }),
+      target("T6", "credit_cards_issued", 2, { staffId: "RM1" }),
+      target("T7", "insurance_premium", 100_000, { branchId: "B1" }),
+      target("T8", "new_customers", 3, { branchId: "B1" }),
+      target("T9", "aum_growth", 0, { branchId: "B2" }),
+    ],
+    { customers, balanceChanges, opportunities },
+    { asOf: "2026-11-15" },
+  );
+  const by = (id: string) => results.find((r) => r.targetId === id)!;
+
+  it("credits each fact to the relationship manager of record or the branch, within the period", () => {
+    expect(results.map((r) => [r.targetId, r.achieved])).toEqual([
+      ["T1", 1], // C1 (C2 was onboarded in October)
+      ["T2", 600_000], // 500,000 + 200,000 − 100,000; the mortgage and December's deposit do not count
+      ["T3", 400_000], // 500,000 − 100,000
+      ["T4", 2_000_000], // O1
+      ["T5", 400_000], // O2 (O5 was lost)
+      ["T6", 1], // O3
+      ["T7", 60_000], // O4, C3 is in branch B1
+      ["T8", 2], // C1 and C3
+      ["T9", 0],
+    ]);
+    expect(by("T9").owner).toEqual({ branchId: "B2" });
+    expect(by("T9").ratio).toBe(0); // a zero target
+  });
+
+  it("measures pace: an even share of the target by today against what is achieved", () => {
+    // 15 November of a 30-day period: half elapsed.
+    expect(by("T2")).toMatchObject({ elapsed: 0.5, expected: 600_000, pace: 0, ratio: 0.5 });
+    expect(by("T4")).toMatchObject({ expected: 500_000, pace: 1_500_000, ratio: 2 });
+    expect(by("T1")).toMatchObject({ expected: 2, pace: -1 });
+    const after = computeAchievement(
+      [target("T", "new_customers", 4, { staffId: "RM1" })],
+      { customers },
+      { asOf: "2027-01-01" },
+    );
+    expect(after[0]).toMatchObject({ elapsed: 1, expected: 4 });
+    const before = computeAchievement(
+      [target("T", "new_customers", 4, { staffId: "RM1" })],
+      { customers },
+      { asOf: "2026-10-01" },
+    );
+    expect(before[0]).toMatchObject({ elapsed: 0, expected: 0 });
   });
 });

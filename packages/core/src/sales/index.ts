@@ -6,3 +6,4 @@ export {
   type PipelineForecast,
 } from "./pipeline.js";
 export { careEvents, nextBirthday, type CareEvent, type CareOptions } from "./care.js";
+export { computeAchievement, type Achievement, type AchievementFacts, type BalanceChange } from "./achievement.js";
