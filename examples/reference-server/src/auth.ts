@@ -66,9 +66,9 @@ export function principalOf(payload: JWTPayload): Principal {
 export function createVerifier(options: AuthOptions): Verifier {
   if (!options.secret && !options.jwksUrl)
     throw new AuthError("set AUTH_SECRET (HS256, for the demo) or AUTH_JWKS_URL (the identity provider's keys)");
-  const key: Uint8Array | JWTVerifyGetKey = options.jwksUrl
-    ? createRemoteJWKSet(new URL(options.jwksUrl))
-    : secretKey(options.secret!);
+  const secret = options.jwksUrl ? undefined : secretKey(options.secret!);
+  // One key function either way: the provider's key set, or the shared secret.
+  const key: JWTVerifyGetKey = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : () => secret!;
   const verifyOptions = {
     issuer: options.issuer ?? DEFAULT_ISSUER,
     audience: options.audience ?? DEFAULT_AUDIENCE,
@@ -83,10 +83,7 @@ export function createVerifier(options: AuthOptions): Verifier {
     const kept = verified.get(token);
     if (kept && kept.exp * 1000 > Date.now()) return kept.principal;
     try {
-      const { payload } =
-        key instanceof Uint8Array
-          ? await jwtVerify(token, key, verifyOptions)
-          : await jwtVerify(token, key, verifyOptions);
+      const { payload } = await jwtVerify(token, key, verifyOptions);
       const principal = principalOf(payload);
       if (verified.size >= 10_000) verified.clear();
       verified.set(token, { principal, exp: payload.exp! });

@@ -18,10 +18,11 @@
  */
 import { AUM_PRODUCT_TYPES } from "../scoring/aum.js";
 import type { Customer } from "../schemas/customer.js";
+import { CREDIT_PRODUCT_TYPES, INVESTMENT_PRODUCT_TYPES } from "../schemas/holding.js";
 import type { Opportunity } from "../schemas/opportunity.js";
 import type { SalesTarget } from "../schemas/sales-target.js";
 import type { ProductType, SalesMetric } from "../schemas/vocabulary.js";
-import { DAY_MS } from "../time.js";
+import { DAY_MS, isoDay } from "../time.js";
 
 /** A change of a holding's balance on a day (a deposit, a redemption, a new holding's first balance). */
 export interface BalanceChange {
@@ -60,18 +61,15 @@ export interface Achievement {
 }
 
 const DEPOSIT_TYPES: readonly ProductType[] = ["current_deposit", "time_deposit", "certificate_of_deposit"];
-const LOAN_TYPES: readonly ProductType[] = ["mortgage", "consumer_loan", "business_loan"];
-const WEALTH_TYPES: readonly ProductType[] = ["wealth_management", "fund", "precious_metal", "treasury_bond"];
-
-const dateOf = (value: string | Date) =>
-  typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+/** Loans disbursed: the credit products but cards (counted as cards issued). */
+const LOAN_TYPES = CREDIT_PRODUCT_TYPES.filter((t) => t !== "credit_card");
 
 export function computeAchievement(
   targets: readonly SalesTarget[],
   facts: AchievementFacts,
   options: { asOf: string | Date },
 ): Achievement[] {
-  const today = dateOf(options.asOf);
+  const today = isoDay(options.asOf);
   const customers = new Map(facts.customers.map((c) => [c.id, c]));
   return targets.map((t) => {
     const inPeriod = (date: string | undefined) =>
@@ -98,7 +96,7 @@ export function computeAchievement(
       aum_growth: () => balance(AUM_PRODUCT_TYPES),
       deposit_balance: () => balance(DEPOSIT_TYPES),
       loan_disbursement: () => sum(won(LOAN_TYPES)),
-      wealth_sales: () => sum(won(WEALTH_TYPES)),
+      wealth_sales: () => sum(won(INVESTMENT_PRODUCT_TYPES)),
       credit_cards_issued: () => won(["credit_card"]).length,
       insurance_premium: () => sum(won(["insurance"])),
     };

@@ -8,7 +8,7 @@
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
 import type { CareReason, ProductType } from "../schemas/vocabulary.js";
-import { DAY_MS } from "../time.js";
+import { DAY_MS, isoDay } from "../time.js";
 
 export interface CareEvent {
   customerId: string;
@@ -31,8 +31,6 @@ export interface CareOptions {
 const DEPOSITS: readonly ProductType[] = ["time_deposit", "certificate_of_deposit"];
 const WEALTH: readonly ProductType[] = ["wealth_management", "fund", "treasury_bond"];
 
-const dateOf = (asOf: string | Date) =>
-  typeof asOf === "string" ? asOf.slice(0, 10) : asOf.toISOString().slice(0, 10);
 const plusDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -50,7 +48,7 @@ export function careEvents(
   holdings: readonly Holding[],
   options: CareOptions,
 ): CareEvent[] {
-  const today = dateOf(options.asOf);
+  const today = isoDay(options.asOf);
   const horizon = plusDays(today, options.windowDays ?? 30);
   const lapsedBefore = plusDays(today, -(options.riskValidityDays ?? 365));
   const known = new Set(customers.map((c) => c.id));

@@ -7,7 +7,7 @@
  */
 import type { Opportunity } from "../schemas/opportunity.js";
 import { OPEN_STAGES } from "../workflow/machines.js";
-import { DAY_MS } from "../time.js";
+import { DAY_MS, isoDay } from "../time.js";
 
 export type OpenStage = (typeof OPEN_STAGES)[number];
 
@@ -49,13 +49,11 @@ const add = (f: PipelineFigures, o: Opportunity) => {
   f.amount += o.amount.amount;
   f.weighted += Math.round(o.amount.amount * o.probability);
 };
-const dateOf = (asOf: string | Date) =>
-  typeof asOf === "string" ? asOf.slice(0, 10) : asOf.toISOString().slice(0, 10);
 const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 
 export function forecastPipeline(opportunities: readonly Opportunity[], options: ForecastOptions): PipelineForecast {
   const currency = options.currency ?? "CNY";
-  const today = dateOf(options.asOf);
+  const today = isoDay(options.asOf);
   const stages = new Map<OpenStage, PipelineFigures>(OPEN_STAGES.map((s) => [s, zero()]));
   const months = new Map<string, PipelineFigures>();
   const quarters = new Map<string, PipelineFigures>();
