@@ -3,7 +3,7 @@ import type * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
-import { PrioritySchema, TaskStatusSchema, TaskTypeSchema } from "./enums.js";
+import { CareReasonSchema, PrioritySchema, TaskStatusSchema, TaskTypeSchema } from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const TaskFields = defineRecord(
@@ -22,6 +22,8 @@ export const TaskFields = defineRecord(
     completedAt: IsoDateTimeSchema.optional(),
     /** Why the task exists, e.g. a care reminder's reason. */
     notes: text(500).optional(),
+    /** Set when the task was made from a care event (`careTask`): why to call. */
+    careReason: CareReasonSchema.optional(),
     createdBy: IdSchema.optional(),
     ...writeMetadataFields,
     ...historyFields,
@@ -39,6 +41,7 @@ export const TaskFields = defineRecord(
     dueAt: C1,
     completedAt: C1,
     notes: C1,
+    careReason: C1,
     createdBy: C1,
     ...writeMetadataClasses,
     ...historyClasses,
