@@ -7,11 +7,15 @@ import { createContext } from "@lit/context";
 import type {
   Actor,
   Customer,
+  Interaction,
+  Lead,
   Locale,
+  Opportunity,
   Page,
   RevealableField,
   TimelineEntry,
   TimelineKind as CoreTimelineKind,
+  Task,
   TimelineQuery,
   WriteResult,
   WriteStatus,
@@ -28,6 +32,8 @@ export interface ElementClient {
   readonly customers: {
     get(id: string): Promise<Customer | undefined>;
     reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
+    /** Customers by name start, customer number, (masked) mobile or last four digits (the lead queue's match hint). */
+    search?(text: string, limit?: number): Promise<Page<Customer>>;
   };
   /** Every touchpoint of a customer, newest first, a page at a time (for the timeline). */
   timeline?(customerId: string, query: TimelineQuery): Promise<TimelinePage>;
@@ -36,7 +42,33 @@ export interface ElementClient {
   /** Creates a lead: saved at once online, queued in the outbox offline (for the lead form). */
   readonly leads?: {
     create(input: unknown): Promise<WriteResult<{ id: string }> & { lead: { id: string } }>;
+    /** Leads, a page at a time (the lead queue). */
+    list?(query?: RecordListQuery): Promise<Page<Lead>>;
+    update?(id: string, changes: unknown, options?: { expectedVersion?: number }): Promise<WriteResult<Lead>>;
+    transition?(id: string, event: string, input?: Record<string, unknown>): Promise<WriteResult<Lead>>;
   };
+  /** Opportunities (the pipeline; a lead's conversion creates one). */
+  readonly opportunities?: WritableCollection<Opportunity>;
+  /** Tasks (the task list; the activity form's follow-up). */
+  readonly tasks?: WritableCollection<Task>;
+  /** Contacts with customers (the activity form). */
+  readonly interactions?: Pick<WritableCollection<Interaction>, "create">;
+}
+
+/** A page of records, optionally of one customer. */
+export interface RecordListQuery {
+  customerId?: string;
+  limit?: number;
+  after?: string;
+}
+
+/** What the sales elements use of one writable collection of the client. */
+export interface WritableCollection<T> {
+  list(query?: RecordListQuery): Promise<Page<T>>;
+  create(input: unknown): Promise<WriteResult<T>>;
+  update(id: string, changes: unknown, options?: { expectedVersion?: number }): Promise<WriteResult<T>>;
+  /** A state machine's event; `input` carries `expectedVersion`, `reason` and the event's details. */
+  transition(id: string, event: string, input?: Record<string, unknown>): Promise<WriteResult<T>>;
 }
 
 /** What happened to a submitted lead: stored, waiting in the outbox, refused, or in conflict. */

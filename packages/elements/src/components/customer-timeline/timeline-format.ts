@@ -27,6 +27,9 @@ import {
   DAY_MS,
 } from "@bankcrm/core";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
+import { cached } from "../../internal/format.js";
+
+export { absoluteTime, relativeTime } from "../../internal/format.js";
 
 export const TIMELINE_KINDS: readonly TimelineKind[] = [
   "interaction",
@@ -116,38 +119,6 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
       };
     }
   }
-}
-
-const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = make()));
-  return f as T;
-}
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * DAY_MS],
-  ["month", 30 * DAY_MS],
-  ["week", 7 * DAY_MS],
-  ["day", DAY_MS],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
-];
-
-/** "3 小时前", "2 days ago", "now" — relative to `now`, in the locale. */
-export function relativeTime(at: Date, now: Date, locale: Locale): string {
-  const rtf = cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
-  const diff = at.getTime() - now.getTime();
-  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return rtf.format(Math.trunc(diff / ms), unit);
-  return rtf.format(0, "second");
-}
-
-/** The full date and time, for a tooltip and the `<time>` element. */
-export function absoluteTime(at: Date, locale: Locale): string {
-  return cached(
-    `abs|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
-  ).format(at);
 }
 
 /** A local calendar day as a sortable key. */

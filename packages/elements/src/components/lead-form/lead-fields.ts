@@ -41,14 +41,4 @@ export function leadFieldsFor(purpose: LeadPurpose, audience: "customer" | "staf
   return audience === "staff" && !fields.includes("notes") ? [...fields, "notes"] : fields;
 }
 
-/**
- * Yuan as typed ("500000", "1,200.5", "12 万" is not accepted) to fen, exactly;
- * undefined for empty, NaN for anything that is not an amount with ≤ 2 decimals.
- */
-export function yuanToFen(text: string): number | undefined {
-  const t = text.replace(/[,，\s]/g, "");
-  if (t === "") return undefined;
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(t);
-  if (!m) return Number.NaN;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
+export { yuanToFen } from "../../internal/format.js";

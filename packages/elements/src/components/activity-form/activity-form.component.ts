@@ -1,0 +1,261 @@
+import { html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  DAY_MS,
+  bankDay,
+  bankTime,
+  InteractionSchema,
+  canWrite,
+  interactionOutcomeLabels,
+  isValidationError,
+  labelIn,
+  message,
+  validate,
+  type FieldError,
+  type InteractionChannel,
+  type InteractionOutcome,
+  type InteractionType,
+  type MessageKey,
+  type Task,
+} from "@bankcrm/core";
+import { BankcrmActivitySavedEvent } from "../../events/activity-events.js";
+import { failure, writeOutcome } from "../../internal/records.js";
+import { BankcrmContextElement } from "../base/context-element.js";
+import { activityFormStyles } from "./activity-form.styles.js";
+
+/** The kinds of contact a relationship manager logs, as the interaction's channel and type. */
+export const ACTIVITY_KINDS = {
+  call: { channel: "phone", type: "call", label: "activityCall" },
+  visit: { channel: "visit", type: "visit", label: "activityVisit" },
+  meeting: { channel: "branch", type: "visit", label: "activityMeeting" },
+  wechat: { channel: "wechat", type: "note", label: "activityWechat" },
+  sms: { channel: "sms", type: "note", label: "activitySms" },
+} as const satisfies Record<string, { channel: InteractionChannel; type: InteractionType; label: MessageKey }>;
+export type ActivityKind = keyof typeof ACTIVITY_KINDS;
+const OUTCOMES: readonly InteractionOutcome[] = ["successful", "follow_up", "no_answer", "declined", "informational"];
+
+/**
+ * Logs a contact with a customer — a call, visit, meeting, WeChat or SMS —
+ * with its outcome and next step, and, when asked, creates the follow-up task
+ * (due 09:00 on the chosen day). Both go through the client, so the customer's
+ * timeline shows the contact at once (the client announces the write) and an
+ * offline device queues them in the outbox. Validation messages come from the
+ * core schema, localized, at their field.
+ *
+ * @tagname bankcrm-activity-form
+ * @summary Log a call, visit, meeting, WeChat or SMS contact, with its follow-up task.
+ *
+ * @csspart form - The form.
+ * @csspart error - A field's message.
+ * @csspart submit - The save button.
+ * @csspart status - The live region saying what happened.
+ *
+ * @event bankcrm-activity-saved - The contact (and follow-up task) was saved or queued.
+ */
+export class BankcrmActivityForm extends BankcrmContextElement {
+  static override styles = activityFormStyles;
+
+  /** The customer the contact was with. */
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+
+  /** The opportunity or case the contact was about, if any. */
+  @property({ attribute: "opportunity-id" }) opportunityId: string | undefined;
+  @property({ attribute: "case-id" }) caseId: string | undefined;
+
+  /** The kind to start with. */
+  @property() kind: ActivityKind = "call";
+
+  /** The moment it is logged at; default the clock. */
+  @property({ attribute: false }) now: Date | undefined;
+
+  @state() private errors: FieldError[] = [];
+  @state() private statusText = "";
+  @state() private followUp = false;
+  @state() private busy = false;
+
+  private errorFor(field: string) {
+    return this.errors.find((e) => e.path[0] === field)?.message;
+  }
+
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const client = this.effectiveClient;
+    const l = this.effectiveLocale;
+    if (this.busy) return;
+    if (!client?.interactions || !this.customerId) {
+      this.statusText = message("noClient", l);
+      return;
+    }
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const get = (name: string) => {
+      const v = data.get(name);
+      return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+    };
+    const kind = ACTIVITY_KINDS[(get("kind") ?? this.kind) as ActivityKind] ?? ACTIVITY_KINDS.call;
+    const at = (this.now ?? new Date()).toISOString();
+    const nextStep = get("nextStep");
+    const due = get("due");
+    const taskId = this.followUp ? `TK-${crypto.randomUUID()}` : undefined;
+    const user = client.user;
+    this.busy = true;
+    this.errors = [];
+    this.statusText = "";
+    try {
+      const interaction = {
+        id: `IN-${crypto.randomUUID()}`,
+        customerId: this.customerId,
+        at,
+        channel: kind.channel,
+        type: kind.type,
+        outcome: get("outcome"),
+        summary: get("summary") ?? "",
+        ...(nextStep ? { nextStep } : {}),
+        ...(taskId ? { taskId } : {}),
+        ...(this.opportunityId ? { opportunityId: this.opportunityId } : {}),
+        ...(this.caseId ? { caseId: this.caseId } : {}),
+        staffId: user.id,
+        confidential: data.get("confidential") === "on",
+      };
+      if (taskId && !due) {
+        this.errors = [{ path: ["due"], message: message("required", l), code: "required" }];
+        this.statusText = message("fixErrors", l, { count: 1 });
+        return;
+      }
+      // Checked here, in the element's language, before the client checks it again in its own.
+      const check = validate(InteractionSchema, interaction, l);
+      if (!check.success) {
+        this.errors = check.errors;
+        this.statusText = message("fixErrors", l, { count: check.errors.length });
+        return;
+      }
+      const saved = await client.interactions.create(interaction);
+      let task: Task | undefined;
+      if (taskId && client.tasks) {
+        const created = await client.tasks.create({
+          id: taskId,
+          assigneeId: user.id,
+          customerId: this.customerId,
+          ...(this.opportunityId ? { opportunityId: this.opportunityId } : {}),
+          type: "follow_up",
+          title: (nextStep ?? interaction.summary).slice(0, 120),
+          priority: "medium",
+          status: "open",
+          dueAt: bankTime(due!, "09:00"),
+        });
+        task = created.record;
+      }
+      this.statusText = writeOutcome(saved, task ? "activitySavedWithTask" : "activitySaved", l);
+      if (saved.status === "saved" || saved.status === "queued") {
+        form.reset();
+        this.followUp = false;
+        this.dispatchEvent(
+          new BankcrmActivitySavedEvent({ interaction: saved.record, ...(task ? { task } : {}), status: saved.status }),
+        );
+      }
+    } catch (error) {
+      if (isValidationError(error)) {
+        this.errors = error.errors;
+        this.statusText = message("fixErrors", l, { count: error.errors.length });
+      } else this.statusText = failure(error, l);
+    } finally {
+      this.busy = false;
+      if (this.errors.length > 0) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      }
+    }
+  }
+
+  private described(field: string) {
+    return this.errorFor(field) ? `${field}-error` : nothing;
+  }
+  private invalid(field: string) {
+    return this.errorFor(field) ? "true" : "false";
+  }
+  private fieldError(field: string) {
+    const error = this.errorFor(field);
+    return error ? html`<span part="error" class="error" id=${`${field}-error`}>${error}</span>` : nothing;
+  }
+
+  override render() {
+    const l = this.effectiveLocale;
+    const user = this.effectiveUser;
+    if (!this.effectiveClient?.interactions) return html`<p role="status">${message("noClient", l)}</p>`;
+    if (user && !canWrite("interactions", user, "create"))
+      return html`<p role="status" class="muted">${message("readOnlyRole", l)}</p>`;
+    const tomorrow = bankDay(new Date((this.now ?? new Date()).getTime() + DAY_MS));
+    return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+      <h2 id="title">${message("activityTitle", l)}</h2>
+      <fieldset>
+        <legend>${message("activityKind", l)}</legend>
+        ${(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map(
+          (k) =>
+            html`<label class="choice"
+              ><input type="radio" name="kind" value=${k} ?checked=${k === this.kind} />
+              ${message(ACTIVITY_KINDS[k].label, l)}</label
+            >`,
+        )}
+      </fieldset>
+      <label class="field"
+        >${message("activityOutcome", l)}
+        <select name="outcome" aria-invalid=${this.invalid("outcome")} aria-describedby=${this.described("outcome")}>
+          ${OUTCOMES.map((o) => html`<option value=${o}>${labelIn(interactionOutcomeLabels, o, l)}</option>`)}
+        </select>
+        ${this.fieldError("outcome")}</label
+      >
+      <label class="field"
+        >${message("activitySummary", l)}
+        <textarea
+          name="summary"
+          rows="2"
+          maxlength="500"
+          required
+          aria-invalid=${this.invalid("summary")}
+          aria-describedby=${this.described("summary")}
+        ></textarea>
+        ${this.fieldError("summary")}</label
+      >
+      <label class="field"
+        >${message("activityNextStep", l)}
+        <input
+          name="nextStep"
+          maxlength="200"
+          aria-invalid=${this.invalid("nextStep")}
+          aria-describedby=${this.described("nextStep")}
+        />
+        ${this.fieldError("nextStep")}</label
+      >
+      <label class="choice"><input type="checkbox" name="confidential" /> ${message("activityConfidential", l)}</label>
+      <label class="choice"
+        ><input
+          type="checkbox"
+          name="followUp"
+          .checked=${this.followUp}
+          @change=${(e: Event) => (this.followUp = (e.target as HTMLInputElement).checked)}
+        />
+        ${message("activityFollowUp", l)}</label
+      >
+      ${
+        this.followUp
+          ? html`<label class="field"
+              >${message("activityFollowUpDue", l)}
+              <input
+                type="date"
+                name="due"
+                required
+                .value=${tomorrow}
+                aria-invalid=${this.invalid("due")}
+                aria-describedby=${this.described("due")}
+              />
+              ${this.fieldError("due")}</label
+            >`
+          : nothing
+      }
+      <div>
+        <button part="submit" type="submit" ?disabled=${this.busy}>${message("activitySave", l)}</button>
+      </div>
+      <p part="status" role="status">${this.statusText}</p>
+    </form>`;
+  }
+}
