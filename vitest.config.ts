@@ -64,6 +64,7 @@ export default defineConfig({
           include: [
             "@lit-labs/virtualizer/virtualize.js",
             "@lit-labs/virtualizer/layouts/flow.js",
+            "lit/directives/repeat.js",
             "@open-wc/testing",
             "vitest/browser",
           ],

@@ -191,6 +191,7 @@ const MESSAGES = {
   activitySaved: { "zh-CN": "接触记录已保存", en: "Contact saved" },
   activitySavedWithTask: { "zh-CN": "接触记录和跟进任务已保存", en: "Contact and follow-up task saved" },
   pipelineTitle: { "zh-CN": "销售漏斗", en: "Pipeline" },
+  pipelineBoard: { "zh-CN": "按阶段排列的商机", en: "Opportunities by stage" },
   pipelineTotal: { "zh-CN": "进行中", en: "Open" },
   pipelineMonth: { "zh-CN": "本月预计成交", en: "Closing this month" },
   pipelineQuarter: { "zh-CN": "本季度预计成交", en: "Closing this quarter" },

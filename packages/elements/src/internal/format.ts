@@ -38,7 +38,8 @@ export function absoluteTime(at: Date, locale: Locale): string {
 export function shortDay(at: Date, locale: Locale): string {
   return cached(
     `short|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "Asia/Shanghai" }),
+    () =>
+      new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "Asia/Shanghai" }),
   ).format(at);
 }
 

@@ -21,15 +21,19 @@ describe("<bankcrm-activity-form>", () => {
   it("logs a WeChat contact with its follow-up task by keyboard, and the timeline shows it at once", async () => {
     const { client, store, customers } = await salesClient({});
     const customerId = customers[0]!.id;
-    const host = await fixture<HTMLElement>(html`<div>
-      <bankcrm-activity-form customer-id=${customerId} .client=${client} .now=${NOW}></bankcrm-activity-form>
-      <bankcrm-customer-timeline customer-id=${customerId} .client=${client}></bankcrm-customer-timeline>
-    </div>`);
+    const host = await fixture<HTMLElement>(
+      html`<div>
+        <bankcrm-activity-form customer-id=${customerId} .client=${client} .now=${NOW}></bankcrm-activity-form>
+        <bankcrm-customer-timeline customer-id=${customerId} .client=${client}></bankcrm-customer-timeline>
+      </div>`,
+    );
     const el = host.querySelector<BankcrmActivityForm>("bankcrm-activity-form")!;
     const timeline = host.querySelector("bankcrm-customer-timeline")!;
     await settle(el);
     const events: string[] = [];
-    el.addEventListener("bankcrm-activity-saved", (e) => events.push(`${e.detail.status}:${e.detail.task ? "task" : ""}`));
+    el.addEventListener("bankcrm-activity-saved", (e) =>
+      events.push(`${e.detail.status}:${e.detail.task ? "task" : ""}`),
+    );
     q(el, 'input[value="wechat"]').focus();
     await userEvent.keyboard(" ");
     q(el, '[name="summary"]').focus();
@@ -46,7 +50,11 @@ describe("<bankcrm-activity-form>", () => {
     const [contact] = (await store.records("interactions", { customerId })).items;
     expect(contact).to.include({ channel: "wechat", type: "note", summary: "客户咨询大额存单利率", staffId: RM.id });
     const [followUp] = (await store.records("tasks", {})).items;
-    expect(followUp).to.include({ id: contact!.taskId, title: "周五前发送产品说明书", dueAt: "2026-12-01T01:00:00.000Z" });
+    expect(followUp).to.include({
+      id: contact!.taskId,
+      title: "周五前发送产品说明书",
+      dueAt: "2026-12-01T01:00:00.000Z",
+    });
     expect(events).to.deep.equal(["saved:task"]);
     expect(q(el, '[role="status"]').textContent).to.equal("接触记录和跟进任务已保存");
     await settle(timeline as unknown as BankcrmActivityForm);
@@ -57,7 +65,11 @@ describe("<bankcrm-activity-form>", () => {
   it("shows the core schema's message at the summary and focuses it; in English too", async () => {
     const { client, customers } = await salesClient({});
     const el = await fixture<BankcrmActivityForm>(
-      html`<bankcrm-activity-form customer-id=${customers[0]!.id} .client=${client} locale="en"></bankcrm-activity-form>`,
+      html`<bankcrm-activity-form
+        customer-id=${customers[0]!.id}
+        .client=${client}
+        locale="en"
+      ></bankcrm-activity-form>`,
     );
     q<HTMLFormElement>(el, "form").requestSubmit();
     await settle(el);

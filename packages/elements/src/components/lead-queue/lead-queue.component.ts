@@ -261,7 +261,11 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     if (!clock) return nothing;
     const hours = Math.floor(Math.abs(clock.left) / HOUR);
     const minutes = Math.floor((Math.abs(clock.left) % HOUR) / 60_000);
-    return html`<span part="clock" class=${clock.overdue ? "late" : "muted"} data-overdue=${clock.overdue ? "true" : "false"}>
+    return html`<span
+      part="clock"
+      class=${clock.overdue ? "late" : "muted"}
+      data-overdue=${clock.overdue ? "true" : "false"}
+    >
       <time datetime=${clock.dueAt}
         >${message(clock.overdue ? "leadClockOverdue" : "leadClockLeft", l, { hours, minutes })}</time
       >
@@ -288,14 +292,19 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const reasonId = `reason-${lead.id}`;
     const canAssign = user?.role === "branch_manager" && this.staff.length > 0;
     const assignId = `assign-${lead.id}`;
-    const assignee = lead.assignedTo ? (this.staff.find((s) => s.id === lead.assignedTo)?.name ?? lead.assignedTo) : undefined;
+    const assignee = lead.assignedTo
+      ? (this.staff.find((s) => s.id === lead.assignedTo)?.name ?? lead.assignedTo)
+      : undefined;
     const reasonError = this.reasonErrors[lead.id];
     return html`<li part="lead" class="row" data-lead-id=${lead.id}>
       <span class="grow">
         <strong>${lead.name}</strong> <span class="muted">${lead.mobile}</span><br />
         ${labelIn(leadPurposeLabels, lead.purpose, l)} · ${labelIn(leadSourceLabels, lead.source, l)}
         ${lead.expectedAmount ? html` · ${compactMoney(lead.expectedAmount.amount, lead.expectedAmount.currency, l)}` : nothing}
-        · <span class="muted">${assignee ? message("leadAssignedTo", l, { name: assignee }) : message("leadUnassigned", l)}</span>
+        ·
+        <span class="muted"
+          >${assignee ? message("leadAssignedTo", l, { name: assignee }) : message("leadUnassigned", l)}</span
+        >
         ${this.renderClock(lead, l)} ${this.renderMatch(lead, l)}
       </span>
       <span class="actions" role="group" aria-label=${message("leadActions", l, { name: lead.name })}>

@@ -187,7 +187,13 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const at = (this.now ?? new Date()).toISOString();
     const shown: Opportunity =
       to === "won"
-        ? { ...before, stage: to, probability: 1, closedAt: at, amount: { ...before.amount, amount: details.amount ?? before.amount.amount } }
+        ? {
+            ...before,
+            stage: to,
+            probability: 1,
+            closedAt: at,
+            amount: { ...before.amount, amount: details.amount ?? before.amount.amount },
+          }
         : to === "lost"
           ? { ...before, stage: to, probability: 0, closedAt: at, lostReason: details.reason ?? "" }
           : { ...before, stage: to, probability: DEFAULT_STAGE_PROBABILITY[to] };
@@ -261,7 +267,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
     } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       const card = e.currentTarget as HTMLElement;
-      const next = (e.key === "ArrowDown" ? card.nextElementSibling : card.previousElementSibling) as HTMLElement | null;
+      const next = (
+        e.key === "ArrowDown" ? card.nextElementSibling : card.previousElementSibling
+      ) as HTMLElement | null;
       next?.focus();
     }
   }
@@ -316,7 +324,10 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const quarter = f.quarters.find((q) => q.period === quarterKey);
     const zero = { count: 0, amount: 0, weighted: 0 };
     return html`<dl part="summary">
-      <div><dt>${message("pipelineTotal", l)}</dt><dd data-figure="total">${this.figures(f.total, l, f.currency)}</dd></div>
+      <div>
+        <dt>${message("pipelineTotal", l)}</dt>
+        <dd data-figure="total">${this.figures(f.total, l, f.currency)}</dd>
+      </div>
       <div>
         <dt>${message("pipelineMonth", l)}</dt>
         <dd data-figure="month">${this.figures(month ?? zero, l, f.currency)}</dd>
@@ -411,7 +422,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
                             void this.move(o.id, s);
                           }
                           if (s === "won" || s === "lost")
-                            void this.updateComplete.then(() => this.dialog.querySelector<HTMLElement>("input")?.focus());
+                            void this.updateComplete.then(() =>
+                              this.dialog.querySelector<HTMLElement>("input")?.focus(),
+                            );
                         }}
                       >
                         ${labelIn(opportunityStageLabels, s, l)}
@@ -420,7 +433,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
                   <button type="button" @click=${() => this.closeAsk()}>${message("cancel", l)}</button>
                 </div>`
             : html`<form @submit=${this.confirmAsk} novalidate>
-                <h3 id="ask-h">${message(ask.to === "won" ? "pipelineWinTitle" : "pipelineLoseTitle", l, { title: o.title })}</h3>
+                <h3 id="ask-h">
+                  ${message(ask.to === "won" ? "pipelineWinTitle" : "pipelineLoseTitle", l, { title: o.title })}
+                </h3>
                 <label class="field"
                   >${message(ask.to === "won" ? "pipelineWonAmount" : "pipelineLostReason", l)}
                   ${
@@ -462,7 +477,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
       ${this.renderSummary(l)}
       <p id="keys" class="visually-hidden">${message("pipelineKeys", l)}</p>
       ${empty ? html`<p class="muted" data-empty>${message("pipelineEmpty", l)}</p>` : nothing}
-      <div class="board">${COLUMNS.map((s) => this.renderColumn(s, l))}</div>
+      <div class="board" role="region" tabindex="0" aria-label=${message("pipelineBoard", l)}>
+        ${COLUMNS.map((s) => this.renderColumn(s, l))}
+      </div>
       <p part="status" role="status">${this.announce}</p>
       <p role="alert" class="error">${this.alertText}</p>
       ${this.renderDialog(l)}

@@ -7,7 +7,9 @@ import type { BankcrmTaskList } from "./task-list.component.js";
 
 const root = (el: Element) => el.shadowRoot!;
 const ids = (el: Element, bucket: string) =>
-  [...root(el).querySelectorAll(`[data-bucket="${bucket}"] [data-task-id]`)].map((li) => li.getAttribute("data-task-id"));
+  [...root(el).querySelectorAll(`[data-bucket="${bucket}"] [data-task-id]`)].map((li) =>
+    li.getAttribute("data-task-id"),
+  );
 const settle = async (el: BankcrmTaskList) => {
   for (let i = 0; i < 5; i++) {
     await new Promise((r) => setTimeout(r, 20));
