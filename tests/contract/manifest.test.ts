@@ -23,15 +23,27 @@ describe("custom-elements manifest", () => {
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-  it("lists the six elements with named events, attributes and parts", () => {
+  it("lists the eleven elements with named events, attributes and parts", () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
+      "bankcrm-activity-form",
       "bankcrm-customer-card",
       "bankcrm-customer-timeline",
       "bankcrm-lead-form",
+      "bankcrm-lead-queue",
+      "bankcrm-pipeline",
       "bankcrm-provider",
+      "bankcrm-target-progress",
+      "bankcrm-task-list",
       "bankcrm-tier-badge",
       "bankcrm-value-badge",
     ]);
+    const pipeline = elements.find((e) => e.tagName === "bankcrm-pipeline")!;
+    expect(pipeline.events!.map((e) => e.name)).toEqual([
+      "bankcrm-opportunity-move",
+      "bankcrm-opportunity-moved",
+      "bankcrm-opportunity-move-error",
+    ]);
+    expect(pipeline.attributes!.map((a) => a.name)).toContain("owner-id");
     for (const e of elements) for (const event of e.events ?? []) expect(event.name, e.tagName).toMatch(/^bankcrm-/);
     const form = elements.find((e) => e.tagName === "bankcrm-lead-form")!;
     expect(form.events!.map((e) => e.name)).toEqual([

@@ -38,6 +38,11 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-customer-card",
         "bankcrm-customer-timeline",
         "bankcrm-lead-form",
+        "bankcrm-task-list",
+        "bankcrm-activity-form",
+        "bankcrm-pipeline",
+        "bankcrm-lead-queue",
+        "bankcrm-target-progress",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -46,6 +51,14 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[3]).toContain('<img src=x onerror="window.__xss=1">'); // a summary, as text
     expect(texts[4]).toContain('<img src=x onerror="window.__xss=1">'); // the consent text, as text
     expect(texts[4]).toContain("请勾选同意后再提交");
+    for (const i of [5, 7, 8, 9]) expect(texts[i]).toContain('<img src=x onerror="window.__xss=1">');
+    expect(texts[5]).toContain("已逾期");
+    expect(texts[6]).toContain("此项为必填项");
+    expect(texts[7]).toContain("已移至确认需求");
+    expect(
+      await page.evaluate(() => document.querySelector("bankcrm-pipeline")!.shadowRoot!.querySelector("dialog")!.open),
+    ).toBe(true);
+    expect(texts[8]).toMatch(/已超时|剩余/);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

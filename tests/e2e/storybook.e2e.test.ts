@@ -35,6 +35,11 @@ describe("Storybook (static build)", () => {
     ["elements-tier-badge--all-tiers", "bankcrm-tier-badge"],
     ["elements-customer-timeline--ten-thousand-entries", "bankcrm-customer-timeline"],
     ["elements-lead-form--staff", "bankcrm-lead-form"],
+    ["elements-task-list--playground", "bankcrm-task-list"],
+    ["elements-activity-form--with-timeline", "bankcrm-activity-form"],
+    ["elements-pipeline--two-thousand", "bankcrm-pipeline"],
+    ["elements-lead-queue--branch-manager", "bankcrm-lead-queue"],
+    ["elements-target-progress--team", "bankcrm-target-progress"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -4,6 +4,8 @@ import {
   labelsOf,
   message,
   messageKeys,
+  salesMessage,
+  salesMessageKeys,
   resolveLocale,
   writeMessage,
   writeMessageKeys,
@@ -34,6 +36,12 @@ describe("messages and labels", () => {
       expect(/[\u4e00-\u9fff]/.test(message(key, "zh-CN")), key).toBe(true);
       expect(/[\u4e00-\u9fff]/.test(message(key, "en")), key).toBe(false);
     }
+    for (const key of salesMessageKeys) {
+      expect(/[\u4e00-\u9fff]/.test(salesMessage(key, "zh-CN")), key).toBe(true);
+      expect(/[\u4e00-\u9fff]/.test(salesMessage(key, "en")), key).toBe(false);
+    }
+    // The tables do not share a key: a key means one thing.
+    for (const key of salesMessageKeys) expect(messageKeys as string[], key).not.toContain(key);
     for (const key of writeMessageKeys) {
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "zh-CN")), key).toBe(true);
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "en")), key).toBe(false);

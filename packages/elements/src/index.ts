@@ -9,6 +9,30 @@ export { BankcrmProvider } from "./components/provider/provider.component.js";
 export { BankcrmCustomerCard, type CustomerFigures } from "./components/customer-card/customer-card.component.js";
 export { BankcrmCustomerTimeline } from "./components/customer-timeline/customer-timeline.component.js";
 export { BankcrmLeadForm, type LeadFormField } from "./components/lead-form/lead-form.component.js";
+export { BankcrmTaskList } from "./components/task-list/task-list.component.js";
+export {
+  BankcrmActivityForm,
+  ACTIVITY_KINDS,
+  type ActivityKind,
+} from "./components/activity-form/activity-form.component.js";
+export { BankcrmPipeline } from "./components/pipeline/pipeline.component.js";
+export { BankcrmLeadQueue, type AssignableStaff } from "./components/lead-queue/lead-queue.component.js";
+export {
+  BankcrmTargetProgress,
+  rankTeam,
+  type TeamStanding,
+} from "./components/target-progress/target-progress.component.js";
+export { BankcrmTaskChangeEvent, type TaskChangeDetail } from "./events/task-events.js";
+export { BankcrmActivitySavedEvent, type ActivitySavedDetail } from "./events/activity-events.js";
+export {
+  BankcrmOpportunityMoveEvent,
+  BankcrmOpportunityMovedEvent,
+  BankcrmOpportunityMoveErrorEvent,
+  type OpportunityMoveDetail,
+  type OpportunityMovedDetail,
+  type OpportunityMoveErrorDetail,
+} from "./events/pipeline-events.js";
+export { BankcrmLeadChangeEvent, type LeadChangeDetail } from "./events/lead-queue-events.js";
 export { BankcrmContextElement } from "./components/base/context-element.js";
 export { BankcrmTimelineLoadMoreEvent, type TimelineLoadMoreDetail } from "./events/timeline-events.js";
 export {
@@ -35,6 +59,8 @@ export {
   type TimelineKind,
   type TimelinePage,
   type LeadWriteStatus,
+  type RecordListQuery,
+  type WritableCollection,
 } from "./context/contexts.js";
 export { hostTokens, visuallyHidden } from "./styles/tokens.js";
 export { themeTokens } from "./styles/themes.js";

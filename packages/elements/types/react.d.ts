@@ -7,6 +7,17 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
 import type {
+  BankcrmActivityForm,
+  BankcrmActivitySavedEvent,
+  BankcrmLeadChangeEvent,
+  BankcrmLeadQueue,
+  BankcrmOpportunityMoveErrorEvent,
+  BankcrmOpportunityMoveEvent,
+  BankcrmOpportunityMovedEvent,
+  BankcrmPipeline,
+  BankcrmTargetProgress,
+  BankcrmTaskChangeEvent,
+  BankcrmTaskList,
   BankcrmCustomerCard,
   BankcrmCustomerTimeline,
   BankcrmLeadErrorEvent,
@@ -73,6 +84,47 @@ declare module "react" {
           "onbankcrm-lead-saved": (event: BankcrmLeadSavedEvent) => void;
           "onbankcrm-lead-error": (event: BankcrmLeadErrorEvent) => void;
         }
+      >;
+      "bankcrm-task-list": ElementProps<
+        BankcrmTaskList,
+        Pick<BankcrmTaskList, "now" | "careEvents" | "locale" | "client" | "user"> & {
+          "assignee-id": string;
+          "customer-id": string;
+          "no-create": boolean;
+          "onbankcrm-task-change": (event: BankcrmTaskChangeEvent) => void;
+        }
+      >;
+      "bankcrm-activity-form": ElementProps<
+        BankcrmActivityForm,
+        Pick<BankcrmActivityForm, "kind" | "now" | "locale" | "client" | "user"> & {
+          "customer-id": string;
+          "opportunity-id": string;
+          "case-id": string;
+          "onbankcrm-activity-saved": (event: BankcrmActivitySavedEvent) => void;
+        }
+      >;
+      "bankcrm-pipeline": ElementProps<
+        BankcrmPipeline,
+        Pick<BankcrmPipeline, "opportunities" | "now" | "names" | "locale" | "client" | "user"> & {
+          "owner-id": string;
+          "closed-limit": number;
+          "onbankcrm-opportunity-move": (event: BankcrmOpportunityMoveEvent) => void;
+          "onbankcrm-opportunity-moved": (event: BankcrmOpportunityMovedEvent) => void;
+          "onbankcrm-opportunity-move-error": (event: BankcrmOpportunityMoveErrorEvent) => void;
+        }
+      >;
+      "bankcrm-lead-queue": ElementProps<
+        BankcrmLeadQueue,
+        Pick<BankcrmLeadQueue, "unassigned" | "staff" | "policy" | "now" | "locale" | "client" | "user"> & {
+          "assignee-id": string;
+          "branch-id": string;
+          "close-in-days": number;
+          "onbankcrm-lead-change": (event: BankcrmLeadChangeEvent) => void;
+        }
+      >;
+      "bankcrm-target-progress": ElementProps<
+        BankcrmTargetProgress,
+        Pick<BankcrmTargetProgress, "achievements" | "mode" | "names" | "currency" | "locale">
       >;
     }
   }

@@ -5,8 +5,21 @@ import "@bankcrm/elements/value-badge.js";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
 import "@bankcrm/elements/lead-form.js";
-import { generateDemoPortfolio, scoreCustomerValue } from "@bankcrm/core";
+import "@bankcrm/elements/task-list.js";
+import "@bankcrm/elements/activity-form.js";
+import "@bankcrm/elements/pipeline.js";
+import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/target-progress.js";
+import { computeAchievement, generateDemoPortfolio, scoreCustomerValue } from "@bankcrm/core";
 import { syntheticTimeline } from "../../../packages/elements/test/fixtures/timeline.js";
+import {
+  NOW,
+  demoRecords,
+  lead,
+  opportunity,
+  salesClient,
+  task,
+} from "../../../packages/elements/test/fixtures/sales.js";
 
 const p = generateDemoPortfolio({ seed: "csp", customers: 10 });
 const value = scoreCustomerValue({
@@ -36,8 +49,56 @@ form.purpose = "wealth_consultation";
 form.consentText = '<img src=x onerror="window.__xss=1">';
 provider.append(tier, badge, card, timeline, form);
 document.body.append(provider);
+
+// The sales elements, on a real client over a memory store, with hostile text in the records.
+const hostile = '<img src=x onerror="window.__xss=1">';
+const records = demoRecords();
+const sales = salesClient({
+  leads: [...records.leads, lead("L-X", { name: hostile })],
+  opportunities: [...records.opportunities, opportunity("OP-X", "proposal", { title: hostile })],
+  tasks: [...records.tasks, task("T-X", 2, { title: hostile })],
+});
+const tasks = document.createElement("bankcrm-task-list");
+const activity = document.createElement("bankcrm-activity-form");
+const pipeline = document.createElement("bankcrm-pipeline");
+const queue = document.createElement("bankcrm-lead-queue");
+const targets = document.createElement("bankcrm-target-progress");
+for (const el of [tasks, pipeline, queue]) el.now = NOW;
+targets.mode = "team";
+targets.names = { "ST-1": hostile };
+targets.achievements = computeAchievement(
+  [
+    {
+      id: "T1",
+      staffId: "ST-1",
+      metric: "new_customers",
+      periodStart: "2026-10-01",
+      periodEnd: "2026-12-31",
+      target: 10,
+      achieved: 0,
+    },
+  ],
+  { customers: [] },
+  { asOf: "2026-11-30" },
+);
+document.body.append(tasks, activity, pipeline, queue, targets);
+
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {
-  await Promise.all([tier, badge, card, timeline, form].map((el) => el.updateComplete));
+  const { client, customers } = await sales;
+  for (const el of [tasks, activity, pipeline, queue]) el.client = client;
+  activity.customerId = customers[0]!.id;
+  await Promise.all(
+    [tier, badge, card, timeline, form, tasks, activity, pipeline, queue, targets].map((el) => el.updateComplete),
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  // A move (shown at once, written through the client) and the won dialog, under the policy.
+  await pipeline.move("OP-1", "qualification");
+  pipeline
+    .shadowRoot!.querySelector<HTMLElement>('[data-id="OP-2"]')!
+    .dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  await pipeline.updateComplete;
+  // An invalid contact: messages at their fields.
+  activity.shadowRoot!.querySelector("form")!.requestSubmit();
   // Invalid submit: messages, aria-invalid and focus under the policy too.
   await form.submit();
   // Let the virtualizer lay out and scroll (it positions rows through the CSSOM).

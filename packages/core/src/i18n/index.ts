@@ -4,3 +4,4 @@ export * from "./labels.js";
 export { validate, parseOrThrow, localizeIssues, type ValidationResult, type ValidateOptions } from "./validate.js";
 export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
+export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-messages.js";

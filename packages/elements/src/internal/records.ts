@@ -1,5 +1,13 @@
 /** Reading whole (small) collections and saying what a write did — shared by the sales elements. */
-import { describeError, message, type Locale, type MessageKey, type Page, type WriteResult } from "@bankcrm/core";
+import {
+  describeError,
+  type Locale,
+  type MessageKey,
+  type Page,
+  type SalesMessageKey,
+  type WriteResult,
+} from "@bankcrm/core";
+import { say } from "./say.js";
 import type { RecordListQuery } from "../context/contexts.js";
 
 /** Every page of a list, up to `cap` records (a queue or a pipeline, not a whole book). */
@@ -19,13 +27,17 @@ export async function listAll<T>(
 }
 
 /** The line a status region says after a write: saved, queued offline, refused or in conflict. */
-export function writeOutcome(result: WriteResult<unknown>, saved: MessageKey, locale: Locale): string {
-  if (result.status === "saved") return message(saved, locale);
-  if (result.status === "queued") return message("writeQueued", locale);
+export function writeOutcome(
+  result: WriteResult<unknown>,
+  saved: MessageKey | SalesMessageKey,
+  locale: Locale,
+): string {
+  if (result.status === "saved") return say(saved, locale);
+  if (result.status === "queued") return say("writeQueued", locale);
   const reason = result.reason ?? result.status;
-  return message(result.status === "conflict" ? "writeConflict" : "writeFailed", locale, { reason });
+  return say(result.status === "conflict" ? "writeConflict" : "writeFailed", locale, { reason });
 }
 
 /** A thrown error as a person reads it (typed errors localized by core). */
 export const failure = (error: unknown, locale: Locale): string =>
-  message("writeFailed", locale, { reason: describeError(error, locale) });
+  say("writeFailed", locale, { reason: describeError(error, locale) });

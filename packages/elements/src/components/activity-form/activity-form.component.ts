@@ -9,15 +9,16 @@ import {
   interactionOutcomeLabels,
   isValidationError,
   labelIn,
-  message,
   validate,
   type FieldError,
   type InteractionChannel,
   type InteractionOutcome,
   type InteractionType,
   type MessageKey,
+  type SalesMessageKey,
   type Task,
 } from "@bankcrm/core";
+import { say } from "../../internal/say.js";
 import { BankcrmActivitySavedEvent } from "../../events/activity-events.js";
 import { failure, writeOutcome } from "../../internal/records.js";
 import { BankcrmContextElement } from "../base/context-element.js";
@@ -30,7 +31,7 @@ export const ACTIVITY_KINDS = {
   meeting: { channel: "branch", type: "visit", label: "activityMeeting" },
   wechat: { channel: "wechat", type: "note", label: "activityWechat" },
   sms: { channel: "sms", type: "note", label: "activitySms" },
-} as const satisfies Record<string, { channel: InteractionChannel; type: InteractionType; label: MessageKey }>;
+} as const satisfies Record<string, { channel: InteractionChannel; type: InteractionType; label: SalesMessageKey }>;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
 const OUTCOMES: readonly InteractionOutcome[] = ["successful", "follow_up", "no_answer", "declined", "informational"];
 
@@ -83,7 +84,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
     const l = this.effectiveLocale;
     if (this.busy) return;
     if (!client?.interactions || !this.customerId) {
-      this.statusText = message("noClient", l);
+      this.statusText = say("noClient", l);
       return;
     }
     const form = e.currentTarget as HTMLFormElement;
@@ -118,15 +119,15 @@ export class BankcrmActivityForm extends BankcrmContextElement {
         confidential: data.get("confidential") === "on",
       };
       if (taskId && !due) {
-        this.errors = [{ path: ["due"], message: message("required", l), code: "required" }];
-        this.statusText = message("fixErrors", l, { count: 1 });
+        this.errors = [{ path: ["due"], message: say("required", l), code: "required" }];
+        this.statusText = say("fixErrors", l, { count: 1 });
         return;
       }
       // Checked here, in the element's language, before the client checks it again in its own.
       const check = validate(InteractionSchema, interaction, l);
       if (!check.success) {
         this.errors = check.errors;
-        this.statusText = message("fixErrors", l, { count: check.errors.length });
+        this.statusText = say("fixErrors", l, { count: check.errors.length });
         return;
       }
       const saved = await client.interactions.create(interaction);
@@ -156,7 +157,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
     } catch (error) {
       if (isValidationError(error)) {
         this.errors = error.errors;
-        this.statusText = message("fixErrors", l, { count: error.errors.length });
+        this.statusText = say("fixErrors", l, { count: error.errors.length });
       } else this.statusText = failure(error, l);
     } finally {
       this.busy = false;
@@ -181,31 +182,31 @@ export class BankcrmActivityForm extends BankcrmContextElement {
   override render() {
     const l = this.effectiveLocale;
     const user = this.effectiveUser;
-    if (!this.effectiveClient?.interactions) return html`<p role="status">${message("noClient", l)}</p>`;
+    if (!this.effectiveClient?.interactions) return html`<p role="status">${say("noClient", l)}</p>`;
     if (user && !canWrite("interactions", user, "create"))
-      return html`<p role="status" class="muted">${message("readOnlyRole", l)}</p>`;
+      return html`<p role="status" class="muted">${say("readOnlyRole", l)}</p>`;
     const tomorrow = bankDay(new Date((this.now ?? new Date()).getTime() + DAY_MS));
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
-      <h2 id="title">${message("activityTitle", l)}</h2>
+      <h2 id="title">${say("activityTitle", l)}</h2>
       <fieldset>
-        <legend>${message("activityKind", l)}</legend>
+        <legend>${say("activityKind", l)}</legend>
         ${(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map(
           (k) =>
             html`<label class="choice"
               ><input type="radio" name="kind" value=${k} ?checked=${k === this.kind} />
-              ${message(ACTIVITY_KINDS[k].label, l)}</label
+              ${say(ACTIVITY_KINDS[k].label, l)}</label
             >`,
         )}
       </fieldset>
       <label class="field"
-        >${message("activityOutcome", l)}
+        >${say("activityOutcome", l)}
         <select name="outcome" aria-invalid=${this.invalid("outcome")} aria-describedby=${this.described("outcome")}>
           ${OUTCOMES.map((o) => html`<option value=${o}>${labelIn(interactionOutcomeLabels, o, l)}</option>`)}
         </select>
         ${this.fieldError("outcome")}</label
       >
       <label class="field"
-        >${message("activitySummary", l)}
+        >${say("activitySummary", l)}
         <textarea
           name="summary"
           rows="2"
@@ -217,7 +218,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
         ${this.fieldError("summary")}</label
       >
       <label class="field"
-        >${message("activityNextStep", l)}
+        >${say("activityNextStep", l)}
         <input
           name="nextStep"
           maxlength="200"
@@ -226,7 +227,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
         />
         ${this.fieldError("nextStep")}</label
       >
-      <label class="choice"><input type="checkbox" name="confidential" /> ${message("activityConfidential", l)}</label>
+      <label class="choice"><input type="checkbox" name="confidential" /> ${say("activityConfidential", l)}</label>
       <label class="choice"
         ><input
           type="checkbox"
@@ -234,12 +235,12 @@ export class BankcrmActivityForm extends BankcrmContextElement {
           .checked=${this.followUp}
           @change=${(e: Event) => (this.followUp = (e.target as HTMLInputElement).checked)}
         />
-        ${message("activityFollowUp", l)}</label
+        ${say("activityFollowUp", l)}</label
       >
       ${
         this.followUp
           ? html`<label class="field"
-              >${message("activityFollowUpDue", l)}
+              >${say("activityFollowUpDue", l)}
               <input
                 type="date"
                 name="due"
@@ -253,7 +254,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
           : nothing
       }
       <div>
-        <button part="submit" type="submit" ?disabled=${this.busy}>${message("activitySave", l)}</button>
+        <button part="submit" type="submit" ?disabled=${this.busy}>${say("activitySave", l)}</button>
       </div>
       <p part="status" role="status">${this.statusText}</p>
     </form>`;

@@ -10,14 +10,15 @@ import {
   labelIn,
   leadPurposeLabels,
   leadSourceLabels,
-  message,
   type Customer,
   type FirstContactPolicy,
   type Lead,
   type Locale,
   type MessageKey,
+  type SalesMessageKey,
   type WriteResult,
 } from "@bankcrm/core";
+import { say } from "../../internal/say.js";
 import { BankcrmLeadChangeEvent } from "../../events/lead-queue-events.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { compactMoney } from "../../internal/format.js";
@@ -29,8 +30,8 @@ const SECTIONS = [
   ["new", "leadsNew"],
   ["contacted", "leadsContacted"],
   ["qualified", "leadsQualified"],
-] as const satisfies readonly [Lead["status"], MessageKey][];
-const EVENT_TEXT: Record<string, MessageKey> = {
+] as const satisfies readonly [Lead["status"], SalesMessageKey][];
+const EVENT_TEXT: Record<string, SalesMessageKey> = {
   contact: "leadContact",
   qualify: "leadQualify",
   convert: "leadConvert",
@@ -194,7 +195,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
       await this.load();
     } catch (error) {
       if (isValidationError(error) && action === "disqualify") {
-        this.reasonErrors = { [lead.id]: error.errors[0]?.message ?? message("required", l) };
+        this.reasonErrors = { [lead.id]: error.errors[0]?.message ?? say("required", l) };
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#reason-${CSS.escape(lead.id)}`)?.focus();
       } else this.statusText = failure(error, l);
@@ -207,7 +208,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   transition(lead: Lead, event: string, reason?: string): Promise<void> {
     const leads = this.effectiveClient?.leads;
     return this.write(lead, event, async () => {
-      if (!leads?.transition) throw new Error(message("noClient", this.effectiveLocale));
+      if (!leads?.transition) throw new Error(say("noClient", this.effectiveLocale));
       const details: Record<string, unknown> = { expectedVersion: lead.version ?? 0 };
       if (event === "disqualify") details.reason = reason ?? "";
       if (event === "convert") details.opportunityId = await this.createOpportunity(lead);
@@ -217,7 +218,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
 
   private async createOpportunity(lead: Lead): Promise<string> {
     const client = this.effectiveClient!;
-    if (!client.opportunities || !lead.customerId) throw new Error(message("leadNeedsCustomer", this.effectiveLocale));
+    if (!client.opportunities || !lead.customerId) throw new Error(say("leadNeedsCustomer", this.effectiveLocale));
     const now = this.clock;
     const id = `OP-${crypto.randomUUID()}`;
     const product = lead.productInterest ?? LEAD_FORM_FIELDS[lead.purpose].products[0] ?? "current_deposit";
@@ -242,7 +243,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   assign(lead: Lead, staffId: string): Promise<void> {
     const leads = this.effectiveClient?.leads;
     return this.write(lead, "assign", async () => {
-      if (!leads?.update) throw new Error(message("noClient", this.effectiveLocale));
+      if (!leads?.update) throw new Error(say("noClient", this.effectiveLocale));
       return leads.update(lead.id, { assignedTo: staffId }, { expectedVersion: lead.version ?? 0 });
     });
   }
@@ -251,7 +252,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   link(lead: Lead, customerId: string): Promise<void> {
     const leads = this.effectiveClient?.leads;
     return this.write(lead, "link", async () => {
-      if (!leads?.update) throw new Error(message("noClient", this.effectiveLocale));
+      if (!leads?.update) throw new Error(say("noClient", this.effectiveLocale));
       return leads.update(lead.id, { customerId }, { expectedVersion: lead.version ?? 0 });
     });
   }
@@ -267,7 +268,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
       data-overdue=${clock.overdue ? "true" : "false"}
     >
       <time datetime=${clock.dueAt}
-        >${message(clock.overdue ? "leadClockOverdue" : "leadClockLeft", l, { hours, minutes })}</time
+        >${say(clock.overdue ? "leadClockOverdue" : "leadClockLeft", l, { hours, minutes })}</time
       >
     </span>`;
   }
@@ -276,11 +277,11 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const found = this.mobileMatches[lead.id];
     if (lead.customerId || !found || found.length === 0) return nothing;
     return html`<p part="match" class="muted">
-      ${message("leadMatches", l, { count: found.length })}
+      ${say("leadMatches", l, { count: found.length })}
       ${found.map(
         (c) =>
           html`<button type="button" data-action="link" ?disabled=${this.busy} @click=${() => this.link(lead, c.id)}>
-            ${message("leadLinkTo", l, { name: c.name })}
+            ${say("leadLinkTo", l, { name: c.name })}
           </button>`,
       )}
     </p>`;
@@ -302,15 +303,13 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
         ${labelIn(leadPurposeLabels, lead.purpose, l)} · ${labelIn(leadSourceLabels, lead.source, l)}
         ${lead.expectedAmount ? html` · ${compactMoney(lead.expectedAmount.amount, lead.expectedAmount.currency, l)}` : nothing}
         ·
-        <span class="muted"
-          >${assignee ? message("leadAssignedTo", l, { name: assignee }) : message("leadUnassigned", l)}</span
-        >
+        <span class="muted">${assignee ? say("leadAssignedTo", l, { name: assignee }) : say("leadUnassigned", l)}</span>
         ${this.renderClock(lead, l)} ${this.renderMatch(lead, l)}
       </span>
-      <span class="actions" role="group" aria-label=${message("leadActions", l, { name: lead.name })}>
+      <span class="actions" role="group" aria-label=${say("leadActions", l, { name: lead.name })}>
         ${
           canAssign
-            ? html`<label class="visually-hidden" for=${assignId}>${message("leadAssign", l)}</label>
+            ? html`<label class="visually-hidden" for=${assignId}>${say("leadAssign", l)}</label>
                 <select id=${assignId}>
                   ${this.staff.map(
                     (s) => html`<option value=${s.id} ?selected=${s.id === lead.assignedTo}>${s.name}</option>`,
@@ -325,7 +324,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
                     if (select) void this.assign(lead, select.value);
                   }}
                 >
-                  ${message("leadAssign", l)}
+                  ${say("leadAssign", l)}
                 </button>`
             : nothing
         }
@@ -337,19 +336,19 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
                 type="button"
                 data-event=${event}
                 ?disabled=${this.busy || (event === "convert" && !lead.customerId)}
-                title=${event === "convert" && !lead.customerId ? message("leadNeedsCustomer", l) : nothing}
+                title=${event === "convert" && !lead.customerId ? say("leadNeedsCustomer", l) : nothing}
                 @click=${() => this.transition(lead, event)}
               >
-                ${message(EVENT_TEXT[event] ?? "leadChanged", l)}
+                ${say(EVENT_TEXT[event] ?? "leadChanged", l)}
               </button>`,
           )}
         ${
           offered.includes("disqualify")
-            ? html`<label class="visually-hidden" for=${reasonId}>${message("leadDisqualifyReason", l)}</label>
+            ? html`<label class="visually-hidden" for=${reasonId}>${say("leadDisqualifyReason", l)}</label>
                 <input
                   id=${reasonId}
                   maxlength="200"
-                  placeholder=${message("leadDisqualifyReason", l)}
+                  placeholder=${say("leadDisqualifyReason", l)}
                   aria-invalid=${reasonError ? "true" : "false"}
                   aria-describedby=${reasonError ? `${reasonId}-error` : nothing}
                 />
@@ -362,7 +361,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
                     void this.transition(lead, "disqualify", input?.value.trim() ?? "");
                   }}
                 >
-                  ${message("leadDisqualify", l)}
+                  ${say("leadDisqualify", l)}
                 </button>
                 ${reasonError ? html`<span class="error" id=${`${reasonId}-error`}>${reasonError}</span>` : nothing}`
             : nothing
@@ -375,18 +374,18 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const l = this.effectiveLocale;
     const waiting = this.loadingOrError(this.loading, this.error);
     if (waiting) return waiting;
-    if (!this.effectiveClient?.leads?.list) return html`<div part="base" role="status">${message("noClient", l)}</div>`;
+    if (!this.effectiveClient?.leads?.list) return html`<div part="base" role="status">${say("noClient", l)}</div>`;
     const now = this.clock;
     const dueOf = (lead: Lead) => firstContactClock(lead, now, this.policy)?.left ?? Number.POSITIVE_INFINITY;
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title">${message("leadQueueTitle", l)}</h2>
-      ${this.leads.length === 0 ? html`<p class="muted" data-empty>${message("leadQueueEmpty", l)}</p>` : nothing}
+      <h2 id="title">${say("leadQueueTitle", l)}</h2>
+      ${this.leads.length === 0 ? html`<p class="muted" data-empty>${say("leadQueueEmpty", l)}</p>` : nothing}
       ${SECTIONS.map(([status, key]) => {
         const list = this.leads.filter((x) => x.status === status);
         if (list.length === 0) return nothing;
         if (status === "new") list.sort((a, b) => dueOf(a) - dueOf(b));
         return html`<section part="section" aria-labelledby=${`${status}-h`} data-status=${status}>
-          <h3 id=${`${status}-h`}>${message(key, l)} (${list.length})</h3>
+          <h3 id=${`${status}-h`}>${say(key, l)} (${list.length})</h3>
           <ul>
             ${list.map((lead) => this.renderLead(lead, l))}
           </ul>

@@ -9,7 +9,6 @@ import {
   describeError,
   forecastPipeline,
   labelIn,
-  message,
   opportunityStageLabels,
   productTypeLabels,
   type Locale,
@@ -18,6 +17,7 @@ import {
   type PipelineFigures,
   type PipelineForecast,
 } from "@bankcrm/core";
+import { say } from "../../internal/say.js";
 import {
   BankcrmOpportunityMoveErrorEvent,
   BankcrmOpportunityMoveEvent,
@@ -180,7 +180,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const repo = this.effectiveClient?.opportunities;
     if (!before || before.stage === to || !isOpen(before.stage) || this.pending.has(id)) return false;
     if (!repo) {
-      this.alertText = message("noClient", l);
+      this.alertText = say("noClient", l);
       return false;
     }
     if (!this.dispatchEvent(new BankcrmOpportunityMoveEvent({ opportunity: before, to }))) return false;
@@ -213,7 +213,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
       const result = await repo.transition(id, event, { ...input, expectedVersion: before.version ?? 0 });
       if (result.status === "failed" || result.status === "conflict") throw new Error(result.reason ?? result.status);
       this.replace(result.record);
-      this.announce = `${message("pipelineMoved", l, { title: before.title, stage })} ${
+      this.announce = `${say("pipelineMoved", l, { title: before.title, stage })} ${
         result.status === "queued" ? writeOutcome(result, "pipelineMoved", l) : ""
       }`.trim();
       this.dispatchEvent(new BankcrmOpportunityMovedEvent({ opportunity: result.record, status: result.status }));
@@ -221,7 +221,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     } catch (error) {
       this.replace(before);
       this.focusAfter = id;
-      this.alertText = message("pipelineMoveRefused", l, {
+      this.alertText = say("pipelineMoveRefused", l, {
         title: before.title,
         stage,
         reason: describeError(error, l),
@@ -292,7 +292,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     if (ask.to === "won") {
       const fen = yuanToFen(String(data.get("amount") ?? ""));
       if (fen === undefined || Number.isNaN(fen) || fen <= 0) {
-        this.ask = { ...ask, error: message("invalidAmount", l) };
+        this.ask = { ...ask, error: say("invalidAmount", l) };
         return;
       }
       this.closeAsk();
@@ -300,7 +300,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     } else {
       const reason = String(data.get("reason") ?? "").trim();
       if (reason === "") {
-        this.ask = { ...ask, error: message("required", l) };
+        this.ask = { ...ask, error: say("required", l) };
         return;
       }
       this.closeAsk();
@@ -309,7 +309,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
   }
 
   private figures(f: PipelineFigures, l: Locale, currency: string) {
-    return message("pipelineFigures", l, {
+    return say("pipelineFigures", l, {
       count: f.count,
       amount: compactMoney(f.amount, currency, l),
       weighted: compactMoney(f.weighted, currency, l),
@@ -325,21 +325,21 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const zero = { count: 0, amount: 0, weighted: 0 };
     return html`<dl part="summary">
       <div>
-        <dt>${message("pipelineTotal", l)}</dt>
+        <dt>${say("pipelineTotal", l)}</dt>
         <dd data-figure="total">${this.figures(f.total, l, f.currency)}</dd>
       </div>
       <div>
-        <dt>${message("pipelineMonth", l)}</dt>
+        <dt>${say("pipelineMonth", l)}</dt>
         <dd data-figure="month">${this.figures(month ?? zero, l, f.currency)}</dd>
       </div>
       <div>
-        <dt>${message("pipelineQuarter", l)}</dt>
+        <dt>${say("pipelineQuarter", l)}</dt>
         <dd data-figure="quarter">${this.figures(quarter ?? zero, l, f.currency)}</dd>
       </div>
       ${
         f.overdue.length > 0
           ? html`<div class="late">
-              <dt>${message("pipelinePastClose", l)}</dt>
+              <dt>${say("pipelinePastClose", l)}</dt>
               <dd data-figure="overdue">${f.overdue.length}</dd>
             </div>`
           : nothing
@@ -368,8 +368,8 @@ export class BankcrmPipeline extends BankcrmContextElement {
       <span class=${late ? "late" : "muted"}
         >${
           late
-            ? message("pipelineLate", l, { date: o.expectedClose, days })
-            : message("pipelineCloses", l, { date: o.closedAt ? bankDay(o.closedAt) : o.expectedClose })
+            ? say("pipelineLate", l, { date: o.expectedClose, days })
+            : say("pipelineCloses", l, { date: o.closedAt ? bankDay(o.closedAt) : o.expectedClose })
         }</span
       >
     </li>`;
@@ -408,7 +408,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
         !o
           ? nothing
           : ask.to === undefined
-            ? html`<h3 id="ask-h">${message("pipelineMoveTo", l, { title: o.title })}</h3>
+            ? html`<h3 id="ask-h">${say("pipelineMoveTo", l, { title: o.title })}</h3>
                 <div class="targets">
                   ${COLUMNS.filter((s) => s !== o.stage).map(
                     (s) =>
@@ -430,14 +430,14 @@ export class BankcrmPipeline extends BankcrmContextElement {
                         ${labelIn(opportunityStageLabels, s, l)}
                       </button>`,
                   )}
-                  <button type="button" @click=${() => this.closeAsk()}>${message("cancel", l)}</button>
+                  <button type="button" @click=${() => this.closeAsk()}>${say("cancel", l)}</button>
                 </div>`
             : html`<form @submit=${this.confirmAsk} novalidate>
                 <h3 id="ask-h">
-                  ${message(ask.to === "won" ? "pipelineWinTitle" : "pipelineLoseTitle", l, { title: o.title })}
+                  ${say(ask.to === "won" ? "pipelineWinTitle" : "pipelineLoseTitle", l, { title: o.title })}
                 </h3>
                 <label class="field"
-                  >${message(ask.to === "won" ? "pipelineWonAmount" : "pipelineLostReason", l)}
+                  >${say(ask.to === "won" ? "pipelineWonAmount" : "pipelineLostReason", l)}
                   ${
                     ask.to === "won"
                       ? html`<input
@@ -458,8 +458,8 @@ export class BankcrmPipeline extends BankcrmContextElement {
                 </label>
                 ${ask.error ? html`<p class="error" id="ask-error">${ask.error}</p>` : nothing}
                 <div class="actions">
-                  <button type="submit" data-action="confirm">${message("confirm", l)}</button>
-                  <button type="button" @click=${() => this.closeAsk()}>${message("cancel", l)}</button>
+                  <button type="submit" data-action="confirm">${say("confirm", l)}</button>
+                  <button type="button" @click=${() => this.closeAsk()}>${say("cancel", l)}</button>
                 </div>
               </form>`
       }
@@ -473,11 +473,11 @@ export class BankcrmPipeline extends BankcrmContextElement {
     if (!this.forecast) this.arrange();
     const empty = this.items.length === 0;
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title">${message("pipelineTitle", l)}</h2>
+      <h2 id="title">${say("pipelineTitle", l)}</h2>
       ${this.renderSummary(l)}
-      <p id="keys" class="visually-hidden">${message("pipelineKeys", l)}</p>
-      ${empty ? html`<p class="muted" data-empty>${message("pipelineEmpty", l)}</p>` : nothing}
-      <div class="board" role="region" tabindex="0" aria-label=${message("pipelineBoard", l)}>
+      <p id="keys" class="visually-hidden">${say("pipelineKeys", l)}</p>
+      ${empty ? html`<p class="muted" data-empty>${say("pipelineEmpty", l)}</p>` : nothing}
+      <div class="board" role="region" tabindex="0" aria-label=${say("pipelineBoard", l)}>
         ${COLUMNS.map((s) => this.renderColumn(s, l))}
       </div>
       <p part="status" role="status">${this.announce}</p>

@@ -3,12 +3,12 @@ import { property } from "lit/decorators.js";
 import {
   COUNT_METRICS,
   labelIn,
-  message,
   salesMetricLabels,
   type Achievement,
   type Locale,
   type SalesMetric,
 } from "@bankcrm/core";
+import { say } from "../../internal/say.js";
 import { compactMoney } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { targetProgressStyles } from "./target-progress.styles.js";
@@ -87,7 +87,7 @@ export class BankcrmTargetProgress extends BankcrmContextElement {
       <span class="grow">
         <strong id=${id}>${metric}</strong>
         <span>
-          ${message("targetAchieved", l, {
+          ${say("targetAchieved", l, {
             achieved: this.amount(a.achieved, a.metric, l),
             target: this.amount(a.target, a.metric, l),
             ratio: percent(a.ratio, l),
@@ -95,7 +95,7 @@ export class BankcrmTargetProgress extends BankcrmContextElement {
         >
         <progress part="bar" aria-labelledby=${id} max="1" .value=${Math.min(1, Math.max(0, a.ratio))}></progress>
         <span class=${ahead ? "muted" : "late"}>
-          ${message(ahead ? "targetAhead" : "targetBehind", l, {
+          ${say(ahead ? "targetAhead" : "targetBehind", l, {
             expected: this.amount(a.expected, a.metric, l),
             gap: this.amount(Math.abs(a.pace), a.metric, l),
           })}
@@ -109,14 +109,14 @@ export class BankcrmTargetProgress extends BankcrmContextElement {
     const metrics = [...new Set(this.achievements.map((a) => a.metric))];
     return html`<table part="ranking">
       <caption>
-        ${message("targetRanking", l)}
+        ${say("targetRanking", l)}
       </caption>
       <thead>
         <tr>
-          <th scope="col">${message("targetRank", l)}</th>
-          <th scope="col">${message("targetOwner", l)}</th>
+          <th scope="col">${say("targetRank", l)}</th>
+          <th scope="col">${say("targetStaff", l)}</th>
           ${metrics.map((m) => html`<th scope="col">${labelIn(salesMetricLabels, m, l)}</th>`)}
-          <th scope="col">${message("targetScore", l)}</th>
+          <th scope="col">${say("targetScore", l)}</th>
         </tr>
       </thead>
       <tbody>
@@ -128,7 +128,7 @@ export class BankcrmTargetProgress extends BankcrmContextElement {
               ${metrics.map((m) => {
                 const a = s.achievements.find((x) => x.metric === m);
                 return html`<td class=${a && a.pace < 0 ? "late" : ""}>
-                  ${a ? `${percent(a.ratio, l)}${a.pace < 0 ? ` ${message("targetBehindShort", l)}` : ""}` : "—"}
+                  ${a ? `${percent(a.ratio, l)}${a.pace < 0 ? ` ${say("targetBehindShort", l)}` : ""}` : "—"}
                 </td>`;
               })}
               <td>${percent(s.score, l)}</td>
@@ -143,11 +143,11 @@ export class BankcrmTargetProgress extends BankcrmContextElement {
     const first = this.achievements[0];
     const elapsed = first ? percent(first.elapsed, l) : undefined;
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title">${message(this.mode === "team" ? "targetTeamTitle" : "targetTitle", l)}</h2>
-      ${elapsed ? html`<p class="muted">${message("targetElapsed", l, { elapsed })}</p>` : nothing}
+      <h2 id="title">${say(this.mode === "team" ? "targetTeamTitle" : "targetTitle", l)}</h2>
+      ${elapsed ? html`<p class="muted">${say("targetElapsed", l, { elapsed })}</p>` : nothing}
       ${
         this.achievements.length === 0
-          ? html`<p class="muted" data-empty>${message("targetNone", l)}</p>`
+          ? html`<p class="muted" data-empty>${say("targetNone", l)}</p>`
           : this.mode === "team"
             ? this.renderTeam(l)
             : html`<ul>

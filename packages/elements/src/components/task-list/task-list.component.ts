@@ -12,7 +12,6 @@ import {
   groupTasks,
   isValidationError,
   labelIn,
-  message,
   priorityLabels,
   taskTypeLabels,
   validate,
@@ -20,9 +19,11 @@ import {
   type DayTasks,
   type FieldError,
   type MessageKey,
+  type SalesMessageKey,
   type Task,
   type WriteStatus,
 } from "@bankcrm/core";
+import { say } from "../../internal/say.js";
 import { BankcrmTaskChangeEvent } from "../../events/task-events.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { shortDay } from "../../internal/format.js";
@@ -33,7 +34,7 @@ const BUCKETS = [
   ["overdue", "tasksOverdue"],
   ["today", "tasksToday"],
   ["upcoming", "tasksUpcoming"],
-] as const satisfies readonly [keyof DayTasks, MessageKey][];
+] as const satisfies readonly [keyof DayTasks, SalesMessageKey][];
 const SNOOZE_DAYS = [1, 3, 7] as const;
 
 /**
@@ -203,7 +204,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
     const check = validate(TaskSchema, input, this.effectiveLocale);
     if (!check.success) {
       this.formErrors = check.errors;
-      this.statusText = message("fixErrors", this.effectiveLocale, { count: check.errors.length });
+      this.statusText = say("fixErrors", this.effectiveLocale, { count: check.errors.length });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -219,7 +220,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
       } catch (error) {
         if (!isValidationError(error)) throw error;
         this.formErrors = error.errors;
-        this.statusText = message("fixErrors", this.effectiveLocale, { count: error.errors.length });
+        this.statusText = say("fixErrors", this.effectiveLocale, { count: error.errors.length });
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       }
@@ -274,13 +275,13 @@ export class BankcrmTaskList extends BankcrmContextElement {
           <time datetime=${task.dueAt}>${shortDay(due, l)}</time></span
         >
       </span>
-      <span class="actions" role="group" aria-label=${message("taskActions", l, { title: task.title })}>
+      <span class="actions" role="group" aria-label=${say("taskActions", l, { title: task.title })}>
         <button type="button" data-action="complete" ?disabled=${this.busy} @click=${() => this.complete(task)}>
-          ${message("taskComplete", l)}
+          ${say("taskComplete", l)}
         </button>
-        <label class="visually-hidden" for=${snoozeId}>${message("taskSnoozeBy", l)}</label>
+        <label class="visually-hidden" for=${snoozeId}>${say("taskSnoozeBy", l)}</label>
         <select id=${snoozeId} data-action="snooze-days">
-          ${SNOOZE_DAYS.map((d) => html`<option value=${d}>${message("taskSnoozeDays", l, { days: d })}</option>`)}
+          ${SNOOZE_DAYS.map((d) => html`<option value=${d}>${say("taskSnoozeDays", l, { days: d })}</option>`)}
         </select>
         <button
           type="button"
@@ -291,7 +292,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
             void this.snooze(task, Number(select?.value ?? 1));
           }}
         >
-          ${message("taskSnooze", l)}
+          ${say("taskSnooze", l)}
         </button>
       </span>
     </li>`;
@@ -307,7 +308,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
     );
     if (open.length === 0) return nothing;
     return html`<section part="group" aria-labelledby="care-h">
-      <h3 id="care-h">${message("tasksCare", l)} (${open.length})</h3>
+      <h3 id="care-h">${say("tasksCare", l)} (${open.length})</h3>
       <ul>
         ${open.slice(0, 50).map(
           (e) =>
@@ -318,7 +319,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
                 <time datetime=${e.dueOn}>${e.dueOn}</time></span
               >
               <button type="button" data-action="add-care" ?disabled=${this.busy} @click=${() => this.addCare(e)}>
-                ${message("taskAddCare", l)}
+                ${say("taskAddCare", l)}
               </button>
             </li>`,
         )}
@@ -335,9 +336,9 @@ export class BankcrmTaskList extends BankcrmContextElement {
       error(field) ? html`<span class="error" id=${`new-${field}-error`}>${error(field)}</span>` : nothing;
     const tomorrow = new Date(this.clock.getTime() + DAY_MS);
     return html`<form part="form" novalidate @submit=${this.onCreate} aria-labelledby="new-h">
-      <h3 id="new-h">${message("taskNew", l)}</h3>
+      <h3 id="new-h">${say("taskNew", l)}</h3>
       <label class="field"
-        >${message("taskTitle", l)}
+        >${say("taskTitle", l)}
         <input
           name="title"
           maxlength="120"
@@ -347,7 +348,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
         />${message_("title")}</label
       >
       <label class="field"
-        >${message("taskDue", l)}
+        >${say("taskDue", l)}
         <input
           name="due"
           type="date"
@@ -358,20 +359,20 @@ export class BankcrmTaskList extends BankcrmContextElement {
         />${message_("dueAt")}</label
       >
       <label class="field"
-        >${message("taskType", l)}
+        >${say("taskType", l)}
         <select name="type">
           ${TASK_TYPES.map((t) => html`<option value=${t}>${labelIn(taskTypeLabels, t, l)}</option>`)}
         </select></label
       >
       <label class="field"
-        >${message("taskPriority", l)}
+        >${say("taskPriority", l)}
         <select name="priority">
           ${PRIORITIES.map(
             (p) => html`<option value=${p} ?selected=${p === "medium"}>${labelIn(priorityLabels, p, l)}</option>`,
           )}
         </select></label
       >
-      <div><button type="submit" ?disabled=${this.busy}>${message("taskCreate", l)}</button></div>
+      <div><button type="submit" ?disabled=${this.busy}>${say("taskCreate", l)}</button></div>
     </form>`;
   }
 
@@ -379,18 +380,18 @@ export class BankcrmTaskList extends BankcrmContextElement {
     const l = this.effectiveLocale;
     const waiting = this.loadingOrError(this.loading, this.error);
     if (waiting) return waiting;
-    if (!this.effectiveClient?.tasks) return html`<div part="base" role="status">${message("noClient", l)}</div>`;
+    if (!this.effectiveClient?.tasks) return html`<div part="base" role="status">${say("noClient", l)}</div>`;
     const day = groupTasks(this.tasks, { now: this.clock });
     const empty = day.overdue.length + day.today.length + day.upcoming.length === 0;
     return html`<section part="base" aria-labelledby="title">
-      <h2 id="title">${message("tasksTitle", l)}</h2>
-      ${empty ? html`<p class="muted" data-empty>${message("tasksNone", l)}</p>` : nothing}
+      <h2 id="title">${say("tasksTitle", l)}</h2>
+      ${empty ? html`<p class="muted" data-empty>${say("tasksNone", l)}</p>` : nothing}
       ${BUCKETS.map(([bucket, key]) =>
         day[bucket].length === 0
           ? nothing
           : html`<section part="group" class=${bucket} aria-labelledby=${`${bucket}-h`} data-bucket=${bucket}>
               <h3 id=${`${bucket}-h`} class=${bucket === "overdue" ? "late" : ""}>
-                ${message(key, l)} (${day[bucket].length})
+                ${say(key, l)} (${day[bucket].length})
               </h3>
               <ul>
                 ${day[bucket].map((t) => this.renderTask(t))}
