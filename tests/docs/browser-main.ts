@@ -7,6 +7,11 @@ import "@bankcrm/elements/value-badge.js";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
 import "@bankcrm/elements/lead-form.js";
+import "@bankcrm/elements/task-list.js";
+import "@bankcrm/elements/activity-form.js";
+import "@bankcrm/elements/pipeline.js";
+import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/target-progress.js";
 import { generateDemoPortfolio } from "@bankcrm/core";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 
@@ -14,7 +19,16 @@ const scripts = import.meta.glob("./samples/*.ts");
 const bank = generateDemoPortfolio({ seed: "bankcrm", customers: 5, months: 2 });
 const store = createMemoryStore();
 const ready = (async () => {
-  for (const c of ["customers", "holdings", "transactions", "interactions", "serviceCases"] as const)
+  for (const c of [
+    "customers",
+    "holdings",
+    "transactions",
+    "interactions",
+    "serviceCases",
+    "leads",
+    "opportunities",
+    "tasks",
+  ] as const)
     await store.put(c, bank[c]);
 })();
 const client = createCrmClient({ store, user: { id: "ST-DOCS", role: "relationship_manager" }, onAudit: () => {} });

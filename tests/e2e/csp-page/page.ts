@@ -90,7 +90,8 @@ document.body.append(tasks, activity, pipeline, queue, targets);
   await Promise.all(
     [tier, badge, card, timeline, form, tasks, activity, pipeline, queue, targets].map((el) => el.updateComplete),
   );
-  await new Promise((r) => setTimeout(r, 200));
+  await Promise.all([tasks.load(), pipeline.load(), queue.load()]);
+  await Promise.all([tasks, pipeline, queue].map((el) => el.updateComplete));
   // A move (shown at once, written through the client) and the won dialog, under the policy.
   await pipeline.move("OP-1", "qualification");
   pipeline
@@ -101,6 +102,8 @@ document.body.append(tasks, activity, pipeline, queue, targets);
   activity.shadowRoot!.querySelector("form")!.requestSubmit();
   // Invalid submit: messages, aria-invalid and focus under the policy too.
   await form.submit();
+  // Focusing invalid fields scrolled the page down; the timeline lays out rows only while in view.
+  timeline.scrollIntoView();
   // Let the virtualizer lay out and scroll (it positions rows through the CSSOM).
   for (let i = 0; i < 60 && !timeline.shadowRoot!.querySelector("article"); i++)
     await new Promise((r) => requestAnimationFrame(r));
