@@ -107,6 +107,7 @@ declare module "react" {
         BankcrmPipeline,
         Pick<BankcrmPipeline, "opportunities" | "now" | "names" | "locale" | "client" | "user"> & {
           "owner-id": string;
+          "customer-id": string;
           "closed-limit": number;
           "onbankcrm-opportunity-move": (event: BankcrmOpportunityMoveEvent) => void;
           "onbankcrm-opportunity-moved": (event: BankcrmOpportunityMovedEvent) => void;
@@ -118,6 +119,7 @@ declare module "react" {
         Pick<BankcrmLeadQueue, "unassigned" | "staff" | "policy" | "now" | "locale" | "client" | "user"> & {
           "assignee-id": string;
           "branch-id": string;
+          "customer-id": string;
           "close-in-days": number;
           "onbankcrm-lead-change": (event: BankcrmLeadChangeEvent) => void;
         }

@@ -264,6 +264,10 @@ describe("<bankcrm-customer-timeline>", () => {
     expect(titles).to.include("Mortgage · Proposal");
     expect(titles).to.include("Mortgage · Contacted");
     expect(shown.map((a) => a.querySelector(".detail")?.textContent)).to.include("Called about the deposit rate");
+    // Each step a record went through is on its entry, from its history.
+    const details = shown.slice(0, 3).map((a) => a.querySelector(".detail")?.textContent ?? "");
+    expect(details).to.include("New → Contacted");
+    expect(details.some((d) => d.endsWith("Prospecting → Proposal"))).to.equal(true);
     await expect(el).to.be.accessible();
     el.locale = "zh-CN";
     await settle(el);

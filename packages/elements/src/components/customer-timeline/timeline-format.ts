@@ -22,6 +22,7 @@ import {
   serviceCaseTypeLabels,
   transactionCategoryLabels,
   transactionChannelLabels,
+  type Label,
   type Locale,
   type MessageKey,
   DAY_MS,
@@ -68,6 +69,17 @@ export function channelLabel(channel: string, locale: Locale): string {
   return channel;
 }
 
+/** Every state a record went through, from its history: "新线索 → 已联系 → 已确认" (empty without history). */
+function statePath(
+  history: readonly { from: string; to: string }[] | undefined,
+  table: Readonly<Record<string, Label>>,
+  locale: Locale,
+): string {
+  if (!history || history.length === 0) return "";
+  const states = [history[0]!.from, ...history.map((h) => h.to)].filter((s, i, all) => i === 0 || s !== all[i - 1]);
+  return states.length > 1 ? states.map((s) => labelIn(table, s, locale)).join(" → ") : "";
+}
+
 /** The entry's headline and a line of detail — plain strings, rendered as text. */
 export function describe(item: TimelineItem, locale: Locale): { title: string; detail: string } {
   switch (item.kind) {
@@ -107,7 +119,9 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
       const r = item.record;
       return {
         title: `${labelIn(leadPurposeLabels, r.purpose, locale)} · ${labelIn(leadStatusLabels, r.status, locale)}`,
-        detail: r.disqualifiedReason ?? r.notes ?? "",
+        detail: [statePath(r.history, leadStatusLabels, locale), r.disqualifiedReason ?? r.notes]
+          .filter(Boolean)
+          .join(" · "),
       };
     }
     case "opportunity": {
@@ -115,7 +129,13 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
       const amount = r.amount ? ` ${formatMoney(r.amount.amount, r.amount.currency, locale)}` : "";
       return {
         title: `${r.title} · ${labelIn(opportunityStageLabels, r.stage, locale)}`,
-        detail: `${labelIn(productTypeLabels, r.productType, locale)}${amount}${r.lostReason ? ` · ${r.lostReason}` : ""}`,
+        detail: [
+          `${labelIn(productTypeLabels, r.productType, locale)}${amount}`,
+          statePath(r.history, opportunityStageLabels, locale),
+          r.lostReason,
+        ]
+          .filter(Boolean)
+          .join(" · "),
       };
     }
   }

@@ -73,6 +73,9 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   /** Only leads assigned to this member of staff. */
   @property({ attribute: "assignee-id" }) assigneeId: string | undefined;
 
+  /** Only this customer's leads (in a single customer view). */
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+
   /** Only leads of this branch. */
   @property({ attribute: "branch-id" }) branchId: string | undefined;
 
@@ -134,7 +137,8 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   override willUpdate(changed: PropertyValues<this>) {
     const typed = changed as Map<PropertyKey, unknown>;
     if (this.clientChanged(typed)) this.subscribe();
-    else if (typed.has("assigneeId") || typed.has("branchId") || typed.has("unassigned")) void this.load();
+    else if (typed.has("assigneeId") || typed.has("branchId") || typed.has("unassigned") || typed.has("customerId"))
+      void this.load();
   }
 
   /** Reads the leads again from the client. */
@@ -144,12 +148,13 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const seq = ++this.loadSeq;
     this.loading = this.leads.length === 0;
     try {
-      const all = await listAll((q) => list(q));
+      const all = await listAll((q) => list(q), this.customerId ? { customerId: this.customerId } : {});
       if (seq !== this.loadSeq) return;
       this.leads = all.filter(
         (l) =>
           (this.assigneeId === undefined || l.assignedTo === this.assigneeId) &&
           (this.branchId === undefined || l.branchId === this.branchId) &&
+          (this.customerId === undefined || l.customerId === this.customerId) &&
           (!this.unassigned || l.assignedTo === undefined) &&
           SECTIONS.some(([s]) => s === l.status),
       );

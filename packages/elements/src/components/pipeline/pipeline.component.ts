@@ -75,6 +75,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
   /** Only this owner's opportunities (a relationship manager's own); unset: all the client returns (a team). */
   @property({ attribute: "owner-id" }) ownerId: string | undefined;
 
+  /** Only this customer's opportunities (in a single customer view). */
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+
   /** The opportunities to show, instead of reading them from the client. */
   @property({ attribute: false }) opportunities: readonly Opportunity[] | undefined;
 
@@ -108,14 +111,17 @@ export class BankcrmPipeline extends BankcrmContextElement {
   override willUpdate(changed: PropertyValues<this>) {
     const typed = changed as Map<PropertyKey, unknown>;
     if (typed.has("opportunities") && this.opportunities) this.items = [...this.opportunities];
-    if (this.opportunities === undefined && (this.clientChanged(typed) || typed.has("ownerId"))) {
+    if (
+      this.opportunities === undefined &&
+      (this.clientChanged(typed) || typed.has("ownerId") || typed.has("customerId"))
+    ) {
       this.unsubscribe?.();
       this.unsubscribe = this.effectiveClient?.on?.("change", (e) => {
         if (e.collection === "opportunities" && this.pending.size === 0) void this.load();
       });
       void this.load();
     }
-    if (typed.has("items") || typed.has("now") || typed.has("ownerId")) this.arrange();
+    if (typed.has("items") || typed.has("now") || typed.has("ownerId") || typed.has("customerId")) this.arrange();
   }
 
   override disconnectedCallback() {
@@ -138,9 +144,12 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const seq = ++this.loadSeq;
     this.loading = this.items.length === 0;
     try {
-      const all = await listAll((q) => repo.list(q), {}, 20_000);
+      const all = await listAll((q) => repo.list(q), this.customerId ? { customerId: this.customerId } : {}, 20_000);
       if (seq === this.loadSeq) {
-        this.items = this.ownerId ? all.filter((o) => o.ownerId === this.ownerId) : all;
+        this.items = all.filter(
+          (o) =>
+            (!this.ownerId || o.ownerId === this.ownerId) && (!this.customerId || o.customerId === this.customerId),
+        );
         this.error = undefined;
       }
     } catch (error) {
@@ -155,6 +164,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const columns = new Map<OpportunityStage, Opportunity[]>(COLUMNS.map((s) => [s, []]));
     for (const o of this.items) {
       if (this.opportunities && this.ownerId && o.ownerId !== this.ownerId) continue;
+      if (this.opportunities && this.customerId && o.customerId !== this.customerId) continue;
       columns.get(o.stage)?.push(o);
     }
     for (const [stage, list] of columns) {
