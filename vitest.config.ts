@@ -65,6 +65,7 @@ export default defineConfig({
             "@lit-labs/virtualizer/virtualize.js",
             "@lit-labs/virtualizer/layouts/flow.js",
             "lit/directives/repeat.js",
+            "lit/directives/guard.js",
             "@open-wc/testing",
             "vitest/browser",
           ],

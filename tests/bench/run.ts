@@ -1,10 +1,11 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|workstation|server runs one of them.
+ * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server runs one of them.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
+import { benchPipeline } from "./pipeline.bench.js";
 import { benchWorkstation } from "./workstation.bench.js";
 import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
@@ -18,5 +19,6 @@ if (!only || only === "value") benchValueModels();
 if (!only || only === "segment") await benchSegmentation();
 if (!only || only === "idb") await benchIndexedDb();
 if (!only || only === "elements") await benchElements();
+if (!only || only === "elements" || only === "pipeline") await benchPipeline();
 if (!only || only === "workstation") await benchWorkstation();
 if (!only || only === "server") await benchServer();

@@ -27,7 +27,7 @@ export async function benchWorkstation(customers = Number(process.env.BENCH_WS_C
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on("pageerror", (e) => console.error("bench page error:", e.message));
-    const url = `${site.url}?customers=${customers}&seed=bench`;
+    const url = `${site.url}?customers=${customers}&seed=bench#/customers`;
     const app = page.locator("bankcrm-workstation-app");
     const t0 = Date.now();
     await page.goto(url);

@@ -103,7 +103,7 @@ describe("personal data at rest in the browser profile", () => {
     // Embedded: generate the demo book, open a customer (their history is generated into the store).
     let context = await open();
     let page = await context.newPage();
-    await page.goto(`${embedded.url}?customers=${EMBEDDED}`);
+    await page.goto(`${embedded.url}?customers=${EMBEDDED}#/customers`);
     let app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 60_000 });
     await app.locator('[role="option"]').first().click();
@@ -113,16 +113,16 @@ describe("personal data at rest in the browser profile", () => {
     // Server mode: the cache fills from the server; a contact is logged offline and waits in the outbox.
     context = await open();
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(`${server.url}#/customers`);
     app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     await app.locator('[role="option"]').first().click();
     const view = app.locator("ws-customer-360");
     await view.locator("bankcrm-customer-card").waitFor({ timeout: 15_000 });
     await app.locator('[data-testid="toggle-online"]').click();
-    const contact = view.locator('ws-customer-work [data-testid="log-contact"]');
+    const contact = view.locator("bankcrm-activity-form");
     await contact.locator("textarea[name=summary]").fill("回电 13912345678 关于定期存款");
-    await contact.locator('button[type="submit"]').click();
+    await contact.locator('[part="submit"]').click();
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 1 · 失败 0 · 冲突 0");
     await context.close();
 
@@ -143,14 +143,14 @@ describe("personal data at rest in the browser profile", () => {
     const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ""));
 
     // Server mode, offline, a contact logged: it waits in the outbox. The first "cancel" keeps everything.
-    await page.goto(server.url);
+    await page.goto(`${server.url}#/customers`);
     const app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     await app.locator('[role="option"]').first().click();
     await app.locator('[data-testid="toggle-online"]').click();
-    const contact = app.locator('ws-customer-360 ws-customer-work [data-testid="log-contact"]');
+    const contact = app.locator("ws-customer-360 bankcrm-activity-form");
     await contact.locator("textarea[name=summary]").fill("离线记录");
-    await contact.locator('button[type="submit"]').click();
+    await contact.locator('[part="submit"]').click();
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 1 · 失败 0 · 冲突 0");
     expect((await databases()).filter((n) => n.startsWith("bankcrm-workstation")).length).toBeGreaterThan(1);
     page.once("dialog", (dialog) => void dialog.dismiss());
@@ -163,7 +163,7 @@ describe("personal data at rest in the browser profile", () => {
     expect((await databases()).filter((n) => n.startsWith("bankcrm-workstation"))).toEqual([]);
 
     // Embedded: the book, its row cache and the keys go.
-    await page.goto(`${embedded.url}?customers=${EMBEDDED}`);
+    await page.goto(`${embedded.url}?customers=${EMBEDDED}#/customers`);
     await app.locator('[role="option"]').first().waitFor({ timeout: 60_000 });
     expect((await databases()).filter((n) => n.startsWith("bankcrm-workstation")).length).toBeGreaterThan(0);
     await app.locator('[data-testid="logout"]').click();

@@ -54,7 +54,7 @@ function focused(page: Page) {
 }
 
 /** Presses Tab (or Shift+Tab) until focus is where `match` says; fails after `max` presses. */
-async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, back = false, max = 80) {
+async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, back = false, max = 300) {
   for (let i = 0; i < max; i++) {
     if (match(await focused(page))) return;
     await page.keyboard.press(back ? "Shift+Tab" : "Tab");
@@ -64,7 +64,7 @@ async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>)
 
 describe("branch workstation against the reference server (server mode)", () => {
   it("by keyboard alone: captures a lead offline, shows it queued, goes online and sends it exactly once", async () => {
-    const { page, violations, errors } = await openWatchedPage(browser, site.url);
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/customers`);
     const app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     expect(await app.locator('[data-testid="online"]').textContent()).toBe("在线");
@@ -101,17 +101,18 @@ describe("branch workstation against the reference server (server mode)", () => 
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 1 · 失败 0 · 冲突 0");
 
     // Still offline: log a contact and mark the new lead contacted — both queued behind the lead.
-    const work = view.locator("ws-customer-work");
-    const contact = work.locator('[data-testid="log-contact"]');
+    const contact = view.locator("bankcrm-activity-form");
     const summary = `离线记录的电话 ${mobile}`;
     await contact.locator("textarea[name=summary]").fill(summary);
-    await contact.locator('button[type="submit"]').click();
+    await contact.locator('[part="submit"]').click();
     await expect
-      .poll(() => work.locator('[data-testid="contact-status"]').textContent())
-      .toBe("离线：已保存在本机，联网后发送");
-    const lead = work.locator('[data-testid="leads"] li', { hasText: "理财咨询" }).first();
+      .poll(() => contact.locator('[part="status"]').textContent())
+      .toBe("当前离线：已保存在本机，联网后自动发送");
+    const queue = view.locator("bankcrm-lead-queue");
+    const lead = queue.locator('[data-status="new"] [data-lead-id]', { hasText: "理财咨询" }).first();
+    const leadId = (await lead.getAttribute("data-lead-id"))!;
     await lead.locator('button[data-event="contact"]').click();
-    await expect.poll(() => lead.locator('[data-testid="lead-status"]').textContent()).toBe("已联系");
+    await expect.poll(() => queue.locator(`[data-status="contacted"] [data-lead-id="${leadId}"]`).count()).toBe(1);
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 3 · 失败 0 · 冲突 0");
     await page.screenshot({ path: `${artifacts}workstation-offline-queued.png` });
 
@@ -151,7 +152,7 @@ describe("branch workstation against the reference server (server mode)", () => 
   }, 120_000);
 
   it("shows each demo user what the server gives their token, and runs segments in the server's database", async () => {
-    const { page, violations, errors } = await openWatchedPage(browser, site.url);
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/customers`);
     const app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     const count = app.locator('[data-testid="count"]');

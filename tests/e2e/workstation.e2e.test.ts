@@ -28,7 +28,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-const openPage = (query: string) => openWatchedPage(browser, `${site.url}${query}`);
+/** The customers page (the sales roles' home is "my day"). */
+const openPage = (query: string, hash = "#/customers") => openWatchedPage(browser, `${site.url}${query}${hash}`);
 
 const require = createRequire(import.meta.url);
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
@@ -37,7 +38,9 @@ describe("branch workstation (pnpm start)", () => {
   it("generates the demo book with visible progress, then lists, filters and sorts customers with masked identifiers", async () => {
     const { page, violations, errors } = await openPage("?customers=3000&seed=e2e");
     const app = page.locator("bankcrm-workstation-app");
-    await expect.poll(() => app.locator("progress").count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => app.locator("progress[aria-labelledby=progress-label]").count(), { timeout: 10_000 })
+      .toBe(1);
     await rowsOf(app).first().waitFor({ timeout: 60_000 });
     // The relationship manager sees their own book; the auditor sees the whole bank.
     await app.locator('select[data-testid="role"]').selectOption("auditor");
@@ -118,40 +121,47 @@ describe("branch workstation (pnpm start)", () => {
     await expect.poll(() => form.locator('[role="status"]').textContent()).toBe("线索已保存");
 
     // Log a contact: it is first in the timeline at once, with its follow-up task.
-    const work = view.locator("ws-customer-work");
-    const contact = work.locator('[data-testid="log-contact"]');
-    await contact.locator('button[type="submit"]').click();
-    await expect.poll(() => work.locator('[data-testid="contact-status"]').textContent()).toBe("请修正标出的问题");
-    expect(await contact.locator("textarea[name=summary]").getAttribute("aria-invalid")).toBe("true");
-    await contact.locator('select[name="channel"]').selectOption("phone");
-    await contact.locator("textarea[name=summary]").fill("电话沟通信用卡额度，客户有兴趣");
-    await contact.locator("input[name=nextStep]").fill("下周寄送申请资料");
-    await contact.locator("input[name=followUp]").check();
-    await contact.locator("input[name=due]").fill("2026-12-07");
-    await contact.locator('button[type="submit"]').click();
-    await expect
-      .poll(() => work.locator('[data-testid="contact-status"]').textContent())
-      .toBe("联系记录与跟进任务已保存");
+    const activity = view.locator("bankcrm-activity-form");
+    await activity.locator('[part="submit"]').click();
+    await expect.poll(() => activity.locator('[part="status"]').textContent()).toMatch(/^请修正标出的 \d+ 处问题$/);
+    expect(await activity.locator("textarea[name=summary]").getAttribute("aria-invalid")).toBe("true");
+    await activity.locator('input[value="call"]').check();
+    await activity.locator("textarea[name=summary]").fill("电话沟通信用卡额度，客户有兴趣");
+    await activity.locator("input[name=nextStep]").fill("下周寄送申请资料");
+    await activity.locator("input[name=followUp]").check();
+    await activity.locator("input[name=due]").fill("2026-12-07");
+    await activity.locator('[part="submit"]').click();
+    await expect.poll(() => activity.locator('[part="status"]').textContent()).toBe("接触记录和跟进任务已保存");
     const timeline = view.locator("bankcrm-customer-timeline");
     await timeline.scrollIntoViewIfNeeded();
     await expect
       .poll(() => timeline.locator("article .detail").allTextContents(), { timeout: 10_000 })
       .toContain("电话沟通信用卡额度，客户有兴趣");
+    // The follow-up task is in the customer's tasks.
+    await expect
+      .poll(() => view.locator("bankcrm-task-list [data-task-id]").allTextContents())
+      .toContainEqual(expect.stringContaining("下周寄送申请资料"));
 
     // Work the captured lead: new → contacted → qualified → converted, each state shown at once.
-    const lead = work.locator('[data-testid="leads"] li').first();
-    await expect.poll(() => lead.locator('[data-testid="lead-status"]').textContent()).toBe("新线索");
-    for (const [event, status] of [
-      ["contact", "已联系"],
-      ["qualify", "已确认"],
-      ["convert", "已转化"],
+    const queue = view.locator("bankcrm-lead-queue");
+    const captured = queue.locator('[data-lead-id]:not([data-lead-id^="LD-SB-"])', { hasText: "信用卡" });
+    const leadId = (await captured.first().getAttribute("data-lead-id"))!;
+    for (const [event, section] of [
+      ["contact", "contacted"],
+      ["qualify", "qualified"],
     ] as const) {
-      await lead.locator(`button[data-event="${event}"]`).focus();
+      await queue.locator(`[data-lead-id="${leadId}"] button[data-event="${event}"]`).focus();
       await page.keyboard.press("Enter");
-      await expect.poll(() => lead.locator('[data-testid="lead-status"]').textContent()).toBe(status);
+      await expect.poll(() => queue.locator(`[data-status="${section}"] [data-lead-id="${leadId}"]`).count()).toBe(1);
     }
-    expect(await lead.locator("button").count()).toBe(0); // a converted lead offers nothing more
-    await work.screenshot({ path: `${artifacts}workstation-work.png` });
+    await queue.locator(`[data-lead-id="${leadId}"] button[data-event="convert"]`).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => queue.locator(`[data-lead-id="${leadId}"]`).count()).toBe(0); // converted leaves the queue
+    // The opportunity it became is on the customer's pipeline.
+    await expect
+      .poll(() => view.locator('bankcrm-pipeline [data-stage="prospecting"] [data-id]').allTextContents())
+      .toContainEqual(expect.stringContaining("信用卡申请"));
+    await view.locator('[data-testid="work"]').screenshot({ path: `${artifacts}workstation-work.png` });
     await timeline.scrollIntoViewIfNeeded();
     await expect
       .poll(() => timeline.locator("article .title").allTextContents(), { timeout: 10_000 })
@@ -186,7 +196,6 @@ describe("branch workstation (pnpm start)", () => {
     const page = await context.newPage();
     await page.goto(`${site.url}?customers=300&seed=e2e-axe`);
     const app = page.locator("bankcrm-workstation-app");
-    await rowsOf(app).first().waitFor({ timeout: 60_000 });
     const axe = async () => {
       await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
       return page.evaluate(async () => {
@@ -201,6 +210,13 @@ describe("branch workstation (pnpm start)", () => {
         return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
       });
     };
+    // "My day" first (the relationship manager's home), loaded.
+    await app.locator("ws-my-day bankcrm-task-list [data-task-id]").first().waitFor({ timeout: 60_000 });
+    await app.locator("ws-my-day bankcrm-pipeline [data-id]").first().waitFor();
+    await app.locator("ws-my-day bankcrm-target-progress [data-target-id]").first().waitFor();
+    expect(await axe()).toEqual([]);
+    await app.locator('[data-testid="nav-customers"]').click();
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
     expect(await axe()).toEqual([]);
     await rowsOf(app).first().click();
     await app.locator("ws-customer-360 bankcrm-customer-card").waitFor();
@@ -217,9 +233,143 @@ describe("branch workstation (pnpm start)", () => {
     await rowsOf(app).first().waitFor({ timeout: 60_000 });
     await page.reload();
     await rowsOf(app).first().waitFor({ timeout: 10_000 });
-    expect(await app.locator("progress").count()).toBe(0);
+    expect(await app.locator("progress[aria-labelledby=progress-label]").count()).toBe(0);
     await app.locator('select[data-testid="role"]').selectOption("auditor");
     await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe("共 500 位客户");
     await page.close();
   }, 120_000);
+  it("opens on my day: a relationship manager's tasks, leads counting down, pipeline and targets; a branch manager's team", async () => {
+    const { page, violations, errors } = await openPage("?customers=3000&seed=e2e-day", "");
+    const app = page.locator("bankcrm-workstation-app");
+    const day = app.locator("ws-my-day");
+    const tasks = day.locator("bankcrm-task-list");
+    await tasks.locator("[data-task-id]").first().waitFor({ timeout: 90_000 });
+    expect(await app.locator('[data-testid="nav-day"]').getAttribute("aria-current")).toBe("page");
+    // Tasks by when they are due (the sales book dates them from today), care suggestions with their reason.
+    expect(await tasks.locator('[data-bucket="overdue"] [data-task-id]').count()).toBeGreaterThan(0);
+    expect(await tasks.locator('[data-bucket="today"] [data-task-id]').count()).toBeGreaterThan(0);
+    await expect.poll(() => tasks.locator("[data-care]").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Complete an overdue task by keyboard.
+    const overdue = tasks.locator('[data-bucket="overdue"] [data-task-id]').first();
+    const taskId = (await overdue.getAttribute("data-task-id"))!;
+    await overdue.locator('[data-action="complete"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => tasks.locator(`[data-task-id="${taskId}"]`).count()).toBe(0);
+    // Leads waiting for their first contact, with the time left.
+    const queue = day.locator("bankcrm-lead-queue");
+    await queue.locator('[data-status="new"] [part="clock"]').first().waitFor();
+    expect(await queue.locator('[data-status="new"] [part="clock"]').first().textContent()).toMatch(/剩余|已超时/);
+    // The pipeline with its month's and quarter's forecast; targets with pace.
+    const pipeline = day.locator("bankcrm-pipeline");
+    expect(await pipeline.locator('[data-figure="quarter"]').textContent()).toMatch(/^\d+ 个 · /);
+    expect(await pipeline.locator('[data-stage="proposal"] [data-id]').count()).toBeGreaterThan(0);
+    await expect.poll(() => day.locator("bankcrm-target-progress [data-target-id]").count()).toBe(3);
+    await page.screenshot({ path: `${artifacts}workstation-my-day-rm.png`, fullPage: true });
+
+    // The branch manager: the team's pipeline (with owners' names), the team ranked, unassigned leads to assign.
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    const ranking = day.locator("bankcrm-target-progress tbody tr");
+    await expect.poll(() => ranking.count(), { timeout: 30_000 }).toBe(6);
+    expect(await day.locator("bankcrm-target-progress caption").textContent()).toContain("按平均完成率排名");
+    const unassigned = day.locator('bankcrm-lead-queue [data-status="new"] [data-lead-id]');
+    await unassigned.first().waitFor();
+    const before = await unassigned.count();
+    const first = unassigned.first();
+    await first.locator("select").focus();
+    await page.keyboard.press("ArrowDown");
+    await first.locator('[data-action="assign"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => unassigned.count()).toBe(before - 1);
+    expect(await day.locator("bankcrm-pipeline [data-id]").count()).toBeGreaterThan(100); // six people's pipelines
+    await page.screenshot({ path: `${artifacts}workstation-my-day-bm.png`, fullPage: true });
+    // The teller has no "my day": the customers page.
+    await app.locator('select[data-testid="role"]').selectOption("teller");
+    await rowsOf(app).first().waitFor();
+    expect(await app.locator('[data-testid="nav-day"]').count()).toBe(0);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it("runs a lead from capture to a won opportunity by keyboard, each step in the customer's timeline", async () => {
+    const { page, violations, errors } = await openPage("?customers=500&seed=e2e-won");
+    const app = page.locator("bankcrm-workstation-app");
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    await rowsOf(app).first().focus();
+    await page.keyboard.press("Enter");
+    const view = app.locator("ws-customer-360");
+    await view.locator("bankcrm-customer-card").waitFor({ timeout: 15_000 });
+
+    // Capture: a wealth-consultation lead for ¥500,000, by keyboard.
+    const form = view.locator("bankcrm-lead-form");
+    await form.locator("#purpose").focus();
+    await page.keyboard.press("ArrowDown"); // the first purpose: wealth consultation
+    await form.locator("#name").focus();
+    await page.keyboard.type("客户本人");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("13900001234");
+    await form.locator("#expectedAmount").focus();
+    await page.keyboard.type("500000");
+    await form.locator("#consent").focus();
+    await page.keyboard.press("Space");
+    await form.locator('[part="submit"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe("线索已保存");
+
+    // Work it: contacted, qualified, converted — by Enter on each button.
+    const queue = view.locator("bankcrm-lead-queue");
+    const row = queue.locator('[data-lead-id]:not([data-lead-id^="LD-SB-"])', { hasText: "理财咨询" }).first();
+    await row.waitFor();
+    const leadId = (await row.getAttribute("data-lead-id"))!;
+    for (const [event, section] of [
+      ["contact", "contacted"],
+      ["qualify", "qualified"],
+      ["convert", undefined],
+    ] as const) {
+      await queue.locator(`[data-lead-id="${leadId}"] button[data-event="${event}"]`).focus();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => queue.locator(`${section ? `[data-status="${section}"] ` : ""}[data-lead-id="${leadId}"]`).count())
+        .toBe(section ? 1 : 0);
+    }
+
+    // Move the opportunity it became through the stages with the arrow keys, then won (the amount prefilled).
+    const pipeline = view.locator("bankcrm-pipeline");
+    const card = pipeline.locator('[data-id]:not([data-id^="OP-SB-"])', { hasText: "理财咨询" });
+    await card.first().waitFor();
+    const opportunityId = (await card.first().getAttribute("data-id"))!;
+    const cardIn = (stage: string) => pipeline.locator(`[data-stage="${stage}"] [data-id="${opportunityId}"]`);
+    await cardIn("prospecting").focus();
+    for (const stage of ["qualification", "needs_analysis", "proposal", "negotiation"]) {
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => cardIn(stage).count()).toBe(1);
+    }
+    await expect.poll(() => pipeline.locator('[role="status"]').textContent()).toContain("已移至商务洽谈");
+    await page.keyboard.press("Enter");
+    const dialog = pipeline.locator("dialog");
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    for (let i = 0; i < 10 && !(await dialog.locator('[data-to="won"]').evaluate((b) => b.matches(":focus"))); i++)
+      await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    expect(await dialog.locator('input[name="amount"]').inputValue()).toBe("500000");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cardIn("won").count()).toBe(1);
+
+    // The customer's timeline shows each step: the lead's states and the opportunity's.
+    const timeline = view.locator("bankcrm-customer-timeline");
+    await timeline.scrollIntoViewIfNeeded();
+    const entries = () => timeline.locator("article").allTextContents();
+    await expect
+      .poll(entries, { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/理财咨询 · 已转化[\s\S]*新线索 → 已联系 → 已确认 → 已转化/));
+    await expect
+      .poll(entries)
+      .toContainEqual(
+        expect.stringMatching(/成交[\s\S]*¥500,000\.00[\s\S]*发掘 → 确认需求 → 需求分析 → 方案建议 → 商务洽谈 → 成交/),
+      );
+    await page.screenshot({ path: `${artifacts}workstation-lead-to-won.png` });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -13,15 +13,11 @@ import {
   DEMO_AS_OF,
   buildCustomerView,
   computeAum,
-  createRandom,
   generateCustomerHistory,
   generateDemoCustomers,
   type Customer,
   type CustomerView,
   type Holding,
-  type Opportunity,
-  type ProductType,
-  DAY_MS,
 } from "@bankcrm/core";
 import type { CrmStore, IndexedDbStore } from "@bankcrm/data";
 
@@ -106,7 +102,9 @@ export async function deleteDemoBook(name: string): Promise<void> {
 
 /**
  * Puts a demo customer's history into the store the first time they are
- * opened (deterministic from the seed), with an opportunity for some.
+ * opened (deterministic from the seed). Opportunities, leads and tasks come
+ * from the sales book (sales-book.ts), not from here: opening a customer must
+ * never overwrite an opportunity someone has moved.
  */
 export async function ensureHistory(store: CrmStore, customer: Customer, seed: string): Promise<void> {
   if ((await store.holdings(customer.id)).length > 0) return;
@@ -114,37 +112,7 @@ export async function ensureHistory(store: CrmStore, customer: Customer, seed: s
   await store.put("transactions", h.transactions);
   await store.put("interactions", h.interactions);
   await store.put("serviceCases", h.serviceCases);
-  const opportunities = demoOpportunities(customer, seed);
-  if (opportunities.length > 0) await store.put("opportunities", opportunities);
   await store.put("holdings", h.holdings); // last: holdings present means the history is complete
-}
-
-function demoOpportunities(customer: Customer, seed: string): Opportunity[] {
-  const r = createRandom(`${seed}:workstation-opportunity:${customer.id}`);
-  const owner = customer.relationshipManagerId;
-  if (!owner || customer.status === "closed" || !r.bool(0.35)) return [];
-  const productType = r.pick<ProductType>(
-    customer.kind === "corporate"
-      ? ["business_loan", "time_deposit"]
-      : ["wealth_management", "fund", "insurance", "certificate_of_deposit"],
-  );
-  const stage = r.pick(["prospecting", "qualification", "needs_analysis", "proposal"] as const);
-  const probability = { prospecting: 0.1, qualification: 0.2, needs_analysis: 0.4, proposal: 0.6 }[stage];
-  const created = new Date(NOW.getTime() - r.int(5, 60) * DAY_MS);
-  return [
-    {
-      id: `OP-WS-${customer.id}`,
-      customerId: customer.id,
-      title: customer.kind === "corporate" ? "对公授信 / 存款方案" : "财富配置方案",
-      productType,
-      stage,
-      amount: { amount: Math.round(r.logNormal(20_000_000, 0.7)), currency: "CNY" },
-      probability,
-      expectedClose: new Date(created.getTime() + r.int(20, 90) * DAY_MS).toISOString().slice(0, 10),
-      ownerId: owner,
-      createdAt: created.toISOString(),
-    },
-  ];
 }
 
 /** AUM in fen of a customer's open holdings (for the 360 view's figures). */

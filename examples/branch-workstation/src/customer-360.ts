@@ -1,7 +1,8 @@
 /**
  * The single customer view (客户360视图): card, value breakdown, holdings,
- * timeline, next best offers, open opportunities and cases, and lead capture —
- * all read through the client, so masking and roles apply.
+ * timeline, next best offers, open cases, and the relationship manager's work
+ * on the customer — a contact logged, leads worked, the customer's pipeline,
+ * tasks, lead capture — all through the client, so masking and roles apply.
  */
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
@@ -20,7 +21,6 @@ import {
   type Locale,
   type Money,
   type NextBestOffers,
-  type Opportunity,
   type ServiceCase,
   type ValueScore,
   DAY_MS,
@@ -29,8 +29,11 @@ import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
 import "@bankcrm/elements/lead-form.js";
+import "@bankcrm/elements/activity-form.js";
+import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/pipeline.js";
+import "@bankcrm/elements/task-list.js";
 import { aumOf } from "./book.js";
-import "./customer-work.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
 
@@ -40,14 +43,12 @@ interface Loaded {
   contribution: Contribution;
   value: ValueScore;
   offers: NextBestOffers;
-  opportunities: Opportunity[];
   cases: ServiceCase[];
   aum: Money;
   productCount: number;
 }
 
 const NOW = new Date(`${DEMO_AS_OF}T12:00:00+08:00`);
-const CLOSED_STAGES = new Set(["won", "lost"]);
 const CLOSED_CASES = new Set(["resolved", "closed"]);
 
 export class Customer360 extends LitElement {
@@ -67,7 +68,7 @@ export class Customer360 extends LitElement {
       td {
         text-align: left;
         padding: 4px 6px;
-        border-bottom: 1px solid var(--ws-border);
+        border-bottom: 1px solid var(--bankcrm-color-border);
       }
       td.num,
       th.num {
@@ -80,7 +81,7 @@ export class Customer360 extends LitElement {
         font-size: 0.8125rem;
       }
       .muted {
-        color: var(--ws-muted);
+        color: var(--bankcrm-color-text-muted);
         font-size: 0.8125rem;
       }
       .grid {
@@ -122,11 +123,10 @@ export class Customer360 extends LitElement {
     if (this.loaded?.customer.id !== id) this.loaded = undefined;
     try {
       await this.prepare?.(id);
-      const [customer, holdings, transactions, opportunities, cases] = await Promise.all([
+      const [customer, holdings, transactions, cases] = await Promise.all([
         client.customers.get(id),
         client.holdings.list(id),
         client.transactions.list({ customerId: id, limit: 1000 }),
-        client.opportunities.list({ customerId: id, limit: 50 }),
         client.serviceCases.list({ customerId: id, limit: 50 }),
       ]);
       if (generation !== this.generation) return;
@@ -148,7 +148,6 @@ export class Customer360 extends LitElement {
         contribution,
         value,
         offers: nextBestOffers(customer, holdings, this.rules, PRODUCTS, { now: NOW }),
-        opportunities: opportunities.items.filter((o) => !CLOSED_STAGES.has(o.stage)),
         cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
         aum,
         productCount,
@@ -251,39 +250,33 @@ export class Customer360 extends LitElement {
               </table>`
         }
       </section>
-      <div class="grid">
-        <section aria-labelledby="opps-h" data-testid="opportunities">
-          <h2 id="opps-h">${this.t("opportunities")}</h2>
-          ${
-            d.opportunities.length === 0
-              ? html`<p class="muted">${this.t("noOpportunities")}</p>`
-              : html`<ul>
-                  ${d.opportunities.map(
-                    (o) =>
-                      html`<li>
-                        ${o.title} · ${label("opportunityStage", o.stage, l)} · ${this.money(o.amount?.amount, true)}
-                      </li>`,
-                  )}
-                </ul>`
-          }
-        </section>
-        <section aria-labelledby="cases-h" data-testid="cases">
-          <h2 id="cases-h">${this.t("cases")}</h2>
-          ${
-            d.cases.length === 0
-              ? html`<p class="muted">${this.t("noCases")}</p>`
-              : html`<ul>
-                  ${d.cases.map(
-                    (s) =>
-                      html`<li>
-                        ${s.subject} · ${label("serviceCaseStatus", s.status, l)} · ${label("priority", s.priority, l)}
-                      </li>`,
-                  )}
-                </ul>`
-          }
-        </section>
+      <section aria-labelledby="cases-h" data-testid="cases">
+        <h2 id="cases-h">${this.t("cases")}</h2>
+        ${
+          d.cases.length === 0
+            ? html`<p class="muted">${this.t("noCases")}</p>`
+            : html`<ul>
+                ${d.cases.map(
+                  (s) =>
+                    html`<li>
+                      ${s.subject} · ${label("serviceCaseStatus", s.status, l)} · ${label("priority", s.priority, l)}
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
+      <div class="grid" data-testid="work">
+        <bankcrm-activity-form customer-id=${c.id} .client=${this.client} locale=${l}></bankcrm-activity-form>
+        <bankcrm-lead-queue customer-id=${c.id} .client=${this.client} locale=${l}></bankcrm-lead-queue>
       </div>
-      <ws-customer-work customer-id=${c.id} .client=${this.client} locale=${l}></ws-customer-work>
+      <bankcrm-pipeline
+        data-testid="opportunities"
+        customer-id=${c.id}
+        .client=${this.client}
+        .names=${this.names}
+        locale=${l}
+      ></bankcrm-pipeline>
+      <bankcrm-task-list customer-id=${c.id} no-create .client=${this.client} locale=${l}></bankcrm-task-list>
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">${this.t("timeline")}</h2>
         <bankcrm-customer-timeline

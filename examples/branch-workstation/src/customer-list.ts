@@ -39,8 +39,8 @@ export class CustomerList extends LitElement {
     }
     .head {
       font-weight: 600;
-      border-bottom: 1px solid var(--ws-border);
-      background: var(--ws-subtle);
+      border-bottom: 1px solid var(--bankcrm-color-border);
+      background: color-mix(in srgb, var(--bankcrm-color-text) 5%, var(--bankcrm-color-surface));
     }
     [role="listbox"] {
       height: var(--ws-list-height, 60vh);
@@ -48,14 +48,14 @@ export class CustomerList extends LitElement {
     [role="option"] {
       width: 100%;
       box-sizing: border-box;
-      border-bottom: 1px solid var(--ws-border);
+      border-bottom: 1px solid var(--bankcrm-color-border);
       cursor: pointer;
     }
     [role="option"][aria-selected="true"] {
-      background: var(--ws-selected);
+      background: color-mix(in srgb, var(--bankcrm-color-accent) 18%, var(--bankcrm-color-surface));
     }
     [role="option"]:focus-visible {
-      outline: 2px solid var(--bankcrm-color-accent, #0b57d0);
+      outline: 2px solid var(--bankcrm-color-accent);
       outline-offset: -2px;
     }
     .mono {

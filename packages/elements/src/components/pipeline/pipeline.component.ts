@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
+import { guard } from "lit/directives/guard.js";
 import {
   DAY_MS,
   DEFAULT_STAGE_PROBABILITY,
@@ -31,6 +32,9 @@ import { pipelineStyles } from "./pipeline.styles.js";
 type OpenStage = (typeof OPEN_STAGES)[number];
 const CLOSED = ["won", "lost"] as const;
 const COLUMNS: readonly OpportunityStage[] = [...OPEN_STAGES, ...CLOSED];
+/** Cards per column in the first frame (more than a column shows), then per following frame. */
+const FIRST_WINDOW = 40;
+const WINDOW_STEP = 200;
 const isOpen = (stage: string): stage is OpenStage => (OPEN_STAGES as readonly string[]).includes(stage);
 const byClose = (a: Opportunity, b: Opportunity) =>
   a.expectedClose < b.expectedClose ? -1 : a.expectedClose > b.expectedClose ? 1 : a.id < b.id ? -1 : 1;
@@ -97,12 +101,19 @@ export class BankcrmPipeline extends BankcrmContextElement {
   @state() private alertText = "";
   @state() private ask: Ask | undefined;
   @query("dialog") private dialog!: HTMLDialogElement;
-  private pending = new Set<string>();
+  /** Moves shown but not yet written, by opportunity id. */
+  private overlay = new Map<string, Opportunity>();
+  private latest = new Map<string, symbol>();
+  private chains = new Map<string, Promise<boolean>>();
   private forecast: PipelineForecast | undefined;
   private columns = new Map<OpportunityStage, Opportunity[]>();
   private unsubscribe: (() => void) | undefined;
   private loadSeq = 0;
   private focusAfter: string | undefined;
+  private reloadAfterMoves = false;
+  /** Cards rendered per column so far: grows after the first paint until every card is in. */
+  @state() private window = FIRST_WINDOW;
+  private filling = false;
 
   private get today(): string {
     return bankDay(this.now ?? new Date());
@@ -117,7 +128,10 @@ export class BankcrmPipeline extends BankcrmContextElement {
     ) {
       this.unsubscribe?.();
       this.unsubscribe = this.effectiveClient?.on?.("change", (e) => {
-        if (e.collection === "opportunities" && this.pending.size === 0) void this.load();
+        if (e.collection !== "opportunities" || e.ids.every((id) => this.overlay.has(id))) return; // our own move
+        // Someone else's change while a move is under way: read again once the moves are done.
+        if (this.overlay.size > 0) this.reloadAfterMoves = true;
+        else void this.load();
       });
       void this.load();
     }
@@ -131,6 +145,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
   }
 
   override updated() {
+    this.fill();
     if (this.focusAfter) {
       this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.focusAfter)}"]`)?.focus();
       this.focusAfter = undefined;
@@ -146,6 +161,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
     try {
       const all = await listAll((q) => repo.list(q), this.customerId ? { customerId: this.customerId } : {}, 20_000);
       if (seq === this.loadSeq) {
+        // A card that has focus keeps it when the board is read again (a reordered card is moved in the DOM).
+        const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+        if (active?.dataset.id) this.focusAfter = active.dataset.id;
         this.items = all.filter(
           (o) =>
             (!this.ownerId || o.ownerId === this.ownerId) && (!this.customerId || o.customerId === this.customerId),
@@ -162,7 +180,8 @@ export class BankcrmPipeline extends BankcrmContextElement {
   /** Columns and forecast from the items: once per change of the items, not per render. */
   private arrange() {
     const columns = new Map<OpportunityStage, Opportunity[]>(COLUMNS.map((s) => [s, []]));
-    for (const o of this.items) {
+    for (const written of this.items) {
+      const o = this.overlay.get(written.id) ?? written;
       if (this.opportunities && this.ownerId && o.ownerId !== this.ownerId) continue;
       if (this.opportunities && this.customerId && o.customerId !== this.customerId) continue;
       columns.get(o.stage)?.push(o);
@@ -171,6 +190,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
       list.sort(byClose);
       // Closed columns: the most recently closed first (a limited number is shown).
       if (!isOpen(stage)) list.sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? "") || byClose(a, b));
+      // An unchanged column keeps its array, so its render is skipped (a move redraws two columns, not seven).
+      const before = this.columns.get(stage);
+      if (before && before.length === list.length && before.every((o, i) => o === list[i])) columns.set(stage, before);
     }
     this.columns = columns;
     this.forecast = forecastPipeline(
@@ -179,72 +201,124 @@ export class BankcrmPipeline extends BankcrmContextElement {
     );
   }
 
+  /** What the board shows of an opportunity: a move under way, else the last written record. */
+  private shownOf(id: string): Opportunity | undefined {
+    return this.overlay.get(id) ?? this.items.find((o) => o.id === id);
+  }
+
   /**
    * Moves an opportunity: shown at once, then written through the client; put
    * back with the reason if the write is refused. `details`: `amount` (fen) for
-   * won, `reason` for lost.
+   * won, `reason` for lost. Moves of one card made faster than they are written
+   * (→ → →) are written one after another, each from the record the last wrote.
    */
   async move(id: string, to: OpportunityStage, details: { amount?: number; reason?: string } = {}): Promise<boolean> {
     const l = this.effectiveLocale;
-    const before = this.items.find((o) => o.id === id);
+    const from = this.shownOf(id);
     const repo = this.effectiveClient?.opportunities;
-    if (!before || before.stage === to || !isOpen(before.stage) || this.pending.has(id)) return false;
+    if (!from || from.stage === to || !isOpen(from.stage)) return false;
     if (!repo) {
       this.alertText = say("noClient", l);
       return false;
     }
-    if (!this.dispatchEvent(new BankcrmOpportunityMoveEvent({ opportunity: before, to }))) return false;
+    if (!this.dispatchEvent(new BankcrmOpportunityMoveEvent({ opportunity: from, to }))) return false;
     const at = (this.now ?? new Date()).toISOString();
     const shown: Opportunity =
       to === "won"
         ? {
-            ...before,
+            ...from,
             stage: to,
             probability: 1,
             closedAt: at,
-            amount: { ...before.amount, amount: details.amount ?? before.amount.amount },
+            amount: { ...from.amount, amount: details.amount ?? from.amount.amount },
           }
         : to === "lost"
-          ? { ...before, stage: to, probability: 0, closedAt: at, lostReason: details.reason ?? "" }
-          : { ...before, stage: to, probability: DEFAULT_STAGE_PROBABILITY[to] };
-    this.pending.add(id);
-    this.replace(shown);
+          ? { ...from, stage: to, probability: 0, closedAt: at, lostReason: details.reason ?? "" }
+          : { ...from, stage: to, probability: DEFAULT_STAGE_PROBABILITY[to] };
+    const ticket = Symbol(to);
+    this.latest.set(id, ticket);
+    this.overlay.set(id, shown);
+    // A read already under way started before this move: its answer would put the card back.
+    this.loadSeq++;
+    this.loading = false;
     this.alertText = "";
     this.focusAfter = id;
+    this.refresh();
+    const prior = this.chains.get(id) ?? Promise.resolve(true);
+    const run = prior.then(() => this.write(id, to, details, from.title, ticket));
+    this.chains.set(id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.chains.get(id) === run) this.chains.delete(id);
+    }
+  }
+
+  /** Writes one move from the last written record; the board follows the newest move of the card. */
+  private async write(
+    id: string,
+    to: OpportunityStage,
+    details: { amount?: number; reason?: string },
+    title: string,
+    ticket: symbol,
+  ): Promise<boolean> {
+    const l = this.effectiveLocale;
+    const base = this.items.find((o) => o.id === id)!;
+    const newest = () => this.latest.get(id) === ticket;
     const stage = labelIn(opportunityStageLabels, to, l);
     try {
       const event = to === "won" ? "win" : to === "lost" ? "lose" : "move";
       const input =
         to === "won"
-          ? { amount: { amount: details.amount ?? before.amount.amount, currency: before.amount.currency } }
+          ? { amount: { amount: details.amount ?? base.amount.amount, currency: base.amount.currency } }
           : to === "lost"
             ? { reason: details.reason ?? "" }
             : { stage: to };
-      const result = await repo.transition(id, event, { ...input, expectedVersion: before.version ?? 0 });
+      const result = await this.effectiveClient!.opportunities!.transition(id, event, {
+        ...input,
+        expectedVersion: base.version ?? 0,
+      });
       if (result.status === "failed" || result.status === "conflict") throw new Error(result.reason ?? result.status);
-      this.replace(result.record);
-      this.announce = `${say("pipelineMoved", l, { title: before.title, stage })} ${
+      this.items = this.items.map((o) => (o.id === id ? result.record : o));
+      if (newest()) this.overlay.delete(id);
+      this.announce = `${say("pipelineMoved", l, { title, stage })} ${
         result.status === "queued" ? writeOutcome(result, "pipelineMoved", l) : ""
       }`.trim();
       this.dispatchEvent(new BankcrmOpportunityMovedEvent({ opportunity: result.record, status: result.status }));
       return true;
     } catch (error) {
-      this.replace(before);
+      // Back to the last written record (a later move of the card, if any, is written from it).
+      if (newest()) this.overlay.delete(id);
       this.focusAfter = id;
-      this.alertText = say("pipelineMoveRefused", l, {
-        title: before.title,
-        stage,
-        reason: describeError(error, l),
-      });
-      this.dispatchEvent(new BankcrmOpportunityMoveErrorEvent({ opportunity: before, to, error }));
+      this.alertText = say("pipelineMoveRefused", l, { title, stage, reason: describeError(error, l) });
+      this.dispatchEvent(new BankcrmOpportunityMoveErrorEvent({ opportunity: base, to, error }));
       return false;
     } finally {
-      this.pending.delete(id);
+      this.refresh();
+      if (this.overlay.size === 0 && this.reloadAfterMoves) {
+        this.reloadAfterMoves = false;
+        void this.load();
+      }
     }
   }
 
-  private replace(record: Opportunity) {
-    this.items = this.items.map((o) => (o.id === record.id ? record : o));
+  private refresh() {
+    this.arrange();
+    this.requestUpdate();
+  }
+
+  /** Renders the rest of each column a step per frame after the first paint, so a large board shows at once. */
+  private fill() {
+    if (this.filling) return;
+    const longest = Math.max(0, ...[...this.columns.values()].map((c) => c.length));
+    if (this.window >= longest) return;
+    this.filling = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.filling = false;
+        this.window += WINDOW_STEP;
+      }, 0),
+    );
   }
 
   private openAsk(opportunity: Opportunity, to?: "won" | "lost") {
@@ -287,7 +361,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
   private onDrop(e: DragEvent, to: OpportunityStage) {
     e.preventDefault();
     const id = e.dataTransfer?.getData("text/plain");
-    const o = id ? this.items.find((x) => x.id === id) : undefined;
+    const o = id ? this.shownOf(id) : undefined;
     if (!o || o.stage === to) return;
     if (to === "won" || to === "lost") this.openAsk(o, to);
     else void this.move(o.id, to);
@@ -368,7 +442,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
       draggable=${isOpen(o.stage) ? "true" : "false"}
       data-id=${o.id}
       aria-describedby="keys"
-      aria-busy=${this.pending.has(o.id) ? "true" : "false"}
+      aria-busy=${this.overlay.has(o.id) ? "true" : "false"}
       @keydown=${(e: KeyboardEvent) => this.onCardKey(e, o)}
       @dragstart=${(e: DragEvent) => e.dataTransfer?.setData("text/plain", o.id)}
     >
@@ -387,7 +461,8 @@ export class BankcrmPipeline extends BankcrmContextElement {
 
   private renderColumn(stage: OpportunityStage, l: Locale) {
     const list = this.columns.get(stage) ?? [];
-    const shown = isOpen(stage) ? list : list.slice(0, this.closedLimit);
+    // Progressive: the first cards of each column in the first frame, the rest in the frames after (see `fill`).
+    const shown = list.slice(0, isOpen(stage) ? this.window : Math.min(this.closedLimit, this.window));
     const f = this.forecast!.stages.find((s) => s.stage === stage);
     const headingId = `col-${stage}`;
     return html`<section
@@ -404,7 +479,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
         ${repeat(
           shown,
           (o) => o.id,
-          (o) => this.renderCard(o, l),
+          // A card is rendered again only when its record, its pending state, the language or the day change.
+          (o) =>
+            guard([o, this.overlay.has(o.id), l, this.today, this.ownerId, this.names], () => this.renderCard(o, l)),
         )}
       </ul>
     </section>`;
@@ -488,7 +565,23 @@ export class BankcrmPipeline extends BankcrmContextElement {
       <p id="keys" class="visually-hidden">${say("pipelineKeys", l)}</p>
       ${empty ? html`<p class="muted" data-empty>${say("pipelineEmpty", l)}</p>` : nothing}
       <div class="board" role="region" tabindex="0" aria-label=${say("pipelineBoard", l)}>
-        ${COLUMNS.map((s) => this.renderColumn(s, l))}
+        ${COLUMNS.map((s) => {
+          const f = this.forecast!.stages.find((x) => x.stage === s);
+          return guard(
+            [
+              this.columns.get(s),
+              f?.count,
+              f?.amount,
+              f?.weighted,
+              l,
+              this.window,
+              this.closedLimit,
+              this.today,
+              this.names,
+            ],
+            () => this.renderColumn(s, l),
+          );
+        })}
       </div>
       <p part="status" role="status">${this.announce}</p>
       <p role="alert" class="error">${this.alertText}</p>

@@ -57,6 +57,9 @@ export const pipelineStyles = [
       background: var(--_surface);
       font-size: 0.8125rem;
       cursor: grab;
+      /* Cards scrolled out of their column are not laid out or painted: a board of thousands stays fast. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 5.5rem;
     }
     [part="card"].late-card {
       border-left: 3px solid var(--_danger);

@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
 import { afterEach, describe, it } from "vitest";
 import { userEvent } from "vitest/browser";
-import { NOW, RM, opportunity, salesClient } from "../../../test/fixtures/sales.js";
+import { NOW, RM, manyOpportunities, opportunity, salesClient } from "../../../test/fixtures/sales.js";
 import "./pipeline.js";
 import type { BankcrmPipeline } from "./pipeline.component.js";
 
@@ -67,6 +67,17 @@ describe("<bankcrm-pipeline>", () => {
     expect((await store.record("opportunities", "A"))?.stage).to.equal("qualification");
   });
 
+  it("writes moves made faster than they are written one after another (→ → →)", async () => {
+    const { el, store } = await board();
+    card(el, "A").focus();
+    await userEvent.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}");
+    expect(column(el, "negotiation")).to.deep.equal(["A"]); // shown at once, before the writes complete
+    await settle(el);
+    expect(await store.record("opportunities", "A")).to.include({ stage: "negotiation", version: 3 });
+    expect(column(el, "negotiation")).to.include("A");
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.equal("");
+  });
+
   it("asks for the amount when won and the reason when lost, through a dialog by keyboard", async () => {
     const { el, store } = await board();
     card(el, "B").focus();
@@ -128,6 +139,19 @@ describe("<bankcrm-pipeline>", () => {
     el.addEventListener("bankcrm-opportunity-move", (e) => e.preventDefault());
     expect(await el.move("A", "negotiation")).to.equal(false);
     expect((await store.record("opportunities", "A"))?.stage).to.equal("proposal");
+  });
+
+  it("shows a large board at once and fills in the rest of each column in the next frames", async () => {
+    const many = manyOpportunities(1000); // 200 per open stage
+    const el = await fixture<BankcrmPipeline>(
+      html`<bankcrm-pipeline .now=${NOW} .opportunities=${many}></bankcrm-pipeline>`,
+    );
+    expect(column(el, "prospecting")).to.have.length(40);
+    expect(root(el).querySelector('[data-stage="prospecting"] .count')!.textContent).to.equal("200"); // counts are whole
+    for (let i = 0; i < 30 && column(el, "prospecting").length < 200; i++)
+      await new Promise((r) => requestAnimationFrame(r));
+    expect(column(el, "prospecting")).to.have.length(200);
+    expect(root(el).querySelectorAll("[data-id]")).to.have.length(1000);
   });
 
   it("takes opportunities as a property, speaks English, keeps hostile text inert", async () => {

@@ -1,0 +1,340 @@
+/**
+ * The customers page: search, tier and segment filters and a sort over the
+ * user's book in a virtualized list, and the single customer view of the one
+ * opened — synchronous over the in-memory rows, so typing never waits.
+ */
+import { LitElement, css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  compileSegment,
+  customerFieldCatalog,
+  explainSegment,
+  formatMoney,
+  labelsOf,
+  type AssociationRule,
+  type ExplainedNode,
+  type Locale,
+  type RevealAuditEvent,
+  type SegmentDefinition,
+  type Tier,
+} from "@bankcrm/core";
+import type { CrmClient } from "@bankcrm/data";
+import { visuallyHidden } from "@bankcrm/elements";
+import type { BookRow } from "../book.js";
+import "../customer-360.js";
+import "../customer-list.js";
+import { text, type TextKey } from "../messages.js";
+import { controlStyles } from "../panel-styles.js";
+import { SEGMENTS } from "../segments.js";
+import { USERS, type DemoRole } from "../users.js";
+
+type SortKey = "aum" | "name" | "tier" | "onboardedAt";
+const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 };
+const COMPARE: Record<SortKey, (a: BookRow, b: BookRow) => number> = {
+  aum: (a, b) => (a.aum ?? -1) - (b.aum ?? -1),
+  name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
+  tier: (a, b) => (TIER_RANK[a.tier ?? ""] ?? -1) - (TIER_RANK[b.tier ?? ""] ?? -1),
+  onboardedAt: (a, b) => (a.onboardedAt < b.onboardedAt ? -1 : a.onboardedAt > b.onboardedAt ? 1 : 0),
+};
+const SEGMENT_PREDICATES = new Map(
+  SEGMENTS.map((s) => [s.definition.id, compileSegment(s.definition, customerFieldCatalog)] as const),
+);
+
+export class CustomersPage extends LitElement {
+  static override styles = [
+    visuallyHidden,
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      .toolbar {
+        display: flex;
+        gap: 8px 12px;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 10px 0;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 16px;
+        align-items: start;
+      }
+      .layout.split {
+        grid-template-columns: minmax(0, 5fr) minmax(360px, 6fr);
+      }
+      .panel {
+        max-height: calc(100vh - 180px);
+        overflow: auto;
+      }
+      details {
+        font-size: 0.75rem;
+        margin-top: 8px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) rows: BookRow[] = [];
+  @property({ attribute: false }) client: CrmClient | undefined;
+  @property({ attribute: "demo-role" }) demoRole: DemoRole = "relationship_manager";
+  @property() locale: Locale = "zh-CN";
+  /** Server mode: the server already scoped the rows, and segments run in its database. */
+  @property({ type: Boolean }) server = false;
+  @property({ type: Boolean }) offline = false;
+  @property({ attribute: false }) names: Record<string, string> = {};
+  @property({ attribute: false }) rules: readonly AssociationRule[] = [];
+  @property({ attribute: false }) audit: readonly RevealAuditEvent[] = [];
+  @property({ attribute: false }) prepare: ((id: string) => Promise<void>) | undefined;
+  @property({ attribute: false }) pushDown:
+    ((definition: SegmentDefinition) => Promise<Set<string> | undefined>) | undefined;
+
+  @state() private visible: BookRow[] = [];
+  @state() private search = "";
+  @state() private tier: Tier | "" = "";
+  @state() private segment = "";
+  @state() private sortKey: SortKey = "aum";
+  @state() private descending = true;
+  @state() private selectedId: string | undefined;
+  private segmentMembers = new Map<string, Set<string>>();
+  private scope: { rows: BookRow[]; role: DemoRole; scoped: BookRow[] } | undefined;
+
+  private t(key: TextKey, values: Record<string, string | number> = {}) {
+    return text(key, this.locale, values);
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has("demoRole")) this.selectedId = undefined;
+    if (changed.has("rows") || changed.has("demoRole")) this.applyFilters();
+  }
+
+  /** The rows the current user may see: their own book, their branch, or all (auditor). */
+  private scoped(): BookRow[] {
+    // Computed once per book and user, not on every keystroke of the search.
+    if (this.scope?.rows === this.rows && this.scope.role === this.demoRole) return this.scope.scoped;
+    const user = USERS[this.demoRole];
+    const scoped = this.server
+      ? this.rows // the server already scoped them
+      : this.demoRole === "relationship_manager"
+        ? this.rows.filter((r) => r.relationshipManagerId === user.id)
+        : this.demoRole === "auditor"
+          ? this.rows
+          : this.rows.filter((r) => r.branchId === user.branchId);
+    this.scope = { rows: this.rows, role: this.demoRole, scoped };
+    return scoped;
+  }
+
+  /** Search, tier and segment filters, then the sort: synchronous over the in-memory rows. */
+  private applyFilters() {
+    performance.mark("bankcrm:filter:start");
+    const q = this.search.trim().toLowerCase();
+    const digits = /^\d{4}$/.test(q) ? q : undefined;
+    // In server mode the segment ran in the server's database (pushdown): its members by id.
+    const members = this.server && this.segment ? this.segmentMembers.get(this.segment) : undefined;
+    const predicate = members
+      ? (r: BookRow) => members.has(r.id)
+      : this.segment
+        ? SEGMENT_PREDICATES.get(this.segment)
+        : undefined;
+    const tier = this.tier;
+    const out = this.scoped().filter(
+      (r) =>
+        (!tier || r.tier === tier) &&
+        (!q ||
+          r.name.toLowerCase().includes(q) ||
+          r.id.toLowerCase().includes(q) ||
+          (digits !== undefined && r.mobile?.endsWith(digits) === true)) &&
+        (!predicate || predicate(r)),
+    );
+    const compare = COMPARE[this.sortKey];
+    out.sort(this.descending ? (a, b) => compare(b, a) : compare);
+    this.visible = out;
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => performance.measure("bankcrm:filter", "bankcrm:filter:start")),
+    );
+  }
+
+  private async onSegment(id: string) {
+    this.segment = id;
+    const definition = SEGMENTS.find((s) => s.definition.id === id)?.definition;
+    if (this.server && definition && this.pushDown) {
+      const members = await this.pushDown(definition);
+      if (members) this.segmentMembers.set(id, members);
+      else this.segmentMembers.delete(id);
+    }
+    this.applyFilters();
+  }
+
+  /** Opens a customer (from the list, or from another page). */
+  open(id: string) {
+    this.selectedId = id;
+  }
+
+  override render() {
+    const l = this.locale;
+    const scopeKey: TextKey =
+      this.demoRole === "relationship_manager" ? "scopeRm" : this.demoRole === "auditor" ? "scopeAll" : "scopeBranch";
+    return html`
+      <div class="toolbar" role="search">
+        <strong>${this.t(scopeKey)}</strong>
+        <label>
+          <span class="visually-hidden">${this.t("search")}</span>
+          <input
+            type="search"
+            data-testid="search"
+            placeholder=${this.t("searchPlaceholder")}
+            aria-label=${this.t("search")}
+            .value=${this.search}
+            @input=${(e: Event) => {
+              this.search = (e.target as HTMLInputElement).value;
+              this.applyFilters();
+            }}
+          />
+        </label>
+        <label>
+          ${this.t("tier")}
+          <select
+            data-testid="tier"
+            @change=${(e: Event) => {
+              this.tier = (e.target as HTMLSelectElement).value as Tier | "";
+              this.applyFilters();
+            }}
+          >
+            <option value="" ?selected=${this.tier === ""}>${this.t("allTiers")}</option>
+            ${labelsOf("tier", l).map((t) => html`<option value=${t.value} ?selected=${this.tier === t.value}>${t.label}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${this.t("segment")}
+          <select
+            data-testid="segment"
+            @change=${(e: Event) => void this.onSegment((e.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${this.segment === ""}>${this.t("allSegments")}</option>
+            ${SEGMENTS.map(
+              (s) =>
+                html`<option value=${s.definition.id} ?selected=${this.segment === s.definition.id}>
+                  ${l === "zh-CN" ? s.label[0] : s.label[1]}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <label>
+          ${this.t("sortBy")}
+          <select
+            data-testid="sort"
+            @change=${(e: Event) => {
+              this.sortKey = (e.target as HTMLSelectElement).value as SortKey;
+              this.applyFilters();
+            }}
+          >
+            ${(
+              [
+                ["aum", "sortAum"],
+                ["name", "sortName"],
+                ["tier", "sortTier"],
+                ["onboardedAt", "sortOnboarded"],
+              ] as const
+            ).map(([key, t]) => html`<option value=${key} ?selected=${this.sortKey === key}>${this.t(t)}</option>`)}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="direction"
+          aria-pressed=${this.descending ? "true" : "false"}
+          @click=${() => {
+            this.descending = !this.descending;
+            this.applyFilters();
+          }}
+        >
+          ${this.t(this.descending ? "descending" : "ascending")}
+        </button>
+        <span role="status" data-testid="count"
+          >${this.t("count", { count: this.visible.length.toLocaleString() })}</span
+        >
+      </div>
+      <div class=${this.selectedId ? "layout split" : "layout"}>
+        <ws-customer-list
+          .rows=${this.visible}
+          .selectedId=${this.selectedId}
+          .locale=${l}
+          @ws-open=${(e: CustomEvent<{ id: string }>) => (this.selectedId = e.detail.id)}
+        ></ws-customer-list>
+        ${this.selectedId ? this.renderSelected() : nothing}
+      </div>
+    `;
+  }
+
+  /** Why the open customer is in (or out of) the chosen segment: the core's explanation, condition by condition. */
+  private renderWhy() {
+    const named = SEGMENTS.find((s) => s.definition.id === this.segment);
+    const row = named && this.rows.find((r) => r.id === this.selectedId);
+    if (!named || !row) return nothing;
+    const l = this.locale;
+    const tree = explainSegment(named.definition, customerFieldCatalog, row);
+    const show = (value: unknown, field?: string): string => {
+      if (value === null || value === undefined) return "—";
+      if (typeof value === "number" && field && customerFieldCatalog.get(field)?.type === "money")
+        return formatMoney(value, "CNY", l, { compact: true });
+      if (Array.isArray(value)) return value.map((v) => show(v, field)).join(" – ");
+      return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? String(value)
+        : JSON.stringify(value);
+    };
+    const conditions = (node: ExplainedNode): ExplainedNode[] =>
+      node.kind === "condition" ? [node] : (node.children ?? []).flatMap(conditions);
+    return html`<section class="why" data-testid="why-segment" aria-label=${named.label[l === "zh-CN" ? 0 : 1]}>
+      <strong>
+        ${this.t("whySegment", {
+          verdict: this.t(tree.matched ? "inSegment" : "notInSegment"),
+          segment: named.label[l === "zh-CN" ? 0 : 1],
+        })}
+      </strong>
+      <ul>
+        ${conditions(tree).map(
+          (c) =>
+            html`<li class=${c.matched ? "yes" : "no"}>
+              ${c.matched ? "✓" : "✗"} ${c.label?.[l]} ${c.op} ${show(c.value, c.field)} ·
+              ${this.t("actualValue", { value: show(c.actual, c.field) })}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderSelected() {
+    return html`<aside aria-label=${this.t("customerView")} class="panel">
+      <button type="button" data-testid="close" @click=${() => (this.selectedId = undefined)}>
+        ${this.t("close")}
+      </button>
+      ${this.renderWhy()}
+      <ws-customer-360
+        customer-id=${this.selectedId!}
+        .client=${this.client}
+        .locale=${this.locale}
+        .names=${this.names}
+        .rules=${this.rules}
+        ?offline=${this.offline}
+        .prepare=${this.prepare}
+      ></ws-customer-360>
+      <details>
+        <summary>${this.t("auditLog")}</summary>
+        <ul data-testid="audit">
+          ${
+            this.audit.length === 0
+              ? html`<li>${this.t("noAudit")}</li>`
+              : this.audit.map(
+                  (e) =>
+                    html`<li>${e.at} · ${e.actorId} (${e.actorRole}) · ${e.customerId} · ${e.field} · ${e.reason}</li>`,
+                )
+          }
+        </ul>
+      </details>
+    </aside>`;
+  }
+}
+
+customElements.define("ws-customers-page", CustomersPage);

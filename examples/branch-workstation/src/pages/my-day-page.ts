@@ -1,0 +1,178 @@
+/**
+ * "My day" (我的一天), the workstation's home for the two sales roles.
+ *
+ * Relationship manager: overdue and today's tasks with care suggestions, the
+ * leads waiting for a first contact, their pipeline with its forecast, and
+ * their targets with pace. Branch manager: the team's pipeline and forecast,
+ * the team ranked against its targets, and the leads nobody is assigned to.
+ *
+ * The elements read and write through the provider's client; this page only
+ * computes what they are given: care events and target achievement.
+ */
+import { LitElement, css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  DEMO_AS_OF,
+  bankDay,
+  careEvents,
+  computeAchievement,
+  generateCustomerHistory,
+  generateDemoPortfolio,
+  type Achievement,
+  type BalanceChange,
+  type CareEvent,
+  type Customer,
+  type Holding,
+  type Locale,
+  type Opportunity,
+} from "@bankcrm/core";
+import type { CrmClient } from "@bankcrm/data";
+import "@bankcrm/elements/task-list.js";
+import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/pipeline.js";
+import "@bankcrm/elements/target-progress.js";
+import { text, type TextKey } from "../messages.js";
+import { SEED, STAFF_NAMES, USERS, relationshipManagersOf, type DemoRole } from "../users.js";
+
+/** Holdings opened in a period count as balance changes (a new holding's first balance; see docs/sales.md). */
+function balanceChanges(holdings: readonly Holding[]): BalanceChange[] {
+  return holdings.flatMap((h) =>
+    h.balance
+      ? [{ customerId: h.customerId, productType: h.productType, on: h.openedAt, delta: h.balance.amount }]
+      : [],
+  );
+}
+
+async function pages<T>(list: (q: { limit: number; after?: string }) => Promise<{ items: T[]; next?: string }>) {
+  const out: T[] = [];
+  let after: string | undefined;
+  do {
+    const page = await list({ limit: 500, ...(after ? { after } : {}) });
+    out.push(...page.items);
+    after = page.next;
+  } while (after !== undefined && out.length < 20_000);
+  return out;
+}
+
+export class MyDayPage extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    h2 {
+      font-size: 1.125rem;
+      margin: 10px 0;
+    }
+    .day {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+      gap: 16px;
+      align-items: start;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    p[role="status"] {
+      color: var(--bankcrm-color-text-muted);
+      font-size: 0.875rem;
+    }
+  `;
+
+  @property({ attribute: "demo-role" }) demoRole: DemoRole = "relationship_manager";
+  @property() locale: Locale = "zh-CN";
+  @property({ attribute: false }) client: CrmClient | undefined;
+  /** Embedded: holdings are generated from the seed (as the single customer view does); else only the server knows them. */
+  @property({ type: Boolean }) embedded = false;
+
+  @state() private care: CareEvent[] = [];
+  @state() private achievements: Achievement[] = [];
+  @state() private computing = false;
+  private generation = 0;
+
+  private t(key: TextKey, values: Record<string, string | number> = {}) {
+    return text(key, this.locale, values);
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has("client") || changed.has("demoRole")) void this.compute();
+  }
+
+  /** Care events and achievement for the user, after the page is shown (they read the whole book). */
+  private async compute() {
+    const client = this.client;
+    const generation = ++this.generation;
+    if (!client) return;
+    this.computing = true;
+    await new Promise((r) => setTimeout(r, 0));
+    try {
+      const user = USERS[this.demoRole];
+      const today = bankDay(new Date());
+      const team = this.demoRole === "branch_manager" ? relationshipManagersOf(user.branchId) : [user];
+      const ids = new Set(team.map((s) => s.id));
+      const customers = (
+        await pages((q) =>
+          client.customers.list(
+            this.demoRole === "branch_manager"
+              ? { ...q, branchId: user.branchId }
+              : { ...q, relationshipManagerId: user.id },
+          ),
+        )
+      ).filter((c) => c.relationshipManagerId !== undefined && ids.has(c.relationshipManagerId));
+      const holdings = this.embedded ? customers.flatMap((c) => this.holdingsOf(c)) : [];
+      const opportunities: Opportunity[] = (await pages((q) => client.opportunities.list(q))).filter((o) =>
+        ids.has(o.ownerId),
+      );
+      const targets = generateDemoPortfolio({ seed: SEED, customers: 0, asOf: today }).salesTargets.filter(
+        (t) => t.staffId !== undefined && ids.has(t.staffId),
+      );
+      const achievements = computeAchievement(
+        targets,
+        { customers, opportunities, balanceChanges: balanceChanges(holdings) },
+        { asOf: today },
+      );
+      const care = this.demoRole === "relationship_manager" ? careEvents(customers, holdings, { asOf: today }) : [];
+      if (generation !== this.generation) return;
+      this.achievements = achievements;
+      this.care = care;
+    } finally {
+      if (generation === this.generation) this.computing = false;
+    }
+  }
+
+  private holdingsOf(customer: Customer): Holding[] {
+    return generateCustomerHistory(customer, { seed: SEED, asOf: DEMO_AS_OF, detail: "holdings" }).holdings;
+  }
+
+  override render() {
+    const user = USERS[this.demoRole];
+    const manager = this.demoRole === "branch_manager";
+    const rms = relationshipManagersOf(user.branchId);
+    return html`<h2>${this.t(manager ? "myDayManager" : "myDay", { name: user.name })}</h2>
+      ${this.computing ? html`<p role="status">${this.t("computingDay")}</p>` : nothing}
+      <div class="day" data-testid="my-day">
+        ${
+          manager
+            ? html`<bankcrm-pipeline class="wide" .names=${STAFF_NAMES}></bankcrm-pipeline>
+                <bankcrm-target-progress
+                  mode="team"
+                  .achievements=${this.achievements}
+                  .names=${STAFF_NAMES}
+                ></bankcrm-target-progress>
+                <bankcrm-lead-queue
+                  unassigned
+                  branch-id=${user.branchId}
+                  .staff=${rms.map((s) => ({ id: s.id, name: s.name }))}
+                ></bankcrm-lead-queue>`
+            : html`<bankcrm-task-list .careEvents=${this.care}></bankcrm-task-list>
+                <bankcrm-lead-queue assignee-id=${user.id}></bankcrm-lead-queue>
+                <bankcrm-pipeline class="wide" owner-id=${user.id}></bankcrm-pipeline>
+                <bankcrm-target-progress .achievements=${this.achievements}></bankcrm-target-progress>`
+        }
+      </div>`;
+  }
+}
+
+customElements.define("ws-my-day", MyDayPage);

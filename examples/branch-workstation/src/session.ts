@@ -1,0 +1,226 @@
+/**
+ * The workstation's data for one signed-in demo user: the store (embedded
+ * IndexedDB, or the server with an IndexedDB cache and the outbox), the client,
+ * and the book's rows for the list. No UI here: the shell renders what it says.
+ *
+ * Embedded (default): everything stays in this browser's IndexedDB; the first
+ * start generates the demo bank with progress, then the demo branch's sales work.
+ * Server mode (when the page is served with BANKCRM_API, see serve.mjs): reads
+ * come from the server and are cached for offline use; writes go through the outbox.
+ */
+import type { RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
+import {
+  createCachedStore,
+  createCrmClient,
+  createHttpStore,
+  createIndexedDbStore,
+  createOutbox,
+  httpSender,
+  type CrmClient,
+  type CrmStore,
+  type HttpStore,
+  type IndexedDbStore,
+  type Outbox,
+  type OutboxStatus,
+} from "@bankcrm/data";
+import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from "./book.js";
+import { ensureSalesBook } from "./sales-book.js";
+import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
+
+export interface SessionHooks {
+  onProgress(done: number, total: number): void;
+  onOutbox(status: OutboxStatus): void;
+  onAudit(event: RevealAuditEvent): void;
+}
+
+export class WorkstationSession {
+  api: string | undefined;
+  client: CrmClient | undefined;
+  rows: BookRow[] = [];
+  online = true;
+  role: DemoRole = "relationship_manager";
+  idb: IndexedDbStore | undefined;
+  private store: CrmStore | undefined;
+  private outbox: Outbox | undefined;
+  private remote: HttpStore | undefined;
+  private tokens = new Map<string, { token: string; until: number }>();
+
+  constructor(
+    private locale: Locale,
+    private readonly hooks: SessionHooks,
+  ) {}
+
+  get embedded(): boolean {
+    return !this.api && this.idb !== undefined;
+  }
+
+  /** Server mode when serve.mjs was given BANKCRM_API: it then serves this file. */
+  private async readConfig(): Promise<{ api?: string }> {
+    try {
+      const response = await fetch("/bankcrm-config.json", { cache: "no-store" });
+      return response.ok ? ((await response.json()) as { api?: string }) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  async start(): Promise<void> {
+    this.api = (await this.readConfig()).api;
+    if (this.api) await this.startServer(this.api);
+    else await this.startEmbedded();
+    this.makeClient();
+  }
+
+  private async startEmbedded() {
+    this.idb = await createIndexedDbStore({ name: DB_NAME, locale: this.locale });
+    this.store = this.idb;
+    this.rows = await openDemoBook(this.idb, {
+      name: DB_NAME,
+      seed: SEED,
+      total: TOTAL,
+      onProgress: (done, total) => this.hooks.onProgress(done, total),
+    });
+    await ensureSalesBook(this.idb, this.rows, STAFF, { seed: SEED });
+  }
+
+  private async startServer(api: string) {
+    // "Offline" in the page makes every request fail as a lost network would.
+    const gatedFetch: typeof fetch = (input, init) =>
+      this.online ? fetch(input, init) : Promise.reject(new TypeError("offline (switched off in the page)"));
+    const remote = (this.remote = createHttpStore({
+      baseUrl: new URL(api, location.href).href,
+      // The current demo user's token (the server scopes and stamps by it): switching user switches the answers.
+      getToken: () => this.tokenOf(USERS[this.role].id),
+      fetch: gatedFetch,
+      retries: 0,
+      timeout: 5000,
+    }));
+    // The cache keeps a customer 30 days after they were last opened, then forgets them.
+    this.idb = await createIndexedDbStore({
+      name: "bankcrm-workstation-cache",
+      locale: this.locale,
+      retentionDays: 30,
+    });
+    this.store = createCachedStore({ remote, cache: this.idb, isOnline: () => this.online && navigator.onLine });
+    this.outbox = await createOutbox({ name: "bankcrm-workstation", send: httpSender(remote) });
+    this.outbox.subscribe((status) => this.hooks.onOutbox(status));
+    this.hooks.onOutbox(await this.outbox.status());
+    this.outbox.start(window);
+    await this.loadServerRows();
+  }
+
+  /** A token for a demo user from the page's sign-in stand-in (serve.mjs), kept until a minute before it expires. */
+  private async tokenOf(staffId: string): Promise<string> {
+    const kept = this.tokens.get(staffId);
+    if (kept && kept.until > Date.now()) return kept.token;
+    const response = await fetch(`/bankcrm-token?staff=${encodeURIComponent(staffId)}`, { cache: "no-store" });
+    if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
+    const { token } = (await response.json()) as { token: string };
+    this.tokens.set(staffId, { token, until: Date.now() + 59 * 60_000 });
+    return token;
+  }
+
+  /** The user's customers from the server (or the cache offline), a page at a time. */
+  private async loadServerRows() {
+    const user = USERS[this.role];
+    const scope =
+      this.role === "relationship_manager"
+        ? { relationshipManagerId: user.id }
+        : this.role === "auditor"
+          ? {}
+          : { branchId: user.branchId };
+    const rows: BookRow[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store!.listCustomers({ ...scope, limit: 500, ...(after ? { after } : {}) });
+      for (const c of page.items) rows.push(rowOf(c));
+      after = page.next;
+    } while (after && rows.length < 20_000);
+    this.rows = rows;
+  }
+
+  /** A client for the current demo user. */
+  makeClient(): void {
+    if (!this.store) return;
+    const user = USERS[this.role];
+    this.client = createCrmClient({
+      store: this.store,
+      user: { id: user.id, role: user.role, branchId: user.branchId },
+      locale: this.locale,
+      ...(this.outbox ? { outbox: this.outbox } : {}),
+      onAudit: (event) => this.hooks.onAudit(event),
+    });
+  }
+
+  /**
+   * Server mode: a segment runs in the server's database (core's toSql over its
+   * customer view), scoped to the user; its members' ids. Undefined offline.
+   */
+  async segmentMembers(definition: SegmentDefinition): Promise<Set<string> | undefined> {
+    if (!this.remote) return undefined;
+    try {
+      const ids = new Set<string>();
+      let after: string | undefined;
+      do {
+        const page = await this.remote.evaluateSegment(definition, { limit: 1000, ...(after ? { after } : {}) });
+        for (const member of page.ids) ids.add(member);
+        after = page.next;
+      } while (after && ids.size < 20_000);
+      return ids;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Embedded: a demo customer's history is generated the first time they are opened. */
+  prepare = async (id: string): Promise<void> => {
+    const idb = this.idb;
+    if (!idb || this.api) return;
+    const raw = await idb.getCustomer(id);
+    if (raw) await ensureHistory(idb, raw, SEED);
+  };
+
+  async setOnline(online: boolean): Promise<void> {
+    this.online = online;
+    if (online) await this.outbox?.flush({ ignoreBackoff: true });
+  }
+
+  /** Writes not yet at the server. */
+  async waiting(): Promise<number> {
+    if (!this.outbox) return 0;
+    const s = await this.outbox.status();
+    return s.pending + s.failed + s.conflicts;
+  }
+
+  /**
+   * Leaving this device: the client's logout closes the store and deletes its
+   * database and keys and the outbox's — refused while writes wait, unless
+   * `confirmDiscard(count)` says so — and the demo's row cache.
+   */
+  async logout(confirmDiscard: (count: number) => boolean): Promise<boolean> {
+    if (!this.client) return true;
+    const waiting = await this.waiting();
+    if (waiting > 0 && !confirmDiscard(waiting)) return false;
+    await this.client.logout({ discardPending: waiting > 0 });
+    this.idb = undefined;
+    this.outbox = undefined;
+    this.store = undefined;
+    this.client = undefined;
+    this.hooks.onOutbox({ pending: 0, failed: 0, conflicts: 0 });
+    if (!this.api) await deleteDemoBook(DB_NAME);
+    this.tokens.clear();
+    this.rows = [];
+    return true;
+  }
+
+  /** Embedded: deletes the demo bank to generate it again. */
+  async reset(): Promise<void> {
+    this.idb?.close();
+    if (this.idb) await this.idb.destroy();
+    await deleteDemoBook(DB_NAME);
+    this.rows = [];
+    this.idb = undefined;
+    this.store = undefined;
+    this.client = undefined;
+  }
+}

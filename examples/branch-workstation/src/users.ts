@@ -1,0 +1,40 @@
+/** The demo: who can sign in, the page's options from its URL, and the names shown for ids. */
+import { BRANCHES, generateStaff, type Staff, type StaffRole } from "@bankcrm/core";
+import type { TextKey } from "./messages.js";
+
+export const params = new URLSearchParams(location.search);
+export const TOTAL = Math.max(1, Math.min(1_000_000, Number(params.get("customers") ?? 50_000) || 50_000));
+export const SEED = params.get("seed") ?? "bankcrm";
+export const DB_NAME = `bankcrm-workstation-${SEED}-${TOTAL}`;
+export const BRANCH_NAMES: Record<string, string> = Object.fromEntries(BRANCHES.map((b) => [b.id, b.name]));
+
+export const STAFF = generateStaff(SEED).all;
+export const STAFF_NAMES: Record<string, string> = Object.fromEntries(STAFF.map((s) => [s.id, s.name]));
+
+/** The four demo users, all of the first branch (the auditor is at head office). */
+function demoUsers(
+  staff: readonly Staff[],
+): Record<"relationship_manager" | "branch_manager" | "teller" | "auditor", Staff> {
+  const branch = BRANCHES[0]!.id;
+  const find = (role: StaffRole, branchId?: string) =>
+    staff.find((s) => s.role === role && (branchId === undefined || s.branchId === branchId))!;
+  return {
+    relationship_manager: find("relationship_manager", branch),
+    branch_manager: find("branch_manager", branch),
+    teller: find("teller", branch),
+    auditor: find("auditor"),
+  };
+}
+export const USERS = demoUsers(STAFF);
+export type DemoRole = keyof typeof USERS;
+export const ROLE_TEXT: Record<DemoRole, TextKey> = {
+  relationship_manager: "roleRm",
+  branch_manager: "roleBranchManager",
+  teller: "roleTeller",
+  auditor: "roleAuditor",
+};
+/** The roles whose home is "my day"; the others open on the customer list. */
+export const HAS_DAY: readonly DemoRole[] = ["relationship_manager", "branch_manager"];
+/** The relationship managers of a branch (whom a branch manager assigns leads to and ranks). */
+export const relationshipManagersOf = (branchId: string) =>
+  STAFF.filter((s) => s.role === "relationship_manager" && s.branchId === branchId);
