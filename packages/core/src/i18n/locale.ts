@@ -16,3 +16,16 @@ export function resolveLocale(tag: string | undefined): Locale {
 export function fillLabel(label: Label, locale: Locale, params: Record<string, string | number> = {}): string {
   return label[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
+
+/**
+ * A message table's lookup: `(key, locale, params) => text`, and its keys — one
+ * shape for every table (shared messages, the write path's, the sales elements').
+ */
+export function messageTable<K extends string>(
+  table: Readonly<Record<K, Label>>,
+): { text: (key: K, locale: Locale, params?: Record<string, string | number>) => string; keys: K[] } {
+  return {
+    text: (key, locale, params = {}) => fillLabel(table[key], locale, params),
+    keys: Object.keys(table) as K[],
+  };
+}

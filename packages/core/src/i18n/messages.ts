@@ -2,7 +2,7 @@
  * Every message a person may see, in zh-CN and English. Keys are stable; the
  * `{name}` placeholders are filled by `message()`.
  */
-import { fillLabel, type Label, type Locale } from "./locale.js";
+import { messageTable, type Label } from "./locale.js";
 
 const MESSAGES = {
   required: { "zh-CN": "此项为必填项", en: "This field is required" },
@@ -150,9 +150,7 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(MESSAGES, key);
 }
 
+const MESSAGES_TABLE = /* @__PURE__ */ messageTable<MessageKey>(MESSAGES);
 /** A message in a locale, with `{name}` placeholders filled from `params`. */
-export function message(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillLabel(MESSAGES[key], locale, params);
-}
-
-export const messageKeys = Object.keys(MESSAGES) as MessageKey[];
+export const message = MESSAGES_TABLE.text;
+export const messageKeys = MESSAGES_TABLE.keys;

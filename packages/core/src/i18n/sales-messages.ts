@@ -3,7 +3,7 @@
  * zh-CN and English — a table of its own, so a page embedding only the lead form
  * or the timeline does not carry it.
  */
-import { fillLabel, type Label, type Locale } from "./locale.js";
+import { messageTable, type Label } from "./locale.js";
 
 const SALES_MESSAGES = {
   noClient: { "zh-CN": "未连接数据服务", en: "Not connected to a data service" },
@@ -126,14 +126,7 @@ const SALES_MESSAGES = {
 
 export type SalesMessageKey = keyof typeof SALES_MESSAGES;
 
+const SALES_MESSAGES_TABLE = /* @__PURE__ */ messageTable<SalesMessageKey>(SALES_MESSAGES);
 /** A sales message in a locale, with `{name}` placeholders filled from `params`. */
-export function salesMessage(
-  key: SalesMessageKey,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
-  return fillLabel(SALES_MESSAGES[key], locale, params);
-}
-
-export const salesMessageKeys = Object.keys(SALES_MESSAGES) as SalesMessageKey[];
-export const salesMessageTable: Readonly<Record<SalesMessageKey, Label>> = SALES_MESSAGES;
+export const salesMessage = SALES_MESSAGES_TABLE.text;
+export const salesMessageKeys = SALES_MESSAGES_TABLE.keys;

@@ -3,7 +3,7 @@
  * per error for a status line — in zh-CN and English. A table of their own, so
  * a page that only reads (or a lead form) does not carry them.
  */
-import { fillLabel, type Label, type Locale } from "./locale.js";
+import { messageTable, type Label } from "./locale.js";
 
 const WRITE_MESSAGES = {
   fourEyes: {
@@ -37,13 +37,7 @@ const WRITE_MESSAGES = {
 
 export type WriteMessageKey = keyof typeof WRITE_MESSAGES;
 
+const WRITE_MESSAGES_TABLE = /* @__PURE__ */ messageTable<WriteMessageKey>(WRITE_MESSAGES);
 /** A write-path message in a locale, with `{name}` placeholders filled from `params`. */
-export function writeMessage(
-  key: WriteMessageKey,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
-  return fillLabel(WRITE_MESSAGES[key], locale, params);
-}
-
-export const writeMessageKeys = Object.keys(WRITE_MESSAGES) as WriteMessageKey[];
+export const writeMessage = WRITE_MESSAGES_TABLE.text;
+export const writeMessageKeys = WRITE_MESSAGES_TABLE.keys;
