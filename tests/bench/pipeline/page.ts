@@ -74,7 +74,7 @@ async function run() {
     b.root.remove();
 
     // <bankcrm-pipeline> with the same opportunities.
-    const el = document.createElement("bankcrm-pipeline") as BankcrmPipeline;
+    const el: BankcrmPipeline = document.createElement("bankcrm-pipeline");
     el.now = NOW;
     el.client = client;
     t0 = performance.now();

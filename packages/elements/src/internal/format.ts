@@ -66,3 +66,9 @@ export function yuanToFen(text: string): number | undefined {
   if (!m) return Number.NaN;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
+
+/** A form field's text (a file or a missing field reads as ""). */
+export function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === "string" ? value : "";
+}

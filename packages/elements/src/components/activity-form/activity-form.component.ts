@@ -14,7 +14,6 @@ import {
   type InteractionChannel,
   type InteractionOutcome,
   type InteractionType,
-  type MessageKey,
   type SalesMessageKey,
   type Task,
 } from "@bankcrm/core";

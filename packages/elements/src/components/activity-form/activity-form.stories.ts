@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { NOW, failingClient, salesClient } from "../../../test/fixtures/sales.js";
+import { NOW, failingClient, salesClient, madeOf } from "../../../test/fixtures/sales.js";
 import "./activity-form.js";
 import "../customer-timeline/customer-timeline.js";
 import "../provider/provider.js";
@@ -25,8 +25,8 @@ const meta: Meta<Args> = {
       locale=${locale}
       kind=${kind}
       .now=${NOW}
-      customer-id=${loaded.made.customers[0].id}
-      .client=${loaded.made.client}
+      customer-id=${madeOf(loaded).customers[0]!.id}
+      .client=${madeOf(loaded).client}
     ></bankcrm-activity-form>`,
 };
 export default meta;
@@ -37,8 +37,8 @@ export const English: Story = { args: { locale: "en" } };
 /** Beside the customer's timeline: a saved contact appears there at once. */
 export const WithTimeline: Story = {
   render: (_a, { loaded }) => {
-    const id = loaded.made.customers[0].id;
-    return html`<bankcrm-provider .client=${loaded.made.client}>
+    const id = madeOf(loaded).customers[0]!.id;
+    return html`<bankcrm-provider .client=${madeOf(loaded).client}>
       <bankcrm-activity-form customer-id=${id} kind="wechat"></bankcrm-activity-form>
       <bankcrm-customer-timeline customer-id=${id}></bankcrm-customer-timeline>
     </bankcrm-provider>`;
@@ -67,8 +67,8 @@ export const ReadOnlyRole: Story = {
 export const NoClient: Story = { render: () => html`<bankcrm-activity-form></bankcrm-activity-form>` };
 export const DarkTheme: Story = {
   render: (_a, { loaded }) =>
-    html`<bankcrm-provider theme="dark" locale="en" .client=${loaded.made.client}
+    html`<bankcrm-provider theme="dark" locale="en" .client=${madeOf(loaded).client}
       ><div class="dark-surface">
-        <bankcrm-activity-form customer-id=${loaded.made.customers[0].id}></bankcrm-activity-form></div
+        <bankcrm-activity-form customer-id=${madeOf(loaded).customers[0]!.id}></bankcrm-activity-form></div
     ></bankcrm-provider>`,
 };

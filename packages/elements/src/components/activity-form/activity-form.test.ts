@@ -57,7 +57,7 @@ describe("<bankcrm-activity-form>", () => {
     });
     expect(events).to.deep.equal(["saved:task"]);
     expect(q(el, '[role="status"]').textContent).to.equal("接触记录和跟进任务已保存");
-    await settle(timeline as unknown as BankcrmActivityForm);
+    await settle(timeline);
     expect(timeline.shadowRoot!.textContent).to.contain("客户咨询大额存单利率");
     await expect(el).to.be.accessible();
   });

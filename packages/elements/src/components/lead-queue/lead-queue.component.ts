@@ -14,7 +14,6 @@ import {
   type FirstContactPolicy,
   type Lead,
   type Locale,
-  type MessageKey,
   type SalesMessageKey,
   type WriteResult,
 } from "@bankcrm/core";

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { BM, NOW, STAFF, demoRecords, failingClient, salesClient } from "../../../test/fixtures/sales.js";
+import { BM, NOW, STAFF, demoRecords, failingClient, salesClient, madeOf } from "../../../test/fixtures/sales.js";
 import "./lead-queue.js";
 import "../provider/provider.js";
 
@@ -15,7 +15,7 @@ const meta: Meta<Args> = {
   argTypes: { locale: { control: "inline-radio", options: ["zh-CN", "en"] } },
   loaders: [async () => ({ made: await salesClient(demoRecords()) })],
   render: ({ locale }, { loaded }) =>
-    html`<bankcrm-lead-queue locale=${locale} .now=${NOW} .client=${loaded.made.client}></bankcrm-lead-queue>`,
+    html`<bankcrm-lead-queue locale=${locale} .now=${NOW} .client=${madeOf(loaded).client}></bankcrm-lead-queue>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -31,7 +31,7 @@ export const BranchManager: Story = {
       unassigned
       .now=${NOW}
       .staff=${STAFF}
-      .client=${loaded.made.client}
+      .client=${madeOf(loaded).client}
     ></bankcrm-lead-queue>`,
 };
 /** A bank's own limits: 2 hours for internet banking, 8 for the rest. */
@@ -40,7 +40,7 @@ export const StrictPolicy: Story = {
     html`<bankcrm-lead-queue
       .now=${NOW}
       .policy=${{ internet_banking: 2, default: 8 }}
-      .client=${loaded.made.client}
+      .client=${madeOf(loaded).client}
     ></bankcrm-lead-queue>`,
 };
 export const Empty: Story = {
@@ -55,7 +55,7 @@ export const Loading: Story = {
 export const Error: Story = { render: () => html`<bankcrm-lead-queue .client=${failingClient}></bankcrm-lead-queue>` };
 export const DarkTheme: Story = {
   render: (_a, { loaded }) =>
-    html`<bankcrm-provider theme="dark" locale="en" .client=${loaded.made.client}
+    html`<bankcrm-provider theme="dark" locale="en" .client=${madeOf(loaded).client}
       ><div class="dark-surface"><bankcrm-lead-queue .now=${NOW}></bankcrm-lead-queue></div
     ></bankcrm-provider>`,
 };

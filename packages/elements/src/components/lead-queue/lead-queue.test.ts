@@ -41,9 +41,9 @@ describe("<bankcrm-lead-queue>", () => {
     expect(section(el, "new")).to.deep.equal(["L-late", "L-web", "L-walk"]);
     expect(section(el, "contacted")).to.deep.equal(["L-c"]);
     expect(row(el, "L-done")).to.equal(null);
-    expect(row(el, "L-web").querySelector('[part="clock"]')!.textContent!.trim()).to.equal("剩余 4 小时 0 分");
+    expect(row(el, "L-web").querySelector('[part="clock"]')!.textContent.trim()).to.equal("剩余 4 小时 0 分");
     const late = row(el, "L-late").querySelector('[part="clock"]')!;
-    expect(late.textContent!.trim()).to.equal("已超时 2 小时 30 分");
+    expect(late.textContent.trim()).to.equal("已超时 2 小时 30 分");
     expect(late.getAttribute("data-overdue")).to.equal("true");
     expect(row(el, "L-web").textContent).to.contain("138****8000");
     expect(row(el, "L-web").textContent).not.to.contain("13800138000");

@@ -25,7 +25,7 @@ import {
   BankcrmOpportunityMovedEvent,
 } from "../../events/pipeline-events.js";
 import { listAll, writeOutcome } from "../../internal/records.js";
-import { compactMoney, yuanToFen } from "../../internal/format.js";
+import { compactMoney, formText, yuanToFen } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { pipelineStyles } from "./pipeline.styles.js";
 
@@ -374,7 +374,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const l = this.effectiveLocale;
     const data = new FormData(e.currentTarget as HTMLFormElement);
     if (ask.to === "won") {
-      const fen = yuanToFen(String(data.get("amount") ?? ""));
+      const fen = yuanToFen(formText(data, "amount"));
       if (fen === undefined || Number.isNaN(fen) || fen <= 0) {
         this.ask = { ...ask, error: say("invalidAmount", l) };
         return;
@@ -382,7 +382,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
       this.closeAsk();
       await this.move(ask.opportunity.id, "won", { amount: fen });
     } else {
-      const reason = String(data.get("reason") ?? "").trim();
+      const reason = formText(data, "reason").trim();
       if (reason === "") {
         this.ask = { ...ask, error: say("required", l) };
         return;

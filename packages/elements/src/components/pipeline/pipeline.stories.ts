@@ -8,6 +8,7 @@ import {
   failingClient,
   manyOpportunities,
   salesClient,
+  madeOf,
 } from "../../../test/fixtures/sales.js";
 import "./pipeline.js";
 import "../provider/provider.js";
@@ -27,7 +28,7 @@ const meta: Meta<Args> = {
       locale=${locale}
       owner-id=${RM.id}
       .now=${NOW}
-      .client=${loaded.made.client}
+      .client=${madeOf(loaded).client}
     ></bankcrm-pipeline>`,
 };
 export default meta;
@@ -71,7 +72,7 @@ export const Loading: Story = {
 export const Error: Story = { render: () => html`<bankcrm-pipeline .client=${failingClient}></bankcrm-pipeline>` };
 export const DarkTheme: Story = {
   render: (_a, { loaded }) =>
-    html`<bankcrm-provider theme="dark" locale="en" .client=${loaded.made.client}
+    html`<bankcrm-provider theme="dark" locale="en" .client=${madeOf(loaded).client}
       ><div class="dark-surface"><bankcrm-pipeline owner-id=${RM.id} .now=${NOW}></bankcrm-pipeline></div
     ></bankcrm-provider>`,
 };

@@ -78,7 +78,7 @@ describe("<bankcrm-target-progress>", () => {
     );
     const rows = [...root(el).querySelectorAll("tbody tr")].map((r) => r.querySelector("th")!.textContent);
     expect(rows).to.deep.equal(["Li", "Zhou"]);
-    expect(root(el).querySelector("caption")!.textContent!.trim()).to.equal("Ranked by mean achievement");
+    expect(root(el).querySelector("caption")!.textContent.trim()).to.equal("Ranked by mean achievement");
     expect(root(el).querySelector('[data-owner="ST-2"]')!.textContent).to.contain("behind");
     await expect(el).to.be.accessible();
   });

@@ -18,7 +18,6 @@ import {
   type CareEvent,
   type DayTasks,
   type FieldError,
-  type MessageKey,
   type SalesMessageKey,
   type Task,
   type WriteStatus,
@@ -26,7 +25,7 @@ import {
 import { say } from "../../internal/say.js";
 import { BankcrmTaskChangeEvent } from "../../events/task-events.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
-import { shortDay } from "../../internal/format.js";
+import { formText, shortDay } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { taskListStyles } from "./task-list.styles.js";
 
@@ -231,7 +230,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const get = (name: string) => String(data.get(name) ?? "").trim();
+    const get = (name: string) => formText(data, name).trim();
     const due = get("due");
     const dueAt = /^\d{4}-\d{2}-\d{2}$/.test(due) ? bankTime(due, "09:00") : due;
     void this.create(

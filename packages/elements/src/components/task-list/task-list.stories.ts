@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { NOW, demoRecords, failingClient, salesClient } from "../../../test/fixtures/sales.js";
+import { NOW, demoRecords, failingClient, salesClient, madeOf } from "../../../test/fixtures/sales.js";
 import "./task-list.js";
 import "../provider/provider.js";
 
@@ -21,8 +21,8 @@ const meta: Meta<Args> = {
       locale=${locale}
       ?no-create=${noCreate}
       .now=${NOW}
-      .client=${loaded.made.client}
-      .careEvents=${[{ customerId: loaded.made.customers[2].id, reason: "depositMaturity", dueOn: "2026-12-08" }]}
+      .client=${madeOf(loaded).client}
+      .careEvents=${[{ customerId: madeOf(loaded).customers[2]!.id, reason: "depositMaturity", dueOn: "2026-12-08" }]}
     ></bankcrm-task-list>`,
 };
 export default meta;
@@ -34,7 +34,8 @@ export const English: Story = { args: { locale: "en" } };
 export const WithoutCreate: Story = { args: { noCreate: true } };
 export const Empty: Story = {
   loaders: [async () => ({ made: await salesClient({}) })],
-  render: (_a, { loaded }) => html`<bankcrm-task-list .now=${NOW} .client=${loaded.made.client}></bankcrm-task-list>`,
+  render: (_a, { loaded }) =>
+    html`<bankcrm-task-list .now=${NOW} .client=${madeOf(loaded).client}></bankcrm-task-list>`,
 };
 export const Loading: Story = {
   render: () =>
@@ -46,7 +47,7 @@ export const Error: Story = { render: () => html`<bankcrm-task-list .client=${fa
 export const NoClient: Story = { render: () => html`<bankcrm-task-list></bankcrm-task-list>` };
 export const DarkTheme: Story = {
   render: (_a, { loaded }) =>
-    html`<bankcrm-provider theme="dark" locale="en" .client=${loaded.made.client}
+    html`<bankcrm-provider theme="dark" locale="en" .client=${madeOf(loaded).client}
       ><div class="dark-surface"><bankcrm-task-list .now=${NOW}></bankcrm-task-list></div
     ></bankcrm-provider>`,
 };

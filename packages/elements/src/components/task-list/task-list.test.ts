@@ -124,7 +124,7 @@ describe("<bankcrm-task-list>", () => {
     expect(root(el).textContent).to.contain("未连接数据服务");
     const failing = {
       user: RM,
-      customers: { get: async () => undefined, reveal: async () => undefined },
+      customers: { get: () => Promise.resolve(undefined), reveal: () => Promise.resolve(undefined) },
       tasks: {
         list: async () => Promise.reject(new Error("boom")),
         create: async () => Promise.reject(new Error("no")),
