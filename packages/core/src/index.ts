@@ -14,6 +14,7 @@ export * from "./analytics/index.js";
 export * from "./segmentation/index.js";
 export * from "./workflow/index.js";
 export * from "./sales/index.js";
+export * from "./service/index.js";
 export * from "./contract/index.js";
 export { DAY_MS } from "./time.js";
 export * from "./demo/index.js";

@@ -3,6 +3,7 @@
  * cases — derived from the seed and the customer alone, so one customer's
  * history can be generated on demand without the rest of the portfolio.
  */
+import { computeSlaDue } from "../service/sla.js";
 import { luhnCheckDigit } from "../identifiers/bank-card.js";
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
@@ -364,7 +365,8 @@ function contactsFor(
       subject: r.pick(SUMMARIES[type === "complaint" ? "complaint" : type === "inquiry" ? "inquiry" : "service"]),
       ...(staffId ? { assignedTo: staffId } : {}),
       openedAt,
-      slaDueAt: new Date(Date.parse(openedAt) + SLA_DAYS[priority] * 86400_000).toISOString(),
+      // Working days on the mainland calendar, as a bank counts them.
+      slaDueAt: computeSlaDue(openedAt, { workingDays: SLA_DAYS[priority] }).dueAt,
       ...(done ? { resolvedAt: resolvedAt.toISOString() } : {}),
       ...(done && r.bool(0.7)
         ? {

@@ -296,6 +296,18 @@ export const serviceCaseTypeLabels = {
   information_update: { "zh-CN": "信息变更", en: "Information update" },
   other: { "zh-CN": "其他", en: "Other" },
 } as const satisfies Labels["serviceCaseType"];
+export const serviceCategoryLabels = {
+  account: { "zh-CN": "账户", en: "Account" },
+  card: { "zh-CN": "银行卡", en: "Card" },
+  deposit: { "zh-CN": "存款", en: "Deposit" },
+  loan: { "zh-CN": "贷款", en: "Loan" },
+  wealth: { "zh-CN": "理财", en: "Wealth" },
+  payment: { "zh-CN": "支付结算", en: "Payments" },
+  digital_banking: { "zh-CN": "电子银行", en: "Digital banking" },
+  branch_service: { "zh-CN": "网点服务", en: "Branch service" },
+  fees: { "zh-CN": "收费", en: "Fees" },
+  other: { "zh-CN": "其他", en: "Other" },
+} as const satisfies Labels["serviceCategory"];
 export const priorityLabels = {
   low: { "zh-CN": "低", en: "Low" },
   medium: { "zh-CN": "中", en: "Medium" },
@@ -454,6 +466,7 @@ const LABELS: Labels = {
   campaignChannel: campaignChannelLabels,
   campaignResponseType: campaignResponseTypeLabels,
   serviceCaseType: serviceCaseTypeLabels,
+  serviceCategory: serviceCategoryLabels,
   priority: priorityLabels,
   serviceCaseStatus: serviceCaseStatusLabels,
   taskType: taskTypeLabels,

@@ -38,6 +38,7 @@ import {
   SERVICE_CASE_STATUSES,
   TASK_TYPES,
   CARE_REASONS,
+  SERVICE_CATEGORIES,
   TASK_STATUSES,
   STAFF_ROLES,
   SALES_METRICS,
@@ -83,6 +84,7 @@ export const ServiceCaseTypeSchema = /* @__PURE__ */ z.enum(SERVICE_CASE_TYPES);
 export const PrioritySchema = /* @__PURE__ */ z.enum(PRIORITIES);
 export const ServiceCaseStatusSchema = /* @__PURE__ */ z.enum(SERVICE_CASE_STATUSES);
 export const TaskTypeSchema = /* @__PURE__ */ z.enum(TASK_TYPES);
+export const ServiceCategorySchema = /* @__PURE__ */ z.enum(SERVICE_CATEGORIES);
 export const CareReasonSchema = /* @__PURE__ */ z.enum(CARE_REASONS);
 export const TaskStatusSchema = /* @__PURE__ */ z.enum(TASK_STATUSES);
 export const StaffRoleSchema = /* @__PURE__ */ z.enum(STAFF_ROLES);

@@ -3,7 +3,13 @@ import * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
-import { InteractionChannelSchema, PrioritySchema, ServiceCaseStatusSchema, ServiceCaseTypeSchema } from "./enums.js";
+import {
+  InteractionChannelSchema,
+  PrioritySchema,
+  ServiceCaseStatusSchema,
+  ServiceCaseTypeSchema,
+  ServiceCategorySchema,
+} from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const ServiceCaseFields = defineRecord(
@@ -12,6 +18,8 @@ export const ServiceCaseFields = defineRecord(
     id: IdSchema,
     customerId: IdSchema,
     type: ServiceCaseTypeSchema,
+    /** The product area it is about. */
+    category: ServiceCategorySchema.optional(),
     priority: PrioritySchema,
     channel: InteractionChannelSchema,
     status: ServiceCaseStatusSchema,
@@ -35,6 +43,7 @@ export const ServiceCaseFields = defineRecord(
     id: C1,
     customerId: C1,
     type: C1,
+    category: C1,
     priority: C1,
     channel: C1,
     status: C1,

@@ -217,6 +217,19 @@ export const SERVICE_CASE_TYPES = [
   "information_update",
   "other",
 ] as const;
+/** What a case is about (the product area), beside its type. */
+export const SERVICE_CATEGORIES = [
+  "account",
+  "card",
+  "deposit",
+  "loan",
+  "wealth",
+  "payment",
+  "digital_banking",
+  "branch_service",
+  "fees",
+  "other",
+] as const;
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const SERVICE_CASE_STATUSES = ["open", "in_progress", "pending_customer", "resolved", "closed"] as const;
 export const TASK_TYPES = ["call", "visit", "follow_up", "review", "document", "other"] as const;
@@ -339,6 +352,7 @@ export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 export type CampaignResponseType = (typeof CAMPAIGN_RESPONSE_TYPES)[number];
 export type ServiceCaseType = (typeof SERVICE_CASE_TYPES)[number];
 export type Priority = (typeof PRIORITIES)[number];
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export type ServiceCaseStatus = (typeof SERVICE_CASE_STATUSES)[number];
 export type TaskType = (typeof TASK_TYPES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -389,6 +403,7 @@ export const vocabularies = {
   campaignChannel: CAMPAIGN_CHANNELS,
   campaignResponseType: CAMPAIGN_RESPONSE_TYPES,
   serviceCaseType: SERVICE_CASE_TYPES,
+  serviceCategory: SERVICE_CATEGORIES,
   priority: PRIORITIES,
   serviceCaseStatus: SERVICE_CASE_STATUSES,
   taskType: TASK_TYPES,

@@ -1,0 +1,19 @@
+export {
+  MAINLAND_CHINA_HOLIDAYS,
+  mainlandChinaCalendar,
+  workCalendar,
+  type HolidayTable,
+  type WorkCalendar,
+} from "./calendar.js";
+export {
+  DEFAULT_SLA_TABLE,
+  computeSlaDue,
+  slaPolicyFor,
+  slaState,
+  workingDaysLeft,
+  type SlaDue,
+  type SlaPolicy,
+  type SlaState,
+  type SlaTable,
+} from "./sla.js";
+export { serviceStatistics, type ServiceStatistics } from "./stats.js";
