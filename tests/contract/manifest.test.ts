@@ -23,15 +23,19 @@ describe("custom-elements manifest", () => {
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-  it("lists the eleven elements with named events, attributes and parts", () => {
+  it("lists the fifteen elements with named events, attributes and parts", () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
       "bankcrm-activity-form",
+      "bankcrm-case-form",
+      "bankcrm-case-queue",
       "bankcrm-customer-card",
+      "bankcrm-customer-form",
       "bankcrm-customer-timeline",
       "bankcrm-lead-form",
       "bankcrm-lead-queue",
       "bankcrm-pipeline",
       "bankcrm-provider",
+      "bankcrm-satisfaction-survey",
       "bankcrm-target-progress",
       "bankcrm-task-list",
       "bankcrm-tier-badge",

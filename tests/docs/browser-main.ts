@@ -12,6 +12,10 @@ import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/target-progress.js";
+import "@bankcrm/elements/case-form.js";
+import "@bankcrm/elements/case-queue.js";
+import "@bankcrm/elements/satisfaction-survey.js";
+import "@bankcrm/elements/customer-form.js";
 import { generateDemoPortfolio } from "@bankcrm/core";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 

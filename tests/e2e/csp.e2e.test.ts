@@ -43,6 +43,10 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-pipeline",
         "bankcrm-lead-queue",
         "bankcrm-target-progress",
+        "bankcrm-case-form",
+        "bankcrm-case-queue",
+        "bankcrm-satisfaction-survey",
+        "bankcrm-customer-form",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -60,6 +64,11 @@ describe("elements under a strict Content-Security-Policy", () => {
       await page.evaluate(() => document.querySelector("bankcrm-pipeline")!.shadowRoot!.querySelector("dialog")!.open),
     ).toBe(true);
     expect(texts[8]).toMatch(/已超时|剩余/);
+    expect(texts[10]).toContain("此项为必填项"); // the case's subject
+    expect(texts[10]).toContain("办结时限");
+    expect(texts[11]).toContain('<img src=x onerror="window.__xss=1">'); // a case subject, as text
+    expect(texts[12]).toContain("请为本次服务评分");
+    expect(texts[13]).toContain("请输入有效的11位手机号码");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -40,6 +40,10 @@ describe("Storybook (static build)", () => {
     ["elements-pipeline--two-thousand", "bankcrm-pipeline"],
     ["elements-lead-queue--branch-manager", "bankcrm-lead-queue"],
     ["elements-target-progress--team", "bankcrm-target-progress"],
+    ["elements-case-form--playground", "bankcrm-case-form"],
+    ["elements-case-queue--playground", "bankcrm-case-queue"],
+    ["elements-satisfaction-survey--playground", "bankcrm-satisfaction-survey"],
+    ["elements-customer-form--playground", "bankcrm-customer-form"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -6,6 +6,8 @@ import {
   messageKeys,
   salesMessage,
   salesMessageKeys,
+  serviceMessage,
+  serviceMessageKeys,
   resolveLocale,
   writeMessage,
   writeMessageKeys,
@@ -40,8 +42,14 @@ describe("messages and labels", () => {
       expect(/[\u4e00-\u9fff]/.test(salesMessage(key, "zh-CN")), key).toBe(true);
       expect(/[\u4e00-\u9fff]/.test(salesMessage(key, "en")), key).toBe(false);
     }
+    for (const key of serviceMessageKeys) {
+      expect(/[\u4e00-\u9fff]/.test(serviceMessage(key, "zh-CN")), key).toBe(true);
+      expect(/[\u4e00-\u9fff]/.test(serviceMessage(key, "en")), key).toBe(false);
+    }
     // The tables do not share a key: a key means one thing.
-    for (const key of salesMessageKeys) expect(messageKeys as string[], key).not.toContain(key);
+    for (const key of [...salesMessageKeys, ...serviceMessageKeys])
+      expect(messageKeys as string[], key).not.toContain(key);
+    for (const key of serviceMessageKeys) expect(salesMessageKeys as string[], key).not.toContain(key);
     for (const key of writeMessageKeys) {
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "zh-CN")), key).toBe(true);
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "en")), key).toBe(false);

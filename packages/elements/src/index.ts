@@ -33,6 +33,15 @@ export {
   type OpportunityMoveErrorDetail,
 } from "./events/pipeline-events.js";
 export { BankcrmLeadChangeEvent, type LeadChangeDetail } from "./events/lead-queue-events.js";
+export { BankcrmCaseForm } from "./components/case-form/case-form.component.js";
+export { BankcrmCaseQueue } from "./components/case-queue/case-queue.component.js";
+export { BankcrmSatisfactionSurvey } from "./components/satisfaction-survey/satisfaction-survey.component.js";
+export {
+  BankcrmCustomerForm,
+  DEFAULT_CUSTOMER_CONSENT_VERSION,
+} from "./components/customer-form/customer-form.component.js";
+export { BankcrmCaseChangeEvent, type CaseChangeDetail } from "./events/case-events.js";
+export { BankcrmCustomerChangeEvent, type CustomerChangeDetail } from "./events/customer-events.js";
 export { BankcrmContextElement } from "./components/base/context-element.js";
 export { BankcrmTimelineLoadMoreEvent, type TimelineLoadMoreDetail } from "./events/timeline-events.js";
 export {

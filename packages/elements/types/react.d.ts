@@ -7,6 +7,12 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
 import type {
+  BankcrmCaseChangeEvent,
+  BankcrmCaseForm,
+  BankcrmCaseQueue,
+  BankcrmCustomerChangeEvent,
+  BankcrmCustomerForm,
+  BankcrmSatisfactionSurvey,
   BankcrmActivityForm,
   BankcrmActivitySavedEvent,
   BankcrmLeadChangeEvent,
@@ -127,6 +133,37 @@ declare module "react" {
       "bankcrm-target-progress": ElementProps<
         BankcrmTargetProgress,
         Pick<BankcrmTargetProgress, "achievements" | "mode" | "names" | "currency" | "locale">
+      >;
+      "bankcrm-case-form": ElementProps<
+        BankcrmCaseForm,
+        Pick<BankcrmCaseForm, "type" | "channel" | "slaTable" | "calendar" | "now" | "locale" | "client" | "user"> & {
+          "customer-id": string;
+          "onbankcrm-case-change": (event: BankcrmCaseChangeEvent) => void;
+        }
+      >;
+      "bankcrm-case-queue": ElementProps<
+        BankcrmCaseQueue,
+        Pick<BankcrmCaseQueue, "staff" | "calendar" | "now" | "locale" | "client" | "user"> & {
+          "customer-id": string;
+          "assignee-id": string;
+          "resolved-limit": number;
+          "onbankcrm-case-change": (event: BankcrmCaseChangeEvent) => void;
+        }
+      >;
+      "bankcrm-satisfaction-survey": ElementProps<
+        BankcrmSatisfactionSurvey,
+        Pick<BankcrmSatisfactionSurvey, "summaryOf" | "locale" | "client" | "user"> & {
+          "case-id": string;
+          "onbankcrm-case-change": (event: BankcrmCaseChangeEvent) => void;
+        }
+      >;
+      "bankcrm-customer-form": ElementProps<
+        BankcrmCustomerForm,
+        Pick<BankcrmCustomerForm, "now" | "locale" | "client" | "user"> & {
+          "customer-id": string;
+          "consent-version": string;
+          "onbankcrm-customer-change": (event: BankcrmCustomerChangeEvent) => void;
+        }
       >;
     }
   }

@@ -10,6 +10,10 @@ import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/target-progress.js";
+import "@bankcrm/elements/case-form.js";
+import "@bankcrm/elements/case-queue.js";
+import "@bankcrm/elements/satisfaction-survey.js";
+import "@bankcrm/elements/customer-form.js";
 import { computeAchievement, generateDemoPortfolio, scoreCustomerValue } from "@bankcrm/core";
 import { syntheticTimeline } from "../../../packages/elements/test/fixtures/timeline.js";
 import {
@@ -18,6 +22,7 @@ import {
   lead,
   opportunity,
   salesClient,
+  serviceCase,
   task,
 } from "../../../packages/elements/test/fixtures/sales.js";
 
@@ -57,7 +62,17 @@ const sales = salesClient({
   leads: [...records.leads, lead("L-X", { name: hostile })],
   opportunities: [...records.opportunities, opportunity("OP-X", "proposal", { title: hostile })],
   tasks: [...records.tasks, task("T-X", 2, { title: hostile })],
+  serviceCases: [
+    serviceCase("SC-X", { subject: hostile }),
+    serviceCase("SC-R", { status: "resolved", resolvedAt: NOW.toISOString(), resolution: hostile }),
+  ],
 });
+const caseForm = document.createElement("bankcrm-case-form");
+const caseQueue = document.createElement("bankcrm-case-queue");
+const survey = document.createElement("bankcrm-satisfaction-survey");
+const customerForm = document.createElement("bankcrm-customer-form");
+caseQueue.now = NOW;
+survey.caseId = "SC-R";
 const tasks = document.createElement("bankcrm-task-list");
 const activity = document.createElement("bankcrm-activity-form");
 const pipeline = document.createElement("bankcrm-pipeline");
@@ -81,16 +96,23 @@ targets.achievements = computeAchievement(
   { customers: [] },
   { asOf: "2026-11-30" },
 );
-document.body.append(tasks, activity, pipeline, queue, targets);
+document.body.append(tasks, activity, pipeline, queue, targets, caseForm, caseQueue, survey, customerForm);
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {
   const { client, customers } = await sales;
-  for (const el of [tasks, activity, pipeline, queue]) el.client = client;
+  for (const el of [tasks, activity, pipeline, queue, caseForm, caseQueue, survey, customerForm]) el.client = client;
   activity.customerId = customers[0]!.id;
+  caseForm.customerId = customers[0]!.id;
+  customerForm.customerId = customers[0]!.id;
   await Promise.all(
     [tier, badge, card, timeline, form, tasks, activity, pipeline, queue, targets].map((el) => el.updateComplete),
   );
-  await Promise.all([tasks.load(), pipeline.load(), queue.load()]);
+  await Promise.all([tasks.load(), pipeline.load(), queue.load(), caseQueue.load(), customerForm.load()]);
+  await new Promise((r) => setTimeout(r, 100));
+  // An invalid case (subject missing) and an invalid mobile: messages at their fields under the policy.
+  caseForm.shadowRoot!.querySelector("form")!.requestSubmit();
+  customerForm.shadowRoot!.querySelector<HTMLInputElement>('input[name="mobile"]')!.value = "123";
+  customerForm.shadowRoot!.querySelector<HTMLFormElement>('[data-section="contact"]')!.requestSubmit();
   await Promise.all([tasks, pipeline, queue].map((el) => el.updateComplete));
   // A move (shown at once, written through the client) and the won dialog, under the policy.
   await pipeline.move("OP-1", "qualification");

@@ -5,3 +5,4 @@ export { validate, parseOrThrow, localizeIssues, type ValidationResult, type Val
 export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
 export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-messages.js";
+export { serviceMessage, serviceMessageKeys, type ServiceMessageKey } from "./service-messages.js";

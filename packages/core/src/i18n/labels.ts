@@ -308,6 +308,14 @@ export const serviceCategoryLabels = {
   fees: { "zh-CN": "收费", en: "Fees" },
   other: { "zh-CN": "其他", en: "Other" },
 } as const satisfies Labels["serviceCategory"];
+export const resolutionCodeLabels = {
+  explained: { "zh-CN": "已解释说明", en: "Explained" },
+  corrected: { "zh-CN": "已更正", en: "Corrected" },
+  refunded: { "zh-CN": "已退款", en: "Refunded" },
+  compensated: { "zh-CN": "已补偿", en: "Compensated" },
+  rejected: { "zh-CN": "诉求不成立", en: "Not upheld" },
+  referred: { "zh-CN": "已转交处理", en: "Referred" },
+} as const satisfies Labels["resolutionCode"];
 export const priorityLabels = {
   low: { "zh-CN": "低", en: "Low" },
   medium: { "zh-CN": "中", en: "Medium" },
@@ -467,6 +475,7 @@ const LABELS: Labels = {
   campaignResponseType: campaignResponseTypeLabels,
   serviceCaseType: serviceCaseTypeLabels,
   serviceCategory: serviceCategoryLabels,
+  resolutionCode: resolutionCodeLabels,
   priority: priorityLabels,
   serviceCaseStatus: serviceCaseStatusLabels,
   taskType: taskTypeLabels,

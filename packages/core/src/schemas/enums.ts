@@ -39,6 +39,7 @@ import {
   TASK_TYPES,
   CARE_REASONS,
   SERVICE_CATEGORIES,
+  RESOLUTION_CODES,
   TASK_STATUSES,
   STAFF_ROLES,
   SALES_METRICS,
@@ -85,6 +86,7 @@ export const PrioritySchema = /* @__PURE__ */ z.enum(PRIORITIES);
 export const ServiceCaseStatusSchema = /* @__PURE__ */ z.enum(SERVICE_CASE_STATUSES);
 export const TaskTypeSchema = /* @__PURE__ */ z.enum(TASK_TYPES);
 export const ServiceCategorySchema = /* @__PURE__ */ z.enum(SERVICE_CATEGORIES);
+export const ResolutionCodeSchema = /* @__PURE__ */ z.enum(RESOLUTION_CODES);
 export const CareReasonSchema = /* @__PURE__ */ z.enum(CARE_REASONS);
 export const TaskStatusSchema = /* @__PURE__ */ z.enum(TASK_STATUSES);
 export const StaffRoleSchema = /* @__PURE__ */ z.enum(STAFF_ROLES);

@@ -9,6 +9,7 @@ import {
   ServiceCaseStatusSchema,
   ServiceCaseTypeSchema,
   ServiceCategorySchema,
+  ResolutionCodeSchema,
 } from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
@@ -33,6 +34,9 @@ export const ServiceCaseFields = defineRecord(
     satisfaction: z.int().min(1).max(5).optional(),
     /** How the case was resolved, as told to the customer. */
     resolution: text(1000).optional(),
+    resolutionCode: ResolutionCodeSchema.optional(),
+    /** The customer's comment with their rating. */
+    satisfactionComment: text(500).optional(),
     /** How many times the case was escalated (each raises the priority a step). */
     escalationLevel: z.int().min(0).max(10).optional(),
     createdBy: IdSchema.optional(),
@@ -55,6 +59,8 @@ export const ServiceCaseFields = defineRecord(
     resolvedAt: C1,
     satisfaction: C1,
     resolution: C2,
+    resolutionCode: C1,
+    satisfactionComment: C2,
     escalationLevel: C1,
     createdBy: C1,
     ...writeMetadataClasses,

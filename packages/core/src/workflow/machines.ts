@@ -20,7 +20,8 @@ import type { Lead } from "../schemas/lead.js";
 import type { Opportunity } from "../schemas/opportunity.js";
 import type { ServiceCase } from "../schemas/service-case.js";
 import type { Task } from "../schemas/task.js";
-import { PRIORITIES, type StaffRole } from "../schemas/vocabulary.js";
+import { PRIORITIES, type ResolutionCode, type StaffRole } from "../schemas/vocabulary.js";
+import { ResolutionCodeSchema } from "../schemas/enums.js";
 import { object } from "../zod.js";
 import { defineMachine } from "./state-machine.js";
 
@@ -151,8 +152,12 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
       event: "resolve",
       from: ACTIVE_CASE,
       to: "resolved",
-      details: object({ resolution: text(1000), reason: text(500).optional() }),
-      effect: (_c, { at, details }) => ({ resolvedAt: at, resolution: String(details.resolution) }),
+      details: object({ resolution: text(1000), code: ResolutionCodeSchema.optional(), reason: text(500).optional() }),
+      effect: (_c, { at, details }) => ({
+        resolvedAt: at,
+        resolution: String(details.resolution),
+        ...(typeof details.code === "string" ? { resolutionCode: details.code as ResolutionCode } : {}),
+      }),
     },
     { event: "close", from: ["resolved"], to: "closed", details: optionalReason },
     {
@@ -168,7 +173,13 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
           : { kind: "invalid", reason: "reopenWindow" };
       },
       // A reopened case is open again: its resolution and rating belonged to the closed one (kept in history).
-      effect: () => ({ resolvedAt: undefined, resolution: undefined, satisfaction: undefined }),
+      effect: () => ({
+        resolvedAt: undefined,
+        resolution: undefined,
+        resolutionCode: undefined,
+        satisfaction: undefined,
+        satisfactionComment: undefined,
+      }),
     },
     {
       event: "escalate",

@@ -7,10 +7,12 @@ import { createContext } from "@lit/context";
 import type {
   Actor,
   Customer,
+  CustomerChange,
   Interaction,
   Lead,
   Locale,
   Opportunity,
+  ServiceCase,
   Page,
   RevealableField,
   TimelineEntry,
@@ -34,6 +36,12 @@ export interface ElementClient {
     reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
     /** Customers by name start, customer number, (masked) mobile or last four digits (the lead queue's match hint). */
     search?(text: string, limit?: number): Promise<Page<Customer>>;
+    /** Changes contact details, records a risk re-assessment or a consent (the customer form). */
+    change?(
+      customerId: string,
+      input: unknown,
+      options?: { expectedVersion?: number },
+    ): Promise<WriteResult<Customer> & { change: CustomerChange }>;
   };
   /** Every touchpoint of a customer, newest first, a page at a time (for the timeline). */
   timeline?(customerId: string, query: TimelineQuery): Promise<TimelinePage>;
@@ -51,6 +59,10 @@ export interface ElementClient {
   readonly opportunities?: WritableCollection<Opportunity>;
   /** Tasks (the task list; the activity form's follow-up). */
   readonly tasks?: WritableCollection<Task>;
+  /** Service cases (the case form, queue and survey). */
+  readonly serviceCases?: WritableCollection<ServiceCase>;
+  /** The kept history of customers' changes (the customer form). */
+  readonly customerChanges?: { list(query?: RecordListQuery): Promise<Page<CustomerChange>> };
   /** Contacts with customers (the activity form). */
   readonly interactions?: Pick<WritableCollection<Interaction>, "create">;
 }

@@ -1,12 +1,5 @@
 /** Reading whole (small) collections and saying what a write did — shared by the sales elements. */
-import {
-  describeError,
-  type Locale,
-  type MessageKey,
-  type Page,
-  type SalesMessageKey,
-  type WriteResult,
-} from "@bankcrm/core";
+import { describeError, type Locale, type Page, type WriteResult } from "@bankcrm/core";
 import { say } from "./say.js";
 import type { RecordListQuery } from "../context/contexts.js";
 
@@ -26,13 +19,9 @@ export async function listAll<T>(
   return items.slice(0, cap);
 }
 
-/** The line a status region says after a write: saved, queued offline, refused or in conflict. */
-export function writeOutcome(
-  result: WriteResult<unknown>,
-  saved: MessageKey | SalesMessageKey,
-  locale: Locale,
-): string {
-  if (result.status === "saved") return say(saved, locale);
+/** The line a status region says after a write: `saved` (the element's own words), queued offline, refused or in conflict. */
+export function writeOutcome(result: WriteResult<unknown>, saved: string, locale: Locale): string {
+  if (result.status === "saved") return saved;
   if (result.status === "queued") return say("writeQueued", locale);
   const reason = result.reason ?? result.status;
   return say(result.status === "conflict" ? "writeConflict" : "writeFailed", locale, { reason });

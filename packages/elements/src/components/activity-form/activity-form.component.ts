@@ -145,7 +145,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
         });
         task = created.record;
       }
-      this.statusText = writeOutcome(saved, task ? "activitySavedWithTask" : "activitySaved", l);
+      this.statusText = writeOutcome(saved, say(task ? "activitySavedWithTask" : "activitySaved", l), l);
       if (saved.status === "saved" || saved.status === "queued") {
         form.reset();
         this.followUp = false;

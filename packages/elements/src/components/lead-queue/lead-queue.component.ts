@@ -185,7 +185,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const l = this.effectiveLocale;
     try {
       const result = await run();
-      this.statusText = writeOutcome(result, "leadChanged", l);
+      this.statusText = writeOutcome(result, say("leadChanged", l), l);
       if (result.status === "saved" || result.status === "queued")
         this.dispatchEvent(
           new BankcrmLeadChangeEvent({

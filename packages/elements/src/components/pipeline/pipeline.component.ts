@@ -282,7 +282,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
       this.items = this.items.map((o) => (o.id === id ? result.record : o));
       if (newest()) this.overlay.delete(id);
       this.announce = `${say("pipelineMoved", l, { title, stage })} ${
-        result.status === "queued" ? writeOutcome(result, "pipelineMoved", l) : ""
+        result.status === "queued" ? writeOutcome(result, say("pipelineMoved", l), l) : ""
       }`.trim();
       this.dispatchEvent(new BankcrmOpportunityMovedEvent({ opportunity: result.record, status: result.status }));
       return true;

@@ -179,7 +179,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
       const result = await this.effectiveClient!.tasks!.transition(task.id, "complete", {
         expectedVersion: task.version ?? 0,
       });
-      this.statusText = writeOutcome(result, "taskCompleted", this.effectiveLocale);
+      this.statusText = writeOutcome(result, say("taskCompleted", this.effectiveLocale), this.effectiveLocale);
       this.emit(result.record, "completed", result.status);
       await this.load();
     });
@@ -193,7 +193,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
         until: bankTime(day, "09:00"),
         expectedVersion: task.version ?? 0,
       });
-      this.statusText = writeOutcome(result, "taskSnoozed", this.effectiveLocale);
+      this.statusText = writeOutcome(result, say("taskSnoozed", this.effectiveLocale), this.effectiveLocale);
       this.emit(result.record, "snoozed", result.status);
       await this.load();
     });
@@ -212,7 +212,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
       try {
         const result = await this.effectiveClient!.tasks!.create(input);
         this.formErrors = [];
-        this.statusText = writeOutcome(result, "taskCreated", this.effectiveLocale);
+        this.statusText = writeOutcome(result, say("taskCreated", this.effectiveLocale), this.effectiveLocale);
         this.emit(result.record, "created", result.status);
         form?.reset();
         await this.load();

@@ -1,0 +1,279 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  PRIORITIES,
+  SERVICE_CASE_TYPES,
+  SERVICE_CATEGORIES,
+  ServiceCaseSchema,
+  bankDay,
+  computeSlaDue,
+  interactionChannelLabels,
+  labelIn,
+  mainlandChinaCalendar,
+  priorityLabels,
+  serviceCaseTypeLabels,
+  serviceCategoryLabels,
+  slaPolicyFor,
+  validate,
+  DEFAULT_SLA_TABLE,
+  type FieldError,
+  type InteractionChannel,
+  type Priority,
+  type ServiceCase,
+  type ServiceCaseType,
+  type SlaTable,
+  type WorkCalendar,
+} from "@bankcrm/core";
+import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
+import { formText } from "../../internal/format.js";
+import { failure, listAll, writeOutcome } from "../../internal/records.js";
+import { sayService } from "../../internal/say-service.js";
+import { BankcrmContextElement } from "../base/context-element.js";
+import { caseFormStyles } from "./case-form.styles.js";
+
+const CHANNELS: readonly InteractionChannel[] = [
+  "call_center_inbound",
+  "phone",
+  "branch",
+  "online_banking",
+  "mobile_app",
+  "wechat",
+  "email",
+];
+const OPEN = new Set(["open", "in_progress", "pending_customer"]);
+
+/**
+ * Takes in a complaint, enquiry, service request or fraud report (客户服务与支持):
+ * type, category, channel, priority, subject and description. Its time limit is
+ * shown as the person chooses — in working days on the mainland China calendar,
+ * holidays and make-up days counted (core `computeSlaDue`) — and the case is
+ * opened through the client with it. When the customer already has an open case
+ * of the same type and category, the form says so before it is sent.
+ *
+ * @tagname bankcrm-case-form
+ * @summary Open a service case with its working-day time limit; warns of an open case of the same kind.
+ *
+ * @csspart form - The form.
+ * @csspart due - The time limit the case will get.
+ * @csspart warning - The open cases of the same kind.
+ * @csspart status - The live region saying what happened.
+ *
+ * @event bankcrm-case-change - The case was opened (`detail.action` "opened").
+ */
+export class BankcrmCaseForm extends BankcrmContextElement {
+  static override styles = caseFormStyles;
+
+  /** The customer the case is for. */
+  @property({ attribute: "customer-id" }) customerId: string | undefined;
+
+  /** The type to start with. */
+  @property() type: ServiceCaseType = "complaint";
+
+  /** The channel it came in by; default the call centre. */
+  @property() channel: InteractionChannel = "call_center_inbound";
+
+  /** Working days allowed by type and priority; default core's `DEFAULT_SLA_TABLE`. */
+  @property({ attribute: false }) slaTable: SlaTable = DEFAULT_SLA_TABLE;
+
+  /** The working calendar; default mainland China. */
+  @property({ attribute: false }) calendar: WorkCalendar = mainlandChinaCalendar;
+
+  /** The moment it is opened; default the clock. */
+  @property({ attribute: false }) now: Date | undefined;
+
+  @state() private chosen: { type: ServiceCaseType; category: string; priority: Priority } = {
+    type: "complaint",
+    category: "",
+    priority: "medium",
+  };
+  @state() private openCases: ServiceCase[] = [];
+  @state() private errors: FieldError[] = [];
+  @state() private statusText = "";
+  @state() private busy = false;
+
+  override willUpdate(changed: PropertyValues<this>) {
+    const typed = changed as Map<PropertyKey, unknown>;
+    if (typed.has("type")) this.chosen = { ...this.chosen, type: this.type };
+    if ((this.clientChanged(typed) || typed.has("customerId")) && this.customerId) void this.loadOpen();
+  }
+
+  private async loadOpen() {
+    const cases = this.effectiveClient?.serviceCases;
+    const customerId = this.customerId;
+    if (!cases || !customerId) return;
+    const all = await listAll((q) => cases.list(q), { customerId }).catch(() => []);
+    if (customerId === this.customerId) this.openCases = all.filter((c) => OPEN.has(c.status));
+  }
+
+  private get sameKind(): ServiceCase[] {
+    const { type, category } = this.chosen;
+    return this.openCases.filter((c) => c.type === type && (c.category ?? "") === category);
+  }
+
+  private due() {
+    const policy = slaPolicyFor({ type: this.chosen.type, priority: this.chosen.priority }, this.slaTable);
+    return { ...computeSlaDue(this.now ?? new Date(), policy, this.calendar), days: policy.workingDays };
+  }
+
+  private errorFor(field: string) {
+    return this.errors.find((e) => e.path[0] === field)?.message;
+  }
+
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const l = this.effectiveLocale;
+    const client = this.effectiveClient;
+    if (this.busy) return;
+    if (!client?.serviceCases || !this.customerId) {
+      this.statusText = sayService("noClient", l);
+      return;
+    }
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const description = formText(data, "description").trim();
+    const now = this.now ?? new Date();
+    const due = this.due();
+    const input = {
+      id: `SC-${crypto.randomUUID()}`,
+      customerId: this.customerId,
+      type: this.chosen.type,
+      ...(this.chosen.category ? { category: this.chosen.category } : {}),
+      priority: this.chosen.priority,
+      channel: formText(data, "channel"),
+      status: "open",
+      subject: formText(data, "subject").trim(),
+      ...(description ? { description } : {}),
+      openedAt: now.toISOString(),
+      slaDueAt: due.dueAt,
+    };
+    const check = validate(ServiceCaseSchema, input, l);
+    if (!check.success) {
+      this.errors = check.errors;
+      this.statusText = sayService("fixErrors", l, { count: check.errors.length });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.busy = true;
+    this.errors = [];
+    try {
+      const result = await client.serviceCases.create(input);
+      const text = writeOutcome(result, sayService("caseOpened", l), l);
+      this.statusText =
+        result.status === "saved"
+          ? sayService("caseOpened", l, { due: bankDay(new Date(Date.parse(due.dueAt) - 1)) })
+          : text;
+      if (result.status === "saved" || result.status === "queued") {
+        form.reset();
+        this.chosen = { ...this.chosen, category: "" };
+        this.dispatchEvent(
+          new BankcrmCaseChangeEvent({ serviceCase: result.record, action: "opened", status: result.status }),
+        );
+        await this.loadOpen();
+      }
+    } catch (error) {
+      this.statusText = failure(error, l);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private select<T extends string>(
+    name: string,
+    caption: string,
+    values: readonly T[],
+    label: (v: T) => string,
+    selected: string,
+    onChange?: (v: string) => void,
+    optional = false,
+  ) {
+    const error = this.errorFor(name);
+    return html`<label class="field"
+      >${caption}
+      <select
+        name=${name}
+        aria-invalid=${error ? "true" : "false"}
+        aria-describedby=${error ? `${name}-error` : nothing}
+        @change=${(e: Event) => onChange?.((e.target as HTMLSelectElement).value)}
+      >
+        ${optional ? html`<option value="" ?selected=${selected === ""}>${sayService("choose", this.effectiveLocale)}</option>` : nothing}
+        ${values.map((v) => html`<option value=${v} ?selected=${v === selected}>${label(v)}</option>`)}
+      </select>
+      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}</label
+    >`;
+  }
+
+  override render() {
+    const l = this.effectiveLocale;
+    if (!this.effectiveClient?.serviceCases) return html`<p role="status">${sayService("noClient", l)}</p>`;
+    const due = this.due();
+    const same = this.sameKind;
+    const fieldError = (name: string) => {
+      const error = this.errorFor(name);
+      return error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing;
+    };
+    return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+      <h2 id="title">${sayService("caseFormTitle", l)}</h2>
+      ${this.select(
+        "type",
+        sayService("caseType", l),
+        SERVICE_CASE_TYPES,
+        (v) => labelIn(serviceCaseTypeLabels, v, l),
+        this.chosen.type,
+        (v) => (this.chosen = { ...this.chosen, type: v as ServiceCaseType }),
+      )}
+      ${this.select(
+        "category",
+        sayService("caseCategory", l),
+        SERVICE_CATEGORIES,
+        (v) => labelIn(serviceCategoryLabels, v, l),
+        this.chosen.category,
+        (v) => (this.chosen = { ...this.chosen, category: v }),
+        true,
+      )}
+      ${this.select("channel", sayService("caseChannel", l), CHANNELS, (v) => labelIn(interactionChannelLabels, v, l), this.channel)}
+      ${this.select(
+        "priority",
+        sayService("casePriority", l),
+        PRIORITIES,
+        (v) => labelIn(priorityLabels, v, l),
+        this.chosen.priority,
+        (v) => (this.chosen = { ...this.chosen, priority: v as Priority }),
+      )}
+      <label class="field wide"
+        >${sayService("caseSubject", l)}
+        <input
+          name="subject"
+          maxlength="120"
+          required
+          aria-invalid=${this.errorFor("subject") ? "true" : "false"}
+          aria-describedby=${this.errorFor("subject") ? "subject-error" : nothing}
+        />${fieldError("subject")}</label
+      >
+      <label class="field wide"
+        >${sayService("caseDescription", l)}
+        <textarea
+          name="description"
+          rows="3"
+          maxlength="2000"
+          aria-invalid=${this.errorFor("description") ? "true" : "false"}
+          aria-describedby=${this.errorFor("description") ? "description-error" : nothing}
+        ></textarea
+        >${fieldError("description")}</label
+      >
+      <p part="due" class="wide" data-due=${due.dueDay}>
+        ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
+        ${due.estimated ? sayService("caseDueEstimated", l) : ""}
+      </p>
+      <p part="warning" class="wide late" role="status">
+        ${
+          same.length > 0
+            ? sayService("caseSameOpen", l, { count: same.length, subjects: same.map((c) => c.subject).join("、") })
+            : ""
+        }
+      </p>
+      <div class="wide"><button type="submit" ?disabled=${this.busy}>${sayService("caseSubmit", l)}</button></div>
+      <p part="status" class="wide" role="status">${this.statusText}</p>
+    </form>`;
+  }
+}
