@@ -1,4 +1,4 @@
-export { LOCALES, DEFAULT_LOCALE, resolveLocale, type Label, type Locale } from "./locale.js";
+export { LOCALES, DEFAULT_LOCALE, resolveLocale, messageTable, fillLabel, type Label, type Locale } from "./locale.js";
 export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js";
 export * from "./labels.js";
 export { validate, parseOrThrow, localizeIssues, type ValidationResult, type ValidateOptions } from "./validate.js";

@@ -69,6 +69,17 @@ export function channelLabel(channel: string, locale: Locale): string {
   return channel;
 }
 
+/** The case machine's events as a person reads them on the timeline. */
+const CASE_EVENTS: Readonly<Record<string, Label>> = {
+  start: { "zh-CN": "开始处理", en: "started" },
+  await_customer: { "zh-CN": "等待客户", en: "waiting for the customer" },
+  resume: { "zh-CN": "继续处理", en: "resumed" },
+  escalate: { "zh-CN": "升级", en: "escalated" },
+  resolve: { "zh-CN": "办结", en: "resolved" },
+  close: { "zh-CN": "关闭", en: "closed" },
+  reopen: { "zh-CN": "重新打开", en: "reopened" },
+};
+
 /** Every state a record went through, from its history: "新线索 → 已联系 → 已确认" (empty without history). */
 function statePath(
   history: readonly { from: string; to: string }[] | undefined,
@@ -108,7 +119,13 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
           labelIn(serviceCaseTypeLabels, r.type, locale),
           labelIn(serviceCaseStatusLabels, r.status, locale),
           labelIn(priorityLabels, r.priority, locale),
-        ].join(" · "),
+          // Every step of the case, escalations included (they do not change its state).
+          r.history && r.history.length > 0
+            ? r.history.map((h) => labelIn(CASE_EVENTS, h.event, locale)).join(" → ")
+            : "",
+        ]
+          .filter(Boolean)
+          .join(" · "),
       };
     }
     case "campaign": {

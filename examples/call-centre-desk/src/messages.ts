@@ -1,0 +1,57 @@
+/** The desk's own UI text, in zh-CN and English (core's message-table lookup). */
+import { messageTable, type Label } from "@bankcrm/core";
+
+const TEXT = {
+  title: { "zh-CN": "bankcrm 客服坐席", en: "bankcrm call-centre desk" },
+  agent: { "zh-CN": "坐席：{name}", en: "Agent: {name}" },
+  demoDay: { "zh-CN": "演示日期 {day}", en: "demo day {day}" },
+  switchLocale: { "zh-CN": "English", en: "中文" },
+  opening: { "zh-CN": "正在准备演示客户：{done} / {total}", en: "Preparing demo customers: {done} / {total}" },
+  findCaller: { "zh-CN": "查找来电客户", en: "Find the caller" },
+  findBy: { "zh-CN": "手机号，或手机号/证件号后四位", en: "Mobile, or last four of mobile or ID" },
+  search: { "zh-CN": "查找", en: "Find" },
+  noCandidates: { "zh-CN": "没有找到客户", en: "No customer found" },
+  candidates: {
+    "zh-CN": "找到 {count} 位客户（已脱敏），请选择后核实身份",
+    en: "{count} customer(s) found (masked): pick one, then verify",
+  },
+  verify: { "zh-CN": "核实身份：{name}", en: "Verify: {name}" },
+  verifyAskPerson: {
+    "zh-CN": "请客户说出出生日期（YYYY-MM-DD）和证件号后四位",
+    en: "Ask for the date of birth (YYYY-MM-DD) and the last four of the ID",
+  },
+  verifyAskCompany: {
+    "zh-CN": "请客户说出统一社会信用代码前四位和后四位",
+    en: "Ask for the first and last four of the credit code",
+  },
+  birthDate: { "zh-CN": "出生日期", en: "Date of birth" },
+  usccFirst4: { "zh-CN": "信用代码前四位", en: "Credit code, first four" },
+  idLast4: { "zh-CN": "证件号后四位", en: "ID, last four" },
+  verifyButton: { "zh-CN": "核实", en: "Verify" },
+  verifyFailed: { "zh-CN": "核实未通过，还可尝试 {left} 次", en: "Not verified; {left} attempt(s) left" },
+  verifyLocked: {
+    "zh-CN": "多次核实未通过，请结束通话并按流程处理",
+    en: "Not verified too many times: end the call and follow the procedure",
+  },
+  notThisCaller: { "zh-CN": "不是这位客户", en: "Not this caller" },
+  onCall: { "zh-CN": "通话中：{name}", en: "On the call: {name}" },
+  endCall: { "zh-CN": "结束通话", en: "End the call" },
+  revealReason: { "zh-CN": "客服来电核实后查看", en: "Viewed on a verified call" },
+  offers: { "zh-CN": "可推荐的产品", en: "Offers worth mentioning" },
+  noOffers: { "zh-CN": "暂无适合推荐的产品", en: "Nothing suitable to offer" },
+  reasonSuitable: {
+    "zh-CN": "风险等级 {risk} 适合客户的 {tolerance}",
+    en: "risk {risk} suits the customer's {tolerance}",
+  },
+  reasonRule: {
+    "zh-CN": "持有{held}的客户中 {confidence}% 也持有",
+    en: "{confidence}% of customers holding {held} hold it too",
+  },
+  survey: { "zh-CN": "满意度回访", en: "Satisfaction" },
+  surveyAfterResolve: { "zh-CN": "办结工单后在此请客户评分", en: "Once a case is resolved, ask for the rating here" },
+  timeline: { "zh-CN": "客户时间线", en: "Timeline" },
+} as const satisfies Record<string, Label>;
+
+export type TextKey = keyof typeof TEXT;
+
+export const text = messageTable<TextKey>(TEXT).text;
