@@ -1,6 +1,6 @@
 /**
  * The call-centre desk (examples/call-centre-desk), end to end in Chromium under
- * the strict CSP, by keyboard: a caller found by mobile and verified, a
+ * the strict CSP, by keyboard: a caller found by bank card and by mobile, and verified, a
  * complaint taken in with its time limit counted across National Day, escalated,
  * resolved and rated — each step in the customer's timeline — and the call
  * logged with a call-back scheduled.
@@ -8,7 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { generateDemoCustomers } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";
@@ -40,7 +40,21 @@ describe("call-centre desk", () => {
     const query = desk.locator('[data-testid="caller-query"]');
     await query.waitFor({ timeout: 60_000 });
 
-    // Find the caller by mobile: masked candidates.
+    // By bank card number: the one customer it belongs to, masked.
+    const card = generateCustomerHistory(caller, { seed: "bankcrm", asOf: DEMO_AS_OF, detail: "holdings" }).holdings[0]!
+      .accountNumber;
+    await query.focus();
+    await page.keyboard.type(card);
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() =>
+        desk
+          .locator('[data-testid="candidates"] button')
+          .evaluateAll((b) => b.map((x) => x.getAttribute("data-customer-id"))),
+      )
+      .toEqual([caller.id]);
+    // And by mobile: masked candidates.
+    await query.fill("");
     await query.focus();
     await page.keyboard.type(caller.contact.mobile!);
     await page.keyboard.press("Enter");

@@ -1,7 +1,7 @@
 /**
  * The call-centre desk (呼叫中心坐席) — an agent's desk for the service-agent
  * demo user, built from the same packages as the workstation: find the caller
- * by mobile or the last four digits of their mobile or ID (masked candidates),
+ * by mobile, bank card, or the last four digits of their mobile or ID (masked candidates),
  * verify them with questions before anything is shown, then one compact view —
  * the card, open cases with their working-day limits, the recent timeline,
  * offers worth mentioning with their suitability reasons — and the call's work:
@@ -20,6 +20,8 @@ import {
   generateCustomerHistory,
   generateDemoCustomers,
   generateStaff,
+  isValidBankCardNumber,
+  normalizeBankCardNumber,
   labelIn,
   mineAssociationRules,
   nextBestOffers,
@@ -145,6 +147,12 @@ export class CallCentreDesk extends LitElement {
   private client: CrmClient | undefined;
   private store: IndexedDbStore | undefined;
   private rules: readonly AssociationRule[] = [];
+  /**
+   * Card and account numbers to their customer, from the demo's holdings: the
+   * lookup a bank's card system answers (the stores have no such index). Kept
+   * in memory only, never shown.
+   */
+  private cards = new Map<string, string>();
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
@@ -168,6 +176,7 @@ export class CallCentreDesk extends LitElement {
         for (const c of customers) {
           const { holdings } = generateCustomerHistory(c, { seed: SEED, asOf: DEMO_AS_OF, detail: "holdings" });
           baskets.push([...new Set(holdings.map((h) => h.productType))]);
+          for (const h of holdings) this.cards.set(h.accountNumber, c.id);
         }
         this.progress = Math.min(TOTAL, start + 500);
       }
@@ -200,8 +209,13 @@ export class CallCentreDesk extends LitElement {
     const value = new FormData(e.currentTarget as HTMLFormElement).get("query");
     const query = typeof value === "string" ? value.trim() : "";
     if (!this.client || query === "") return;
-    const page = await this.client.customers.search(query, 10);
-    this.candidates = page.items;
+    // A bank card (Luhn-valid, 16–19 digits): the card lookup; anything else: the customer search.
+    const card = normalizeBankCardNumber(query);
+    if (/^\d{16,19}$/.test(card) && isValidBankCardNumber(card)) {
+      const id = this.cards.get(card);
+      const found = id ? await this.client.customers.get(id) : undefined;
+      this.candidates = found ? [found] : [];
+    } else this.candidates = (await this.client.customers.search(query, 10)).items;
     this.searched = true;
   }
 

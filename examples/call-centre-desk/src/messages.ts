@@ -8,7 +8,7 @@ const TEXT = {
   switchLocale: { "zh-CN": "English", en: "中文" },
   opening: { "zh-CN": "正在准备演示客户：{done} / {total}", en: "Preparing demo customers: {done} / {total}" },
   findCaller: { "zh-CN": "查找来电客户", en: "Find the caller" },
-  findBy: { "zh-CN": "手机号，或手机号/证件号后四位", en: "Mobile, or last four of mobile or ID" },
+  findBy: { "zh-CN": "手机号、银行卡号，或手机号/证件号后四位", en: "Mobile, bank card, or last four of mobile or ID" },
   search: { "zh-CN": "查找", en: "Find" },
   noCandidates: { "zh-CN": "没有找到客户", en: "No customer found" },
   candidates: {
