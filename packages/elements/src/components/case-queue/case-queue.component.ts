@@ -20,6 +20,7 @@ import {
   type WriteResult,
 } from "@bankcrm/core";
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
+import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { sayService } from "../../internal/say-service.js";
 import type { AssignableStaff } from "../lead-queue/lead-queue.component.js";
@@ -74,52 +75,30 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
   /** Resolved cases shown (the most recent). */
   @property({ type: Number, attribute: "resolved-limit" }) resolvedLimit = 10;
 
-  @state() private cases: ServiceCase[] = [];
-  @state() private loading = false;
-  @state() private error: string | undefined;
   @state() private statusText = "";
   @state() private busy = false;
   @state() private fieldErrors: Record<string, string> = {};
-  private unsubscribe: (() => void) | undefined;
-  private loadSeq = 0;
+  private records = new ClientRecords<ServiceCase>(this, {
+    collection: "serviceCases",
+    read: () => {
+      const repo = this.effectiveClient?.serviceCases;
+      if (!repo) return undefined;
+      const { customerId, assigneeId } = this;
+      return listAll((q) => repo.list(q), customerId ? { customerId } : {}).then((all) =>
+        all.filter((c) => (!customerId || c.customerId === customerId) && (!assigneeId || c.assignedTo === assigneeId)),
+      );
+    },
+  });
 
   override willUpdate(changed: PropertyValues<this>) {
     const typed = changed as Map<PropertyKey, unknown>;
-    if (this.clientChanged(typed)) {
-      this.unsubscribe?.();
-      this.unsubscribe = this.effectiveClient?.on?.("change", (e) => {
-        if (e.collection === "serviceCases") void this.load();
-      });
-      void this.load();
-    } else if (typed.has("customerId") || typed.has("assigneeId")) void this.load();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    if (!this.clientChanged(typed) && (typed.has("customerId") || typed.has("assigneeId"))) void this.load();
+    this.records.follow(this.effectiveClient);
   }
 
   /** Reads the cases again from the client. */
-  async load(): Promise<void> {
-    const repo = this.effectiveClient?.serviceCases;
-    if (!repo) return;
-    const seq = ++this.loadSeq;
-    this.loading = this.cases.length === 0;
-    try {
-      const all = await listAll((q) => repo.list(q), this.customerId ? { customerId: this.customerId } : {});
-      if (seq !== this.loadSeq) return;
-      this.cases = all.filter(
-        (c) =>
-          (!this.customerId || c.customerId === this.customerId) &&
-          (!this.assigneeId || c.assignedTo === this.assigneeId),
-      );
-      this.error = undefined;
-    } catch (error) {
-      if (seq === this.loadSeq) this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
-    }
+  load(): Promise<void> {
+    return this.records.load();
   }
 
   private async write(c: ServiceCase, action: string, run: () => Promise<WriteResult<ServiceCase>>) {
@@ -288,15 +267,15 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
 
   override render() {
     const l = this.effectiveLocale;
-    const waiting = this.loadingOrError(this.loading, this.error);
+    const waiting = this.loadingOrError(this.records.loading, this.records.error);
     if (waiting) return waiting;
     if (!this.effectiveClient?.serviceCases)
       return html`<div part="base" role="status">${sayService("noClient", l)}</div>`;
     const now = this.now ?? new Date();
-    const judged = this.cases.map((c) => ({ c, sla: slaState(c, now, { calendar: this.calendar }) }));
+    const judged = this.records.items.map((c) => ({ c, sla: slaState(c, now, { calendar: this.calendar }) }));
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${sayService("caseQueueTitle", l)}</h2>
-      ${this.cases.length === 0 ? html`<p class="muted" data-empty>${sayService("caseQueueEmpty", l)}</p>` : nothing}
+      ${this.records.items.length === 0 ? html`<p class="muted" data-empty>${sayService("caseQueueEmpty", l)}</p>` : nothing}
       ${GROUPS.map(([group, key]) => {
         let list = judged.filter((j) => groupOf(j.sla.state) === group);
         if (list.length === 0) return nothing;

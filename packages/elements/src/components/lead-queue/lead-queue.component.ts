@@ -19,6 +19,7 @@ import {
 } from "@bankcrm/core";
 import { say } from "../../internal/say.js";
 import { BankcrmLeadChangeEvent } from "../../events/lead-queue-events.js";
+import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { compactMoney } from "../../internal/format.js";
 import { LEAD_FORM_FIELDS } from "../lead-form/lead-fields.js";
@@ -93,17 +94,35 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   /** Days a new opportunity is expected to close in, from conversion. */
   @property({ type: Number, attribute: "close-in-days" }) closeInDays = 30;
 
-  @state() private leads: Lead[] = [];
-  @state() private loading = false;
-  @state() private error: string | undefined;
   @state() private statusText = "";
   @state() private busy = false;
   @state() private reasonErrors: Record<string, string> = {};
   @state() private mobileMatches: Record<string, Customer[]> = {};
   @state() private tick = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private loadSeq = 0;
+  private records = new ClientRecords<Lead>(this, {
+    collection: "leads",
+    read: () => {
+      const list = this.effectiveClient?.leads?.list;
+      if (!list) return undefined;
+      const { assigneeId, branchId, customerId, unassigned } = this;
+      return listAll((q) => list(q), customerId ? { customerId } : {}).then((all) =>
+        all.filter(
+          (l) =>
+            (assigneeId === undefined || l.assignedTo === assigneeId) &&
+            (branchId === undefined || l.branchId === branchId) &&
+            (customerId === undefined || l.customerId === customerId) &&
+            (!unassigned || l.assignedTo === undefined) &&
+            SECTIONS.some(([s]) => s === l.status),
+        ),
+      );
+    },
+    loaded: () => void this.findMatches(),
+  });
+
+  private get leads(): Lead[] {
+    return this.records.items;
+  }
 
   private get clock(): Date {
     void this.tick;
@@ -115,55 +134,26 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     this.timer = setInterval(() => {
       if (!this.now) this.tick++;
     }, 60_000);
-    if (this.hasUpdated && !this.unsubscribe) this.subscribe();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.timer);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  private subscribe() {
-    this.unsubscribe?.();
-    this.unsubscribe = this.effectiveClient?.on?.("change", (e) => {
-      if (e.collection === "leads") void this.load();
-    });
-    void this.load();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
     const typed = changed as Map<PropertyKey, unknown>;
-    if (this.clientChanged(typed)) this.subscribe();
-    else if (typed.has("assigneeId") || typed.has("branchId") || typed.has("unassigned") || typed.has("customerId"))
+    if (
+      !this.clientChanged(typed) &&
+      (typed.has("assigneeId") || typed.has("branchId") || typed.has("unassigned") || typed.has("customerId"))
+    )
       void this.load();
+    this.records.follow(this.effectiveClient);
   }
 
   /** Reads the leads again from the client. */
-  async load(): Promise<void> {
-    const list = this.effectiveClient?.leads?.list;
-    if (!list) return;
-    const seq = ++this.loadSeq;
-    this.loading = this.leads.length === 0;
-    try {
-      const all = await listAll((q) => list(q), this.customerId ? { customerId: this.customerId } : {});
-      if (seq !== this.loadSeq) return;
-      this.leads = all.filter(
-        (l) =>
-          (this.assigneeId === undefined || l.assignedTo === this.assigneeId) &&
-          (this.branchId === undefined || l.branchId === this.branchId) &&
-          (this.customerId === undefined || l.customerId === this.customerId) &&
-          (!this.unassigned || l.assignedTo === undefined) &&
-          SECTIONS.some(([s]) => s === l.status),
-      );
-      this.error = undefined;
-      void this.findMatches();
-    } catch (error) {
-      if (seq === this.loadSeq) this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
-    }
+  load(): Promise<void> {
+    return this.records.load();
   }
 
   /** Prospects whose (masked) mobile matches a customer's: a hint, never a merge. */
@@ -376,7 +366,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
 
   override render() {
     const l = this.effectiveLocale;
-    const waiting = this.loadingOrError(this.loading, this.error);
+    const waiting = this.loadingOrError(this.records.loading, this.records.error);
     if (waiting) return waiting;
     if (!this.effectiveClient?.leads?.list) return html`<div part="base" role="status">${say("noClient", l)}</div>`;
     const now = this.clock;

@@ -24,6 +24,7 @@ import {
 } from "@bankcrm/core";
 import { say } from "../../internal/say.js";
 import { BankcrmTaskChangeEvent } from "../../events/task-events.js";
+import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { formText, shortDay } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
@@ -72,16 +73,27 @@ export class BankcrmTaskList extends BankcrmContextElement {
   /** Hides the new-task form. */
   @property({ type: Boolean, attribute: "no-create" }) noCreate = false;
 
-  @state() private tasks: Task[] = [];
-  @state() private loading = false;
-  @state() private error: string | undefined;
   @state() private statusText = "";
   @state() private busy = false;
   @state() private formErrors: FieldError[] = [];
   @state() private names: Record<string, string> = {};
-  private unsubscribe: (() => void) | undefined;
-  private loadSeq = 0;
+  private records = new ClientRecords<Task>(this, {
+    collection: "tasks",
+    read: () => {
+      const tasks = this.effectiveClient?.tasks;
+      if (!tasks) return undefined;
+      const { customerId } = this;
+      const assignee = this.assignee;
+      return listAll((q) => tasks.list(q), customerId ? { customerId } : {}).then((all) =>
+        all.filter((t) => assignee === undefined || t.assigneeId === assignee),
+      );
+    },
+    loaded: () => void this.loadNames(),
+  });
 
+  private get tasks(): Task[] {
+    return this.records.items;
+  }
   private get assignee(): string | undefined {
     return this.assigneeId ?? this.effectiveUser?.id;
   }
@@ -91,53 +103,14 @@ export class BankcrmTaskList extends BankcrmContextElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     const typed = changed as Map<PropertyKey, unknown>;
-    if (this.clientChanged(typed)) {
-      this.unsubscribe?.();
-      this.unsubscribe = this.effectiveClient?.on?.("change", (e) => {
-        if (e.collection === "tasks") void this.load();
-      });
-    }
-    if (this.clientChanged(typed) || typed.has("assigneeId") || typed.has("customerId") || typed.has("user"))
+    if (!this.clientChanged(typed) && (typed.has("assigneeId") || typed.has("customerId") || typed.has("user")))
       void this.load();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    if (this.hasUpdated && this.unsubscribe === undefined && this.effectiveClient) {
-      this.unsubscribe = this.effectiveClient.on?.("change", (e) => {
-        if (e.collection === "tasks") void this.load();
-      });
-      void this.load();
-    }
+    this.records.follow(this.effectiveClient);
   }
 
   /** Reads the tasks again from the client. */
-  async load(): Promise<void> {
-    const tasks = this.effectiveClient?.tasks;
-    const seq = ++this.loadSeq;
-    if (!tasks) {
-      this.tasks = [];
-      return;
-    }
-    this.loading = this.tasks.length === 0;
-    try {
-      const all = await listAll((q) => tasks.list(q), this.customerId ? { customerId: this.customerId } : {});
-      if (seq !== this.loadSeq) return;
-      const assignee = this.assignee;
-      this.tasks = all.filter((t) => assignee === undefined || t.assigneeId === assignee);
-      this.error = undefined;
-      void this.loadNames();
-    } catch (error) {
-      if (seq === this.loadSeq) this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
-    }
+  load(): Promise<void> {
+    return this.records.load();
   }
 
   /** The customers' names as the client gives them (masked for the role). */
@@ -377,7 +350,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
 
   override render() {
     const l = this.effectiveLocale;
-    const waiting = this.loadingOrError(this.loading, this.error);
+    const waiting = this.loadingOrError(this.records.loading, this.records.error);
     if (waiting) return waiting;
     if (!this.effectiveClient?.tasks) return html`<div part="base" role="status">${say("noClient", l)}</div>`;
     const day = groupTasks(this.tasks, { now: this.clock });
