@@ -15,6 +15,7 @@ export * from "./segmentation/index.js";
 export * from "./workflow/index.js";
 export * from "./sales/index.js";
 export * from "./service/index.js";
+export * from "./marketing/index.js";
 export * from "./contract/index.js";
 export { DAY_MS } from "./time.js";
 export * from "./demo/index.js";

@@ -316,6 +316,13 @@ export const resolutionCodeLabels = {
   rejected: { "zh-CN": "诉求不成立", en: "Not upheld" },
   referred: { "zh-CN": "已转交处理", en: "Referred" },
 } as const satisfies Labels["resolutionCode"];
+export const audienceExclusionLabels = {
+  closed: { "zh-CN": "账户已销户", en: "Relationship closed" },
+  doNotContact: { "zh-CN": "客户要求勿扰", en: "Asked not to be contacted" },
+  noConsent: { "zh-CN": "未授权该渠道营销", en: "No consent for this channel" },
+  consentWithdrawn: { "zh-CN": "已撤回营销授权", en: "Consent withdrawn" },
+  frequencyCap: { "zh-CN": "近期营销接触已达上限", en: "Contacted too often lately" },
+} as const satisfies Labels["audienceExclusion"];
 export const priorityLabels = {
   low: { "zh-CN": "低", en: "Low" },
   medium: { "zh-CN": "中", en: "Medium" },
@@ -476,6 +483,7 @@ const LABELS: Labels = {
   serviceCaseType: serviceCaseTypeLabels,
   serviceCategory: serviceCategoryLabels,
   resolutionCode: resolutionCodeLabels,
+  audienceExclusion: audienceExclusionLabels,
   priority: priorityLabels,
   serviceCaseStatus: serviceCaseStatusLabels,
   taskType: taskTypeLabels,

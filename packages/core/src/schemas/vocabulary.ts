@@ -232,6 +232,8 @@ export const SERVICE_CATEGORIES = [
 ] as const;
 /** How a case was resolved (told to the customer beside the resolution text). */
 export const RESOLUTION_CODES = ["explained", "corrected", "refunded", "compensated", "rejected", "referred"] as const;
+/** Why a segment member is left out of a campaign's audience. */
+export const AUDIENCE_EXCLUSIONS = ["closed", "doNotContact", "noConsent", "consentWithdrawn", "frequencyCap"] as const;
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const SERVICE_CASE_STATUSES = ["open", "in_progress", "pending_customer", "resolved", "closed"] as const;
 export const TASK_TYPES = ["call", "visit", "follow_up", "review", "document", "other"] as const;
@@ -356,6 +358,7 @@ export type ServiceCaseType = (typeof SERVICE_CASE_TYPES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
+export type AudienceExclusion = (typeof AUDIENCE_EXCLUSIONS)[number];
 export type ServiceCaseStatus = (typeof SERVICE_CASE_STATUSES)[number];
 export type TaskType = (typeof TASK_TYPES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -408,6 +411,7 @@ export const vocabularies = {
   serviceCaseType: SERVICE_CASE_TYPES,
   serviceCategory: SERVICE_CATEGORIES,
   resolutionCode: RESOLUTION_CODES,
+  audienceExclusion: AUDIENCE_EXCLUSIONS,
   priority: PRIORITIES,
   serviceCaseStatus: SERVICE_CASE_STATUSES,
   taskType: TASK_TYPES,

@@ -1,0 +1,20 @@
+export {
+  DEFAULT_CONTACT_POLICY,
+  assignControlGroup,
+  campaignAudience,
+  campaignEffectiveness,
+  type Audience,
+  type AudienceOptions,
+  type CampaignEffect,
+  type ContactPolicy,
+  type FunnelStage,
+} from "./campaign.js";
+export {
+  Z95,
+  erfc,
+  normalCdf,
+  twoProportionTest,
+  wilsonInterval,
+  type Interval,
+  type TwoProportionTest,
+} from "./stats.js";
