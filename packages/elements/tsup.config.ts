@@ -18,6 +18,7 @@ export default defineConfig({
     "components/case-queue/case-queue": "src/components/case-queue/case-queue.ts",
     "components/satisfaction-survey/satisfaction-survey": "src/components/satisfaction-survey/satisfaction-survey.ts",
     "components/customer-form/customer-form": "src/components/customer-form/customer-form.ts",
+    "components/campaign-report/campaign-report": "src/components/campaign-report/campaign-report.ts",
   },
   format: ["esm"],
   dts: true,

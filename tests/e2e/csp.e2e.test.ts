@@ -47,6 +47,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-case-queue",
         "bankcrm-satisfaction-survey",
         "bankcrm-customer-form",
+        "bankcrm-campaign-report",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -69,6 +70,7 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[11]).toContain('<img src=x onerror="window.__xss=1">'); // a case subject, as text
     expect(texts[12]).toContain("请为本次服务评分");
     expect(texts[13]).toContain("请输入有效的11位手机号码");
+    expect(texts[14]).toContain('营销活动成效：<img src=x onerror="window.__xss=1">'); // an SVG chart, a name as text
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -44,6 +44,7 @@ describe("Storybook (static build)", () => {
     ["elements-case-queue--playground", "bankcrm-case-queue"],
     ["elements-satisfaction-survey--playground", "bankcrm-satisfaction-survey"],
     ["elements-customer-form--playground", "bankcrm-customer-form"],
+    ["elements-campaign-report--playground", "bankcrm-campaign-report"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -42,6 +42,7 @@ export {
 } from "./components/customer-form/customer-form.component.js";
 export { BankcrmCaseChangeEvent, type CaseChangeDetail } from "./events/case-events.js";
 export { BankcrmCustomerChangeEvent, type CustomerChangeDetail } from "./events/customer-events.js";
+export { BankcrmCampaignReport } from "./components/campaign-report/campaign-report.component.js";
 export { BankcrmContextElement } from "./components/base/context-element.js";
 export { BankcrmTimelineLoadMoreEvent, type TimelineLoadMoreDetail } from "./events/timeline-events.js";
 export {

@@ -7,6 +7,7 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
 import type {
+  BankcrmCampaignReport,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
   BankcrmCaseQueue,
@@ -164,6 +165,10 @@ declare module "react" {
           "consent-version": string;
           "onbankcrm-customer-change": (event: BankcrmCustomerChangeEvent) => void;
         }
+      >;
+      "bankcrm-campaign-report": ElementProps<
+        BankcrmCampaignReport,
+        Pick<BankcrmCampaignReport, "effect" | "name" | "currency" | "locale">
       >;
     }
   }

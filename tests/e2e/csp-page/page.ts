@@ -14,7 +14,8 @@ import "@bankcrm/elements/case-form.js";
 import "@bankcrm/elements/case-queue.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
-import { computeAchievement, generateDemoPortfolio, scoreCustomerValue } from "@bankcrm/core";
+import "@bankcrm/elements/campaign-report.js";
+import { campaignEffectiveness, computeAchievement, generateDemoPortfolio, scoreCustomerValue } from "@bankcrm/core";
 import { syntheticTimeline } from "../../../packages/elements/test/fixtures/timeline.js";
 import {
   NOW,
@@ -71,6 +72,18 @@ const caseForm = document.createElement("bankcrm-case-form");
 const caseQueue = document.createElement("bankcrm-case-queue");
 const survey = document.createElement("bankcrm-satisfaction-survey");
 const customerForm = document.createElement("bankcrm-customer-form");
+const report = document.createElement("bankcrm-campaign-report");
+report.name = hostile;
+report.effect = campaignEffectiveness(
+  { id: "CP-CSP" },
+  {
+    targeted: ["A", "B", "C", "D"],
+    responses: [{ customerId: "A", channel: "sms", type: "converted" }],
+    control: { size: 4, conversions: 0 },
+    revenuePerConversion: 10_000,
+    cost: 5_000,
+  },
+);
 caseQueue.now = NOW;
 survey.caseId = "SC-R";
 const tasks = document.createElement("bankcrm-task-list");
@@ -96,7 +109,7 @@ targets.achievements = computeAchievement(
   { customers: [] },
   { asOf: "2026-11-30" },
 );
-document.body.append(tasks, activity, pipeline, queue, targets, caseForm, caseQueue, survey, customerForm);
+document.body.append(tasks, activity, pipeline, queue, targets, caseForm, caseQueue, survey, customerForm, report);
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {
   const { client, customers } = await sales;
