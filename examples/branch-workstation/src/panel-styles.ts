@@ -36,3 +36,30 @@ export const controlStyles = css`
     outline-offset: 1px;
   }
 `;
+
+/** A host page on the tokens: its surface, the header bar and its title (the workstation's and the desk's). */
+export const pageStyles = css`
+  :host {
+    display: block;
+  }
+  .page {
+    min-height: 100vh;
+    box-sizing: border-box;
+    padding: 12px 16px;
+    color: var(--bankcrm-color-text);
+    background: var(--bankcrm-color-surface);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: center;
+    justify-content: space-between;
+    border-bottom: 1px solid var(--bankcrm-color-border);
+    padding-bottom: 8px;
+  }
+  h1 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
+`;

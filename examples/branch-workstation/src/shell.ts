@@ -20,7 +20,7 @@ import { visuallyHidden } from "@bankcrm/elements";
 import "./pages/customers-page.js";
 import "./pages/my-day-page.js";
 import { text, type TextKey } from "./messages.js";
-import { controlStyles } from "./panel-styles.js";
+import { controlStyles, pageStyles } from "./panel-styles.js";
 import { WorkstationSession } from "./session.js";
 import { BRANCH_NAMES, HAS_DAY, ROLE_TEXT, STAFF_NAMES, USERS, params, type DemoRole } from "./users.js";
 
@@ -31,37 +31,18 @@ export class WorkstationApp extends LitElement {
   static override styles = [
     visuallyHidden,
     controlStyles,
+    pageStyles,
     css`
-      :host {
-        display: block;
-      }
-      .page {
-        min-height: 100vh;
-        box-sizing: border-box;
-        padding: 12px 16px;
-        color: var(--bankcrm-color-text);
-        background: var(--bankcrm-color-surface);
-      }
       .inner {
         max-width: 1440px;
         margin: 0 auto;
       }
-      header,
       .toolbar,
       nav ul {
         display: flex;
         gap: 8px 12px;
         align-items: center;
         flex-wrap: wrap;
-      }
-      header {
-        justify-content: space-between;
-        border-bottom: 1px solid var(--bankcrm-color-border);
-        padding-bottom: 8px;
-      }
-      h1 {
-        font-size: 1.25rem;
-        margin: 0;
       }
       nav ul {
         list-style: none;

@@ -44,6 +44,8 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import { text, type TextKey } from "./messages.js";
+// The workstation's page and control styles: one look for the bank's two hosts.
+import { controlStyles, pageStyles } from "../../branch-workstation/src/panel-styles.js";
 
 const params = new URLSearchParams(location.search);
 const TOTAL = Math.max(10, Math.min(50_000, Number(params.get("customers") ?? 2000) || 2000));
@@ -61,77 +63,45 @@ const MAX_ATTEMPTS = 3;
 type Step = "opening" | "find" | "verify" | "call" | "error";
 
 export class CallCentreDesk extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .page {
-      min-height: 100vh;
-      box-sizing: border-box;
-      padding: 12px 16px;
-      color: var(--bankcrm-color-text);
-      background: var(--bankcrm-color-surface);
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      justify-content: space-between;
-      border-bottom: 1px solid var(--bankcrm-color-border);
-      padding-bottom: 8px;
-    }
-    h1 {
-      font-size: 1.25rem;
-      margin: 0;
-    }
-    h2 {
-      font-size: 1rem;
-      margin: 12px 0 6px;
-    }
-    button,
-    input {
-      font: inherit;
-      color: inherit;
-      background: var(--bankcrm-color-surface);
-      border: 1px solid var(--bankcrm-color-border);
-      border-radius: var(--bankcrm-radius);
-      padding: 4px 10px;
-    }
-    :focus-visible {
-      outline: 2px solid var(--bankcrm-color-accent);
-      outline-offset: 1px;
-    }
-    form.find,
-    form.verify {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: end;
-    }
-    label {
-      display: grid;
-      gap: 2px;
-    }
-    ul.candidates {
-      list-style: none;
-      padding: 0;
-      display: grid;
-      gap: 6px;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(380px, 1fr));
-      gap: 12px;
-      align-items: start;
-    }
-    .muted {
-      color: var(--bankcrm-color-text-muted);
-    }
-    .error {
-      color: var(--bankcrm-color-danger);
-    }
-  `;
+  static override styles = [
+    pageStyles,
+    controlStyles,
+    css`
+      h2 {
+        font-size: 1rem;
+        margin: 12px 0 6px;
+      }
+      form.find,
+      form.verify {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: end;
+      }
+      label {
+        display: grid;
+        gap: 2px;
+      }
+      ul.candidates {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 6px;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(380px, 1fr));
+        gap: 12px;
+        align-items: start;
+      }
+      .muted {
+        color: var(--bankcrm-color-text-muted);
+      }
+      .error {
+        color: var(--bankcrm-color-danger);
+      }
+    `,
+  ];
 
   @state() private locale: Locale = resolveLocale(params.get("lang") ?? "zh-CN");
   @state() private step: Step = "opening";
