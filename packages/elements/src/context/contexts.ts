@@ -76,6 +76,8 @@ export interface RecordListQuery {
 
 /** What the sales elements use of one writable collection of the client. */
 export interface WritableCollection<T> {
+  /** One record by id (a client's repositories have it; elements page through `list` without it). */
+  get?(id: string): Promise<T | undefined>;
   list(query?: RecordListQuery): Promise<Page<T>>;
   create(input: unknown): Promise<WriteResult<T>>;
   update(id: string, changes: unknown, options?: { expectedVersion?: number }): Promise<WriteResult<T>>;

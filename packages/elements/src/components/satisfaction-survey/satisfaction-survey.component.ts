@@ -58,9 +58,10 @@ export class BankcrmSatisfactionSurvey extends BankcrmContextElement {
     }
   }
 
-  /** The case by id, from the client's (scoped) list. */
+  /** The case by id: the client's `get`, else its (scoped) list a page at a time. */
   private async find(id: string): Promise<ServiceCase | undefined> {
     const repo = this.effectiveClient!.serviceCases!;
+    if (repo.get) return repo.get(id);
     let after: string | undefined;
     do {
       const page = await repo.list({ limit: 500, ...(after ? { after } : {}) });
