@@ -153,12 +153,18 @@ describe("personal data at rest in the browser profile", () => {
     await contact.locator('[part="submit"]').click();
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toBe("待发送 1 · 失败 0 · 冲突 0");
     expect((await databases()).filter((n) => n.startsWith("bankcrm-workstation")).length).toBeGreaterThan(1);
-    page.once("dialog", (dialog) => void dialog.dismiss());
-    await app.locator('[data-testid="logout"]').click();
+    // Each click's dialog is awaited before the next: the confirm comes after an await (the outbox's
+    // count), so a handler registered early would catch the first dialog too.
+    await Promise.all([
+      page.waitForEvent("dialog").then((dialog) => dialog.dismiss()),
+      app.locator('[data-testid="logout"]').click(),
+    ]);
     await expect.poll(() => app.locator('[data-testid="outbox"]').textContent()).toContain("待发送 1");
     expect(await app.locator('[data-testid="logged-out"]').count()).toBe(0);
-    page.once("dialog", (dialog) => void dialog.accept());
-    await app.locator('[data-testid="logout"]').click();
+    await Promise.all([
+      page.waitForEvent("dialog").then((dialog) => dialog.accept()),
+      app.locator('[data-testid="logout"]').click(),
+    ]);
     await app.locator('[data-testid="logged-out"]').waitFor({ timeout: 10_000 });
     expect((await databases()).filter((n) => n.startsWith("bankcrm-workstation"))).toEqual([]);
 
