@@ -66,6 +66,7 @@ export default defineConfig({
             "@lit-labs/virtualizer/layouts/flow.js",
             "lit/directives/repeat.js",
             "lit/directives/guard.js",
+            "lit/directives/if-defined.js",
             "@open-wc/testing",
             "vitest/browser",
           ],

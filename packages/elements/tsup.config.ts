@@ -19,6 +19,8 @@ export default defineConfig({
     "components/satisfaction-survey/satisfaction-survey": "src/components/satisfaction-survey/satisfaction-survey.ts",
     "components/customer-form/customer-form": "src/components/customer-form/customer-form.ts",
     "components/campaign-report/campaign-report": "src/components/campaign-report/campaign-report.ts",
+    "components/segment-builder/segment-builder": "src/components/segment-builder/segment-builder.ts",
+    "segment-counter": "src/segment-counter.ts",
   },
   format: ["esm"],
   dts: true,

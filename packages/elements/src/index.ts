@@ -43,6 +43,15 @@ export {
 export { BankcrmCaseChangeEvent, type CaseChangeDetail } from "./events/case-events.js";
 export { BankcrmCustomerChangeEvent, type CustomerChangeDetail } from "./events/customer-events.js";
 export { BankcrmCampaignReport } from "./components/campaign-report/campaign-report.component.js";
+export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-builder.component.js";
+export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
+export {
+  createSegmentCounter,
+  serveSegmentCounts,
+  type SegmentCount,
+  type SegmentCounter,
+  type SegmentCounterOptions,
+} from "./segment-counter.js";
 export { BankcrmContextElement } from "./components/base/context-element.js";
 export { BankcrmTimelineLoadMoreEvent, type TimelineLoadMoreDetail } from "./events/timeline-events.js";
 export {

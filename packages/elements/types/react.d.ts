@@ -8,6 +8,8 @@
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
 import type {
   BankcrmCampaignReport,
+  BankcrmSegmentBuilder,
+  BankcrmSegmentChangeEvent,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
   BankcrmCaseQueue,
@@ -169,6 +171,12 @@ declare module "react" {
       "bankcrm-campaign-report": ElementProps<
         BankcrmCampaignReport,
         Pick<BankcrmCampaignReport, "effect" | "name" | "currency" | "locale">
+      >;
+      "bankcrm-segment-builder": ElementProps<
+        BankcrmSegmentBuilder,
+        Pick<BankcrmSegmentBuilder, "catalog" | "definition" | "counter" | "sampleLabel" | "readonly" | "locale"> & {
+          "onbankcrm-segment-change": (event: BankcrmSegmentChangeEvent) => void;
+        }
       >;
     }
   }

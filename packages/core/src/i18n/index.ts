@@ -6,3 +6,4 @@ export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
 export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-messages.js";
 export { serviceMessage, serviceMessageKeys, type ServiceMessageKey } from "./service-messages.js";
+export { segmentMessage, segmentMessageKeys, type SegmentMessageKey } from "./segment-messages.js";

@@ -25,8 +25,10 @@ export interface FieldDefinition<R = Record<string, unknown>> {
   id: string;
   type: FieldType;
   label: Label;
-  /** The allowed values of an enum field. */
+  /** The allowed values of an enum field (or the known values of a list field: a builder offers them). */
   values?: readonly string[];
+  /** What each value is called, for pickers and sentences; a value without one shows as written. */
+  valueLabels?: Readonly<Record<string, Label>>;
   /** Reads the value from a record; default `record[id]`. */
   get?: (record: R) => unknown;
   /** Warehouse column; default the id in snake_case. */
@@ -37,8 +39,11 @@ export interface FieldDefinition<R = Record<string, unknown>> {
   cost?: number;
 }
 
-export interface CatalogField<R = Record<string, unknown>> extends Required<Omit<FieldDefinition<R>, "values">> {
+export interface CatalogField<R = Record<string, unknown>> extends Required<
+  Omit<FieldDefinition<R>, "values" | "valueLabels">
+> {
   values?: readonly string[];
+  valueLabels?: Readonly<Record<string, Label>>;
 }
 
 export interface FieldCatalog<R = Record<string, unknown>> {
@@ -86,6 +91,7 @@ export function createFieldCatalog<R = Record<string, unknown>>(
       type: f.type,
       label: f.label,
       ...(f.values ? { values: f.values } : {}),
+      ...(f.valueLabels ? { valueLabels: f.valueLabels } : {}),
       get: f.get ?? ((record: R) => (record as Record<string, unknown>)[id]),
       column: checkIdentifier(f.column ?? snakeCase(id), `fields.${id}.column`),
       operators,

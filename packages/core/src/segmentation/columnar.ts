@@ -38,7 +38,7 @@ export interface ColumnarTable {
 const words = (n: number) => (n + 31) >>> 5;
 const setBit = (bits: Uint32Array, i: number) => (bits[i >>> 5]! |= 1 << (i & 31));
 
-function buildColumn(field: CatalogField<unknown>, values: unknown[]): Column {
+function buildColumn(field: CatalogField<unknown>, values: ArrayLike<unknown>): Column {
   const n = values.length;
   switch (field.type) {
     case "number":
@@ -131,6 +131,19 @@ export function createColumnarTable<R>(
     columns.set(field.id, buildColumn(field as CatalogField<unknown>, records.map(field.get)));
   const idOf = options.idOf ?? ((r: R) => (r as { id: string }).id);
   return { size: records.length, ids: records.map(idOf), columns };
+}
+
+/**
+ * A table with one more column, from the field's values in row order (any
+ * array-like: a `Float64Array` with NaN for missing numbers is the cheapest to
+ * send to a worker). Lets a builder add columns as its definition uses them.
+ */
+export function withColumn<R>(table: ColumnarTable, field: CatalogField<R>, values: ArrayLike<unknown>): ColumnarTable {
+  if (values.length !== table.size)
+    throw new BankcrmInvalidArgumentError("values", `${values.length} values for a table of ${table.size} rows`);
+  const columns = new Map(table.columns);
+  columns.set(field.id, buildColumn(field as CatalogField<unknown>, values));
+  return { size: table.size, ids: table.ids, columns };
 }
 
 /**

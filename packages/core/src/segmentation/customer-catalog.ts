@@ -6,6 +6,7 @@
 import { DAY_MS } from "../time.js";
 import { computeAum } from "../scoring/aum.js";
 import {
+  CONSENT_PURPOSES,
   CONTACT_CHANNELS,
   CUSTOMER_KINDS,
   CUSTOMER_STATUSES,
@@ -21,6 +22,18 @@ import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
 import type { Transaction } from "../schemas/transaction.js";
 import type { Label } from "../i18n/locale.js";
+import {
+  consentPurposeLabels,
+  contactChannelLabels,
+  customerKindLabels,
+  customerStatusLabels,
+  genderLabels,
+  occupationLabels,
+  productTypeLabels,
+  rfmSegmentLabels,
+  riskToleranceLabels,
+  tierLabels,
+} from "../i18n/labels.js";
 import { createFieldCatalog, type FieldDefinition } from "./catalog.js";
 
 /** Outputs of the value models, carried into the view. */
@@ -174,27 +187,31 @@ const PRODUCT_LABELS: Record<ProductType, Label> = {
 
 export const customerFieldCatalog = createFieldCatalog<CustomerView>([
   f("age", "number", "年龄", "Age"),
-  f("gender", "enum", "性别", "Gender", { values: GENDERS }),
+  f("gender", "enum", "性别", "Gender", { values: GENDERS, valueLabels: genderLabels }),
   f("city", "string", "城市", "City"),
-  f("occupation", "enum", "职业", "Occupation", { values: OCCUPATIONS }),
+  f("occupation", "enum", "职业", "Occupation", { values: OCCUPATIONS, valueLabels: occupationLabels }),
   f("annualIncome", "money", "年收入", "Annual income"),
-  f("kind", "enum", "客户类型", "Customer type", { values: CUSTOMER_KINDS }),
-  f("status", "enum", "客户状态", "Status", { values: CUSTOMER_STATUSES }),
-  f("tier", "enum", "客户等级", "Tier", { values: TIERS }),
+  f("kind", "enum", "客户类型", "Customer type", { values: CUSTOMER_KINDS, valueLabels: customerKindLabels }),
+  f("status", "enum", "客户状态", "Status", { values: CUSTOMER_STATUSES, valueLabels: customerStatusLabels }),
+  f("tier", "enum", "客户等级", "Tier", { values: TIERS, valueLabels: tierLabels }),
   f("aum", "money", "资产规模（AUM）", "AUM"),
   ...PRODUCT_TYPES.map((type) =>
     f(`balance.${type}`, "money", PRODUCT_LABELS[type]["zh-CN"], PRODUCT_LABELS[type].en, {
       get: (r) => r.balances?.[type] ?? (r.balances ? 0 : undefined),
     }),
   ),
-  f("productTypes", "stringList", "持有产品类型", "Holds product type", { cost: 2 }),
+  f("productTypes", "stringList", "持有产品类型", "Holds product type", {
+    cost: 2,
+    values: PRODUCT_TYPES,
+    valueLabels: productTypeLabels,
+  }),
   f("productCount", "number", "持有产品数", "Product count"),
   f("contribution", "money", "年度贡献度", "Annual contribution"),
   f("valueScore", "number", "价值评分", "Value score"),
   f("rfmR", "number", "RFM 最近度得分", "RFM recency score"),
   f("rfmF", "number", "RFM 频度得分", "RFM frequency score"),
   f("rfmM", "number", "RFM 金额得分", "RFM monetary score"),
-  f("rfmSegment", "enum", "RFM 客户分群", "RFM segment", { values: RFM_SEGMENTS }),
+  f("rfmSegment", "enum", "RFM 客户分群", "RFM segment", { values: RFM_SEGMENTS, valueLabels: rfmSegmentLabels }),
   f("probabilityAlive", "number", "活跃概率", "Probability alive"),
   f("clv", "money", "预测终身价值", "Predicted lifetime value"),
   f("churnRisk", "number", "流失风险", "Churn risk"),
@@ -206,10 +223,20 @@ export const customerFieldCatalog = createFieldCatalog<CustomerView>([
   f("transactionAmount30d", "money", "近30天交易金额", "Transaction amount in 30 days"),
   f("transactionAmount90d", "money", "近90天交易金额", "Transaction amount in 90 days"),
   f("transactionAmount365d", "money", "近一年交易金额", "Transaction amount in a year"),
-  f("preferredChannel", "enum", "偏好渠道", "Preferred channel", { values: CONTACT_CHANNELS }),
-  f("riskTolerance", "enum", "风险承受能力", "Risk tolerance", { values: RISK_TOLERANCE_LEVELS }),
+  f("preferredChannel", "enum", "偏好渠道", "Preferred channel", {
+    values: CONTACT_CHANNELS,
+    valueLabels: contactChannelLabels,
+  }),
+  f("riskTolerance", "enum", "风险承受能力", "Risk tolerance", {
+    values: RISK_TOLERANCE_LEVELS,
+    valueLabels: riskToleranceLabels,
+  }),
   f("marketingConsent", "boolean", "同意营销", "Marketing consent"),
-  f("consents", "stringList", "已授权用途", "Consents given", { cost: 2 }),
+  f("consents", "stringList", "已授权用途", "Consents given", {
+    cost: 2,
+    values: CONSENT_PURPOSES,
+    valueLabels: consentPurposeLabels,
+  }),
   f("tags", "stringList", "客户标签", "Tags", { cost: 2 }),
   f("branchId", "string", "所属网点", "Branch"),
   f("relationshipManagerId", "string", "客户经理", "Relationship manager"),

@@ -49,4 +49,5 @@ export {
   type CustomerView,
   type CustomerMetrics,
 } from "./customer-catalog.js";
-export { createColumnarTable, evaluateColumnar, type ColumnarTable } from "./columnar.js";
+export { createColumnarTable, evaluateColumnar, withColumn, type ColumnarTable } from "./columnar.js";
+export { describeCondition, fieldValueText, operatorLabel } from "./describe.js";
