@@ -27,7 +27,8 @@ export const CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types lit-html",
+  // lit-html renders; bankcrm-worker lets same-origin module workers start (the segment builder's count).
+  "trusted-types lit-html bankcrm-worker",
 ].join("; ");
 
 export const TYPES = {

@@ -37,6 +37,7 @@ describe("custom-elements manifest", () => {
       "bankcrm-pipeline",
       "bankcrm-provider",
       "bankcrm-satisfaction-survey",
+      "bankcrm-segment-builder",
       "bankcrm-target-progress",
       "bankcrm-task-list",
       "bankcrm-tier-badge",

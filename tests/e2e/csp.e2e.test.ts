@@ -48,6 +48,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-satisfaction-survey",
         "bankcrm-customer-form",
         "bankcrm-campaign-report",
+        "bankcrm-segment-builder",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -71,6 +72,19 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[12]).toContain("请为本次服务评分");
     expect(texts[13]).toContain("请输入有效的11位手机号码");
     expect(texts[14]).toContain('营销活动成效：<img src=x onerror="window.__xss=1">'); // an SVG chart, a name as text
+    // Counted in a worker started under Trusted Types: the individuals (an age of 0 or more).
+    const individuals = await page.evaluate(() => (window as unknown as { __individuals: number }).__individuals);
+    expect(individuals).toBeGreaterThan(0);
+    expect(texts[15]).toContain(`符合条件：${individuals} 位客户（共 10 位`);
+    expect(texts[15]).toContain(`"value": 0`); // the JSON export, as text
+    expect(
+      await page.evaluate(
+        () =>
+          document
+            .querySelector("bankcrm-segment-builder")!
+            .shadowRoot!.querySelector<HTMLInputElement>("input[name=name]")!.value,
+      ),
+    ).toContain("<img");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -45,6 +45,7 @@ describe("Storybook (static build)", () => {
     ["elements-satisfaction-survey--playground", "bankcrm-satisfaction-survey"],
     ["elements-customer-form--playground", "bankcrm-customer-form"],
     ["elements-campaign-report--playground", "bankcrm-campaign-report"],
+    ["elements-segment-builder--playground", "bankcrm-segment-builder"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -47,6 +47,7 @@ export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-buil
 export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
 export {
   createSegmentCounter,
+  createModuleWorker,
   serveSegmentCounts,
   type SegmentCount,
   type SegmentCounter,

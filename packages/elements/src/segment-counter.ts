@@ -10,13 +10,16 @@
  * starts them.
  *
  * ```ts
- * // The host's bundler makes the worker (Vite, webpack 5, esbuild all know this form):
- * const worker = new Worker(new URL("./segment-worker.ts", import.meta.url), { type: "module" });
- * // segment-worker.ts: import { serveSegmentCounts } from "@bankcrm/elements/segment-counter.js"; serveSegmentCounts(self);
- * builder.counter = createSegmentCounter(rows, customerFieldCatalog, { worker });
+ * // segment-worker.ts, bundled by the host's bundler as a module worker:
+ * import { serveSegmentCounts } from "@bankcrm/elements/segment-counter.js";
+ * serveSegmentCounts(self);
+ * // The page (Vite: `?worker&url` gives the bundled worker's URL):
+ * import workerUrl from "./segment-worker.ts?worker&url";
+ * builder.counter = createSegmentCounter(rows, customerFieldCatalog, { worker: createModuleWorker(workerUrl) });
  * ```
  */
 import {
+  BankcrmInvalidArgumentError,
   createFieldCatalog,
   evaluateColumnar,
   withColumn,
@@ -49,6 +52,33 @@ export interface SegmentCounterOptions {
   sampleSize?: number;
   /** "Today" for date windows. Default: now at each count. */
   now?: Date;
+}
+
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+let workerPolicy: ScriptUrlPolicy | undefined;
+
+/**
+ * A module worker from a same-origin URL, under Trusted Types too: a worker's
+ * URL is a script URL, so where the page enforces them the URL goes through a
+ * policy named `bankcrm-worker` (add it to the CSP's `trusted-types` list) that
+ * lets only same-origin URLs through. Other origins are refused.
+ */
+export function createModuleWorker(url: string | URL): Worker {
+  const href = new URL(url, location.href);
+  if (href.origin !== location.origin)
+    throw new BankcrmInvalidArgumentError("url", `a worker must come from this page's origin, not ${href.origin}`);
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } })
+    .trustedTypes;
+  if (tt && !workerPolicy)
+    workerPolicy = tt.createPolicy("bankcrm-worker", {
+      createScriptURL: (u: string) => {
+        if (new URL(u, location.href).origin !== location.origin) throw new TypeError("cross-origin worker refused");
+        return u;
+      },
+    });
+  return new Worker((workerPolicy ? workerPolicy.createScriptURL(href.href) : href) as string, { type: "module" });
 }
 
 /** A field without its reader: what crosses to the worker. */

@@ -15,7 +15,17 @@ import "@bankcrm/elements/case-queue.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/campaign-report.js";
-import { campaignEffectiveness, computeAchievement, generateDemoPortfolio, scoreCustomerValue } from "@bankcrm/core";
+import "@bankcrm/elements/segment-builder.js";
+import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
+import {
+  buildCustomerView,
+  campaignEffectiveness,
+  computeAchievement,
+  customerFieldCatalog,
+  generateDemoPortfolio,
+  scoreCustomerValue,
+} from "@bankcrm/core";
+import segmentWorkerUrl from "./segment-worker.ts?worker&url";
 import { syntheticTimeline } from "../../../packages/elements/test/fixtures/timeline.js";
 import {
   NOW,
@@ -84,6 +94,26 @@ report.effect = campaignEffectiveness(
     cost: 5_000,
   },
 );
+// The builder counts in a module worker started through the `bankcrm-worker` Trusted Types policy.
+const builder = document.createElement("bankcrm-segment-builder");
+builder.catalog = customerFieldCatalog;
+builder.definition = {
+  schemaVersion: 1,
+  id: "csp-segment",
+  name: hostile,
+  version: 1,
+  rule: {
+    all: [
+      { field: "kind", op: "in", value: ["individual", "corporate"] },
+      { field: "age", op: "gte", value: "x" },
+    ],
+  },
+};
+builder.counter = createSegmentCounter(
+  p.customers.map((c) => ({ ...buildCustomerView(c), name: hostile })),
+  customerFieldCatalog as never,
+  { worker: createModuleWorker(segmentWorkerUrl) },
+);
 caseQueue.now = NOW;
 survey.caseId = "SC-R";
 const tasks = document.createElement("bankcrm-task-list");
@@ -109,7 +139,19 @@ targets.achievements = computeAchievement(
   { customers: [] },
   { asOf: "2026-11-30" },
 );
-document.body.append(tasks, activity, pipeline, queue, targets, caseForm, caseQueue, survey, customerForm, report);
+document.body.append(
+  tasks,
+  activity,
+  pipeline,
+  queue,
+  targets,
+  caseForm,
+  caseQueue,
+  survey,
+  customerForm,
+  report,
+  builder,
+);
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {
   const { client, customers } = await sales;
@@ -144,4 +186,14 @@ document.body.append(tasks, activity, pipeline, queue, targets, caseForm, caseQu
     await new Promise((r) => requestAnimationFrame(r));
   timeline.shadowRoot!.querySelector<HTMLElement>('[role="feed"]')!.scrollTop = 5_000;
   await new Promise((r) => setTimeout(r, 100));
+  // The builder's issue was shown at its place; fixed, the worker counts the ten customers.
+  builder.shadowRoot!.querySelector("details")!.open = true;
+  const value = builder.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="value"]');
+  value[value.length - 1]!.value = "0";
+  value[value.length - 1]!.dispatchEvent(new Event("input"));
+  for (let i = 0; i < 100 && !builder.shadowRoot!.textContent.includes("位客户"); i++)
+    await new Promise((r) => setTimeout(r, 20));
+  (window as unknown as { __individuals: number }).__individuals = p.customers.filter(
+    (c) => c.kind === "individual",
+  ).length;
 })();

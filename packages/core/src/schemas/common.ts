@@ -1,8 +1,9 @@
 /** Building blocks shared by the record schemas. Dates are ISO-8601 strings at the boundary. */
 import * as z from "zod";
+import { ID_PATTERN } from "./vocabulary.js";
 
 /** Record identifiers: opaque, 1–64 URL-safe characters. */
-export const IdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: "id" });
+export const IdSchema = z.string().regex(ID_PATTERN, { error: "id" });
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDateSchema = z.iso.date();
 /** An instant with an explicit offset, e.g. 2026-11-28T09:30:00Z or …+08:00. */

@@ -7,30 +7,9 @@
 import * as z from "zod";
 import { object } from "../zod.js";
 import { IdSchema, text } from "../schemas/common.js";
+import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
 
-export const OPERATORS = [
-  "eq",
-  "neq",
-  "in",
-  "notIn",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "between",
-  "contains",
-  "startsWith",
-  "endsWith",
-  "isEmpty",
-  "isNotEmpty",
-  "before",
-  "after",
-  "withinLast",
-  "notWithinLast",
-  "hasAny",
-  "hasAll",
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+export { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator };
 
 export interface Condition {
   field: string;
@@ -53,9 +32,6 @@ export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
     ConditionSchema,
   ]),
 );
-
-/** The format of saved definitions; bump with a migration when it changes. */
-export const SEGMENT_SCHEMA_VERSION = 1;
 
 export const SegmentDefinitionSchema = object({
   schemaVersion: z.literal(SEGMENT_SCHEMA_VERSION),

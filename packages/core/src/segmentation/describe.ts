@@ -56,7 +56,7 @@ export function fieldValueText(field: CatalogField<never>, value: unknown, local
   if (field.type === "money" && typeof value === "number") return yuan(value, locale);
   if (field.type === "boolean") return segmentMessage(value === true ? "yes" : "no", locale);
   if (typeof value === "number") return value.toLocaleString(locale);
-  const text = String(value);
+  const text = typeof value === "string" ? value : JSON.stringify(value);
   return field.valueLabels?.[text]?.[locale] ?? text;
 }
 

@@ -6,9 +6,10 @@
  */
 import type { Locale } from "../i18n/locale.js";
 import { message, type MessageKey } from "../i18n/messages.js";
-import { IdSchema } from "../schemas/common.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
-import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator, type SegmentDefinition } from "./definition.js";
+import type { SegmentDefinition } from "./definition.js";
+import { ID_PATTERN } from "../schemas/vocabulary.js";
+import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
 
 export const MAX_DEPTH = 32;
 export const MAX_NODES = 2_000;
@@ -149,7 +150,7 @@ export function validateSegment(
     return { valid: false, issues };
   }
   if (definition.schemaVersion !== SEGMENT_SCHEMA_VERSION) add(["schemaVersion"], "malformed");
-  if (!IdSchema.safeParse(definition.id).success) add(["id"], "malformed");
+  if (typeof definition.id !== "string" || !ID_PATTERN.test(definition.id)) add(["id"], "malformed");
   if (typeof definition.name !== "string" || definition.name.trim() === "" || definition.name.length > 120)
     add(["name"], "malformed");
   if (!Number.isInteger(definition.version) || (definition.version as number) < 1) add(["version"], "malformed");

@@ -267,8 +267,12 @@ describe("<bankcrm-segment-builder>", () => {
     );
     expect(root(el).querySelector<HTMLInputElement>("input[name=name]")!.value).to.contain("<img");
     expect(root(el).querySelector("img")).to.equal(null);
-    expect(root(el).querySelector("select[name=op]")!.selectedOptions[0]!.textContent!.trim()).to.equal("is");
-    expect(root(el).querySelector(".combine select")!.selectedOptions[0]!.textContent!.trim()).to.equal("All of these");
+    expect(
+      root(el).querySelector<HTMLSelectElement>("select[name=op]")!.selectedOptions[0]!.textContent.trim(),
+    ).to.equal("is");
+    expect(
+      root(el).querySelector<HTMLSelectElement>(".combine select")!.selectedOptions[0]!.textContent.trim(),
+    ).to.equal("All of these");
     await expect(el).to.be.accessible();
   });
 });

@@ -1,0 +1,4 @@
+/** The segment builder's counting worker, as a host bundles it. */
+import { serveSegmentCounts } from "@bankcrm/elements/segment-counter.js";
+
+serveSegmentCounts(self);
