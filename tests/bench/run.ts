@@ -9,6 +9,7 @@ import { benchPipeline } from "./pipeline.bench.js";
 import { benchWorkstation } from "./workstation.bench.js";
 import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
+import { benchSegmentRows } from "./segment-rows.bench.js";
 import { benchServer } from "./server.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
 
@@ -16,6 +17,7 @@ const only = process.env.BENCH_ONLY;
 console.log(`bankcrm benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === "demo") benchDemoGenerator();
 if (!only || only === "value") benchValueModels();
+if (!only || only === "segment") await benchSegmentRows();
 if (!only || only === "segment") await benchSegmentation();
 if (!only || only === "idb") await benchIndexedDb();
 if (!only || only === "elements") await benchElements();
