@@ -236,7 +236,7 @@ export async function benchSegmentRows(total = Number(process.env.BENCH_SEGMENT_
   for (const r of sample) if (handWritten(r)) sampleExpected++;
   const t0 = performance.now();
   for (const r of sample) {
-    const { events } = await engine.run(r as unknown as Record<string, unknown>);
+    const { events } = await engine.run(r);
     if (events.length > 0) engineMatches++;
   }
   const engineMs = ((performance.now() - t0) * total) / sample.length;

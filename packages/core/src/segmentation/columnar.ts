@@ -518,7 +518,10 @@ function bySelectivity(rules: readonly Rule[], table: ColumnarTable, now: Date):
     for (let i = 0; i < table.size; i += step) if (test(i)) pass++;
     return pass;
   });
-  return rules.map((r, k) => [r, rates[k]!] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+  return rules
+    .map((r, k) => [r, rates[k]!] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([r]) => r);
 }
 
 /** Below this share of rows still selected, an `all` tests its remaining rules row by row. */
