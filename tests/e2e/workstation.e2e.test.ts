@@ -10,6 +10,7 @@ import type { Browser, Locator } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";
+import { DEMO_AS_OF, buildCustomerView, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -372,4 +373,94 @@ describe("branch workstation (pnpm start)", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("builds a segment by keyboard, counts it in a worker, and runs a campaign on it: draft, approval, launch, report", async () => {
+    const { page, violations, errors } = await openPage("?customers=3000&seed=e2e-mkt");
+    const app = page.locator("bankcrm-workstation-app");
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    await app.locator('select[data-testid="role"]').selectOption("marketing");
+    await app.locator('[data-testid="nav-marketing"]').focus();
+    await page.keyboard.press("Enter");
+    const marketing = app.locator("ws-marketing-page");
+    const builder = marketing.locator("bankcrm-segment-builder");
+    // The fixed segments are saved definitions: open one in the builder, its count comes from the worker.
+    await marketing.locator('[data-segment="high-net-worth"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => builder.locator("select[name=field]").first().inputValue()).toBe("aum");
+    const count = builder.locator('[data-testid="count"]');
+    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/符合条件：[\d,]+ 位客户（共 3,000 位/);
+
+    // A new segment, by keyboard: its name, then AUM of at least ¥500,000 beside "active".
+    await marketing.locator('[data-testid="new-segment"]').focus();
+    await page.keyboard.press("Enter");
+    await builder.locator("input[name=name]").focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("高端活跃客户");
+    await builder.locator('[data-focus="rule/add"]').focus();
+    await page.keyboard.press("Enter");
+    const added = builder.locator('[data-path="rule/all/1"]');
+    await expect.poll(() => added.locator("select[name=field]").evaluate((e) => e.matches(":focus"))).toBe(true);
+    await added.locator("select[name=field]").selectOption("aum");
+    await added.locator("select[name=op]").focus();
+    await added.locator("select[name=op]").selectOption("gte");
+    await added.locator("input[name=value]").focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("500000");
+    const rows = generateDemoCustomers({ seed: "e2e-mkt", start: 0, count: 3000 }).map((c) =>
+      buildCustomerView(c, {
+        holdings: generateCustomerHistory(c, { seed: "e2e-mkt", asOf: DEMO_AS_OF, detail: "holdings" }).holdings,
+      }),
+    );
+    const expected = rows.filter((r) => r.status === "active" && (r.aum ?? -1) >= 50_000_000).length;
+    expect(expected).toBeGreaterThan(10);
+    await expect
+      .poll(() => count.textContent(), { timeout: 20_000 })
+      .toContain(`符合条件：${expected.toLocaleString("zh-CN")} 位客户（共 3,000 位`);
+    // A sample of matching customers, masked, with why they match.
+    expect(await builder.locator('[part="sample"] tbody th').first().textContent()).toMatch(/^.\*+$/u);
+    expect(await builder.locator('[part="sample"] tbody td').first().textContent()).toContain("资产规模（AUM）");
+
+    // The campaign: saved with the segment, created as a draft by keyboard.
+    await marketing.locator('[data-testid="create-campaign"]').focus();
+    await page.keyboard.press("Enter");
+    const status = marketing.locator('[data-testid="marketing-status"]');
+    await expect.poll(() => status.textContent()).toContain("已创建，待网点负责人审批");
+    const campaign = marketing.locator("tr[data-campaign]", { hasText: "高端活跃客户营销" });
+    expect(await campaign.getAttribute("data-status")).toBe("draft");
+    expect(await marketing.locator("[data-segment]", { hasText: "高端活跃客户" }).count()).toBe(1);
+
+    // Four eyes: the branch manager approves it.
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await expect.poll(() => campaign.locator('[data-action="approve"]').count()).toBe(1);
+    await campaign.locator('[data-action="approve"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => campaign.getAttribute("data-status")).toBe("scheduled");
+
+    // The marketing manager launches it: the audience with its exclusions, a control group, the responses measured.
+    await app.locator('select[data-testid="role"]').selectOption("marketing");
+    await expect.poll(() => campaign.locator('[data-action="launch"]').count()).toBe(1);
+    await campaign.locator('[data-action="launch"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => campaign.getAttribute("data-status"), { timeout: 30_000 }).toBe("active");
+    const launched = (await status.textContent())!;
+    const [, members, excluded, control] = /受众 (\d+) 人（排除 (\d+) 人[\s\S]*对照组 (\d+) 人/.exec(launched)!;
+    expect(Number(members) + Number(excluded)).toBe(expected);
+    expect(Number(excluded)).toBeGreaterThan(0); // not everyone consented to SMS marketing
+    const report = marketing.locator("bankcrm-campaign-report");
+    await expect
+      .poll(() => report.locator('[data-stage="targeted"]').textContent())
+      .toContain(String(Number(members) - Number(control)));
+    expect(await report.locator('[part="uplift"]').textContent()).toContain("相对对照组转化率提升");
+    await page.screenshot({ path: `${artifacts}workstation-marketing.png`, fullPage: true });
+
+    // The new segment is a saved definition the customer list filters by.
+    await app.locator('[data-testid="nav-customers"]').click();
+    await app.locator('select[data-testid="segment"]').focus();
+    await expect
+      .poll(() => app.locator('select[data-testid="segment"] option', { hasText: "高端活跃客户" }).count())
+      .toBe(1);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });

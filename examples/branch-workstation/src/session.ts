@@ -8,7 +8,7 @@
  * Server mode (when the page is served with BANKCRM_API, see serve.mjs): reads
  * come from the server and are cached for offline use; writes go through the outbox.
  */
-import type { RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
+import type { CampaignResponse, RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
 import {
   createCachedStore,
   createCrmClient,
@@ -190,6 +190,12 @@ export class WorkstationSession {
     if (!this.outbox) return 0;
     const s = await this.outbox.status();
     return s.pending + s.failed + s.conflicts;
+  }
+
+  /** The demo's stand-in for the bank's campaign systems: the responses they would send back, into the store. */
+  async feedResponses(responses: CampaignResponse[]): Promise<void> {
+    if (!this.store || this.api) return;
+    await this.store.put("campaignResponses", responses);
   }
 
   /**

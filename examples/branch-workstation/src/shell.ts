@@ -19,13 +19,14 @@ import "@bankcrm/elements/provider.js";
 import { visuallyHidden } from "@bankcrm/elements";
 import "./pages/customers-page.js";
 import "./pages/my-day-page.js";
+import "./pages/marketing-page.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
 import { WorkstationSession } from "./session.js";
-import { BRANCH_NAMES, HAS_DAY, ROLE_TEXT, STAFF_NAMES, USERS, params, type DemoRole } from "./users.js";
+import { BRANCH_NAMES, HAS_DAY, HAS_MARKETING, ROLE_TEXT, STAFF_NAMES, USERS, params, type DemoRole } from "./users.js";
 
 type Status = "opening" | "generating" | "ready" | "error" | "loggedOut";
-type Page = "day" | "customers";
+type Page = "day" | "customers" | "marketing";
 
 export class WorkstationApp extends LitElement {
   static override styles = [
@@ -135,7 +136,13 @@ export class WorkstationApp extends LitElement {
   private pageFromHash(): Page {
     if (location.hash === "#/customers") return "customers";
     if (location.hash === "#/day") return "day";
-    return HAS_DAY.includes(this.demoRole) ? "day" : "customers";
+    if (location.hash === "#/marketing") return "marketing";
+    return this.homeOf(this.demoRole);
+  }
+
+  /** Where a role starts: "my day" for the sales roles, marketing for the marketing manager, else the customers. */
+  private homeOf(role: DemoRole): Page {
+    return HAS_DAY.includes(role) ? "day" : role === "marketing" ? "marketing" : "customers";
   }
   private onHash = () => (this.page = this.pageFromHash());
 
@@ -181,10 +188,13 @@ export class WorkstationApp extends LitElement {
       this.session.makeClient();
       this.revision++;
     }
-    // The page stays where it is, unless the new role has no "my day".
-    if (!HAS_DAY.includes(role) && this.page === "day") {
-      this.page = "customers";
-      history.replaceState(null, "", `${location.pathname}${location.search}#/customers`);
+    // The page stays where it is, unless the new role does not have it.
+    if (
+      (!HAS_DAY.includes(role) && this.page === "day") ||
+      (!HAS_MARKETING.includes(role) && this.page === "marketing")
+    ) {
+      this.page = this.homeOf(role);
+      history.replaceState(null, "", `${location.pathname}${location.search}#/${this.page}`);
     }
   }
 
@@ -316,16 +326,14 @@ export class WorkstationApp extends LitElement {
   private renderNav() {
     const link = (page: Page, key: TextKey) =>
       html`<li>
-        <a
-          href=${`#/${page === "day" ? "day" : "customers"}`}
-          data-testid=${`nav-${page}`}
-          aria-current=${this.page === page ? "page" : nothing}
+        <a href=${`#/${page}`} data-testid=${`nav-${page}`} aria-current=${this.page === page ? "page" : nothing}
           >${this.t(key)}</a
         >
       </li>`;
     return html`<nav aria-label=${this.t("navigation")}>
       <ul>
         ${HAS_DAY.includes(this.demoRole) ? link("day", "navMyDay") : nothing} ${link("customers", "navCustomers")}
+        ${HAS_MARKETING.includes(this.demoRole) ? link("marketing", "navMarketing") : nothing}
       </ul>
     </nav>`;
   }
@@ -334,7 +342,9 @@ export class WorkstationApp extends LitElement {
     const s = this.session;
     void this.revision;
     const hasDay = HAS_DAY.includes(this.demoRole);
+    const hasMarketing = HAS_MARKETING.includes(this.demoRole);
     const day = this.page === "day" && hasDay;
+    const marketing = this.page === "marketing" && hasMarketing;
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -349,8 +359,20 @@ export class WorkstationApp extends LitElement {
               ></ws-my-day>`
             : nothing
         }
+        ${
+          hasMarketing
+            ? html`<ws-marketing-page
+                ?hidden=${!marketing}
+                .client=${s.client}
+                .rows=${s.rows}
+                demo-role=${this.demoRole}
+                .locale=${this.locale}
+                .feed=${s.embedded ? (responses: Parameters<typeof s.feedResponses>[0]) => s.feedResponses(responses) : undefined}
+              ></ws-marketing-page>`
+            : nothing
+        }
         <ws-customers-page
-          ?hidden=${day}
+          ?hidden=${day || marketing}
           .rows=${s.rows}
           .client=${s.client}
           demo-role=${this.demoRole}

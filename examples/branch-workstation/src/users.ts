@@ -11,10 +11,10 @@ export const BRANCH_NAMES: Record<string, string> = Object.fromEntries(BRANCHES.
 export const STAFF = generateStaff(SEED).all;
 export const STAFF_NAMES: Record<string, string> = Object.fromEntries(STAFF.map((s) => [s.id, s.name]));
 
-/** The four demo users, all of the first branch (the auditor is at head office). */
+/** The five demo users, of the first branch (the auditor and the marketing manager are at head office). */
 function demoUsers(
   staff: readonly Staff[],
-): Record<"relationship_manager" | "branch_manager" | "teller" | "auditor", Staff> {
+): Record<"relationship_manager" | "branch_manager" | "teller" | "marketing" | "auditor", Staff> {
   const branch = BRANCHES[0]!.id;
   const find = (role: StaffRole, branchId?: string) =>
     staff.find((s) => s.role === role && (branchId === undefined || s.branchId === branchId))!;
@@ -22,6 +22,7 @@ function demoUsers(
     relationship_manager: find("relationship_manager", branch),
     branch_manager: find("branch_manager", branch),
     teller: find("teller", branch),
+    marketing: find("marketing"),
     auditor: find("auditor"),
   };
 }
@@ -31,10 +32,13 @@ export const ROLE_TEXT: Record<DemoRole, TextKey> = {
   relationship_manager: "roleRm",
   branch_manager: "roleBranchManager",
   teller: "roleTeller",
+  marketing: "roleMarketing",
   auditor: "roleAuditor",
 };
 /** The roles whose home is "my day"; the others open on the customer list. */
 export const HAS_DAY: readonly DemoRole[] = ["relationship_manager", "branch_manager"];
+/** The roles with the marketing page: the marketing manager builds and runs campaigns, the branch manager approves them. */
+export const HAS_MARKETING: readonly DemoRole[] = ["marketing", "branch_manager"];
 /** The relationship managers of a branch (whom a branch manager assigns leads to and ranks). */
 export const relationshipManagersOf = (branchId: string) =>
   STAFF.filter((s) => s.role === "relationship_manager" && s.branchId === branchId);

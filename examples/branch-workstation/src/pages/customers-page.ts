@@ -10,6 +10,7 @@ import {
   customerFieldCatalog,
   explainSegment,
   formatMoney,
+  inCustomerScope,
   labelsOf,
   type AssociationRule,
   type ExplainedNode,
@@ -25,7 +26,7 @@ import "../customer-360.js";
 import "../customer-list.js";
 import { text, type TextKey } from "../messages.js";
 import { controlStyles } from "../panel-styles.js";
-import { SEGMENTS } from "../segments.js";
+import { savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
 type SortKey = "aum" | "name" | "tier" | "onboardedAt";
@@ -36,9 +37,14 @@ const COMPARE: Record<SortKey, (a: BookRow, b: BookRow) => number> = {
   tier: (a, b) => (TIER_RANK[a.tier ?? ""] ?? -1) - (TIER_RANK[b.tier ?? ""] ?? -1),
   onboardedAt: (a, b) => (a.onboardedAt < b.onboardedAt ? -1 : a.onboardedAt > b.onboardedAt ? 1 : 0),
 };
-const SEGMENT_PREDICATES = new Map(
-  SEGMENTS.map((s) => [s.definition.id, compileSegment(s.definition, customerFieldCatalog)] as const),
-);
+/** Compiled once per saved definition and version. */
+const PREDICATES = new Map<string, (row: BookRow) => boolean>();
+function predicateOf(definition: SegmentDefinition): (row: BookRow) => boolean {
+  const key = `${definition.id}@${definition.version}`;
+  let p = PREDICATES.get(key);
+  if (!p) PREDICATES.set(key, (p = compileSegment(definition, customerFieldCatalog)));
+  return p;
+}
 
 export class CustomersPage extends LitElement {
   static override styles = [
@@ -96,6 +102,12 @@ export class CustomersPage extends LitElement {
   @state() private search = "";
   @state() private tier: Tier | "" = "";
   @state() private segment = "";
+  /** The saved segments (read again each time the picker gets focus: the marketing page may have saved one). */
+  @state() private segments: SegmentDefinition[] = savedSegments();
+
+  private segmentDefinition(id: string): SegmentDefinition | undefined {
+    return this.segments.find((s) => s.id === id);
+  }
   @state() private sortKey: SortKey = "aum";
   @state() private descending = true;
   @state() private selectedId: string | undefined;
@@ -116,13 +128,8 @@ export class CustomersPage extends LitElement {
     // Computed once per book and user, not on every keystroke of the search.
     if (this.scope?.rows === this.rows && this.scope.role === this.demoRole) return this.scope.scoped;
     const user = USERS[this.demoRole];
-    const scoped = this.server
-      ? this.rows // the server already scoped them
-      : this.demoRole === "relationship_manager"
-        ? this.rows.filter((r) => r.relationshipManagerId === user.id)
-        : this.demoRole === "auditor"
-          ? this.rows
-          : this.rows.filter((r) => r.branchId === user.branchId);
+    // The server already scoped them; embedded, the same rule as the server's (core's).
+    const scoped = this.server ? this.rows : this.rows.filter((r) => inCustomerScope(user, r));
     this.scope = { rows: this.rows, role: this.demoRole, scoped };
     return scoped;
   }
@@ -137,7 +144,7 @@ export class CustomersPage extends LitElement {
     const predicate = members
       ? (r: BookRow) => members.has(r.id)
       : this.segment
-        ? SEGMENT_PREDICATES.get(this.segment)
+        ? this.segmentDefinition(this.segment) && predicateOf(this.segmentDefinition(this.segment)!)
         : undefined;
     const tier = this.tier;
     const out = this.scoped().filter(
@@ -159,7 +166,7 @@ export class CustomersPage extends LitElement {
 
   private async onSegment(id: string) {
     this.segment = id;
-    const definition = SEGMENTS.find((s) => s.definition.id === id)?.definition;
+    const definition = this.segmentDefinition(id);
     if (this.server && definition && this.pushDown) {
       const members = await this.pushDown(definition);
       if (members) this.segmentMembers.set(id, members);
@@ -211,14 +218,12 @@ export class CustomersPage extends LitElement {
           ${this.t("segment")}
           <select
             data-testid="segment"
+            @focus=${() => (this.segments = savedSegments())}
             @change=${(e: Event) => void this.onSegment((e.target as HTMLSelectElement).value)}
           >
             <option value="" ?selected=${this.segment === ""}>${this.t("allSegments")}</option>
-            ${SEGMENTS.map(
-              (s) =>
-                html`<option value=${s.definition.id} ?selected=${this.segment === s.definition.id}>
-                  ${l === "zh-CN" ? s.label[0] : s.label[1]}
-                </option>`,
+            ${this.segments.map(
+              (s) => html`<option value=${s.id} ?selected=${this.segment === s.id}>${segmentLabel(s, l)}</option>`,
             )}
           </select>
         </label>
@@ -270,11 +275,12 @@ export class CustomersPage extends LitElement {
 
   /** Why the open customer is in (or out of) the chosen segment: the core's explanation, condition by condition. */
   private renderWhy() {
-    const named = SEGMENTS.find((s) => s.definition.id === this.segment);
-    const row = named && this.rows.find((r) => r.id === this.selectedId);
-    if (!named || !row) return nothing;
+    const definition = this.segmentDefinition(this.segment);
+    const row = definition && this.rows.find((r) => r.id === this.selectedId);
+    if (!definition || !row) return nothing;
     const l = this.locale;
-    const tree = explainSegment(named.definition, customerFieldCatalog, row);
+    const label = segmentLabel(definition, l);
+    const tree = explainSegment(definition, customerFieldCatalog, row);
     const show = (value: unknown, field?: string): string => {
       if (value === null || value === undefined) return "—";
       if (typeof value === "number" && field && customerFieldCatalog.get(field)?.type === "money")
@@ -286,11 +292,11 @@ export class CustomersPage extends LitElement {
     };
     const conditions = (node: ExplainedNode): ExplainedNode[] =>
       node.kind === "condition" ? [node] : (node.children ?? []).flatMap(conditions);
-    return html`<section class="why" data-testid="why-segment" aria-label=${named.label[l === "zh-CN" ? 0 : 1]}>
+    return html`<section class="why" data-testid="why-segment" aria-label=${label}>
       <strong>
         ${this.t("whySegment", {
           verdict: this.t(tree.matched ? "inSegment" : "notInSegment"),
-          segment: named.label[l === "zh-CN" ? 0 : 1],
+          segment: label,
         })}
       </strong>
       <ul>

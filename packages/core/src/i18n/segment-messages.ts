@@ -70,6 +70,7 @@ const SEGMENT_MESSAGES = {
   countFailed: { "zh-CN": "计数失败：{reason}", en: "Could not count: {reason}" },
   countStale: { "zh-CN": "修改定义后将重新计数", en: "The count follows once the definition is valid" },
   sample: { "zh-CN": "符合条件的客户示例", en: "Some matching customers" },
+  sampleCustomer: { "zh-CN": "客户", en: "Customer" },
   why: { "zh-CN": "符合原因", en: "Why" },
   export: { "zh-CN": "导出", en: "Export" },
   exportJson: { "zh-CN": "JSON", en: "JSON" },

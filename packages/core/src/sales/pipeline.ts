@@ -3,7 +3,9 @@
  * month and quarter they are expected to close — count, amount, and amount
  * weighted by win probability — and the ones whose close date has passed.
  * Amounts are integer minor units of one currency; opportunities in another are
- * listed, never converted by guess.
+ * listed, never converted by guess. A user whose role may not see amounts (C2:
+ * marketing) gets records without them: those count, and are listed, but add
+ * no amount.
  */
 import type { Opportunity } from "../schemas/opportunity.js";
 import { OPEN_STAGES } from "../workflow/machines.js";
@@ -32,6 +34,8 @@ export interface PipelineForecast {
   overdue: { id: string; expectedClose: string; daysOverdue: number }[];
   /** Open opportunities in another currency, left out of the figures. */
   otherCurrency: string[];
+  /** Open opportunities whose amount this user may not see: counted, no amount added. */
+  withoutAmount: string[];
 }
 
 export interface ForecastOptions {
@@ -46,6 +50,8 @@ const isOpen = (o: Pick<Opportunity, "stage">): o is Opportunity & { stage: Open
 const zero = (): PipelineFigures => ({ count: 0, amount: 0, weighted: 0 });
 const add = (f: PipelineFigures, o: Opportunity) => {
   f.count++;
+  // Masked for the user's role: the record comes without its amount.
+  if (!(o as Partial<Opportunity>).amount) return;
   f.amount += o.amount.amount;
   f.weighted += Math.round(o.amount.amount * o.probability);
 };
@@ -60,9 +66,11 @@ export function forecastPipeline(opportunities: readonly Opportunity[], options:
   const total = zero();
   const overdue: PipelineForecast["overdue"] = [];
   const otherCurrency: string[] = [];
+  const withoutAmount: string[] = [];
   for (const o of opportunities) {
     if (!isOpen(o)) continue;
-    if (o.amount.currency !== currency) {
+    if (!(o as Partial<Opportunity>).amount) withoutAmount.push(o.id);
+    else if (o.amount.currency !== currency) {
       otherCurrency.push(o.id);
       continue;
     }
@@ -92,5 +100,6 @@ export function forecastPipeline(opportunities: readonly Opportunity[], options:
     total,
     overdue,
     otherCurrency,
+    withoutAmount,
   };
 }

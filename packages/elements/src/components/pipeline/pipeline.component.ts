@@ -448,7 +448,13 @@ export class BankcrmPipeline extends BankcrmContextElement {
     >
       <strong>${o.title}</strong>
       <span class="muted">${labelIn(productTypeLabels, o.productType, l)}${owner ? ` · ${owner}` : ""}</span>
-      <span>${compactMoney(o.amount.amount, o.amount.currency, l)} · ${Math.round(o.probability * 100)}%</span>
+      <span
+        >${
+          // A role without C2 (marketing) gets the record without its amount.
+          (o as Partial<Opportunity>).amount ? compactMoney(o.amount.amount, o.amount.currency, l) : "—"
+        }
+        · ${Math.round(o.probability * 100)}%</span
+      >
       <span class=${late ? "late" : "muted"}
         >${
           late
@@ -531,7 +537,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
                           name="amount"
                           inputmode="decimal"
                           autocomplete="off"
-                          .value=${String(o.amount.amount / 100)}
+                          .value=${(o as Partial<Opportunity>).amount ? String(o.amount.amount / 100) : ""}
                           aria-invalid=${ask.error ? "true" : "false"}
                           aria-describedby=${ask.error ? "ask-error" : nothing}
                         />`
