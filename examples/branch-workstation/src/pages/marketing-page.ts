@@ -330,8 +330,7 @@ export class MarketingPage extends LitElement {
           members: audience.members.length,
           excluded: audience.excluded.length,
           control: control.length,
-          reasons:
-            [...byReason].map(([r, n]) => `${audienceExclusionLabels[r][this.locale]} ${n}`).join("、") || "—",
+          reasons: [...byReason].map(([r, n]) => `${audienceExclusionLabels[r][this.locale]} ${n}`).join("、") || "—",
         };
         if (target.length > 0) {
           const effect = campaignEffectiveness(campaign, {

@@ -745,7 +745,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
               <table aria-labelledby="sample-h">
                 <thead>
                   <tr>
-                    <th scope="col">${t("builderTitle", l)}</th>
+                    <th scope="col">${t("sampleCustomer", l)}</th>
                     <th scope="col">${t("why", l)}</th>
                   </tr>
                 </thead>
