@@ -9,7 +9,7 @@ import { benchPipeline } from "./pipeline.bench.js";
 import { benchWorkstation } from "./workstation.bench.js";
 import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
-import { benchSegmentRows } from "./segment-rows.bench.js";
+import { benchSegmentRows, benchSegmentWorker } from "./segment-rows.bench.js";
 import { benchServer } from "./server.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
 
@@ -18,6 +18,7 @@ console.log(`bankcrm benchmarks — Node ${process.version}, ${new Date().toISOS
 if (!only || only === "demo") benchDemoGenerator();
 if (!only || only === "value") benchValueModels();
 if (!only || only === "segment") await benchSegmentRows();
+if (!only || only === "segment") await benchSegmentWorker();
 if (!only || only === "segment") await benchSegmentation();
 if (!only || only === "idb") await benchIndexedDb();
 if (!only || only === "elements") await benchElements();

@@ -8,98 +8,12 @@
  */
 import jsonLogic, { type RulesLogic } from "json-logic-js";
 import { Engine } from "json-rules-engine";
-import {
-  compileSegment,
-  createColumnarTable,
-  createFieldCatalog,
-  createRandom,
-  evaluateColumnar,
-  type SegmentDefinition,
-} from "@bankcrm/core";
+import { fileURLToPath } from "node:url";
+import { compileSegment, createColumnarTable, evaluateColumnar, type SegmentDefinition } from "@bankcrm/core";
+import { launchChromium } from "../support/browser.js";
+import { buildAndServe } from "../support/served.js";
 import { gc, report, time, type Timing } from "./measure.js";
-
-/** A customer as a database row. */
-export interface Row {
-  customerNo: string;
-  age: number;
-  aum: number;
-  tier: string;
-  city: string;
-  productCount: number;
-  daysSinceLastTransaction: number;
-  riskLevel: string;
-  marketingConsent: boolean;
-  transactions90d: number;
-  gender: string;
-}
-
-const TIERS = ["standard", "standard", "standard", "gold", "gold", "platinum", "diamond", "private"];
-const CITIES = ["上海市", "北京市", "深圳市", "广州市", "杭州市", "成都市", "南京市", "武汉市", "西安市", "苏州市"];
-const RISK = ["C1", "C2", "C3", "C4", "C5"];
-
-export function rows(total: number): Row[] {
-  const rnd = createRandom("bench-rows");
-  const out: Row[] = new Array<Row>(total);
-  for (let i = 0; i < total; i++)
-    out[i] = {
-      customerNo: `CU${String(i).padStart(8, "0")}`,
-      age: rnd.int(18, 85),
-      aum: Math.round(Math.exp(rnd.next() * 14 + 6)),
-      tier: TIERS[rnd.int(0, TIERS.length - 1)]!,
-      city: CITIES[rnd.int(0, CITIES.length - 1)]!,
-      productCount: rnd.int(0, 8),
-      daysSinceLastTransaction: rnd.int(0, 400),
-      riskLevel: RISK[rnd.int(0, RISK.length - 1)]!,
-      marketingConsent: rnd.next() < 0.7,
-      transactions90d: rnd.int(0, 40),
-      gender: rnd.next() < 0.5 ? "male" : "female",
-    };
-  return out;
-}
-
-const label = (zh: string, en: string) => ({ "zh-CN": zh, en });
-export const rowCatalog = createFieldCatalog<Row>([
-  { id: "age", type: "number", label: label("年龄", "Age") },
-  { id: "aum", type: "money", label: label("资产规模", "AUM") },
-  { id: "tier", type: "enum", label: label("等级", "Tier"), values: [...new Set(TIERS)] },
-  { id: "city", type: "string", label: label("城市", "City") },
-  { id: "productCount", type: "number", label: label("产品数", "Products") },
-  { id: "daysSinceLastTransaction", type: "number", label: label("距最近交易天数", "Days since last transaction") },
-  { id: "riskLevel", type: "enum", label: label("风险等级", "Risk level"), values: RISK },
-  { id: "marketingConsent", type: "boolean", label: label("同意营销", "Marketing consent") },
-  { id: "transactions90d", type: "number", label: label("近90天交易笔数", "Transactions in 90 days") },
-  { id: "gender", type: "enum", label: label("性别", "Gender"), values: ["male", "female"] },
-]);
-
-/** Ten conditions, nested two levels. */
-export const rowSegment: SegmentDefinition = {
-  schemaVersion: 1,
-  id: "wealth-prospects-rows",
-  name: "理财潜客",
-  version: 1,
-  rule: {
-    all: [
-      { field: "age", op: "between", value: [30, 55] },
-      {
-        any: [
-          { field: "tier", op: "in", value: ["gold", "platinum", "diamond"] },
-          { field: "aum", op: "gte", value: 30_000_000 },
-        ],
-      },
-      { field: "marketingConsent", op: "eq", value: true },
-      { field: "riskLevel", op: "in", value: ["C3", "C4", "C5"] },
-      { field: "daysSinceLastTransaction", op: "lte", value: 60 },
-      { field: "city", op: "in", value: ["上海市", "北京市", "深圳市"] },
-      { not: { field: "productCount", op: "lt", value: 2 } },
-      {
-        any: [
-          { field: "transactions90d", op: "gte", value: 10 },
-          { field: "gender", op: "eq", value: "female" },
-        ],
-      },
-    ],
-  },
-};
+import { rowCatalog, rowSegment, rows, type Row } from "./segment-rows.data.js";
 
 const GOOD_TIERS = new Set(["gold", "platinum", "diamond"]);
 const GOOD_RISK = new Set(["C3", "C4", "C5"]);
@@ -260,4 +174,44 @@ export async function benchSegmentRows(total = Number(process.env.BENCH_SEGMENT_
       `columnar: ${(jl.ms / columnar.ms).toFixed(0)}× faster than json-logic-js, ${(engineMs / columnar.ms).toFixed(0)}× faster than json-rules-engine`,
     ],
   );
+}
+
+interface WorkerResult {
+  n: number;
+  firstMs: number;
+  worker: number;
+  main: number;
+  burstMs: number;
+  stale: number;
+  count: number;
+  mainCount: number;
+  runs: number;
+}
+
+/** The builder's counter in Chromium: its Web Worker over 1,000,000 rows, beside the same evaluation on the page's thread. */
+export async function benchSegmentWorker(n = Number(process.env.BENCH_SEGMENT_RECORDS ?? 1_000_000)): Promise<void> {
+  const site = await buildAndServe(fileURLToPath(new URL("./segment-worker/", import.meta.url)));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    page.on("pageerror", (e) => console.error("bench page error:", e.message));
+    await page.goto(`${site.url}?n=${n}`);
+    const r = (await page.evaluate(() => (window as unknown as { __bench: Promise<unknown> }).__bench)) as WorkerResult;
+    report(
+      `The segment builder's live count over ${r.n.toLocaleString("en")} rows in Chromium (goal: ≤ 16 ms per edit once the columns are built)`,
+      [
+        { name: "evaluateColumnar on the page's thread (blocks typing)", ms: r.main, runs: r.runs },
+        { name: "createSegmentCounter in its Web Worker, count() to result", ms: r.worker, runs: r.runs },
+        { name: "first count: the ten columns built and sent, then counted", ms: r.firstMs, runs: 1 },
+        { name: "ten edits at once: to the last one's count", ms: r.burstMs, runs: 1 },
+      ],
+      [
+        `counts: worker ${r.count.toLocaleString("en")}, page ${r.mainCount.toLocaleString("en")} — ${r.count === r.mainCount ? "equal" : "NOT EQUAL"}`,
+        `of the ten edits at once, ${r.stale} were dropped as stale (AbortError) and only the last was counted`,
+      ],
+    );
+  } finally {
+    await browser.close();
+    await site.close();
+  }
 }
