@@ -191,7 +191,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 120_000);
 
-  it("has no axe violations in the list and the 360 view, in both themes", async () => {
+  it("has no axe violations in my day, the list, the 360 view and marketing, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
@@ -224,6 +224,12 @@ describe("branch workstation (pnpm start)", () => {
     await app.locator("ws-customer-360 [data-testid=holdings]").waitFor();
     expect(await axe()).toEqual([]);
     await app.locator('input[data-testid="theme"]').check();
+    expect(await axe()).toEqual([]);
+    // The marketing page, dark, as the marketing manager: the builder with its count and sample.
+    await app.locator('select[data-testid="role"]').selectOption("marketing");
+    await app.locator('[data-testid="nav-marketing"]').click();
+    await app.locator('ws-marketing-page [data-segment="wealth-prospects"]').click();
+    await app.locator('ws-marketing-page [part="sample"] tbody tr').first().waitFor({ timeout: 20_000 });
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);
@@ -387,7 +393,7 @@ describe("branch workstation (pnpm start)", () => {
     await marketing.locator('[data-segment="high-net-worth"]').focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => builder.locator("select[name=field]").first().inputValue()).toBe("aum");
-    const count = builder.locator('[data-testid="count"]');
+    const count = builder.locator('[data-testid="segment-count"]');
     await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/符合条件：[\d,]+ 位客户（共 3,000 位/);
 
     // A new segment, by keyboard: its name, then AUM of at least ¥500,000 beside "active".
@@ -459,6 +465,19 @@ describe("branch workstation (pnpm start)", () => {
     await expect
       .poll(() => app.locator('select[data-testid="segment"] option', { hasText: "高端活跃客户" }).count())
       .toBe(1);
+    // …and anyone opens in the builder from there: read only for a relationship manager.
+    await app.locator('select[data-testid="role"]').selectOption("relationship_manager");
+    await app.locator('[data-testid="nav-customers"]').click();
+    await app.locator('select[data-testid="segment"]').focus();
+    const id = await app
+      .locator('select[data-testid="segment"] option', { hasText: "高端活跃客户" })
+      .getAttribute("value");
+    await app.locator('select[data-testid="segment"]').selectOption(id!);
+    await app.locator('[data-testid="open-in-builder"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => builder.locator("input[name=name]").inputValue()).toBe("高端活跃客户");
+    expect(await builder.getAttribute("readonly")).toBe("");
+    expect(await builder.locator("input[name=name]").isDisabled()).toBe(true);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -132,6 +132,11 @@ const TEXT = {
   ],
   campaignFailed: ["操作未完成：{reason}", "Not done: {reason}"],
   marketingReadOnly: ["网点负责人在此审批营销活动", "The branch manager approves campaigns here"],
+  marketingViewOnly: [
+    "只读：营销经理在此建立分群与营销活动",
+    "Read only: the marketing manager builds segments and campaigns here",
+  ],
+  openInBuilder: ["在分群编辑器中打开", "Open in the segment builder"],
   myDay: ["{name}，今天的工作", "{name}'s day"],
   myDayManager: ["{name}，团队今天的工作", "{name}: the team's day"],
   computingDay: ["正在计算客户关怀与业绩完成情况…", "Working out care events and targets…"],

@@ -136,7 +136,8 @@ export class WorkstationApp extends LitElement {
   private pageFromHash(): Page {
     if (location.hash === "#/customers") return "customers";
     if (location.hash === "#/day") return "day";
-    if (location.hash === "#/marketing") return "marketing";
+    // #/marketing/<segment id> opens a saved segment in the builder.
+    if (location.hash === "#/marketing" || location.hash.startsWith("#/marketing/")) return "marketing";
     return this.homeOf(this.demoRole);
   }
 

@@ -37,8 +37,17 @@ export const ROLE_TEXT: Record<DemoRole, TextKey> = {
 };
 /** The roles whose home is "my day"; the others open on the customer list. */
 export const HAS_DAY: readonly DemoRole[] = ["relationship_manager", "branch_manager"];
-/** The roles with the marketing page: the marketing manager builds and runs campaigns, the branch manager approves them. */
-export const HAS_MARKETING: readonly DemoRole[] = ["marketing", "branch_manager"];
+/**
+ * The roles with the marketing page: everyone may open the saved segments (read only); the
+ * marketing manager builds them and runs campaigns, the branch manager approves campaigns.
+ */
+export const HAS_MARKETING: readonly DemoRole[] = [
+  "relationship_manager",
+  "branch_manager",
+  "teller",
+  "marketing",
+  "auditor",
+];
 /** The relationship managers of a branch (whom a branch manager assigns leads to and ranks). */
 export const relationshipManagersOf = (branchId: string) =>
   STAFF.filter((s) => s.role === "relationship_manager" && s.branchId === branchId);

@@ -227,6 +227,13 @@ export class CustomersPage extends LitElement {
             )}
           </select>
         </label>
+        ${
+          this.segment
+            ? html`<a data-testid="open-in-builder" href=${`#/marketing/${encodeURIComponent(this.segment)}`}
+                >${this.t("openInBuilder")}</a
+              >`
+            : nothing
+        }
         <label>
           ${this.t("sortBy")}
           <select

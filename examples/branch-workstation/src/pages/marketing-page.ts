@@ -199,8 +199,24 @@ export class MarketingPage extends LitElement {
     if (changed.has("client")) void this.loadCampaigns();
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener("hashchange", this.onHash);
+    this.onHash();
+  }
+
+  /** `#/marketing/<id>`: a saved segment opened from elsewhere (the customer list's "open in the builder"). */
+  private onHash = () => {
+    const id = /^#\/marketing\/(.+)$/.exec(location.hash)?.[1];
+    if (!id) return;
+    this.segments = savedSegments();
+    const found = this.segments.find((s) => s.id === decodeURIComponent(id));
+    if (found) this.openSegment(found);
+  };
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener("hashchange", this.onHash);
     this.counter?.dispose();
     this.counted = undefined;
   }
@@ -396,7 +412,13 @@ export class MarketingPage extends LitElement {
           locale=${l}
           @bankcrm-segment-change=${this.onChange}
         ></bankcrm-segment-builder>
-        ${marketing ? this.renderDraft() : html`<p role="status">${this.t("marketingReadOnly")}</p>`}
+        ${
+          marketing
+            ? this.renderDraft()
+            : html`<p role="status">
+                ${this.t(this.demoRole === "branch_manager" ? "marketingReadOnly" : "marketingViewOnly")}
+              </p>`
+        }
         <p role="status" data-testid="marketing-status">${this.status}</p>
         ${this.failure ? html`<p role="alert" class="error">${this.failure}</p>` : nothing} ${this.renderCampaigns()}
         ${

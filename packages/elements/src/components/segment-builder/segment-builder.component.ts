@@ -736,7 +736,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
     else text = t("counting", l);
     const showSample = c && this.issues.length === 0 && c.sample.length > 0 && this.catalog;
     return html`<div part="count" role="status" aria-live="polite" aria-busy=${this.counting ? "true" : "false"}>
-        <span data-testid="count">${text}</span>
+        <span data-testid="segment-count">${text}</span>
       </div>
       ${
         showSample

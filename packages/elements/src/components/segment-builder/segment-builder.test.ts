@@ -244,7 +244,7 @@ describe("<bankcrm-segment-builder>", () => {
     await waitUntil(
       () =>
         root(el)
-          .querySelector('[data-testid="count"]')!
+          .querySelector('[data-testid="segment-count"]')!
           .textContent.includes(`${expected.toLocaleString("zh-CN")} 位客户`),
       "the count",
     );
