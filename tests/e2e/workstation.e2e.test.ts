@@ -472,7 +472,7 @@ describe("branch workstation (pnpm start)", () => {
     const id = await app
       .locator('select[data-testid="segment"] option', { hasText: "高端活跃客户" })
       .getAttribute("value");
-    await app.locator('select[data-testid="segment"]').selectOption(id!);
+    await app.locator('select[data-testid="segment"]').selectOption(id);
     await app.locator('[data-testid="open-in-builder"]').focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => builder.locator("input[name=name]").inputValue()).toBe("高端活跃客户");
