@@ -67,6 +67,7 @@ export default defineConfig({
             "lit/directives/repeat.js",
             "lit/directives/guard.js",
             "lit/directives/if-defined.js",
+            "fast-check",
             "@open-wc/testing",
             "vitest/browser",
           ],

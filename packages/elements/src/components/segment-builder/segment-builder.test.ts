@@ -2,7 +2,13 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from "@ope
 import { userEvent } from "vitest/browser";
 import { afterEach, describe, it } from "vitest";
 import { customerFieldCatalog, evaluateSegment, fromJsonLogic, type SegmentDefinition } from "@bankcrm/core";
+import fc from "fast-check";
 import { segmentRows } from "../../../test/fixtures/segment-rows.js";
+import {
+  catalog as anyCatalog,
+  rule as anyRule,
+  segment as anySegment,
+} from "../../../../core/test/support/segment-arbitraries.js";
 import { createSegmentCounter } from "../../segment-counter.js";
 import "./segment-builder.js";
 import type { BankcrmSegmentBuilder } from "./segment-builder.component.js";
@@ -93,6 +99,34 @@ describe("<bankcrm-segment-builder>", () => {
     expect(sql).to.match(/^SELECT "id" FROM "customers" WHERE/);
     expect(sql).to.contain("300000").and.not.contain("'上海市'");
     await expect(el).to.be.accessible();
+  });
+
+  it("renders any valid definition (random ones, every type and operator) and gives it back exactly", async () => {
+    const conditionsIn = (r: SegmentDefinition["rule"]): number =>
+      "all" in r
+        ? r.all.reduce((n, c) => n + conditionsIn(c), 0)
+        : "any" in r
+          ? r.any.reduce((n, c) => n + conditionsIn(c), 0)
+          : "not" in r
+            ? conditionsIn(r.not)
+            : 1;
+    const el = await fixture<BankcrmSegmentBuilder>(
+      html`<bankcrm-segment-builder .catalog=${anyCatalog}></bankcrm-segment-builder>`,
+    );
+    root(el).querySelector("details")!.open = true;
+    await fc.assert(
+      fc.asyncProperty(anyRule, async (r) => {
+        const definition = anySegment(r);
+        const copy = structuredClone(definition);
+        el.definition = definition;
+        await el.updateComplete;
+        expect(el.definition).to.deep.equal(copy);
+        expect(root(el).querySelector('[data-testid="validity"]')!.textContent).to.contain("定义有效");
+        expect(conditions(el)).to.have.length(conditionsIn(r));
+        expect(JSON.parse(root(el).querySelector('[data-testid="export"]')!.textContent)).to.deep.equal(copy);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("round-trips a JsonLogic-shaped definition through its JsonLogic export", async () => {
