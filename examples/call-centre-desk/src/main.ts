@@ -51,11 +51,16 @@ const params = new URLSearchParams(location.search);
 const TOTAL = Math.max(10, Math.min(50_000, Number(params.get("customers") ?? 2000) || 2000));
 const SEED = params.get("seed") ?? "bankcrm";
 const DB_NAME = `bankcrm-desk-${SEED}-${TOTAL}`;
-/** The desk's clock: the real one, or a demo day (at the current time of day) from ?today=YYYY-MM-DD. */
+/**
+ * The desk's clock: the real one, or a demo day from ?today=YYYY-MM-DD — that
+ * day in Beijing at Beijing's current time of day, so the bank's day is the one
+ * asked for whatever the hour (a UTC time of day put on the date would fall on
+ * the next Beijing day from 16:00 UTC).
+ */
 const TODAY = params.get("today");
 const clock = (): Date =>
   TODAY && /^\d{4}-\d{2}-\d{2}$/.test(TODAY)
-    ? new Date(`${TODAY}T${new Date().toISOString().slice(11, 19)}Z`)
+    ? new Date(`${TODAY}T${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 19)}+08:00`)
     : new Date();
 const AGENT = generateStaff(SEED).all.find((s) => s.role === "service_agent" && s.branchId === BRANCHES[0]!.id)!;
 const MAX_ATTEMPTS = 3;
