@@ -41,3 +41,24 @@ export {
   type NextBestOfferOptions,
   type ExclusionCode,
 } from "./next-best-offer.js";
+export {
+  computeBookMetrics,
+  scoreCustomer,
+  type BookCustomer,
+  type BookMetrics,
+  type BookMetricsOptions,
+  type BookModels,
+  type CustomerValue,
+} from "./book-metrics.js";
+export {
+  findGoldCustomers,
+  churnAlerts,
+  valueReasonText,
+  type GoldCustomer,
+  type GoldOptions,
+  type GoldReasonCode,
+  type ChurnAlert,
+  type ChurnAlertCode,
+  type ChurnAlertOptions,
+  type ValueReason,
+} from "./value-lists.js";

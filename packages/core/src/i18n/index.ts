@@ -7,3 +7,4 @@ export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-me
 export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-messages.js";
 export { serviceMessage, serviceMessageKeys, type ServiceMessageKey } from "./service-messages.js";
 export { segmentMessage, segmentMessageKeys, type SegmentMessageKey } from "./segment-messages.js";
+export { valueMessage, valueMessageKeys, type ValueMessageKey } from "./value-messages.js";

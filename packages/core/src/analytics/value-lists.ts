@@ -1,0 +1,222 @@
+/**
+ * The customers who matter, found in the whole book's metrics:
+ *
+ * - **gold customers** (黄金客户甄别): worth far more than their tier says —
+ *   contribution or predicted lifetime value in the book's top share while the
+ *   tier is below the one such customers are served at — and customers within
+ *   reach of the next tier (`assignTier().next`);
+ * - **churn alerts** (流失预警): profitable customers slipping away — P(alive)
+ *   falling since the last computation, money flowing out over 30 / 90 days,
+ *   products closed, recent complaints — newest first.
+ *
+ * Every entry carries its reasons as codes with their figures, in words by
+ * `valueReasonText` in zh-CN and English.
+ */
+import { DAY_MS, isoDay } from "../time.js";
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import { TIERS, type Tier } from "../schemas/enums.js";
+import { tierLabels } from "../i18n/labels.js";
+import type { Locale } from "../i18n/locale.js";
+import { valueMessage } from "../i18n/value-messages.js";
+import type { BookCustomer, CustomerValue } from "./book-metrics.js";
+
+export type GoldReasonCode = "topContribution" | "topLifetimeValue" | "nearNextTier";
+export type ChurnAlertCode = "aliveFalling" | "outflow30" | "outflow90" | "productsClosed" | "complaints";
+
+export interface ValueReason<C extends string> {
+  code: C;
+  /** The figures the reason quotes: shares as 0–1, money in minor units, tiers as codes. */
+  params: Record<string, string | number>;
+}
+
+export interface GoldCustomer {
+  customerId: string;
+  value: CustomerValue;
+  reasons: ValueReason<GoldReasonCode>[];
+}
+
+export interface GoldOptions {
+  /** The book's top share that counts as worth much (default 0.1: the top 10%). */
+  topShare?: number;
+  /** The tier customers worth that much are served at (default platinum): below it, they are under-served. */
+  servedFrom?: Tier;
+  /** Within reach of the next tier: a gap of at most this share of its threshold (default 0.2). */
+  reachShare?: number;
+}
+
+/** Where `v` stands in ascending `sorted`: the share of values below it. */
+function percentile(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length === 0 ? 0 : lo / sorted.length;
+}
+
+const share = (name: string, v: number | undefined, fallback: number): number => {
+  const x = v ?? fallback;
+  if (!(x > 0 && x < 1)) throw new BankcrmInvalidArgumentError(name, "a share between 0 and 1");
+  return x;
+};
+
+/** Gold customers: under-served by their tier, or within reach of the next; the most valuable first. */
+export function findGoldCustomers(values: readonly CustomerValue[], options: GoldOptions = {}): GoldCustomer[] {
+  const top = share("topShare", options.topShare, 0.1);
+  const reach = share("reachShare", options.reachShare, 0.2);
+  const servedAt = TIERS.indexOf(options.servedFrom ?? "platinum");
+  if (servedAt < 0) throw new BankcrmInvalidArgumentError("servedFrom", "a tier");
+  const contributions = Float64Array.from(values, (v) => v.contribution).sort();
+  const clvs = Float64Array.from(
+    values.filter((v) => v.clv !== undefined),
+    (v) => v.clv!,
+  ).sort();
+  const out: GoldCustomer[] = [];
+  for (const v of values) {
+    const reasons: ValueReason<GoldReasonCode>[] = [];
+    const tier = v.recordedTier ?? v.tier;
+    if (TIERS.indexOf(tier) < servedAt) {
+      const pc = percentile(contributions, v.contribution);
+      if (v.contribution > 0 && pc >= 1 - top)
+        reasons.push({ code: "topContribution", params: { percentile: pc, contribution: v.contribution, tier } });
+      if (v.clv !== undefined && v.clv > 0) {
+        const pl = percentile(clvs, v.clv);
+        if (pl >= 1 - top) reasons.push({ code: "topLifetimeValue", params: { percentile: pl, clv: v.clv, tier } });
+      }
+    }
+    if (v.next && v.next.gap > 0 && v.next.gap <= reach * (v.aum + v.next.gap))
+      reasons.push({ code: "nearNextTier", params: { next: v.next.tier, gap: v.next.gap } });
+    if (reasons.length > 0) out.push({ customerId: v.customerId, value: v, reasons });
+  }
+  return out.sort((a, b) => b.value.contribution - a.value.contribution || (a.customerId < b.customerId ? -1 : 1));
+}
+
+export interface ChurnAlert {
+  customerId: string;
+  value: CustomerValue;
+  /** The newest signal's day. */
+  at: string;
+  reasons: (ValueReason<ChurnAlertCode> & { at: string })[];
+}
+
+export interface ChurnAlertOptions {
+  asOf: string | Date;
+  /** The previous computation's P(alive) by customer, to see it fall. */
+  previous?: ReadonlyMap<string, { probabilityAlive?: number }>;
+  /** A fall of P(alive) of at least this much is an alert (default 0.2). */
+  aliveDrop?: number;
+  /** Net outflow of at least this share of what the customer held at the window's start (default 0.3). */
+  outflowShare?: number;
+  /** Only customers contributing more than this (minor units a year; default 0: the profitable ones). */
+  minContribution?: number;
+}
+
+/** Profitable customers slipping away, each with its signals; the newest signal first. */
+export function churnAlerts(
+  book: readonly BookCustomer[],
+  values: readonly CustomerValue[],
+  options: ChurnAlertOptions,
+): ChurnAlert[] {
+  const asOf = isoDay(options.asOf);
+  const asOfMs = Date.parse(`${asOf}T00:00:00Z`) + DAY_MS;
+  const drop = share("aliveDrop", options.aliveDrop, 0.2);
+  const outflow = share("outflowShare", options.outflowShare, 0.3);
+  const floor = options.minContribution ?? 0;
+  const byId = new Map(values.map((v) => [v.customerId, v]));
+  const out: ChurnAlert[] = [];
+  for (const b of book) {
+    const v = byId.get(b.customer.id);
+    if (!v || !(v.contribution > floor)) continue;
+    const reasons: ChurnAlert["reasons"] = [];
+    const before = options.previous?.get(v.customerId)?.probabilityAlive;
+    if (before !== undefined && v.probabilityAlive !== undefined && before - v.probabilityAlive >= drop)
+      reasons.push({ code: "aliveFalling", at: asOf, params: { from: before, to: v.probabilityAlive } });
+    // Net outflow over a window, against what was held at its start (now + what left).
+    for (const [days, code] of [
+      [30, "outflow30"],
+      [90, "outflow90"],
+    ] as const) {
+      const since = asOfMs - days * DAY_MS;
+      let net = 0;
+      let last = "";
+      for (const t of b.transactions) {
+        const at = Date.parse(t.at);
+        if (at < since || at >= asOfMs || t.amount.currency !== "CNY") continue;
+        if (t.direction === "debit") {
+          net += t.amount.amount;
+          if (t.at > last) last = t.at;
+        } else net -= t.amount.amount;
+      }
+      if (net > 0 && net >= outflow * (v.aum + net)) {
+        reasons.push({ code, at: isoDay(last), params: { amount: net, share: net / (v.aum + net) } });
+        break; // the 30-day outflow says it; the 90-day one would repeat it
+      }
+    }
+    const closed = b.holdings.filter(
+      (h) =>
+        h.status === "closed" &&
+        h.maturityDate !== undefined &&
+        Date.parse(h.maturityDate) >= asOfMs - 90 * DAY_MS &&
+        Date.parse(h.maturityDate) < asOfMs,
+    );
+    if (closed.length > 0) {
+      const at = closed.map((h) => h.maturityDate!).sort()[closed.length - 1]!;
+      reasons.push({ code: "productsClosed", at, params: { count: closed.length } });
+    }
+    const complaints = (b.serviceCases ?? []).filter(
+      (c) => c.type === "complaint" && Date.parse(c.openedAt) >= asOfMs - 90 * DAY_MS,
+    );
+    if (complaints.length > 0) {
+      const at = isoDay(complaints.map((c) => c.openedAt).sort()[complaints.length - 1]!);
+      reasons.push({ code: "complaints", at, params: { count: complaints.length } });
+    }
+    if (reasons.length === 0) continue;
+    reasons.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    out.push({ customerId: v.customerId, value: v, at: reasons[0]!.at, reasons });
+  }
+  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || b.value.contribution - a.value.contribution);
+}
+
+const pct = (x: number, l: Locale) =>
+  new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 0 }).format(x);
+const yuan = (fen: number, l: Locale) =>
+  new Intl.NumberFormat(l, { style: "currency", currency: "CNY", maximumFractionDigits: 0 }).format(fen / 100);
+
+/** A gold or churn reason in words. */
+export function valueReasonText(reason: ValueReason<GoldReasonCode | ChurnAlertCode>, locale: Locale): string {
+  const p = reason.params;
+  const tier = (code: unknown) => tierLabels[code as Tier]?.[locale] ?? String(code);
+  switch (reason.code) {
+    case "topContribution":
+      return valueMessage("reasonTopContribution", locale, {
+        top: pct(1 - Number(p.percentile), locale),
+        amount: yuan(Number(p.contribution), locale),
+        tier: tier(p.tier),
+      });
+    case "topLifetimeValue":
+      return valueMessage("reasonTopLifetimeValue", locale, {
+        top: pct(1 - Number(p.percentile), locale),
+        amount: yuan(Number(p.clv), locale),
+        tier: tier(p.tier),
+      });
+    case "nearNextTier":
+      return valueMessage("reasonNearNextTier", locale, { tier: tier(p.next), gap: yuan(Number(p.gap), locale) });
+    case "aliveFalling":
+      return valueMessage("reasonAliveFalling", locale, {
+        from: pct(Number(p.from), locale),
+        to: pct(Number(p.to), locale),
+      });
+    case "outflow30":
+    case "outflow90":
+      return valueMessage(reason.code === "outflow30" ? "reasonOutflow30" : "reasonOutflow90", locale, {
+        amount: yuan(Number(p.amount), locale),
+        share: pct(Number(p.share), locale),
+      });
+    case "productsClosed":
+      return valueMessage("reasonProductsClosed", locale, { count: Number(p.count) });
+    case "complaints":
+      return valueMessage("reasonComplaints", locale, { count: Number(p.count) });
+  }
+}
