@@ -3,6 +3,7 @@ import {
   churnAlerts,
   computeBookMetrics,
   computeContribution,
+  createBookMetricsJob,
   findGoldCustomers,
   fitBgNbd,
   generateDemoPortfolio,
@@ -84,6 +85,17 @@ describe("computeBookMetrics", () => {
 
   it("scores one customer again from the stored models exactly as the book did", () => {
     for (const i of [0, 17, 123, 399]) expect(scoreCustomer(book[i]!, models)).toEqual(customers[i]);
+  });
+
+  it("gives the same metrics over batches in two passes (a worker's or a server job's way)", () => {
+    const job = createBookMetricsJob({ asOf });
+    for (let i = 0; i < book.length; i += 64) job.summarize(book.slice(i, i + 64));
+    expect(job.fit()).toEqual(models);
+    const batched = [];
+    for (let i = 0; i < book.length; i += 64) batched.push(...job.score(book.slice(i, i + 64)));
+    expect(batched).toEqual(customers);
+    expect(() => job.summarize(book.slice(0, 1))).toThrow(/before fit/);
+    expect(() => createBookMetricsJob({ asOf }).score(book.slice(0, 1))).toThrow(/fit\(\) before/);
   });
 
   it("refuses a day that is not one", () => {

@@ -155,37 +155,78 @@ function fitModels(summaries: readonly CustomerSummary[], saved: BookMetricsOpti
   return { bgNbd, gammaGamma };
 }
 
-/** Metrics of every customer of the book. */
-export function computeBookMetrics(book: readonly BookCustomer[], options: BookMetricsOptions): BookMetrics {
+/**
+ * The book in two passes over batches, for books that do not fit in memory at
+ * once (a worker over a million customers, a server job streaming rows from
+ * its database): `summarize` every batch, `fit` once, then `score` every batch
+ * again. Only five numbers per customer are kept between the passes.
+ */
+export interface BookMetricsJob {
+  /** Pass 1: a batch's purchase history (same-day purchases merged). */
+  summarize(batch: readonly BookCustomer[]): void;
+  /** Fits the models (or takes the saved ones) and the RFM cut points on what was summarised. */
+  fit(): BookModels;
+  /** Pass 2: a batch's metrics. */
+  score(batch: readonly BookCustomer[]): CustomerValue[];
+}
+
+export function createBookMetricsJob(
+  options: Omit<BookMetricsOptions, "onProgress" | "progressEvery">,
+): BookMetricsJob {
   const asOf = isoDay(options.asOf);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new BankcrmInvalidArgumentError("asOf", "a date, YYYY-MM-DD");
-  const summaries = summarizeTransactions(
-    (function* () {
-      for (const b of book)
-        for (const t of b.transactions) yield { customerId: b.customer.id, at: t.at, amount: t.amount };
-    })(),
-    { calibrationEnd: asOf },
-  );
-  const { bgNbd, gammaGamma } = fitModels(summaries, options.models);
-  const since = Float64Array.from(summaries, (s) => s.T - s.recency).sort();
-  const frequency = Float64Array.from(summaries, (s) => s.frequency).sort();
-  const monetary = Float64Array.from(summaries, (s) => s.monetaryValue).sort();
-  const models: BookModels = {
-    asOf,
-    ...(bgNbd ? { bgNbd: bgNbd.params } : {}),
-    ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
-    ...(summaries.length > 0
-      ? { rfm: { since: thin(since), frequency: thin(frequency), monetary: thin(monetary) } }
-      : {}),
+  const summaries = new Map<string, CustomerSummary>();
+  let scorer: ((b: BookCustomer, s: CustomerSummary | undefined) => CustomerValue) | undefined;
+  return {
+    summarize(batch) {
+      if (scorer) throw new BankcrmInvalidArgumentError("batch", "summarize every batch before fit()");
+      const found = summarizeTransactions(
+        (function* () {
+          for (const b of batch)
+            for (const t of b.transactions) yield { customerId: b.customer.id, at: t.at, amount: t.amount };
+        })(),
+        { calibrationEnd: asOf },
+      );
+      for (const s of found) summaries.set(s.customerId, s);
+    },
+    fit() {
+      const all = [...summaries.values()];
+      const { bgNbd, gammaGamma } = fitModels(all, options.models);
+      const models: BookModels = {
+        asOf,
+        ...(bgNbd ? { bgNbd: bgNbd.params } : {}),
+        ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
+        ...(all.length > 0
+          ? {
+              rfm: {
+                since: thin(Float64Array.from(all, (s) => s.T - s.recency).sort()),
+                frequency: thin(Float64Array.from(all, (s) => s.frequency).sort()),
+                monetary: thin(Float64Array.from(all, (s) => s.monetaryValue).sort()),
+              },
+            }
+          : {}),
+      };
+      scorer = modelsScorer(models, bgNbd, gammaGamma, options.clv);
+      return models;
+    },
+    score(batch) {
+      if (!scorer) throw new BankcrmInvalidArgumentError("batch", "fit() before scoring");
+      const score = scorer;
+      return batch.map((b) => score(b, summaries.get(b.customer.id)));
+    },
   };
-  const bySummary = new Map(summaries.map((s) => [s.customerId, s]));
+}
+
+/** Metrics of every customer of a book held in memory (`createBookMetricsJob` in one batch). */
+export function computeBookMetrics(book: readonly BookCustomer[], options: BookMetricsOptions): BookMetrics {
+  const job = createBookMetricsJob(options);
+  job.summarize(book);
+  const models = job.fit();
   const every = options.progressEvery ?? 5000;
   const customers: CustomerValue[] = [];
-  const scorer = modelsScorer(models, bgNbd, gammaGamma, options.clv);
-  for (let i = 0; i < book.length; i++) {
-    const b = book[i]!;
-    customers.push(scorer(b, bySummary.get(b.customer.id)));
-    if (options.onProgress && ((i + 1) % every === 0 || i + 1 === book.length)) options.onProgress(i + 1, book.length);
+  for (let i = 0; i < book.length; i += every) {
+    customers.push(...job.score(book.slice(i, i + every)));
+    options.onProgress?.(customers.length, book.length);
   }
   return { customers, models };
 }

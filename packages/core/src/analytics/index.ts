@@ -43,10 +43,12 @@ export {
 } from "./next-best-offer.js";
 export {
   computeBookMetrics,
+  createBookMetricsJob,
   scoreCustomer,
   type BookCustomer,
   type BookMetrics,
   type BookMetricsOptions,
+  type BookMetricsJob,
   type BookModels,
   type CustomerValue,
 } from "./book-metrics.js";
