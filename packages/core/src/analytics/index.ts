@@ -64,3 +64,10 @@ export {
   type ChurnAlertOptions,
   type ValueReason,
 } from "./value-lists.js";
+export {
+  serveBookMetrics,
+  startBookMetrics,
+  type BookMetricsRun,
+  type BookMetricsSource,
+  type StartBookMetricsOptions,
+} from "./book-metrics-worker.js";

@@ -1,0 +1,169 @@
+/**
+ * The book's metrics in a Web Worker, with progress and cancel: the page's
+ * thread stays free while a whole book is scored.
+ *
+ * The worker reads the book itself — from IndexedDB, the server, or (the demo)
+ * by generating it — through the `batches` the host's worker module gives
+ * `serveBookMetrics`; each pass reads the batches again, so a book larger than
+ * memory streams through. The page calls `startBookMetrics(worker, …)`: the
+ * scored batches come back as they are done (`onBatch`), with progress; `cancel()`
+ * stops the worker between batches and rejects with an `AbortError`.
+ *
+ * ```ts
+ * // metrics-worker.ts (bundled by the host as a module worker)
+ * serveBookMetrics(self, { batches: () => readBookFromIndexedDb(500) });
+ * // the page
+ * const run = startBookMetrics(worker, { asOf: "2026-11-30", onProgress: (d, t) => … });
+ * const { models } = await run.done;
+ * ```
+ */
+import type { BookCustomer, BookModels, CustomerValue } from "./book-metrics.js";
+import { createBookMetricsJob } from "./book-metrics.js";
+import type { ClvOptions } from "./gamma-gamma.js";
+
+/** The structural parts of a Worker and a worker's global scope these use. */
+interface Port {
+  postMessage(message: unknown): void;
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+}
+
+type ToWorker =
+  | { type: "start"; run: number; asOf: string; clv?: ClvOptions; models?: Pick<BookModels, "bgNbd" | "gammaGamma"> }
+  | { type: "cancel"; run: number };
+type FromWorker =
+  | { type: "progress"; run: number; pass: 1 | 2; done: number; total?: number }
+  | { type: "batch"; run: number; customers: CustomerValue[] }
+  | { type: "done"; run: number; models: BookModels; total: number }
+  | { type: "error"; run: number; message: string }
+  | { type: "cancelled"; run: number };
+
+export interface BookMetricsSource {
+  /** The book in batches, from the start each time it is called (once per pass). */
+  batches(): Iterable<readonly BookCustomer[]> | AsyncIterable<readonly BookCustomer[]>;
+  /** How many customers, when known (for progress). */
+  total?: number;
+}
+
+/** The worker's side: `serveBookMetrics(self, { batches })` in a module worker. */
+export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
+  const cancelled = new Set<number>();
+  const post = (m: FromWorker) => scope.postMessage(m);
+  // Lets a queued "cancel" in between batches.
+  const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+  scope.addEventListener("message", (event) => {
+    const m = event.data as ToWorker;
+    if (m.type === "cancel") {
+      cancelled.add(m.run);
+      return;
+    }
+    void (async () => {
+      const { run } = m;
+      const stopped = () => cancelled.has(run);
+      try {
+        const job = createBookMetricsJob({
+          asOf: m.asOf,
+          ...(m.clv ? { clv: m.clv } : {}),
+          ...(m.models ? { models: m.models } : {}),
+        });
+        let done = 0;
+        for await (const batch of source.batches()) {
+          if (stopped()) return post({ type: "cancelled", run });
+          job.summarize(batch);
+          done += batch.length;
+          post({ type: "progress", run, pass: 1, done, ...(source.total ? { total: source.total } : {}) });
+          await breathe();
+        }
+        const total = done;
+        if (stopped()) return post({ type: "cancelled", run });
+        const models = job.fit();
+        done = 0;
+        for await (const batch of source.batches()) {
+          if (stopped()) return post({ type: "cancelled", run });
+          const customers = job.score(batch);
+          done += customers.length;
+          post({ type: "batch", run, customers });
+          post({ type: "progress", run, pass: 2, done, total });
+          await breathe();
+        }
+        post({ type: "done", run, models, total });
+      } catch (error) {
+        post({ type: "error", run, message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        cancelled.delete(run);
+      }
+    })();
+  });
+}
+
+export interface BookMetricsRun {
+  /** Resolves when every batch is scored; rejects with an `AbortError` when cancelled. */
+  done: Promise<{ models: BookModels; total: number }>;
+  /** Stops the worker between batches. */
+  cancel(): void;
+}
+
+export interface StartBookMetricsOptions {
+  asOf: string;
+  clv?: ClvOptions;
+  /** A saved fit to reuse (the server's, yesterday's) instead of fitting again. */
+  models?: Pick<BookModels, "bgNbd" | "gammaGamma">;
+  /** Pass 1 reads the book (summaries), pass 2 scores it; `total` once known. */
+  onProgress?: (progress: { pass: 1 | 2; done: number; total?: number }) => void;
+  /** Each scored batch, as it comes. */
+  onBatch?: (customers: CustomerValue[]) => void;
+}
+
+let runs = 0;
+
+/** The page's side: starts a run in a worker serving `serveBookMetrics`. */
+export function startBookMetrics(worker: Port, options: StartBookMetricsOptions): BookMetricsRun {
+  const run = ++runs;
+  let settle: { resolve: (v: { models: BookModels; total: number }) => void; reject: (e: unknown) => void };
+  let finished = false;
+  const done = new Promise<{ models: BookModels; total: number }>((resolve, reject) => (settle = { resolve, reject }));
+  const abort = () => {
+    const error = new Error("The metrics run was cancelled");
+    error.name = "AbortError";
+    return error;
+  };
+  worker.addEventListener("message", (event) => {
+    const m = event.data as FromWorker;
+    if (m.run !== run || finished) return;
+    switch (m.type) {
+      case "progress":
+        options.onProgress?.({ pass: m.pass, done: m.done, ...(m.total !== undefined ? { total: m.total } : {}) });
+        break;
+      case "batch":
+        options.onBatch?.(m.customers);
+        break;
+      case "done":
+        finished = true;
+        settle.resolve({ models: m.models, total: m.total });
+        break;
+      case "error":
+        finished = true;
+        settle.reject(new Error(m.message));
+        break;
+      case "cancelled":
+        finished = true;
+        settle.reject(abort());
+        break;
+    }
+  });
+  worker.postMessage({
+    type: "start",
+    run,
+    asOf: options.asOf,
+    ...(options.clv ? { clv: options.clv } : {}),
+    ...(options.models ? { models: options.models } : {}),
+  } satisfies ToWorker);
+  return {
+    done,
+    cancel() {
+      if (finished) return;
+      worker.postMessage({ type: "cancel", run } satisfies ToWorker);
+      finished = true;
+      settle.reject(abort());
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_AS_OF, computeBookMetrics, startBookMetrics, type CustomerValue } from "@bankcrm/core";
+import { demoBook } from "./support/metrics-worker.js";
+
+// Vite finds workers by this literal form; the name picks the book's size.
+const worker = (name = "small") =>
+  new Worker(new URL("./support/metrics-worker.ts", import.meta.url), { type: "module", name });
+
+describe("the book's metrics in a Web Worker (Chromium)", () => {
+  it("scores every customer off the page's thread, with progress, exactly as on it", async () => {
+    const w = worker();
+    try {
+      const progress: string[] = [];
+      const scored: CustomerValue[] = [];
+      const run = startBookMetrics(w, {
+        asOf: DEMO_AS_OF,
+        onProgress: (p) => progress.push(`${p.pass}:${p.done}/${p.total}`),
+        onBatch: (customers) => scored.push(...customers),
+      });
+      const { models, total } = await run.done;
+      expect(total).toBe(300);
+      expect(progress).toEqual(["1:100/300", "1:200/300", "1:300/300", "2:100/300", "2:200/300", "2:300/300"]);
+      const here = computeBookMetrics(demoBook(300), { asOf: DEMO_AS_OF });
+      expect(models).toEqual(here.models);
+      expect(scored).toEqual(here.customers);
+    } finally {
+      w.terminate();
+    }
+  });
+
+  it("stops between batches when cancelled, and says so", async () => {
+    const w = worker("big");
+    // Every message the worker sends, to see what the cancelled run did after its cancel.
+    const seen: { type: string; run: number; pass?: number; done?: number }[] = [];
+    w.addEventListener("message", (e: MessageEvent) => seen.push(e.data as (typeof seen)[number]));
+    try {
+      let cancel = () => {};
+      const run = startBookMetrics(w, {
+        asOf: DEMO_AS_OF,
+        onProgress: (p) => {
+          if (p.pass === 1 && p.done === 200) cancel();
+        },
+      });
+      cancel = () => run.cancel();
+      await expect(run.done).rejects.toMatchObject({ name: "AbortError" });
+      // The worker then serves the next run in full.
+      const next = startBookMetrics(w, { asOf: DEMO_AS_OF });
+      await expect(next.done).resolves.toMatchObject({ total: 3000 });
+      const first = seen[0]!.run;
+      const mine = seen.filter((m) => m.run === first);
+      expect(mine.at(-1)!.type).toBe("cancelled");
+      expect(mine.filter((m) => m.type === "batch")).toEqual([]); // never reached scoring
+      expect(Math.max(...mine.filter((m) => m.type === "progress").map((m) => m.done!))).toBeLessThan(3000);
+    } finally {
+      w.terminate();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,34 @@
+/**
+ * A module worker serving the book's metrics over a demo book it generates (as
+ * a bank's worker would read its own from IndexedDB): 300 customers, or 3,000
+ * when started with the name "big", in batches of 100.
+ */
+import { generateDemoPortfolio, serveBookMetrics, type BookCustomer } from "@bankcrm/core";
+
+export function demoBook(customers: number): BookCustomer[] {
+  const p = generateDemoPortfolio({ seed: "metrics-worker", customers });
+  const by = <T extends { customerId: string }>(xs: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) m.set(x.customerId, [...(m.get(x.customerId) ?? []), x]);
+    return m;
+  };
+  const holdings = by(p.holdings);
+  const transactions = by(p.transactions);
+  const cases = by(p.serviceCases);
+  return p.customers.map((customer) => ({
+    customer,
+    holdings: holdings.get(customer.id) ?? [],
+    transactions: transactions.get(customer.id) ?? [],
+    serviceCases: cases.get(customer.id) ?? [],
+  }));
+}
+
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  const book = demoBook(self.name === "big" ? 3000 : 300);
+  serveBookMetrics(self, {
+    total: book.length,
+    *batches() {
+      for (let i = 0; i < book.length; i += 100) yield book.slice(i, i + 100);
+    },
+  });
+}
