@@ -23,7 +23,7 @@ export function demoBook(customers: number): BookCustomer[] {
   }));
 }
 
-if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+if ("WorkerGlobalScope" in globalThis) {
   const book = demoBook(self.name === "big" ? 3000 : 300);
   serveBookMetrics(self, {
     total: book.length,
