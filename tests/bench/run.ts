@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server runs one of them.
+ * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|metrics runs one of them.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
@@ -11,6 +11,7 @@ import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
 import { benchSegmentRows, benchSegmentWorker } from "./segment-rows.bench.js";
 import { benchServer } from "./server.bench.js";
+import { benchBookMetrics } from "./book-metrics.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
 
 const only = process.env.BENCH_ONLY;
@@ -25,3 +26,4 @@ if (!only || only === "elements") await benchElements();
 if (!only || only === "elements" || only === "pipeline") await benchPipeline();
 if (!only || only === "workstation") await benchWorkstation();
 if (!only || only === "server") await benchServer();
+if (!only || only === "metrics") await benchBookMetrics();

@@ -63,9 +63,10 @@ let workerPolicy: ScriptUrlPolicy | undefined;
  * A module worker from a same-origin URL, under Trusted Types too: a worker's
  * URL is a script URL, so where the page enforces them the URL goes through a
  * policy named `bankcrm-worker` (add it to the CSP's `trusted-types` list) that
- * lets only same-origin URLs through. Other origins are refused.
+ * lets only same-origin URLs through. Other origins are refused. `name` is the
+ * worker's `self.name`.
  */
-export function createModuleWorker(url: string | URL): Worker {
+export function createModuleWorker(url: string | URL, options: { name?: string } = {}): Worker {
   const href = new URL(url, location.href);
   if (href.origin !== location.origin)
     throw new BankcrmInvalidArgumentError("url", `a worker must come from this page's origin, not ${href.origin}`);
@@ -78,7 +79,10 @@ export function createModuleWorker(url: string | URL): Worker {
         return u;
       },
     });
-  return new Worker((workerPolicy ? workerPolicy.createScriptURL(href.href) : href) as string, { type: "module" });
+  return new Worker((workerPolicy ? workerPolicy.createScriptURL(href.href) : href) as string, {
+    type: "module",
+    ...(options.name !== undefined ? { name: options.name } : {}),
+  });
 }
 
 /** A field without its reader: what crosses to the worker. */

@@ -132,7 +132,21 @@ function rank(sorted: readonly number[], v: number, higherIsBetter: boolean): nu
   return Math.min(RFM_BINS, 1 + Math.floor((RFM_BINS * below) / Math.max(1, n)));
 }
 
-function fitModels(summaries: readonly CustomerSummary[], saved: BookMetricsOptions["models"]) {
+/**
+ * The models are the population's: fitted on up to this many customers, spread
+ * evenly over the book (deterministic). More adds time, not precision — a fit on
+ * a million distinct histories would take minutes.
+ */
+export const FIT_SAMPLE = 20_000;
+
+function sample<T>(xs: readonly T[]): readonly T[] {
+  if (xs.length <= FIT_SAMPLE) return xs;
+  const step = xs.length / FIT_SAMPLE;
+  return Array.from({ length: FIT_SAMPLE }, (_, i) => xs[Math.floor(i * step)]!);
+}
+
+function fitModels(all: readonly CustomerSummary[], saved: BookMetricsOptions["models"]) {
+  const summaries = sample(all);
   let bgNbd: BgNbdModel | undefined;
   let gammaGamma: GammaGammaModel | undefined;
   if (saved?.bgNbd) bgNbd = bgNbdModel(saved.bgNbd);
