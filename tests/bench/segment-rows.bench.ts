@@ -9,11 +9,11 @@
 import jsonLogic, { type RulesLogic } from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { fileURLToPath } from "node:url";
-import { compileSegment, createColumnarTable, evaluateColumnar, type SegmentDefinition } from "@bankcrm/core";
+import { compileSegment, createColumnarTable, evaluateColumnar } from "@bankcrm/core";
 import { launchChromium } from "../support/browser.js";
 import { buildAndServe } from "../support/served.js";
 import { gc, report, time, type Timing } from "./measure.js";
-import { rowCatalog, rowSegment, rows, type Row } from "./segment-rows.data.js";
+import { edits, rowCatalog, rowSegment, rows, type Row } from "./segment-rows.data.js";
 
 const GOOD_TIERS = new Set(["gold", "platinum", "diamond"]);
 const GOOD_RISK = new Set(["C3", "C4", "C5"]);
@@ -75,18 +75,6 @@ function rulesEngine(): Engine {
     event: { type: "match" },
   });
   return engine;
-}
-
-/** A builder session's edits: each changes one value, as typing does. */
-function edits(): SegmentDefinition[] {
-  const out: SegmentDefinition[] = [];
-  for (let age = 25; age <= 40; age++) {
-    const all = [...(rowSegment.rule as { all: SegmentDefinition["rule"][] }).all];
-    all[0] = { field: "age", op: "between", value: [age, 55] };
-    all[4] = { field: "daysSinceLastTransaction", op: "lte", value: 30 + age };
-    out.push({ ...rowSegment, rule: { all } });
-  }
-  return out;
 }
 
 export async function benchSegmentRows(total = Number(process.env.BENCH_SEGMENT_RECORDS ?? 1_000_000)): Promise<void> {

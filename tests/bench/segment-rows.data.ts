@@ -87,3 +87,15 @@ export const rowSegment: SegmentDefinition = {
     ],
   },
 };
+
+/** A builder session's edits: each changes one value, as typing does. */
+export function edits(): SegmentDefinition[] {
+  const out: SegmentDefinition[] = [];
+  for (let age = 25; age <= 40; age++) {
+    const all = [...(rowSegment.rule as { all: SegmentDefinition["rule"][] }).all];
+    all[0] = { field: "age", op: "between", value: [age, 55] };
+    all[4] = { field: "daysSinceLastTransaction", op: "lte", value: 30 + age };
+    out.push({ ...rowSegment, rule: { all } });
+  }
+  return out;
+}

@@ -30,11 +30,12 @@ export function* syntheticBook(total: number, batch = 10_000): Generator<BookCus
           id: `${id}-H${h}`,
           customerId: id,
           productType,
-          productId: productType,
+          productCode: productType,
+          accountNumber: `${id}${h}`,
           balance: { amount: Math.round(Math.exp(rnd.next() * 12 + 6)), currency: "CNY" },
           openedAt: "2020-01-01",
           status: "active",
-        } as Holding);
+        });
       }
       const transactions: Pick<Transaction, "at" | "amount" | "channel" | "fee" | "direction">[] = [];
       // Each customer spends around their own typical amount (the heterogeneity Gamma-Gamma models).

@@ -4,23 +4,12 @@
  * result (postMessage both ways included) — beside the same evaluation on the
  * page's thread.
  */
-import { evaluateColumnar, createColumnarTable, type SegmentDefinition } from "@bankcrm/core";
+import { evaluateColumnar, createColumnarTable } from "@bankcrm/core";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
-import { rowCatalog, rowSegment, rows } from "../segment-rows.data.js";
+import { edits, rowCatalog, rowSegment, rows } from "../segment-rows.data.js";
 import workerUrl from "./worker.ts?worker&url";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function edits(): SegmentDefinition[] {
-  const out: SegmentDefinition[] = [];
-  for (let age = 25; age <= 40; age++) {
-    const all = [...(rowSegment.rule as { all: SegmentDefinition["rule"][] }).all];
-    all[0] = { field: "age", op: "between", value: [age, 55] };
-    all[4] = { field: "daysSinceLastTransaction", op: "lte", value: 30 + age };
-    out.push({ ...rowSegment, rule: { all } });
-  }
-  return out;
-}
 
 (window as unknown as { __bench: Promise<unknown> }).__bench = (async () => {
   const n = Number(new URLSearchParams(location.search).get("n") ?? 1_000_000);

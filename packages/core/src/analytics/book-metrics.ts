@@ -22,7 +22,7 @@ import { computeContribution } from "../scoring/contribution.js";
 import { scoreCustomerValue } from "../scoring/value-score.js";
 import { assignTier } from "../scoring/tier.js";
 import { summarizeTransactions, type CustomerSummary } from "./summarize.js";
-import { rfmSegment } from "./rfm.js";
+import { bound, rfmSegment } from "./rfm.js";
 import { bgNbdModel, fitBgNbd, type BgNbdModel, type BgNbdParams } from "./bg-nbd.js";
 import {
   customerLifetimeValue,
@@ -107,18 +107,6 @@ function thin(sorted: Float64Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < RFM_POINTS; i++) out.push(sorted[Math.round((i * (sorted.length - 1)) / (RFM_POINTS - 1))]!);
   return out;
-}
-
-/** First index of ascending `sorted` whose value is ≥ v (or > v when `strict`). */
-function bound(sorted: readonly number[], v: number, strict: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (strict ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -36,7 +36,7 @@ export function rfmSegment(r: number, fm: number): RfmSegment {
 }
 
 /** First index in ascending `sorted` whose value is ≥ v (or > v when `strict`). */
-function bound(sorted: Float64Array, v: number, strict: boolean): number {
+export function bound(sorted: ArrayLike<number>, v: number, strict: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
