@@ -17,5 +17,5 @@ export * from "./sales/index.js";
 export * from "./service/index.js";
 export * from "./marketing/index.js";
 export * from "./contract/index.js";
-export { DAY_MS } from "./time.js";
+export { DAY_MS, instantMs } from "./time.js";
 export * from "./demo/index.js";

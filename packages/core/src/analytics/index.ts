@@ -1,5 +1,6 @@
 export {
   summarizeTransactions,
+  summarizeCustomer,
   type CustomerSummary,
   type SummarizeOptions,
   type SummaryTransaction,
