@@ -11,6 +11,24 @@ export const AS_OF = "2026-11-30";
 const DAY = 86_400_000;
 const END = Date.parse(`${AS_OF}T00:00:00Z`);
 
+/** A Gamma(shape, 1) variate (Marsaglia and Tsang; below shape 1 by the usual boost). */
+function gamma(shape: number, rnd: { next(): number }): number {
+  if (shape < 1) return gamma(shape + 1, rnd) * Math.pow(1 - rnd.next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    // A standard normal by Box–Muller.
+    const z = Math.sqrt(-2 * Math.log(1 - rnd.next())) * Math.cos(2 * Math.PI * rnd.next());
+    const v = (1 + c * z) ** 3;
+    if (v > 0 && Math.log(1 - rnd.next()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+function beta(a: number, b: number, rnd: { next(): number }): number {
+  const x = gamma(a, rnd);
+  return x / (x + gamma(b, rnd));
+}
+
 export function* syntheticBook(total: number, batch = 10_000): Generator<BookCustomer[]> {
   const rnd = createRandom("bench-book");
   for (let start = 0; start < total; start += batch) {
@@ -38,15 +56,23 @@ export function* syntheticBook(total: number, batch = 10_000): Generator<BookCus
         });
       }
       const transactions: Pick<Transaction, "at" | "amount" | "channel" | "fee" | "direction">[] = [];
-      // Each customer spends around their own typical amount (the heterogeneity Gamma-Gamma models).
-      const typical = Math.exp(rnd.next() * 6 + 8);
-      for (let t = rnd.int(0, 24); t > 0; t--)
+      // As the models assume (BG/NBD and Gamma-Gamma): purchases at a Gamma(0.8, 4 weeks) rate from
+      // a first purchase within the year, each followed by a Beta(0.8, 2.5) chance of dropping out;
+      // each purchase Gamma(6, ν) with ν ~ Gamma(3, 1/20,000) across customers.
+      const rate = gamma(0.8, rnd) / 4;
+      const dropout = beta(0.8, 2.5, rnd);
+      const nu = gamma(3, rnd) / 20_000;
+      let week = rnd.next() * 40;
+      while (week < 52 && transactions.length < 60) {
         transactions.push({
-          at: new Date(END - rnd.int(0, 364) * DAY - rnd.int(0, 86_399) * 1000).toISOString(),
-          amount: { amount: Math.max(100, Math.round(typical * (0.5 + rnd.next()))), currency: "CNY" },
+          at: new Date(END - (52 - week) * 7 * DAY).toISOString(),
+          amount: { amount: Math.max(100, Math.round(gamma(6, rnd) / nu)), currency: "CNY" },
           channel: CHANNELS[rnd.int(0, CHANNELS.length - 1)]!,
           direction: rnd.next() < 0.5 ? "debit" : "credit",
         });
+        if (rnd.next() < dropout || !(rate > 0)) break;
+        week += -Math.log(1 - rnd.next()) / rate;
+      }
       out.push({ customer, holdings, transactions });
     }
     yield out;
