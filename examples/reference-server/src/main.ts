@@ -4,6 +4,7 @@
  *   (no command)        serve on PORT (default 8787)
  *   token <staffId>     print a demo token for a generated staff member (needs AUTH_SECRET)
  *   verify-audit        walk the audit chain; exit 1 at the first broken link
+ *   metrics [asOf]      the value models over every customer, into customer_metrics (asOf: today)
  *
  * DATABASE_URL: postgres://… — a PostgreSQL server (pooled; POOL_SIZE, default 10).
  * DATABASE: PGlite's directory when DATABASE_URL is unset (in memory when neither is set).
@@ -18,6 +19,7 @@ import { createApp } from "./app.js";
 import { verifyAudit } from "./audit.js";
 import { authFromEnv, LOAD_SCOPE, signDemoToken } from "./auth.js";
 import { openDatabase } from "./database.js";
+import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
 
 const env = process.env;
@@ -73,6 +75,21 @@ if (command === "token") {
     );
     process.exit(1);
   }
+} else if (command === "metrics") {
+  const asOf = args[0] ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`"${asOf}" is not a day (YYYY-MM-DD)`);
+  const db = await openDatabase(databaseOptions);
+  const t0 = performance.now();
+  const { customers } = await computeMetrics(db.driver, {
+    asOf,
+    onProgress: (pass, done) => {
+      if (done % 10_000 === 0) console.log(`pass ${pass}: ${done.toLocaleString("en")} customers`);
+    },
+  });
+  await db.close();
+  console.log(
+    `metrics for ${customers.toLocaleString("en")} customers as of ${asOf} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${where()})`,
+  );
 } else if (command === undefined || command === "serve") {
   if (!auth.secret && !auth.jwksUrl)
     fail(

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildCustomerView,
   compileSegment,
+  computeBookMetrics,
   customerFieldCatalog,
   generateDemoPortfolio,
   inCustomerScope,
@@ -17,6 +18,7 @@ import {
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { SEGMENTS } from "../../branch-workstation/src/segments.js";
 import { seedDemo } from "../src/seed.js";
+import { computeMetrics } from "../src/metrics.js";
 
 const SEEDED = 200;
 const p = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
@@ -95,6 +97,109 @@ for (const database of ["pglite", "postgres"] as const) {
         if (expected.length > 0 && expected.length < SEEDED) nonTrivial++;
       }
       expect(nonTrivial).toBeGreaterThan(DEFINITIONS.length / 2);
+    });
+
+    it("runs the metrics job in the database, and segments on its figures there exactly as core does", async () => {
+      if ((await server().db.count("customers")) === 0) await seedDemo(server().db, SEEDED);
+      const progress: string[] = [];
+      const { customers, models } = await computeMetrics(server().db.driver, {
+        asOf: p.asOf,
+        batch: 64,
+        onProgress: (pass, done) => progress.push(`${pass}:${done}`),
+      });
+      expect(customers).toBe(SEEDED);
+      expect(progress).toEqual(["1:64", "1:128", "1:192", "1:200", "2:64", "2:128", "2:192", "2:200"]);
+      // The same models and figures as core over the same records in memory.
+      const of = <T extends { customerId: string }>(xs: readonly T[], id: string) =>
+        xs.filter((x) => x.customerId === id);
+      const here = computeBookMetrics(
+        p.customers.map((c) => ({
+          customer: c,
+          holdings: of(p.holdings, c.id),
+          transactions: of(p.transactions, c.id),
+          serviceCases: of(p.serviceCases, c.id),
+        })),
+        { asOf: p.asOf },
+      );
+      for (const k of ["r", "alpha", "a", "b"] as const) expect(models.bgNbd![k]).toBeCloseTo(here.models.bgNbd![k], 6);
+      const rows = (
+        await server().db.query<{
+          customer_id: string;
+          contribution: string;
+          value_score: number;
+          rfm_r: number | null;
+          rfm_f: number | null;
+          rfm_m: number | null;
+          rfm_segment: string | null;
+          probability_alive: number | null;
+          clv: string | null;
+          churn_risk: number;
+          churn_level: string;
+          churn_reasons: string[];
+        }>("SELECT * FROM customer_metrics")
+      ).rows;
+      expect(rows).toHaveLength(SEEDED);
+      const byId = new Map(here.customers.map((v) => [v.customerId, v]));
+      for (const r of rows) {
+        const v = byId.get(r.customer_id)!;
+        expect(Number(r.contribution)).toBe(v.contribution);
+        expect(r.value_score).toBeCloseTo(v.valueScore, 6);
+        expect(r.churn_level).toBe(v.churnLevel);
+        expect(r.churn_reasons).toEqual(v.churnReasons);
+        expect(r.rfm_segment ?? undefined).toBe(v.rfmSegment);
+      }
+      // Segments on the figures: the database (the view joins the table) against core over views carrying them.
+      const metricsOf = new Map(
+        rows.map((r) => [
+          r.customer_id,
+          {
+            contribution: Number(r.contribution),
+            valueScore: r.value_score,
+            ...(r.rfm_r !== null ? { rfmR: r.rfm_r, rfmF: r.rfm_f!, rfmM: r.rfm_m!, rfmSegment: r.rfm_segment! } : {}),
+            ...(r.probability_alive !== null ? { probabilityAlive: r.probability_alive } : {}),
+            ...(r.clv !== null ? { clv: Number(r.clv) } : {}),
+            churnRisk: r.churn_risk,
+          },
+        ]),
+      );
+      const now = new Date();
+      const views = p.customers.map((c) =>
+        buildCustomerView(c, {
+          holdings: of(p.holdings, c.id),
+          transactions: of(p.transactions, c.id),
+          metrics: metricsOf.get(c.id)!,
+          now,
+        }),
+      );
+      const auditor = await server().tokenFor({ id: "ST-HQ-AU1", role: "auditor", branchId: "HQ" });
+      const valueDefinitions = [
+        def("valuable", { field: "valueScore", op: "gte", value: 40 }),
+        def("slipping", {
+          all: [
+            { field: "contribution", op: "gt", value: 0 },
+            {
+              any: [
+                { field: "churnRisk", op: "gte", value: 0.3 },
+                { field: "probabilityAlive", op: "lt", value: 0.5 },
+              ],
+            },
+          ],
+        }),
+        def("loyal", { field: "rfmSegment", op: "in", value: ["champions", "loyal"] }),
+        def("worth-keeping", { field: "clv", op: "gte", value: 100_000 }),
+      ];
+      let nonTrivial = 0;
+      for (const definition of valueDefinitions) {
+        const predicate = compileSegment(definition, customerFieldCatalog);
+        const expected = views
+          .filter((v) => predicate(v))
+          .map((v) => v.id)
+          .sort();
+        const answer = await evaluate(auditor, { definition, limit: 1000 });
+        expect(answer.body.ids, definition.id).toEqual(expected);
+        if (expected.length > 0 && expected.length < SEEDED) nonTrivial++;
+      }
+      expect(nonTrivial).toBeGreaterThanOrEqual(3);
     });
 
     it("counts only the caller's customers, pages by id, and refuses a bad definition at its place", async () => {

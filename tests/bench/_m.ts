@@ -1,0 +1,2 @@
+import { benchBookMetrics } from "./book-metrics.bench.js";
+await benchBookMetrics(Number(process.env.N ?? 100000));
