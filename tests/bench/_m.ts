@@ -1,2 +1,0 @@
-import { benchBookMetrics } from "./book-metrics.bench.js";
-await benchBookMetrics(Number(process.env.N ?? 100000));
