@@ -26,7 +26,7 @@ describe("the book's metrics in a Web Worker (Chromium)", () => {
     } finally {
       w.terminate();
     }
-  });
+  }, 30_000);
 
   it("stops between batches when cancelled, and says so", async () => {
     const w = worker("big");

@@ -191,7 +191,7 @@ document.body.append(
   const value = builder.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="value"]');
   value[value.length - 1]!.value = "0";
   value[value.length - 1]!.dispatchEvent(new Event("input"));
-  for (let i = 0; i < 100 && !builder.shadowRoot!.textContent.includes("位客户"); i++)
+  for (let i = 0; i < 500 && !builder.shadowRoot!.textContent.includes("位客户"); i++)
     await new Promise((r) => setTimeout(r, 20));
   (window as unknown as { __individuals: number }).__individuals = p.customers.filter(
     (c) => c.kind === "individual",

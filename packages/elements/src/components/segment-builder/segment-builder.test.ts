@@ -281,6 +281,7 @@ describe("<bankcrm-segment-builder>", () => {
           .querySelector('[data-testid="segment-count"]')!
           .textContent.includes(`${expected.toLocaleString("zh-CN")} 位客户`),
       "the count",
+      { timeout: 10_000 },
     );
     const sample = [...root(el).querySelectorAll('[part="sample"] tbody tr')];
     expect(expected).to.be.greaterThan(5);
