@@ -42,3 +42,22 @@ export function report(title: string, timings: Timing[], notes: string[] = []): 
   }
   for (const n of notes) console.log(`  ${n}`);
 }
+
+/**
+ * json-rules-engine is asynchronous and slow: it runs over a sample and its
+ * time is scaled to `total` records. Returns the scaled milliseconds and the
+ * sample's matches.
+ */
+export async function timeRulesEngine(
+  engine: { run(facts: Record<string, unknown>): Promise<{ events: unknown[] }> },
+  sample: readonly object[],
+  total: number,
+): Promise<{ ms: number; matches: number }> {
+  let matches = 0;
+  const t0 = performance.now();
+  for (const r of sample) {
+    const { events } = await engine.run(r as Record<string, unknown>);
+    if (events.length > 0) matches++;
+  }
+  return { ms: ((performance.now() - t0) * total) / sample.length, matches };
+}

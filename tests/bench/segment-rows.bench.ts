@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { compileSegment, createColumnarTable, evaluateColumnar } from "@bankcrm/core";
 import { launchChromium } from "../support/browser.js";
 import { buildAndServe } from "../support/served.js";
-import { gc, report, time, type Timing } from "./measure.js";
+import { gc, report, time, timeRulesEngine, type Timing } from "./measure.js";
 import { edits, rowCatalog, rowSegment, rows, type Row } from "./segment-rows.data.js";
 
 const GOOD_TIERS = new Set(["gold", "platinum", "diamond"]);
@@ -133,15 +133,9 @@ export async function benchSegmentRows(total = Number(process.env.BENCH_SEGMENT_
   );
   const sample = records.slice(0, Math.min(100_000, total));
   const engine = rulesEngine();
-  let engineMatches = 0;
   let sampleExpected = 0;
   for (const r of sample) if (handWritten(r)) sampleExpected++;
-  const t0 = performance.now();
-  for (const r of sample) {
-    const { events } = await engine.run(r);
-    if (events.length > 0) engineMatches++;
-  }
-  const engineMs = ((performance.now() - t0) * total) / sample.length;
+  const { ms: engineMs, matches: engineMatches } = await timeRulesEngine(engine, sample, total);
   const timings: Timing[] = [
     hand,
     compiled,

@@ -18,7 +18,7 @@ import {
   type Holding,
   type SegmentDefinition,
 } from "@bankcrm/core";
-import { gc, report, time, type Timing } from "./measure.js";
+import { gc, report, time, timeRulesEngine, type Timing } from "./measure.js";
 
 export const benchSegment: SegmentDefinition = {
   schemaVersion: 1,
@@ -193,13 +193,7 @@ export async function benchSegmentation(total = Number(process.env.BENCH_SEGMENT
   );
   const sample = records.slice(0, Math.min(100_000, total));
   const engine = rulesEngine();
-  let engineMatches = 0;
-  const t0 = performance.now();
-  for (const r of sample) {
-    const { events } = await engine.run(r);
-    if (events.length > 0) engineMatches++;
-  }
-  const engineMs = ((performance.now() - t0) * total) / sample.length;
+  const { ms: engineMs, matches: engineMatches } = await timeRulesEngine(engine, sample, total);
   const timings: Timing[] = [
     hand,
     compiled,
