@@ -20,6 +20,7 @@ export default defineConfig({
     "components/customer-form/customer-form": "src/components/customer-form/customer-form.ts",
     "components/campaign-report/campaign-report": "src/components/campaign-report/campaign-report.ts",
     "components/segment-builder/segment-builder": "src/components/segment-builder/segment-builder.ts",
+    "components/kpi-tile/kpi-tile": "src/components/kpi-tile/kpi-tile.ts",
     "segment-counter": "src/segment-counter.ts",
   },
   format: ["esm"],

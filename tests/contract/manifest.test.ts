@@ -23,7 +23,7 @@ describe("custom-elements manifest", () => {
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-  it("lists the sixteen elements with named events, attributes and parts", () => {
+  it("lists the eighteen elements with named events, attributes and parts", () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
       "bankcrm-activity-form",
       "bankcrm-campaign-report",
@@ -32,6 +32,7 @@ describe("custom-elements manifest", () => {
       "bankcrm-customer-card",
       "bankcrm-customer-form",
       "bankcrm-customer-timeline",
+      "bankcrm-kpi-tile",
       "bankcrm-lead-form",
       "bankcrm-lead-queue",
       "bankcrm-pipeline",

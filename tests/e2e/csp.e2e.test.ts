@@ -49,6 +49,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-customer-form",
         "bankcrm-campaign-report",
         "bankcrm-segment-builder",
+        "bankcrm-kpi-tile",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -85,6 +86,8 @@ describe("elements under a strict Content-Security-Policy", () => {
             .shadowRoot!.querySelector<HTMLInputElement>("input[name=name]")!.value,
       ),
     ).toContain("<img");
+    expect(texts[16]).toContain('<img src=x onerror="window.__xss=1">'); // a label, as text
+    expect(texts[16]).toContain("上升 12.2%");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -46,6 +46,7 @@ describe("Storybook (static build)", () => {
     ["elements-customer-form--playground", "bankcrm-customer-form"],
     ["elements-campaign-report--playground", "bankcrm-campaign-report"],
     ["elements-segment-builder--playground", "bankcrm-segment-builder"],
+    ["elements-kpi-tile--playground", "bankcrm-kpi-tile"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -44,6 +44,7 @@ export { BankcrmCaseChangeEvent, type CaseChangeDetail } from "./events/case-eve
 export { BankcrmCustomerChangeEvent, type CustomerChangeDetail } from "./events/customer-events.js";
 export { BankcrmCampaignReport } from "./components/campaign-report/campaign-report.component.js";
 export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-builder.component.js";
+export { BankcrmKpiTile, type KpiFormat } from "./components/kpi-tile/kpi-tile.component.js";
 export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
 export {
   createSegmentCounter,

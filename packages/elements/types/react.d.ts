@@ -10,6 +10,7 @@ import type {
   BankcrmCampaignReport,
   BankcrmSegmentBuilder,
   BankcrmSegmentChangeEvent,
+  BankcrmKpiTile,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
   BankcrmCaseQueue,
@@ -171,6 +172,10 @@ declare module "react" {
       "bankcrm-campaign-report": ElementProps<
         BankcrmCampaignReport,
         Pick<BankcrmCampaignReport, "effect" | "name" | "currency" | "locale">
+      >;
+      "bankcrm-kpi-tile": ElementProps<
+        BankcrmKpiTile,
+        Pick<BankcrmKpiTile, "label" | "value" | "previous" | "format" | "currency" | "good" | "versus" | "locale">
       >;
       "bankcrm-segment-builder": ElementProps<
         BankcrmSegmentBuilder,

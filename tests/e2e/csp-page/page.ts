@@ -16,6 +16,7 @@ import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/campaign-report.js";
 import "@bankcrm/elements/segment-builder.js";
+import "@bankcrm/elements/kpi-tile.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -94,6 +95,11 @@ report.effect = campaignEffectiveness(
     cost: 5_000,
   },
 );
+const kpi = document.createElement("bankcrm-kpi-tile");
+kpi.label = hostile;
+kpi.format = "money";
+kpi.value = 12_345_600_000;
+kpi.previous = 11_000_000_000;
 // The builder counts in a module worker started through the `bankcrm-worker` Trusted Types policy.
 const builder = document.createElement("bankcrm-segment-builder");
 builder.catalog = customerFieldCatalog;
@@ -151,6 +157,7 @@ document.body.append(
   customerForm,
   report,
   builder,
+  kpi,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {

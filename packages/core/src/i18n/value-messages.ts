@@ -37,6 +37,13 @@ const VALUE_MESSAGES = {
     "zh-CN": "近 90 天投诉 {count} 次",
     en: "{count} complaint(s) in 90 days",
   },
+  kpiUp: { "zh-CN": "上升 {change}", en: "up {change}" },
+  kpiDown: { "zh-CN": "下降 {change}", en: "down {change}" },
+  kpiFlat: { "zh-CN": "持平", en: "unchanged" },
+  kpiVersus: { "zh-CN": "较上期", en: "on the previous period" },
+  kpiGood: { "zh-CN": "向好", en: "for the better" },
+  kpiBad: { "zh-CN": "需关注", en: "worth a look" },
+  kpiNone: { "zh-CN": "暂无数据", en: "No figure yet" },
 } as const satisfies Record<string, Label>;
 
 export type ValueMessageKey = keyof typeof VALUE_MESSAGES;
