@@ -364,6 +364,7 @@ export class WorkstationApp extends LitElement {
           hasMarketing
             ? html`<ws-marketing-page
                 ?hidden=${!marketing}
+                ?active=${marketing}
                 .client=${s.client}
                 .rows=${s.rows}
                 demo-role=${this.demoRole}

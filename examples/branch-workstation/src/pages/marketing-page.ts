@@ -165,6 +165,8 @@ export class MarketingPage extends LitElement {
   @property({ attribute: false }) client: CrmClient | undefined;
   /** The book's rows (the customer view segments test). */
   @property({ attribute: false }) rows: readonly BookRow[] = [];
+  /** Whether the page is shown (the shell keeps it alive while hidden). */
+  @property({ type: Boolean }) active = false;
   /** Where the demo feeds the responses a campaign brings back; unset in server mode (the bank's systems feed them). */
   @property({ attribute: false }) feed: ((responses: CampaignResponse[]) => Promise<void>) | undefined;
 
@@ -184,9 +186,10 @@ export class MarketingPage extends LitElement {
     return text(key, this.locale, values);
   }
 
-  override willUpdate(changed: Map<string, unknown>) {
-    // One counter (one worker, its columns) per book: a new book, a new counter.
-    if (changed.has("rows") && this.rows !== this.counted && this.rows.length > 0) {
+  override willUpdate() {
+    // One counter (one worker, its columns) per book, started the first time the page is shown:
+    // every user has this page, and a hidden one need not read the book's columns at start.
+    if (this.active && this.rows !== this.counted && this.rows.length > 0) {
       this.counter?.dispose();
       this.counted = this.rows;
       this.counter = createSegmentCounter(this.rows, customerFieldCatalog, {
@@ -407,7 +410,7 @@ export class MarketingPage extends LitElement {
         <bankcrm-segment-builder
           .catalog=${customerFieldCatalog}
           .definition=${this.definition}
-          .counter=${this.counter}
+          .counter=${this.active ? this.counter : undefined}
           ?readonly=${!marketing}
           locale=${l}
           @bankcrm-segment-change=${this.onChange}
