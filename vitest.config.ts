@@ -67,6 +67,8 @@ export default defineConfig({
             "lit/directives/repeat.js",
             "lit/directives/guard.js",
             "lit/directives/if-defined.js",
+            "d3-scale",
+            "d3-shape",
             "fast-check",
             "@open-wc/testing",
             "vitest/browser",

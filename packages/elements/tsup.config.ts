@@ -21,6 +21,7 @@ export default defineConfig({
     "components/campaign-report/campaign-report": "src/components/campaign-report/campaign-report.ts",
     "components/segment-builder/segment-builder": "src/components/segment-builder/segment-builder.ts",
     "components/kpi-tile/kpi-tile": "src/components/kpi-tile/kpi-tile.ts",
+    "components/chart/chart": "src/components/chart/chart.ts",
     "segment-counter": "src/segment-counter.ts",
   },
   format: ["esm"],

@@ -23,12 +23,13 @@ describe("custom-elements manifest", () => {
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-  it("lists the eighteen elements with named events, attributes and parts", () => {
+  it("lists the nineteen elements with named events, attributes and parts", () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
       "bankcrm-activity-form",
       "bankcrm-campaign-report",
       "bankcrm-case-form",
       "bankcrm-case-queue",
+      "bankcrm-chart",
       "bankcrm-customer-card",
       "bankcrm-customer-form",
       "bankcrm-customer-timeline",

@@ -50,6 +50,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-campaign-report",
         "bankcrm-segment-builder",
         "bankcrm-kpi-tile",
+        "bankcrm-chart",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -88,6 +89,8 @@ describe("elements under a strict Content-Security-Policy", () => {
     ).toContain("<img");
     expect(texts[16]).toContain('<img src=x onerror="window.__xss=1">'); // a label, as text
     expect(texts[16]).toContain("上升 12.2%");
+    expect(texts[17]).toContain('<img src=x onerror="window.__xss=1">'); // a part's name, as text
+    expect(texts[17]).toContain("75%"); // the legend's share
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -47,6 +47,7 @@ describe("Storybook (static build)", () => {
     ["elements-campaign-report--playground", "bankcrm-campaign-report"],
     ["elements-segment-builder--playground", "bankcrm-segment-builder"],
     ["elements-kpi-tile--playground", "bankcrm-kpi-tile"],
+    ["elements-chart--playground", "bankcrm-chart"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -45,6 +45,7 @@ export { BankcrmCustomerChangeEvent, type CustomerChangeDetail } from "./events/
 export { BankcrmCampaignReport } from "./components/campaign-report/campaign-report.component.js";
 export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-builder.component.js";
 export { BankcrmKpiTile, type KpiFormat } from "./components/kpi-tile/kpi-tile.component.js";
+export { BankcrmChart, type ChartDatum, type ChartType } from "./components/chart/chart.component.js";
 export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
 export {
   createSegmentCounter,

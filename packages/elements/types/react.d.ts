@@ -11,6 +11,7 @@ import type {
   BankcrmSegmentBuilder,
   BankcrmSegmentChangeEvent,
   BankcrmKpiTile,
+  BankcrmChart,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
   BankcrmCaseQueue,
@@ -176,6 +177,23 @@ declare module "react" {
       "bankcrm-kpi-tile": ElementProps<
         BankcrmKpiTile,
         Pick<BankcrmKpiTile, "label" | "value" | "previous" | "format" | "currency" | "good" | "versus" | "locale">
+      >;
+      "bankcrm-chart": ElementProps<
+        BankcrmChart,
+        Pick<
+          BankcrmChart,
+          | "type"
+          | "label"
+          | "data"
+          | "values"
+          | "bins"
+          | "domain"
+          | "format"
+          | "currency"
+          | "itemLabel"
+          | "valueLabel"
+          | "locale"
+        >
       >;
       "bankcrm-segment-builder": ElementProps<
         BankcrmSegmentBuilder,

@@ -17,6 +17,7 @@ import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/campaign-report.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/kpi-tile.js";
+import "@bankcrm/elements/chart.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -100,6 +101,13 @@ kpi.label = hostile;
 kpi.format = "money";
 kpi.value = 12_345_600_000;
 kpi.previous = 11_000_000_000;
+const chart = document.createElement("bankcrm-chart");
+chart.type = "donut";
+chart.label = hostile;
+chart.data = [
+  { label: hostile, value: 3 },
+  { label: "存款", value: 1 },
+];
 // The builder counts in a module worker started through the `bankcrm-worker` Trusted Types policy.
 const builder = document.createElement("bankcrm-segment-builder");
 builder.catalog = customerFieldCatalog;
@@ -158,6 +166,7 @@ document.body.append(
   report,
   builder,
   kpi,
+  chart,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {

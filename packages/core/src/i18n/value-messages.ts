@@ -44,6 +44,30 @@ const VALUE_MESSAGES = {
   kpiGood: { "zh-CN": "向好", en: "for the better" },
   kpiBad: { "zh-CN": "需关注", en: "worth a look" },
   kpiNone: { "zh-CN": "暂无数据", en: "No figure yet" },
+  chartTable: { "zh-CN": "数据表", en: "Data table" },
+  chartNoData: { "zh-CN": "暂无数据", en: "No data" },
+  chartItem: { "zh-CN": "项目", en: "Item" },
+  chartValue: { "zh-CN": "数值", en: "Value" },
+  chartShare: { "zh-CN": "占比", en: "Share" },
+  chartRange: { "zh-CN": "区间", en: "Range" },
+  chartCount: { "zh-CN": "数量", en: "Count" },
+  chartHighlighted: { "zh-CN": "（重点）", en: " (highlighted)" },
+  chartSummaryBar: {
+    "zh-CN": "共 {count} 项；最高：{maxLabel} {max}；最低：{minLabel} {min}",
+    en: "{count} items; highest {maxLabel} at {max}, lowest {minLabel} at {min}",
+  },
+  chartSummaryLine: {
+    "zh-CN": "共 {count} 个点，从 {firstLabel} 的 {first} 到 {lastLabel} 的 {last}；最高：{maxLabel} {max}",
+    en: "{count} points, from {first} at {firstLabel} to {last} at {lastLabel}; highest {maxLabel} at {max}",
+  },
+  chartSummaryDonut: {
+    "zh-CN": "共 {count} 部分，合计 {total}；最大：{maxLabel}，占 {share}",
+    en: "{count} parts totalling {total}; largest {maxLabel} at {share}",
+  },
+  chartSummaryDistribution: {
+    "zh-CN": "{count} 个数值分为 {bins} 个区间；最多的区间：{range}（{most} 个）",
+    en: "{count} values in {bins} ranges; the most in {range} ({most})",
+  },
 } as const satisfies Record<string, Label>;
 
 export type ValueMessageKey = keyof typeof VALUE_MESSAGES;

@@ -18,6 +18,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
+/** How a figure is written: a count, minor units of money, or a share from 0 to 1. */
+export type FigureFormat = "number" | "money" | "percent";
+
+/** A figure at a glance: money compact from minor units, shares as percents, large counts compact. */
+export function formatFigure(x: number, format: FigureFormat, currency: string, locale: Locale): string {
+  if (format === "money") return compactMoney(Math.round(x), currency, locale);
+  if (format === "percent")
+    return cached(
+      `pct|${locale}`,
+      () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }),
+    ).format(x);
+  return cached(
+    `num|${locale}|${Math.abs(x) >= 100_000}`,
+    () => new Intl.NumberFormat(locale, { notation: Math.abs(x) >= 100_000 ? "compact" : "standard" }),
+  ).format(x);
+}
+
 /** "3 小时前", "2 days ago", "now" — relative to `now`, in the locale. */
 export function relativeTime(at: Date, now: Date, locale: Locale): string {
   const rtf = cached(`rt|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));

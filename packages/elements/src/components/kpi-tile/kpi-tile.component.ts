@@ -1,11 +1,11 @@
 import { html, nothing } from "lit";
 import { property } from "lit/decorators.js";
 import { valueMessage, type Locale } from "@bankcrm/core";
-import { compactMoney } from "../../internal/format.js";
+import { formatFigure, type FigureFormat } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { kpiTileStyles } from "./kpi-tile.styles.js";
 
-export type KpiFormat = "number" | "money" | "percent";
+export type KpiFormat = FigureFormat;
 
 /**
  * One figure a branch manager reads at a glance (AUM, new customers, churn
@@ -50,10 +50,7 @@ export class BankcrmKpiTile extends BankcrmContextElement {
   @property() versus = "";
 
   private text(x: number, l: Locale): string {
-    if (this.format === "money") return compactMoney(Math.round(x), this.currency, l);
-    if (this.format === "percent")
-      return new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 1 }).format(x);
-    return new Intl.NumberFormat(l, { notation: Math.abs(x) >= 100_000 ? "compact" : "standard" }).format(x);
+    return formatFigure(x, this.format, this.currency, l);
   }
 
   private change(l: Locale) {

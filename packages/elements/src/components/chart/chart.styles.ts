@@ -1,0 +1,146 @@
+import { css } from "lit";
+import { hostTokens, visuallyHidden } from "../../styles/tokens.js";
+import { workStyles } from "../../styles/work.js";
+
+export const chartStyles = [
+  hostTokens,
+  visuallyHidden,
+  workStyles,
+  css`
+    :host {
+      --_c1: var(--bankcrm-chart-1, var(--_accent));
+      --_c2: var(--bankcrm-chart-2, color-mix(in srgb, var(--_accent) 70%, var(--_surface)));
+      --_c3: var(--bankcrm-chart-3, color-mix(in srgb, var(--_accent) 45%, var(--_surface)));
+      --_c4: var(--bankcrm-chart-4, color-mix(in srgb, var(--_danger) 80%, var(--_surface)));
+      --_c5: var(--bankcrm-chart-5, color-mix(in srgb, var(--_danger) 45%, var(--_surface)));
+      --_c6: var(--bankcrm-chart-6, var(--_muted));
+      --_hi: var(--bankcrm-chart-highlight, var(--_danger));
+    }
+    figure {
+      margin: 0;
+    }
+    figcaption {
+      font-weight: 600;
+      margin-bottom: 0.5rem;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+      overflow: visible;
+    }
+    svg.donut {
+      max-width: 14rem;
+      margin: 0 auto;
+    }
+    text {
+      fill: var(--_text);
+      font-size: 12px;
+    }
+    .tick {
+      fill: var(--_muted);
+      font-size: 11px;
+    }
+    .total {
+      font-size: 16px;
+      font-weight: 600;
+    }
+    .grid {
+      stroke: var(--_border);
+      stroke-width: 1;
+    }
+    .bar rect,
+    .column {
+      fill: var(--_c1);
+    }
+    .bar.highlight rect,
+    .point.highlight {
+      fill: var(--_hi);
+    }
+    .line {
+      fill: none;
+      stroke: var(--_c1);
+      stroke-width: 2;
+    }
+    .point {
+      fill: var(--_c1);
+      stroke: var(--_surface);
+      stroke-width: 1.5;
+    }
+    .slice {
+      stroke: var(--_surface);
+      stroke-width: 1;
+    }
+    .s0 {
+      fill: var(--_c1);
+      background: var(--_c1);
+    }
+    .s1 {
+      fill: var(--_c2);
+      background: var(--_c2);
+    }
+    .s2 {
+      fill: var(--_c3);
+      background: var(--_c3);
+    }
+    .s3 {
+      fill: var(--_c4);
+      background: var(--_c4);
+    }
+    .s4 {
+      fill: var(--_c5);
+      background: var(--_c5);
+    }
+    .s5 {
+      fill: var(--_c6);
+      background: var(--_c6);
+    }
+    [part="legend"] {
+      list-style: none;
+      padding: 0;
+      margin: 0.5rem 0 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
+    .swatch {
+      display: inline-block;
+      width: 0.75rem;
+      height: 0.75rem;
+      border-radius: 2px;
+      margin-right: 0.375rem;
+      vertical-align: -0.0625rem;
+    }
+    .share {
+      color: var(--_muted);
+      margin-left: 0.25rem;
+    }
+    details {
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      margin-top: 0.25rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.125rem 0.75rem 0.125rem 0;
+      border-bottom: 1px solid var(--_border);
+      font-weight: normal;
+    }
+    thead th {
+      font-weight: 600;
+    }
+    td {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    [data-highlight="true"] th {
+      font-weight: 600;
+    }
+    .empty {
+      color: var(--_muted);
+    }
+  `,
+];
