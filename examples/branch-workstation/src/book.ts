@@ -15,6 +15,7 @@ import {
   computeAum,
   generateCustomerHistory,
   generateDemoCustomers,
+  type ChurnLevel,
   type Customer,
   type CustomerView,
   type Holding,
@@ -25,6 +26,8 @@ export interface BookRow extends CustomerView {
   name: string;
   idNumber: string;
   mobile?: string;
+  /** From the book's value metrics, once computed (value-book.ts). */
+  churnLevel?: ChurnLevel;
 }
 
 const CHUNK = 1000;
@@ -40,13 +43,17 @@ export function rowOf(customer: Customer, holdings?: readonly Holding[]): BookRo
   };
 }
 
-/** Chunks of rows, sealed with the store's key (the rows carry names, ID numbers and mobiles for the list's search). */
-type RowsDb = IDBPDatabase<{ chunks: { key: number; value: unknown } }>;
+/**
+ * Chunks of rows, sealed with the store's key (the rows carry names, ID numbers
+ * and mobiles for the list's search), and the book's value metrics (value-book.ts).
+ */
+export type RowsDb = IDBPDatabase<{ chunks: { key: number; value: unknown }; values: { key: string; value: unknown } }>;
 
-function openRows(name: string): Promise<RowsDb> {
-  return openDB(`${name}-rows`, 1, {
-    upgrade(db) {
-      db.createObjectStore("chunks");
+export function openRows(name: string): Promise<RowsDb> {
+  return openDB(`${name}-rows`, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) db.createObjectStore("chunks");
+      if (oldVersion < 2) db.createObjectStore("values");
     },
   }) as unknown as Promise<RowsDb>;
 }

@@ -12,6 +12,9 @@ import "@bankcrm/elements/tier-badge.js";
 import type { BookRow } from "./book.js";
 import { text } from "./messages.js";
 
+const money = (fen: number | undefined, l: Locale) =>
+  fen !== undefined ? formatMoney(fen, "CNY", l, { compact: true }) : "—";
+
 export class OpenCustomerEvent extends CustomEvent<{ id: string }> {
   constructor(id: string) {
     super("ws-open", { bubbles: true, composed: true, detail: { id } });
@@ -26,12 +29,12 @@ export class CustomerList extends LitElement {
     }
     .head,
     [role="listbox"] {
-      min-width: 46rem;
+      min-width: 68rem;
     }
     .head,
     [role="option"] {
       display: grid;
-      grid-template-columns: 7.5rem minmax(5rem, 1fr) 6.5rem 8.5rem 7.5rem 6rem;
+      grid-template-columns: 7.5rem minmax(5rem, 1fr) 6.5rem 8.5rem 7.5rem 6rem 3.5rem 6rem 6.5rem 5.5rem;
       gap: 8px;
       align-items: center;
       padding: 6px 8px;
@@ -61,6 +64,10 @@ export class CustomerList extends LitElement {
     .mono {
       font-family: ui-monospace, "SFMono-Regular", Menlo, monospace;
       font-size: 0.8125rem;
+    }
+    [data-level="high"] {
+      color: var(--bankcrm-color-danger);
+      font-weight: 600;
     }
     .num {
       text-align: right;
@@ -142,7 +149,15 @@ export class CustomerList extends LitElement {
       <span>${label("customerKind", row.kind, l)}</span>
       <span><bankcrm-tier-badge .tier=${row.tier} locale=${l}></bankcrm-tier-badge></span>
       <span class="mono" data-field="mobile">${row.mobile ? mask(row.mobile, "mobile") : "—"}</span>
-      <span class="num">${row.aum !== undefined ? formatMoney(row.aum, "CNY", l, { compact: true }) : "—"}</span>
+      <span class="num">${money(row.aum, l)}</span>
+      <span class="num" data-field="valueScore"
+        >${row.valueScore !== undefined ? Math.round(row.valueScore) : "—"}</span
+      >
+      <span class="num" data-field="contribution">${money(row.contribution, l)}</span>
+      <span class="num" data-field="clv">${money(row.clv, l)}</span>
+      <span class="num" data-field="churnRisk" data-level=${row.churnLevel ?? ""}
+        >${row.churnLevel ? label("churnLevel", row.churnLevel, l) : "—"}</span
+      >
     </div>`;
   };
 
@@ -150,7 +165,9 @@ export class CustomerList extends LitElement {
     const l = this.locale;
     return html`<div class="head" aria-hidden="true">
         <span>${text("customerId", l)}</span><span>${text("name", l)}</span><span>${text("kind", l)}</span
-        ><span>${text("tier", l)}</span><span>${text("mobile", l)}</span><span class="num">${text("aum", l)}</span>
+        ><span>${text("tier", l)}</span><span>${text("mobile", l)}</span><span class="num">${text("aum", l)}</span
+        ><span class="num">${text("valueScoreShort", l)}</span><span class="num">${text("contributionShort", l)}</span
+        ><span class="num">${text("clvShort", l)}</span><span class="num">${text("churnShort", l)}</span>
       </div>
       <div role="listbox" aria-label=${text("listLabel", l)} @keydown=${this.onKeydown}>
         ${virtualize({

@@ -9,6 +9,7 @@
  * come from the server and are cached for offline use; writes go through the outbox.
  */
 import type { CampaignResponse, RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
+import type { ChangeEvent } from "@bankcrm/data";
 import {
   createCachedStore,
   createCrmClient,
@@ -26,11 +27,29 @@ import {
 import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
+import {
+  applyValues,
+  computeValues,
+  readValues,
+  rescoreCustomer,
+  saveValues,
+  type BookValues,
+  type ValuesRun,
+} from "./value-book.js";
+
+/** Where the book's value metrics are: stored, being computed (pass 1 reads, pass 2 scores), or failed. */
+export type ValuesState =
+  | { state: "none" }
+  | { state: "computing"; pass: 1 | 2; done: number; total: number }
+  | { state: "ready"; computedAt: string }
+  | { state: "error"; message: string };
 
 export interface SessionHooks {
   onProgress(done: number, total: number): void;
   onOutbox(status: OutboxStatus): void;
   onAudit(event: RevealAuditEvent): void;
+  /** The value metrics changed state, or a customer was scored again. */
+  onValues(): void;
 }
 
 export class WorkstationSession {
@@ -44,6 +63,11 @@ export class WorkstationSession {
   private outbox: Outbox | undefined;
   private remote: HttpStore | undefined;
   private tokens = new Map<string, { token: string; until: number }>();
+  /** The book's value metrics (embedded mode), once computed or read from the device. */
+  values: BookValues | undefined;
+  valuesState: ValuesState = { state: "none" };
+  private valuesRun: ValuesRun | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     private locale: Locale,
@@ -81,6 +105,86 @@ export class WorkstationSession {
       onProgress: (done, total) => this.hooks.onProgress(done, total),
     });
     await ensureSalesBook(this.idb, this.rows, STAFF, { seed: SEED });
+    this.values = await readValues(this.idb, DB_NAME);
+    if (this.values) {
+      applyValues(this.rows, this.values.values);
+      this.valuesState = { state: "ready", computedAt: this.values.computedAt };
+    }
+  }
+
+  /**
+   * Computes the book's value metrics in the worker (embedded mode): on the
+   * first start, or again when asked (`again`: the last run's P(alive) is what
+   * the "falling" alert compares against). Stored sealed when done.
+   */
+  computeValues(again = false): void {
+    const idb = this.idb;
+    if (!idb || this.api || this.valuesRun || (this.values && !again)) return;
+    this.valuesState = { state: "computing", pass: 1, done: 0, total: TOTAL };
+    this.hooks.onValues();
+    const run = (this.valuesRun = computeValues({
+      seed: SEED,
+      total: TOTAL,
+      ...(this.values ? { previous: this.values } : {}),
+      onProgress: (p) => {
+        this.valuesState = { state: "computing", ...p };
+        this.hooks.onValues();
+      },
+    }));
+    run.done
+      .then(async (values) => {
+        if (this.idb !== idb) return; // logged out or reset meanwhile
+        await saveValues(idb, DB_NAME, values);
+        this.values = values;
+        applyValues(this.rows, values.values);
+        this.rows = [...this.rows];
+        this.valuesState = { state: "ready", computedAt: values.computedAt };
+      })
+      .catch((error: Error) => {
+        this.valuesState =
+          error.name === "AbortError"
+            ? this.values
+              ? { state: "ready", computedAt: this.values.computedAt }
+              : { state: "none" }
+            : { state: "error", message: error.message };
+      })
+      .finally(() => {
+        if (this.valuesRun === run) this.valuesRun = undefined;
+        this.hooks.onValues();
+      });
+  }
+
+  cancelValues(): void {
+    this.valuesRun?.cancel();
+  }
+
+  /** A change to a customer's records scores them again against the stored models. */
+  private async onChange(event: ChangeEvent) {
+    const idb = this.idb;
+    const values = this.values;
+    if (!idb || !values || this.api) return;
+    const collections = ["customers", "holdings", "transactions", "serviceCases"] as const;
+    if (!(collections as readonly string[]).includes(event.collection)) return;
+    const customerIds = new Set<string>();
+    for (const id of event.ids) {
+      if (event.collection === "customers") customerIds.add(id);
+      else {
+        const record = await idb.record(event.collection as (typeof collections)[number], id);
+        if (record && "customerId" in record) customerIds.add(record.customerId);
+      }
+    }
+    let changed = false;
+    for (const id of customerIds) {
+      const value = await rescoreCustomer(idb, values, id);
+      if (!value) continue;
+      const row = this.rows.find((r) => r.id === id);
+      if (row) applyValues([row], [value]);
+      changed = true;
+    }
+    if (!changed || this.idb !== idb) return;
+    await saveValues(idb, DB_NAME, values);
+    this.rows = [...this.rows];
+    this.hooks.onValues();
   }
 
   private async startServer(api: string) {
@@ -143,6 +247,7 @@ export class WorkstationSession {
   makeClient(): void {
     if (!this.store) return;
     const user = USERS[this.role];
+    this.unsubscribe?.();
     this.client = createCrmClient({
       store: this.store,
       user: { id: user.id, role: user.role, branchId: user.branchId },
@@ -150,6 +255,7 @@ export class WorkstationSession {
       ...(this.outbox ? { outbox: this.outbox } : {}),
       onAudit: (event) => this.hooks.onAudit(event),
     });
+    this.unsubscribe = this.client.on("change", (event) => void this.onChange(event));
   }
 
   /**
@@ -207,6 +313,8 @@ export class WorkstationSession {
     if (!this.client) return true;
     const waiting = await this.waiting();
     if (waiting > 0 && !confirmDiscard(waiting)) return false;
+    this.cancelValues();
+    this.values = undefined;
     await this.client.logout({ discardPending: waiting > 0 });
     this.idb = undefined;
     this.outbox = undefined;
@@ -221,6 +329,8 @@ export class WorkstationSession {
 
   /** Embedded: deletes the demo bank to generate it again. */
   async reset(): Promise<void> {
+    this.cancelValues();
+    this.values = undefined;
     this.idb?.close();
     if (this.idb) await this.idb.destroy();
     await deleteDemoBook(DB_NAME);

@@ -20,13 +20,27 @@ import { visuallyHidden } from "@bankcrm/elements";
 import "./pages/customers-page.js";
 import "./pages/my-day-page.js";
 import "./pages/marketing-page.js";
+import "./pages/value-page.js";
+import "./pages/dashboard-page.js";
+import type { CustomersPage } from "./pages/customers-page.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
 import { WorkstationSession } from "./session.js";
-import { BRANCH_NAMES, HAS_DAY, HAS_MARKETING, ROLE_TEXT, STAFF_NAMES, USERS, params, type DemoRole } from "./users.js";
+import {
+  BRANCH_NAMES,
+  HAS_DASHBOARD,
+  HAS_DAY,
+  HAS_MARKETING,
+  HAS_VALUE,
+  ROLE_TEXT,
+  STAFF_NAMES,
+  USERS,
+  params,
+  type DemoRole,
+} from "./users.js";
 
 type Status = "opening" | "generating" | "ready" | "error" | "loggedOut";
-type Page = "day" | "customers" | "marketing";
+type Page = "day" | "customers" | "marketing" | "value" | "dashboard";
 
 export class WorkstationApp extends LitElement {
   static override styles = [
@@ -113,6 +127,7 @@ export class WorkstationApp extends LitElement {
       },
       onOutbox: (status) => (this.outboxStatus = status),
       onAudit: (event) => (this.audit = [event, ...this.audit].slice(0, 20)),
+      onValues: () => this.revision++,
     });
   }
 
@@ -135,6 +150,14 @@ export class WorkstationApp extends LitElement {
 
   private pageFromHash(): Page {
     if (location.hash === "#/customers") return "customers";
+    // #/customers/<id> opens a customer (the value lists link to them).
+    if (location.hash.startsWith("#/customers/")) {
+      const id = decodeURIComponent(location.hash.slice("#/customers/".length));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<CustomersPage>("ws-customers-page")?.open(id));
+      return "customers";
+    }
+    if (location.hash === "#/value") return "value";
+    if (location.hash === "#/dashboard") return "dashboard";
     if (location.hash === "#/day") return "day";
     // #/marketing/<segment id> opens a saved segment in the builder.
     if (location.hash === "#/marketing" || location.hash.startsWith("#/marketing/")) return "marketing";
@@ -156,6 +179,8 @@ export class WorkstationApp extends LitElement {
       await this.updateComplete;
       await new Promise((r) => requestAnimationFrame(r));
       performance.mark("bankcrm:interactive");
+      // The book's value metrics: read from the device, or computed now in a worker (embedded).
+      this.session.computeValues();
       // Cross-sell rules from what the book holds, once the page is usable.
       setTimeout(() => this.mineRules(), 0);
     } catch (error) {
@@ -192,12 +217,19 @@ export class WorkstationApp extends LitElement {
     // The page stays where it is, unless the new role does not have it.
     if (
       (!HAS_DAY.includes(role) && this.page === "day") ||
-      (!HAS_MARKETING.includes(role) && this.page === "marketing")
+      (!HAS_MARKETING.includes(role) && this.page === "marketing") ||
+      (!HAS_VALUE.includes(role) && this.page === "value") ||
+      (!HAS_DASHBOARD.includes(role) && this.page === "dashboard")
     ) {
       this.page = this.homeOf(role);
       history.replaceState(null, "", `${location.pathname}${location.search}#/${this.page}`);
     }
   }
+
+  private onValuesAction = (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => {
+    if (e.detail.action === "cancel") this.session.cancelValues();
+    else this.session.computeValues(e.detail.action === "again");
+  };
 
   private async setOnline(online: boolean) {
     this.online = online;
@@ -335,6 +367,8 @@ export class WorkstationApp extends LitElement {
       <ul>
         ${HAS_DAY.includes(this.demoRole) ? link("day", "navMyDay") : nothing} ${link("customers", "navCustomers")}
         ${HAS_MARKETING.includes(this.demoRole) ? link("marketing", "navMarketing") : nothing}
+        ${HAS_VALUE.includes(this.demoRole) ? link("value", "navValue") : nothing}
+        ${HAS_DASHBOARD.includes(this.demoRole) ? link("dashboard", "navDashboard") : nothing}
       </ul>
     </nav>`;
   }
@@ -346,6 +380,8 @@ export class WorkstationApp extends LitElement {
     const hasMarketing = HAS_MARKETING.includes(this.demoRole);
     const day = this.page === "day" && hasDay;
     const marketing = this.page === "marketing" && hasMarketing;
+    const value = this.page === "value" && HAS_VALUE.includes(this.demoRole);
+    const dashboard = this.page === "dashboard" && HAS_DASHBOARD.includes(this.demoRole);
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -373,8 +409,34 @@ export class WorkstationApp extends LitElement {
               ></ws-marketing-page>`
             : nothing
         }
+        ${
+          HAS_VALUE.includes(this.demoRole)
+            ? html`<ws-value-page
+                ?hidden=${!value}
+                .rows=${s.rows}
+                .values=${s.values}
+                .valuesState=${s.valuesState}
+                demo-role=${this.demoRole}
+                .locale=${this.locale}
+                ?embedded=${s.embedded}
+                @ws-values=${this.onValuesAction}
+              ></ws-value-page>`
+            : nothing
+        }
+        ${
+          dashboard
+            ? html`<ws-dashboard-page
+                .rows=${s.rows}
+                .values=${s.values}
+                .valuesState=${s.valuesState}
+                .locale=${this.locale}
+                ?embedded=${s.embedded}
+                @ws-values=${this.onValuesAction}
+              ></ws-dashboard-page>`
+            : nothing
+        }
         <ws-customers-page
-          ?hidden=${day || marketing}
+          ?hidden=${day || marketing || value || dashboard}
           .rows=${s.rows}
           .client=${s.client}
           demo-role=${this.demoRole}

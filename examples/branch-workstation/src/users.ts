@@ -48,6 +48,10 @@ export const HAS_MARKETING: readonly DemoRole[] = [
   "marketing",
   "auditor",
 ];
+/** The roles with the value lists (gold customers, churn alerts): those who serve customers or analyse them. */
+export const HAS_VALUE: readonly DemoRole[] = ["relationship_manager", "branch_manager", "marketing", "auditor"];
+/** The branch dashboard is the branch manager's. */
+export const HAS_DASHBOARD: readonly DemoRole[] = ["branch_manager"];
 /** The relationship managers of a branch (whom a branch manager assigns leads to and ranks). */
 export const relationshipManagersOf = (branchId: string) =>
   STAFF.filter((s) => s.role === "relationship_manager" && s.branchId === branchId);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_AS_OF, computeBookMetrics, startBookMetrics, type CustomerValue } from "@bankcrm/core";
+import {
+  DEMO_AS_OF,
+  churnAlerts,
+  computeBookMetrics,
+  startBookMetrics,
+  type ChurnAlert,
+  type CustomerValue,
+} from "@bankcrm/core";
 import { demoBook } from "./support/metrics-worker.js";
 
 // Vite finds workers by this literal form; the name picks the book's size.
@@ -12,17 +19,33 @@ describe("the book's metrics in a Web Worker (Chromium)", () => {
     try {
       const progress: string[] = [];
       const scored: CustomerValue[] = [];
+      const alerts: ChurnAlert[] = [];
+      const book = demoBook(300);
+      // A previous run that saw every customer alive: a fall of P(alive) is an alert.
+      const previous = Object.fromEntries(book.map((b) => [b.customer.id, 1]));
       const run = startBookMetrics(w, {
         asOf: DEMO_AS_OF,
+        previous,
         onProgress: (p) => progress.push(`${p.pass}:${p.done}/${p.total}`),
-        onBatch: (customers) => scored.push(...customers),
+        onBatch: (customers, batchAlerts) => {
+          scored.push(...customers);
+          alerts.push(...batchAlerts);
+        },
       });
       const { models, total } = await run.done;
       expect(total).toBe(300);
       expect(progress).toEqual(["1:100/300", "1:200/300", "1:300/300", "2:100/300", "2:200/300", "2:300/300"]);
-      const here = computeBookMetrics(demoBook(300), { asOf: DEMO_AS_OF });
+      const here = computeBookMetrics(book, { asOf: DEMO_AS_OF });
       expect(models).toEqual(here.models);
       expect(scored).toEqual(here.customers);
+      // The churn alerts, computed where the transactions are: the same as over the whole book here.
+      const expected = churnAlerts(book, here.customers, {
+        asOf: DEMO_AS_OF,
+        previous: new Map(book.map((b) => [b.customer.id, { probabilityAlive: 1 }])),
+      });
+      expect(expected.some((a) => a.reasons.some((r) => r.code === "aliveFalling"))).toBe(true);
+      const byId = (xs: ChurnAlert[]) => [...xs].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+      expect(byId(alerts)).toEqual(byId(expected));
     } finally {
       w.terminate();
     }

@@ -29,13 +29,20 @@ import { controlStyles } from "../panel-styles.js";
 import { savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
-type SortKey = "aum" | "name" | "tier" | "onboardedAt";
+type SortKey = "aum" | "name" | "tier" | "onboardedAt" | "valueScore" | "contribution" | "clv" | "churnRisk";
+/** Customers without a figure (not computed yet) sort as the lowest. */
+const byFigure = (key: "valueScore" | "contribution" | "clv" | "churnRisk") => (a: BookRow, b: BookRow) =>
+  (a[key] ?? -Infinity) - (b[key] ?? -Infinity) || 0;
 const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 };
 const COMPARE: Record<SortKey, (a: BookRow, b: BookRow) => number> = {
   aum: (a, b) => (a.aum ?? -1) - (b.aum ?? -1),
   name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
   tier: (a, b) => (TIER_RANK[a.tier ?? ""] ?? -1) - (TIER_RANK[b.tier ?? ""] ?? -1),
   onboardedAt: (a, b) => (a.onboardedAt < b.onboardedAt ? -1 : a.onboardedAt > b.onboardedAt ? 1 : 0),
+  valueScore: byFigure("valueScore"),
+  contribution: byFigure("contribution"),
+  clv: byFigure("clv"),
+  churnRisk: byFigure("churnRisk"),
 };
 /** Compiled once per saved definition and version. */
 const PREDICATES = new Map<string, (row: BookRow) => boolean>();
@@ -249,6 +256,10 @@ export class CustomersPage extends LitElement {
                 ["name", "sortName"],
                 ["tier", "sortTier"],
                 ["onboardedAt", "sortOnboarded"],
+                ["valueScore", "sortValueScore"],
+                ["contribution", "sortContribution"],
+                ["clv", "sortClv"],
+                ["churnRisk", "sortChurnRisk"],
               ] as const
             ).map(([key, t]) => html`<option value=${key} ?selected=${this.sortKey === key}>${this.t(t)}</option>`)}
           </select>

@@ -20,6 +20,7 @@
 import type { BookCustomer, BookModels, CustomerValue } from "./book-metrics.js";
 import { createBookMetricsJob } from "./book-metrics.js";
 import type { ClvOptions } from "./gamma-gamma.js";
+import { churnAlerts, type ChurnAlert } from "./value-lists.js";
 
 /** The structural parts of a Worker and a worker's global scope these use. */
 interface Port {
@@ -28,11 +29,18 @@ interface Port {
 }
 
 type ToWorker =
-  | { type: "start"; run: number; asOf: string; clv?: ClvOptions; models?: Pick<BookModels, "bgNbd" | "gammaGamma"> }
+  | {
+      type: "start";
+      run: number;
+      asOf: string;
+      clv?: ClvOptions;
+      models?: Pick<BookModels, "bgNbd" | "gammaGamma">;
+      previous?: Record<string, number>;
+    }
   | { type: "cancel"; run: number };
 type FromWorker =
   | { type: "progress"; run: number; pass: 1 | 2; done: number; total?: number }
-  | { type: "batch"; run: number; customers: CustomerValue[] }
+  | { type: "batch"; run: number; customers: CustomerValue[]; alerts: ChurnAlert[] }
   | { type: "done"; run: number; models: BookModels; total: number }
   | { type: "error"; run: number; message: string }
   | { type: "cancelled"; run: number };
@@ -77,11 +85,16 @@ export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
         if (stopped()) return post({ type: "cancelled", run });
         const models = job.fit();
         done = 0;
+        const previous = m.previous
+          ? new Map(Object.entries(m.previous).map(([id, probabilityAlive]) => [id, { probabilityAlive }]))
+          : undefined;
         for await (const batch of source.batches()) {
           if (stopped()) return post({ type: "cancelled", run });
           const customers = job.score(batch);
+          // The churn signals need the transactions, which only the worker holds.
+          const alerts = churnAlerts(batch, customers, { asOf: m.asOf, ...(previous ? { previous } : {}) });
           done += customers.length;
-          post({ type: "batch", run, customers });
+          post({ type: "batch", run, customers, alerts });
           post({ type: "progress", run, pass: 2, done, total });
           await breathe();
         }
@@ -109,8 +122,10 @@ export interface StartBookMetricsOptions {
   models?: Pick<BookModels, "bgNbd" | "gammaGamma">;
   /** Pass 1 reads the book (summaries), pass 2 scores it; `total` once known. */
   onProgress?: (progress: { pass: 1 | 2; done: number; total?: number }) => void;
-  /** Each scored batch, as it comes. */
-  onBatch?: (customers: CustomerValue[]) => void;
+  /** The previous run's P(alive) by customer, for the "P(alive) falling" alert. */
+  previous?: Record<string, number>;
+  /** Each scored batch, as it comes, with its churn alerts (`churnAlerts` over the batch). */
+  onBatch?: (customers: CustomerValue[], alerts: ChurnAlert[]) => void;
 }
 
 let runs = 0;
@@ -134,7 +149,7 @@ export function startBookMetrics(worker: Port, options: StartBookMetricsOptions)
         options.onProgress?.({ pass: m.pass, done: m.done, ...(m.total !== undefined ? { total: m.total } : {}) });
         break;
       case "batch":
-        options.onBatch?.(m.customers);
+        options.onBatch?.(m.customers, m.alerts);
         break;
       case "done":
         finished = true;
@@ -156,6 +171,7 @@ export function startBookMetrics(worker: Port, options: StartBookMetricsOptions)
     asOf: options.asOf,
     ...(options.clv ? { clv: options.clv } : {}),
     ...(options.models ? { models: options.models } : {}),
+    ...(options.previous ? { previous: options.previous } : {}),
   } satisfies ToWorker);
   return {
     done,

@@ -1,0 +1,197 @@
+/**
+ * Value across the whole book in the built workstation (issue 16): every
+ * customer's metrics computed in a Web Worker and stored, the list sorted by
+ * value and churn, the gold-customer and churn-alert lists, and the branch
+ * manager's dashboard — checked against the same core functions run here in
+ * Node over the same generated book, with screenshots and axe in both themes.
+ */
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import {
+  BRANCHES,
+  DEMO_AS_OF,
+  churnAlerts,
+  computeBookMetrics,
+  findGoldCustomers,
+  generateCustomerHistory,
+  generateDemoCustomers,
+  generateStaff,
+  inCustomerScope,
+  type BookCustomer,
+} from "@bankcrm/core";
+import { launchChromium } from "../support/browser.js";
+import { openWatchedPage } from "../support/watched-page.js";
+import { buildAndServe, type Served } from "../support/served.js";
+
+const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
+const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
+const require = createRequire(import.meta.url);
+const SEED = "e2e-value";
+const TOTAL = 3000;
+
+let site: Served;
+let browser: Browser;
+
+/** The same book, generated and scored here. */
+function expected() {
+  const book: BookCustomer[] = generateDemoCustomers({ seed: SEED, start: 0, count: TOTAL }).map((customer) => {
+    const h = generateCustomerHistory(customer, { seed: SEED, asOf: DEMO_AS_OF });
+    return { customer, holdings: h.holdings, transactions: h.transactions, serviceCases: h.serviceCases };
+  });
+  const { customers: values } = computeBookMetrics(book, { asOf: DEMO_AS_OF });
+  const staff = generateStaff(SEED).all;
+  const branch = BRANCHES[0]!.id;
+  const rm = staff.find((s) => s.role === "relationship_manager" && s.branchId === branch)!;
+  const byId = new Map(book.map((b) => [b.customer.id, b.customer]));
+  const mine = (id: string) => inCustomerScope({ id: rm.id, role: rm.role, branchId: rm.branchId }, byId.get(id)!);
+  return {
+    values,
+    branch,
+    branchCustomers: book.filter((b) => b.customer.branchId === branch).length,
+    gold: findGoldCustomers(values).filter((g) => mine(g.customerId)),
+    churn: churnAlerts(book, values, { asOf: DEMO_AS_OF }).filter((a) => mine(a.customerId)),
+  };
+}
+
+beforeAll(async () => {
+  site = await buildAndServe(root);
+  browser = await launchChromium();
+  mkdirSync(artifacts, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const rowsOf = (app: Locator) => app.locator('[role="option"]');
+const ready = (app: Locator) =>
+  app
+    .locator('ws-value-page [data-testid="values-status"][data-state="ready"]')
+    .waitFor({ state: "attached", timeout: 90_000 });
+const countIn = async (l: Locator) =>
+  Number(((await l.textContent()) ?? "").replace(/.*共\s*|\s*位.*/g, "").replace(/,/g, ""));
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const run = (
+      window as unknown as {
+        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
+    const result = await run.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
+describe("value across the whole book (workstation, Chromium)", () => {
+  const want = expected();
+
+  it("computes every customer's value in a worker, keeps it for the next start, and sorts the list by value and churn", async () => {
+    const { page, violations, errors } = await openWatchedPage(
+      browser,
+      `${site.url}?customers=${TOTAL}&seed=${SEED}#/customers`,
+    );
+    const app = page.locator("bankcrm-workstation-app");
+    await rowsOf(app).first().waitFor({ timeout: 90_000 });
+    await ready(app);
+    await app.locator('select[data-testid="role"]').selectOption("auditor");
+    // Highest value score first: the book's highest, as core computes it.
+    await app.locator('select[data-testid="sort"]').selectOption("valueScore");
+    const top = Math.round(Math.max(...want.values.map((v) => v.valueScore)));
+    await expect.poll(() => rowsOf(app).first().locator('[data-field="valueScore"]').textContent()).toBe(String(top));
+    const topId = want.values.reduce((a, b) => (b.valueScore > a.valueScore ? b : a)).customerId;
+    expect(await rowsOf(app).first().getAttribute("data-customer-id")).toBe(topId);
+    // Highest churn risk first: a high-risk customer.
+    await app.locator('select[data-testid="sort"]').selectOption("churnRisk");
+    const riskiest = want.values.reduce((a, b) => (b.churnRisk > a.churnRisk ? b : a));
+    await expect.poll(() => rowsOf(app).first().getAttribute("data-customer-id")).toBe(riskiest.customerId);
+    expect(await rowsOf(app).first().locator('[data-field="churnRisk"]').textContent()).toContain(
+      riskiest.churnLevel === "high" ? "高" : riskiest.churnLevel === "medium" ? "中" : "低",
+    );
+    // Lowest contribution first (ascending): the book's lowest.
+    await app.locator('select[data-testid="sort"]').selectOption("contribution");
+    await app.locator('button[data-testid="direction"]').click();
+    const lowest = want.values.reduce((a, b) => (b.contribution < a.contribution ? b : a));
+    await expect.poll(() => rowsOf(app).first().getAttribute("data-customer-id")).toBe(lowest.customerId);
+
+    // The next start reads them: ready as soon as the list is, with no computing.
+    await page.reload();
+    await rowsOf(app).first().waitFor({ timeout: 30_000 });
+    expect(await app.locator('ws-value-page [data-testid="values-status"]').getAttribute("data-state")).toBe("ready");
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it("lists the gold customers and the churn alerts with their reasons, opens one, and shows the branch manager's dashboard", async () => {
+    // axe is injected as a script, which the page's CSP forbids: this context bypasses it (the test above runs under it).
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${site.url}?customers=${TOTAL}&seed=${SEED}#/value`);
+    const app = page.locator("bankcrm-workstation-app");
+    const value = app.locator("ws-value-page");
+    await ready(app);
+    // The relationship manager's own book: the same customers core finds, with the same counts.
+    expect(want.gold.length).toBeGreaterThan(0);
+    expect(want.churn.length).toBeGreaterThan(0);
+    await expect.poll(() => countIn(value.locator('[data-testid="gold-count"]'))).toBe(want.gold.length);
+    expect(await countIn(value.locator('[data-testid="churn-count"]'))).toBe(want.churn.length);
+    const goldRows = value.locator('[data-testid="gold-list"] tbody tr');
+    expect(await goldRows.first().getAttribute("data-customer-id")).toBe(want.gold[0]!.customerId);
+    expect((await goldRows.first().locator("li").allTextContents()).join(" ")).toMatch(/前 10%|距/);
+    const churnRows = value.locator('[data-testid="churn-list"] tbody tr');
+    expect(await churnRows.first().getAttribute("data-customer-id")).toBe(want.churn[0]!.customerId);
+    expect(await churnRows.first().locator("time").textContent()).toBe(want.churn[0]!.at);
+    // Individuals' names masked (a company's name is not personal).
+    const names = await value.locator('tbody a[data-kind="individual"] .name').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name.trim()).toMatch(/^\S\*+$/);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}workstation-value.png`, fullPage: true });
+
+    // A churn alert opens the customer in the list's 360 view.
+    await churnRows.first().locator("a").click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/customers/${want.churn[0]!.customerId}`);
+    await app.locator("ws-customer-360 bankcrm-customer-card").waitFor({ timeout: 20_000 });
+
+    // The branch manager's dashboard.
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await app.locator('[data-testid="nav-dashboard"]').click();
+    const dash = app.locator("ws-dashboard-page");
+    const customers = dash.locator("bankcrm-kpi-tile").first();
+    await expect
+      .poll(() => customers.locator('[part="value"]').textContent())
+      .toContain(want.branchCustomers.toLocaleString("zh-CN"));
+    const charts = dash.locator("bankcrm-chart");
+    expect(await charts.count()).toBe(5);
+    for (const chart of await charts.all()) expect(await chart.locator("tbody tr").count()).toBeGreaterThan(0);
+    // The branches compared: this one highlighted, and said so in the table.
+    const branches = charts.nth(4);
+    expect(await branches.locator('tr[data-highlight="true"] th').textContent()).toContain("（重点）");
+    expect(await branches.locator(".bar.highlight").count()).toBe(1);
+    // Churn risk across the branch: every scored customer of the branch counted once.
+    const counted = await charts
+      .nth(2)
+      .locator("tbody td")
+      .allTextContents()
+      .then((xs) => xs.reduce((s, x) => s + Number(x), 0));
+    expect(counted).toBe(want.branchCustomers);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}workstation-dashboard.png`, fullPage: true });
+    await app.locator('input[data-testid="theme"]').check();
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}workstation-dashboard-dark.png`, fullPage: true });
+    await app.locator('[data-testid="nav-value"]').click();
+    await value.locator('[data-testid="gold-list"]').waitFor();
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
