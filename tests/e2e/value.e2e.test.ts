@@ -20,7 +20,9 @@ import {
   generateDemoCustomers,
   generateStaff,
   inCustomerScope,
+  scoreCustomer,
   type BookCustomer,
+  type ServiceCase,
 } from "@bankcrm/core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
@@ -41,18 +43,43 @@ function expected() {
     const h = generateCustomerHistory(customer, { seed: SEED, asOf: DEMO_AS_OF });
     return { customer, holdings: h.holdings, transactions: h.transactions, serviceCases: h.serviceCases };
   });
-  const { customers: values } = computeBookMetrics(book, { asOf: DEMO_AS_OF });
+  const { customers: values, models } = computeBookMetrics(book, { asOf: DEMO_AS_OF });
   const staff = generateStaff(SEED).all;
   const branch = BRANCHES[0]!.id;
   const rm = staff.find((s) => s.role === "relationship_manager" && s.branchId === branch)!;
   const byId = new Map(book.map((b) => [b.customer.id, b.customer]));
   const mine = (id: string) => inCustomerScope({ id: rm.id, role: rm.role, branchId: rm.branchId }, byId.get(id)!);
+  const churn = churnAlerts(book, values, { asOf: DEMO_AS_OF }).filter((a) => mine(a.customerId));
+  // A profitable customer of the relationship manager's without an alert, at low risk: two complaints will change that.
+  const calm = values.find(
+    (v) =>
+      mine(v.customerId) &&
+      v.contribution > 0 &&
+      v.churnLevel === "low" &&
+      !churn.some((a) => a.customerId === v.customerId),
+  )!;
+  const complaints: ServiceCase[] = [1, 2].map((n) => ({
+    id: `SC-E2E-${n}`,
+    customerId: calm.customerId,
+    type: "complaint",
+    priority: "high",
+    channel: "phone",
+    status: "open",
+    subject: "转账到账慢",
+    openedAt: `2026-11-2${n}T02:00:00.000Z`,
+    slaDueAt: "2026-12-04T10:00:00.000Z",
+  }));
+  const before = book.find((b) => b.customer.id === calm.customerId)!;
+  const after = scoreCustomer({ ...before, serviceCases: [...(before.serviceCases ?? []), ...complaints] }, models);
   return {
     values,
+    calm,
+    complaints,
+    after,
     branch,
     branchCustomers: book.filter((b) => b.customer.branchId === branch).length,
     gold: findGoldCustomers(values).filter((g) => mine(g.customerId)),
-    churn: churnAlerts(book, values, { asOf: DEMO_AS_OF }).filter((a) => mine(a.customerId)),
+    churn,
   };
 }
 
@@ -119,10 +146,41 @@ describe("value across the whole book (workstation, Chromium)", () => {
     const lowest = want.values.reduce((a, b) => (b.contribution < a.contribution ? b : a));
     await expect.poll(() => rowsOf(app).first().getAttribute("data-customer-id")).toBe(lowest.customerId);
 
-    // The next start reads them: ready as soon as the list is, with no computing.
+    // A change to a customer's records scores them again against the stored models: two complaints, through the client.
+    await app.locator('select[data-testid="role"]').selectOption("relationship_manager");
+    expect(want.after.churnRisk).toBeGreaterThan(want.calm.churnRisk);
+    await page.evaluate(
+      async ({ id, cases }) => {
+        const app = document.querySelector("bankcrm-workstation-app") as unknown as {
+          session: {
+            prepare(id: string): Promise<void>;
+            client: { serviceCases: { create(c: unknown): Promise<{ status: string }> } };
+          };
+        };
+        await app.session.prepare(id); // the demo writes a customer's history into the store when first opened
+        for (const c of cases) await app.session.client.serviceCases.create(c);
+      },
+      { id: want.calm.customerId, cases: want.complaints },
+    );
+    const alert = app.locator(
+      `ws-value-page [data-testid="churn-list"] tr[data-customer-id="${want.calm.customerId}"]`,
+    );
+    await alert.waitFor({ state: "attached", timeout: 20_000 });
+    expect(await alert.locator('[data-reason="complaints"]').count()).toBe(1);
+    await app.locator('input[data-testid="search"]').fill(want.calm.customerId);
+    await expect
+      .poll(() => rowsOf(app).first().locator('[data-field="churnRisk"]').getAttribute("data-level"))
+      .toBe(want.after.churnLevel);
+    expect(await rowsOf(app).first().locator('[data-field="valueScore"]').textContent()).toBe(
+      String(Math.round(want.after.valueScore)),
+    );
+
+    // The next start reads them (with the customer scored again): ready as soon as the list is, with no computing.
     await page.reload();
     await rowsOf(app).first().waitFor({ timeout: 30_000 });
     expect(await app.locator('ws-value-page [data-testid="values-status"]').getAttribute("data-state")).toBe("ready");
+    await app.locator('select[data-testid="role"]').selectOption("relationship_manager");
+    await alert.waitFor({ state: "attached", timeout: 10_000 });
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
