@@ -22,6 +22,7 @@ export default defineConfig({
     "components/segment-builder/segment-builder": "src/components/segment-builder/segment-builder.ts",
     "components/kpi-tile/kpi-tile": "src/components/kpi-tile/kpi-tile.ts",
     "components/chart/chart": "src/components/chart/chart.ts",
+    "components/value-breakdown/value-breakdown": "src/components/value-breakdown/value-breakdown.ts",
     "segment-counter": "src/segment-counter.ts",
   },
   format: ["esm"],

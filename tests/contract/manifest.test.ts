@@ -23,7 +23,7 @@ describe("custom-elements manifest", () => {
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-  it("lists the nineteen elements with named events, attributes and parts", () => {
+  it("lists the twenty elements with named events, attributes and parts", () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
       "bankcrm-activity-form",
       "bankcrm-campaign-report",
@@ -44,6 +44,7 @@ describe("custom-elements manifest", () => {
       "bankcrm-task-list",
       "bankcrm-tier-badge",
       "bankcrm-value-badge",
+      "bankcrm-value-breakdown",
     ]);
     const pipeline = elements.find((e) => e.tagName === "bankcrm-pipeline")!;
     expect(pipeline.events!.map((e) => e.name)).toEqual([

@@ -20,6 +20,7 @@ import "@bankcrm/elements/campaign-report.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
+import "@bankcrm/elements/value-breakdown.js";
 import { generateDemoPortfolio } from "@bankcrm/core";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 

@@ -51,6 +51,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-segment-builder",
         "bankcrm-kpi-tile",
         "bankcrm-chart",
+        "bankcrm-value-breakdown",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -91,6 +92,8 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[16]).toContain("上升 12.2%");
     expect(texts[17]).toContain('<img src=x onerror="window.__xss=1">'); // a part's name, as text
     expect(texts[17]).toContain("75%"); // the legend's share
+    expect(texts[18]).toContain('<img src=x onerror="window.__xss=1">'); // the caption, as text
+    expect(texts[18]).toContain("存款利差收入");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -48,6 +48,7 @@ describe("Storybook (static build)", () => {
     ["elements-segment-builder--playground", "bankcrm-segment-builder"],
     ["elements-kpi-tile--playground", "bankcrm-kpi-tile"],
     ["elements-chart--playground", "bankcrm-chart"],
+    ["elements-value-breakdown--playground", "bankcrm-value-breakdown"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

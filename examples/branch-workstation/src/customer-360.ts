@@ -33,6 +33,7 @@ import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/task-list.js";
+import "@bankcrm/elements/value-breakdown.js";
 import { aumOf } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
@@ -184,21 +185,13 @@ export class Customer360 extends LitElement {
       <div class="grid">
         <section aria-labelledby="value-h">
           <h2 id="value-h">${this.t("valueBreakdown")}</h2>
-          <table>
-            <tbody>
-              ${d.contribution.factors.map(
-                (f) =>
-                  html`<tr>
-                    <th scope="row">${label("contributionFactor", f.code, l)}</th>
-                    <td class="num">${this.money(f.amount)}</td>
-                  </tr>`,
-              )}
-              <tr>
-                <th scope="row">${this.t("contributionTotal")}</th>
-                <td class="num"><strong>${this.money(d.contribution.total.amount)}</strong></td>
-              </tr>
-            </tbody>
-          </table>
+          <!-- Amounts are financial data: a role whose holdings come without balances sees no waterfall. -->
+          <bankcrm-value-breakdown
+            label=${this.t("contributionTotal")}
+            .contribution=${d.contribution}
+            ?masked=${d.holdings.some((h) => h.balance === undefined)}
+            locale=${l}
+          ></bankcrm-value-breakdown>
         </section>
         <section aria-labelledby="offers-h" data-testid="offers">
           <h2 id="offers-h">${this.t("offers")}</h2>

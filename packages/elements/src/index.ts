@@ -46,6 +46,7 @@ export { BankcrmCampaignReport } from "./components/campaign-report/campaign-rep
 export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-builder.component.js";
 export { BankcrmKpiTile, type KpiFormat } from "./components/kpi-tile/kpi-tile.component.js";
 export { BankcrmChart, type ChartDatum, type ChartType } from "./components/chart/chart.component.js";
+export { BankcrmValueBreakdown } from "./components/value-breakdown/value-breakdown.component.js";
 export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
 export {
   createSegmentCounter,

@@ -12,6 +12,7 @@ import type {
   BankcrmSegmentChangeEvent,
   BankcrmKpiTile,
   BankcrmChart,
+  BankcrmValueBreakdown,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
   BankcrmCaseQueue,
@@ -194,6 +195,10 @@ declare module "react" {
           | "valueLabel"
           | "locale"
         >
+      >;
+      "bankcrm-value-breakdown": ElementProps<
+        BankcrmValueBreakdown,
+        Pick<BankcrmValueBreakdown, "contribution" | "label" | "loading" | "masked" | "error" | "locale">
       >;
       "bankcrm-segment-builder": ElementProps<
         BankcrmSegmentBuilder,

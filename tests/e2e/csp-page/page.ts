@@ -18,6 +18,7 @@ import "@bankcrm/elements/campaign-report.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
+import "@bankcrm/elements/value-breakdown.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -101,6 +102,17 @@ kpi.label = hostile;
 kpi.format = "money";
 kpi.value = 12_345_600_000;
 kpi.previous = 11_000_000_000;
+const breakdown = document.createElement("bankcrm-value-breakdown");
+breakdown.label = hostile;
+breakdown.contribution = {
+  customerId: "CU-CSP",
+  total: { amount: 900_000, currency: "CNY" },
+  factors: [
+    { code: "depositSpread", amount: 1_200_000 },
+    { code: "costToServe", amount: -300_000 },
+  ],
+  skippedHoldings: [],
+};
 const chart = document.createElement("bankcrm-chart");
 chart.type = "donut";
 chart.label = hostile;
@@ -167,6 +179,7 @@ document.body.append(
   builder,
   kpi,
   chart,
+  breakdown,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {

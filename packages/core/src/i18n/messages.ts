@@ -72,6 +72,7 @@ const MESSAGES = {
   aumLabel: { "zh-CN": "资产（AUM）", en: "AUM" },
   contributionLabel: { "zh-CN": "年度贡献", en: "Annual contribution" },
   productCountLabel: { "zh-CN": "持有产品", en: "Products held" },
+  loyaltyPointsLabel: { "zh-CN": "积分", en: "Loyalty points" },
   tagsLabel: { "zh-CN": "标签", en: "Tags" },
   timelineLabel: { "zh-CN": "客户时间线", en: "Customer timeline" },
   timelineEmpty: { "zh-CN": "暂无接触记录", en: "No touchpoints yet" },

@@ -4,6 +4,7 @@ import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import { arc, line, pie, type PieArcDatum } from "d3-shape";
 import { valueMessage, type Locale } from "@bankcrm/core";
 import { formatFigure, type FigureFormat } from "../../internal/format.js";
+import { dataTable } from "../../internal/data-table.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { chartStyles } from "./chart.styles.js";
 
@@ -270,37 +271,30 @@ export class BankcrmChart extends BankcrmContextElement {
     const distribution = this.type === "distribution";
     const donut = this.type === "donut";
     const total = rows.filter((r) => finite(r.value) && r.value > 0).reduce((s, r) => s + r.value, 0);
-    return html`<details part="table">
-      <summary>${valueMessage("chartTable", l)}</summary>
-      <table>
-        <caption class="visually-hidden">
-          ${this.label}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.itemLabel || valueMessage(distribution ? "chartRange" : "chartItem", l)}</th>
-            <th scope="col">${this.valueLabel || valueMessage(distribution ? "chartCount" : "chartValue", l)}</th>
-            ${donut ? html`<th scope="col">${valueMessage("chartShare", l)}</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) =>
-              html`<tr data-highlight=${r.highlight ? "true" : "false"}>
-                <th scope="row">${r.label}${r.highlight ? valueMessage("chartHighlighted", l) : ""}</th>
-                <td>${finite(r.value) ? (distribution ? String(r.value) : this.fmt(r.value, l)) : "—"}</td>
-                ${
-                  donut
-                    ? html`<td>
-                        ${finite(r.value) && r.value > 0 && total > 0 ? formatFigure(r.value / total, "percent", this.currency, l) : "—"}
-                      </td>`
-                    : nothing
-                }
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </details>`;
+    const headings = [
+      this.itemLabel || valueMessage(distribution ? "chartRange" : "chartItem", l),
+      this.valueLabel || valueMessage(distribution ? "chartCount" : "chartValue", l),
+      ...(donut ? [valueMessage("chartShare", l)] : []),
+    ];
+    return dataTable(
+      this.label,
+      headings,
+      rows.map((r) => ({
+        label: r.label,
+        ...(r.highlight ? { highlight: true } : {}),
+        cells: [
+          finite(r.value) ? (distribution ? String(r.value) : this.fmt(r.value, l)) : "—",
+          ...(donut
+            ? [
+                finite(r.value) && r.value > 0 && total > 0
+                  ? formatFigure(r.value / total, "percent", this.currency, l)
+                  : "—",
+              ]
+            : []),
+        ],
+      })),
+      l,
+    );
   }
 
   override render() {
@@ -321,7 +315,7 @@ export class BankcrmChart extends BankcrmContextElement {
       <div part="chart" role="img" aria-labelledby="label summary">${picture}</div>
       ${this.type === "donut" && drawable ? this.legend(l) : nothing}
       <p id="summary" class="visually-hidden">${this.summary(l, rows)}</p>
-      ${rows.length > 0 ? this.table(l, rows) : nothing}
+      ${this.table(l, rows)}
     </figure>`;
   }
 }

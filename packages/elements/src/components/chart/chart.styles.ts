@@ -1,11 +1,13 @@
 import { css } from "lit";
 import { hostTokens, visuallyHidden } from "../../styles/tokens.js";
 import { workStyles } from "../../styles/work.js";
+import { dataTableStyles } from "../../styles/data-table.js";
 
 export const chartStyles = [
   hostTokens,
   visuallyHidden,
   workStyles,
+  dataTableStyles,
   css`
     :host {
       --_c1: var(--bankcrm-chart-1, var(--_accent));
@@ -114,30 +116,6 @@ export const chartStyles = [
     .share {
       color: var(--_muted);
       margin-left: 0.25rem;
-    }
-    details {
-      margin-top: 0.5rem;
-    }
-    table {
-      border-collapse: collapse;
-      margin-top: 0.25rem;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.125rem 0.75rem 0.125rem 0;
-      border-bottom: 1px solid var(--_border);
-      font-weight: normal;
-    }
-    thead th {
-      font-weight: 600;
-    }
-    td {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-    }
-    [data-highlight="true"] th {
-      font-weight: 600;
     }
     .empty {
       color: var(--_muted);

@@ -196,6 +196,8 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
         <dd>${c.relationshipManagerId ? (this.names[c.relationshipManagerId] ?? c.relationshipManagerId) : "—"}</dd>
         <dt>${message("branchLabel", locale)}</dt>
         <dd>${this.names[c.branchId] ?? c.branchId}</dd>
+        <dt>${message("loyaltyPointsLabel", locale)}</dt>
+        <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(c.loyaltyPoints)}</dd>
       </dl>
       ${this.offline ? html`<p class="muted">${message("offlineNoReveal", locale)}</p>` : nothing}
       ${this.revealError !== undefined ? html`<p role="alert">${message("revealFailed", locale, { reason: this.revealError })}</p>` : nothing}

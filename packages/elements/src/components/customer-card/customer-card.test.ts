@@ -101,6 +101,19 @@ describe("<bankcrm-customer-card>", () => {
     expect(everything(cancelled)).to.not.contain(mobile.slice(3, 7));
   });
 
+  it("shows the loyalty points in the locale's digits", async () => {
+    const el = await fixture<BankcrmCustomerCard>(
+      html`<bankcrm-customer-card
+        locale="en"
+        .customer=${{ ...person, loyaltyPoints: 12_345 }}
+      ></bankcrm-customer-card>`,
+    );
+    const points = el.shadowRoot!.querySelector('[data-field="loyaltyPoints"]')!;
+    expect(points.textContent.trim()).to.equal("12,345");
+    expect(points.previousElementSibling!.textContent.trim()).to.equal("Loyalty points");
+    await expect(el).to.be.accessible();
+  });
+
   it("renders hostile names and tags as inert text", async () => {
     const hostile = {
       ...person,
