@@ -30,20 +30,45 @@ import { savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
 type SortKey = "aum" | "name" | "tier" | "onboardedAt" | "valueScore" | "contribution" | "clv" | "churnRisk";
-/** Customers without a figure (not computed yet) sort as the lowest. */
-const byFigure = (key: "valueScore" | "contribution" | "clv" | "churnRisk") => (a: BookRow, b: BookRow) =>
-  (a[key] ?? -Infinity) - (b[key] ?? -Infinity) || 0;
 const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 };
-const COMPARE: Record<SortKey, (a: BookRow, b: BookRow) => number> = {
-  aum: (a, b) => (a.aum ?? -1) - (b.aum ?? -1),
-  name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
-  tier: (a, b) => (TIER_RANK[a.tier ?? ""] ?? -1) - (TIER_RANK[b.tier ?? ""] ?? -1),
-  onboardedAt: (a, b) => (a.onboardedAt < b.onboardedAt ? -1 : a.onboardedAt > b.onboardedAt ? 1 : 0),
-  valueScore: byFigure("valueScore"),
-  contribution: byFigure("contribution"),
-  clv: byFigure("clv"),
-  churnRisk: byFigure("churnRisk"),
+/**
+ * The sort keys that are numbers, read once per row into a typed array and
+ * sorted by index: comparing the rows' own properties 800,000 times over
+ * 50,000 rows of many shapes was what made a sort slow. Customers without a
+ * figure (value metrics not computed yet) sort as the lowest.
+ */
+const FIGURE: Partial<Record<SortKey, (r: BookRow) => number>> = {
+  aum: (r) => r.aum ?? -Infinity,
+  tier: (r) => TIER_RANK[r.tier ?? ""] ?? -Infinity,
+  valueScore: (r) => r.valueScore ?? -Infinity,
+  contribution: (r) => r.contribution ?? -Infinity,
+  clv: (r) => r.clv ?? -Infinity,
+  churnRisk: (r) => r.churnRisk ?? -Infinity,
 };
+const COMPARE: Partial<Record<SortKey, (a: BookRow, b: BookRow) => number>> = {
+  name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
+  onboardedAt: (a, b) => (a.onboardedAt < b.onboardedAt ? -1 : a.onboardedAt > b.onboardedAt ? 1 : 0),
+};
+
+/** Rows sorted by a key; equal keys keep their order (customer number). */
+export function sortRows(rows: readonly BookRow[], key: SortKey, descending: boolean): BookRow[] {
+  const figure = FIGURE[key];
+  if (!figure) {
+    const compare = COMPARE[key]!;
+    return [...rows].sort(descending ? (a, b) => compare(b, a) : compare);
+  }
+  const n = rows.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = figure(rows[i]!);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const sign = descending ? -1 : 1;
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -sign : keys[a]! > keys[b]! ? sign : a - b));
+  const out = new Array<BookRow>(n);
+  for (let i = 0; i < n; i++) out[i] = rows[order[i]!]!;
+  return out;
+}
+
 /** Compiled once per saved definition and version. */
 const PREDICATES = new Map<string, (row: BookRow) => boolean>();
 function predicateOf(definition: SegmentDefinition): (row: BookRow) => boolean {
@@ -163,9 +188,7 @@ export class CustomersPage extends LitElement {
           (digits !== undefined && r.mobile?.endsWith(digits) === true)) &&
         (!predicate || predicate(r)),
     );
-    const compare = COMPARE[this.sortKey];
-    out.sort(this.descending ? (a, b) => compare(b, a) : compare);
-    this.visible = out;
+    this.visible = sortRows(out, this.sortKey, this.descending);
     void this.updateComplete.then(() =>
       requestAnimationFrame(() => performance.measure("bankcrm:filter", "bankcrm:filter:start")),
     );
