@@ -52,6 +52,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-kpi-tile",
         "bankcrm-chart",
         "bankcrm-value-breakdown",
+        "bankcrm-relationship-group",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -94,6 +95,8 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[17]).toContain("75%"); // the legend's share
     expect(texts[18]).toContain('<img src=x onerror="window.__xss=1">'); // the caption, as text
     expect(texts[18]).toContain("存款利差收入");
+    expect(texts[19]).toContain('<img src=x onerror="window.__xss=1">'); // a company's name, as text
+    expect(texts[19]).toContain("持股 51%");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -49,6 +49,7 @@ describe("Storybook (static build)", () => {
     ["elements-kpi-tile--playground", "bankcrm-kpi-tile"],
     ["elements-chart--playground", "bankcrm-chart"],
     ["elements-value-breakdown--playground", "bankcrm-value-breakdown"],
+    ["elements-relationship-group--playground", "bankcrm-relationship-group"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
       const page = await browser.newPage();

@@ -20,10 +20,12 @@ import {
   generateDemoCustomers,
   generateStaff,
   inCustomerScope,
+  computeAum,
   scoreCustomer,
   type BookCustomer,
   type ServiceCase,
 } from "@bankcrm/core";
+import { demoGroups } from "../../examples/branch-workstation/src/book.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";
@@ -71,8 +73,17 @@ function expected() {
   }));
   const before = book.find((b) => b.customer.id === calm.customerId)!;
   const after = scoreCustomer({ ...before, serviceCases: [...(before.serviceCases ?? []), ...complaints] }, models);
+  // A household or SME group wholly in the relationship manager's book, and its AUM as core adds it.
+  const customers = book.map((b) => b.customer);
+  const group = demoGroups(customers).find((g) => g.members.every((m) => mine(m.customerId)))!;
+  const groupAum = group.members.reduce((sum, m) => {
+    const b = book.find((x) => x.customer.id === m.customerId)!;
+    return sum + computeAum(b.holdings.filter((h) => h.status !== "closed")).total.amount;
+  }, 0);
   return {
     values,
+    group,
+    groupAum,
     calm,
     complaints,
     after,
@@ -218,6 +229,30 @@ describe("value across the whole book (workstation, Chromium)", () => {
     await churnRows.first().locator("a").click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/customers/${want.churn[0]!.customerId}`);
     await app.locator("ws-customer-360 bankcrm-customer-card").waitFor({ timeout: 20_000 });
+    // Its contribution as a waterfall ending at the total, and its loyalty points on the card.
+    await app.locator("ws-customer-360 bankcrm-value-breakdown g.step.total").waitFor();
+    expect(
+      await app.locator('ws-customer-360 bankcrm-customer-card [data-field="loyaltyPoints"]').textContent(),
+    ).toMatch(/^[\d,]+$/);
+
+    // A customer in a household or SME group: the members, their roles and the combined AUM.
+    await page.evaluate((id) => (location.hash = `#/customers/${id}`), want.group.members[1]!.customerId);
+    const group = app.locator(`ws-customer-360 bankcrm-relationship-group`).first();
+    await group.locator("tbody tr").first().waitFor({ timeout: 20_000 });
+    expect(
+      await group.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-customer-id"))),
+    ).toEqual(want.group.members.map((m) => m.customerId));
+    expect(await group.locator('tr[aria-current="true"]').getAttribute("data-customer-id")).toBe(
+      want.group.members[1]!.customerId,
+    );
+    const yuan = new Intl.NumberFormat("zh-CN", {
+      style: "currency",
+      currency: "CNY",
+      notation: "compact",
+      maximumFractionDigits: 1,
+    });
+    expect(await group.locator('[data-total="aum"]').textContent()).toBe(yuan.format(want.groupAum / 100));
+    await page.screenshot({ path: `${artifacts}workstation-360-value.png`, fullPage: true });
 
     // The branch manager's dashboard.
     await app.locator('select[data-testid="role"]').selectOption("branch_manager");

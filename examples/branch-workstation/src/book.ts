@@ -19,6 +19,7 @@ import {
   type Customer,
   type CustomerView,
   type Holding,
+  type RelationshipGroup,
 } from "@bankcrm/core";
 import type { CrmStore, IndexedDbStore } from "@bankcrm/data";
 
@@ -85,6 +86,7 @@ export async function openDemoBook(
       const count = Math.min(CHUNK, options.total - start);
       const customers = generateDemoCustomers({ seed: options.seed, start, count });
       await store.importCustomers(customers);
+      await store.put("relationshipGroups", demoGroups(customers));
       const rows = customers.map((c) =>
         rowOf(c, generateCustomerHistory(c, { seed: options.seed, asOf: DEMO_AS_OF, detail: "holdings" }).holdings),
       );
@@ -101,6 +103,53 @@ export async function openDemoBook(
   } finally {
     db.close();
   }
+}
+
+/**
+ * The demo's households and SME groups, from a chunk of customers: married
+ * people of opposite gender at the same branch, one after the other, make a
+ * household; a company and the person before it at its branch, its actual
+ * controller (the SME owner and their company). Deterministic from the book.
+ */
+export function demoGroups(customers: readonly Customer[]): RelationshipGroup[] {
+  const groups: RelationshipGroup[] = [];
+  const waiting = new Map<string, Customer>();
+  const lastPerson = new Map<string, Customer>();
+  const grouped = new Set<string>();
+  for (const c of customers) {
+    if (c.kind === "individual") {
+      lastPerson.set(c.branchId, c);
+      if (c.maritalStatus !== "married") continue;
+      const other = waiting.get(c.branchId);
+      if (other?.kind === "individual" && other.gender !== c.gender) {
+        waiting.delete(c.branchId);
+        grouped.add(other.id).add(c.id);
+        groups.push({
+          id: `HH-${other.id}`,
+          kind: "household",
+          name: `${other.name}家庭`,
+          members: [
+            { customerId: other.id, role: "head" },
+            { customerId: c.id, role: "spouse" },
+          ],
+        });
+      } else waiting.set(c.branchId, c);
+    } else {
+      const owner = lastPerson.get(c.branchId);
+      if (!owner || grouped.has(owner.id)) continue;
+      grouped.add(owner.id);
+      groups.push({
+        id: `CG-${c.id}`,
+        kind: "corporate_group",
+        name: c.name,
+        members: [
+          { customerId: c.id, role: "parent_company" },
+          { customerId: owner.id, role: "actual_controller" },
+        ],
+      });
+    }
+  }
+  return groups;
 }
 
 export async function deleteDemoBook(name: string): Promise<void> {

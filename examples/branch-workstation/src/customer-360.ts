@@ -11,10 +11,14 @@ import {
   PRODUCTS,
   computeContribution,
   formatMoney,
+  inCustomerScope,
   label,
   nextBestOffers,
   scoreCustomerValue,
+  summarizeGroup,
   type AssociationRule,
+  type GroupMemberRecords,
+  type GroupSummary,
   type Contribution,
   type Customer,
   type Holding,
@@ -34,6 +38,7 @@ import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/value-breakdown.js";
+import "@bankcrm/elements/relationship-group.js";
 import { aumOf } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
@@ -58,6 +63,8 @@ export class Customer360 extends LitElement {
     css`
       :host {
         display: grid;
+        /* Never wider than the panel: a wide table scrolls within its section, not the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 12px;
       }
       table {
@@ -106,6 +113,9 @@ export class Customer360 extends LitElement {
   @property({ attribute: false }) prepare: ((customerId: string) => Promise<void>) | undefined;
   @state() private loaded: Loaded | undefined;
   @state() private error: string | undefined;
+  /** The customer's households and groups; undefined while loading (read after the rest: opening stays fast). */
+  @state() private groups: GroupSummary[] | undefined;
+  @state() private groupsError: string | undefined;
   private generation = 0;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
@@ -156,8 +166,44 @@ export class Customer360 extends LitElement {
       await this.updateComplete;
       performance.measure("bankcrm:open-customer", "bankcrm:open-customer:start");
       this.dispatchEvent(new Event("ws-customer-ready", { bubbles: true, composed: true }));
+      void this.loadGroups(id, client, generation);
     } catch (error) {
       if (generation === this.generation) this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * The households and corporate groups the customer belongs to, each member's
+   * figures read through the client. Members outside the user's book (the same
+   * rule as the server's) are not read: the group counts them as not shown.
+   */
+  private async loadGroups(id: string, client: CrmClient, generation: number) {
+    this.groups = undefined;
+    this.groupsError = undefined;
+    try {
+      const page = await client.relationshipGroups.list({ customerId: id, limit: 10 });
+      const out: GroupSummary[] = [];
+      for (const group of page.items) {
+        const records: GroupMemberRecords[] = [];
+        for (const m of group.members) {
+          const customer = await client.customers.get(m.customerId).catch(() => undefined);
+          if (!customer || !inCustomerScope(client.user, customer)) continue;
+          await this.prepare?.(m.customerId);
+          const [holdings, transactions] = await Promise.all([
+            client.holdings.list(m.customerId),
+            client.transactions.list({ customerId: m.customerId, limit: 1000 }),
+          ]);
+          records.push({
+            customer,
+            holdings,
+            contribution: computeContribution(customer, holdings, transactions.items).total.amount,
+          });
+        }
+        out.push(summarizeGroup(group, records));
+      }
+      if (generation === this.generation) this.groups = out;
+    } catch (error) {
+      if (generation === this.generation) this.groupsError = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -192,6 +238,26 @@ export class Customer360 extends LitElement {
             ?masked=${d.holdings.some((h) => h.balance === undefined)}
             locale=${l}
           ></bankcrm-value-breakdown>
+        </section>
+        <section aria-labelledby="groups-h" data-testid="groups">
+          <h2 id="groups-h">${this.t("groups")}</h2>
+          ${
+            this.groupsError !== undefined || this.groups === undefined || this.groups.length === 0
+              ? html`<bankcrm-relationship-group
+                  ?loading=${this.groups === undefined && this.groupsError === undefined}
+                  .error=${this.groupsError}
+                  locale=${l}
+                ></bankcrm-relationship-group>`
+              : this.groups.map(
+                  (g) =>
+                    html`<bankcrm-relationship-group
+                      customer-id=${c.id}
+                      .summary=${g}
+                      ?masked=${d.holdings.some((h) => h.balance === undefined)}
+                      locale=${l}
+                    ></bankcrm-relationship-group>`,
+                )
+          }
         </section>
         <section aria-labelledby="offers-h" data-testid="offers">
           <h2 id="offers-h">${this.t("offers")}</h2>

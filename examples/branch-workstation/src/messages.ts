@@ -121,6 +121,7 @@ const TEXT = {
   serverMode: ["服务器：{url}", "Server: {url}"],
   close: ["关闭", "Close"],
   valueBreakdown: ["价值构成", "Value breakdown"],
+  groups: ["家庭与集团关系", "Household and group"],
   contributionTotal: ["年度贡献合计", "Annual contribution"],
   holdings: ["持有产品", "Holdings"],
   product: ["产品", "Product"],

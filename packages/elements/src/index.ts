@@ -47,6 +47,7 @@ export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-buil
 export { BankcrmKpiTile, type KpiFormat } from "./components/kpi-tile/kpi-tile.component.js";
 export { BankcrmChart, type ChartDatum, type ChartType } from "./components/chart/chart.component.js";
 export { BankcrmValueBreakdown } from "./components/value-breakdown/value-breakdown.component.js";
+export { BankcrmRelationshipGroup } from "./components/relationship-group/relationship-group.component.js";
 export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
 export {
   createSegmentCounter,

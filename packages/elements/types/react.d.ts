@@ -13,6 +13,7 @@ import type {
   BankcrmKpiTile,
   BankcrmChart,
   BankcrmValueBreakdown,
+  BankcrmRelationshipGroup,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
   BankcrmCaseQueue,
@@ -199,6 +200,10 @@ declare module "react" {
       "bankcrm-value-breakdown": ElementProps<
         BankcrmValueBreakdown,
         Pick<BankcrmValueBreakdown, "contribution" | "label" | "loading" | "masked" | "error" | "locale">
+      >;
+      "bankcrm-relationship-group": ElementProps<
+        BankcrmRelationshipGroup,
+        Pick<BankcrmRelationshipGroup, "summary" | "customerId" | "loading" | "masked" | "error" | "locale">
       >;
       "bankcrm-segment-builder": ElementProps<
         BankcrmSegmentBuilder,

@@ -19,6 +19,7 @@ import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import "@bankcrm/elements/value-breakdown.js";
+import "@bankcrm/elements/relationship-group.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -113,6 +114,28 @@ breakdown.contribution = {
   ],
   skippedHoldings: [],
 };
+const group = document.createElement("bankcrm-relationship-group");
+group.summary = {
+  groupId: "CG-CSP",
+  kind: "corporate_group",
+  name: hostile,
+  currency: "CNY",
+  members: [
+    { customerId: "C1", role: "parent_company", kind: "corporate", name: hostile, aum: 100_00, creditExposure: 0 },
+    {
+      customerId: "C2",
+      role: "subsidiary",
+      share: 0.51,
+      kind: "corporate",
+      name: "子公司",
+      aum: 0,
+      creditExposure: 500_00,
+    },
+  ],
+  aum: 100_00,
+  creditExposure: 500_00,
+  missing: [],
+};
 const chart = document.createElement("bankcrm-chart");
 chart.type = "donut";
 chart.label = hostile;
@@ -180,6 +203,7 @@ document.body.append(
   kpi,
   chart,
   breakdown,
+  group,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {

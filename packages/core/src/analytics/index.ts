@@ -72,3 +72,9 @@ export {
   type BookMetricsSource,
   type StartBookMetricsOptions,
 } from "./book-metrics-worker.js";
+export {
+  summarizeGroup,
+  type GroupMemberFigures,
+  type GroupMemberRecords,
+  type GroupSummary,
+} from "./relationship-group.js";
