@@ -11,6 +11,10 @@ import {
   resolveLocale,
   writeMessage,
   writeMessageKeys,
+  valueMessage,
+  valueMessageKeys,
+  pictureMessage,
+  pictureMessageKeys,
   vocabularies,
   type VocabularyName,
 } from "../src/index.js";
@@ -54,6 +58,18 @@ describe("messages and labels", () => {
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "zh-CN")), key).toBe(true);
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "en")), key).toBe(false);
     }
+    for (const [keys, say] of [
+      [valueMessageKeys, valueMessage],
+      [pictureMessageKeys, pictureMessage],
+    ] as const) {
+      for (const key of keys as readonly string[]) {
+        const zh = (say as (k: string, l: "zh-CN" | "en") => string)(key, "zh-CN");
+        const en = (say as (k: string, l: "zh-CN" | "en") => string)(key, "en");
+        expect(/[\u4e00-\u9fff]/.test(zh), key).toBe(true);
+        expect(/[\u4e00-\u9fff]/.test(en), key).toBe(false);
+      }
+    }
+    for (const key of pictureMessageKeys) expect(valueMessageKeys as readonly string[], key).not.toContain(key);
     expect(message("tooShortString", "zh-CN", { min: 3 })).toBe("至少需要 3 个字符");
     expect(message("tooShortString", "en", { min: 3 })).toBe("Enter at least 3 characters");
   });

@@ -8,3 +8,4 @@ export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-me
 export { serviceMessage, serviceMessageKeys, type ServiceMessageKey } from "./service-messages.js";
 export { segmentMessage, segmentMessageKeys, type SegmentMessageKey } from "./segment-messages.js";
 export { valueMessage, valueMessageKeys, type ValueMessageKey } from "./value-messages.js";
+export { pictureMessage, pictureMessageKeys, type PictureMessageKey } from "./picture-messages.js";

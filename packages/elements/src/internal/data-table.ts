@@ -4,7 +4,7 @@
  * Shared by the chart and the value breakdown.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { valueMessage, type Locale } from "@bankcrm/core";
+import { pictureMessage, type Locale } from "@bankcrm/core";
 
 export interface DataTableRow {
   /** The row's heading cell. */
@@ -22,7 +22,7 @@ export function dataTable(
 ): TemplateResult | typeof nothing {
   if (rows.length === 0) return nothing;
   return html`<details part="table">
-    <summary>${valueMessage("chartTable", locale)}</summary>
+    <summary>${pictureMessage("chartTable", locale)}</summary>
     <table>
       <caption class="visually-hidden">
         ${caption}
@@ -36,7 +36,7 @@ export function dataTable(
         ${rows.map(
           (r) =>
             html`<tr data-highlight=${r.highlight ? "true" : "false"}>
-              <th scope="row">${r.label}${r.highlight ? valueMessage("chartHighlighted", locale) : ""}</th>
+              <th scope="row">${r.label}${r.highlight ? pictureMessage("chartHighlighted", locale) : ""}</th>
               ${r.cells.map((c) => html`<td>${c}</td>`)}
             </tr>`,
         )}

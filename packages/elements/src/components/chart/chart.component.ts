@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from "lit";
 import { property } from "lit/decorators.js";
 import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import { arc, line, pie, type PieArcDatum } from "d3-shape";
-import { valueMessage, type Locale } from "@bankcrm/core";
+import { pictureMessage, type Locale } from "@bankcrm/core";
 import { formatFigure, type FigureFormat } from "../../internal/format.js";
 import { dataTable } from "../../internal/data-table.js";
 import { BankcrmContextElement } from "../base/context-element.js";
@@ -103,14 +103,14 @@ export class BankcrmChart extends BankcrmContextElement {
 
   private summary(l: Locale, rows: { label: string; value: number }[]): string {
     const drawn = rows.filter((r) => finite(r.value));
-    if (drawn.length === 0) return valueMessage("chartNoData", l);
+    if (drawn.length === 0) return pictureMessage("chartNoData", l);
     const max = drawn.reduce((a, b) => (b.value > a.value ? b : a));
     const min = drawn.reduce((a, b) => (b.value < a.value ? b : a));
     switch (this.type) {
       case "donut": {
         const parts = drawn.filter((r) => r.value > 0);
         const total = parts.reduce((s, r) => s + r.value, 0);
-        return valueMessage("chartSummaryDonut", l, {
+        return pictureMessage("chartSummaryDonut", l, {
           count: parts.length,
           total: this.fmt(total, l),
           maxLabel: max.label,
@@ -118,7 +118,7 @@ export class BankcrmChart extends BankcrmContextElement {
         });
       }
       case "line":
-        return valueMessage("chartSummaryLine", l, {
+        return pictureMessage("chartSummaryLine", l, {
           count: drawn.length,
           first: this.fmt(drawn[0]!.value, l),
           firstLabel: drawn[0]!.label,
@@ -128,14 +128,14 @@ export class BankcrmChart extends BankcrmContextElement {
           maxLabel: max.label,
         });
       case "distribution":
-        return valueMessage("chartSummaryDistribution", l, {
+        return pictureMessage("chartSummaryDistribution", l, {
           count: this.values.filter(finite).length,
           bins: rows.length,
           range: max.label,
           most: max.value,
         });
       default:
-        return valueMessage("chartSummaryBar", l, {
+        return pictureMessage("chartSummaryBar", l, {
           count: drawn.length,
           maxLabel: max.label,
           max: this.fmt(max.value, l),
@@ -272,9 +272,9 @@ export class BankcrmChart extends BankcrmContextElement {
     const donut = this.type === "donut";
     const total = rows.filter((r) => finite(r.value) && r.value > 0).reduce((s, r) => s + r.value, 0);
     const headings = [
-      this.itemLabel || valueMessage(distribution ? "chartRange" : "chartItem", l),
-      this.valueLabel || valueMessage(distribution ? "chartCount" : "chartValue", l),
-      ...(donut ? [valueMessage("chartShare", l)] : []),
+      this.itemLabel || pictureMessage(distribution ? "chartRange" : "chartItem", l),
+      this.valueLabel || pictureMessage(distribution ? "chartCount" : "chartValue", l),
+      ...(donut ? [pictureMessage("chartShare", l)] : []),
     ];
     return dataTable(
       this.label,
@@ -302,7 +302,7 @@ export class BankcrmChart extends BankcrmContextElement {
     const rows = this.rows(l);
     const drawable = rows.some((r) => finite(r.value) && (this.type !== "donut" || r.value > 0));
     const picture = !drawable
-      ? html`<p class="empty">${valueMessage("chartNoData", l)}</p>`
+      ? html`<p class="empty">${pictureMessage("chartNoData", l)}</p>`
       : this.type === "line"
         ? this.lineChart(l)
         : this.type === "donut"

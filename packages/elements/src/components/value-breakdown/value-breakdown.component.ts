@@ -1,7 +1,7 @@
 import { html, nothing, svg } from "lit";
 import { property } from "lit/decorators.js";
 import { scaleBand, scaleLinear } from "d3-scale";
-import { label, valueMessage, type Contribution, type Locale } from "@bankcrm/core";
+import { label, pictureMessage, type Contribution, type Locale } from "@bankcrm/core";
 import { dataTable } from "../../internal/data-table.js";
 import { compactMoney } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
@@ -69,15 +69,15 @@ export class BankcrmValueBreakdown extends BankcrmContextElement {
     const top = steps.filter((s) => s.amount > 0).sort((a, b) => b.amount - a.amount)[0];
     const cost = steps.filter((s) => s.amount < 0).sort((a, b) => a.amount - b.amount)[0];
     if (!top)
-      return valueMessage("breakdownSummaryNoCost", l, { total: this.money(total, l), top: "—", topAmount: "—" });
+      return pictureMessage("breakdownSummaryNoCost", l, { total: this.money(total, l), top: "—", topAmount: "—" });
     const params = { total: this.money(total, l), top: name(top.code), topAmount: this.money(top.amount, l) };
     return cost
-      ? valueMessage("breakdownSummary", l, {
+      ? pictureMessage("breakdownSummary", l, {
           ...params,
           cost: name(cost.code),
           costAmount: this.money(cost.amount, l),
         })
-      : valueMessage("breakdownSummaryNoCost", l, params);
+      : pictureMessage("breakdownSummaryNoCost", l, params);
   }
 
   private waterfall(l: Locale, steps: ReturnType<BankcrmValueBreakdown["steps"]>, total: number) {
@@ -113,7 +113,7 @@ export class BankcrmValueBreakdown extends BankcrmContextElement {
         </g>`;
       })}
       <g class="step total">
-        <text class="category" x="142" y=${mid(totalKey)} text-anchor="end" dominant-baseline="central">${valueMessage("breakdownTotal", l)}</text>
+        <text class="category" x="142" y=${mid(totalKey)} text-anchor="end" dominant-baseline="central">${pictureMessage("breakdownTotal", l)}</text>
         <rect x=${t.x} y=${y(totalKey)} width=${t.w} height=${y.bandwidth()}></rect>
         <text class="amount" x=${t.x + t.w + 4} y=${mid(totalKey)} dominant-baseline="central">${this.money(total, l)}</text>
       </g>
@@ -122,16 +122,16 @@ export class BankcrmValueBreakdown extends BankcrmContextElement {
 
   override render() {
     const l = this.effectiveLocale;
-    const caption = this.label || valueMessage("breakdownLabel", l);
+    const caption = this.label || pictureMessage("breakdownLabel", l);
     const status = (text: string, role: "status" | "alert" = "status") =>
       html`<p part="status" role=${role}>${text}</p>`;
     let body;
     if (this.error) body = status(this.error, "alert");
-    else if (this.loading) body = status(valueMessage("breakdownLoading", l));
-    else if (this.masked) body = status(valueMessage("breakdownMasked", l));
+    else if (this.loading) body = status(pictureMessage("breakdownLoading", l));
+    else if (this.masked) body = status(pictureMessage("breakdownMasked", l));
     else {
       const steps = this.steps();
-      if (!this.contribution || steps.length === 0) body = status(valueMessage("breakdownEmpty", l));
+      if (!this.contribution || steps.length === 0) body = status(pictureMessage("breakdownEmpty", l));
       else {
         const total = steps.at(-1)!.to;
         body = html`<div part="chart" role="img" aria-labelledby="label summary">
@@ -141,16 +141,16 @@ export class BankcrmValueBreakdown extends BankcrmContextElement {
           ${dataTable(
             caption,
             [
-              valueMessage("breakdownFactor", l),
-              valueMessage("breakdownAmount", l),
-              valueMessage("breakdownRunning", l),
+              pictureMessage("breakdownFactor", l),
+              pictureMessage("breakdownAmount", l),
+              pictureMessage("breakdownRunning", l),
             ],
             [
               ...steps.map((s) => ({
                 label: label("contributionFactor", s.code, l),
                 cells: [this.money(s.amount, l, true), this.money(s.to, l)],
               })),
-              { label: valueMessage("breakdownTotal", l), cells: [this.money(total, l), this.money(total, l)] },
+              { label: pictureMessage("breakdownTotal", l), cells: [this.money(total, l), this.money(total, l)] },
             ],
             l,
           )}`;
