@@ -157,6 +157,19 @@ describe("value across the whole book (workstation, Chromium)", () => {
     const lowest = want.values.reduce((a, b) => (b.contribution < a.contribution ? b : a));
     await expect.poll(() => rowsOf(app).first().getAttribute("data-customer-id")).toBe(lowest.customerId);
 
+    // The value lists as segments: the same customers as the value page lists.
+    await app.locator('select[data-testid="role"]').selectOption("relationship_manager");
+    await app.locator('button[data-testid="direction"]').click(); // back to descending
+    await app.locator('select[data-testid="segment"]').selectOption("churn-alerts");
+    await expect
+      .poll(() => app.locator('[data-testid="count"]').textContent())
+      .toBe(`共 ${want.churn.length.toLocaleString("zh-CN")} 位客户`);
+    await app.locator('select[data-testid="segment"]').selectOption("gold-candidates");
+    await expect
+      .poll(() => app.locator('[data-testid="count"]').textContent())
+      .toBe(`共 ${want.gold.length.toLocaleString("zh-CN")} 位客户`);
+    await app.locator('select[data-testid="segment"]').selectOption("");
+
     // A change to a customer's records scores them again against the stored models: two complaints, through the client.
     await app.locator('select[data-testid="role"]').selectOption("relationship_manager");
     expect(want.after.churnRisk).toBeGreaterThan(want.calm.churnRisk);

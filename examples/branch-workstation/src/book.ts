@@ -15,7 +15,6 @@ import {
   computeAum,
   generateCustomerHistory,
   generateDemoCustomers,
-  type ChurnLevel,
   type Customer,
   type CustomerView,
   type Holding,
@@ -27,8 +26,6 @@ export interface BookRow extends CustomerView {
   name: string;
   idNumber: string;
   mobile?: string;
-  /** From the book's value metrics, once computed (value-book.ts). */
-  churnLevel?: ChurnLevel;
 }
 
 const CHUNK = 1000;

@@ -44,4 +44,12 @@ export const SEGMENTS: readonly NamedSegment[] = [
   }),
   segment("dormant", ["休眠客户", "Dormant customers"], { field: "status", op: "eq", value: "dormant" }),
   segment("corporate", ["对公客户", "Corporate customers"], { field: "kind", op: "eq", value: "corporate" }),
+  // The value lists as segments (once the book's value is computed): the gold customers and the churn alerts.
+  segment("gold-candidates", ["黄金客户候选", "Gold candidates"], {
+    any: [
+      { field: "underServed", op: "eq", value: true },
+      { field: "nearNextTier", op: "eq", value: true },
+    ],
+  }),
+  segment("churn-alerts", ["流失预警客户", "Churn alerts"], { field: "churnAlert", op: "eq", value: true }),
 ];

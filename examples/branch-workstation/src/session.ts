@@ -28,6 +28,7 @@ import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
 import {
+  applyLists,
   applyValues,
   computeValues,
   readValues,
@@ -108,6 +109,7 @@ export class WorkstationSession {
     this.values = await readValues(this.idb, DB_NAME);
     if (this.values) {
       applyValues(this.rows, this.values.values);
+      applyLists(this.rows, this.values);
       this.valuesState = { state: "ready", computedAt: this.values.computedAt };
     }
   }
@@ -137,6 +139,7 @@ export class WorkstationSession {
         await saveValues(idb, DB_NAME, values);
         this.values = values;
         applyValues(this.rows, values.values);
+        applyLists(this.rows, values);
         this.rows = [...this.rows];
         this.valuesState = { state: "ready", computedAt: values.computedAt };
       })
@@ -182,6 +185,7 @@ export class WorkstationSession {
       changed = true;
     }
     if (!changed || this.idb !== idb) return;
+    applyLists(this.rows, values);
     await saveValues(idb, DB_NAME, values);
     this.rows = [...this.rows];
     this.hooks.onValues();

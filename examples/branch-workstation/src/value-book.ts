@@ -8,6 +8,7 @@
 import {
   DEMO_AS_OF,
   churnAlerts,
+  findGoldCustomers,
   scoreCustomer,
   startBookMetrics,
   type BookCustomer,
@@ -122,6 +123,23 @@ export function applyValues(rows: readonly BookRow[], values: readonly CustomerV
     if (v.rfmR !== undefined) row.rfmR = v.rfmR;
     if (v.rfmF !== undefined) row.rfmF = v.rfmF;
     if (v.rfmM !== undefined) row.rfmM = v.rfmM;
+  }
+}
+
+/**
+ * The value lists as the rows' segment fields: under-served, within reach of
+ * the next tier (`findGoldCustomers` over the whole book), and a churn alert.
+ */
+export function applyLists(rows: readonly BookRow[], values: BookValues): void {
+  const underServed = new Set<string>();
+  const near = new Set<string>();
+  for (const g of findGoldCustomers(values.values))
+    for (const r of g.reasons) (r.code === "nearNextTier" ? near : underServed).add(g.customerId);
+  const alerted = new Set(values.alerts.map((a) => a.customerId));
+  for (const row of rows) {
+    row.underServed = underServed.has(row.id);
+    row.nearNextTier = near.has(row.id);
+    row.churnAlert = alerted.has(row.id);
   }
 }
 

@@ -5,10 +5,18 @@
  * `createBookMetricsJob` (pass 1 summarises, the models are fitted once, pass 2
  * scores), written to `customer_metrics` with the models in `metrics_models`.
  * The segment view reads the table, so segments on contribution, value score,
- * RFM, P(alive), lifetime value and churn risk run in the database.
+ * RFM, P(alive), lifetime value and churn risk run in the database — and on the
+ * value lists: a churn alert per customer (core's `churnAlerts` over the batch,
+ * against the P(alive) the table held before this run), within reach of the
+ * next tier, and, once the whole book is scored, under-served (one UPDATE
+ * comparing with core's `goldBars`: the book's top-10% bars, below platinum).
  */
 import {
+  TIERS,
+  churnAlerts,
   createBookMetricsJob,
+  goldBars,
+  isNearNextTier,
   type BookCustomer,
   type BookModels,
   type Customer,
@@ -81,6 +89,9 @@ const COLUMNS = [
   "churn_risk",
   "churn_level",
   "churn_reasons",
+  "tier_earned",
+  "near_next_tier",
+  "churn_alert",
 ] as const;
 const TYPES = [
   "text",
@@ -96,10 +107,18 @@ const TYPES = [
   "double precision",
   "text",
   "text",
+  "text",
+  "boolean",
+  "boolean",
 ];
 
 /** One batch's metrics in one statement: a column array per column, unnested. */
-async function write(db: Sql, asOf: string, values: readonly CustomerValue[]): Promise<void> {
+async function write(
+  db: Sql,
+  asOf: string,
+  values: readonly CustomerValue[],
+  alerted: ReadonlySet<string>,
+): Promise<void> {
   const columns: unknown[][] = COLUMNS.map(() => []);
   for (const v of values) {
     const row = [
@@ -117,6 +136,9 @@ async function write(db: Sql, asOf: string, values: readonly CustomerValue[]): P
       v.churnLevel,
       // Reasons as one text each side of the unnest (text[][] would need equal lengths): comma-joined, split below.
       v.churnReasons.join(","),
+      v.tier,
+      isNearNextTier(v),
+      alerted.has(v.customerId),
     ];
     row.forEach((x, i) => columns[i]!.push(x));
   }
@@ -151,11 +173,39 @@ export async function computeMetrics(
   }
   const models = job.fit();
   done = 0;
+  const contributions: number[] = [];
+  const clvs: number[] = [];
   for await (const batch of batches(db, size)) {
-    await write(db, models.asOf, job.score(batch));
+    const values = job.score(batch);
+    // The last run's P(alive), before this run overwrites it: a fall is an alert.
+    const before = await db.query<{ customer_id: string; probability_alive: number | null }>(
+      "SELECT customer_id, probability_alive FROM customer_metrics WHERE customer_id = ANY($1::text[])",
+      [values.map((v) => v.customerId)],
+    );
+    const previous = new Map(
+      before.rows.flatMap((r) =>
+        r.probability_alive === null ? [] : [[r.customer_id, { probabilityAlive: r.probability_alive }] as const],
+      ),
+    );
+    const alerts = churnAlerts(batch, values, { asOf: models.asOf, previous });
+    await write(db, models.asOf, values, new Set(alerts.map((a) => a.customerId)));
+    for (const v of values) {
+      contributions.push(v.contribution);
+      if (v.clv !== undefined) clvs.push(v.clv);
+    }
     done += batch.length;
     options.onProgress?.(2, done);
   }
+  // Under-served needs the whole book's bars: one statement once every customer is scored.
+  const bars = goldBars(contributions, clvs);
+  await db.query(
+    `UPDATE customer_metrics m
+     SET under_served = (array_position($1::text[], coalesce(c.body->>'tier', m.tier_earned)) - 1 < $2)
+       AND ((m.contribution > 0 AND m.contribution > $3::double precision)
+         OR (m.clv IS NOT NULL AND m.clv > 0 AND m.clv > $4::double precision))
+     FROM records c WHERE c.collection = 'customers' AND c.id = m.customer_id`,
+    [[...TIERS], bars.servedAt, String(bars.contribution), String(bars.clv)],
+  );
   await db.query(
     `INSERT INTO metrics_models (id, as_of, models, customers) VALUES (1, $1, $2, $3)
      ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of, models = EXCLUDED.models, customers = EXCLUDED.customers, computed_at = now()`,

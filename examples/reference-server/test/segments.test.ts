@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import {
   buildCustomerView,
   compileSegment,
+  churnAlerts,
   computeBookMetrics,
+  findGoldCustomers,
   customerFieldCatalog,
   generateDemoPortfolio,
   inCustomerScope,
@@ -119,15 +121,22 @@ for (const database of ["pglite", "postgres"] as const) {
       // The same models and figures as core over the same records in memory.
       const of = <T extends { customerId: string }>(xs: readonly T[], id: string) =>
         xs.filter((x) => x.customerId === id);
-      const here = computeBookMetrics(
-        p.customers.map((c) => ({
-          customer: c,
-          holdings: of(p.holdings, c.id),
-          transactions: of(p.transactions, c.id),
-          serviceCases: of(p.serviceCases, c.id),
-        })),
-        { asOf: p.asOf },
+      const book = p.customers.map((c) => ({
+        customer: c,
+        holdings: of(p.holdings, c.id),
+        transactions: of(p.transactions, c.id),
+        serviceCases: of(p.serviceCases, c.id),
+      }));
+      const here = computeBookMetrics(book, { asOf: p.asOf });
+      // The value lists, as core finds them over the same book (the job's first run: no previous P(alive)).
+      const gold = findGoldCustomers(here.customers);
+      const underServed = new Set(
+        gold.filter((g) => g.reasons.some((r) => r.code !== "nearNextTier")).map((g) => g.customerId),
       );
+      const near = new Set(
+        gold.filter((g) => g.reasons.some((r) => r.code === "nearNextTier")).map((g) => g.customerId),
+      );
+      const alerted = new Set(churnAlerts(book, here.customers, { asOf: p.asOf }).map((a) => a.customerId));
       for (const k of ["r", "alpha", "a", "b"] as const) expect(models.bgNbd![k]).toBeCloseTo(here.models.bgNbd![k], 6);
       const rows = (
         await server().db.query<{
@@ -143,6 +152,9 @@ for (const database of ["pglite", "postgres"] as const) {
           churn_risk: number;
           churn_level: string;
           churn_reasons: string[];
+          under_served: boolean;
+          near_next_tier: boolean;
+          churn_alert: boolean;
         }>("SELECT * FROM customer_metrics")
       ).rows;
       expect(rows).toHaveLength(SEEDED);
@@ -154,7 +166,12 @@ for (const database of ["pglite", "postgres"] as const) {
         expect(r.churn_level).toBe(v.churnLevel);
         expect(r.churn_reasons).toEqual(v.churnReasons);
         expect(r.rfm_segment ?? undefined).toBe(v.rfmSegment);
+        expect([r.customer_id, r.under_served]).toEqual([r.customer_id, underServed.has(r.customer_id)]);
+        expect([r.customer_id, r.near_next_tier]).toEqual([r.customer_id, near.has(r.customer_id)]);
+        expect([r.customer_id, r.churn_alert]).toEqual([r.customer_id, alerted.has(r.customer_id)]);
       }
+      // Each list has members, so the comparison above says something.
+      expect([underServed.size, near.size, alerted.size].every((n) => n > 0)).toBe(true);
       // Segments on the figures: the database (the view joins the table) against core over views carrying them.
       const metricsOf = new Map(
         rows.map((r) => [
@@ -166,6 +183,10 @@ for (const database of ["pglite", "postgres"] as const) {
             ...(r.probability_alive !== null ? { probabilityAlive: r.probability_alive } : {}),
             ...(r.clv !== null ? { clv: Number(r.clv) } : {}),
             churnRisk: r.churn_risk,
+            churnLevel: r.churn_level,
+            underServed: r.under_served,
+            nearNextTier: r.near_next_tier,
+            churnAlert: r.churn_alert,
           },
         ]),
       );
@@ -193,6 +214,18 @@ for (const database of ["pglite", "postgres"] as const) {
         }),
         def("loyal", { field: "rfmSegment", op: "in", value: ["champions", "loyal"] }),
         def("worth-keeping", { field: "clv", op: "gte", value: 100_000 }),
+        def("gold", {
+          any: [
+            { field: "underServed", op: "eq", value: true },
+            { field: "nearNextTier", op: "eq", value: true },
+          ],
+        }),
+        def("alerts", {
+          all: [
+            { field: "churnAlert", op: "eq", value: true },
+            { field: "churnLevel", op: "in", value: ["medium", "high"] },
+          ],
+        }),
       ];
       const nonTrivial = await sameAsCore(valueDefinitions, views);
       expect(nonTrivial).toBeGreaterThanOrEqual(3);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   churnAlerts,
   computeBookMetrics,
@@ -6,6 +7,9 @@ import {
   createBookMetricsJob,
   findGoldCustomers,
   fitBgNbd,
+  goldBars,
+  isNearNextTier,
+  topShareBar,
   generateDemoPortfolio,
   scoreCustomer,
   scoreRfm,
@@ -145,6 +149,30 @@ describe("findGoldCustomers", () => {
     expect(valueReasonText(gold[0]!.reasons[0]!, "zh-CN")).toBe("年度贡献 ¥10,000，居全行前 10%，但仅为金卡客户");
     expect(valueReasonText(gold[2]!.reasons[0]!, "en")).toBe("CN¥5,000 short of Gold");
     expect(() => findGoldCustomers(values, { topShare: 1.5 })).toThrow(/topShare/);
+    // The same bars as single numbers, for a database: C10's contribution and C5's CLV are above them.
+    const bars = goldBars(
+      values.map((v) => v.contribution),
+      values.map((v) => v.clv!),
+    );
+    expect(bars).toEqual({ contribution: 900_000, clv: 10_000, servedAt: 2 });
+    expect(values.filter((v) => isNearNextTier(v)).map((v) => v.customerId)).toEqual(["C3"]);
+  });
+
+  it("says a value is in the top share exactly when it is above the bar (any book, any share)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 40 }), { minLength: 0, maxLength: 60 }),
+        fc.integer({ min: -6, max: 41 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (book, v, top) => {
+          const sorted = Float64Array.from(book).sort();
+          const below = book.filter((x) => x < v).length;
+          const inTop = book.length > 0 && below / book.length >= 1 - top;
+          expect(v > topShareBar(sorted, top)).toBe(inTop);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

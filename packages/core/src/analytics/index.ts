@@ -56,6 +56,10 @@ export {
 export {
   findGoldCustomers,
   churnAlerts,
+  goldBars,
+  isNearNextTier,
+  topShareBar,
+  type GoldBars,
   valueReasonText,
   type GoldCustomer,
   type GoldOptions,

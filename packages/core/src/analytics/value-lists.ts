@@ -62,6 +62,54 @@ const share = (name: string, v: number | undefined, fallback: number): number =>
   return x;
 };
 
+/**
+ * The bar of the book's top share, as one number: a value is in the top
+ * `topShare` (by the share of the book strictly below it, as `findGoldCustomers`
+ * ranks) exactly when it is greater than this. `sorted` ascending. For a
+ * database: compare with it instead of ranking (the server's metrics job does).
+ */
+export function topShareBar(sorted: Float64Array, topShare: number): number {
+  const n = sorted.length;
+  if (n === 0) return Infinity; // an empty book has no top
+  const from = 1 - topShare;
+  // The fewest values below that reach the top share, by the same arithmetic as `percentile`.
+  let i = Math.min(n, Math.max(0, Math.ceil(from * n) - 1));
+  while (i > 0 && (i - 1) / n >= from) i--;
+  while (i < n && i / n < from) i++;
+  return i === 0 ? -Infinity : sorted[i - 1]!;
+}
+
+export interface GoldBars {
+  /** A contribution above this is in the book's top share. */
+  contribution: number;
+  /** A lifetime value above this is in the top share of those known. */
+  clv: number;
+  /** Tiers below this index of `TIERS` are below the one such customers are served at. */
+  servedAt: number;
+}
+
+/** The bars `findGoldCustomers` applies, for a job that cannot hold the whole book's values at once. */
+export function goldBars(
+  contributions: ArrayLike<number>,
+  clvs: ArrayLike<number>,
+  options: Pick<GoldOptions, "topShare" | "servedFrom"> = {},
+): GoldBars {
+  const top = share("topShare", options.topShare, 0.1);
+  const servedAt = TIERS.indexOf(options.servedFrom ?? "platinum");
+  if (servedAt < 0) throw new BankcrmInvalidArgumentError("servedFrom", "a tier");
+  return {
+    contribution: topShareBar(Float64Array.from(contributions).sort(), top),
+    clv: topShareBar(Float64Array.from(clvs).sort(), top),
+    servedAt,
+  };
+}
+
+/** Within reach of the next tier: a gap of at most `reachShare` of the next tier's threshold. */
+export function isNearNextTier(v: Pick<CustomerValue, "aum" | "next">, reachShare = 0.2): boolean {
+  const reach = share("reachShare", reachShare, 0.2);
+  return v.next !== undefined && v.next.gap > 0 && v.next.gap <= reach * (v.aum + v.next.gap);
+}
+
 /** Gold customers: under-served by their tier, or within reach of the next; the most valuable first. */
 export function findGoldCustomers(values: readonly CustomerValue[], options: GoldOptions = {}): GoldCustomer[] {
   const top = share("topShare", options.topShare, 0.1);
@@ -86,7 +134,7 @@ export function findGoldCustomers(values: readonly CustomerValue[], options: Gol
         if (pl >= 1 - top) reasons.push({ code: "topLifetimeValue", params: { percentile: pl, clv: v.clv, tier } });
       }
     }
-    if (v.next && v.next.gap > 0 && v.next.gap <= reach * (v.aum + v.next.gap))
+    if (v.next && isNearNextTier(v, reach))
       reasons.push({ code: "nearNextTier", params: { next: v.next.tier, gap: v.next.gap } });
     if (reasons.length > 0) out.push({ customerId: v.customerId, value: v, reasons });
   }

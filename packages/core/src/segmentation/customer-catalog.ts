@@ -6,6 +6,7 @@
 import { DAY_MS } from "../time.js";
 import { computeAum } from "../scoring/aum.js";
 import {
+  CHURN_LEVELS,
   CONSENT_PURPOSES,
   CONTACT_CHANNELS,
   CUSTOMER_KINDS,
@@ -23,6 +24,7 @@ import type { Holding } from "../schemas/holding.js";
 import type { Transaction } from "../schemas/transaction.js";
 import type { Label } from "../i18n/locale.js";
 import {
+  churnLevelLabels,
   consentPurposeLabels,
   contactChannelLabels,
   customerKindLabels,
@@ -47,6 +49,13 @@ export interface CustomerMetrics {
   probabilityAlive?: number;
   clv?: number;
   churnRisk?: number;
+  churnLevel?: string;
+  /** Worth far more than the tier says (`findGoldCustomers`'s top-share reasons). */
+  underServed?: boolean;
+  /** Within reach of the next tier. */
+  nearNextTier?: boolean;
+  /** Has a churn alert (`churnAlerts`). */
+  churnAlert?: boolean;
 }
 
 /** What segments test about a customer: attributes, holdings, activity and the value models' outputs. */
@@ -215,6 +224,10 @@ export const customerFieldCatalog = createFieldCatalog<CustomerView>([
   f("probabilityAlive", "number", "活跃概率", "Probability alive"),
   f("clv", "money", "预测终身价值", "Predicted lifetime value"),
   f("churnRisk", "number", "流失风险", "Churn risk"),
+  f("churnLevel", "enum", "流失风险等级", "Churn risk level", { values: CHURN_LEVELS, valueLabels: churnLevelLabels }),
+  f("underServed", "boolean", "高价值但服务等级偏低", "Worth more than their tier"),
+  f("nearNextTier", "boolean", "接近升级", "Within reach of the next tier"),
+  f("churnAlert", "boolean", "有流失预警", "Has a churn alert"),
   f("lastTransactionAt", "date", "最近交易日期", "Last transaction date"),
   f("daysSinceLastTransaction", "number", "距最近交易天数", "Days since last transaction"),
   f("transactionCount30d", "number", "近30天交易笔数", "Transactions in 30 days"),
