@@ -6,10 +6,9 @@
  * Node over the same generated book, with screenshots and axe in both themes.
  */
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import {
   BRANCHES,
   DEMO_AS_OF,
@@ -26,13 +25,13 @@ import {
   type ServiceCase,
 } from "@bankcrm/core";
 import { demoGroups } from "../../examples/branch-workstation/src/book.js";
+import { axeViolations } from "../support/axe.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
-const require = createRequire(import.meta.url);
 const SEED = "e2e-value";
 const TOTAL = 3000;
 
@@ -113,18 +112,7 @@ const ready = (app: Locator) =>
 const countIn = async (l: Locator) =>
   Number(((await l.textContent()) ?? "").replace(/.*共\s*|\s*位.*/g, "").replace(/,/g, ""));
 
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const run = (
-      window as unknown as {
-        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const result = await run.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
+const axe = axeViolations;
 
 describe("value across the whole book (workstation, Chromium)", () => {
   const want = expected();

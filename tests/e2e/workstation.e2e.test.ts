@@ -3,10 +3,10 @@
  * strict CSP, in real Chromium, generating its demo book into IndexedDB.
  */
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator } from "playwright-core";
+import { axeViolations } from "../support/axe.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";
@@ -32,7 +32,6 @@ afterAll(async () => {
 /** The customers page (the sales roles' home is "my day"). */
 const openPage = (query: string, hash = "#/customers") => openWatchedPage(browser, `${site.url}${query}${hash}`);
 
-const require = createRequire(import.meta.url);
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
 
 describe("branch workstation (pnpm start)", () => {
@@ -197,20 +196,7 @@ describe("branch workstation (pnpm start)", () => {
     const page = await context.newPage();
     await page.goto(`${site.url}?customers=300&seed=e2e-axe`);
     const app = page.locator("bankcrm-workstation-app");
-    const axe = async () => {
-      await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-      return page.evaluate(async () => {
-        const run = (
-          window as unknown as {
-            axe: {
-              run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await run.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
-        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-      });
-    };
+    const axe = () => axeViolations(page);
     // "My day" first (the relationship manager's home), loaded.
     await app.locator("ws-my-day bankcrm-task-list [data-task-id]").first().waitFor({ timeout: 60_000 });
     await app.locator("ws-my-day bankcrm-pipeline [data-id]").first().waitFor();

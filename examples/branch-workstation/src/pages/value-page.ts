@@ -15,7 +15,10 @@ import {
   mask,
   valueReasonText,
   type ChurnAlert,
+  type ChurnAlertCode,
   type GoldCustomer,
+  type GoldReasonCode,
+  type ValueReason,
   type Locale,
 } from "@bankcrm/core";
 import { visuallyHidden } from "@bankcrm/elements";
@@ -145,40 +148,42 @@ export class ValuePage extends LitElement {
     return fen === undefined ? "—" : formatMoney(fen, "CNY", this.locale, { compact: true });
   }
 
-  private renderGold(gold: GoldCustomer[]) {
+  /** One of the two lists: heading, what it is, how many, and the first ones with their reasons. */
+  private renderList<T extends { customerId: string; reasons: ValueReason<string>[] }>(
+    list: "gold" | "churn",
+    items: readonly T[],
+    headings: readonly TextKey[],
+    cells: (item: T) => unknown[],
+  ) {
     const l = this.locale;
-    return html`<section aria-labelledby="gold-title" data-testid="gold-list">
-      <h2 id="gold-title">${this.t("goldTitle")}</h2>
-      <p class="intro">${this.t("goldIntro")}</p>
-      <p data-testid="gold-count">${this.t("shownOf", { shown: Math.min(SHOWN, gold.length), count: gold.length })}</p>
+    return html`<section aria-labelledby=${`${list}-title`} data-testid=${`${list}-list`}>
+      <h2 id=${`${list}-title`}>${this.t(list === "gold" ? "goldTitle" : "churnTitle")}</h2>
+      <p class="intro">${this.t(list === "gold" ? "goldIntro" : "churnIntro")}</p>
+      <p data-testid=${`${list}-count`}>
+        ${this.t("shownOf", { shown: Math.min(SHOWN, items.length), count: items.length })}
+      </p>
       ${
-        gold.length === 0
+        items.length === 0
           ? html`<p>${this.t("noneFound")}</p>`
           : html`<table>
               <thead>
                 <tr>
-                  <th scope="col">${this.t("customer")}</th>
-                  <th scope="col">${this.t("tier")}</th>
-                  <th scope="col">${this.t("earnedTier")}</th>
-                  <th scope="col">${this.t("contributionShort")}</th>
-                  <th scope="col">${this.t("clvShort")}</th>
-                  <th scope="col">${this.t("reasons")}</th>
+                  ${[...headings, "reasons" as const].map((h) => html`<th scope="col">${this.t(h)}</th>`)}
                 </tr>
               </thead>
               <tbody>
-                ${gold.slice(0, SHOWN).map(
-                  (g) =>
-                    html`<tr data-customer-id=${g.customerId}>
-                      <td>${this.who(g.customerId)}</td>
-                      <td>
-                        ${g.value.recordedTier ? html`<bankcrm-tier-badge .tier=${g.value.recordedTier} locale=${l}></bankcrm-tier-badge>` : "—"}
-                      </td>
-                      <td>${label("tier", g.value.tier, l)}</td>
-                      <td class="num">${this.money(g.value.contribution)}</td>
-                      <td class="num">${this.money(g.value.clv)}</td>
+                ${items.slice(0, SHOWN).map(
+                  (item) =>
+                    html`<tr data-customer-id=${item.customerId}>
+                      ${cells(item)}
                       <td>
                         <ul class="reasons">
-                          ${g.reasons.map((r) => html`<li data-reason=${r.code}>${valueReasonText(r, l)}</li>`)}
+                          ${item.reasons.map(
+                            (r) =>
+                              html`<li data-reason=${r.code}>
+                                ${valueReasonText(r as ValueReason<GoldReasonCode | ChurnAlertCode>, l)}
+                              </li>`,
+                          )}
                         </ul>
                       </td>
                     </tr>`,
@@ -189,46 +194,27 @@ export class ValuePage extends LitElement {
     </section>`;
   }
 
+  private renderGold(gold: GoldCustomer[]) {
+    const l = this.locale;
+    return this.renderList("gold", gold, ["customer", "tier", "earnedTier", "contributionShort", "clvShort"], (g) => [
+      html`<td>${this.who(g.customerId)}</td>`,
+      html`<td>
+        ${g.value.recordedTier ? html`<bankcrm-tier-badge .tier=${g.value.recordedTier} locale=${l}></bankcrm-tier-badge>` : "—"}
+      </td>`,
+      html`<td>${label("tier", g.value.tier, l)}</td>`,
+      html`<td class="num">${this.money(g.value.contribution)}</td>`,
+      html`<td class="num">${this.money(g.value.clv)}</td>`,
+    ]);
+  }
+
   private renderChurn(churn: ChurnAlert[]) {
     const l = this.locale;
-    return html`<section aria-labelledby="churn-title" data-testid="churn-list">
-      <h2 id="churn-title">${this.t("churnTitle")}</h2>
-      <p class="intro">${this.t("churnIntro")}</p>
-      <p data-testid="churn-count">
-        ${this.t("shownOf", { shown: Math.min(SHOWN, churn.length), count: churn.length })}
-      </p>
-      ${
-        churn.length === 0
-          ? html`<p>${this.t("noneFound")}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${this.t("signalAt")}</th>
-                  <th scope="col">${this.t("customer")}</th>
-                  <th scope="col">${this.t("contributionShort")}</th>
-                  <th scope="col">${this.t("churnShort")}</th>
-                  <th scope="col">${this.t("reasons")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${churn.slice(0, SHOWN).map(
-                  (a) =>
-                    html`<tr data-customer-id=${a.customerId}>
-                      <td class="num"><time datetime=${a.at}>${a.at}</time></td>
-                      <td>${this.who(a.customerId)}</td>
-                      <td class="num">${this.money(a.value.contribution)}</td>
-                      <td>${label("churnLevel", a.value.churnLevel, l)}</td>
-                      <td>
-                        <ul class="reasons">
-                          ${a.reasons.map((r) => html`<li data-reason=${r.code}>${valueReasonText(r, l)}</li>`)}
-                        </ul>
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-    </section>`;
+    return this.renderList("churn", churn, ["signalAt", "customer", "contributionShort", "churnShort"], (a) => [
+      html`<td class="num"><time datetime=${a.at}>${a.at}</time></td>`,
+      html`<td>${this.who(a.customerId)}</td>`,
+      html`<td class="num">${this.money(a.value.contribution)}</td>`,
+      html`<td>${label("churnLevel", a.value.churnLevel, l)}</td>`,
+    ]);
   }
 
   override render() {

@@ -1,13 +1,13 @@
 import { css } from "lit";
 import { hostTokens, visuallyHidden } from "../../styles/tokens.js";
 import { workStyles } from "../../styles/work.js";
-import { dataTableStyles } from "../../styles/data-table.js";
+import { pictureStyles } from "../../styles/picture.js";
 
 export const chartStyles = [
   hostTokens,
   visuallyHidden,
   workStyles,
-  dataTableStyles,
+  pictureStyles,
   css`
     :host {
       --_c1: var(--bankcrm-chart-1, var(--_accent));
@@ -18,38 +18,13 @@ export const chartStyles = [
       --_c6: var(--bankcrm-chart-6, var(--_muted));
       --_hi: var(--bankcrm-chart-highlight, var(--_danger));
     }
-    figure {
-      margin: 0;
-    }
-    figcaption {
-      font-weight: 600;
-      margin-bottom: 0.5rem;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-      overflow: visible;
-    }
     svg.donut {
       max-width: 14rem;
       margin: 0 auto;
     }
-    text {
-      fill: var(--_text);
-      font-size: 12px;
-    }
-    .tick {
-      fill: var(--_muted);
-      font-size: 11px;
-    }
     .total {
       font-size: 16px;
       font-weight: 600;
-    }
-    .grid {
-      stroke: var(--_border);
-      stroke-width: 1;
     }
     .bar rect,
     .column {

@@ -1,38 +1,14 @@
 import { css } from "lit";
 import { hostTokens, visuallyHidden } from "../../styles/tokens.js";
 import { workStyles } from "../../styles/work.js";
-import { dataTableStyles } from "../../styles/data-table.js";
+import { pictureStyles } from "../../styles/picture.js";
 
 export const valueBreakdownStyles = [
   hostTokens,
   visuallyHidden,
   workStyles,
-  dataTableStyles,
+  pictureStyles,
   css`
-    figure {
-      margin: 0;
-    }
-    figcaption {
-      font-weight: 600;
-      margin-bottom: 0.5rem;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-      overflow: visible;
-    }
-    text {
-      fill: var(--_text);
-      font-size: 12px;
-    }
-    .tick {
-      fill: var(--_muted);
-      font-size: 11px;
-    }
-    .grid {
-      stroke: var(--_border);
-    }
     .zero {
       stroke: var(--_muted);
     }
