@@ -351,6 +351,57 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/metrics": {
+      get: {
+        operationId: "listCustomerMetrics",
+        summary:
+          "The metrics job's figures (docs/value.md) for the caller's customers, in id order; contribution and lifetime value only to roles that read financial data. Empty before the job has run",
+        parameters: limitAfter,
+        responses: {
+          200: {
+            description: "A page of customers' metrics, with the day they are for",
+            content: json({
+              type: "object",
+              required: ["items"],
+              properties: {
+                asOf: { type: "string", format: "date" },
+                computedAt: { type: "string", format: "date-time" },
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["customerId"],
+                    properties: {
+                      customerId: { type: "string" },
+                      contribution: { type: "number", description: "Minor units a year (financial roles only)" },
+                      clv: {
+                        type: "number",
+                        description: "12-month lifetime value, minor units (financial roles only)",
+                      },
+                      valueScore: { type: "number" },
+                      rfmR: { type: "number" },
+                      rfmF: { type: "number" },
+                      rfmM: { type: "number" },
+                      rfmSegment: { type: "string" },
+                      probabilityAlive: { type: "number" },
+                      churnRisk: { type: "number" },
+                      churnLevel: { type: "string", enum: ["low", "medium", "high"] },
+                      churnReasons: { type: "array", items: { type: "string" } },
+                      tierEarned: { type: "string" },
+                      underServed: { type: "boolean" },
+                      nearNextTier: { type: "boolean" },
+                      churnAlert: { type: "boolean" },
+                    },
+                  },
+                },
+                next: { type: "string" },
+              },
+            }),
+          },
+          ...errors(401),
+        },
+      },
+    },
     "/leads": {
       get: {
         operationId: "listLeads",

@@ -376,6 +376,43 @@ export function createApp(db: Database, options: AppOptions) {
     return c.json({ count: found.count, ids, ...(found.ids.length > limit ? { next: ids[ids.length - 1] } : {}) });
   });
 
+  // The metrics job's figures for the caller's customers; money (contribution, lifetime value) only to roles that read financial data.
+  app.get("/metrics", async (c) => {
+    const limit = clampLimit(c.req.query("limit"));
+    const found = await db.metrics({ limit: limit + 1, after: c.req.query("after") }, readerOf(c));
+    const amounts = FINANCIAL_READER_ROLES.includes(principal(c).role);
+    const rows = found.rows.slice(0, limit);
+    const items = rows.map((r) => {
+      const item: Record<string, unknown> = { customerId: r.customer_id };
+      const put = (key: string, value: unknown) => {
+        if (value !== null && value !== undefined) item[key] = value;
+      };
+      if (amounts) {
+        put("contribution", r.contribution);
+        put("clv", r.clv);
+      }
+      put("valueScore", r.value_score);
+      put("rfmR", r.rfm_r);
+      put("rfmF", r.rfm_f);
+      put("rfmM", r.rfm_m);
+      put("rfmSegment", r.rfm_segment);
+      put("probabilityAlive", r.probability_alive);
+      put("churnRisk", r.churn_risk);
+      put("churnLevel", r.churn_level);
+      put("churnReasons", r.churn_reasons);
+      put("tierEarned", r.tier_earned);
+      put("underServed", r.under_served);
+      put("nearNextTier", r.near_next_tier);
+      put("churnAlert", r.churn_alert);
+      return item;
+    });
+    return c.json({
+      ...(found.asOf ? { asOf: found.asOf, computedAt: found.computedAt } : {}),
+      items,
+      ...(found.rows.length > limit ? { next: rows[rows.length - 1]!.customer_id } : {}),
+    });
+  });
+
   app.get("/leads", async (c) => {
     const limit = clampLimit(c.req.query("limit"));
     const rows = await db.leads(c.req.query("customerId"), c.req.query("after"), limit + 1, readerOf(c));

@@ -104,6 +104,26 @@ function customerScopeSql(scope: CustomerScope, alias: string, p: Params): strin
  * branch; a household or group when one of its members is in scope; campaigns
  * by every member of staff.
  */
+/** A row of `customer_metrics` as the metrics route reads it (money as numbers of minor units). */
+export interface MetricsRow {
+  customer_id: string;
+  contribution: number | null;
+  value_score: number | null;
+  rfm_r: number | null;
+  rfm_f: number | null;
+  rfm_m: number | null;
+  rfm_segment: string | null;
+  probability_alive: number | null;
+  clv: number | null;
+  churn_risk: number | null;
+  churn_level: string | null;
+  churn_reasons: string[] | null;
+  tier_earned: string | null;
+  under_served: boolean | null;
+  near_next_tier: boolean | null;
+  churn_alert: boolean | null;
+}
+
 export function visibleSql(collection: Collection, reader: Reader | undefined, p: Params, alias = "r"): string {
   if (collection === "interactions" && reader && !reader.confidential)
     return `(${alias}.body ->> 'confidential' IS DISTINCT FROM 'true' AND ${visibleSql(collection, { ...reader, confidential: true }, p, alias)})`;
@@ -390,6 +410,35 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         p.values,
       );
       return { count: counted.rows[0]!.n, ids: rows.rows.map((r) => r.id) };
+    },
+    /**
+     * The metrics job's figures for the reader's customers, in id order, a page
+     * at a time, with the day they are for; empty before the job has run.
+     */
+    async metrics(
+      page: { limit: number; after?: string | undefined },
+      reader?: Reader,
+    ): Promise<{ asOf?: string; computedAt?: string; rows: MetricsRow[] }> {
+      const p = new Params([]);
+      const scoped = visibleSql("customers", reader, p, "c");
+      const after = page.after !== undefined ? ` AND m.customer_id COLLATE "C" > ${p.add(page.after)}` : "";
+      const rows = await db.query<MetricsRow>(
+        `SELECT m.customer_id, m.contribution::float8 AS contribution, m.value_score, m.rfm_r, m.rfm_f, m.rfm_m,
+           m.rfm_segment, m.probability_alive, m.clv::float8 AS clv, m.churn_risk, m.churn_level, m.churn_reasons,
+           m.tier_earned, m.under_served, m.near_next_tier, m.churn_alert
+         FROM customer_metrics m JOIN records c ON c.collection = 'customers' AND c.id = m.customer_id
+         WHERE ${scoped}${after} ORDER BY m.customer_id COLLATE "C" LIMIT ${p.add(page.limit)}`,
+        p.values,
+      );
+      const run = await db.query<{ as_of: string | Date; computed_at: string | Date }>(
+        "SELECT as_of, computed_at FROM metrics_models WHERE id = 1",
+      );
+      const r = run.rows[0];
+      const day = (d: string | Date) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+      return {
+        ...(r ? { asOf: day(r.as_of), computedAt: new Date(r.computed_at).toISOString() } : {}),
+        rows: rows.rows,
+      };
     },
     async count(collection: Collection): Promise<number> {
       const r = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM records WHERE collection = $1", [

@@ -229,6 +229,60 @@ for (const database of ["pglite", "postgres"] as const) {
       ];
       const nonTrivial = await sameAsCore(valueDefinitions, views);
       expect(nonTrivial).toBeGreaterThanOrEqual(3);
+
+      // GET /metrics: the caller's customers only, a page at a time; money only to a role that reads it.
+      const read = async (token: string, query = "") => {
+        const response = await fetch(new URL(`metrics${query}`, server().url), {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        expect(response.status).toBe(200);
+        return (await response.json()) as {
+          asOf?: string;
+          items: {
+            customerId: string;
+            contribution?: number;
+            clv?: number;
+            valueScore?: number;
+            churnAlert?: boolean;
+          }[];
+          next?: string;
+        };
+      };
+      const rm = {
+        id: p.customers[0]!.relationshipManagerId!,
+        role: "relationship_manager" as const,
+        branchId: p.customers[0]!.branchId,
+      };
+      const rmToken = await server().tokenFor(rm);
+      const seen: string[] = [];
+      let after = "";
+      let pages = 0;
+      do {
+        const page = await read(rmToken, `?limit=2${after ? `&after=${after}` : ""}`);
+        expect(page.asOf).toBe(p.asOf);
+        for (const item of page.items) {
+          const v = byId.get(item.customerId)!;
+          expect(item.contribution).toBe(v.contribution);
+          expect(item.valueScore).toBeCloseTo(v.valueScore, 6);
+          expect(item.churnAlert).toBe(alerted.has(item.customerId));
+          seen.push(item.customerId);
+        }
+        after = page.next ?? "";
+        pages++;
+      } while (after);
+      const mine = p.customers
+        .filter((c) => inCustomerScope(rm, c))
+        .map((c) => c.id)
+        .sort();
+      expect(seen).toEqual(mine);
+      expect(pages).toBeGreaterThan(1);
+      const marketing = await read(
+        await server().tokenFor({ id: "ST-HQ-MA1", role: "marketing", branchId: "HQ" }),
+        "?limit=1000",
+      );
+      expect(marketing.items).toHaveLength(SEEDED);
+      expect(marketing.items.some((i) => "contribution" in i || "clv" in i)).toBe(false);
+      expect(marketing.items.every((i) => typeof i.valueScore === "number")).toBe(true);
     });
 
     it("counts only the caller's customers, pages by id, and refuses a bad definition at its place", async () => {

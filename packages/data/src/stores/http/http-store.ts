@@ -17,6 +17,7 @@ import {
   type Actor,
   type Customer,
   type CustomerChange,
+  type CustomerMetrics,
   type FieldError,
   type Lead,
   type RevealableField,
@@ -108,7 +109,25 @@ export interface SegmentPage {
   next?: string;
 }
 
+/** One customer's figures from the server's metrics job (`GET /metrics`); money only for financial roles. */
+export interface ServerCustomerMetrics extends CustomerMetrics {
+  customerId: string;
+  churnReasons?: string[];
+  /** The tier the AUM earns (the recorded tier may lag). */
+  tierEarned?: string;
+}
+
+/** A page of the metrics job's figures for the caller's customers, and the day they are for (absent before the job ran). */
+export interface MetricsPage {
+  asOf?: string;
+  computedAt?: string;
+  items: ServerCustomerMetrics[];
+  next?: string;
+}
+
 export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
+  /** `GET /metrics`: the server's metrics job's figures for the caller's customers, a page at a time in id order. */
+  metrics(page?: { limit?: number; after?: string }): Promise<MetricsPage>;
   /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
   evaluateSegment(definition: SegmentDefinition, page?: { limit?: number; after?: string }): Promise<SegmentPage>;
   /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
@@ -236,6 +255,17 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     kind: "http",
     // The reference server masks identifiers for every role (a bank's server may do the same): accept them masked.
     maskedRecords: options.maskedRecords ?? true,
+    metrics: (metricsPage = {}) =>
+      call(() =>
+        api
+          .get("metrics", {
+            searchParams: {
+              ...(metricsPage.limit !== undefined ? { limit: metricsPage.limit } : {}),
+              ...(metricsPage.after !== undefined ? { after: metricsPage.after } : {}),
+            },
+          })
+          .json<MetricsPage>(),
+      ),
     evaluateSegment: (definition, segmentPage = {}) =>
       call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
     async reveal(customerId, field, reason) {

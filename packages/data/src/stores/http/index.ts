@@ -8,5 +8,7 @@ export {
   type RemoteWriter,
   type RemoteRevealer,
   type SegmentPage,
+  type MetricsPage,
+  type ServerCustomerMetrics,
   type TransitionRequest,
 } from "./http-store.js";
