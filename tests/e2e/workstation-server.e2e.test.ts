@@ -7,10 +7,11 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { Lead, StaffRole } from "@bankcrm/core";
+import { DEMO_AS_OF, type Lead, type StaffRole } from "@bankcrm/core";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
+import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
@@ -183,6 +184,40 @@ describe("branch workstation against the reference server (server mode)", () => 
     );
     expect(pushed.count).toBeGreaterThan(0);
     await expect.poll(shown, { timeout: 15_000 }).toBe(pushed.count);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("shows the server's value figures and lists: the metrics job's, for the user's token", async () => {
+    await computeMetrics(api.db.driver, { asOf: DEMO_AS_OF });
+    // The branch manager: a whole branch, so both lists have customers in them.
+    const token = await api.tokenFor({ id: "ST-BJ-CY-BR1", role: "branch_manager", branchId: "BR-BJ-CY" });
+    const store = createHttpStore({ baseUrl: api.url, getToken: () => token });
+    const { items } = await store.metrics({ limit: 1000 });
+    const gold = items.filter((m) => m.underServed || m.nearNextTier).length;
+    const alerts = items.filter((m) => m.churnAlert).length;
+    expect(gold).toBeGreaterThan(0);
+    expect(alerts).toBeGreaterThan(0);
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/value`);
+    const app = page.locator("bankcrm-workstation-app");
+    const value = app.locator("ws-value-page");
+    await value.locator('[data-testid="values-status"][data-state="ready"]').waitFor({ timeout: 30_000 });
+    await app.locator('[data-testid="role"]').selectOption("branch_manager");
+    await expect.poll(() => app.locator('[data-testid="role"]').inputValue()).toBe("branch_manager");
+    await value.locator('[data-testid="values-status"][data-state="ready"]').waitFor({ timeout: 30_000 });
+    const countOf = async (testid: string) =>
+      Number(/共\s*([\d,]+)/.exec((await value.locator(`[data-testid="${testid}"]`).textContent()) ?? "")?.[1]);
+    // Polled: the switch of user starts a new session (the branch's rows and figures replace the manager's own).
+    await expect.poll(() => countOf("gold-count"), { timeout: 30_000 }).toBe(gold);
+    await expect.poll(() => countOf("churn-count"), { timeout: 30_000 }).toBe(alerts);
+    // The list sorts by the server's value score: the highest of the user's customers first.
+    await app.locator('[data-testid="nav-customers"]').click();
+    await app.locator('select[data-testid="sort"]').selectOption("valueScore");
+    const top = items.reduce((a, b) => ((b.valueScore ?? -1) > (a.valueScore ?? -1) ? b : a));
+    await expect
+      .poll(() => app.locator('[role="option"]').first().getAttribute("data-customer-id"))
+      .toBe(top.customerId);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

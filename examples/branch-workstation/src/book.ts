@@ -26,6 +26,9 @@ export interface BookRow extends CustomerView {
   name: string;
   idNumber: string;
   mobile?: string;
+  /** Server mode: from the server's metrics job (`GET /metrics`). */
+  tierEarned?: string;
+  churnReasons?: string[];
 }
 
 const CHUNK = 1000;

@@ -102,6 +102,11 @@ const TEXT = {
   chartChurn: ["流失风险分布", "Churn risk across the branch"],
   chartChurnLevels: ["流失风险等级", "Customers by churn risk level"],
   chartBranches: ["各网点年度贡献", "Annual contribution by branch"],
+  reasonUnderServed: [
+    "贡献或预测价值居全行前 10%，但服务等级低于白金",
+    "In the bank's top 10% by contribution or lifetime value, below platinum",
+  ],
+  reasonNearNextTier: ["资产距下一等级不足 20%", "Within 20% of the next tier's assets"],
   versusBank: ["较全行网点平均", "against the bank's average branch"],
   ascending: ["升序", "Ascending"],
   descending: ["降序", "Descending"],

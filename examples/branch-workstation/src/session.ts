@@ -29,6 +29,7 @@ import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
 import {
   applyLists,
+  applyServerMetrics,
   applyValues,
   computeValues,
   readValues,
@@ -215,6 +216,33 @@ export class WorkstationSession {
     this.hooks.onOutbox(await this.outbox.status());
     this.outbox.start(window);
     await this.loadServerRows();
+    await this.loadServerMetrics();
+  }
+
+  /**
+   * Server mode: the value figures and lists come from the server's metrics job
+   * (`GET /metrics`, the user's customers), not from a worker here. Before the
+   * job has run, or offline, the value pages say there are none.
+   */
+  private async loadServerMetrics() {
+    if (!this.remote) return;
+    try {
+      const byId = new Set(this.rows.map((r) => r.id));
+      const items = [];
+      let after: string | undefined;
+      let computedAt: string | undefined;
+      do {
+        const page = await this.remote.metrics({ limit: 1000, ...(after ? { after } : {}) });
+        computedAt = page.computedAt;
+        items.push(...page.items.filter((m) => byId.has(m.customerId)));
+        after = page.next;
+      } while (after && items.length < 20_000);
+      if (!computedAt) return;
+      applyServerMetrics(this.rows, items);
+      this.valuesState = { state: "ready", computedAt };
+    } catch {
+      // Offline or refused: the lists stay empty; the customers are still there.
+    }
   }
 
   /** A token for a demo user from the page's sign-in stand-in (serve.mjs), kept until a minute before it expires. */

@@ -16,7 +16,7 @@ import {
   type ChurnAlert,
   type CustomerValue,
 } from "@bankcrm/core";
-import type { IndexedDbStore } from "@bankcrm/data";
+import type { IndexedDbStore, ServerCustomerMetrics } from "@bankcrm/data";
 import { createModuleWorker } from "@bankcrm/elements/segment-counter.js";
 import workerUrl from "./metrics-worker.ts?worker&url";
 import { openRows, type BookRow } from "./book.js";
@@ -140,6 +140,17 @@ export function applyLists(rows: readonly BookRow[], values: BookValues): void {
     row.underServed = underServed.has(row.id);
     row.nearNextTier = near.has(row.id);
     row.churnAlert = alerted.has(row.id);
+  }
+}
+
+/** Server mode: the server's metrics job's figures and list flags on the rows (`GET /metrics`). */
+export function applyServerMetrics(rows: readonly BookRow[], items: readonly ServerCustomerMetrics[]): void {
+  const byId = new Map(items.map((m) => [m.customerId, m]));
+  for (const row of rows) {
+    const m = byId.get(row.id);
+    if (!m) continue;
+    const { customerId: _, ...figures } = m;
+    Object.assign(row, figures);
   }
 }
 

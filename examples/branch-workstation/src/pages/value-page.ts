@@ -14,9 +14,7 @@ import {
   label,
   mask,
   valueReasonText,
-  type ChurnAlert,
   type ChurnAlertCode,
-  type GoldCustomer,
   type GoldReasonCode,
   type ValueReason,
   type Locale,
@@ -95,6 +93,19 @@ export const valuePageStyles = css`
   }
 `;
 
+/** A row of either list, from the book's values computed here or from the server's flags. */
+interface Entry {
+  customerId: string;
+  recordedTier?: string;
+  earnedTier?: string;
+  contribution?: number;
+  clv?: number;
+  churnLevel?: string;
+  /** The newest signal's day (computed here; the server sends which customers, not when). */
+  at?: string;
+  reasons: { code: string; text: string }[];
+}
+
 export class ValuePage extends LitElement {
   static override styles = [visuallyHidden, controlStyles, panelStyles, valuePageStyles];
 
@@ -106,32 +117,83 @@ export class ValuePage extends LitElement {
   @property({ type: Boolean }) embedded = false;
 
   private lists:
-    { values: BookValues; rows: BookRow[]; role: DemoRole; gold: GoldCustomer[]; churn: ChurnAlert[] } | undefined;
+    { values: BookValues | undefined; rows: BookRow[]; role: DemoRole; gold: Entry[]; churn: Entry[] } | undefined;
   private byId = new Map<string, BookRow>();
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
   }
 
-  /** The two lists, worked out again only when the values, the rows or the user change. */
+  /**
+   * The two lists, worked out again only when the values, the rows or the user
+   * change: from the book's values computed here (with each reason's figures),
+   * or — in server mode — from the rows' flags the server's metrics job set.
+   */
   private computeLists() {
     const values = this.values;
-    if (!values) return undefined;
+    const fromServer = !values && this.rows.some((r) => r.churnAlert !== undefined);
+    if (!values && !fromServer) return undefined;
     const kept = this.lists;
     if (kept && kept.values === values && kept.rows === this.rows && kept.role === this.demoRole) return kept;
     const user = USERS[this.demoRole];
+    const l = this.locale;
     this.byId = new Map(this.rows.map((r) => [r.id, r]));
     const inScope = (id: string) => {
       const row = this.byId.get(id);
       return row !== undefined && inCustomerScope(user, row);
     };
-    this.lists = {
-      values,
-      rows: this.rows,
-      role: this.demoRole,
-      gold: findGoldCustomers(values.values).filter((g) => inScope(g.customerId)),
-      churn: values.alerts.filter((a) => inScope(a.customerId)),
-    };
+    const said = (r: ValueReason<GoldReasonCode | ChurnAlertCode>) => ({ code: r.code, text: valueReasonText(r, l) });
+    let gold: Entry[];
+    let churn: Entry[];
+    if (values) {
+      gold = findGoldCustomers(values.values)
+        .filter((g) => inScope(g.customerId))
+        .map((g) => ({
+          customerId: g.customerId,
+          ...(g.value.recordedTier ? { recordedTier: g.value.recordedTier } : {}),
+          earnedTier: g.value.tier,
+          contribution: g.value.contribution,
+          ...(g.value.clv !== undefined ? { clv: g.value.clv } : {}),
+          reasons: g.reasons.map(said),
+        }));
+      churn = values.alerts
+        .filter((a) => inScope(a.customerId))
+        .map((a) => ({
+          customerId: a.customerId,
+          at: a.at,
+          contribution: a.value.contribution,
+          churnLevel: a.value.churnLevel,
+          reasons: a.reasons.map(said),
+        }));
+    } else {
+      // The server says who is on each list; its figures, not the reasons' own, are what it sends.
+      const mine = this.rows.filter((r) => inCustomerScope(user, r));
+      const byContribution = (a: BookRow, b: BookRow) => (b.contribution ?? 0) - (a.contribution ?? 0);
+      gold = mine
+        .filter((r) => r.underServed || r.nearNextTier)
+        .sort(byContribution)
+        .map((r) => ({
+          customerId: r.id,
+          ...(r.tier ? { recordedTier: r.tier } : {}),
+          ...(r.tierEarned ? { earnedTier: r.tierEarned } : {}),
+          ...(r.contribution !== undefined ? { contribution: r.contribution } : {}),
+          ...(r.clv !== undefined ? { clv: r.clv } : {}),
+          reasons: [
+            ...(r.underServed ? [{ code: "underServed", text: this.t("reasonUnderServed") }] : []),
+            ...(r.nearNextTier ? [{ code: "nearNextTier", text: this.t("reasonNearNextTier") }] : []),
+          ],
+        }));
+      churn = mine
+        .filter((r) => r.churnAlert)
+        .sort(byContribution)
+        .map((r) => ({
+          customerId: r.id,
+          ...(r.contribution !== undefined ? { contribution: r.contribution } : {}),
+          ...(r.churnLevel ? { churnLevel: r.churnLevel } : {}),
+          reasons: (r.churnReasons ?? []).map((code) => ({ code, text: label("churnReason", code, l) })),
+        }));
+    }
+    this.lists = { values, rows: this.rows, role: this.demoRole, gold, churn };
     return this.lists;
   }
 
@@ -149,13 +211,12 @@ export class ValuePage extends LitElement {
   }
 
   /** One of the two lists: heading, what it is, how many, and the first ones with their reasons. */
-  private renderList<T extends { customerId: string; reasons: ValueReason<string>[] }>(
+  private renderList(
     list: "gold" | "churn",
-    items: readonly T[],
+    items: readonly Entry[],
     headings: readonly TextKey[],
-    cells: (item: T) => unknown[],
+    cells: (item: Entry) => unknown[],
   ) {
-    const l = this.locale;
     return html`<section aria-labelledby=${`${list}-title`} data-testid=${`${list}-list`}>
       <h2 id=${`${list}-title`}>${this.t(list === "gold" ? "goldTitle" : "churnTitle")}</h2>
       <p class="intro">${this.t(list === "gold" ? "goldIntro" : "churnIntro")}</p>
@@ -178,12 +239,7 @@ export class ValuePage extends LitElement {
                       ${cells(item)}
                       <td>
                         <ul class="reasons">
-                          ${item.reasons.map(
-                            (r) =>
-                              html`<li data-reason=${r.code}>
-                                ${valueReasonText(r as ValueReason<GoldReasonCode | ChurnAlertCode>, l)}
-                              </li>`,
-                          )}
+                          ${item.reasons.map((r) => html`<li data-reason=${r.code}>${r.text}</li>`)}
                         </ul>
                       </td>
                     </tr>`,
@@ -194,26 +250,26 @@ export class ValuePage extends LitElement {
     </section>`;
   }
 
-  private renderGold(gold: GoldCustomer[]) {
+  private renderGold(gold: Entry[]) {
     const l = this.locale;
     return this.renderList("gold", gold, ["customer", "tier", "earnedTier", "contributionShort", "clvShort"], (g) => [
       html`<td>${this.who(g.customerId)}</td>`,
       html`<td>
-        ${g.value.recordedTier ? html`<bankcrm-tier-badge .tier=${g.value.recordedTier} locale=${l}></bankcrm-tier-badge>` : "—"}
+        ${g.recordedTier ? html`<bankcrm-tier-badge .tier=${g.recordedTier} locale=${l}></bankcrm-tier-badge>` : "—"}
       </td>`,
-      html`<td>${label("tier", g.value.tier, l)}</td>`,
-      html`<td class="num">${this.money(g.value.contribution)}</td>`,
-      html`<td class="num">${this.money(g.value.clv)}</td>`,
+      html`<td>${g.earnedTier ? label("tier", g.earnedTier, l) : "—"}</td>`,
+      html`<td class="num">${this.money(g.contribution)}</td>`,
+      html`<td class="num">${this.money(g.clv)}</td>`,
     ]);
   }
 
-  private renderChurn(churn: ChurnAlert[]) {
+  private renderChurn(churn: Entry[]) {
     const l = this.locale;
     return this.renderList("churn", churn, ["signalAt", "customer", "contributionShort", "churnShort"], (a) => [
-      html`<td class="num"><time datetime=${a.at}>${a.at}</time></td>`,
+      html`<td class="num">${a.at ? html`<time datetime=${a.at}>${a.at}</time>` : "—"}</td>`,
       html`<td>${this.who(a.customerId)}</td>`,
-      html`<td class="num">${this.money(a.value.contribution)}</td>`,
-      html`<td>${label("churnLevel", a.value.churnLevel, l)}</td>`,
+      html`<td class="num">${this.money(a.contribution)}</td>`,
+      html`<td>${a.churnLevel ? label("churnLevel", a.churnLevel, l) : "—"}</td>`,
     ]);
   }
 
