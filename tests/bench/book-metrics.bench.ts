@@ -13,10 +13,13 @@ interface Result {
   generation: number;
   page: number;
   inWorker: number;
+  inTwoWorkers: number;
   pageScored: number;
   workerScored: number;
+  pairScored: number;
   pageHigh: number;
   workerHigh: number;
+  pairHigh: number;
   longest: number;
 }
 
@@ -35,10 +38,11 @@ export async function benchBookMetrics(n = Number(process.env.BENCH_METRICS_CUST
       [
         { name: "core job on the page's thread (two passes, generation included)", ms: r.page, runs: 1 },
         { name: "serveBookMetrics in a Web Worker (generation included)", ms: r.inWorker, runs: 1 },
+        { name: "startBookMetricsParallel: two workers, half each (generation included)", ms: r.inTwoWorkers, runs: 1 },
         { name: "of which: generating the synthetic book twice", ms: r.generation, runs: 1 },
       ],
       [
-        `scored: page ${r.pageScored.toLocaleString("en")}, worker ${r.workerScored.toLocaleString("en")}; checksum of value scores and churn levels: page ${r.pageHigh.toLocaleString("en")}, worker ${r.workerHigh.toLocaleString("en")} — ${r.pageScored === r.workerScored && r.pageHigh === r.workerHigh ? "equal" : "NOT EQUAL"}`,
+        `scored: page ${r.pageScored.toLocaleString("en")}, worker ${r.workerScored.toLocaleString("en")}, two workers ${r.pairScored.toLocaleString("en")}; checksum of value scores and churn levels: page ${r.pageHigh.toLocaleString("en")}, worker ${r.workerHigh.toLocaleString("en")}, two workers ${r.pairHigh.toLocaleString("en")} — ${r.pageScored === r.workerScored && r.pageHigh === r.workerHigh && r.pairScored === r.pageScored && r.pairHigh === r.pageHigh ? "equal" : "NOT EQUAL"}`,
         `the page's longest frame while the worker computed: ${r.longest.toFixed(0)} ms (receiving each scored batch of 10,000)`,
       ],
     );

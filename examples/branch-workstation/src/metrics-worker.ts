@@ -12,6 +12,7 @@ import {
   generateDemoCustomers,
   serveBookMetrics,
   type BookCustomer,
+  type BookPart,
   type Customer,
 } from "@bankcrm/core";
 
@@ -20,8 +21,13 @@ const { seed, total } = JSON.parse(self.name) as { seed: string; total: number }
 // The customers are kept between the two passes; their histories are generated again (they are most of the memory).
 const customers = new Map<number, Customer[]>();
 
-function* batches(): Generator<BookCustomer[]> {
-  for (let start = 0; start < total; start += BATCH) {
+/** The book, or one part of it (startBookMetricsParallel: one part per worker, in order). */
+function* batches(part: BookPart = { index: 0, count: 1 }): Generator<BookCustomer[]> {
+  const count = Math.ceil(total / BATCH);
+  const first = Math.floor((count * part.index) / part.count);
+  const last = Math.floor((count * (part.index + 1)) / part.count);
+  for (let k = first; k < last; k++) {
+    const start = k * BATCH;
     let chunk = customers.get(start);
     if (!chunk)
       customers.set(start, (chunk = generateDemoCustomers({ seed, start, count: Math.min(BATCH, total - start) })));

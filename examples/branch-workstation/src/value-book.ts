@@ -10,7 +10,7 @@ import {
   churnAlerts,
   findGoldCustomers,
   scoreCustomer,
-  startBookMetrics,
+  startBookMetricsParallel,
   type BookCustomer,
   type BookModels,
   type ChurnAlert,
@@ -24,7 +24,7 @@ import { openRows, type BookRow } from "./book.js";
 export interface BookValues {
   asOf: string;
   models: BookModels;
-  /** One per customer, in the book's order. */
+  /** One per customer (in the order the workers scored them). */
   values: CustomerValue[];
   /** Newest signal first. */
   alerts: ChurnAlert[];
@@ -71,9 +71,10 @@ export function computeValues(options: {
   previous?: BookValues;
   onProgress: (progress: { pass: 1 | 2; done: number; total: number }) => void;
 }): ValuesRun {
-  const worker = createModuleWorker(workerUrl, {
-    name: JSON.stringify({ seed: options.seed, total: options.total }),
-  });
+  // One worker per core (two at most: the page needs a core too), each on its part of the book.
+  const workers = Array.from({ length: Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) }, () =>
+    createModuleWorker(workerUrl, { name: JSON.stringify({ seed: options.seed, total: options.total }) }),
+  );
   const values: CustomerValue[] = [];
   const alerts: ChurnAlert[] = [];
   const previous = options.previous
@@ -83,10 +84,10 @@ export function computeValues(options: {
         ),
       )
     : undefined;
-  const run = startBookMetrics(worker, {
+  const run = startBookMetricsParallel(workers, {
     asOf: DEMO_AS_OF,
     ...(previous ? { previous } : {}),
-    onProgress: (p) => options.onProgress({ pass: p.pass, done: p.done, total: p.total ?? options.total }),
+    onProgress: (p) => options.onProgress({ pass: p.pass, done: p.done, total: options.total }),
     onBatch: (batch, batchAlerts) => {
       values.push(...batch);
       alerts.push(...batchAlerts);
@@ -100,7 +101,9 @@ export function computeValues(options: {
       alerts: sortAlerts(alerts),
       computedAt: new Date().toISOString(),
     }))
-    .finally(() => worker.terminate());
+    .finally(() => {
+      for (const w of workers) w.terminate();
+    });
   return { done, cancel: () => run.cancel() };
 }
 

@@ -4,6 +4,7 @@ import {
   churnAlerts,
   computeBookMetrics,
   startBookMetrics,
+  startBookMetricsParallel,
   type ChurnAlert,
   type CustomerValue,
 } from "@bankcrm/core";
@@ -76,6 +77,45 @@ describe("the book's metrics in a Web Worker (Chromium)", () => {
       expect(Math.max(...mine.filter((m) => m.type === "progress").map((m) => m.done!))).toBeLessThan(3000);
     } finally {
       w.terminate();
+    }
+  }, 60_000);
+
+  it("scores on two workers, a part each, exactly what one worker scores", async () => {
+    const workers = [worker(), worker()];
+    try {
+      const book = demoBook(300);
+      const previous = Object.fromEntries(book.map((b) => [b.customer.id, 1]));
+      const scored: CustomerValue[] = [];
+      const alerts: ChurnAlert[] = [];
+      const passes = new Set<number>();
+      const run = startBookMetricsParallel(workers, {
+        asOf: DEMO_AS_OF,
+        previous,
+        onProgress: (p) => passes.add(p.pass),
+        onBatch: (customers, batchAlerts) => {
+          scored.push(...customers);
+          alerts.push(...batchAlerts);
+        },
+      });
+      const { models, total } = await run.done;
+      expect(total).toBe(300);
+      expect([...passes].sort()).toEqual([1, 2]);
+      const here = computeBookMetrics(book, { asOf: DEMO_AS_OF });
+      expect(models).toEqual(here.models); // fitted on both parts' summaries, in the book's order
+      const byId = <T extends { customerId: string }>(xs: T[]) =>
+        [...xs].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+      expect(byId(scored)).toEqual(byId(here.customers));
+      const expected = churnAlerts(book, here.customers, {
+        asOf: DEMO_AS_OF,
+        previous: new Map(book.map((b) => [b.customer.id, { probabilityAlive: 1 }])),
+      });
+      expect(byId(alerts)).toEqual(byId(expected));
+      // Cancelled: both workers stop, and the run says so.
+      const cancelled = startBookMetricsParallel(workers, { asOf: DEMO_AS_OF });
+      cancelled.cancel();
+      await expect(cancelled.done).rejects.toMatchObject({ name: "AbortError" });
+    } finally {
+      for (const w of workers) w.terminate();
     }
   }, 60_000);
 });

@@ -29,9 +29,22 @@ function beta(a: number, b: number, rnd: { next(): number }): number {
   return x / (x + gamma(b, rnd));
 }
 
-export function* syntheticBook(total: number, batch = 10_000): Generator<BookCustomer[]> {
-  const rnd = createRandom("bench-book");
-  for (let start = 0; start < total; start += batch) {
+/**
+ * The book in batches of `batch`; given a part, only that part's batches (the
+ * parts in order make the book). Each batch has its own seeded stream, so a
+ * part is generated alone exactly as in the whole.
+ */
+export function* syntheticBook(
+  total: number,
+  batch = 10_000,
+  part: { index: number; count: number } = { index: 0, count: 1 },
+): Generator<BookCustomer[]> {
+  const batches = Math.ceil(total / batch);
+  const first = Math.floor((batches * part.index) / part.count);
+  const last = Math.floor((batches * (part.index + 1)) / part.count);
+  for (let k = first; k < last; k++) {
+    const start = k * batch;
+    const rnd = createRandom(`bench-book:${start}`);
     const out: BookCustomer[] = [];
     for (let i = start; i < Math.min(total, start + batch); i++) {
       const id = `CU${String(i).padStart(8, "0")}`;

@@ -3,7 +3,7 @@
  * (serveBookMetrics / startBookMetrics) beside the same core job on the page's
  * thread, and the synthetic book's generation alone (both pay for it).
  */
-import { createBookMetricsJob, startBookMetrics, type CustomerValue } from "@bankcrm/core";
+import { createBookMetricsJob, startBookMetrics, startBookMetricsParallel, type CustomerValue } from "@bankcrm/core";
 import { createModuleWorker } from "@bankcrm/elements/segment-counter.js";
 import { AS_OF, syntheticBook } from "./book.js";
 import workerUrl from "./worker.ts?worker&url";
@@ -62,5 +62,34 @@ const checksum = (v: CustomerValue) => Math.round(v.valueScore * 1000) + (v.chur
   const inWorker = performance.now() - t0;
   await frames;
   worker.terminate();
-  return { n, generated, generation, page, inWorker, pageScored, workerScored, pageHigh, workerHigh, longest };
+
+  // Two workers, half the book each (the machine's two cores): the models fitted here on both halves' summaries.
+  const pair = [0, 1].map(() => createModuleWorker(workerUrl, { name: String(n) }));
+  let pairScored = 0;
+  let pairHigh = 0;
+  t0 = performance.now();
+  await startBookMetricsParallel(pair, {
+    asOf: AS_OF,
+    onBatch: (customers: CustomerValue[]) => {
+      pairScored += customers.length;
+      for (const v of customers) pairHigh += checksum(v);
+    },
+  }).done;
+  const inTwoWorkers = performance.now() - t0;
+  for (const w of pair) w.terminate();
+  return {
+    n,
+    generated,
+    generation,
+    page,
+    inWorker,
+    inTwoWorkers,
+    pageScored,
+    workerScored,
+    pairScored,
+    pageHigh,
+    workerHigh,
+    pairHigh,
+    longest,
+  };
 };

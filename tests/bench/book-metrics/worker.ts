@@ -3,4 +3,4 @@ import { serveBookMetrics } from "@bankcrm/core";
 import { syntheticBook } from "./book.js";
 
 const total = Number(self.name || 1_000_000);
-serveBookMetrics(self, { total, batches: () => syntheticBook(total) });
+serveBookMetrics(self, { total, batches: (part) => syntheticBook(total, 10_000, part) });

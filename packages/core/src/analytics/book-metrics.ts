@@ -168,6 +168,10 @@ export interface BookMetricsJob {
   summarize(batch: readonly BookCustomer[]): void;
   /** Fits the models (or takes the saved ones) and the RFM cut points on what was summarised. */
   fit(): BookModels;
+  /** What pass 1 kept, in the book's order: for fitting on a book split between jobs (`fitBookModels`). */
+  summaries(): CustomerSummary[];
+  /** Scores with models fitted elsewhere — the whole book's, when this job summarised only a part of it. */
+  use(models: BookModels): void;
   /** Pass 2: a batch's metrics. */
   score(batch: readonly BookCustomer[]): CustomerValue[];
 }
@@ -180,6 +184,14 @@ export function createBookMetricsJob(
   const summaries = new Map<string, CustomerSummary>();
   const calibration = { calibrationEnd: asOf };
   let scorer: ((b: BookCustomer, s: CustomerSummary | undefined) => CustomerValue) | undefined;
+  const use = (models: BookModels) => {
+    scorer = modelsScorer(
+      models,
+      models.bgNbd ? bgNbdModel(models.bgNbd) : undefined,
+      models.gammaGamma ? gammaGammaModel(models.gammaGamma) : undefined,
+      options.clv,
+    );
+  };
   return {
     summarize(batch) {
       if (scorer) throw new BankcrmInvalidArgumentError("batch", "summarize every batch before fit()");
@@ -190,30 +202,48 @@ export function createBookMetricsJob(
       }
     },
     fit() {
-      const all = [...summaries.values()];
-      const { bgNbd, gammaGamma } = fitModels(all, options.models);
-      const models: BookModels = {
+      const models = fitBookModels([...summaries.values()], {
         asOf,
-        ...(bgNbd ? { bgNbd: bgNbd.params } : {}),
-        ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
-        ...(all.length > 0
-          ? {
-              rfm: {
-                since: thin(Float64Array.from(all, (s) => s.T - s.recency).sort()),
-                frequency: thin(Float64Array.from(all, (s) => s.frequency).sort()),
-                monetary: thin(Float64Array.from(all, (s) => s.monetaryValue).sort()),
-              },
-            }
-          : {}),
-      };
-      scorer = modelsScorer(models, bgNbd, gammaGamma, options.clv);
+        ...(options.models ? { models: options.models } : {}),
+      });
+      use(models);
       return models;
     },
+    summaries: () => [...summaries.values()],
+    use,
     score(batch) {
       if (!scorer) throw new BankcrmInvalidArgumentError("batch", "fit() before scoring");
       const score = scorer;
       return batch.map((b) => score(b, summaries.get(b.customer.id)));
     },
+  };
+}
+
+/**
+ * The book's models from every customer's summary (in the book's order): the
+ * BG/NBD and Gamma-Gamma fits on a sample spread over the book (or the saved
+ * ones) and the RFM cut points. What `fit()` does, for summaries gathered from
+ * several jobs — two workers on two halves give the same models as one.
+ */
+export function fitBookModels(
+  all: readonly CustomerSummary[],
+  options: { asOf: string | Date; models?: BookMetricsOptions["models"] },
+): BookModels {
+  const asOf = isoDay(options.asOf);
+  const { bgNbd, gammaGamma } = fitModels(all, options.models);
+  return {
+    asOf,
+    ...(bgNbd ? { bgNbd: bgNbd.params } : {}),
+    ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
+    ...(all.length > 0
+      ? {
+          rfm: {
+            since: thin(Float64Array.from(all, (s) => s.T - s.recency).sort()),
+            frequency: thin(Float64Array.from(all, (s) => s.frequency).sort()),
+            monetary: thin(Float64Array.from(all, (s) => s.monetaryValue).sort()),
+          },
+        }
+      : {}),
   };
 }
 

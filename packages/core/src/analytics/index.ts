@@ -45,6 +45,7 @@ export {
 export {
   computeBookMetrics,
   createBookMetricsJob,
+  fitBookModels,
   scoreCustomer,
   type BookCustomer,
   type BookMetrics,
@@ -73,7 +74,9 @@ export {
   serveBookMetrics,
   startBookMetrics,
   type BookMetricsRun,
+  startBookMetricsParallel,
   type BookMetricsSource,
+  type BookPart,
   type StartBookMetricsOptions,
 } from "./book-metrics-worker.js";
 export {

@@ -27,8 +27,11 @@ if ("WorkerGlobalScope" in globalThis) {
   const book = demoBook(self.name === "big" ? 3000 : 300);
   serveBookMetrics(self, {
     total: book.length,
-    *batches() {
-      for (let i = 0; i < book.length; i += 100) yield book.slice(i, i + 100);
+    // The whole book, or one part of it: the parts in order make the book.
+    *batches(part) {
+      const from = part ? Math.floor((book.length * part.index) / part.count) : 0;
+      const to = part ? Math.floor((book.length * (part.index + 1)) / part.count) : book.length;
+      for (let i = from; i < to; i += 100) yield book.slice(i, Math.min(to, i + 100));
     },
   });
 }
