@@ -8,7 +8,7 @@
  */
 import { LitElement, css, html, nothing } from "lit";
 import { property } from "lit/decorators.js";
-import { PRODUCT_TYPES, TIERS, findGoldCustomers, label, type Locale } from "@bankcrm/core";
+import { PRODUCT_TYPES, TIERS, label, type Locale } from "@bankcrm/core";
 import type { ChartDatum } from "@bankcrm/elements";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
@@ -69,12 +69,10 @@ export class DashboardPage extends LitElement {
   /** Every branch's totals in one pass over the rows, and this branch's rows. */
   private figures() {
     const branchId = USERS.branch_manager.branchId;
-    // The gold customers: from the values computed here, or (server mode) the flags the server's job set on the rows.
-    const goldIds = this.values
-      ? new Set(findGoldCustomers(this.values.values).map((g) => g.customerId))
-      : this.rows.some((r) => r.underServed !== undefined)
-        ? new Set(this.rows.filter((r) => r.underServed || r.nearNextTier).map((r) => r.id))
-        : undefined;
+    // The gold candidates: the flags the value lists set on the rows (computed here, or by the server's job).
+    const goldIds = this.rows.some((r) => r.underServed !== undefined)
+      ? new Set(this.rows.filter((r) => r.underServed || r.nearNextTier).map((r) => r.id))
+      : undefined;
     const byBranch = new Map<string, BranchFigures & { high: number; scored: number }>();
     const mine: BookRow[] = [];
     for (const r of this.rows) {
@@ -128,7 +126,7 @@ export class DashboardPage extends LitElement {
         .previous=${previous}
         locale=${l}
       ></bankcrm-kpi-tile>`;
-    const scored = this.values !== undefined || mine.some((r) => r.churnLevel !== undefined);
+    const scored = mine.some((r) => r.churnLevel !== undefined);
     const aumByTier: ChartDatum[] = TIERS.map((tier) => ({
       label: label("tier", tier, l),
       value: mine.filter((r) => r.tier === tier).reduce((s, r) => s + (r.aum ?? 0), 0),
