@@ -134,9 +134,13 @@ export class WorkstationSession {
         this.hooks.onValues();
       },
     }));
+    const touched = this.values?.touched ?? [];
     run.done
       .then(async (values) => {
         if (this.idb !== idb) return; // logged out or reset meanwhile
+        // The worker saw the seed's histories; what was written here since comes from the store.
+        for (const id of touched) await rescoreCustomer(idb, values, id);
+        if (touched.length > 0) values.touched = touched;
         await saveValues(idb, DB_NAME, values);
         this.values = values;
         applyValues(this.rows, values.values);
@@ -181,6 +185,7 @@ export class WorkstationSession {
     for (const id of customerIds) {
       const value = await rescoreCustomer(idb, values, id);
       if (!value) continue;
+      values.touched = [...new Set([...(values.touched ?? []), id])];
       const row = this.rows.find((r) => r.id === id);
       if (row) applyValues([row], [value]);
       changed = true;

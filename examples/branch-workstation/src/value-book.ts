@@ -30,6 +30,12 @@ export interface BookValues {
   alerts: ChurnAlert[];
   /** When this computation finished (ISO instant). */
   computedAt: string;
+  /**
+   * Customers whose records were written here since the demo generated them
+   * (scored again on each change): the demo's worker generates histories from
+   * the seed, so a full run scores these again from the store afterwards.
+   */
+  touched?: string[];
 }
 
 /** Bumped when what is stored changes shape: older stored values are computed again. */
