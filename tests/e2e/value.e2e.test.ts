@@ -5,10 +5,8 @@
  * manager's dashboard — checked against the same core functions run here in
  * Node over the same generated book, with screenshots and axe in both themes.
  */
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
 import {
   BRANCHES,
   DEMO_AS_OF,
@@ -26,17 +24,13 @@ import {
 } from "@bankcrm/core";
 import { demoGroups } from "../../examples/branch-workstation/src/book.js";
 import { axeViolations } from "../support/axe.js";
-import { launchChromium } from "../support/browser.js";
+import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
 import { openWatchedPage } from "../support/watched-page.js";
-import { buildAndServe, type Served } from "../support/served.js";
 
-const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
-const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const SEED = "e2e-value";
 const TOTAL = 3000;
 
-let site: Served;
-let browser: Browser;
+const ws = useWorkstation();
 
 /** The same book, generated and scored here. */
 function expected() {
@@ -93,17 +87,6 @@ function expected() {
   };
 }
 
-beforeAll(async () => {
-  site = await buildAndServe(root);
-  browser = await launchChromium();
-  mkdirSync(artifacts, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
 const ready = (app: Locator) =>
   app
@@ -119,8 +102,8 @@ describe("value across the whole book (workstation, Chromium)", () => {
 
   it("computes every customer's value in a worker, keeps it for the next start, and sorts the list by value and churn", async () => {
     const { page, violations, errors } = await openWatchedPage(
-      browser,
-      `${site.url}?customers=${TOTAL}&seed=${SEED}#/customers`,
+      ws.browser,
+      `${ws.site.url}?customers=${TOTAL}&seed=${SEED}#/customers`,
     );
     const app = page.locator("bankcrm-workstation-app");
     await rowsOf(app).first().waitFor({ timeout: 90_000 });
@@ -206,11 +189,11 @@ describe("value across the whole book (workstation, Chromium)", () => {
 
   it("lists the gold customers and the churn alerts with their reasons, opens one, and shows the branch manager's dashboard", async () => {
     // axe is injected as a script, which the page's CSP forbids: this context bypasses it (the test above runs under it).
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 1000 } });
+    const context = await ws.browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${site.url}?customers=${TOTAL}&seed=${SEED}#/value`);
+    await page.goto(`${ws.site.url}?customers=${TOTAL}&seed=${SEED}#/value`);
     const app = page.locator("bankcrm-workstation-app");
     const value = app.locator("ws-value-page");
     await ready(app);
@@ -230,7 +213,7 @@ describe("value across the whole book (workstation, Chromium)", () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name.trim()).toMatch(/^\S\*+$/);
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: `${artifacts}workstation-value.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-value.png`, fullPage: true });
 
     // A churn alert opens the customer in the list's 360 view.
     await churnRows.first().locator("a").click();
@@ -259,7 +242,7 @@ describe("value across the whole book (workstation, Chromium)", () => {
       maximumFractionDigits: 1,
     });
     expect(await group.locator('[data-total="aum"]').textContent()).toBe(yuan.format(want.groupAum / 100));
-    await page.screenshot({ path: `${artifacts}workstation-360-value.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-360-value.png`, fullPage: true });
 
     // The branch manager's dashboard.
     await app.locator('select[data-testid="role"]').selectOption("branch_manager");
@@ -284,10 +267,10 @@ describe("value across the whole book (workstation, Chromium)", () => {
       .then((xs) => xs.reduce((s, x) => s + Number(x), 0));
     expect(counted).toBe(want.branchCustomers);
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: `${artifacts}workstation-dashboard.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-dashboard.png`, fullPage: true });
     await app.locator('input[data-testid="theme"]').check();
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: `${artifacts}workstation-dashboard-dark.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-dashboard-dark.png`, fullPage: true });
     await app.locator('[data-testid="nav-value"]').click();
     await value.locator('[data-testid="gold-list"]').waitFor();
     expect(await axe(page)).toEqual([]);

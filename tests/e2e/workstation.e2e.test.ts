@@ -2,35 +2,17 @@
  * `pnpm start`'s page, end to end: the built branch workstation served with its
  * strict CSP, in real Chromium, generating its demo book into IndexedDB.
  */
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
 import { axeViolations } from "../support/axe.js";
-import { launchChromium } from "../support/browser.js";
+import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
 import { openWatchedPage } from "../support/watched-page.js";
-import { buildAndServe, type Served } from "../support/served.js";
 import { DEMO_AS_OF, buildCustomerView, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core";
 
-const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
-const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
-
-let site: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await buildAndServe(root);
-  browser = await launchChromium();
-  mkdirSync(artifacts, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ws = useWorkstation();
 
 /** The customers page (the sales roles' home is "my day"). */
-const openPage = (query: string, hash = "#/customers") => openWatchedPage(browser, `${site.url}${query}${hash}`);
+const openPage = (query: string, hash = "#/customers") => openWatchedPage(ws.browser, `${ws.site.url}${query}${hash}`);
 
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
 
@@ -83,10 +65,10 @@ describe("branch workstation (pnpm start)", () => {
 
     await app.getByRole("button", { name: "English" }).click();
     await expect.poll(() => app.locator("h1").textContent()).toBe("bankcrm branch workstation");
-    await page.screenshot({ path: `${artifacts}workstation-list.png` });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-list.png` });
     await app.locator('input[data-testid="theme"]').check();
     await expect.poll(() => app.getAttribute("theme")).toBe("dark");
-    await page.screenshot({ path: `${artifacts}workstation-list-dark.png` });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-list-dark.png` });
 
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
@@ -161,7 +143,7 @@ describe("branch workstation (pnpm start)", () => {
     await expect
       .poll(() => view.locator('bankcrm-pipeline [data-stage="prospecting"] [data-id]').allTextContents())
       .toContainEqual(expect.stringContaining("信用卡申请"));
-    await view.locator('[data-testid="work"]').screenshot({ path: `${artifacts}workstation-work.png` });
+    await view.locator('[data-testid="work"]').screenshot({ path: `${ARTIFACTS}workstation-work.png` });
     await timeline.scrollIntoViewIfNeeded();
     await expect
       .poll(() => timeline.locator("article .title").allTextContents(), { timeout: 10_000 })
@@ -177,7 +159,7 @@ describe("branch workstation (pnpm start)", () => {
           .evaluate((li) => li.textContent),
       )
       .toContain("contact.mobile");
-    await page.screenshot({ path: `${artifacts}workstation-360.png` });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-360.png` });
 
     await app.locator('select[data-testid="role"]').selectOption("teller");
     await rowsOf(app).nth(1).click();
@@ -192,9 +174,9 @@ describe("branch workstation (pnpm start)", () => {
 
   it("has no axe violations in my day, the list, the 360 view and marketing, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await ws.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${site.url}?customers=300&seed=e2e-axe`);
+    await page.goto(`${ws.site.url}?customers=300&seed=e2e-axe`);
     const app = page.locator("bankcrm-workstation-app");
     const axe = () => axeViolations(page);
     // "My day" first (the relationship manager's home), loaded.
@@ -257,7 +239,7 @@ describe("branch workstation (pnpm start)", () => {
     expect(await pipeline.locator('[data-figure="quarter"]').textContent()).toMatch(/^\d+ 个 · /);
     expect(await pipeline.locator('[data-stage="proposal"] [data-id]').count()).toBeGreaterThan(0);
     await expect.poll(() => day.locator("bankcrm-target-progress [data-target-id]").count()).toBe(3);
-    await page.screenshot({ path: `${artifacts}workstation-my-day-rm.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-my-day-rm.png`, fullPage: true });
 
     // The branch manager: the team's pipeline (with owners' names), the team ranked, unassigned leads to assign.
     await app.locator('select[data-testid="role"]').selectOption("branch_manager");
@@ -274,7 +256,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => unassigned.count()).toBe(before - 1);
     expect(await day.locator("bankcrm-pipeline [data-id]").count()).toBeGreaterThan(100); // six people's pipelines
-    await page.screenshot({ path: `${artifacts}workstation-my-day-bm.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-my-day-bm.png`, fullPage: true });
     // The teller has no "my day": the customers page.
     await app.locator('select[data-testid="role"]').selectOption("teller");
     await rowsOf(app).first().waitFor();
@@ -360,7 +342,7 @@ describe("branch workstation (pnpm start)", () => {
       .toContainEqual(
         expect.stringMatching(/成交[\s\S]*¥500,000\.00[\s\S]*发掘 → 确认需求 → 需求分析 → 方案建议 → 商务洽谈 → 成交/),
       );
-    await page.screenshot({ path: `${artifacts}workstation-lead-to-won.png` });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-lead-to-won.png` });
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -443,7 +425,7 @@ describe("branch workstation (pnpm start)", () => {
       .poll(() => report.locator('[data-stage="targeted"]').textContent())
       .toContain(String(Number(members) - Number(control)));
     expect(await report.locator('[part="uplift"]').textContent()).toContain("相对对照组转化率提升");
-    await page.screenshot({ path: `${artifacts}workstation-marketing.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}workstation-marketing.png`, fullPage: true });
 
     // The new segment is a saved definition the customer list filters by.
     await app.locator('[data-testid="nav-customers"]').click();

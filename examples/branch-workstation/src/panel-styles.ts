@@ -19,6 +19,16 @@ export const panelStyles = css`
   }
 `;
 
+/** A page of the workstation: a block, gone while another page is shown (`hidden`). */
+export const pageHostStyles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;
+
 /** Buttons, selects and inputs of the host's own toolbars. */
 export const controlStyles = css`
   button,

@@ -25,7 +25,7 @@ import type { BookRow } from "../book.js";
 import "../customer-360.js";
 import "../customer-list.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles } from "../panel-styles.js";
+import { controlStyles, pageHostStyles } from "../panel-styles.js";
 import { savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
@@ -80,15 +80,10 @@ function predicateOf(definition: SegmentDefinition): (row: BookRow) => boolean {
 
 export class CustomersPage extends LitElement {
   static override styles = [
+    pageHostStyles,
     visuallyHidden,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
-      :host([hidden]) {
-        display: none;
-      }
       .toolbar {
         display: flex;
         gap: 8px 12px;

@@ -14,7 +14,7 @@ import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import type { ValuesState } from "../session.js";
 import { BRANCH_NAMES, USERS } from "../users.js";
 import type { BookValues } from "../value-book.js";
@@ -31,6 +31,7 @@ interface BranchFigures {
 
 export class DashboardPage extends LitElement {
   static override styles = [
+    pageHostStyles,
     controlStyles,
     panelStyles,
     valuePageStyles,

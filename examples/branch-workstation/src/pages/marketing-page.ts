@@ -44,7 +44,7 @@ import { visuallyHidden, type BankcrmSegmentChangeEvent } from "@bankcrm/element
 import workerUrl from "../segment-worker.ts?worker&url";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import { saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
@@ -90,16 +90,11 @@ export function demoResponses(
 
 export class MarketingPage extends LitElement {
   static override styles = [
+    pageHostStyles,
     visuallyHidden,
     panelStyles,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
-      :host([hidden]) {
-        display: none;
-      }
       .grid {
         display: grid;
         grid-template-columns: minmax(220px, 280px) 1fr;

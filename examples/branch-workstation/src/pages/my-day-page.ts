@@ -33,6 +33,7 @@ import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/target-progress.js";
 import { text, type TextKey } from "../messages.js";
 import { SEED, STAFF_NAMES, USERS, relationshipManagersOf, type DemoRole } from "../users.js";
+import { pageHostStyles } from "../panel-styles.js";
 
 /** Holdings opened in a period count as balance changes (a new holding's first balance; see docs/sales.md). */
 function balanceChanges(holdings: readonly Holding[]): BalanceChange[] {
@@ -55,31 +56,28 @@ async function pages<T>(list: (q: { limit: number; after?: string }) => Promise<
 }
 
 export class MyDayPage extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    h2 {
-      font-size: 1.125rem;
-      margin: 10px 0;
-    }
-    .day {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
-      gap: 16px;
-      align-items: start;
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
-    p[role="status"] {
-      color: var(--bankcrm-color-text-muted);
-      font-size: 0.875rem;
-    }
-  `;
+  static override styles = [
+    pageHostStyles,
+    css`
+      h2 {
+        font-size: 1.125rem;
+        margin: 10px 0;
+      }
+      .day {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+        gap: 16px;
+        align-items: start;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      p[role="status"] {
+        color: var(--bankcrm-color-text-muted);
+        font-size: 0.875rem;
+      }
+    `,
+  ];
 
   @property({ attribute: "demo-role" }) demoRole: DemoRole = "relationship_manager";
   @property() locale: Locale = "zh-CN";

@@ -23,7 +23,7 @@ import { visuallyHidden } from "@bankcrm/elements";
 import "@bankcrm/elements/tier-badge.js";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import type { ValuesState } from "../session.js";
 import { USERS, type DemoRole } from "../users.js";
 import type { BookValues } from "../value-book.js";
@@ -33,12 +33,6 @@ import { renderValuesStatus } from "../value-status.js";
 const SHOWN = 50;
 
 export const valuePageStyles = css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
   .values-status {
     display: flex;
     gap: 8px 12px;
@@ -107,7 +101,7 @@ interface Entry {
 }
 
 export class ValuePage extends LitElement {
-  static override styles = [visuallyHidden, controlStyles, panelStyles, valuePageStyles];
+  static override styles = [pageHostStyles, visuallyHidden, controlStyles, panelStyles, valuePageStyles];
 
   @property({ attribute: false }) rows: BookRow[] = [];
   @property({ attribute: false }) values: BookValues | undefined;
