@@ -189,6 +189,40 @@ describe("branch workstation against the reference server (server mode)", () => 
     await page.close();
   }, 120_000);
 
+  it("switches user while the previous user's reads are still in flight: their answers are dropped, nothing fails", async () => {
+    // "My day" reads the relationship manager's customers, then their opportunities, over HTTP. Its read of
+    // the customers (the second such request: the first is the list's rows) is held until after the switch
+    // of user has logged its client out — so the next read would be through a closed client.
+    let reads = 0;
+    let release = () => {};
+    let delivered = false;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/day`, (page) =>
+      page.route(/\/customers\?.*relationshipManagerId=ST-BJ-CY-RE1/, async (route) => {
+        const heldHere = ++reads === 2;
+        if (heldHere) await held;
+        await route.continue();
+        if (heldHere) delivered = true;
+      }),
+    );
+    const app = page.locator("bankcrm-workstation-app");
+    const day = app.locator("ws-my-day");
+    const computing = day.getByText("正在计算客户关怀与业绩完成情况");
+    await computing.waitFor({ timeout: 30_000 });
+    await app.locator('[data-testid="role"]').selectOption("branch_manager");
+    // The branch manager's day is shown: the relationship manager's client was logged out before it.
+    await expect.poll(() => day.locator("h2").first().textContent(), { timeout: 30_000 }).toContain("团队");
+    expect(reads).toBe(2);
+    release();
+    await expect.poll(() => delivered, { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(1000); // the held answer's continuation (a read through the closed client) has run
+    await expect.poll(() => computing.count(), { timeout: 30_000 }).toBe(0);
+    expect(await day.locator('[data-testid="day-failed"]').count()).toBe(0);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("shows the server's value figures and lists: the metrics job's, for the user's token", async () => {
     await computeMetrics(api.db.driver, { asOf: DEMO_AS_OF });
     // The branch manager: a whole branch, so both lists have customers in them.

@@ -4,8 +4,11 @@ import type { Browser, Page } from "playwright-core";
 export async function openWatchedPage(
   browser: Browser,
   url: string,
+  /** Runs before the page is opened (routes, init scripts). */
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<{ page: Page; violations: string[]; errors: string[] }> {
   const page = await browser.newPage();
+  await prepare?.(page);
   const violations: string[] = [];
   const errors: string[] = [];
   await page.exposeFunction("__reportViolation", (v: string) => violations.push(v));

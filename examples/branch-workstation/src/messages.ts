@@ -194,6 +194,7 @@ const TEXT = {
   openInBuilder: ["在分群编辑器中打开", "Open in the segment builder"],
   myDay: ["{name}，今天的工作", "{name}'s day"],
   myDayManager: ["{name}，团队今天的工作", "{name}: the team's day"],
+  dayFailed: ["今日工作未能载入：{reason}", "My day could not be loaded: {reason}"],
   computingDay: ["正在计算客户关怀与业绩完成情况…", "Working out care events and targets…"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -292,7 +292,15 @@ export class WorkstationSession {
       ...(this.outbox ? { outbox: this.outbox } : {}),
       onAudit: (event) => this.hooks.onAudit(event),
     });
-    this.unsubscribe = this.client.on("change", (event) => void this.onChange(event));
+    this.unsubscribe = this.client.on("change", (event) => {
+      const idb = this.idb;
+      this.onChange(event).catch((error: Error) => {
+        // Closed under it (a logout, a reset): nothing left to score. Else the value pages say it failed.
+        if (this.idb !== idb) return;
+        this.valuesState = { state: "error", message: error.message };
+        this.hooks.onValues();
+      });
+    });
   }
 
   /**

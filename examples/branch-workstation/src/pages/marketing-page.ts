@@ -194,7 +194,11 @@ export class MarketingPage extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>) {
-    if (changed.has("client")) void this.loadCampaigns();
+    if (changed.has("client")) {
+      const client = this.client;
+      // A client replaced meanwhile (another user, a logout) was closed under this read: its answer is no one's.
+      this.loadCampaigns().catch((error: unknown) => client === this.client && this.fail(error));
+    }
   }
 
   override connectedCallback() {

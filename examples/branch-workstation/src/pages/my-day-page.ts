@@ -15,6 +15,7 @@ import {
   DEMO_AS_OF,
   bankDay,
   careEvents,
+  describeError,
   computeAchievement,
   generateCustomerHistory,
   generateDemoPortfolio,
@@ -76,6 +77,9 @@ export class MyDayPage extends LitElement {
         color: var(--bankcrm-color-text-muted);
         font-size: 0.875rem;
       }
+      .error {
+        color: var(--bankcrm-color-danger);
+      }
     `,
   ];
 
@@ -88,6 +92,7 @@ export class MyDayPage extends LitElement {
   @state() private care: CareEvent[] = [];
   @state() private achievements: Achievement[] = [];
   @state() private computing = false;
+  @state() private failure = "";
   private generation = 0;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
@@ -135,6 +140,11 @@ export class MyDayPage extends LitElement {
       if (generation !== this.generation) return;
       this.achievements = achievements;
       this.care = care;
+      this.failure = "";
+    } catch (error) {
+      // A client replaced meanwhile (another user, a logout) was closed under this run: its answer is no one's.
+      if (generation !== this.generation || client !== this.client) return;
+      this.failure = this.t("dayFailed", { reason: describeError(error, this.locale) });
     } finally {
       if (generation === this.generation) this.computing = false;
     }
@@ -150,6 +160,7 @@ export class MyDayPage extends LitElement {
     const rms = relationshipManagersOf(user.branchId);
     return html`<h2>${this.t(manager ? "myDayManager" : "myDay", { name: user.name })}</h2>
       ${this.computing ? html`<p role="status">${this.t("computingDay")}</p>` : nothing}
+      ${this.failure ? html`<p role="alert" class="error" data-testid="day-failed">${this.failure}</p>` : nothing}
       <div class="day" data-testid="my-day">
         ${
           manager
