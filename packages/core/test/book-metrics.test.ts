@@ -21,6 +21,7 @@ import {
   type Holding,
   type Transaction,
 } from "../src/index.js";
+import { packValues, unpackValues } from "../src/analytics/packed-values.js";
 
 function demoBook(customers: number): { book: BookCustomer[]; asOf: string } {
   const p = generateDemoPortfolio({ seed: "book-metrics", customers });
@@ -100,6 +101,39 @@ describe("computeBookMetrics", () => {
     expect(batched).toEqual(customers);
     expect(() => job.summarize(book.slice(0, 1))).toThrow(/before fit/);
     expect(() => createBookMetricsJob({ asOf }).score(book.slice(0, 1))).toThrow(/fit\(\) before/);
+  });
+
+  it("scores from the figures kept in pass 1 exactly as from the records read again (keep)", () => {
+    const job = createBookMetricsJob({ asOf, keep: true });
+    for (let i = 0; i < book.length; i += 64) job.summarize(book.slice(i, i + 64));
+    expect(job.fit()).toEqual(models);
+    // A batch scored for each batch summarised.
+    const batches = [...job.scoreKept()];
+    expect(batches.map((b) => b.length)).toEqual([64, 64, 64, 64, 64, 64, 16]);
+    // score() on a kept job: the same figures from the records.
+    expect(job.score(book.slice(0, 5))).toEqual(customers.slice(0, 5));
+    expect(batches.flat()).toEqual(customers);
+    // Its figures went as they were scored: a second pass cannot read them.
+    expect(() => [...job.scoreKept()]).toThrow(/once/);
+    const plain = createBookMetricsJob({ asOf });
+    plain.summarize(book);
+    plain.fit();
+    expect(() => [...plain.scoreKept()]).toThrow(/keep/);
+  });
+
+  it("packs scored customers into columns (a worker's batch) and back into the same objects", () => {
+    const packed = packValues(customers);
+    expect(packed.numbers).toBeInstanceOf(Float64Array);
+    // Every kind the book has: with and without P(alive), CLV, RFM, next tier, recorded tier, churn reasons.
+    expect(customers.some((c) => c.clv === undefined) && customers.some((c) => c.clv !== undefined)).toBe(true);
+    expect(customers.some((c) => c.next === undefined) && customers.some((c) => c.next !== undefined)).toBe(true);
+    expect(customers.some((c) => c.churnReasons.length >= 2)).toBe(true);
+    expect(unpackValues(packed)).toStrictEqual(customers);
+    const many: CustomerValue = {
+      ...customers[0]!,
+      churnReasons: ["modelDropout", "inactive180", "balanceCollapsing", "complaints"],
+    };
+    expect(unpackValues(packValues([many]))).toStrictEqual([many]);
   });
 
   it("refuses a day that is not one", () => {

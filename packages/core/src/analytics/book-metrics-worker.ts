@@ -4,8 +4,8 @@
  *
  * The worker reads the book itself — from IndexedDB, the server, or (the demo)
  * by generating it — through the `batches` the host's worker module gives
- * `serveBookMetrics`; each pass reads the batches again, so a book larger than
- * memory streams through. The page calls `startBookMetrics(worker, …)`: the
+ * `serveBookMetrics`, once: between the passes it keeps about a hundred bytes a
+ * customer, not their records. The page calls `startBookMetrics(worker, …)`: the
  * scored batches come back as they are done (`onBatch`), with progress; `cancel()`
  * stops the worker between batches and rejects with an `AbortError`.
  *
@@ -18,15 +18,18 @@
  * ```
  */
 import type { BookCustomer, BookMetricsJob, BookModels, CustomerValue } from "./book-metrics.js";
-import { createBookMetricsJob, fitBookModels } from "./book-metrics.js";
+import { createBookMetricsJob, fitBookModels, openAum } from "./book-metrics.js";
 import type { CustomerSummary } from "./summarize.js";
 import type { ClvOptions } from "./gamma-gamma.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-import { churnAlerts, type ChurnAlert } from "./value-lists.js";
+import { churnAlerter, newestAlertFirst, type ChurnAlert } from "./value-lists.js";
+import { packValues, unpackValues, type PackedValues } from "./packed-values.js";
+
+type ChurnSignals = ReturnType<ReturnType<typeof churnAlerter>["signals"]>;
 
 /** The structural parts of a Worker and a worker's global scope these use. */
 interface Port {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void;
   addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
 }
 
@@ -50,7 +53,7 @@ type ToWorker =
   | { type: "score"; run: number; models: BookModels; previous?: Record<string, number> };
 type FromWorker =
   | { type: "progress"; run: number; pass: 1 | 2; done: number; total?: number }
-  | { type: "batch"; run: number; customers: CustomerValue[]; alerts: ChurnAlert[] }
+  | { type: "batch"; run: number; values: PackedValues; alerts: ChurnAlert[] }
   | { type: "done"; run: number; models: BookModels; total: number }
   | { type: "error"; run: number; message: string }
   | { type: "cancelled"; run: number }
@@ -64,23 +67,94 @@ export interface BookPart {
 
 export interface BookMetricsSource {
   /**
-   * The book in batches, from the start each time it is called (once per
-   * pass); given a `part`, only that part of it (for `startBookMetricsParallel`:
-   * the parts in order make the whole book, each the same on both passes).
+   * The book in batches, from the start (called once a run); given a `part`,
+   * only that part of it (for `startBookMetricsParallel`: the parts in order
+   * make the whole book).
    */
   batches(part?: BookPart): Iterable<readonly BookCustomer[]> | AsyncIterable<readonly BookCustomer[]>;
   /** How many customers, when known (for progress). */
   total?: number;
 }
 
-/** The worker's side: `serveBookMetrics(self, { batches })` in a module worker. */
+/**
+ * Pass 1 over a book (or a part): each batch summarised, each customer's record
+ * figures kept (`keep`) and their records' churn signals kept where there are
+ * any — so pass 2 reads nothing again. False when cancelled.
+ */
+async function readOnce(
+  job: BookMetricsJob,
+  batches: BookMetricsSource["batches"],
+  part: BookPart | undefined,
+  asOf: string,
+  stopped: () => boolean,
+  progress: (done: number) => void,
+): Promise<Map<string, ChurnSignals> | undefined> {
+  const alerter = churnAlerter({ asOf });
+  const signals = new Map<string, ChurnSignals>();
+  let done = 0;
+  for await (const batch of part ? batches(part) : batches()) {
+    if (stopped()) return undefined;
+    job.summarize(batch);
+    for (const b of batch) {
+      const found = alerter.signals(b, openAum(b.holdings));
+      if (found.length > 0) signals.set(b.customer.id, found);
+    }
+    done += batch.length;
+    progress(done);
+    // Lets a queued "cancel" in between batches.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return signals;
+}
+
+/** Pass 2 from what pass 1 kept: every customer's metrics and churn alerts, a batch at a time. */
+async function scoreKept(
+  job: BookMetricsJob,
+  signals: Map<string, ChurnSignals>,
+  options: { asOf: string; previous?: Record<string, number> },
+  stopped: () => boolean,
+  post: (customers: CustomerValue[], alerts: ChurnAlert[], done: number) => void,
+): Promise<number | undefined> {
+  const previous = options.previous
+    ? new Map(Object.entries(options.previous).map(([id, probabilityAlive]) => [id, { probabilityAlive }]))
+    : undefined;
+  const alerter = churnAlerter({ asOf: options.asOf, ...(previous ? { previous } : {}) });
+  let done = 0;
+  for (const customers of job.scoreKept()) {
+    if (stopped()) return undefined;
+    const alerts: ChurnAlert[] = [];
+    for (const v of customers) {
+      const alert = alerter.alert(v, signals.get(v.customerId) ?? []);
+      if (alert) alerts.push(alert);
+    }
+    done += customers.length;
+    post(customers, alerts.sort(newestAlertFirst), done);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return done;
+}
+
+/**
+ * The worker's side: `serveBookMetrics(self, { batches })` in a module worker.
+ * The worker reads the book once: between the passes it keeps, per customer,
+ * twelve numbers — the record figures and the purchase summary
+ * (`createBookMetricsJob` with `keep`) — and the records' churn signals where
+ * there are any, not the records.
+ */
 export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
   const cancelled = new Set<number>();
   const post = (m: FromWorker) => scope.postMessage(m);
-  // Lets a queued "cancel" in between batches.
-  const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // Scored customers cross as columns, their buffers moved: far cheaper for the page than cloning objects.
+  const postBatch = (run: number, customers: CustomerValue[], alerts: ChurnAlert[]) => {
+    const values = packValues(customers);
+    scope.postMessage({ type: "batch", run, values, alerts } satisfies FromWorker, {
+      transfer: [values.numbers.buffer as ArrayBuffer, values.codes.buffer as ArrayBuffer],
+    });
+  };
   // A part's job between its two passes (startBookMetricsParallel), by run.
-  const parts = new Map<number, { job: BookMetricsJob; part: BookPart; asOf: string }>();
+  const parts = new Map<number, { job: BookMetricsJob; signals: Map<string, ChurnSignals>; asOf: string }>();
+  const fail = (run: number, error: unknown) =>
+    post({ type: "error", run, message: error instanceof Error ? error.message : String(error) });
   const scorePart = async (m: Extract<ToWorker, { type: "score" }>) => {
     const { run } = m;
     const kept = parts.get(run);
@@ -88,22 +162,20 @@ export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
     try {
       if (!kept) throw new Error("score before summarize");
       kept.job.use(m.models);
-      const previous = m.previous
-        ? new Map(Object.entries(m.previous).map(([id, probabilityAlive]) => [id, { probabilityAlive }]))
-        : undefined;
-      let done = 0;
-      for await (const batch of source.batches(kept.part)) {
-        if (cancelled.has(run)) return post({ type: "cancelled", run });
-        const customers = kept.job.score(batch);
-        const alerts = churnAlerts(batch, customers, { asOf: kept.asOf, ...(previous ? { previous } : {}) });
-        done += customers.length;
-        post({ type: "batch", run, customers, alerts });
-        post({ type: "progress", run, pass: 2, done });
-        await breathe();
-      }
-      post({ type: "done", run, models: m.models, total: done });
+      const total = await scoreKept(
+        kept.job,
+        kept.signals,
+        { asOf: kept.asOf, ...(m.previous ? { previous: m.previous } : {}) },
+        () => cancelled.has(run),
+        (customers, alerts, done) => {
+          postBatch(run, customers, alerts);
+          post({ type: "progress", run, pass: 2, done });
+        },
+      );
+      if (total === undefined) return post({ type: "cancelled", run });
+      post({ type: "done", run, models: m.models, total });
     } catch (error) {
-      post({ type: "error", run, message: error instanceof Error ? error.message : String(error) });
+      fail(run, error);
     } finally {
       cancelled.delete(run);
     }
@@ -111,16 +183,17 @@ export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
   const summarizePart = async (m: Extract<ToWorker, { type: "summarize" }>) => {
     const { run } = m;
     try {
-      const job = createBookMetricsJob({ asOf: m.asOf, ...(m.clv ? { clv: m.clv } : {}) });
-      let done = 0;
-      for await (const batch of source.batches(m.part)) {
-        if (cancelled.has(run)) return post({ type: "cancelled", run });
-        job.summarize(batch);
-        done += batch.length;
-        post({ type: "progress", run, pass: 1, done });
-        await breathe();
-      }
-      parts.set(run, { job, part: m.part, asOf: m.asOf });
+      const job = createBookMetricsJob({ asOf: m.asOf, ...(m.clv ? { clv: m.clv } : {}), keep: true });
+      const signals = await readOnce(
+        job,
+        (part) => source.batches(part),
+        m.part,
+        m.asOf,
+        () => cancelled.has(run),
+        (done) => post({ type: "progress", run, pass: 1, done }),
+      );
+      if (!signals) return post({ type: "cancelled", run });
+      parts.set(run, { job, signals, asOf: m.asOf });
       // Five numbers a customer back to the page, which fits the models on every part's.
       const summaries = job.summaries();
       const figures = new Float64Array(summaries.length * 4);
@@ -128,7 +201,49 @@ export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
       post({ type: "summaries", run, ids: summaries.map((s) => s.customerId), figures });
     } catch (error) {
       cancelled.delete(run);
-      post({ type: "error", run, message: error instanceof Error ? error.message : String(error) });
+      fail(run, error);
+    }
+  };
+  const runWhole = async (m: Extract<ToWorker, { type: "start" }>) => {
+    const { run } = m;
+    const stopped = () => cancelled.has(run);
+    try {
+      const job = createBookMetricsJob({
+        asOf: m.asOf,
+        ...(m.clv ? { clv: m.clv } : {}),
+        ...(m.models ? { models: m.models } : {}),
+        keep: true,
+      });
+      let total = 0;
+      const signals = await readOnce(
+        job,
+        (part) => source.batches(part),
+        undefined,
+        m.asOf,
+        stopped,
+        (done) => {
+          total = done;
+          post({ type: "progress", run, pass: 1, done, ...(source.total ? { total: source.total } : {}) });
+        },
+      );
+      if (!signals || stopped()) return post({ type: "cancelled", run });
+      const models = job.fit();
+      const scored = await scoreKept(
+        job,
+        signals,
+        { asOf: m.asOf, ...(m.previous ? { previous: m.previous } : {}) },
+        stopped,
+        (customers, alerts, done) => {
+          postBatch(run, customers, alerts);
+          post({ type: "progress", run, pass: 2, done, total });
+        },
+      );
+      if (scored === undefined) return post({ type: "cancelled", run });
+      post({ type: "done", run, models, total });
+    } catch (error) {
+      fail(run, error);
+    } finally {
+      cancelled.delete(run);
     }
   };
   scope.addEventListener("message", (event) => {
@@ -140,47 +255,7 @@ export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
     }
     if (m.type === "summarize") return void summarizePart(m);
     if (m.type === "score") return void scorePart(m);
-    void (async () => {
-      const { run } = m;
-      const stopped = () => cancelled.has(run);
-      try {
-        const job = createBookMetricsJob({
-          asOf: m.asOf,
-          ...(m.clv ? { clv: m.clv } : {}),
-          ...(m.models ? { models: m.models } : {}),
-        });
-        let done = 0;
-        for await (const batch of source.batches()) {
-          if (stopped()) return post({ type: "cancelled", run });
-          job.summarize(batch);
-          done += batch.length;
-          post({ type: "progress", run, pass: 1, done, ...(source.total ? { total: source.total } : {}) });
-          await breathe();
-        }
-        const total = done;
-        if (stopped()) return post({ type: "cancelled", run });
-        const models = job.fit();
-        done = 0;
-        const previous = m.previous
-          ? new Map(Object.entries(m.previous).map(([id, probabilityAlive]) => [id, { probabilityAlive }]))
-          : undefined;
-        for await (const batch of source.batches()) {
-          if (stopped()) return post({ type: "cancelled", run });
-          const customers = job.score(batch);
-          // The churn signals need the transactions, which only the worker holds.
-          const alerts = churnAlerts(batch, customers, { asOf: m.asOf, ...(previous ? { previous } : {}) });
-          done += customers.length;
-          post({ type: "batch", run, customers, alerts });
-          post({ type: "progress", run, pass: 2, done, total });
-          await breathe();
-        }
-        post({ type: "done", run, models, total });
-      } catch (error) {
-        post({ type: "error", run, message: error instanceof Error ? error.message : String(error) });
-      } finally {
-        cancelled.delete(run);
-      }
-    })();
+    void runWhole(m);
   });
 }
 
@@ -225,7 +300,7 @@ export function startBookMetrics(worker: Port, options: StartBookMetricsOptions)
         options.onProgress?.({ pass: m.pass, done: m.done, ...(m.total !== undefined ? { total: m.total } : {}) });
         break;
       case "batch":
-        options.onBatch?.(m.customers, m.alerts);
+        options.onBatch?.(unpackValues(m.values), m.alerts);
         break;
       case "done":
         finished = true;
@@ -323,7 +398,7 @@ export function startBookMetricsParallel(
           break;
         }
         case "batch":
-          options.onBatch?.(m.customers, m.alerts);
+          options.onBatch?.(unpackValues(m.values), m.alerts);
           break;
         case "done":
           scored[index] = true;

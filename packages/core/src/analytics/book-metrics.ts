@@ -174,49 +174,167 @@ export interface BookMetricsJob {
   use(models: BookModels): void;
   /** Pass 2: a batch's metrics. */
   score(batch: readonly BookCustomer[]): CustomerValue[];
+  /**
+   * Pass 2 without reading the book again, for a job created with `keep`: every
+   * summarised customer's metrics from the figures pass 1 kept, a batch for
+   * each batch summarised, in order. Once: each batch's figures are let go as
+   * it is scored.
+   */
+  scoreKept(): Generator<CustomerValue[]>;
 }
 
-export function createBookMetricsJob(
-  options: Omit<BookMetricsOptions, "onProgress" | "progressEvery">,
-): BookMetricsJob {
+export interface BookMetricsJobOptions extends Omit<BookMetricsOptions, "onProgress" | "progressEvery"> {
+  /**
+   * Keep each customer's record figures and summary (twelve numbers, about
+   * 100 bytes) between the passes, so pass 2 (`scoreKept`) reads nothing again:
+   * for a worker that generates or fetches its book, reading it once instead of
+   * twice. Without it only the summaries are kept (by customer), for books
+   * larger than memory. Each customer once: the figures are kept by position.
+   */
+  keep?: boolean;
+}
+
+export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetricsJob {
   const asOf = isoDay(options.asOf);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new BankcrmInvalidArgumentError("asOf", "a date, YYYY-MM-DD");
+  const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
   const summaries = new Map<string, CustomerSummary>();
+  // keep: each summarised batch's figures as columns (a few objects a batch, not a few a customer).
+  const kept: (KeptBatch | undefined)[] = [];
   const calibration = { calibrationEnd: asOf };
-  let scorer: ((b: BookCustomer, s: CustomerSummary | undefined) => CustomerValue) | undefined;
+  let finish: ((f: RecordFigures, s: CustomerSummary | undefined) => CustomerValue) | undefined;
   const use = (models: BookModels) => {
-    scorer = modelsScorer(
+    finish = figuresScorer(
       models,
       models.bgNbd ? bgNbdModel(models.bgNbd) : undefined,
       models.gammaGamma ? gammaGammaModel(models.gammaGamma) : undefined,
       options.clv,
     );
   };
+  const scorer = () => {
+    if (!finish) throw new BankcrmInvalidArgumentError("batch", "fit() before scoring");
+    return finish;
+  };
+  const all = (): CustomerSummary[] => {
+    if (!options.keep) return [...summaries.values()];
+    const out: CustomerSummary[] = [];
+    for (const k of kept) {
+      if (!k) throw new BankcrmInvalidArgumentError("keep", "the summaries before scoreKept()");
+      for (let i = 0; i < k.ids.length; i++) {
+        const summary = keptSummary(k, i);
+        if (summary) out.push(summary);
+      }
+    }
+    return out;
+  };
   return {
     summarize(batch) {
-      if (scorer) throw new BankcrmInvalidArgumentError("batch", "summarize every batch before fit()");
+      if (finish) throw new BankcrmInvalidArgumentError("batch", "summarize every batch before fit()");
+      const keep = options.keep ? newKeptBatch(batch.length) : undefined;
       // Each customer's transactions together: one small day map per customer, no book-wide grouping.
-      for (const b of batch) {
+      batch.forEach((b, i) => {
         const s = summarizeCustomer(b.customer.id, b.transactions, calibration);
-        if (s) summaries.set(s.customerId, s);
-      }
+        if (keep) keepFigures(keep, i, recordFigures(b, asOfMs), s);
+        else if (s) summaries.set(s.customerId, s);
+      });
+      if (keep) kept.push(keep);
     },
     fit() {
-      const models = fitBookModels([...summaries.values()], {
+      const models = fitBookModels(all(), {
         asOf,
         ...(options.models ? { models: options.models } : {}),
       });
       use(models);
       return models;
     },
-    summaries: () => [...summaries.values()],
+    summaries: all,
     use,
     score(batch) {
-      if (!scorer) throw new BankcrmInvalidArgumentError("batch", "fit() before scoring");
-      const score = scorer;
-      return batch.map((b) => score(b, summaries.get(b.customer.id)));
+      const score = scorer();
+      return batch.map((b) =>
+        score(
+          recordFigures(b, asOfMs),
+          // keep holds the summaries by position, not by customer: made again (the same) here.
+          options.keep ? summarizeCustomer(b.customer.id, b.transactions, calibration) : summaries.get(b.customer.id),
+        ),
+      );
+    },
+    *scoreKept() {
+      if (!options.keep) throw new BankcrmInvalidArgumentError("keep", "a job created with keep: true");
+      const score = scorer();
+      for (let j = 0; j < kept.length; j++) {
+        const k = kept[j];
+        if (!k) throw new BankcrmInvalidArgumentError("keep", "scoreKept() once: its figures go as they are scored");
+        kept[j] = undefined;
+        const out: CustomerValue[] = new Array<CustomerValue>(k.ids.length);
+        for (let i = 0; i < k.ids.length; i++) out[i] = score(keptRecord(k, i), keptSummary(k, i));
+        yield out;
+      }
     },
   };
+}
+
+/** One summarised batch's figures in `keep` mode: per customer the record figures, then the summary. */
+interface KeptBatch {
+  ids: string[];
+  recordedTiers: (Tier | undefined)[];
+  /** KEPT numbers a customer (NaN: absent; a NaN frequency: no summary). */
+  figures: Float64Array;
+}
+const KEPT = 12;
+
+function newKeptBatch(n: number): KeptBatch {
+  return {
+    ids: new Array<string>(n),
+    recordedTiers: new Array<Tier | undefined>(n),
+    figures: new Float64Array(n * KEPT),
+  };
+}
+
+const orNaN = (v: number | undefined) => (v === undefined ? NaN : v);
+
+function keepFigures(k: KeptBatch, i: number, f: RecordFigures, s: CustomerSummary | undefined): void {
+  k.ids[i] = f.customerId;
+  k.recordedTiers[i] = f.recordedTier;
+  const o = i * KEPT;
+  const x = k.figures;
+  x[o] = f.aum;
+  x[o + 1] = f.productCount;
+  x[o + 2] = f.contribution;
+  x[o + 3] = f.recent;
+  x[o + 4] = orNaN(f.daysSince);
+  x[o + 5] = f.recentComplaints;
+  x[o + 6] = orNaN(f.balanceRatio);
+  x[o + 7] = f.tenureYears;
+  x[o + 8] = s ? s.frequency : NaN;
+  x[o + 9] = s ? s.recency : NaN;
+  x[o + 10] = s ? s.T : NaN;
+  x[o + 11] = s ? s.monetaryValue : NaN;
+}
+
+function keptRecord(k: KeptBatch, i: number): RecordFigures {
+  const o = i * KEPT;
+  const x = k.figures;
+  const recordedTier = k.recordedTiers[i];
+  return {
+    customerId: k.ids[i]!,
+    ...(recordedTier ? { recordedTier } : {}),
+    aum: x[o]!,
+    productCount: x[o + 1]!,
+    contribution: x[o + 2]!,
+    recent: x[o + 3]!,
+    ...(Number.isNaN(x[o + 4]) ? {} : { daysSince: x[o + 4]! }),
+    recentComplaints: x[o + 5]!,
+    ...(Number.isNaN(x[o + 6]) ? {} : { balanceRatio: x[o + 6]! }),
+    tenureYears: x[o + 7]!,
+  };
+}
+
+function keptSummary(k: KeptBatch, i: number): CustomerSummary | undefined {
+  const o = i * KEPT;
+  const x = k.figures;
+  if (Number.isNaN(x[o + 8])) return undefined;
+  return { customerId: k.ids[i]!, frequency: x[o + 8]!, recency: x[o + 9]!, T: x[o + 10]!, monetaryValue: x[o + 11]! };
 }
 
 /**
@@ -272,30 +390,89 @@ export function scoreCustomer(b: BookCustomer, models: BookModels, clv?: ClvOpti
   )(b, summary);
 }
 
+/**
+ * What a customer's own records say, before any model is fitted: the parts of
+ * `CustomerValue` that need no other customer. Kept between the passes by a job
+ * that keeps its figures (`keep`), so pass 2 need not read the records again.
+ */
+interface RecordFigures {
+  customerId: string;
+  recordedTier?: Tier;
+  aum: number;
+  productCount: number;
+  contribution: number;
+  /** Transactions in the last 90 days (engagement). */
+  recent: number;
+  daysSince?: number;
+  recentComplaints: number;
+  /** Current over average balance of the open holdings that have one. */
+  balanceRatio?: number;
+  tenureYears: number;
+}
+
+/** AUM of the open holdings, minor units — the figure the value and the churn alerts share. */
+export function openAum(holdings: readonly Holding[]): number {
+  return computeAum(holdings.filter((h) => h.status !== "closed")).total.amount;
+}
+
+function recordFigures(b: BookCustomer, asOfMs: number): RecordFigures {
+  const since90 = asOfMs - 90 * DAY_MS;
+  const { customer, holdings, transactions } = b;
+  const open = holdings.filter((h) => h.status !== "closed");
+  const productCount = new Set(open.map((h) => h.productType)).size;
+  const contribution = computeContribution(customer, holdings, transactions).total.amount;
+  let last = -Infinity;
+  let recent = 0;
+  for (const t of transactions) {
+    const at = instantMs(t.at);
+    if (at > last) last = at;
+    if (at >= since90 && at <= asOfMs + DAY_MS) recent++;
+  }
+  const recentComplaints = (b.serviceCases ?? []).filter(
+    (c) => c.type === "complaint" && Date.parse(c.openedAt) >= since90,
+  ).length;
+  let averaged = 0;
+  let current = 0;
+  for (const h of open)
+    if (h.averageBalance && h.averageBalance.currency === h.balance.currency) {
+      averaged += h.averageBalance.amount;
+      current += h.balance.amount;
+    }
+  return {
+    customerId: customer.id,
+    ...(customer.tier ? { recordedTier: customer.tier } : {}),
+    aum: computeAum(open).total.amount,
+    productCount,
+    contribution,
+    recent,
+    ...(Number.isFinite(last) ? { daysSince: Math.max(0, Math.floor((asOfMs + DAY_MS - last) / DAY_MS)) } : {}),
+    recentComplaints,
+    ...(averaged > 0 ? { balanceRatio: current / averaged } : {}),
+    tenureYears: (asOfMs - Date.parse(customer.onboardedAt)) / (365.25 * DAY_MS),
+  };
+}
+
 function modelsScorer(
   models: BookModels,
   bgNbd: BgNbdModel | undefined,
   gammaGamma: GammaGammaModel | undefined,
   clvOptions: ClvOptions | undefined,
 ): (b: BookCustomer, summary: CustomerSummary | undefined) => CustomerValue {
+  const finish = figuresScorer(models, bgNbd, gammaGamma, clvOptions);
   const asOfMs = Date.parse(`${models.asOf}T00:00:00Z`);
-  const since90 = asOfMs - 90 * DAY_MS;
+  return (b, summary) => finish(recordFigures(b, asOfMs), summary);
+}
+
+/** A customer's value from their records' figures and the book's models. */
+function figuresScorer(
+  models: BookModels,
+  bgNbd: BgNbdModel | undefined,
+  gammaGamma: GammaGammaModel | undefined,
+  clvOptions: ClvOptions | undefined,
+): (f: RecordFigures, summary: CustomerSummary | undefined) => CustomerValue {
   // Checked and normalised once, not per customer.
   const weights = normalizedWeights(defaultValueScoreConfig);
-  return (b, summary) => {
-    const { customer, holdings, transactions } = b;
-    const open = holdings.filter((h) => h.status !== "closed");
-    const aum = computeAum(open).total.amount;
-    const productCount = new Set(open.map((h) => h.productType)).size;
-    const contribution = computeContribution(customer, holdings, transactions).total.amount;
-    let last = -Infinity;
-    let recent = 0;
-    for (const t of transactions) {
-      const at = instantMs(t.at);
-      if (at > last) last = at;
-      if (at >= since90 && at <= asOfMs + DAY_MS) recent++;
-    }
-    const daysSince = Number.isFinite(last) ? Math.max(0, Math.floor((asOfMs + DAY_MS - last) / DAY_MS)) : undefined;
+  return (f, summary) => {
     let probabilityAlive: number | undefined;
     let clv: number | undefined;
     let rfm: Pick<CustomerValue, "rfmR" | "rfmF" | "rfmM" | "rfmSegment"> = {};
@@ -305,48 +482,38 @@ function modelsScorer(
       if (models.rfm) {
         // Recency: the fewer days since the last purchase, the higher R.
         const r = rank(models.rfm.since, summary.T - summary.recency, false);
-        const f = rank(models.rfm.frequency, summary.frequency, true);
+        const fr = rank(models.rfm.frequency, summary.frequency, true);
         const m = rank(models.rfm.monetary, summary.monetaryValue, true);
-        rfm = { rfmR: r, rfmF: f, rfmM: m, rfmSegment: rfmSegment(r, Math.round((f + m) / 2)) };
+        rfm = { rfmR: r, rfmF: fr, rfmM: m, rfmSegment: rfmSegment(r, Math.round((fr + m) / 2)) };
       }
     }
-    const recentComplaints = (b.serviceCases ?? []).filter(
-      (c) => c.type === "complaint" && Date.parse(c.openedAt) >= since90,
-    ).length;
-    let averaged = 0;
-    let current = 0;
-    for (const h of open)
-      if (h.averageBalance && h.averageBalance.currency === h.balance.currency) {
-        averaged += h.averageBalance.amount;
-        current += h.balance.amount;
-      }
     const churn = churnRisk({
       ...(probabilityAlive !== undefined ? { probabilityAlive } : {}),
-      ...(daysSince !== undefined ? { daysSinceLastTransaction: daysSince } : {}),
-      ...(averaged > 0 ? { balanceRatio: current / averaged } : {}),
-      recentComplaints,
+      ...(f.daysSince !== undefined ? { daysSinceLastTransaction: f.daysSince } : {}),
+      ...(f.balanceRatio !== undefined ? { balanceRatio: f.balanceRatio } : {}),
+      recentComplaints: f.recentComplaints,
     });
-    const tiered = assignTier({ aum: { amount: aum, currency: "CNY" } });
+    const tiered = assignTier({ aum: { amount: f.aum, currency: "CNY" } });
     const valueScore = scoreCustomerValue(
       {
-        aum,
-        contribution,
-        productCount,
-        tenureYears: (asOfMs - Date.parse(customer.onboardedAt)) / (365.25 * DAY_MS),
-        engagement: recent,
+        aum: f.aum,
+        contribution: f.contribution,
+        productCount: f.productCount,
+        tenureYears: f.tenureYears,
+        engagement: f.recent,
         ...(clv !== undefined ? { lifetimeValue: clv } : {}),
       },
       defaultValueScoreConfig,
       weights,
     ).score;
     return {
-      customerId: customer.id,
-      aum,
+      customerId: f.customerId,
+      aum: f.aum,
       tier: tiered.tier,
-      ...(customer.tier ? { recordedTier: customer.tier } : {}),
+      ...(f.recordedTier ? { recordedTier: f.recordedTier } : {}),
       ...(tiered.next ? { next: { tier: tiered.next.tier, gap: tiered.next.gap } } : {}),
-      productCount,
-      contribution,
+      productCount: f.productCount,
+      contribution: f.contribution,
       valueScore,
       ...rfm,
       ...(probabilityAlive !== undefined ? { probabilityAlive } : {}),
@@ -354,8 +521,8 @@ function modelsScorer(
       churnRisk: churn.risk,
       churnLevel: churn.level,
       churnReasons: churn.reasons.map((r) => r.code),
-      ...(daysSince !== undefined ? { daysSinceLastTransaction: daysSince } : {}),
-      recentComplaints,
+      ...(f.daysSince !== undefined ? { daysSinceLastTransaction: f.daysSince } : {}),
+      recentComplaints: f.recentComplaints,
     };
   };
 }

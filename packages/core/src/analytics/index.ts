@@ -51,12 +51,15 @@ export {
   type BookMetrics,
   type BookMetricsOptions,
   type BookMetricsJob,
+  type BookMetricsJobOptions,
   type BookModels,
   type CustomerValue,
 } from "./book-metrics.js";
 export {
   findGoldCustomers,
   churnAlerts,
+  churnAlerter,
+  newestAlertFirst,
   goldBars,
   isNearNextTier,
   topShareBar,

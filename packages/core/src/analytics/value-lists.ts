@@ -161,70 +161,110 @@ export interface ChurnAlertOptions {
   minContribution?: number;
 }
 
+type ChurnSignal = ChurnAlert["reasons"][number];
+
+/** The newest signal first; among the same day, the larger contribution. */
+export const newestAlertFirst = (a: ChurnAlert, b: ChurnAlert): number =>
+  (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || b.value.contribution - a.value.contribution;
+
+/**
+ * The churn alert in two steps, for a job that reads each customer's records
+ * once and fits its models afterwards: `signals` — what the records say alone
+ * (net outflow over 30 or 90 days against what was held, products closed,
+ * complaints), given the customer's open AUM — and `alert`, once their value
+ * is known (a fall of P(alive), the profitable ones only). `churnAlerts` is the
+ * two over a batch.
+ */
+export function churnAlerter(options: ChurnAlertOptions): {
+  signals(b: BookCustomer, aum: number): ChurnSignal[];
+  alert(v: CustomerValue, signals: readonly ChurnSignal[]): ChurnAlert | undefined;
+} {
+  const asOf = isoDay(options.asOf);
+  const asOfMs = Date.parse(`${asOf}T00:00:00Z`) + DAY_MS;
+  const drop = share("aliveDrop", options.aliveDrop, 0.2);
+  const outflow = share("outflowShare", options.outflowShare, 0.3);
+  const floor = options.minContribution ?? 0;
+  const since30 = asOfMs - 30 * DAY_MS;
+  const since90 = asOfMs - 90 * DAY_MS;
+  return {
+    signals(b, aum) {
+      const reasons: ChurnSignal[] = [];
+      // Net outflow over a window, against what was held at its start (now + what left).
+      let net30 = 0;
+      let net90 = 0;
+      let last30 = "";
+      let last90 = "";
+      for (const t of b.transactions) {
+        const at = Date.parse(t.at);
+        if (at < since90 || at >= asOfMs || t.amount.currency !== "CNY") continue;
+        const signed = t.direction === "debit" ? t.amount.amount : -t.amount.amount;
+        net90 += signed;
+        if (t.direction === "debit" && t.at > last90) last90 = t.at;
+        if (at >= since30) {
+          net30 += signed;
+          if (t.direction === "debit" && t.at > last30) last30 = t.at;
+        }
+      }
+      // The 30-day outflow says it first; the 90-day one would repeat it.
+      for (const [net, last, code] of [
+        [net30, last30, "outflow30"],
+        [net90, last90, "outflow90"],
+      ] as const)
+        if (net > 0 && net >= outflow * (aum + net)) {
+          reasons.push({ code, at: isoDay(last), params: { amount: net, share: net / (aum + net) } });
+          break;
+        }
+      const closed = b.holdings.filter(
+        (h) =>
+          h.status === "closed" &&
+          h.maturityDate !== undefined &&
+          Date.parse(h.maturityDate) >= since90 &&
+          Date.parse(h.maturityDate) < asOfMs,
+      );
+      if (closed.length > 0) {
+        const at = closed.map((h) => h.maturityDate!).sort()[closed.length - 1]!;
+        reasons.push({ code: "productsClosed", at, params: { count: closed.length } });
+      }
+      const complaints = (b.serviceCases ?? []).filter(
+        (c) => c.type === "complaint" && Date.parse(c.openedAt) >= since90,
+      );
+      if (complaints.length > 0) {
+        const at = isoDay(complaints.map((c) => c.openedAt).sort()[complaints.length - 1]!);
+        reasons.push({ code: "complaints", at, params: { count: complaints.length } });
+      }
+      return reasons;
+    },
+    alert(v, signals) {
+      if (!(v.contribution > floor)) return undefined;
+      const reasons: ChurnSignal[] = [];
+      const before = options.previous?.get(v.customerId)?.probabilityAlive;
+      if (before !== undefined && v.probabilityAlive !== undefined && before - v.probabilityAlive >= drop)
+        reasons.push({ code: "aliveFalling", at: asOf, params: { from: before, to: v.probabilityAlive } });
+      reasons.push(...signals);
+      if (reasons.length === 0) return undefined;
+      reasons.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      return { customerId: v.customerId, value: v, at: reasons[0]!.at, reasons };
+    },
+  };
+}
+
 /** Profitable customers slipping away, each with its signals; the newest signal first. */
 export function churnAlerts(
   book: readonly BookCustomer[],
   values: readonly CustomerValue[],
   options: ChurnAlertOptions,
 ): ChurnAlert[] {
-  const asOf = isoDay(options.asOf);
-  const asOfMs = Date.parse(`${asOf}T00:00:00Z`) + DAY_MS;
-  const drop = share("aliveDrop", options.aliveDrop, 0.2);
-  const outflow = share("outflowShare", options.outflowShare, 0.3);
+  const alerter = churnAlerter(options);
   const floor = options.minContribution ?? 0;
   const byId = new Map(values.map((v) => [v.customerId, v]));
   const out: ChurnAlert[] = [];
   for (const b of book) {
     const v = byId.get(b.customer.id);
     if (!v || !(v.contribution > floor)) continue;
-    const reasons: ChurnAlert["reasons"] = [];
-    const before = options.previous?.get(v.customerId)?.probabilityAlive;
-    if (before !== undefined && v.probabilityAlive !== undefined && before - v.probabilityAlive >= drop)
-      reasons.push({ code: "aliveFalling", at: asOf, params: { from: before, to: v.probabilityAlive } });
-    // Net outflow over a window, against what was held at its start (now + what left).
-    for (const [days, code] of [
-      [30, "outflow30"],
-      [90, "outflow90"],
-    ] as const) {
-      const since = asOfMs - days * DAY_MS;
-      let net = 0;
-      let last = "";
-      for (const t of b.transactions) {
-        const at = Date.parse(t.at);
-        if (at < since || at >= asOfMs || t.amount.currency !== "CNY") continue;
-        if (t.direction === "debit") {
-          net += t.amount.amount;
-          if (t.at > last) last = t.at;
-        } else net -= t.amount.amount;
-      }
-      if (net > 0 && net >= outflow * (v.aum + net)) {
-        reasons.push({ code, at: isoDay(last), params: { amount: net, share: net / (v.aum + net) } });
-        break; // the 30-day outflow says it; the 90-day one would repeat it
-      }
-    }
-    const closed = b.holdings.filter(
-      (h) =>
-        h.status === "closed" &&
-        h.maturityDate !== undefined &&
-        Date.parse(h.maturityDate) >= asOfMs - 90 * DAY_MS &&
-        Date.parse(h.maturityDate) < asOfMs,
-    );
-    if (closed.length > 0) {
-      const at = closed.map((h) => h.maturityDate!).sort()[closed.length - 1]!;
-      reasons.push({ code: "productsClosed", at, params: { count: closed.length } });
-    }
-    const complaints = (b.serviceCases ?? []).filter(
-      (c) => c.type === "complaint" && Date.parse(c.openedAt) >= asOfMs - 90 * DAY_MS,
-    );
-    if (complaints.length > 0) {
-      const at = isoDay(complaints.map((c) => c.openedAt).sort()[complaints.length - 1]!);
-      reasons.push({ code: "complaints", at, params: { count: complaints.length } });
-    }
-    if (reasons.length === 0) continue;
-    reasons.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    out.push({ customerId: v.customerId, value: v, at: reasons[0]!.at, reasons });
+    const alert = alerter.alert(v, alerter.signals(b, v.aum));
+    if (alert) out.push(alert);
   }
-  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || b.value.contribution - a.value.contribution);
+  return out.sort(newestAlertFirst);
 }
 
 const pct = (x: number, l: Locale) =>
