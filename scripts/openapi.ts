@@ -391,6 +391,37 @@ export function buildOpenApi(): Record<string, unknown> {
                       underServed: { type: "boolean" },
                       nearNextTier: { type: "boolean" },
                       churnAlert: { type: "boolean" },
+                      churnAlertAt: { type: "string", format: "date", description: "The newest signal's day" },
+                      churnAlertReasons: {
+                        type: "array",
+                        description:
+                          "The churn alert's signals, the newest first; amounts (amount) only to financial roles",
+                        items: {
+                          type: "object",
+                          required: ["code", "at", "params"],
+                          properties: {
+                            code: {
+                              type: "string",
+                              enum: ["aliveFalling", "outflow30", "outflow90", "productsClosed", "complaints"],
+                            },
+                            at: { type: "string", format: "date" },
+                            params: { type: "object", additionalProperties: true },
+                          },
+                        },
+                      },
+                      goldReasons: {
+                        type: "array",
+                        description:
+                          "Why the customer is on the gold list; amounts (contribution, clv, gap) only to financial roles",
+                        items: {
+                          type: "object",
+                          required: ["code", "params"],
+                          properties: {
+                            code: { type: "string", enum: ["topContribution", "topLifetimeValue", "nearNextTier"] },
+                            params: { type: "object", additionalProperties: true },
+                          },
+                        },
+                      },
                     },
                   },
                 },

@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_AS_OF, type Lead, type StaffRole } from "@bankcrm/core";
+import { DEMO_AS_OF, valueReasonText, type Lead, type StaffRole } from "@bankcrm/core";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
@@ -245,6 +245,26 @@ describe("branch workstation against the reference server (server mode)", () => 
     // Polled: the switch of user starts a new session (the branch's rows and figures replace the manager's own).
     await expect.poll(() => countOf("gold-count"), { timeout: 30_000 }).toBe(gold);
     await expect.poll(() => countOf("churn-count"), { timeout: 30_000 }).toBe(alerts);
+    // Each entry's reasons in words with their figures, and the alert's day: the newest signal first.
+    const newest = items
+      .filter((m) => m.churnAlert)
+      .sort(
+        (a, b) => b.churnAlertAt!.localeCompare(a.churnAlertAt!) || (b.contribution ?? 0) - (a.contribution ?? 0),
+      )[0]!;
+    const firstAlert = value.locator('[data-testid="churn-list"] tbody tr').first();
+    expect(await firstAlert.getAttribute("data-customer-id")).toBe(newest.customerId);
+    expect(await firstAlert.locator("time").getAttribute("datetime")).toBe(newest.churnAlertAt);
+    expect(await firstAlert.locator("li").allTextContents()).toEqual(
+      newest.churnAlertReasons!.map((r) => valueReasonText(r, "zh-CN")),
+    );
+    const goldRow = value.locator('[data-testid="gold-list"] tbody tr').first();
+    const goldId = await goldRow.getAttribute("data-customer-id");
+    const goldItem = items.find((m) => m.customerId === goldId)!;
+    expect(await goldRow.locator("li").allTextContents()).toEqual(
+      goldItem.goldReasons!.map((r) => valueReasonText(r, "zh-CN")),
+    );
+    // With the figures: money quoted for the branch manager (a financial role).
+    expect((await goldRow.locator("li").first().textContent()) ?? "").toMatch(/¥/);
     // The list sorts by the server's value score: the highest of the user's customers first.
     await app.locator('[data-testid="nav-customers"]').click();
     await app.locator('select[data-testid="sort"]').selectOption("valueScore");

@@ -20,7 +20,7 @@ import {
   type Holding,
   type RelationshipGroup,
 } from "@bankcrm/core";
-import type { CrmStore, IndexedDbStore } from "@bankcrm/data";
+import type { CrmStore, IndexedDbStore, ServerCustomerMetrics } from "@bankcrm/data";
 
 export interface BookRow extends CustomerView {
   name: string;
@@ -29,6 +29,10 @@ export interface BookRow extends CustomerView {
   /** Server mode: from the server's metrics job (`GET /metrics`). */
   tierEarned?: string;
   churnReasons?: string[];
+  /** Server mode: the lists' reasons with their figures (money only for financial roles) and the alert's day. */
+  goldReasons?: ServerCustomerMetrics["goldReasons"];
+  churnAlertAt?: string;
+  churnAlertReasons?: ServerCustomerMetrics["churnAlertReasons"];
 }
 
 const CHUNK = 1000;

@@ -376,6 +376,12 @@ export function createApp(db: Database, options: AppOptions) {
     return c.json({ count: found.count, ids, ...(found.ids.length > limit ? { next: ids[ids.length - 1] } : {}) });
   });
 
+  /** A value-list reason without the money it quotes (`valueReasonText` then says it without the amount). */
+  const withoutMoney = <R extends { params: Record<string, unknown> }>(reason: R): R => {
+    const { contribution: _c, clv: _l, gap: _g, amount: _a, ...params } = reason.params;
+    return { ...reason, params };
+  };
+
   // The metrics job's figures for the caller's customers; money (contribution, lifetime value) only to roles that read financial data.
   app.get("/metrics", async (c) => {
     const limit = clampLimit(c.req.query("limit"));
@@ -404,6 +410,16 @@ export function createApp(db: Database, options: AppOptions) {
       put("underServed", r.under_served);
       put("nearNextTier", r.near_next_tier);
       put("churnAlert", r.churn_alert);
+      put("churnAlertAt", r.churn_alert_at);
+      // The reasons quote money (contribution, lifetime value, the gap to a tier, an outflow): not to other roles.
+      put(
+        "churnAlertReasons",
+        r.churn_alert_reasons?.map((x) => (amounts ? x : withoutMoney(x))),
+      );
+      put(
+        "goldReasons",
+        r.gold_reasons?.map((x) => (amounts ? x : withoutMoney(x))),
+      );
       return item;
     });
     return c.json({

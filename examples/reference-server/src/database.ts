@@ -122,6 +122,11 @@ export interface MetricsRow {
   under_served: boolean | null;
   near_next_tier: boolean | null;
   churn_alert: boolean | null;
+  churn_alert_at: string | Date | null;
+  /** `{ code, at, params }[]`, the newest first. */
+  churn_alert_reasons: { code: string; at: string; params: Record<string, unknown> }[] | null;
+  /** `{ code, params }[]`. */
+  gold_reasons: { code: string; params: Record<string, unknown> }[] | null;
 }
 
 export function visibleSql(collection: Collection, reader: Reader | undefined, p: Params, alias = "r"): string {
@@ -425,7 +430,8 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       const rows = await db.query<MetricsRow>(
         `SELECT m.customer_id, m.contribution::float8 AS contribution, m.value_score, m.rfm_r, m.rfm_f, m.rfm_m,
            m.rfm_segment, m.probability_alive, m.clv::float8 AS clv, m.churn_risk, m.churn_level, m.churn_reasons,
-           m.tier_earned, m.under_served, m.near_next_tier, m.churn_alert
+           m.tier_earned, m.under_served, m.near_next_tier, m.churn_alert,
+           to_char(m.churn_alert_at, 'YYYY-MM-DD') AS churn_alert_at, m.churn_alert_reasons, m.gold_reasons
          FROM customer_metrics m JOIN records c ON c.collection = 'customers' AND c.id = m.customer_id
          WHERE ${scoped}${after} ORDER BY m.customer_id COLLATE "C" LIMIT ${p.add(page.limit)}`,
         p.values,

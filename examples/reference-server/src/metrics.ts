@@ -9,15 +9,16 @@
  * value lists: a churn alert per customer (core's `churnAlerts` over the batch,
  * against the P(alive) the table held before this run), within reach of the
  * next tier, and, once the whole book is scored, under-served (one UPDATE
- * comparing with core's `goldBars`: the book's top-10% bars, below platinum).
+ * ranking the book in the database: its top 10%, below platinum) — each entry
+ * with its reasons' figures and days.
  */
 import {
   TIERS,
   churnAlerts,
   createBookMetricsJob,
-  goldBars,
   isNearNextTier,
   type BookCustomer,
+  type ChurnAlert,
   type BookModels,
   type Customer,
   type CustomerValue,
@@ -92,6 +93,10 @@ const COLUMNS = [
   "tier_earned",
   "near_next_tier",
   "churn_alert",
+  "churn_alert_at",
+  "churn_alert_reasons",
+  "next_tier",
+  "next_gap",
 ] as const;
 const TYPES = [
   "text",
@@ -110,6 +115,10 @@ const TYPES = [
   "text",
   "boolean",
   "boolean",
+  "date",
+  "text",
+  "text",
+  "bigint",
 ];
 
 /** One batch's metrics in one statement: a column array per column, unnested. */
@@ -117,7 +126,7 @@ async function write(
   db: Sql,
   asOf: string,
   values: readonly CustomerValue[],
-  alerted: ReadonlySet<string>,
+  alerts: ReadonlyMap<string, ChurnAlert>,
 ): Promise<void> {
   const columns: unknown[][] = COLUMNS.map(() => []);
   for (const v of values) {
@@ -138,14 +147,21 @@ async function write(
       v.churnReasons.join(","),
       v.tier,
       isNearNextTier(v),
-      alerted.has(v.customerId),
+      alerts.has(v.customerId),
+      alerts.get(v.customerId)?.at ?? null,
+      // Each signal with its day and figures (jsonb): what the lists say, as core says it.
+      alerts.has(v.customerId) ? JSON.stringify(alerts.get(v.customerId)!.reasons) : null,
+      v.next?.tier ?? null,
+      v.next?.gap ?? null,
     ];
     row.forEach((x, i) => columns[i]!.push(x));
   }
   const select = COLUMNS.map((c, i) =>
     c === "churn_reasons"
       ? `CASE WHEN u.c${i} = '' THEN ARRAY[]::text[] ELSE string_to_array(u.c${i}, ',') END`
-      : `u.c${i}`,
+      : c === "churn_alert_reasons"
+        ? `u.c${i}::jsonb`
+        : `u.c${i}`,
   );
   await db.query(
     `INSERT INTO customer_metrics (${COLUMNS.join(", ")})
@@ -155,6 +171,49 @@ async function write(
        .map((c) => `${c} = EXCLUDED.${c}`)
        .join(", ")}`,
     columns,
+  );
+}
+
+/**
+ * The gold reasons once the whole book is scored, as core's `findGoldCustomers`
+ * gives them: the share of the book strictly below each customer's contribution
+ * (and lifetime value, among those known) from the database's ranks — in the
+ * top 10% while the tier (recorded, else earned) is below platinum is
+ * under-served — and within reach of the next tier, with the figures each
+ * reason quotes. One statement; the test checks every customer against core.
+ */
+async function rankGold(db: Sql, options: { topShare?: number; servedFrom?: (typeof TIERS)[number] } = {}) {
+  const from = 1 - (options.topShare ?? 0.1);
+  const servedAt = TIERS.indexOf(options.servedFrom ?? "platinum");
+  await db.query(
+    `WITH book AS (
+       SELECT m.customer_id, m.contribution, m.clv, m.near_next_tier, m.next_tier, m.next_gap,
+         coalesce(c.body->>'tier', m.tier_earned) AS tier,
+         array_position($1::text[], coalesce(c.body->>'tier', m.tier_earned)) - 1 < $2 AS below,
+         (rank() OVER (ORDER BY m.contribution) - 1)::float8 / count(*) OVER () AS pc,
+         CASE WHEN m.clv IS NOT NULL THEN
+           (rank() OVER (PARTITION BY m.clv IS NULL ORDER BY m.clv) - 1)::float8
+             / count(*) OVER (PARTITION BY m.clv IS NULL) END AS pl
+       FROM customer_metrics m JOIN records c ON c.collection = 'customers' AND c.id = m.customer_id
+     ), flagged AS (
+       SELECT b.*,
+         (b.below AND b.contribution > 0 AND b.pc >= $3::float8) AS tc,
+         coalesce(b.below AND b.clv > 0 AND b.pl >= $3::float8, false) AS tl
+       FROM book b
+     )
+     UPDATE customer_metrics m
+     SET under_served = f.tc OR f.tl,
+       gold_reasons = (
+         SELECT jsonb_agg(x ORDER BY o) FROM (VALUES
+           (1, CASE WHEN f.tc THEN jsonb_build_object('code', 'topContribution', 'params',
+             jsonb_build_object('percentile', f.pc, 'contribution', f.contribution, 'tier', f.tier)) END),
+           (2, CASE WHEN f.tl THEN jsonb_build_object('code', 'topLifetimeValue', 'params',
+             jsonb_build_object('percentile', f.pl, 'clv', f.clv, 'tier', f.tier)) END),
+           (3, CASE WHEN f.near_next_tier THEN jsonb_build_object('code', 'nearNextTier', 'params',
+             jsonb_build_object('next', f.next_tier, 'gap', f.next_gap)) END)
+         ) AS v(o, x) WHERE x IS NOT NULL)
+     FROM flagged f WHERE f.customer_id = m.customer_id`,
+    [[...TIERS], servedAt, from],
   );
 }
 
@@ -173,8 +232,6 @@ export async function computeMetrics(
   }
   const models = job.fit();
   done = 0;
-  const contributions: number[] = [];
-  const clvs: number[] = [];
   for await (const batch of batches(db, size)) {
     const values = job.score(batch);
     // The last run's P(alive), before this run overwrites it: a fall is an alert.
@@ -188,24 +245,11 @@ export async function computeMetrics(
       ),
     );
     const alerts = churnAlerts(batch, values, { asOf: models.asOf, previous });
-    await write(db, models.asOf, values, new Set(alerts.map((a) => a.customerId)));
-    for (const v of values) {
-      contributions.push(v.contribution);
-      if (v.clv !== undefined) clvs.push(v.clv);
-    }
+    await write(db, models.asOf, values, new Map(alerts.map((a) => [a.customerId, a])));
     done += batch.length;
     options.onProgress?.(2, done);
   }
-  // Under-served needs the whole book's bars: one statement once every customer is scored.
-  const bars = goldBars(contributions, clvs);
-  await db.query(
-    `UPDATE customer_metrics m
-     SET under_served = (array_position($1::text[], coalesce(c.body->>'tier', m.tier_earned)) - 1 < $2)
-       AND ((m.contribution > 0 AND m.contribution > $3::double precision)
-         OR (m.clv IS NOT NULL AND m.clv > 0 AND m.clv > $4::double precision))
-     FROM records c WHERE c.collection = 'customers' AND c.id = m.customer_id`,
-    [[...TIERS], bars.servedAt, String(bars.contribution), String(bars.clv)],
-  );
+  await rankGold(db);
   await db.query(
     `INSERT INTO metrics_models (id, as_of, models, customers) VALUES (1, $1, $2, $3)
      ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of, models = EXCLUDED.models, customers = EXCLUDED.customers, computed_at = now()`,

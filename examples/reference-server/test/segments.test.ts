@@ -136,7 +136,9 @@ for (const database of ["pglite", "postgres"] as const) {
       const near = new Set(
         gold.filter((g) => g.reasons.some((r) => r.code === "nearNextTier")).map((g) => g.customerId),
       );
-      const alerted = new Set(churnAlerts(book, here.customers, { asOf: p.asOf }).map((a) => a.customerId));
+      const alertOf = new Map(churnAlerts(book, here.customers, { asOf: p.asOf }).map((a) => [a.customerId, a]));
+      const alerted = new Set(alertOf.keys());
+      const goldOf = new Map(gold.map((g) => [g.customerId, g.reasons]));
       for (const k of ["r", "alpha", "a", "b"] as const) expect(models.bgNbd![k]).toBeCloseTo(here.models.bgNbd![k], 6);
       const rows = (
         await server().db.query<{
@@ -155,7 +157,10 @@ for (const database of ["pglite", "postgres"] as const) {
           under_served: boolean;
           near_next_tier: boolean;
           churn_alert: boolean;
-        }>("SELECT * FROM customer_metrics")
+          alert_day: string | null;
+          churn_alert_reasons: unknown;
+          gold_reasons: unknown;
+        }>("SELECT *, to_char(churn_alert_at, 'YYYY-MM-DD') AS alert_day FROM customer_metrics")
       ).rows;
       expect(rows).toHaveLength(SEEDED);
       const byId = new Map(here.customers.map((v) => [v.customerId, v]));
@@ -169,6 +174,14 @@ for (const database of ["pglite", "postgres"] as const) {
         expect([r.customer_id, r.under_served]).toEqual([r.customer_id, underServed.has(r.customer_id)]);
         expect([r.customer_id, r.near_next_tier]).toEqual([r.customer_id, near.has(r.customer_id)]);
         expect([r.customer_id, r.churn_alert]).toEqual([r.customer_id, alerted.has(r.customer_id)]);
+        // Each list's reasons with their figures and days, as core gives them (the workstation says them in words).
+        const alert = alertOf.get(r.customer_id);
+        expect([r.customer_id, r.alert_day, r.churn_alert_reasons]).toEqual([
+          r.customer_id,
+          alert?.at ?? null,
+          alert?.reasons ?? null,
+        ]);
+        expect([r.customer_id, r.gold_reasons]).toEqual([r.customer_id, goldOf.get(r.customer_id) ?? null]);
       }
       // Each list has members, so the comparison above says something.
       expect([underServed.size, near.size, alerted.size].every((n) => n > 0)).toBe(true);
@@ -244,6 +257,9 @@ for (const database of ["pglite", "postgres"] as const) {
             clv?: number;
             valueScore?: number;
             churnAlert?: boolean;
+            churnAlertAt?: string;
+            churnAlertReasons?: { code: string; at: string; params: Record<string, unknown> }[];
+            goldReasons?: { code: string; params: Record<string, unknown> }[];
           }[];
           next?: string;
         };
@@ -265,6 +281,9 @@ for (const database of ["pglite", "postgres"] as const) {
           expect(item.contribution).toBe(v.contribution);
           expect(item.valueScore).toBeCloseTo(v.valueScore, 6);
           expect(item.churnAlert).toBe(alerted.has(item.customerId));
+          expect(item.churnAlertAt).toBe(alertOf.get(item.customerId)?.at);
+          expect(item.churnAlertReasons).toEqual(alertOf.get(item.customerId)?.reasons);
+          expect(item.goldReasons).toEqual(goldOf.get(item.customerId));
           seen.push(item.customerId);
         }
         after = page.next ?? "";
@@ -282,6 +301,16 @@ for (const database of ["pglite", "postgres"] as const) {
       );
       expect(marketing.items).toHaveLength(SEEDED);
       expect(marketing.items.some((i) => "contribution" in i || "clv" in i)).toBe(false);
+      // The reasons come without the money they quote, and otherwise whole.
+      const money = ["contribution", "clv", "gap", "amount"];
+      const reasons = marketing.items.flatMap((i) => [...(i.goldReasons ?? []), ...(i.churnAlertReasons ?? [])]);
+      expect(new Set(reasons.map((r) => r.code)).size).toBeGreaterThanOrEqual(3);
+      expect(reasons.filter((r) => money.some((k) => k in r.params))).toEqual([]);
+      const whole = [...goldOf.values()].flat().find((r) => r.code === "topContribution")!;
+      const unquoted = reasons.find(
+        (r) => r.code === "topContribution" && r.params.percentile === whole.params.percentile,
+      );
+      expect(unquoted?.params).toEqual({ percentile: whole.params.percentile, tier: whole.params.tier });
       expect(marketing.items.every((i) => typeof i.valueScore === "number")).toBe(true);
     });
 

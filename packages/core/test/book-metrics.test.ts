@@ -182,6 +182,18 @@ describe("findGoldCustomers", () => {
     expect(gold[0]!.reasons[0]!.params).toEqual({ percentile: 0.9, contribution: 1_000_000, tier: "gold" });
     expect(valueReasonText(gold[0]!.reasons[0]!, "zh-CN")).toBe("年度贡献 ¥10,000，居全行前 10%，但仅为金卡客户");
     expect(valueReasonText(gold[2]!.reasons[0]!, "en")).toBe("CN¥5,000 short of Gold");
+    // Without the money (a role that may not see amounts: the server leaves them out), said without it.
+    const unquoted = <R extends { params: Record<string, unknown> }>(r: R, key: string): R => {
+      const { [key]: _, ...params } = r.params;
+      return { ...r, params };
+    };
+    expect(valueReasonText(unquoted(gold[0]!.reasons[0]!, "contribution"), "zh-CN")).toBe(
+      "年度贡献居全行前 10%，但仅为金卡客户",
+    );
+    expect(valueReasonText(unquoted(gold[1]!.reasons[0]!, "clv"), "en")).toMatch(
+      /^Predicted lifetime value in the bank's top \d+%, yet only /,
+    );
+    expect(valueReasonText(unquoted(gold[2]!.reasons[0]!, "gap"), "en")).toBe("Close to Gold");
     expect(() => findGoldCustomers(values, { topShare: 1.5 })).toThrow(/topShare/);
     // The same bars as single numbers, for a database: C10's contribution and C5's CLV are above them.
     const bars = goldBars(
@@ -257,6 +269,10 @@ describe("churnAlerts", () => {
     const outflow = alerts[2]!.reasons[0]!;
     expect(outflow.params).toEqual({ amount: 200_000, share: 0.4 });
     expect(valueReasonText(outflow, "zh-CN")).toBe("近 30 天资金净流出 ¥2,000（占 40%）");
+    expect(valueReasonText({ ...outflow, params: { share: 0.4 } }, "zh-CN")).toBe("近 30 天资金净流出占 40%");
+    expect(valueReasonText({ ...outflow, code: "outflow90", params: { share: 0.4 } }, "en")).toBe(
+      "40% of holdings flowed out in 90 days",
+    );
     expect(valueReasonText(alerts[0]!.reasons[0]!, "en")).toBe("Probability alive fell from 90% to 50%");
   });
 });

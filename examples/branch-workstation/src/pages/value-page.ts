@@ -95,7 +95,7 @@ interface Entry {
   contribution?: number;
   clv?: number;
   churnLevel?: string;
-  /** The newest signal's day (computed here; the server sends which customers, not when). */
+  /** The newest signal's day (computed here, or the server's job's). */
   at?: string;
   reasons: { code: string; text: string }[];
 }
@@ -160,7 +160,8 @@ export class ValuePage extends LitElement {
           reasons: a.reasons.map(said),
         }));
     } else {
-      // The server says who is on each list; its figures, not the reasons' own, are what it sends.
+      // The server's metrics job: who is on each list, with each reason's figures (without money for roles that
+      // may not see it) and the alert's day. A server before those columns sends only the flags: said in general.
       const mine = this.rows.filter((r) => inCustomerScope(user, r));
       const byContribution = (a: BookRow, b: BookRow) => (b.contribution ?? 0) - (a.contribution ?? 0);
       gold = mine
@@ -172,19 +173,25 @@ export class ValuePage extends LitElement {
           ...(r.tierEarned ? { earnedTier: r.tierEarned } : {}),
           ...(r.contribution !== undefined ? { contribution: r.contribution } : {}),
           ...(r.clv !== undefined ? { clv: r.clv } : {}),
-          reasons: [
-            ...(r.underServed ? [{ code: "underServed", text: this.t("reasonUnderServed") }] : []),
-            ...(r.nearNextTier ? [{ code: "nearNextTier", text: this.t("reasonNearNextTier") }] : []),
-          ],
+          reasons: r.goldReasons
+            ? r.goldReasons.map(said)
+            : [
+                ...(r.underServed ? [{ code: "underServed", text: this.t("reasonUnderServed") }] : []),
+                ...(r.nearNextTier ? [{ code: "nearNextTier", text: this.t("reasonNearNextTier") }] : []),
+              ],
         }));
+      // The newest signal first, as computed here; then the larger contribution.
       churn = mine
         .filter((r) => r.churnAlert)
-        .sort(byContribution)
+        .sort((a, b) => (b.churnAlertAt ?? "").localeCompare(a.churnAlertAt ?? "") || byContribution(a, b))
         .map((r) => ({
           customerId: r.id,
+          ...(r.churnAlertAt ? { at: r.churnAlertAt } : {}),
           ...(r.contribution !== undefined ? { contribution: r.contribution } : {}),
           ...(r.churnLevel ? { churnLevel: r.churnLevel } : {}),
-          reasons: (r.churnReasons ?? []).map((code) => ({ code, text: label("churnReason", code, l) })),
+          reasons: r.churnAlertReasons
+            ? r.churnAlertReasons.map(said)
+            : (r.churnReasons ?? []).map((code) => ({ code, text: label("churnReason", code, l) })),
         }));
     }
     this.lists = { values, rows: this.rows, role: this.demoRole, gold, churn };

@@ -66,7 +66,7 @@ const share = (name: string, v: number | undefined, fallback: number): number =>
  * The bar of the book's top share, as one number: a value is in the top
  * `topShare` (by the share of the book strictly below it, as `findGoldCustomers`
  * ranks) exactly when it is greater than this. `sorted` ascending. For a
- * database: compare with it instead of ranking (the server's metrics job does).
+ * store or a stream: compare with it instead of ranking (a flag without the percentile).
  */
 export function topShareBar(sorted: Float64Array, topShare: number): number {
   const n = sorted.length;
@@ -276,32 +276,39 @@ const yuan = (fen: number, l: Locale) =>
 export function valueReasonText(reason: ValueReason<GoldReasonCode | ChurnAlertCode>, locale: Locale): string {
   const p = reason.params;
   const tier = (code: unknown) => tierLabels[code as Tier]?.[locale] ?? String(code);
+  // A reason without its amount (a role that may not see money): said without it.
+  const quoted = (key: string) => p[key] !== undefined && p[key] !== null;
   switch (reason.code) {
     case "topContribution":
-      return valueMessage("reasonTopContribution", locale, {
+      return valueMessage(quoted("contribution") ? "reasonTopContribution" : "reasonTopContributionUnquoted", locale, {
         top: pct(1 - Number(p.percentile), locale),
         amount: yuan(Number(p.contribution), locale),
         tier: tier(p.tier),
       });
     case "topLifetimeValue":
-      return valueMessage("reasonTopLifetimeValue", locale, {
+      return valueMessage(quoted("clv") ? "reasonTopLifetimeValue" : "reasonTopLifetimeValueUnquoted", locale, {
         top: pct(1 - Number(p.percentile), locale),
         amount: yuan(Number(p.clv), locale),
         tier: tier(p.tier),
       });
     case "nearNextTier":
-      return valueMessage("reasonNearNextTier", locale, { tier: tier(p.next), gap: yuan(Number(p.gap), locale) });
+      return valueMessage(quoted("gap") ? "reasonNearNextTier" : "reasonNearNextTierUnquoted", locale, {
+        tier: tier(p.next),
+        gap: yuan(Number(p.gap), locale),
+      });
     case "aliveFalling":
       return valueMessage("reasonAliveFalling", locale, {
         from: pct(Number(p.from), locale),
         to: pct(Number(p.to), locale),
       });
     case "outflow30":
-    case "outflow90":
-      return valueMessage(reason.code === "outflow30" ? "reasonOutflow30" : "reasonOutflow90", locale, {
+    case "outflow90": {
+      const key = reason.code === "outflow30" ? "reasonOutflow30" : "reasonOutflow90";
+      return valueMessage(quoted("amount") ? key : `${key}Unquoted`, locale, {
         amount: yuan(Number(p.amount), locale),
         share: pct(Number(p.share), locale),
       });
+    }
     case "productsClosed":
       return valueMessage("reasonProductsClosed", locale, { count: Number(p.count) });
     case "complaints":

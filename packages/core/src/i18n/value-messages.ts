@@ -17,6 +17,27 @@ const VALUE_MESSAGES = {
     "zh-CN": "距{tier}仅差 {gap}",
     en: "{gap} short of {tier}",
   },
+  // The same reasons for a role that may not see amounts (the server leaves the money out).
+  reasonTopContributionUnquoted: {
+    "zh-CN": "年度贡献居全行前 {top}，但仅为{tier}",
+    en: "Contribution in the bank's top {top}, yet only {tier}",
+  },
+  reasonTopLifetimeValueUnquoted: {
+    "zh-CN": "预测终身价值居全行前 {top}，但仅为{tier}",
+    en: "Predicted lifetime value in the bank's top {top}, yet only {tier}",
+  },
+  reasonNearNextTierUnquoted: {
+    "zh-CN": "接近{tier}门槛",
+    en: "Close to {tier}",
+  },
+  reasonOutflow30Unquoted: {
+    "zh-CN": "近 30 天资金净流出占 {share}",
+    en: "{share} of holdings flowed out in 30 days",
+  },
+  reasonOutflow90Unquoted: {
+    "zh-CN": "近 90 天资金净流出占 {share}",
+    en: "{share} of holdings flowed out in 90 days",
+  },
   reasonAliveFalling: {
     "zh-CN": "活跃概率由 {from} 降至 {to}",
     en: "Probability alive fell from {from} to {to}",

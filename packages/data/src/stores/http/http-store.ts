@@ -17,11 +17,14 @@ import {
   type Actor,
   type Customer,
   type CustomerChange,
+  type ChurnAlert,
   type CustomerMetrics,
   type FieldError,
+  type GoldReasonCode,
   type Lead,
   type RevealableField,
   type SegmentDefinition,
+  type ValueReason,
 } from "@bankcrm/core";
 import {
   BankcrmConflictError,
@@ -115,6 +118,11 @@ export interface ServerCustomerMetrics extends CustomerMetrics {
   churnReasons?: string[];
   /** The tier the AUM earns (the recorded tier may lag). */
   tierEarned?: string;
+  /** The churn alert's newest signal's day (YYYY-MM-DD), and its signals with their figures, the newest first. */
+  churnAlertAt?: string;
+  churnAlertReasons?: ChurnAlert["reasons"];
+  /** Why the customer is on the gold list, with the figures (`valueReasonText` says each). */
+  goldReasons?: ValueReason<GoldReasonCode>[];
 }
 
 /** A page of the metrics job's figures for the caller's customers, and the day they are for (absent before the job ran). */
