@@ -7,7 +7,12 @@ import {
   isInvalidArgumentError,
   TIERS,
   type Holding,
+  normalizedWeights,
+  defaultValueScoreConfig,
+  scoreCustomerValue,
 } from "../src/index.js";
+import { tierAssigner } from "../src/scoring/tier.js";
+import { valueScoreOnly } from "../src/scoring/value-score.js";
 
 const h = (id: string, productType: Holding["productType"], amount: number, extra: Partial<Holding> = {}) =>
   ({ id, productType, balance: { amount, currency: "CNY" }, status: "active", ...extra }) as Pick<
@@ -81,5 +86,51 @@ describe("tiers", () => {
         expect(isInvalidArgumentError(error)).toBe(true);
       }
     }
+  });
+});
+
+describe("the book's lean paths give the public functions' answers", () => {
+  it("tierAssigner: assignTier's tier and next tier, for any amount", () => {
+    const tierOf = tierAssigner();
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e9, max: 1e12 }), fc.constantFrom(0, NaN, Infinity)), (amount) => {
+        const full = assignTier({ aum: { amount, currency: "CNY" } });
+        const lean = tierOf(amount);
+        expect(lean.tier).toBe(full.tier);
+        expect(lean.next).toEqual(full.next ? { tier: full.next.tier, gap: full.next.gap } : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("valueScoreOnly: scoreCustomerValue's score, to the last bit", () => {
+    const weights = normalizedWeights(defaultValueScoreConfig);
+    const figure = fc.option(fc.oneof(fc.double({ min: -1e9, max: 1e12, noNaN: true }), fc.constant(NaN)), {
+      nil: undefined,
+    });
+    fc.assert(
+      fc.property(
+        figure,
+        figure,
+        figure,
+        figure,
+        figure,
+        figure,
+        (aum, contribution, productCount, tenureYears, engagement, lifetimeValue) => {
+          const inputs = {
+            aum: aum ?? 0,
+            contribution: contribution ?? 0,
+            productCount: productCount ?? 0,
+            tenureYears: tenureYears ?? 0,
+            engagement: engagement ?? 0,
+            ...(lifetimeValue !== undefined ? { lifetimeValue } : {}),
+          };
+          expect(valueScoreOnly(inputs, defaultValueScoreConfig, weights)).toBe(
+            scoreCustomerValue(inputs, defaultValueScoreConfig, weights).score,
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -19,8 +19,8 @@ import type { ServiceCase } from "../schemas/service-case.js";
 import type { ChurnLevel, ChurnReasonCode, RfmSegment, Tier } from "../schemas/enums.js";
 import { computeAum } from "../scoring/aum.js";
 import { computeContribution } from "../scoring/contribution.js";
-import { defaultValueScoreConfig, normalizedWeights, scoreCustomerValue } from "../scoring/value-score.js";
-import { assignTier } from "../scoring/tier.js";
+import { defaultValueScoreConfig, normalizedWeights, valueScoreOnly } from "../scoring/value-score.js";
+import { tierAssigner } from "../scoring/tier.js";
 import { summarizeCustomer, type CustomerSummary } from "./summarize.js";
 import { bound, rfmSegment } from "./rfm.js";
 import { bgNbdModel, fitBgNbd, type BgNbdModel, type BgNbdParams } from "./bg-nbd.js";
@@ -470,22 +470,15 @@ function figuresScorer(
   gammaGamma: GammaGammaModel | undefined,
   clvOptions: ClvOptions | undefined,
 ): (f: RecordFigures, summary: CustomerSummary | undefined) => CustomerValue {
-  // Checked and normalised once, not per customer.
+  // Checked and normalised once, not per customer; no objects a customer beyond the answer (a book is a million).
   const weights = normalizedWeights(defaultValueScoreConfig);
+  const tierOf = tierAssigner();
   return (f, summary) => {
     let probabilityAlive: number | undefined;
     let clv: number | undefined;
-    let rfm: Pick<CustomerValue, "rfmR" | "rfmF" | "rfmM" | "rfmSegment"> = {};
     if (summary) {
       if (bgNbd) probabilityAlive = bgNbd.probabilityAlive(summary);
       if (bgNbd && gammaGamma) clv = Math.round(customerLifetimeValue(bgNbd, gammaGamma, summary, clvOptions));
-      if (models.rfm) {
-        // Recency: the fewer days since the last purchase, the higher R.
-        const r = rank(models.rfm.since, summary.T - summary.recency, false);
-        const fr = rank(models.rfm.frequency, summary.frequency, true);
-        const m = rank(models.rfm.monetary, summary.monetaryValue, true);
-        rfm = { rfmR: r, rfmF: fr, rfmM: m, rfmSegment: rfmSegment(r, Math.round((fr + m) / 2)) };
-      }
     }
     const churn = churnRisk({
       ...(probabilityAlive !== undefined ? { probabilityAlive } : {}),
@@ -493,36 +486,45 @@ function figuresScorer(
       ...(f.balanceRatio !== undefined ? { balanceRatio: f.balanceRatio } : {}),
       recentComplaints: f.recentComplaints,
     });
-    const tiered = assignTier({ aum: { amount: f.aum, currency: "CNY" } });
-    const valueScore = scoreCustomerValue(
-      {
-        aum: f.aum,
-        contribution: f.contribution,
-        productCount: f.productCount,
-        tenureYears: f.tenureYears,
-        engagement: f.recent,
-        ...(clv !== undefined ? { lifetimeValue: clv } : {}),
-      },
-      defaultValueScoreConfig,
-      weights,
-    ).score;
-    return {
+    const tiered = tierOf(f.aum);
+    const value: CustomerValue = {
       customerId: f.customerId,
       aum: f.aum,
       tier: tiered.tier,
-      ...(f.recordedTier ? { recordedTier: f.recordedTier } : {}),
-      ...(tiered.next ? { next: { tier: tiered.next.tier, gap: tiered.next.gap } } : {}),
       productCount: f.productCount,
       contribution: f.contribution,
-      valueScore,
-      ...rfm,
-      ...(probabilityAlive !== undefined ? { probabilityAlive } : {}),
-      ...(clv !== undefined ? { clv } : {}),
+      valueScore: valueScoreOnly(
+        {
+          aum: f.aum,
+          contribution: f.contribution,
+          productCount: f.productCount,
+          tenureYears: f.tenureYears,
+          engagement: f.recent,
+          ...(clv !== undefined ? { lifetimeValue: clv } : {}),
+        },
+        defaultValueScoreConfig,
+        weights,
+      ),
       churnRisk: churn.risk,
       churnLevel: churn.level,
       churnReasons: churn.reasons.map((r) => r.code),
-      ...(f.daysSince !== undefined ? { daysSinceLastTransaction: f.daysSince } : {}),
       recentComplaints: f.recentComplaints,
     };
+    if (f.recordedTier) value.recordedTier = f.recordedTier;
+    if (tiered.next) value.next = { tier: tiered.next.tier, gap: tiered.next.gap };
+    if (summary && models.rfm) {
+      // Recency: the fewer days since the last purchase, the higher R.
+      const r = rank(models.rfm.since, summary.T - summary.recency, false);
+      const fr = rank(models.rfm.frequency, summary.frequency, true);
+      const m = rank(models.rfm.monetary, summary.monetaryValue, true);
+      value.rfmR = r;
+      value.rfmF = fr;
+      value.rfmM = m;
+      value.rfmSegment = rfmSegment(r, Math.round((fr + m) / 2));
+    }
+    if (probabilityAlive !== undefined) value.probabilityAlive = probabilityAlive;
+    if (clv !== undefined) value.clv = clv;
+    if (f.daysSince !== undefined) value.daysSinceLastTransaction = f.daysSince;
+    return value;
   };
 }

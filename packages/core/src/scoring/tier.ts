@@ -55,13 +55,7 @@ export function assignTier(input: { aum: Money }, config: TierConfig = defaultTi
     throw new BankcrmInvalidArgumentError("aum", `AUM in ${aum.currency}, thresholds in ${config.currency}`);
   }
   const amount = Number.isFinite(aum.amount) ? aum.amount : 0;
-  let index = 0;
-  for (let i = TIERS.length - 1; i >= 0; i--) {
-    if (amount >= config.thresholds[TIERS[i]!]) {
-      index = i;
-      break;
-    }
-  }
+  const index = tierIndex(amount, config);
   const tier = TIERS[index]!;
   const nextTier = TIERS[index + 1];
   return {
@@ -71,5 +65,30 @@ export function assignTier(input: { aum: Money }, config: TierConfig = defaultTi
     ...(nextTier
       ? { next: { tier: nextTier, threshold: config.thresholds[nextTier], gap: config.thresholds[nextTier] - amount } }
       : {}),
+  };
+}
+
+/** The index in `TIERS` of the tier an amount earns (config checked by the caller). */
+function tierIndex(amount: number, config: TierConfig): number {
+  for (let i = TIERS.length - 1; i >= 0; i--) if (amount >= config.thresholds[TIERS[i]!]) return i;
+  return 0;
+}
+
+/**
+ * `assignTier`'s tier and next tier for many amounts in CNY minor units: the
+ * config checked once, no objects a call unless there is a next tier. The same
+ * answers as `assignTier` (tested).
+ */
+export function tierAssigner(
+  config: TierConfig = defaultTierConfig,
+): (amount: number) => { tier: Tier; next?: { tier: Tier; gap: number } } {
+  checkConfig(config);
+  const plain = TIERS.map((tier) => ({ tier }));
+  return (raw) => {
+    const amount = Number.isFinite(raw) ? raw : 0;
+    const index = tierIndex(amount, config);
+    const nextTier = TIERS[index + 1];
+    if (!nextTier) return plain[index]!;
+    return { tier: TIERS[index]!, next: { tier: nextTier, gap: config.thresholds[nextTier] - amount } };
   };
 }

@@ -93,11 +93,41 @@ export function scoreCustomerValue(
   const factors = CODES.map((code): ValueFactor => {
     const raw = inputs[VALUE_FACTOR_INPUTS[code]];
     const missing = raw === undefined || !Number.isFinite(raw);
-    const x = missing ? 0 : Math.max(0, raw);
-    const normalized = x / (x + config.halfPoints[code]);
+    const normalized = normalizedOf(raw, code, config);
     const points = 100 * weights[code] * normalized;
     total += points;
     return { code, value: missing ? undefined : raw, normalized, weight: weights[code], points, missing };
   });
-  return { score: Math.round(total * 10) / 10, factors };
+  return { score: roundScore(total), factors };
+}
+
+function normalizedOf(raw: number | undefined, code: ValueFactorCode, config: ValueScoreConfig): number {
+  const x = raw === undefined || !Number.isFinite(raw) ? 0 : Math.max(0, raw);
+  return x / (x + config.halfPoints[code]);
+}
+
+function factorPoints(
+  raw: number | undefined,
+  code: ValueFactorCode,
+  config: ValueScoreConfig,
+  weights: Record<ValueFactorCode, number>,
+): number {
+  return 100 * weights[code] * normalizedOf(raw, code, config);
+}
+
+const roundScore = (total: number) => Math.round(total * 10) / 10;
+
+/**
+ * The score alone, without the factors' breakdown — the same arithmetic in the
+ * same order as `scoreCustomerValue(...).score`, for a book of a million
+ * customers (no objects a customer). `weights` from `normalizedWeights(config)`.
+ */
+export function valueScoreOnly(
+  inputs: ValueInputs,
+  config: ValueScoreConfig,
+  weights: Record<ValueFactorCode, number>,
+): number {
+  let total = 0;
+  for (const code of CODES) total += factorPoints(inputs[VALUE_FACTOR_INPUTS[code]], code, config, weights);
+  return roundScore(total);
 }
