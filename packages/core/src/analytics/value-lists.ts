@@ -12,7 +12,7 @@
  * Every entry carries its reasons as codes with their figures, in words by
  * `valueReasonText` in zh-CN and English.
  */
-import { DAY_MS, isoDay } from "../time.js";
+import { DAY_MS, instantMs, isoDay } from "../time.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { TIERS, type Tier } from "../schemas/enums.js";
 import { tierLabels } from "../i18n/labels.js";
@@ -195,7 +195,7 @@ export function churnAlerter(options: ChurnAlertOptions): {
       let last30 = "";
       let last90 = "";
       for (const t of b.transactions) {
-        const at = Date.parse(t.at);
+        const at = instantMs(t.at);
         if (at < since90 || at >= asOfMs || t.amount.currency !== "CNY") continue;
         const signed = t.direction === "debit" ? t.amount.amount : -t.amount.amount;
         net90 += signed;
