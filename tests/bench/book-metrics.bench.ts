@@ -12,6 +12,7 @@ interface Result {
   n: number;
   generation: number;
   pairRead: number;
+  pairSummarised: number;
   page: number;
   inWorker: number;
   inTwoWorkers: number;
@@ -40,7 +41,8 @@ export async function benchBookMetrics(n = Number(process.env.BENCH_METRICS_CUST
         { name: "core job on the page's thread (two passes, one read, generation included)", ms: r.page, runs: 1 },
         { name: "serveBookMetrics in a Web Worker (generation included)", ms: r.inWorker, runs: 1 },
         { name: "startBookMetricsParallel: two workers, half each (generation included)", ms: r.inTwoWorkers, runs: 1 },
-        { name: "two workers: until both parts are read and the models fitted", ms: r.pairRead, runs: 1 },
+        { name: "two workers: until both parts are read (pass 1)", ms: r.pairSummarised, runs: 1 },
+        { name: "two workers: until the models are fitted on the page and pass 2 starts", ms: r.pairRead, runs: 1 },
         { name: "of which: generating the synthetic book (read once)", ms: r.generation, runs: 1 },
       ],
       [
