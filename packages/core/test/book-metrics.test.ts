@@ -22,6 +22,7 @@ import {
   type Transaction,
 } from "../src/index.js";
 import { packValues, unpackValues } from "../src/analytics/packed-values.js";
+import { fitBookModels, summaryFigures } from "../src/analytics/book-metrics.js";
 
 function demoBook(customers: number): { book: BookCustomer[]; asOf: string } {
   const p = generateDemoPortfolio({ seed: "book-metrics", customers });
@@ -134,6 +135,29 @@ describe("computeBookMetrics", () => {
       churnReasons: ["modelDropout", "inactive180", "balanceCollapsing", "complaints"],
     };
     expect(unpackValues(packValues([many]))).toStrictEqual([many]);
+  });
+
+  it("fits a large book on a sample spread evenly over it, from objects or columns alike", () => {
+    // 25,000 summaries (the demo's 400, repeated with shifted frequencies): above FIT_SAMPLE (10,000).
+    const base = summarizeTransactions(
+      book.flatMap((b) => b.transactions.map((t) => ({ customerId: b.customer.id, at: t.at, amount: t.amount }))),
+      { calibrationEnd: asOf },
+    );
+    const large = Array.from({ length: 25_000 }, (_, i) => {
+      const s = base[i % base.length]!;
+      return { ...s, customerId: `X${i}`, frequency: s.frequency + (i % 3 === 0 && s.frequency > 0 ? 1 : 0) };
+    });
+    const fromObjects = fitBookModels(large, { asOf });
+    expect(fitBookModels(summaryFigures(large), { asOf })).toEqual(fromObjects);
+    // The sample: every 2.5th customer from the first, 10,000 of them.
+    const sampled = Array.from({ length: 10_000 }, (_, i) => large[Math.floor(i * 2.5)]!);
+    expect(fromObjects.bgNbd).toEqual(fitBgNbd(sampled).params);
+    // The RFM cut points come from the whole book, not the sample.
+    expect(fromObjects.rfm!.frequency.at(-1)).toBe(Math.max(...large.map((x) => x.frequency)));
+    // A job's columns are its summaries'.
+    const job = createBookMetricsJob({ asOf, keep: true });
+    job.summarize(book);
+    expect(job.summaryFigures()).toEqual(summaryFigures(job.summaries()));
   });
 
   it("refuses a day that is not one", () => {

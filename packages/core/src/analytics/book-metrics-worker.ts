@@ -19,7 +19,6 @@
  */
 import type { BookCustomer, BookMetricsJob, BookModels, CustomerValue } from "./book-metrics.js";
 import { createBookMetricsJob, fitBookModels, openAum } from "./book-metrics.js";
-import type { CustomerSummary } from "./summarize.js";
 import type { ClvOptions } from "./gamma-gamma.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { churnAlerter, newestAlertFirst, type ChurnAlert } from "./value-lists.js";
@@ -57,7 +56,7 @@ type FromWorker =
   | { type: "done"; run: number; models: BookModels; total: number }
   | { type: "error"; run: number; message: string }
   | { type: "cancelled"; run: number }
-  | { type: "summaries"; run: number; ids: string[]; figures: Float64Array };
+  | { type: "summaries"; run: number; figures: Float64Array };
 
 /** One of `count` parts of the book (`index` from 0), each read by its own worker. */
 export interface BookPart {
@@ -194,11 +193,11 @@ export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
       );
       if (!signals) return post({ type: "cancelled", run });
       parts.set(run, { job, signals, asOf: m.asOf });
-      // Five numbers a customer back to the page, which fits the models on every part's.
-      const summaries = job.summaries();
-      const figures = new Float64Array(summaries.length * 4);
-      summaries.forEach((s, i) => figures.set([s.frequency, s.recency, s.T, s.monetaryValue], i * 4));
-      post({ type: "summaries", run, ids: summaries.map((s) => s.customerId), figures });
+      // Four numbers a customer (no ids: the fit needs none) back to the page, which fits the models on every part's.
+      const figures = job.summaryFigures();
+      scope.postMessage({ type: "summaries", run, figures } satisfies FromWorker, {
+        transfer: [figures.buffer as ArrayBuffer],
+      });
     } catch (error) {
       cancelled.delete(run);
       fail(run, error);
@@ -359,7 +358,7 @@ export function startBookMetricsParallel(
     for (const w of workers) w.postMessage({ type: "cancel", run } satisfies ToWorker);
     settle.reject(error);
   };
-  const summaries: (CustomerSummary[] | undefined)[] = workers.map(() => undefined);
+  const summaries: (Float64Array | undefined)[] = workers.map(() => undefined);
   const progress = workers.map(() => ({ 1: 0, 2: 0 }));
   const scored = workers.map(() => false);
   let models: BookModels | undefined;
@@ -374,16 +373,17 @@ export function startBookMetricsParallel(
           break;
         }
         case "summaries": {
-          summaries[index] = m.ids.map((customerId, i) => ({
-            customerId,
-            frequency: m.figures[i * 4]!,
-            recency: m.figures[i * 4 + 1]!,
-            T: m.figures[i * 4 + 2]!,
-            monetaryValue: m.figures[i * 4 + 3]!,
-          }));
+          summaries[index] = m.figures;
           if (summaries.every((s) => s !== undefined)) {
             try {
-              models = fitBookModels(summaries.flat(), { asOf: options.asOf });
+              // The parts in order make the book: the same columns, and models, as one worker's.
+              const book = new Float64Array(summaries.reduce((n, s) => n + s.length, 0));
+              let at = 0;
+              for (const s of summaries) {
+                book.set(s, at);
+                at += s.length;
+              }
+              models = fitBookModels(book, { asOf: options.asOf });
             } catch (error) {
               return fail(error);
             }

@@ -127,14 +127,44 @@ function rank(sorted: readonly number[], v: number, higherIsBetter: boolean): nu
  */
 export const FIT_SAMPLE = 10_000;
 
-function sample<T>(xs: readonly T[]): readonly T[] {
-  if (xs.length <= FIT_SAMPLE) return xs;
-  const step = xs.length / FIT_SAMPLE;
-  return Array.from({ length: FIT_SAMPLE }, (_, i) => xs[Math.floor(i * step)]!);
+/**
+ * The purchase summaries of a book as columns, four numbers a customer in the
+ * book's order (frequency, recency, T, monetary value): what crosses from the
+ * workers to the page for the fit, without a million objects or their ids.
+ */
+export const SUMMARY_FIGURES = 4;
+
+export function summaryFigures(all: readonly CustomerSummary[]): Float64Array {
+  const figures = new Float64Array(all.length * SUMMARY_FIGURES);
+  all.forEach((s, i) => {
+    const o = i * SUMMARY_FIGURES;
+    figures[o] = s.frequency;
+    figures[o + 1] = s.recency;
+    figures[o + 2] = s.T;
+    figures[o + 3] = s.monetaryValue;
+  });
+  return figures;
 }
 
-function fitModels(all: readonly CustomerSummary[], saved: BookMetricsOptions["models"]) {
-  const summaries = sample(all);
+/** Up to FIT_SAMPLE customers spread evenly over the book, as summaries (ids are not needed to fit). */
+function sample(figures: Float64Array): CustomerSummary[] {
+  const n = figures.length / SUMMARY_FIGURES;
+  const take = Math.min(n, FIT_SAMPLE);
+  const step = n / FIT_SAMPLE;
+  return Array.from({ length: take }, (_, i) => {
+    const o = (n <= FIT_SAMPLE ? i : Math.floor(i * step)) * SUMMARY_FIGURES;
+    return {
+      customerId: "",
+      frequency: figures[o]!,
+      recency: figures[o + 1]!,
+      T: figures[o + 2]!,
+      monetaryValue: figures[o + 3]!,
+    };
+  });
+}
+
+function fitModels(figures: Float64Array, saved: BookMetricsOptions["models"]) {
+  const summaries = sample(figures);
   let bgNbd: BgNbdModel | undefined;
   let gammaGamma: GammaGammaModel | undefined;
   if (saved?.bgNbd) bgNbd = bgNbdModel(saved.bgNbd);
@@ -170,6 +200,8 @@ export interface BookMetricsJob {
   fit(): BookModels;
   /** What pass 1 kept, in the book's order: for fitting on a book split between jobs (`fitBookModels`). */
   summaries(): CustomerSummary[];
+  /** The same as columns (`summaryFigures`: four numbers a customer), what a worker sends to be fitted. */
+  summaryFigures(): Float64Array;
   /** Scores with models fitted elsewhere — the whole book's, when this job summarised only a part of it. */
   use(models: BookModels): void;
   /** Pass 2: a batch's metrics. */
@@ -215,6 +247,24 @@ export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetric
     if (!finish) throw new BankcrmInvalidArgumentError("batch", "fit() before scoring");
     return finish;
   };
+  const figures = (): Float64Array => {
+    if (!options.keep) return summaryFigures([...summaries.values()]);
+    let n = 0;
+    for (const k of kept) {
+      if (!k) throw new BankcrmInvalidArgumentError("keep", "the summaries before scoreKept()");
+      for (let i = 0; i < k.ids.length; i++) if (!Number.isNaN(k.figures[i * KEPT + 8])) n++;
+    }
+    const out = new Float64Array(n * SUMMARY_FIGURES);
+    let o = 0;
+    for (const k of kept)
+      for (let i = 0; i < k!.ids.length; i++) {
+        const at = i * KEPT + 8;
+        if (Number.isNaN(k!.figures[at])) continue;
+        out.set(k!.figures.subarray(at, at + SUMMARY_FIGURES), o);
+        o += SUMMARY_FIGURES;
+      }
+    return out;
+  };
   const all = (): CustomerSummary[] => {
     if (!options.keep) return [...summaries.values()];
     const out: CustomerSummary[] = [];
@@ -240,7 +290,7 @@ export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetric
       if (keep) kept.push(keep);
     },
     fit() {
-      const models = fitBookModels(all(), {
+      const models = fitBookModels(figures(), {
         asOf,
         ...(options.models ? { models: options.models } : {}),
       });
@@ -248,6 +298,7 @@ export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetric
       return models;
     },
     summaries: all,
+    summaryFigures: figures,
     use,
     score(batch) {
       const score = scorer();
@@ -344,21 +395,29 @@ function keptSummary(k: KeptBatch, i: number): CustomerSummary | undefined {
  * several jobs — two workers on two halves give the same models as one.
  */
 export function fitBookModels(
-  all: readonly CustomerSummary[],
+  all: readonly CustomerSummary[] | Float64Array,
   options: { asOf: string | Date; models?: BookMetricsOptions["models"] },
 ): BookModels {
   const asOf = isoDay(options.asOf);
-  const { bgNbd, gammaGamma } = fitModels(all, options.models);
+  // Objects or `summaryFigures` columns: one path, the same models either way (tested).
+  const figures = all instanceof Float64Array ? all : summaryFigures(all);
+  const n = figures.length / SUMMARY_FIGURES;
+  const { bgNbd, gammaGamma } = fitModels(figures, options.models);
+  const column = (f: (o: number) => number) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = f(i * SUMMARY_FIGURES);
+    return thin(out.sort());
+  };
   return {
     asOf,
     ...(bgNbd ? { bgNbd: bgNbd.params } : {}),
     ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
-    ...(all.length > 0
+    ...(n > 0
       ? {
           rfm: {
-            since: thin(Float64Array.from(all, (s) => s.T - s.recency).sort()),
-            frequency: thin(Float64Array.from(all, (s) => s.frequency).sort()),
-            monetary: thin(Float64Array.from(all, (s) => s.monetaryValue).sort()),
+            since: column((o) => figures[o + 2]! - figures[o + 1]!),
+            frequency: column((o) => figures[o]!),
+            monetary: column((o) => figures[o + 3]!),
           },
         }
       : {}),
