@@ -447,7 +447,7 @@ export function createApp(db: Database, options: AppOptions) {
     c: Context<Env>,
     show: (response: unknown) => unknown,
     run: (body: unknown, tx: Sql, key: { key: string; requestHash: string }) => Promise<Outcome | Response>,
-    options: { transaction?: boolean } = {},
+    options: { transaction?: boolean; stillVisible: (response: Record<string, unknown>) => Promise<boolean> },
   ) => {
     const key = c.req.header("Idempotency-Key");
     if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
@@ -465,6 +465,8 @@ export function createApp(db: Database, options: AppOptions) {
     if (seen) {
       if (seen.requestHash !== hash)
         return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
+      // The stored answer is given again only while its record is still the caller's to read.
+      if (!(await options.stillVisible(seen.response as Record<string, unknown>))) return notFound(c);
       return answer(seen);
     }
     const keyed = { key: scoped, requestHash: hash };
@@ -516,6 +518,20 @@ export function createApp(db: Database, options: AppOptions) {
     }
   };
 
+  /** Whether the caller may read this record now (an idempotent replay's answer, a write's result). */
+  const visibleNow = (c: Context<Env>, collection: Collection) => async (record: Record<string, unknown>) =>
+    (await db.get(collection, String(record.id), undefined, readerOf(c))) !== undefined;
+  /**
+   * A write whose result hangs off another customer than before — a PUT's new customerId, a lead converted onto a
+   * customer — must land in the caller's scope: otherwise it is a 404 for that customer, as a create's is.
+   */
+  const outsideScope = async (c: Context<Env>, next: Record<string, unknown>, before: unknown, tx: Sql) => {
+    const customerId = next.customerId;
+    if (typeof customerId !== "string" || customerId === (before as { customerId?: unknown } | undefined)?.customerId)
+      return undefined;
+    return (await db.customerVisible(customerId, readerOf(c), tx)) ? undefined : notFound(c, "customers", customerId);
+  };
+
   // Creates: validated, in an initial state, version 1, stamped with the caller; a customer's record only for one of
   // the caller's customers; an existing id is a 412 with the stored record.
   app.post("/:collection", async (c) => {
@@ -547,10 +563,12 @@ export function createApp(db: Database, options: AppOptions) {
         // One statement: the customer in the caller's scope, the record unless its id is taken, the key's answer.
         const outcome = await db.createOnce(collection, data, readerOf(c), { ...key, status: 201 });
         if (outcome === "outOfScope") return notFound(c, "customers", String(data.customerId));
-        if (outcome === "exists") return preconditionFailed(c, collection, await db.get(collection, String(data.id)));
+        // The id is taken: the stored record comes back only when it is the caller's to read (`current: null` else).
+        if (outcome === "exists")
+          return preconditionFailed(c, collection, await db.get(collection, String(data.id), undefined, readerOf(c)));
         return { status: 201, body: data, etag: etagOf(data) };
       },
-      { transaction: false },
+      { transaction: false, stillVisible: visibleNow(c, collection) },
     );
   });
 
@@ -581,12 +599,15 @@ export function createApp(db: Database, options: AppOptions) {
             at: request.at,
             locale: "en",
           }) as unknown as Record<string, unknown>;
+          const moved = await outsideScope(c, next, current.body, tx);
+          if (moved) return moved;
           const etag = await db.put(collection, next, tx);
           return { status: 200, body: next, etag };
         } catch (error) {
           return writeProblem(c, error, collection);
         }
       },
+      { stillVisible: visibleNow(c, collection) },
     );
   });
 
@@ -604,27 +625,32 @@ export function createApp(db: Database, options: AppOptions) {
         change: present(c, "customerChanges", answer.change),
       };
     };
-    return idempotent(c, show, async (body, tx) => {
-      const request = body as { id?: unknown; at?: unknown; input?: unknown };
-      if (typeof request.id !== "string" || typeof request.at !== "string")
-        return problem(c, 400, "Expected { id, at, input }");
-      const current = await db.get("customers", id, tx, readerOf(c));
-      if (!current) return notFound(c, "customers", id);
-      if (current.etag !== ifMatch) return preconditionFailed(c, "customers", current);
-      try {
-        const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
-          actor: principal(c),
-          at: request.at,
-          id: request.id,
-          locale: "en",
-        });
-        const etag = await db.put("customers", customer, tx);
-        await db.put("customerChanges", change, tx);
-        return { status: 200, body: { customer, change }, etag };
-      } catch (error) {
-        return writeProblem(c, error, "customers");
-      }
-    });
+    return idempotent(
+      c,
+      show,
+      async (body, tx) => {
+        const request = body as { id?: unknown; at?: unknown; input?: unknown };
+        if (typeof request.id !== "string" || typeof request.at !== "string")
+          return problem(c, 400, "Expected { id, at, input }");
+        const current = await db.get("customers", id, tx, readerOf(c));
+        if (!current) return notFound(c, "customers", id);
+        if (current.etag !== ifMatch) return preconditionFailed(c, "customers", current);
+        try {
+          const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
+            actor: principal(c),
+            at: request.at,
+            id: request.id,
+            locale: "en",
+          });
+          const etag = await db.put("customers", customer, tx);
+          await db.put("customerChanges", change, tx);
+          return { status: 200, body: { customer, change }, etag };
+        } catch (error) {
+          return writeProblem(c, error, "customers");
+        }
+      },
+      { stillVisible: async () => (await db.get("customers", id, undefined, readerOf(c))) !== undefined },
+    );
   });
 
   // Any collection: one record, or a page in id order (of one customer with ?customerId).
@@ -722,6 +748,10 @@ export function createApp(db: Database, options: AppOptions) {
           },
         ]);
       }
+      if (!loader) {
+        const moved = await outsideScope(c, data, current?.body, tx);
+        if (moved) return moved;
+      }
       // A writable record's version is the server's to count: one more than the stored one.
       const stored = collectionSpec(collection).write ? { ...data, version: versionOf(current?.body) + 1 } : data;
       const etag = await db.put(collection, stored, tx);
@@ -729,7 +759,10 @@ export function createApp(db: Database, options: AppOptions) {
     };
     // With an Idempotency-Key (the outbox sends one), a retry whose first answer was lost gets that answer,
     // not a 412 against its own write.
-    if (c.req.header("Idempotency-Key") !== undefined) return idempotent(c, (r) => present(c, collection, r), replace);
+    if (c.req.header("Idempotency-Key") !== undefined)
+      return idempotent(c, (r) => present(c, collection, r), replace, {
+        stillVisible: async (r) => loader || (await visibleNow(c, collection)(r)),
+      });
     const body = await readJson(c);
     if (typeof body === "symbol") return problem(c, 400, "Malformed JSON");
     const outcome = await db.transaction((tx) => replace(body, tx));

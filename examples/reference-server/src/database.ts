@@ -222,6 +222,15 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       );
       return r.rows[0] && rowToRecord(r.rows[0]);
     },
+    /** Whether the customer is one the reader may see (a write onto a customer must stay in scope). */
+    async customerVisible(customerId: string, reader: Reader | undefined, target: Sql = db): Promise<boolean> {
+      const p = new Params();
+      const r = await target.query(
+        `SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = ${p.add(customerId)} AND ${visibleSql("customers", reader, p)}`,
+        p.values,
+      );
+      return r.rows.length > 0;
+    },
     async byNaturalKey(key: string, reader?: Reader): Promise<StoredRecord | undefined> {
       const p = new Params();
       const r = await db.query<Row>(
