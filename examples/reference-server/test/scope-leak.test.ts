@@ -54,9 +54,12 @@ const recordsOf = (collection: CollectionName) =>
   ] ?? [];
 const customerOf = (id: string | undefined) => book.customers.find((c) => c.id === id);
 
+type Probe = { id: string; customerId?: string; version?: number };
+/** A customer of the book the principal may not see. */
+const strangerOf = (who: Who) => book.customers.find((c) => !inCustomerScope(who, c));
 /** A record of the collection the principal may not see: of a customer outside their scope, or a confidential note. */
-function outOfScope(who: Who, collection: CollectionName) {
-  if (collection === "customers") return book.customers.find((c) => !inCustomerScope(who, c));
+function outOfScope(who: Who, collection: CollectionName): Probe | undefined {
+  if (collection === "customers") return strangerOf(who);
   if (collection === "interactions" && !canReadConfidential(who)) {
     const note = book.interactions.find((i) => i.confidential && inCustomerScope(who, customerOf(i.customerId)!));
     if (note) return note;
@@ -111,7 +114,7 @@ for (const database of ["pglite", "postgres"] as const) {
         for (const [template, operations] of Object.entries(contract.paths)) {
           const collection = template.split("/")[1]!;
           const target = isCollectionName(collection) ? outOfScope(who, collection) : undefined;
-          const targetCustomer = outOfScope(who, "customers") ?? book.customers[0]!;
+          const targetCustomer = strangerOf(who) ?? book.customers[0]!;
           const path = template
             .replace(/^\/customers\/\{id\}/, `/customers/${targetCustomer.id}`)
             .replace(
@@ -137,9 +140,9 @@ for (const database of ["pglite", "postgres"] as const) {
                         : template === "/segments/evaluate"
                           ? { definition: { schemaVersion: 1, root: { kind: "group", match: "all", rules: [] } } }
                           : stolen;
-            const headers =
+            const headers: Record<string, string> =
               method === "put" || template.endsWith("/transitions") || template.endsWith("/changes")
-                ? { "If-Match": `"v${(target as { version?: number } | undefined)?.version ?? 0}"` }
+                ? { "If-Match": `"v${target?.version ?? 0}"` }
                 : {};
             const answer = await call(s, who, method.toUpperCase(), path, body, headers);
             calls++;
