@@ -31,7 +31,7 @@ const errors = (...codes: number[]) =>
           400: "Malformed request",
           401: "Missing, expired or invalid bearer JWT (issuer, audience, signature and expiry are checked)",
           404: "Not found — or outside the caller's scope: the two are not told apart",
-          413: "The body is over the limit (1 MB; 16 MB for imports): refused before it is read",
+          413: "The body is over the limit (1 MB; 16 MB for imports): the rest is read and discarded (up to 64 MiB), then refused with `code: payload_too_large` — a permanent refusal, not worth retrying",
           412: "If-Match does not match: the record changed (the problem carries `current` and `etag`)",
           403: "The caller's role may not do this (an auditor never writes; four eyes; reveals by role; imports need the `bankcrm:load` scope)",
           409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",

@@ -7,7 +7,6 @@
  */
 import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import {
   applyCustomerChange,
@@ -40,6 +39,7 @@ import {
   type FieldError,
 } from "@bankcrm/core";
 import { appendAudit, listAudit, verifyAudit } from "./audit.js";
+import { limitBody } from "./body-limit.js";
 import { AuthError, createVerifier, LOAD_SCOPE, type AuthOptions, type Principal, type Verifier } from "./auth.js";
 import { COLLECTIONS, etagOf, type Collection, type Database, type Reader } from "./database.js";
 import { createRateLimiter, type RateLimit } from "./rate-limit.js";
@@ -85,7 +85,7 @@ function problem(
 
 const clampLimit = (value: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(value ?? "50", 10) || 50));
 const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
-/** Request bodies over this are refused (413) before they are read; bulk imports get more. */
+/** Request bodies over this are refused (413); bulk imports get more. */
 export const BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
 /** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
@@ -182,14 +182,16 @@ export function createApp(db: Database, options: AppOptions) {
     await next();
   });
 
-  // Bodies are refused before they are read past the limit: 1 MB, and 16 MB for bulk imports.
-  // The rest of the body is never read, so the connection cannot carry another request: close it.
-  const tooLarge = (c: Context) => {
-    c.header("Connection", "close");
-    return problem(c, 413, "Payload too large", "the request body is over this route's limit");
+  // Bodies over the limit (1 MB; 16 MB for bulk imports) are refused with 413 after the rest is read and discarded,
+  // so the client is still listening when the answer comes (body-limit.ts); only a body too big to drain closes.
+  const tooLarge = (c: Context, close: boolean) => {
+    if (close) c.header("Connection", "close");
+    return problem(c, 413, "Payload too large", "the request body is over this route's limit", {
+      code: "payload_too_large",
+    });
   };
-  const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: tooLarge });
-  const bodyLimitDefault = bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge });
+  const importLimit = limitBody({ maxSize: IMPORT_BODY_LIMIT, onRefuse: tooLarge });
+  const bodyLimitDefault = limitBody({ maxSize: BODY_LIMIT, onRefuse: tooLarge });
   app.use("*", (c, next) =>
     c.req.path.startsWith("/import/") ? importLimit(c as never, next) : bodyLimitDefault(c as never, next),
   );

@@ -3,53 +3,18 @@
  * acknowledged (201) is in the database afterwards. The server is a real
  * process (`src/main.ts`), killed with SIGKILL while requests are in flight.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio } from "@bankcrm/core";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
 import { signDemoToken } from "../src/auth.js";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+import { spawnReferenceServer } from "./support/process.js";
 
 describe("the reference server on PostgreSQL", () => {
   it("loses no acknowledged write when its process is killed with SIGKILL mid-write", async () => {
     const schema = await freshPostgresSchema();
-    const secret = randomBytes(32).toString("hex");
-    const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: schema.url,
-        AUTH_SECRET: secret,
-        PORT: String(port),
-        SEED: "40",
-        RATE_LIMIT: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => {
-        log += d.toString();
-        if (log.includes("bankcrm reference server: http")) resolve();
-      });
-      child.once("exit", (code) => reject(new Error(`server exited (${code}): ${log}`)));
-    });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const server = await spawnReferenceServer({ DATABASE_URL: schema.url, SEED: "40" });
+    const { child, exited, secret } = server;
 
     const customer = generateDemoPortfolio({ seed: "bankcrm", customers: 40 }).customers[0]!;
     const token = await signDemoToken(
@@ -63,7 +28,7 @@ describe("the reference server on PostgreSQL", () => {
       const id = `IN-KILL-${n}`;
       sent++;
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/interactions`, {
+        const response = await fetch(new URL("interactions", server.url), {
           method: "POST",
           headers: {
             Authorization: `Bearer ${token}`,

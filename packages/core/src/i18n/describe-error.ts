@@ -30,6 +30,11 @@ export function describeError(error: unknown, locale: Locale): string {
       return writeMessage("errorNotFound", locale);
     case "network":
       return writeMessage("errorNetwork", locale);
+    case "request_failed":
+      // A body over the server's limit is refused for good (413): say so, not "try again".
+      return (error as unknown as { status?: number }).status === 413
+        ? writeMessage("errorTooLarge", locale)
+        : writeMessage("errorOther", locale, { reason: error.message });
     case "store_failed":
       return writeMessage("errorStore", locale, { reason: error.message });
     case "incompatible_server": {

@@ -26,6 +26,10 @@ const WRITE_MESSAGES = {
   errorAccessDenied: { "zh-CN": "您的角色无权执行此操作", en: "Your role may not do this" },
   errorNotFound: { "zh-CN": "记录不存在或无权查看", en: "The record does not exist or you may not see it" },
   errorNetwork: { "zh-CN": "无法连接服务器，请稍后再试", en: "The server cannot be reached; try again later" },
+  errorTooLarge: {
+    "zh-CN": "内容过大，服务器已拒收，重试也不会成功；请删减后重新提交",
+    en: "Too large for the server, which refused it; retrying will not help — shorten it and submit again",
+  },
   errorStore: { "zh-CN": "本机存储失败：{reason}", en: "Saving on this device failed: {reason}" },
   errorUnknownCollection: { "zh-CN": "未知的数据集合", en: "Unknown collection" },
   errorIncompatibleServer: {

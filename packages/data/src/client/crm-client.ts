@@ -41,7 +41,7 @@ import {
   type StaffRole,
 } from "@bankcrm/core";
 import { BankcrmConflictError, isConflictError } from "../errors/http-errors.js";
-import { httpSender, type Outbox, type WriteEntryBody } from "../outbox/outbox.js";
+import { failureReason, httpSender, type Outbox, type WriteEntryBody } from "../outbox/outbox.js";
 import { isRemoteRevealer, isRemoteWriter } from "../stores/http/http-store.js";
 import type { TransitionRequest } from "../stores/http/http-store.js";
 import {
@@ -241,7 +241,7 @@ export function createCrmClient(options: CrmClientOptions) {
     return {
       record,
       status,
-      ...(status !== "queued" && now?.lastError ? { reason: now.lastError.message } : {}),
+      ...(status !== "queued" && now?.lastError ? { reason: failureReason(now.lastError, locale) } : {}),
       ...(status === "conflict" && now?.server !== undefined && now.server !== null
         ? { current: masked(body.collection, now.server) }
         : {}),

@@ -1,5 +1,6 @@
 export {
   createOutbox,
+  failureReason,
   httpSender,
   type WriteEntryBody,
   type Outbox,

@@ -6,7 +6,7 @@
  *
  * Flushing runs on load, on `online` and on `visibilitychange`, one tab at a
  * time (Web Locks), with exponential backoff and jitter that honours
- * Retry-After. A 409 is retried later; a 422 or other refusal leaves the entry
+ * Retry-After. A 409 is retried later; a 413, 422 or other refusal leaves the entry
  * `failed` with the server's reason; a 412 leaves it in `conflict` with the
  * server's record. Nothing is dropped unless a person discards it.
  *
@@ -15,7 +15,7 @@
  * outbox's own database, deleted with it on logout.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
-import { BankcrmInvalidArgumentError, type Actor, type CollectionName } from "@bankcrm/core";
+import { BankcrmInvalidArgumentError, writeMessage, type Actor, type CollectionName, type Locale } from "@bankcrm/core";
 import type { RemoteWriter, TransitionRequest } from "../stores/http/http-store.js";
 import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
 import { toStoreError } from "../errors/store-error.js";
@@ -362,6 +362,15 @@ export interface WriteEntryBody {
   record: unknown;
   transition?: TransitionRequest;
   change?: { id: string; at: string; actor: Actor; input: unknown };
+}
+
+/**
+ * What a person is told of a write the server refused for good: a body over the
+ * server's limit (413) in their language — it will never go through as it is —
+ * otherwise the server's own words.
+ */
+export function failureReason(lastError: { message: string; status?: number }, locale: Locale): string {
+  return lastError.status === 413 ? writeMessage("errorTooLarge", locale) : lastError.message;
 }
 
 /**
