@@ -172,7 +172,12 @@ export function buildOpenApi(): Record<string, unknown> {
     required: ["field", "reason"],
     properties: {
       field: { type: "string", enum: [...REVEALABLE_FIELDS] },
-      reason: { type: "string", minLength: 1, description: "Why the value is needed; kept in the audit row" },
+      reason: {
+        type: "string",
+        minLength: 1,
+        maxLength: 500,
+        description: "Why the value is needed; kept in the audit row",
+      },
     },
   };
   components.RevealAnswer = {
@@ -192,12 +197,42 @@ export function buildOpenApi(): Record<string, unknown> {
       at: { type: "string", format: "date-time" },
       actorId: { type: "string" },
       actorRole: { type: "string" },
-      action: { type: "string", description: "`reveal`" },
+      action: {
+        type: "string",
+        description: "`reveal` (a value shown), `reveal_denied` (a reveal refused: `refusal` says why)",
+      },
       customerId: { type: "string" },
       field: { type: "string" },
-      reason: { type: "string" },
+      reason: { type: "string", description: "The reason the member of staff stated" },
+      refusal: {
+        type: "string",
+        enum: ["invalid_field", "no_reason", "role", "not_found", "flood"],
+        description:
+          "Why a reveal was refused: not a revealable field, no (or too long a) reason, a role that may not reveal, a customer missing or out of scope; `flood` — past the hour's allowance of logged refusals, the rest of the hour's are counted (GET /audit/refusals), not logged",
+      },
       prevHash: { type: "string", description: "The previous row's hash (64 zeros for the first)" },
-      hash: { type: "string", description: "SHA-256 over this row's fields and prevHash" },
+      hash: {
+        type: "string",
+        description: "SHA-256 over this row's fields and prevHash (and its refusal, when it has one)",
+      },
+    },
+  };
+  components.RefusalCounts = {
+    type: "object",
+    required: ["items"],
+    properties: {
+      items: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["actorId", "refused", "peakHour"],
+          properties: {
+            actorId: { type: "string" },
+            refused: { type: "integer", description: "Refused reveals in the period, logged or only counted" },
+            peakHour: { type: "integer", description: "The most in any one hour" },
+          },
+        },
+      },
     },
   };
   components.AuditPage = page("AuditRow");
@@ -287,7 +322,7 @@ export function buildOpenApi(): Record<string, unknown> {
       post: {
         operationId: "revealCustomerField",
         summary:
-          "One identifier in full, for a stated reason: the role must be allowed and the customer in scope; the audit row is written first, and without it nothing is revealed",
+          "One identifier in full, for a stated reason (at most 500 characters): the role must be allowed and the customer in scope; the audit row is written first, and without it nothing is revealed. A refused reveal (403, 404, 422) is audited as `reveal_denied` with why",
         parameters: [pathId],
         requestBody: { required: true, content: json(ref("RevealRequest")) },
         responses: {
@@ -299,15 +334,36 @@ export function buildOpenApi(): Record<string, unknown> {
     "/audit": {
       get: {
         operationId: "listAudit",
-        summary: "The audit trail in order (auditors only), filtered by staff, customer and time",
+        summary: "The audit trail in order (auditors only), filtered by staff, action, customer and time",
         parameters: [
           query("staffId", "Who acted"),
+          query("action", "What they did: `reveal`, `reveal_denied`"),
           query("customerId", "Whose data"),
           query("from", "From this instant (inclusive)", { type: "string", format: "date-time" }),
           query("to", "Before this instant", { type: "string", format: "date-time" }),
           ...limitAfter,
         ],
         responses: { 200: { description: "A page", content: json(ref("AuditPage")) }, ...errors(401, 403) },
+      },
+    },
+    "/audit/refusals": {
+      get: {
+        operationId: "countRefusals",
+        summary:
+          "Refused reveals per member of staff (auditors only), the most refused first — every refusal counted, including those past the hour's allowance of logged rows",
+        parameters: [
+          query("from", "Hours from this instant", { type: "string", format: "date-time" }),
+          query("to", "Hours before this instant", { type: "string", format: "date-time" }),
+          query("limit", "How many members of staff, 1–1,000 (default 50)", {
+            type: "integer",
+            minimum: 1,
+            maximum: 1000,
+          }),
+        ],
+        responses: {
+          200: { description: "Counts", content: json(ref("RefusalCounts")) },
+          ...errors(400, 401, 403),
+        },
       },
     },
     "/audit/verify": {

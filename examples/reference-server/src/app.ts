@@ -38,7 +38,7 @@ import {
   type Customer,
   type FieldError,
 } from "@bankcrm/core";
-import { appendAudit, listAudit, verifyAudit } from "./audit.js";
+import { appendAudit, auditRefusal, countRefusals, listAudit, verifyAudit, type RevealRefusal } from "./audit.js";
 import { limitBody } from "./body-limit.js";
 import { AuthError, createVerifier, LOAD_SCOPE, type AuthOptions, type Principal, type Verifier } from "./auth.js";
 import { COLLECTIONS, etagOf, type Collection, type Database, type Reader } from "./database.js";
@@ -88,6 +88,10 @@ const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(bod
 /** Request bodies over this are refused (413); bulk imports get more. */
 export const BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+/** A reveal's stated reason is kept in the audit row: at most this long. */
+export const MAX_REVEAL_REASON = 500;
+/** What a refused request named (an id, a field) is kept in its audit row up to this length. */
+const MAX_AUDITED_TEXT = 128;
 /** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
@@ -280,32 +284,48 @@ export function createApp(db: Database, options: AppOptions) {
    * One identifier in full, for a stated reason: the policy must allow the
    * caller's role, the customer must be theirs, and the audit row is written
    * first, in the same transaction as the read: if it cannot be written,
-   * nothing is revealed.
+   * nothing is revealed. A refusal is audited too (`reveal_denied`, with why):
+   * a bank's security team looks for repeated refused attempts first.
    */
   app.post("/customers/:id/reveal", async (c) => {
     const id = c.req.param("id");
     const body = await readJson(c);
     const request = (typeof body === "object" && body !== null ? body : {}) as { field?: unknown; reason?: unknown };
-    const field = request.field;
-    if (typeof field !== "string" || !(REVEALABLE_FIELDS as readonly string[]).includes(field))
-      return invalid(c, [
-        { path: ["field"], code: "invalidOption", message: `one of: ${REVEALABLE_FIELDS.join(", ")}` },
-      ]);
     const p = principal(c);
+    const at = now().toISOString();
+    const reason = typeof request.reason === "string" ? request.reason.trim() : "";
+    const field = typeof request.field === "string" ? request.field : undefined;
+    /** Writes the refusal's row (or counts it, past the hour's allowance), then answers. */
+    const refuse = async (refusal: RevealRefusal, answer: Response) => {
+      await auditRefusal(db, {
+        at,
+        actorId: p.id,
+        actorRole: p.role,
+        action: "reveal_denied",
+        customerId: id.slice(0, MAX_AUDITED_TEXT),
+        ...(field !== undefined ? { field: field.slice(0, MAX_AUDITED_TEXT) } : {}),
+        ...(reason !== "" ? { reason: reason.slice(0, MAX_REVEAL_REASON) } : {}),
+        refusal,
+      });
+      return answer;
+    };
+    if (field === undefined || !(REVEALABLE_FIELDS as readonly string[]).includes(field))
+      return refuse(
+        "invalid_field",
+        invalid(c, [{ path: ["field"], code: "invalidOption", message: `one of: ${REVEALABLE_FIELDS.join(", ")}` }]),
+      );
+    if (reason.length > MAX_REVEAL_REASON)
+      return refuse(
+        "no_reason",
+        invalid(c, [{ path: ["reason"], code: "tooLong", message: `at most ${MAX_REVEAL_REASON} characters` }]),
+      );
     let event;
     try {
-      event = authorizeReveal({
-        actor: p,
-        customerId: id,
-        field,
-        fieldClass: "C2",
-        reason: typeof request.reason === "string" ? request.reason : "",
-        now: now(),
-      });
+      event = authorizeReveal({ actor: p, customerId: id, field, fieldClass: "C2", reason, now: new Date(at) });
     } catch (error) {
-      if (isAccessDeniedError(error)) return forbidden(c, error.message);
+      if (isAccessDeniedError(error)) return refuse("role", forbidden(c, error.message));
       if (isInvalidArgumentError(error))
-        return invalid(c, [{ path: ["reason"], code: "required", message: error.message }]);
+        return refuse("no_reason", invalid(c, [{ path: ["reason"], code: "required", message: error.message }]));
       throw error;
     }
     const revealed = await db.transaction(async (tx) => {
@@ -323,7 +343,7 @@ export function createApp(db: Database, options: AppOptions) {
       const value = readPath(customer.body, field);
       return { value: typeof value === "string" ? value : null };
     });
-    if (!revealed) return notFound(c, "customers", id);
+    if (!revealed) return refuse("not_found", notFound(c, "customers", id));
     return c.json({ customerId: id, field, value: revealed.value });
   });
 
@@ -335,6 +355,7 @@ export function createApp(db: Database, options: AppOptions) {
     const after = q.after !== undefined ? Number.parseInt(q.after, 10) : undefined;
     const rows = await listAudit(db.driver, {
       staffId: q.staffId,
+      action: q.action,
       customerId: q.customerId,
       from: q.from,
       to: q.to,
@@ -343,6 +364,16 @@ export function createApp(db: Database, options: AppOptions) {
     });
     const page = rows.slice(0, limit);
     return c.json(rows.length > limit ? { items: page, next: String(page[page.length - 1]!.seq) } : { items: page });
+  });
+
+  /** Refused reveals per member of staff over a period (auditors): every refusal counted, logged or not. */
+  app.get("/audit/refusals", async (c) => {
+    if (principal(c).role !== "auditor") return forbidden(c, "only auditors read the audit trail");
+    const q = c.req.query();
+    const instant = (v: string | undefined) => (v !== undefined && !Number.isNaN(Date.parse(v)) ? v : undefined);
+    if ((q.from !== undefined && !instant(q.from)) || (q.to !== undefined && !instant(q.to)))
+      return problem(c, 400, "Expected ISO-8601 instants in from and to");
+    return c.json({ items: await countRefusals(db.driver, { from: q.from, to: q.to, limit: clampLimit(q.limit) }) });
   });
 
   app.get("/audit/verify", async (c) => {

@@ -19,7 +19,12 @@ export interface AuditEntry {
   customerId?: string | undefined;
   field?: string | undefined;
   reason?: string | undefined;
+  /** Why a request was refused (`reveal_denied` rows): invalid_field, no_reason, role, not_found, flood. */
+  refusal?: RevealRefusal | undefined;
 }
+
+/** Why a reveal was refused, as its audit row says. */
+export type RevealRefusal = "invalid_field" | "no_reason" | "role" | "not_found" | "flood";
 
 export interface AuditRow extends AuditEntry {
   seq: number;
@@ -36,11 +41,15 @@ interface DbRow {
   customer_id: string | null;
   field: string | null;
   reason: string | null;
+  refusal: string | null;
   prev_hash: string;
   hash: string;
 }
 
-/** A row's values in column order (seq … prev_hash): what is stored, and what its hash covers. */
+/**
+ * A row's values in column order (seq … prev_hash): what is stored, and what its hash covers. A refusal is
+ * hashed after the previous hash, and only when there is one, so rows from before refusals hash as they did.
+ */
 const rowValues = (seq: number, entry: AuditEntry, prevHash: string) => [
   seq,
   entry.at,
@@ -51,6 +60,7 @@ const rowValues = (seq: number, entry: AuditEntry, prevHash: string) => [
   entry.field ?? null,
   entry.reason ?? null,
   prevHash,
+  ...(entry.refusal !== undefined ? [entry.refusal] : []),
 ];
 
 /** The hash of one row: its sequence number, fields and the previous row's hash. */
@@ -69,6 +79,7 @@ const toRow = (r: DbRow): AuditRow => ({
   ...(r.customer_id !== null ? { customerId: r.customer_id } : {}),
   ...(r.field !== null ? { field: r.field } : {}),
   ...(r.reason !== null ? { reason: r.reason } : {}),
+  ...(r.refusal !== null ? { refusal: r.refusal as RevealRefusal } : {}),
   prevHash: r.prev_hash,
   hash: r.hash,
 });
@@ -85,15 +96,17 @@ export async function appendAudit(tx: Sql, entry: AuditEntry): Promise<AuditRow>
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = hashRow(seq, entry, prevHash);
   await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, customer_id, field, reason, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [...rowValues(seq, entry, prevHash), hash],
+    `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, customer_id, field, reason, prev_hash, refusal, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [...rowValues(seq, entry, prevHash).slice(0, 9), entry.refusal ?? null, hash],
   );
   return { ...entry, seq, prevHash, hash };
 }
 
 export interface AuditQuery {
   staffId?: string | undefined;
+  /** "reveal", "reveal_denied"… */
+  action?: string | undefined;
   customerId?: string | undefined;
   /** ISO instants, inclusive from, exclusive to. */
   from?: string | undefined;
@@ -111,6 +124,7 @@ export async function listAudit(db: Sql, query: AuditQuery): Promise<AuditRow[]>
     where.push(sql.replace("?", `$${values.length}`));
   };
   if (query.staffId !== undefined) add("actor_id = ?", query.staffId);
+  if (query.action !== undefined) add("action = ?", query.action);
   if (query.customerId !== undefined) add("customer_id = ?", query.customerId);
   if (query.from !== undefined) add("at >= ?", query.from);
   if (query.to !== undefined) add("at < ?", query.to);
@@ -153,4 +167,66 @@ export async function verifyAudit(db: Sql, batch = 1000): Promise<AuditVerificat
   }
   // A deleted tail cannot be seen from the rows alone; the count is in the answer for comparison with an external anchor.
   return { ok: true, rows };
+}
+
+/** Refused reveals written to the log per principal an hour; past it they are counted, and one `flood` row says so. */
+export const REFUSALS_LOGGED_PER_HOUR = 30;
+
+const hourOf = (at: string) => new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000).toISOString();
+
+/**
+ * Audits one refused reveal: counted against its principal's hour, and written
+ * to the chain while that count is within `perHour`. The first refusal past it
+ * writes one `flood` row; later ones that hour are only counted.
+ */
+export async function auditRefusal(
+  db: { transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> },
+  entry: AuditEntry & { refusal: RevealRefusal },
+  perHour = REFUSALS_LOGGED_PER_HOUR,
+): Promise<{ refused: number; logged: boolean }> {
+  return db.transaction(async (tx) => {
+    const counted = await tx.query<{ refused: number }>(
+      `INSERT INTO audit_refusals (actor_id, hour, refused) VALUES ($1, $2, 1)
+       ON CONFLICT (actor_id, hour) DO UPDATE SET refused = audit_refusals.refused + 1 RETURNING refused`,
+      [entry.actorId, hourOf(entry.at)],
+    );
+    const refused = counted.rows[0]!.refused;
+    if (refused <= perHour) {
+      await appendAudit(tx, entry);
+      return { refused, logged: true };
+    }
+    if (refused === perHour + 1)
+      await appendAudit(tx, {
+        at: entry.at,
+        actorId: entry.actorId,
+        actorRole: entry.actorRole,
+        action: "reveal_denied",
+        refusal: "flood",
+        reason: `over ${perHour} refused reveals this hour: the rest of the hour's are counted, not logged one by one`,
+      });
+    return { refused, logged: false };
+  });
+}
+
+export interface RefusalCount {
+  actorId: string;
+  /** Refused reveals in the period, logged or only counted. */
+  refused: number;
+  /** The busiest hour's count. */
+  peakHour: number;
+}
+
+/** Refused reveals per principal over hours starting in [from, to), the most refused first. */
+export async function countRefusals(
+  db: Sql,
+  query: { from?: string; to?: string; limit: number },
+): Promise<RefusalCount[]> {
+  const r = await db.query<{ actor_id: string; refused: number; peak: number }>(
+    `SELECT actor_id, sum(refused)::int AS refused, max(refused)::int AS peak FROM audit_refusals
+     WHERE ($1::timestamptz IS NULL OR hour >= date_trunc('hour', $1::timestamptz))
+       AND ($2::timestamptz IS NULL OR hour < $2::timestamptz)
+     GROUP BY actor_id ORDER BY refused DESC, actor_id LIMIT $3`,
+    [query.from ?? null, query.to ?? null, query.limit],
+  );
+  return r.rows.map((row) => ({ actorId: row.actor_id, refused: row.refused, peakHour: row.peak }));
 }

@@ -7,18 +7,11 @@
  */
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import {
-  generateDemoPortfolio,
-  generateStaff,
-  inCustomerScope,
-  isValidBankCardNumber,
-  isValidResidentIdNumber,
-  type Customer,
-  type StaffRole,
-} from "@bankcrm/core";
+import { generateDemoPortfolio, generateStaff, inCustomerScope, type Customer, type StaffRole } from "@bankcrm/core";
 import { newLead } from "../../../packages/data/test/support/leads.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../src/seed.js";
+import { identifiersIn } from "./support/scan.js";
 
 const SEEDED = 160;
 const portfolio = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
@@ -57,34 +50,6 @@ const WRITERS: readonly StaffRole[] = [
   "marketing",
   "service_agent",
 ];
-
-/** Every string in a JSON text. */
-function stringsIn(text: string): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === "string") out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object") Object.values(v).forEach(walk);
-  };
-  try {
-    walk(JSON.parse(text));
-  } catch {
-    out.push(text);
-  }
-  return out;
-}
-
-/** Every full identifier in the strings of a JSON text: valid resident IDs, mobiles, Luhn-valid card numbers. */
-function identifiersIn(text: string): string[] {
-  const found: string[] = [];
-  for (const value of stringsIn(text)) {
-    for (const m of value.matchAll(/(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/g))
-      if (isValidResidentIdNumber(m[0])) found.push(m[0]);
-    for (const m of value.matchAll(/(?<!\d)1[3-9]\d{9}(?!\d)/g)) found.push(m[0]);
-    for (const m of value.matchAll(/(?<!\d)\d{16,19}(?!\d)/g)) if (isValidBankCardNumber(m[0])) found.push(m[0]);
-  }
-  return found;
-}
 
 for (const database of ["pglite", "postgres"] as const) {
   describe(`the reference server enforces identity, scope, masking and audit (${database})`, () => {
