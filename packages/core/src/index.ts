@@ -6,6 +6,7 @@
 export * from "./errors/index.js";
 export * from "./schemas/index.js";
 export * from "./identifiers/index.js";
+export * from "./text/index.js";
 export * from "./privacy/index.js";
 export * from "./money/index.js";
 export * from "./i18n/index.js";

@@ -11,6 +11,7 @@ import {
   mask,
   maskRecord,
   STAFF_ROLES,
+  withoutControls,
   type MaskKind,
 } from "../src/index.js";
 
@@ -30,19 +31,32 @@ describe("mask", () => {
     expect(mask("北京市朝阳区建国路88号", "address")).toBe("北京市朝阳区******");
   });
 
-  it("is idempotent for every kind", () => {
+  it("is idempotent for every kind, and never keeps a control or format character", () => {
+    // Printable text with controls among it: C0, DEL, zero-width and every bidi control.
+    const unit = fc.oneof(
+      { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom("\u0007", "\u007F", "\u200B", "\u200E", "\u202A", "\u202E", "\u2066", "\u2069"),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(..."张三丰欧阳") },
+    );
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 40 }),
+        fc.array(unit, { maxLength: 40 }).map((units) => units.join("")),
         fc.constantFrom(...KINDS),
         fc.integer({ min: -3, max: 12 }),
         (s, kind, keepFirst) => {
           const once = mask(s, kind, { keepFirst });
           expect(mask(once, kind, { keepFirst })).toBe(once);
-          expect([...once]).toHaveLength([...s].length);
+          expect([...once]).toHaveLength([...withoutControls(s)].length);
+          expect(once).not.toMatch(/[\p{Cc}\p{Cf}]/u);
         },
       ),
     );
+    // The review's case: an override before a name is not its "first character".
+    expect(mask("\u202E张三", "name")).toBe("张*");
+    expect(mask("181\u202E12349432", "mobile")).toBe("181****9432");
   });
 
   it("never shows a middle digit of an ID, card or mobile number", () => {

@@ -1,3 +1,6 @@
+/** Locales, labels and message tables: the one shape every message a person sees is written in. */
+import { isolateIfNeeded } from "../text/bidi.js";
+
 /** The locales every message a person sees is written in. */
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,9 +15,16 @@ export function resolveLocale(tag: string | undefined): Locale {
   return /^zh(-|$)/i.test(tag) ? "zh-CN" : "en";
 }
 
-/** A label's text in a locale, with `{name}` placeholders filled from `params` (unknown ones left as written). */
+/**
+ * A label's text in a locale, with `{name}` placeholders filled from `params` (unknown ones left as written).
+ * A value that could reorder the sentence around it (right-to-left letters, bidi controls) is set in an
+ * isolate, as Fluent does with every placeable, so a customer's name never turns the figures after it around.
+ */
 export function fillLabel(label: Label, locale: Locale, params: Record<string, string | number> = {}): string {
-  return label[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return label[locale].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return value === undefined ? `{${name}}` : typeof value === "string" ? isolateIfNeeded(value) : String(value);
+  });
 }
 
 /**

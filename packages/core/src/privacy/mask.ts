@@ -1,8 +1,11 @@
 /**
- * Display masking of personal data. Every mask keeps the value's length and
+ * Display masking of personal data. Control and format characters are dropped
+ * first (a right-to-left override is never a name's "first character", and a
+ * mask never carries one onto the screen); then every mask keeps the length and
  * only ever reveals characters at fixed ends, so masking is idempotent
  * (`mask(mask(x, k), k) === mask(x, k)`) and never shows a middle digit.
  */
+import { withoutControls } from "../text/bidi.js";
 
 export type MaskKind = "idNumber" | "bankCard" | "mobile" | "name" | "email" | "address";
 
@@ -56,7 +59,8 @@ function maskEmail(text: string): string {
  * - `email`: first character of the local part (z***@example.com)
  * - `address`: the first 6 characters (province and city), the rest hidden
  */
-export function mask(value: string, kind: MaskKind, options: MaskOptions = {}): string {
+export function mask(raw: string, kind: MaskKind, options: MaskOptions = {}): string {
+  const value = withoutControls(raw);
   const chars = [...value];
   switch (kind) {
     case "idNumber":

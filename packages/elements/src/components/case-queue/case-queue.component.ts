@@ -172,7 +172,7 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
     const id = (what: string) => `${what}-${c.id}`;
     return html`<li part="case" class="row" data-case-id=${c.id} data-sla=${sla.state}>
       <span class="grow">
-        <strong>${c.subject}</strong>
+        <strong><bdi>${c.subject}</bdi></strong>
         <span class="muted">
           ·
           ${labelIn(serviceCaseTypeLabels, c.type, l)}${c.category ? ` · ${labelIn(serviceCategoryLabels, c.category, l)}` : ""}
@@ -183,7 +183,7 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
         <span part="sla" class=${sla.state === "overdue" || sla.state === "missed" ? "late" : "muted"}
           >${slaText} · <time datetime=${c.slaDueAt}>${bankDay(new Date(Date.parse(c.slaDueAt) - 1))}</time></span
         >
-        ${c.resolution ? html`<br /><span class="muted">${c.resolutionCode ? `${labelIn(resolutionCodeLabels, c.resolutionCode, l)}：` : ""}${c.resolution}</span>` : nothing}
+        ${c.resolution ? html`<br /><span class="muted">${c.resolutionCode ? `${labelIn(resolutionCodeLabels, c.resolutionCode, l)}：` : ""}<bdi>${c.resolution}</bdi></span>` : nothing}
       </span>
       <span class="actions" role="group" aria-label=${sayService("caseActions", l, { subject: c.subject })}>
         ${

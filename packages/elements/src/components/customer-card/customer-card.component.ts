@@ -15,6 +15,7 @@ import type { RevealableField } from "../../context/contexts.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { BankcrmRevealErrorEvent, BankcrmRevealEvent, BankcrmRevealedEvent } from "../../events/reveal-events.js";
 import { customerCardStyles } from "./customer-card.styles.js";
+import { cardMessage } from "../../i18n/card-messages.js";
 
 /** Key figures shown on the card. */
 export interface CustomerFigures {
@@ -159,7 +160,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
             ? html`<button
                 type="button"
                 ?disabled=${this.offline}
-                aria-label=${message("revealLabel", locale, { field: caption })}
+                aria-label=${cardMessage("revealLabel", locale, { field: caption })}
                 @click=${() => void this.reveal(field)}
               >
                 ${message("reveal", locale)}
@@ -174,7 +175,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
     const state = this.loadingOrError(this.loading, this.error);
     if (state) return state;
     const c = this.customer;
-    if (!c) return html`<div part="base" class="muted">${message("noCustomer", locale)}</div>`;
+    if (!c) return html`<div part="base" class="muted">${cardMessage("noCustomer", locale)}</div>`;
     const name = this.revealed.name ?? (c.kind === "individual" ? mask(c.name, "name") : c.name);
     const f = this.figures;
     const money = (m: Money | undefined) => (m ? formatMoney(m.amount, m.currency, locale, { compact: true }) : "—");
@@ -185,34 +186,34 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
         <bankcrm-value-badge .tier=${c.tier} .value=${this.value} locale=${locale}></bankcrm-value-badge>
       </header>
       <dl part="body">
-        ${this.identifier("contact.mobile", c.contact.mobile, "mobile", message("mobileLabel", locale))}
+        ${this.identifier("contact.mobile", c.contact.mobile, "mobile", cardMessage("mobileLabel", locale))}
         ${
           c.kind === "individual"
-            ? this.identifier("idDocument.number", c.idDocument.number, "idNumber", message("idLabel", locale))
-            : html`<dt>${message("usccLabel", locale)}</dt>
+            ? this.identifier("idDocument.number", c.idDocument.number, "idNumber", cardMessage("idLabel", locale))
+            : html`<dt>${cardMessage("usccLabel", locale)}</dt>
                 <dd>${c.uscc}</dd>`
         }
-        <dt>${message("relationshipManager", locale)}</dt>
+        <dt>${cardMessage("relationshipManager", locale)}</dt>
         <dd>${c.relationshipManagerId ? (this.names[c.relationshipManagerId] ?? c.relationshipManagerId) : "—"}</dd>
-        <dt>${message("branchLabel", locale)}</dt>
+        <dt>${cardMessage("branchLabel", locale)}</dt>
         <dd>${this.names[c.branchId] ?? c.branchId}</dd>
-        <dt>${message("loyaltyPointsLabel", locale)}</dt>
+        <dt>${cardMessage("loyaltyPointsLabel", locale)}</dt>
         <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(c.loyaltyPoints)}</dd>
       </dl>
-      ${this.offline ? html`<p class="muted">${message("offlineNoReveal", locale)}</p>` : nothing}
-      ${this.revealError !== undefined ? html`<p role="alert">${message("revealFailed", locale, { reason: this.revealError })}</p>` : nothing}
+      ${this.offline ? html`<p class="muted">${cardMessage("offlineNoReveal", locale)}</p>` : nothing}
+      ${this.revealError !== undefined ? html`<p role="alert">${cardMessage("revealFailed", locale, { reason: this.revealError })}</p>` : nothing}
       ${
         f
           ? html`<div class="figures">
               <div class="figure">
-                <span class="muted">${message("aumLabel", locale)}</span><span part="value">${money(f.aum)}</span>
+                <span class="muted">${cardMessage("aumLabel", locale)}</span><span part="value">${money(f.aum)}</span>
               </div>
               <div class="figure">
-                <span class="muted">${message("contributionLabel", locale)}</span
+                <span class="muted">${cardMessage("contributionLabel", locale)}</span
                 ><span part="value">${money(f.contribution)}</span>
               </div>
               <div class="figure">
-                <span class="muted">${message("productCountLabel", locale)}</span
+                <span class="muted">${cardMessage("productCountLabel", locale)}</span
                 ><span part="value">${f.productCount ?? "—"}</span>
               </div>
             </div>`
@@ -220,7 +221,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
       }
       ${
         c.tags.length > 0
-          ? html`<ul class="tags" aria-label=${message("tagsLabel", locale)}>
+          ? html`<ul class="tags" aria-label=${cardMessage("tagsLabel", locale)}>
               ${c.tags.map((t) => html`<li>${t}</li>`)}
             </ul>`
           : nothing

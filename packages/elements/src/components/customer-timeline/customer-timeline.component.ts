@@ -23,6 +23,7 @@ import {
   kindLabel,
   relativeTime,
 } from "./timeline-format.js";
+import { timelineMessage } from "../../i18n/timeline-messages.js";
 
 interface Row {
   item: TimelineItem;
@@ -346,7 +347,7 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
     const shown = new Set(this.kinds);
     const channels =
       this.channel && !this.channels.includes(this.channel) ? [this.channel, ...this.channels] : this.channels;
-    return html`<div part="toolbar" role="group" aria-label=${message("timelineFilters", locale)}>
+    return html`<div part="toolbar" role="group" aria-label=${timelineMessage("timelineFilters", locale)}>
       ${TIMELINE_KINDS.map(
         (kind) =>
           html`<label class="kind-filter"
@@ -361,13 +362,13 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
           >`,
       )}
       <label class="channel-filter"
-        >${message("timelineChannel", locale)}
+        >${timelineMessage("timelineChannel", locale)}
         <select
           @change=${(e: Event) => {
             this.channel = (e.target as HTMLSelectElement).value;
           }}
         >
-          <option value="" ?selected=${this.channel === ""}>${message("timelineAllChannels", locale)}</option>
+          <option value="" ?selected=${this.channel === ""}>${timelineMessage("timelineAllChannels", locale)}</option>
           ${channels.map(
             (c) => html`<option value=${c} ?selected=${this.channel === c}>${channelLabel(c, locale)}</option>`,
           )}
@@ -381,17 +382,17 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
     const state = this.loadingOrError(this.loading, this.error);
     if (state) return state;
     if (this.items.length === 0 && !this.moreAvailable)
-      return html`<div part="base" class="muted">${message("timelineEmpty", locale)}</div>`;
+      return html`<div part="base" class="muted">${timelineMessage("timelineEmpty", locale)}</div>`;
     const more = this.moreAvailable;
     return html`<div part="base">
       ${this.renderToolbar()}
-      ${this.offline ? html`<p class="muted">${message("timelineOfflineCached", locale)}</p>` : nothing}
-      <p id="keys" class="visually-hidden">${message("timelineKeys", locale)}</p>
-      ${this.rows.length === 0 ? html`<p class="muted">${message("timelineFiltered", locale)}</p>` : nothing}
+      ${this.offline ? html`<p class="muted">${timelineMessage("timelineOfflineCached", locale)}</p>` : nothing}
+      <p id="keys" class="visually-hidden">${timelineMessage("timelineKeys", locale)}</p>
+      ${this.rows.length === 0 ? html`<p class="muted">${timelineMessage("timelineFiltered", locale)}</p>` : nothing}
       <div
         part="feed"
         role="feed"
-        aria-label=${message("timelineLabel", locale)}
+        aria-label=${timelineMessage("timelineLabel", locale)}
         aria-describedby="keys"
         tabindex="0"
         aria-busy=${this.loadingMore || (this.rows.length > 0 && !this.rowsInView) ? "true" : "false"}
@@ -414,16 +415,16 @@ export class BankcrmCustomerTimeline extends BankcrmContextElement {
         <span role="status"
           >${
             this.loadingMore
-              ? message("timelineLoadingMore", locale)
+              ? timelineMessage("timelineLoadingMore", locale)
               : more
-                ? message("timelineCount", locale, { count: this.items.length })
-                : message("timelineEnd", locale, { count: this.items.length })
+                ? timelineMessage("timelineCount", locale, { count: this.items.length })
+                : timelineMessage("timelineEnd", locale, { count: this.items.length })
           }</span
         >
         ${
           more && !this.offline
             ? html`<button part="load-more" type="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
-                ${message("timelineLoadMore", locale)}
+                ${timelineMessage("timelineLoadMore", locale)}
               </button>`
             : nothing
         }

@@ -14,7 +14,6 @@ import {
   leadPurposeLabels,
   leadSourceLabels,
   leadStatusLabels,
-  message,
   opportunityStageLabels,
   priorityLabels,
   productTypeLabels,
@@ -24,11 +23,11 @@ import {
   transactionChannelLabels,
   type Label,
   type Locale,
-  type MessageKey,
   DAY_MS,
 } from "@bankcrm/core";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
 import { cached } from "../../internal/format.js";
+import { timelineMessage, type TimelineMessageKey } from "../../i18n/timeline-messages.js";
 
 export { absoluteTime, relativeTime } from "../../internal/format.js";
 
@@ -41,7 +40,7 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = [
   "opportunity",
 ];
 
-const KIND_MESSAGE: Record<TimelineKind, MessageKey> = {
+const KIND_MESSAGE: Record<TimelineKind, TimelineMessageKey> = {
   interaction: "kindInteraction",
   transaction: "kindTransaction",
   case: "kindCase",
@@ -51,7 +50,7 @@ const KIND_MESSAGE: Record<TimelineKind, MessageKey> = {
 };
 
 export function kindLabel(kind: TimelineKind, locale: Locale): string {
-  return message(KIND_MESSAGE[kind], locale);
+  return timelineMessage(KIND_MESSAGE[kind], locale);
 }
 
 /** The channel an entry came through (leads: their source; opportunities have none). */
@@ -107,7 +106,7 @@ export function describe(item: TimelineItem, locale: Locale): { title: string; d
         ? labelIn(transactionCategoryLabels, r.category, locale)
         : kindLabel("transaction", locale);
       return {
-        title: amount ? `${category} ${amount}` : `${category} · ${message("amountHidden", locale)}`,
+        title: amount ? `${category} ${amount}` : `${category} · ${timelineMessage("amountHidden", locale)}`,
         detail: [r.counterparty, r.description].filter(Boolean).join(" · "),
       };
     }

@@ -17,12 +17,12 @@ import {
   type LeadPurpose,
   type LeadSource,
   type Locale,
-  type MessageKey,
 } from "@bankcrm/core";
 import { BankcrmLeadErrorEvent, BankcrmLeadSavedEvent, BankcrmLeadSubmitEvent } from "../../events/lead-events.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { LEAD_FORM_FIELDS, leadFieldsFor, yuanToFen, type LeadFormField } from "./lead-fields.js";
 import { leadFormStyles } from "./lead-form.styles.js";
+import { leadFormMessage, type LeadFormMessageKey } from "../../i18n/lead-form-messages.js";
 
 export type { LeadFormField } from "./lead-fields.js";
 
@@ -276,7 +276,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     this.errors = errors;
     if (!lead) {
       const count = Object.keys(errors).length;
-      this.status = { kind: "invalid", text: message("leadFixErrors", locale, { count }) };
+      this.status = { kind: "invalid", text: leadFormMessage("leadFixErrors", locale, { count }) };
       return this.focusFirstInvalid();
     }
     if (!this.dispatchEvent(new BankcrmLeadSubmitEvent({ lead }))) return;
@@ -292,19 +292,20 @@ export class BankcrmLeadForm extends BankcrmContextElement {
       return;
     }
     this.submitting = true;
-    this.status = { kind: "submitting", text: message("leadSubmitting", locale) };
+    this.status = { kind: "submitting", text: leadFormMessage("leadSubmitting", locale) };
     try {
       const result = await client.leads.create(lead);
       if (result.status === "saved" || result.status === "queued") {
         const staff = this.audience === "staff";
-        const key: MessageKey = result.status === "queued" ? "leadQueued" : staff ? "leadSavedStaff" : "leadSaved";
-        this.status = { kind: result.status, text: message(key, locale) };
+        const key: LeadFormMessageKey =
+          result.status === "queued" ? "leadQueued" : staff ? "leadSavedStaff" : "leadSaved";
+        this.status = { kind: result.status, text: leadFormMessage(key, locale) };
         this.clear();
         this.dispatchEvent(new BankcrmLeadSavedEvent({ lead: result.lead, status: result.status }));
       } else {
         const reason = result.reason ?? result.status;
-        const key: MessageKey = result.status === "conflict" ? "leadConflict" : "leadFailed";
-        this.status = { kind: result.status, text: message(key, locale, { reason }) };
+        const key: LeadFormMessageKey = result.status === "conflict" ? "leadConflict" : "leadFailed";
+        this.status = { kind: result.status, text: leadFormMessage(key, locale, { reason }) };
         this.dispatchEvent(
           new BankcrmLeadErrorEvent({
             lead,
@@ -316,7 +317,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     } catch (error) {
       if (isValidationError(error)) this.errors = this.byField(error.errors);
       const reason = error instanceof Error ? error.message : String(error);
-      this.status = { kind: "error", text: message("leadFailed", locale, { reason }) };
+      this.status = { kind: "error", text: leadFormMessage("leadFailed", locale, { reason }) };
       this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error }));
       if (isValidationError(error)) void this.focusFirstInvalid();
     } finally {
@@ -418,7 +419,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     const purpose = this.purposeValue;
     const products = purpose ? LEAD_FORM_FIELDS[purpose].products : [];
     const inHostForm = this.internals.form !== null;
-    const title = message(this.audience === "staff" ? "leadFormTitleStaff" : "leadFormTitle", locale);
+    const title = leadFormMessage(this.audience === "staff" ? "leadFormTitleStaff" : "leadFormTitle", locale);
     return html`<form
       part="form"
       novalidate
@@ -442,10 +443,10 @@ export class BankcrmLeadForm extends BankcrmContextElement {
             )
           : html`<p class="purpose">${labelIn(leadPurposeLabels, this.purpose, locale)}</p>`
       }
-      ${this.field("name", message("leadName", locale), this.input("name", { type: "text", autocomplete: "name", maxlength: 60 }), true)}
+      ${this.field("name", leadFormMessage("leadName", locale), this.input("name", { type: "text", autocomplete: "name", maxlength: 60 }), true)}
       ${this.field(
         "mobile",
-        message("leadMobile", locale),
+        leadFormMessage("leadMobile", locale),
         this.input("mobile", { type: "tel", autocomplete: "tel-national", inputmode: "numeric", maxlength: 13 }),
         true,
       )}
@@ -453,7 +454,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
         fields.includes("productInterest")
           ? this.field(
               "productInterest",
-              message("leadProductInterest", locale),
+              leadFormMessage("leadProductInterest", locale),
               this.select(
                 "productInterest",
                 products.map((p) => ({ value: p, label: labelIn(productTypeLabels, p, locale) })),
@@ -467,7 +468,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
         fields.includes("expectedAmount")
           ? this.field(
               "expectedAmount",
-              message("leadExpectedAmount", locale),
+              leadFormMessage("leadExpectedAmount", locale),
               this.input("expectedAmount", { type: "text", autocomplete: "off", inputmode: "decimal", maxlength: 20 }),
               false,
             )
@@ -477,7 +478,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
         fields.includes("preferredContactTime")
           ? this.field(
               "preferredContactTime",
-              message("leadContactTime", locale),
+              leadFormMessage("leadContactTime", locale),
               this.select(
                 "preferredContactTime",
                 CONTACT_TIMES.map((t) => ({ value: t, label: labelIn(contactTimeLabels, t, locale) })),
@@ -491,7 +492,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
         fields.includes("notes")
           ? this.field(
               "notes",
-              message("leadNotes", locale),
+              leadFormMessage("leadNotes", locale),
               html`<textarea
                 id="notes"
                 name="notes"
@@ -518,9 +519,9 @@ export class BankcrmLeadForm extends BankcrmContextElement {
           aria-describedby=${["consent-version", this.describedBy("consent")].filter(Boolean).join(" ")}
           @change=${this.onConsent}
         />
-        <label for="consent">${this.consentText ?? message("consentDefault", locale)}</label>
+        <label for="consent">${this.consentText ?? leadFormMessage("consentDefault", locale)}</label>
         <p id="consent-version" class="muted">
-          ${message("consentVersionNote", locale, { version: this.consentVersion })}
+          ${leadFormMessage("consentVersionNote", locale, { version: this.consentVersion })}
         </p>
         ${this.errors.consent ? html`<p part="error" id="consent-error">${this.errors.consent}</p>` : nothing}
       </div>
@@ -533,7 +534,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
               ?disabled=${this.disabled}
               aria-disabled=${this.submitting ? "true" : "false"}
             >
-              ${message(this.submitting ? "leadSubmitting" : "leadSubmit", locale)}
+              ${leadFormMessage(this.submitting ? "leadSubmitting" : "leadSubmit", locale)}
             </button>`
       }
       <div part="status" role="status" class=${this.status?.kind ?? ""}>${this.status?.text ?? ""}</div>

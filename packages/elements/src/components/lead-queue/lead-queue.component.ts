@@ -220,7 +220,8 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
       id,
       customerId: lead.customerId,
       leadId: lead.id,
-      title: `${labelIn(leadPurposeLabels, lead.purpose, this.effectiveLocale)} · ${lead.name}`.slice(0, 120),
+      // No name in a generated title: titles are free text, shown unmasked to every role that sees the opportunity.
+      title: `${labelIn(leadPurposeLabels, lead.purpose, this.effectiveLocale)} · ${lead.id}`.slice(0, 120),
       productType: product,
       stage: "prospecting",
       amount: lead.expectedAmount ?? { amount: 0, currency: "CNY" },
@@ -293,7 +294,7 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const reasonError = this.reasonErrors[lead.id];
     return html`<li part="lead" class="row" data-lead-id=${lead.id}>
       <span class="grow">
-        <strong>${lead.name}</strong> <span class="muted">${lead.mobile}</span><br />
+        <strong><bdi>${lead.name}</bdi></strong> <span class="muted">${lead.mobile}</span><br />
         ${labelIn(leadPurposeLabels, lead.purpose, l)} · ${labelIn(leadSourceLabels, lead.source, l)}
         ${lead.expectedAmount ? html` · ${compactMoney(lead.expectedAmount.amount, lead.expectedAmount.currency, l)}` : nothing}
         ·

@@ -446,8 +446,10 @@ export class BankcrmPipeline extends BankcrmContextElement {
       @keydown=${(e: KeyboardEvent) => this.onCardKey(e, o)}
       @dragstart=${(e: DragEvent) => e.dataTransfer?.setData("text/plain", o.id)}
     >
-      <strong>${o.title}</strong>
-      <span class="muted">${labelIn(productTypeLabels, o.productType, l)}${owner ? ` · ${owner}` : ""}</span>
+      <strong><bdi>${o.title}</bdi></strong>
+      <span class="muted"
+        >${labelIn(productTypeLabels, o.productType, l)}${owner ? html` · <bdi>${owner}</bdi>` : ""}</span
+      >
       <span
         >${
           // A role without C2 (marketing) gets the record without its amount.

@@ -238,8 +238,8 @@ export class BankcrmTaskList extends BankcrmContextElement {
     const snoozeId = `snooze-${task.id}`;
     return html`<li part="task" class="row" data-task-id=${task.id}>
       <span class="grow">
-        <strong>${task.title}</strong>
-        ${name ? html`<span class="muted"> · ${name}</span>` : nothing}
+        <strong><bdi>${task.title}</bdi></strong>
+        ${name ? html`<span class="muted"> · <bdi>${name}</bdi></span>` : nothing}
         ${task.careReason ? html` <span class="badge care">${labelIn(careReasonLabels, task.careReason, l)}</span>` : nothing}
         <br />
         <span class="muted"
@@ -287,7 +287,7 @@ export class BankcrmTaskList extends BankcrmContextElement {
             html`<li class="row" data-care=${e.reason}>
               <span class="grow"
                 ><span class="badge care">${labelIn(careReasonLabels, e.reason, l)}</span>
-                ${this.names[e.customerId] ?? e.customerId} ·
+                <bdi>${this.names[e.customerId] ?? e.customerId}</bdi> ·
                 <time datetime=${e.dueOn}>${e.dueOn}</time></span
               >
               <button type="button" data-action="add-care" ?disabled=${this.busy} @click=${() => this.addCare(e)}>

@@ -1,9 +1,10 @@
 import { LitElement, html } from "lit";
 import { property, state } from "lit/decorators.js";
 import { consume } from "@lit/context";
-import { label, message, resolveLocale, TIERS, type Locale, type Tier } from "@bankcrm/core";
+import { label, resolveLocale, TIERS, type Locale, type Tier } from "@bankcrm/core";
 import { localeContext } from "../../context/contexts.js";
 import { tierBadgeStyles } from "./tier-badge.styles.js";
+import { cardMessage } from "../../i18n/card-messages.js";
 
 /**
  * A customer's tier (客户等级) as a compact, localized badge.
@@ -35,7 +36,7 @@ export class BankcrmTierBadge extends LitElement {
   override render() {
     const locale = this.locale !== undefined ? resolveLocale(this.locale) : (this.contextLocale ?? "zh-CN");
     const known = this.tier !== undefined && (TIERS as readonly string[]).includes(this.tier);
-    const text = known ? label("tier", this.tier!, locale) : message("tierUnknown", locale);
+    const text = known ? label("tier", this.tier!, locale) : cardMessage("tierUnknown", locale);
     return html`<span part="base" class=${known ? this.tier! : "unknown"}><span part="label">${text}</span></span>`;
   }
 }

@@ -4,6 +4,7 @@ import { consume } from "@lit/context";
 import { label, message, resolveLocale, type Locale, type Tier, type ValueScore } from "@bankcrm/core";
 import { localeContext } from "../../context/contexts.js";
 import { valueBadgeStyles } from "./value-badge.styles.js";
+import { cardMessage } from "../../i18n/card-messages.js";
 
 let nextId = 0;
 
@@ -65,7 +66,7 @@ export class BankcrmValueBadge extends LitElement {
       return html`<span part="base error" role="alert">${message("loadFailed", locale, { reason: this.error })}</span>`;
     const tier = html`<bankcrm-tier-badge .tier=${this.tier} locale=${locale}></bankcrm-tier-badge>`;
     if (!this.value)
-      return html`<span part="base">${tier}<span part="empty">${message("notScored", locale)}</span></span>`;
+      return html`<span part="base">${tier}<span part="empty">${cardMessage("notScored", locale)}</span></span>`;
     const score = Math.round(this.value.score);
     return html`<span part="base">
       ${tier}
@@ -77,13 +78,13 @@ export class BankcrmValueBadge extends LitElement {
         aria-controls=${this.listId}
         @click=${this.toggle}
       >
-        ${message(this.expanded ? "hideExplanation" : "explainScore", locale)}
+        ${cardMessage(this.expanded ? "hideExplanation" : "explainScore", locale)}
       </button>
       <ul part="factors" id=${this.listId} ?hidden=${!this.expanded}>
         ${this.value.factors.map(
           (f) =>
             html`<li>
-              ${label("valueFactor", f.code, locale)}${locale === "zh-CN" ? "：" : ": "}${message("points", locale, { points: f.points.toFixed(1) })}
+              ${label("valueFactor", f.code, locale)}${locale === "zh-CN" ? "：" : ": "}${cardMessage("points", locale, { points: f.points.toFixed(1) })}
               ${f.missing ? html`<span class="muted">(${message("noData", locale)})</span>` : nothing}
             </li>`,
         )}

@@ -1,0 +1,11 @@
+export {
+  BIDI_CONTROL,
+  closeBidi,
+  closeBidiIn,
+  FSI,
+  PDI,
+  hasUnpairedBidi,
+  isolate,
+  isolateIfNeeded,
+  withoutControls,
+} from "./bidi.js";
