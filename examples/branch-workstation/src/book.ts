@@ -15,6 +15,7 @@ import {
   computeAum,
   generateCustomerHistory,
   generateDemoCustomers,
+  householdName,
   type Customer,
   type CustomerView,
   type Holding,
@@ -131,7 +132,7 @@ export function demoGroups(customers: readonly Customer[]): RelationshipGroup[] 
         groups.push({
           id: `HH-${other.id}`,
           kind: "household",
-          name: `${other.name}家庭`,
+          name: householdName(other.name),
           members: [
             { customerId: other.id, role: "head" },
             { customerId: c.id, role: "spouse" },

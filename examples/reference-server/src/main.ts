@@ -12,6 +12,7 @@
  * SEED: generate that many demo customers with their history on an empty database.
  * RATE_LIMIT: requests a minute per principal (default 1200; 0 turns it off).
  * CORS_ORIGINS: comma-separated origins allowed to call from a browser (default any).
+ * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  */
 import { serve } from "@hono/node-server";
 import { generateStaff } from "@bankcrm/core";
@@ -102,9 +103,13 @@ if (command === "token") {
     console.log(`seeded ${written.toLocaleString("en")} records for ${seed.toLocaleString("en")} demo customers`);
   }
   const perMinute = env.RATE_LIMIT !== undefined ? Number(env.RATE_LIMIT) : 1200;
+  const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
+  if (freeText !== "mask" && freeText !== "refuse")
+    fail(`FREE_TEXT_IDENTIFIERS is "mask" or "refuse", not "${freeText}"`);
   const app = createApp(db, {
     auth,
     rateLimit: perMinute > 0 ? { perMinute } : false,
+    freeTextIdentifiers: freeText,
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
   });
   const port = Number(env.PORT ?? 8787);

@@ -179,6 +179,59 @@ describe("createCrmClient", () => {
     ]);
   });
 
+  it("neutralises stored text with a direction control left open, and refuses to write it", async () => {
+    const store = await seeded();
+    const o = p.opportunities[0]!;
+    // A title stored before the rule (or by another system) with a right-to-left override left open.
+    await store.put("opportunities", [{ ...o, title: "存单续作\u202E 181****9432" }]);
+    const reports: InvalidRecordReport[] = [];
+    const client = createCrmClient({ store, user: rm, onAudit: () => {}, onInvalidRecord: (r) => reports.push(r) });
+    const read = await client.opportunities.get(o.id);
+    // Read, not dropped: closed where it opens, so it reorders nothing after it.
+    expect(read?.title).toBe("存单续作\u202E 181****9432\u202C");
+    expect(reports).toEqual([]);
+    // A write with it is refused on the field, in the user's language.
+    const refused = await client.opportunities
+      .update(o.id, { title: "续作\u202E" }, { expectedVersion: read!.version ?? 0 })
+      .catch((e: unknown) => e);
+    expect(isValidationError(refused) && refused.errors).toMatchObject([{ path: ["title"], code: "bidiControls" }]);
+  });
+
+  it("keeps the customer's identifiers out of free text: masked by default, refused when the bank says so", async () => {
+    const store = await seeded();
+    const task = {
+      id: "TK-NAMED",
+      assigneeId: rm.id,
+      customerId: individual.id,
+      type: "call",
+      title: `回访${individual.name}，手机${individual.contact.mobile}`,
+      priority: "medium",
+      status: "open",
+      dueAt: "2026-12-01T01:00:00Z",
+    };
+    const masking = createCrmClient({ store, user: rm, onAudit: () => {} });
+    await masking.tasks.create(task);
+    const stored = await store.record("tasks", "TK-NAMED");
+    expect(stored?.title).toBe(
+      `回访${mask(individual.name, "name")}，手机${mask(individual.contact.mobile!, "mobile")}`,
+    );
+    // Updates and transitions pass the same way: a note typed later is masked too.
+    await masking.tasks.update("TK-NAMED", { notes: `已联系 ${individual.name}` });
+    expect((await store.record("tasks", "TK-NAMED"))?.notes).toBe(`已联系 ${mask(individual.name, "name")}`);
+    const refusing = createCrmClient({
+      store,
+      user: rm,
+      onAudit: () => {},
+      freeTextIdentifiers: "refuse",
+      locale: "en",
+    });
+    const refused = await refusing.tasks.create({ ...task, id: "TK-NAMED-2" }).catch((e: unknown) => e);
+    expect(isValidationError(refused) && refused.errors).toMatchObject([
+      { path: ["title"], code: "identifierInText", message: expect.stringMatching(/customer's name, mobile number/) },
+    ]);
+    expect(await store.record("tasks", "TK-NAMED-2")).toBeUndefined();
+  });
+
   it("creates leads with validation and forgets everything on logout", async () => {
     const store = await seeded();
     const client = createCrmClient({ store, user: rm, onAudit: () => {} });

@@ -1,6 +1,7 @@
 export {
   generateDemoPortfolio,
   generateDemoCustomers,
+  householdName,
   DEMO_AS_OF,
   type DemoPortfolio,
   type DemoPortfolioOptions,

@@ -19,6 +19,7 @@ import type { Staff } from "../schemas/staff.js";
 import type { Task } from "../schemas/task.js";
 import type { Transaction } from "../schemas/transaction.js";
 import type { CampaignResponseType, LeadPurpose, OpportunityStage, ProductType } from "../schemas/enums.js";
+import { productTypeLabels } from "../i18n/labels.js";
 import { computeAum } from "../scoring/aum.js";
 import { assignTier } from "../scoring/tier.js";
 import { generateCustomer, type DemoContext } from "./customers.js";
@@ -151,6 +152,14 @@ export function generateDemoCustomers(options: DemoCustomersOptions): Customer[]
     customers.push(customer);
   }
   return customers;
+}
+
+/**
+ * A household's name from its head's: the surname only ("王氏家庭"), as a masked name shows it — a group's
+ * name is read unmasked by every role, so it never carries a member's full name.
+ */
+export function householdName(headName: string): string {
+  return `${[...headName][0] ?? ""}氏家庭`;
 }
 
 export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoPortfolio {
@@ -296,7 +305,8 @@ function portfolioRecords(
     p.opportunities.push({
       id: `OP-${customer.id}`,
       customerId: customer.id,
-      title: `${customer.name} — ${productType}`,
+      // A title is free text every role reads unmasked: it names the deal, never the customer.
+      title: `${productTypeLabels[productType]["zh-CN"]}配置方案`,
       productType,
       stage,
       amount: { amount: Math.round(r.logNormal(30_000_000, 0.8)), currency: "CNY" },
@@ -340,7 +350,7 @@ function portfolioRecords(
       p.relationshipGroups.push({
         id: `HH-${waiting.id}`,
         kind: "household",
-        name: `${waiting.name}家庭`,
+        name: householdName(waiting.name),
         members: [
           { customerId: waiting.id, role: "head" },
           { customerId: customer.id, role: "spouse" },

@@ -26,6 +26,15 @@ const WRITE_MESSAGES = {
   errorAccessDenied: { "zh-CN": "您的角色无权执行此操作", en: "Your role may not do this" },
   errorNotFound: { "zh-CN": "记录不存在或无权查看", en: "The record does not exist or you may not see it" },
   errorNetwork: { "zh-CN": "无法连接服务器，请稍后再试", en: "The server cannot be reached; try again later" },
+  identifierInText: {
+    "zh-CN": "请勿在此填写客户的{what}：客户资料中已有，需要时经说明理由后查看",
+    en: "Do not write the customer's {what} here: it is on the customer record, shown in full only for a stated reason",
+  },
+  identifierKindName: { "zh-CN": "姓名", en: "name" },
+  identifierKindIdNumber: { "zh-CN": "证件号码", en: "ID number" },
+  identifierKindMobile: { "zh-CN": "手机号码", en: "mobile number" },
+  identifierKindEmail: { "zh-CN": "电子邮箱", en: "e-mail address" },
+  identifierKindAccount: { "zh-CN": "账号或卡号", en: "account or card number" },
   errorTooLarge: {
     "zh-CN": "内容过大，服务器已拒收，重试也不会成功；请删减后重新提交",
     en: "Too large for the server, which refused it; retrying will not help — shorten it and submit again",

@@ -28,3 +28,4 @@ export {
   type RevealRequest,
 } from "./access-policy.js";
 export { maskRecord, type MaskRecordOptions } from "./mask-record.js";
+export { findIdentifiers, identifiersOf, maskIdentifiers, type Found, type Identifiers } from "./free-text.js";

@@ -87,6 +87,8 @@ export interface CollectionSpec<R = unknown> {
   write?: CollectionWrites;
   /** State machine applied by `.transition()` and `POST /{collection}/{id}/transitions`. */
   machine?: StateMachine<R>;
+  /** Fields people (and source systems) write freely: scanned on write for the person's identifiers (`guardFreeText`). */
+  freeText?: readonly (keyof R & string)[];
 }
 
 function defineCollections<T extends { [C in CollectionName]: CollectionSpec<CollectionRecords[C]> }>(table: T): T {
@@ -128,6 +130,7 @@ export const collections = defineCollections({
     timeField: "at",
     timeline: { kind: "interaction", at: (i: Interaction) => i.at },
     write: staffWrites(),
+    freeText: ["summary", "nextStep"],
   },
   serviceCases: {
     schema: ServiceCaseSchema,
@@ -137,6 +140,7 @@ export const collections = defineCollections({
     timeline: { kind: "case", at: (c: ServiceCase) => c.updatedAt ?? c.openedAt },
     write: staffWrites(["relationship_manager", "teller", "branch_manager", "service_agent"], "openedAt"),
     machine: serviceCaseMachine,
+    freeText: ["subject", "description", "resolution", "satisfactionComment"],
   },
   campaignResponses: {
     schema: CampaignResponseSchema,
@@ -153,6 +157,7 @@ export const collections = defineCollections({
     timeline: { kind: "lead", at: (l: Lead) => l.updatedAt ?? l.createdAt },
     write: staffWrites(WRITER_ROLES, "createdAt"),
     machine: leadMachine,
+    freeText: ["notes", "disqualifiedReason"],
   },
   opportunities: {
     schema: OpportunitySchema,
@@ -162,6 +167,7 @@ export const collections = defineCollections({
     timeline: { kind: "opportunity", at: (o: Opportunity) => o.updatedAt ?? o.createdAt },
     write: staffWrites(["relationship_manager", "branch_manager"], "createdAt"),
     machine: opportunityMachine,
+    freeText: ["title", "lostReason"],
   },
   campaigns: {
     schema: CampaignSchema,
@@ -176,9 +182,16 @@ export const collections = defineCollections({
     timeField: "dueAt",
     write: staffWrites(),
     machine: taskMachine,
+    freeText: ["title", "notes"],
   },
   relationshipGroups: { schema: RelationshipGroupSchema, key: "id", customerIndex: "members" },
-  customerChanges: { schema: CustomerChangeSchema, key: "id", customerIndex: "customerId", timeField: "at" },
+  customerChanges: {
+    schema: CustomerChangeSchema,
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "at",
+    freeText: ["reason"],
+  },
 });
 
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];

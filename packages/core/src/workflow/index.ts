@@ -29,3 +29,4 @@ export {
   type WriteStamp,
 } from "./transition.js";
 export { applyCustomerChange, consentInForce, type CustomerChangeInput } from "./customer-change.js";
+export { guardFreeText, type FreeTextPolicy } from "./free-text.js";

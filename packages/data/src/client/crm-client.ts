@@ -25,7 +25,12 @@ import {
   CustomerSchema,
   defaultAccessPolicy,
   maskRecord,
+  closeBidiIn,
+  collectionSpec,
+  guardFreeText,
+  identifiersOf,
   parseOrThrow,
+  type FreeTextPolicy,
   validate,
   type AccessPolicy,
   type Actor,
@@ -104,6 +109,12 @@ export interface CrmClientOptions {
    * a new lead is committed to it first and sent from there (see outbox.ts).
    */
   outbox?: Outbox;
+  /**
+   * What a write does when its free text (a title, a summary, notes) carries the customer's name, ID number,
+   * mobile, e-mail or account number: `"mask"` them there (default) or `"refuse"` the write with a field error.
+   * Against a server that masks identifiers (the reference server), the server applies its own setting.
+   */
+  freeTextIdentifiers?: FreeTextPolicy;
 }
 
 export type { WriteStatus, WriteResult } from "@bankcrm/core";
@@ -157,9 +168,15 @@ export function createCrmClient(options: CrmClientOptions) {
   const emit = (event: ChangeEvent) => {
     for (const listener of listeners) listener(event);
   };
-  /** Validates a record from the store; reports and drops it when invalid. */
+  /**
+   * Validates a record from the store; reports and drops it when invalid. Text stored with a
+   * text-direction control left open (before the rule, or from another system) is neutralised — closed
+   * where it opens (`closeBidi`) — rather than dropped: it reads the same, and reorders nothing around it.
+   */
   const checked = <T>(collection: CollectionName, record: unknown): T | undefined => {
-    const result = validate(SCHEMAS[collection], record, locale, { allowMasked });
+    let result = validate(SCHEMAS[collection], record, locale, { allowMasked });
+    if (!result.success && result.errors.some((e) => e.code === "bidiControls"))
+      result = validate(SCHEMAS[collection], closeBidiIn(record), locale, { allowMasked });
     if (result.success) return result.data as T;
     const id = (record as { id?: unknown } | null)?.id;
     options.onInvalidRecord?.({ collection, ...(typeof id === "string" ? { id } : {}), errors: result.errors });
@@ -187,6 +204,19 @@ export function createCrmClient(options: CrmClientOptions) {
     const record = raw === undefined ? undefined : checked<CollectionRecords[C]>(collection, raw);
     if (!record) throw new BankcrmNotFoundError(collection, id);
     return record;
+  };
+  /**
+   * The record with its free text cleared of its person's identifiers (core's `guardFreeText`), looked up in the
+   * store: the customer, their holdings' numbers, a lead's own name and mobile. A store of masked records (a server
+   * that masks) has nothing to compare with here: the server applies the rule.
+   */
+  const clearFreeText = async <R extends object>(collection: CollectionName, record: R): Promise<R> => {
+    if (allowMasked || !collectionSpec(collection).freeText) return record;
+    const customerId = (record as { customerId?: unknown }).customerId;
+    const customer = typeof customerId === "string" ? await store.getCustomer(customerId) : undefined;
+    const holdings = customer ? await store.holdings(customer.id) : [];
+    const ids = identifiersOf([customer, collection === "leads" ? record : undefined], holdings);
+    return guardFreeText(collection, record, ids, options.freeTextIdentifiers ?? "mask", locale);
   };
   const conflictIfStale = (collection: CollectionName, current: unknown, expected: number | undefined) => {
     if (expected !== undefined && versionOf(current) !== expected)
@@ -256,7 +286,10 @@ export function createCrmClient(options: CrmClientOptions) {
      */
     async create(input: unknown): Promise<WriteResult<CollectionRecords[C]>> {
       guard();
-      const record = stampCreate(collection, input, { actor: user, at: now().toISOString(), locale });
+      const record = await clearFreeText(
+        collection,
+        stampCreate(collection, input, { actor: user, at: now().toISOString(), locale }),
+      );
       return commit(
         "create",
         { collection, id: record.id, expectedVersion: null, record },
@@ -278,12 +311,15 @@ export function createCrmClient(options: CrmClientOptions) {
       assertCanWrite(collection, user, "update");
       const current = await latest(collection, id);
       conflictIfStale(collection, current, updateOptions.expectedVersion);
-      const record = applyUpdate(collection, current, changes, {
-        actor: user,
-        at: now().toISOString(),
-        locale,
-        masked: allowMasked,
-      });
+      const record = await clearFreeText(
+        collection,
+        applyUpdate(collection, current, changes, {
+          actor: user,
+          at: now().toISOString(),
+          locale,
+          masked: allowMasked,
+        }),
+      );
       const expectedVersion = versionOf(current);
       return commit(
         "update",
@@ -307,13 +343,10 @@ export function createCrmClient(options: CrmClientOptions) {
       const current = await latest(collection, id);
       conflictIfStale(collection, current, seen);
       const at = now().toISOString();
-      const record = applyTransition(collection, current, event, {
-        ...details,
-        actor: user,
-        at,
-        locale,
-        masked: allowMasked,
-      });
+      const record = await clearFreeText(
+        collection,
+        applyTransition(collection, current, event, { ...details, actor: user, at, locale, masked: allowMasked }),
+      );
       const expectedVersion = versionOf(current);
       const { reason, ...rest } = details;
       const transition: TransitionRequest = {
