@@ -35,7 +35,7 @@ const errors = (...codes: number[]) =>
           412: "If-Match does not match: the record changed (the problem carries `current` and `etag`)",
           403: "The caller's role may not do this (an auditor never writes; four eyes; reveals by role; imports need the `bankcrm:load` scope)",
           409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",
-          422: "A record failed validation (the problem carries field `errors`), or an Idempotency-Key was reused with another body",
+          422: "A record failed validation (the problem carries field `errors`; a property the record does not have is refused as `unrecognizedKeys`, never dropped unsaid), or an Idempotency-Key was reused with another body",
           428: "If-Match is required: send the version the write was computed from",
           503: "Unavailable; retry after Retry-After",
           429: "Over the caller's rate limit; retry after Retry-After (seconds)",
@@ -81,6 +81,25 @@ const NAMES: Record<string, string> = {
   customerChanges: "CustomerChange",
 };
 
+/**
+ * Every object of a record schema closed to properties it does not name: the server refuses unknown properties
+ * with 422 (`unrecognizedKeys`) rather than dropping them unsaid, and never sends any.
+ */
+function closed(schema: unknown): Record<string, unknown> {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== "object" || node === null) return node;
+    const out = Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === "properties" ? mapValues(v) : walk(v)]),
+    );
+    if ("properties" in out && out.additionalProperties === undefined) out.additionalProperties = false;
+    return out;
+  };
+  const mapValues = (props: unknown) =>
+    Object.fromEntries(Object.entries(props as Record<string, unknown>).map(([k, v]) => [k, walk(v)]));
+  return walk(schema) as Record<string, unknown>;
+}
+
 export function buildOpenApi(): Record<string, unknown> {
   const schemas = recordJsonSchemas();
   const components: Record<string, unknown> = {};
@@ -102,7 +121,7 @@ export function buildOpenApi(): Record<string, unknown> {
   };
   for (const [name, schema] of Object.entries(schemas)) {
     const { $schema: _ignored, ...rest } = schema;
-    components[byName[name]!] = rest;
+    components[byName[name]!] = closed(rest);
   }
   components.Problem = {
     type: "object",
@@ -571,7 +590,7 @@ export function buildOpenApi(): Record<string, unknown> {
             headers: { ETag: { schema: { type: "string" } } },
             content: json(ref(item)),
           },
-          ...errors(400, 413, 401, 412, 422, 503),
+          ...errors(400, 413, 401, 403, 404, 412, 422, 503),
         },
       },
     };

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|metrics runs one of them.
+ * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|metrics runs one of them;
+ * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
@@ -12,6 +13,7 @@ import { benchSegmentation } from "./segmentation.bench.js";
 import { benchSegmentRows, benchSegmentWorker } from "./segment-rows.bench.js";
 import { benchServer } from "./server.bench.js";
 import { benchBookMetrics } from "./book-metrics.bench.js";
+import { benchContractFuzz } from "./contract-fuzz.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
 
 const only = process.env.BENCH_ONLY;
@@ -27,3 +29,4 @@ if (!only || only === "elements" || only === "pipeline") await benchPipeline();
 if (!only || only === "workstation") await benchWorkstation();
 if (!only || only === "server") await benchServer();
 if (!only || only === "metrics") await benchBookMetrics();
+if (only === "fuzz") benchContractFuzz();

@@ -37,9 +37,11 @@ import {
   WRITABLE_COLLECTIONS,
   type Customer,
   type FieldError,
+  type FreeTextPolicy,
 } from "@bankcrm/core";
 import { appendAudit, auditRefusal, countRefusals, listAudit, verifyAudit, type RevealRefusal } from "./audit.js";
 import { limitBody } from "./body-limit.js";
+import { clearFreeText } from "./free-text.js";
 import { AuthError, createVerifier, LOAD_SCOPE, type AuthOptions, type Principal, type Verifier } from "./auth.js";
 import { COLLECTIONS, etagOf, type Collection, type Database, type Reader } from "./database.js";
 import { createRateLimiter, type RateLimit } from "./rate-limit.js";
@@ -56,6 +58,11 @@ export interface AppOptions {
   rateLimit?: RateLimit | false;
   /** The server's clock (audit rows). */
   now?: () => Date;
+  /**
+   * A customer's name, ID number, mobile, e-mail or account number typed into free text (titles, summaries,
+   * notes): `"mask"` it there before storing (default), or `"refuse"` the write with a 422 on the field.
+   */
+  freeTextIdentifiers?: FreeTextPolicy;
 }
 
 type Env = { Variables: { principal: Principal } };
@@ -83,6 +90,11 @@ function problem(
   );
 }
 
+/** A parsed JSON body as an object to read fields from: anything else (null, an array, a number) reads as empty. */
+const objectOf = (body: unknown): Record<string, unknown> =>
+  typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+const optionalObject = (value: unknown) =>
+  value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value));
 const clampLimit = (value: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(value ?? "50", 10) || 50));
 const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
 /** Request bodies over this are refused (413); bulk imports get more. */
@@ -141,6 +153,10 @@ export function createApp(db: Database, options: AppOptions) {
   const limiter =
     options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { perMinute: 1200, burst: 120 });
   const now = options.now ?? (() => new Date());
+  const freeText = options.freeTextIdentifiers ?? "mask";
+  /** One record with its free text cleared of its person's identifiers (or the refusal, thrown). */
+  const cleared = async (collection: Collection, record: Record<string, unknown>, target: Sql = db.driver) =>
+    (await clearFreeText(target, collection, [record], freeText))[0]!;
 
   // Browsers on another origin (a portal, a test page) preflight before sending
   // the bearer token; the preflight is answered before authentication.
@@ -581,7 +597,7 @@ export function createApp(db: Database, options: AppOptions) {
         if (typeof body !== "object" || body === null || Array.isArray(body))
           return invalid(c, [{ path: [], code: "invalidType", message: "expected a record" }]);
         const input = { ...(body as Record<string, unknown>), createdBy: p.id, updatedBy: p.id, version: 1 };
-        const result = validate(SCHEMAS[collection], input, "en");
+        const result = validate(SCHEMAS[collection], input, "en", { strict: true });
         if (!result.success) return invalid(c, result.errors);
         const machine = collectionSpec(collection).machine;
         const data = result.data as unknown as Record<string, unknown>;
@@ -593,13 +609,19 @@ export function createApp(db: Database, options: AppOptions) {
               message: `a new record starts in: ${machine.initial.join(", ")}`,
             },
           ]);
+        let record: Record<string, unknown>;
+        try {
+          record = await cleared(collection, data);
+        } catch (error) {
+          return writeProblem(c, error, collection);
+        }
         // One statement: the customer in the caller's scope, the record unless its id is taken, the key's answer.
-        const outcome = await db.createOnce(collection, data, readerOf(c), { ...key, status: 201 });
-        if (outcome === "outOfScope") return notFound(c, "customers", String(data.customerId));
+        const outcome = await db.createOnce(collection, record, readerOf(c), { ...key, status: 201 });
+        if (outcome === "outOfScope") return notFound(c, "customers", String(record.customerId));
         // The id is taken: the stored record comes back only when it is the caller's to read (`current: null` else).
         if (outcome === "exists")
-          return preconditionFailed(c, collection, await db.get(collection, String(data.id), undefined, readerOf(c)));
-        return { status: 201, body: data, etag: etagOf(data) };
+          return preconditionFailed(c, collection, await db.get(collection, String(record.id), undefined, readerOf(c)));
+        return { status: 201, body: record, etag: etagOf(record) };
       },
       { transaction: false, stillVisible: visibleNow(c, collection) },
     );
@@ -618,20 +640,21 @@ export function createApp(db: Database, options: AppOptions) {
       c,
       (r) => present(c, collection, r),
       async (body, tx) => {
-        const request = body as { event?: unknown; at?: unknown; reason?: unknown; details?: Record<string, unknown> };
-        if (typeof request.event !== "string" || typeof request.at !== "string")
+        const request = objectOf(body) as { event?: unknown; at?: unknown; reason?: unknown; details?: unknown };
+        if (typeof request.event !== "string" || typeof request.at !== "string" || !optionalObject(request.details))
           return problem(c, 400, "Expected { event, at, reason?, details? }");
         const current = await db.get(collection, id, tx, readerOf(c));
         if (!current) return notFound(c, collection, id);
         if (current.etag !== ifMatch) return preconditionFailed(c, collection, current);
         try {
-          const next = applyTransition(collection, current.body as never, request.event, {
-            ...(request.details ?? {}),
+          const applied = applyTransition(collection, current.body as never, request.event, {
+            ...(request.details as Record<string, unknown> | undefined),
             ...(typeof request.reason === "string" ? { reason: request.reason } : {}),
             actor: principal(c),
             at: request.at,
             locale: "en",
           }) as unknown as Record<string, unknown>;
+          const next = await cleared(collection, applied, tx);
           const moved = await outsideScope(c, next, current.body, tx);
           if (moved) return moved;
           const etag = await db.put(collection, next, tx);
@@ -662,7 +685,7 @@ export function createApp(db: Database, options: AppOptions) {
       c,
       show,
       async (body, tx) => {
-        const request = body as { id?: unknown; at?: unknown; input?: unknown };
+        const request = objectOf(body) as { id?: unknown; at?: unknown; input?: unknown };
         if (typeof request.id !== "string" || typeof request.at !== "string")
           return problem(c, 400, "Expected { id, at, input }");
         const current = await db.get("customers", id, tx, readerOf(c));
@@ -675,9 +698,10 @@ export function createApp(db: Database, options: AppOptions) {
             id: request.id,
             locale: "en",
           });
+          const recorded = await cleared("customerChanges", change, tx);
           const etag = await db.put("customers", customer, tx);
-          await db.put("customerChanges", change, tx);
-          return { status: 200, body: { customer, change }, etag };
+          await db.put("customerChanges", recorded, tx);
+          return { status: 200, body: { customer, change: recorded }, etag };
         } catch (error) {
           return writeProblem(c, error, "customers");
         }
@@ -717,7 +741,7 @@ export function createApp(db: Database, options: AppOptions) {
       return problem(c, 400, "Expected an array of at most 5,000 records");
     const records: Record<string, unknown>[] = [];
     for (const [index, item] of body.entries()) {
-      const result = validate(SCHEMAS[collection], item, "en");
+      const result = validate(SCHEMAS[collection], item, "en", { strict: true });
       if (!result.success)
         return invalid(
           c,
@@ -725,8 +749,15 @@ export function createApp(db: Database, options: AppOptions) {
         );
       records.push(result.data);
     }
-    await db.putMany(collection, records);
-    return c.json({ written: records.length });
+    let clean: Record<string, unknown>[];
+    try {
+      clean = await clearFreeText(db.driver, collection, records, freeText);
+    } catch (error) {
+      if (isValidationError(error)) return invalid(c, error.errors);
+      throw error;
+    }
+    await db.putMany(collection, clean);
+    return c.json({ written: clean.length });
   });
 
   // Updates with optimistic concurrency: a writable record by a role that may update it, in the caller's scope;
@@ -760,7 +791,7 @@ export function createApp(db: Database, options: AppOptions) {
         collectionSpec(collection).write && typeof restored === "object" && restored !== null
           ? { ...(restored as Record<string, unknown>), updatedBy: p.id }
           : restored;
-      const result = validate(SCHEMAS[collection], stamped, "en");
+      const result = validate(SCHEMAS[collection], stamped, "en", { strict: true });
       if (!result.success) return invalid(c, result.errors);
       const data = result.data as unknown as Record<string, unknown>;
       if (data.id !== id) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
@@ -785,8 +816,14 @@ export function createApp(db: Database, options: AppOptions) {
         const moved = await outsideScope(c, data, current?.body, tx);
         if (moved) return moved;
       }
+      let clean: Record<string, unknown>;
+      try {
+        clean = await cleared(collection, data, tx);
+      } catch (error) {
+        return writeProblem(c, error, collection);
+      }
       // A writable record's version is the server's to count: one more than the stored one.
-      const stored = collectionSpec(collection).write ? { ...data, version: versionOf(current?.body) + 1 } : data;
+      const stored = collectionSpec(collection).write ? { ...clean, version: versionOf(current?.body) + 1 } : clean;
       const etag = await db.put(collection, stored, tx);
       return { status: current ? 200 : 201, body: stored, etag };
     };

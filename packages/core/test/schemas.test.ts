@@ -8,6 +8,8 @@ import {
   LeadSchema,
   recordSchemas,
   sensitivity,
+  TaskSchema,
+  unknownKeys,
   validate,
   type Customer,
 } from "../src/index.js";
@@ -201,5 +203,22 @@ describe("record schemas", () => {
     for (let i = 0; i < 10_000; i++) deep = { nested: deep };
     const result = validate(CustomerSchema, { ...individual, tags: deep }, "en");
     expect(result.success).toBe(false);
+  });
+});
+
+describe("strict validation (a server's write boundary)", () => {
+  it("refuses properties the schema does not have, at their paths, and otherwise parses as usual", () => {
+    const input = JSON.parse(
+      `{"id":"TK-1","assigneeId":"ST-1","type":"call","title":"回访","priority":"low","status":"open","dueAt":"2026-12-01T00:00:00Z","__proto__":{"x":1},"extra":1}`,
+    ) as Record<string, unknown>;
+    expect(validate(TaskSchema, input, "en").success).toBe(true);
+    const strict = validate(TaskSchema, input, "zh-CN", { strict: true });
+    expect(strict.success || strict.errors).toEqual([
+      { path: ["__proto__"], code: "unrecognizedKeys", message: "包含无法识别的字段" },
+      { path: ["extra"], code: "unrecognizedKeys", message: "包含无法识别的字段" },
+    ]);
+    const { __proto__: _p, extra: _e, ...known } = input;
+    expect(validate(TaskSchema, known, "en", { strict: true }).success).toBe(true);
+    expect(unknownKeys({ a: [{ b: 1, c: 2 }] }, { a: [{ b: 1 }] })).toEqual([["a", 0, "c"]]);
   });
 });

@@ -1,7 +1,14 @@
 export { LOCALES, DEFAULT_LOCALE, resolveLocale, messageTable, fillLabel, type Label, type Locale } from "./locale.js";
 export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js";
 export * from "./labels.js";
-export { validate, parseOrThrow, localizeIssues, type ValidationResult, type ValidateOptions } from "./validate.js";
+export {
+  validate,
+  parseOrThrow,
+  localizeIssues,
+  unknownKeys,
+  type ValidationResult,
+  type ValidateOptions,
+} from "./validate.js";
 export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
 export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-messages.js";

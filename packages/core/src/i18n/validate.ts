@@ -71,6 +71,23 @@ export interface ValidateOptions {
    * reference server masks every identifier); never for input a person typed.
    */
   allowMasked?: boolean;
+  /**
+   * Refuse properties the schema does not know (`unrecognizedKeys`, at their path) instead of dropping them:
+   * for a server's write boundary, where a field a caller believes it saved must not vanish unsaid.
+   */
+  strict?: boolean;
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Paths of the input's properties the parsed value no longer has (a schema strips what it does not know). */
+export function unknownKeys(input: unknown, parsed: unknown, base: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(input) && Array.isArray(parsed))
+    return input.flatMap((item, i) => unknownKeys(item, parsed[i], [...base, i]));
+  if (!isPlain(input) || !isPlain(parsed)) return [];
+  return Object.keys(input).flatMap((key) =>
+    Object.hasOwn(parsed, key) ? unknownKeys(input[key], parsed[key], [...base, key]) : [[...base, key]],
+  );
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -104,7 +121,14 @@ export function validate<S extends z.ZodType>(
 ): ValidationResult<z.output<S>> {
   // reportInput lets us tell "missing" from "wrong type"; the inputs never leave this function.
   const result = schema.safeParse(input, { reportInput: true });
-  if (result.success) return { success: true, data: result.data };
+  if (result.success) {
+    const extra = options.strict ? unknownKeys(input, result.data) : [];
+    if (extra.length === 0) return { success: true, data: result.data };
+    return {
+      success: false,
+      errors: extra.map((path) => ({ path, code: "unrecognizedKeys", message: message("unrecognizedKeys", locale) })),
+    };
+  }
   if (options.allowMasked && result.error.issues.every((issue) => onlyMasked(issue, input)))
     return { success: true, data: input as z.output<S> };
   return { success: false, errors: localizeIssues(result.error.issues, locale) };
