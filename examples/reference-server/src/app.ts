@@ -90,6 +90,8 @@ function problem(
   );
 }
 
+/** A date, or an instant with its offset: 2026-12-01, 2026-12-01T08:00:00Z, 2026-12-01T16:00:00.000+08:00. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 /** A parsed JSON body as an object to read fields from: anything else (null, an array, a number) reads as empty. */
 const objectOf = (body: unknown): Record<string, unknown> =>
   typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -386,7 +388,9 @@ export function createApp(db: Database, options: AppOptions) {
   app.get("/audit/refusals", async (c) => {
     if (principal(c).role !== "auditor") return forbidden(c, "only auditors read the audit trail");
     const q = c.req.query();
-    const instant = (v: string | undefined) => (v !== undefined && !Number.isNaN(Date.parse(v)) ? v : undefined);
+    // ISO-8601 only: Date.parse takes strings such as "}]*4!" that PostgreSQL would then refuse.
+    const instant = (v: string | undefined) =>
+      v !== undefined && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
     if ((q.from !== undefined && !instant(q.from)) || (q.to !== undefined && !instant(q.to)))
       return problem(c, 400, "Expected ISO-8601 instants in from and to");
     return c.json({ items: await countRefusals(db.driver, { from: q.from, to: q.to, limit: clampLimit(q.limit) }) });
