@@ -53,9 +53,7 @@ const recordsFor = (collection: string, caller: number, operation: Operation) =>
   const mine = all(collection).filter((r) => {
     const customer =
       typeof r.customerId === "string" ? byId.get(r.customerId) : collection === "customers" ? r : undefined;
-    return (
-      customer !== undefined && inCustomerScope(who, customer)
-    );
+    return customer !== undefined && inCustomerScope(who, customer);
   });
   const chosen = (mine.length > 0 ? mine : all(collection)).slice(0, 40);
   return operation.method === "post" && !operation.template.startsWith("/import/")
