@@ -1,0 +1,97 @@
+/**
+ * The book as numbers, where the data is: a segment's members counted and paged
+ * in SQL (core's `toSql` over the customer view, limited to the caller's
+ * customers), and the metrics job's figures for the caller's customers — money
+ * only to roles that read it.
+ */
+import { Hono } from "hono";
+import { customerFieldCatalog, toSql, validateSegment, type SegmentDefinition } from "@bankcrm/core";
+import { clampLimit, invalid, MALFORMED, problem, readerOf, readJson, readsAmounts, type Env } from "../http.js";
+import type { RouteContext } from "./context.js";
+
+/** A value-list reason without the money it quotes (`valueReasonText` then says it without the amount). */
+const withoutMoney = <R extends { params: Record<string, unknown> }>(reason: R): R => {
+  const { contribution: _c, clv: _l, gap: _g, amount: _a, ...params } = reason.params;
+  return { ...reason, params };
+};
+
+export function analyticsRoutes({ db }: RouteContext) {
+  const app = new Hono<Env>();
+
+  /**
+   * Segment pushdown: a segment definition validated as core validates it, then
+   * core's `toSql` over the customer view in the database — plain PostgreSQL, as
+   * in the bank's warehouse — limited to the caller's customers. The count and a
+   * page of ids.
+   */
+  app.post("/segments/evaluate", async (c) => {
+    const body = await readJson(c);
+    if (body === MALFORMED || typeof body !== "object" || body === null)
+      return problem(c, 400, "Expected { definition, limit?, after? }");
+    const request = body as { definition?: unknown; limit?: unknown; after?: unknown };
+    const checked = validateSegment(request.definition, customerFieldCatalog, "en");
+    if (!checked.valid)
+      return invalid(
+        c,
+        checked.issues.map((i) => ({ path: ["definition", ...i.path], code: i.code, message: i.message })),
+      );
+    const sql = toSql(request.definition as SegmentDefinition, customerFieldCatalog, {
+      dialect: "postgres",
+      table: "customer_segment_view",
+    });
+    const limit = clampLimit(typeof request.limit === "number" ? String(request.limit) : undefined);
+    const after = typeof request.after === "string" ? request.after : undefined;
+    const found = await db.segment(sql, { limit: limit + 1, after }, readerOf(c));
+    const ids = found.ids.slice(0, limit);
+    return c.json({ count: found.count, ids, ...(found.ids.length > limit ? { next: ids[ids.length - 1] } : {}) });
+  });
+
+  // The metrics job's figures for the caller's customers; money (contribution, lifetime value) only to roles that read financial data.
+  app.get("/metrics", async (c) => {
+    const limit = clampLimit(c.req.query("limit"));
+    const found = await db.metrics({ limit: limit + 1, after: c.req.query("after") }, readerOf(c));
+    const amounts = readsAmounts(c);
+    const rows = found.rows.slice(0, limit);
+    const items = rows.map((r) => {
+      const item: Record<string, unknown> = { customerId: r.customer_id };
+      const put = (key: string, value: unknown) => {
+        if (value !== null && value !== undefined) item[key] = value;
+      };
+      if (amounts) {
+        put("contribution", r.contribution);
+        put("clv", r.clv);
+      }
+      put("valueScore", r.value_score);
+      put("rfmR", r.rfm_r);
+      put("rfmF", r.rfm_f);
+      put("rfmM", r.rfm_m);
+      put("rfmSegment", r.rfm_segment);
+      put("probabilityAlive", r.probability_alive);
+      put("churnRisk", r.churn_risk);
+      put("churnLevel", r.churn_level);
+      put("churnReasons", r.churn_reasons);
+      put("tierEarned", r.tier_earned);
+      put("underServed", r.under_served);
+      put("nearNextTier", r.near_next_tier);
+      put("churnAlert", r.churn_alert);
+      put("churnAlertAt", r.churn_alert_at);
+      // The reasons quote money (contribution, lifetime value, the gap to a tier, an outflow): not to other roles.
+      put(
+        "churnAlertReasons",
+        r.churn_alert_reasons?.map((x) => (amounts ? x : withoutMoney(x))),
+      );
+      put(
+        "goldReasons",
+        r.gold_reasons?.map((x) => (amounts ? x : withoutMoney(x))),
+      );
+      return item;
+    });
+    return c.json({
+      ...(found.asOf ? { asOf: found.asOf, computedAt: found.computedAt } : {}),
+      items,
+      ...(found.rows.length > limit ? { next: rows[rows.length - 1]!.customer_id } : {}),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,183 @@
+/**
+ * What every write route shares: a POST made safe to retry (Idempotency-Key),
+ * core's typed write errors as problems, the 412 that carries the current
+ * record only to a caller who may read it, the role check before anything is
+ * read, the scope a write's result must land in, free text cleared of the
+ * customer's identifiers, and masked identifiers sent back restored.
+ */
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import {
+  assertCanWrite,
+  isAccessDeniedError,
+  isMasked,
+  isTransitionError,
+  isValidationError,
+  WRITABLE_COLLECTIONS,
+  type FreeTextPolicy,
+} from "@bankcrm/core";
+import type { Collection, Database } from "./database.js";
+import { clearFreeText } from "./free-text.js";
+import {
+  forbidden,
+  invalid,
+  MALFORMED,
+  notFound,
+  present,
+  principal,
+  problem,
+  readerOf,
+  readJson,
+  type Env,
+} from "./http.js";
+import type { Sql } from "./sql.js";
+
+export type Outcome = { status: number; body: unknown; etag?: string };
+type Row = Record<string, unknown>;
+
+const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
+
+/** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
+export const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+/**
+ * A record sent back with masked identifiers (as every response carries them)
+ * gets the stored values there again: where the incoming value is masked and
+ * equals the stored record's masked value, the stored value is kept. A masked
+ * value that does not match is left for validation to refuse.
+ */
+export function unmaskInto(incoming: unknown, stored: unknown, storedMasked: unknown): unknown {
+  if (typeof incoming === "string")
+    return isMasked(incoming) && incoming === storedMasked && typeof stored === "string" ? stored : incoming;
+  if (Array.isArray(incoming))
+    return incoming.map((item, i) =>
+      unmaskInto(
+        item,
+        Array.isArray(stored) ? stored[i] : undefined,
+        Array.isArray(storedMasked) ? storedMasked[i] : undefined,
+      ),
+    );
+  if (typeof incoming === "object" && incoming !== null) {
+    const s = (typeof stored === "object" && stored !== null ? stored : {}) as Row;
+    const m = (typeof storedMasked === "object" && storedMasked !== null ? storedMasked : {}) as Row;
+    return Object.fromEntries(Object.entries(incoming).map(([k, v]) => [k, unmaskInto(v, s[k], m[k])]));
+  }
+  return incoming;
+}
+
+export const writable = (name: string): name is Collection =>
+  (WRITABLE_COLLECTIONS as readonly string[]).includes(name);
+
+/** The typed errors of core's write functions as problem+json. */
+export function writeProblem(c: Context, error: unknown, collection: string) {
+  if (isTransitionError(error))
+    return problem(c, 409, "Transition not allowed", error.message, {
+      code: "invalid_transition",
+      collection,
+      event: error.event,
+      from: error.from,
+      allowed: error.allowed,
+    });
+  if (isAccessDeniedError(error)) return forbidden(c, error.message);
+  if (isValidationError(error)) return invalid(c, error.errors);
+  throw error;
+}
+
+/** 412 with the stored record — only when the caller may read it (`current: null` otherwise). */
+export const preconditionFailed = (
+  c: Context<Env>,
+  collection: Collection,
+  current: { body: unknown; etag: string } | undefined,
+) =>
+  problem(c, 412, "Precondition failed", "the record changed since it was read", {
+    current: current ? present(c, collection, current.body) : null,
+    etag: current?.etag ?? null,
+  });
+
+/** A write the caller's role may not make is a 403 before anything is read. */
+export function mayWrite(c: Context<Env>, collection: Collection, kind: "create" | "update" | "transition" | "change") {
+  try {
+    assertCanWrite(collection, principal(c), kind);
+    return undefined;
+  } catch (error) {
+    return writeProblem(c, error, collection);
+  }
+}
+
+/** The write path's helpers that need the database and the bank's settings. */
+export function writePath(db: Database, freeText: FreeTextPolicy) {
+  /** One record with its free text cleared of its person's identifiers (or the refusal, thrown). */
+  const cleared = async (collection: Collection, record: Row, target: Sql = db.driver) =>
+    (await clearFreeText(target, collection, [record], freeText))[0]!;
+
+  /** Whether the caller may read this record now (an idempotent replay's answer, a write's result). */
+  const visibleNow = (c: Context<Env>, collection: Collection) => async (record: Row) =>
+    (await db.get(collection, String(record.id), undefined, readerOf(c))) !== undefined;
+
+  /**
+   * A write whose result hangs off another customer than before — a PUT's new customerId, a lead converted onto a
+   * customer — must land in the caller's scope: otherwise it is a 404 for that customer, as a create's is.
+   */
+  const outsideScope = async (c: Context<Env>, next: Row, before: unknown, tx: Sql) => {
+    const customerId = next.customerId;
+    if (typeof customerId !== "string" || customerId === (before as { customerId?: unknown } | undefined)?.customerId)
+      return undefined;
+    return (await db.customerVisible(customerId, readerOf(c), tx)) ? undefined : notFound(c, "customers", customerId);
+  };
+
+  /**
+   * A POST made safe to retry: the Idempotency-Key is required; the same key with
+   * the same body gets the stored answer, with another body a 422. `run` does the
+   * write inside one transaction with the key's answer, so a lost response and
+   * its retry store the write once. Keys are the caller's own: another
+   * principal's identical key is another request. `show` presents the answer;
+   * it is given again only while its record is still the caller's to read.
+   */
+  const idempotent = async (
+    c: Context<Env>,
+    show: (response: unknown) => unknown,
+    run: (body: unknown, tx: Sql, key: { key: string; requestHash: string }) => Promise<Outcome | Response>,
+    options: { transaction?: boolean; stillVisible: (response: Row) => Promise<boolean> },
+  ) => {
+    const key = c.req.header("Idempotency-Key");
+    if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
+      return problem(c, 400, "Idempotency-Key required", "send a UUID in the Idempotency-Key header");
+    const body = await readJson(c);
+    if (body === MALFORMED) return problem(c, 400, "Malformed JSON");
+    const hash = hashOf({ path: c.req.path, body });
+    const answer = (seen: { status: number; response: unknown }) => {
+      const response = seen.response as Row;
+      if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
+      return c.json(show(response) as object, seen.status as 200);
+    };
+    const scoped = `${principal(c).id}:${key}`;
+    const seen = await db.idempotent(scoped);
+    if (seen) {
+      if (seen.requestHash !== hash)
+        return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
+      if (!(await options.stillVisible(seen.response as Row))) return notFound(c);
+      return answer(seen);
+    }
+    const keyed = { key: scoped, requestHash: hash };
+    // A write of one statement stores its own answer with it (createOnce); others run in a transaction with it.
+    const result =
+      options.transaction === false
+        ? await run(body, db.driver, keyed)
+        : await db.transaction(async (tx) => {
+            const out = await run(body, tx, keyed);
+            if (out instanceof Response) return out;
+            await db.remember(scoped, hash, out.status, out.body, tx);
+            return out;
+          });
+    if (result instanceof Response) return result;
+    return answer({ status: result.status, response: result.body });
+  };
+
+  return { cleared, visibleNow, outsideScope, idempotent };
+}
+export type WritePath = ReturnType<typeof writePath>;
