@@ -123,6 +123,9 @@ export function buildOpenApi(): Record<string, unknown> {
     const { $schema: _ignored, ...rest } = schema;
     components[byName[name]!] = closed(rest);
   }
+  // Records no route carries (staff, sales targets) are not part of the contract.
+  delete components.Staff;
+  delete components.SalesTarget;
   components.Problem = {
     type: "object",
     description: "RFC 9457 problem details",
@@ -293,6 +296,7 @@ export function buildOpenApi(): Record<string, unknown> {
     "/customers/{id}": {
       get: {
         operationId: "getCustomer",
+        summary: "One customer of the caller's scope (404 outside it, as for one that does not exist)",
         parameters: [pathId],
         responses: {
           200: {
@@ -304,13 +308,15 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
-    "/customers/by-natural-key/{key}": {
+    "/customers/by-natural-key": {
       get: {
         operationId: "findCustomerByNaturalKey",
+        summary:
+          "One customer of the caller's scope by resident ID number or USCC (the business key a re-import matches on)",
         parameters: [
           {
             name: "key",
-            in: "path",
+            in: "query",
             required: true,
             description: "Resident ID number or USCC",
             schema: { type: "string" },
@@ -321,7 +327,8 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     "/customers/{id}/holdings": {
       get: {
-        operationId: "listHoldings",
+        operationId: "listCustomerHoldings",
+        summary: "A customer's holdings (accounts, cards, loans, wealth products), identifiers masked",
         parameters: [pathId],
         responses: {
           200: { description: "Holdings", content: json({ type: "array", items: ref("Holding") }) },
@@ -511,6 +518,7 @@ export function buildOpenApi(): Record<string, unknown> {
     "/leads": {
       get: {
         operationId: "listLeads",
+        summary: "Leads of the caller's scope, newest first; with customerId, that customer's",
         parameters: [query("customerId", "Customer"), ...limitAfter],
         responses: { 200: { description: "Newest first", content: json(ref("LeadPage")) }, ...errors(401) },
       },
@@ -566,6 +574,7 @@ export function buildOpenApi(): Record<string, unknown> {
         ...(paths[`/${collection}/{id}`] as object | undefined),
         get: {
           operationId: `get${item}`,
+          summary: `One ${item} of the caller's scope (404 outside it, as for one that does not exist)`,
           parameters: [pathId],
           responses: {
             200: { description: "The record; ETag header for If-Match", content: json(ref(item)) },
@@ -653,6 +662,7 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: "bankcrm REST contract",
       version: REST_CONTRACT_VERSION,
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       description:
         "What @bankcrm/data's HTTP store speaks and examples/reference-server implements. Callers are staff, identified by a bearer JWT (claims: sub = staff id, role, branch; `scope` for data feeds); every read is limited to the caller's scope (own book, branch, or head office) and every answer masks identifiers — one is revealed in full only through POST /customers/{id}/reveal, which is audited. Money is integer minor units with an ISO 4217 code; dates are ISO-8601. Records refuse C3 (authentication) data. Errors are application/problem+json. Every response carries the contract version it speaks in the `Bankcrm-Api-Version` header; a client refuses a server of another major version.",
     },

@@ -131,6 +131,10 @@ for (const database of ["pglite", "postgres"] as const) {
           const label = `${who.role} × ${where}`;
           const key = customer.kind === "individual" ? customer.idDocument.number : customer.uscc;
           expect((await call(s, who, "GET", `customers/${customer.id}`)).status, label).toBe(visible ? 200 : 404);
+          expect((await call(s, who, "GET", `customers/by-natural-key?key=${key}`)).status, label).toBe(
+            visible ? 200 : 404,
+          );
+          // The path form of contract 1.2, kept for its clients, answers the same.
           expect((await call(s, who, "GET", `customers/by-natural-key/${key}`)).status, label).toBe(
             visible ? 200 : 404,
           );

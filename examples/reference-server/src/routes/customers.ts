@@ -3,7 +3,7 @@
  * customer by id or natural key, their holdings, their timeline newest first,
  * and a change to them (contact, risk re-assessment, consent) kept as history.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { applyCustomerChange, type Customer } from "@bankcrm/core";
 import {
   clampLimit,
@@ -40,12 +40,17 @@ export function customerRoutes({ db, write }: RouteContext) {
     return c.json(presentPage(c, "customers", rows, limit));
   });
 
-  app.get("/customers/by-natural-key/:key", async (c) => {
-    const record = await db.byNaturalKey(c.req.param("key").toUpperCase(), readerOf(c));
+  const byNaturalKey = async (c: Context<Env>, key: string | undefined) => {
+    if (!key) return problem(c, 400, "Expected ?key= (a resident ID number or USCC)");
+    const record = await db.byNaturalKey(key.trim().toUpperCase(), readerOf(c));
     if (!record) return notFound(c);
     c.header("ETag", record.etag);
     return c.json(present(c, "customers", record.body));
-  });
+  };
+  app.get("/customers/by-natural-key", (c) => byNaturalKey(c, c.req.query("key")));
+  // The path form of contract 1.2 and before, kept for those clients; not in the contract, where it would be
+  // ambiguous with /customers/{id}/holdings and the like.
+  app.get("/customers/by-natural-key/:key", (c) => byNaturalKey(c, c.req.param("key")));
 
   app.get("/customers/:id", async (c) => {
     const record = await db.get("customers", c.req.param("id"), undefined, readerOf(c));

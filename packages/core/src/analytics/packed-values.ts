@@ -6,7 +6,7 @@
  * into the same `CustomerValue` objects (tested equal).
  */
 import type { CustomerValue } from "./book-metrics.js";
-import { CHURN_LEVELS, CHURN_REASONS, RFM_SEGMENTS, TIERS } from "../schemas/vocabulary.js";
+import { CHURN_LEVELS, CHURN_REASONS, RFM_SEGMENTS, TIERS } from "../vocabulary.js";
 import type { ChurnReasonCode, Tier } from "../schemas/enums.js";
 
 export interface PackedValues {

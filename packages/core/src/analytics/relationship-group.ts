@@ -10,7 +10,7 @@ import { computeAum } from "../scoring/aum.js";
 import type { Customer } from "../schemas/customer.js";
 import { CREDIT_PRODUCT_TYPES, type Holding } from "../schemas/holding.js";
 import type { RelationshipGroup } from "../schemas/relationship-group.js";
-import type { RelationshipRole, Tier } from "../schemas/vocabulary.js";
+import type { RelationshipRole, Tier } from "../vocabulary.js";
 
 const CREDIT = new Set(CREDIT_PRODUCT_TYPES);
 

@@ -4,7 +4,7 @@
  * and @bankcrm/elements consumes them, without elements depending on data.
  * Types only, plus the list of revealable fields.
  */
-import type { CollectionRecords } from "../schemas/collections.js";
+import type { CollectionRecords } from "../schemas/collection-records.js";
 
 /** The kinds of entry on a customer's timeline. */
 export type TimelineKind = "interaction" | "transaction" | "case" | "campaign" | "lead" | "opportunity";

@@ -7,7 +7,7 @@ import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js
 import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
 import type { CustomerChange } from "../schemas/customer-change.js";
-import { DEFAULT_STAGE_PROBABILITY } from "../workflow/machines.js";
+import { DEFAULT_STAGE_PROBABILITY } from "../machines/machines.js";
 import type { Holding } from "../schemas/holding.js";
 import type { Interaction } from "../schemas/interaction.js";
 import type { Lead } from "../schemas/lead.js";

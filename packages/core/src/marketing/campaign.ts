@@ -9,7 +9,7 @@
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
-import type { AudienceExclusion, CampaignChannel, ConsentChannel, ConsentPurpose } from "../schemas/vocabulary.js";
+import type { AudienceExclusion, CampaignChannel, ConsentChannel, ConsentPurpose } from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 import { consentInForce } from "../workflow/customer-change.js";
 import { twoProportionTest, wilsonInterval, type Interval, type TwoProportionTest } from "./stats.js";

@@ -3,7 +3,7 @@
  * only roles the policy names may reveal it, one field at a time, each reveal
  * producing an audit event. C3 data never exists in bankcrm to be revealed.
  */
-import { STAFF_ROLES, type StaffRole } from "../schemas/vocabulary.js";
+import { STAFF_ROLES, type StaffRole } from "../vocabulary.js";
 import { BankcrmAccessDeniedError } from "../errors/access-denied-error.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { FieldClass } from "./sensitivity.js";

@@ -21,7 +21,7 @@ import type { Customer } from "../schemas/customer.js";
 import { CREDIT_PRODUCT_TYPES, INVESTMENT_PRODUCT_TYPES } from "../schemas/holding.js";
 import type { Opportunity } from "../schemas/opportunity.js";
 import type { SalesTarget } from "../schemas/sales-target.js";
-import type { ProductType, SalesMetric } from "../schemas/vocabulary.js";
+import type { ProductType, SalesMetric } from "../vocabulary.js";
 import { DAY_MS, isoDay } from "../time.js";
 
 /** A change of a holding's balance on a day (a deposit, a redemption, a new holding's first balance). */

@@ -7,7 +7,7 @@
  */
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
-import type { CareReason, ProductType } from "../schemas/vocabulary.js";
+import type { CareReason, ProductType } from "../vocabulary.js";
 import { DAY_MS, isoDay } from "../time.js";
 
 export interface CareEvent {

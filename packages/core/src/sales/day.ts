@@ -8,7 +8,7 @@ import { careReasonLabels, labelIn } from "../i18n/labels.js";
 import type { Locale } from "../i18n/locale.js";
 import type { Lead } from "../schemas/lead.js";
 import type { Task } from "../schemas/task.js";
-import type { CareReason, LeadSource, Priority, TaskType } from "../schemas/vocabulary.js";
+import type { CareReason, LeadSource, Priority, TaskType } from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 import type { CareEvent } from "./care.js";
 

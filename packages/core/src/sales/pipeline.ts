@@ -8,7 +8,7 @@
  * no amount.
  */
 import type { Opportunity } from "../schemas/opportunity.js";
-import { OPEN_STAGES } from "../workflow/machines.js";
+import { OPEN_STAGES } from "../machines/machines.js";
 import { DAY_MS, isoDay } from "../time.js";
 
 export type OpenStage = (typeof OPEN_STAGES)[number];

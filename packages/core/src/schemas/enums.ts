@@ -45,9 +45,9 @@ import {
   SALES_METRICS,
   RELATIONSHIP_GROUP_KINDS,
   RELATIONSHIP_ROLES,
-} from "./vocabulary.js";
+} from "../vocabulary.js";
 
-export * from "./vocabulary.js";
+export * from "../vocabulary.js";
 
 export const CustomerKindSchema = /* @__PURE__ */ z.enum(CUSTOMER_KINDS);
 export const GenderSchema = /* @__PURE__ */ z.enum(GENDERS);

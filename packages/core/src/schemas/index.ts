@@ -15,21 +15,5 @@ export * from "./relationship-group.js";
 export { recordSchemas } from "./records.js";
 export { matchesCustomerSearch } from "./customer-search.js";
 export { recordJsonSchemas } from "./json-schema.js";
-export {
-  collections,
-  collectionSpec,
-  collectionSchemas,
-  COLLECTION_NAMES,
-  WRITABLE_COLLECTIONS,
-  MACHINE_COLLECTIONS,
-  WRITER_ROLES,
-  isCollectionName,
-  timelineAt,
-  belongsTo,
-  type CollectionName,
-  type CollectionRecords,
-  type CollectionSpec,
-  type CollectionWrites,
-} from "./collections.js";
 export * from "./customer-change.js";
 export * from "./write-metadata.js";

@@ -8,7 +8,7 @@ import type { Locale } from "../i18n/locale.js";
 import { message, type MessageKey } from "../i18n/messages.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
 import type { SegmentDefinition } from "./definition.js";
-import { ID_PATTERN } from "../schemas/vocabulary.js";
+import { ID_PATTERN } from "../vocabulary.js";
 import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
 
 export const MAX_DEPTH = 32;

@@ -5,7 +5,7 @@
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { bankDay, bankTime } from "../sales/day.js";
-import type { Priority, ServiceCaseType } from "../schemas/vocabulary.js";
+import type { Priority, ServiceCaseType } from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 import { mainlandChinaCalendar, type WorkCalendar } from "./calendar.js";
 

@@ -4,7 +4,7 @@
  * repeat complaints, and satisfaction (CSAT) with its response rate.
  */
 import type { ServiceCase } from "../schemas/service-case.js";
-import type { ServiceCaseType, ServiceCategory } from "../schemas/vocabulary.js";
+import type { ServiceCaseType, ServiceCategory } from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 
 export interface ServiceStatistics {

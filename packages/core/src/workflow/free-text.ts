@@ -14,7 +14,7 @@ import type { Locale } from "../i18n/locale.js";
 import { writeMessage as message } from "../i18n/write-messages.js";
 import { findIdentifiers, maskIdentifiers, type Identifiers } from "../privacy/free-text.js";
 import type { MaskKind } from "../privacy/mask.js";
-import { collectionSpec, type CollectionName } from "../schemas/collections.js";
+import { collectionSpec, type CollectionName } from "../collections/table.js";
 
 export type FreeTextPolicy = "mask" | "refuse";
 

@@ -20,9 +20,9 @@ import {
   type CollectionName,
   type CollectionRecords,
   type CollectionSpec,
-} from "../schemas/collections.js";
+} from "../collections/table.js";
 import type { TransitionRecord } from "../schemas/write-metadata.js";
-import type { StateMachine, TransitionContext, TransitionDefinition } from "./state-machine.js";
+import type { StateMachine, TransitionContext, TransitionDefinition } from "../machines/state-machine.js";
 
 export type WriteKind = "create" | "update" | "transition" | "change";
 

@@ -287,7 +287,7 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     getCustomer: (id) => getWithEtag<Customer>(`customers/${encodeURIComponent(id)}`, `customers/${id}`),
     async findCustomerByNaturalKey(key) {
       const customer = await getWithEtag<Customer>(
-        `customers/by-natural-key/${encodeURIComponent(key.trim().toUpperCase())}`,
+        `customers/by-natural-key?key=${encodeURIComponent(key.trim().toUpperCase())}`,
         "",
       );
       etags.delete("");

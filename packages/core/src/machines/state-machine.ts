@@ -5,7 +5,7 @@
  */
 import type * as z from "zod";
 import type { Actor } from "../privacy/access-policy.js";
-import type { StaffRole } from "../schemas/vocabulary.js";
+import type { StaffRole } from "../vocabulary.js";
 import type { TransitionRecord } from "../schemas/write-metadata.js";
 
 /** What a transition is applied with: who, when, why, and the event's own details. */

@@ -20,7 +20,7 @@ import type { Lead } from "../schemas/lead.js";
 import type { Opportunity } from "../schemas/opportunity.js";
 import type { ServiceCase } from "../schemas/service-case.js";
 import type { Task } from "../schemas/task.js";
-import { PRIORITIES, type ResolutionCode, type StaffRole } from "../schemas/vocabulary.js";
+import { PRIORITIES, type ResolutionCode, type StaffRole } from "../vocabulary.js";
 import { ResolutionCodeSchema } from "../schemas/enums.js";
 import { object } from "../zod.js";
 import { defineMachine } from "./state-machine.js";

@@ -8,43 +8,29 @@
  * docs/contributing.md.
  */
 import type * as z from "zod";
-import type { StaffRole } from "./vocabulary.js";
-import { CampaignResponseSchema, CampaignSchema, type Campaign, type CampaignResponse } from "./campaign.js";
-import { CustomerChangeSchema, type CustomerChange } from "./customer-change.js";
-import { CustomerSchema, type Customer } from "./customer.js";
-import { HoldingSchema, type Holding } from "./holding.js";
-import { InteractionSchema, type Interaction } from "./interaction.js";
-import { LeadSchema, type Lead } from "./lead.js";
-import { OpportunitySchema, type Opportunity } from "./opportunity.js";
-import { RelationshipGroupSchema, type RelationshipGroup } from "./relationship-group.js";
-import { ServiceCaseSchema, type ServiceCase } from "./service-case.js";
-import { TaskSchema, type Task } from "./task.js";
-import { TransactionSchema, type Transaction } from "./transaction.js";
-import type { StateMachine } from "../workflow/state-machine.js";
+import type { StaffRole } from "../vocabulary.js";
+import { CampaignResponseSchema, CampaignSchema, type CampaignResponse } from "../schemas/campaign.js";
+import { CustomerChangeSchema } from "../schemas/customer-change.js";
+import { CustomerSchema, type Customer } from "../schemas/customer.js";
+import { HoldingSchema } from "../schemas/holding.js";
+import { InteractionSchema, type Interaction } from "../schemas/interaction.js";
+import { LeadSchema, type Lead } from "../schemas/lead.js";
+import { OpportunitySchema, type Opportunity } from "../schemas/opportunity.js";
+import { RelationshipGroupSchema } from "../schemas/relationship-group.js";
+import { ServiceCaseSchema, type ServiceCase } from "../schemas/service-case.js";
+import { TaskSchema } from "../schemas/task.js";
+import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
+import type { StateMachine } from "../machines/state-machine.js";
 import {
   campaignMachine,
   leadMachine,
   opportunityMachine,
   serviceCaseMachine,
   taskMachine,
-} from "../workflow/machines.js";
+} from "../machines/machines.js";
 
-/** The records of each collection. */
-export interface CollectionRecords {
-  customers: Customer;
-  holdings: Holding;
-  transactions: Transaction;
-  interactions: Interaction;
-  serviceCases: ServiceCase;
-  campaignResponses: CampaignResponse;
-  leads: Lead;
-  opportunities: Opportunity;
-  campaigns: Campaign;
-  tasks: Task;
-  relationshipGroups: RelationshipGroup;
-  customerChanges: CustomerChange;
-}
-export type CollectionName = keyof CollectionRecords;
+import type { CollectionName, CollectionRecords } from "../schemas/collection-records.js";
+export type { CollectionName, CollectionRecords };
 
 import { TIMELINE_COLLECTIONS, type TimelineKind } from "../contract/client-contract.js";
 export type { TimelineKind };

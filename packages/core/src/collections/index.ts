@@ -1,0 +1,16 @@
+export {
+  collections,
+  collectionSpec,
+  collectionSchemas,
+  COLLECTION_NAMES,
+  WRITABLE_COLLECTIONS,
+  MACHINE_COLLECTIONS,
+  WRITER_ROLES,
+  isCollectionName,
+  timelineAt,
+  belongsTo,
+  type CollectionName,
+  type CollectionRecords,
+  type CollectionSpec,
+  type CollectionWrites,
+} from "./table.js";
