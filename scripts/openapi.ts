@@ -322,7 +322,7 @@ export function buildOpenApi(): Record<string, unknown> {
             schema: { type: "string" },
           },
         ],
-        responses: { 200: { description: "The customer", content: json(ref("Customer")) }, ...errors(401, 404) },
+        responses: { 200: { description: "The customer", content: json(ref("Customer")) }, ...errors(400, 401, 404) },
       },
     },
     "/customers/{id}/holdings": {
