@@ -16,7 +16,7 @@
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { BankcrmInvalidArgumentError, writeMessage, type Actor, type CollectionName, type Locale } from "@bankcrm/core";
-import type { RemoteWriter, TransitionRequest } from "../stores/http/http-store.js";
+import type { RemoteWriter, TransitionRequest } from "../stores/store.js";
 import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
 import { toStoreError } from "../errors/store-error.js";
 import { generateAesKey, openJson, sealJson, type Sealed } from "../stores/idb/codec.js";

@@ -10,8 +10,11 @@ import {
   TIMELINE_COLLECTIONS,
   type CollectionName,
   type CollectionRecords,
+  type Actor,
   type Customer,
+  type CustomerChange,
   type Holding,
+  type RevealableField,
   type Lead,
   type Tier,
   type TimelineCollectionOf,
@@ -40,6 +43,53 @@ export interface RecordQuery {
   customerId?: string;
   limit?: number;
   after?: string;
+}
+
+/** A transition as the REST contract takes it: the event, when, why, the event's details, and who (until the server takes the principal from the token). */
+export interface TransitionRequest {
+  event: string;
+  at: string;
+  reason?: string;
+  actor: Actor;
+  details?: Record<string, unknown>;
+}
+
+/** The write operations of a server store: what the outbox sends, and what a client without an outbox calls. */
+export interface RemoteWriter {
+  /** `POST /{collection}` with an Idempotency-Key: the server's record, as stored. */
+  create<C extends CollectionName>(
+    collection: C,
+    record: CollectionRecords[C],
+    idempotencyKey: string,
+  ): Promise<CollectionRecords[C]>;
+  /** `PUT /{collection}/{id}` with `If-Match: "v{expectedVersion}"`; 412 → `BankcrmConflictError` with the server's record. */
+  update<C extends CollectionName>(
+    collection: C,
+    record: CollectionRecords[C],
+    expectedVersion: number,
+    idempotencyKey?: string,
+  ): Promise<CollectionRecords[C]>;
+  /** `POST /{collection}/{id}/transitions`: the server applies the same state machine. */
+  transition<C extends CollectionName>(
+    collection: C,
+    id: string,
+    request: TransitionRequest,
+    expectedVersion: number,
+    idempotencyKey: string,
+  ): Promise<CollectionRecords[C]>;
+  /** `POST /customers/{id}/changes`: a contact change, risk re-assessment or consent, kept as history on the server. */
+  changeCustomer(
+    customerId: string,
+    change: { id: string; at: string; actor: Actor; input: unknown },
+    expectedVersion: number,
+    idempotencyKey: string,
+  ): Promise<{ customer: Customer; change: CustomerChange }>;
+}
+
+/** A store whose server reveals one identifier at a time, auditing each reveal before it answers. */
+export interface RemoteRevealer {
+  /** `POST /customers/{id}/reveal { field, reason }`: the value, or undefined when the customer has none. */
+  reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
 }
 
 export interface CrmStore {
@@ -78,6 +128,14 @@ export interface CrmStore {
   close(): void;
   /** Closes and deletes everything the store keeps. */
   destroy(): Promise<void>;
+  /**
+   * What the store does on a server, when it speaks for one (the HTTP store, a cache of one): writes go through
+   * the server's endpoints, where the same core rules run, instead of `write`; a reveal goes through the server's
+   * audited endpoint. Absent: the client writes to the store itself and audits reveals through its `onAudit`.
+   */
+  readonly remote?: RemoteWriter & RemoteRevealer;
+  /** Keeps records a write queued in the outbox, so reads on this device show them while they wait (a cache). */
+  keep?<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
 }
 
 /** A customer's natural key: resident ID / other document number, or USCC. */

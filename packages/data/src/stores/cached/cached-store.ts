@@ -7,13 +7,14 @@
  * would pretend it was saved.
  */
 import { isNetworkError } from "../../errors/http-errors.js";
-import { isRemoteRevealer, isRemoteWriter, type RemoteWriter } from "../http/http-store.js";
 import {
   TIMELINE_COLLECTIONS,
   type CollectionName,
   type CollectionRecords,
   type CrmStore,
   type Page,
+  type RemoteRevealer,
+  type RemoteWriter,
   type TimelineEntry,
 } from "../store.js";
 
@@ -26,7 +27,7 @@ export interface CachedStoreOptions {
   isOnline?: () => boolean;
 }
 
-export interface CachedStore extends CrmStore, Partial<RemoteWriter> {
+export interface CachedStore extends CrmStore, Partial<RemoteWriter & RemoteRevealer> {
   /** Where the last read was answered from. */
   readonly lastSource: "remote" | "cache";
   /** Keeps records in the local cache only (a write queued in the outbox, shown on this device at once). */
@@ -68,27 +69,26 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
     (page: Page<CollectionRecords[C]>) =>
       keepAll(collection)(page.items);
 
-  // A server's write operations pass through, and what the server answers is kept for offline use.
-  const writes: Partial<RemoteWriter> = {};
-  if (isRemoteWriter(remote)) {
-    const kept = async <T>(collection: CollectionName, answer: Promise<T>, pick: (t: T) => unknown = (t) => t) => {
-      const value = await answer;
-      await cache.put(collection, [pick(value) as never]).catch(() => undefined);
-      return value;
-    };
-    writes.create = (collection, record, key) => kept(collection, remote.create(collection, record, key));
-    writes.update = (collection, record, version, key) =>
-      kept(collection, remote.update(collection, record, version, key));
-    writes.transition = (collection, id, request, version, key) =>
-      kept(collection, remote.transition(collection, id, request, version, key));
-    writes.changeCustomer = (id, change, version, key) =>
-      kept("customers", remote.changeCustomer(id, change, version, key), (r) => r.customer);
-  }
+  // A server's write operations pass through, and what the server answers is kept for offline use; reveals go to the
+  // server, which audits them (the cache holds what the server sent, masked).
+  const server = remote.remote;
+  const kept = async <T>(collection: CollectionName, answer: Promise<T>, pick: (t: T) => unknown = (t) => t) => {
+    const value = await answer;
+    await cache.put(collection, [pick(value) as never]).catch(() => undefined);
+    return value;
+  };
+  const writes: (RemoteWriter & RemoteRevealer) | undefined = server && {
+    create: (collection, record, key) => kept(collection, server.create(collection, record, key)),
+    update: (collection, record, version, key) => kept(collection, server.update(collection, record, version, key)),
+    transition: (collection, id, request, version, key) =>
+      kept(collection, server.transition(collection, id, request, version, key)),
+    changeCustomer: (id, change, version, key) =>
+      kept("customers", server.changeCustomer(id, change, version, key), (r) => r.customer),
+    reveal: (customerId, field, reason) => server.reveal(customerId, field, reason),
+  };
 
   return {
-    ...writes,
-    // Reveals go to the server, which audits them; the cache holds what the server sent (masked).
-    ...(isRemoteRevealer(remote) ? { reveal: remote.reveal.bind(remote) } : {}),
+    ...(writes ? { ...writes, remote: writes } : {}),
     ...(remote.maskedRecords ? { maskedRecords: true } : {}),
     kind: remote.kind,
     get lastSource() {

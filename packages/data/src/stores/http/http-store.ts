@@ -14,15 +14,12 @@ import {
   BankcrmNotFoundError,
   BankcrmTransitionError,
   BankcrmValidationError,
-  type Actor,
   type Customer,
-  type CustomerChange,
   type ChurnAlert,
   type CustomerMetrics,
   type FieldError,
   type GoldReasonCode,
   type Lead,
-  type RevealableField,
   type SegmentDefinition,
   type ValueReason,
 } from "@bankcrm/core";
@@ -34,7 +31,18 @@ import {
   retryAfterMs,
   type Problem,
 } from "../../errors/http-errors.js";
-import type { CollectionName, CollectionRecords, CrmStore, Page, RecordQuery, TimelineEntry } from "../store.js";
+import type {
+  CollectionName,
+  CollectionRecords,
+  CrmStore,
+  Page,
+  RecordQuery,
+  RemoteRevealer,
+  RemoteWriter,
+  TimelineEntry,
+} from "../store.js";
+
+export type { RemoteRevealer, RemoteWriter, TransitionRequest } from "../store.js";
 
 export interface HttpStoreOptions {
   /** The API's base URL, e.g. "https://crm.bank.example/api/". */
@@ -51,58 +59,6 @@ export interface HttpStoreOptions {
   retries?: number;
   /** Whether the server masks identifiers (it should; the reference server does). Default true. */
   maskedRecords?: boolean;
-}
-
-/** A transition as the REST contract takes it: the event, when, why, the event's details, and who (until the server takes the principal from the token). */
-export interface TransitionRequest {
-  event: string;
-  at: string;
-  reason?: string;
-  actor: Actor;
-  details?: Record<string, unknown>;
-}
-
-/** The write operations of a server store: what the outbox sends, and what a client without an outbox calls. */
-export interface RemoteWriter {
-  /** `POST /{collection}` with an Idempotency-Key: the server's record, as stored. */
-  create<C extends CollectionName>(
-    collection: C,
-    record: CollectionRecords[C],
-    idempotencyKey: string,
-  ): Promise<CollectionRecords[C]>;
-  /** `PUT /{collection}/{id}` with `If-Match: "v{expectedVersion}"`; 412 → `BankcrmConflictError` with the server's record. */
-  update<C extends CollectionName>(
-    collection: C,
-    record: CollectionRecords[C],
-    expectedVersion: number,
-    idempotencyKey?: string,
-  ): Promise<CollectionRecords[C]>;
-  /** `POST /{collection}/{id}/transitions`: the server applies the same state machine. */
-  transition<C extends CollectionName>(
-    collection: C,
-    id: string,
-    request: TransitionRequest,
-    expectedVersion: number,
-    idempotencyKey: string,
-  ): Promise<CollectionRecords[C]>;
-  /** `POST /customers/{id}/changes`: a contact change, risk re-assessment or consent, kept as history on the server. */
-  changeCustomer(
-    customerId: string,
-    change: { id: string; at: string; actor: Actor; input: unknown },
-    expectedVersion: number,
-    idempotencyKey: string,
-  ): Promise<{ customer: Customer; change: CustomerChange }>;
-}
-
-/** A store whose server reveals one identifier at a time, auditing each reveal before it answers. */
-export interface RemoteRevealer {
-  /** `POST /customers/{id}/reveal { field, reason }`: the value, or undefined when the customer has none. */
-  reveal(customerId: string, field: RevealableField, reason: string): Promise<string | undefined>;
-}
-
-/** Whether a store reveals through its server (the server, not the page, writes the audit row). */
-export function isRemoteRevealer(store: object): store is RemoteRevealer {
-  return typeof (store as Partial<RemoteRevealer>).reveal === "function";
 }
 
 /** A segment's members among the caller's customers, evaluated in the server's database. */
@@ -134,23 +90,14 @@ export interface MetricsPage {
 }
 
 export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
+  /** The server's endpoints themselves: every write and reveal goes to the server. */
+  readonly remote: RemoteWriter & RemoteRevealer;
   /** `GET /metrics`: the server's metrics job's figures for the caller's customers, a page at a time in id order. */
   metrics(page?: { limit?: number; after?: string }): Promise<MetricsPage>;
   /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
   evaluateSegment(definition: SegmentDefinition, page?: { limit?: number; after?: string }): Promise<SegmentPage>;
   /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
   createLead(lead: Lead, idempotencyKey: string): Promise<Lead>;
-}
-
-/** Whether a store writes to a server (so a write goes through the server's endpoints, which apply the same rules). */
-export function isRemoteWriter(store: object): store is RemoteWriter {
-  const s = store as Partial<RemoteWriter>;
-  return (
-    typeof s.create === "function" &&
-    typeof s.update === "function" &&
-    typeof s.transition === "function" &&
-    typeof s.changeCustomer === "function"
-  );
 }
 
 /** Maps anything ky throws to a typed bankcrm error. */
@@ -259,7 +206,10 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
         .json<Page<T>>(),
     );
 
-  return {
+  const store: HttpStore = {
+    get remote() {
+      return store;
+    },
     kind: "http",
     // The reference server masks identifiers for every role (a bank's server may do the same): accept them masked.
     maskedRecords: options.maskedRecords ?? true,
@@ -382,4 +332,5 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
       return Promise.resolve();
     },
   };
+  return store;
 }

@@ -1,7 +1,5 @@
 export {
   createHttpStore,
-  isRemoteWriter,
-  isRemoteRevealer,
   toHttpStoreError,
   type HttpStore,
   type HttpStoreOptions,

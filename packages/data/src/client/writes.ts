@@ -1,0 +1,269 @@
+/**
+ * The client's writes — create, update, transition and customer changes — each
+ * computed by core's functions (the same the server runs), its free text
+ * cleared of the person's identifiers, and committed: straight to the store,
+ * through the server's own endpoints, or durably queued in the outbox first and
+ * sent from there. A conflict carries the current record, masked; a write whose
+ * record changed since it was read never overwrites it silently.
+ */
+import {
+  applyCustomerChange,
+  applyTransition,
+  applyUpdate,
+  assertCanWrite,
+  BankcrmNotFoundError,
+  collectionSpec,
+  CustomerSchema,
+  guardFreeText,
+  identifiersOf,
+  parseOrThrow,
+  stampCreate,
+  versionOf,
+  type Customer,
+  type CustomerChange,
+  type WriteResult,
+  type WriteStatus,
+} from "@bankcrm/core";
+import { BankcrmConflictError, isConflictError } from "../errors/http-errors.js";
+import { failureReason, httpSender, type WriteEntryBody } from "../outbox/outbox.js";
+import { naturalKeyOf, type CollectionName, type CollectionRecords, type TransitionRequest } from "../stores/store.js";
+import type { ClientContext } from "./context.js";
+import type { ChangeEvent, TransitionInput, UpdateOptions, UpsertResult } from "./types.js";
+
+export function writes(ctx: ClientContext) {
+  const { store, user, locale, now, allowMasked, options, guard, emit, checked, masked } = ctx;
+
+  /**
+   * The record a write starts from: the newest this device knows — a write of
+   * its own still waiting in the outbox, else the store's.
+   */
+  const latest = async <C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C]> => {
+    const key = `${collection}/${id}`;
+    const queued = await options.outbox?.latest(key);
+    const raw = queued ? (queued.body as WriteEntryBody).record : await store.record(collection, id);
+    const record = raw === undefined ? undefined : checked<CollectionRecords[C]>(collection, raw);
+    if (!record) throw new BankcrmNotFoundError(collection, id);
+    return record;
+  };
+  /**
+   * The record with its free text cleared of its person's identifiers (core's `guardFreeText`), looked up in the
+   * store: the customer, their holdings' numbers, a lead's own name and mobile. A store of masked records (a server
+   * that masks) has nothing to compare with here: the server applies the rule.
+   */
+  const clearFreeText = async <R extends object>(collection: CollectionName, record: R): Promise<R> => {
+    if (allowMasked || !collectionSpec(collection).freeText) return record;
+    const customerId = (record as { customerId?: unknown }).customerId;
+    const customer = typeof customerId === "string" ? await store.getCustomer(customerId) : undefined;
+    const holdings = customer ? await store.holdings(customer.id) : [];
+    const ids = identifiersOf([customer, collection === "leads" ? record : undefined], holdings);
+    return guardFreeText(collection, record, ids, options.freeTextIdentifiers ?? "mask", locale);
+  };
+  const conflictIfStale = (collection: CollectionName, current: unknown, expected: number | undefined) => {
+    if (expected !== undefined && versionOf(current) !== expected)
+      throw new BankcrmConflictError(masked(collection, current), `"v${versionOf(current)}"`);
+  };
+
+  /**
+   * Commits a computed write: straight to the store, or — with an outbox — durably
+   * queued first and sent from there (then the status says where it is).
+   */
+  const remoteSend = store.remote ? httpSender(store.remote) : undefined;
+  const commit = async <C extends CollectionName>(
+    operation: "create" | "update" | "transition" | "changeCustomer",
+    body: WriteEntryBody & { collection: C; record: CollectionRecords[C] },
+    change: Omit<ChangeEvent, "status">,
+    local: () => Promise<void>,
+  ): Promise<WriteResult<CollectionRecords[C]>> => {
+    if (!options.outbox) {
+      let written: unknown = body.record;
+      try {
+        if (remoteSend) {
+          // A server without an outbox: its own endpoints, which apply the same core rules; its answer is the record.
+          const answer = await remoteSend({ operation, body, idempotencyKey: crypto.randomUUID() });
+          // Validated both ways: what the server answers passes the same schema before anyone sees it.
+          written =
+            checked(
+              body.collection,
+              operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer,
+            ) ?? body.record;
+        } else await local();
+      } catch (error) {
+        // The stored record a conflict carries is masked like every other read.
+        if (isConflictError(error) && error.current !== null && error.current !== undefined)
+          throw new BankcrmConflictError(masked(body.collection, error.current), error.etag, { cause: error });
+        throw error;
+      }
+      emit({ ...change, status: "saved" });
+      return { record: masked(body.collection, written as CollectionRecords[C]), status: "saved" };
+    }
+    const record = masked(body.collection, body.record);
+    // Durable first, then sent: a write is never only in memory.
+    const entry = await options.outbox.enqueue(operation, body, `${body.collection}/${body.id}`);
+    await store.keep?.(body.collection, [body.record]);
+    const delivered = await options.outbox.flush();
+    if (delivered.includes(entry.seq)) {
+      emit({ ...change, status: "saved" });
+      return { record, status: "saved" };
+    }
+    const now = (await options.outbox.entries()).find((e) => e.seq === entry.seq);
+    const status: WriteStatus = now?.state === "failed" ? "failed" : now?.state === "conflict" ? "conflict" : "queued";
+    if (status === "queued") emit({ ...change, status });
+    return {
+      record,
+      status,
+      ...(status !== "queued" && now?.lastError ? { reason: failureReason(now.lastError, locale) } : {}),
+      ...(status === "conflict" && now?.server !== undefined && now.server !== null
+        ? { current: masked(body.collection, now.server) }
+        : {}),
+    };
+  };
+
+  /** Create, update and transition for one writable collection, validated both ways. */
+  const writer = <C extends CollectionName>(collection: C) => ({
+    /**
+     * Creates a record: validated with the core schema, version 1, `createdBy`
+     * and the creation time from this client's user and clock.
+     */
+    async create(input: unknown): Promise<WriteResult<CollectionRecords[C]>> {
+      guard();
+      const record = await clearFreeText(
+        collection,
+        stampCreate(collection, input, { actor: user, at: now().toISOString(), locale }),
+      );
+      return commit(
+        "create",
+        { collection, id: record.id, expectedVersion: null, record },
+        { collection, ids: [record.id], action: "created" },
+        () => store.write(collection, record, { expectedVersion: null }),
+      );
+    },
+    /**
+     * Changes fields of a record (not its state: that is `transition`). A record
+     * changed since `expectedVersion` is a `BankcrmConflictError` carrying the
+     * current one — never a silent overwrite.
+     */
+    async update(
+      id: string,
+      changes: unknown,
+      updateOptions: UpdateOptions = {},
+    ): Promise<WriteResult<CollectionRecords[C]>> {
+      guard();
+      assertCanWrite(collection, user, "update");
+      const current = await latest(collection, id);
+      conflictIfStale(collection, current, updateOptions.expectedVersion);
+      const record = await clearFreeText(
+        collection,
+        applyUpdate(collection, current, changes, {
+          actor: user,
+          at: now().toISOString(),
+          locale,
+          masked: allowMasked,
+        }),
+      );
+      const expectedVersion = versionOf(current);
+      return commit(
+        "update",
+        { collection, id, expectedVersion, record },
+        { collection, ids: [id], action: "updated" },
+        () => store.write(collection, record, { expectedVersion }),
+      );
+    },
+    /**
+     * Applies a state machine's event (core's `applyTransition`): the new state,
+     * a history entry, the next version. Illegal events are
+     * `BankcrmTransitionError`s listing the allowed ones; nothing is written.
+     */
+    async transition(
+      id: string,
+      event: string,
+      input: TransitionInput = {},
+    ): Promise<WriteResult<CollectionRecords[C]>> {
+      guard();
+      const { expectedVersion: seen, ...details } = input;
+      const current = await latest(collection, id);
+      conflictIfStale(collection, current, seen);
+      const at = now().toISOString();
+      const record = await clearFreeText(
+        collection,
+        applyTransition(collection, current, event, { ...details, actor: user, at, locale, masked: allowMasked }),
+      );
+      const expectedVersion = versionOf(current);
+      const { reason, ...rest } = details;
+      const transition: TransitionRequest = {
+        event,
+        at,
+        actor: user,
+        ...(typeof reason === "string" ? { reason } : {}),
+        ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
+      };
+      return commit(
+        "transition",
+        { collection, id, expectedVersion, record, transition },
+        { collection, ids: [id], action: "updated", event },
+        () => store.write(collection, record, { expectedVersion }),
+      );
+    },
+  });
+
+  const customers = {
+    /**
+     * Creates or updates by natural key (resident ID or USCC), so a re-import
+     * updates instead of duplicating. The input is validated first.
+     */
+    async upsert(input: unknown): Promise<UpsertResult> {
+      guard();
+      const data = parseOrThrow(CustomerSchema, input, locale);
+      const existing = await store.findCustomerByNaturalKey(naturalKeyOf(data));
+      const customer: Customer = existing ? { ...data, id: existing.id } : data;
+      await store.put("customers", [customer]);
+      emit({ collection: "customers", ids: [customer.id], action: existing ? "updated" : "created" });
+      return { customer: masked("customers", customer), created: !existing };
+    },
+    /**
+     * Changes a customer's contact details, records a risk re-assessment or a
+     * consent granted or withdrawn — kept as a `customerChanges` record (what it
+     * was, what it became, who, when), never overwritten. A withdrawal is in
+     * force at once (`consentInForce`).
+     */
+    async change(
+      customerId: string,
+      input: unknown,
+      updateOptions: UpdateOptions = {},
+    ): Promise<WriteResult<Customer> & { change: CustomerChange }> {
+      guard();
+      assertCanWrite("customers", user, "change");
+      const current = await latest("customers", customerId);
+      conflictIfStale("customers", current, updateOptions.expectedVersion);
+      const at = now().toISOString();
+      const id = crypto.randomUUID();
+      const { customer, change } = applyCustomerChange(current, input, {
+        actor: user,
+        at,
+        id,
+        locale,
+        masked: allowMasked,
+      });
+      const expectedVersion = versionOf(current);
+      const result = await commit(
+        "changeCustomer",
+        {
+          collection: "customers",
+          id: customerId,
+          expectedVersion,
+          record: customer,
+          change: { id, at, actor: user, input },
+        },
+        { collection: "customers", ids: [customerId], action: "updated" },
+        async () => {
+          await store.write("customers", customer, { expectedVersion });
+          await store.write("customerChanges", change, { expectedVersion: null });
+        },
+      );
+      if (result.status === "saved")
+        emit({ collection: "customerChanges", ids: [id], action: "created", status: "saved" });
+      return { ...result, change: masked("customerChanges", change) };
+    },
+  };
+
+  return { writer, customers };
+}
