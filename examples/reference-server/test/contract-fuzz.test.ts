@@ -9,31 +9,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collectionSpec, generateDemoPortfolio, generateStaff, inCustomerScope, isCollectionName } from "@bankcrm/core";
+import { collectionSpec, inCustomerScope, isCollectionName } from "@bankcrm/core";
 import { ADMIN, useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../src/seed.js";
 import { loadContract, requests, type Caller, type Operation } from "./support/contract-fuzz.js";
+import { book, otherBranchTeller, rm, ROLES, SEEDED } from "./support/demo-bank.js";
 import { forbiddenFor, leaksIn } from "./support/scan.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
-const SEEDED = 160;
-const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
-const staff = generateStaff("bankcrm").all;
-const member = (id: string): Caller => {
-  const s = staff.find((m) => m.id === id)!;
-  return { id: s.id, role: s.role, branchId: s.branchId };
-};
-const rm = member("ST-BJ-CY-RE1");
-const CALLERS: Caller[] = [
-  rm,
-  member("ST-BJ-CY-TE1"),
-  member("ST-BJ-CY-BR1"),
-  member("ST-BJ-CY-SE1"),
-  member("ST-HQ-MA1"),
-  member("ST-HQ-AU1"),
-  member(staff.find((s) => s.role === "teller" && s.branchId !== rm.branchId)!.id),
-  { ...ADMIN, id: "svc-fuzz-feed" },
-];
+const CALLERS: Caller[] = [...ROLES, otherBranchTeller, { ...ADMIN, id: "svc-fuzz-feed" }] as Caller[];
 const all = (collection: string) =>
   isCollectionName(collection)
     ? ((book as unknown as Record<string, Record<string, unknown>[]>)[collection] ?? [])

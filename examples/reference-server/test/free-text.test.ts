@@ -6,34 +6,13 @@
  * answers are scanned for any customer's full name and full identifiers.
  */
 import { describe, expect, it } from "vitest";
-import {
-  generateDemoPortfolio,
-  generateStaff,
-  inCustomerScope,
-  mask,
-  type Customer,
-  type StaffRole,
-} from "@bankcrm/core";
-import { ADMIN, useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
+import { inCustomerScope, mask, type Customer } from "@bankcrm/core";
+import { ADMIN, useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../src/seed.js";
+import { book, call, rm, ROLES, SEEDED } from "./support/demo-bank.js";
 import { identifiersIn, stringsIn } from "./support/scan.js";
 
-const SEEDED = 160;
-const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
-const staff = generateStaff("bankcrm").all;
-const member = (id: string) => {
-  const s = staff.find((m) => m.id === id)!;
-  return { id: s.id, role: s.role, branchId: s.branchId };
-};
-const rm = member("ST-BJ-CY-RE1");
-const PRINCIPALS = [
-  rm,
-  member("ST-BJ-CY-TE1"),
-  member("ST-BJ-CY-BR1"),
-  member("ST-BJ-CY-SE1"),
-  member("ST-HQ-MA1"),
-  member("ST-HQ-AU1"),
-];
+const PRINCIPALS = ROLES;
 type Person = Extract<Customer, { kind: "individual" }>;
 const own = book.customers.find(
   (c): c is Person => c.kind === "individual" && inCustomerScope(rm, c) && c.contact.mobile !== undefined,
@@ -43,28 +22,6 @@ const account = book.holdings.find((h) => h.customerId === own.id)!.accountNumbe
 const NAMES = book.customers.flatMap((c) =>
   [c.kind === "individual" ? c.name : c.legalRepresentative].filter((n) => [...n].length >= 2),
 );
-
-async function call(
-  s: RunningServer,
-  who: { id: string; role: StaffRole; branchId: string; scopes?: readonly string[] },
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(new URL(path, s.url), {
-    method,
-    headers: {
-      Authorization: `Bearer ${await s.tokenFor(who)}`,
-      "Idempotency-Key": crypto.randomUUID(),
-      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
-}
 
 const named = `${own.name}（手机 ${own.contact.mobile}，身份证 ${own.idDocument.number}）`;
 const interaction = (id: string) => ({

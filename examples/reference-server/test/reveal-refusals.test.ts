@@ -6,19 +6,12 @@
  * number of rows.
  */
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, generateStaff, inCustomerScope, type StaffRole } from "@bankcrm/core";
+import { inCustomerScope } from "@bankcrm/core";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { REFUSALS_LOGGED_PER_HOUR } from "../src/audit.js";
 import { seedDemo } from "../src/seed.js";
+import { book, call as callAs, member, rm, SEEDED, type Who } from "./support/demo-bank.js";
 
-const SEEDED = 160;
-const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
-const staff = generateStaff("bankcrm").all;
-const member = (id: string) => {
-  const s = staff.find((m) => m.id === id)!;
-  return { id: s.id, role: s.role, branchId: s.branchId };
-};
-const rm = member("ST-BJ-CY-RE1");
 const teller = member("ST-BJ-CY-TE1");
 const auditor = member("ST-HQ-AU1");
 const own = book.customers.find((c) => inCustomerScope(rm, c))!;
@@ -30,21 +23,9 @@ for (const database of ["pglite", "postgres"] as const) {
   describe(`refused reveals are audited (${database})`, () => {
     const server = useReferenceServer({ database });
     let s: RunningServer;
-    const call = async (
-      who: { id: string; role: StaffRole; branchId: string },
-      method: string,
-      path: string,
-      body?: unknown,
-    ) => {
-      const response = await fetch(new URL(path, s.url), {
-        method,
-        headers: {
-          Authorization: `Bearer ${await s.tokenFor(who)}`,
-          ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    const call = async (who: Who, method: string, path: string, body?: unknown) => {
+      const answer = await callAs(s, who, method, path, body);
+      return { status: answer.status, json: answer.json() };
     };
     const reveal = (who: typeof rm, customerId: string, body: unknown) =>
       call(who, "POST", `customers/${customerId}/reveal`, body);

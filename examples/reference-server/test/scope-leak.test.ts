@@ -10,39 +10,14 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  canReadConfidential,
-  generateDemoPortfolio,
-  generateStaff,
-  inCustomerScope,
-  isCollectionName,
-  type CollectionName,
-} from "@bankcrm/core";
+import { canReadConfidential, inCustomerScope, isCollectionName, type CollectionName } from "@bankcrm/core";
 import { newLead } from "../../../packages/data/test/support/leads.js";
-import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
+import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../src/seed.js";
+import { book, call, otherBranchTeller, rm, ROLES, SEEDED, type Who } from "./support/demo-bank.js";
 import { forbiddenFor, leaksIn } from "./support/scan.js";
 
-const SEEDED = 160;
-const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
-const staff = generateStaff("bankcrm").all;
-const member = (id: string) => {
-  const s = staff.find((m) => m.id === id);
-  if (!s) throw new Error(`no staff ${id}`);
-  return { id: s.id, role: s.role, branchId: s.branchId };
-};
-type Who = ReturnType<typeof member>;
-const rm = member("ST-BJ-CY-RE1");
-const PRINCIPALS: Who[] = [
-  rm,
-  member("ST-BJ-CY-TE1"),
-  member("ST-BJ-CY-BR1"),
-  member("ST-BJ-CY-SE1"),
-  member("ST-HQ-MA1"),
-  member("ST-HQ-AU1"),
-  // a teller of another branch: neither the relationship manager's book nor their branch
-  member(staff.find((s) => s.role === "teller" && s.branchId !== rm.branchId)!.id),
-];
+const PRINCIPALS: Who[] = [...ROLES, otherBranchTeller];
 
 const contract = JSON.parse(
   readFileSync(new URL("../../../docs/api/openapi.yaml", import.meta.url), "utf8").replace(/^#.*\n/gm, ""),
@@ -81,26 +56,6 @@ for (const database of ["pglite", "postgres"] as const) {
       if (!seeded) await seedDemo(server().db, SEEDED);
       seeded = true;
       return server();
-    };
-    const call = async (
-      s: RunningServer,
-      who: Who,
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const response = await fetch(new URL(path, s.url), {
-        method,
-        headers: {
-          Authorization: `Bearer ${await s.tokenFor(who)}`,
-          "Idempotency-Key": crypto.randomUUID(),
-          ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: response.status, text: await response.text() };
     };
 
     it("walks every route of the contract with each role against other books' ids and finds nothing of theirs", async () => {

@@ -7,31 +7,15 @@
  */
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, generateStaff, inCustomerScope, type Customer, type StaffRole } from "@bankcrm/core";
+import { inCustomerScope, type Customer, type StaffRole } from "@bankcrm/core";
 import { newLead } from "../../../packages/data/test/support/leads.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../src/seed.js";
+import { book, call as callAs, rm, ROLES, SEEDED, type Who } from "./support/demo-bank.js";
 import { identifiersIn } from "./support/scan.js";
 
-const SEEDED = 160;
-const portfolio = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
-const staff = generateStaff("bankcrm").all;
-const member = (id: string) => {
-  const s = staff.find((m) => m.id === id);
-  if (!s) throw new Error(`no staff ${id}`);
-  return { id: s.id, role: s.role, branchId: s.branchId };
-};
-// One of each role: a relationship manager, their branch's teller, manager and service agent, head office's
-// marketing manager and auditor.
-const rm = member("ST-BJ-CY-RE1");
-const PRINCIPALS = [
-  rm,
-  member("ST-BJ-CY-TE1"),
-  member("ST-BJ-CY-BR1"),
-  member("ST-BJ-CY-SE1"),
-  member("ST-HQ-MA1"),
-  member("ST-HQ-AU1"),
-];
+const portfolio = book;
+const PRINCIPALS = ROLES;
 /** Customers with holdings and transactions, so an empty answer means "not yours", not "nothing there". */
 const active = portfolio.customers.filter(
   (c) =>
@@ -63,27 +47,19 @@ for (const database of ["pglite", "postgres"] as const) {
       seeded = true;
       return server();
     };
+    /** A call as `who`; the answers to a relationship manager or teller (reveals aside) are kept for the scan. */
     const call = async (
       s: RunningServer,
-      who: { id: string; role: StaffRole; branchId: string },
+      who: Who,
       method: string,
       path: string,
       body?: unknown,
       headers: Record<string, string> = {},
     ) => {
-      const response = await fetch(new URL(path, s.url), {
-        method,
-        headers: {
-          Authorization: `Bearer ${await s.tokenFor(who)}`,
-          ...(body !== undefined ? { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await response.text();
+      const answer = await callAs(s, who, method, path, body, headers);
       if ((who.role === "relationship_manager" || who.role === "teller") && !path.endsWith("/reveal"))
-        answers.push({ path: `${method} ${path}`, text });
-      return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
+        answers.push({ path: `${method} ${path}`, text: answer.text });
+      return answer;
     };
 
     it("refuses tokens it cannot verify: none, forged, expired, another issuer or audience, no role", async () => {

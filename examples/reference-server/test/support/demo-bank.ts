@@ -1,0 +1,61 @@
+/**
+ * The demo bank the server's tests share: 160 customers of the "bankcrm" seed
+ * and their staff, a member of staff by id, one of each role, and a call to the
+ * server as any of them.
+ */
+import { generateDemoPortfolio, generateStaff, type StaffRole } from "@bankcrm/core";
+import type { RunningServer } from "../../../../packages/data/test/support/reference-server.js";
+
+export const SEEDED = 160;
+export const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
+export const staff = generateStaff("bankcrm").all;
+
+export interface Who {
+  id: string;
+  role: StaffRole;
+  branchId: string;
+  scopes?: readonly string[];
+}
+
+export function member(id: string): Who {
+  const s = staff.find((m) => m.id === id);
+  if (!s) throw new Error(`no staff ${id}`);
+  return { id: s.id, role: s.role, branchId: s.branchId };
+}
+
+/** A relationship manager of Beijing Chaoyang. */
+export const rm = member("ST-BJ-CY-RE1");
+/** One of each role: the relationship manager, their branch's teller, manager and service agent; head office's marketing manager and auditor. */
+export const ROLES: readonly Who[] = [
+  rm,
+  member("ST-BJ-CY-TE1"),
+  member("ST-BJ-CY-BR1"),
+  member("ST-BJ-CY-SE1"),
+  member("ST-HQ-MA1"),
+  member("ST-HQ-AU1"),
+];
+/** A teller of another branch: neither the relationship manager's book nor their branch. */
+export const otherBranchTeller = member(staff.find((s) => s.role === "teller" && s.branchId !== rm.branchId)!.id);
+
+/** A request as `who` (with an Idempotency-Key, and JSON when there is a body); the answer's status and text. */
+export async function call(
+  s: RunningServer,
+  who: Who,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(new URL(path, s.url), {
+    method,
+    headers: {
+      Authorization: `Bearer ${await s.tokenFor(who)}`,
+      "Idempotency-Key": crypto.randomUUID(),
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
