@@ -13,8 +13,7 @@ import { describe, expect, it } from "vitest";
 import { canReadConfidential, inCustomerScope, isCollectionName, type CollectionName } from "@bankcrm/core";
 import { newLead } from "../../../packages/data/test/support/leads.js";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
-import { seedDemo } from "../src/seed.js";
-import { book, call, otherBranchTeller, rm, ROLES, SEEDED, type Who } from "./support/demo-bank.js";
+import { book, call, otherBranchTeller, rm, ROLES, seededServer, type Who } from "./support/demo-bank.js";
 import { forbiddenFor, leaksIn } from "./support/scan.js";
 
 const PRINCIPALS: Who[] = [...ROLES, otherBranchTeller];
@@ -51,12 +50,7 @@ const CHANGE = { id: "CHG-PROBE", at: "2026-11-30T01:00:00Z", input: { kind: "co
 for (const database of ["pglite", "postgres"] as const) {
   describe(`no answer carries a record outside the caller's scope (${database})`, () => {
     const server = useReferenceServer({ database });
-    let seeded = false;
-    const ready = async () => {
-      if (!seeded) await seedDemo(server().db, SEEDED);
-      seeded = true;
-      return server();
-    };
+    const ready = seededServer(server);
 
     it("walks every route of the contract with each role against other books' ids and finds nothing of theirs", async () => {
       const s = await ready();

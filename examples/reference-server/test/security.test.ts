@@ -10,8 +10,7 @@ import { describe, expect, it } from "vitest";
 import { inCustomerScope, type Customer, type StaffRole } from "@bankcrm/core";
 import { newLead } from "../../../packages/data/test/support/leads.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
-import { seedDemo } from "../src/seed.js";
-import { book, call as callAs, rm, ROLES, SEEDED, type Who } from "./support/demo-bank.js";
+import { book, call as callAs, rm, ROLES, seededServer, type Who } from "./support/demo-bank.js";
 import { identifiersIn } from "./support/scan.js";
 
 const portfolio = book;
@@ -38,15 +37,10 @@ const WRITERS: readonly StaffRole[] = [
 for (const database of ["pglite", "postgres"] as const) {
   describe(`the reference server enforces identity, scope, masking and audit (${database})`, () => {
     const server = useReferenceServer({ database });
-    let seeded = false;
     /** Every JSON answer to a relationship manager's or a teller's token, for the scan at the end. */
     const answers: { path: string; text: string }[] = [];
 
-    const ready = async () => {
-      if (!seeded) await seedDemo(server().db, SEEDED);
-      seeded = true;
-      return server();
-    };
+    const ready = seededServer(server);
     /** A call as `who`; the answers to a relationship manager or teller (reveals aside) are kept for the scan. */
     const call = async (
       s: RunningServer,

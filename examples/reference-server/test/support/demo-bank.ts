@@ -5,6 +5,7 @@
  */
 import { generateDemoPortfolio, generateStaff, type StaffRole } from "@bankcrm/core";
 import type { RunningServer } from "../../../../packages/data/test/support/reference-server.js";
+import { seedDemo } from "../../src/seed.js";
 
 export const SEEDED = 160;
 export const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
@@ -58,4 +59,14 @@ export async function call(
   });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+/** The server, with the demo bank seeded into it the first time a test asks (one seeding a file). */
+export function seededServer(server: () => RunningServer): () => Promise<RunningServer> {
+  let seeded = false;
+  return async () => {
+    if (!seeded) await seedDemo(server().db, SEEDED);
+    seeded = true;
+    return server();
+  };
 }
