@@ -33,6 +33,14 @@ export interface DemoContext {
   staff: DemoStaffDirectory;
 }
 
+/**
+ * A household's name from its head's: the surname only ("王氏家庭"), as a masked name shows it — a group's
+ * name is read unmasked by every role, so it never carries a member's full name.
+ */
+export function householdName(headName: string): string {
+  return `${[...headName][0] ?? ""}氏家庭`;
+}
+
 export function customerId(index: number): string {
   return `CU${String(index + 1).padStart(8, "0")}`;
 }

@@ -1,14 +1,13 @@
 export {
   generateDemoPortfolio,
   generateDemoCustomers,
-  householdName,
   DEMO_AS_OF,
   type DemoPortfolio,
   type DemoPortfolioOptions,
   type DemoCustomersOptions,
 } from "./portfolio.js";
 export { generateCustomerHistory, type CustomerHistory, type HistoryOptions } from "./history.js";
-export { generateCustomer, customerId } from "./customers.js";
+export { generateCustomer, customerId, householdName } from "./customers.js";
 export { generateStaff, type DemoStaffDirectory } from "./staff.js";
 export { createRandom, type Random } from "./random.js";
 export { BRANCHES, PRODUCTS, type DemoProduct, type Branch } from "./reference-data.js";

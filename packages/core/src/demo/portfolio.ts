@@ -22,7 +22,7 @@ import type { CampaignResponseType, LeadPurpose, OpportunityStage, ProductType }
 import { productTypeLabels } from "../i18n/labels.js";
 import { computeAum } from "../scoring/aum.js";
 import { assignTier } from "../scoring/tier.js";
-import { generateCustomer, type DemoContext } from "./customers.js";
+import { generateCustomer, householdName, type DemoContext } from "./customers.js";
 import { generateCustomerHistory } from "./history.js";
 import { createRandom, type Random } from "./random.js";
 import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
@@ -152,14 +152,6 @@ export function generateDemoCustomers(options: DemoCustomersOptions): Customer[]
     customers.push(customer);
   }
   return customers;
-}
-
-/**
- * A household's name from its head's: the surname only ("王氏家庭"), as a masked name shows it — a group's
- * name is read unmasked by every role, so it never carries a member's full name.
- */
-export function householdName(headName: string): string {
-  return `${[...headName][0] ?? ""}氏家庭`;
 }
 
 export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoPortfolio {

@@ -19,53 +19,26 @@ import {
   type Locale,
 } from "@bankcrm/core";
 import { BankcrmLeadErrorEvent, BankcrmLeadSavedEvent, BankcrmLeadSubmitEvent } from "../../events/lead-events.js";
+import { errorIdOf, field, selectInput, textInput } from "../../internal/form-fields.js";
 import { BankcrmContextElement } from "../base/context-element.js";
-import { LEAD_FORM_FIELDS, leadFieldsFor, yuanToFen, type LeadFormField } from "./lead-fields.js";
+import { LEAD_FORM_FIELDS, leadFieldsFor, type LeadFormField } from "./lead-fields.js";
+import {
+  DEFAULT_CONSENT_VERSION,
+  EMPTY,
+  errorsByField,
+  FIELD_ORDER,
+  leadFromDraft,
+  newLeadId,
+  type Draft,
+  type DraftField,
+} from "./lead-draft.js";
 import { leadFormStyles } from "./lead-form.styles.js";
 import { leadFormMessage, type LeadFormMessageKey } from "../../i18n/lead-form-messages.js";
 
 export type { LeadFormField } from "./lead-fields.js";
-
-/** The fields a person fills in, as typed. */
-interface Draft {
-  purpose: string;
-  name: string;
-  mobile: string;
-  productInterest: string;
-  expectedAmount: string;
-  preferredContactTime: string;
-  notes: string;
-}
-type DraftField = keyof Draft | "consent";
-
-const EMPTY: Draft = {
-  purpose: "",
-  name: "",
-  mobile: "",
-  productInterest: "",
-  expectedAmount: "",
-  preferredContactTime: "",
-  notes: "",
-};
-const FIELD_ORDER: DraftField[] = [
-  "purpose",
-  "name",
-  "mobile",
-  "productInterest",
-  "expectedAmount",
-  "preferredContactTime",
-  "notes",
-  "consent",
-];
-
-/** The consent text version recorded when the host names none. */
-export const DEFAULT_CONSENT_VERSION = "bankcrm-lead-2026-11";
+export { DEFAULT_CONSENT_VERSION } from "./lead-draft.js";
 
 type Status = { kind: "submitting" | "saved" | "queued" | "failed" | "conflict" | "invalid" | "error"; text: string };
-
-function newLeadId(): string {
-  return `LD-${crypto.randomUUID()}`;
-}
 
 /**
  * One lead form for two audiences: customers on internet banking
@@ -175,48 +148,19 @@ export class BankcrmLeadForm extends BankcrmContextElement {
 
   /** The lead the form would submit, built from what was typed; amount errors are found here. */
   private build(locale: Locale): { lead: Record<string, unknown>; amountError?: string } {
-    const d = this.draft;
-    const purpose = this.purposeValue;
-    const fields = this.fields;
-    const products = purpose ? LEAD_FORM_FIELDS[purpose].products : [];
-    const product = fields.includes("productInterest")
-      ? d.productInterest || undefined
-      : products.length === 1
-        ? products[0]
-        : undefined;
-    const fen = fields.includes("expectedAmount") ? yuanToFen(d.expectedAmount) : undefined;
-    const now = new Date().toISOString();
-    const user = this.effectiveUser;
-    const staff = this.audience === "staff";
-    const optional = (key: string, value: unknown) => (value === undefined || value === "" ? {} : { [key]: value });
-    const lead: Record<string, unknown> = {
+    const { lead, badAmount } = leadFromDraft(this.draft, {
       id: this.draftId,
-      ...optional("customerId", this.customerId),
-      name: d.name.trim(),
-      mobile: d.mobile.replace(/[\s-]/g, ""),
-      ...optional("purpose", purpose ?? d.purpose),
-      ...optional("productInterest", product),
-      ...optional(
-        "expectedAmount",
-        fen !== undefined && !Number.isNaN(fen) ? { amount: fen, currency: "CNY" } : undefined,
-      ),
-      ...optional("preferredContactTime", fields.includes("preferredContactTime") ? d.preferredContactTime : undefined),
-      ...optional("notes", fields.includes("notes") ? d.notes.trim() : undefined),
-      source: this.source ?? (staff ? "branch_walk_in" : "internet_banking"),
-      status: "new",
-      ...optional("branchId", this.branchId ?? (staff ? user?.branchId : undefined)),
-      ...optional("campaignId", this.campaignId),
-      consent: {
-        purpose: "marketing",
-        channel: "phone",
-        granted: this.consentGranted,
-        textVersion: this.consentVersion,
-        recordedAt: this.consentAt ?? now,
-      },
-      createdAt: now,
-      ...optional("createdBy", staff ? user?.id : undefined),
-    };
-    return fen !== undefined && Number.isNaN(fen) ? { lead, amountError: message("invalidAmount", locale) } : { lead };
+      purpose: this.purposeValue,
+      fields: this.fields,
+      audience: this.audience,
+      customerId: this.customerId,
+      source: this.source,
+      branchId: this.branchId,
+      campaignId: this.campaignId,
+      user: this.effectiveUser,
+      consent: { granted: this.consentGranted, textVersion: this.consentVersion, recordedAt: this.consentAt },
+    });
+    return badAmount ? { lead, amountError: message("invalidAmount", locale) } : { lead };
   }
 
   /** Validates with the core schema; returns the lead, or the errors by field (and any not tied to a field). */
@@ -231,16 +175,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
   }
 
   private byField(list: readonly FieldError[]): Partial<Record<DraftField, string>> {
-    const errors: Partial<Record<DraftField, string>> = {};
-    for (const e of list) {
-      const head = String(e.path[0] ?? "");
-      const field: DraftField | undefined =
-        head === "consent" ? "consent" : head in EMPTY ? (head as keyof Draft) : undefined;
-      // An error on a field the form does not show is a configuration mistake: say so on the status line.
-      if (field && this.isShown(field)) errors[field] ??= e.message;
-      else errors.purpose ??= `${e.path.join(".")}: ${e.message}`;
-    }
-    return errors;
+    return errorsByField(list, (f) => this.isShown(f));
   }
 
   private isShown(field: DraftField): boolean {
@@ -359,38 +294,20 @@ export class BankcrmLeadForm extends BankcrmContextElement {
   }
 
   private field(id: keyof Draft, caption: string, control: TemplateResult, required: boolean) {
-    const locale = this.effectiveLocale;
-    const error = this.errors[id];
-    return html`<div part="field" class=${error ? "invalid" : ""}>
-      <label for=${id}
-        >${caption}${required ? nothing : html` <span class="muted">${message("optional", locale)}</span>`}</label
-      >
-      ${control} ${error ? html`<p part="error" id=${`${id}-error`}>${error}</p>` : nothing}
-    </div>`;
+    const optionalText = required ? undefined : message("optional", this.effectiveLocale);
+    return field({ id, caption, control, error: this.errors[id], optionalText });
   }
 
   private describedBy(id: DraftField): string | undefined {
-    return this.errors[id] ? `${id}-error` : undefined;
+    return errorIdOf(id, this.errors[id]);
   }
 
   private input(
     id: "name" | "mobile" | "expectedAmount",
     options: { type: string; autocomplete: string; inputmode?: string; maxlength: number },
   ) {
-    return html`<input
-      id=${id}
-      name=${id}
-      type=${options.type}
-      autocomplete=${options.autocomplete}
-      inputmode=${options.inputmode ?? nothing}
-      maxlength=${options.maxlength}
-      ?required=${id !== "expectedAmount"}
-      ?disabled=${this.disabled}
-      aria-invalid=${this.errors[id] ? "true" : "false"}
-      aria-describedby=${this.describedBy(id) ?? nothing}
-      .value=${this.draft[id]}
-      @input=${(e: Event) => this.set(id, (e.target as HTMLInputElement).value)}
-    />`;
+    const control = { id, value: this.draft[id], error: this.errors[id], disabled: this.disabled };
+    return textInput({ ...control, ...options, required: id !== "expectedAmount", onValue: (v) => this.set(id, v) });
   }
 
   private select(
@@ -398,19 +315,9 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     options: { value: string; label: string }[],
     required: boolean,
   ) {
-    const locale = this.effectiveLocale;
-    return html`<select
-      id=${id}
-      name=${id}
-      ?required=${required}
-      ?disabled=${this.disabled}
-      aria-invalid=${this.errors[id] ? "true" : "false"}
-      aria-describedby=${this.describedBy(id) ?? nothing}
-      @change=${(e: Event) => this.set(id, (e.target as HTMLSelectElement).value)}
-    >
-      <option value="" ?selected=${this.draft[id] === ""}>${message("choose", locale)}</option>
-      ${options.map((o) => html`<option value=${o.value} ?selected=${this.draft[id] === o.value}>${o.label}</option>`)}
-    </select>`;
+    const control = { id, value: this.draft[id], error: this.errors[id], disabled: this.disabled, required };
+    const chooseText = message("choose", this.effectiveLocale);
+    return selectInput({ ...control, options, chooseText, onValue: (v) => this.set(id, v) });
   }
 
   override render() {

@@ -3,19 +3,15 @@ import { property, query, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { guard } from "lit/directives/guard.js";
 import {
-  DAY_MS,
   DEFAULT_STAGE_PROBABILITY,
-  OPEN_STAGES,
   bankDay,
   describeError,
   forecastPipeline,
   labelIn,
   opportunityStageLabels,
-  productTypeLabels,
   type Locale,
   type Opportunity,
   type OpportunityStage,
-  type PipelineFigures,
   type PipelineForecast,
 } from "@bankcrm/core";
 import { say } from "../../internal/say.js";
@@ -25,25 +21,24 @@ import {
   BankcrmOpportunityMovedEvent,
 } from "../../events/pipeline-events.js";
 import { listAll, writeOutcome } from "../../internal/records.js";
-import { compactMoney, formText, yuanToFen } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { pipelineStyles } from "./pipeline.styles.js";
+import {
+  answerOf,
+  cardKeyAction,
+  columnsOf,
+  COLUMNS,
+  figures,
+  isOpen,
+  renderAsk,
+  renderCard,
+  renderSummary,
+  type Ask,
+} from "./pipeline-view.js";
 
-type OpenStage = (typeof OPEN_STAGES)[number];
-const CLOSED = ["won", "lost"] as const;
-const COLUMNS: readonly OpportunityStage[] = [...OPEN_STAGES, ...CLOSED];
 /** Cards per column in the first frame (more than a column shows), then per following frame. */
 const FIRST_WINDOW = 40;
 const WINDOW_STEP = 200;
-const isOpen = (stage: string): stage is OpenStage => (OPEN_STAGES as readonly string[]).includes(stage);
-const byClose = (a: Opportunity, b: Opportunity) =>
-  a.expectedClose < b.expectedClose ? -1 : a.expectedClose > b.expectedClose ? 1 : a.id < b.id ? -1 : 1;
-
-interface Ask {
-  opportunity: Opportunity;
-  to: "won" | "lost" | undefined;
-  error?: string;
-}
 
 /**
  * A person's or a team's opportunities as columns by stage (销售机会管理), with
@@ -179,26 +174,12 @@ export class BankcrmPipeline extends BankcrmContextElement {
 
   /** Columns and forecast from the items: once per change of the items, not per render. */
   private arrange() {
-    const columns = new Map<OpportunityStage, Opportunity[]>(COLUMNS.map((s) => [s, []]));
-    for (const written of this.items) {
-      const o = this.overlay.get(written.id) ?? written;
-      if (this.opportunities && this.ownerId && o.ownerId !== this.ownerId) continue;
-      if (this.opportunities && this.customerId && o.customerId !== this.customerId) continue;
-      columns.get(o.stage)?.push(o);
-    }
-    for (const [stage, list] of columns) {
-      list.sort(byClose);
-      // Closed columns: the most recently closed first (a limited number is shown).
-      if (!isOpen(stage)) list.sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? "") || byClose(a, b));
-      // An unchanged column keeps its array, so its render is skipped (a move redraws two columns, not seven).
-      const before = this.columns.get(stage);
-      if (before && before.length === list.length && before.every((o, i) => o === list[i])) columns.set(stage, before);
-    }
-    this.columns = columns;
-    this.forecast = forecastPipeline(
-      [...columns.values()].flat().filter((o) => isOpen(o.stage)),
-      { asOf: this.today },
-    );
+    const mine = (o: Opportunity) =>
+      !this.opportunities ||
+      ((!this.ownerId || o.ownerId === this.ownerId) && (!this.customerId || o.customerId === this.customerId));
+    this.columns = columnsOf(this.items.map((w) => this.overlay.get(w.id) ?? w).filter(mine), this.columns);
+    const open = [...this.columns.values()].flat().filter((o) => isOpen(o.stage));
+    this.forecast = forecastPipeline(open, { asOf: this.today });
   }
 
   /** What the board shows of an opportunity: a move under way, else the last written record. */
@@ -337,24 +318,15 @@ export class BankcrmPipeline extends BankcrmContextElement {
   }
 
   private onCardKey(e: KeyboardEvent, o: Opportunity) {
-    if (!isOpen(o.stage) && e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
-    const index = isOpen(o.stage) ? OPEN_STAGES.indexOf(o.stage) : -1;
-    if (e.key === "ArrowRight" && index >= 0 && index < OPEN_STAGES.length - 1) {
-      e.preventDefault();
-      void this.move(o.id, OPEN_STAGES[index + 1]!);
-    } else if (e.key === "ArrowLeft" && index > 0) {
-      e.preventDefault();
-      void this.move(o.id, OPEN_STAGES[index - 1]!);
-    } else if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      this.openAsk(o);
-    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
+    const action = cardKeyAction(e.key, o.stage);
+    if (!action) return;
+    e.preventDefault();
+    if (action === "ask") this.openAsk(o);
+    else if (typeof action === "object") void this.move(o.id, action.move);
+    else {
       const card = e.currentTarget as HTMLElement;
-      const next = (
-        e.key === "ArrowDown" ? card.nextElementSibling : card.previousElementSibling
-      ) as HTMLElement | null;
-      next?.focus();
+      const next = action === "next" ? card.nextElementSibling : card.previousElementSibling;
+      (next as HTMLElement | null)?.focus();
     }
   }
 
@@ -371,100 +343,19 @@ export class BankcrmPipeline extends BankcrmContextElement {
     e.preventDefault();
     const ask = this.ask;
     if (!ask?.to) return;
-    const l = this.effectiveLocale;
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    if (ask.to === "won") {
-      const fen = yuanToFen(formText(data, "amount"));
-      if (fen === undefined || Number.isNaN(fen) || fen <= 0) {
-        this.ask = { ...ask, error: say("invalidAmount", l) };
-        return;
-      }
-      this.closeAsk();
-      await this.move(ask.opportunity.id, "won", { amount: fen });
-    } else {
-      const reason = formText(data, "reason").trim();
-      if (reason === "") {
-        this.ask = { ...ask, error: say("required", l) };
-        return;
-      }
-      this.closeAsk();
-      await this.move(ask.opportunity.id, "lost", { reason });
+    const answer = answerOf(ask.to, new FormData(e.currentTarget as HTMLFormElement), this.effectiveLocale);
+    if ("error" in answer) {
+      this.ask = { ...ask, error: answer.error };
+      return;
     }
-  }
-
-  private figures(f: PipelineFigures, l: Locale, currency: string) {
-    return say("pipelineFigures", l, {
-      count: f.count,
-      amount: compactMoney(f.amount, currency, l),
-      weighted: compactMoney(f.weighted, currency, l),
-    });
-  }
-
-  private renderSummary(l: Locale) {
-    const f = this.forecast!;
-    const today = this.today;
-    const month = f.months.find((m) => m.period === today.slice(0, 7));
-    const quarterKey = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
-    const quarter = f.quarters.find((q) => q.period === quarterKey);
-    const zero = { count: 0, amount: 0, weighted: 0 };
-    return html`<dl part="summary">
-      <div>
-        <dt>${say("pipelineTotal", l)}</dt>
-        <dd data-figure="total">${this.figures(f.total, l, f.currency)}</dd>
-      </div>
-      <div>
-        <dt>${say("pipelineMonth", l)}</dt>
-        <dd data-figure="month">${this.figures(month ?? zero, l, f.currency)}</dd>
-      </div>
-      <div>
-        <dt>${say("pipelineQuarter", l)}</dt>
-        <dd data-figure="quarter">${this.figures(quarter ?? zero, l, f.currency)}</dd>
-      </div>
-      ${
-        f.overdue.length > 0
-          ? html`<div class="late">
-              <dt>${say("pipelinePastClose", l)}</dt>
-              <dd data-figure="overdue">${f.overdue.length}</dd>
-            </div>`
-          : nothing
-      }
-    </dl>`;
+    this.closeAsk();
+    await this.move(ask.opportunity.id, ask.to, answer.details);
   }
 
   private renderCard(o: Opportunity, l: Locale) {
-    const late = isOpen(o.stage) && o.expectedClose < this.today;
-    const days = late ? Math.round((Date.parse(this.today) - Date.parse(o.expectedClose)) / DAY_MS) : 0;
     const owner = !this.ownerId && this.names[o.ownerId] ? this.names[o.ownerId] : undefined;
-    return html`<li
-      part="card"
-      class=${late ? "card late-card" : "card"}
-      tabindex="0"
-      draggable=${isOpen(o.stage) ? "true" : "false"}
-      data-id=${o.id}
-      aria-describedby="keys"
-      aria-busy=${this.overlay.has(o.id) ? "true" : "false"}
-      @keydown=${(e: KeyboardEvent) => this.onCardKey(e, o)}
-      @dragstart=${(e: DragEvent) => e.dataTransfer?.setData("text/plain", o.id)}
-    >
-      <strong><bdi>${o.title}</bdi></strong>
-      <span class="muted"
-        >${labelIn(productTypeLabels, o.productType, l)}${owner ? html` · <bdi>${owner}</bdi>` : ""}</span
-      >
-      <span
-        >${
-          // A role without C2 (marketing) gets the record without its amount.
-          (o as Partial<Opportunity>).amount ? compactMoney(o.amount.amount, o.amount.currency, l) : "—"
-        }
-        · ${Math.round(o.probability * 100)}%</span
-      >
-      <span class=${late ? "late" : "muted"}
-        >${
-          late
-            ? say("pipelineLate", l, { date: o.expectedClose, days })
-            : say("pipelineCloses", l, { date: o.closedAt ? bankDay(o.closedAt) : o.expectedClose })
-        }</span
-      >
-    </li>`;
+    const onKey = (e: KeyboardEvent) => this.onCardKey(e, o);
+    return renderCard(o, l, { today: this.today, owner, pending: this.overlay.has(o.id), onKey });
   }
 
   private renderColumn(stage: OpportunityStage, l: Locale) {
@@ -482,7 +373,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
       @drop=${(e: DragEvent) => this.onDrop(e, stage)}
     >
       <h3 id=${headingId}>${labelIn(opportunityStageLabels, stage, l)} <span class="count">${list.length}</span></h3>
-      ${f ? html`<p class="muted figures">${this.figures(f, l, this.forecast!.currency)}</p>` : nothing}
+      ${f ? html`<p class="muted figures">${figures(f, l, this.forecast!.currency)}</p>` : nothing}
       <ul aria-labelledby=${headingId}>
         ${repeat(
           shown,
@@ -495,69 +386,21 @@ export class BankcrmPipeline extends BankcrmContextElement {
     </section>`;
   }
 
+  /** A stage picked in the dialog: won and lost ask for the amount or the reason; any other moves at once. */
+  private choose(o: Opportunity, to: OpportunityStage) {
+    if (to === "won" || to === "lost") {
+      this.ask = { opportunity: o, to };
+      void this.updateComplete.then(() => this.dialog.querySelector<HTMLElement>("input")?.focus());
+      return;
+    }
+    this.closeAsk();
+    void this.move(o.id, to);
+  }
+
   private renderDialog(l: Locale) {
-    const ask = this.ask;
-    const o = ask?.opportunity;
+    const on = { choose: (o: Opportunity, to: OpportunityStage) => this.choose(o, to), cancel: () => this.closeAsk() };
     return html`<dialog part="dialog" aria-labelledby="ask-h" @close=${() => this.ask && this.closeAsk()}>
-      ${
-        !o
-          ? nothing
-          : ask.to === undefined
-            ? html`<h3 id="ask-h">${say("pipelineMoveTo", l, { title: o.title })}</h3>
-                <div class="targets">
-                  ${COLUMNS.filter((s) => s !== o.stage).map(
-                    (s) =>
-                      html`<button
-                        type="button"
-                        data-to=${s}
-                        @click=${() => {
-                          if (s === "won" || s === "lost") this.ask = { opportunity: o, to: s };
-                          else {
-                            this.closeAsk();
-                            void this.move(o.id, s);
-                          }
-                          if (s === "won" || s === "lost")
-                            void this.updateComplete.then(() =>
-                              this.dialog.querySelector<HTMLElement>("input")?.focus(),
-                            );
-                        }}
-                      >
-                        ${labelIn(opportunityStageLabels, s, l)}
-                      </button>`,
-                  )}
-                  <button type="button" @click=${() => this.closeAsk()}>${say("cancel", l)}</button>
-                </div>`
-            : html`<form @submit=${this.confirmAsk} novalidate>
-                <h3 id="ask-h">
-                  ${say(ask.to === "won" ? "pipelineWinTitle" : "pipelineLoseTitle", l, { title: o.title })}
-                </h3>
-                <label class="field"
-                  >${say(ask.to === "won" ? "pipelineWonAmount" : "pipelineLostReason", l)}
-                  ${
-                    ask.to === "won"
-                      ? html`<input
-                          name="amount"
-                          inputmode="decimal"
-                          autocomplete="off"
-                          .value=${(o as Partial<Opportunity>).amount ? String(o.amount.amount / 100) : ""}
-                          aria-invalid=${ask.error ? "true" : "false"}
-                          aria-describedby=${ask.error ? "ask-error" : nothing}
-                        />`
-                      : html`<input
-                          name="reason"
-                          maxlength="200"
-                          aria-invalid=${ask.error ? "true" : "false"}
-                          aria-describedby=${ask.error ? "ask-error" : nothing}
-                        />`
-                  }
-                </label>
-                ${ask.error ? html`<p class="error" id="ask-error">${ask.error}</p>` : nothing}
-                <div class="actions">
-                  <button type="submit" data-action="confirm">${say("confirm", l)}</button>
-                  <button type="button" @click=${() => this.closeAsk()}>${say("cancel", l)}</button>
-                </div>
-              </form>`
-      }
+      ${renderAsk(this.ask, l, { ...on, confirm: (e: SubmitEvent) => void this.confirmAsk(e) })}
     </dialog>`;
   }
 
@@ -569,7 +412,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const empty = this.items.length === 0;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${say("pipelineTitle", l)}</h2>
-      ${this.renderSummary(l)}
+      ${renderSummary(this.forecast!, this.today, l)}
       <p id="keys" class="visually-hidden">${say("pipelineKeys", l)}</p>
       ${empty ? html`<p class="muted" data-empty>${say("pipelineEmpty", l)}</p>` : nothing}
       <div class="board" role="region" tabindex="0" aria-label=${say("pipelineBoard", l)}>
