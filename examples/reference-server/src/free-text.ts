@@ -8,9 +8,9 @@
  * for their holdings, however many records are written.
  */
 import {
-  collectionSpec,
   guardFreeText,
-  identifiersOf,
+  hasFreeText,
+  identifiersFor,
   isValidationError,
   BankcrmValidationError,
   type CollectionName,
@@ -55,16 +55,15 @@ export async function clearFreeText(
   records: readonly Row[],
   policy: FreeTextPolicy,
 ): Promise<Row[]> {
-  if (!collectionSpec(collection).freeText) return [...records];
+  // No free text to scan in any of them: no customer to look up.
+  if (!records.some((r) => hasFreeText(collection, r))) return [...records];
   const customerIds = records.map((r) => r.customerId).filter((id): id is string => typeof id === "string");
   const { customers, accounts } = await peopleOf(db, customerIds);
   const errors: FieldError[] = [];
   const out = records.map((record, index) => {
     const customerId = typeof record.customerId === "string" ? record.customerId : undefined;
-    const ids = identifiersOf(
-      [customerId ? customers.get(customerId) : undefined, collection === "leads" ? record : undefined],
-      customerId ? (accounts.get(customerId) ?? []) : [],
-    );
+    const customer = customerId ? customers.get(customerId) : undefined;
+    const ids = identifiersFor(collection, record, customer, customerId ? accounts.get(customerId) : []);
     try {
       return guardFreeText(collection, record, ids, policy, "en");
     } catch (error) {

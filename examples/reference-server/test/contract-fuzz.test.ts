@@ -17,7 +17,7 @@ import { book, otherBranchTeller, rm, ROLES, SEEDED } from "./support/demo-bank.
 import { forbiddenFor, leaksIn } from "./support/scan.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
-const CALLERS: Caller[] = [...ROLES, otherBranchTeller, { ...ADMIN, id: "svc-fuzz-feed" }] as Caller[];
+const CALLERS: Caller[] = [...ROLES, otherBranchTeller, { ...ADMIN, id: "svc-fuzz-feed" }];
 const all = (collection: string) =>
   isCollectionName(collection)
     ? ((book as unknown as Record<string, Record<string, unknown>[]>)[collection] ?? [])

@@ -5,7 +5,14 @@
  * the chain's verification.
  */
 import { Hono } from "hono";
-import { authorizeReveal, isAccessDeniedError, isInvalidArgumentError, REVEALABLE_FIELDS } from "@bankcrm/core";
+import {
+  authorizeReveal,
+  isAccessDeniedError,
+  isInvalidArgumentError,
+  REVEALABLE_FIELDS,
+  revealedValue,
+  type RevealableField,
+} from "@bankcrm/core";
 import { appendAudit, auditRefusal, countRefusals, listAudit, verifyAudit, type RevealRefusal } from "../audit.js";
 import {
   clampLimit,
@@ -26,13 +33,6 @@ import type { RouteContext } from "./context.js";
 export const MAX_REVEAL_REASON = 500;
 /** What a refused request named (an id, a field) is kept in its audit row up to this length. */
 const MAX_AUDITED_TEXT = 128;
-
-function readPath(record: unknown, path: string): unknown {
-  let value: unknown = record;
-  for (const key of path.split("."))
-    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return value;
-}
 
 export function auditRoutes({ db, now }: RouteContext) {
   const app = new Hono<Env>();
@@ -96,8 +96,7 @@ export function auditRoutes({ db, now }: RouteContext) {
         field,
         reason: event.reason,
       });
-      const value = readPath(customer.body, field);
-      return { value: typeof value === "string" ? value : null };
+      return { value: revealedValue(customer.body, field as RevealableField) ?? null };
     });
     if (!revealed) return refuse("not_found", notFound(c, "customers", id));
     return c.json({ customerId: id, field, value: revealed.value });

@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
+import type { Who } from "./demo-bank.js";
 
 type Schema = Record<string, unknown>;
 export interface Operation {
@@ -177,12 +178,7 @@ export function broken(value: unknown): fc.Arbitrary<unknown> {
 }
 
 /** Who calls: a member of staff (or a data feed, with its load scope). */
-export interface Caller {
-  id: string;
-  role: "relationship_manager" | "teller" | "branch_manager" | "service_agent" | "marketing" | "auditor";
-  branchId: string;
-  scopes?: readonly string[];
-}
+export type Caller = Who;
 
 /** One request of a run, as generated. */
 export interface FuzzRequest {

@@ -71,6 +71,14 @@ export const REVEALABLE_FIELDS = [
 ] as const;
 export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
 
+/** The value a reveal shows: the field at its dotted path in the stored record, when it is text. */
+export function revealedValue(record: unknown, field: RevealableField): string | undefined {
+  let value: unknown = record;
+  for (const key of field.split("."))
+    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
 /**
  * The version of bankcrm's REST contract (docs/api/openapi.yaml), semver. A
  * server says which it speaks in the `Bankcrm-Api-Version` header; the HTTP

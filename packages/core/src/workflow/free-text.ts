@@ -12,7 +12,7 @@
 import { BankcrmValidationError, type FieldError } from "../errors/validation-error.js";
 import type { Locale } from "../i18n/locale.js";
 import { writeMessage as message } from "../i18n/write-messages.js";
-import { findIdentifiers, maskIdentifiers, type Identifiers } from "../privacy/free-text.js";
+import { findIdentifiers, identifiersOf, maskIdentifiers, type Identifiers } from "../privacy/free-text.js";
 import type { MaskKind } from "../privacy/mask.js";
 import { collectionSpec, type CollectionName } from "../collections/table.js";
 
@@ -26,6 +26,31 @@ const KIND_LABEL = {
   bankCard: "identifierKindAccount",
   address: "identifierKindName",
 } as const satisfies Record<MaskKind, string>;
+
+/**
+ * Whether a record has free text to scan (a field of its collection's `freeText`, or a reason in its history):
+ * when it has none, nobody needs to look its customer up.
+ */
+export function hasFreeText(collection: CollectionName, record: object): boolean {
+  const r = record as Record<string, unknown>;
+  return (
+    (collectionSpec(collection).freeText ?? []).some((f) => typeof r[f] === "string") ||
+    (Array.isArray(r.history) && r.history.some((h) => typeof (h as { reason?: unknown }).reason === "string"))
+  );
+}
+
+/**
+ * The identifiers a record's free text must not carry: its customer's (with their holdings' account numbers),
+ * and a lead's own name and mobile — the person a lead is about, customer or not.
+ */
+export function identifiersFor(
+  collection: CollectionName,
+  record: object,
+  customer: object | undefined,
+  holdings: readonly { accountNumber?: string }[] = [],
+): Identifiers {
+  return identifiersOf([customer, collection === "leads" ? record : undefined], holdings);
+}
 
 /**
  * Applies the policy to a record's free-text fields (its collection's

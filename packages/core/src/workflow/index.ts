@@ -12,4 +12,4 @@ export {
   type WriteStamp,
 } from "./transition.js";
 export { applyCustomerChange, consentInForce, type CustomerChangeInput } from "./customer-change.js";
-export { guardFreeText, type FreeTextPolicy } from "./free-text.js";
+export { guardFreeText, hasFreeText, identifiersFor, type FreeTextPolicy } from "./free-text.js";

@@ -39,8 +39,11 @@ export interface Writer<C extends CollectionName> {
   update(id: string, changes: unknown, options?: UpdateOptions): Promise<WriteResult<CollectionRecords[C]>>;
   transition(id: string, event: string, input?: TransitionInput): Promise<WriteResult<CollectionRecords[C]>>;
 }
-/** The collections with an accessor of their own shape (customers, holdings, leads); every other is generic. */
-type Special = "customers" | "holdings" | "leads";
+/** The collections with an accessor of their own shape; every other is generic. */
+const SPECIAL = ["customers", "holdings", "leads"] as const;
+type Special = (typeof SPECIAL)[number];
+const isGeneric = (c: CollectionName): c is Exclude<CollectionName, Special> =>
+  !(SPECIAL as readonly string[]).includes(c);
 type Table = typeof collections;
 /** One accessor per collection of core's table: writable where the table gives it writes, else read-only. */
 export type CollectionAccessors = {
@@ -54,7 +57,7 @@ export function createCrmClient(options: CrmClientOptions) {
   const read = reads(ctx);
   const write = writes(ctx);
   const generic = Object.fromEntries(
-    COLLECTION_NAMES.filter((c) => c !== "customers" && c !== "holdings" && c !== "leads").map((c) => [
+    COLLECTION_NAMES.filter(isGeneric).map((c) => [
       c,
       collectionSpec(c).write ? { ...read.repository(c), ...write.writer(c) } : read.repository(c),
     ]),

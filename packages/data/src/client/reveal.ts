@@ -8,17 +8,11 @@ import {
   authorizeReveal,
   BankcrmAccessDeniedError,
   REVEALABLE_FIELDS,
+  revealedValue,
   type Customer,
   type RevealableField,
 } from "@bankcrm/core";
 import type { ClientContext } from "./context.js";
-
-function readPath(record: unknown, path: string): unknown {
-  let value: unknown = record;
-  for (const key of path.split("."))
-    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return value;
-}
 
 export function revealer(ctx: ClientContext) {
   const { store, user, options } = ctx;
@@ -41,7 +35,6 @@ export function revealer(ctx: ClientContext) {
     }
     await options.onAudit(event);
     const customer = ctx.checked<Customer>("customers", await store.getCustomer(customerId));
-    const value = customer && readPath(customer, field);
-    return typeof value === "string" ? value : undefined;
+    return customer && revealedValue(customer, field);
   };
 }

@@ -12,10 +12,10 @@ import {
   applyUpdate,
   assertCanWrite,
   BankcrmNotFoundError,
-  collectionSpec,
   CustomerSchema,
   guardFreeText,
-  identifiersOf,
+  hasFreeText,
+  identifiersFor,
   parseOrThrow,
   stampCreate,
   versionOf,
@@ -51,11 +51,12 @@ export function writes(ctx: ClientContext) {
    * that masks) has nothing to compare with here: the server applies the rule.
    */
   const clearFreeText = async <R extends object>(collection: CollectionName, record: R): Promise<R> => {
-    if (allowMasked || !collectionSpec(collection).freeText) return record;
+    // Nothing to compare with (a masking server's store) or nothing to scan: no customer to look up.
+    if (allowMasked || !hasFreeText(collection, record)) return record;
     const customerId = (record as { customerId?: unknown }).customerId;
     const customer = typeof customerId === "string" ? await store.getCustomer(customerId) : undefined;
     const holdings = customer ? await store.holdings(customer.id) : [];
-    const ids = identifiersOf([customer, collection === "leads" ? record : undefined], holdings);
+    const ids = identifiersFor(collection, record, customer, holdings);
     return guardFreeText(collection, record, ids, options.freeTextIdentifiers ?? "mask", locale);
   };
   const conflictIfStale = (collection: CollectionName, current: unknown, expected: number | undefined) => {
