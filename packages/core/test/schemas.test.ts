@@ -2,6 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
+  clearFields,
+  COLLECTION_NAMES,
+  collections,
+  customerIndex,
+  DERIVED_FIELDS,
+  keepsDerived,
+  storageVersion,
+  type CollectionSpec,
   CustomerSchema,
   generateDemoPortfolio,
   HoldingSchema,
@@ -99,6 +107,36 @@ describe("sensitivity classes (JR/T 0171-2020)", () => {
     );
     expect(nested.success).toBe(false);
     if (!nested.success) expect(nested.errors[0]?.path).toEqual(["contact", "extra", 0, "pinCode"]);
+  });
+});
+
+describe("the table's storage column", () => {
+  // The one C2 field kept readable: a transaction's time orders the timeline inside IndexedDB (the index
+  // cannot read a sealed field). It says when, never how much, with whom or on which account.
+  const READABLE_C2 = ["transactions.at"];
+  for (const name of COLLECTION_NAMES) {
+    const spec = collections[name] as CollectionSpec<unknown>;
+    it(`${name}: what stays readable at rest is C1, and its customer index agrees with the table`, () => {
+      const records = reachableObjects(spec.schema).filter((o) => "id" in o.shape);
+      expect(records.length).toBeGreaterThan(0);
+      for (const field of clearFields(spec.storage))
+        for (const record of records) {
+          expect(Object.keys(record.shape), `${name}.${field}`).toContain(field);
+          const expected = READABLE_C2.includes(`${name}.${field}`) ? "C2" : "C1";
+          expect(sensitivity.get(record)?.fields[field]?.class, `${name}.${field}`).toBe(expected);
+        }
+      const index = customerIndex(spec.storage);
+      expect(index !== undefined, name).toBe(spec.customerIndex === "customerId");
+      if (index === "byCustomerTime")
+        expect(spec.storage.indexes.byCustomerTime!.keyPath).toEqual(["customerId", spec.timeField]);
+      for (const i of Object.values(spec.storage.indexes)) expect(i.since).toBeGreaterThanOrEqual(spec.storage.since);
+    });
+  }
+
+  it("keeps a timeline time beside exactly the records whose timeline time is their latest activity", () => {
+    const kept = COLLECTION_NAMES.filter((c) => keepsDerived(collections[c].storage, DERIVED_FIELDS.timelineAt));
+    expect(kept.sort()).toEqual(["leads", "opportunities", "serviceCases"]);
+    expect(storageVersion(COLLECTION_NAMES.map((c) => collections[c].storage))).toBe(6);
   });
 });
 

@@ -14,3 +14,14 @@ export {
   type CollectionSpec,
   type CollectionWrites,
 } from "./table.js";
+export {
+  DERIVED_FIELDS,
+  clearFields,
+  customerIndex,
+  indexFields,
+  keepsDerived,
+  storageVersion,
+  type CollectionStorage,
+  type DerivedField,
+  type StoredIndex,
+} from "./storage.js";

@@ -4,7 +4,8 @@
  * contract suite need to know about a collection: its schema, its key and
  * natural key, how it hangs off a customer, the time it is ordered by, where it
  * shows in the timeline, how it may be written and by whom, and its state
- * machine. Adding a collection is one entry here and a store migration — see
+ * machine, and how a browser store keeps it (its indexes: the IndexedDB
+ * schema and its upgrade follow). Adding a collection is one entry here — see
  * docs/contributing.md.
  */
 import type * as z from "zod";
@@ -21,6 +22,7 @@ import { ServiceCaseSchema, type ServiceCase } from "../schemas/service-case.js"
 import { TaskSchema } from "../schemas/task.js";
 import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
 import type { StateMachine } from "../machines/state-machine.js";
+import type { CollectionStorage } from "./storage.js";
 import {
   campaignMachine,
   leadMachine,
@@ -75,11 +77,22 @@ export interface CollectionSpec<R = unknown> {
   machine?: StateMachine<R>;
   /** Fields people (and source systems) write freely: scanned on write for the person's identifiers (`guardFreeText`). */
   freeText?: readonly (keyof R & string)[];
+  /** How a store that indexes and seals records itself keeps it (storage.ts): indexes, readable fields, version. */
+  storage: CollectionStorage;
 }
 
 function defineCollections<T extends { [C in CollectionName]: CollectionSpec<CollectionRecords[C]> }>(table: T): T {
   return table;
 }
+
+/** An index added with the collection or later (`since`, the storage version). */
+const on = (keyPath: string | readonly string[], since: number) => ({ keyPath, since });
+/** A customer's records by customer (storage.ts: `customerIndex`). */
+const byCustomer = (since: number) => ({ byCustomer: on("customerId", since) }) as const;
+/** A customer's records by customer and time, in their order (storage.ts: `customerIndex`). */
+const byCustomerTime = (since: number, time: string) => ({ byCustomerTime: on(["customerId", time], since) }) as const;
+/** Cases, leads and opportunities: by the latest activity (the derived `timelineAt`), added in version 6. */
+const byTimeline = { byTimeline: on(["customerId", "timelineAt"], 6) } as const;
 
 const staffWrites = (roles: readonly StaffRole[] = WRITER_ROLES, createdAtField?: string): CollectionWrites => ({
   create: true,
@@ -100,14 +113,31 @@ export const collections = defineCollections({
       change: true,
       roles: ["relationship_manager", "branch_manager", "teller", "service_agent"],
     },
+    storage: {
+      since: 1,
+      indexes: {
+        byTier: on(["tier", "id"], 1),
+        byBranch: on(["branchId", "id"], 1),
+        byRelationshipManager: on(["relationshipManagerId", "id"], 1),
+        byStatus: on(["status", "id"], 1),
+        byNaturalKey: on("naturalKey", 2),
+      },
+      alsoClear: ["kind"],
+    },
   },
-  holdings: { schema: HoldingSchema, key: "id", customerIndex: "customerId" },
+  holdings: {
+    schema: HoldingSchema,
+    key: "id",
+    customerIndex: "customerId",
+    storage: { since: 2, indexes: byCustomer(2) },
+  },
   transactions: {
     schema: TransactionSchema,
     key: "id",
     customerIndex: "customerId",
     timeField: "at",
     timeline: { kind: "transaction", at: (t: Transaction) => t.at },
+    storage: { since: 2, indexes: byCustomerTime(2, "at") },
   },
   interactions: {
     schema: InteractionSchema,
@@ -117,6 +147,7 @@ export const collections = defineCollections({
     timeline: { kind: "interaction", at: (i: Interaction) => i.at },
     write: staffWrites(),
     freeText: ["summary", "nextStep"],
+    storage: { since: 2, indexes: byCustomerTime(2, "at") },
   },
   serviceCases: {
     schema: ServiceCaseSchema,
@@ -127,6 +158,10 @@ export const collections = defineCollections({
     write: staffWrites(["relationship_manager", "teller", "branch_manager", "service_agent"], "openedAt"),
     machine: serviceCaseMachine,
     freeText: ["subject", "description", "resolution", "satisfactionComment"],
+    storage: {
+      since: 2,
+      indexes: { ...byCustomerTime(2, "openedAt"), ...byTimeline },
+    },
   },
   campaignResponses: {
     schema: CampaignResponseSchema,
@@ -134,6 +169,7 @@ export const collections = defineCollections({
     customerIndex: "customerId",
     timeField: "at",
     timeline: { kind: "campaign", at: (r: CampaignResponse) => r.at },
+    storage: { since: 2, indexes: byCustomerTime(2, "at") },
   },
   leads: {
     schema: LeadSchema,
@@ -144,6 +180,11 @@ export const collections = defineCollections({
     write: staffWrites(WRITER_ROLES, "createdAt"),
     machine: leadMachine,
     freeText: ["notes", "disqualifiedReason"],
+    // byCreated: no query reads it today; dropping it would take a version of its own.
+    storage: {
+      since: 2,
+      indexes: { ...byCustomer(2), byCreated: on("createdAt", 2), ...byTimeline },
+    },
   },
   opportunities: {
     schema: OpportunitySchema,
@@ -154,12 +195,14 @@ export const collections = defineCollections({
     write: staffWrites(["relationship_manager", "branch_manager"], "createdAt"),
     machine: opportunityMachine,
     freeText: ["title", "lostReason"],
+    storage: { since: 5, indexes: { ...byCustomer(5), ...byTimeline } },
   },
   campaigns: {
     schema: CampaignSchema,
     key: "id",
     write: staffWrites(["marketing", "branch_manager"]),
     machine: campaignMachine,
+    storage: { since: 5, indexes: {} },
   },
   tasks: {
     schema: TaskSchema,
@@ -169,14 +212,21 @@ export const collections = defineCollections({
     write: staffWrites(),
     machine: taskMachine,
     freeText: ["title", "notes"],
+    storage: { since: 5, indexes: byCustomer(5) },
   },
-  relationshipGroups: { schema: RelationshipGroupSchema, key: "id", customerIndex: "members" },
+  relationshipGroups: {
+    schema: RelationshipGroupSchema,
+    key: "id",
+    customerIndex: "members",
+    storage: { since: 5, indexes: {} },
+  },
   customerChanges: {
     schema: CustomerChangeSchema,
     key: "id",
     customerIndex: "customerId",
     timeField: "at",
     freeText: ["reason"],
+    storage: { since: 6, indexes: byCustomerTime(6, "at") },
   },
 });
 

@@ -6,7 +6,7 @@
  * tier, branch, status, times — nothing that identifies a person). The natural key is indexed as an
  * HMAC-SHA-256 (a blind index), so lookups work without storing it readable.
  */
-import type { Customer } from "@bankcrm/core";
+import { clearFields, collections, COLLECTION_NAMES, type Customer } from "@bankcrm/core";
 import { naturalKeyOf, type CollectionName, type CollectionRecords } from "../store.js";
 
 export interface Codec {
@@ -24,21 +24,11 @@ export interface SealingKeys {
   hmac: CryptoKey;
 }
 
-/** Fields that stay readable because an index or the timeline order needs them. */
-const KEEP_CLEAR: Record<CollectionName, readonly string[]> = {
-  customers: ["id", "kind", "tier", "branchId", "relationshipManagerId", "status"],
-  holdings: ["id", "customerId"],
-  transactions: ["id", "customerId", "at"],
-  interactions: ["id", "customerId", "at"],
-  serviceCases: ["id", "customerId", "openedAt"],
-  campaignResponses: ["id", "customerId", "at"],
-  leads: ["id", "customerId", "createdAt"],
-  opportunities: ["id", "customerId"],
-  campaigns: ["id"],
-  tasks: ["id", "customerId"],
-  relationshipGroups: ["id"],
-  customerChanges: ["id", "customerId", "at"],
-};
+/** Fields that stay readable because an index or the timeline order needs them: the table's storage column. */
+const KEEP_CLEAR = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, clearFields(collections[c].storage)])) as Record<
+  CollectionName,
+  readonly string[]
+>;
 
 export const plainCodec: Codec = {
   encrypted: false,

@@ -1,8 +1,8 @@
 export {
   createIndexedDbStore,
-  SCHEMA_VERSION,
   type IndexedDbStore,
   type IndexedDbStoreOptions,
   type ImportResult,
   type RejectedRecord,
 } from "./indexeddb-store.js";
+export { SCHEMA_VERSION } from "./schema.js";

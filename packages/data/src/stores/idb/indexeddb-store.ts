@@ -5,27 +5,10 @@
  * by [customerId, time] for the timeline). Writes validate at the boundary
  * and land all-or-nothing; storage failures come back as typed errors.
  */
-import {
-  deleteDB,
-  openDB,
-  unwrap,
-  type DBSchema,
-  type IDBPDatabase,
-  type IDBPObjectStore,
-  type IDBPTransaction,
-  type StoreNames,
-} from "idb";
-import {
-  collections,
-  COLLECTION_NAMES,
-  DAY_MS,
-  matchesCustomerSearch,
-  timelineAt,
-  validate,
-  type Customer,
-  type FieldError,
-  type Locale,
-} from "@bankcrm/core";
+import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
+import { COLLECTION_NAMES, DAY_MS, timelineAt, validate, type FieldError, type Locale } from "@bankcrm/core";
+import { filterIndex, listCustomers, readRecords, readTimeline, type Rows } from "./queries.js";
+import { customerRange, keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import {
@@ -39,113 +22,15 @@ import {
   type SealingKeys,
 } from "./codec.js";
 import {
-  belongsTo,
-  clampLimit,
   etagOfVersion,
-  pageById,
   pageLeads,
-  TIMELINE_COLLECTIONS,
   collectionSchemas,
-  naturalKeyOf,
-  timelineKey,
   versionMatches,
   type CollectionName,
   type CollectionRecords,
   type CrmStore,
   type CustomerQuery,
-  type Page,
-  type TimelineEntry,
 } from "../store.js";
-
-type StoredCustomer = Customer & { naturalKey: string };
-
-interface CrmDb extends DBSchema {
-  customers: {
-    key: string;
-    value: StoredCustomer;
-    indexes: {
-      byTier: [string, string];
-      byBranch: [string, string];
-      byRelationshipManager: [string, string];
-      byStatus: [string, string];
-      byNaturalKey: string;
-    };
-  };
-  holdings: { key: string; value: CollectionRecords["holdings"]; indexes: { byCustomer: string } };
-  transactions: {
-    key: string;
-    value: CollectionRecords["transactions"];
-    indexes: { byCustomerTime: [string, string] };
-  };
-  interactions: {
-    key: string;
-    value: CollectionRecords["interactions"];
-    indexes: { byCustomerTime: [string, string] };
-  };
-  serviceCases: {
-    key: string;
-    value: CollectionRecords["serviceCases"];
-    indexes: { byCustomerTime: [string, string]; byTimeline: [string, string] };
-  };
-  campaignResponses: {
-    key: string;
-    value: CollectionRecords["campaignResponses"];
-    indexes: { byCustomerTime: [string, string] };
-  };
-  leads: {
-    key: string;
-    value: CollectionRecords["leads"];
-    indexes: { byCustomer: string; byCreated: string; byTimeline: [string, string] };
-  };
-  keys: { key: string; value: { name: string; aes: CryptoKey; hmac: CryptoKey } };
-  opportunities: {
-    key: string;
-    value: CollectionRecords["opportunities"];
-    indexes: { byCustomer: string; byTimeline: [string, string] };
-  };
-  campaigns: { key: string; value: CollectionRecords["campaigns"] };
-  tasks: { key: string; value: CollectionRecords["tasks"]; indexes: { byCustomer: string } };
-  relationshipGroups: { key: string; value: CollectionRecords["relationshipGroups"] };
-  customerChanges: {
-    key: string;
-    value: CollectionRecords["customerChanges"];
-    indexes: { byCustomerTime: [string, string] };
-  };
-  /** When each customer was last opened (or stored): what a retention period counts from. */
-  opened: { key: string; value: { id: string; at: number } };
-}
-
-/**
- * Version 1 held customers only; version 2 adds every other collection and the
- * natural-key index; version 3 drops the name index, which no query used
- * (search scans), so every customer write costs one index less; version 4
- * adds the store for encryption keys; version 5 adds opportunities, campaigns,
- * tasks and relationship groups; version 6 adds customer changes and a
- * timeline index on cases, leads and opportunities by their latest activity
- * (`timelineAt`, kept beside the record), so a resolved case or a moved
- * opportunity comes to the top of the customer's timeline; version 7 keeps when
- * each customer was last opened, for the retention period.
- */
-export const SCHEMA_VERSION = 7;
-
-/** Collections whose timeline time is their latest activity, indexed by the stored `timelineAt`. */
-const ACTIVITY_TIMELINE = ["serviceCases", "leads", "opportunities"] as const;
-type ActivityCollection = (typeof ACTIVITY_TIMELINE)[number];
-const isActivityTimeline = (c: CollectionName): c is ActivityCollection =>
-  (ACTIVITY_TIMELINE as readonly string[]).includes(c);
-
-/** The index that finds a customer's records, for each collection that hangs off a customer. */
-const CUSTOMER_INDEX = {
-  holdings: "byCustomer",
-  leads: "byCustomer",
-  opportunities: "byCustomer",
-  tasks: "byCustomer",
-  transactions: "byCustomerTime",
-  interactions: "byCustomerTime",
-  serviceCases: "byCustomerTime",
-  campaignResponses: "byCustomerTime",
-  customerChanges: "byCustomerTime",
-} as const satisfies Partial<Record<CollectionName, "byCustomer" | "byCustomerTime">>;
 
 export interface IndexedDbStoreOptions {
   /** Database name. Default "bankcrm". */
@@ -220,67 +105,6 @@ export interface IndexedDbStore extends CrmStore {
   ): Promise<ImportResult>;
 }
 
-function upgrade(
-  db: IDBPDatabase<CrmDb>,
-  oldVersion: number,
-  tx: IDBPTransaction<CrmDb, StoreNames<CrmDb>[], "versionchange">,
-): void {
-  if (oldVersion < 1) {
-    const customers = db.createObjectStore("customers", { keyPath: "id" });
-    customers.createIndex("byTier", ["tier", "id"]);
-    customers.createIndex("byBranch", ["branchId", "id"]);
-    customers.createIndex("byRelationshipManager", ["relationshipManagerId", "id"]);
-    customers.createIndex("byStatus", ["status", "id"]);
-  }
-  if (oldVersion < 2) {
-    const customers = tx.objectStore("customers");
-    customers.createIndex("byNaturalKey", "naturalKey");
-    // Customers stored by version 1 get their natural key; the upgrade completes only when this has.
-    void (async () => {
-      let cursor = await customers.openCursor();
-      while (cursor) {
-        await cursor.update({ ...cursor.value, naturalKey: naturalKeyOf(cursor.value) });
-        cursor = await cursor.continue();
-      }
-    })();
-    db.createObjectStore("holdings", { keyPath: "id" }).createIndex("byCustomer", "customerId");
-    for (const name of ["transactions", "interactions", "serviceCases", "campaignResponses"] as const) {
-      db.createObjectStore(name, { keyPath: "id" }).createIndex("byCustomerTime", [
-        "customerId",
-        collections[name].timeField,
-      ]);
-    }
-    const leads = db.createObjectStore("leads", { keyPath: "id" });
-    leads.createIndex("byCustomer", "customerId");
-    leads.createIndex("byCreated", "createdAt");
-  }
-  if (oldVersion >= 1 && oldVersion < 3)
-    (tx.objectStore("customers") as unknown as IDBObjectStore).deleteIndex("byName");
-  if (oldVersion < 4) db.createObjectStore("keys", { keyPath: "name" });
-  if (oldVersion < 5) {
-    db.createObjectStore("opportunities", { keyPath: "id" }).createIndex("byCustomer", "customerId");
-    db.createObjectStore("campaigns", { keyPath: "id" });
-    db.createObjectStore("tasks", { keyPath: "id" }).createIndex("byCustomer", "customerId");
-    db.createObjectStore("relationshipGroups", { keyPath: "id" });
-  }
-  if (oldVersion < 6) {
-    db.createObjectStore("customerChanges", { keyPath: "id" }).createIndex("byCustomerTime", ["customerId", "at"]);
-    for (const name of ACTIVITY_TIMELINE) {
-      const store = tx.objectStore(name);
-      store.createIndex("byTimeline", ["customerId", "timelineAt"]);
-      // Records stored before get their timeline time; the upgrade completes only when this has.
-      void (async () => {
-        let cursor = await store.openCursor();
-        while (cursor) {
-          await cursor.update({ ...cursor.value, timelineAt: timelineAt(name, cursor.value) } as never);
-          cursor = await cursor.continue();
-        }
-      })();
-    }
-  }
-  if (oldVersion < 7) db.createObjectStore("opened", { keyPath: "id" });
-}
-
 export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Promise<IndexedDbStore> {
   const name = options.name ?? "bankcrm";
   const locale = options.locale ?? "zh-CN";
@@ -290,7 +114,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   let gaveUp = false;
   try {
     const opening = openDB<CrmDb>(name, SCHEMA_VERSION, {
-      upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
+      upgrade: (database, _oldVersion, _newVersion, tx) => upgrade(database, tx),
       blocked() {
         // An older connection (another tab) must close before the upgrade; ours close themselves on
         // versionchange, but a tab running older code may not: give up after a while, typed.
@@ -341,13 +165,13 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   };
   /** A stored row as a record: decoded (decrypted), without the fields kept only for indexes. */
   const decode = <C extends CollectionName>(collection: C, row: unknown) =>
-    codec.decode(collection, isActivityTimeline(collection) ? stripIndexFields(row) : row);
+    codec.decode(collection, keepsTimelineAt(collection) ? stripIndexFields(row) : row);
   const decodeAll = <C extends CollectionName>(collection: C, rows: readonly unknown[]) =>
     Promise.all(rows.map((r) => decode(collection, r)));
   /** A record as a stored row: encoded (encrypted), with the fields its indexes need. */
   const encode = async <C extends CollectionName>(collection: C, record: CollectionRecords[C]) => {
     const row = await codec.encode(collection, record);
-    return isActivityTimeline(collection) ? { ...row, timelineAt: timelineAt(collection, record) } : row;
+    return keepsTimelineAt(collection) ? { ...row, timelineAt: timelineAt(collection, record) } : row;
   };
 
   const write = async <C extends CollectionName>(
@@ -405,13 +229,13 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     // Customers stored before retention was set start counting now.
     await touch(ids.filter((id) => !opened.has(id)));
     const stale = ids.filter((id) => (opened.get(id) ?? Infinity) < cutoff);
+    const owned = COLLECTION_NAMES.filter((c) => customerRange(c, "") !== undefined);
     for (const id of stale) {
-      const stores = ["customers", "opened", ...Object.keys(CUSTOMER_INDEX)] as const;
-      const tx = db.transaction(stores as unknown as StoreNames<CrmDb>[], "readwrite");
+      const tx = db.transaction(["customers", "opened", ...owned] as StoreNames<CrmDb>[], "readwrite");
       const done: Promise<unknown>[] = [tx.objectStore("customers").delete(id), tx.objectStore("opened").delete(id)];
-      for (const [collection, index] of Object.entries(CUSTOMER_INDEX)) {
-        const range = index === "byCustomer" ? IDBKeyRange.only(id) : IDBKeyRange.bound([id, ""], [id, "\uffff"]);
-        const store = tx.objectStore(collection as never) as unknown as {
+      for (const collection of owned) {
+        const { index, range } = customerRange(collection, id)!;
+        const store = tx.objectStore(collection as "holdings") as unknown as {
           index(name: string): { getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]> };
           delete(key: IDBValidKey): Promise<void>;
         };
@@ -422,17 +246,6 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     }
     return stale.length;
   };
-
-  const customerIndex = (q: Pick<CustomerQuery, "tier" | "branchId" | "relationshipManagerId" | "status">) =>
-    q.tier !== undefined
-      ? (["byTier", q.tier] as const)
-      : q.branchId !== undefined
-        ? (["byBranch", q.branchId] as const)
-        : q.relationshipManagerId !== undefined
-          ? (["byRelationshipManager", q.relationshipManagerId] as const)
-          : q.status !== undefined
-            ? (["byStatus", q.status] as const)
-            : undefined;
 
   // Turning encryption on for a database written in the clear: every record is re-stored sealed (with its
   // blind index), collection by collection, so nothing stays readable and exact look-ups keep working.
@@ -448,6 +261,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
 
   if (retention !== undefined) await purgeStale(retention);
 
+  const rows: Rows = { db, decode, decodeAll };
   const store: IndexedDbStore = {
     kind: "indexeddb",
     name,
@@ -466,139 +280,17 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       return c && decode("customers", c);
     },
     async count(filter = {}) {
-      const index = customerIndex(filter);
+      const index = filterIndex(filter);
       if (!index) return db.count("customers");
       return db.countFromIndex("customers", index[0], IDBKeyRange.bound([index[1], ""], [index[1], "\uffff"]));
-    },
-    async listCustomers(query): Promise<Page<Customer>> {
-      const limit = clampLimit(query.limit);
-      const index = customerIndex(query);
-      const after = query.after;
-      const range = index
-        ? IDBKeyRange.bound([index[1], after ?? ""], [index[1], "\uffff"], after !== undefined, false)
-        : after !== undefined
-          ? IDBKeyRange.lowerBound(after, true)
-          : undefined;
-      const simple =
-        query.search === undefined &&
-        [query.tier, query.branchId, query.relationshipManagerId, query.status].filter((v) => v !== undefined).length <=
-          1;
-      if (simple) {
-        // One index answers the query: read exactly one page (and one more to know if there is a next).
-        const rows = index
-          ? await db.getAllFromIndex("customers", index[0], range, limit + 1)
-          : await db.getAll("customers", range, limit + 1);
-        const items = await decodeAll("customers", rows.slice(0, limit));
-        return rows.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
-      }
-      // Filters one index cannot answer: read the index in batches, decode (and decrypt)
-      // between them — no transaction may wait on decryption — and filter here.
-      const items: Customer[] = [];
-      let from = after;
-      for (;;) {
-        const batchRange = index
-          ? IDBKeyRange.bound([index[1], from ?? ""], [index[1], "\uffff"], from !== undefined, false)
-          : from !== undefined
-            ? IDBKeyRange.lowerBound(from, true)
-            : undefined;
-        const rows = index
-          ? await db.getAllFromIndex("customers", index[0], batchRange, 500)
-          : await db.getAll("customers", batchRange, 500);
-        for (const c of await decodeAll("customers", rows)) {
-          const ok =
-            (query.tier === undefined || c.tier === query.tier) &&
-            (query.branchId === undefined || c.branchId === query.branchId) &&
-            (query.relationshipManagerId === undefined || c.relationshipManagerId === query.relationshipManagerId) &&
-            (query.status === undefined || c.status === query.status) &&
-            (query.search === undefined || matchesCustomerSearch(c, query.search));
-          if (!ok) continue;
-          if (items.length === limit) return { items, next: items[items.length - 1]!.id };
-          items.push(c);
-        }
-        if (rows.length < 500) return { items };
-        from = rows[rows.length - 1]!.id;
-      }
     },
     async holdings(customerId) {
       const rows = await decodeAll("holdings", await db.getAllFromIndex("holdings", "byCustomer", customerId));
       return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     },
-    async timeline(customerId, query) {
-      const limit = clampLimit(query.limit);
-      const after = query.after;
-      const afterAt = after?.split("|")[0];
-      const kinds = Object.entries(TIMELINE_COLLECTIONS).map(
-        ([kind, store]) => [store, kind] as [keyof typeof CUSTOMER_INDEX & CollectionName, TimelineEntry["kind"]],
-      );
-      const tx = db.transaction(kinds.map(([store]) => store));
-      const collected: TimelineEntry[] = [];
-      await Promise.all(
-        kinds.map(async ([storeName, kind]) => {
-          const range = IDBKeyRange.bound([customerId, ""], [customerId, afterAt ?? "\uffff"]);
-          const index = isActivityTimeline(storeName)
-            ? tx.objectStore(storeName).index("byTimeline")
-            : (tx.objectStore(storeName) as unknown as IDBPObjectStore<CrmDb, ["transactions"], "transactions">).index(
-                "byCustomerTime",
-              );
-          // The order uses readable fields only (C1, kept clear when encrypted): the stored
-          // timelineAt where there is one, else the record's own time.
-          const toEntry = (record: TimelineEntry["record"]) =>
-            ({
-              kind,
-              id: record.id,
-              customerId,
-              at: (record as { timelineAt?: string }).timelineAt ?? timelineAt(storeName, record)!,
-              record,
-            }) as TimelineEntry;
-          const wanted = (entry: TimelineEntry) => after === undefined || timelineKey(entry) < after;
-          // One more than a page from each store tells whether another page exists.
-          const need = limit + 1;
-          // Where the browser has getAllRecords (Chromium 141+), one request reads newest first;
-          // a few extra cover entries sharing the cursor's timestamp.
-          const native = unwrap(index) as IDBIndex & {
-            getAllRecords?: (options: {
-              query: IDBKeyRange;
-              count: number;
-              direction: IDBCursorDirection;
-            }) => IDBRequest<{ value: TimelineEntry["record"] }[]>;
-          };
-          if (typeof native.getAllRecords === "function") {
-            const count = need + 16;
-            const request = native.getAllRecords({ query: range, count, direction: "prev" });
-            const rows = await new Promise<{ value: TimelineEntry["record"] }[]>((resolve, reject) => {
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () =>
-                reject(request.error ?? new BankcrmStoreError("aborted", "reading the timeline failed"));
-            });
-            const entries = rows.map((r) => toEntry(r.value)).filter(wanted);
-            if (entries.length >= need || rows.length < count) {
-              collected.push(...entries.slice(0, need));
-              return;
-            }
-          }
-          let cursor = await index.openCursor(range, "prev");
-          let taken = 0;
-          while (cursor && taken < need) {
-            const entry = toEntry(cursor.value);
-            if (wanted(entry)) {
-              collected.push(entry);
-              taken++;
-            }
-            cursor = await cursor.continue();
-          }
-        }),
-      );
-      collected.sort((a, b) => (timelineKey(a) < timelineKey(b) ? 1 : -1));
-      const page = collected.slice(0, limit);
-      // Ordering used only the readable fields; decode (decrypt) the page's records now.
-      const items = await Promise.all(
-        page.map(
-          async (entry) =>
-            ({ ...entry, record: await decode(TIMELINE_COLLECTIONS[entry.kind], entry.record) }) as TimelineEntry,
-        ),
-      );
-      return collected.length > limit ? { items, next: timelineKey(items[items.length - 1]!) } : { items };
-    },
+    listCustomers: (query) => listCustomers(rows, query),
+    timeline: (customerId, query) => readTimeline(rows, customerId, query),
+    records: (collection, query) => readRecords(rows, collection, query),
     async leads(query) {
       const rows = await decodeAll(
         "leads",
@@ -611,36 +303,6 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     async record(collection, id) {
       const r = await db.get(collection, id);
       return r === undefined ? undefined : decode(collection, r);
-    },
-    async records(collection, query) {
-      const limit = clampLimit(query.limit);
-      const customerId = query.customerId;
-      const indexName = (CUSTOMER_INDEX as Partial<Record<CollectionName, "byCustomer" | "byCustomerTime">>)[
-        collection
-      ];
-      let rows: unknown[];
-      if (customerId === undefined) {
-        rows = await db.getAll(
-          collection,
-          query.after !== undefined ? IDBKeyRange.lowerBound(query.after, true) : undefined,
-          limit + 1,
-        );
-      } else if (indexName === "byCustomerTime") {
-        rows = await db.getAllFromIndex(
-          collection as "transactions",
-          "byCustomerTime",
-          IDBKeyRange.bound([customerId, ""], [customerId, "\uffff"]),
-        );
-      } else if (indexName === "byCustomer") {
-        rows = await db.getAllFromIndex(collection as "holdings", "byCustomer", customerId);
-      } else {
-        // Customers, campaigns and relationship groups: membership is inside the record.
-        rows = await db.getAll(collection);
-      }
-      const decoded = (await decodeAll(collection, rows)).filter(
-        (r) => customerId === undefined || belongsTo(collection, r, customerId),
-      );
-      return pageById(decoded, query);
     },
     async put(collection, records) {
       await write(collection, records);
