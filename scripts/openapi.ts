@@ -12,10 +12,13 @@ import {
   MACHINE_COLLECTIONS,
   REST_CONTRACT_VERSION,
   REVEALABLE_FIELDS,
-  recordJsonSchemas,
+  recordJsonSchema,
   TIMELINE_COLLECTIONS,
   WRITABLE_COLLECTIONS,
+  collectionSchemas,
+  collections,
   collectionSpec,
+  type CollectionName,
 } from "@bankcrm/core";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -66,20 +69,11 @@ const limitAfter = [
 ];
 /** Every collection, for the generic reads. */
 const ALL = COLLECTION_NAMES;
-const NAMES: Record<string, string> = {
-  customers: "Customer",
-  holdings: "Holding",
-  transactions: "Transaction",
-  interactions: "Interaction",
-  serviceCases: "ServiceCase",
-  campaignResponses: "CampaignResponse",
-  leads: "Lead",
-  opportunities: "Opportunity",
-  campaigns: "Campaign",
-  tasks: "Task",
-  relationshipGroups: "RelationshipGroup",
-  customerChanges: "CustomerChange",
-};
+/** Each collection's record name: its component and operation names (the table's `record` column). */
+const NAMES = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].record])) as Record<
+  CollectionName,
+  string
+>;
 
 /**
  * Every object of a record schema closed to properties it does not name: the server refuses unknown properties
@@ -101,31 +95,12 @@ function closed(schema: unknown): Record<string, unknown> {
 }
 
 export function buildOpenApi(): Record<string, unknown> {
-  const schemas = recordJsonSchemas();
   const components: Record<string, unknown> = {};
-  const byName: Record<string, string> = {
-    customer: "Customer",
-    holding: "Holding",
-    transaction: "Transaction",
-    interaction: "Interaction",
-    lead: "Lead",
-    opportunity: "Opportunity",
-    campaign: "Campaign",
-    campaignResponse: "CampaignResponse",
-    serviceCase: "ServiceCase",
-    task: "Task",
-    staff: "Staff",
-    salesTarget: "SalesTarget",
-    relationshipGroup: "RelationshipGroup",
-    customerChange: "CustomerChange",
-  };
-  for (const [name, schema] of Object.entries(schemas)) {
-    const { $schema: _ignored, ...rest } = schema;
-    components[byName[name]!] = closed(rest);
+  // Each collection's record (staff and sales targets travel on no route, so they are not part of the contract).
+  for (const collection of COLLECTION_NAMES) {
+    const { $schema: _ignored, ...rest } = recordJsonSchema(collectionSchemas[collection]);
+    components[NAMES[collection]] = closed(rest);
   }
-  // Records no route carries (staff, sales targets) are not part of the contract.
-  delete components.Staff;
-  delete components.SalesTarget;
   components.Problem = {
     type: "object",
     description: "RFC 9457 problem details",
@@ -186,7 +161,7 @@ export function buildOpenApi(): Record<string, unknown> {
       id: { type: "string" },
       customerId: { type: "string" },
       at: { type: "string", format: "date-time", description: "The record's latest activity" },
-      record: { oneOf: Object.values(TIMELINE_COLLECTIONS).map((c) => ref(NAMES[c]!)) },
+      record: { oneOf: Object.values(TIMELINE_COLLECTIONS).map((c) => ref(NAMES[c])) },
     },
   };
   components.RevealRequest = {
@@ -557,7 +532,7 @@ export function buildOpenApi(): Record<string, unknown> {
     },
   };
   for (const collection of ALL) {
-    const item = NAMES[collection]!;
+    const item = NAMES[collection];
     if (collection !== "customers" && collection !== "leads") {
       components[`${item}Page`] = page(item);
       paths[`/${collection}`] = {
@@ -585,7 +560,7 @@ export function buildOpenApi(): Record<string, unknown> {
     }
   }
   for (const collection of WRITABLE_COLLECTIONS) {
-    const item = NAMES[collection]!;
+    const item = NAMES[collection];
     paths[`/${collection}`] = {
       ...(paths[`/${collection}`] as object | undefined),
       post: {
@@ -605,7 +580,7 @@ export function buildOpenApi(): Record<string, unknown> {
     };
   }
   for (const collection of MACHINE_COLLECTIONS) {
-    const item = NAMES[collection]!;
+    const item = NAMES[collection];
     const machine = collectionSpec(collection).machine!;
     paths[`/${collection}/{id}/transitions`] = {
       post: {
@@ -631,10 +606,10 @@ export function buildOpenApi(): Record<string, unknown> {
             : "The bank's own records: a data feed's token (`bankcrm:load` scope) only"
         }`,
         parameters: [pathId, ifMatch(false)],
-        requestBody: { required: true, content: json(ref(NAMES[collection]!)) },
+        requestBody: { required: true, content: json(ref(NAMES[collection])) },
         responses: {
-          200: { description: "Replaced", content: json(ref(NAMES[collection]!)) },
-          201: { description: "Created", content: json(ref(NAMES[collection]!)) },
+          200: { description: "Replaced", content: json(ref(NAMES[collection])) },
+          201: { description: "Created", content: json(ref(NAMES[collection])) },
           ...errors(400, 413, 401, 403, 404, 412, 422),
         },
       },
@@ -645,7 +620,7 @@ export function buildOpenApi(): Record<string, unknown> {
         summary: "Bulk import by a data feed (`bankcrm:load` scope): every record validated, then all written or none",
         requestBody: {
           required: true,
-          content: json({ type: "array", maxItems: 5000, items: ref(NAMES[collection]!) }),
+          content: json({ type: "array", maxItems: 5000, items: ref(NAMES[collection]) }),
         },
         responses: {
           200: {

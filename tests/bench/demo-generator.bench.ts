@@ -16,7 +16,9 @@ function generateAndMeasure(customers: number) {
   const ms = performance.now() - t0;
   gc();
   const heap = heapMb() - before;
-  const lists = Object.entries(portfolio).filter((e): e is [string, unknown[]] => Array.isArray(e[1]));
+  const lists = Object.entries(portfolio as Record<string, unknown>).filter((e): e is [string, unknown[]] =>
+    Array.isArray(e[1]),
+  );
   return {
     ms,
     heap,

@@ -4,8 +4,8 @@
  * compiles this file: a CrmClient that stops satisfying ElementClient fails it.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { generateDemoPortfolio, type Page, type TimelineEntry, type WriteStatus } from "@bankcrm/core";
-import { createCrmClient, createMemoryStore, type CrmClient, type LeadWriteResult } from "@bankcrm/data";
+import { generateDemoPortfolio, type Lead, type Page, type TimelineEntry, type WriteStatus } from "@bankcrm/core";
+import { createCrmClient, createMemoryStore, type CrmClient, type WriteResult } from "@bankcrm/data";
 import type { ElementClient, LeadWriteStatus, TimelineItem, TimelinePage } from "@bankcrm/elements";
 
 describe("the client types the elements use", () => {
@@ -14,7 +14,7 @@ describe("the client types the elements use", () => {
     expectTypeOf<TimelineItem>().toEqualTypeOf<TimelineEntry>();
     expectTypeOf<TimelinePage>().toEqualTypeOf<Page<TimelineEntry>>();
     expectTypeOf<LeadWriteStatus>().toEqualTypeOf<WriteStatus>();
-    expectTypeOf<LeadWriteResult["status"]>().toEqualTypeOf<WriteStatus>();
+    expectTypeOf<WriteResult<Lead>["status"]>().toEqualTypeOf<WriteStatus>();
 
     // And at run time: an element given a real client gets core's shapes back.
     const p = generateDemoPortfolio({ seed: "client-types", customers: 30, months: 1 });

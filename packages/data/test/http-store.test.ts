@@ -63,12 +63,12 @@ describe("HTTP store specifics", () => {
     const store = make();
     const lead = { ...p.leads[0]!, id: "LD-IDEMPOTENT", status: "new" as const };
     const key = crypto.randomUUID();
-    const first = await store.createLead(lead, key);
-    expect(await store.createLead(lead, key)).toEqual(first);
-    const error = await store.createLead({ ...lead, notes: "changed" }, key).catch((e: unknown) => e);
+    const first = await store.create("leads", lead, key);
+    expect(await store.create("leads", lead, key)).toEqual(first);
+    const error = await store.create("leads", { ...lead, notes: "changed" }, key).catch((e: unknown) => e);
     expect(isRequestError(error) && error.status === 422).toBe(true);
     expect(
-      (await store.leads({ customerId: lead.customerId })).items.filter((l) => l.id === "LD-IDEMPOTENT"),
+      (await store.records("leads", { customerId: lead.customerId })).items.filter((l) => l.id === "LD-IDEMPOTENT"),
     ).toHaveLength(1);
   });
 
@@ -120,7 +120,7 @@ describe("HTTP store specifics", () => {
       return fetch(input, init);
     };
     const error = await make({ fetch: failing })
-      .createLead({ ...p.leads[0]!, id: "LD-NO-RETRY" }, crypto.randomUUID())
+      .create("leads", { ...p.leads[0]!, id: "LD-NO-RETRY" }, crypto.randomUUID())
       .catch((e: unknown) => e);
     expect(isNetworkError(error)).toBe(true);
     expect(posts).toBe(1);

@@ -28,7 +28,7 @@ async function serverLeadIds(prefix: string): Promise<string[]> {
   const ids: string[] = [];
   let after: string | undefined;
   do {
-    const page = await http.leads({ limit: 1000, ...(after ? { after } : {}) });
+    const page = await http.records("leads", { limit: 1000, ...(after ? { after } : {}) });
     ids.push(...page.items.map((l) => l.id).filter((id) => id.startsWith(`LD-${prefix}-`)));
     after = page.next;
   } while (after);

@@ -96,7 +96,7 @@ export function storeContractSuite(label: string, make: () => Promise<CrmStore>)
       const all = [];
       let after: string | undefined;
       do {
-        const page = await store.leads({ limit: 4, ...(after ? { after } : {}) });
+        const page = await store.records("leads", { limit: 4, ...(after ? { after } : {}) });
         all.push(...page.items);
         after = page.next;
       } while (after);

@@ -13,6 +13,7 @@ export {
   type CollectionRecords,
   type CollectionSpec,
   type CollectionWrites,
+  type WritableCollectionName,
 } from "./table.js";
 export {
   DERIVED_FIELDS,

@@ -61,6 +61,8 @@ export interface CollectionWrites {
 
 export interface CollectionSpec<R = unknown> {
   schema: z.ZodType<R>;
+  /** The record type's name: the REST contract's component (`#/components/schemas/Lead`) and its operation names. */
+  record: string;
   /** The key field; every collection is keyed by `id`. */
   key: "id";
   /** The business key a re-import matches on (resident ID or USCC for customers). */
@@ -69,6 +71,8 @@ export interface CollectionSpec<R = unknown> {
   customerIndex?: "customerId" | "members";
   /** The field a customer's records are ordered by, newest first. */
   timeField?: keyof R & string;
+  /** How a list pages: by id (the default), or newest first by `timeField` (ties by id) — the lead queue's order. */
+  order?: "id" | "newest";
   /** Where the record shows on the customer's timeline, and at what time (its latest activity). */
   timeline?: { kind: TimelineKind; at: (record: R) => string };
   /** Absent: read-only through the client (bulk import only). */
@@ -104,6 +108,7 @@ const staffWrites = (roles: readonly StaffRole[] = WRITER_ROLES, createdAtField?
 export const collections = defineCollections({
   customers: {
     schema: CustomerSchema,
+    record: "Customer",
     key: "id",
     naturalKey: (c: Customer) => (c.kind === "individual" ? c.idDocument.number : c.uscc),
     // Customers are written through `customers.upsert` (import) and `customers.change` (history kept).
@@ -127,12 +132,14 @@ export const collections = defineCollections({
   },
   holdings: {
     schema: HoldingSchema,
+    record: "Holding",
     key: "id",
     customerIndex: "customerId",
     storage: { since: 2, indexes: byCustomer(2) },
   },
   transactions: {
     schema: TransactionSchema,
+    record: "Transaction",
     key: "id",
     customerIndex: "customerId",
     timeField: "at",
@@ -141,6 +148,7 @@ export const collections = defineCollections({
   },
   interactions: {
     schema: InteractionSchema,
+    record: "Interaction",
     key: "id",
     customerIndex: "customerId",
     timeField: "at",
@@ -151,6 +159,7 @@ export const collections = defineCollections({
   },
   serviceCases: {
     schema: ServiceCaseSchema,
+    record: "ServiceCase",
     key: "id",
     customerIndex: "customerId",
     timeField: "openedAt",
@@ -165,6 +174,7 @@ export const collections = defineCollections({
   },
   campaignResponses: {
     schema: CampaignResponseSchema,
+    record: "CampaignResponse",
     key: "id",
     customerIndex: "customerId",
     timeField: "at",
@@ -173,9 +183,11 @@ export const collections = defineCollections({
   },
   leads: {
     schema: LeadSchema,
+    record: "Lead",
     key: "id",
     customerIndex: "customerId",
     timeField: "createdAt",
+    order: "newest",
     timeline: { kind: "lead", at: (l: Lead) => l.updatedAt ?? l.createdAt },
     write: staffWrites(WRITER_ROLES, "createdAt"),
     machine: leadMachine,
@@ -188,6 +200,7 @@ export const collections = defineCollections({
   },
   opportunities: {
     schema: OpportunitySchema,
+    record: "Opportunity",
     key: "id",
     customerIndex: "customerId",
     timeField: "createdAt",
@@ -199,6 +212,7 @@ export const collections = defineCollections({
   },
   campaigns: {
     schema: CampaignSchema,
+    record: "Campaign",
     key: "id",
     write: staffWrites(["marketing", "branch_manager"]),
     machine: campaignMachine,
@@ -206,6 +220,7 @@ export const collections = defineCollections({
   },
   tasks: {
     schema: TaskSchema,
+    record: "Task",
     key: "id",
     customerIndex: "customerId",
     timeField: "dueAt",
@@ -216,12 +231,14 @@ export const collections = defineCollections({
   },
   relationshipGroups: {
     schema: RelationshipGroupSchema,
+    record: "RelationshipGroup",
     key: "id",
     customerIndex: "members",
     storage: { since: 5, indexes: {} },
   },
   customerChanges: {
     schema: CustomerChangeSchema,
+    record: "CustomerChange",
     key: "id",
     customerIndex: "customerId",
     timeField: "at",
@@ -246,6 +263,12 @@ export function collectionSpec(collection: CollectionName): CollectionSpec<Recor
 export function isCollectionName(name: unknown): name is CollectionName {
   return typeof name === "string" && Object.hasOwn(collections, name);
 }
+
+/** Collections written through the generic create, update and transition (customers change by their own path). */
+export type WritableCollectionName = Exclude<
+  { [C in CollectionName]: (typeof collections)[C] extends { write: object } ? C : never }[CollectionName],
+  "customers"
+>;
 
 /** Collections the client can create, update or transition. */
 export const WRITABLE_COLLECTIONS = COLLECTION_NAMES.filter((c) => {

@@ -4,20 +4,13 @@
  * passes the core schemas.
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
+import type { Campaign } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
-import type { CustomerChange } from "../schemas/customer-change.js";
 import { DEFAULT_STAGE_PROBABILITY } from "../machines/machines.js";
-import type { Holding } from "../schemas/holding.js";
-import type { Interaction } from "../schemas/interaction.js";
 import type { Lead } from "../schemas/lead.js";
-import type { Opportunity } from "../schemas/opportunity.js";
-import type { RelationshipGroup } from "../schemas/relationship-group.js";
 import type { SalesTarget } from "../schemas/sales-target.js";
-import type { ServiceCase } from "../schemas/service-case.js";
 import type { Staff } from "../schemas/staff.js";
-import type { Task } from "../schemas/task.js";
-import type { Transaction } from "../schemas/transaction.js";
+import type { CollectionName, CollectionRecords } from "../schemas/collection-records.js";
 import type { CampaignResponseType, LeadPurpose, OpportunityStage, ProductType } from "../schemas/enums.js";
 import { productTypeLabels } from "../i18n/labels.js";
 import { computeAum } from "../scoring/aum.js";
@@ -47,24 +40,12 @@ export interface DemoPortfolioOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface DemoPortfolio {
+/** A generated bank: every collection of the table (customer changes empty: none yet), its staff and their targets. */
+export type DemoPortfolio = { [C in CollectionName]: CollectionRecords[C][] } & {
   asOf: string;
   staff: Staff[];
-  customers: Customer[];
-  holdings: Holding[];
-  transactions: Transaction[];
-  interactions: Interaction[];
-  serviceCases: ServiceCase[];
-  leads: Lead[];
-  opportunities: Opportunity[];
-  campaigns: Campaign[];
-  campaignResponses: CampaignResponse[];
-  tasks: Task[];
-  /** Changes to customers' details kept as history (none in a freshly generated bank). */
-  customerChanges: CustomerChange[];
-  relationshipGroups: RelationshipGroup[];
   salesTargets: SalesTarget[];
-}
+};
 
 function checkOptions(o: DemoPortfolioOptions): Required<Omit<DemoPortfolioOptions, "onProgress">> {
   const customers = o.customers ?? 1000;

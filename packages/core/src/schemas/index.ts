@@ -14,6 +14,6 @@ export * from "./sales-target.js";
 export * from "./relationship-group.js";
 export { recordSchemas } from "./records.js";
 export { matchesCustomerSearch } from "./customer-search.js";
-export { recordJsonSchemas } from "./json-schema.js";
+export { recordJsonSchema, recordJsonSchemas } from "./json-schema.js";
 export * from "./customer-change.js";
 export * from "./write-metadata.js";

@@ -37,14 +37,15 @@ function withMaskedForms(node: unknown): unknown {
   return out;
 }
 
+/** The JSON Schema of one record schema (its masked identifiers accept their masked form). */
+export function recordJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return withMaskedForms(
+    z.toJSONSchema(schema, { unrepresentable: "any", io: "input", metadata: sensitivity }),
+  ) as Record<string, unknown>;
+}
+
 export function recordJsonSchemas(): Record<RecordName, Record<string, unknown>> {
   return Object.fromEntries(
-    Object.entries(recordSchemas).map(([name, schema]) => [
-      name,
-      withMaskedForms(z.toJSONSchema(schema, { unrepresentable: "any", io: "input", metadata: sensitivity })) as Record<
-        string,
-        unknown
-      >,
-    ]),
+    Object.entries(recordSchemas).map(([name, schema]) => [name, recordJsonSchema(schema)]),
   ) as Record<RecordName, Record<string, unknown>>;
 }

@@ -22,7 +22,7 @@ import type { Page, RecordQuery } from "../stores/store.js";
 import { clientContext } from "./context.js";
 import { reads } from "./reads.js";
 import { revealer } from "./reveal.js";
-import type { ChangeEvent, CrmClientOptions, LeadWriteResult, TransitionInput, UpdateOptions } from "./types.js";
+import type { ChangeEvent, CrmClientOptions, TransitionInput, UpdateOptions } from "./types.js";
 import { writes } from "./writes.js";
 
 export { REVEALABLE_FIELDS, type RevealableField } from "@bankcrm/core";
@@ -40,7 +40,7 @@ export interface Writer<C extends CollectionName> {
   transition(id: string, event: string, input?: TransitionInput): Promise<WriteResult<CollectionRecords[C]>>;
 }
 /** The collections with an accessor of their own shape; every other is generic. */
-const SPECIAL = ["customers", "holdings", "leads"] as const;
+const SPECIAL = ["customers", "holdings"] as const;
 type Special = (typeof SPECIAL)[number];
 const isGeneric = (c: CollectionName): c is Exclude<CollectionName, Special> =>
   !(SPECIAL as readonly string[]).includes(c);
@@ -72,16 +72,6 @@ export function createCrmClient(options: CrmClientOptions) {
     writableCollections: WRITABLE_COLLECTIONS,
     holdings: read.holdings,
     timeline: read.timeline,
-    leads: {
-      ...write.writer("leads"),
-      /** Creates a lead (see `create` of any collection); the result also names it `lead`. */
-      async create(input: unknown): Promise<LeadWriteResult> {
-        const result = await write.writer("leads").create(input);
-        return { ...result, lead: result.record };
-      },
-      get: read.repository("leads").get,
-      list: read.leads,
-    },
     /** Subscribes to changes; returns the unsubscribe function. */
     on(event: "change", listener: (event: ChangeEvent) => void): () => void {
       if (event !== "change") throw new BankcrmInvalidArgumentError("event", `unknown event "${String(event)}"`);

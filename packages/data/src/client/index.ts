@@ -13,7 +13,6 @@ export {
   type RevealableField,
   type UpsertResult,
   type WriteStatus,
-  type LeadWriteResult,
   type WriteResult,
   type TransitionInput,
   type UpdateOptions,

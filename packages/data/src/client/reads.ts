@@ -4,7 +4,7 @@
  * timeline (confidential notes only for roles that may read them), customers
  * by id, filters and search, and leads newest first.
  */
-import { canReadConfidential, type Customer, type Holding, type Lead } from "@bankcrm/core";
+import { canReadConfidential, type Customer, type Holding } from "@bankcrm/core";
 import {
   TIMELINE_COLLECTIONS,
   type CollectionName,
@@ -76,11 +76,5 @@ export function reads(ctx: ClientContext) {
     return page.next !== undefined ? { items, next: page.next } : { items };
   }
 
-  /** Leads newest first (of one customer with `customerId`). */
-  async function leads(query: { customerId?: string; limit?: number; after?: string } = {}): Promise<Page<Lead>> {
-    guard();
-    return checkedPage<Lead>("leads", await store.leads(query));
-  }
-
-  return { repository, customers, holdings, timeline, leads };
+  return { repository, customers, holdings, timeline };
 }

@@ -8,11 +8,9 @@ import {
   type Customer,
   type FieldError,
   type FreeTextPolicy,
-  type Lead,
   type Locale,
   type RevealAuditEvent,
   type StaffRole,
-  type WriteResult,
   type WriteStatus,
 } from "@bankcrm/core";
 import type { Outbox } from "../outbox/outbox.js";
@@ -71,10 +69,6 @@ export interface CrmClientOptions {
 }
 
 export type { WriteStatus, WriteResult } from "@bankcrm/core";
-
-export interface LeadWriteResult extends WriteResult<Lead> {
-  lead: Lead;
-}
 
 export interface TransitionInput {
   /** Why (required by some events: lose, disqualify, cancel, reopen, escalate). */

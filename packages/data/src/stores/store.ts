@@ -6,6 +6,7 @@
 export { belongsTo, collectionSchemas, COLLECTION_NAMES, TIMELINE_COLLECTIONS } from "@bankcrm/core";
 import {
   collections,
+  collectionSpec,
   timelineAt,
   TIMELINE_COLLECTIONS,
   type CollectionName,
@@ -15,7 +16,6 @@ import {
   type CustomerChange,
   type Holding,
   type RevealableField,
-  type Lead,
   type Tier,
   type TimelineCollectionOf,
   type TimelineEntry,
@@ -107,10 +107,9 @@ export interface CrmStore {
   listCustomers(query: CustomerQuery): Promise<Page<Customer>>;
   holdings(customerId: string): Promise<Holding[]>;
   timeline(customerId: string, query: TimelineQuery): Promise<Page<TimelineEntry>>;
-  leads(query: { customerId?: string; limit?: number; after?: string }): Promise<Page<Lead>>;
   /** One record of any collection. */
   record<C extends CollectionName>(collection: C, id: string): Promise<CollectionRecords[C] | undefined>;
-  /** Records of any collection in id order, optionally of one customer, a page at a time. */
+  /** Records of any collection in its order (by id; leads newest first), optionally of one customer, a page at a time. */
   records<C extends CollectionName>(collection: C, query: RecordQuery): Promise<Page<CollectionRecords[C]>>;
   /** Inserts or replaces records by id, unconditionally (imports, caches). */
   put<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
@@ -163,18 +162,26 @@ export function pageById<T extends { id: string }>(records: readonly T[], query:
   return sorted.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
 }
 
-/** Leads newest first (ties by id), a page after the lead whose id is `after`. */
-export function pageLeads<T extends { id: string; createdAt: string }>(
-  leads: readonly T[],
-  query: { limit?: number; after?: string },
-): Page<T> {
+/** Records newest first by `field` (ties by id), a page after the record whose id is `after`. */
+function pageNewest<T extends { id: string }>(records: readonly T[], field: string, query: RecordQuery): Page<T> {
   const limit = clampLimit(query.limit);
-  const all = [...leads].sort((a, b) =>
-    a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
-  );
+  const at = (r: T) => String((r as Record<string, unknown>)[field]);
+  const all = [...records].sort((a, b) => (at(a) === at(b) ? (a.id < b.id ? 1 : -1) : at(a) < at(b) ? 1 : -1));
   const from = query.after === undefined ? 0 : all.findIndex((l) => l.id === query.after) + 1;
   const items = all.slice(from, from + limit);
   return from + limit < all.length ? { items, next: items[items.length - 1]!.id } : { items };
+}
+
+/** A page of a collection's records in the order the table gives it (`order`): by id, or newest first. */
+export function pageOf<C extends CollectionName>(
+  collection: C,
+  records: readonly CollectionRecords[C][],
+  query: RecordQuery,
+): Page<CollectionRecords[C]> {
+  const spec = collectionSpec(collection);
+  return spec.order === "newest" && spec.timeField
+    ? pageNewest(records, spec.timeField, query)
+    : pageById(records, query);
 }
 
 /** A timeline entry for a record of a timeline collection. */

@@ -6,18 +6,15 @@
 import { createContext } from "@lit/context";
 import type {
   Actor,
+  CollectionRecords,
+  WritableCollectionName,
   Customer,
   CustomerChange,
-  Interaction,
-  Lead,
   Locale,
-  Opportunity,
-  ServiceCase,
   Page,
   RevealableField,
   TimelineEntry,
   TimelineKind as CoreTimelineKind,
-  Task,
   TimelineQuery,
   WriteResult,
   WriteStatus,
@@ -29,7 +26,7 @@ import type {
  * do not depend on the data package, and any object with these works.
  * tests/contract/client-types.test.ts checks that CrmClient satisfies it.
  */
-export interface ElementClient {
+export interface ElementClient extends ElementCollections {
   readonly user: Actor;
   readonly customers: {
     get(id: string): Promise<Customer | undefined>;
@@ -47,25 +44,18 @@ export interface ElementClient {
   timeline?(customerId: string, query: TimelineQuery): Promise<TimelinePage>;
   /** Told of every write (collection and ids), so views refresh at once; returns the unsubscribe function. */
   on?(event: "change", listener: (event: { collection: string; ids: string[] }) => void): () => void;
-  /** Creates a lead: saved at once online, queued in the outbox offline (for the lead form). */
-  readonly leads?: {
-    create(input: unknown): Promise<WriteResult<{ id: string }> & { lead: { id: string } }>;
-    /** Leads, a page at a time (the lead queue). */
-    list?(query?: RecordListQuery): Promise<Page<Lead>>;
-    update?(id: string, changes: unknown, options?: { expectedVersion?: number }): Promise<WriteResult<Lead>>;
-    transition?(id: string, event: string, input?: Record<string, unknown>): Promise<WriteResult<Lead>>;
-  };
-  /** Opportunities (the pipeline; a lead's conversion creates one). */
-  readonly opportunities?: WritableCollection<Opportunity>;
-  /** Tasks (the task list; the activity form's follow-up). */
-  readonly tasks?: WritableCollection<Task>;
-  /** Service cases (the case form, queue and survey). */
-  readonly serviceCases?: WritableCollection<ServiceCase>;
   /** The kept history of customers' changes (the customer form). */
   readonly customerChanges?: { list(query?: RecordListQuery): Promise<Page<CustomerChange>> };
-  /** Contacts with customers (the activity form). */
-  readonly interactions?: Pick<WritableCollection<Interaction>, "create">;
 }
+
+/**
+ * Every collection core's table lets staff write (leads, opportunities, tasks, service cases,
+ * interactions… and each one added later): what the elements use of it. A lead's `create` saves
+ * at once online and queues in the outbox offline (the lead form).
+ */
+export type ElementCollections = {
+  readonly [C in WritableCollectionName]?: WritableCollection<CollectionRecords[C]>;
+};
 
 /** A page of records, optionally of one customer. */
 export interface RecordListQuery {

@@ -129,12 +129,6 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
           }
         },
       ),
-    leads: (query) =>
-      read(
-        () => remote.leads(query),
-        () => cache.leads(query),
-        keepPage("leads"),
-      ),
     record: (collection, id) =>
       read(
         () => remote.record(collection, id),

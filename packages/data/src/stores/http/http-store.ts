@@ -19,7 +19,6 @@ import {
   type CustomerMetrics,
   type FieldError,
   type GoldReasonCode,
-  type Lead,
   type SegmentDefinition,
   type ValueReason,
 } from "@bankcrm/core";
@@ -96,8 +95,6 @@ export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
   metrics(page?: { limit?: number; after?: string }): Promise<MetricsPage>;
   /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
   evaluateSegment(definition: SegmentDefinition, page?: { limit?: number; after?: string }): Promise<SegmentPage>;
-  /** POSTs a lead with an idempotency key; a retry with the same key and body gets the stored answer. */
-  createLead(lead: Lead, idempotencyKey: string): Promise<Lead>;
 }
 
 /** Maps anything ky throws to a typed bankcrm error. */
@@ -250,7 +247,6 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
       ),
     timeline: (customerId, query) =>
       page<TimelineEntry>(`customers/${encodeURIComponent(customerId)}/timeline`, { ...query }),
-    leads: (query) => page<Lead>("leads", { ...query }),
     record: <C extends CollectionName>(collection: C, id: string) =>
       getWithEtag<CollectionRecords[C]>(`${collection}/${encodeURIComponent(id)}`, `${collection}/${id}`),
     records: <C extends CollectionName>(collection: C, query: RecordQuery) =>
@@ -281,9 +277,6 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     async write(collection, record, { expectedVersion }) {
       if (expectedVersion === null) await this.create(collection, record, crypto.randomUUID());
       else await this.update(collection, record, expectedVersion);
-    },
-    createLead(lead, idempotencyKey) {
-      return this.create("leads", lead, idempotencyKey);
     },
     create: (collection, record, idempotencyKey) =>
       call(() =>

@@ -23,7 +23,6 @@ import {
 } from "./codec.js";
 import {
   etagOfVersion,
-  pageLeads,
   collectionSchemas,
   versionMatches,
   type CollectionName,
@@ -291,15 +290,6 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     listCustomers: (query) => listCustomers(rows, query),
     timeline: (customerId, query) => readTimeline(rows, customerId, query),
     records: (collection, query) => readRecords(rows, collection, query),
-    async leads(query) {
-      const rows = await decodeAll(
-        "leads",
-        query.customerId !== undefined
-          ? await db.getAllFromIndex("leads", "byCustomer", query.customerId)
-          : await db.getAll("leads"),
-      );
-      return pageLeads(rows, query);
-    },
     async record(collection, id) {
       const r = await db.get(collection, id);
       return r === undefined ? undefined : decode(collection, r);

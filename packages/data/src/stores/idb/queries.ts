@@ -6,12 +6,12 @@
  * read transactions: none may wait on decryption.
  */
 import { unwrap, type IDBPDatabase, type IDBPObjectStore } from "idb";
-import { matchesCustomerSearch, timelineAt, type Customer } from "@bankcrm/core";
+import { collectionSpec, matchesCustomerSearch, timelineAt, type Customer } from "@bankcrm/core";
 import { BankcrmStoreError } from "../../errors/store-error.js";
 import {
   belongsTo,
   clampLimit,
-  pageById,
+  pageOf,
   TIMELINE_COLLECTIONS,
   timelineKey,
   type CollectionName,
@@ -180,12 +180,14 @@ export async function readRecords<C extends CollectionName>(
   const customerId = query.customerId;
   const byCustomer = customerId === undefined ? undefined : customerRange(collection, customerId);
   let rows: unknown[];
-  if (customerId === undefined) {
+  if (customerId === undefined && collectionSpec(collection).order !== "newest") {
     rows = await db.getAll(
       collection,
       query.after !== undefined ? IDBKeyRange.lowerBound(query.after, true) : undefined,
       limit + 1,
     );
+  } else if (customerId === undefined) {
+    rows = await db.getAll(collection); // newest first: every record is read to order them
   } else if (byCustomer) {
     const store = db.transaction(collection).store as unknown as {
       index(name: string): { getAll(range: IDBKeyRange): Promise<unknown[]> };
@@ -198,5 +200,5 @@ export async function readRecords<C extends CollectionName>(
   const decoded = (await decodeAll(collection, rows)).filter(
     (r) => customerId === undefined || belongsTo(collection, r, customerId),
   );
-  return pageById(decoded, query);
+  return pageOf(collection, decoded, query);
 }

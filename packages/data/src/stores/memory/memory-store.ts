@@ -14,8 +14,7 @@ import {
   etagOfVersion,
   versionMatches,
   naturalKeyOf,
-  pageById,
-  pageLeads,
+  pageOf,
   pageTimeline,
   timelineEntry,
   TIMELINE_COLLECTIONS,
@@ -115,12 +114,6 @@ export function createMemoryStore(): CrmStore {
       }
       return pageTimeline(entries, query);
     },
-    async leads(query) {
-      check();
-      const all = query.customerId === undefined ? [...data.leads.values()] : ofCustomer("leads", query.customerId);
-      const page = pageLeads(all, query);
-      return { ...page, items: page.items.map((l) => structuredClone(l)) };
-    },
     async record(collection, id) {
       check();
       const r = data[collection].get(id);
@@ -131,7 +124,7 @@ export function createMemoryStore(): CrmStore {
       const all = [...data[collection].values()].filter(
         (r) => query.customerId === undefined || belongsTo(collection, r, query.customerId),
       );
-      const page = pageById(all, query);
+      const page = pageOf(collection, all, query);
       return { ...page, items: page.items.map((r) => structuredClone(r)) };
     },
     async put(collection, records) {

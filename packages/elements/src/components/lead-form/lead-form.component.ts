@@ -236,7 +236,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
           result.status === "queued" ? "leadQueued" : staff ? "leadSavedStaff" : "leadSaved";
         this.status = { kind: result.status, text: leadFormMessage(key, locale) };
         this.clear();
-        this.dispatchEvent(new BankcrmLeadSavedEvent({ lead: result.lead, status: result.status }));
+        this.dispatchEvent(new BankcrmLeadSavedEvent({ lead: result.record, status: result.status }));
       } else {
         const reason = result.reason ?? result.status;
         const key: LeadFormMessageKey = result.status === "conflict" ? "leadConflict" : "leadFailed";

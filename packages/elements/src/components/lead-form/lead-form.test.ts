@@ -115,7 +115,7 @@ describe("<bankcrm-lead-form>", () => {
     void el.submit(); // a second press while the first is under way does nothing
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
-    const leads = (await store.leads({})).items;
+    const leads = (await store.records("leads", {})).items;
     expect(leads).to.have.length(1);
     const lead = leads[0]!;
     expect(lead.mobile).to.equal("13800138000");
@@ -145,7 +145,7 @@ describe("<bankcrm-lead-form>", () => {
     );
     await fillValid(cancelled);
     await cancelled.submit();
-    expect((await store.leads({})).items).to.have.length(0);
+    expect((await store.records("leads", {})).items).to.have.length(0);
 
     const errors: unknown[] = [];
     const lonely = await fixture<BankcrmLeadForm>(
@@ -232,7 +232,7 @@ describe("<bankcrm-lead-form>", () => {
     expect(root(el).activeElement?.getAttribute("part")).to.equal("submit");
     await userEvent.keyboard("{Enter}");
     await new Promise((r) => setTimeout(r, 50));
-    const leads = (await store.leads({})).items;
+    const leads = (await store.records("leads", {})).items;
     expect(leads.map((l) => [l.name, l.mobile, l.expectedAmount?.amount])).to.deep.equal([
       ["李雷", "13912345678", 8_000_000],
     ]);
