@@ -51,3 +51,6 @@ export {
 } from "./customer-catalog.js";
 export { createColumnarTable, evaluateColumnar, withColumn, type ColumnarTable } from "./columnar.js";
 export { describeCondition, fieldValueText, operatorLabel } from "./describe.js";
+/** Editing a definition as a tree (add, move, remove, negate, regroup; a new condition's defaults): pure. */
+export * as segmentEdit from "./edit.js";
+export type { RulePath, Edited as EditedSegment } from "./edit.js";

@@ -2,18 +2,11 @@ import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import {
-  describeCondition,
-  explainSegment,
-  fieldValueText,
-  mask,
   operatorLabel,
+  segmentEdit,
   segmentMessage,
-  toJsonLogic,
-  toSql,
   validateSegment,
-  type CatalogField,
   type Condition,
-  type ExplainedNode,
   type FieldCatalog,
   type Locale,
   type Operator,
@@ -22,87 +15,19 @@ import {
   type SegmentIssue,
   type SegmentMessageKey,
 } from "@bankcrm/core";
-import { yuanToFen } from "../../internal/format.js";
 import { BankcrmSegmentChangeEvent } from "../../events/segment-events.js";
 import type { SegmentCount, SegmentCounter } from "../../segment-counter.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { segmentBuilderStyles } from "./segment-builder.styles.js";
+import { renderValue, type ValueEditorHost } from "./segment-value-editor.js";
+import { countText, exportText, reasons, sampleName, type Format } from "./segment-results.js";
 
-type Path = (string | number)[];
+type Path = readonly (string | number)[];
 type AnyCatalog = FieldCatalog<never>;
-type Field = CatalogField<never>;
-type Format = "json" | "jsonLogic" | "sql";
 
-const LIST_OPS: readonly Operator[] = ["in", "notIn", "hasAny", "hasAll"];
-const NO_VALUE: readonly Operator[] = ["isEmpty", "isNotEmpty"];
-const DAY_OPS: readonly Operator[] = ["withinLast", "notWithinLast"];
 const key = (path: Path) => path.join("/");
 
 const t = (k: SegmentMessageKey, l: Locale, params?: Record<string, string | number>) => segmentMessage(k, l, params);
-
-function at(rule: unknown, path: Path): unknown {
-  let node = rule;
-  for (const p of path) node = (node as Record<string | number, unknown>)[p];
-  return node;
-}
-
-/** A copy of `root` with the node at `path` replaced (or, with `undefined`, the array item removed). */
-function replaceAt(root: unknown, path: Path, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (Array.isArray(root)) {
-    const copy: unknown[] = [...(root as unknown[])];
-    if (rest.length === 0 && value === undefined) copy.splice(head as number, 1);
-    else copy[head as number] = replaceAt(root[head as number], rest, value);
-    return copy;
-  }
-  return { ...(root as object), [head!]: replaceAt((root as Record<string, unknown>)[head as string], rest, value) };
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-function scalarDefault(field: Field): unknown {
-  switch (field.type) {
-    case "number":
-    case "money":
-      return 0;
-    case "enum":
-      return field.values![0];
-    case "boolean":
-      return true;
-    case "date":
-      return today();
-    default:
-      return "";
-  }
-}
-
-function defaultValue(field: Field, op: Operator, previous?: unknown): unknown {
-  if (NO_VALUE.includes(op)) return undefined;
-  if (DAY_OPS.includes(op)) return 30;
-  if (LIST_OPS.includes(op)) return field.values ? [field.values[0]] : [];
-  if (op === "between") return [scalarDefault(field), scalarDefault(field)];
-  if (previous !== undefined && !Array.isArray(previous)) return previous;
-  return scalarDefault(field);
-}
-
-/** The "why" of a matching record: the conditions that made it match, with the record's values. */
-function reasons(node: ExplainedNode, catalog: AnyCatalog, l: Locale, negated = false): string[] {
-  if (node.kind === "condition") {
-    const field = catalog.get(node.field!);
-    if (!field) return [];
-    const actual = fieldValueText(field, node.actual, l);
-    return [
-      negated
-        ? `${t("notLabel", l)}：${describeCondition(node as Condition, catalog, l)}`
-        : `${field.label[l]} ${actual}`,
-    ];
-  }
-  if (node.kind === "not") return reasons(node.children![0]!, catalog, l, !negated);
-  const children = node.children!.filter((c) => c.matched !== negated);
-  const chosen = (node.kind === "any") !== negated ? children.slice(0, 1) : children;
-  return chosen.flatMap((c) => reasons(c, catalog, l, negated));
-}
 
 /**
  * A visual editor for a segment definition over any field catalog (客户分群):
@@ -225,7 +150,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
   }
 
   private setRule(path: Path, value: unknown, announce?: string) {
-    this.edit(replaceAt(this.definition, path, value) as SegmentDefinition, announce);
+    this.edit(segmentEdit.replaceAt(this.definition, path, value), announce);
   }
 
   private issueAt(path: Path): SegmentIssue | undefined {
@@ -258,47 +183,46 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
       : t("groupLabel", l, { path: this.place(path) });
   }
 
+  /** What the value editors (segment-value-editor.ts) use of the builder. */
+  private readonly valueHost: ValueEditorHost = {
+    locale: () => this.l,
+    readonly: () => this.readonly,
+    drafts: this.drafts,
+    issueAt: (path) => this.issueAt(path),
+    issueId: (path) => this.issueId(path),
+    issueText: (path) => this.issueText(path),
+    set: (path, value) => this.setRule(path, value),
+  };
+
   private newCondition(): Condition {
-    const field = this.catalog!.list()[0]!;
-    const op = field.operators[0]!;
-    const value = defaultValue(field, op);
-    return value === undefined ? { field: field.id, op } : { field: field.id, op, value };
+    return segmentEdit.newCondition(this.catalog!);
   }
 
   private add(groupPath: Path, child: Rule) {
-    const group = at(this.definition, groupPath) as Rule;
-    const k = "all" in group ? "all" : "any";
-    const children = (group as Record<string, Rule[]>)[k]!;
-    const childPath = [...groupPath, k, children.length];
-    this.focusAfter = key(childPath);
-    this.setRule([...groupPath, k], [...children, child], t("added", this.l, { what: this.what(child, childPath) }));
+    const added = segmentEdit.addChild(this.definition, groupPath, child);
+    this.focusAfter = key(added.path);
+    this.edit(added.definition, t("added", this.l, { what: this.what(child, [...added.path]) }));
   }
 
   private move(groupPath: Path, k: string, index: number, by: number) {
-    const children = at(this.definition, [...groupPath, k]) as Rule[];
-    const to = index + by;
-    if (to < 0 || to >= children.length) return;
-    const copy = [...children];
-    const [moved] = copy.splice(index, 1);
-    copy.splice(to, 0, moved!);
-    const path = [...groupPath, k, to];
-    this.focusAfter = key(path);
-    this.setRule(
-      [...groupPath, k],
-      copy,
-      t("moved", this.l, { what: this.what(moved!, [...groupPath, k, index]), position: to + 1 }),
+    const moved = segmentEdit.moveChild(this.definition, groupPath, index, by);
+    if (!moved) return;
+    const rule = segmentEdit.ruleAt(this.definition, [...groupPath, k, index]) as Rule;
+    this.focusAfter = key(moved.path);
+    this.edit(
+      moved.definition,
+      t("moved", this.l, { what: this.what(rule, [...groupPath, k, index]), position: index + by + 1 }),
     );
   }
 
   private dropChild(groupPath: Path, k: string, index: number) {
-    const children = at(this.definition, [...groupPath, k]) as Rule[];
-    const what = this.what(children[index]!, [...groupPath, k, index]);
+    const what = this.what(segmentEdit.ruleAt(this.definition, [...groupPath, k, index]) as Rule, [
+      ...groupPath,
+      k,
+      index,
+    ]);
     this.focusAfter = key([...groupPath, "add"]);
-    this.setRule(
-      [...groupPath, k],
-      children.filter((_, i) => i !== index),
-      t("removed", this.l, { what }),
-    );
+    this.edit(segmentEdit.removeChild(this.definition, groupPath, index), t("removed", this.l, { what }));
   }
 
   private onItemKey(event: KeyboardEvent, groupPath: Path, k: string, index: number) {
@@ -358,12 +282,9 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
             type="button"
             data-focus=${key([...path, "add"])}
             @click=${() => {
-              this.focusAfter = key([...path, "all", 1]);
-              this.setRule(
-                path,
-                { all: [rule, this.newCondition()] },
-                t("added", this.l, { what: t("conditionLabel", this.l, { path: "2" }) }),
-              );
+              const grown = segmentEdit.growRoot(this.definition, this.newCondition());
+              this.focusAfter = key(grown.path);
+              this.edit(grown.definition, t("added", this.l, { what: t("conditionLabel", this.l, { path: "2" }) }));
             }}
           >
             ${t("addCondition", this.l)}
@@ -391,8 +312,8 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
           data-focus=${key(path)}
           ?disabled=${this.readonly}
           @change=${(e: Event) => {
-            const next = (e.target as HTMLSelectElement).value;
-            if (next !== k) this.setRule(path, { [next]: children });
+            const next = (e.target as HTMLSelectElement).value as "all" | "any";
+            this.edit(segmentEdit.setGroupKind(this.definition, path, next));
           }}
         >
           <option value="all" ?selected=${k === "all"}>${t("groupAll", l)}</option>
@@ -457,7 +378,11 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
               ${
                 negated
                   ? nothing
-                  : html`<button type="button" data-action="negate" @click=${() => this.setRule(path, { not: child })}>
+                  : html`<button
+                      type="button"
+                      data-action="negate"
+                      @click=${() => this.edit(segmentEdit.negate(this.definition, path))}
+                    >
                       ${t("negate", l)}
                     </button>`
               }
@@ -482,7 +407,11 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
       ${
         this.readonly
           ? nothing
-          : html`<button type="button" data-action="unnegate" @click=${() => this.setRule(path, rule.not)}>
+          : html`<button
+              type="button"
+              data-action="unnegate"
+              @click=${() => this.edit(segmentEdit.unnegate(this.definition, path))}
+            >
               ${t("unNegate", l)}
             </button>`
       }
@@ -507,9 +436,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
           aria-describedby=${ifDefined(fieldIssue)}
           @change=${(e: Event) => {
             const next = catalog.get((e.target as HTMLSelectElement).value)!;
-            const op = next.operators.includes(c.op) ? c.op : next.operators[0]!;
-            const value = next.type === field?.type ? c.value : defaultValue(next, op);
-            this.setRule(path, value === undefined ? { field: next.id, op } : { field: next.id, op, value });
+            this.setRule(path, segmentEdit.withField(c, field, next));
           }}
         >
           ${field ? nothing : html`<option selected value=${c.field}>${c.field}</option>`}
@@ -528,212 +455,27 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
                   aria-describedby=${ifDefined(opIssue)}
                   @change=${(e: Event) => {
                     const op = (e.target as HTMLSelectElement).value as Operator;
-                    const value = defaultValue(field, op, c.value);
-                    this.setRule(path, value === undefined ? { field: c.field, op } : { field: c.field, op, value });
+                    this.setRule(path, segmentEdit.withOperator(c, field, op));
                   }}
                 >
                   ${field.operators.includes(c.op) ? nothing : html`<option selected value=${c.op}>${c.op}</option>`}
                   ${field.operators.map((op) => html`<option value=${op} ?selected=${op === c.op}>${operatorLabel(op, l)}</option>`)}
                 </select>
               </label>
-              ${this.issueText([...path, "op"])} ${this.renderValue(c, field, path)}`
+              ${this.issueText([...path, "op"])} ${renderValue(this.valueHost, c, field, path)}`
           : nothing
       }
     </div>`;
-  }
-
-  private renderValue(c: Condition, field: Field, path: Path): TemplateResult | typeof nothing {
-    const l = this.l;
-    const valuePath = [...path, "value"];
-    const issueId = this.issueId(valuePath);
-    const invalid = this.issueAt(valuePath) ? "true" : "false";
-    const set = (value: unknown) => this.setRule(valuePath, value);
-    const issue = this.issueText(valuePath);
-    if (NO_VALUE.includes(c.op)) return issue;
-    if (DAY_OPS.includes(c.op))
-      return html`${this.textInput(
-        valuePath,
-        t("days", l),
-        typeof c.value === "number" || typeof c.value === "string" ? String(c.value) : "",
-        invalid,
-        issueId,
-        "numeric",
-        (text) => set(/^\d+$/.test(text.trim()) ? Number(text.trim()) : text),
-      )}
-      ${issue}`;
-    if (LIST_OPS.includes(c.op)) {
-      const list = Array.isArray(c.value) ? (c.value as unknown[]) : [];
-      if (field.values)
-        return html`<fieldset class="choices" aria-describedby=${ifDefined(issueId)} aria-invalid=${invalid}>
-            <legend class="visually-hidden">${field.label[l]} ${operatorLabel(c.op, l)}</legend>
-            ${field.values.map(
-              (v) =>
-                html`<label class="choice">
-                  <input
-                    type="checkbox"
-                    .checked=${list.includes(v)}
-                    ?disabled=${this.readonly}
-                    @change=${(e: Event) =>
-                      set(
-                        (e.target as HTMLInputElement).checked
-                          ? field.values!.filter((x) => x === v || list.includes(x))
-                          : list.filter((x) => x !== v),
-                      )}
-                  />
-                  ${fieldValueText(field, v, l)}
-                </label>`,
-            )}
-          </fieldset>
-          ${issue}`;
-      return html`${this.textInput(
-        valuePath,
-        `${t("value", l)}（${t("listHint", l)}）`,
-        list.map((v) => this.scalarText(field, v)).join(", "),
-        invalid,
-        issueId,
-        "text",
-        (text) =>
-          set(
-            text
-              .split(/[,，、]/)
-              .map((s) => s.trim())
-              .filter((s) => s !== "")
-              .map((s) => this.parseScalar(field, s)),
-          ),
-      )}
-      ${issue}`;
-    }
-    if (c.op === "between") {
-      const [lo, hi] = Array.isArray(c.value) ? (c.value as unknown[]) : [undefined, undefined];
-      return html`${this.scalarInput(field, [...valuePath, 0], lo, t("valueFrom", l), invalid, issueId, (v) =>
-          set([v, hi]),
-        )}
-        <span aria-hidden="true">–</span>
-        ${this.scalarInput(field, [...valuePath, 1], hi, t("valueTo", l), invalid, issueId, (v) => set([lo, v]))}
-        ${issue}`;
-    }
-    return html`${this.scalarInput(field, valuePath, c.value, t("value", l), invalid, issueId, set)} ${issue}`;
-  }
-
-  private scalarText(field: Field, v: unknown): string {
-    if (v === undefined || v === null) return "";
-    if (field.type === "money" && typeof v === "number") return Number.isFinite(v) ? String(v / 100) : "";
-    return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
-  }
-
-  /** Text to the field's type; what does not parse is kept as typed, so validation says so at its place. */
-  private parseScalar(field: Field, text: string): unknown {
-    const s = text.trim();
-    if (field.type === "number") return s !== "" && Number.isFinite(Number(s)) ? Number(s) : s;
-    if (field.type === "money") {
-      const fen = yuanToFen(s);
-      return fen === undefined || Number.isNaN(fen) ? s : fen;
-    }
-    return s;
-  }
-
-  private scalarInput(
-    field: Field,
-    path: Path,
-    value: unknown,
-    label: string,
-    invalid: string,
-    issueId: string | undefined,
-    set: (v: unknown) => void,
-  ): TemplateResult {
-    const l = this.l;
-    if (field.type === "enum" || field.type === "boolean") {
-      const options = field.type === "boolean" ? [true, false] : field.values!;
-      return html`<label>
-        <span class="visually-hidden">${label}</span>
-        <select
-          name="value"
-          ?disabled=${this.readonly}
-          aria-invalid=${invalid}
-          aria-describedby=${ifDefined(issueId)}
-          @change=${(e: Event) => {
-            const raw = (e.target as HTMLSelectElement).value;
-            set(field.type === "boolean" ? raw === "true" : raw);
-          }}
-        >
-          ${options.includes(value as never) ? nothing : html`<option selected value="">—</option>`}
-          ${options.map(
-            (o) => html`<option value=${String(o)} ?selected=${o === value}>${fieldValueText(field, o, l)}</option>`,
-          )}
-        </select>
-      </label>`;
-    }
-    if (field.type === "date")
-      return html`<label>
-        <span class="visually-hidden">${label}</span>
-        <input
-          type="date"
-          name="value"
-          .value=${typeof value === "string" ? value : ""}
-          ?disabled=${this.readonly}
-          aria-invalid=${invalid}
-          aria-describedby=${ifDefined(issueId)}
-          @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
-        />
-      </label>`;
-    const money = field.type === "money";
-    return html`${this.textInput(
-      path,
-      money ? `${label}（${t("yuan", l)}）` : label,
-      this.scalarText(field, value),
-      invalid,
-      issueId,
-      field.type === "string" ? "text" : "decimal",
-      (text) => set(this.parseScalar(field, text)),
-    )}${money ? html`<span class="unit" aria-hidden="true">${t("yuan", l)}</span>` : nothing}`;
-  }
-
-  private textInput(
-    path: Path,
-    label: string,
-    text: string,
-    invalid: string,
-    issueId: string | undefined,
-    mode: "text" | "decimal" | "numeric",
-    set: (text: string) => void,
-  ): TemplateResult {
-    const k = key(path);
-    return html`<label>
-      <span class="visually-hidden">${label}</span>
-      <input
-        name="value"
-        data-input=${k}
-        inputmode=${mode}
-        .value=${this.drafts.get(k) ?? text}
-        ?disabled=${this.readonly}
-        aria-invalid=${invalid}
-        aria-describedby=${ifDefined(issueId)}
-        @input=${(e: Event) => {
-          const value = (e.target as HTMLInputElement).value;
-          this.drafts.set(k, value);
-          set(value);
-        }}
-      />
-    </label>`;
   }
 
   private renderCount(): TemplateResult | typeof nothing {
     const l = this.l;
     if (!this.counter) return nothing;
     const c = this.counted;
-    let text: string;
-    if (this.issues.length > 0) text = t("countStale", l);
-    else if (this.countError !== undefined) text = t("countFailed", l, { reason: this.countError });
-    else if (this.counting && !c) text = t("counting", l);
-    else if (c)
-      text = t("countText", l, {
-        count: c.count.toLocaleString(l),
-        total: c.total.toLocaleString(l),
-        share: new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 1 }).format(
-          c.total ? c.count / c.total : 0,
-        ),
-      });
-    else text = t("counting", l);
+    const text = countText(
+      { stale: this.issues.length > 0, error: this.countError, counting: this.counting, counted: c },
+      l,
+    );
     const showSample = c && this.issues.length === 0 && c.sample.length > 0 && this.catalog;
     return html`<div part="count" role="status" aria-live="polite" aria-busy=${this.counting ? "true" : "false"}>
         <span data-testid="segment-count">${text}</span>
@@ -760,39 +502,11 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
 
   private renderSampleRow(record: unknown): TemplateResult {
     const l = this.l;
-    const r = record as { name?: unknown; id?: unknown };
-    const name = this.sampleLabel
-      ? this.sampleLabel(record)
-      : typeof r.name === "string"
-        ? mask(r.name, "name")
-        : typeof r.id === "string"
-          ? r.id
-          : "";
-    let why: string[];
-    try {
-      why = reasons(explainSegment(this.definition, this.catalog!, record as never), this.catalog!, l);
-    } catch {
-      why = [];
-    }
+    const why = reasons(this.definition, this.catalog!, record, l);
     return html`<tr>
-      <th scope="row">${name}</th>
+      <th scope="row">${sampleName(record, this.sampleLabel)}</th>
       <td>${why.join(t("listSeparator", l))}</td>
     </tr>`;
-  }
-
-  private exported(): { text: string; note?: string } {
-    const l = this.l;
-    if (this.issues.length > 0) return { text: "", note: t("exportInvalid", l) };
-    if (this.format === "json") return { text: JSON.stringify(this.definition, null, 2) };
-    if (this.format === "jsonLogic") {
-      try {
-        return { text: JSON.stringify(toJsonLogic(this.definition.rule), null, 2) };
-      } catch {
-        return { text: "", note: t("exportNone", l) };
-      }
-    }
-    const sql = toSql(this.definition, this.catalog!, { dialect: "postgres" });
-    return { text: `${sql.text}\n-- ${t("sqlParameters", l)}: ${JSON.stringify(sql.values)}` };
   }
 
   private renderExport(): TemplateResult {
@@ -802,7 +516,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
       ["jsonLogic", "exportJsonLogic"],
       ["sql", "exportSql"],
     ];
-    const out = this.exported();
+    const out = exportText(this.definition, this.catalog!, this.issues.length > 0, this.format, l);
     return html`<details part="export">
       <summary>${t("export", l)}</summary>
       <div class="actions" role="group" aria-label=${t("export", l)}>
