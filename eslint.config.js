@@ -6,6 +6,84 @@ import wc from "eslint-plugin-wc";
 import litA11y from "eslint-plugin-lit-a11y";
 import globals from "globals";
 
+/** How long a room and a function may be, counting code only (blank lines and comments aside). */
+const size = (max) => ["error", { max, skipBlankLines: true, skipComments: true }];
+const SOURCES = ["packages/*/src/**/*.ts", "examples/*/src/**/*.ts"];
+const NOT_SOURCES = ["**/*.test.ts", "**/*.test-d.ts", "**/*.stories.ts"];
+
+/**
+ * Named exceptions: tables of data, where one entry per value is the point and splitting would
+ * only scatter it.
+ */
+const TABLES = {
+  // A label in both languages for every value of every vocabulary: one table, read by every element.
+  "packages/core/src/i18n/labels.ts": 520,
+  // Every vocabulary's values, each with its comment: the one list the schemas, labels and machines read.
+  "packages/core/src/vocabulary.ts": 420,
+  // The columnar segment evaluator: one kernel per operator and type, kept together so each is
+  // checked against the closures' semantics in one place (segmentation-columnar.test.ts).
+  "packages/core/src/segmentation/columnar.ts": 510,
+  // The value models over a whole book in one pass (RFM, BG/NBD, Gamma-Gamma, churn, tiers): split
+  // by model it would read the book once per model.
+  "packages/core/src/analytics/book-metrics.ts": 470,
+};
+
+/**
+ * Debt, not exceptions: rooms over the limits when the rules came in (#25), each capped at its
+ * size that day. Lower a cap when a room is split — never raise one; a room that fits the
+ * limits leaves this list. Most are closure factories (a store, the outbox, a route group: one
+ * function holding the object it returns) and render templates to split into views.
+ */
+const DEBT = {
+  "examples/branch-workstation/src/customer-360.ts": { fn: 148 },
+  "examples/branch-workstation/src/pages/customers-page.ts": { fn: 103 },
+  "examples/branch-workstation/src/pages/dashboard-page.ts": { fn: 107 },
+  "examples/branch-workstation/src/pages/marketing-page.ts": { lines: 483 },
+  "examples/branch-workstation/src/sales-book.ts": { fn: 105 },
+  "examples/branch-workstation/src/shell.ts": { lines: 412 },
+  "examples/reference-server/src/database.ts": { fn: 269, lines: 411 },
+  "examples/reference-server/src/routes/audit.ts": { fn: 90 },
+  "examples/reference-server/src/routes/customers.ts": { fn: 93 },
+  "examples/reference-server/src/routes/records.ts": { fn: 174 },
+  "packages/core/src/analytics/association-rules.ts": { fn: 102 },
+  "packages/core/src/analytics/book-metrics-worker.ts": { fn: 114 },
+  "packages/core/src/analytics/book-metrics.ts": { fn: 95 },
+  "packages/core/src/demo/customers.ts": { fn: 127 },
+  "packages/core/src/demo/history.ts": { fn: 104 },
+  "packages/core/src/demo/portfolio.ts": { fn: 154 },
+  "packages/core/src/segmentation/sql.ts": { fn: 82 },
+  "packages/data/src/client/writes.ts": { fn: 190 },
+  "packages/data/src/outbox/outbox.ts": { fn: 226 },
+  "packages/data/src/stores/cached/cached-store.ts": { fn: 122 },
+  "packages/data/src/stores/http/http-store.ts": { fn: 172 },
+  "packages/data/src/stores/idb/indexeddb-store.ts": { fn: 225 },
+  "packages/data/src/stores/memory/memory-store.ts": { fn: 121 },
+  "packages/elements/src/components/activity-form/activity-form.component.ts": { fn: 88 },
+  "packages/elements/src/components/campaign-report/campaign-report.component.ts": { fn: 101 },
+  "packages/elements/src/components/case-queue/case-queue.component.ts": { fn: 107 },
+  "packages/elements/src/components/customer-form/customer-form.component.ts": { fn: 91 },
+  "packages/elements/src/components/lead-form/lead-form.component.ts": { fn: 127 },
+  "packages/elements/src/components/lead-queue/lead-queue.component.ts": { fn: 82 },
+  "packages/elements/src/components/segment-builder/segment-builder.component.ts": { lines: 462 },
+  "packages/elements/src/segment-counter.ts": { fn: 92 },
+};
+
+const sizeRules = [
+  {
+    files: SOURCES,
+    ignores: NOT_SOURCES,
+    rules: { "max-lines": size(400), "max-lines-per-function": size(80) },
+  },
+  ...Object.entries(TABLES).map(([file, lines]) => ({ files: [file], rules: { "max-lines": size(lines) } })),
+  ...Object.entries(DEBT).map(([file, cap]) => ({
+    files: [file],
+    rules: {
+      ...(cap.lines ? { "max-lines": size(cap.lines) } : {}),
+      ...(cap.fn ? { "max-lines-per-function": size(cap.fn) } : {}),
+    },
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -105,4 +183,5 @@ export default tseslint.config(
     files: ["examples/internet-banking/app.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
+  ...sizeRules,
 );
