@@ -18,7 +18,9 @@ import {
   collectionSchemas,
   collections,
   collectionSpec,
+  METRICS,
   type CollectionName,
+  type MetricSpec,
 } from "@bankcrm/core";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -92,6 +94,62 @@ function closed(schema: unknown): Record<string, unknown> {
   const mapValues = (props: unknown) =>
     Object.fromEntries(Object.entries(props as Record<string, unknown>).map(([k, v]) => [k, walk(v)]));
   return walk(schema) as Record<string, unknown>;
+}
+
+/** The contract of each reasons metric: coded reasons with their figures. */
+const REASONS: Record<string, object> = {
+  churnAlertReasons: {
+    type: "array",
+    description: "The churn alert's signals, the newest first; amounts (amount) only to financial roles",
+    items: {
+      type: "object",
+      required: ["code", "at", "params"],
+      properties: {
+        code: {
+          type: "string",
+          enum: ["aliveFalling", "outflow30", "outflow90", "productsClosed", "complaints"],
+        },
+        at: { type: "string", format: "date" },
+        params: { type: "object", additionalProperties: true },
+      },
+    },
+  },
+  goldReasons: {
+    type: "array",
+    description: "Why the customer is on the gold list; amounts (contribution, clv, gap) only to financial roles",
+    items: {
+      type: "object",
+      required: ["code", "params"],
+      properties: {
+        code: { type: "string", enum: ["topContribution", "topLifetimeValue", "nearNextTier"] },
+        params: { type: "object", additionalProperties: true },
+      },
+    },
+  },
+};
+
+/** Each metric of core's metric table the `/metrics` answer carries, as JSON Schema. */
+function metricProperties(): Record<string, object> {
+  const schema = (metric: MetricSpec): object => {
+    const description = metric.label.en;
+    switch (metric.kind) {
+      case "money":
+        return { type: "number", description: `${description}, minor units (financial roles only)` };
+      case "number":
+        return { type: "number", description };
+      case "boolean":
+        return { type: "boolean", description };
+      case "date":
+        return { type: "string", format: "date", description };
+      case "enum":
+        return { type: "string", enum: [...(metric.values ?? [])], description };
+      case "codes":
+        return { type: "array", items: { type: "string" }, description };
+      case "reasons":
+        return REASONS[metric.name]!;
+    }
+  };
+  return Object.fromEntries(METRICS.filter((m) => !m.internal).map((m) => [m.name, schema(m)]));
 }
 
 export function buildOpenApi(): Record<string, unknown> {
@@ -430,55 +488,7 @@ export function buildOpenApi(): Record<string, unknown> {
                     required: ["customerId"],
                     properties: {
                       customerId: { type: "string" },
-                      contribution: { type: "number", description: "Minor units a year (financial roles only)" },
-                      clv: {
-                        type: "number",
-                        description: "12-month lifetime value, minor units (financial roles only)",
-                      },
-                      valueScore: { type: "number" },
-                      rfmR: { type: "number" },
-                      rfmF: { type: "number" },
-                      rfmM: { type: "number" },
-                      rfmSegment: { type: "string" },
-                      probabilityAlive: { type: "number" },
-                      churnRisk: { type: "number" },
-                      churnLevel: { type: "string", enum: ["low", "medium", "high"] },
-                      churnReasons: { type: "array", items: { type: "string" } },
-                      tierEarned: { type: "string" },
-                      underServed: { type: "boolean" },
-                      nearNextTier: { type: "boolean" },
-                      churnAlert: { type: "boolean" },
-                      churnAlertAt: { type: "string", format: "date", description: "The newest signal's day" },
-                      churnAlertReasons: {
-                        type: "array",
-                        description:
-                          "The churn alert's signals, the newest first; amounts (amount) only to financial roles",
-                        items: {
-                          type: "object",
-                          required: ["code", "at", "params"],
-                          properties: {
-                            code: {
-                              type: "string",
-                              enum: ["aliveFalling", "outflow30", "outflow90", "productsClosed", "complaints"],
-                            },
-                            at: { type: "string", format: "date" },
-                            params: { type: "object", additionalProperties: true },
-                          },
-                        },
-                      },
-                      goldReasons: {
-                        type: "array",
-                        description:
-                          "Why the customer is on the gold list; amounts (contribution, clv, gap) only to financial roles",
-                        items: {
-                          type: "object",
-                          required: ["code", "params"],
-                          properties: {
-                            code: { type: "string", enum: ["topContribution", "topLifetimeValue", "nearNextTier"] },
-                            params: { type: "object", additionalProperties: true },
-                          },
-                        },
-                      },
+                      ...metricProperties(),
                     },
                   },
                 },

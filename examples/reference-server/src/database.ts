@@ -9,6 +9,7 @@
 import {
   collections,
   COLLECTION_NAMES,
+  METRICS,
   collectionSpec,
   TIMELINE_COLLECTIONS,
   timelineAt,
@@ -104,30 +105,22 @@ function customerScopeSql(scope: CustomerScope, alias: string, p: Params): strin
  * branch; a household or group when one of its members is in scope; campaigns
  * by every member of staff.
  */
-/** A row of `customer_metrics` as the metrics route reads it (money as numbers of minor units). */
-export interface MetricsRow {
-  customer_id: string;
-  contribution: number | null;
-  value_score: number | null;
-  rfm_r: number | null;
-  rfm_f: number | null;
-  rfm_m: number | null;
-  rfm_segment: string | null;
-  probability_alive: number | null;
-  clv: number | null;
-  churn_risk: number | null;
-  churn_level: string | null;
-  churn_reasons: string[] | null;
-  tier_earned: string | null;
-  under_served: boolean | null;
-  near_next_tier: boolean | null;
-  churn_alert: boolean | null;
-  churn_alert_at: string | Date | null;
-  /** `{ code, at, params }[]`, the newest first. */
-  churn_alert_reasons: { code: string; at: string; params: Record<string, unknown> }[] | null;
-  /** `{ code, params }[]`. */
-  gold_reasons: { code: string; params: Record<string, unknown> }[] | null;
-}
+/**
+ * A row of `customer_metrics` as the metrics route reads it, by column (the metric table's):
+ * money as numbers of minor units, days as YYYY-MM-DD.
+ */
+export type MetricsRow = { customer_id: string } & Record<string, unknown>;
+
+/** The metric table's columns as the route reads them. */
+const METRICS_SELECT = METRICS.filter((metric) => !metric.internal)
+  .map((metric) =>
+    metric.sql === "bigint"
+      ? `m.${metric.column}::float8 AS ${metric.column}`
+      : metric.sql === "date"
+        ? `to_char(m.${metric.column}, 'YYYY-MM-DD') AS ${metric.column}`
+        : `m.${metric.column}`,
+  )
+  .join(", ");
 
 export function visibleSql(collection: Collection, reader: Reader | undefined, p: Params, alias = "r"): string {
   if (collection === "interactions" && reader && !reader.confidential)
@@ -437,10 +430,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       const scoped = visibleSql("customers", reader, p, "c");
       const after = page.after !== undefined ? ` AND m.customer_id COLLATE "C" > ${p.add(page.after)}` : "";
       const rows = await db.query<MetricsRow>(
-        `SELECT m.customer_id, m.contribution::float8 AS contribution, m.value_score, m.rfm_r, m.rfm_f, m.rfm_m,
-           m.rfm_segment, m.probability_alive, m.clv::float8 AS clv, m.churn_risk, m.churn_level, m.churn_reasons,
-           m.tier_earned, m.under_served, m.near_next_tier, m.churn_alert,
-           to_char(m.churn_alert_at, 'YYYY-MM-DD') AS churn_alert_at, m.churn_alert_reasons, m.gold_reasons
+        `SELECT m.customer_id, ${METRICS_SELECT}
          FROM customer_metrics m JOIN records c ON c.collection = 'customers' AND c.id = m.customer_id
          WHERE ${scoped}${after} ORDER BY m.customer_id COLLATE "C" LIMIT ${p.add(page.limit)}`,
         p.values,

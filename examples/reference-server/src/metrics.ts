@@ -13,6 +13,7 @@
  * with its reasons' figures and days.
  */
 import {
+  METRICS,
   TIERS,
   churnAlerts,
   createBookMetricsJob,
@@ -76,50 +77,49 @@ async function* batches(db: Sql, size: number): AsyncGenerator<BookCustomer[]> {
   }
 }
 
-const COLUMNS = [
-  "customer_id",
-  "as_of",
-  "contribution",
-  "value_score",
-  "rfm_r",
-  "rfm_f",
-  "rfm_m",
-  "rfm_segment",
-  "probability_alive",
-  "clv",
-  "churn_risk",
-  "churn_level",
-  "churn_reasons",
-  "tier_earned",
-  "near_next_tier",
-  "churn_alert",
-  "churn_alert_at",
-  "churn_alert_reasons",
-  "next_tier",
-  "next_gap",
-] as const;
-const TYPES = [
-  "text",
-  "date",
-  "bigint",
-  "double precision",
-  "double precision",
-  "double precision",
-  "double precision",
-  "text",
-  "double precision",
-  "bigint",
-  "double precision",
-  "text",
-  "text",
-  "text",
-  "boolean",
-  "boolean",
-  "date",
-  "text",
-  "text",
-  "bigint",
+/** What the job writes with each customer's scores: the metric table's per-customer columns. */
+const WRITTEN = METRICS.filter((metric) => metric.perCustomer);
+const COLUMNS = ["customer_id", "as_of", ...WRITTEN.map((metric) => metric.column)];
+const TYPES = ["text", "date", ...WRITTEN.map((metric) => metric.sql)];
+
+/** Each per-customer metric's value for one customer, by the metric table's names. */
+const VALUES: Record<string, (v: CustomerValue, alert: ChurnAlert | undefined) => unknown> = {
+  contribution: (v) => v.contribution,
+  valueScore: (v) => v.valueScore,
+  rfmR: (v) => v.rfmR ?? null,
+  rfmF: (v) => v.rfmF ?? null,
+  rfmM: (v) => v.rfmM ?? null,
+  rfmSegment: (v) => v.rfmSegment ?? null,
+  probabilityAlive: (v) => v.probabilityAlive ?? null,
+  clv: (v) => v.clv ?? null,
+  churnRisk: (v) => v.churnRisk,
+  churnLevel: (v) => v.churnLevel,
+  churnReasons: (v) => v.churnReasons,
+  tierEarned: (v) => v.tier,
+  nearNextTier: (v) => isNearNextTier(v),
+  churnAlert: (_v, alert) => alert !== undefined,
+  churnAlertAt: (_v, alert) => alert?.at ?? null,
+  // Each signal with its day and figures: what the lists say, as core says it.
+  churnAlertReasons: (_v, alert) => alert?.reasons ?? null,
+  nextTier: (v) => v.next?.tier ?? null,
+  nextGap: (v) => v.next?.gap ?? null,
+};
+// A metric the table writes per customer and this does not compute (or the reverse) stops the server at start.
+const unmatched = [
+  ...WRITTEN.filter((metric) => !Object.hasOwn(VALUES, metric.name)).map((metric) => metric.name),
+  ...Object.keys(VALUES).filter((name) => !WRITTEN.some((metric) => metric.name === name)),
 ];
+if (unmatched.length > 0) throw new Error(`metrics job and metric table disagree on: ${unmatched.join(", ")}`);
+
+/** A value as its column's array element: a list as one comma-joined text, JSON as text (cast back below). */
+const encode = (sql: string, value: unknown) =>
+  value === null
+    ? null
+    : sql === "text[]"
+      ? (value as string[]).join(",")
+      : sql === "jsonb"
+        ? JSON.stringify(value)
+        : value;
 
 /** One batch's metrics in one statement: a column array per column, unnested. */
 async function write(
@@ -130,43 +130,22 @@ async function write(
 ): Promise<void> {
   const columns: unknown[][] = COLUMNS.map(() => []);
   for (const v of values) {
-    const row = [
-      v.customerId,
-      asOf,
-      v.contribution,
-      v.valueScore,
-      v.rfmR ?? null,
-      v.rfmF ?? null,
-      v.rfmM ?? null,
-      v.rfmSegment ?? null,
-      v.probabilityAlive ?? null,
-      v.clv ?? null,
-      v.churnRisk,
-      v.churnLevel,
-      // Reasons as one text each side of the unnest (text[][] would need equal lengths): comma-joined, split below.
-      v.churnReasons.join(","),
-      v.tier,
-      isNearNextTier(v),
-      alerts.has(v.customerId),
-      alerts.get(v.customerId)?.at ?? null,
-      // Each signal with its day and figures (jsonb): what the lists say, as core says it.
-      alerts.has(v.customerId) ? JSON.stringify(alerts.get(v.customerId)!.reasons) : null,
-      v.next?.tier ?? null,
-      v.next?.gap ?? null,
-    ];
+    const alert = alerts.get(v.customerId);
+    const row = [v.customerId, asOf, ...WRITTEN.map((metric) => encode(metric.sql, VALUES[metric.name]!(v, alert)))];
     row.forEach((x, i) => columns[i]!.push(x));
   }
-  const select = COLUMNS.map((c, i) =>
-    c === "churn_reasons"
+  // Lists and JSON travel as text each side of the unnest (text[][] would need equal lengths).
+  const select = TYPES.map((type, i) =>
+    type === "text[]"
       ? `CASE WHEN u.c${i} = '' THEN ARRAY[]::text[] ELSE string_to_array(u.c${i}, ',') END`
-      : c === "churn_alert_reasons"
+      : type === "jsonb"
         ? `u.c${i}::jsonb`
         : `u.c${i}`,
   );
   await db.query(
     `INSERT INTO customer_metrics (${COLUMNS.join(", ")})
      SELECT ${select.join(", ")}
-     FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::${TYPES[i]}[]`).join(", ")}) AS u(${COLUMNS.map((_, i) => `c${i}`).join(", ")})
+     FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::${TYPES[i] === "text[]" || TYPES[i] === "jsonb" ? "text" : TYPES[i]}[]`).join(", ")}) AS u(${COLUMNS.map((_, i) => `c${i}`).join(", ")})
      ON CONFLICT (customer_id) DO UPDATE SET ${COLUMNS.slice(1)
        .map((c) => `${c} = EXCLUDED.${c}`)
        .join(", ")}`,

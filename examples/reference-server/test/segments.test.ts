@@ -15,6 +15,7 @@ import {
   customerFieldCatalog,
   generateDemoPortfolio,
   inCustomerScope,
+  METRICS,
   type CustomerView,
   type SegmentDefinition,
 } from "@bankcrm/core";
@@ -106,6 +107,18 @@ for (const database of ["pglite", "postgres"] as const) {
       );
       const nonTrivial = await sameAsCore(DEFINITIONS, views);
       expect(nonTrivial).toBeGreaterThan(DEFINITIONS.length / 2);
+    });
+
+    it("keeps every metric of core's metric table in customer_metrics, in a column of its type", async () => {
+      const columns = await server().db.driver.query<{ column_name: string; data_type: string }>(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'customer_metrics'",
+      );
+      const types = new Map(columns.rows.map((c) => [c.column_name, c.data_type]));
+      const sqlName = (sql: string) => (sql === "text[]" ? "ARRAY" : sql);
+      for (const metric of METRICS) expect(types.get(metric.column), metric.name).toBe(sqlName(metric.sql));
+      // Every segment field of the table is a field of the customer view and the catalog.
+      for (const metric of METRICS.filter((m) => m.segment))
+        expect(customerFieldCatalog.get(metric.name)?.label, metric.name).toEqual(metric.label);
     });
 
     it("runs the metrics job in the database, and segments on its figures there exactly as core does", async () => {

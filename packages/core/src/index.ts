@@ -7,6 +7,7 @@ export * from "./errors/index.js";
 export * from "./schemas/index.js";
 export * from "./machines/index.js";
 export * from "./collections/index.js";
+export * from "./metrics/index.js";
 export * from "./identifiers/index.js";
 export * from "./text/index.js";
 export * from "./privacy/index.js";

@@ -5,7 +5,7 @@
  * only to roles that read it.
  */
 import { Hono } from "hono";
-import { customerFieldCatalog, toSql, validateSegment, type SegmentDefinition } from "@bankcrm/core";
+import { customerFieldCatalog, METRICS, toSql, validateSegment, type SegmentDefinition } from "@bankcrm/core";
 import { clampLimit, invalid, MALFORMED, problem, readerOf, readJson, readsAmounts, type Env } from "../http.js";
 import type { RouteContext } from "./context.js";
 
@@ -57,33 +57,17 @@ export function analyticsRoutes({ db }: RouteContext) {
       const put = (key: string, value: unknown) => {
         if (value !== null && value !== undefined) item[key] = value;
       };
-      if (amounts) {
-        put("contribution", r.contribution);
-        put("clv", r.clv);
+      for (const metric of METRICS) {
+        if (metric.internal || (metric.kind === "money" && !amounts)) continue;
+        // Reasons quote money (contribution, lifetime value, the gap to a tier, an outflow): not to other roles.
+        const value = r[metric.column];
+        put(
+          metric.name,
+          metric.kind === "reasons" && Array.isArray(value) && !amounts
+            ? (value as { params: Record<string, unknown> }[]).map(withoutMoney)
+            : value,
+        );
       }
-      put("valueScore", r.value_score);
-      put("rfmR", r.rfm_r);
-      put("rfmF", r.rfm_f);
-      put("rfmM", r.rfm_m);
-      put("rfmSegment", r.rfm_segment);
-      put("probabilityAlive", r.probability_alive);
-      put("churnRisk", r.churn_risk);
-      put("churnLevel", r.churn_level);
-      put("churnReasons", r.churn_reasons);
-      put("tierEarned", r.tier_earned);
-      put("underServed", r.under_served);
-      put("nearNextTier", r.near_next_tier);
-      put("churnAlert", r.churn_alert);
-      put("churnAlertAt", r.churn_alert_at);
-      // The reasons quote money (contribution, lifetime value, the gap to a tier, an outflow): not to other roles.
-      put(
-        "churnAlertReasons",
-        r.churn_alert_reasons?.map((x) => (amounts ? x : withoutMoney(x))),
-      );
-      put(
-        "goldReasons",
-        r.gold_reasons?.map((x) => (amounts ? x : withoutMoney(x))),
-      );
       return item;
     });
     return c.json({

@@ -6,7 +6,6 @@
 import { DAY_MS } from "../time.js";
 import { computeAum } from "../scoring/aum.js";
 import {
-  CHURN_LEVELS,
   CONSENT_PURPOSES,
   CONTACT_CHANNELS,
   CUSTOMER_KINDS,
@@ -14,7 +13,6 @@ import {
   GENDERS,
   OCCUPATIONS,
   PRODUCT_TYPES,
-  RFM_SEGMENTS,
   RISK_TOLERANCE_LEVELS,
   TIERS,
   type ProductType,
@@ -24,7 +22,6 @@ import type { Holding } from "../schemas/holding.js";
 import type { Transaction } from "../schemas/transaction.js";
 import type { Label } from "../i18n/locale.js";
 import {
-  churnLevelLabels,
   consentPurposeLabels,
   contactChannelLabels,
   customerKindLabels,
@@ -32,11 +29,11 @@ import {
   genderLabels,
   occupationLabels,
   productTypeLabels,
-  rfmSegmentLabels,
   riskToleranceLabels,
   tierLabels,
 } from "../i18n/labels.js";
 import { createFieldCatalog, type FieldDefinition } from "./catalog.js";
+import { METRICS } from "../metrics/table.js";
 
 /** Outputs of the value models, carried into the view. */
 export interface CustomerMetrics {
@@ -215,19 +212,12 @@ export const customerFieldCatalog = createFieldCatalog<CustomerView>([
     valueLabels: productTypeLabels,
   }),
   f("productCount", "number", "持有产品数", "Product count"),
-  f("contribution", "money", "年度贡献度", "Annual contribution"),
-  f("valueScore", "number", "价值评分", "Value score"),
-  f("rfmR", "number", "RFM 最近度得分", "RFM recency score"),
-  f("rfmF", "number", "RFM 频度得分", "RFM frequency score"),
-  f("rfmM", "number", "RFM 金额得分", "RFM monetary score"),
-  f("rfmSegment", "enum", "RFM 客户分群", "RFM segment", { values: RFM_SEGMENTS, valueLabels: rfmSegmentLabels }),
-  f("probabilityAlive", "number", "活跃概率", "Probability alive"),
-  f("clv", "money", "预测终身价值", "Predicted lifetime value"),
-  f("churnRisk", "number", "流失风险", "Churn risk"),
-  f("churnLevel", "enum", "流失风险等级", "Churn risk level", { values: CHURN_LEVELS, valueLabels: churnLevelLabels }),
-  f("underServed", "boolean", "高价值但服务等级偏低", "Worth more than their tier"),
-  f("nearNextTier", "boolean", "接近升级", "Within reach of the next tier"),
-  f("churnAlert", "boolean", "有流失预警", "Has a churn alert"),
+  // The value metrics segments can test, from the metric table.
+  ...METRICS.filter((metric) => metric.segment).map((metric) =>
+    f(metric.name, metric.kind as Field["type"], metric.label["zh-CN"], metric.label.en, {
+      ...(metric.values ? { values: metric.values, valueLabels: metric.valueLabels } : {}),
+    }),
+  ),
   f("lastTransactionAt", "date", "最近交易日期", "Last transaction date"),
   f("daysSinceLastTransaction", "number", "距最近交易天数", "Days since last transaction"),
   f("transactionCount30d", "number", "近30天交易笔数", "Transactions in 30 days"),

@@ -1,0 +1,1 @@
+export { METRICS, metricSpec, type MetricKind, type MetricSpec, type MetricSqlType } from "./table.js";
