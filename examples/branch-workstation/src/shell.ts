@@ -26,21 +26,10 @@ import type { CustomersPage } from "./pages/customers-page.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
 import { WorkstationSession } from "./session.js";
-import {
-  BRANCH_NAMES,
-  HAS_DASHBOARD,
-  HAS_DAY,
-  HAS_MARKETING,
-  HAS_VALUE,
-  ROLE_TEXT,
-  STAFF_NAMES,
-  USERS,
-  params,
-  type DemoRole,
-} from "./users.js";
+import { hasPage, homeOf, pageAt, pagesOf, type Page } from "./pages.js";
+import { BRANCH_NAMES, ROLE_TEXT, STAFF_NAMES, USERS, params, type DemoRole } from "./users.js";
 
 type Status = "opening" | "generating" | "ready" | "error" | "loggedOut";
-type Page = "day" | "customers" | "marketing" | "value" | "dashboard";
 
 export class WorkstationApp extends LitElement {
   static override styles = [
@@ -149,25 +138,15 @@ export class WorkstationApp extends LitElement {
   }
 
   private pageFromHash(): Page {
-    if (location.hash === "#/customers") return "customers";
-    // #/customers/<id> opens a customer (the value lists link to them).
-    if (location.hash.startsWith("#/customers/")) {
-      const id = decodeURIComponent(location.hash.slice("#/customers/".length));
-      void this.updateComplete.then(() => this.renderRoot.querySelector<CustomersPage>("ws-customers-page")?.open(id));
-      return "customers";
-    }
-    if (location.hash === "#/value") return "value";
-    if (location.hash === "#/dashboard") return "dashboard";
-    if (location.hash === "#/day") return "day";
-    // #/marketing/<segment id> opens a saved segment in the builder.
-    if (location.hash === "#/marketing" || location.hash.startsWith("#/marketing/")) return "marketing";
-    return this.homeOf(this.demoRole);
+    const { page, open } = pageAt(location.hash, this.demoRole);
+    // #/customers/<id> opens a customer (the value lists link to them); the marketing page reads its own.
+    if (page === "customers" && open !== undefined)
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<CustomersPage>("ws-customers-page")?.open(open),
+      );
+    return page;
   }
 
-  /** Where a role starts: "my day" for the sales roles, marketing for the marketing manager, else the customers. */
-  private homeOf(role: DemoRole): Page {
-    return HAS_DAY.includes(role) ? "day" : role === "marketing" ? "marketing" : "customers";
-  }
   private onHash = () => (this.page = this.pageFromHash());
 
   private async start() {
@@ -215,13 +194,8 @@ export class WorkstationApp extends LitElement {
       this.revision++;
     }
     // The page stays where it is, unless the new role does not have it.
-    if (
-      (!HAS_DAY.includes(role) && this.page === "day") ||
-      (!HAS_MARKETING.includes(role) && this.page === "marketing") ||
-      (!HAS_VALUE.includes(role) && this.page === "value") ||
-      (!HAS_DASHBOARD.includes(role) && this.page === "dashboard")
-    ) {
-      this.page = this.homeOf(role);
+    if (!hasPage(role, this.page)) {
+      this.page = homeOf(role);
       history.replaceState(null, "", `${location.pathname}${location.search}#/${this.page}`);
     }
   }
@@ -357,18 +331,16 @@ export class WorkstationApp extends LitElement {
   }
 
   private renderNav() {
-    const link = (page: Page, key: TextKey) =>
-      html`<li>
-        <a href=${`#/${page}`} data-testid=${`nav-${page}`} aria-current=${this.page === page ? "page" : nothing}
-          >${this.t(key)}</a
-        >
-      </li>`;
     return html`<nav aria-label=${this.t("navigation")}>
       <ul>
-        ${HAS_DAY.includes(this.demoRole) ? link("day", "navMyDay") : nothing} ${link("customers", "navCustomers")}
-        ${HAS_MARKETING.includes(this.demoRole) ? link("marketing", "navMarketing") : nothing}
-        ${HAS_VALUE.includes(this.demoRole) ? link("value", "navValue") : nothing}
-        ${HAS_DASHBOARD.includes(this.demoRole) ? link("dashboard", "navDashboard") : nothing}
+        ${pagesOf(this.demoRole).map(
+          ({ id, nav }) =>
+            html`<li>
+              <a href=${`#/${id}`} data-testid=${`nav-${id}`} aria-current=${this.page === id ? "page" : nothing}
+                >${this.t(nav)}</a
+              >
+            </li>`,
+        )}
       </ul>
     </nav>`;
   }
@@ -376,12 +348,14 @@ export class WorkstationApp extends LitElement {
   private renderMain() {
     const s = this.session;
     void this.revision;
-    const hasDay = HAS_DAY.includes(this.demoRole);
-    const hasMarketing = HAS_MARKETING.includes(this.demoRole);
+    const role = this.demoRole;
+    const hasDay = hasPage(role, "day");
+    const hasMarketing = hasPage(role, "marketing");
+    const hasValue = hasPage(role, "value");
     const day = this.page === "day" && hasDay;
     const marketing = this.page === "marketing" && hasMarketing;
-    const value = this.page === "value" && HAS_VALUE.includes(this.demoRole);
-    const dashboard = this.page === "dashboard" && HAS_DASHBOARD.includes(this.demoRole);
+    const value = this.page === "value" && hasValue;
+    const dashboard = this.page === "dashboard" && hasPage(role, "dashboard");
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -410,7 +384,7 @@ export class WorkstationApp extends LitElement {
             : nothing
         }
         ${
-          HAS_VALUE.includes(this.demoRole)
+          hasValue
             ? html`<ws-value-page
                 ?hidden=${!value}
                 .rows=${s.rows}

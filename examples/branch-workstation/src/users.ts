@@ -35,23 +35,6 @@ export const ROLE_TEXT: Record<DemoRole, TextKey> = {
   marketing: "roleMarketing",
   auditor: "roleAuditor",
 };
-/** The roles whose home is "my day"; the others open on the customer list. */
-export const HAS_DAY: readonly DemoRole[] = ["relationship_manager", "branch_manager"];
-/**
- * The roles with the marketing page: everyone may open the saved segments (read only); the
- * marketing manager builds them and runs campaigns, the branch manager approves campaigns.
- */
-export const HAS_MARKETING: readonly DemoRole[] = [
-  "relationship_manager",
-  "branch_manager",
-  "teller",
-  "marketing",
-  "auditor",
-];
-/** The roles with the value lists (gold customers, churn alerts): those who serve customers or analyse them. */
-export const HAS_VALUE: readonly DemoRole[] = ["relationship_manager", "branch_manager", "marketing", "auditor"];
-/** The branch dashboard is the branch manager's. */
-export const HAS_DASHBOARD: readonly DemoRole[] = ["branch_manager"];
 /** The relationship managers of a branch (whom a branch manager assigns leads to and ranks). */
 export const relationshipManagersOf = (branchId: string) =>
   STAFF.filter((s) => s.role === "relationship_manager" && s.branchId === branchId);
