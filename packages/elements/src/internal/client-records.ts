@@ -13,6 +13,10 @@ export interface ClientRecordsOptions<T> {
   read: () => Promise<T[]> | undefined;
   /** After each successful read. */
   loaded?: (items: T[]) => void;
+  /** A change event not to read again for (the host's own write; or one it will read after itself). */
+  ignore?: (event: { collection: string; ids: string[] }) => boolean;
+  /** A failed read as the words the host shows (default: the error's message). */
+  describe?: (error: unknown) => string;
 }
 
 export class ClientRecords<T> implements ReactiveController {
@@ -36,7 +40,7 @@ export class ClientRecords<T> implements ReactiveController {
     this.unsubscribe?.();
     this.client = client;
     this.unsubscribe = client?.on?.("change", (e) => {
-      if (e.collection === this.options.collection) void this.load();
+      if (e.collection === this.options.collection && !this.options.ignore?.(e)) void this.load();
     });
     void this.load();
   }
@@ -50,6 +54,12 @@ export class ClientRecords<T> implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.client = undefined;
+  }
+
+  /** Drops the answer of a read under way (the host changed the records itself meanwhile). */
+  cancel(): void {
+    this.seq++;
+    this.loading = false;
   }
 
   /** Reads the records again; an answer overtaken by a later read is dropped. */
@@ -70,7 +80,12 @@ export class ClientRecords<T> implements ReactiveController {
       this.error = undefined;
       this.options.loaded?.(items);
     } catch (error) {
-      if (seq === this.seq) this.error = error instanceof Error ? error.message : String(error);
+      if (seq === this.seq)
+        this.error = this.options.describe
+          ? this.options.describe(error)
+          : error instanceof Error
+            ? error.message
+            : String(error);
     } finally {
       if (seq === this.seq) {
         this.loading = false;

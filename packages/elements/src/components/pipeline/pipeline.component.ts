@@ -21,6 +21,7 @@ import {
   BankcrmOpportunityMovedEvent,
 } from "../../events/pipeline-events.js";
 import { listAll, writeOutcome } from "../../internal/records.js";
+import { ClientRecords } from "../../internal/client-records.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { pipelineStyles } from "./pipeline.styles.js";
 import {
@@ -90,8 +91,6 @@ export class BankcrmPipeline extends BankcrmContextElement {
   @property({ type: Number, attribute: "closed-limit" }) closedLimit = 20;
 
   @state() private items: Opportunity[] = [];
-  @state() private loading = false;
-  @state() private error: string | undefined;
   @state() private announce = "";
   @state() private alertText = "";
   @state() private ask: Ask | undefined;
@@ -102,8 +101,31 @@ export class BankcrmPipeline extends BankcrmContextElement {
   private chains = new Map<string, Promise<boolean>>();
   private forecast: PipelineForecast | undefined;
   private columns = new Map<OpportunityStage, Opportunity[]>();
-  private unsubscribe: (() => void) | undefined;
-  private loadSeq = 0;
+  /** The opportunities read from the client (unless given as `opportunities`), read again on others' changes. */
+  private records = new ClientRecords<Opportunity>(this, {
+    collection: "opportunities",
+    read: () => {
+      const repo = this.effectiveClient?.opportunities;
+      if (!repo || this.opportunities !== undefined) return undefined;
+      const { ownerId, customerId } = this;
+      return listAll((q) => repo.list(q), customerId ? { customerId } : {}, 20_000).then((all) =>
+        all.filter((o) => (!ownerId || o.ownerId === ownerId) && (!customerId || o.customerId === customerId)),
+      );
+    },
+    loaded: (items) => {
+      // A card that has focus keeps it when the board is read again (a reordered card is moved in the DOM).
+      const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+      if (active?.dataset.id) this.focusAfter = active.dataset.id;
+      this.items = items;
+    },
+    ignore: (e) => {
+      if (e.ids.every((id) => this.overlay.has(id))) return true; // our own move
+      // Someone else's change while a move is under way: read again once the moves are done.
+      if (this.overlay.size > 0) this.reloadAfterMoves = true;
+      return this.overlay.size > 0;
+    },
+    describe: (error) => describeError(error, this.effectiveLocale),
+  });
   private focusAfter: string | undefined;
   private reloadAfterMoves = false;
   /** Cards rendered per column so far: grows after the first paint until every card is in. */
@@ -117,26 +139,11 @@ export class BankcrmPipeline extends BankcrmContextElement {
   override willUpdate(changed: PropertyValues<this>) {
     const typed = changed as Map<PropertyKey, unknown>;
     if (typed.has("opportunities") && this.opportunities) this.items = [...this.opportunities];
-    if (
-      this.opportunities === undefined &&
-      (this.clientChanged(typed) || typed.has("ownerId") || typed.has("customerId"))
-    ) {
-      this.unsubscribe?.();
-      this.unsubscribe = this.effectiveClient?.on?.("change", (e) => {
-        if (e.collection !== "opportunities" || e.ids.every((id) => this.overlay.has(id))) return; // our own move
-        // Someone else's change while a move is under way: read again once the moves are done.
-        if (this.overlay.size > 0) this.reloadAfterMoves = true;
-        else void this.load();
-      });
-      void this.load();
+    if (this.opportunities === undefined) {
+      if (!this.clientChanged(typed) && (typed.has("ownerId") || typed.has("customerId"))) void this.records.load();
+      this.records.follow(this.effectiveClient);
     }
     if (typed.has("items") || typed.has("now") || typed.has("ownerId") || typed.has("customerId")) this.arrange();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
   }
 
   override updated() {
@@ -148,28 +155,8 @@ export class BankcrmPipeline extends BankcrmContextElement {
   }
 
   /** Reads the opportunities again from the client. */
-  async load(): Promise<void> {
-    const repo = this.effectiveClient?.opportunities;
-    if (!repo) return;
-    const seq = ++this.loadSeq;
-    this.loading = this.items.length === 0;
-    try {
-      const all = await listAll((q) => repo.list(q), this.customerId ? { customerId: this.customerId } : {}, 20_000);
-      if (seq === this.loadSeq) {
-        // A card that has focus keeps it when the board is read again (a reordered card is moved in the DOM).
-        const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-        if (active?.dataset.id) this.focusAfter = active.dataset.id;
-        this.items = all.filter(
-          (o) =>
-            (!this.ownerId || o.ownerId === this.ownerId) && (!this.customerId || o.customerId === this.customerId),
-        );
-        this.error = undefined;
-      }
-    } catch (error) {
-      if (seq === this.loadSeq) this.error = describeError(error, this.effectiveLocale);
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
-    }
+  load(): Promise<void> {
+    return this.records.load();
   }
 
   /** Columns and forecast from the items: once per change of the items, not per render. */
@@ -220,8 +207,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     this.latest.set(id, ticket);
     this.overlay.set(id, shown);
     // A read already under way started before this move: its answer would put the card back.
-    this.loadSeq++;
-    this.loading = false;
+    this.records.cancel();
     this.alertText = "";
     this.focusAfter = id;
     this.refresh();
@@ -406,7 +392,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
 
   override render() {
     const l = this.effectiveLocale;
-    const waiting = this.loadingOrError(this.loading, this.error);
+    const waiting = this.loadingOrError(this.records.loading, this.records.error);
     if (waiting) return waiting;
     if (!this.forecast) this.arrange();
     const empty = this.items.length === 0;
