@@ -45,7 +45,9 @@ const m = (
 ): MetricSpec => Object.freeze({ name, column, sql, kind, label: Object.freeze({ "zh-CN": zh, en }), ...extra });
 
 const scored = { segment: true, perCustomer: true } as const;
-const tiers = { values: TIERS, valueLabels: tierLabels } as const;
+/** An enum metric's values and their labels. */
+const choice = (values: readonly string[], valueLabels: MetricSpec["valueLabels"]) => ({ values, valueLabels });
+const tiers = choice(TIERS, tierLabels);
 
 /** In the segment catalog's order; the columns' order in the metrics job's writes. */
 export const METRICS: readonly MetricSpec[] = Object.freeze([
@@ -56,16 +58,14 @@ export const METRICS: readonly MetricSpec[] = Object.freeze([
   m("rfmM", "rfm_m", "double precision", "number", "RFM 金额得分", "RFM monetary score", scored),
   m("rfmSegment", "rfm_segment", "text", "enum", "RFM 客户分群", "RFM segment", {
     ...scored,
-    values: RFM_SEGMENTS,
-    valueLabels: rfmSegmentLabels,
+    ...choice(RFM_SEGMENTS, rfmSegmentLabels),
   }),
   m("probabilityAlive", "probability_alive", "double precision", "number", "活跃概率", "Probability alive", scored),
   m("clv", "clv", "bigint", "money", "预测终身价值", "Predicted lifetime value", scored),
   m("churnRisk", "churn_risk", "double precision", "number", "流失风险", "Churn risk", scored),
   m("churnLevel", "churn_level", "text", "enum", "流失风险等级", "Churn risk level", {
     ...scored,
-    values: CHURN_LEVELS,
-    valueLabels: churnLevelLabels,
+    ...choice(CHURN_LEVELS, churnLevelLabels),
   }),
   m("underServed", "under_served", "boolean", "boolean", "高价值但服务等级偏低", "Worth more than their tier", {
     segment: true,
