@@ -2,10 +2,11 @@
  * The markup every form field shares, written once: a label in the same
  * shadow root as its control, an optional-field hint, the error as text linked
  * by `aria-describedby` (`<id>-error`) with `aria-invalid` on the control.
- * Elements keep their own state; these only render it. (A first piece of the
- * form layer; the lead form uses it.)
+ * Elements keep their own values; these render them. With `FieldErrors`, the
+ * errors each control shows and the focus on the first invalid one.
  */
-import { html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
+import type { FieldError } from "@bankcrm/core";
 
 /** The id of a field's error text, when there is an error to point at. */
 export const errorIdOf = (id: string, error: string | undefined) => (error ? `${id}-error` : undefined);
@@ -72,4 +73,57 @@ export function selectInput(
     <option value="" ?selected=${o.value === ""}>${o.chooseText}</option>
     ${o.options.map((c) => html`<option value=${c.value} ?selected=${o.value === c.value}>${c.label}</option>`)}
   </select>`;
+}
+
+/**
+ * A form's field errors (core's `FieldError`s, from validation or a refused write): what each
+ * control shows — its message, `aria-invalid`, the `aria-describedby` to its text — and the focus
+ * moved to the first invalid control. Written once for every form element.
+ */
+export class FieldErrors implements ReactiveController {
+  private errors: readonly FieldError[] = [];
+
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** How many errors are shown. */
+  get count(): number {
+    return this.errors.length;
+  }
+
+  /** Shows these errors (none: clears them). */
+  set(errors: readonly FieldError[]): void {
+    this.errors = errors;
+    this.host.requestUpdate();
+  }
+
+  /** The message of the first error at `path` or inside it. */
+  at(...path: (string | number)[]): string | undefined {
+    return this.errors.find((e) => path.every((p, i) => e.path[i] === p))?.message;
+  }
+
+  /** `aria-invalid` of the control at `path`. */
+  invalid(...path: (string | number)[]): "true" | "false" {
+    return this.at(...path) ? "true" : "false";
+  }
+
+  /** `aria-describedby` of the control `id` at `path`: its error text's id, when it has an error. */
+  describedBy(id: string, ...path: (string | number)[]): string | typeof nothing {
+    return errorIdOf(id, this.at(...path)) ?? nothing;
+  }
+
+  /** The error text of the control `id` at `path`, which its `aria-describedby` names. */
+  text(id: string, ...path: (string | number)[]): TemplateResult | typeof nothing {
+    const error = this.at(...path);
+    return error ? html`<span part="error" class="error" id=${`${id}-error`}>${error}</span>` : nothing;
+  }
+
+  /** Moves the focus to the first invalid control, once the errors are on screen. */
+  async focusFirst(): Promise<void> {
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
 }

@@ -10,7 +10,6 @@ import {
   isValidationError,
   labelIn,
   validate,
-  type FieldError,
   type InteractionChannel,
   type InteractionOutcome,
   type InteractionType,
@@ -20,6 +19,7 @@ import {
 import { say } from "../../internal/say.js";
 import { BankcrmActivitySavedEvent } from "../../events/activity-events.js";
 import { failure, writeOutcome } from "../../internal/records.js";
+import { FieldErrors } from "../../internal/form-fields.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { activityFormStyles } from "./activity-form.styles.js";
 
@@ -68,14 +68,10 @@ export class BankcrmActivityForm extends BankcrmContextElement {
   /** The moment it is logged at; default the clock. */
   @property({ attribute: false }) now: Date | undefined;
 
-  @state() private errors: FieldError[] = [];
+  private fields = new FieldErrors(this);
   @state() private statusText = "";
   @state() private followUp = false;
   @state() private busy = false;
-
-  private errorFor(field: string) {
-    return this.errors.find((e) => e.path[0] === field)?.message;
-  }
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -99,7 +95,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
     const taskId = this.followUp ? `TK-${crypto.randomUUID()}` : undefined;
     const user = client.user;
     this.busy = true;
-    this.errors = [];
+    this.fields.set([]);
     this.statusText = "";
     try {
       const interaction = {
@@ -118,14 +114,14 @@ export class BankcrmActivityForm extends BankcrmContextElement {
         confidential: data.get("confidential") === "on",
       };
       if (taskId && !due) {
-        this.errors = [{ path: ["due"], message: say("required", l), code: "required" }];
+        this.fields.set([{ path: ["due"], message: say("required", l), code: "required" }]);
         this.statusText = say("fixErrors", l, { count: 1 });
         return;
       }
       // Checked here, in the element's language, before the client checks it again in its own.
       const check = validate(InteractionSchema, interaction, l);
       if (!check.success) {
-        this.errors = check.errors;
+        this.fields.set(check.errors);
         this.statusText = say("fixErrors", l, { count: check.errors.length });
         return;
       }
@@ -155,27 +151,13 @@ export class BankcrmActivityForm extends BankcrmContextElement {
       }
     } catch (error) {
       if (isValidationError(error)) {
-        this.errors = error.errors;
+        this.fields.set(error.errors);
         this.statusText = say("fixErrors", l, { count: error.errors.length });
       } else this.statusText = failure(error, l);
     } finally {
       this.busy = false;
-      if (this.errors.length > 0) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      }
+      if (this.fields.count > 0) await this.fields.focusFirst();
     }
-  }
-
-  private described(field: string) {
-    return this.errorFor(field) ? `${field}-error` : nothing;
-  }
-  private invalid(field: string) {
-    return this.errorFor(field) ? "true" : "false";
-  }
-  private fieldError(field: string) {
-    const error = this.errorFor(field);
-    return error ? html`<span part="error" class="error" id=${`${field}-error`}>${error}</span>` : nothing;
   }
 
   override render() {
@@ -199,10 +181,14 @@ export class BankcrmActivityForm extends BankcrmContextElement {
       </fieldset>
       <label class="field"
         >${say("activityOutcome", l)}
-        <select name="outcome" aria-invalid=${this.invalid("outcome")} aria-describedby=${this.described("outcome")}>
+        <select
+          name="outcome"
+          aria-invalid=${this.fields.invalid("outcome")}
+          aria-describedby=${this.fields.describedBy("outcome", "outcome")}
+        >
           ${OUTCOMES.map((o) => html`<option value=${o}>${labelIn(interactionOutcomeLabels, o, l)}</option>`)}
         </select>
-        ${this.fieldError("outcome")}</label
+        ${this.fields.text("outcome", "outcome")}</label
       >
       <label class="field"
         >${say("activitySummary", l)}
@@ -211,20 +197,20 @@ export class BankcrmActivityForm extends BankcrmContextElement {
           rows="2"
           maxlength="500"
           required
-          aria-invalid=${this.invalid("summary")}
-          aria-describedby=${this.described("summary")}
+          aria-invalid=${this.fields.invalid("summary")}
+          aria-describedby=${this.fields.describedBy("summary", "summary")}
         ></textarea>
-        ${this.fieldError("summary")}</label
+        ${this.fields.text("summary", "summary")}</label
       >
       <label class="field"
         >${say("activityNextStep", l)}
         <input
           name="nextStep"
           maxlength="200"
-          aria-invalid=${this.invalid("nextStep")}
-          aria-describedby=${this.described("nextStep")}
+          aria-invalid=${this.fields.invalid("nextStep")}
+          aria-describedby=${this.fields.describedBy("nextStep", "nextStep")}
         />
-        ${this.fieldError("nextStep")}</label
+        ${this.fields.text("nextStep", "nextStep")}</label
       >
       <label class="choice"><input type="checkbox" name="confidential" /> ${say("activityConfidential", l)}</label>
       <label class="choice"
@@ -245,10 +231,10 @@ export class BankcrmActivityForm extends BankcrmContextElement {
                 name="due"
                 required
                 .value=${tomorrow}
-                aria-invalid=${this.invalid("due")}
-                aria-describedby=${this.described("due")}
+                aria-invalid=${this.fields.invalid("due")}
+                aria-describedby=${this.fields.describedBy("due", "due")}
               />
-              ${this.fieldError("due")}</label
+              ${this.fields.text("due", "due")}</label
             >`
           : nothing
       }

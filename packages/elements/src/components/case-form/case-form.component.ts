@@ -16,7 +16,6 @@ import {
   slaPolicyFor,
   validate,
   DEFAULT_SLA_TABLE,
-  type FieldError,
   type InteractionChannel,
   type Priority,
   type ServiceCase,
@@ -28,6 +27,7 @@ import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { sayService } from "../../internal/say-service.js";
+import { FieldErrors } from "../../internal/form-fields.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { caseFormStyles } from "./case-form.styles.js";
 
@@ -87,7 +87,7 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     priority: "medium",
   };
   @state() private openCases: ServiceCase[] = [];
-  @state() private errors: FieldError[] = [];
+  private fields = new FieldErrors(this);
   @state() private statusText = "";
   @state() private busy = false;
 
@@ -113,10 +113,6 @@ export class BankcrmCaseForm extends BankcrmContextElement {
   private due() {
     const policy = slaPolicyFor({ type: this.chosen.type, priority: this.chosen.priority }, this.slaTable);
     return { ...computeSlaDue(this.now ?? new Date(), policy, this.calendar), days: policy.workingDays };
-  }
-
-  private errorFor(field: string) {
-    return this.errors.find((e) => e.path[0] === field)?.message;
   }
 
   private async onSubmit(e: SubmitEvent) {
@@ -148,14 +144,13 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     };
     const check = validate(ServiceCaseSchema, input, l);
     if (!check.success) {
-      this.errors = check.errors;
+      this.fields.set(check.errors);
       this.statusText = sayService("fixErrors", l, { count: check.errors.length });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await this.fields.focusFirst();
       return;
     }
     this.busy = true;
-    this.errors = [];
+    this.fields.set([]);
     try {
       const result = await client.serviceCases.create(input);
       const text = writeOutcome(result, sayService("caseOpened", l), l);
@@ -187,19 +182,18 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     onChange?: (v: string) => void,
     optional = false,
   ) {
-    const error = this.errorFor(name);
     return html`<label class="field"
       >${caption}
       <select
         name=${name}
-        aria-invalid=${error ? "true" : "false"}
-        aria-describedby=${error ? `${name}-error` : nothing}
+        aria-invalid=${this.fields.invalid(name)}
+        aria-describedby=${this.fields.describedBy(name, name)}
         @change=${(e: Event) => onChange?.((e.target as HTMLSelectElement).value)}
       >
         ${optional ? html`<option value="" ?selected=${selected === ""}>${sayService("choose", this.effectiveLocale)}</option>` : nothing}
         ${values.map((v) => html`<option value=${v} ?selected=${v === selected}>${label(v)}</option>`)}
       </select>
-      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}</label
+      ${this.fields.text(name, name)}</label
     >`;
   }
 
@@ -208,10 +202,6 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     if (!this.effectiveClient?.serviceCases) return html`<p role="status">${sayService("noClient", l)}</p>`;
     const due = this.due();
     const same = this.sameKind;
-    const fieldError = (name: string) => {
-      const error = this.errorFor(name);
-      return error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing;
-    };
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
       <h2 id="title">${sayService("caseFormTitle", l)}</h2>
       ${this.select(
@@ -246,9 +236,9 @@ export class BankcrmCaseForm extends BankcrmContextElement {
           name="subject"
           maxlength="120"
           required
-          aria-invalid=${this.errorFor("subject") ? "true" : "false"}
-          aria-describedby=${this.errorFor("subject") ? "subject-error" : nothing}
-        />${fieldError("subject")}</label
+          aria-invalid=${this.fields.invalid("subject")}
+          aria-describedby=${this.fields.describedBy("subject", "subject")}
+        />${this.fields.text("subject", "subject")}</label
       >
       <label class="field wide"
         >${sayService("caseDescription", l)}
@@ -256,10 +246,10 @@ export class BankcrmCaseForm extends BankcrmContextElement {
           name="description"
           rows="3"
           maxlength="2000"
-          aria-invalid=${this.errorFor("description") ? "true" : "false"}
-          aria-describedby=${this.errorFor("description") ? "description-error" : nothing}
+          aria-invalid=${this.fields.invalid("description")}
+          aria-describedby=${this.fields.describedBy("description", "description")}
         ></textarea
-        >${fieldError("description")}</label
+        >${this.fields.text("description", "description")}</label
       >
       <p part="due" class="wide" data-due=${due.dueDay}>
         ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}

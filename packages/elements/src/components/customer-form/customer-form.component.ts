@@ -14,12 +14,12 @@ import {
   type ConsentPurpose,
   type Customer,
   type CustomerChange,
-  type FieldError,
 } from "@bankcrm/core";
 import { BankcrmCustomerChangeEvent } from "../../events/customer-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { sayService } from "../../internal/say-service.js";
+import { FieldErrors } from "../../internal/form-fields.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { customerFormStyles } from "./customer-form.styles.js";
 
@@ -58,7 +58,7 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
 
   @state() private customer: Customer | undefined;
   @state() private history: CustomerChange[] = [];
-  @state() private errors: FieldError[] = [];
+  private fields = new FieldErrors(this);
   @state() private statusText = "";
   @state() private busy = false;
   @state() private loadError: string | undefined;
@@ -95,7 +95,7 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
       return;
     }
     this.busy = true;
-    this.errors = [];
+    this.fields.set([]);
     this.statusText = "";
     try {
       const result = await client.customers.change(this.customerId, input, {
@@ -111,10 +111,9 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
       }
     } catch (error) {
       if (isValidationError(error)) {
-        this.errors = error.errors;
+        this.fields.set(error.errors);
         this.statusText = sayService("fixErrors", l, { count: error.errors.length });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+        await this.fields.focusFirst();
       } else this.statusText = failure(error, l);
     } finally {
       this.busy = false;
@@ -134,9 +133,9 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
     // Checked here, in the element's language, before the client checks the change in its own.
     const check = validate(ContactFields, contact, this.effectiveLocale);
     if (!check.success) {
-      this.errors = check.errors.map((e) => ({ ...e, path: ["contact", ...e.path] }));
+      this.fields.set(check.errors.map((e) => ({ ...e, path: ["contact", ...e.path] })));
       this.statusText = sayService("fixErrors", this.effectiveLocale, { count: check.errors.length });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      void this.fields.focusFirst();
       return;
     }
     void this.change({ kind: "contact", contact, ...(reason ? { reason } : {}) }, form);
@@ -169,12 +168,12 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
     });
   }
 
-  private errorFor(...path: string[]) {
-    return this.errors.find((e) => path.every((p, i) => e.path[i] === p))?.message;
-  }
-
-  private field(name: string, caption: string, path: string[], attrs: { type?: string; placeholder?: string } = {}) {
-    const error = this.errorFor(...path);
+  private field(
+    name: string,
+    caption: string,
+    path: string[],
+    attrs: { type?: string; placeholder?: string; value?: string } = {},
+  ) {
     const id = `f-${name}`;
     return html`<label class="field" for=${id}
       >${caption}
@@ -183,9 +182,10 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
         name=${name}
         type=${attrs.type ?? "text"}
         placeholder=${attrs.placeholder ?? nothing}
-        aria-invalid=${error ? "true" : "false"}
-        aria-describedby=${error ? `${id}-error` : nothing}
-      />${error ? html`<span class="error" id=${`${id}-error`}>${error}</span>` : nothing}</label
+        .value=${attrs.value ?? ""}
+        aria-invalid=${this.fields.invalid(...path)}
+        aria-describedby=${this.fields.describedBy(id, ...path)}
+      />${this.fields.text(id, ...path)}</label
     >`;
   }
 
@@ -231,15 +231,7 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
             )}
           </select></label
         >
-        <label class="field"
-          >${sayService("customerRiskDate", l)}
-          <input
-            type="date"
-            name="riskAssessedAt"
-            .value=${today}
-            aria-invalid=${this.errorFor("riskAssessedAt") ? "true" : "false"}
-          />
-        </label>
+        ${this.field("riskAssessedAt", sayService("customerRiskDate", l), ["riskAssessedAt"], { type: "date", value: today })}
         <div><button type="submit" ?disabled=${this.busy}>${sayService("customerSave", l)}</button></div>
       </form>
       <section part="section" aria-labelledby="consent-h" data-section="consents">
