@@ -11,29 +11,24 @@
  * (encrypted) on the first start. `?today=2026-09-30` sets the desk's clock to a
  * day of the demo (time limits across National Day, say); `?customers=N`.
  */
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, css, html } from "lit";
 import { state } from "lit/decorators.js";
 import {
   BRANCHES,
   DEMO_AS_OF,
   PRODUCTS,
   generateCustomerHistory,
-  generateDemoCustomers,
   generateStaff,
   isValidBankCardNumber,
   normalizeBankCardNumber,
-  labelIn,
-  mineAssociationRules,
   nextBestOffers,
-  productTypeLabels,
   resolveLocale,
-  riskToleranceLabels,
   type AssociationRule,
   type Customer,
   type Locale,
   type NextBestOffers,
 } from "@bankcrm/core";
-import { createCrmClient, createIndexedDbStore, type CrmClient, type IndexedDbStore } from "@bankcrm/data";
+import { createCrmClient, type CrmClient, type IndexedDbStore } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
@@ -44,6 +39,8 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import { text, type TextKey } from "./messages.js";
+import { openDeskBook } from "./book.js";
+import { callView, findView, verifyView } from "./views.js";
 // The workstation's page and control styles: one look for the bank's two hosts.
 import { controlStyles, pageStyles } from "../../branch-workstation/src/panel-styles.js";
 
@@ -122,11 +119,7 @@ export class CallCentreDesk extends LitElement {
   private client: CrmClient | undefined;
   private store: IndexedDbStore | undefined;
   private rules: readonly AssociationRule[] = [];
-  /**
-   * Card and account numbers to their customer, from the demo's holdings: the
-   * lookup a bank's card system answers (the stores have no such index). Kept
-   * in memory only, never shown.
-   */
+  /** Card and account numbers to their customer (the card system's lookup; see book.ts). */
   private cards = new Map<string, string>();
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
@@ -139,31 +132,19 @@ export class CallCentreDesk extends LitElement {
     void this.start();
   }
 
-  /** The demo customers into IndexedDB once (in chunks, with progress), and the cross-sell rules of their holdings. */
+  /** The demo bank, then the client the elements use, as the service agent. */
   private async start() {
     try {
-      this.store = await createIndexedDbStore({ name: DB_NAME, locale: this.locale });
-      const baskets: string[][] = [];
-      const have = (await this.store.listCustomers({ limit: 1 })).items.length > 0;
-      for (let start = 0; start < TOTAL; start += 500) {
-        const customers = generateDemoCustomers({ seed: SEED, start, count: Math.min(500, TOTAL - start) });
-        if (!have) await this.store.importCustomers(customers);
-        for (const c of customers) {
-          const { holdings } = generateCustomerHistory(c, { seed: SEED, asOf: DEMO_AS_OF, detail: "holdings" });
-          baskets.push([...new Set(holdings.map((h) => h.productType))]);
-          for (const h of holdings) this.cards.set(h.accountNumber, c.id);
-        }
-        this.progress = Math.min(TOTAL, start + 500);
-      }
-      this.rules = mineAssociationRules(
-        baskets.filter((b) => b.length > 0),
-        {
-          minSupport: 0.02,
-          minConfidence: 0.2,
-          minLength: 2,
-          maxLength: 3,
-        },
-      );
+      const book = await openDeskBook({
+        name: DB_NAME,
+        seed: SEED,
+        total: TOTAL,
+        locale: this.locale,
+        onProgress: (done) => (this.progress = done),
+      });
+      this.store = book.store;
+      this.rules = book.rules;
+      this.cards = book.cards;
       this.client = createCrmClient({
         store: this.store,
         user: { id: AGENT.id, role: AGENT.role, branchId: AGENT.branchId },
@@ -281,122 +262,34 @@ export class CallCentreDesk extends LitElement {
       case "error":
         return html`<p role="alert" class="error">${this.errorText}</p>`;
       case "find":
-        return this.renderFind();
+        return findView({
+          t: (k, v) => this.t(k, v),
+          searched: this.searched,
+          candidates: this.candidates,
+          find: (e) => void this.find(e),
+          pick: (c) => this.pick(c),
+        });
       case "verify":
-        return this.renderVerify();
+        return verifyView({
+          t: (k, v) => this.t(k, v),
+          picked: this.picked!,
+          locked: this.attempts >= MAX_ATTEMPTS,
+          verifyText: this.verifyText,
+          verify: (e) => void this.verify(e),
+          endCall: () => this.endCall(),
+        });
       case "call":
-        return this.renderCall();
+        return callView({
+          t: (k, v) => this.t(k, v),
+          locale: this.locale,
+          picked: this.picked!,
+          now: clock(),
+          offers: this.offers,
+          surveyCase: this.surveyCase,
+          survey: (id) => (this.surveyCase = id),
+          endCall: () => this.endCall(),
+        });
     }
-  }
-
-  private renderFind() {
-    return html`<h2 id="find-h">${this.t("findCaller")}</h2>
-      <form class="find" role="search" aria-labelledby="find-h" @submit=${this.find}>
-        <label
-          >${this.t("findBy")}
-          <input name="query" data-testid="caller-query" autocomplete="off" inputmode="numeric" maxlength="20" />
-        </label>
-        <button type="submit">${this.t("search")}</button>
-      </form>
-      ${
-        this.searched
-          ? this.candidates.length === 0
-            ? html`<p role="status">${this.t("noCandidates")}</p>`
-            : html`<p role="status">${this.t("candidates", { count: this.candidates.length })}</p>
-                <ul class="candidates" data-testid="candidates">
-                  ${this.candidates.map(
-                    (c) =>
-                      html`<li>
-                        <button type="button" data-customer-id=${c.id} @click=${() => this.pick(c)}>
-                          ${c.name} · ${c.contact.mobile ?? "—"} · ${c.id}
-                        </button>
-                      </li>`,
-                  )}
-                </ul>`
-          : nothing
-      }`;
-  }
-
-  private renderVerify() {
-    const c = this.picked!;
-    const locked = this.attempts >= MAX_ATTEMPTS;
-    return html`<h2 id="verify-h">${this.t("verify", { name: c.name })}</h2>
-      <p class="muted">${this.t(c.kind === "individual" ? "verifyAskPerson" : "verifyAskCompany")}</p>
-      <form class="verify" aria-labelledby="verify-h" @submit=${this.verify}>
-        <label
-          >${this.t(c.kind === "individual" ? "birthDate" : "usccFirst4")}
-          <input name="first" autocomplete="off" maxlength="10" ?disabled=${locked} />
-        </label>
-        <label
-          >${this.t("idLast4")}
-          <input name="last4" autocomplete="off" maxlength="4" ?disabled=${locked} />
-        </label>
-        <button type="submit" ?disabled=${locked}>${this.t("verifyButton")}</button>
-        <button type="button" @click=${this.endCall}>${this.t("notThisCaller")}</button>
-      </form>
-      <p role="alert" class="error" data-testid="verify-result">${this.verifyText}</p>`;
-  }
-
-  private renderCall() {
-    const c = this.picked!;
-    const now = clock();
-    const l = this.locale;
-    return html`<h2>${this.t("onCall", { name: c.name })}</h2>
-      <button type="button" data-testid="end-call" @click=${this.endCall}>${this.t("endCall")}</button>
-      <div class="grid">
-        <bankcrm-customer-card customer-id=${c.id} reveal-reason=${this.t("revealReason")}></bankcrm-customer-card>
-        <section aria-labelledby="offers-h" data-testid="offers">
-          <h2 id="offers-h">${this.t("offers")}</h2>
-          ${
-            this.offers && this.offers.offers.length > 0
-              ? html`<ul>
-                  ${this.offers.offers.slice(0, 3).map(
-                    (o) =>
-                      html`<li>
-                        ${o.product.name} · ${labelIn(productTypeLabels, o.product.type, l)} —
-                        ${o.reasons
-                          .map((r) =>
-                            r.code === "suitable"
-                              ? this.t("reasonSuitable", {
-                                  risk: r.riskLevel ?? "",
-                                  tolerance: r.tolerance ? labelIn(riskToleranceLabels, r.tolerance, l) : "",
-                                })
-                              : this.t("reasonRule", {
-                                  held: (r.antecedent ?? []).map((t) => labelIn(productTypeLabels, t, l)).join("、"),
-                                  confidence: Math.round((r.confidence ?? 0) * 100),
-                                }),
-                          )
-                          .join("；")}
-                      </li>`,
-                  )}
-                </ul>`
-              : html`<p class="muted">${this.t("noOffers")}</p>`
-          }
-        </section>
-        <bankcrm-case-queue
-          customer-id=${c.id}
-          .now=${now}
-          data-testid="cases"
-          @bankcrm-case-change=${(e: CustomEvent<{ action: string; serviceCase: { id: string } }>) => {
-            // A case resolved on the call: ask the caller for their rating there and then.
-            if (e.detail.action === "resolve") this.surveyCase = e.detail.serviceCase.id;
-          }}
-        ></bankcrm-case-queue>
-        <bankcrm-case-form customer-id=${c.id} .now=${now}></bankcrm-case-form>
-        <bankcrm-activity-form customer-id=${c.id} kind="call" .now=${now}></bankcrm-activity-form>
-        <bankcrm-task-list customer-id=${c.id} .now=${now}></bankcrm-task-list>
-        <section aria-labelledby="survey-h">
-          <h2 id="survey-h">${this.t("survey")}</h2>
-          ${
-            this.surveyCase
-              ? html`<bankcrm-satisfaction-survey case-id=${this.surveyCase}></bankcrm-satisfaction-survey>`
-              : html`<p class="muted">${this.t("surveyAfterResolve")}</p>`
-          }
-        </section>
-        <bankcrm-customer-form customer-id=${c.id} .now=${now}></bankcrm-customer-form>
-      </div>
-      <h2>${this.t("timeline")}</h2>
-      <bankcrm-customer-timeline customer-id=${c.id} now=${now.toISOString()}></bankcrm-customer-timeline>`;
   }
 }
 

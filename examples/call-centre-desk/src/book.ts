@@ -1,0 +1,50 @@
+/**
+ * The desk's demo bank: its customers generated into this browser's IndexedDB
+ * (encrypted) on the first start, in chunks with progress; the cross-sell
+ * rules mined from what they hold; and the card system's answer (card and
+ * account numbers to their customer), kept in memory only, never shown.
+ */
+import {
+  DEMO_AS_OF,
+  generateCustomerHistory,
+  generateDemoCustomers,
+  mineAssociationRules,
+  type AssociationRule,
+  type Locale,
+} from "@bankcrm/core";
+import { createIndexedDbStore, type IndexedDbStore } from "@bankcrm/data";
+
+export interface DeskBook {
+  store: IndexedDbStore;
+  rules: readonly AssociationRule[];
+  /** Card and account numbers to their customer: the lookup a bank's card system answers. */
+  cards: Map<string, string>;
+}
+
+export async function openDeskBook(o: {
+  name: string;
+  seed: string;
+  total: number;
+  locale: Locale;
+  onProgress: (done: number) => void;
+}): Promise<DeskBook> {
+  const store = await createIndexedDbStore({ name: o.name, locale: o.locale });
+  const baskets: string[][] = [];
+  const cards = new Map<string, string>();
+  const have = (await store.listCustomers({ limit: 1 })).items.length > 0;
+  for (let start = 0; start < o.total; start += 500) {
+    const customers = generateDemoCustomers({ seed: o.seed, start, count: Math.min(500, o.total - start) });
+    if (!have) await store.importCustomers(customers);
+    for (const c of customers) {
+      const { holdings } = generateCustomerHistory(c, { seed: o.seed, asOf: DEMO_AS_OF, detail: "holdings" });
+      baskets.push([...new Set(holdings.map((h) => h.productType))]);
+      for (const h of holdings) cards.set(h.accountNumber, c.id);
+    }
+    o.onProgress(Math.min(o.total, start + 500));
+  }
+  const rules = mineAssociationRules(
+    baskets.filter((b) => b.length > 0),
+    { minSupport: 0.02, minConfidence: 0.2, minLength: 2, maxLength: 3 },
+  );
+  return { store, rules, cards };
+}
