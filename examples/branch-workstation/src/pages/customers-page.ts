@@ -12,6 +12,7 @@ import {
   formatMoney,
   inCustomerScope,
   labelsOf,
+  metricSpec,
   type AssociationRule,
   type ExplainedNode,
   type Locale,
@@ -29,7 +30,9 @@ import { controlStyles, pageHostStyles } from "../panel-styles.js";
 import { savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
-type SortKey = "aum" | "name" | "tier" | "onboardedAt" | "valueScore" | "contribution" | "clv" | "churnRisk";
+/** The value metrics the list sorts by: their names and labels are core's metric table's. */
+const VALUE_SORTS = ["valueScore", "contribution", "clv", "churnRisk"] as const;
+type SortKey = "aum" | "name" | "tier" | "onboardedAt" | (typeof VALUE_SORTS)[number];
 const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 };
 /**
  * The sort keys that are numbers, read once per row into a typed array and
@@ -40,10 +43,7 @@ const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, d
 const FIGURE: Partial<Record<SortKey, (r: BookRow) => number>> = {
   aum: (r) => r.aum ?? -Infinity,
   tier: (r) => TIER_RANK[r.tier ?? ""] ?? -Infinity,
-  valueScore: (r) => r.valueScore ?? -Infinity,
-  contribution: (r) => r.contribution ?? -Infinity,
-  clv: (r) => r.clv ?? -Infinity,
-  churnRisk: (r) => r.churnRisk ?? -Infinity,
+  ...Object.fromEntries(VALUE_SORTS.map((name) => [name, (r: BookRow) => r[name] ?? -Infinity])),
 };
 const COMPARE: Partial<Record<SortKey, (a: BookRow, b: BookRow) => number>> = {
   name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
@@ -268,18 +268,17 @@ export class CustomersPage extends LitElement {
               this.applyFilters();
             }}
           >
-            ${(
-              [
-                ["aum", "sortAum"],
-                ["name", "sortName"],
-                ["tier", "sortTier"],
-                ["onboardedAt", "sortOnboarded"],
-                ["valueScore", "sortValueScore"],
-                ["contribution", "sortContribution"],
-                ["clv", "sortClv"],
-                ["churnRisk", "sortChurnRisk"],
-              ] as const
-            ).map(([key, t]) => html`<option value=${key} ?selected=${this.sortKey === key}>${this.t(t)}</option>`)}
+            ${[
+              ...(
+                [
+                  ["aum", "sortAum"],
+                  ["name", "sortName"],
+                  ["tier", "sortTier"],
+                  ["onboardedAt", "sortOnboarded"],
+                ] as const
+              ).map(([key, t]) => [key, this.t(t)] as const),
+              ...VALUE_SORTS.map((name) => [name, metricSpec(name)!.label[this.locale]] as const),
+            ].map(([key, caption]) => html`<option value=${key} ?selected=${this.sortKey === key}>${caption}</option>`)}
           </select>
         </label>
         <button
