@@ -36,9 +36,8 @@ const TABLES = {
  */
 const DEBT = {
   "examples/branch-workstation/src/customer-360.ts": { fn: 148 },
-  "examples/branch-workstation/src/pages/customers-page.ts": { fn: 103 },
+  "examples/branch-workstation/src/pages/customers-page.ts": { fn: 102 },
   "examples/branch-workstation/src/pages/dashboard-page.ts": { fn: 107 },
-  "examples/branch-workstation/src/pages/marketing-page.ts": { lines: 483 },
   "examples/branch-workstation/src/sales-book.ts": { fn: 105 },
   "examples/reference-server/src/database.ts": { fn: 266 },
   "examples/reference-server/src/routes/audit.ts": { fn: 90 },
@@ -63,7 +62,6 @@ const DEBT = {
   "packages/elements/src/components/customer-form/customer-form.component.ts": { fn: 83 },
   "packages/elements/src/components/lead-form/lead-form.component.ts": { fn: 127 },
   "packages/elements/src/components/lead-queue/lead-queue.component.ts": { fn: 82 },
-  "packages/elements/src/components/segment-builder/segment-builder.component.ts": { lines: 462 },
   "packages/elements/src/segment-counter.ts": { fn: 92 },
 };
 

@@ -10,7 +10,6 @@ import {
   collections,
   COLLECTION_NAMES,
   METRICS,
-  collectionSpec,
   TIMELINE_COLLECTIONS,
   timelineAt,
   versionOf,
@@ -18,6 +17,8 @@ import {
   type CustomerScope,
 } from "@bankcrm/core";
 import { migrate, openPglite, openPostgres, type Driver, type Sql } from "./sql.js";
+import { Params, searchSql, visibleSql, type Reader } from "./scope-sql.js";
+export type { Reader };
 
 export const COLLECTIONS = COLLECTION_NAMES;
 export type Collection = CollectionName;
@@ -65,46 +66,6 @@ function rowValues(collection: Collection, body: Record<string, unknown>): unkno
   ];
 }
 
-/** Who is reading: their id and their customer scope. `undefined` (jobs, tests of storage) reads everything. */
-export interface Reader {
-  id: string;
-  scope: CustomerScope;
-  /** Whether confidential interactions (私密备注) are theirs to read; others never receive them. */
-  confidential: boolean;
-}
-
-/** Bind parameters collected while a query is built. */
-class Params {
-  constructor(public values: unknown[] = []) {}
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-/** The customer rows (alias `c`) a scope covers, as SQL. */
-function customerScopeSql(scope: CustomerScope, alias: string, p: Params): string {
-  switch (scope.kind) {
-    case "all":
-      return "TRUE";
-    case "none":
-      return "FALSE";
-    case "book":
-      return `${alias}.rm_id = ${p.add(scope.relationshipManagerId)}`;
-    case "branch":
-      return `${alias}.branch_id = ${p.add(scope.branchId)}`;
-    default:
-      return "FALSE";
-  }
-}
-
-/**
- * Which records of a collection (alias `r`) the reader may see: customers by
- * the scope itself; a customer's records by their customer's; records without
- * a customer (a prospect's lead, a task of one's own) by who owns them or their
- * branch; a household or group when one of its members is in scope; campaigns
- * by every member of staff.
- */
 /**
  * A row of `customer_metrics` as the metrics route reads it, by column (the metric table's):
  * money as numbers of minor units, days as YYYY-MM-DD.
@@ -121,59 +82,6 @@ const METRICS_SELECT = METRICS.filter((metric) => !metric.internal)
         : `m.${metric.column}`,
   )
   .join(", ");
-
-export function visibleSql(collection: Collection, reader: Reader | undefined, p: Params, alias = "r"): string {
-  if (collection === "interactions" && reader && !reader.confidential)
-    return `(${alias}.body ->> 'confidential' IS DISTINCT FROM 'true' AND ${visibleSql(collection, { ...reader, confidential: true }, p, alias)})`;
-  if (!reader || reader.scope.kind === "all") return "TRUE";
-  const scope = reader.scope;
-  if (collection === "customers") return customerScopeSql(scope, alias, p);
-  if (collection === "campaigns") return "TRUE";
-  const inScope = (customerId: string) =>
-    `EXISTS (SELECT 1 FROM records c WHERE c.collection = 'customers' AND c.id = ${customerId} AND ${customerScopeSql(scope, "c", p)})`;
-  const index = collectionSpec(collection).customerIndex;
-  if (index === "members")
-    return `EXISTS (SELECT 1 FROM jsonb_array_elements(${alias}.body -> 'members') m WHERE ${inScope("m ->> 'customerId'")})`;
-  const me = p.add(reader.id);
-  const owned = `(${["assignedTo", "assigneeId", "ownerId", "createdBy"].map((f) => `${alias}.body ->> '${f}' = ${me}`).join(" OR ")}${
-    scope.kind === "branch" ? ` OR ${alias}.body ->> 'branchId' = ${p.add(scope.branchId)}` : ""
-  })`;
-  if (index === "customerId")
-    return `(CASE WHEN ${alias}.customer_id IS NULL THEN ${owned} ELSE ${inScope(`${alias}.customer_id`)} END)`;
-  return owned;
-}
-
-/** The next string after every string starting with `prefix` (code point order, as "C" collation sorts UTF-8). */
-function prefixEnd(prefix: string): string {
-  const chars = [...prefix];
-  const last = chars.pop()!;
-  return chars.join("") + String.fromCodePoint(last.codePointAt(0)! + 1);
-}
-
-/**
- * Customer search as SQL over indexed columns: a full mobile, a masked one
- * (`138****5678`), four digits (mobile or ID last four), a resident ID or
- * USCC, a customer number prefix, or a name prefix (surname first, as staff
- * type it).
- */
-function searchSql(search: string, p: Params): string {
-  const text = search.trim();
-  const digits = text.replace(/[\s-]/g, "");
-  if (/^1\d{10}$/.test(digits)) return `(mobile_last4 = ${p.add(digits.slice(-4))} AND mobile = ${p.add(digits)})`;
-  const masked = /^(\d{3})\*{4}(\d{4})$/.exec(text);
-  if (masked) return `(mobile_last4 = ${p.add(masked[2])} AND left(mobile, 3) = ${p.add(masked[1])})`;
-  if (/^\d{4}$/.test(text)) {
-    const four = p.add(text);
-    return `(mobile_last4 = ${four} OR id_last4 = ${four})`;
-  }
-  const upper = text.toUpperCase();
-  const alternatives = [`natural_key = ${p.add(upper)}`];
-  if (text !== "") {
-    alternatives.push(`(name >= ${p.add(text)} AND name < ${p.add(prefixEnd(text))})`);
-    alternatives.push(`(id COLLATE "C" >= ${p.add(upper)} AND id COLLATE "C" < ${p.add(prefixEnd(upper))})`);
-  }
-  return `(${alternatives.join(" OR ")})`;
-}
 
 export interface DatabaseOptions {
   /** postgres://… : a PostgreSQL server (pooled). Otherwise PGlite. */

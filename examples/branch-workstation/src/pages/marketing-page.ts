@@ -4,35 +4,24 @@
  * have the branch manager approve it (four eyes), launch it, and read its
  * effect against a control group.
  *
- * Launching works out the audience with core's `campaignAudience` (consent for
- * the channel in force, do-not-contact, the frequency cap — each exclusion with
- * its reason), holds out a control group with `assignControlGroup`, and — the
- * demo standing in for the bank's delivery and product systems — feeds the
- * responses those systems would send back, which `campaignEffectiveness` then
- * measures. In server mode the responses are the bank's to feed, so launching
- * there only changes the campaign's state.
+ * Launching (campaign-launch.ts) works out the audience with core's
+ * exclusions, holds out a control group and — the demo standing in for the
+ * bank's delivery and product systems — feeds the responses and measures them.
+ * In server mode the responses are the bank's to feed, so launching there only
+ * changes the campaign's state.
  */
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
   CAMPAIGN_CHANNELS,
-  assignControlGroup,
   bankDay,
-  campaignAudience,
   campaignChannelLabels,
-  campaignEffectiveness,
   campaignStatusLabels,
-  audienceExclusionLabels,
-  compileSegment,
-  createRandom,
   customerFieldCatalog,
   describeError,
   type Campaign,
-  type AudienceExclusion,
-  type CampaignChannel,
   type CampaignEffect,
   type CampaignResponse,
-  type Customer,
   type Locale,
   type SegmentDefinition,
 } from "@bankcrm/core";
@@ -40,120 +29,17 @@ import type { CrmClient } from "@bankcrm/data";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/campaign-report.js";
-import { visuallyHidden, type BankcrmSegmentChangeEvent } from "@bankcrm/elements";
+import type { BankcrmSegmentChangeEvent } from "@bankcrm/elements";
 import workerUrl from "../segment-worker.ts?worker&url";
 import type { BookRow } from "../book.js";
+import { launchDemo, saveEffects, storedEffects } from "../campaign-launch.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { marketingPageStyles } from "./marketing-page.styles.js";
 import { saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
-const EFFECTS = "bankcrm-workstation-campaign-effects";
-/** What a conversion is worth to the bank in the demo (fen): a year's margin on a typical product sold. */
-const REVENUE_PER_CONVERSION = 200_000;
-const CONTROL_SHARE = 0.1;
-
-function storedEffects(): Record<string, CampaignEffect> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(EFFECTS) ?? "{}");
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, CampaignEffect>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/**
- * The responses the bank's systems would send back for a campaign, generated
- * for the demo from its id (the same every time): 95% delivered, 40% of those
- * opened, a quarter of those responding, and the treatment converting at about
- * twice the control group's base rate.
- */
-export function demoResponses(
-  campaign: Pick<Campaign, "id">,
-  target: readonly string[],
-  control: readonly string[],
-  channel: CampaignChannel,
-  at: string,
-): { responses: CampaignResponse[]; controlConversions: number } {
-  const rnd = createRandom(`responses-${campaign.id}`);
-  const responses: CampaignResponse[] = [];
-  target.forEach((customerId, i) => {
-    const u = rnd.next();
-    const type: CampaignResponse["type"] =
-      u < 0.06 ? "converted" : u < 0.12 ? "responded" : u < 0.4 ? "opened" : u < 0.95 ? "delivered" : "bounced";
-    responses.push({ id: `${campaign.id}-R${i}`, campaignId: campaign.id, customerId, channel, type, at });
-  });
-  let controlConversions = 0;
-  for (let i = 0; i < control.length; i++) if (rnd.next() < 0.03) controlConversions++;
-  return { responses, controlConversions };
-}
-
 export class MarketingPage extends LitElement {
-  static override styles = [
-    pageHostStyles,
-    visuallyHidden,
-    panelStyles,
-    controlStyles,
-    css`
-      .grid {
-        display: grid;
-        grid-template-columns: minmax(220px, 280px) 1fr;
-        gap: 16px;
-        align-items: start;
-      }
-      @media (max-width: 900px) {
-        .grid {
-          grid-template-columns: 1fr;
-        }
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 4px;
-      }
-      li button {
-        width: 100%;
-        text-align: start;
-      }
-      li button[aria-current="true"] {
-        border-color: var(--bankcrm-color-accent);
-        font-weight: 600;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 12px;
-        align-items: end;
-      }
-      form label {
-        display: grid;
-        gap: 2px;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: start;
-        border-top: 1px solid var(--bankcrm-color-border);
-        padding: 4px 8px;
-      }
-      .stack {
-        display: grid;
-        gap: 16px;
-      }
-      p[role="status"] {
-        color: var(--bankcrm-color-text-muted);
-        font-size: 0.875rem;
-      }
-      .error {
-        color: var(--bankcrm-color-danger);
-      }
-    `,
-  ];
+  static override styles = marketingPageStyles;
 
   @property({ attribute: "demo-role" }) demoRole: DemoRole = "marketing";
   @property() locale: Locale = "zh-CN";
@@ -320,46 +206,18 @@ export class MarketingPage extends LitElement {
     this.busy = true;
     this.say(this.t("launching"));
     try {
-      const channel = campaign.channels[0]!;
       let summary = { members: 0, excluded: 0, control: 0, reasons: "—" };
       if (definition && this.feed) {
-        const inSegment = compileSegment(definition, customerFieldCatalog);
-        const ids = this.rows.filter((r) => inSegment(r)).map((r) => r.id);
-        const customers: Customer[] = [];
-        for (let i = 0; i < ids.length; i += 200) {
-          const batch = await Promise.all(ids.slice(i, i + 200).map((id) => client.customers.get(id)));
-          for (const c of batch) if (c) customers.push(c);
-        }
-        const now = new Date();
-        const audience = campaignAudience(() => true, customers, {
-          channel,
-          purpose: campaign.requiredConsent,
-          asOf: now,
+        const launched = await launchDemo(campaign, definition, {
+          rows: this.rows,
+          client,
+          feed: this.feed,
+          locale: this.locale,
         });
-        const { target, control } = assignControlGroup(audience.members, {
-          campaignId: campaign.id,
-          share: CONTROL_SHARE,
-        });
-        const { responses, controlConversions } = demoResponses(campaign, target, control, channel, now.toISOString());
-        await this.feed(responses);
-        const byReason = new Map<AudienceExclusion, number>();
-        for (const x of audience.excluded) byReason.set(x.reason, (byReason.get(x.reason) ?? 0) + 1);
-        summary = {
-          members: audience.members.length,
-          excluded: audience.excluded.length,
-          control: control.length,
-          reasons: [...byReason].map(([r, n]) => `${audienceExclusionLabels[r][this.locale]} ${n}`).join("、") || "—",
-        };
-        if (target.length > 0) {
-          const effect = campaignEffectiveness(campaign, {
-            targeted: target,
-            responses,
-            control: { size: Math.max(1, control.length), conversions: controlConversions },
-            revenuePerConversion: REVENUE_PER_CONVERSION,
-            ...(campaign.budget ? { cost: campaign.budget.amount } : {}),
-          });
-          this.effects = { ...this.effects, [campaign.id]: effect };
-          localStorage.setItem(EFFECTS, JSON.stringify(this.effects));
+        summary = launched.summary;
+        if (launched.effect) {
+          this.effects = { ...this.effects, [campaign.id]: launched.effect };
+          saveEffects(this.effects);
           this.shown = campaign.id;
         }
       }

@@ -2,14 +2,12 @@ import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import {
-  operatorLabel,
   segmentEdit,
   segmentMessage,
   validateSegment,
   type Condition,
   type FieldCatalog,
   type Locale,
-  type Operator,
   type Rule,
   type SegmentDefinition,
   type SegmentIssue,
@@ -19,8 +17,8 @@ import { BankcrmSegmentChangeEvent } from "../../events/segment-events.js";
 import type { SegmentCount, SegmentCounter } from "../../segment-counter.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { segmentBuilderStyles } from "./segment-builder.styles.js";
-import { renderValue, type ValueEditorHost } from "./segment-value-editor.js";
-import { countText, exportText, reasons, sampleName, type Format } from "./segment-results.js";
+import { renderCondition, type ValueEditorHost } from "./segment-value-editor.js";
+import { countView, exportView, type Format } from "./segment-results.js";
 
 type Path = readonly (string | number)[];
 type AnyCatalog = FieldCatalog<never>;
@@ -265,7 +263,28 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
           : nothing
       }
       <div part="rule">${this.renderRoot_(d.rule)}</div>
-      ${this.renderCount()} ${this.renderExport()}
+      ${
+        this.counter
+          ? countView({
+              l: this.l,
+              counted: this.counted,
+              stale: this.issues.length > 0,
+              error: this.countError,
+              counting: this.counting,
+              definition: d,
+              catalog,
+              sampleLabel: this.sampleLabel,
+            })
+          : nothing
+      }
+      ${exportView({
+        l: this.l,
+        definition: d,
+        catalog,
+        invalid: this.issues.length > 0,
+        format: this.format,
+        choose: (format) => (this.format = format),
+      })}
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="announce">${this.announcement}</p>
     </section>`;
   }
@@ -419,121 +438,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
   }
 
   private renderCondition(c: Condition, path: Path): TemplateResult {
-    const l = this.l;
-    const catalog = this.catalog!;
-    const field = catalog.get(c.field);
-    const label = t("conditionLabel", l, { path: this.place(path) });
-    const fieldIssue = this.issueId([...path, "field"]);
-    const opIssue = this.issueId([...path, "op"]);
-    return html`<div class="condition" role="group" aria-label=${label} data-path=${key(path)}>
-      <label>
-        <span class="visually-hidden">${t("field", l)}</span>
-        <select
-          name="field"
-          data-focus=${key(path)}
-          ?disabled=${this.readonly}
-          aria-invalid=${this.issueAt([...path, "field"]) ? "true" : "false"}
-          aria-describedby=${ifDefined(fieldIssue)}
-          @change=${(e: Event) => {
-            const next = catalog.get((e.target as HTMLSelectElement).value)!;
-            this.setRule(path, segmentEdit.withField(c, field, next));
-          }}
-        >
-          ${field ? nothing : html`<option selected value=${c.field}>${c.field}</option>`}
-          ${catalog.list().map((f) => html`<option value=${f.id} ?selected=${f.id === c.field}>${f.label[l]}</option>`)}
-        </select>
-      </label>
-      ${this.issueText([...path, "field"])}
-      ${
-        field
-          ? html`<label>
-                <span class="visually-hidden">${t("operator", l)}</span>
-                <select
-                  name="op"
-                  ?disabled=${this.readonly}
-                  aria-invalid=${this.issueAt([...path, "op"]) ? "true" : "false"}
-                  aria-describedby=${ifDefined(opIssue)}
-                  @change=${(e: Event) => {
-                    const op = (e.target as HTMLSelectElement).value as Operator;
-                    this.setRule(path, segmentEdit.withOperator(c, field, op));
-                  }}
-                >
-                  ${field.operators.includes(c.op) ? nothing : html`<option selected value=${c.op}>${c.op}</option>`}
-                  ${field.operators.map((op) => html`<option value=${op} ?selected=${op === c.op}>${operatorLabel(op, l)}</option>`)}
-                </select>
-              </label>
-              ${this.issueText([...path, "op"])} ${renderValue(this.valueHost, c, field, path)}`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderCount(): TemplateResult | typeof nothing {
-    const l = this.l;
-    if (!this.counter) return nothing;
-    const c = this.counted;
-    const text = countText(
-      { stale: this.issues.length > 0, error: this.countError, counting: this.counting, counted: c },
-      l,
-    );
-    const showSample = c && this.issues.length === 0 && c.sample.length > 0 && this.catalog;
-    return html`<div part="count" role="status" aria-live="polite" aria-busy=${this.counting ? "true" : "false"}>
-        <span data-testid="segment-count">${text}</span>
-      </div>
-      ${
-        showSample
-          ? html`<div part="sample">
-              <h3 id="sample-h">${t("sample", l)}</h3>
-              <table aria-labelledby="sample-h">
-                <thead>
-                  <tr>
-                    <th scope="col">${t("sampleCustomer", l)}</th>
-                    <th scope="col">${t("why", l)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${c.sample.map((record) => this.renderSampleRow(record))}
-                </tbody>
-              </table>
-            </div>`
-          : nothing
-      }`;
-  }
-
-  private renderSampleRow(record: unknown): TemplateResult {
-    const l = this.l;
-    const why = reasons(this.definition, this.catalog!, record, l);
-    return html`<tr>
-      <th scope="row">${sampleName(record, this.sampleLabel)}</th>
-      <td>${why.join(t("listSeparator", l))}</td>
-    </tr>`;
-  }
-
-  private renderExport(): TemplateResult {
-    const l = this.l;
-    const formats: [Format, SegmentMessageKey][] = [
-      ["json", "exportJson"],
-      ["jsonLogic", "exportJsonLogic"],
-      ["sql", "exportSql"],
-    ];
-    const out = exportText(this.definition, this.catalog!, this.issues.length > 0, this.format, l);
-    return html`<details part="export">
-      <summary>${t("export", l)}</summary>
-      <div class="actions" role="group" aria-label=${t("export", l)}>
-        ${formats.map(
-          ([f, k]) =>
-            html`<button
-              type="button"
-              data-format=${f}
-              aria-pressed=${this.format === f ? "true" : "false"}
-              @click=${() => (this.format = f)}
-            >
-              ${t(k, l)}
-            </button>`,
-        )}
-      </div>
-      ${out.note ? html`<p class="muted" data-testid="export-note">${out.note}</p>` : nothing}
-      ${out.text ? html`<pre data-testid="export" tabindex="0" aria-label=${t(formats.find(([f]) => f === this.format)![1], l)}>${out.text}</pre>` : nothing}
-    </details>`;
+    const label = t("conditionLabel", this.l, { path: this.place(path) });
+    return renderCondition(this.valueHost, this.catalog!, c, path, label);
   }
 }

@@ -1,8 +1,9 @@
 /**
- * What the segment builder shows of a definition's results, as text: the live
- * count, a sample customer's name (masked) and why they match, and the
+ * What the segment builder shows of a definition's results: the live count, a
+ * sample of matching customers (names masked) and why they match, and the
  * definition exported as JSON, JsonLogic or SQL.
  */
+import { html, nothing, type TemplateResult } from "lit";
 import {
   describeCondition,
   explainSegment,
@@ -97,4 +98,83 @@ export function exportText(
   }
   const sql = toSql(definition, catalog, { dialect: "postgres" });
   return { text: `${sql.text}\n-- ${t("sqlParameters", l)}: ${JSON.stringify(sql.values)}` };
+}
+
+/** The live count and, once counted without issues, a sample of matching customers and why. */
+export function countView(o: {
+  l: Locale;
+  counted: SegmentCount<unknown> | undefined;
+  stale: boolean;
+  error: string | undefined;
+  counting: boolean;
+  definition: SegmentDefinition;
+  catalog: AnyCatalog;
+  sampleLabel: ((record: unknown) => string) | undefined;
+}): TemplateResult {
+  const { l, counted: c } = o;
+  const text = countText(o, l);
+  const sample =
+    c && !o.stale && c.sample.length > 0
+      ? html`<div part="sample">
+          <h3 id="sample-h">${t("sample", l)}</h3>
+          <table aria-labelledby="sample-h">
+            <thead>
+              <tr>
+                <th scope="col">${t("sampleCustomer", l)}</th>
+                <th scope="col">${t("why", l)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${c.sample.map(
+                (record) =>
+                  html`<tr>
+                    <th scope="row">${sampleName(record, o.sampleLabel)}</th>
+                    <td>${reasons(o.definition, o.catalog, record, l).join(t("listSeparator", l))}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`
+      : nothing;
+  return html`<div part="count" role="status" aria-live="polite" aria-busy=${o.counting ? "true" : "false"}>
+      <span data-testid="segment-count">${text}</span>
+    </div>
+    ${sample}`;
+}
+
+const FORMATS: [Format, SegmentMessageKey][] = [
+  ["json", "exportJson"],
+  ["jsonLogic", "exportJsonLogic"],
+  ["sql", "exportSql"],
+];
+
+/** The export panel: a button per format, and the definition in the chosen one (or why there is none). */
+export function exportView(o: {
+  l: Locale;
+  definition: SegmentDefinition;
+  catalog: AnyCatalog;
+  invalid: boolean;
+  format: Format;
+  choose: (format: Format) => void;
+}): TemplateResult {
+  const { l } = o;
+  const out = exportText(o.definition, o.catalog, o.invalid, o.format, l);
+  return html`<details part="export">
+    <summary>${t("export", l)}</summary>
+    <div class="actions" role="group" aria-label=${t("export", l)}>
+      ${FORMATS.map(
+        ([f, k]) =>
+          html`<button
+            type="button"
+            data-format=${f}
+            aria-pressed=${o.format === f ? "true" : "false"}
+            @click=${() => o.choose(f)}
+          >
+            ${t(k, l)}
+          </button>`,
+      )}
+    </div>
+    ${out.note ? html`<p class="muted" data-testid="export-note">${out.note}</p>` : nothing}
+    ${out.text ? html`<pre data-testid="export" tabindex="0" aria-label=${t(FORMATS.find(([f]) => f === o.format)![1], l)}>${out.text}</pre>` : nothing}
+  </details>`;
 }

@@ -1,5 +1,6 @@
 /**
- * The segment builder's value editors: an input that fits the field's type and
+ * A condition's editors in the segment builder: the field and operator pickers,
+ * and the value editor — an input that fits the field's type and
  * operator — a picker for an enum or a yes/no, a date, money typed in yuan and
  * kept in fen, a number of days, a list (checkboxes for a field with values,
  * else comma-separated text), a range. Render functions in the builder's own
@@ -15,6 +16,8 @@ import {
   segmentMessage,
   type CatalogField,
   type Condition,
+  type FieldCatalog,
+  type Operator,
   type Locale,
   type SegmentMessageKey,
 } from "@bankcrm/core";
@@ -222,4 +225,59 @@ function textInput(
       }}
     />
   </label>`;
+}
+
+/** A condition's row: its field, its operator and its value editor, each with its issue. */
+export function renderCondition(
+  host: ValueEditorHost,
+  catalog: FieldCatalog<never>,
+  c: Condition,
+  path: Path,
+  label: string,
+): TemplateResult {
+  const l = host.locale();
+  const field = catalog.get(c.field);
+  const fieldIssue = host.issueId([...path, "field"]);
+  const opIssue = host.issueId([...path, "op"]);
+  return html`<div class="condition" role="group" aria-label=${label} data-path=${key(path)}>
+    <label>
+      <span class="visually-hidden">${t("field", l)}</span>
+      <select
+        name="field"
+        data-focus=${key(path)}
+        ?disabled=${host.readonly()}
+        aria-invalid=${host.issueAt([...path, "field"]) ? "true" : "false"}
+        aria-describedby=${ifDefined(fieldIssue)}
+        @change=${(e: Event) => {
+          const next = catalog.get((e.target as HTMLSelectElement).value)!;
+          host.set(path, segmentEdit.withField(c, field, next));
+        }}
+      >
+        ${field ? nothing : html`<option selected value=${c.field}>${c.field}</option>`}
+        ${catalog.list().map((f) => html`<option value=${f.id} ?selected=${f.id === c.field}>${f.label[l]}</option>`)}
+      </select>
+    </label>
+    ${host.issueText([...path, "field"])}
+    ${
+      field
+        ? html`<label>
+              <span class="visually-hidden">${t("operator", l)}</span>
+              <select
+                name="op"
+                ?disabled=${host.readonly()}
+                aria-invalid=${host.issueAt([...path, "op"]) ? "true" : "false"}
+                aria-describedby=${ifDefined(opIssue)}
+                @change=${(e: Event) => {
+                  const op = (e.target as HTMLSelectElement).value as Operator;
+                  host.set(path, segmentEdit.withOperator(c, field, op));
+                }}
+              >
+                ${field.operators.includes(c.op) ? nothing : html`<option selected value=${c.op}>${c.op}</option>`}
+                ${field.operators.map((op) => html`<option value=${op} ?selected=${op === c.op}>${operatorLabel(op, l)}</option>`)}
+              </select>
+            </label>
+            ${host.issueText([...path, "op"])} ${renderValue(host, c, field, path)}`
+        : nothing
+    }
+  </div>`;
 }
