@@ -6,7 +6,16 @@
  * and land all-or-nothing; storage failures come back as typed errors.
  */
 import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import { COLLECTION_NAMES, DAY_MS, timelineAt, validate, type FieldError, type Locale } from "@bankcrm/core";
+import {
+  collections,
+  COLLECTION_NAMES,
+  customerIndex,
+  DAY_MS,
+  timelineAt,
+  validate,
+  type FieldError,
+  type Locale,
+} from "@bankcrm/core";
 import { filterIndex, listCustomers, readRecords, readTimeline, type Rows } from "./queries.js";
 import { customerRange, keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
@@ -228,7 +237,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     // Customers stored before retention was set start counting now.
     await touch(ids.filter((id) => !opened.has(id)));
     const stale = ids.filter((id) => (opened.get(id) ?? Infinity) < cutoff);
-    const owned = COLLECTION_NAMES.filter((c) => customerRange(c, "") !== undefined);
+    const owned = COLLECTION_NAMES.filter((c) => customerIndex(collections[c].storage) !== undefined);
     for (const id of stale) {
       const tx = db.transaction(["customers", "opened", ...owned] as StoreNames<CrmDb>[], "readwrite");
       const done: Promise<unknown>[] = [tx.objectStore("customers").delete(id), tx.objectStore("opened").delete(id)];
