@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
@@ -6,11 +7,20 @@ import { webDevServerStub } from "./tests/support/wds-stub.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Tests run against the packages' sources, not their builds.
-const alias = {
-  "@bankcrm/core": here("packages/core/src/index.ts"),
-  "@bankcrm/data": here("packages/data/src/index.ts"),
-};
+// Tests run against the packages' sources, not their builds: each of core's
+// subpaths (its package.json `exports`, dist/x.js) resolves to src/x.ts.
+const coreExports = (
+  JSON.parse(readFileSync(here("packages/core/package.json"), "utf8")) as {
+    exports: Record<string, { import: string }>;
+  }
+).exports;
+const alias = [
+  ...Object.entries(coreExports).map(([subpath, { import: built }]) => ({
+    find: new RegExp(`^@bankcrm/core${subpath.slice(1).replace("/", "\\/")}$`),
+    replacement: here(`packages/core/${built.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")}`),
+  })),
+  { find: /^@bankcrm\/data$/, replacement: here("packages/data/src/index.ts") },
+];
 
 const browser = () => ({
   enabled: true,

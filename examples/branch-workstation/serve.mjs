@@ -15,7 +15,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SignJWT } from "jose";
-import { generateStaff } from "@bankcrm/core";
+import { generateStaff } from "@bankcrm/core/demo";
 
 export const CSP = [
   "default-src 'self'",

@@ -9,5 +9,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
-  external: ["@bankcrm/core", "idb", "ky"],
+  external: [/^@bankcrm\/core(\/|$)/, "idb", "ky"],
 });

@@ -33,5 +33,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
-  external: ["lit", /^lit\//, "@lit/context", /^@lit-labs\/virtualizer/, "@bankcrm/core"],
+  external: ["lit", /^lit\//, "@lit/context", /^@lit-labs\/virtualizer/, /^@bankcrm\/core(\/|$)/],
 });

@@ -4,7 +4,7 @@
  * as many records of a similar shape (an id, an ISO timestamp, a money object)
  * — the floor for producing that much data at all.
  */
-import { generateDemoCustomers, generateDemoPortfolio } from "@bankcrm/core";
+import { generateDemoCustomers, generateDemoPortfolio } from "@bankcrm/core/demo";
 import { fmtMs, gc, heapMb, report, time } from "./measure.js";
 
 /** Generates the portfolio and returns its figures; the portfolio itself is dropped on return. */

@@ -3,7 +3,8 @@
  * the shape a database row has — their catalog and the 10-condition segment;
  * plain data and core only, so the Chromium bench page bundles it too.
  */
-import { createFieldCatalog, createRandom, type SegmentDefinition } from "@bankcrm/core";
+import { createFieldCatalog, type SegmentDefinition } from "@bankcrm/core";
+import { createRandom } from "@bankcrm/core/demo";
 
 /** A customer as a database row. */
 export interface Row {

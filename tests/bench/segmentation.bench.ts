@@ -10,14 +10,13 @@ import {
   buildCustomerView,
   compileSegment,
   createColumnarTable,
-  createRandom,
   evaluateColumnar,
   customerFieldCatalog,
-  generateDemoPortfolio,
   type CustomerView,
   type Holding,
   type SegmentDefinition,
 } from "@bankcrm/core";
+import { createRandom, generateDemoPortfolio } from "@bankcrm/core/demo";
 import { gc, report, time, timeRulesEngine, type Timing } from "./measure.js";
 
 export const benchSegment: SegmentDefinition = {

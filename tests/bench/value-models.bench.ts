@@ -10,21 +10,19 @@ import {
   assignTier,
   computeAum,
   computeContribution,
-  createRandom,
   defaultContributionConfig,
   defaultTierConfig,
   defaultValueScoreConfig,
-  fitBgNbd,
-  generateDemoPortfolio,
   normalizedWeights,
   scoreCustomerValue,
-  scoreRfm,
-  TRANSACTION_CHANNELS,
   type Customer,
   type CustomerSummary,
   type Holding,
   type TransactionChannel,
 } from "@bankcrm/core";
+import { createRandom, generateDemoPortfolio } from "@bankcrm/core/demo";
+import { fitBgNbd, scoreRfm } from "@bankcrm/core/analytics";
+import { TRANSACTION_CHANNELS } from "@bankcrm/core/vocabulary";
 import { lgamma } from "@bankcrm/core/numeric";
 import { simulateBgNbd } from "../support/bg-nbd-simulation.js";
 import { gc, report, time } from "./measure.js";

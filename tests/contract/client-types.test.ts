@@ -4,7 +4,8 @@
  * compiles this file: a CrmClient that stops satisfying ElementClient fails it.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { generateDemoPortfolio, type Lead, type Page, type TimelineEntry, type WriteStatus } from "@bankcrm/core";
+import { type Lead, type Page, type TimelineEntry, type WriteStatus } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore, type CrmClient, type WriteResult } from "@bankcrm/data";
 import type { ElementClient, LeadWriteStatus, TimelineItem, TimelinePage } from "@bankcrm/elements";
 

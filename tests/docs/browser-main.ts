@@ -22,7 +22,7 @@ import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
-import { generateDemoPortfolio } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 
 const scripts = import.meta.glob("./samples/*.ts");

@@ -21,7 +21,20 @@ const repo = fileURLToPath(new URL("../../", import.meta.url));
 const here = fileURLToPath(new URL("./", import.meta.url));
 const generated = join(here, ".generated");
 const samples = samplesOf(repo);
-const MODULES: Record<string, Record<string, unknown>> = { "@bankcrm/core": core, "@bankcrm/data": data };
+/** Core's subpaths (its package.json `exports`): a sample may import from any of them. */
+const CORE_SUBPATHS = Object.keys(
+  (JSON.parse(readFileSync(join(repo, "packages/core/package.json"), "utf8")) as { exports: Record<string, unknown> })
+    .exports,
+)
+  .filter((k) => k !== ".")
+  .map((k) => `@bankcrm/core${k.slice(1)}`);
+const MODULES: Record<string, Record<string, unknown>> = {
+  "@bankcrm/core": core,
+  "@bankcrm/data": data,
+  ...Object.fromEntries(
+    await Promise.all(CORE_SUBPATHS.map(async (m) => [m, (await import(m)) as Record<string, unknown>] as const)),
+  ),
+};
 const FIXTURE_NAMES = [
   "bank",
   "input",
@@ -52,7 +65,7 @@ const FIXTURE_NAMES = [
   "store",
   "rm",
 ];
-const IN_SCOPE = [...new Set([...Object.keys(core), ...Object.keys(data)])].filter(
+const IN_SCOPE = [...new Set(Object.values(MODULES).flatMap((m) => Object.keys(m)))].filter(
   (k) => /^[A-Za-z_$][\w$]*$/.test(k) && !FIXTURE_NAMES.includes(k),
 );
 
@@ -69,11 +82,14 @@ function nodeModuleFor(sample: Sample): string {
     for (const name of i.names)
       if (!(name in mod)) throw new Error(`${sample.file}:${sample.line}: ${i.module} has no export "${name}"`);
   }
+  const subpaths = CORE_SUBPATHS.map((m, i) => `import * as __core${i} from "${m}";`).join("\n");
+  const spread = CORE_SUBPATHS.map((_, i) => `...__core${i}`).join(", ");
   return `import * as __core from "@bankcrm/core";
+${subpaths}
 import * as __data from "@bankcrm/data";
 import { fixtures, __expect } from "../prelude.js";
 export default async function run() {
-  const { ${IN_SCOPE.join(", ")} } = { ...__core, ...__data } as Record<string, any>;
+  const { ${IN_SCOPE.join(", ")} } = { ${spread}, ...__core, ...__data } as Record<string, any>;
   const { ${FIXTURE_NAMES.join(", ")} } = fixtures() as Record<string, any>;
   {
 ${withAssertions(body)}

@@ -5,7 +5,8 @@
  */
 import "fake-indexeddb/auto";
 import { isDeepStrictEqual } from "node:util";
-import { buildCustomerView, generateDemoPortfolio, type Lead, type SegmentDefinition } from "@bankcrm/core";
+import { buildCustomerView, type Lead, type SegmentDefinition } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 
 export function __expect(actual: unknown, expected: unknown, what: string): void {

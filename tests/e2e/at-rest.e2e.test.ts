@@ -13,12 +13,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext } from "playwright-core";
-import {
-  generateDemoCustomers,
-  isValidBankCardNumber,
-  isValidResidentIdNumber,
-  type StaffRole,
-} from "../../packages/core/src/index.js";
+import { isValidBankCardNumber, isValidResidentIdNumber, type StaffRole } from "../../packages/core/src/index.js";
+import { generateDemoCustomers } from "../../packages/core/src/demo/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { chromiumArgs, chromiumPath } from "../support/chromium.js";

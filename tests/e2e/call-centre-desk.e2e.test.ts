@@ -8,7 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, type Served } from "../support/served.js";

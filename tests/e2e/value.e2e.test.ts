@@ -7,21 +7,15 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Locator } from "playwright-core";
+import { inCustomerScope, computeAum, type BookCustomer, type ServiceCase } from "@bankcrm/core";
 import {
   BRANCHES,
   DEMO_AS_OF,
-  churnAlerts,
-  computeBookMetrics,
-  findGoldCustomers,
   generateCustomerHistory,
   generateDemoCustomers,
   generateStaff,
-  inCustomerScope,
-  computeAum,
-  scoreCustomer,
-  type BookCustomer,
-  type ServiceCase,
-} from "@bankcrm/core";
+} from "@bankcrm/core/demo";
+import { churnAlerts, computeBookMetrics, findGoldCustomers, scoreCustomer } from "@bankcrm/core/analytics";
 import { demoGroups } from "../../examples/branch-workstation/src/book.js";
 import { axeViolations } from "../support/axe.js";
 import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";

@@ -7,7 +7,9 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_AS_OF, valueReasonText, type Lead, type StaffRole } from "@bankcrm/core";
+import { type Lead, type StaffRole } from "@bankcrm/core";
+import { DEMO_AS_OF } from "@bankcrm/core/demo";
+import { valueReasonText } from "@bankcrm/core/analytics";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";

@@ -7,7 +7,8 @@ import type { Locator } from "playwright-core";
 import { axeViolations } from "../support/axe.js";
 import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
 import { openWatchedPage } from "../support/watched-page.js";
-import { DEMO_AS_OF, buildCustomerView, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core";
+import { buildCustomerView } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
 
 const ws = useWorkstation();
 

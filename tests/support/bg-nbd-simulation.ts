@@ -4,7 +4,8 @@
  * probability p), with times on a daily grid as real data has them. Used to test
  * that fitting recovers known parameters and to benchmark fits at scale.
  */
-import { createRandom, type BgNbdParams, type Random } from "@bankcrm/core";
+import { type BgNbdParams, type Random } from "@bankcrm/core";
+import { createRandom } from "@bankcrm/core/demo";
 
 function gamma(rnd: Random, shape: number, rate: number): number {
   if (shape < 1) return gamma(rnd, shape + 1, rate) * Math.pow(rnd.next() || Number.MIN_VALUE, 1 / shape);

@@ -10,17 +10,14 @@
  */
 import { deleteDB, openDB, type IDBPDatabase } from "idb";
 import {
-  DEMO_AS_OF,
   buildCustomerView,
   computeAum,
-  generateCustomerHistory,
-  generateDemoCustomers,
-  householdName,
   type Customer,
   type CustomerView,
   type Holding,
   type RelationshipGroup,
 } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers, householdName } from "@bankcrm/core/demo";
 import type { CrmStore, IndexedDbStore, ServerCustomerMetrics } from "@bankcrm/data";
 
 export interface BookRow extends CustomerView {

@@ -8,11 +8,9 @@
  */
 import {
   assignControlGroup,
-  audienceExclusionLabels,
   campaignAudience,
   campaignEffectiveness,
   compileSegment,
-  createRandom,
   customerFieldCatalog,
   type AudienceExclusion,
   type Campaign,
@@ -23,6 +21,8 @@ import {
   type Locale,
   type SegmentDefinition,
 } from "@bankcrm/core";
+import { audienceExclusionLabels } from "@bankcrm/core/i18n";
+import { createRandom } from "@bankcrm/core/demo";
 import type { CrmClient } from "@bankcrm/data";
 import type { BookRow } from "./book.js";
 

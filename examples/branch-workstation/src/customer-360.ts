@@ -7,15 +7,11 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
-  DEMO_AS_OF,
-  PRODUCTS,
   computeContribution,
   formatMoney,
   inCustomerScope,
   label,
-  nextBestOffers,
   scoreCustomerValue,
-  summarizeGroup,
   type AssociationRule,
   type GroupMemberRecords,
   type GroupSummary,
@@ -29,6 +25,8 @@ import {
   type ValueScore,
   DAY_MS,
 } from "@bankcrm/core";
+import { DEMO_AS_OF, PRODUCTS } from "@bankcrm/core/demo";
+import { nextBestOffers, summarizeGroup } from "@bankcrm/core/analytics";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";

@@ -6,15 +6,9 @@
  * the customer puts in the store (book.ts `ensureHistory`). Its name carries
  * the seed and the book's size: `{"seed":"bankcrm","total":50000}`.
  */
-import {
-  DEMO_AS_OF,
-  generateCustomerHistory,
-  generateDemoCustomers,
-  serveBookMetrics,
-  type BookCustomer,
-  type BookPart,
-  type Customer,
-} from "@bankcrm/core";
+import { type BookCustomer, type BookPart, type Customer } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
+import { serveBookMetrics } from "@bankcrm/core/analytics";
 
 const BATCH = 500;
 const { seed, total } = JSON.parse(self.name) as { seed: string; total: number };

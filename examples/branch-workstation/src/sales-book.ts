@@ -6,13 +6,11 @@
  * are live on whatever day the demo runs.
  */
 import {
-  BRANCHES,
   DAY_MS,
   DEFAULT_STAGE_PROBABILITY,
   OPEN_STAGES,
   bankDay,
   bankTime,
-  createRandom,
   type Lead,
   type LeadSource,
   type Opportunity,
@@ -21,6 +19,7 @@ import {
   type Staff,
   type Task,
 } from "@bankcrm/core";
+import { BRANCHES, createRandom } from "@bankcrm/core/demo";
 import type { CrmStore } from "@bankcrm/data";
 import type { BookRow } from "./book.js";
 

@@ -7,13 +7,8 @@
  */
 import { LitElement, html, css, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import {
-  mineAssociationRules,
-  resolveLocale,
-  type AssociationRule,
-  type Locale,
-  type RevealAuditEvent,
-} from "@bankcrm/core";
+import { resolveLocale, type AssociationRule, type Locale, type RevealAuditEvent } from "@bankcrm/core";
+import { mineAssociationRules } from "@bankcrm/core/analytics";
 import type { OutboxStatus } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import { visuallyHidden } from "@bankcrm/elements";

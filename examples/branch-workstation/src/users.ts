@@ -1,5 +1,6 @@
 /** The demo: who can sign in, the page's options from its URL, and the names shown for ids. */
-import { BRANCHES, generateStaff, type Staff, type StaffRole } from "@bankcrm/core";
+import { type Staff, type StaffRole } from "@bankcrm/core";
+import { BRANCHES, generateStaff } from "@bankcrm/core/demo";
 import type { TextKey } from "./messages.js";
 
 export const params = new URLSearchParams(location.search);

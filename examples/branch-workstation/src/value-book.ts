@@ -5,17 +5,9 @@
  * computing again, and one customer scored again — against the stored models —
  * when their records change.
  */
-import {
-  DEMO_AS_OF,
-  churnAlerts,
-  findGoldCustomers,
-  scoreCustomer,
-  startBookMetricsParallel,
-  type BookCustomer,
-  type BookModels,
-  type ChurnAlert,
-  type CustomerValue,
-} from "@bankcrm/core";
+import { type BookCustomer, type BookModels, type ChurnAlert, type CustomerValue } from "@bankcrm/core";
+import { DEMO_AS_OF } from "@bankcrm/core/demo";
+import { churnAlerts, findGoldCustomers, scoreCustomer, startBookMetricsParallel } from "@bankcrm/core/analytics";
 import type { IndexedDbStore, ServerCustomerMetrics } from "@bankcrm/data";
 import { createModuleWorker } from "@bankcrm/elements/segment-counter.js";
 import workerUrl from "./metrics-worker.ts?worker&url";

@@ -4,14 +4,9 @@
  * rules mined from what they hold; and the card system's answer (card and
  * account numbers to their customer), kept in memory only, never shown.
  */
-import {
-  DEMO_AS_OF,
-  generateCustomerHistory,
-  generateDemoCustomers,
-  mineAssociationRules,
-  type AssociationRule,
-  type Locale,
-} from "@bankcrm/core";
+import { type AssociationRule, type Locale } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
+import { mineAssociationRules } from "@bankcrm/core/analytics";
 import { createIndexedDbStore, type IndexedDbStore } from "@bankcrm/data";
 
 export interface DeskBook {

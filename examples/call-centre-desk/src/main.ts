@@ -14,20 +14,16 @@
 import { LitElement, css, html } from "lit";
 import { state } from "lit/decorators.js";
 import {
-  BRANCHES,
-  DEMO_AS_OF,
-  PRODUCTS,
-  generateCustomerHistory,
-  generateStaff,
   isValidBankCardNumber,
   normalizeBankCardNumber,
-  nextBestOffers,
   resolveLocale,
   type AssociationRule,
   type Customer,
   type Locale,
   type NextBestOffers,
 } from "@bankcrm/core";
+import { BRANCHES, DEMO_AS_OF, PRODUCTS, generateCustomerHistory, generateStaff } from "@bankcrm/core/demo";
+import { nextBestOffers } from "@bankcrm/core/analytics";
 import { createCrmClient, type CrmClient, type IndexedDbStore } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import "@bankcrm/elements/customer-card.js";

@@ -5,14 +5,8 @@
  * customer form and the timeline.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import {
-  labelIn,
-  productTypeLabels,
-  riskToleranceLabels,
-  type Customer,
-  type Locale,
-  type NextBestOffers,
-} from "@bankcrm/core";
+import { labelIn, type Customer, type Locale, type NextBestOffers } from "@bankcrm/core";
+import { productTypeLabels, riskToleranceLabels } from "@bankcrm/core/i18n";
 import type { TextKey } from "./messages.js";
 
 type Say = (key: TextKey, values?: Record<string, string | number>) => string;

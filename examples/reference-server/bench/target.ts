@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { generateStaff } from "@bankcrm/core";
+import { generateStaff } from "@bankcrm/core/demo";
 import { createApp } from "../src/app.js";
 import { signDemoToken } from "../src/auth.js";
 import { openDatabase } from "../src/database.js";

@@ -6,7 +6,8 @@
  * staff roles, `branch` the branch id ("HQ" for head office).
  */
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import { STAFF_ROLES, type Actor, type StaffRole } from "@bankcrm/core";
+import { type Actor, type StaffRole } from "@bankcrm/core";
+import { STAFF_ROLES } from "@bankcrm/core/vocabulary";
 
 export interface AuthOptions {
   /** HS256 secret (at least 32 characters). */

@@ -11,11 +11,11 @@ import {
   COLLECTION_NAMES,
   METRICS,
   TIMELINE_COLLECTIONS,
-  timelineAt,
   versionOf,
   type CollectionName,
   type CustomerScope,
 } from "@bankcrm/core";
+import { timelineAt } from "@bankcrm/core/collections";
 import { migrate, openPglite, openPostgres, type Driver, type Sql } from "./sql.js";
 import { Params, searchSql, visibleSql, type Reader } from "./scope-sql.js";
 export type { Reader };

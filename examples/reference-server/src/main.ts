@@ -15,7 +15,7 @@
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  */
 import { serve } from "@hono/node-server";
-import { generateStaff } from "@bankcrm/core";
+import { generateStaff } from "@bankcrm/core/demo";
 import { createApp } from "./app.js";
 import { verifyAudit } from "./audit.js";
 import { authFromEnv, LOAD_SCOPE, signDemoToken } from "./auth.js";

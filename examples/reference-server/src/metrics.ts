@@ -14,10 +14,6 @@
  */
 import {
   METRICS,
-  TIERS,
-  churnAlerts,
-  createBookMetricsJob,
-  isNearNextTier,
   type BookCustomer,
   type ChurnAlert,
   type BookModels,
@@ -27,6 +23,8 @@ import {
   type ServiceCase,
   type Transaction,
 } from "@bankcrm/core";
+import { TIERS } from "@bankcrm/core/vocabulary";
+import { churnAlerts, createBookMetricsJob, isNearNextTier } from "@bankcrm/core/analytics";
 import type { Sql } from "./sql.js";
 
 export interface MetricsJobOptions {

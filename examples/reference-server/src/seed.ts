@@ -1,5 +1,6 @@
 /** Seeds the database with the deterministic demo portfolio: every collection of core's table. */
-import { COLLECTION_NAMES, generateDemoPortfolio } from "@bankcrm/core";
+import { COLLECTION_NAMES } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import type { Database } from "./database.js";
 
 export async function seedDemo(db: Database, customers: number, seed = "bankcrm"): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
 import { signDemoToken } from "../src/auth.js";
 import { spawnReferenceServer } from "./support/process.js";

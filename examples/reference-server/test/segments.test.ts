@@ -9,16 +9,14 @@ import { describe, expect, it } from "vitest";
 import {
   buildCustomerView,
   compileSegment,
-  churnAlerts,
-  computeBookMetrics,
-  findGoldCustomers,
   customerFieldCatalog,
-  generateDemoPortfolio,
   inCustomerScope,
   METRICS,
   type CustomerView,
   type SegmentDefinition,
 } from "@bankcrm/core";
+import { churnAlerts, computeBookMetrics, findGoldCustomers } from "@bankcrm/core/analytics";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { SEGMENTS } from "../../branch-workstation/src/segments.js";
 import { seedDemo } from "../src/seed.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isInvalidArgumentError, mineAssociationRules } from "../src/index.js";
+import { isInvalidArgumentError } from "../src/index.js";
+import { mineAssociationRules } from "../src/analytics/index.js";
 import { groceries } from "./support/fixtures.js";
 
 describe("mineAssociationRules (arules semantics)", () => {

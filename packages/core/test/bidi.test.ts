@@ -5,18 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  closeBidi,
-  fillLabel,
-  FSI,
-  hasUnpairedBidi,
-  isolate,
-  isolateIfNeeded,
-  LeadSchema,
-  PDI,
-  validate,
-  withoutControls,
-} from "../src/index.js";
+import { fillLabel, LeadSchema, validate } from "../src/index.js";
+import { closeBidi, FSI, hasUnpairedBidi, isolate, isolateIfNeeded, PDI, withoutControls } from "../src/text/index.js";
 
 const [LRE, RLE, PDF, LRO, RLO] = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E"];
 const [LRI, RLI] = ["\u2066", "\u2067"];

@@ -1,26 +1,28 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  churnAlerts,
-  computeBookMetrics,
   computeContribution,
-  createBookMetricsJob,
-  findGoldCustomers,
-  fitBgNbd,
-  goldBars,
-  isNearNextTier,
-  topShareBar,
-  generateDemoPortfolio,
-  scoreCustomer,
-  scoreRfm,
-  summarizeTransactions,
-  valueReasonText,
   type BookCustomer,
   type Customer,
   type CustomerValue,
   type Holding,
   type Transaction,
 } from "../src/index.js";
+import {
+  churnAlerts,
+  computeBookMetrics,
+  createBookMetricsJob,
+  findGoldCustomers,
+  fitBgNbd,
+  goldBars,
+  isNearNextTier,
+  topShareBar,
+  scoreCustomer,
+  scoreRfm,
+  summarizeTransactions,
+  valueReasonText,
+} from "../src/analytics/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 import { packValues, unpackValues } from "../src/analytics/packed-values.js";
 import { fitBookModels, summaryFigures } from "../src/analytics/book-metrics.js";
 

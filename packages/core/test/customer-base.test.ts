@@ -4,17 +4,16 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isConvergenceError, isInvalidArgumentError } from "../src/index.js";
 import {
   bgNbdModel,
   customerLifetimeValue,
   fitBgNbd,
   fitGammaGamma,
-  isConvergenceError,
-  isInvalidArgumentError,
   scoreRfm,
   summarizeTransactions,
-  RFM_SEGMENTS,
-} from "../src/index.js";
+} from "../src/analytics/index.js";
+import { RFM_SEGMENTS } from "../src/vocabulary.js";
 import { cdnowSummary, cdnowTransactions } from "./support/fixtures.js";
 
 const summaries = summarizeTransactions(cdnowTransactions(), { calibrationEnd: "1997-09-30", unit: "week" });

@@ -2,15 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   assignTier,
   computeAum,
-  generateCustomerHistory,
-  generateDemoCustomers,
-  generateDemoPortfolio,
   isInvalidArgumentError,
   isValidMobile,
   isValidResidentIdNumber,
   isValidUscc,
   parseResidentIdNumber,
 } from "../src/index.js";
+import { generateCustomerHistory, generateDemoCustomers, generateDemoPortfolio } from "../src/demo/index.js";
 
 describe("generateDemoPortfolio", () => {
   const portfolio = generateDemoPortfolio({ seed: "demo-test", customers: 2000, months: 6 });

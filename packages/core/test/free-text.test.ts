@@ -7,13 +7,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   findIdentifiers,
-  generateDemoPortfolio,
   guardFreeText,
   identifiersOf,
   isValidationError,
   mask,
   maskIdentifiers,
 } from "../src/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 
 const person = {
   kind: "individual",

@@ -1,23 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { label, labelsOf, message, messageKeys, resolveLocale, type VocabularyName } from "../src/index.js";
 import {
-  label,
-  labelsOf,
-  message,
-  messageKeys,
   salesMessage,
   salesMessageKeys,
   serviceMessage,
   serviceMessageKeys,
-  resolveLocale,
   writeMessage,
   writeMessageKeys,
   valueMessage,
   valueMessageKeys,
   pictureMessage,
   pictureMessageKeys,
-  vocabularies,
-  type VocabularyName,
-} from "../src/index.js";
+} from "../src/i18n/index.js";
+import { vocabularies } from "../src/schemas/index.js";
 
 describe("messages and labels", () => {
   it("label every value of every vocabulary in zh-CN and English", () => {

@@ -7,16 +7,15 @@ import {
   isValidMobile,
   isValidResidentIdNumber,
   isValidUscc,
-  luhnCheckDigit,
   MobileSchema,
   normalizeMobile,
   parseResidentIdNumber,
   ResidentIdNumberSchema,
-  USCC_ALPHABET,
   UsccSchema,
   BankCardNumberSchema,
   validate,
 } from "../src/index.js";
+import { luhnCheckDigit, USCC_ALPHABET } from "../src/identifiers/index.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
 

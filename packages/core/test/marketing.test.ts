@@ -5,12 +5,10 @@ import {
   assignControlGroup,
   campaignAudience,
   campaignEffectiveness,
-  generateDemoCustomers,
-  normalCdf,
-  twoProportionTest,
-  wilsonInterval,
   type Customer,
 } from "../src/index.js";
+import { generateDemoCustomers } from "../src/demo/index.js";
+import { normalCdf, twoProportionTest, wilsonInterval } from "../src/marketing/index.js";
 
 describe("the statistics", () => {
   it("Φ agrees with the normal distribution to 1e-7", () => {

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, mineAssociationRules, nextBestOffers, PRODUCTS, type Customer } from "../src/index.js";
+import { type Customer } from "../src/index.js";
+import { generateDemoPortfolio, PRODUCTS } from "../src/demo/index.js";
+import { mineAssociationRules, nextBestOffers } from "../src/analytics/index.js";
 
 const p = generateDemoPortfolio({ seed: "nbo-test", customers: 3000, detail: "holdings" });
 const holdingsOf = new Map<string, typeof p.holdings>();

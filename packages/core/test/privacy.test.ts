@@ -4,16 +4,16 @@ import {
   authorizeReveal,
   canReveal,
   CustomerSchema,
-  generateDemoPortfolio,
   HoldingSchema,
   isAccessDeniedError,
   isInvalidArgumentError,
   mask,
   maskRecord,
-  STAFF_ROLES,
-  withoutControls,
   type MaskKind,
 } from "../src/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
+import { STAFF_ROLES } from "../src/vocabulary.js";
+import { withoutControls } from "../src/text/index.js";
 
 const KINDS: MaskKind[] = ["idNumber", "bankCard", "mobile", "name", "email", "address"];
 

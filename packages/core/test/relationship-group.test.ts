@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  BankcrmInvalidArgumentError,
-  generateDemoPortfolio,
-  summarizeGroup,
-  type Customer,
-  type Holding,
-  type RelationshipGroup,
-} from "../src/index.js";
+import { BankcrmInvalidArgumentError, type Customer, type Holding, type RelationshipGroup } from "../src/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
+import { summarizeGroup } from "../src/analytics/index.js";
 
 const p = generateDemoPortfolio({ seed: "group-test", customers: 40 });
 const people = p.customers.filter((c) => c.kind === "individual").slice(0, 3);

@@ -8,7 +8,6 @@ import {
   type BalanceChange,
   type SalesTarget,
   forecastPipeline,
-  generateDemoCustomers,
   HoldingSchema,
   nextBirthday,
   OpportunitySchema,
@@ -16,6 +15,7 @@ import {
   type Holding,
   type Opportunity,
 } from "../src/index.js";
+import { generateDemoCustomers } from "../src/demo/index.js";
 
 const opp = (
   id: string,

@@ -2,16 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
-  clearFields,
   COLLECTION_NAMES,
   collections,
-  customerIndex,
-  DERIVED_FIELDS,
-  keepsDerived,
-  storageVersion,
   type CollectionSpec,
   CustomerSchema,
-  generateDemoPortfolio,
   HoldingSchema,
   LeadSchema,
   recordSchemas,
@@ -21,6 +15,8 @@ import {
   validate,
   type Customer,
 } from "../src/index.js";
+import { clearFields, customerIndex, DERIVED_FIELDS, keepsDerived, storageVersion } from "../src/collections/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 
 /** Object schemas reachable from a schema, through wrappers, arrays, unions and pipes. */
 function reachableObjects(schema: z.ZodType, seen = new Set<z.ZodType>()): z.ZodObject[] {

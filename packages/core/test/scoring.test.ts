@@ -5,12 +5,12 @@ import {
   computeAum,
   defaultTierConfig,
   isInvalidArgumentError,
-  TIERS,
   type Holding,
   normalizedWeights,
   defaultValueScoreConfig,
   scoreCustomerValue,
 } from "../src/index.js";
+import { TIERS } from "../src/vocabulary.js";
 import { tierAssigner } from "../src/scoring/tier.js";
 import { valueScoreOnly } from "../src/scoring/value-score.js";
 

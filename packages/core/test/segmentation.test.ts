@@ -9,7 +9,6 @@ import {
   evaluateSegmentPages,
   explainSegment,
   fromJsonLogic,
-  generateDemoPortfolio,
   isInvalidArgumentError,
   isValidationError,
   toJsonLogic,
@@ -17,6 +16,7 @@ import {
   type Rule,
   type SegmentDefinition,
 } from "../src/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 
 const segment = (rule: Rule): SegmentDefinition => ({ schemaVersion: 1, id: "seg-1", name: "test", version: 1, rule });
 

@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  churnRisk,
   computeContribution,
   defaultContributionConfig,
   defaultValueScoreConfig,
-  generateDemoPortfolio,
   isInvalidArgumentError,
   mask,
   scoreCustomerValue,
   VALUE_FACTOR_INPUTS,
   type Holding,
 } from "../src/index.js";
+import { churnRisk } from "../src/analytics/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 
 const holding = (productType: Holding["productType"], amount: number, extra: Partial<Holding> = {}): Holding => ({
   id: `H-${productType}`,

@@ -9,7 +9,6 @@ import {
   consentInForce,
   DEFAULT_STAGE_PROBABILITY,
   describeError,
-  generateDemoPortfolio,
   isAccessDeniedError,
   isBankcrmError,
   isTransitionError,
@@ -23,6 +22,7 @@ import {
   type CollectionRecords,
   type CollectionSpec,
 } from "../src/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 
 const rm: Actor = { id: "S-RM1", role: "relationship_manager", branchId: "B1" };
 const bm: Actor = { id: "S-BM1", role: "branch_manager", branchId: "B1" };

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEMO_AS_OF,
-  churnAlerts,
-  computeBookMetrics,
-  startBookMetrics,
-  startBookMetricsParallel,
-  type ChurnAlert,
-  type CustomerValue,
-} from "@bankcrm/core";
+import { type ChurnAlert, type CustomerValue } from "@bankcrm/core";
+import { DEMO_AS_OF } from "@bankcrm/core/demo";
+import { churnAlerts, computeBookMetrics, startBookMetrics, startBookMetricsParallel } from "@bankcrm/core/analytics";
 import { demoBook } from "./support/metrics-worker.js";
 
 // Vite finds workers by this literal form; the name picks the book's size.

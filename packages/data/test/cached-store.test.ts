@@ -1,6 +1,7 @@
 /** The cached store over the real reference server (HTTP) and a memory cache: online, offline, server gone. */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { generateDemoPortfolio, isValidationError } from "@bankcrm/core";
+import { isValidationError } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCachedStore, createHttpStore, createMemoryStore } from "../src/index.js";
 import { fill } from "./support/fill.js";
 import { startReferenceServer, type RunningServer } from "./support/reference-server.js";

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  generateDemoPortfolio,
-  isAccessDeniedError,
-  isValidationError,
-  mask,
-  type Customer,
-  type RevealAuditEvent,
-} from "@bankcrm/core";
+import { isAccessDeniedError, isValidationError, mask, type Customer, type RevealAuditEvent } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import {
   createCrmClient,
   createMemoryStore,

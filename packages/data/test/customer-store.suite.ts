@@ -3,7 +3,8 @@
  * (fast) and in real Chromium (the truth).
  */
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
+import { type Customer } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { openDB } from "idb";
 import { createIndexedDbStore, isStoreError } from "../src/index.js";
 

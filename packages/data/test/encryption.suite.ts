@@ -1,7 +1,8 @@
 /** Encryption at rest, run in Node (fake-indexeddb) and in Chromium. */
 import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
+import { type Customer } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createIndexedDbStore } from "../src/index.js";
 
 export function encryptionSuite(label: string): void {

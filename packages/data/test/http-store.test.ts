@@ -6,13 +6,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   describeError,
-  generateDemoPortfolio,
   isAccessDeniedError,
   isBankcrmError,
   isValidationError,
   REST_CONTRACT_HEADER,
   REST_CONTRACT_VERSION,
 } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import {
   createHttpStore,
   isConflictError,

@@ -3,7 +3,8 @@
  * origins to the reference server (CORS), through a fault-injecting proxy.
  */
 import { describe, expect, inject, it } from "vitest";
-import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
+import { type Lead } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { BankcrmNetworkError, createCrmClient, createHttpStore, createOutbox, httpSender } from "../src/index.js";
 import { sendLeadsWithReload } from "./support/fill.js";
 

@@ -1,7 +1,8 @@
 /** The outbox over fake-indexeddb, against the reference server over real HTTP. */
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { generateDemoPortfolio, type Lead } from "@bankcrm/core";
+import { type Lead } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import {
   BankcrmConflictError,
   BankcrmNetworkError,

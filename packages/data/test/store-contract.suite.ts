@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  generateDemoPortfolio,
   isBankcrmError,
   mask,
   maskRecord,
@@ -13,6 +12,7 @@ import {
   type Customer,
   type Lead,
 } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { isConflictError } from "../src/index.js";
 import type { CrmStore } from "../src/index.js";
 import { CUSTOMER_COLLECTIONS, fill } from "./support/fill.js";

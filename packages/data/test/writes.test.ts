@@ -11,10 +11,8 @@ import {
   availableTransitions,
   collectionSchemas,
   consentInForce,
-  createRandom,
   maskRecord,
   describeError,
-  generateDemoPortfolio,
   isAccessDeniedError,
   isTransitionError,
   isValidationError,
@@ -22,6 +20,7 @@ import {
   type CollectionName,
   type Lead,
 } from "@bankcrm/core";
+import { createRandom, generateDemoPortfolio } from "@bankcrm/core/demo";
 import {
   createCachedStore,
   createCrmClient,

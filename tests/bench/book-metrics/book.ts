@@ -3,7 +3,8 @@
  * the demo generator makes quickly — each with two to four holdings and a
  * year of transactions (0 to 24), from a seeded random stream, in batches.
  */
-import { createRandom, type BookCustomer, type Customer, type Holding, type Transaction } from "@bankcrm/core";
+import { type BookCustomer, type Customer, type Holding, type Transaction } from "@bankcrm/core";
+import { createRandom } from "@bankcrm/core/demo";
 
 const PRODUCTS = ["current_deposit", "time_deposit", "wealth_management", "fund", "credit_card", "mortgage"] as const;
 const CHANNELS = ["mobile_app", "online_banking", "branch_counter", "atm"] as const;

@@ -3,7 +3,8 @@
  * (serveBookMetrics / startBookMetrics) beside the same core job on the page's
  * thread, and the synthetic book's generation alone (both pay for it).
  */
-import { createBookMetricsJob, startBookMetrics, startBookMetricsParallel, type CustomerValue } from "@bankcrm/core";
+import { type CustomerValue } from "@bankcrm/core";
+import { createBookMetricsJob, startBookMetrics, startBookMetricsParallel } from "@bankcrm/core/analytics";
 import { createModuleWorker } from "@bankcrm/elements/segment-counter.js";
 import { AS_OF, syntheticBook } from "./book.js";
 import workerUrl from "./worker.ts?worker&url";

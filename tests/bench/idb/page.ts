@@ -3,7 +3,8 @@
  * work in the same page. Results go to `window.__bench`.
  */
 import { openDB } from "idb";
-import { generateDemoCustomers, type Interaction, type Transaction } from "@bankcrm/core";
+import { type Interaction, type Transaction } from "@bankcrm/core";
+import { generateDemoCustomers } from "@bankcrm/core/demo";
 import { createIndexedDbStore } from "@bankcrm/data";
 
 type Row = { name: string; ms: number };

@@ -26,9 +26,9 @@ import {
   campaignEffectiveness,
   computeAchievement,
   customerFieldCatalog,
-  generateDemoPortfolio,
   scoreCustomerValue,
 } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import segmentWorkerUrl from "./segment-worker.ts?worker&url";
 import { syntheticTimeline } from "../../../packages/elements/test/fixtures/timeline.js";
 import {

@@ -1,7 +1,8 @@
 // A bank's portal page, as its front-end team would write it after
 // `npm install @bankcrm/core @bankcrm/data @bankcrm/elements` — copied into a
 // fresh folder outside the workspace by tests/e2e/packed-install.e2e.test.ts.
-import { generateDemoPortfolio, type Customer } from "@bankcrm/core";
+import { type Customer } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 import type { BankcrmCustomerCard, BankcrmCustomerTimeline, BankcrmProvider, TimelineItem } from "@bankcrm/elements";
 import "@bankcrm/elements/provider.js";

@@ -8,7 +8,8 @@
  */
 import { LitElement, css, html, nothing } from "lit";
 import { property } from "lit/decorators.js";
-import { PRODUCT_TYPES, TIERS, label, type Locale } from "@bankcrm/core";
+import { label, type Locale } from "@bankcrm/core";
+import { PRODUCT_TYPES, TIERS } from "@bankcrm/core/vocabulary";
 import type { ChartDatum } from "@bankcrm/elements";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";

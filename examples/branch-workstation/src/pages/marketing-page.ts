@@ -13,10 +13,7 @@
 import { LitElement, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
-  CAMPAIGN_CHANNELS,
   bankDay,
-  campaignChannelLabels,
-  campaignStatusLabels,
   customerFieldCatalog,
   describeError,
   type Campaign,
@@ -25,6 +22,8 @@ import {
   type Locale,
   type SegmentDefinition,
 } from "@bankcrm/core";
+import { CAMPAIGN_CHANNELS } from "@bankcrm/core/vocabulary";
+import { campaignChannelLabels, campaignStatusLabels } from "@bankcrm/core/i18n";
 import type { CrmClient } from "@bankcrm/data";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import "@bankcrm/elements/segment-builder.js";

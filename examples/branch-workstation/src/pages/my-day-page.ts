@@ -12,13 +12,10 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
-  DEMO_AS_OF,
   bankDay,
   careEvents,
   describeError,
   computeAchievement,
-  generateCustomerHistory,
-  generateDemoPortfolio,
   type Achievement,
   type BalanceChange,
   type CareEvent,
@@ -27,6 +24,7 @@ import {
   type Locale,
   type Opportunity,
 } from "@bankcrm/core";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoPortfolio } from "@bankcrm/core/demo";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/lead-queue.js";

@@ -8,17 +8,16 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property } from "lit/decorators.js";
 import {
-  findGoldCustomers,
   formatMoney,
   inCustomerScope,
   label,
   mask,
-  valueReasonText,
   type ChurnAlertCode,
   type GoldReasonCode,
   type ValueReason,
   type Locale,
 } from "@bankcrm/core";
+import { findGoldCustomers, valueReasonText } from "@bankcrm/core/analytics";
 import { visuallyHidden } from "@bankcrm/elements";
 import "@bankcrm/elements/tier-badge.js";
 import type { BookRow } from "../book.js";

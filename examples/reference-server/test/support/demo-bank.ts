@@ -3,7 +3,8 @@
  * and their staff, a member of staff by id, one of each role, and a call to the
  * server as any of them.
  */
-import { generateDemoPortfolio, generateStaff, type StaffRole } from "@bankcrm/core";
+import { type StaffRole } from "@bankcrm/core";
+import { generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
 import type { RunningServer } from "../../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../src/seed.js";
 

@@ -5,14 +5,8 @@
  * validated (reported and left out when invalid; stored text with a direction
  * control left open neutralised), then masked by the user's role.
  */
-import {
-  BankcrmAccessDeniedError,
-  closeBidiIn,
-  collectionSchemas,
-  maskRecord,
-  validate,
-  type CollectionName,
-} from "@bankcrm/core";
+import { BankcrmAccessDeniedError, collectionSchemas, maskRecord, validate, type CollectionName } from "@bankcrm/core";
+import { closeBidiIn } from "@bankcrm/core/text";
 import type { Page } from "../stores/store.js";
 import { defaultClientPolicy, type ChangeEvent, type CrmClientOptions } from "./types.js";
 

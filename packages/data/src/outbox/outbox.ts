@@ -15,7 +15,8 @@
  * outbox's own database, deleted with it on logout.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
-import { BankcrmInvalidArgumentError, writeMessage, type Actor, type CollectionName, type Locale } from "@bankcrm/core";
+import { BankcrmInvalidArgumentError, type Actor, type CollectionName, type Locale } from "@bankcrm/core";
+import { writeMessage } from "@bankcrm/core/i18n";
 import type { RemoteWriter, TransitionRequest } from "../stores/store.js";
 import { isConflictError, isNetworkError, isRequestError } from "../errors/http-errors.js";
 import { toStoreError } from "../errors/store-error.js";

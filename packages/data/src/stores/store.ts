@@ -7,7 +7,6 @@ export { belongsTo, collectionSchemas, COLLECTION_NAMES, TIMELINE_COLLECTIONS } 
 import {
   collections,
   collectionSpec,
-  timelineAt,
   TIMELINE_COLLECTIONS,
   type CollectionName,
   type CollectionRecords,
@@ -24,6 +23,7 @@ import {
   type Page,
   versionOf,
 } from "@bankcrm/core";
+import { timelineAt } from "@bankcrm/core/collections";
 export type { Page, TimelineEntry, TimelineQuery } from "@bankcrm/core";
 export type { CollectionName, CollectionRecords } from "@bankcrm/core";
 

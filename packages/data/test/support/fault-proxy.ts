@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRandom } from "@bankcrm/core";
+import { createRandom } from "@bankcrm/core/demo";
 
 export interface FaultCounts {
   dropped: number;

@@ -3,7 +3,9 @@
  * a bank's worker would read its own from IndexedDB): 300 customers, or 3,000
  * when started with the name "big", in batches of 100.
  */
-import { generateDemoPortfolio, serveBookMetrics, type BookCustomer } from "@bankcrm/core";
+import { type BookCustomer } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
+import { serveBookMetrics } from "@bankcrm/core/analytics";
 
 export function demoBook(customers: number): BookCustomer[] {
   const p = generateDemoPortfolio({ seed: "metrics-worker", customers });

@@ -1,6 +1,7 @@
 /** The elements' own words: every key in both languages, and none that means something else in core's tables. */
 import { describe, expect, it } from "vitest";
-import { messageKeys, salesMessageKeys, serviceMessageKeys, writeMessageKeys } from "@bankcrm/core";
+import { messageKeys } from "@bankcrm/core";
+import { salesMessageKeys, serviceMessageKeys, writeMessageKeys } from "@bankcrm/core/i18n";
 import { cardMessage, cardMessageKeys } from "./card-messages.js";
 import { leadFormMessage, leadFormMessageKeys } from "./lead-form-messages.js";
 import { timelineMessage, timelineMessageKeys } from "./timeline-messages.js";

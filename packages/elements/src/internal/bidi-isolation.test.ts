@@ -15,11 +15,11 @@ import {
   campaignEffectiveness,
   computeAchievement,
   customerFieldCatalog,
-  generateDemoCustomers,
   scoreCustomerValue,
   type Customer,
   type GroupSummary,
 } from "@bankcrm/core";
+import { generateDemoCustomers } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 import { NOW, RM, customers, demoRecords, serviceCase, STAFF } from "../../test/fixtures/sales.js";
 import { segmentRows } from "../../test/fixtures/segment-rows.js";

@@ -4,7 +4,8 @@
  * Shared by the chart and the value breakdown.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { pictureMessage, type Locale } from "@bankcrm/core";
+import { type Locale } from "@bankcrm/core";
+import { pictureMessage } from "@bankcrm/core/i18n";
 
 export interface DataTableRow {
   /** The row's heading cell. */

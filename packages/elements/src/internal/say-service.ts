@@ -1,12 +1,6 @@
 /** One call for the message tables the service elements use: core's shared, sales and service messages. */
-import {
-  serviceMessage,
-  serviceMessageKeys,
-  type Locale,
-  type MessageKey,
-  type SalesMessageKey,
-  type ServiceMessageKey,
-} from "@bankcrm/core";
+import { type Locale, type MessageKey, type SalesMessageKey, type ServiceMessageKey } from "@bankcrm/core";
+import { serviceMessage, serviceMessageKeys } from "@bankcrm/core/i18n";
 import { say } from "./say.js";
 
 const SERVICE = new Set<string>(serviceMessageKeys);

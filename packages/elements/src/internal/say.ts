@@ -1,12 +1,6 @@
 /** One call for both message tables the sales elements use: core's shared messages and its sales messages. */
-import {
-  message,
-  salesMessage,
-  salesMessageKeys,
-  type Locale,
-  type MessageKey,
-  type SalesMessageKey,
-} from "@bankcrm/core";
+import { message, type Locale, type MessageKey, type SalesMessageKey } from "@bankcrm/core";
+import { salesMessage, salesMessageKeys } from "@bankcrm/core/i18n";
 
 const SALES = new Set<string>(salesMessageKeys);
 

@@ -6,7 +6,8 @@
  * tier, branch, status, times — nothing that identifies a person). The natural key is indexed as an
  * HMAC-SHA-256 (a blind index), so lookups work without storing it readable.
  */
-import { clearFields, collections, COLLECTION_NAMES, type Customer } from "@bankcrm/core";
+import { collections, COLLECTION_NAMES, type Customer } from "@bankcrm/core";
+import { clearFields } from "@bankcrm/core/collections";
 import { naturalKeyOf, type CollectionName, type CollectionRecords } from "../store.js";
 
 export interface Codec {

@@ -6,16 +6,8 @@
  * and land all-or-nothing; storage failures come back as typed errors.
  */
 import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import {
-  collections,
-  COLLECTION_NAMES,
-  customerIndex,
-  DAY_MS,
-  timelineAt,
-  validate,
-  type FieldError,
-  type Locale,
-} from "@bankcrm/core";
+import { collections, COLLECTION_NAMES, DAY_MS, validate, type FieldError, type Locale } from "@bankcrm/core";
+import { customerIndex, timelineAt } from "@bankcrm/core/collections";
 import { filterIndex, listCustomers, readRecords, readTimeline, type Rows } from "./queries.js";
 import { customerRange, keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
 import { BankcrmConflictError } from "../../errors/http-errors.js";

@@ -6,7 +6,8 @@
  * read transactions: none may wait on decryption.
  */
 import { unwrap, type IDBPDatabase, type IDBPObjectStore } from "idb";
-import { collectionSpec, matchesCustomerSearch, timelineAt, type Customer } from "@bankcrm/core";
+import { collectionSpec, matchesCustomerSearch, type Customer } from "@bankcrm/core";
+import { timelineAt } from "@bankcrm/core/collections";
 import { BankcrmStoreError } from "../../errors/store-error.js";
 import {
   belongsTo,

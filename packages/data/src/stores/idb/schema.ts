@@ -13,18 +13,15 @@
  * each customer was last opened, for retention.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from "idb";
+import { collections, COLLECTION_NAMES, type Customer, type DerivedField } from "@bankcrm/core";
 import {
-  collections,
-  COLLECTION_NAMES,
   DERIVED_FIELDS,
   customerIndex,
   indexFields,
   keepsDerived,
   storageVersion,
   timelineAt,
-  type Customer,
-  type DerivedField,
-} from "@bankcrm/core";
+} from "@bankcrm/core/collections";
 import { naturalKeyOf, type CollectionName, type CollectionRecords } from "../store.js";
 
 type IndexesOf<C extends CollectionName> = {

@@ -6,7 +6,6 @@ import {
   bankTime,
   InteractionSchema,
   canWrite,
-  interactionOutcomeLabels,
   isValidationError,
   labelIn,
   validate,
@@ -16,6 +15,7 @@ import {
   type SalesMessageKey,
   type Task,
 } from "@bankcrm/core";
+import { interactionOutcomeLabels } from "@bankcrm/core/i18n";
 import { say } from "../../internal/say.js";
 import { BankcrmActivitySavedEvent } from "../../events/activity-events.js";
 import { failure, writeOutcome } from "../../internal/records.js";

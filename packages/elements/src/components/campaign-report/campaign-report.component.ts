@@ -1,6 +1,7 @@
 import { html, nothing, svg } from "lit";
 import { property } from "lit/decorators.js";
-import { campaignChannelLabels, labelIn, type CampaignEffect, type Locale, type SalesMessageKey } from "@bankcrm/core";
+import { labelIn, type CampaignEffect, type Locale, type SalesMessageKey } from "@bankcrm/core";
+import { campaignChannelLabels } from "@bankcrm/core/i18n";
 import { compactMoney } from "../../internal/format.js";
 import { say } from "../../internal/say.js";
 import { BankcrmContextElement } from "../base/context-element.js";

@@ -1,18 +1,11 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
-  PRIORITIES,
-  SERVICE_CASE_TYPES,
-  SERVICE_CATEGORIES,
   ServiceCaseSchema,
   bankDay,
   computeSlaDue,
-  interactionChannelLabels,
   labelIn,
   mainlandChinaCalendar,
-  priorityLabels,
-  serviceCaseTypeLabels,
-  serviceCategoryLabels,
   slaPolicyFor,
   validate,
   DEFAULT_SLA_TABLE,
@@ -23,6 +16,13 @@ import {
   type SlaTable,
   type WorkCalendar,
 } from "@bankcrm/core";
+import { PRIORITIES, SERVICE_CASE_TYPES, SERVICE_CATEGORIES } from "@bankcrm/core/vocabulary";
+import {
+  interactionChannelLabels,
+  priorityLabels,
+  serviceCaseTypeLabels,
+  serviceCategoryLabels,
+} from "@bankcrm/core/i18n";
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";

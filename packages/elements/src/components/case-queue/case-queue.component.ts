@@ -1,17 +1,11 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
-  RESOLUTION_CODES,
   availableTransitions,
   bankDay,
   isValidationError,
   labelIn,
   mainlandChinaCalendar,
-  priorityLabels,
-  resolutionCodeLabels,
-  serviceCaseStatusLabels,
-  serviceCaseTypeLabels,
-  serviceCategoryLabels,
   slaState,
   type ServiceMessageKey,
   type ServiceCase,
@@ -19,6 +13,14 @@ import {
   type WorkCalendar,
   type WriteResult,
 } from "@bankcrm/core";
+import { RESOLUTION_CODES } from "@bankcrm/core/vocabulary";
+import {
+  priorityLabels,
+  resolutionCodeLabels,
+  serviceCaseStatusLabels,
+  serviceCaseTypeLabels,
+  serviceCategoryLabels,
+} from "@bankcrm/core/i18n";
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";

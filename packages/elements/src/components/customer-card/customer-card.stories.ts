@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { generateDemoPortfolio, scoreCustomerValue, type Customer } from "@bankcrm/core";
+import { scoreCustomerValue, type Customer } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import "./customer-card.js";
 import "../provider/provider.js";
 

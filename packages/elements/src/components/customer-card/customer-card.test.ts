@@ -1,6 +1,7 @@
 import { expect, fixture, html } from "@open-wc/testing";
 import { describe, it } from "vitest";
-import { generateDemoPortfolio, type Customer, type RevealAuditEvent } from "@bankcrm/core";
+import { type Customer, type RevealAuditEvent } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 import "./customer-card.js";
 import "../provider/provider.js";

@@ -1,20 +1,18 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
-  CONSENT_PURPOSES,
-  ContactFields,
-  RISK_TOLERANCE_LEVELS,
   bankDay,
   consentInForce,
-  consentPurposeLabels,
   isValidationError,
   labelIn,
-  riskToleranceLabels,
   validate,
   type ConsentPurpose,
   type Customer,
   type CustomerChange,
 } from "@bankcrm/core";
+import { CONSENT_PURPOSES, RISK_TOLERANCE_LEVELS } from "@bankcrm/core/vocabulary";
+import { ContactFields } from "@bankcrm/core/schemas";
+import { consentPurposeLabels, riskToleranceLabels } from "@bankcrm/core/i18n";
 import { BankcrmCustomerChangeEvent } from "../../events/customer-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";

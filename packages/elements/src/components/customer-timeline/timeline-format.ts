@@ -3,14 +3,13 @@
  * a locale. Pure functions, so the element's render stays small and the text
  * can be tested without a DOM.
  */
+import { formatMoney, labelIn, type Label, type Locale, DAY_MS } from "@bankcrm/core";
 import {
   campaignChannelLabels,
   campaignResponseTypeLabels,
-  formatMoney,
   interactionChannelLabels,
   interactionOutcomeLabels,
   interactionTypeLabels,
-  labelIn,
   leadPurposeLabels,
   leadSourceLabels,
   leadStatusLabels,
@@ -21,10 +20,7 @@ import {
   serviceCaseTypeLabels,
   transactionCategoryLabels,
   transactionChannelLabels,
-  type Label,
-  type Locale,
-  DAY_MS,
-} from "@bankcrm/core";
+} from "@bankcrm/core/i18n";
 import type { TimelineItem, TimelineKind } from "../../context/contexts.js";
 import { cached } from "../../internal/format.js";
 import { timelineMessage, type TimelineMessageKey } from "../../i18n/timeline-messages.js";

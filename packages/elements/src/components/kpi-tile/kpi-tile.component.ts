@@ -1,6 +1,7 @@
 import { html, nothing } from "lit";
 import { property } from "lit/decorators.js";
-import { valueMessage, type Locale } from "@bankcrm/core";
+import { type Locale } from "@bankcrm/core";
+import { valueMessage } from "@bankcrm/core/i18n";
 import { formatFigure, type FigureFormat } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { kpiTileStyles } from "./kpi-tile.styles.js";

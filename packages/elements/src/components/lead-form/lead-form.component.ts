@@ -3,21 +3,18 @@ import { property, state } from "lit/decorators.js";
 import {
   BankcrmError,
   BankcrmInvalidArgumentError,
-  CONTACT_TIMES,
-  LEAD_PURPOSES,
   LeadSchema,
-  contactTimeLabels,
   isValidationError,
   labelIn,
-  leadPurposeLabels,
   message,
-  productTypeLabels,
   validate,
   type FieldError,
   type LeadPurpose,
   type LeadSource,
   type Locale,
 } from "@bankcrm/core";
+import { CONTACT_TIMES, LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
+import { contactTimeLabels, leadPurposeLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import { BankcrmLeadErrorEvent, BankcrmLeadSavedEvent, BankcrmLeadSubmitEvent } from "../../events/lead-events.js";
 import { errorIdOf, field, selectInput, textInput } from "../../internal/form-fields.js";
 import { BankcrmContextElement } from "../base/context-element.js";

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { LEAD_PURPOSES } from "@bankcrm/core";
+import { LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
 import { createCrmClient, createHttpStore, createMemoryStore, createOutbox, httpSender } from "@bankcrm/data";
 import "./lead-form.js";
 import "../provider/provider.js";

@@ -8,8 +8,6 @@ import {
   firstContactClock,
   isValidationError,
   labelIn,
-  leadPurposeLabels,
-  leadSourceLabels,
   type Customer,
   type FirstContactPolicy,
   type Lead,
@@ -17,6 +15,7 @@ import {
   type SalesMessageKey,
   type WriteResult,
 } from "@bankcrm/core";
+import { leadPurposeLabels, leadSourceLabels } from "@bankcrm/core/i18n";
 import { say } from "../../internal/say.js";
 import { BankcrmLeadChangeEvent } from "../../events/lead-queue-events.js";
 import { ClientRecords } from "../../internal/client-records.js";

@@ -10,14 +10,13 @@ import {
   DAY_MS,
   labelIn,
   OPEN_STAGES,
-  opportunityStageLabels,
-  productTypeLabels,
   type Locale,
   type Opportunity,
   type OpportunityStage,
   type PipelineFigures,
   type PipelineForecast,
 } from "@bankcrm/core";
+import { opportunityStageLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import { compactMoney, formText, yuanToFen } from "../../internal/format.js";
 import { say } from "../../internal/say.js";
 

@@ -8,12 +8,12 @@ import {
   describeError,
   forecastPipeline,
   labelIn,
-  opportunityStageLabels,
   type Locale,
   type Opportunity,
   type OpportunityStage,
   type PipelineForecast,
 } from "@bankcrm/core";
+import { opportunityStageLabels } from "@bankcrm/core/i18n";
 import { say } from "../../internal/say.js";
 import {
   BankcrmOpportunityMoveErrorEvent,

@@ -3,7 +3,6 @@ import { property, state } from "lit/decorators.js";
 import { ifDefined } from "lit/directives/if-defined.js";
 import {
   segmentEdit,
-  segmentMessage,
   validateSegment,
   type Condition,
   type FieldCatalog,
@@ -13,6 +12,7 @@ import {
   type SegmentIssue,
   type SegmentMessageKey,
 } from "@bankcrm/core";
+import { segmentMessage } from "@bankcrm/core/i18n";
 import { BankcrmSegmentChangeEvent } from "../../events/segment-events.js";
 import type { SegmentCount, SegmentCounter } from "../../segment-counter.js";
 import { BankcrmContextElement } from "../base/context-element.js";

@@ -9,7 +9,6 @@ import {
   explainSegment,
   fieldValueText,
   mask,
-  segmentMessage,
   toJsonLogic,
   toSql,
   type Condition,
@@ -19,6 +18,7 @@ import {
   type SegmentDefinition,
   type SegmentMessageKey,
 } from "@bankcrm/core";
+import { segmentMessage } from "@bankcrm/core/i18n";
 import type { SegmentCount } from "../../segment-counter.js";
 
 type AnyCatalog = FieldCatalog<never>;

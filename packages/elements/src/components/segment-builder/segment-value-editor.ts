@@ -13,7 +13,6 @@ import {
   fieldValueText,
   operatorLabel,
   segmentEdit,
-  segmentMessage,
   type CatalogField,
   type Condition,
   type FieldCatalog,
@@ -21,6 +20,7 @@ import {
   type Locale,
   type SegmentMessageKey,
 } from "@bankcrm/core";
+import { segmentMessage } from "@bankcrm/core/i18n";
 import { yuanToFen } from "../../internal/format.js";
 
 type Path = readonly (string | number)[];

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { computeAchievement, generateDemoPortfolio } from "@bankcrm/core";
+import { computeAchievement } from "@bankcrm/core";
+import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import "./target-progress.js";
 import "../provider/provider.js";
 

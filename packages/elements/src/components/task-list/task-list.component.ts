@@ -2,18 +2,13 @@ import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
   DAY_MS,
-  TASK_TYPES,
   TaskSchema,
-  PRIORITIES,
   bankDay,
   bankTime,
-  careReasonLabels,
   careTask,
   groupTasks,
   isValidationError,
   labelIn,
-  priorityLabels,
-  taskTypeLabels,
   validate,
   type CareEvent,
   type DayTasks,
@@ -22,6 +17,8 @@ import {
   type Task,
   type WriteStatus,
 } from "@bankcrm/core";
+import { TASK_TYPES, PRIORITIES } from "@bankcrm/core/vocabulary";
+import { careReasonLabels, priorityLabels, taskTypeLabels } from "@bankcrm/core/i18n";
 import { say } from "../../internal/say.js";
 import { BankcrmTaskChangeEvent } from "../../events/task-events.js";
 import { ClientRecords } from "../../internal/client-records.js";

@@ -1,7 +1,8 @@
 import { LitElement, html } from "lit";
 import { property, state } from "lit/decorators.js";
 import { consume } from "@lit/context";
-import { label, resolveLocale, TIERS, type Locale, type Tier } from "@bankcrm/core";
+import { label, resolveLocale, type Locale, type Tier } from "@bankcrm/core";
+import { TIERS } from "@bankcrm/core/vocabulary";
 import { localeContext } from "../../context/contexts.js";
 import { tierBadgeStyles } from "./tier-badge.styles.js";
 import { cardMessage } from "../../i18n/card-messages.js";

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { TIERS } from "@bankcrm/core";
+import { TIERS } from "@bankcrm/core/vocabulary";
 import "./tier-badge.js";
 
 interface Args {

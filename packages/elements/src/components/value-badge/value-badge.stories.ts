@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { scoreCustomerValue, TIERS } from "@bankcrm/core";
+import { scoreCustomerValue } from "@bankcrm/core";
+import { TIERS } from "@bankcrm/core/vocabulary";
 import "./value-badge.js";
 import "../provider/provider.js";
 
