@@ -8,6 +8,7 @@
  */
 import {
   collections,
+  collectionSpec,
   COLLECTION_NAMES,
   METRICS,
   TIMELINE_COLLECTIONS,
@@ -52,6 +53,16 @@ function naturalKey(collection: Collection, body: Record<string, unknown>): stri
   return collections.customers.naturalKey(body as never);
 }
 
+/**
+ * The created_at column: what a newest-first collection (`order: "newest"`) lists by — its `timeField` — and
+ * otherwise the record's createdAt, when it has one.
+ */
+function orderTime(collection: Collection, body: Record<string, unknown>): unknown {
+  const spec = collectionSpec(collection);
+  const field = spec.order === "newest" && spec.timeField ? spec.timeField : "createdAt";
+  return body[field] ?? null;
+}
+
 /** The values of a `records` row, in column order: collection, id, customer_id, natural_key, tkey, created_at, body, etag. */
 function rowValues(collection: Collection, body: Record<string, unknown>): unknown[] {
   return [
@@ -60,7 +71,7 @@ function rowValues(collection: Collection, body: Record<string, unknown>): unkno
     body.customerId ?? null,
     naturalKey(collection, body),
     timelineKey(collection, body),
-    body.createdAt ?? null,
+    orderTime(collection, body),
     JSON.stringify(body),
     etagOf(body),
   ];
@@ -268,21 +279,11 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         body: row.body,
       }));
     },
-    async leads(customerId: string | undefined, after: string | undefined, limit: number, reader?: Reader) {
-      const p = new Params();
-      const where = ["r.collection = 'leads'", visibleSql("leads", reader, p)];
-      if (customerId !== undefined) where.push(`r.customer_id = ${p.add(customerId)}`);
-      if (after !== undefined)
-        where.push(
-          `(r.created_at, r.id COLLATE "C") < (SELECT created_at, id COLLATE "C" FROM records WHERE collection = 'leads' AND id = ${p.add(after)})`,
-        );
-      const r = await db.query<{ body: Record<string, unknown> }>(
-        `SELECT r.body FROM records r WHERE ${where.join(" AND ")} ORDER BY r.created_at DESC, r.id COLLATE "C" DESC LIMIT ${p.add(limit)}`,
-        p.values,
-      );
-      return r.rows.map((row) => row.body);
-    },
-    /** Any collection in id order; with a customer, its records (for groups: where it is a member). */
+    /**
+     * Any collection in the table's order — by id, or newest first by its time
+     * (`order: "newest"`, the created_at column; ties by id) — and with a
+     * customer, its records (for groups: where it is a member).
+     */
     async records(
       collection: Collection,
       customerId: string | undefined,
@@ -296,9 +297,16 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         where.push(
           `(r.customer_id = ${p.add(customerId)} OR r.body->'members' @> ${p.add(JSON.stringify([{ customerId }]))}::jsonb)`,
         );
-      if (after !== undefined) where.push(`r.id COLLATE "C" > ${p.add(after)}`);
+      const newest = collectionSpec(collection).order === "newest";
+      if (after !== undefined)
+        where.push(
+          newest
+            ? `(r.created_at, r.id COLLATE "C") < (SELECT created_at, id COLLATE "C" FROM records WHERE collection = ${p.add(collection)} AND id = ${p.add(after)})`
+            : `r.id COLLATE "C" > ${p.add(after)}`,
+        );
+      const order = newest ? `r.created_at DESC, r.id COLLATE "C" DESC` : `r.id COLLATE "C"`;
       const r = await db.query<{ body: Record<string, unknown> }>(
-        `SELECT r.body FROM records r WHERE ${where.join(" AND ")} ORDER BY r.id COLLATE "C" LIMIT ${p.add(limit)}`,
+        `SELECT r.body FROM records r WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${p.add(limit)}`,
         p.values,
       );
       return r.rows.map((row) => row.body);

@@ -52,8 +52,6 @@ export {
   VersionSchema,
   matchesCustomerSearch,
   recordJsonSchema,
-  recordJsonSchemas,
-  recordSchemas,
   text,
 } from "./schemas/index.js";
 export type * from "./schemas/index.js";
@@ -68,6 +66,8 @@ export {
   collectionSpec,
   collections,
   isCollectionName,
+  recordJsonSchemas,
+  recordSchemas,
 } from "./collections/index.js";
 export type * from "./collections/index.js";
 export * from "./metrics/index.js";

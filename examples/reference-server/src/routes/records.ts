@@ -42,12 +42,6 @@ const known = (name: string): name is Collection => (COLLECTIONS as readonly str
 export function recordRoutes({ db, write }: RouteContext) {
   const app = new Hono<Env>();
 
-  app.get("/leads", async (c) => {
-    const limit = clampLimit(c.req.query("limit"));
-    const rows = await db.leads(c.req.query("customerId"), c.req.query("after"), limit + 1, readerOf(c));
-    return c.json(presentPage(c, "leads", rows, limit));
-  });
-
   // Creates: validated, in an initial state, version 1, stamped with the caller; a customer's record only for one of
   // the caller's customers; an existing id is a 412, with the stored record only if the caller may read it.
   app.post("/:collection", async (c) => {

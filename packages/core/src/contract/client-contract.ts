@@ -4,8 +4,6 @@
  * and @bankcrm/elements consumes them, without elements depending on data.
  * Types only, plus the list of revealable fields.
  */
-import type { CollectionRecords } from "../schemas/collection-records.js";
-
 /** The kinds of entry on a customer's timeline. */
 export type TimelineKind = "interaction" | "transaction" | "case" | "campaign" | "lead" | "opportunity";
 
@@ -29,17 +27,6 @@ export const TIMELINE_COLLECTIONS = Object.freeze({
   opportunity: "opportunities",
 } as const);
 export type TimelineCollectionOf = typeof TIMELINE_COLLECTIONS;
-
-/** One touchpoint on a customer's timeline; `at` is the record's latest activity. */
-export type TimelineEntry = {
-  [K in TimelineKind]: {
-    kind: K;
-    id: string;
-    customerId: string;
-    at: string;
-    record: CollectionRecords[TimelineCollectionOf[K]];
-  };
-}[TimelineKind];
 
 export interface TimelineQuery {
   limit?: number;

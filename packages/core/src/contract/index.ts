@@ -8,7 +8,6 @@ export {
   type Page,
   type RevealableField,
   type TimelineCollectionOf,
-  type TimelineEntry,
   type TimelineQuery,
   type WriteResult,
   type WriteStatus,

@@ -10,7 +10,7 @@ import { DEFAULT_STAGE_PROBABILITY } from "../machines/machines.js";
 import type { Lead } from "../schemas/lead.js";
 import type { SalesTarget } from "../schemas/sales-target.js";
 import type { Staff } from "../schemas/staff.js";
-import type { CollectionName, CollectionRecords } from "../schemas/collection-records.js";
+import type { CollectionName, CollectionRecords } from "../collections/table.js";
 import type { CampaignResponseType, LeadPurpose, OpportunityStage, ProductType } from "../schemas/enums.js";
 import { productTypeLabels } from "../i18n/labels.js";
 import { computeAum } from "../scoring/aum.js";

@@ -1,5 +1,5 @@
 /**
- * The domain's state machines, on the existing vocabularies:
+ * The domain's state machines; each one's states are its field's vocabulary (vocabulary.ts):
  * - lead: new → contacted → qualified → converted (linking an opportunity or a
  *   customer) | disqualified with a reason;
  * - opportunity: its open stages in any order → won with the amount | lost with
@@ -20,7 +20,16 @@ import type { Lead } from "../schemas/lead.js";
 import type { Opportunity } from "../schemas/opportunity.js";
 import type { ServiceCase } from "../schemas/service-case.js";
 import type { Task } from "../schemas/task.js";
-import { PRIORITIES, type ResolutionCode, type StaffRole } from "../vocabulary.js";
+import {
+  CAMPAIGN_STATUSES,
+  LEAD_STATUSES,
+  OPPORTUNITY_STAGES,
+  PRIORITIES,
+  SERVICE_CASE_STATUSES,
+  TASK_STATUSES,
+  type ResolutionCode,
+  type StaffRole,
+} from "../vocabulary.js";
 import { ResolutionCodeSchema } from "../schemas/enums.js";
 import { object } from "../zod.js";
 import { defineMachine } from "./state-machine.js";
@@ -46,7 +55,7 @@ const optionalReason = object({ reason: text(500).optional() });
 
 export const leadMachine = defineMachine<Lead>({
   field: "status",
-  states: ["new", "contacted", "qualified", "converted", "disqualified"],
+  states: LEAD_STATUSES,
   initial: ["new"],
   terminal: ["converted", "disqualified"],
   transitions: [
@@ -88,7 +97,7 @@ const OPPORTUNITY_ROLES: readonly StaffRole[] = ["relationship_manager", "branch
 
 export const opportunityMachine = defineMachine<Opportunity>({
   field: "stage",
-  states: [...OPEN_STAGES, "won", "lost"],
+  states: OPPORTUNITY_STAGES,
   initial: OPEN_STAGES,
   terminal: ["won", "lost"],
   transitions: [
@@ -141,7 +150,7 @@ const ACTIVE_CASE = ["open", "in_progress", "pending_customer"] as const;
 
 export const serviceCaseMachine = defineMachine<ServiceCase>({
   field: "status",
-  states: ["open", "in_progress", "pending_customer", "resolved", "closed"],
+  states: SERVICE_CASE_STATUSES,
   initial: ["open"],
   terminal: ["closed"],
   transitions: [
@@ -196,7 +205,7 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
 
 export const taskMachine = defineMachine<Task>({
   field: "status",
-  states: ["open", "in_progress", "done", "cancelled"],
+  states: TASK_STATUSES,
   initial: ["open"],
   terminal: ["done", "cancelled"],
   transitions: [
@@ -228,7 +237,7 @@ const CAMPAIGN_RUNNERS: readonly StaffRole[] = ["marketing", "branch_manager"];
 
 export const campaignMachine = defineMachine<Campaign>({
   field: "status",
-  states: ["draft", "scheduled", "active", "completed", "cancelled"],
+  states: CAMPAIGN_STATUSES,
   initial: ["draft"],
   terminal: ["completed", "cancelled"],
   transitions: [

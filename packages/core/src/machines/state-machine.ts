@@ -45,6 +45,7 @@ export interface GuardRefusal {
 export interface StateMachine<R = Record<string, unknown>> {
   /** The field that holds the state: `status`, or `stage` for opportunities. */
   field: string;
+  /** Every state: the field's vocabulary (`LEAD_STATUSES`, …), never a second list. */
   states: readonly string[];
   /** States a new record may start in. */
   initial: readonly string[];

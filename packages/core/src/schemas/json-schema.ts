@@ -15,7 +15,6 @@
  */
 import * as z from "zod";
 import { sensitivity, type RecordSensitivity } from "../privacy/sensitivity.js";
-import { recordSchemas, type RecordName } from "./records.js";
 
 const MASKED = { type: "string", pattern: "\\*", description: "masked: the value with all but its ends as *" };
 
@@ -42,10 +41,4 @@ export function recordJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return withMaskedForms(
     z.toJSONSchema(schema, { unrepresentable: "any", io: "input", metadata: sensitivity }),
   ) as Record<string, unknown>;
-}
-
-export function recordJsonSchemas(): Record<RecordName, Record<string, unknown>> {
-  return Object.fromEntries(
-    Object.entries(recordSchemas).map(([name, schema]) => [name, recordJsonSchema(schema)]),
-  ) as Record<RecordName, Record<string, unknown>>;
 }
