@@ -56,7 +56,6 @@ const DEBT = {
   "packages/data/src/stores/http/http-store.ts": { fn: 172 },
   "packages/data/src/stores/idb/indexeddb-store.ts": { fn: 225 },
   "packages/data/src/stores/memory/memory-store.ts": { fn: 121 },
-  "packages/elements/src/components/activity-form/activity-form.component.ts": { fn: 85 },
   "packages/elements/src/components/campaign-report/campaign-report.component.ts": { fn: 101 },
   "packages/elements/src/components/case-queue/case-queue.component.ts": { fn: 107 },
   "packages/elements/src/components/customer-form/customer-form.component.ts": { fn: 83 },

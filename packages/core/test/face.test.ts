@@ -11,9 +11,11 @@ import { describe, expect, it } from "vitest";
 import * as root from "../src/index.js";
 
 const pkgDir = fileURLToPath(new URL("../", import.meta.url));
-const exportsMap = (JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as {
-  exports: Record<string, { types: string; import: string }>;
-}).exports;
+const exportsMap = (
+  JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as {
+    exports: Record<string, { types: string; import: string }>;
+  }
+).exports;
 const sourceOf = (built: string) => join(pkgDir, built.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
 const ROOT_BUDGET = 250;
 

@@ -8,6 +8,8 @@ import {
   type BalanceChange,
   type SalesTarget,
   forecastPipeline,
+  opportunityMove,
+  applyTransition,
   HoldingSchema,
   nextBirthday,
   OpportunitySchema,
@@ -81,11 +83,44 @@ describe("forecastPipeline", () => {
       { id: "D", expectedClose: "2026-11-20", daysOverdue: 10 },
     ]);
     expect(f.otherCurrency).toEqual(["H"]);
+    // asOf's month (November: D) and quarter (Q4: G, D, A, B).
+    expect(f.thisMonth).toEqual({ count: 1, amount: 50_001, weighted: 40_001 });
+    expect(f.thisQuarter).toEqual({ count: 4, amount: 520_001, weighted: 244_001 });
+    expect(forecastPipeline(book, { asOf: "2027-06-01" }).thisMonth).toEqual({ count: 0, amount: 0, weighted: 0 });
     expect(forecastPipeline(book, { asOf: new Date("2026-11-30T10:00:00Z"), currency: "USD" }).total).toEqual({
       count: 1,
       amount: 10_000,
       weighted: 6_000,
     });
+  });
+});
+
+describe("opportunityMove", () => {
+  const rm = { id: "ST1", role: "relationship_manager" as const, branchId: "BR1" };
+  const at = "2026-11-30T02:00:00.000Z";
+  const from = { ...opp("M", "proposal", 300_000, 0.6, "2026-12-20"), version: 1 };
+
+  it("asks the machine's event for each kind of move, and shows the record as the machine will leave it", () => {
+    for (const [to, given] of [
+      ["negotiation", {}],
+      ["won", { amount: 280_000 }],
+      ["won", {}],
+      ["lost", { reason: "选择了他行产品" }],
+    ] as const) {
+      const move = opportunityMove(from, to, given, at);
+      expect(move.event).toBe(to === "won" ? "win" : to === "lost" ? "lose" : "move");
+      // The preview is the machine's own result, but for what the write adds (version, history, who).
+      const written = applyTransition("opportunities", from, move.event, { actor: rm, at, ...move.details });
+      const {
+        version: _v,
+        history: _h,
+        updatedAt: _u,
+        updatedBy: _b,
+        ...machine
+      } = written as Opportunity & Record<string, unknown>;
+      expect(move.preview).toMatchObject(machine);
+    }
+    expect(opportunityMove(from, "won", {}, at).preview.amount.amount).toBe(300_000);
   });
 });
 

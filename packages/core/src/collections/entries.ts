@@ -248,4 +248,3 @@ export const collections = defineCollections({
     storage: { since: 6, indexes: byCustomerTime(6, "at") },
   },
 });
-

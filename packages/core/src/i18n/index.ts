@@ -11,8 +11,5 @@ export {
 } from "./validate.js";
 export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
-export { salesMessage, salesMessageKeys, type SalesMessageKey } from "./sales-messages.js";
-export { serviceMessage, serviceMessageKeys, type ServiceMessageKey } from "./service-messages.js";
 export { segmentMessage, segmentMessageKeys, type SegmentMessageKey } from "./segment-messages.js";
 export { valueMessage, valueMessageKeys, type ValueMessageKey } from "./value-messages.js";
-export { pictureMessage, pictureMessageKeys, type PictureMessageKey } from "./picture-messages.js";

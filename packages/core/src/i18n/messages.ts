@@ -64,23 +64,10 @@ const MESSAGES = {
   leadPurpose: { "zh-CN": "咨询事项", en: "What it is about" },
   optional: { "zh-CN": "（选填）", en: "(optional)" },
   choose: { "zh-CN": "请选择", en: "Choose…" },
+  confirm: { "zh-CN": "确定", en: "Confirm" },
+  cancel: { "zh-CN": "取消", en: "Cancel" },
   leadNoClient: { "zh-CN": "未连接数据服务，无法提交", en: "Not connected to a data service; cannot submit" },
   invalidAmount: { "zh-CN": "请输入有效金额，最多两位小数", en: "Enter an amount with at most two decimals" },
-  segmentMalformed: {
-    "zh-CN": "规则格式不正确：应为 all、any、not 分组或条件",
-    en: "Not a rule: expected an all, any or not group, or a condition",
-  },
-  segmentUnknownField: { "zh-CN": "未知字段：{field}", en: "Unknown field: {field}" },
-  segmentOperator: {
-    "zh-CN": "字段“{field}”不支持运算符 {op}",
-    en: "Field “{field}” does not support the operator {op}",
-  },
-  segmentValueType: { "zh-CN": "{op} 的取值应为{expected}", en: "{op} expects {expected}" },
-  segmentEmptyGroup: { "zh-CN": "条件组不能为空", en: "A group needs at least one rule" },
-  segmentTooDeep: { "zh-CN": "规则嵌套超过 {max} 层", en: "Rules are nested more than {max} levels deep" },
-  segmentTooLarge: { "zh-CN": "规则节点超过 {max} 个", en: "The segment has more than {max} rules" },
-  segmentTooManyValues: { "zh-CN": "取值超过 {max} 个", en: "More than {max} values" },
-  segmentRange: { "zh-CN": "区间下限不能大于上限", en: "The lower bound is above the upper bound" },
   convertTarget: { "zh-CN": "转化时须关联商机或客户", en: "Link the opportunity or customer the lead became" },
 } as const satisfies Record<string, Label>;
 

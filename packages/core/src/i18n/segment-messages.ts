@@ -82,6 +82,22 @@ const SEGMENT_MESSAGES = {
   },
   exportInvalid: { "zh-CN": "请先修正定义中的问题", en: "Fix the definition first" },
   sqlParameters: { "zh-CN": "绑定参数", en: "Bind parameters" },
+  // A segment definition refused by validateSegment, at its place.
+  segmentMalformed: {
+    "zh-CN": "规则格式不正确：应为 all、any、not 分组或条件",
+    en: "Not a rule: expected an all, any or not group, or a condition",
+  },
+  segmentUnknownField: { "zh-CN": "未知字段：{field}", en: "Unknown field: {field}" },
+  segmentOperator: {
+    "zh-CN": "字段“{field}”不支持运算符 {op}",
+    en: "Field “{field}” does not support the operator {op}",
+  },
+  segmentValueType: { "zh-CN": "{op} 的取值应为{expected}", en: "{op} expects {expected}" },
+  segmentEmptyGroup: { "zh-CN": "条件组不能为空", en: "A group needs at least one rule" },
+  segmentTooDeep: { "zh-CN": "规则嵌套超过 {max} 层", en: "Rules are nested more than {max} levels deep" },
+  segmentTooLarge: { "zh-CN": "规则节点超过 {max} 个", en: "The segment has more than {max} rules" },
+  segmentTooManyValues: { "zh-CN": "取值超过 {max} 个", en: "More than {max} values" },
+  segmentRange: { "zh-CN": "区间下限不能大于上限", en: "The lower bound is above the upper bound" },
 } as const satisfies Record<string, Label>;
 
 export type SegmentMessageKey = keyof typeof SEGMENT_MESSAGES;

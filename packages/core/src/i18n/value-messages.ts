@@ -58,27 +58,6 @@ const VALUE_MESSAGES = {
     "zh-CN": "近 90 天投诉 {count} 次",
     en: "{count} complaint(s) in 90 days",
   },
-  kpiUp: { "zh-CN": "上升 {change}", en: "up {change}" },
-  kpiDown: { "zh-CN": "下降 {change}", en: "down {change}" },
-  kpiFlat: { "zh-CN": "持平", en: "unchanged" },
-  kpiVersus: { "zh-CN": "较上期", en: "on the previous period" },
-  kpiGood: { "zh-CN": "向好", en: "for the better" },
-  kpiBad: { "zh-CN": "需关注", en: "worth a look" },
-  kpiNone: { "zh-CN": "暂无数据", en: "No figure yet" },
-  groupAum: { "zh-CN": "合计资产（AUM）", en: "Combined AUM" },
-  groupExposure: { "zh-CN": "合计授信敞口", en: "Credit exposure" },
-  groupContribution: { "zh-CN": "合计年度贡献", en: "Combined annual contribution" },
-  groupMembers: { "zh-CN": "成员", en: "Members" },
-  groupMember: { "zh-CN": "客户", en: "Customer" },
-  groupRole: { "zh-CN": "关系", en: "Role" },
-  groupShare: { "zh-CN": "持股 {share}", en: "{share} held" },
-  groupMissing: {
-    "zh-CN": "另有 {count} 位成员未显示（不在您的客户范围内），未计入合计",
-    en: "{count} more member(s) not shown (outside your book) and not in the totals",
-  },
-  groupMasked: { "zh-CN": "当前角色不显示金额", en: "Amounts are not shown to your role" },
-  groupEmpty: { "zh-CN": "该客户不属于任何家庭或集团", en: "Not part of a household or group" },
-  groupLoading: { "zh-CN": "正在读取关系群…", en: "Reading the group…" },
 } as const satisfies Record<string, Label>;
 
 export type ValueMessageKey = keyof typeof VALUE_MESSAGES;

@@ -46,6 +46,13 @@ const WRITE_MESSAGES = {
     en: "The server speaks API version {server}, which this app ({client}) does not support; ask your administrator to upgrade",
   },
   errorOther: { "zh-CN": "操作失败：{reason}", en: "Something went wrong: {reason}" },
+  // What became of a write, on a status line.
+  writeQueued: {
+    "zh-CN": "当前离线：已保存在本机，联网后自动发送",
+    en: "Offline: saved on this device and sent when online",
+  },
+  writeFailed: { "zh-CN": "未能保存：{reason}", en: "Not saved: {reason}" },
+  writeConflict: { "zh-CN": "保存冲突：{reason}", en: "Conflict: {reason}" },
 } as const satisfies Record<string, Label>;
 
 export type WriteMessageKey = keyof typeof WRITE_MESSAGES;

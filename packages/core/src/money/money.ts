@@ -58,23 +58,33 @@ export interface FormatMoneyOptions {
   compact?: boolean;
 }
 
-/** Formats minor units in a locale through Intl, exactly (via a decimal string). */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats minor units in a locale through Intl, exactly (via a decimal string). One formatter per
+ * locale, currency and options is kept: a board of thousands of cards must not build thousands.
+ */
 export function formatMoney(
   amount: number | bigint,
   currency: string,
   locale: string,
   options: FormatMoneyOptions = {},
 ): string {
-  const decimal = fromMinorUnits(amount, currency);
-  const format = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    currencyDisplay: options.currencyDisplay ?? "symbol",
-    ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
-  });
+  const display = options.currencyDisplay ?? "symbol";
+  const key = `${locale}|${currency}|${display}|${options.compact === true}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: display,
+      ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : {}),
+    });
+    formats.set(key, format);
+  }
   // Intl formats decimal strings exactly (ECMA-402 NumberFormat v3); the cast is
   // for TypeScript's lib, which still types the argument as number | bigint.
-  return format.format(decimal as unknown as number);
+  return format.format(fromMinorUnits(amount, currency) as unknown as number);
 }
 
 /** Sums amounts of one currency; throws when currencies differ. */

@@ -1,6 +1,8 @@
 export {
   forecastPipeline,
+  opportunityMove,
   type ForecastOptions,
+  type OpportunityMove,
   type OpenStage,
   type PipelineFigures,
   type PipelineForecast,

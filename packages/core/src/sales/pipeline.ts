@@ -8,7 +8,8 @@
  * no amount.
  */
 import type { Opportunity } from "../schemas/opportunity.js";
-import { OPEN_STAGES } from "../machines/machines.js";
+import type { OpportunityStage } from "../vocabulary.js";
+import { DEFAULT_STAGE_PROBABILITY, OPEN_STAGES } from "../machines/machines.js";
 import { DAY_MS, isoDay } from "../time.js";
 
 export type OpenStage = (typeof OPEN_STAGES)[number];
@@ -30,6 +31,9 @@ export interface PipelineForecast {
   /** By expected close quarter (`2026-Q4`), ascending. */
   quarters: (PipelineFigures & { period: string })[];
   total: PipelineFigures;
+  /** Expected to close in `asOf`'s month and quarter (zeros when none). */
+  thisMonth: PipelineFigures;
+  thisQuarter: PipelineFigures;
   /** Open opportunities whose expected close date is before `asOf`, the longest overdue first. */
   overdue: { id: string; expectedClose: string; daysOverdue: number }[];
   /** Open opportunities in another currency, left out of the figures. */
@@ -98,8 +102,47 @@ export function forecastPipeline(opportunities: readonly Opportunity[], options:
     months: sorted(months),
     quarters: sorted(quarters),
     total,
+    thisMonth: months.get(today.slice(0, 7)) ?? zero(),
+    thisQuarter: quarters.get(quarterOf(today)) ?? zero(),
     overdue,
     otherCurrency,
     withoutAmount,
+  };
+}
+
+/** What moving an opportunity to a stage asks of the opportunity machine: its event and that event's details. */
+export interface OpportunityMove {
+  event: "move" | "win" | "lose";
+  details: Record<string, unknown>;
+}
+
+/**
+ * The machine's event for a move to `to` — `win` with the amount (minor units; default the
+ * opportunity's), `lose` with the reason, `move` with the stage — and the opportunity as the move
+ * leaves it (the machine's effects: probability, closedAt, amount or lostReason), to show before
+ * the write answers.
+ */
+export function opportunityMove(
+  from: Opportunity,
+  to: OpportunityStage,
+  given: { amount?: number; reason?: string },
+  at: string,
+): OpportunityMove & { preview: Opportunity } {
+  if (to === "won") {
+    const amount = { amount: given.amount ?? from.amount.amount, currency: from.amount.currency };
+    return { event: "win", details: { amount }, preview: { ...from, stage: to, probability: 1, closedAt: at, amount } };
+  }
+  if (to === "lost") {
+    const reason = given.reason ?? "";
+    return {
+      event: "lose",
+      details: { reason },
+      preview: { ...from, stage: to, probability: 0, closedAt: at, lostReason: reason },
+    };
+  }
+  return {
+    event: "move",
+    details: { stage: to },
+    preview: { ...from, stage: to, probability: DEFAULT_STAGE_PROBABILITY[to] },
   };
 }

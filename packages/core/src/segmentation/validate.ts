@@ -5,7 +5,7 @@
  * issue, never a stack overflow or a hang.
  */
 import type { Locale } from "../i18n/locale.js";
-import { message, type MessageKey } from "../i18n/messages.js";
+import { segmentMessage, type SegmentMessageKey } from "../i18n/segment-messages.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
 import type { SegmentDefinition } from "./definition.js";
 import { ID_PATTERN } from "../vocabulary.js";
@@ -33,7 +33,7 @@ export interface SegmentIssue {
   message: string;
 }
 
-const KEYS: Record<SegmentIssueCode, MessageKey> = {
+const KEYS: Record<SegmentIssueCode, SegmentMessageKey> = {
   malformed: "segmentMalformed",
   unknownField: "segmentUnknownField",
   operatorNotAllowed: "segmentOperator",
@@ -144,7 +144,7 @@ export function validateSegment(
 ): SegmentValidation {
   const issues: SegmentIssue[] = [];
   const add = (path: (string | number)[], code: SegmentIssueCode, params: Record<string, string | number> = {}) =>
-    issues.push({ path, code, message: message(KEYS[code], locale, params) });
+    issues.push({ path, code, message: segmentMessage(KEYS[code], locale, params) });
   if (!isPlainObject(definition)) {
     add([], "malformed");
     return { valid: false, issues };

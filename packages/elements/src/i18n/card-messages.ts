@@ -1,7 +1,7 @@
 /** The customer card, value badge and tier badge's own words, in zh-CN and English (core keeps the domain's labels and validation messages). */
 import { messageTable, type Label } from "@bankcrm/core";
 
-const MESSAGES = {
+export const MESSAGES = {
   tierUnknown: { "zh-CN": "等级未知", en: "Tier unknown" },
   notScored: { "zh-CN": "暂无价值评分", en: "Not scored yet" },
   explainScore: { "zh-CN": "评分说明", en: "Why this score" },
@@ -28,3 +28,5 @@ const TABLE = /* @__PURE__ */ messageTable<CardMessageKey>(MESSAGES);
 /** A message in a locale, with `{name}` placeholders filled from `params`. */
 export const cardMessage = TABLE.text;
 export const cardMessageKeys = TABLE.keys;
+/** The table itself (for the completeness test). */
+export const messages = MESSAGES;

@@ -1,7 +1,7 @@
 /** The lead form's own words, in zh-CN and English (core keeps the domain's labels and validation messages). */
 import { messageTable, type Label } from "@bankcrm/core";
 
-const MESSAGES = {
+export const MESSAGES = {
   leadFormTitle: { "zh-CN": "留下您的联系方式", en: "Leave your details" },
   leadFormTitleStaff: { "zh-CN": "录入商机线索", en: "Capture a lead" },
   leadName: { "zh-CN": "姓名", en: "Name" },
@@ -33,3 +33,5 @@ const TABLE = /* @__PURE__ */ messageTable<LeadFormMessageKey>(MESSAGES);
 /** A message in a locale, with `{name}` placeholders filled from `params`. */
 export const leadFormMessage = TABLE.text;
 export const leadFormMessageKeys = TABLE.keys;
+/** The table itself (for the completeness test). */
+export const messages = MESSAGES;

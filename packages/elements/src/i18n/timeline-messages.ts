@@ -1,7 +1,7 @@
 /** The customer timeline's own words, in zh-CN and English (core keeps the domain's labels and validation messages). */
 import { messageTable, type Label } from "@bankcrm/core";
 
-const MESSAGES = {
+export const MESSAGES = {
   timelineLabel: { "zh-CN": "客户时间线", en: "Customer timeline" },
   timelineEmpty: { "zh-CN": "暂无接触记录", en: "No touchpoints yet" },
   timelineFiltered: { "zh-CN": "没有符合筛选条件的记录", en: "Nothing matches these filters" },
@@ -31,3 +31,5 @@ const TABLE = /* @__PURE__ */ messageTable<TimelineMessageKey>(MESSAGES);
 /** A message in a locale, with `{name}` placeholders filled from `params`. */
 export const timelineMessage = TABLE.text;
 export const timelineMessageKeys = TABLE.keys;
+/** The table itself (for the completeness test). */
+export const messages = MESSAGES;

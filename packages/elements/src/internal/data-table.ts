@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { type Locale } from "@bankcrm/core";
-import { pictureMessage } from "@bankcrm/core/i18n";
+import { pictureMessage } from "../i18n/picture-messages.js";
 
 export interface DataTableRow {
   /** The row's heading cell. */

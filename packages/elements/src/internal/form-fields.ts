@@ -1,15 +1,23 @@
 /**
  * The markup every form field shares, written once: a label in the same
- * shadow root as its control, an optional-field hint, the error as text linked
- * by `aria-describedby` (`<id>-error`) with `aria-invalid` on the control.
- * Elements keep their own values; these render them. With `FieldErrors`, the
- * errors each control shows and the focus on the first invalid one.
+ * shadow root as its control, an optional-field hint, a description
+ * (`<id>-description`) and the error as text (`<id>-error`), both linked by
+ * `aria-describedby`, with `aria-invalid` on the control. Elements keep their
+ * own values; these render them. With `FieldErrors`, the errors each control
+ * shows and the focus on the first invalid one; with `BankcrmFormElement`
+ * (components/base/form-element.ts), form association.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
 import type { FieldError } from "@bankcrm/core";
 
 /** The id of a field's error text, when there is an error to point at. */
 export const errorIdOf = (id: string, error: string | undefined) => (error ? `${id}-error` : undefined);
+
+/** `aria-describedby` of a control: its description's id (when it has one), then its error text's. */
+export function describedByOf(id: string, error: string | undefined, description?: string): string | undefined {
+  const ids = [description, errorIdOf(id, error)].filter((x): x is string => x !== undefined);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
 
 /** A label, its control and the field's error. */
 export function field(o: {
@@ -19,11 +27,14 @@ export function field(o: {
   error?: string | undefined;
   /** Shown after the caption of an optional field ("选填" / "optional"). */
   optionalText?: string | undefined;
+  /** A hint under the label (its control names `<id>-description` first in `aria-describedby`). */
+  description?: string | undefined;
 }) {
   return html`<div part="field" class=${o.error ? "invalid" : ""}>
     <label for=${o.id}
       >${o.caption}${o.optionalText ? html` <span class="muted">${o.optionalText}</span>` : nothing}</label
     >
+    ${o.description ? html`<p part="description" class="muted" id=${`${o.id}-description`}>${o.description}</p>` : nothing}
     ${o.control} ${o.error ? html`<p part="error" id=${`${o.id}-error`}>${o.error}</p>` : nothing}
   </div>`;
 }
@@ -32,6 +43,8 @@ interface ControlOptions {
   id: string;
   value: string;
   error?: string | undefined;
+  /** The field has a description (`field({ description })`): the control points at it. */
+  described?: boolean;
   required: boolean;
   disabled: boolean;
   onValue: (value: string) => void;
@@ -51,7 +64,7 @@ export function textInput(
     ?required=${o.required}
     ?disabled=${o.disabled}
     aria-invalid=${o.error ? "true" : "false"}
-    aria-describedby=${errorIdOf(o.id, o.error) ?? nothing}
+    aria-describedby=${describedByOf(o.id, o.error, o.described ? `${o.id}-description` : undefined) ?? nothing}
     .value=${o.value}
     @input=${(e: Event) => o.onValue((e.target as HTMLInputElement).value)}
   />`;
@@ -67,7 +80,7 @@ export function selectInput(
     ?required=${o.required}
     ?disabled=${o.disabled}
     aria-invalid=${o.error ? "true" : "false"}
-    aria-describedby=${errorIdOf(o.id, o.error) ?? nothing}
+    aria-describedby=${describedByOf(o.id, o.error, o.described ? `${o.id}-description` : undefined) ?? nothing}
     @change=${(e: Event) => o.onValue((e.target as HTMLSelectElement).value)}
   >
     <option value="" ?selected=${o.value === ""}>${o.chooseText}</option>
@@ -110,9 +123,15 @@ export class FieldErrors implements ReactiveController {
     return this.at(...path) ? "true" : "false";
   }
 
-  /** `aria-describedby` of the control `id` at `path`: its error text's id, when it has an error. */
-  describedBy(id: string, ...path: (string | number)[]): string | typeof nothing {
-    return errorIdOf(id, this.at(...path)) ?? nothing;
+  /**
+   * `aria-describedby` of the control `id` at `path`: the id of its description (`{ description }` last,
+   * when it has one), then its error text's, when it has an error.
+   */
+  describedBy(id: string, ...rest: (string | number | { description: string })[]): string | typeof nothing {
+    const last = rest.at(-1);
+    const description = typeof last === "object" ? last.description : undefined;
+    const path = rest.filter((p): p is string | number => typeof p !== "object");
+    return describedByOf(id, this.at(...path), description) ?? nothing;
   }
 
   /** The error text of the control `id` at `path`, which its `aria-describedby` names. */

@@ -1,5 +1,5 @@
 /** Dates, times and amounts as a person reads them, with the Intl formatters cached per locale. */
-import { DAY_MS, fromMinorUnits, type Locale } from "@bankcrm/core";
+import { DAY_MS, formatMoney, type Locale } from "@bankcrm/core";
 
 type Formatter = Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat;
 const formatters = new Map<string, Formatter>();
@@ -60,17 +60,9 @@ export function shortDay(at: Date, locale: Locale): string {
   ).format(at);
 }
 
-/**
- * An amount in minor units, compact ("¥1.2万", "CN¥12K"), with one formatter per
- * locale and currency: a board of thousands of cards must not build thousands.
- */
-export function compactMoney(amount: number, currency: string, locale: Locale): string {
-  const f = cached(
-    `money|${locale}|${currency}`,
-    () => new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }),
-  );
-  return f.format(fromMinorUnits(amount, currency) as unknown as number);
-}
+/** An amount in minor units, compact ("¥1.2万", "CN¥12K"): core's `formatMoney`, whose formatters are kept. */
+export const compactMoney = (amount: number, currency: string, locale: Locale): string =>
+  formatMoney(amount, currency, locale, { compact: true });
 
 /**
  * Yuan as typed ("500000", "1,200.5", "12 万" is not accepted) to fen, exactly;

@@ -1,6 +1,6 @@
 /** Reading whole (small) collections and saying what a write did — shared by the sales elements. */
 import { describeError, type Locale, type Page, type WriteResult } from "@bankcrm/core";
-import { say } from "./say.js";
+import { writeMessage as say } from "@bankcrm/core/i18n";
 import type { RecordListQuery } from "../context/contexts.js";
 
 /** Every page of a list, up to `cap` records (a queue or a pipeline, not a whole book). */

@@ -90,3 +90,10 @@ export const workStyles = css`
     gap: 0.125rem;
   }
 `;
+
+/** A form element's controls in one fieldset, disabled together (a host form's disabled fieldset reaches them); no box of its own. */
+export const formControls = css`
+  fieldset.controls {
+    display: contents;
+  }
+`;

@@ -12,15 +12,15 @@ import {
   type InteractionChannel,
   type InteractionOutcome,
   type InteractionType,
-  type SalesMessageKey,
   type Task,
 } from "@bankcrm/core";
 import { interactionOutcomeLabels } from "@bankcrm/core/i18n";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/activity-form-messages.js";
+import type { ActivityFormMessageKey } from "../../i18n/activity-form-messages.js";
 import { BankcrmActivitySavedEvent } from "../../events/activity-events.js";
 import { failure, writeOutcome } from "../../internal/records.js";
-import { FieldErrors } from "../../internal/form-fields.js";
-import { BankcrmContextElement } from "../base/context-element.js";
+import { formText } from "../../internal/format.js";
+import { BankcrmFormElement, type FormState } from "../base/form-element.js";
 import { activityFormStyles } from "./activity-form.styles.js";
 
 /** The kinds of contact a relationship manager logs, as the interaction's channel and type. */
@@ -30,7 +30,10 @@ export const ACTIVITY_KINDS = {
   meeting: { channel: "branch", type: "visit", label: "activityMeeting" },
   wechat: { channel: "wechat", type: "note", label: "activityWechat" },
   sms: { channel: "sms", type: "note", label: "activitySms" },
-} as const satisfies Record<string, { channel: InteractionChannel; type: InteractionType; label: SalesMessageKey }>;
+} as const satisfies Record<
+  string,
+  { channel: InteractionChannel; type: InteractionType; label: ActivityFormMessageKey }
+>;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
 const OUTCOMES: readonly InteractionOutcome[] = ["successful", "follow_up", "no_answer", "declined", "informational"];
 
@@ -42,6 +45,10 @@ const OUTCOMES: readonly InteractionOutcome[] = ["successful", "follow_up", "no_
  * offline device queues them in the outbox. Validation messages come from the
  * core schema, localized, at their field.
  *
+ * Inside a host's `<form>` it is a form-associated field instead: no save
+ * button, its value the contact as JSON (under its `name`), and the host form
+ * will not submit while the contact is invalid.
+ *
  * @tagname bankcrm-activity-form
  * @summary Log a call, visit, meeting, WeChat or SMS contact, with its follow-up task.
  *
@@ -52,7 +59,7 @@ const OUTCOMES: readonly InteractionOutcome[] = ["successful", "follow_up", "no_
  *
  * @event bankcrm-activity-saved - The contact (and follow-up task) was saved or queued.
  */
-export class BankcrmActivityForm extends BankcrmContextElement {
+export class BankcrmActivityForm extends BankcrmFormElement {
   static override styles = activityFormStyles;
 
   /** The customer the contact was with. */
@@ -68,61 +75,82 @@ export class BankcrmActivityForm extends BankcrmContextElement {
   /** The moment it is logged at; default the clock. */
   @property({ attribute: false }) now: Date | undefined;
 
-  private fields = new FieldErrors(this);
   @state() private statusText = "";
   @state() private followUp = false;
   @state() private busy = false;
+  /** The ids the next contact and its task get (kept while it is typed, so a host form's value is stable). */
+  private ids = { interaction: `IN-${crypto.randomUUID()}`, task: `TK-${crypto.randomUUID()}` };
+
+  /** The contact as typed (at the current moment), its follow-up's due day, and what is wrong with them. */
+  private draft(form: HTMLFormElement, userId: string) {
+    const l = this.effectiveLocale;
+    const data = new FormData(form);
+    const get = (name: string) => formText(data, name).trim() || undefined;
+    const kind = ACTIVITY_KINDS[(get("kind") ?? this.kind) as ActivityKind] ?? ACTIVITY_KINDS.call;
+    const nextStep = get("nextStep");
+    const due = get("due");
+    const taskId = this.followUp ? this.ids.task : undefined;
+    const interaction = {
+      id: this.ids.interaction,
+      customerId: this.customerId,
+      at: (this.now ?? new Date()).toISOString(),
+      channel: kind.channel,
+      type: kind.type,
+      outcome: get("outcome"),
+      summary: get("summary") ?? "",
+      ...(nextStep ? { nextStep } : {}),
+      ...(taskId ? { taskId } : {}),
+      ...(this.opportunityId ? { opportunityId: this.opportunityId } : {}),
+      ...(this.caseId ? { caseId: this.caseId } : {}),
+      staffId: userId,
+      confidential: data.get("confidential") === "on",
+    };
+    // Checked here, in the element's language, before the client checks it again in its own.
+    const check = validate(InteractionSchema, interaction, l);
+    const errors = [
+      ...(check.success ? [] : check.errors),
+      ...(taskId && !due ? [{ path: ["due"], message: say("required", l), code: "required" }] : []),
+    ];
+    return { interaction, taskId, due, nextStep, errors };
+  }
+
+  protected formState(): FormState {
+    const form = this.renderRoot.querySelector("form");
+    const user = this.effectiveUser;
+    if (!form || !user || !this.customerId) return { value: null, errors: [] };
+    const { interaction, errors } = this.draft(form, user.id);
+    return { value: errors.length === 0 ? JSON.stringify(interaction) : null, errors };
+  }
+
+  /** Clears what was typed and takes new ids for the next contact. */
+  reset(): void {
+    this.renderRoot.querySelector("form")?.reset();
+    this.followUp = false;
+    this.fields.set([]);
+    this.ids = { interaction: `IN-${crypto.randomUUID()}`, task: `TK-${crypto.randomUUID()}` };
+  }
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const client = this.effectiveClient;
     const l = this.effectiveLocale;
-    if (this.busy) return;
+    if (this.busy || this.inHostForm) return;
     if (!client?.interactions || !this.customerId) {
       this.statusText = say("noClient", l);
       return;
     }
-    const form = e.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const get = (name: string) => {
-      const v = data.get(name);
-      return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
-    };
-    const kind = ACTIVITY_KINDS[(get("kind") ?? this.kind) as ActivityKind] ?? ACTIVITY_KINDS.call;
-    const at = (this.now ?? new Date()).toISOString();
-    const nextStep = get("nextStep");
-    const due = get("due");
-    const taskId = this.followUp ? `TK-${crypto.randomUUID()}` : undefined;
+    const { interaction, taskId, due, nextStep, errors } = this.draft(
+      e.currentTarget as HTMLFormElement,
+      client.user.id,
+    );
     const user = client.user;
     this.busy = true;
     this.fields.set([]);
     this.statusText = "";
     try {
-      const interaction = {
-        id: `IN-${crypto.randomUUID()}`,
-        customerId: this.customerId,
-        at,
-        channel: kind.channel,
-        type: kind.type,
-        outcome: get("outcome"),
-        summary: get("summary") ?? "",
-        ...(nextStep ? { nextStep } : {}),
-        ...(taskId ? { taskId } : {}),
-        ...(this.opportunityId ? { opportunityId: this.opportunityId } : {}),
-        ...(this.caseId ? { caseId: this.caseId } : {}),
-        staffId: user.id,
-        confidential: data.get("confidential") === "on",
-      };
-      if (taskId && !due) {
-        this.fields.set([{ path: ["due"], message: say("required", l), code: "required" }]);
-        this.statusText = say("fixErrors", l, { count: 1 });
-        return;
-      }
-      // Checked here, in the element's language, before the client checks it again in its own.
-      const check = validate(InteractionSchema, interaction, l);
-      if (!check.success) {
-        this.fields.set(check.errors);
-        this.statusText = say("fixErrors", l, { count: check.errors.length });
+      if (errors.length > 0) {
+        this.fields.set(errors);
+        this.statusText = say("fixErrors", l, { count: errors.length });
         return;
       }
       const saved = await client.interactions.create(interaction);
@@ -143,8 +171,7 @@ export class BankcrmActivityForm extends BankcrmContextElement {
       }
       this.statusText = writeOutcome(saved, say(task ? "activitySavedWithTask" : "activitySaved", l), l);
       if (saved.status === "saved" || saved.status === "queued") {
-        form.reset();
-        this.followUp = false;
+        this.reset();
         this.dispatchEvent(
           new BankcrmActivitySavedEvent({ interaction: saved.record, ...(task ? { task } : {}), status: saved.status }),
         );
@@ -160,6 +187,25 @@ export class BankcrmActivityForm extends BankcrmContextElement {
     }
   }
 
+  /** The follow-up task's due day, when one is asked for. */
+  private followUpDue(tomorrow: string) {
+    const l = this.effectiveLocale;
+    return this.followUp
+      ? html`<label class="field"
+          >${say("activityFollowUpDue", l)}
+          <input
+            type="date"
+            name="due"
+            required
+            .value=${tomorrow}
+            aria-invalid=${this.fields.invalid("due")}
+            aria-describedby=${this.fields.describedBy("due", "due")}
+          />
+          ${this.fields.text("due", "due")}</label
+        >`
+      : nothing;
+  }
+
   override render() {
     const l = this.effectiveLocale;
     const user = this.effectiveUser;
@@ -167,80 +213,72 @@ export class BankcrmActivityForm extends BankcrmContextElement {
     if (user && !canWrite("interactions", user, "create"))
       return html`<p role="status" class="muted">${say("readOnlyRole", l)}</p>`;
     const tomorrow = bankDay(new Date((this.now ?? new Date()).getTime() + DAY_MS));
-    return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby="title"
+      @submit=${this.onSubmit}
+      @input=${this.syncFormState}
+      @change=${this.syncFormState}
+    >
       <h2 id="title">${say("activityTitle", l)}</h2>
-      <fieldset>
-        <legend>${say("activityKind", l)}</legend>
-        ${(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map(
-          (k) =>
-            html`<label class="choice"
-              ><input type="radio" name="kind" value=${k} ?checked=${k === this.kind} />
-              ${say(ACTIVITY_KINDS[k].label, l)}</label
-            >`,
-        )}
-      </fieldset>
-      <label class="field"
-        >${say("activityOutcome", l)}
-        <select
-          name="outcome"
-          aria-invalid=${this.fields.invalid("outcome")}
-          aria-describedby=${this.fields.describedBy("outcome", "outcome")}
+      <fieldset class="controls" ?disabled=${this.isDisabled}>
+        <fieldset>
+          <legend>${say("activityKind", l)}</legend>
+          ${(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map(
+            (k) =>
+              html`<label class="choice"
+                ><input type="radio" name="kind" value=${k} ?checked=${k === this.kind} />
+                ${say(ACTIVITY_KINDS[k].label, l)}</label
+              >`,
+          )}
+        </fieldset>
+        <label class="field"
+          >${say("activityOutcome", l)}
+          <select
+            name="outcome"
+            aria-invalid=${this.fields.invalid("outcome")}
+            aria-describedby=${this.fields.describedBy("outcome", "outcome")}
+          >
+            ${OUTCOMES.map((o) => html`<option value=${o}>${labelIn(interactionOutcomeLabels, o, l)}</option>`)}
+          </select>
+          ${this.fields.text("outcome", "outcome")}</label
         >
-          ${OUTCOMES.map((o) => html`<option value=${o}>${labelIn(interactionOutcomeLabels, o, l)}</option>`)}
-        </select>
-        ${this.fields.text("outcome", "outcome")}</label
-      >
-      <label class="field"
-        >${say("activitySummary", l)}
-        <textarea
-          name="summary"
-          rows="2"
-          maxlength="500"
-          required
-          aria-invalid=${this.fields.invalid("summary")}
-          aria-describedby=${this.fields.describedBy("summary", "summary")}
-        ></textarea>
-        ${this.fields.text("summary", "summary")}</label
-      >
-      <label class="field"
-        >${say("activityNextStep", l)}
-        <input
-          name="nextStep"
-          maxlength="200"
-          aria-invalid=${this.fields.invalid("nextStep")}
-          aria-describedby=${this.fields.describedBy("nextStep", "nextStep")}
-        />
-        ${this.fields.text("nextStep", "nextStep")}</label
-      >
-      <label class="choice"><input type="checkbox" name="confidential" /> ${say("activityConfidential", l)}</label>
-      <label class="choice"
-        ><input
-          type="checkbox"
-          name="followUp"
-          .checked=${this.followUp}
-          @change=${(e: Event) => (this.followUp = (e.target as HTMLInputElement).checked)}
-        />
-        ${say("activityFollowUp", l)}</label
-      >
-      ${
-        this.followUp
-          ? html`<label class="field"
-              >${say("activityFollowUpDue", l)}
-              <input
-                type="date"
-                name="due"
-                required
-                .value=${tomorrow}
-                aria-invalid=${this.fields.invalid("due")}
-                aria-describedby=${this.fields.describedBy("due", "due")}
-              />
-              ${this.fields.text("due", "due")}</label
-            >`
-          : nothing
-      }
-      <div>
-        <button part="submit" type="submit" ?disabled=${this.busy}>${say("activitySave", l)}</button>
-      </div>
+        <label class="field"
+          >${say("activitySummary", l)}
+          <textarea
+            name="summary"
+            rows="2"
+            maxlength="500"
+            required
+            aria-invalid=${this.fields.invalid("summary")}
+            aria-describedby=${this.fields.describedBy("summary", "summary")}
+          ></textarea>
+          ${this.fields.text("summary", "summary")}</label
+        >
+        <label class="field"
+          >${say("activityNextStep", l)}
+          <input
+            name="nextStep"
+            maxlength="200"
+            aria-invalid=${this.fields.invalid("nextStep")}
+            aria-describedby=${this.fields.describedBy("nextStep", "nextStep")}
+          />
+          ${this.fields.text("nextStep", "nextStep")}</label
+        >
+        <label class="choice"><input type="checkbox" name="confidential" /> ${say("activityConfidential", l)}</label>
+        <label class="choice"
+          ><input
+            type="checkbox"
+            name="followUp"
+            .checked=${this.followUp}
+            @change=${(e: Event) => (this.followUp = (e.target as HTMLInputElement).checked)}
+          />
+          ${say("activityFollowUp", l)}</label
+        >
+        ${this.followUpDue(tomorrow)}
+      </fieldset>
+      ${this.submitButton(say("activitySave", l), this.busy)}
       <p part="status" role="status">${this.statusText}</p>
     </form>`;
   }

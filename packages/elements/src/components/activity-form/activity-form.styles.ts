@@ -1,11 +1,12 @@
 import { css } from "lit";
 import { hostTokens, visuallyHidden } from "../../styles/tokens.js";
-import { workStyles } from "../../styles/work.js";
+import { formControls, workStyles } from "../../styles/work.js";
 
 export const activityFormStyles = [
   hostTokens,
   visuallyHidden,
   workStyles,
+  formControls,
   css`
     [part="form"] {
       display: grid;

@@ -1,13 +1,14 @@
 import { html, nothing, svg } from "lit";
 import { property } from "lit/decorators.js";
-import { labelIn, type CampaignEffect, type Locale, type SalesMessageKey } from "@bankcrm/core";
+import { labelIn, type CampaignEffect, type Locale } from "@bankcrm/core";
 import { campaignChannelLabels } from "@bankcrm/core/i18n";
 import { compactMoney } from "../../internal/format.js";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/campaign-report-messages.js";
+import type { CampaignReportMessageKey } from "../../i18n/campaign-report-messages.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { campaignReportStyles } from "./campaign-report.styles.js";
 
-const STAGE_TEXT: Record<CampaignEffect["funnel"][number]["stage"], SalesMessageKey> = {
+const STAGE_TEXT: Record<CampaignEffect["funnel"][number]["stage"], CampaignReportMessageKey> = {
   targeted: "stageTargeted",
   delivered: "stageDelivered",
   contacted: "stageContacted",

@@ -26,9 +26,8 @@ import {
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
-import { sayService } from "../../internal/say-service.js";
-import { FieldErrors } from "../../internal/form-fields.js";
-import { BankcrmContextElement } from "../base/context-element.js";
+import { sayService } from "../../i18n/case-form-messages.js";
+import { BankcrmFormElement, type FormState } from "../base/form-element.js";
 import { caseFormStyles } from "./case-form.styles.js";
 
 const CHANNELS: readonly InteractionChannel[] = [
@@ -50,17 +49,22 @@ const OPEN = new Set(["open", "in_progress", "pending_customer"]);
  * opened through the client with it. When the customer already has an open case
  * of the same type and category, the form says so before it is sent.
  *
+ * Inside a host's `<form>` it is a form-associated field instead: no submit
+ * button, its value the case as JSON (under its `name`), and the host form
+ * will not submit while the case is invalid.
+ *
  * @tagname bankcrm-case-form
  * @summary Open a service case with its working-day time limit; warns of an open case of the same kind.
  *
  * @csspart form - The form.
  * @csspart due - The time limit the case will get.
  * @csspart warning - The open cases of the same kind.
+ * @csspart submit - The submit button (none inside a host form).
  * @csspart status - The live region saying what happened.
  *
  * @event bankcrm-case-change - The case was opened (`detail.action` "opened").
  */
-export class BankcrmCaseForm extends BankcrmContextElement {
+export class BankcrmCaseForm extends BankcrmFormElement {
   static override styles = caseFormStyles;
 
   /** The customer the case is for. */
@@ -87,7 +91,6 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     priority: "medium",
   };
   @state() private openCases: ServiceCase[] = [];
-  private fields = new FieldErrors(this);
   @state() private statusText = "";
   @state() private busy = false;
 
@@ -115,22 +118,17 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     return { ...computeSlaDue(this.now ?? new Date(), policy, this.calendar), days: policy.workingDays };
   }
 
-  private async onSubmit(e: SubmitEvent) {
-    e.preventDefault();
-    const l = this.effectiveLocale;
-    const client = this.effectiveClient;
-    if (this.busy) return;
-    if (!client?.serviceCases || !this.customerId) {
-      this.statusText = sayService("noClient", l);
-      return;
-    }
-    const form = e.currentTarget as HTMLFormElement;
+  /** The id the next case gets (kept while it is typed, so a host form's value is stable). */
+  private caseId = `SC-${crypto.randomUUID()}`;
+
+  /** The case as typed, opened now with its time limit, and what is wrong with it. */
+  private draft(form: HTMLFormElement) {
     const data = new FormData(form);
     const description = formText(data, "description").trim();
     const now = this.now ?? new Date();
     const due = this.due();
     const input = {
-      id: `SC-${crypto.randomUUID()}`,
+      id: this.caseId,
       customerId: this.customerId,
       type: this.chosen.type,
       ...(this.chosen.category ? { category: this.chosen.category } : {}),
@@ -142,10 +140,38 @@ export class BankcrmCaseForm extends BankcrmContextElement {
       openedAt: now.toISOString(),
       slaDueAt: due.dueAt,
     };
-    const check = validate(ServiceCaseSchema, input, l);
-    if (!check.success) {
-      this.fields.set(check.errors);
-      this.statusText = sayService("fixErrors", l, { count: check.errors.length });
+    const check = validate(ServiceCaseSchema, input, this.effectiveLocale);
+    return { input, due, errors: check.success ? [] : check.errors };
+  }
+
+  protected formState(): FormState {
+    const form = this.renderRoot.querySelector("form");
+    if (!form || !this.customerId) return { value: null, errors: [] };
+    const { input, errors } = this.draft(form);
+    return { value: errors.length === 0 ? JSON.stringify(input) : null, errors };
+  }
+
+  /** Clears what was typed and takes a new id for the next case. */
+  reset(): void {
+    this.renderRoot.querySelector("form")?.reset();
+    this.chosen = { ...this.chosen, category: "" };
+    this.fields.set([]);
+    this.caseId = `SC-${crypto.randomUUID()}`;
+  }
+
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const l = this.effectiveLocale;
+    const client = this.effectiveClient;
+    if (this.busy || this.inHostForm) return;
+    if (!client?.serviceCases || !this.customerId) {
+      this.statusText = sayService("noClient", l);
+      return;
+    }
+    const { input, due, errors } = this.draft(e.currentTarget as HTMLFormElement);
+    if (errors.length > 0) {
+      this.fields.set(errors);
+      this.statusText = sayService("fixErrors", l, { count: errors.length });
       await this.fields.focusFirst();
       return;
     }
@@ -159,8 +185,7 @@ export class BankcrmCaseForm extends BankcrmContextElement {
           ? sayService("caseOpened", l, { due: bankDay(new Date(Date.parse(due.dueAt) - 1)) })
           : text;
       if (result.status === "saved" || result.status === "queued") {
-        form.reset();
-        this.chosen = { ...this.chosen, category: "" };
+        this.reset();
         this.dispatchEvent(
           new BankcrmCaseChangeEvent({ serviceCase: result.record, action: "opened", status: result.status }),
         );
@@ -202,67 +227,76 @@ export class BankcrmCaseForm extends BankcrmContextElement {
     if (!this.effectiveClient?.serviceCases) return html`<p role="status">${sayService("noClient", l)}</p>`;
     const due = this.due();
     const same = this.sameKind;
-    return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby="title"
+      @submit=${this.onSubmit}
+      @input=${this.syncFormState}
+      @change=${this.syncFormState}
+    >
       <h2 id="title">${sayService("caseFormTitle", l)}</h2>
-      ${this.select(
-        "type",
-        sayService("caseType", l),
-        SERVICE_CASE_TYPES,
-        (v) => labelIn(serviceCaseTypeLabels, v, l),
-        this.chosen.type,
-        (v) => (this.chosen = { ...this.chosen, type: v as ServiceCaseType }),
-      )}
-      ${this.select(
-        "category",
-        sayService("caseCategory", l),
-        SERVICE_CATEGORIES,
-        (v) => labelIn(serviceCategoryLabels, v, l),
-        this.chosen.category,
-        (v) => (this.chosen = { ...this.chosen, category: v }),
-        true,
-      )}
-      ${this.select("channel", sayService("caseChannel", l), CHANNELS, (v) => labelIn(interactionChannelLabels, v, l), this.channel)}
-      ${this.select(
-        "priority",
-        sayService("casePriority", l),
-        PRIORITIES,
-        (v) => labelIn(priorityLabels, v, l),
-        this.chosen.priority,
-        (v) => (this.chosen = { ...this.chosen, priority: v as Priority }),
-      )}
-      <label class="field wide"
-        >${sayService("caseSubject", l)}
-        <input
-          name="subject"
-          maxlength="120"
-          required
-          aria-invalid=${this.fields.invalid("subject")}
-          aria-describedby=${this.fields.describedBy("subject", "subject")}
-        />${this.fields.text("subject", "subject")}</label
-      >
-      <label class="field wide"
-        >${sayService("caseDescription", l)}
-        <textarea
-          name="description"
-          rows="3"
-          maxlength="2000"
-          aria-invalid=${this.fields.invalid("description")}
-          aria-describedby=${this.fields.describedBy("description", "description")}
-        ></textarea
-        >${this.fields.text("description", "description")}</label
-      >
-      <p part="due" class="wide" data-due=${due.dueDay}>
-        ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
-        ${due.estimated ? sayService("caseDueEstimated", l) : ""}
-      </p>
-      <p part="warning" class="wide late" role="status">
-        ${
-          same.length > 0
-            ? sayService("caseSameOpen", l, { count: same.length, subjects: same.map((c) => c.subject).join("、") })
-            : ""
-        }
-      </p>
-      <div class="wide"><button type="submit" ?disabled=${this.busy}>${sayService("caseSubmit", l)}</button></div>
+      <fieldset class="controls" ?disabled=${this.isDisabled}>
+        ${this.select(
+          "type",
+          sayService("caseType", l),
+          SERVICE_CASE_TYPES,
+          (v) => labelIn(serviceCaseTypeLabels, v, l),
+          this.chosen.type,
+          (v) => (this.chosen = { ...this.chosen, type: v as ServiceCaseType }),
+        )}
+        ${this.select(
+          "category",
+          sayService("caseCategory", l),
+          SERVICE_CATEGORIES,
+          (v) => labelIn(serviceCategoryLabels, v, l),
+          this.chosen.category,
+          (v) => (this.chosen = { ...this.chosen, category: v }),
+          true,
+        )}
+        ${this.select("channel", sayService("caseChannel", l), CHANNELS, (v) => labelIn(interactionChannelLabels, v, l), this.channel)}
+        ${this.select(
+          "priority",
+          sayService("casePriority", l),
+          PRIORITIES,
+          (v) => labelIn(priorityLabels, v, l),
+          this.chosen.priority,
+          (v) => (this.chosen = { ...this.chosen, priority: v as Priority }),
+        )}
+        <label class="field wide"
+          >${sayService("caseSubject", l)}
+          <input
+            name="subject"
+            maxlength="120"
+            required
+            aria-invalid=${this.fields.invalid("subject")}
+            aria-describedby=${this.fields.describedBy("subject", "subject")}
+          />${this.fields.text("subject", "subject")}</label
+        >
+        <label class="field wide"
+          >${sayService("caseDescription", l)}
+          <textarea
+            name="description"
+            rows="3"
+            maxlength="2000"
+            aria-invalid=${this.fields.invalid("description")}
+            aria-describedby=${this.fields.describedBy("description", "description")}
+          ></textarea
+          >${this.fields.text("description", "description")}</label
+        >
+        <p part="due" class="wide" data-due=${due.dueDay}>
+          ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
+          ${due.estimated ? sayService("caseDueEstimated", l) : ""}
+        </p>
+        <p part="warning" class="wide late" role="status">
+          ${
+            same.length > 0
+              ? sayService("caseSameOpen", l, { count: same.length, subjects: same.map((c) => c.subject).join("、") })
+              : ""
+          }
+        </p>
+      </fieldset>
+      ${this.submitButton(sayService("caseSubmit", l), this.busy, "wide")}
       <p part="status" class="wide" role="status">${this.statusText}</p>
     </form>`;
   }

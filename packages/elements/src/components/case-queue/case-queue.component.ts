@@ -7,7 +7,6 @@ import {
   labelIn,
   mainlandChinaCalendar,
   slaState,
-  type ServiceMessageKey,
   type ServiceCase,
   type SlaState,
   type WorkCalendar,
@@ -24,7 +23,8 @@ import {
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
-import { sayService } from "../../internal/say-service.js";
+import { sayService } from "../../i18n/case-queue-messages.js";
+import type { CaseQueueMessageKey } from "../../i18n/case-queue-messages.js";
 import type { AssignableStaff } from "../lead-queue/lead-queue.component.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { caseQueueStyles } from "./case-queue.styles.js";
@@ -34,7 +34,7 @@ const GROUPS = [
   ["due_soon", "slaDueSoon"],
   ["on_time", "slaOnTime"],
   ["resolved", "slaResolved"],
-] as const satisfies readonly [string, ServiceMessageKey][];
+] as const satisfies readonly [string, CaseQueueMessageKey][];
 const groupOf = (state: SlaState) => (state === "met" || state === "missed" ? "resolved" : state);
 
 /**

@@ -3,7 +3,7 @@ import { property } from "lit/decorators.js";
 import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import { arc, line, pie, type PieArcDatum } from "d3-shape";
 import { type Locale } from "@bankcrm/core";
-import { pictureMessage } from "@bankcrm/core/i18n";
+import { pictureMessage } from "../../i18n/chart-messages.js";
 import { formatFigure, type FigureFormat } from "../../internal/format.js";
 import { dataTable } from "../../internal/data-table.js";
 import { BankcrmContextElement } from "../base/context-element.js";

@@ -16,7 +16,7 @@ import { consentPurposeLabels, riskToleranceLabels } from "@bankcrm/core/i18n";
 import { BankcrmCustomerChangeEvent } from "../../events/customer-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
-import { sayService } from "../../internal/say-service.js";
+import { sayService } from "../../i18n/customer-form-messages.js";
 import { FieldErrors } from "../../internal/form-fields.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { customerFormStyles } from "./customer-form.styles.js";

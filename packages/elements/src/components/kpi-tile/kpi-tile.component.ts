@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { property } from "lit/decorators.js";
 import { type Locale } from "@bankcrm/core";
-import { valueMessage } from "@bankcrm/core/i18n";
+import { valueMessage } from "../../i18n/kpi-tile-messages.js";
 import { formatFigure, type FigureFormat } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { kpiTileStyles } from "./kpi-tile.styles.js";

@@ -119,3 +119,11 @@ export function errorsByField(
   }
   return errors;
 }
+
+/** Errors by field as the form layer's list (`FieldErrors`), in the order the fields are shown. */
+export function fieldErrorList(errors: Partial<Record<DraftField, string>>): FieldError[] {
+  return FIELD_ORDER.flatMap((f) => {
+    const message = errors[f];
+    return message === undefined ? [] : [{ path: [f], code: "invalid", message }];
+  });
+}

@@ -16,14 +16,14 @@ import {
 import { CONTACT_TIMES, LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
 import { contactTimeLabels, leadPurposeLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import { BankcrmLeadErrorEvent, BankcrmLeadSavedEvent, BankcrmLeadSubmitEvent } from "../../events/lead-events.js";
-import { errorIdOf, field, selectInput, textInput } from "../../internal/form-fields.js";
-import { BankcrmContextElement } from "../base/context-element.js";
+import { field, selectInput, textInput } from "../../internal/form-fields.js";
+import { BankcrmFormElement, type FormState } from "../base/form-element.js";
 import { LEAD_FORM_FIELDS, leadFieldsFor, type LeadFormField } from "./lead-fields.js";
 import {
   DEFAULT_CONSENT_VERSION,
   EMPTY,
   errorsByField,
-  FIELD_ORDER,
+  fieldErrorList,
   leadFromDraft,
   newLeadId,
   type Draft,
@@ -68,9 +68,8 @@ type Status = { kind: "submitting" | "saved" | "queued" | "failed" | "conflict" 
  * @event bankcrm-lead-saved - The lead was stored (`detail.status` "saved") or queued in the outbox ("queued").
  * @event bankcrm-lead-error - The lead could not be stored (refused, conflict, no client); the form keeps what was typed.
  */
-export class BankcrmLeadForm extends BankcrmContextElement {
+export class BankcrmLeadForm extends BankcrmFormElement {
   static override styles = leadFormStyles;
-  static formAssociated = true;
 
   /** What the lead is about; fixes the fields. Unset: the person chooses. */
   @property() purpose: LeadPurpose | undefined;
@@ -97,33 +96,20 @@ export class BankcrmLeadForm extends BankcrmContextElement {
   /** Values to start with (e.g. the signed-in customer's name). */
   @property({ attribute: false }) prefill: Partial<Record<keyof Draft, string>> = {};
 
-  /** The field name under which a host form receives the lead (form-associated use). */
-  @property({ reflect: true }) name = "";
-
-  /** Disables every control. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   @state() private draft: Draft = { ...EMPTY };
   @state() private consentGranted = false;
-  @state() private errors: Partial<Record<DraftField, string>> = {};
   @state() private status: Status | undefined;
   @state() private submitting = false;
   private consentAt: string | undefined;
   private draftId = newLeadId();
   private attempted = false;
-  private readonly internals = this.attachInternals();
-
-  /** The host form this element is a field of, if any. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
 
   private get purposeValue(): LeadPurpose | undefined {
     const p = this.purpose ?? this.draft.purpose;
     return (LEAD_PURPOSES as readonly string[]).includes(p) ? (p as LeadPurpose) : undefined;
   }
 
-  private get fields(): readonly LeadFormField[] {
+  private get shownFields(): readonly LeadFormField[] {
     const p = this.purposeValue;
     return p ? leadFieldsFor(p, this.audience) : [];
   }
@@ -136,11 +122,14 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     this.validation = this.check(this.effectiveLocale);
     // After a submit attempt, messages follow what is typed (and clear as problems are fixed).
     const typed = changed as Map<PropertyKey, unknown>;
-    if (this.attempted && (typed.has("draft") || typed.has("consentGranted"))) this.errors = this.validation.errors;
+    if (this.attempted && (typed.has("draft") || typed.has("consentGranted")))
+      this.fields.set(fieldErrorList(this.validation.errors));
   }
 
-  override updated() {
-    this.syncFormValue();
+  /** The lead as JSON while it is valid; otherwise its errors, in the order of the fields. */
+  protected formState(): FormState {
+    const { lead, errors } = this.validation;
+    return { value: lead ? JSON.stringify(lead) : null, errors: fieldErrorList(errors) };
   }
 
   /** The lead the form would submit, built from what was typed; amount errors are found here. */
@@ -148,7 +137,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     const { lead, badAmount } = leadFromDraft(this.draft, {
       id: this.draftId,
       purpose: this.purposeValue,
-      fields: this.fields,
+      fields: this.shownFields,
       audience: this.audience,
       customerId: this.customerId,
       source: this.source,
@@ -178,38 +167,19 @@ export class BankcrmLeadForm extends BankcrmContextElement {
   private isShown(field: DraftField): boolean {
     if (field === "purpose") return this.purpose === undefined;
     if (field === "name" || field === "mobile" || field === "consent") return true;
-    return this.fields.includes(field);
-  }
-
-  private syncFormValue() {
-    const { lead, errors } = this.validation;
-    if (lead) {
-      this.internals.setFormValue(JSON.stringify(lead));
-      this.internals.setValidity({});
-      return;
-    }
-    this.internals.setFormValue(null);
-    const first = FIELD_ORDER.find((f) => errors[f] !== undefined);
-    const anchor = first ? (this.renderRoot.querySelector<HTMLElement>(`#${first}`) ?? undefined) : undefined;
-    this.internals.setValidity({ customError: true }, first ? errors[first]! : "invalid", anchor);
-  }
-
-  private async focusFirstInvalid() {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    return this.shownFields.includes(field);
   }
 
   /** Validates and sends the lead through the client. Does nothing while a submission is under way. */
   async submit(): Promise<void> {
-    if (this.submitting || this.disabled) return;
+    if (this.submitting || this.isDisabled) return;
     const locale = this.effectiveLocale;
     this.attempted = true;
     const { lead, errors } = this.check(locale);
-    this.errors = errors;
+    this.fields.set(fieldErrorList(errors));
     if (!lead) {
-      const count = Object.keys(errors).length;
-      this.status = { kind: "invalid", text: leadFormMessage("leadFixErrors", locale, { count }) };
-      return this.focusFirstInvalid();
+      this.status = { kind: "invalid", text: leadFormMessage("leadFixErrors", locale, { count: this.fields.count }) };
+      return this.fields.focusFirst();
     }
     if (!this.dispatchEvent(new BankcrmLeadSubmitEvent({ lead }))) return;
     const client = this.effectiveClient;
@@ -247,11 +217,11 @@ export class BankcrmLeadForm extends BankcrmContextElement {
         );
       }
     } catch (error) {
-      if (isValidationError(error)) this.errors = this.byField(error.errors);
+      if (isValidationError(error)) this.fields.set(fieldErrorList(this.byField(error.errors)));
       const reason = error instanceof Error ? error.message : String(error);
       this.status = { kind: "error", text: leadFormMessage("leadFailed", locale, { reason }) };
       this.dispatchEvent(new BankcrmLeadErrorEvent({ lead, error }));
-      if (isValidationError(error)) void this.focusFirstInvalid();
+      if (isValidationError(error)) void this.fields.focusFirst();
     } finally {
       this.submitting = false;
     }
@@ -262,7 +232,7 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     this.draft = { ...EMPTY, ...this.prefill };
     this.consentGranted = false;
     this.consentAt = undefined;
-    this.errors = {};
+    this.fields.set([]);
     this.attempted = false;
     this.draftId = newLeadId();
   }
@@ -271,14 +241,6 @@ export class BankcrmLeadForm extends BankcrmContextElement {
   reset(): void {
     this.clear();
     this.status = undefined;
-  }
-
-  formResetCallback() {
-    this.reset();
-  }
-
-  formDisabledCallback(disabled: boolean) {
-    this.disabled = disabled;
   }
 
   private set(field: keyof Draft, value: string) {
@@ -292,18 +254,14 @@ export class BankcrmLeadForm extends BankcrmContextElement {
 
   private field(id: keyof Draft, caption: string, control: TemplateResult, required: boolean) {
     const optionalText = required ? undefined : message("optional", this.effectiveLocale);
-    return field({ id, caption, control, error: this.errors[id], optionalText });
-  }
-
-  private describedBy(id: DraftField): string | undefined {
-    return errorIdOf(id, this.errors[id]);
+    return field({ id, caption, control, error: this.fields.at(id), optionalText });
   }
 
   private input(
     id: "name" | "mobile" | "expectedAmount",
     options: { type: string; autocomplete: string; inputmode?: string; maxlength: number },
   ) {
-    const control = { id, value: this.draft[id], error: this.errors[id], disabled: this.disabled };
+    const control = { id, value: this.draft[id], error: this.fields.at(id), disabled: this.isDisabled };
     return textInput({ ...control, ...options, required: id !== "expectedAmount", onValue: (v) => this.set(id, v) });
   }
 
@@ -312,17 +270,17 @@ export class BankcrmLeadForm extends BankcrmContextElement {
     options: { value: string; label: string }[],
     required: boolean,
   ) {
-    const control = { id, value: this.draft[id], error: this.errors[id], disabled: this.disabled, required };
+    const control = { id, value: this.draft[id], error: this.fields.at(id), disabled: this.isDisabled, required };
     const chooseText = message("choose", this.effectiveLocale);
     return selectInput({ ...control, options, chooseText, onValue: (v) => this.set(id, v) });
   }
 
   override render() {
     const locale = this.effectiveLocale;
-    const fields = this.fields;
+    const fields = this.shownFields;
     const purpose = this.purposeValue;
     const products = purpose ? LEAD_FORM_FIELDS[purpose].products : [];
-    const inHostForm = this.internals.form !== null;
+    const inHostForm = this.inHostForm;
     const title = leadFormMessage(this.audience === "staff" ? "leadFormTitleStaff" : "leadFormTitle", locale);
     return html`<form
       part="form"
@@ -402,9 +360,9 @@ export class BankcrmLeadForm extends BankcrmContextElement {
                 name="notes"
                 rows="3"
                 maxlength="500"
-                ?disabled=${this.disabled}
-                aria-invalid=${this.errors.notes ? "true" : "false"}
-                aria-describedby=${this.describedBy("notes") ?? nothing}
+                ?disabled=${this.isDisabled}
+                aria-invalid=${this.fields.invalid("notes")}
+                aria-describedby=${this.fields.describedBy("notes", "notes")}
                 .value=${this.draft.notes}
                 @input=${(e: Event) => this.set("notes", (e.target as HTMLTextAreaElement).value)}
               ></textarea>`,
@@ -412,35 +370,24 @@ export class BankcrmLeadForm extends BankcrmContextElement {
             )
           : nothing
       }
-      <div part="consent" class=${this.errors.consent ? "invalid" : ""}>
+      <div part="consent" class=${this.fields.at("consent") ? "invalid" : ""}>
         <input
           id="consent"
           type="checkbox"
           required
-          ?disabled=${this.disabled}
+          ?disabled=${this.isDisabled}
           .checked=${this.consentGranted}
-          aria-invalid=${this.errors.consent ? "true" : "false"}
-          aria-describedby=${["consent-version", this.describedBy("consent")].filter(Boolean).join(" ")}
+          aria-invalid=${this.fields.invalid("consent")}
+          aria-describedby=${this.fields.describedBy("consent", "consent", { description: "consent-version" })}
           @change=${this.onConsent}
         />
         <label for="consent">${this.consentText ?? leadFormMessage("consentDefault", locale)}</label>
         <p id="consent-version" class="muted">
           ${leadFormMessage("consentVersionNote", locale, { version: this.consentVersion })}
         </p>
-        ${this.errors.consent ? html`<p part="error" id="consent-error">${this.errors.consent}</p>` : nothing}
+        ${this.fields.text("consent", "consent")}
       </div>
-      ${
-        inHostForm
-          ? nothing
-          : html`<button
-              part="submit"
-              type="submit"
-              ?disabled=${this.disabled}
-              aria-disabled=${this.submitting ? "true" : "false"}
-            >
-              ${leadFormMessage(this.submitting ? "leadSubmitting" : "leadSubmit", locale)}
-            </button>`
-      }
+      ${this.submitButton(leadFormMessage(this.submitting ? "leadSubmitting" : "leadSubmit", locale), this.submitting)}
       <div part="status" role="status" class=${this.status?.kind ?? ""}>${this.status?.text ?? ""}</div>
     </form>`;
   }

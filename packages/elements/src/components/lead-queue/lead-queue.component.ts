@@ -12,11 +12,11 @@ import {
   type FirstContactPolicy,
   type Lead,
   type Locale,
-  type SalesMessageKey,
   type WriteResult,
 } from "@bankcrm/core";
 import { leadPurposeLabels, leadSourceLabels } from "@bankcrm/core/i18n";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/lead-queue-messages.js";
+import type { LeadQueueMessageKey } from "../../i18n/lead-queue-messages.js";
 import { BankcrmLeadChangeEvent } from "../../events/lead-queue-events.js";
 import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
@@ -29,8 +29,8 @@ const SECTIONS = [
   ["new", "leadsNew"],
   ["contacted", "leadsContacted"],
   ["qualified", "leadsQualified"],
-] as const satisfies readonly [Lead["status"], SalesMessageKey][];
-const EVENT_TEXT: Record<string, SalesMessageKey> = {
+] as const satisfies readonly [Lead["status"], LeadQueueMessageKey][];
+const EVENT_TEXT: Record<string, LeadQueueMessageKey> = {
   contact: "leadContact",
   qualify: "leadQualify",
   convert: "leadConvert",

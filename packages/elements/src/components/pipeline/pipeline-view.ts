@@ -18,7 +18,7 @@ import {
 } from "@bankcrm/core";
 import { opportunityStageLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import { compactMoney, formText, yuanToFen } from "../../internal/format.js";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/pipeline-messages.js";
 
 export type OpenStage = (typeof OPEN_STAGES)[number];
 const CLOSED = ["won", "lost"] as const;
@@ -45,11 +45,7 @@ export function figures(f: PipelineFigures, l: Locale, currency: string) {
 }
 
 /** The totals, the month's and the quarter's forecast, and how many close dates have passed. */
-export function renderSummary(f: PipelineForecast, today: string, l: Locale) {
-  const month = f.months.find((m) => m.period === today.slice(0, 7));
-  const quarterKey = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
-  const quarter = f.quarters.find((q) => q.period === quarterKey);
-  const zero = { count: 0, amount: 0, weighted: 0 };
+export function renderSummary(f: PipelineForecast, l: Locale) {
   return html`<dl part="summary">
     <div>
       <dt>${say("pipelineTotal", l)}</dt>
@@ -57,11 +53,11 @@ export function renderSummary(f: PipelineForecast, today: string, l: Locale) {
     </div>
     <div>
       <dt>${say("pipelineMonth", l)}</dt>
-      <dd data-figure="month">${figures(month ?? zero, l, f.currency)}</dd>
+      <dd data-figure="month">${figures(f.thisMonth, l, f.currency)}</dd>
     </div>
     <div>
       <dt>${say("pipelineQuarter", l)}</dt>
-      <dd data-figure="quarter">${figures(quarter ?? zero, l, f.currency)}</dd>
+      <dd data-figure="quarter">${figures(f.thisQuarter, l, f.currency)}</dd>
     </div>
     ${
       f.overdue.length > 0

@@ -3,7 +3,7 @@ import { property, query, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { guard } from "lit/directives/guard.js";
 import {
-  DEFAULT_STAGE_PROBABILITY,
+  opportunityMove,
   bankDay,
   describeError,
   forecastPipeline,
@@ -14,7 +14,7 @@ import {
   type PipelineForecast,
 } from "@bankcrm/core";
 import { opportunityStageLabels } from "@bankcrm/core/i18n";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/pipeline-messages.js";
 import {
   BankcrmOpportunityMoveErrorEvent,
   BankcrmOpportunityMoveEvent,
@@ -191,18 +191,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     }
     if (!this.dispatchEvent(new BankcrmOpportunityMoveEvent({ opportunity: from, to }))) return false;
     const at = (this.now ?? new Date()).toISOString();
-    const shown: Opportunity =
-      to === "won"
-        ? {
-            ...from,
-            stage: to,
-            probability: 1,
-            closedAt: at,
-            amount: { ...from.amount, amount: details.amount ?? from.amount.amount },
-          }
-        : to === "lost"
-          ? { ...from, stage: to, probability: 0, closedAt: at, lostReason: details.reason ?? "" }
-          : { ...from, stage: to, probability: DEFAULT_STAGE_PROBABILITY[to] };
+    const shown = opportunityMove(from, to, details, at).preview;
     const ticket = Symbol(to);
     this.latest.set(id, ticket);
     this.overlay.set(id, shown);
@@ -234,13 +223,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const newest = () => this.latest.get(id) === ticket;
     const stage = labelIn(opportunityStageLabels, to, l);
     try {
-      const event = to === "won" ? "win" : to === "lost" ? "lose" : "move";
-      const input =
-        to === "won"
-          ? { amount: { amount: details.amount ?? base.amount.amount, currency: base.amount.currency } }
-          : to === "lost"
-            ? { reason: details.reason ?? "" }
-            : { stage: to };
+      const { event, details: input } = opportunityMove(base, to, details, new Date().toISOString());
       const result = await this.effectiveClient!.opportunities!.transition(id, event, {
         ...input,
         expectedVersion: base.version ?? 0,
@@ -398,7 +381,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
     const empty = this.items.length === 0;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${say("pipelineTitle", l)}</h2>
-      ${renderSummary(this.forecast!, this.today, l)}
+      ${renderSummary(this.forecast!, l)}
       <p id="keys" class="visually-hidden">${say("pipelineKeys", l)}</p>
       ${empty ? html`<p class="muted" data-empty>${say("pipelineEmpty", l)}</p>` : nothing}
       <div class="board" role="region" tabindex="0" aria-label=${say("pipelineBoard", l)}>

@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { property } from "lit/decorators.js";
 import { label, mask, type GroupSummary, type Locale } from "@bankcrm/core";
-import { valueMessage } from "@bankcrm/core/i18n";
+import { valueMessage } from "../../i18n/relationship-group-messages.js";
 import { compactMoney, formatFigure } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { relationshipGroupStyles } from "./relationship-group.styles.js";

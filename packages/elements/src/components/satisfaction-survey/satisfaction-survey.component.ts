@@ -4,7 +4,7 @@ import { serviceStatistics, type ServiceCase } from "@bankcrm/core";
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, writeOutcome } from "../../internal/records.js";
-import { sayService } from "../../internal/say-service.js";
+import { sayService } from "../../i18n/satisfaction-survey-messages.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { satisfactionSurveyStyles } from "./satisfaction-survey.styles.js";
 

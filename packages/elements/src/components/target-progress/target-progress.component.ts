@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import { property } from "lit/decorators.js";
 import { COUNT_METRICS, labelIn, type Achievement, type Locale, type SalesMetric } from "@bankcrm/core";
 import { salesMetricLabels } from "@bankcrm/core/i18n";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/target-progress-messages.js";
 import { compactMoney } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { targetProgressStyles } from "./target-progress.styles.js";

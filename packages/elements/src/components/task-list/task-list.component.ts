@@ -13,13 +13,13 @@ import {
   type CareEvent,
   type DayTasks,
   type FieldError,
-  type SalesMessageKey,
   type Task,
   type WriteStatus,
 } from "@bankcrm/core";
 import { TASK_TYPES, PRIORITIES } from "@bankcrm/core/vocabulary";
 import { careReasonLabels, priorityLabels, taskTypeLabels } from "@bankcrm/core/i18n";
-import { say } from "../../internal/say.js";
+import { say } from "../../i18n/task-list-messages.js";
+import type { TaskListMessageKey } from "../../i18n/task-list-messages.js";
 import { BankcrmTaskChangeEvent } from "../../events/task-events.js";
 import { ClientRecords } from "../../internal/client-records.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
@@ -31,7 +31,7 @@ const BUCKETS = [
   ["overdue", "tasksOverdue"],
   ["today", "tasksToday"],
   ["upcoming", "tasksUpcoming"],
-] as const satisfies readonly [keyof DayTasks, SalesMessageKey][];
+] as const satisfies readonly [keyof DayTasks, TaskListMessageKey][];
 const SNOOZE_DAYS = [1, 3, 7] as const;
 
 /**

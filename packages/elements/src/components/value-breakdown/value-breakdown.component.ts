@@ -2,7 +2,7 @@ import { html, nothing, svg } from "lit";
 import { property } from "lit/decorators.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { label, type Contribution, type Locale } from "@bankcrm/core";
-import { pictureMessage } from "@bankcrm/core/i18n";
+import { pictureMessage } from "../../i18n/value-breakdown-messages.js";
 import { dataTable } from "../../internal/data-table.js";
 import { compactMoney } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
