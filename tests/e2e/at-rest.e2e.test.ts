@@ -87,7 +87,10 @@ function scanProfile(names: readonly string[], ids: readonly string[]) {
     }
     for (const name of names)
       for (const encoding of ["utf8", "utf16le"] as const)
-        if (bytes.includes(Buffer.from(name, encoding))) found.push(`${file}: name ${name} (${encoding})`);
+        if (bytes.includes(Buffer.from(name, encoding)))
+          found.push(
+            `${file}: name ${name} (${encoding}) in ${around(bytes.toString(encoding), bytes.toString(encoding).indexOf(name))}`,
+          );
     // The control: customer numbers are not personal and stay in the clear for the indexes.
     for (const id of ids) if (bytes.includes(Buffer.from(id, "latin1"))) clearIds++;
   }

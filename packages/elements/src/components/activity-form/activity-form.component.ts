@@ -20,7 +20,7 @@ import type { ActivityFormMessageKey } from "../../i18n/activity-form-messages.j
 import { BankcrmActivitySavedEvent } from "../../events/activity-events.js";
 import { failure, writeOutcome } from "../../internal/records.js";
 import { formText } from "../../internal/format.js";
-import { BankcrmFormElement, type FormState } from "../base/form-element.js";
+import { BankcrmFormElement, formShell, type FormState } from "../base/form-element.js";
 import { activityFormStyles } from "./activity-form.styles.js";
 
 /** The kinds of contact a relationship manager logs, as the interaction's channel and type. */
@@ -213,16 +213,12 @@ export class BankcrmActivityForm extends BankcrmFormElement {
     if (user && !canWrite("interactions", user, "create"))
       return html`<p role="status" class="muted">${say("readOnlyRole", l)}</p>`;
     const tomorrow = bankDay(new Date((this.now ?? new Date()).getTime() + DAY_MS));
-    return html`<form
-      part="form"
-      novalidate
-      aria-labelledby="title"
-      @submit=${this.onSubmit}
-      @input=${this.syncFormState}
-      @change=${this.syncFormState}
-    >
-      <h2 id="title">${say("activityTitle", l)}</h2>
-      <fieldset class="controls" ?disabled=${this.isDisabled}>
+    return formShell({
+      title: say("activityTitle", l),
+      onSubmit: this.onSubmit,
+      onEdit: this.syncFormState,
+      disabled: this.isDisabled,
+      controls: html`
         <fieldset>
           <legend>${say("activityKind", l)}</legend>
           ${(Object.keys(ACTIVITY_KINDS) as ActivityKind[]).map(
@@ -233,7 +229,8 @@ export class BankcrmActivityForm extends BankcrmFormElement {
               >`,
           )}
         </fieldset>
-        <label class="field"
+      `,
+      after: html`<label class="field"
           >${say("activityOutcome", l)}
           <select
             name="outcome"
@@ -279,7 +276,7 @@ export class BankcrmActivityForm extends BankcrmFormElement {
         ${this.followUpDue(tomorrow)}
       </fieldset>
       ${this.submitButton(say("activitySave", l), this.busy)}
-      <p part="status" role="status">${this.statusText}</p>
-    </form>`;
+      <p part="status" role="status">${this.statusText}</p>`,
+    });
   }
 }

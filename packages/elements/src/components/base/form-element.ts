@@ -25,6 +25,33 @@ export interface FormState {
   errors: readonly FieldError[];
 }
 
+/**
+ * A form element's form: its heading, its controls in one fieldset (disabled together, by
+ * `disabled` or a host form's fieldset), then what follows them (its button, its status); every
+ * edit re-reads the form state (`onEdit`: the element's `syncFormState`).
+ */
+export function formShell(o: {
+  title: string;
+  onSubmit: (e: SubmitEvent) => void | Promise<void>;
+  onEdit: () => void;
+  disabled: boolean;
+  controls: unknown;
+  after: unknown;
+}): TemplateResult {
+  return html`<form
+    part="form"
+    novalidate
+    aria-labelledby="title"
+    @submit=${o.onSubmit}
+    @input=${o.onEdit}
+    @change=${o.onEdit}
+  >
+    <h2 id="title">${o.title}</h2>
+    <fieldset class="controls" ?disabled=${o.disabled}>${o.controls}</fieldset>
+    ${o.after}
+  </form>`;
+}
+
 export abstract class BankcrmFormElement extends BankcrmContextElement {
   static formAssociated = true;
 

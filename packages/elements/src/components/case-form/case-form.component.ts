@@ -27,7 +27,7 @@ import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { formText } from "../../internal/format.js";
 import { failure, listAll, writeOutcome } from "../../internal/records.js";
 import { sayService } from "../../i18n/case-form-messages.js";
-import { BankcrmFormElement, type FormState } from "../base/form-element.js";
+import { BankcrmFormElement, formShell, type FormState } from "../base/form-element.js";
 import { caseFormStyles } from "./case-form.styles.js";
 
 const CHANNELS: readonly InteractionChannel[] = [
@@ -227,16 +227,12 @@ export class BankcrmCaseForm extends BankcrmFormElement {
     if (!this.effectiveClient?.serviceCases) return html`<p role="status">${sayService("noClient", l)}</p>`;
     const due = this.due();
     const same = this.sameKind;
-    return html`<form
-      part="form"
-      novalidate
-      aria-labelledby="title"
-      @submit=${this.onSubmit}
-      @input=${this.syncFormState}
-      @change=${this.syncFormState}
-    >
-      <h2 id="title">${sayService("caseFormTitle", l)}</h2>
-      <fieldset class="controls" ?disabled=${this.isDisabled}>
+    return formShell({
+      title: sayService("caseFormTitle", l),
+      onSubmit: this.onSubmit,
+      onEdit: this.syncFormState,
+      disabled: this.isDisabled,
+      controls: html`
         ${this.select(
           "type",
           sayService("caseType", l),
@@ -295,9 +291,9 @@ export class BankcrmCaseForm extends BankcrmFormElement {
               : ""
           }
         </p>
-      </fieldset>
-      ${this.submitButton(sayService("caseSubmit", l), this.busy, "wide")}
-      <p part="status" class="wide" role="status">${this.statusText}</p>
-    </form>`;
+      `,
+      after: html`${this.submitButton(sayService("caseSubmit", l), this.busy, "wide")}
+        <p part="status" class="wide" role="status">${this.statusText}</p>`,
+    });
   }
 }
