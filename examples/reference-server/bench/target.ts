@@ -15,6 +15,8 @@ import { createApp } from "../src/app.js";
 import { signDemoToken } from "../src/auth.js";
 import { openDatabase } from "../src/database.js";
 import { seedDemo } from "../src/seed.js";
+import { stopGracefully } from "../src/shutdown.js";
+import type { Server } from "node:http";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
 
 const database = process.argv[2] === "postgres" ? "postgres" : "pglite";
@@ -63,13 +65,9 @@ const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" }, () =
   console.log(JSON.stringify({ port, token, branchId: manager.branchId, customerIds: ids }));
 });
 // Stop accepting, let what is in flight finish, then close the database (a pool ended under a request is an error).
-const stop = () => {
-  server.close(() => {
-    void db
-      .close()
-      .then(() => schema?.drop())
-      .then(() => process.exit(0));
-  });
-  (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-};
+const stop = () =>
+  void stopGracefully(server as Server, async () => {
+    await db.close();
+    await schema?.drop();
+  }).then(() => process.exit(0));
 process.on("SIGTERM", stop);

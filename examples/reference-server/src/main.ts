@@ -13,6 +13,7 @@
  * RATE_LIMIT: requests a minute per principal (default 1200; 0 turns it off).
  * CORS_ORIGINS: comma-separated origins allowed to call from a browser (default any).
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
+ * SHUTDOWN_GRACE_MS: on SIGTERM / SIGINT, how long requests in flight may finish before the database closes (10000).
  */
 import { serve } from "@hono/node-server";
 import { generateStaff } from "@bankcrm/core/demo";
@@ -22,6 +23,8 @@ import { authFromEnv, LOAD_SCOPE, signDemoToken } from "./auth.js";
 import { openDatabase } from "./database.js";
 import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
+import { stopGracefully } from "./shutdown.js";
+import type { Server } from "node:http";
 
 const env = process.env;
 const [command, ...args] = process.argv.slice(2);
@@ -116,9 +119,16 @@ if (command === "token") {
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`bankcrm reference server: http://127.0.0.1:${info.port}/ (${where()})`);
   });
+  // The first signal stops gracefully (what is in flight finishes, then the database closes); a second one at once.
+  let stopping = false;
   const stop = () => {
-    server.close();
-    void db.close().finally(() => process.exit(0));
+    if (stopping) process.exit(1);
+    stopping = true;
+    const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
+    stopGracefully(server as Server, () => db.close(), { graceMs }).then(
+      () => process.exit(0),
+      (error: unknown) => fail(`stopping: ${String(error)}`),
+    );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
