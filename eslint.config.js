@@ -56,8 +56,6 @@ const DEBT = {
   "packages/data/src/stores/http/http-store.ts": { fn: 172 },
   "packages/data/src/stores/idb/indexeddb-store.ts": { fn: 225 },
   "packages/data/src/stores/memory/memory-store.ts": { fn: 121 },
-  "packages/elements/src/components/campaign-report/campaign-report.component.ts": { fn: 101 },
-  "packages/elements/src/components/case-queue/case-queue.component.ts": { fn: 107 },
   "packages/elements/src/components/customer-form/customer-form.component.ts": { fn: 83 },
   "packages/elements/src/components/lead-form/lead-form.component.ts": { fn: 127 },
   "packages/elements/src/components/lead-queue/lead-queue.component.ts": { fn: 82 },

@@ -65,17 +65,11 @@ export class BankcrmCampaignReport extends BankcrmContextElement {
     }).format(x * 100);
   }
 
-  override render() {
-    const l = this.effectiveLocale;
-    const e = this.effect;
-    if (!e) return html`<p part="base" role="status">${say("reportNone", l)}</p>`;
+  /** The funnel as bars (with its summary for a screen reader) and as a table with each stage's interval. */
+  private renderFunnel(e: CampaignEffect, l: Locale) {
     const top = e.funnel[0]!.count || 1;
     const summary = e.funnel.map((f) => `${say(STAGE_TEXT[f.stage], l)} ${f.count}`).join("，");
-    const money = (x: number) => compactMoney(Math.round(x), this.currency, l);
-    return html`<section part="base" aria-labelledby="title">
-      <h2 id="title">${say("reportTitle", l, { name: this.name })}</h2>
-      <h3 id="funnel-h">${say("reportFunnel", l)}</h3>
-      <svg
+    return html`<svg
         part="chart"
         role="img"
         aria-labelledby="chart-desc"
@@ -111,8 +105,13 @@ export class BankcrmCampaignReport extends BankcrmContextElement {
               </tr>`,
           )}
         </tbody>
-      </table>
-      <p part="uplift" data-significant=${e.uplift.pValue < 0.05 ? "true" : "false"}>
+      </table>`;
+  }
+
+  /** The uplift over the hold-out with its significance, the hold-out's own rate, and what it earned and cost. */
+  private renderEffect(e: CampaignEffect, l: Locale) {
+    const money = (x: number) => compactMoney(Math.round(x), this.currency, l);
+    return html`<p part="uplift" data-significant=${e.uplift.pValue < 0.05 ? "true" : "false"}>
         ${say("reportUplift", l, {
           uplift: this.points(e.uplift.difference, l),
           low: this.points(e.uplift.interval.low, l),
@@ -135,35 +134,47 @@ export class BankcrmCampaignReport extends BankcrmContextElement {
           cpa: e.costPerConversion === undefined ? "—" : money(e.costPerConversion),
           roi: e.roi === undefined ? "—" : this.pct(e.roi, l, 0),
         })}
-      </p>
-      ${
-        e.channels.length === 0
-          ? nothing
-          : html`<table part="channels">
-              <caption>
-                ${say("reportChannels", l)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${say("reportChannel", l)}</th>
-                  <th scope="col">${say("stageTargeted", l)}</th>
-                  <th scope="col">${say("stageConverted", l)}</th>
-                  <th scope="col">${say("reportRate", l)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${e.channels.map(
-                  (c) =>
-                    html`<tr data-channel=${c.channel}>
-                      <th scope="row">${labelIn(campaignChannelLabels, c.channel, l)}</th>
-                      <td>${c.targeted}</td>
-                      <td>${c.converted}</td>
-                      <td>${this.pct(c.rate, l)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
+      </p>`;
+  }
+
+  /** The response by channel, when there is more than none. */
+  private renderChannels(e: CampaignEffect, l: Locale) {
+    return e.channels.length === 0
+      ? nothing
+      : html`<table part="channels">
+          <caption>
+            ${say("reportChannels", l)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${say("reportChannel", l)}</th>
+              <th scope="col">${say("stageTargeted", l)}</th>
+              <th scope="col">${say("stageConverted", l)}</th>
+              <th scope="col">${say("reportRate", l)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${e.channels.map(
+              (c) =>
+                html`<tr data-channel=${c.channel}>
+                  <th scope="row">${labelIn(campaignChannelLabels, c.channel, l)}</th>
+                  <td>${c.targeted}</td>
+                  <td>${c.converted}</td>
+                  <td>${this.pct(c.rate, l)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`;
+  }
+
+  override render() {
+    const l = this.effectiveLocale;
+    const e = this.effect;
+    if (!e) return html`<p part="base" role="status">${say("reportNone", l)}</p>`;
+    return html`<section part="base" aria-labelledby="title">
+      <h2 id="title">${say("reportTitle", l, { name: this.name })}</h2>
+      <h3 id="funnel-h">${say("reportFunnel", l)}</h3>
+      ${this.renderFunnel(e, l)} ${this.renderEffect(e, l)} ${this.renderChannels(e, l)}
     </section>`;
   }
 }

@@ -171,7 +171,6 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
         : sla.workingDaysLeft < 0
           ? sayService("slaDaysOver", l, { days: -sla.workingDaysLeft })
           : sayService("slaDaysLeft", l, { days: sla.workingDaysLeft });
-    const id = (what: string) => `${what}-${c.id}`;
     return html`<li part="case" class="row" data-case-id=${c.id} data-sla=${sla.state}>
       <span class="grow">
         <strong><bdi>${c.subject}</bdi></strong>
@@ -187,84 +186,87 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
         >
         ${c.resolution ? html`<br /><span class="muted">${c.resolutionCode ? `${labelIn(resolutionCodeLabels, c.resolutionCode, l)}：` : ""}<bdi>${c.resolution}</bdi></span>` : nothing}
       </span>
-      <span class="actions" role="group" aria-label=${sayService("caseActions", l, { subject: c.subject })}>
-        ${
-          canAssign
-            ? html`<label class="visually-hidden" for=${id("assign")}>${sayService("caseAssign", l)}</label>
-                <select id=${id("assign")}>
-                  ${this.staff.map((s) => html`<option value=${s.id} ?selected=${s.id === c.assignedTo}>${s.name}</option>`)}
-                </select>
-                <button
-                  type="button"
-                  data-action="assign"
-                  ?disabled=${this.busy}
-                  @click=${() => this.assign(c, this.value(id("assign")))}
-                >
-                  ${sayService("caseAssign", l)}
-                </button>`
-            : nothing
-        }
-        ${
-          offered.has("start")
-            ? html`<button
-                type="button"
-                data-event="start"
-                ?disabled=${this.busy}
-                @click=${() => this.transition(c, "start")}
-              >
-                ${sayService("caseStart", l)}
-              </button>`
-            : nothing
-        }
-        ${
-          offered.has("escalate")
-            ? html`${this.input(id("escalate"), sayService("caseEscalateReason", l))}
-                <button
-                  type="button"
-                  data-event="escalate"
-                  ?disabled=${this.busy}
-                  @click=${() => this.transition(c, "escalate", { reason: this.value(id("escalate")) })}
-                >
-                  ${sayService("caseEscalate", l)}
-                </button>`
-            : nothing
-        }
-        ${
-          offered.has("resolve")
-            ? html`<label class="visually-hidden" for=${id("code")}>${sayService("caseResolutionCode", l)}</label>
-                <select id=${id("code")}>
-                  ${RESOLUTION_CODES.map((r) => html`<option value=${r}>${labelIn(resolutionCodeLabels, r, l)}</option>`)}
-                </select>
-                ${this.input(id("resolve"), sayService("caseResolution", l))}
-                <button
-                  type="button"
-                  data-event="resolve"
-                  ?disabled=${this.busy}
-                  @click=${() =>
-                    this.transition(c, "resolve", {
-                      resolution: this.value(id("resolve")),
-                      code: this.value(id("code")),
-                    })}
-                >
-                  ${sayService("caseResolve", l)}
-                </button>`
-            : nothing
-        }
-        ${
-          offered.has("reopen")
-            ? html`${this.input(id("reopen"), sayService("caseReopenReason", l))}
-                <button
-                  type="button"
-                  data-event="reopen"
-                  ?disabled=${this.busy}
-                  @click=${() => this.transition(c, "reopen", { reason: this.value(id("reopen")) })}
-                >
-                  ${sayService("caseReopen", l)}
-                </button>`
-            : nothing
-        }
-      </span>
+      ${this.renderActions(c, offered, canAssign)}
     </li>`;
+  }
+
+  /** A transition that asks why: the reason's field and the button that sends it. */
+  private reasonAction(
+    c: ServiceCase,
+    event: "escalate" | "reopen",
+    reason: CaseQueueMessageKey,
+    button: CaseQueueMessageKey,
+  ) {
+    const l = this.effectiveLocale;
+    const id = `${event}-${c.id}`;
+    return html`${this.input(id, sayService(reason, l))}
+      <button
+        type="button"
+        data-event=${event}
+        ?disabled=${this.busy}
+        @click=${() => this.transition(c, event, { reason: this.value(id) })}
+      >
+        ${sayService(button, l)}
+      </button>`;
+  }
+
+  /** What may be done to a case now: assign (a branch manager), start, escalate, resolve, reopen — as its machine offers. */
+  private renderActions(c: ServiceCase, offered: ReadonlySet<string>, canAssign: boolean) {
+    const l = this.effectiveLocale;
+    const id = (what: string) => `${what}-${c.id}`;
+    return html`<span class="actions" role="group" aria-label=${sayService("caseActions", l, { subject: c.subject })}>
+      ${
+        canAssign
+          ? html`<label class="visually-hidden" for=${id("assign")}>${sayService("caseAssign", l)}</label>
+              <select id=${id("assign")}>
+                ${this.staff.map((s) => html`<option value=${s.id} ?selected=${s.id === c.assignedTo}>${s.name}</option>`)}
+              </select>
+              <button
+                type="button"
+                data-action="assign"
+                ?disabled=${this.busy}
+                @click=${() => this.assign(c, this.value(id("assign")))}
+              >
+                ${sayService("caseAssign", l)}
+              </button>`
+          : nothing
+      }
+      ${
+        offered.has("start")
+          ? html`<button
+              type="button"
+              data-event="start"
+              ?disabled=${this.busy}
+              @click=${() => this.transition(c, "start")}
+            >
+              ${sayService("caseStart", l)}
+            </button>`
+          : nothing
+      }
+      ${offered.has("escalate") ? this.reasonAction(c, "escalate", "caseEscalateReason", "caseEscalate") : nothing}
+      ${
+        offered.has("resolve")
+          ? html`<label class="visually-hidden" for=${id("code")}>${sayService("caseResolutionCode", l)}</label>
+              <select id=${id("code")}>
+                ${RESOLUTION_CODES.map((r) => html`<option value=${r}>${labelIn(resolutionCodeLabels, r, l)}</option>`)}
+              </select>
+              ${this.input(id("resolve"), sayService("caseResolution", l))}
+              <button
+                type="button"
+                data-event="resolve"
+                ?disabled=${this.busy}
+                @click=${() =>
+                  this.transition(c, "resolve", {
+                    resolution: this.value(id("resolve")),
+                    code: this.value(id("code")),
+                  })}
+              >
+                ${sayService("caseResolve", l)}
+              </button>`
+          : nothing
+      }
+      ${offered.has("reopen") ? this.reasonAction(c, "reopen", "caseReopenReason", "caseReopen") : nothing}
+    </span>`;
   }
 
   override render() {
