@@ -49,16 +49,13 @@ const DEBT = {
   "packages/core/src/demo/customers.ts": { fn: 127 },
   "packages/core/src/demo/history.ts": { fn: 104 },
   "packages/core/src/demo/portfolio.ts": { fn: 154 },
-  "packages/core/src/segmentation/sql.ts": { fn: 82 },
   "packages/data/src/client/writes.ts": { fn: 190 },
   "packages/data/src/outbox/outbox.ts": { fn: 226 },
   "packages/data/src/stores/cached/cached-store.ts": { fn: 122 },
   "packages/data/src/stores/http/http-store.ts": { fn: 172 },
   "packages/data/src/stores/idb/indexeddb-store.ts": { fn: 225 },
   "packages/data/src/stores/memory/memory-store.ts": { fn: 121 },
-  "packages/elements/src/components/customer-form/customer-form.component.ts": { fn: 83 },
   "packages/elements/src/components/lead-form/lead-form.component.ts": { fn: 127 },
-  "packages/elements/src/components/lead-queue/lead-queue.component.ts": { fn: 82 },
   "packages/elements/src/segment-counter.ts": { fn: 92 },
 };
 

@@ -44,6 +44,13 @@ const ARRAY_TYPE: Partial<Record<CatalogField["type"], string>> = {
   stringList: "text[]",
 };
 
+/** A column without a value: NULL, or an empty text or list. */
+function emptySql(col: string, type: CatalogField<unknown>["type"]): string {
+  if (type === "string") return `(${col} IS NULL OR ${col} = '')`;
+  if (type === "stringList") return `(${col} IS NULL OR cardinality(${col}) = 0)`;
+  return `(${col} IS NULL)`;
+}
+
 export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>, options: ToSqlOptions): SqlQuery {
   if (options.dialect !== "postgres") throw new BankcrmInvalidArgumentError("dialect", 'only "postgres" is supported');
   assertValidSegment(definition, catalog);
@@ -65,15 +72,9 @@ export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>
     const v = c.value;
     switch (c.op) {
       case "isEmpty":
-      case "isNotEmpty": {
-        const empty =
-          field.type === "string"
-            ? `(${col} IS NULL OR ${col} = '')`
-            : field.type === "stringList"
-              ? `(${col} IS NULL OR cardinality(${col}) = 0)`
-              : `(${col} IS NULL)`;
-        return c.op === "isEmpty" ? empty : `(NOT ${empty})`;
-      }
+        return emptySql(col, field.type);
+      case "isNotEmpty":
+        return `(NOT ${emptySql(col, field.type)})`;
       case "eq":
         return present(`${col} = ${param(v, field.type === "date" ? "date" : undefined)}`);
       case "neq":

@@ -196,6 +196,39 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
     return `${sayService("customerContact", l)}: ${Object.keys(change.contact ?? {}).join(", ")}`;
   }
 
+  /** Each purpose's consent in force, with the button that grants or withdraws it. */
+  private renderConsents(c: Customer) {
+    const l = this.effectiveLocale;
+    return html`<section part="section" aria-labelledby="consent-h" data-section="consents">
+      <h3 id="consent-h">${sayService("customerConsents", l)}</h3>
+      <ul>
+        ${CONSENT_PURPOSES.map((purpose) => {
+          const inForce = consentInForce(c.consents, purpose, "all");
+          const stateText = sayService(
+            inForce ? (inForce.granted ? "customerGranted" : "customerWithdrawn") : "customerNotAsked",
+            l,
+          );
+          return html`<li class="row" data-purpose=${purpose} data-granted=${inForce?.granted ? "true" : "false"}>
+            <span class="grow"
+              >${sayService("customerConsentState", l, {
+                purpose: labelIn(consentPurposeLabels, purpose, l),
+                state: stateText,
+              })}</span
+            >
+            <button
+              type="button"
+              data-action=${inForce?.granted ? "withdraw" : "grant"}
+              ?disabled=${this.busy}
+              @click=${() => this.consent(purpose, !inForce?.granted)}
+            >
+              ${sayService(inForce?.granted ? "customerWithdraw" : "customerGrant", l)}
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
   override render() {
     const l = this.effectiveLocale;
     if (!this.effectiveClient?.customers.change) return html`<p role="status">${sayService("noClient", l)}</p>`;
@@ -232,34 +265,7 @@ export class BankcrmCustomerForm extends BankcrmContextElement {
         ${this.field("riskAssessedAt", sayService("customerRiskDate", l), ["riskAssessedAt"], { type: "date", value: today })}
         <div><button type="submit" ?disabled=${this.busy}>${sayService("customerSave", l)}</button></div>
       </form>
-      <section part="section" aria-labelledby="consent-h" data-section="consents">
-        <h3 id="consent-h">${sayService("customerConsents", l)}</h3>
-        <ul>
-          ${CONSENT_PURPOSES.map((purpose) => {
-            const inForce = consentInForce(c.consents, purpose, "all");
-            const stateText = sayService(
-              inForce ? (inForce.granted ? "customerGranted" : "customerWithdrawn") : "customerNotAsked",
-              l,
-            );
-            return html`<li class="row" data-purpose=${purpose} data-granted=${inForce?.granted ? "true" : "false"}>
-              <span class="grow"
-                >${sayService("customerConsentState", l, {
-                  purpose: labelIn(consentPurposeLabels, purpose, l),
-                  state: stateText,
-                })}</span
-              >
-              <button
-                type="button"
-                data-action=${inForce?.granted ? "withdraw" : "grant"}
-                ?disabled=${this.busy}
-                @click=${() => this.consent(purpose, !inForce?.granted)}
-              >
-                ${sayService(inForce?.granted ? "customerWithdraw" : "customerGrant", l)}
-              </button>
-            </li>`;
-          })}
-        </ul>
-      </section>
+      ${this.renderConsents(c)}
       <p part="status" role="status">${this.statusText}</p>
       <section part="history" aria-labelledby="history-h">
         <h3 id="history-h">${sayService("customerHistory", l)}</h3>

@@ -284,13 +284,11 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   private renderLead(lead: Lead, l: Locale) {
     const user = this.effectiveUser;
     const offered = user ? availableTransitions("leads", lead, user).map((t) => t.event) : [];
-    const reasonId = `reason-${lead.id}`;
     const canAssign = user?.role === "branch_manager" && this.staff.length > 0;
     const assignId = `assign-${lead.id}`;
     const assignee = lead.assignedTo
       ? (this.staff.find((s) => s.id === lead.assignedTo)?.name ?? lead.assignedTo)
       : undefined;
-    const reasonError = this.reasonErrors[lead.id];
     return html`<li part="lead" class="row" data-lead-id=${lead.id}>
       <span class="grow">
         <strong><bdi>${lead.name}</bdi></strong> <span class="muted">${lead.mobile}</span><br />
@@ -336,32 +334,35 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
                 ${say(EVENT_TEXT[event] ?? "leadChanged", l)}
               </button>`,
           )}
-        ${
-          offered.includes("disqualify")
-            ? html`<label class="visually-hidden" for=${reasonId}>${say("leadDisqualifyReason", l)}</label>
-                <input
-                  id=${reasonId}
-                  maxlength="200"
-                  placeholder=${say("leadDisqualifyReason", l)}
-                  aria-invalid=${reasonError ? "true" : "false"}
-                  aria-describedby=${reasonError ? `${reasonId}-error` : nothing}
-                />
-                <button
-                  type="button"
-                  data-event="disqualify"
-                  ?disabled=${this.busy}
-                  @click=${() => {
-                    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(reasonId)}`);
-                    void this.transition(lead, "disqualify", input?.value.trim() ?? "");
-                  }}
-                >
-                  ${say("leadDisqualify", l)}
-                </button>
-                ${reasonError ? html`<span class="error" id=${`${reasonId}-error`}>${reasonError}</span>` : nothing}`
-            : nothing
-        }
+        ${offered.includes("disqualify") ? this.renderDisqualify(lead, l) : nothing}
       </span>
     </li>`;
+  }
+
+  /** Disqualifying asks why: the reason's field, its error, and the button. */
+  private renderDisqualify(lead: Lead, l: Locale) {
+    const reasonId = `reason-${lead.id}`;
+    const reasonError = this.reasonErrors[lead.id];
+    return html`<label class="visually-hidden" for=${reasonId}>${say("leadDisqualifyReason", l)}</label>
+      <input
+        id=${reasonId}
+        maxlength="200"
+        placeholder=${say("leadDisqualifyReason", l)}
+        aria-invalid=${reasonError ? "true" : "false"}
+        aria-describedby=${reasonError ? `${reasonId}-error` : nothing}
+      />
+      <button
+        type="button"
+        data-event="disqualify"
+        ?disabled=${this.busy}
+        @click=${() => {
+          const input = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(reasonId)}`);
+          void this.transition(lead, "disqualify", input?.value.trim() ?? "");
+        }}
+      >
+        ${say("leadDisqualify", l)}
+      </button>
+      ${reasonError ? html`<span class="error" id=${`${reasonId}-error`}>${reasonError}</span>` : nothing}`;
   }
 
   override render() {
