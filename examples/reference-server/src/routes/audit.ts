@@ -4,7 +4,7 @@
  * for auditors the trail itself, the refusals counted per member of staff, and
  * the chain's verification.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import {
   authorizeReveal,
   isAccessDeniedError,
@@ -34,17 +34,15 @@ export const MAX_REVEAL_REASON = 500;
 /** What a refused request named (an id, a field) is kept in its audit row up to this length. */
 const MAX_AUDITED_TEXT = 128;
 
-export function auditRoutes({ db, now }: RouteContext) {
-  const app = new Hono<Env>();
-
-  /**
-   * One identifier in full, for a stated reason: the policy must allow the
-   * caller's role, the customer must be theirs, and the audit row is written
-   * first, in the same transaction as the read: if it cannot be written,
-   * nothing is revealed. A refusal is audited too (`reveal_denied`, with why):
-   * a bank's security team looks for repeated refused attempts first.
-   */
-  app.post("/customers/:id/reveal", async (c) => {
+/**
+ * One identifier in full, for a stated reason: the policy must allow the
+ * caller's role, the customer must be theirs, and the audit row is written
+ * first, in the same transaction as the read: if it cannot be written,
+ * nothing is revealed. A refusal is audited too (`reveal_denied`, with why):
+ * a bank's security team looks for repeated refused attempts first.
+ */
+function reveal({ db, now }: Pick<RouteContext, "db" | "now">) {
+  return async (c: Context<Env, "/customers/:id/reveal">) => {
     const id = c.req.param("id");
     const request = objectOf(await readJson(c)) as { field?: unknown; reason?: unknown };
     const p = principal(c);
@@ -100,7 +98,13 @@ export function auditRoutes({ db, now }: RouteContext) {
     });
     if (!revealed) return refuse("not_found", notFound(c, "customers", id));
     return c.json({ customerId: id, field, value: revealed.value });
-  });
+  };
+}
+
+export function auditRoutes({ db, now }: RouteContext) {
+  const app = new Hono<Env>();
+
+  app.post("/customers/:id/reveal", reveal({ db, now }));
 
   /** The audit trail, for auditors only; filter by staff, action, customer and time; paged by sequence number. */
   app.get("/audit", async (c) => {

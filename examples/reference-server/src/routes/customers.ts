@@ -19,6 +19,51 @@ import {
 import { mayWrite, preconditionFailed, writeProblem } from "../write-path.js";
 import type { RouteContext } from "./context.js";
 
+/** Customer changes: the customer's new state and the change record, in one transaction, as the caller. */
+function change({ db, write }: Pick<RouteContext, "db" | "write">) {
+  return async (c: Context<Env, "/customers/:id/changes">) => {
+    const id = c.req.param("id");
+    const refused = mayWrite(c, "customers", "change");
+    if (refused) return refused;
+    const ifMatch = c.req.header("If-Match");
+    if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the change was computed from");
+    const show = (r: unknown) => {
+      const answer = r as { customer: unknown; change: unknown };
+      return {
+        customer: present(c, "customers", answer.customer),
+        change: present(c, "customerChanges", answer.change),
+      };
+    };
+    return write.idempotent(
+      c,
+      show,
+      async (body, tx) => {
+        const request = objectOf(body) as { id?: unknown; at?: unknown; input?: unknown };
+        if (typeof request.id !== "string" || typeof request.at !== "string")
+          return problem(c, 400, "Expected { id, at, input }");
+        const current = await db.get("customers", id, tx, readerOf(c));
+        if (!current) return notFound(c, "customers", id);
+        if (current.etag !== ifMatch) return preconditionFailed(c, "customers", current);
+        try {
+          const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
+            actor: principal(c),
+            at: request.at,
+            id: request.id,
+            locale: "en",
+          });
+          const recorded = await write.cleared("customerChanges", change, tx);
+          const etag = await db.put("customers", customer, tx);
+          await db.put("customerChanges", recorded, tx);
+          return { status: 200, body: { customer, change: recorded }, etag };
+        } catch (error) {
+          return writeProblem(c, error, "customers");
+        }
+      },
+      { stillVisible: async () => (await db.get("customers", id, undefined, readerOf(c))) !== undefined },
+    );
+  };
+}
+
 export function customerRoutes({ db, write }: RouteContext) {
   const app = new Hono<Env>();
 
@@ -77,48 +122,7 @@ export function customerRoutes({ db, write }: RouteContext) {
     return c.json(rows.length > limit ? { items, next: page[page.length - 1]!.key } : { items });
   });
 
-  // Customer changes: the customer's new state and the change record, in one transaction, as the caller.
-  app.post("/customers/:id/changes", async (c) => {
-    const id = c.req.param("id");
-    const refused = mayWrite(c, "customers", "change");
-    if (refused) return refused;
-    const ifMatch = c.req.header("If-Match");
-    if (!ifMatch) return problem(c, 428, "If-Match required", "send the version the change was computed from");
-    const show = (r: unknown) => {
-      const answer = r as { customer: unknown; change: unknown };
-      return {
-        customer: present(c, "customers", answer.customer),
-        change: present(c, "customerChanges", answer.change),
-      };
-    };
-    return write.idempotent(
-      c,
-      show,
-      async (body, tx) => {
-        const request = objectOf(body) as { id?: unknown; at?: unknown; input?: unknown };
-        if (typeof request.id !== "string" || typeof request.at !== "string")
-          return problem(c, 400, "Expected { id, at, input }");
-        const current = await db.get("customers", id, tx, readerOf(c));
-        if (!current) return notFound(c, "customers", id);
-        if (current.etag !== ifMatch) return preconditionFailed(c, "customers", current);
-        try {
-          const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
-            actor: principal(c),
-            at: request.at,
-            id: request.id,
-            locale: "en",
-          });
-          const recorded = await write.cleared("customerChanges", change, tx);
-          const etag = await db.put("customers", customer, tx);
-          await db.put("customerChanges", recorded, tx);
-          return { status: 200, body: { customer, change: recorded }, etag };
-        } catch (error) {
-          return writeProblem(c, error, "customers");
-        }
-      },
-      { stillVisible: async () => (await db.get("customers", id, undefined, readerOf(c))) !== undefined },
-    );
-  });
+  app.post("/customers/:id/changes", change({ db, write }));
 
   return app;
 }
