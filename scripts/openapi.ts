@@ -42,6 +42,7 @@ const errors = (...codes: number[]) =>
           409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",
           422: "A record failed validation (the problem carries field `errors`; a property the record does not have is refused as `unrecognizedKeys`, never dropped unsaid), or an Idempotency-Key was reused with another body",
           428: "If-Match is required: send the version the write was computed from",
+          410: "The cursor is older than the change feed keeps, or from another database (`code: cursor_gone`): read your scope again, then follow from the new cursor",
           503: "Unavailable; retry after Retry-After",
           429: "Over the caller's rate limit; retry after Retry-After (seconds)",
         }[code],
@@ -303,6 +304,39 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     },
   };
+  components.Change = {
+    type: "object",
+    required: ["seq", "collection", "id", "change"],
+    properties: {
+      seq: { type: "integer", minimum: 1, description: "The change's number: contiguous, in commit order" },
+      collection: { type: "string", enum: [...COLLECTION_NAMES] },
+      id: { type: "string" },
+      change: {
+        type: "string",
+        enum: ["put", "enter", "leave"],
+        description:
+          "`put`: the record as it is now; `enter`: a customer who came into the caller's scope (read its records); `leave`: a record the caller could see before this change and no longer can (drop it — for a customer, with its records)",
+      },
+      record: {
+        type: "object",
+        description: "The record now, masked as a read of it is (absent on `leave`)",
+      },
+    },
+  };
+  components.ChangePage = {
+    type: "object",
+    required: ["items", "cursor", "more"],
+    properties: {
+      items: { type: "array", items: ref("Change") },
+      cursor: {
+        type: "integer",
+        minimum: 0,
+        description:
+          "Pass as `after` next: the last number this page covered (changes outside the caller's scope are passed over, not shown)",
+      },
+      more: { type: "boolean", description: "Whether more changes are published after `cursor`" },
+    },
+  };
   components.CustomerPage = page("Customer");
   components.LeadPage = page("Lead");
   components.TimelinePage = page("TimelineEntry");
@@ -387,6 +421,43 @@ export function buildOpenApi(): Record<string, unknown> {
         responses: {
           200: { description: "The value", content: json(ref("RevealAnswer")) },
           ...errors(401, 403, 404, 413, 422),
+        },
+      },
+    },
+    "/changes": {
+      get: {
+        operationId: "listChanges",
+        summary:
+          "The change feed: every committed write after the cursor, numbered contiguously in commit order, in the caller's scope and masked as reads are (docs/server/change-feed.md)",
+        parameters: [
+          query("after", "The cursor: the last change number the caller has (0 from the start)", {
+            type: "string",
+            pattern: "^\\d{1,15}$",
+          }),
+          query("limit", "How many change numbers a page covers, 1–500 (default 200)", {
+            type: "integer",
+            minimum: 1,
+            maximum: 500,
+          }),
+        ],
+        responses: { 200: { description: "A page", content: json(ref("ChangePage")) }, ...errors(400, 401, 410) },
+      },
+    },
+    "/changes/stream": {
+      get: {
+        operationId: "streamChanges",
+        summary:
+          "The change feed as server-sent events: `change` events (data: a Change, id: its number), `cursor` events that move the cursor past changes outside the caller's scope, `gone` when the cursor is no longer kept. Resumes after `Last-Event-ID` (or `after`)",
+        parameters: [
+          { name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } },
+          query("after", "The cursor when no Last-Event-ID is sent", { type: "string", pattern: "^\\d{1,15}$" }),
+        ],
+        responses: {
+          200: {
+            description: "The event stream (open until the client or the server stops it)",
+            content: { "text/event-stream": { schema: { type: "string" } } },
+          },
+          ...errors(400, 401, 410),
         },
       },
     },

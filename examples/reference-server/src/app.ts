@@ -17,6 +17,7 @@ import { problem, type Env } from "./http.js";
 import { createRateLimiter, type RateLimit } from "./rate-limit.js";
 import { analyticsRoutes } from "./routes/analytics.js";
 import { auditRoutes } from "./routes/audit.js";
+import { changeRoutes } from "./routes/changes.js";
 import type { RouteContext } from "./routes/context.js";
 import { customerRoutes } from "./routes/customers.js";
 import { importRoutes } from "./routes/imports.js";
@@ -41,6 +42,8 @@ export interface AppOptions {
    * notes): `"mask"` it there before storing (default), or `"refuse"` the write with a 422 on the field.
    */
   freeTextIdentifiers?: FreeTextPolicy;
+  /** Aborted when the server begins to stop: open change streams end, so a graceful stop does not wait on them. */
+  stopping?: AbortSignal;
 }
 
 /** Request bodies over this are refused (413); bulk imports get more. */
@@ -58,6 +61,7 @@ export function createApp(db: Database, options: AppOptions) {
     now: options.now ?? (() => new Date()),
     freeText,
     write: writePath(db, freeText),
+    stopping: options.stopping,
   };
 
   // Browsers on another origin (a portal, a test page) preflight before sending
@@ -123,6 +127,7 @@ export function createApp(db: Database, options: AppOptions) {
   app.route("/", auditRoutes(context));
   app.route("/", analyticsRoutes(context));
   app.route("/", importRoutes(context));
+  app.route("/", changeRoutes(context));
   app.route("/", recordRoutes(context));
 
   app.notFound((c) => problem(c, 404, "Not found"));

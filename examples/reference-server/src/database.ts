@@ -17,6 +17,7 @@ import {
   type CustomerScope,
 } from "@bankcrm/core";
 import { timelineAt } from "@bankcrm/core/collections";
+import { createChangeFeed } from "./feed.js";
 import { migrate, openPglite, openPostgres, type Driver, type Sql } from "./sql.js";
 import { Params, searchSql, visibleSql, type Reader } from "./scope-sql.js";
 export type { Reader };
@@ -110,12 +111,15 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     : openPglite(opts.dataDir);
   await migrate(db);
 
+  const changes = createChangeFeed(db);
   type Row = { id: string; body: Record<string, unknown>; etag: string };
   const rowToRecord = (row: Row): StoredRecord => ({ id: row.id, body: row.body, etag: row.etag });
 
   return {
     driver: db,
     kind: db.kind,
+    /** The change feed: every committed write numbered, paged in the reader's scope (feed.ts). */
+    changes,
     /** Runs raw SQL (bench, tests, jobs). */
     query: <T = Record<string, unknown>>(text: string, values?: readonly unknown[]) => db.query<T>(text, values),
     /** One record the reader may see; inside a transaction (`target`), locked until it ends unless `lock` is false. */
@@ -210,9 +214,14 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       );
       return values[7] as string;
     },
-    /** Inserts or replaces many records in one transaction. */
-    async putMany(collection: Collection, bodies: readonly Record<string, unknown>[]): Promise<void> {
+    /** Inserts or replaces many in one transaction; `quiet`: outside the change feed (seeding an empty database). */
+    async putMany(
+      collection: Collection,
+      bodies: readonly Record<string, unknown>[],
+      options: { quiet?: boolean } = {},
+    ) {
       await db.transaction(async (tx) => {
+        if (options.quiet) await tx.query("SELECT set_config('bankcrm.quiet', 'on', true)");
         for (const body of bodies) await this.put(collection, body, tx);
       });
     },
@@ -388,7 +397,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         [key, requestHash, status, JSON.stringify(response)],
       );
     },
-    close: () => db.close(),
+    close: () => changes.close().then(() => db.close()),
   };
 }
 

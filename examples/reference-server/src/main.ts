@@ -109,8 +109,10 @@ if (command === "token") {
   const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
   if (freeText !== "mask" && freeText !== "refuse")
     fail(`FREE_TEXT_IDENTIFIERS is "mask" or "refuse", not "${freeText}"`);
+  const streams = new AbortController();
   const app = createApp(db, {
     auth,
+    stopping: streams.signal,
     rateLimit: perMinute > 0 ? { perMinute } : false,
     freeTextIdentifiers: freeText,
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
@@ -124,6 +126,7 @@ if (command === "token") {
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
+    streams.abort();
     const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
     stopGracefully(server as Server, () => db.close(), { graceMs }).then(
       () => process.exit(0),

@@ -19,6 +19,12 @@ export interface Driver extends Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (a migration). */
   exec(script: string): Promise<void>;
+  /**
+   * Hears NOTIFY on `channel` (committed transactions' notifications): `onNotify` runs for each, and — on a server,
+   * whose listening connection can drop — once more after every reconnection, when notifications may have been
+   * missed. Resolves with the function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -32,6 +38,7 @@ export function openPglite(dataDir?: string): Driver {
     exec: async (script) => {
       await db.exec(script);
     },
+    listen: (channel, onNotify) => db.listen(channel, () => onNotify()),
     close: () => db.close(),
   };
 }
@@ -72,7 +79,57 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     exec: async (script) => {
       await pool.query(script);
     },
+    listen: (channel, onNotify) => listenOn(connectionString, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to others): when it drops, it connects again
+ * after a second — again and again until it is back or stopped — and then calls `onNotify` once for what it missed.
+ */
+async function listenOn(connectionString: string, channel: string, onNotify: () => void) {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString, application_name: "bankcrm-change-feed" });
+    const lost = () => {
+      if (client !== c) return;
+      client = undefined;
+      c.end().catch(() => undefined);
+      reconnect();
+    };
+    c.on("notification", (n) => {
+      if (n.channel === channel) onNotify();
+    });
+    c.on("error", lost);
+    c.on("end", lost);
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) await c.end();
+    else client = c;
+  };
+  const reconnect = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(onNotify, reconnect);
+    }, 1000);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => undefined);
   };
 }
 

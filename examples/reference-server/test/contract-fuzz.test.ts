@@ -15,6 +15,7 @@ import { seedDemo } from "../src/seed.js";
 import { loadContract, requests, type Caller, type Operation } from "./support/contract-fuzz.js";
 import { book, otherBranchTeller, rm, ROLES, SEEDED } from "./support/demo-bank.js";
 import { forbiddenFor, leaksIn } from "./support/scan.js";
+import { answerText } from "./support/sse.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const CALLERS: Caller[] = [...ROLES, otherBranchTeller, { ...ADMIN, id: "svc-fuzz-feed" }];
@@ -92,7 +93,7 @@ describe("the contract, fuzzed", () => {
             },
             ...(text !== undefined ? { body: text } : {}),
           });
-          const answer = await response.text();
+          const answer = await answerText(response);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           covered.add(`${request.operation.method} ${request.operation.template}`);
           const where = `${CALLERS[request.caller]!.id} ${request.operation.method.toUpperCase()} ${url.pathname}${url.search} → ${response.status}: ${answer.slice(0, 300)}`;

@@ -61,7 +61,9 @@ describe("the outbox in Chromium", () => {
     expect(await serverLeadIds("BROWSER-OFFLINE")).toEqual(["LD-BROWSER-OFFLINE-00001"]);
   });
 
-  it("delivers 1,000 leads exactly once through the fault-injecting proxy, with a reload midway", async () => {
+  // 200 here: the volume property (1,000 through the same proxy) is outbox.test.ts's, in Node; this one proves it
+  // on real IndexedDB and Web Locks, across origins, where each lead costs ~60 ms of the suite's time.
+  it("delivers 200 leads exactly once through the fault-injecting proxy, with a reload midway", async () => {
     const name = `browser-reliability-${Date.now()}`;
     const http = createHttpStore({
       baseUrl: inject("faultProxyUrl"),
@@ -72,11 +74,11 @@ describe("the outbox in Chromium", () => {
       const outbox = await createOutbox({ name, send: httpSender(http), backoff: { baseMs: 1, maxMs: 20 } });
       return { outbox, client: createCrmClient({ store: http, user: rm, onAudit: () => {}, outbox }) };
     };
-    const outbox = await sendLeadsWithReload(open, 1000, (n) => lead(n, "BROWSER-REL"));
+    const outbox = await sendLeadsWithReload(open, 200, (n) => lead(n, "BROWSER-REL"));
     expect(await outbox.status()).toEqual({ pending: 0, failed: 0, conflicts: 0 });
     outbox.close();
     const ids = await serverLeadIds("BROWSER-REL");
-    expect(ids).toHaveLength(1000);
-    expect(new Set(ids).size).toBe(1000);
-  }, 120_000);
+    expect(ids).toHaveLength(200);
+    expect(new Set(ids).size).toBe(200);
+  }, 60_000);
 });

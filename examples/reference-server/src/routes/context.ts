@@ -9,4 +9,6 @@ export interface RouteContext {
   now: () => Date;
   freeText: FreeTextPolicy;
   write: WritePath;
+  /** Aborted when the server begins to stop: long-lived answers (the change stream) end then. */
+  stopping?: AbortSignal | undefined;
 }

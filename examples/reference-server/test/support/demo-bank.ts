@@ -7,6 +7,7 @@ import { type StaffRole } from "@bankcrm/core";
 import { generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
 import type { RunningServer } from "../../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../src/seed.js";
+import { answerText } from "./sse.js";
 
 export const SEEDED = 160;
 export const book = generateDemoPortfolio({ seed: "bankcrm", customers: SEEDED });
@@ -58,7 +59,7 @@ export async function call(
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  const text = await response.text();
+  const text = await answerText(response);
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
 }
 

@@ -1,0 +1,260 @@
+/**
+ * The change feed (migrations/009_change_feed.sql): every committed write to a
+ * record gets a sequence number, and a reader pages through the numbers after
+ * their cursor, seeing what their scope lets them see.
+ *
+ * - **Publishing.** A trigger logs each write with its transaction's id; a
+ *   publisher numbers, in one transaction holding the feed's row, the logged
+ *   writes of every transaction older than all still running. Numbers are
+ *   therefore contiguous and final: no write can later take a number a reader
+ *   has already passed. Every process publishes when it hears the trigger's
+ *   NOTIFY (at commit, on any process of the database), when writes wait on a
+ *   transaction still open (soon after), and every few seconds (a missed
+ *   notification); publishers queue on the row, so two processes never number
+ *   twice.
+ * - **Reading.** A page is the changes in (after, after + limit]: a record the
+ *   reader may see now is a `put` (a customer who was outside their scope before
+ *   it changed is an `enter`, so they read its records); a record they could see
+ *   before the change and no longer can is a `leave`, without the record; the
+ *   rest are skipped, but the cursor still moves past them.
+ * - **Keeping.** `prune` drops changes older than the retention; a cursor below
+ *   what is kept — or beyond the head, from another database — is gone (410),
+ *   and the client reads its scope again.
+ */
+import { COLLECTION_NAMES, type CollectionName } from "@bankcrm/core";
+import { Params, visibleSql, type Reader } from "./scope-sql.js";
+import type { Driver } from "./sql.js";
+
+export interface Change {
+  seq: number;
+  collection: CollectionName;
+  id: string;
+  /** `put`: the record as it is now; `enter`: a customer who came into the reader's scope; `leave`: out of it. */
+  change: "put" | "enter" | "leave";
+  body?: Record<string, unknown>;
+}
+
+export interface ChangePage {
+  items: Change[];
+  /** The cursor to ask after next: the last number this page covered. */
+  cursor: number;
+  /** Whether more changes are published after `cursor`. */
+  more: boolean;
+}
+
+/** A cursor the feed cannot page from: not a number (`malformed`, 400), or before what it keeps or after its head (`gone`, 410). */
+export class CursorError extends Error {
+  override name = "CursorError";
+  constructor(
+    readonly kind: "malformed" | "gone",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A cursor as the client sends it (`after`, `Last-Event-ID`): a non-negative integer, or a CursorError. */
+export function parseCursor(text: string | undefined): number {
+  if (text === undefined || text === "") return 0;
+  if (!/^\d{1,15}$/.test(text))
+    throw new CursorError("malformed", "the cursor is a non-negative integer (a change's seq)");
+  return Number(text);
+}
+
+/** How many logged writes one publishing transaction numbers. */
+const BATCH = 5000;
+/** How soon to publish again while writes wait on a transaction still open; and the sweep for missed notifications. */
+const RETRY_MS = 25;
+const SWEEP_MS = 3000;
+
+/** Numbers one batch of ready writes, in one transaction holding the feed's row; whether logged writes remain. */
+async function publishBatch(db: Driver): Promise<{ published: number; waiting: boolean }> {
+  return db.transaction(async (tx) => {
+    const head = (await tx.query<{ head: string }>("SELECT head FROM change_feed WHERE id = 1 FOR UPDATE")).rows[0]!
+      .head;
+    const r = await tx.query<{ n: number }>(
+      `WITH ready AS (
+         SELECT id, row_number() OVER (ORDER BY id) AS n FROM change_log
+         WHERE seq IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY id LIMIT $2
+       ),
+       numbered AS (UPDATE change_log l SET seq = $1::bigint + ready.n FROM ready WHERE l.id = ready.id RETURNING 1),
+       counted AS (SELECT count(*)::int AS n FROM numbered),
+       moved AS (UPDATE change_feed SET head = head + (SELECT n FROM counted) WHERE id = 1 AND (SELECT n FROM counted) > 0)
+       SELECT n FROM counted`,
+      [head, BATCH],
+    );
+    const published = r.rows[0]!.n;
+    const waiting =
+      published === BATCH || (await tx.query("SELECT 1 FROM change_log WHERE seq IS NULL LIMIT 1")).rows.length > 0;
+    return { published, waiting };
+  });
+}
+
+/** Numbers every ready write; true when some wait on a transaction still open. */
+async function publish(db: Driver): Promise<boolean> {
+  for (;;) {
+    const { published, waiting } = await publishBatch(db);
+    if (published < BATCH) return waiting;
+  }
+}
+
+/**
+ * This process's publisher: one publishing at a time (a call while one runs makes it run once more after), on the
+ * database's notifications, soon again while writes wait, and on a sweep; `onRound` after each round.
+ */
+function createPublisher(db: Driver, onRound: () => void) {
+  let watching: Promise<void> | undefined;
+  let stopListening: (() => Promise<void>) | undefined;
+  let sweep: ReturnType<typeof setInterval> | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+
+  const round = async () => {
+    let waiting = false;
+    try {
+      waiting = await publish(db);
+    } catch (error) {
+      if (!closed) console.error("bankcrm change feed: publishing failed:", (error as Error).message);
+    }
+    onRound();
+    if (waiting && !closed && !retry) {
+      retry = setTimeout(() => {
+        retry = undefined;
+        kick();
+      }, RETRY_MS);
+      retry.unref();
+    }
+  };
+  function kick(): void {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await round();
+      } while (again && !closed);
+    })().finally(() => (running = undefined));
+  }
+  return {
+    /** Starts hearing the database (once): its notifications and the sweep. */
+    watch(): Promise<void> {
+      watching ??= (async () => {
+        const channel = (await db.query<{ channel: string }>("SELECT change_channel() AS channel")).rows[0]!.channel;
+        stopListening = await db.listen(channel, kick);
+        sweep = setInterval(kick, SWEEP_MS);
+        sweep.unref();
+        kick();
+      })();
+      return watching;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      clearInterval(sweep);
+      clearTimeout(retry);
+      await watching?.catch(() => undefined);
+      await running;
+      await stopListening?.();
+    },
+  };
+}
+
+async function bounds(db: Driver): Promise<{ head: number; floor: number }> {
+  const r = await db.query<{ head: string; floor: string }>("SELECT head, floor FROM change_feed WHERE id = 1");
+  return { head: Number(r.rows[0]!.head), floor: Number(r.rows[0]!.floor) };
+}
+
+/** Whether a record (alias) is one the reader may see, for any collection: core's scope per collection. */
+function visibleAnyCollection(alias: string, reader: Reader | undefined, p: Params): string {
+  const cases = COLLECTION_NAMES.map(
+    (collection) => `WHEN ${p.add(collection)} THEN ${visibleSql(collection, reader, p, alias)}`,
+  );
+  return `(CASE l.collection ${cases.join(" ")} ELSE FALSE END)`;
+}
+
+type ChangeRow = {
+  seq: string;
+  collection: CollectionName;
+  id: string;
+  body: Record<string, unknown> | null;
+  visible: boolean;
+  was_visible: boolean;
+  updated: boolean;
+};
+
+/** The changes after `after` the reader may see, at most `limit` numbers' worth. */
+async function page(db: Driver, after: number, limit: number, reader?: Reader): Promise<ChangePage> {
+  const { head, floor } = await bounds(db);
+  if (after < floor) throw new CursorError("gone", `changes up to ${floor} are no longer kept: read your scope again`);
+  if (after > head)
+    throw new CursorError("gone", `the feed has published ${head} changes: this cursor is from another database`);
+  const last = Math.min(after + limit, head);
+  if (last === after) return { items: [], cursor: after, more: false };
+  const p = new Params([after, last]);
+  const now = visibleAnyCollection("r", reader, p);
+  const before = visibleAnyCollection("w", reader, p);
+  const r = await db.query<ChangeRow>(
+    `SELECT l.seq, l.collection, l.record_id AS id, r.body, coalesce(${now}, FALSE) AS visible,
+            (l.was IS NOT NULL AND ${before}) AS was_visible, l.was IS NOT NULL AS updated
+     FROM change_log l
+     LEFT JOIN records r ON r.collection = l.collection AND r.id = l.record_id
+     CROSS JOIN LATERAL (SELECT l.was AS body, l.was ->> 'customerId' AS customer_id,
+                                l.was ->> 'branchId' AS branch_id, l.was ->> 'relationshipManagerId' AS rm_id) w
+     WHERE l.seq > $1 AND l.seq <= $2 ORDER BY l.seq`,
+    p.values,
+  );
+  const items: Change[] = [];
+  for (const row of r.rows) {
+    const base = { seq: Number(row.seq), collection: row.collection, id: row.id };
+    if (row.visible && row.body) {
+      const entered = row.collection === "customers" && row.updated && !row.was_visible;
+      items.push({ ...base, change: entered ? "enter" : "put", body: row.body });
+    } else if (row.was_visible) items.push({ ...base, change: "leave" });
+  }
+  return { items, cursor: last, more: last < head };
+}
+
+/** Drops the changes logged before `before`; returns the new floor (cursors below it are gone). */
+async function prune(db: Driver, before: Date): Promise<number> {
+  const r = await db.query<{ floor: string }>(
+    `WITH edge AS (SELECT max(seq) AS seq FROM change_log WHERE seq IS NOT NULL AND at < $1),
+     gone AS (DELETE FROM change_log WHERE seq <= (SELECT seq FROM edge))
+     UPDATE change_feed SET floor = GREATEST(floor, coalesce((SELECT seq FROM edge), 0))
+     WHERE id = 1 RETURNING floor`,
+    [before.toISOString()],
+  );
+  return Number(r.rows[0]!.floor);
+}
+
+export function createChangeFeed(db: Driver) {
+  const listeners = new Set<() => void>();
+  const publisher = createPublisher(db, () => {
+    for (const listener of listeners) listener();
+  });
+  return {
+    /** Publishes what is ready now (tests; the server publishes on its own once watching). */
+    publish: () => publish(db),
+    /** Starts publishing on the database's notifications (the first reader of the feed does; idempotent). */
+    watch: publisher.watch,
+    /** Starts publishing on notifications; `onChange` runs after each publishing round. Returns the unsubscribe. */
+    async subscribe(onChange: () => void): Promise<() => void> {
+      listeners.add(onChange);
+      await publisher.watch();
+      return () => listeners.delete(onChange);
+    },
+    /** The last number published, and the last one pruned. */
+    bounds: () => bounds(db),
+    page: (after: number, limit: number, reader?: Reader) => page(db, after, limit, reader),
+    prune: (before: Date) => prune(db, before),
+    close(): Promise<void> {
+      listeners.clear();
+      return publisher.close();
+    },
+  };
+}
+
+export type ChangeFeed = ReturnType<typeof createChangeFeed>;

@@ -1,0 +1,137 @@
+/**
+ * The change feed over HTTP (feed.ts): `GET /changes?after=N` pages through the
+ * changes in the caller's scope, each record masked as a read of it is;
+ * `GET /changes/stream` sends the same as server-sent events, `id` the change's
+ * number, so a browser's EventSource — or any client sending `Last-Event-ID` —
+ * resumes where it stopped; a `live` event says it has caught up with the feed.
+ * A malformed cursor is a 400; one the feed no longer
+ * keeps (or never had) is a 410, and the client reads its scope again.
+ */
+import { Hono, type Context } from "hono";
+import { streamSSE, type SSEStreamingApi } from "hono/streaming";
+import { CursorError, parseCursor, type Change, type ChangePage } from "../feed.js";
+import { present, problem, readerOf, type Env } from "../http.js";
+import type { Database } from "../database.js";
+import type { RouteContext } from "./context.js";
+
+/** At most this many change numbers a page (a stream sends pages of it until it is level). */
+export const CHANGES_PAGE = 500;
+/** How long a quiet stream waits before a comment line keeps proxies from closing it. */
+const HEARTBEAT_MS = 15_000;
+
+/** A change as the caller receives it: the record presented (masked) for them; a `leave` carries none. */
+function presented(c: Context<Env>, change: Change) {
+  const { body, ...rest } = change;
+  return body === undefined ? rest : { ...rest, record: present(c, change.collection, body) };
+}
+
+const cursorProblem = (c: Context<Env>, error: CursorError) =>
+  error.kind === "malformed"
+    ? problem(c, 400, "Malformed cursor", error.message, { code: "malformed_cursor" })
+    : problem(c, 410, "Cursor gone", error.message, { code: "cursor_gone" });
+
+/**
+ * Sends every page after `from` as events; a page whose changes were all outside the caller's scope still moves
+ * their cursor (a `cursor` event). Returns the new cursor — or -1 when it is gone (a `gone` event, then the end).
+ */
+async function sendPages(stream: SSEStreamingApi, c: Context<Env>, db: Database, from: number): Promise<number> {
+  let cursor = from;
+  const reader = readerOf(c);
+  for (;;) {
+    let page: ChangePage;
+    try {
+      page = await db.changes.page(cursor, CHANGES_PAGE, reader);
+    } catch (error) {
+      if (!(error instanceof CursorError)) throw error;
+      await stream.writeSSE({ event: "gone", data: JSON.stringify({ detail: error.message }) });
+      return -1;
+    }
+    for (const change of page.items)
+      await stream.writeSSE({ event: "change", id: String(change.seq), data: JSON.stringify(presented(c, change)) });
+    const lastSent = page.items.at(-1)?.seq ?? cursor;
+    if (page.cursor > lastSent)
+      await stream.writeSSE({ event: "cursor", id: String(page.cursor), data: String(page.cursor) });
+    cursor = page.cursor;
+    if (!page.more) return cursor;
+  }
+}
+
+/** Resolves true when `wake` is called, false after `ms` (a quiet stream's heartbeat is due). */
+function woken(ms: number, setWake: (wake: () => void) => void): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    setWake(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** One caller's stream: what is published after `from`, page by page, then each round as it is published. */
+function streamFrom(c: Context<Env>, db: Database, from: number, stopping: AbortSignal | undefined) {
+  return streamSSE(c, async (stream) => {
+    let cursor = from;
+    let dirty = true;
+    let wake: (() => void) | undefined;
+    const unsubscribe = await db.changes.subscribe(() => {
+      dirty = true;
+      wake?.();
+    });
+    const stop = () => wake?.();
+    stream.onAbort(stop);
+    stopping?.addEventListener("abort", stop);
+    let caughtUp = false;
+    try {
+      while (!stream.aborted && !stopping?.aborted) {
+        if (dirty) {
+          dirty = false;
+          cursor = await sendPages(stream, c, db, cursor);
+          if (cursor < 0) return;
+          // Level with the feed: from here on, changes arrive as they are published.
+          if (!caughtUp) await stream.writeSSE({ event: "live", id: String(cursor), data: String(cursor) });
+          caughtUp = true;
+        }
+        if (dirty) continue;
+        const heard = await woken(HEARTBEAT_MS, (w) => (wake = w));
+        wake = undefined;
+        if (!heard && !stream.aborted) await stream.write(": keep-alive\n\n");
+      }
+    } finally {
+      unsubscribe();
+      stopping?.removeEventListener("abort", stop);
+    }
+  });
+}
+
+export function changeRoutes({ db, stopping }: RouteContext) {
+  const app = new Hono<Env>();
+  // The first reader starts this process publishing as writes commit (on it or any other process on the database).
+  app.use("/changes", (_c, next) => db.changes.watch().then(next));
+  app.use("/changes/*", (_c, next) => db.changes.watch().then(next));
+
+  app.get("/changes", async (c) => {
+    let page: ChangePage;
+    try {
+      const limit = Math.max(1, Math.min(CHANGES_PAGE, Number.parseInt(c.req.query("limit") ?? "", 10) || 200));
+      page = await db.changes.page(parseCursor(c.req.query("after")), limit, readerOf(c));
+    } catch (error) {
+      if (error instanceof CursorError) return cursorProblem(c, error);
+      throw error;
+    }
+    return c.json({ items: page.items.map((change) => presented(c, change)), cursor: page.cursor, more: page.more });
+  });
+
+  app.get("/changes/stream", async (c) => {
+    let cursor: number;
+    try {
+      cursor = parseCursor(c.req.header("Last-Event-ID") ?? c.req.query("after"));
+      await db.changes.page(cursor, 1, readerOf(c)); // a gone cursor is a 410 before the stream starts
+    } catch (error) {
+      if (error instanceof CursorError) return cursorProblem(c, error);
+      throw error;
+    }
+    return streamFrom(c, db, cursor, stopping);
+  });
+
+  return app;
+}
