@@ -6,6 +6,7 @@
  * (JSON is YAML 1.2, so the document is written as formatted JSON.)
  */
 import { writeFileSync } from "node:fs";
+import { PORTAL_REQUESTS, STAFF_ONLY_FIELDS } from "../examples/reference-server/src/routes/portal.js";
 import { fileURLToPath } from "node:url";
 import {
   COLLECTION_NAMES,
@@ -64,6 +65,20 @@ const query = (name: string, description: string, schema: object = { type: "stri
   required: false,
   description,
   schema,
+});
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: true,
+  description: "A UUID, reused by every retry of the same request",
+  schema: { type: "string" },
+};
+const ifMatch = (required: boolean) => ({
+  name: "If-Match",
+  in: "header",
+  required,
+  description: 'The version the write was computed from, as its ETag ("v3")',
+  schema: { type: "string" },
 });
 const pathId = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const limitAfter = [
@@ -153,12 +168,106 @@ function metricProperties(): Record<string, object> {
   return Object.fromEntries(METRICS.filter((m) => !m.internal).map((m) => [m.name, schema(m)]));
 }
 
+/** The portal's routes (`/me…`): a customer's token only (role `customer`); staff get 404 there, as customers do elsewhere. */
+function portalPaths(): Record<string, unknown> {
+  const view = (collection: keyof typeof STAFF_ONLY_FIELDS, what: string) => ({
+    type: "object",
+    description: `${what}, as its customer sees it: identifiers masked, their amounts shown, without staff's fields (${(STAFF_ONLY_FIELDS[collection] ?? []).join(", ")})`,
+  });
+  const list = (collection: keyof typeof STAFF_ONLY_FIELDS, what: string) =>
+    json({
+      type: "object",
+      required: ["items"],
+      properties: { items: { type: "array", items: view(collection, what) } },
+    });
+  const refused = (detail: string) => ({ 409: { description: detail, content: problems } });
+  const read = (operationId: string, summary: string, content: unknown) => ({
+    get: { operationId, summary, responses: { 200: { description: summary, content }, ...errors(401, 404) } },
+  });
+  const create = (operationId: string, summary: string, request: string, collection: "leads" | "serviceCases") => ({
+    post: {
+      operationId,
+      summary,
+      parameters: [idempotencyKey],
+      requestBody: { required: true, content: json(ref(request)) },
+      responses: {
+        201: { description: "Created", content: json(view(collection, "The new record")) },
+        ...refused("The id is taken (`code: id_taken`): choose another"),
+        ...errors(400, 401, 404, 422),
+      },
+    },
+  });
+  return {
+    "/me": read(
+      "getMe",
+      "The signed-in customer's own profile (ETag for /me/changes)",
+      json(view("customers", "The customer")),
+    ),
+    "/me/holdings": read("listMyHoldings", "The customer's holdings", list("holdings", "A holding")),
+    "/me/cases": {
+      ...read("listMyCases", "The customer's cases, newest first", list("serviceCases", "A case")),
+      ...create(
+        "createMyCase",
+        "A complaint or request from the customer (channel online_banking, open, due by its working-day time limit)",
+        "PortalCaseRequest",
+        "serviceCases",
+      ),
+    },
+    "/me/leads": {
+      ...read("listMyLeads", "The leads the customer left", list("leads", "A lead")),
+      ...create(
+        "createMyLead",
+        "A lead for the customer's relationship manager (source internet_banking, assigned to their RM, with the consent to be called about it)",
+        "PortalLeadRequest",
+        "leads",
+      ),
+    },
+    "/me/cases/{id}/rating": {
+      post: {
+        operationId: "rateMyCase",
+        summary: "The customer's rating of a case of theirs, once, after it is resolved",
+        parameters: [pathId, idempotencyKey],
+        requestBody: { required: true, content: json(ref("PortalRatingRequest")) },
+        responses: {
+          200: { description: "The case", content: json(view("serviceCases", "The case")) },
+          ...refused("Not open to rating (`code: not_ratable`): not resolved yet, or rated already"),
+          ...errors(400, 401, 404, 422),
+        },
+      },
+    },
+    "/me/changes": {
+      post: {
+        operationId: "changeMe",
+        summary:
+          "The customer's change of their contact details or a consent (given or withdrawn), kept as history with `by` their own id; other kinds are 403",
+        parameters: [idempotencyKey, ifMatch(true)],
+        requestBody: { required: true, content: json(ref("PortalChangeRequest")) },
+        responses: {
+          200: {
+            description: "The profile and the change record",
+            content: json({
+              type: "object",
+              required: ["customer", "change"],
+              properties: { customer: view("customers", "The customer"), change: ref("CustomerChange") },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 412, 422, 428),
+        },
+      },
+    },
+  };
+}
+
 export function buildOpenApi(): Record<string, unknown> {
   const components: Record<string, unknown> = {};
   // Each collection's record (staff and sales targets travel on no route, so they are not part of the contract).
   for (const collection of COLLECTION_NAMES) {
     const { $schema: _ignored, ...rest } = recordJsonSchema(collectionSchemas[collection]);
     components[NAMES[collection]] = closed(rest);
+  }
+  for (const [name, schema] of Object.entries(PORTAL_REQUESTS)) {
+    const { $schema: _ignored, ...rest } = recordJsonSchema(schema);
+    components[name] = rest;
   }
   components.Problem = {
     type: "object",
@@ -503,6 +612,7 @@ export function buildOpenApi(): Record<string, unknown> {
         responses: { 200: { description: "The result", content: json(ref("AuditVerification")) }, ...errors(401, 403) },
       },
     },
+    ...portalPaths(),
     "/segments/evaluate": {
       post: {
         operationId: "evaluateSegment",
@@ -580,20 +690,6 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     },
   };
-  const idempotencyKey = {
-    name: "Idempotency-Key",
-    in: "header",
-    required: true,
-    description: "A UUID, reused by every retry of the same request",
-    schema: { type: "string" },
-  };
-  const ifMatch = (required: boolean) => ({
-    name: "If-Match",
-    in: "header",
-    required,
-    description: 'The version the write was computed from, as its ETag ("v3")',
-    schema: { type: "string" },
-  });
   paths["/customers/{id}/changes"] = {
     post: {
       operationId: "changeCustomer",

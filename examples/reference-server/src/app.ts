@@ -10,7 +10,7 @@
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { REST_CONTRACT_HEADER, REST_CONTRACT_VERSION, type FreeTextPolicy } from "@bankcrm/core";
-import { AuthError, createVerifier, type AuthOptions, type Principal, type Verifier } from "./auth.js";
+import { AuthError, createVerifier, isCustomer, type AuthOptions, type Caller, type Verifier } from "./auth.js";
 import { limitBody } from "./body-limit.js";
 import { etagOf, type Database } from "./database.js";
 import { problem, type Env } from "./http.js";
@@ -21,6 +21,7 @@ import { changeRoutes } from "./routes/changes.js";
 import type { RouteContext } from "./routes/context.js";
 import { customerRoutes } from "./routes/customers.js";
 import { importRoutes } from "./routes/imports.js";
+import { portalRoutes } from "./routes/portal.js";
 import { recordRoutes } from "./routes/records.js";
 import { writePath } from "./write-path.js";
 
@@ -90,7 +91,7 @@ export function createApp(db: Database, options: AppOptions) {
   app.use("*", async (c, next) => {
     const auth = c.req.header("Authorization") ?? "";
     const token = auth.startsWith("Bearer ") ? auth.slice(7).trim() : "";
-    let principal: Principal;
+    let principal: Caller;
     try {
       if (token === "") throw new AuthError("a bearer token is required");
       principal = await verify(token);
@@ -104,7 +105,11 @@ export function createApp(db: Database, options: AppOptions) {
       c.header("Retry-After", String(decision.retryAfterSeconds));
       return problem(c, 429, "Too many requests", `retry after ${decision.retryAfterSeconds} s`);
     }
-    c.set("principal", principal);
+    // A customer reaches the portal's routes only; staff never do. Anything else does not exist for them (404).
+    const portal = c.req.path === "/me" || c.req.path.startsWith("/me/");
+    if (isCustomer(principal) !== portal) return problem(c, 404, "Not found");
+    if (isCustomer(principal)) c.set("customer", principal);
+    else c.set("principal", principal);
     await next();
   });
 
@@ -128,6 +133,7 @@ export function createApp(db: Database, options: AppOptions) {
   app.route("/", analyticsRoutes(context));
   app.route("/", importRoutes(context));
   app.route("/", changeRoutes(context));
+  app.route("/", portalRoutes(context));
   app.route("/", recordRoutes(context));
 
   app.notFound((c) => problem(c, 404, "Not found"));

@@ -28,6 +28,26 @@ export const DEFAULT_AUDIENCE = "bankcrm";
 /** The caller: a member of staff, and the OAuth scopes their token grants beyond their role (`bankcrm:load` for data feeds). */
 export type Principal = Actor & { branchId: string; scopes: readonly string[] };
 
+/**
+ * A customer signed in to a channel of their own (internet banking, the app): a token whose `sub` is their customer
+ * id and whose `role` is `customer`. They reach only the portal's routes (`/me…`), about themselves; no scope claim
+ * is honoured for them.
+ */
+export interface CustomerPrincipal {
+  kind: "customer";
+  id: string;
+  customerId: string;
+}
+
+/** The role claim of a customer's token. */
+export const CUSTOMER_ROLE = "customer";
+
+/** Whoever a verified token names: a member of staff, or a customer. */
+export type Caller = Principal | CustomerPrincipal;
+
+export const isCustomer = (caller: Caller): caller is CustomerPrincipal =>
+  (caller as { kind?: unknown }).kind === "customer";
+
 /** The scope of a data feed's token: bulk import and replacing records of the bank's systems (customers, holdings…). */
 export const LOAD_SCOPE = "bankcrm:load";
 
@@ -36,7 +56,7 @@ export class AuthError extends Error {
   override name = "AuthError";
 }
 
-export type Verifier = (token: string) => Promise<Principal>;
+export type Verifier = (token: string) => Promise<Caller>;
 
 /** Reads the auth settings from the environment (AUTH_SECRET / AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE). */
 export function authFromEnv(env: NodeJS.ProcessEnv = process.env): AuthOptions {
@@ -54,8 +74,12 @@ const secretKey = (secret: string) => {
 };
 
 /** The principal a verified token's claims name, or an AuthError. */
-export function principalOf(payload: JWTPayload): Principal {
+export function principalOf(payload: JWTPayload): Caller {
   const { sub, role, branch, scope } = payload as JWTPayload & { role?: unknown; branch?: unknown; scope?: unknown };
+  if (role === CUSTOMER_ROLE) {
+    if (typeof sub !== "string" || sub === "") throw new AuthError("the token names no customer (sub)");
+    return { kind: "customer", id: sub, customerId: sub };
+  }
   if (typeof sub !== "string" || sub === "") throw new AuthError("the token names no staff member (sub)");
   if (typeof role !== "string" || !(STAFF_ROLES as readonly string[]).includes(role))
     throw new AuthError("the token's role is not a staff role");
@@ -79,7 +103,7 @@ export function createVerifier(options: AuthOptions): Verifier {
   };
   // A verified token's principal is kept until the token expires: the signature is checked once per token, not per
   // request (bounded; a token seen again after its expiry is verified again, and refused).
-  const verified = new Map<string, { principal: Principal; exp: number }>();
+  const verified = new Map<string, { principal: Caller; exp: number }>();
   return async (token) => {
     const kept = verified.get(token);
     if (kept && kept.exp * 1000 > Date.now()) return kept.principal;
@@ -114,5 +138,21 @@ export async function signDemoToken(
     .setAudience(options.audience ?? DEFAULT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? "8h")
+    .sign(secretKey(options.secret));
+}
+
+/** A demo token for a customer of the demo bank (HS256, 1 hour unless told): what internet banking's sign-in gives. */
+export async function signCustomerToken(
+  customerId: string,
+  options: AuthOptions & { expiresIn?: string | number } = {},
+): Promise<string> {
+  if (!options.secret) throw new AuthError("set AUTH_SECRET to sign demo tokens");
+  return new SignJWT({ role: CUSTOMER_ROLE })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(customerId)
+    .setIssuer(options.issuer ?? DEFAULT_ISSUER)
+    .setAudience(options.audience ?? DEFAULT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? "1h")
     .sign(secretKey(options.secret));
 }

@@ -13,10 +13,11 @@ import {
   maskRecord,
   type FieldError,
 } from "@bankcrm/core";
-import { LOAD_SCOPE, type Principal } from "./auth.js";
+import { LOAD_SCOPE, type CustomerPrincipal, type Principal } from "./auth.js";
 import type { Collection, Reader } from "./database.js";
 
-export type Env = { Variables: { principal: Principal } };
+/** A staff route's caller is `principal`; a portal route's (`/me…`) is `customer` — never both. */
+export type Env = { Variables: { principal: Principal; customer: CustomerPrincipal } };
 /** Any route's context. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem can be answered from any route
 type AnyContext = Context<any, any, any>;
@@ -67,6 +68,8 @@ export const clampLimit = (value: string | undefined) =>
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export const principal = (c: Context<Env>) => c.get("principal");
+/** Whoever is calling, staff or customer: the id their idempotency keys and rate limit are kept under. */
+export const callerId = (c: Context<Env>): string => c.get("principal")?.id ?? `customer:${c.get("customer").id}`;
 /** Loading the bank's own records (customers, holdings, transactions…) is for a data feed's token. */
 export const isLoader = (c: Context<Env>) => principal(c).scopes.includes(LOAD_SCOPE);
 /** The caller as a reader: their scope, and whether they see confidential notes. */

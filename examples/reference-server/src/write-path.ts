@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import {
   assertCanWrite,
+  canReadConfidential,
   isAccessDeniedError,
   isMasked,
   isTransitionError,
@@ -19,6 +20,7 @@ import {
 import type { Collection, Database } from "./database.js";
 import { clearFreeText } from "./free-text.js";
 import {
+  callerId,
   forbidden,
   invalid,
   MALFORMED,
@@ -109,6 +111,16 @@ export function mayWrite(c: Context<Env>, collection: Collection, kind: "create"
   }
 }
 
+/**
+ * A confidential note (私密备注) is written only by a role that reads them: any other role would be sent back a record
+ * it may never receive (and refused it on a retry). A 403 before anything is stored.
+ */
+export function confidentialRefused(c: Context<Env>, collection: Collection, data: Record<string, unknown>) {
+  return collection === "interactions" && data.confidential === true && !canReadConfidential(principal(c))
+    ? forbidden(c, "only roles that read confidential notes may write one")
+    : undefined;
+}
+
 /** The write path's helpers that need the database and the bank's settings. */
 export function writePath(db: Database, freeText: FreeTextPolicy) {
   /** One record with its free text cleared of its person's identifiers (or the refusal, thrown). */
@@ -155,7 +167,7 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
       if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
       return c.json(show(response) as object, seen.status as 200);
     };
-    const scoped = `${principal(c).id}:${key}`;
+    const scoped = `${callerId(c)}:${key}`;
     const seen = await db.idempotent(scoped);
     if (seen) {
       if (seen.requestHash !== hash)

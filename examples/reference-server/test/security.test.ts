@@ -7,7 +7,7 @@
  */
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { inCustomerScope, type Customer, type StaffRole } from "@bankcrm/core";
+import { canReadConfidential, inCustomerScope, type Customer, type StaffRole } from "@bankcrm/core";
 import { newLead } from "../../../packages/data/test/support/leads.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { book, call as callAs, rm, ROLES, seededServer, type Who } from "./support/demo-bank.js";
@@ -132,6 +132,18 @@ for (const database of ["pglite", "postgres"] as const) {
           const writes = WRITERS.includes(who.role);
           expect(created.status, label).toBe(!writes ? 403 : visible ? 201 : 404);
           if (created.status === 201) expect(created.json(), label).toMatchObject({ createdBy: who.id });
+          // A confidential note: only roles that read them write one (no record is sent back to a role that may not).
+          const secret = await call(s, who, "POST", "interactions", {
+            id: `IN-SECRET-${database}-${who.id}-${where}`,
+            customerId: customer.id,
+            at: "2026-11-30T01:00:00Z",
+            channel: "phone",
+            type: "note",
+            summary: "matrix secret",
+            outcome: "follow_up",
+            confidential: true,
+          });
+          expect(secret.status, label).toBe(!writes || !canReadConfidential(who) ? 403 : visible ? 201 : 404);
 
           // Reveal: roles the policy allows, in scope.
           const reveal = await call(s, who, "POST", `customers/${customer.id}/reveal`, {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applyCustomerChange,
+  applySelfServiceChange,
   applyTransition,
   applyUpdate,
   availableTransitions,
@@ -309,6 +310,38 @@ describe("customer changes are kept, never overwritten", () => {
     ).toThrow(expect.objectContaining({ code: "validation_failed" }));
     expect(() =>
       applyCustomerChange(customer, { kind: "contact", contact: {} }, { actor: auditor, at, id: "CH-5" }),
+    ).toThrow(expect.objectContaining({ code: "access_denied" }));
+  });
+
+  it("a customer changes their own contact and consents, by their own id, and nothing else", () => {
+    const stamp = { customerId: customer.id, at, id: "CH-SELF-1" };
+    const withdrawn = applySelfServiceChange(
+      customer,
+      {
+        kind: "consent",
+        consent: { purpose: "marketing", channel: "all", granted: false, textVersion: "v1", recordedAt: at },
+      },
+      stamp,
+    );
+    expect(withdrawn.change).toMatchObject({ by: customer.id, kind: "consent", customerId: customer.id });
+    expect(withdrawn.customer.updatedBy).toBe(customer.id);
+    expect(consentInForce(withdrawn.customer.consents, "marketing", "sms")?.granted).toBe(false);
+    const moved = applySelfServiceChange(customer, { kind: "contact", contact: { city: "上海" } }, stamp);
+    expect(moved.customer.contact.city).toBe("上海");
+    // A risk re-assessment is staff's, with the questionnaire; another customer's record is not theirs.
+    expect(() =>
+      applySelfServiceChange(
+        customer,
+        { kind: "risk_assessment", riskTolerance: "C5", riskAssessedAt: "2026-12-01" },
+        stamp,
+      ),
+    ).toThrow(expect.objectContaining({ code: "access_denied" }));
+    expect(() =>
+      applySelfServiceChange(
+        customer,
+        { kind: "contact", contact: { city: "上海" } },
+        { ...stamp, customerId: "CU-OTHER" },
+      ),
     ).toThrow(expect.objectContaining({ code: "access_denied" }));
   });
 });

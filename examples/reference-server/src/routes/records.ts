@@ -34,7 +34,15 @@ import {
   type Env,
 } from "../http.js";
 import type { Sql } from "../sql.js";
-import { canonical, mayWrite, preconditionFailed, unmaskInto, writable, writeProblem } from "../write-path.js";
+import {
+  canonical,
+  confidentialRefused,
+  mayWrite,
+  preconditionFailed,
+  unmaskInto,
+  writable,
+  writeProblem,
+} from "../write-path.js";
 import type { RouteContext } from "./context.js";
 
 const known = (name: string): name is Collection => (COLLECTIONS as readonly string[]).includes(name);
@@ -61,6 +69,8 @@ export function recordRoutes({ db, write }: RouteContext) {
         if (!result.success) return invalid(c, result.errors);
         const machine = collectionSpec(collection).machine;
         const data = result.data as unknown as Record<string, unknown>;
+        const secret = confidentialRefused(c, collection, data);
+        if (secret) return secret;
         if (machine && !machine.initial.includes(String(data[machine.field])))
           return invalid(c, [
             {
@@ -179,6 +189,8 @@ export function recordRoutes({ db, write }: RouteContext) {
       const result = validate(schema, stamped, "en", { strict: true });
       if (!result.success) return invalid(c, result.errors);
       const data = result.data as unknown as Record<string, unknown>;
+      const secret = loader ? undefined : confidentialRefused(c, collection, data);
+      if (secret) return secret;
       if (data.id !== id) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
       if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, collection, current);
       // A state and its history change only through the transitions endpoint, which applies the machine.

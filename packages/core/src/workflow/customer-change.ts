@@ -12,6 +12,8 @@ import { CustomerChangeSchema, type CustomerChange } from "../schemas/customer-c
 import { CustomerSchema, type Customer } from "../schemas/customer.js";
 import type { Consent } from "../schemas/consent.js";
 import { message } from "../i18n/messages.js";
+import { BankcrmAccessDeniedError } from "../errors/access-denied-error.js";
+import type { Locale } from "../i18n/locale.js";
 
 /** What a person asks to change: one kind at a time. */
 export type CustomerChangeInput = Omit<
@@ -28,8 +30,36 @@ export function applyCustomerChange(
   input: unknown,
   stamp: WriteStamp & { id: string },
 ): { customer: Customer; change: CustomerChange } {
+  assertCanWrite("customers", stamp.actor, "change");
+  return changeCustomer(customer, input, stamp);
+}
+
+/** What customers may change themselves (internet banking, the app): their contact details and their consents. */
+export const SELF_SERVICE_CHANGES = ["contact", "consent"] as const;
+
+/**
+ * A customer's change to their own record, made in a channel they sign in to: only their own record, and only
+ * what `SELF_SERVICE_CHANGES` names (a risk re-assessment needs the questionnaire with staff). `by` is the
+ * customer's id, so the history says the customer made it. Throws BankcrmAccessDeniedError otherwise.
+ */
+export function applySelfServiceChange(
+  customer: Customer,
+  input: unknown,
+  stamp: { customerId: string; at: string; id: string; locale?: Locale; masked?: boolean },
+): { customer: Customer; change: CustomerChange } {
+  const kind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  if (stamp.customerId !== customer.id) throw new BankcrmAccessDeniedError("customer", "change another customer");
+  if (!(SELF_SERVICE_CHANGES as readonly unknown[]).includes(kind))
+    throw new BankcrmAccessDeniedError("customer", `make a ${String(kind)} change`);
+  return changeCustomer(customer, input, { ...stamp, actor: { id: stamp.customerId } });
+}
+
+function changeCustomer(
+  customer: Customer,
+  input: unknown,
+  stamp: { actor: { id: string }; at: string; id: string; locale?: Locale; masked?: boolean },
+): { customer: Customer; change: CustomerChange } {
   const { actor, at, id, locale = "zh-CN", masked = false } = stamp;
-  assertCanWrite("customers", actor, "change");
   if (typeof input !== "object" || input === null)
     throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
   const raw = input as Record<string, unknown>;

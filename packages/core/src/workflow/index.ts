@@ -11,5 +11,11 @@ export {
   type WriteKind,
   type WriteStamp,
 } from "./transition.js";
-export { applyCustomerChange, consentInForce, type CustomerChangeInput } from "./customer-change.js";
+export {
+  applyCustomerChange,
+  applySelfServiceChange,
+  consentInForce,
+  SELF_SERVICE_CHANGES,
+  type CustomerChangeInput,
+} from "./customer-change.js";
 export { guardFreeText, hasFreeText, identifiersFor, type FreeTextPolicy } from "./free-text.js";

@@ -292,7 +292,7 @@ export function applyUpdate<C extends CollectionName>(
 /** Who wrote a record last, when, and its next version (1 for a new record): stamped on every write. */
 export function nextWrite(
   current: unknown,
-  actor: Actor,
+  actor: Pick<Actor, "id">,
   at: string,
 ): { updatedAt: string; updatedBy: string; version: number } {
   return { updatedAt: at, updatedBy: actor.id, version: (current === undefined ? 0 : versionOf(current)) + 1 };

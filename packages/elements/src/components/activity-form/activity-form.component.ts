@@ -5,6 +5,7 @@ import {
   bankDay,
   bankTime,
   InteractionSchema,
+  canReadConfidential,
   canWrite,
   isValidationError,
   labelIn,
@@ -263,7 +264,14 @@ export class BankcrmActivityForm extends BankcrmFormElement {
           />
           ${this.fields.text("nextStep", "nextStep")}</label
         >
-        <label class="choice"><input type="checkbox" name="confidential" /> ${say("activityConfidential", l)}</label>
+        ${
+          // Only roles that read confidential notes write one (the server refuses others): no box for them.
+          canReadConfidential(user)
+            ? html`<label class="choice"
+                ><input type="checkbox" name="confidential" /> ${say("activityConfidential", l)}</label
+              >`
+            : nothing
+        }
         <label class="choice"
           ><input
             type="checkbox"
