@@ -47,7 +47,7 @@ for (const database of ["pglite", "postgres"] as const) {
         status: response.status,
         text,
         etag: response.headers.get("ETag"),
-        json: () => JSON.parse(text) as Record<string, any>,
+        json: () => JSON.parse(text) as Answer,
       };
     };
     const feedOf = async (who: typeof rm, after: number) =>
