@@ -43,6 +43,7 @@ const errors = (...codes: number[]) =>
           409: "The state machine refuses the event in the record's state (`code: invalid_transition`, with `allowed` events)",
           422: "A record failed validation (the problem carries field `errors`; a property the record does not have is refused as `unrecognizedKeys`, never dropped unsaid), or an Idempotency-Key was reused with another body",
           428: "If-Match is required: send the version the write was computed from",
+          423: "Locked (`code: verification_locked`, with `lockedUntil`): three failed verifications of this customer by this member of staff within a day; nothing clears it before then",
           410: "The cursor is older than the change feed keeps, or from another database (`code: cursor_gone`): read your scope again, then follow from the new cursor",
           503: "Unavailable; retry after Retry-After",
           429: "Over the caller's rate limit; retry after Retry-After (seconds)",
@@ -567,6 +568,37 @@ export function buildOpenApi(): Record<string, unknown> {
             content: { "text/event-stream": { schema: { type: "string" } } },
           },
           ...errors(400, 401, 410),
+        },
+      },
+    },
+    "/customers/{id}/verify": {
+      post: {
+        operationId: "verifyCaller",
+        summary:
+          "What a caller said (date of birth or credit code's first four; the ID's or credit code's last four) compared with the full values: match or no match, never a value. Staff who speak to customers only; every attempt is audited (`verify_caller`), and the third failure within a day locks the customer for that member of staff (`verify_locked`, then 423)",
+        parameters: [pathId],
+        requestBody: {
+          required: true,
+          content: json({
+            type: "object",
+            required: ["first", "last4"],
+            properties: { first: { type: "string" }, last4: { type: "string" } },
+          }),
+        },
+        responses: {
+          200: {
+            description: "The outcome",
+            content: json({
+              type: "object",
+              required: ["match"],
+              properties: {
+                match: { type: "boolean" },
+                attemptsLeft: { type: "integer", minimum: 0 },
+                lockedUntil: { type: "string", format: "date-time" },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 423),
         },
       },
     },

@@ -22,6 +22,7 @@ import type { RouteContext } from "./routes/context.js";
 import { customerRoutes } from "./routes/customers.js";
 import { importRoutes } from "./routes/imports.js";
 import { portalRoutes } from "./routes/portal.js";
+import { verifyRoutes } from "./routes/verify.js";
 import { recordRoutes } from "./routes/records.js";
 import { writePath } from "./write-path.js";
 
@@ -130,6 +131,7 @@ export function createApp(db: Database, options: AppOptions) {
   // The named routes first; the generic `/:collection` ones last, so they never shadow a named one.
   app.route("/", customerRoutes(context));
   app.route("/", auditRoutes(context));
+  app.route("/", verifyRoutes(context));
   app.route("/", analyticsRoutes(context));
   app.route("/", importRoutes(context));
   app.route("/", changeRoutes(context));

@@ -86,9 +86,14 @@ const toRow = (r: DbRow): AuditRow => ({
 
 const AUDIT_LOCK = 727362;
 
+/** Holds the chain's lock until the transaction `tx` ends: what is read of the chain then stays true while it is appended to. */
+export async function lockAudit(tx: Sql): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_LOCK]);
+}
+
 /** Appends one row in the transaction `tx` (call it inside one). */
 export async function appendAudit(tx: Sql, entry: AuditEntry): Promise<AuditRow> {
-  await tx.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_LOCK]);
+  await lockAudit(tx);
   const last = (
     await tx.query<{ seq: string | number; hash: string }>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
   ).rows[0];

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import {
   BankcrmInvalidArgumentError,
+  callerAnswersMatch,
+  callerLock,
   MAINLAND_CHINA_HOLIDAYS,
   ServiceCaseSchema,
   computeSlaDue,
@@ -14,6 +16,7 @@ import {
   workingDaysLeft,
   type ServiceCase,
 } from "../src/index.js";
+import { generateDemoPortfolio } from "../src/demo/index.js";
 
 const beijing = (day: string, time = "10:00") => new Date(`${day}T${time}:00+08:00`).toISOString();
 
@@ -149,5 +152,42 @@ describe("serviceStatistics", () => {
     expect(s.meanHoursToResolve).toBeUndefined();
     expect(s.satisfaction.csat).toBeUndefined();
     expect(s.satisfaction.responseRate).toBe(0);
+  });
+});
+
+describe("verifying a caller", () => {
+  const { customers } = generateDemoPortfolio({ seed: "verify", customers: 60 });
+  const person = customers.find((c) => c.kind === "individual")!;
+  const company = customers.find((c) => c.kind === "corporate")!;
+
+  it("matches a person's birth date and ID last four, a company's credit code first and last four — nothing else", () => {
+    if (person.kind !== "individual" || company.kind !== "corporate") throw new Error("the demo bank has both kinds");
+    const last4 = person.idDocument.number.slice(-4);
+    expect(callerAnswersMatch(person, { first: ` ${person.birthDate} `, last4: last4.toLowerCase() })).toBe(true);
+    expect(callerAnswersMatch(person, { first: person.birthDate, last4: "0000" === last4 ? "1111" : "0000" })).toBe(
+      false,
+    );
+    expect(callerAnswersMatch(person, { first: "1900-01-01", last4 })).toBe(false);
+    expect(callerAnswersMatch(person, { first: 19900101, last4 })).toBe(false);
+    expect(callerAnswersMatch(company, { first: company.uscc.slice(0, 4), last4: company.uscc.slice(-4) })).toBe(true);
+    expect(callerAnswersMatch(company, { first: company.uscc.slice(0, 4), last4: "" })).toBe(false);
+  });
+
+  it("locks after the third failure within a day, until a day after the latest", () => {
+    const now = new Date("2026-12-06T12:00:00Z");
+    expect(callerLock([], now)).toEqual({ locked: false, attemptsLeft: 3 });
+    expect(callerLock(["2026-12-06T11:00:00Z", "2026-12-06T11:30:00Z"], now)).toEqual({
+      locked: false,
+      attemptsLeft: 1,
+    });
+    expect(callerLock(["2026-12-05T11:00:00Z", "2026-12-06T11:00:00Z", "2026-12-06T11:30:00Z"], now)).toEqual({
+      locked: false,
+      attemptsLeft: 1,
+    });
+    expect(callerLock(["2026-12-05T13:00:00Z", "2026-12-06T11:00:00Z", "2026-12-06T11:30:00Z"], now)).toEqual({
+      locked: true,
+      attemptsLeft: 0,
+      until: "2026-12-07T11:30:00.000Z",
+    });
   });
 });

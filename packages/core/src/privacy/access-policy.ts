@@ -42,8 +42,10 @@ export const HEAD_OFFICE_BRANCH_ID = "HQ";
  * Which customers a member of staff works with — the same rule for a client
  * filtering a local book and a server filtering its queries:
  * - a relationship manager: their own book (customers whose relationship manager they are);
+ * - a service agent: every customer — a call centre serves the whole bank (what they see is masked, and a
+ *   caller is verified before anything of theirs is shown);
  * - head office staff (auditors, head-office marketing): every customer;
- * - everyone else (branch manager, teller, service agent, branch marketing): their branch.
+ * - everyone else (branch manager, teller, branch marketing): their branch.
  * A member of staff without a branch sees no one.
  */
 export type CustomerScope =
@@ -54,7 +56,7 @@ export type CustomerScope =
 
 export function customerScopeOf(actor: Actor, headOffice: string = HEAD_OFFICE_BRANCH_ID): CustomerScope {
   if (actor.role === "relationship_manager") return { kind: "book", relationshipManagerId: actor.id };
-  if (actor.branchId === headOffice) return { kind: "all" };
+  if (actor.role === "service_agent" || actor.branchId === headOffice) return { kind: "all" };
   if (actor.branchId) return { kind: "branch", branchId: actor.branchId };
   return { kind: "none" };
 }

@@ -17,3 +17,10 @@ export {
   type SlaTable,
 } from "./sla.js";
 export { serviceStatistics, type ServiceStatistics } from "./stats.js";
+export {
+  CALLER_LOCK_HOURS,
+  CALLER_VERIFICATION_ATTEMPTS,
+  callerAnswersMatch,
+  callerLock,
+  type CallerAnswers,
+} from "./verification.js";
