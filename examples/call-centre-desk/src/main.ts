@@ -17,6 +17,8 @@ import {
   isValidBankCardNumber,
   normalizeBankCardNumber,
   resolveLocale,
+  callerAnswersMatch,
+  CALLER_VERIFICATION_ATTEMPTS,
   type AssociationRule,
   type Customer,
   type Locale,
@@ -56,7 +58,7 @@ const clock = (): Date =>
     ? new Date(`${TODAY}T${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 19)}+08:00`)
     : new Date();
 const AGENT = generateStaff(SEED).all.find((s) => s.role === "service_agent" && s.branchId === BRANCHES[0]!.id)!;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = CALLER_VERIFICATION_ATTEMPTS;
 
 type Step = "opening" | "find" | "verify" | "call" | "error";
 
@@ -192,10 +194,7 @@ export class CallCentreDesk extends LitElement {
     };
     const raw = this.picked && (await this.store?.getCustomer(this.picked.id));
     if (!raw) return;
-    const key = raw.kind === "individual" ? raw.idDocument.number : raw.uscc;
-    const first = raw.kind === "individual" ? raw.birthDate : raw.uscc.slice(0, 4);
-    const ok = get("first") === first && get("last4").toUpperCase() === key.slice(-4);
-    if (!ok) {
+    if (!callerAnswersMatch(raw, { first: get("first"), last4: get("last4") })) {
       this.attempts++;
       this.verifyText = this.t(this.attempts >= MAX_ATTEMPTS ? "verifyLocked" : "verifyFailed", {
         left: MAX_ATTEMPTS - this.attempts,
