@@ -44,7 +44,7 @@ const errors = (...codes: number[]) =>
           422: "A record failed validation (the problem carries field `errors`; a property the record does not have is refused as `unrecognizedKeys`, never dropped unsaid), or an Idempotency-Key was reused with another body",
           428: "If-Match is required: send the version the write was computed from",
           423: "Locked (`code: verification_locked`, with `lockedUntil`): three failed verifications of this customer by this member of staff within a day; nothing clears it before then",
-          410: "The cursor is older than the change feed keeps, or from another database (`code: cursor_gone`): read your scope again, then follow from the new cursor",
+          410: "The cursor is older than the change feed keeps, or from another database (`code: cursor_gone`, with the feed's `head`): read your scope again, then follow from `head`",
           503: "Unavailable; retry after Retry-After",
           429: "Over the caller's rate limit; retry after Retry-After (seconds)",
         }[code],

@@ -48,6 +48,8 @@ export class CursorError extends Error {
   constructor(
     readonly kind: "malformed" | "gone",
     message: string,
+    /** For `gone`: the feed's head — where a client that has read its scope again follows on from. */
+    readonly head?: number,
   ) {
     super(message);
   }
@@ -189,9 +191,10 @@ type ChangeRow = {
 /** The changes after `after` the reader may see, at most `limit` numbers' worth. */
 async function page(db: Driver, after: number, limit: number, reader?: Reader): Promise<ChangePage> {
   const { head, floor } = await bounds(db);
-  if (after < floor) throw new CursorError("gone", `changes up to ${floor} are no longer kept: read your scope again`);
+  if (after < floor)
+    throw new CursorError("gone", `changes up to ${floor} are no longer kept: read your scope again`, head);
   if (after > head)
-    throw new CursorError("gone", `the feed has published ${head} changes: this cursor is from another database`);
+    throw new CursorError("gone", `the feed has published ${head} changes: this cursor is from another database`, head);
   const last = Math.min(after + limit, head);
   if (last === after) return { items: [], cursor: after, more: false };
   const p = new Params([after, last]);

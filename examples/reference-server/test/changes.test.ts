@@ -113,7 +113,7 @@ for (const database of ["pglite", "postgres"] as const) {
       const now = await head();
       const beyond = await call(s, rm, "GET", `changes?after=${now + 10}`);
       expect(beyond.status).toBe(410);
-      expect(beyond.json()).toMatchObject({ code: "cursor_gone" });
+      expect(beyond.json()).toMatchObject({ code: "cursor_gone", head: now });
       // Pruning what is older than a moment from now drops every published change: the old cursors are gone.
       expect((await call(s, rm, "POST", "interactions", note(`IN-PRUNE-${database}`, inBook.id))).status).toBe(201);
       const last = await head();

@@ -22,6 +22,13 @@ export * from "./stores/http/index.js";
 export { createCachedStore, type CachedStore, type CachedStoreOptions } from "./stores/cached/cached-store.js";
 export * from "./outbox/index.js";
 export {
+  followChanges,
+  type ChangeFollower,
+  type FeedChange,
+  type FeedStatus,
+  type FollowChangesOptions,
+} from "./feed/follow-changes.js";
+export {
   BankcrmConflictError,
   BankcrmIncompatibleServerError,
   BankcrmNetworkError,

@@ -28,7 +28,7 @@ function presented(c: Context<Env>, change: Change) {
 const cursorProblem = (c: Context<Env>, error: CursorError) =>
   error.kind === "malformed"
     ? problem(c, 400, "Malformed cursor", error.message, { code: "malformed_cursor" })
-    : problem(c, 410, "Cursor gone", error.message, { code: "cursor_gone" });
+    : problem(c, 410, "Cursor gone", error.message, { code: "cursor_gone", head: error.head });
 
 /**
  * Sends every page after `from` as events; a page whose changes were all outside the caller's scope still moves
@@ -43,7 +43,7 @@ async function sendPages(stream: SSEStreamingApi, c: Context<Env>, db: Database,
       page = await db.changes.page(cursor, CHANGES_PAGE, reader);
     } catch (error) {
       if (!(error instanceof CursorError)) throw error;
-      await stream.writeSSE({ event: "gone", data: JSON.stringify({ detail: error.message }) });
+      await stream.writeSSE({ event: "gone", data: JSON.stringify({ detail: error.message, head: error.head }) });
       return -1;
     }
     for (const change of page.items)

@@ -79,6 +79,14 @@ export function createCrmClient(options: CrmClientOptions) {
       return () => ctx.listeners.delete(listener);
     },
     /**
+     * Tells this client's listeners — the elements — of a change made elsewhere, as heard from the server's change
+     * feed: they read again, as after a write of their own. The event is marked `origin: "remote"`.
+     */
+    announce(event: Omit<ChangeEvent, "origin">): void {
+      ctx.guard();
+      ctx.emit({ ...event, origin: "remote" });
+    },
+    /**
      * Closes connections, deletes the SDK's own databases (store and outbox, with
      * any keys in them) and forgets listeners. Writes still waiting in the outbox
      * are never dropped silently: logout refuses unless `discardPending` says so.

@@ -32,7 +32,10 @@ export const defaultClientPolicy: ClientPolicy = {
 export interface ChangeEvent {
   collection: CollectionName;
   ids: string[];
-  action: "created" | "updated";
+  /** `removed`: the records left the user's sight (a change feed's `leave`). */
+  action: "created" | "updated" | "removed";
+  /** `remote`: made elsewhere and heard through the server's change feed (`CrmClient.announce`); absent: this client's own write. */
+  origin?: "remote";
   /** The state machine's event, when a transition made the change. */
   event?: string;
   /** Whether the write reached its store ("saved") or waits in the outbox ("queued"). */

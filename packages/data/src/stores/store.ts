@@ -135,6 +135,8 @@ export interface CrmStore {
   readonly remote?: RemoteWriter & RemoteRevealer;
   /** Keeps records a write queued in the outbox, so reads on this device show them while they wait (a cache). */
   keep?<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
+  /** Forgets records kept here — a customer with every record of theirs (a cache whose user lost sight of them). */
+  forget?(collection: CollectionName, ids: readonly string[]): Promise<void>;
 }
 
 /** A customer's natural key: resident ID / other document number, or USCC. */

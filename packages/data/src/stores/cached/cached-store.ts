@@ -7,6 +7,7 @@
  * would pretend it was saved.
  */
 import { isNetworkError } from "../../errors/http-errors.js";
+import type { FeedChange } from "../../feed/follow-changes.js";
 import {
   TIMELINE_COLLECTIONS,
   type CollectionName,
@@ -32,6 +33,32 @@ export interface CachedStore extends CrmStore, Partial<RemoteWriter & RemoteReve
   readonly lastSource: "remote" | "cache";
   /** Keeps records in the local cache only (a write queued in the outbox, shown on this device at once). */
   keep<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
+  /**
+   * Applies a change from the server's feed (`followChanges`) to the cache: a record as it is now is kept; one that
+   * left the user's scope is forgotten — a customer with every record of theirs.
+   */
+  applyChange(change: FeedChange): Promise<void>;
+}
+
+/**
+ * A server's write operations pass through, and what the server answers is kept for offline use; reveals go to the
+ * server, which audits them (the cache holds what the server sent, masked).
+ */
+function serverWrites(server: RemoteWriter & RemoteRevealer, cache: CrmStore): RemoteWriter & RemoteRevealer {
+  const kept = async <T>(collection: CollectionName, answer: Promise<T>, pick: (t: T) => unknown = (t) => t) => {
+    const value = await answer;
+    await cache.put(collection, [pick(value) as never]).catch(() => undefined);
+    return value;
+  };
+  return {
+    create: (collection, record, key) => kept(collection, server.create(collection, record, key)),
+    update: (collection, record, version, key) => kept(collection, server.update(collection, record, version, key)),
+    transition: (collection, id, request, version, key) =>
+      kept(collection, server.transition(collection, id, request, version, key)),
+    changeCustomer: (id, change, version, key) =>
+      kept("customers", server.changeCustomer(id, change, version, key), (r) => r.customer),
+    reveal: (customerId, field, reason) => server.reveal(customerId, field, reason),
+  };
 }
 
 export function createCachedStore(options: CachedStoreOptions): CachedStore {
@@ -69,23 +96,7 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
     (page: Page<CollectionRecords[C]>) =>
       keepAll(collection)(page.items);
 
-  // A server's write operations pass through, and what the server answers is kept for offline use; reveals go to the
-  // server, which audits them (the cache holds what the server sent, masked).
-  const server = remote.remote;
-  const kept = async <T>(collection: CollectionName, answer: Promise<T>, pick: (t: T) => unknown = (t) => t) => {
-    const value = await answer;
-    await cache.put(collection, [pick(value) as never]).catch(() => undefined);
-    return value;
-  };
-  const writes: (RemoteWriter & RemoteRevealer) | undefined = server && {
-    create: (collection, record, key) => kept(collection, server.create(collection, record, key)),
-    update: (collection, record, version, key) => kept(collection, server.update(collection, record, version, key)),
-    transition: (collection, id, request, version, key) =>
-      kept(collection, server.transition(collection, id, request, version, key)),
-    changeCustomer: (id, change, version, key) =>
-      kept("customers", server.changeCustomer(id, change, version, key), (r) => r.customer),
-    reveal: (customerId, field, reason) => server.reveal(customerId, field, reason),
-  };
+  const writes = remote.remote && serverWrites(remote.remote, cache);
 
   return {
     ...(writes ? { ...writes, remote: writes } : {}),
@@ -148,6 +159,10 @@ export function createCachedStore(options: CachedStoreOptions): CachedStore {
     async write(collection, record, writeOptions) {
       await remote.write(collection, record, writeOptions);
       await cache.put(collection, [record]).catch(() => undefined);
+    },
+    async applyChange(change) {
+      if (change.change === "leave") await cache.forget?.(change.collection, [change.id]);
+      else if (change.record) await cache.put(change.collection, [change.record as never]);
     },
     keep(collection, records) {
       // What the client wrote while offline (queued in the outbox) is what this device should show.

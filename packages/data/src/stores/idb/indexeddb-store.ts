@@ -5,11 +5,12 @@
  * by [customerId, time] for the timeline). Writes validate at the boundary
  * and land all-or-nothing; storage failures come back as typed errors.
  */
-import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import { collections, COLLECTION_NAMES, DAY_MS, validate, type FieldError, type Locale } from "@bankcrm/core";
-import { customerIndex, timelineAt } from "@bankcrm/core/collections";
+import { forgetting } from "./forget.js";
+import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction } from "idb";
+import { COLLECTION_NAMES, DAY_MS, validate, type FieldError, type Locale } from "@bankcrm/core";
+import { timelineAt } from "@bankcrm/core/collections";
 import { filterIndex, listCustomers, readRecords, readTimeline, type Rows } from "./queries.js";
-import { customerRange, keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
+import { keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import {
@@ -222,6 +223,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     for (const id of ids) void tx.store.put({ id, at });
     await tx.done;
   };
+  const { forgetCustomer, forget } = forgetting(db);
   const purgeStale = async (days: number): Promise<number> => {
     const cutoff = now() - days * DAY_MS;
     const opened = new Map((await db.getAll("opened")).map((o) => [o.id, o.at]));
@@ -229,24 +231,9 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     // Customers stored before retention was set start counting now.
     await touch(ids.filter((id) => !opened.has(id)));
     const stale = ids.filter((id) => (opened.get(id) ?? Infinity) < cutoff);
-    const owned = COLLECTION_NAMES.filter((c) => customerIndex(collections[c].storage) !== undefined);
-    for (const id of stale) {
-      const tx = db.transaction(["customers", "opened", ...owned] as StoreNames<CrmDb>[], "readwrite");
-      const done: Promise<unknown>[] = [tx.objectStore("customers").delete(id), tx.objectStore("opened").delete(id)];
-      for (const collection of owned) {
-        const { index, range } = customerRange(collection, id)!;
-        const store = tx.objectStore(collection as "holdings") as unknown as {
-          index(name: string): { getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]> };
-          delete(key: IDBValidKey): Promise<void>;
-        };
-        for (const key of await store.index(index).getAllKeys(range)) done.push(store.delete(key));
-      }
-      await Promise.all(done);
-      await tx.done;
-    }
+    for (const id of stale) await forgetCustomer(id);
     return stale.length;
   };
-
   // Turning encryption on for a database written in the clear: every record is re-stored sealed (with its
   // blind index), collection by collection, so nothing stays readable and exact look-ups keep working.
   if (sealExisting) {
@@ -275,6 +262,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
       return c && decode("customers", c);
     },
     purgeStale,
+    forget,
     async findCustomerByNaturalKey(key) {
       const c = await db.getFromIndex("customers", "byNaturalKey", await codec.naturalKey(key));
       return c && decode("customers", c);
