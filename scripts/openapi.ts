@@ -435,7 +435,7 @@ export function buildOpenApi(): Record<string, unknown> {
   };
   components.ChangePage = {
     type: "object",
-    required: ["items", "cursor", "more"],
+    required: ["items", "cursor", "more", "head"],
     properties: {
       items: { type: "array", items: ref("Change") },
       cursor: {
@@ -445,6 +445,11 @@ export function buildOpenApi(): Record<string, unknown> {
           "Pass as `after` next: the last number this page covered (changes outside the caller's scope are passed over, not shown)",
       },
       more: { type: "boolean", description: "Whether more changes are published after `cursor`" },
+      head: {
+        type: "integer",
+        minimum: 0,
+        description: "The last change published: a client that wants only what comes next follows from here",
+      },
     },
   };
   components.CustomerPage = page("Customer");

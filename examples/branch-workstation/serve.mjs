@@ -106,7 +106,10 @@ export function serve({
   return new Promise((resolvePromise) => server.listen(port, host, () => resolvePromise(server)));
 }
 
-/** Forwards one request to the API server and streams its answer back. */
+/**
+ * Forwards one request to the API server and streams its answer back as it comes — the change feed's event stream
+ * stays open — and stops asking upstream when the browser goes away.
+ */
 async function proxy(req, res, target) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
@@ -114,10 +117,13 @@ async function proxy(req, res, target) {
   for (const [key, value] of Object.entries(req.headers))
     if (typeof value === "string" && !["host", "connection", "content-length", "origin", "referer"].includes(key))
       headers[key] = value;
+  const gone = new AbortController();
+  res.on("close", () => gone.abort());
   try {
     const upstream = await fetch(target, {
       method: req.method,
       headers,
+      signal: gone.signal,
       ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
     });
     const out = {};
@@ -125,10 +131,14 @@ async function proxy(req, res, target) {
       if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(key)) out[key] = value;
     });
     res.writeHead(upstream.status, out);
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+    if (upstream.body) for await (const chunk of upstream.body) res.write(chunk);
+    res.end();
   } catch {
-    res.writeHead(502, { "Content-Type": "application/problem+json" });
-    res.end(JSON.stringify({ title: "the API server could not be reached" }));
+    if (res.headersSent) res.end();
+    else {
+      res.writeHead(502, { "Content-Type": "application/problem+json" });
+      res.end(JSON.stringify({ title: "the API server could not be reached" }));
+    }
   }
 }
 

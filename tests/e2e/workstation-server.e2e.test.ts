@@ -14,6 +14,7 @@ import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
+import { signCustomerToken } from "../../examples/reference-server/src/auth.js";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
@@ -186,6 +187,37 @@ describe("branch workstation against the reference server (server mode)", () => 
     );
     expect(pushed.count).toBeGreaterThan(0);
     await expect.poll(shown, { timeout: 15_000 }).toBe(pushed.count);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("shows the relationship manager a lead the customer leaves in internet banking, live, without a reload", async () => {
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/day`);
+    const app = page.locator("bankcrm-workstation-app");
+    const queue = app.locator("ws-my-day").locator("bankcrm-lead-queue");
+    await queue.waitFor({ timeout: 30_000 });
+    // The page follows the change feed from its start: wait until it is live, then the customer writes.
+    await app.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+    const customer = (
+      await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({
+        relationshipManagerId: "ST-BJ-CY-RE1",
+        limit: 1,
+      })
+    ).items[0]!;
+    const token = await signCustomerToken(customer.id, { secret: api.secret });
+    const lead = await fetch(new URL("me/leads", api.url), {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${token}`,
+        "Content-Type": "application/json",
+        "Idempotency-Key": crypto.randomUUID(),
+      },
+      body: JSON.stringify({ id: "LD-E2E-PORTAL", purpose: "mortgage", consentTextVersion: "2026-03" }),
+    });
+    expect(lead.status).toBe(201);
+    // Nothing reloads: the feed brings it, the queue reads again.
+    await queue.locator('[data-lead-id="LD-E2E-PORTAL"]').waitFor({ timeout: 10_000 });
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

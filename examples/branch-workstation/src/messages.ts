@@ -112,6 +112,8 @@ const TEXT = {
   theme: ["深色模式", "Dark mode"],
   online: ["在线", "Online"],
   offline: ["离线", "Offline"],
+  feedLive: ["实时更新", "Live"],
+  feedConnecting: ["正在连接更新…", "Connecting for updates…"],
   goOffline: ["切换为离线", "Go offline"],
   goOnline: ["恢复在线", "Go online"],
   embedded: ["本地模式（数据仅存于本浏览器）", "Embedded: data stays in this browser"],

@@ -16,8 +16,13 @@ import {
   createHttpStore,
   createIndexedDbStore,
   createOutbox,
+  followChanges,
   httpSender,
+  type CachedStore,
+  type ChangeFollower,
   type CrmClient,
+  type FeedChange,
+  type FeedStatus,
   type CrmStore,
   type HttpStore,
   type IndexedDbStore,
@@ -52,6 +57,8 @@ export interface SessionHooks {
   onAudit(event: RevealAuditEvent): void;
   /** The value metrics changed state, or a customer was scored again. */
   onValues(): void;
+  /** Server mode: the change feed's state (live, connecting, retrying). */
+  onFeed?(status: FeedStatus): void;
 }
 
 export class WorkstationSession {
@@ -64,6 +71,9 @@ export class WorkstationSession {
   private store: CrmStore | undefined;
   private outbox: Outbox | undefined;
   private remote: HttpStore | undefined;
+  private cached: CachedStore | undefined;
+  private follower: ChangeFollower | undefined;
+  private gatedFetch: typeof fetch | undefined;
   private tokens = new Map<string, { token: string; until: number }>();
   /** The book's value metrics (embedded mode), once computed or read from the device. */
   values: BookValues | undefined;
@@ -199,8 +209,8 @@ export class WorkstationSession {
 
   private async startServer(api: string) {
     // "Offline" in the page makes every request fail as a lost network would.
-    const gatedFetch: typeof fetch = (input, init) =>
-      this.online ? fetch(input, init) : Promise.reject(new TypeError("offline (switched off in the page)"));
+    const gatedFetch: typeof fetch = (this.gatedFetch = (input, init) =>
+      this.online ? fetch(input, init) : Promise.reject(new TypeError("offline (switched off in the page)")));
     const remote = (this.remote = createHttpStore({
       baseUrl: new URL(api, location.href).href,
       // The current demo user's token (the server scopes and stamps by it): switching user switches the answers.
@@ -215,7 +225,11 @@ export class WorkstationSession {
       locale: this.locale,
       retentionDays: 30,
     });
-    this.store = createCachedStore({ remote, cache: this.idb, isOnline: () => this.online && navigator.onLine });
+    this.store = this.cached = createCachedStore({
+      remote,
+      cache: this.idb,
+      isOnline: () => this.online && navigator.onLine,
+    });
     this.outbox = await createOutbox({ name: "bankcrm-workstation", send: httpSender(remote) });
     this.outbox.subscribe((status) => this.hooks.onOutbox(status));
     this.hooks.onOutbox(await this.outbox.status());
@@ -280,6 +294,46 @@ export class WorkstationSession {
     this.rows = rows;
   }
 
+  /**
+   * Server mode: what others write reaches this page as it commits — the server's change feed, from now on (the
+   * page has just read the user's scope), into the cache and the list, and announced so the elements read again.
+   */
+  private follow(client: CrmClient, staffId: string): void {
+    this.follower?.stop();
+    const cached = this.cached;
+    if (!this.api || !cached || !this.gatedFetch) return;
+    this.follower = followChanges({
+      baseUrl: new URL(this.api, location.href).href,
+      getToken: () => this.tokenOf(staffId),
+      after: "head",
+      fetch: this.gatedFetch,
+      onStatus: (status) => this.hooks.onFeed?.(status),
+      apply: async (change) => {
+        await cached.applyChange(change);
+        if (change.collection === "customers") this.applyToRows(change);
+        if (this.client === client)
+          client.announce({
+            collection: change.collection,
+            ids: [change.id],
+            action: change.change === "leave" ? "removed" : "updated",
+          });
+      },
+    });
+  }
+
+  /** A customer's change from the feed on the list: the row as it now is, a new one, or gone. */
+  private applyToRows(change: FeedChange): void {
+    const at = this.rows.findIndex((r) => r.id === change.id);
+    if (change.change === "leave") {
+      if (at >= 0) this.rows = this.rows.filter((r) => r.id !== change.id);
+    } else if (change.record) {
+      const row = rowOf(change.record as unknown as Parameters<typeof rowOf>[0]);
+      // The server's value figures on the row stay: a customer's own change does not move them.
+      this.rows = at >= 0 ? this.rows.map((r, i) => (i === at ? { ...r, ...row } : r)) : [...this.rows, row];
+    }
+    this.hooks.onValues();
+  }
+
   /** A client for the current demo user. */
   makeClient(): void {
     if (!this.store) return;
@@ -292,6 +346,7 @@ export class WorkstationSession {
       ...(this.outbox ? { outbox: this.outbox } : {}),
       onAudit: (event) => this.hooks.onAudit(event),
     });
+    this.follow(this.client, user.id);
     this.unsubscribe = this.client.on("change", (event) => {
       const idb = this.idb;
       this.onChange(event).catch((error: Error) => {
@@ -360,6 +415,8 @@ export class WorkstationSession {
     if (waiting > 0 && !confirmDiscard(waiting)) return false;
     this.cancelValues();
     this.values = undefined;
+    this.follower?.stop();
+    this.follower = undefined;
     await this.client.logout({ discardPending: waiting > 0 });
     this.idb = undefined;
     this.outbox = undefined;

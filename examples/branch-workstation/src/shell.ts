@@ -9,7 +9,7 @@ import { LitElement, html, css, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { resolveLocale, type AssociationRule, type Locale, type RevealAuditEvent } from "@bankcrm/core";
 import { mineAssociationRules } from "@bankcrm/core/analytics";
-import type { OutboxStatus } from "@bankcrm/data";
+import type { FeedStatus, OutboxStatus } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import { visuallyHidden } from "@bankcrm/elements";
 import "./pages/customers-page.js";
@@ -95,6 +95,8 @@ export class WorkstationApp extends LitElement {
   @state() private page: Page = "day";
   @state() private audit: RevealAuditEvent[] = [];
   @state() private online = true;
+  /** Server mode: whether the change feed is live. */
+  @state() private feed: FeedStatus | undefined;
   @state() private outboxStatus: OutboxStatus = { pending: 0, failed: 0, conflicts: 0 };
   @state() private rules: readonly AssociationRule[] = [];
   /** Bumped when the session's client or rows change, so the pages take the new ones. */
@@ -112,6 +114,7 @@ export class WorkstationApp extends LitElement {
       onOutbox: (status) => (this.outboxStatus = status),
       onAudit: (event) => (this.audit = [event, ...this.audit].slice(0, 20)),
       onValues: () => this.revision++,
+      onFeed: (status) => (this.feed = status),
     });
   }
 
@@ -307,6 +310,13 @@ export class WorkstationApp extends LitElement {
     return html`<span class="connection" data-testid="connection">
       <span class=${this.online ? "dot" : "dot off"}></span>
       <span role="status" data-testid="online">${this.t(this.online ? "online" : "offline")}</span>
+      ${
+        this.session.api && this.feed
+          ? html`<span role="status" data-testid="feed" data-feed=${this.feed}
+              >${this.t(this.feed === "live" ? "feedLive" : "feedConnecting")}</span
+            >`
+          : nothing
+      }
       <span role="status" data-testid="outbox"
         >${this.t("outbox", { pending: s.pending, failed: s.failed, conflicts: s.conflicts })}</span
       >

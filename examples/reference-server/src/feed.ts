@@ -40,6 +40,8 @@ export interface ChangePage {
   cursor: number;
   /** Whether more changes are published after `cursor`. */
   more: boolean;
+  /** The last change published (a client that wants only what comes next follows from here). */
+  head: number;
 }
 
 /** A cursor the feed cannot page from: not a number (`malformed`, 400), or before what it keeps or after its head (`gone`, 410). */
@@ -196,7 +198,7 @@ async function page(db: Driver, after: number, limit: number, reader?: Reader): 
   if (after > head)
     throw new CursorError("gone", `the feed has published ${head} changes: this cursor is from another database`, head);
   const last = Math.min(after + limit, head);
-  if (last === after) return { items: [], cursor: after, more: false };
+  if (last === after) return { items: [], cursor: after, more: false, head };
   const p = new Params([after, last]);
   const now = visibleAnyCollection("r", reader, p);
   const before = visibleAnyCollection("w", reader, p);
@@ -218,7 +220,7 @@ async function page(db: Driver, after: number, limit: number, reader?: Reader): 
       items.push({ ...base, change: entered ? "enter" : "put", body: row.body });
     } else if (row.was_visible) items.push({ ...base, change: "leave" });
   }
-  return { items, cursor: last, more: last < head };
+  return { items, cursor: last, more: last < head, head };
 }
 
 /** Drops the changes logged before `before`; returns the new floor (cursors below it are gone). */

@@ -17,6 +17,7 @@ import {
   followChanges,
   type ChangeEvent,
   type ChangeFollower,
+  type FeedStatus,
 } from "../src/index.js";
 import { newLead } from "./support/leads.js";
 import { ADMIN, startReferenceServer, type RunningServer } from "./support/reference-server.js";
@@ -59,7 +60,7 @@ async function post(path: string, body: unknown, token = server.token) {
 }
 
 /** The relationship manager's device: a cached store over the server, a client, and a follower feeding both. */
-async function device(name: string, after = 0) {
+async function device(name: string, after: number | "head" = 0) {
   const getToken = () => server.tokenFor(rm);
   const cache = await createIndexedDbStore({ name, encryption: false });
   const store = createCachedStore({ remote: createHttpStore({ baseUrl: server.url, getToken }), cache });
@@ -67,6 +68,7 @@ async function device(name: string, after = 0) {
   const heard: ChangeEvent[] = [];
   client.on("change", (e) => heard.push(e));
   const gone: number[] = [];
+  const statuses: FeedStatus[] = [];
   const follower = followChanges({
     baseUrl: server.url,
     getToken,
@@ -82,9 +84,10 @@ async function device(name: string, after = 0) {
     onGone: (head) => {
       gone.push(head);
     },
+    onStatus: (status) => statuses.push(status),
   });
   followers.push(follower);
-  return { cache, store, client, heard, follower, gone };
+  return { cache, store, client, heard, follower, gone, statuses };
 }
 
 describe("following the change feed", () => {
@@ -142,5 +145,16 @@ describe("following the change feed", () => {
     await vi.waitFor(() => expect(late.heard.map((e) => e.ids[0])).toEqual(["LD-FOLLOW-4"]), { timeout: 5000 });
     expect(late.follower.cursor).toBeGreaterThan(floor);
     late.follower.stop();
+  });
+
+  it("from the head, hears only what is published after it started", async () => {
+    await post("leads", { ...newLead("LD-FOLLOW-5", book[1]!.id), assignedTo: rm.id });
+    await server.db.changes.publish();
+    const fresh = await device("follow-4", "head");
+    await vi.waitFor(() => expect(fresh.statuses).toContain("live"), { timeout: 5000 });
+    expect(fresh.follower.cursor).toBe((await server.db.changes.bounds()).head);
+    await post("leads", { ...newLead("LD-FOLLOW-6", book[1]!.id), assignedTo: rm.id });
+    await vi.waitFor(() => expect(fresh.heard.map((e) => e.ids[0])).toEqual(["LD-FOLLOW-6"]), { timeout: 5000 });
+    fresh.follower.stop();
   });
 });

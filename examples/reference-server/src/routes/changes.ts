@@ -118,7 +118,12 @@ export function changeRoutes({ db, stopping }: RouteContext) {
       if (error instanceof CursorError) return cursorProblem(c, error);
       throw error;
     }
-    return c.json({ items: page.items.map((change) => presented(c, change)), cursor: page.cursor, more: page.more });
+    return c.json({
+      items: page.items.map((change) => presented(c, change)),
+      cursor: page.cursor,
+      more: page.more,
+      head: page.head,
+    });
   });
 
   app.get("/changes/stream", async (c) => {

@@ -27,8 +27,11 @@ export interface FollowChangesOptions {
   /** The server's base URL, as the HTTP store's. */
   baseUrl: string;
   getToken: () => string | Promise<string>;
-  /** The last change already applied (kept across reloads by the host); 0 from the start. */
-  after?: number;
+  /**
+   * The last change already applied (kept across reloads by the host); 0 from the start; `"head"`: only what is
+   * published from now on (a page that has just read its scope).
+   */
+  after?: number | "head";
   /** Applies one change; the cursor moves past it once this resolves. A throw stops the stream and retries it. */
   apply(change: FeedChange): Promise<void> | void;
   /** The cursor moved — past a change, or past changes outside the caller's scope. Keep it to resume after a reload. */
@@ -97,87 +100,113 @@ const headOf = (text: string): number => {
 const backoff = (failures: number, baseMs: number, maxMs: number) =>
   failures === 0 ? 0 : Math.min(maxMs, baseMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
 
-export function followChanges(options: FollowChangesOptions): ChangeFollower {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const url = new URL("changes/stream", options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
-  let cursor = options.after ?? 0;
-  let stopped = false;
-  let abort: AbortController | undefined;
-  let wait: { timer: ReturnType<typeof setTimeout>; resolve: () => void } | undefined;
-  const status = (s: FeedStatus) => options.onStatus?.(s);
-  const move = (to: number) => {
-    if (to <= cursor) return;
-    cursor = to;
-    options.onCursor?.(cursor);
-  };
+/** One follower: its cursor, the connection it holds, and the loop that opens it again. */
+class Follower implements ChangeFollower {
+  cursor: number;
+  private stopped = false;
+  private abort: AbortController | undefined;
+  private wait: { timer: ReturnType<typeof setTimeout>; resolve: () => void } | undefined;
+  private readonly url: URL;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: FollowChangesOptions) {
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.url = new URL("changes/stream", options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+    this.cursor = typeof options.after === "number" ? options.after : 0;
+  }
+
+  private status(s: FeedStatus) {
+    this.options.onStatus?.(s);
+  }
+
+  private move(to: number) {
+    if (to <= this.cursor) return;
+    this.cursor = to;
+    this.options.onCursor?.(to);
+  }
+
   /** The cursor is no longer kept: the host reads its scope again, and following resumes from the head. */
-  const goneTo = async (head: number) => {
-    await options.onGone?.(head);
-    cursor = head;
-    options.onCursor?.(cursor);
+  private async goneTo(head: number) {
+    await this.options.onGone?.(head);
+    this.cursor = head;
+    this.options.onCursor?.(head);
     return true;
-  };
+  }
+
+  /** The feed's head (`after: "head"`): a page of no changes says where it is — a 410 too. */
+  private async head(): Promise<number> {
+    const r = await this.fetch(new URL("../changes?after=0&limit=1", this.url), {
+      headers: { Authorization: `Bearer ${await this.options.getToken()}` },
+    });
+    if (r.status !== 200 && r.status !== 410) throw new Error(`the change feed answered ${r.status}`);
+    return headOf(await r.text());
+  }
 
   /** One connection: every event until the stream ends. True when it got as far as the stream (the backoff resets). */
-  async function connect(): Promise<boolean> {
-    abort = new AbortController();
-    status("connecting");
-    const response = await doFetch(url, {
+  private async connect(): Promise<boolean> {
+    this.abort = new AbortController();
+    this.status("connecting");
+    const response = await this.fetch(this.url, {
       headers: {
-        Authorization: `Bearer ${await options.getToken()}`,
+        Authorization: `Bearer ${await this.options.getToken()}`,
         Accept: "text/event-stream",
-        "Last-Event-ID": String(cursor),
+        "Last-Event-ID": String(this.cursor),
       },
-      signal: abort.signal,
+      signal: this.abort.signal,
     });
-    if (response.status === 410) return goneTo(headOf(await response.text()));
+    if (response.status === 410) return this.goneTo(headOf(await response.text()));
     if (!response.ok || !response.body) {
       await response.body?.cancel();
       throw new Error(`the change stream answered ${response.status}`);
     }
     for await (const event of events(response.body)) {
-      if (stopped) break;
+      if (this.stopped) break;
       if (event.event === "change") {
         const change = JSON.parse(event.data) as FeedChange;
-        if (change.seq <= cursor) continue; // already applied (a resumed stream never repeats one, but be sure)
-        await options.apply(change);
-        move(change.seq);
+        if (change.seq <= this.cursor) continue; // already applied (a resumed stream never repeats one, but be sure)
+        await this.options.apply(change);
+        this.move(change.seq);
       } else if (event.event === "cursor" || event.event === "live") {
-        move(Number(event.id ?? event.data));
-        if (event.event === "live") status("live");
-      } else if (event.event === "gone") return goneTo(headOf(event.data));
+        this.move(Number(event.id ?? event.data));
+        if (event.event === "live") this.status("live");
+      } else if (event.event === "gone") return this.goneTo(headOf(event.data));
     }
     return true;
   }
 
-  void (async () => {
+  async run(): Promise<void> {
     let failures = 0;
-    while (!stopped) {
+    let placed = this.options.after !== "head";
+    while (!this.stopped) {
       try {
-        if (await connect()) failures = 0;
+        if (!placed) this.move(await this.head());
+        placed = true;
+        if (await this.connect()) failures = 0;
       } catch {
         failures++;
       }
-      if (stopped) break;
-      status("retrying");
-      const delay = backoff(failures, options.retry?.baseMs ?? 500, options.retry?.maxMs ?? 15_000);
-      await new Promise<void>((resolve) => (wait = { timer: setTimeout(resolve, delay), resolve }));
-      wait = undefined;
+      if (this.stopped) break;
+      this.status("retrying");
+      const delay = backoff(failures, this.options.retry?.baseMs ?? 500, this.options.retry?.maxMs ?? 15_000);
+      await new Promise<void>((resolve) => (this.wait = { timer: setTimeout(resolve, delay), resolve }));
+      this.wait = undefined;
     }
-    status("stopped");
-  })();
+    this.status("stopped");
+  }
 
-  return {
-    get cursor() {
-      return cursor;
-    },
-    stop() {
-      stopped = true;
-      abort?.abort();
-      if (wait) {
-        clearTimeout(wait.timer);
-        wait.resolve();
-      }
-    },
-  };
+  stop(): void {
+    this.stopped = true;
+    this.abort?.abort();
+    if (this.wait) {
+      clearTimeout(this.wait.timer);
+      this.wait.resolve();
+    }
+  }
+}
+
+/** Starts following; `stop()` ends it. */
+export function followChanges(options: FollowChangesOptions): ChangeFollower {
+  const follower = new Follower(options);
+  void follower.run();
+  return follower;
 }

@@ -59,6 +59,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     tokenFor,
     secret,
     async close() {
+      // Open change streams would keep close() waiting: they end with the server.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise((resolve) => server.close(resolve));
       await db.close();
       await pg?.drop();
