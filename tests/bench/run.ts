@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|metrics runs one of them;
+ * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|feed|metrics runs one of them;
  * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
@@ -12,6 +12,7 @@ import { benchIndexedDb } from "./idb.bench.js";
 import { benchSegmentation } from "./segmentation.bench.js";
 import { benchSegmentRows, benchSegmentWorker } from "./segment-rows.bench.js";
 import { benchServer } from "./server.bench.js";
+import { benchFeed } from "./feed.bench.js";
 import { benchBookMetrics } from "./book-metrics.bench.js";
 import { benchContractFuzz } from "./contract-fuzz.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
@@ -28,5 +29,6 @@ if (!only || only === "elements") await benchElements();
 if (!only || only === "elements" || only === "pipeline") await benchPipeline();
 if (!only || only === "workstation") await benchWorkstation();
 if (!only || only === "server") await benchServer();
+if (!only || only === "feed") await benchFeed();
 if (!only || only === "metrics") await benchBookMetrics();
 if (only === "fuzz") benchContractFuzz();

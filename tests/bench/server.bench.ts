@@ -20,7 +20,7 @@ interface Target {
   customerIds: string[];
 }
 
-async function start(database: "pglite" | "postgres") {
+export async function start(database: "pglite" | "postgres") {
   const child = spawn(
     process.execPath,
     [

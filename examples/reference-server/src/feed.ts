@@ -21,8 +21,8 @@
  *   what is kept — or beyond the head, from another database — is gone (410),
  *   and the client reads its scope again.
  */
-import { COLLECTION_NAMES, type CollectionName } from "@bankcrm/core";
-import { Params, visibleSql, type Reader } from "./scope-sql.js";
+import type { CollectionName } from "@bankcrm/core";
+import { visibleTo, type Reader, type ScopeFacts } from "./scope-sql.js";
 import type { Driver } from "./sql.js";
 
 export interface Change {
@@ -172,55 +172,97 @@ async function bounds(db: Driver): Promise<{ head: number; floor: number }> {
   return { head: Number(r.rows[0]!.head), floor: Number(r.rows[0]!.floor) };
 }
 
-/** Whether a record (alias) is one the reader may see, for any collection: core's scope per collection. */
-function visibleAnyCollection(alias: string, reader: Reader | undefined, p: Params): string {
-  const cases = COLLECTION_NAMES.map(
-    (collection) => `WHEN ${p.add(collection)} THEN ${visibleSql(collection, reader, p, alias)}`,
-  );
-  return `(CASE l.collection ${cases.join(" ")} ELSE FALSE END)`;
-}
-
+/** A change with what deciding its visibility needs: the record now, and before the change. */
 type ChangeRow = {
   seq: string;
   collection: CollectionName;
   id: string;
   body: Record<string, unknown> | null;
-  visible: boolean;
-  was_visible: boolean;
-  updated: boolean;
+  was: Record<string, unknown> | null;
+  customer: ScopeFacts["customer"];
+  was_customer: ScopeFacts["customer"];
+  members: ScopeFacts["members"];
+  was_members: ScopeFacts["members"];
 };
 
+/** The members' customers' scope columns, of a members array (SQL). */
+const membersOf = (members: string) =>
+  `(SELECT jsonb_agg(jsonb_build_object('rm', mc.rm_id, 'branch', mc.branch_id))
+    FROM jsonb_array_elements(${members}) m JOIN records mc ON mc.collection = 'customers' AND mc.id = m ->> 'customerId')`;
+
+/** The changes numbered in (after, last], whoever reads them: each record with its scope facts now and before. */
+async function readRange(db: Driver, after: number, last: number): Promise<ChangeRow[]> {
+  const r = await db.query<ChangeRow>(
+    `SELECT l.seq, l.collection, l.record_id AS id, r.body, l.was,
+            CASE WHEN oc.id IS NULL THEN NULL ELSE jsonb_build_object('rm', oc.rm_id, 'branch', oc.branch_id) END AS customer,
+            CASE WHEN wc.id IS NULL THEN NULL ELSE jsonb_build_object('rm', wc.rm_id, 'branch', wc.branch_id) END AS was_customer,
+            CASE WHEN jsonb_typeof(r.body -> 'members') = 'array' THEN ${membersOf("r.body -> 'members'")} END AS members,
+            CASE WHEN jsonb_typeof(l.was -> 'members') = 'array' THEN ${membersOf("l.was -> 'members'")} END AS was_members
+     FROM change_log l
+     LEFT JOIN records r ON r.collection = l.collection AND r.id = l.record_id
+     LEFT JOIN records oc ON oc.collection = 'customers' AND oc.id = r.customer_id
+     LEFT JOIN records wc ON wc.collection = 'customers' AND wc.id = l.was ->> 'customerId'
+     WHERE l.seq > $1 AND l.seq <= $2 ORDER BY l.seq`,
+    [after, last],
+  );
+  return r.rows;
+}
+
+/** One reader's view of a range: a `put` (an `enter` for a customer newly in scope), a `leave`, or nothing. */
+function changesFor(rows: readonly ChangeRow[], reader: Reader | undefined): Change[] {
+  const items: Change[] = [];
+  for (const row of rows) {
+    const base = { seq: Number(row.seq), collection: row.collection, id: row.id };
+    const now = visibleTo(row.collection, reader, row.body, { customer: row.customer, members: row.members });
+    const before =
+      row.was !== null &&
+      visibleTo(row.collection, reader, row.was, { customer: row.was_customer, members: row.was_members });
+    if (now && row.body) {
+      const entered = row.collection === "customers" && row.was !== null && !before;
+      items.push({ ...base, change: entered ? "enter" : "put", body: row.body });
+    } else if (before) items.push({ ...base, change: "leave" });
+  }
+  return items;
+}
+
+/**
+ * The ranges read lately, shared by every reader of this process: followers that are level with the feed all ask
+ * for the same new range after each round, and it is read once for all of them. (Records change after a range is
+ * read: a reader served from here gets them as they were a moment ago, and the next change to them follows.)
+ */
+function createRangeCache(db: Driver, size = 32) {
+  const ranges = new Map<string, Promise<ChangeRow[]>>();
+  return (after: number, last: number): Promise<ChangeRow[]> => {
+    const key = `${after}:${last}`;
+    let rows = ranges.get(key);
+    if (!rows) {
+      rows = readRange(db, after, last);
+      rows.catch(() => ranges.delete(key));
+      ranges.set(key, rows);
+      if (ranges.size > size) ranges.delete(ranges.keys().next().value!);
+    }
+    return rows;
+  };
+}
+
 /** The changes after `after` the reader may see, at most `limit` numbers' worth. */
-async function page(db: Driver, after: number, limit: number, reader?: Reader): Promise<ChangePage> {
-  const { head, floor } = await bounds(db);
+async function page(
+  feed: {
+    bounds(): Promise<{ head: number; floor: number }>;
+    range(after: number, last: number): Promise<ChangeRow[]>;
+  },
+  after: number,
+  limit: number,
+  reader?: Reader,
+): Promise<ChangePage> {
+  const { head, floor } = await feed.bounds();
   if (after < floor)
     throw new CursorError("gone", `changes up to ${floor} are no longer kept: read your scope again`, head);
   if (after > head)
     throw new CursorError("gone", `the feed has published ${head} changes: this cursor is from another database`, head);
   const last = Math.min(after + limit, head);
   if (last === after) return { items: [], cursor: after, more: false, head };
-  const p = new Params([after, last]);
-  const now = visibleAnyCollection("r", reader, p);
-  const before = visibleAnyCollection("w", reader, p);
-  const r = await db.query<ChangeRow>(
-    `SELECT l.seq, l.collection, l.record_id AS id, r.body, coalesce(${now}, FALSE) AS visible,
-            (l.was IS NOT NULL AND ${before}) AS was_visible, l.was IS NOT NULL AS updated
-     FROM change_log l
-     LEFT JOIN records r ON r.collection = l.collection AND r.id = l.record_id
-     CROSS JOIN LATERAL (SELECT l.was AS body, l.was ->> 'customerId' AS customer_id,
-                                l.was ->> 'branchId' AS branch_id, l.was ->> 'relationshipManagerId' AS rm_id) w
-     WHERE l.seq > $1 AND l.seq <= $2 ORDER BY l.seq`,
-    p.values,
-  );
-  const items: Change[] = [];
-  for (const row of r.rows) {
-    const base = { seq: Number(row.seq), collection: row.collection, id: row.id };
-    if (row.visible && row.body) {
-      const entered = row.collection === "customers" && row.updated && !row.was_visible;
-      items.push({ ...base, change: entered ? "enter" : "put", body: row.body });
-    } else if (row.was_visible) items.push({ ...base, change: "leave" });
-  }
-  return { items, cursor: last, more: last < head, head };
+  return { items: changesFor(await feed.range(after, last), reader), cursor: last, more: last < head, head };
 }
 
 /** Drops the changes logged before `before`; returns the new floor (cursors below it are gone). */
@@ -237,12 +279,30 @@ async function prune(db: Driver, before: Date): Promise<number> {
 
 export function createChangeFeed(db: Driver) {
   const listeners = new Set<() => void>();
+  // The head and floor, read once per publishing round for every reader of this process: a reader woken by a round
+  // asks after it, so it shares a read begun after that round's numbers were committed — never an older one.
+  let round = 0;
+  let shared: { round: number; bounds: Promise<{ head: number; floor: number }> } | undefined;
+  const sharedBounds = () => {
+    if (shared?.round !== round) {
+      const read = bounds(db);
+      shared = { round, bounds: read };
+      read.catch(() => (shared = undefined));
+    }
+    return shared.bounds;
+  };
+  const reading = { bounds: sharedBounds, range: createRangeCache(db) };
   const publisher = createPublisher(db, () => {
+    round++;
     for (const listener of listeners) listener();
   });
   return {
     /** Publishes what is ready now (tests; the server publishes on its own once watching). */
-    publish: () => publish(db),
+    publish: async () => {
+      const waiting = await publish(db);
+      round++;
+      return waiting;
+    },
     /** Starts publishing on the database's notifications (the first reader of the feed does; idempotent). */
     watch: publisher.watch,
     /** Starts publishing on notifications; `onChange` runs after each publishing round. Returns the unsubscribe. */
@@ -253,8 +313,12 @@ export function createChangeFeed(db: Driver) {
     },
     /** The last number published, and the last one pruned. */
     bounds: () => bounds(db),
-    page: (after: number, limit: number, reader?: Reader) => page(db, after, limit, reader),
-    prune: (before: Date) => prune(db, before),
+    page: (after: number, limit: number, reader?: Reader) => page(reading, after, limit, reader),
+    prune: async (before: Date) => {
+      const floor = await prune(db, before);
+      round++;
+      return floor;
+    },
     close(): Promise<void> {
       listeners.clear();
       return publisher.close();

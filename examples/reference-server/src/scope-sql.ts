@@ -67,6 +67,44 @@ export function visibleSql(collection: CollectionName, reader: Reader | undefine
   return owned;
 }
 
+/** A record's scope facts, read with it: its customer's (or, for a group, each member's) branch and relationship manager now. */
+export interface ScopeFacts {
+  customer?: { rm: string | null; branch: string | null } | null;
+  members?: { rm: string | null; branch: string | null }[] | null;
+}
+
+/**
+ * `visibleSql` in JavaScript, for rows already read with their scope facts (the change feed reads a round once and
+ * filters it for each follower): the same rule, clause by clause.
+ */
+export function visibleTo(
+  collection: CollectionName,
+  reader: Reader | undefined,
+  body: Record<string, unknown> | null | undefined,
+  facts: ScopeFacts,
+): boolean {
+  if (!body) return false;
+  if (collection === "interactions" && reader && !reader.confidential && body.confidential === true) return false;
+  if (!reader || reader.scope.kind === "all") return true;
+  const scope = reader.scope;
+  const inScope = (c: { rm?: unknown; branch?: unknown } | null | undefined) =>
+    !!c &&
+    (scope.kind === "book"
+      ? c.rm === scope.relationshipManagerId
+      : scope.kind === "branch"
+        ? c.branch === scope.branchId
+        : false);
+  if (collection === "customers") return inScope({ rm: body.relationshipManagerId, branch: body.branchId });
+  if (collection === "campaigns") return true;
+  const index = collectionSpec(collection).customerIndex;
+  if (index === "members") return (facts.members ?? []).some(inScope);
+  const owned =
+    ["assignedTo", "assigneeId", "ownerId", "createdBy"].some((f) => body[f] === reader.id) ||
+    (scope.kind === "branch" && body.branchId === scope.branchId);
+  if (index === "customerId") return body.customerId == null ? owned : inScope(facts.customer);
+  return owned;
+}
+
 /** The next string after every string starting with `prefix` (code point order, as "C" collation sorts UTF-8). */
 function prefixEnd(prefix: string): string {
   const chars = [...prefix];
