@@ -16,7 +16,7 @@ describe("the workstation's pages by role", () => {
       branch_manager: ["day", "customers", "marketing", "value", "dashboard"],
       teller: ["customers", "marketing"],
       marketing: ["customers", "marketing", "value"],
-      auditor: ["customers", "marketing", "value"],
+      auditor: ["customers", "marketing", "value", "audit"],
     });
     expect(Object.fromEntries(ROLES.map((r) => [r, homeOf(r)]))).toEqual({
       relationship_manager: "day",

@@ -223,6 +223,49 @@ describe("branch workstation against the reference server (server mode)", () => 
     await page.close();
   }, 120_000);
 
+  it("shows the auditor the server's audit chain: reveals with their reasons, caller verifications, filtered, verified", async () => {
+    const customer = (
+      await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({
+        relationshipManagerId: "ST-BJ-CY-RE1",
+        limit: 1,
+      })
+    ).items[0]!;
+    const asRm = await api.tokenFor({ id: "ST-BJ-CY-RE1", role: "relationship_manager", branchId: "BR-BJ-CY" });
+    const revealed = await fetch(new URL(`customers/${customer.id}/reveal`, api.url), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${asRm}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ field: "contact.mobile", reason: "回访核对联系方式" }),
+    });
+    expect(revealed.status).toBe(200);
+    const verified = await fetch(new URL(`customers/${customer.id}/verify`, api.url), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${asRm}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ first: "1900-01-01", last4: "0000" }),
+    });
+    expect(await verified.json()).toMatchObject({ match: false });
+
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/customers`);
+    const app = page.locator("bankcrm-workstation-app");
+    await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+    await app.locator('[data-testid="role"]').selectOption("auditor");
+    await page.evaluate(() => (location.hash = "#/audit"));
+    const audit = app.locator("ws-audit-page");
+    await audit.locator('[data-testid="chain"]').waitFor({ timeout: 15_000 });
+    expect(await audit.locator('[data-testid="chain"]').textContent()).toMatch(/审计链完整：\d+ 条记录均已核验/);
+    const rows = audit.locator('[data-testid="audit-rows"] tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const all = (await audit.locator('[data-testid="audit-rows"]').textContent()) ?? "";
+    expect(all).toContain("回访核对联系方式");
+    expect(all).toContain("来电核实");
+    // Filtered to another customer: none of these.
+    await audit.locator('input[name="customer"]').fill("CU-NOBODY");
+    await audit.locator('[data-testid="audit-filter"] button[type="submit"]').click();
+    await audit.getByText("没有符合条件的记录").waitFor({ timeout: 10_000 });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("switches user while the previous user's reads are still in flight: their answers are dropped, nothing fails", async () => {
     // "My day" reads the relationship manager's customers, then their opportunities, over HTTP. Its read of
     // the customers (the second such request: the first is the list's rows) is held until after the switch

@@ -29,6 +29,7 @@ import {
   type Outbox,
   type OutboxStatus,
 } from "@bankcrm/data";
+import type { AuditSource } from "./pages/audit-page.js";
 import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -377,6 +378,29 @@ export class WorkstationSession {
       return undefined;
     }
   }
+
+  /** Server mode: the server's audit chain for the audit page (the user's token: auditors only); undefined embedded. */
+  get auditSource(): AuditSource | undefined {
+    const remote = this.remote;
+    if (!remote) return undefined;
+    return (this.auditReader ??= {
+      rows: async (query) => {
+        try {
+          return (await remote.audit(query)).items;
+        } catch {
+          return undefined;
+        }
+      },
+      verify: async () => {
+        try {
+          return await remote.verifyAudit();
+        } catch {
+          return undefined;
+        }
+      },
+    });
+  }
+  private auditReader: AuditSource | undefined;
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

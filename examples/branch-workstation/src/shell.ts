@@ -17,10 +17,12 @@ import "./pages/my-day-page.js";
 import "./pages/marketing-page.js";
 import "./pages/value-page.js";
 import "./pages/dashboard-page.js";
+import "./pages/audit-page.js";
 import type { CustomersPage } from "./pages/customers-page.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
 import { WorkstationSession } from "./session.js";
+import { connectionView } from "./connection.js";
 import { hasPage, homeOf, pageAt, pagesOf, type Page } from "./pages.js";
 import { BRANCH_NAMES, ROLE_TEXT, STAFF_NAMES, USERS, params, type DemoRole } from "./users.js";
 
@@ -302,28 +304,14 @@ export class WorkstationApp extends LitElement {
   }
 
   private renderConnection() {
-    if (!this.session.api)
-      return html`<span class="connection" data-testid="connection"
-        ><span class="dot"></span>${this.t("embedded")}</span
-      >`;
-    const s = this.outboxStatus;
-    return html`<span class="connection" data-testid="connection">
-      <span class=${this.online ? "dot" : "dot off"}></span>
-      <span role="status" data-testid="online">${this.t(this.online ? "online" : "offline")}</span>
-      ${
-        this.session.api && this.feed
-          ? html`<span role="status" data-testid="feed" data-feed=${this.feed}
-              >${this.t(this.feed === "live" ? "feedLive" : "feedConnecting")}</span
-            >`
-          : nothing
-      }
-      <span role="status" data-testid="outbox"
-        >${this.t("outbox", { pending: s.pending, failed: s.failed, conflicts: s.conflicts })}</span
-      >
-      <button type="button" data-testid="toggle-online" @click=${() => void this.setOnline(!this.online)}>
-        ${this.t(this.online ? "goOffline" : "goOnline")}
-      </button>
-    </span>`;
+    return connectionView({
+      t: (key, values) => this.t(key, values),
+      server: this.session.api !== undefined,
+      online: this.online,
+      feed: this.feed,
+      outbox: this.outboxStatus,
+      toggle: () => void this.setOnline(!this.online),
+    });
   }
 
   private renderProgress() {
@@ -350,6 +338,33 @@ export class WorkstationApp extends LitElement {
     </nav>`;
   }
 
+  /** The branch manager's dashboard and the auditor's audit log: rendered only while open. */
+  private renderReports(dashboard: boolean, audit: boolean) {
+    const s = this.session;
+    return html`${
+      dashboard
+        ? html`<ws-dashboard-page
+            .rows=${s.rows}
+            .values=${s.values}
+            .valuesState=${s.valuesState}
+            .locale=${this.locale}
+            ?embedded=${s.embedded}
+            @ws-values=${this.onValuesAction}
+          ></ws-dashboard-page>`
+        : nothing
+    }
+    ${
+      audit
+        ? html`<ws-audit-page
+            active
+            .source=${s.auditSource}
+            .local=${this.audit}
+            .locale=${this.locale}
+          ></ws-audit-page>`
+        : nothing
+    }`;
+  }
+
   private renderMain() {
     const s = this.session;
     void this.revision;
@@ -361,6 +376,7 @@ export class WorkstationApp extends LitElement {
     const marketing = this.page === "marketing" && hasMarketing;
     const value = this.page === "value" && hasValue;
     const dashboard = this.page === "dashboard" && hasPage(role, "dashboard");
+    const audit = this.page === "audit" && hasPage(role, "audit");
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -402,20 +418,9 @@ export class WorkstationApp extends LitElement {
               ></ws-value-page>`
             : nothing
         }
-        ${
-          dashboard
-            ? html`<ws-dashboard-page
-                .rows=${s.rows}
-                .values=${s.values}
-                .valuesState=${s.valuesState}
-                .locale=${this.locale}
-                ?embedded=${s.embedded}
-                @ws-values=${this.onValuesAction}
-              ></ws-dashboard-page>`
-            : nothing
-        }
+        ${this.renderReports(dashboard, audit)}
         <ws-customers-page
-          ?hidden=${day || marketing || value || dashboard}
+          ?hidden=${day || marketing || value || dashboard || audit}
           .rows=${s.rows}
           .client=${s.client}
           demo-role=${this.demoRole}

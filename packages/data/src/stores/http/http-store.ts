@@ -88,6 +88,42 @@ export interface MetricsPage {
   next?: string;
 }
 
+/** One row of the server's audit chain (`GET /audit`): who did what to whose field, when and why — never the value. */
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  /** `reveal`, `reveal_denied`, `verify_caller`, `verify_locked`… */
+  action: string;
+  customerId?: string;
+  field?: string;
+  reason?: string;
+  /** Why a reveal was refused (`reveal_denied`). */
+  refusal?: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The audit chain recomputed (`GET /audit/verify`): whether every link holds, and the first that does not. */
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  firstBroken?: { seq: number; reason: "sequence" | "link" | "hash" };
+}
+
+/** What `GET /audit` filters by (auditors only). */
+export interface AuditQuery {
+  staffId?: string;
+  customerId?: string;
+  action?: string;
+  /** ISO instants: from (inclusive), to (exclusive). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  after?: string;
+}
+
 export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
   /** The server's endpoints themselves: every write and reveal goes to the server. */
   readonly remote: RemoteWriter & RemoteRevealer;
@@ -95,6 +131,10 @@ export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
   metrics(page?: { limit?: number; after?: string }): Promise<MetricsPage>;
   /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
   evaluateSegment(definition: SegmentDefinition, page?: { limit?: number; after?: string }): Promise<SegmentPage>;
+  /** `GET /audit`: the audit chain in order, filtered (auditors only; 403 for others). */
+  audit(query?: AuditQuery): Promise<Page<AuditRow>>;
+  /** `GET /audit/verify`: the chain recomputed (auditors only). */
+  verifyAudit(): Promise<AuditVerification>;
 }
 
 /** Maps anything ky throws to a typed bankcrm error. */
@@ -148,6 +188,39 @@ export async function toHttpStoreError(error: unknown): Promise<Error> {
 
 const notFound = (error: unknown) => error instanceof HTTPError && error.response.status === 404;
 const majorOf = (version: string) => version.trim().split(".")[0];
+
+/** The server's own reads beyond the store contract: the metrics job's figures, segment pushdown, the audit chain. */
+function serverReads(
+  api: KyInstance,
+  call: <T>(run: () => Promise<T>) => Promise<T>,
+): Pick<HttpStore, "metrics" | "evaluateSegment" | "audit" | "verifyAudit"> {
+  return {
+    metrics: (metricsPage = {}) =>
+      call(() =>
+        api
+          .get("metrics", {
+            searchParams: {
+              ...(metricsPage.limit !== undefined ? { limit: metricsPage.limit } : {}),
+              ...(metricsPage.after !== undefined ? { after: metricsPage.after } : {}),
+            },
+          })
+          .json<MetricsPage>(),
+      ),
+    audit: (query = {}) =>
+      call(() =>
+        api
+          .get("audit", {
+            searchParams: Object.fromEntries(
+              Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+            ),
+          })
+          .json<Page<AuditRow>>(),
+      ),
+    verifyAudit: () => call(() => api.get("audit/verify").json<AuditVerification>()),
+    evaluateSegment: (definition, segmentPage = {}) =>
+      call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
+  };
+}
 
 export function createHttpStore(options: HttpStoreOptions): HttpStore {
   const etags = new Map<string, string>();
@@ -210,19 +283,7 @@ export function createHttpStore(options: HttpStoreOptions): HttpStore {
     kind: "http",
     // The reference server masks identifiers for every role (a bank's server may do the same): accept them masked.
     maskedRecords: options.maskedRecords ?? true,
-    metrics: (metricsPage = {}) =>
-      call(() =>
-        api
-          .get("metrics", {
-            searchParams: {
-              ...(metricsPage.limit !== undefined ? { limit: metricsPage.limit } : {}),
-              ...(metricsPage.after !== undefined ? { after: metricsPage.after } : {}),
-            },
-          })
-          .json<MetricsPage>(),
-      ),
-    evaluateSegment: (definition, segmentPage = {}) =>
-      call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
+    ...serverReads(api, call),
     async reveal(customerId, field, reason) {
       const answer = await call(() =>
         api

@@ -7,6 +7,9 @@ export {
   type RemoteRevealer,
   type SegmentPage,
   type MetricsPage,
+  type AuditQuery,
+  type AuditRow,
+  type AuditVerification,
   type ServerCustomerMetrics,
   type TransitionRequest,
 } from "./http-store.js";
