@@ -14,6 +14,7 @@
  * CORS_ORIGINS: comma-separated origins allowed to call from a browser (default any).
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  * SHUTDOWN_GRACE_MS: on SIGTERM / SIGINT, how long requests in flight may finish before the database closes (10000).
+ * FEED_RETENTION_DAYS: how long the change feed keeps a change (30); older cursors are 410 and clients read again.
  */
 import { serve } from "@hono/node-server";
 import { generateStaff } from "@bankcrm/core/demo";
@@ -117,6 +118,15 @@ if (command === "token") {
     freeTextIdentifiers: freeText,
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
   });
+  // The change feed keeps FEED_RETENTION_DAYS of changes: pruned at start and every hour (any process may; it is idempotent).
+  const retentionDays = Number(env.FEED_RETENTION_DAYS ?? 30);
+  if (!(retentionDays > 0)) fail(`FEED_RETENTION_DAYS is a number of days above 0, not "${env.FEED_RETENTION_DAYS}"`);
+  const prune = () =>
+    db.changes.prune(new Date(Date.now() - retentionDays * 86_400_000)).catch((error: Error) => {
+      console.error("bankcrm reference server: pruning the change feed failed:", error.message);
+    });
+  void prune();
+  setInterval(() => void prune(), 3_600_000).unref();
   const port = Number(env.PORT ?? 8787);
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`bankcrm reference server: http://127.0.0.1:${info.port}/ (${where()})`);
