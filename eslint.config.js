@@ -169,7 +169,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ["examples/internet-banking/app.js"],
+    files: ["examples/internet-banking/app.js", "examples/internet-banking/portal.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   ...sizeRules,

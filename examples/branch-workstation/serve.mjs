@@ -110,7 +110,7 @@ export function serve({
  * Forwards one request to the API server and streams its answer back as it comes — the change feed's event stream
  * stays open — and stops asking upstream when the browser goes away.
  */
-async function proxy(req, res, target) {
+export async function proxy(req, res, target) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   const headers = {};
@@ -153,6 +153,24 @@ export function demoSigner(
     new SignJWT({ role: member.role, branch: member.branchId })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setSubject(member.id)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(key);
+}
+
+/** Signs a one-hour token for a customer of the demo bank (role `customer`): internet banking's sign-in stand-in. */
+export function customerSigner(
+  secret,
+  issuer = process.env.AUTH_ISSUER ?? "bankcrm-demo",
+  audience = process.env.AUTH_AUDIENCE ?? "bankcrm",
+) {
+  const key = new TextEncoder().encode(secret);
+  return (customerId) =>
+    new SignJWT({ role: "customer" })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(customerId)
       .setIssuer(issuer)
       .setAudience(audience)
       .setIssuedAt()

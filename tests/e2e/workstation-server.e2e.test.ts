@@ -14,11 +14,15 @@ import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
-import { signCustomerToken } from "../../examples/reference-server/src/auth.js";
+// @ts-expect-error — a plain ES module without types
+import { customerSigner } from "../../examples/branch-workstation/serve.mjs";
+// @ts-expect-error — a plain ES module without types
+import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
-import { buildAndServe, type Served } from "../support/served.js";
+import { buildAndServe, served, type Served } from "../support/served.js";
+import type { Server } from "node:http";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -192,35 +196,68 @@ describe("branch workstation against the reference server (server mode)", () => 
     await page.close();
   }, 120_000);
 
-  it("shows the relationship manager a lead the customer leaves in internet banking, live, without a reload", async () => {
-    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/day`);
-    const app = page.locator("bankcrm-workstation-app");
-    const queue = app.locator("ws-my-day").locator("bankcrm-lead-queue");
-    await queue.waitFor({ timeout: 30_000 });
-    // The page follows the change feed from its start: wait until it is live, then the customer writes.
-    await app.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+  it("brings what a customer does in internet banking to the relationship manager, live: a lead, then a complaint", async () => {
     const customer = (
       await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({
         relationshipManagerId: "ST-BJ-CY-RE1",
         limit: 1,
       })
     ).items[0]!;
-    const token = await signCustomerToken(customer.id, { secret: api.secret });
-    const lead = await fetch(new URL("me/leads", api.url), {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${token}`,
-        "Content-Type": "application/json",
-        "Idempotency-Key": crypto.randomUUID(),
-      },
-      body: JSON.stringify({ id: "LD-E2E-PORTAL", purpose: "mortgage", consentTextVersion: "2026-03" }),
-    });
-    expect(lead.status).toBe(201);
-    // Nothing reloads: the feed brings it, the queue reads again.
-    await queue.locator('[data-lead-id="LD-E2E-PORTAL"]').waitFor({ timeout: 10_000 });
-    expect(violations).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
+    const portal = served(
+      (await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) })) as Server,
+    );
+    try {
+      // The relationship manager's day, following the change feed.
+      const rm = await openWatchedPage(browser, `${site.url}#/day`);
+      const app = rm.page.locator("bankcrm-workstation-app");
+      const queue = app.locator("ws-my-day").locator("bankcrm-lead-queue");
+      await queue.waitFor({ timeout: 30_000 });
+      await app.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+
+      // The customer, in another browser context, signs in to internet banking and asks to be called.
+      const bank = await openWatchedPage(browser, `${portal.url}?customer=${customer.id}`);
+      await bank.page.getByRole("button", { name: "登录" }).click();
+      const lead = bank.page.locator('[data-testid="portal-lead"]');
+      await lead.waitFor({ timeout: 15_000 });
+      // Masked for the customer too: the full mobile (as stored) is nowhere on the page.
+      const stored = (await api.db.get("customers", customer.id))!.body as { contact: { mobile: string } };
+      expect(await bank.page.locator("#portal").textContent()).toContain(stored.contact.mobile.slice(-4));
+      expect(await bank.page.locator("#portal").textContent()).not.toContain(stored.contact.mobile);
+      await lead.locator('select[name="purpose"]').selectOption("mortgage");
+      await lead.locator('textarea[name="message"]').fill("想了解房贷");
+      await lead.locator('input[name="consent"]').check();
+      await lead.getByRole("button", { name: "提交" }).click();
+      const sent = (await lead.locator(".result").textContent({ timeout: 10_000 })) ?? "";
+      await expect.poll(() => lead.locator(".result").textContent()).toMatch(/受理编号：LD-WEB-/);
+      const leadId = /LD-WEB-[A-Z0-9]+/.exec((await lead.locator(".result").textContent()) ?? sent)![0];
+      // No reload: the feed brings it to the queue.
+      await queue.locator(`[data-lead-id="${leadId}"]`).waitFor({ timeout: 10_000 });
+
+      // The relationship manager opens the customer; the customer then complains — it reaches the timeline live.
+      await rm.page.evaluate((id) => (location.hash = `#/customers/${id}`), customer.id);
+      const timeline = app.locator("ws-customer-360").locator("bankcrm-customer-timeline");
+      await timeline.waitFor({ timeout: 15_000 });
+      const complaint = bank.page.locator('[data-testid="portal-complaint"]');
+      await complaint.locator('input[name="subject"]').fill("转账到账太慢");
+      await complaint.getByRole("button", { name: "提交" }).click();
+      await expect
+        .poll(() => complaint.locator(".result").textContent(), { timeout: 10_000 })
+        .toMatch(/将于 .+ 前答复/);
+      await expect
+        .poll(() => bank.page.locator('[data-testid="portal-cases"]').textContent())
+        .toContain("转账到账太慢");
+      // The timeline renders the entries in view (a virtualizer): bring it into view.
+      await timeline.scrollIntoViewIfNeeded();
+      await expect.poll(() => timeline.getByText("转账到账太慢").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+      for (const watched of [rm, bank]) {
+        expect(watched.violations).toEqual([]);
+        expect(watched.errors).toEqual([]);
+        await watched.page.close();
+      }
+    } finally {
+      await portal.close();
+    }
   }, 120_000);
 
   it("shows the auditor the server's audit chain: reveals with their reasons, caller verifications, filtered, verified", async () => {
