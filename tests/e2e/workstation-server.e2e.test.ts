@@ -285,7 +285,8 @@ describe("branch workstation against the reference server (server mode)", () => 
     const app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     await app.locator('[data-testid="role"]').selectOption("auditor");
-    await page.evaluate(() => (location.hash = "#/audit"));
+    // The auditor's navigation has the audit log once the switch of user is done.
+    await app.locator('[data-testid="nav-audit"]').click({ timeout: 30_000 });
     const audit = app.locator("ws-audit-page");
     await audit.locator('[data-testid="chain"]').waitFor({ timeout: 15_000 });
     expect(await audit.locator('[data-testid="chain"]').textContent()).toMatch(/审计链完整：\d+ 条记录均已核验/);

@@ -5,7 +5,7 @@
  * caller's scope. Every answer must be below 500, match the contract's own
  * response schema for its status, and carry nothing of another book; after
  * the run the audit chain still verifies. `FUZZ_RUNS` sets the number of
- * requests (the suite's 3,000; `BENCH_ONLY=fuzz pnpm bench` sends 20,000).
+ * requests (the suite's 2,000; `BENCH_ONLY=fuzz pnpm bench` sends 20,000).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,7 +17,7 @@ import { book, otherBranchTeller, rm, ROLES, SEEDED } from "./support/demo-bank.
 import { forbiddenFor, leaksIn } from "./support/scan.js";
 import { answerText } from "./support/sse.js";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const CALLERS: Caller[] = [...ROLES, otherBranchTeller, { ...ADMIN, id: "svc-fuzz-feed" }];
 const all = (collection: string) =>
   isCollectionName(collection)
