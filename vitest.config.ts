@@ -7,6 +7,10 @@ import { webDevServerStub } from "./tests/support/wds-stub.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+// One id per test run, inherited by every worker: e2e files share one build of each page per run
+// (tests/support/served.ts) instead of each building the workstation again.
+process.env.BANKCRM_TEST_RUN ??= `${process.pid}-${Date.now()}`;
+
 // Tests run against the packages' sources, not their builds: each of core's
 // subpaths (its package.json `exports`, dist/x.js) resolves to src/x.ts.
 const coreExports = (
