@@ -142,40 +142,26 @@ export async function proxy(req, res, target) {
   }
 }
 
-/** Signs a one-hour HS256 token as the reference server expects (AUTH_ISSUER / AUTH_AUDIENCE as it reads them). */
-export function demoSigner(
-  secret,
-  issuer = process.env.AUTH_ISSUER ?? "bankcrm-demo",
-  audience = process.env.AUTH_AUDIENCE ?? "bankcrm",
-) {
-  const key = new TextEncoder().encode(secret);
-  return (member) =>
-    new SignJWT({ role: member.role, branch: member.branchId })
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-      .setSubject(member.id)
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime("1h")
-      .sign(key);
+/** A one-hour HS256 token with these claims for `subject`, as the reference server expects (AUTH_ISSUER / AUTH_AUDIENCE as it reads them). */
+function signOneHour(secret, claims, subject) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(subject)
+    .setIssuer(process.env.AUTH_ISSUER ?? "bankcrm-demo")
+    .setAudience(process.env.AUTH_AUDIENCE ?? "bankcrm")
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode(secret));
 }
 
-/** Signs a one-hour token for a customer of the demo bank (role `customer`): internet banking's sign-in stand-in. */
-export function customerSigner(
-  secret,
-  issuer = process.env.AUTH_ISSUER ?? "bankcrm-demo",
-  audience = process.env.AUTH_AUDIENCE ?? "bankcrm",
-) {
-  const key = new TextEncoder().encode(secret);
-  return (customerId) =>
-    new SignJWT({ role: "customer" })
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-      .setSubject(customerId)
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime("1h")
-      .sign(key);
+/** Signs a demo staff member's token (role and branch claims): the workstation's sign-in stand-in. */
+export function demoSigner(secret) {
+  return (member) => signOneHour(secret, { role: member.role, branch: member.branchId }, member.id);
+}
+
+/** Signs a token for a customer of the demo bank (role `customer`): internet banking's sign-in stand-in. */
+export function customerSigner(secret) {
+  return (customerId) => signOneHour(secret, { role: "customer" }, customerId);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -190,6 +190,14 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     return answer({ status: result.status, response: result.body });
   };
 
-  return { cleared, visibleNow, outsideScope, idempotent };
+  /** A customer change as core applied it: the change record's free text cleared, then both stored; the 200 answer. */
+  const keepCustomerChange = async (applied: { customer: unknown; change: unknown }, tx: Sql): Promise<Outcome> => {
+    const recorded = await cleared("customerChanges", applied.change as Row, tx);
+    const etag = await db.put("customers", applied.customer as Row, tx);
+    await db.put("customerChanges", recorded, tx);
+    return { status: 200, body: { customer: applied.customer, change: recorded }, etag };
+  };
+
+  return { cleared, visibleNow, outsideScope, idempotent, keepCustomerChange };
 }
 export type WritePath = ReturnType<typeof writePath>;

@@ -11,19 +11,11 @@ import { freshPostgresSchema } from "../../../packages/data/test/support/postgre
 import { signDemoToken } from "../src/auth.js";
 import { openDatabase } from "../src/database.js";
 import { spawnReferenceServer, type ServerProcess } from "./support/process.js";
+import { callNote } from "./support/demo-bank.js";
 import { changesIn, follow, type Following } from "./support/sse.js";
 
 const customerId = "CU00000001";
-const note = (id: string) => ({
-  id,
-  customerId,
-  at: "2026-11-30T01:00:00Z",
-  channel: "phone",
-  type: "call",
-  summary: `feed ${id}`,
-  outcome: "follow_up",
-  confidential: false,
-});
+const note = (id: string) => callNote(id, customerId);
 
 describe("the change feed on PostgreSQL", () => {
   it("never numbers a write ahead of one that is still open: the later commit waits for the earlier", async () => {

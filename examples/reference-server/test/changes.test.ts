@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ADMIN, useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
-import { book, call, member, rm, seededServer, staff, type Who } from "./support/demo-bank.js";
+import { book, call, callNote, member, rm, seededServer, staff, type Who } from "./support/demo-bank.js";
 import { changesIn, follow } from "./support/sse.js";
 
 type Page = {
@@ -23,16 +23,7 @@ const colleague = member(
   staff.find((s) => s.role === "relationship_manager" && s.branchId === rm.branchId && s.id !== rm.id)!.id,
 );
 
-const note = (id: string, customerId: string) => ({
-  id,
-  customerId,
-  at: "2026-11-30T01:00:00Z",
-  channel: "phone",
-  type: "call",
-  summary: `feed ${id}`,
-  outcome: "follow_up",
-  confidential: false,
-});
+const note = callNote;
 
 for (const database of ["pglite", "postgres"] as const) {
   describe(`the change feed (${database})`, () => {

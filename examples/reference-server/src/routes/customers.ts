@@ -51,10 +51,7 @@ function change({ db, write }: Pick<RouteContext, "db" | "write">) {
             id: request.id,
             locale: "en",
           });
-          const recorded = await write.cleared("customerChanges", change, tx);
-          const etag = await db.put("customers", customer, tx);
-          await db.put("customerChanges", recorded, tx);
-          return { status: 200, body: { customer, change: recorded }, etag };
+          return await write.keepCustomerChange({ customer, change }, tx);
         } catch (error) {
           return writeProblem(c, error, "customers");
         }

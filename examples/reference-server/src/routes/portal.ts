@@ -201,7 +201,7 @@ function rateCase(ctx: RouteContext) {
 
 /** Contact details and consents, kept as history (If-Match: the profile's ETag). */
 function changeSelf(ctx: RouteContext) {
-  const { db, write, now } = ctx;
+  const { write, now } = ctx;
   const { me, self } = own(ctx);
   return (c: Context<Env>) => {
     const ifMatch = c.req.header("If-Match");
@@ -222,10 +222,7 @@ function changeSelf(ctx: RouteContext) {
             id: request.data.id,
             locale: "en",
           });
-          const recorded = await write.cleared("customerChanges", change, tx);
-          const etag = await db.put("customers", customer, tx);
-          await db.put("customerChanges", recorded, tx);
-          return { status: 200, body: { customer, change: recorded }, etag };
+          return await write.keepCustomerChange({ customer, change }, tx);
         } catch (error) {
           return writeProblem(c, error, "customers");
         }

@@ -72,3 +72,15 @@ export function seededServer(server: () => RunningServer): () => Promise<Running
     return server();
   };
 }
+
+/** A phone call logged on a customer: the interaction the feed's and durability's tests write. */
+export const callNote = (id: string, customerId: string) => ({
+  id,
+  customerId,
+  at: "2026-11-30T01:00:00Z",
+  channel: "phone",
+  type: "call",
+  summary: `feed ${id}`,
+  outcome: "follow_up",
+  confidential: false,
+});
