@@ -175,3 +175,18 @@ export async function ensureHistory(store: CrmStore, customer: Customer, seed: s
 
 /** AUM in fen of a customer's open holdings (for the 360 view's figures). */
 export const aumOf = (holdings: readonly Holding[]) => computeAum(holdings.filter((h) => h.status !== "closed")).total;
+
+/**
+ * The list after a customer's change from the server's feed: the row as it now is (the server's value figures on it
+ * stay — a customer's own change does not move them), a new row, or the row gone when the customer left the scope.
+ */
+export function rowsAfterChange(
+  rows: BookRow[],
+  change: { change: "put" | "enter" | "leave"; id: string; record?: Record<string, unknown> },
+): BookRow[] {
+  if (change.change === "leave") return rows.filter((r) => r.id !== change.id);
+  if (!change.record) return rows;
+  const row = rowOf(change.record as unknown as Customer);
+  const at = rows.findIndex((r) => r.id === change.id);
+  return at >= 0 ? rows.map((r, i) => (i === at ? { ...r, ...row } : r)) : [...rows, row];
+}

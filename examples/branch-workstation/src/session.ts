@@ -29,8 +29,8 @@ import {
   type Outbox,
   type OutboxStatus,
 } from "@bankcrm/data";
-import type { AuditSource } from "./pages/audit-page.js";
-import { deleteDemoBook, ensureHistory, openDemoBook, rowOf, type BookRow } from "./book.js";
+import { auditSourceOf, type AuditSource } from "./pages/audit-page.js";
+import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
 import {
@@ -324,14 +324,7 @@ export class WorkstationSession {
 
   /** A customer's change from the feed on the list: the row as it now is, a new one, or gone. */
   private applyToRows(change: FeedChange): void {
-    const at = this.rows.findIndex((r) => r.id === change.id);
-    if (change.change === "leave") {
-      if (at >= 0) this.rows = this.rows.filter((r) => r.id !== change.id);
-    } else if (change.record) {
-      const row = rowOf(change.record as unknown as Parameters<typeof rowOf>[0]);
-      // The server's value figures on the row stay: a customer's own change does not move them.
-      this.rows = at >= 0 ? this.rows.map((r, i) => (i === at ? { ...r, ...row } : r)) : [...this.rows, row];
-    }
+    this.rows = rowsAfterChange(this.rows, change);
     this.hooks.onValues();
   }
 
@@ -381,26 +374,11 @@ export class WorkstationSession {
 
   /** Server mode: the server's audit chain for the audit page (the user's token: auditors only); undefined embedded. */
   get auditSource(): AuditSource | undefined {
-    const remote = this.remote;
-    if (!remote) return undefined;
-    return (this.auditReader ??= {
-      rows: async (query) => {
-        try {
-          return (await remote.audit(query)).items;
-        } catch {
-          return undefined;
-        }
-      },
-      verify: async () => {
-        try {
-          return await remote.verifyAudit();
-        } catch {
-          return undefined;
-        }
-      },
-    });
+    if (this.remote && this.auditReader?.remote !== this.remote)
+      this.auditReader = { remote: this.remote, source: auditSourceOf(this.remote) };
+    return this.remote ? this.auditReader?.source : undefined;
   }
-  private auditReader: AuditSource | undefined;
+  private auditReader: { remote: HttpStore; source: AuditSource } | undefined;
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import type { Locale, RevealAuditEvent } from "@bankcrm/core";
-import type { AuditQuery, AuditRow, AuditVerification } from "@bankcrm/data";
+import type { AuditQuery, AuditRow, AuditVerification, HttpStore } from "@bankcrm/data";
 import { visuallyHidden } from "@bankcrm/elements";
 import { text, type TextKey } from "../messages.js";
 import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
@@ -18,6 +18,21 @@ import { STAFF_NAMES } from "../users.js";
 export interface AuditSource {
   rows(query: AuditQuery): Promise<AuditRow[] | undefined>;
   verify(): Promise<AuditVerification | undefined>;
+}
+
+/** The audit page's source over the server's HTTP store: undefined where the server refused or could not be reached. */
+export function auditSourceOf(remote: HttpStore): AuditSource {
+  const orNothing = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    rows: (query) => orNothing(async () => (await remote.audit(query)).items),
+    verify: () => orNothing(() => remote.verifyAudit()),
+  };
 }
 
 const ACTION_TEXT: Record<string, TextKey> = {
