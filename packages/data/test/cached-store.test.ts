@@ -73,4 +73,21 @@ describe("cached store", () => {
     const error = await store.put("customers", [bad]).catch((e: unknown) => e);
     expect(isValidationError(error)).toBe(true);
   });
+
+  it("reads from the server by default where the runtime's navigator has no onLine (Node 21+) and obeys it where it has", async () => {
+    const store = createCachedStore({
+      remote: createHttpStore({ baseUrl: server.url, getToken: () => server.token }),
+      cache: createMemoryStore(),
+    });
+    try {
+      vi.stubGlobal("navigator", { userAgent: "Node.js" });
+      expect((await store.getCustomer(p.customers[0]!.id))?.id).toBe(p.customers[0]!.id);
+      expect(store.lastSource).toBe("remote");
+      vi.stubGlobal("navigator", { onLine: false });
+      expect((await store.getCustomer(p.customers[0]!.id))?.id).toBe(p.customers[0]!.id);
+      expect(store.lastSource).toBe("cache");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

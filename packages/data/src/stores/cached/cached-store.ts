@@ -24,7 +24,10 @@ export interface CachedStoreOptions {
   remote: CrmStore;
   /** Where what was read is kept for offline use (the IndexedDB store). */
   cache: CrmStore;
-  /** Whether to try the remote at all; default `navigator.onLine` (true outside browsers). */
+  /**
+   * Whether to try the remote at all; default `navigator.onLine` where the runtime has it, and true where it does not
+   * (Node 21+ has a `navigator` without `onLine`).
+   */
   isOnline?: () => boolean;
 }
 
@@ -63,7 +66,12 @@ function serverWrites(server: RemoteWriter & RemoteRevealer, cache: CrmStore): R
 
 export function createCachedStore(options: CachedStoreOptions): CachedStore {
   const { remote, cache } = options;
-  const isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine));
+  const isOnline =
+    options.isOnline ??
+    (() => {
+      const onLine = (globalThis as { navigator?: { onLine?: unknown } }).navigator?.onLine;
+      return typeof onLine === "boolean" ? onLine : true;
+    });
   let lastSource: "remote" | "cache" = "cache";
 
   async function read<T>(fromRemote: () => Promise<T>, fromCache: () => Promise<T>, keep: (value: T) => Promise<void>) {
