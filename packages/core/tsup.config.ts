@@ -7,7 +7,7 @@ export default defineConfig({
   entry: ["src/**/*.ts"],
   bundle: false,
   format: ["esm"],
-  dts: true,
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "es2022",

@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: { index: "src/index.ts", "stores/idb/index": "src/stores/idb/index.ts" },
   format: ["esm"],
-  dts: true,
+  dts: false,
   splitting: true,
   treeshake: true,
   sourcemap: true,

@@ -27,7 +27,7 @@ export default defineConfig({
     "segment-counter": "src/segment-counter.ts",
   },
   format: ["esm"],
-  dts: true,
+  dts: false,
   splitting: true,
   treeshake: true,
   sourcemap: true,

@@ -64,6 +64,10 @@ function orderTime(collection: Collection, body: Record<string, unknown>): unkno
   return body[field] ?? null;
 }
 
+/** The columns `rowValues` gives, in order, and how many rows `putMany` sends in one statement. */
+const ROW_COLUMNS = ["collection", "id", "customer_id", "natural_key", "tkey", "created_at", "body", "etag"] as const;
+const PUT_BATCH = 2_000;
+
 /** The values of a `records` row, in column order: collection, id, customer_id, natural_key, tkey, created_at, body, etag. */
 function rowValues(collection: Collection, body: Record<string, unknown>): unknown[] {
   return [
@@ -76,6 +80,27 @@ function rowValues(collection: Collection, body: Record<string, unknown>): unkno
     JSON.stringify(body),
     etagOf(body),
   ];
+}
+
+/**
+ * Inserts or replaces `bodies` with one statement per batch of rows (arrays unnested), not one per row: several times
+ * faster on PGlite, where each statement has a fixed cost. A later record with the same id replaces an earlier one, as
+ * row by row.
+ */
+async function putRows(tx: Sql, collection: Collection, bodies: readonly Record<string, unknown>[]) {
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const body of bodies) latest.set(String(body.id), body);
+  const rows = [...latest.values()].map((body) => rowValues(collection, body));
+  for (let at = 0; at < rows.length; at += PUT_BATCH) {
+    const batch = rows.slice(at, at + PUT_BATCH);
+    await tx.query(
+      `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[])
+       ON CONFLICT (collection, id) DO UPDATE SET customer_id = excluded.customer_id, natural_key = excluded.natural_key,
+         tkey = excluded.tkey, created_at = excluded.created_at, body = excluded.body, etag = excluded.etag`,
+      ROW_COLUMNS.map((_, column) => batch.map((row) => row[column])),
+    );
+  }
 }
 
 /**
@@ -222,7 +247,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     ) {
       await db.transaction(async (tx) => {
         if (options.quiet) await tx.query("SELECT set_config('bankcrm.quiet', 'on', true)");
-        for (const body of bodies) await this.put(collection, body, tx);
+        await putRows(tx, collection, bodies);
       });
     },
     async listCustomers(
