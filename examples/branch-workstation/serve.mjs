@@ -60,7 +60,7 @@ export function serve({
   csp = CSP,
   signToken = undefined,
 } = {}) {
-  const base = resolve(root);
+  const sendFile = staticFiles(root, csp);
   const staff = new Map(generateStaff("bankcrm").all.map((s) => [s.id, s]));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -85,7 +85,19 @@ export function serve({
       await proxy(req, res, new URL(url.pathname.slice(5) + url.search, api.endsWith("/") ? api : `${api}/`));
       return;
     }
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    await sendFile(res, url.pathname);
+  });
+  return new Promise((resolvePromise) => server.listen(port, host, () => resolvePromise(server)));
+}
+
+/**
+ * Answers a path with the file under `root` it names, with the page's headers; a path that names no file gets the
+ * page (index.html: the workstation routes by its hash), and one that climbs out of `root` gets 403.
+ */
+export function staticFiles(root, csp = CSP) {
+  const base = resolve(root);
+  return async (res, pathname) => {
+    let path = normalize(join(base, decodeURIComponent(pathname)));
     if (!path.startsWith(base)) {
       res.writeHead(403).end();
       return;
@@ -102,8 +114,7 @@ export function serve({
     } catch {
       res.writeHead(404).end();
     }
-  });
-  return new Promise((resolvePromise) => server.listen(port, host, () => resolvePromise(server)));
+  };
 }
 
 /**

@@ -18,14 +18,26 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = resolve(here, "../..");
 
 export async function serve({ port = 5174, host = "127.0.0.1", api = undefined, signToken = undefined } = {}) {
+  const sendFile = await portalFiles();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (api && (await portalRoute(req, res, url, api, signToken))) return;
+    await sendFile(res, url.pathname);
+  });
+  return new Promise((done) => server.listen(port, host, () => done(server)));
+}
+
+/**
+ * Answers a path with the page's file it names — index.html at "/", its script and style, the packages under
+ * /node_modules/ (the import map's) — under the CSP that allows the import map by its hash.
+ */
+export async function portalFiles() {
   const html = await readFile(join(here, "index.html"), "utf8");
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)[1];
   const hash = createHash("sha256").update(importMap).digest("base64");
   const csp = CSP.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`);
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (api && (await portalRoute(req, res, url, api, signToken))) return;
-    const path = url.pathname === "/" ? "/index.html" : decodeURIComponent(url.pathname);
+  return async (res, pathname) => {
+    const path = pathname === "/" ? "/index.html" : decodeURIComponent(pathname);
     try {
       // Follow pnpm's symlinks, but never out of the repository.
       const file = await realpath(normalize(join(here, path)));
@@ -36,8 +48,7 @@ export async function serve({ port = 5174, host = "127.0.0.1", api = undefined, 
     } catch {
       res.writeHead(404).end();
     }
-  });
-  return new Promise((done) => server.listen(port, host, () => done(server)));
+  };
 }
 
 /** Server mode's own routes: the page's configuration, the customer sign-in stand-in, and the API. True when answered. */

@@ -3,13 +3,11 @@
  * import map), the React 19 app and the Vue 3 app each render the lead form
  * under the strict CSP and submit a lead — with consent, validation and status.
  */
-import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
-// @ts-expect-error — a plain ES module without types
 import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
 import { buildAndServe, served, type Served } from "../support/served.js";
 
@@ -27,7 +25,7 @@ beforeAll(async () => {
   vue = await buildAndServe(vueRoot, {
     csp: (csp) => csp.replace("trusted-types lit-html", "trusted-types lit-html vue"),
   });
-  internetBanking = served((await serveInternetBanking({ port: 0 })) as Server);
+  internetBanking = served(await serveInternetBanking({ port: 0 }));
   browser = await launchChromium();
 }, 120_000);
 

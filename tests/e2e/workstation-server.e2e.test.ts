@@ -14,15 +14,12 @@ import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
-// @ts-expect-error — a plain ES module without types
 import { customerSigner } from "../../examples/branch-workstation/serve.mjs";
-// @ts-expect-error — a plain ES module without types
 import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildAndServe, served, type Served } from "../support/served.js";
-import type { Server } from "node:http";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -203,9 +200,7 @@ describe("branch workstation against the reference server (server mode)", () => 
         limit: 1,
       })
     ).items[0]!;
-    const portal = served(
-      (await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) })) as Server,
-    );
+    const portal = served(await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) }));
     try {
       // The relationship manager's day, following the change feed.
       const rm = await openWatchedPage(browser, `${site.url}#/day`);

@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "vite";
-// @ts-expect-error — a plain ES module without types
 import { CSP, serve } from "../../examples/branch-workstation/serve.mjs";
 
 export interface Served {
@@ -32,7 +31,7 @@ const RUN = process.env.BANKCRM_TEST_RUN;
  * first file to ask builds it (holding a lock directory), the others wait for its `.done` mark. Outside a run (a
  * bench, a file run alone without the config's id), a temporary directory of its own.
  */
-async function builtOnce(root: string): Promise<string> {
+export async function builtOnce(root: string): Promise<string> {
   if (!RUN) {
     const outDir = mkdtempSync(join(tmpdir(), "bankcrm-page-"));
     await viteBuild(root, outDir);
@@ -84,12 +83,12 @@ export async function buildAndServe(
   if (outDir) await viteBuild(root, outDir);
   else outDir = await builtOnce(root);
   return served(
-    (await serve({
+    await serve({
       root: outDir,
       port: 0,
       ...(options.api ? { api: options.api } : {}),
       ...(options.signToken ? { signToken: options.signToken } : {}),
-      ...(options.csp ? { csp: options.csp(CSP as string) } : {}),
-    })) as Server,
+      ...(options.csp ? { csp: options.csp(CSP) } : {}),
+    }),
   );
 }

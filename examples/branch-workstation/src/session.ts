@@ -33,6 +33,7 @@ import { auditSourceOf, type AuditSource } from "./pages/audit-page.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
+import { DemoTokens, serverApi } from "./demo-sign-in.js";
 import {
   applyLists,
   applyServerMetrics,
@@ -75,7 +76,7 @@ export class WorkstationSession {
   private cached: CachedStore | undefined;
   private follower: ChangeFollower | undefined;
   private gatedFetch: typeof fetch | undefined;
-  private tokens = new Map<string, { token: string; until: number }>();
+  private tokens = new DemoTokens();
   /** The book's value metrics (embedded mode), once computed or read from the device. */
   values: BookValues | undefined;
   valuesState: ValuesState = { state: "none" };
@@ -91,18 +92,8 @@ export class WorkstationSession {
     return !this.api && this.idb !== undefined;
   }
 
-  /** Server mode when serve.mjs was given BANKCRM_API: it then serves this file. */
-  private async readConfig(): Promise<{ api?: string }> {
-    try {
-      const response = await fetch("/bankcrm-config.json", { cache: "no-store" });
-      return response.ok ? ((await response.json()) as { api?: string }) : {};
-    } catch {
-      return {};
-    }
-  }
-
   async start(): Promise<void> {
-    this.api = (await this.readConfig()).api;
+    this.api = await serverApi();
     if (this.api) await this.startServer(this.api);
     else await this.startEmbedded();
     this.makeClient();
@@ -215,7 +206,7 @@ export class WorkstationSession {
     const remote = (this.remote = createHttpStore({
       baseUrl: new URL(api, location.href).href,
       // The current demo user's token (the server scopes and stamps by it): switching user switches the answers.
-      getToken: () => this.tokenOf(USERS[this.role].id),
+      getToken: () => this.tokens.get(USERS[this.role].id),
       fetch: gatedFetch,
       retries: 0,
       timeout: 5000,
@@ -265,17 +256,6 @@ export class WorkstationSession {
     }
   }
 
-  /** A token for a demo user from the page's sign-in stand-in (serve.mjs), kept until a minute before it expires. */
-  private async tokenOf(staffId: string): Promise<string> {
-    const kept = this.tokens.get(staffId);
-    if (kept && kept.until > Date.now()) return kept.token;
-    const response = await fetch(`/bankcrm-token?staff=${encodeURIComponent(staffId)}`, { cache: "no-store" });
-    if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
-    const { token } = (await response.json()) as { token: string };
-    this.tokens.set(staffId, { token, until: Date.now() + 59 * 60_000 });
-    return token;
-  }
-
   /** The user's customers from the server (or the cache offline), a page at a time. */
   private async loadServerRows() {
     const user = USERS[this.role];
@@ -305,7 +285,7 @@ export class WorkstationSession {
     if (!this.api || !cached || !this.gatedFetch) return;
     this.follower = followChanges({
       baseUrl: new URL(this.api, location.href).href,
-      getToken: () => this.tokenOf(staffId),
+      getToken: () => this.tokens.get(staffId),
       after: "head",
       fetch: this.gatedFetch,
       onStatus: (status) => this.hooks.onFeed?.(status),

@@ -17,7 +17,7 @@ import {
   isValidBankCardNumber,
   normalizeBankCardNumber,
   resolveLocale,
-  callerAnswersMatch,
+  describeError,
   CALLER_VERIFICATION_ATTEMPTS,
   type AssociationRule,
   type Customer,
@@ -26,7 +26,7 @@ import {
 } from "@bankcrm/core";
 import { BRANCHES, DEMO_AS_OF, PRODUCTS, generateCustomerHistory, generateStaff } from "@bankcrm/core/demo";
 import { nextBestOffers } from "@bankcrm/core/analytics";
-import { createCrmClient, type CrmClient, type IndexedDbStore } from "@bankcrm/data";
+import { createCrmClient, createHttpStore, type CrmClient, type CrmStore } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
@@ -38,6 +38,8 @@ import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import { text, type TextKey } from "./messages.js";
 import { openDeskBook } from "./book.js";
+import { localChecker, serverChecker, type CallerChecker, type CallerState } from "./caller-check.js";
+import { DemoTokens, serverApi } from "../../branch-workstation/src/demo-sign-in.js";
 import { callView, findView, verifyView } from "./views.js";
 // The workstation's page and control styles: one look for the bank's two hosts.
 import { controlStyles, pageStyles } from "../../branch-workstation/src/panel-styles.js";
@@ -58,7 +60,6 @@ const clock = (): Date =>
     ? new Date(`${TODAY}T${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 19)}+08:00`)
     : new Date();
 const AGENT = generateStaff(SEED).all.find((s) => s.role === "service_agent" && s.branchId === BRANCHES[0]!.id)!;
-const MAX_ATTEMPTS = CALLER_VERIFICATION_ATTEMPTS;
 
 type Step = "opening" | "find" | "verify" | "call" | "error";
 
@@ -109,13 +110,16 @@ export class CallCentreDesk extends LitElement {
   @state() private candidates: Customer[] = [];
   @state() private searched = false;
   @state() private picked: Customer | undefined;
-  @state() private attempts = 0;
+  @state() private caller: CallerState = { attemptsLeft: CALLER_VERIFICATION_ATTEMPTS };
   @state() private verifyText = "";
   @state() private offers: NextBestOffers | undefined;
   @state() private surveyCase: string | undefined;
   @state() private errorText = "";
   private client: CrmClient | undefined;
-  private store: IndexedDbStore | undefined;
+  private store: CrmStore | undefined;
+  /** On a server: the server checks callers' answers (and locks); embedded: this browser does. */
+  private checker: CallerChecker | undefined;
+  private server = false;
   private rules: readonly AssociationRule[] = [];
   /** Card and account numbers to their customer (the card system's lookup; see book.ts). */
   private cards = new Map<string, string>();
@@ -130,19 +134,33 @@ export class CallCentreDesk extends LitElement {
     void this.start();
   }
 
-  /** The demo bank, then the client the elements use, as the service agent. */
+  /**
+   * The bank, then the client the elements use, as the service agent: the server when the origin has one (`pnpm
+   * start`'s demo bank: every read masked and scoped by it, every reveal audited by it), else the demo bank generated
+   * into this browser.
+   */
   private async start() {
     try {
-      const book = await openDeskBook({
-        name: DB_NAME,
-        seed: SEED,
-        total: TOTAL,
-        locale: this.locale,
-        onProgress: (done) => (this.progress = done),
-      });
-      this.store = book.store;
-      this.rules = book.rules;
-      this.cards = book.cards;
+      const api = await serverApi();
+      if (api) {
+        const tokens = new DemoTokens();
+        const http = createHttpStore({ baseUrl: api, getToken: () => tokens.get(AGENT.id) });
+        this.store = http;
+        this.checker = serverChecker(http);
+        this.server = true;
+      } else {
+        const book = await openDeskBook({
+          name: DB_NAME,
+          seed: SEED,
+          total: TOTAL,
+          locale: this.locale,
+          onProgress: (done) => (this.progress = done),
+        });
+        this.store = book.store;
+        this.rules = book.rules;
+        this.cards = book.cards;
+        this.checker = localChecker(book.store, AGENT.id, clock);
+      }
       this.client = createCrmClient({
         store: this.store,
         user: { id: AGENT.id, role: AGENT.role, branchId: AGENT.branchId },
@@ -175,15 +193,25 @@ export class CallCentreDesk extends LitElement {
 
   private pick(c: Customer) {
     this.picked = c;
-    this.attempts = 0;
-    this.verifyText = "";
+    this.caller = this.checker?.state(c.id) ?? { attemptsLeft: CALLER_VERIFICATION_ATTEMPTS };
+    this.verifyText = this.lockText();
     this.step = "verify";
   }
 
+  private lockText(): string {
+    const until = this.caller.lockedUntil;
+    if (!until) return "";
+    const at = new Intl.DateTimeFormat(this.locale, {
+      dateStyle: "short",
+      timeStyle: "short",
+      timeZone: "Asia/Shanghai",
+    }).format(new Date(until));
+    return this.t("verifyLocked", { until: at });
+  }
+
   /**
-   * Verification: the caller's birth date (or, for a company, its credit code's
-   * last four) and the last four of their ID, compared in the store — the desk
-   * never shows the values it checks.
+   * Verification: the caller's birth date (or, for a company, its credit code's first four) and the last four of
+   * their ID, checked where the full values are — the desk never shows the values it checks.
    */
   private async verify(e: SubmitEvent) {
     e.preventDefault();
@@ -192,31 +220,32 @@ export class CallCentreDesk extends LitElement {
       const v = data.get(k);
       return typeof v === "string" ? v.trim() : "";
     };
-    const raw = this.picked && (await this.store?.getCustomer(this.picked.id));
-    if (!raw) return;
-    if (!callerAnswersMatch(raw, { first: get("first"), last4: get("last4") })) {
-      this.attempts++;
-      this.verifyText = this.t(this.attempts >= MAX_ATTEMPTS ? "verifyLocked" : "verifyFailed", {
-        left: MAX_ATTEMPTS - this.attempts,
-      });
-      return;
+    const picked = this.picked;
+    if (!picked || !this.checker) return;
+    try {
+      const result = await this.checker.check(picked.id, { first: get("first"), last4: get("last4") });
+      this.caller = result;
+      if (result.match) return await this.openCall(picked);
+      this.verifyText = this.lockText() || this.t("verifyFailed", { left: result.attemptsLeft });
+    } catch (error) {
+      this.verifyText = describeError(error, this.locale);
     }
-    await this.openCall(raw);
   }
 
-  private async openCall(raw: Customer) {
-    const { holdings, transactions, interactions, serviceCases } = generateCustomerHistory(raw, {
-      seed: SEED,
-      asOf: DEMO_AS_OF,
-    });
+  /** The call's view: embedded, the customer's history generated on first use; the offers from what they hold. */
+  private async openCall(picked: Customer) {
     const store = this.store!;
-    if ((await store.holdings(raw.id)).length === 0) {
-      await store.put("transactions", transactions);
-      await store.put("interactions", interactions);
-      await store.put("serviceCases", serviceCases);
-      await store.put("holdings", holdings);
+    let holdings = await store.holdings(picked.id);
+    const customer = (await store.getCustomer(picked.id)) ?? picked;
+    if (!this.server && holdings.length === 0) {
+      const history = generateCustomerHistory(customer, { seed: SEED, asOf: DEMO_AS_OF });
+      await store.put("transactions", history.transactions);
+      await store.put("interactions", history.interactions);
+      await store.put("serviceCases", history.serviceCases);
+      await store.put("holdings", history.holdings);
+      holdings = history.holdings;
     }
-    this.offers = nextBestOffers(raw, holdings, this.rules, PRODUCTS, { now: clock() });
+    this.offers = nextBestOffers(customer, holdings, this.rules, PRODUCTS, { now: clock() });
     this.step = "call";
   }
 
@@ -268,7 +297,7 @@ export class CallCentreDesk extends LitElement {
         return verifyView({
           t: (k, v) => this.t(k, v),
           picked: this.picked!,
-          locked: this.attempts >= MAX_ATTEMPTS,
+          locked: this.caller.lockedUntil !== undefined,
           verifyText: this.verifyText,
           verify: (e) => void this.verify(e),
           endCall: () => this.endCall(),

@@ -30,8 +30,8 @@ const TEXT = {
   verifyButton: { "zh-CN": "核实", en: "Verify" },
   verifyFailed: { "zh-CN": "核实未通过，还可尝试 {left} 次", en: "Not verified; {left} attempt(s) left" },
   verifyLocked: {
-    "zh-CN": "多次核实未通过，请结束通话并按流程处理",
-    en: "Not verified too many times: end the call and follow the procedure",
+    "zh-CN": "多次核实未通过，已锁定至 {until}：请结束通话并按流程处理",
+    en: "Not verified too many times, locked until {until}: end the call and follow the procedure",
   },
   notThisCaller: { "zh-CN": "不是这位客户", en: "Not this caller" },
   onCall: { "zh-CN": "通话中：{name}", en: "On the call: {name}" },

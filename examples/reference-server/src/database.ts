@@ -67,6 +67,7 @@ function orderTime(collection: Collection, body: Record<string, unknown>): unkno
 /** The columns `rowValues` gives, in order, and how many rows `putMany` sends in one statement. */
 const ROW_COLUMNS = ["collection", "id", "customer_id", "natural_key", "tkey", "created_at", "body", "etag"] as const;
 const PUT_BATCH = 2_000;
+const COPY_BATCH = 50_000;
 
 /** The values of a `records` row, in column order: collection, id, customer_id, natural_key, tkey, created_at, body, etag. */
 function rowValues(collection: Collection, body: Record<string, unknown>): unknown[] {
@@ -80,6 +81,25 @@ function rowValues(collection: Collection, body: Record<string, unknown>): unkno
     JSON.stringify(body),
     etagOf(body),
   ];
+}
+
+/** Runs `work` in one transaction; `quiet`: its writes stay out of the change feed. */
+function quietly(db: Driver, quiet: boolean | undefined, work: (tx: Sql) => Promise<void>) {
+  return db.transaction(async (tx) => {
+    if (quiet) await tx.query("SELECT set_config('bankcrm.quiet', 'on', true)");
+    await work(tx);
+  });
+}
+
+/** Appends records none of which is stored yet: COPY where the driver has it, batched INSERTs otherwise. */
+async function appendRows(tx: Sql, collection: Collection, bodies: readonly Record<string, unknown>[]) {
+  if (!tx.copyRows) return putRows(tx, collection, bodies);
+  for (let at = 0; at < bodies.length; at += COPY_BATCH)
+    await tx.copyRows(
+      "records",
+      ROW_COLUMNS,
+      bodies.slice(at, at + COPY_BATCH).map((body) => rowValues(collection, body)),
+    );
 }
 
 /**
@@ -245,10 +265,14 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       bodies: readonly Record<string, unknown>[],
       options: { quiet?: boolean } = {},
     ) {
-      await db.transaction(async (tx) => {
-        if (options.quiet) await tx.query("SELECT set_config('bankcrm.quiet', 'on', true)");
-        await putRows(tx, collection, bodies);
-      });
+      await quietly(db, options.quiet, (tx) => putRows(tx, collection, bodies));
+    },
+    /**
+     * Appends records to a collection that has none of them yet (a seed, a first load), in one transaction: COPY where
+     * the driver has it, batched INSERTs otherwise. `quiet`: outside the change feed.
+     */
+    async load(collection: Collection, bodies: readonly Record<string, unknown>[], options: { quiet?: boolean } = {}) {
+      await quietly(db, options.quiet, (tx) => appendRows(tx, collection, bodies));
     },
     async listCustomers(
       filter: {

@@ -18,13 +18,12 @@
  */
 import { serve } from "@hono/node-server";
 import { generateStaff } from "@bankcrm/core/demo";
-import { createApp } from "./app.js";
 import { verifyAudit } from "./audit.js";
 import { authFromEnv, LOAD_SCOPE, signDemoToken } from "./auth.js";
 import { openDatabase } from "./database.js";
 import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
-import { stopGracefully } from "./shutdown.js";
+import { appFromEnv, pruneFeed, SettingError, stopOnSignals } from "./serving.js";
 import type { Server } from "node:http";
 
 const env = process.env;
@@ -106,45 +105,19 @@ if (command === "token") {
     const written = await seedDemo(db, seed);
     console.log(`seeded ${written.toLocaleString("en")} records for ${seed.toLocaleString("en")} demo customers`);
   }
-  const perMinute = env.RATE_LIMIT !== undefined ? Number(env.RATE_LIMIT) : 1200;
-  const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
-  if (freeText !== "mask" && freeText !== "refuse")
-    fail(`FREE_TEXT_IDENTIFIERS is "mask" or "refuse", not "${freeText}"`);
   const streams = new AbortController();
-  const app = createApp(db, {
-    auth,
-    stopping: streams.signal,
-    rateLimit: perMinute > 0 ? { perMinute } : false,
-    freeTextIdentifiers: freeText,
-    ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
-  });
-  // The change feed keeps FEED_RETENTION_DAYS of changes: pruned at start and every hour (any process may; it is idempotent).
-  const retentionDays = Number(env.FEED_RETENTION_DAYS ?? 30);
-  if (!(retentionDays > 0)) fail(`FEED_RETENTION_DAYS is a number of days above 0, not "${env.FEED_RETENTION_DAYS}"`);
-  const prune = () =>
-    db.changes.prune(new Date(Date.now() - retentionDays * 86_400_000)).catch((error: Error) => {
-      console.error("bankcrm reference server: pruning the change feed failed:", error.message);
+  try {
+    const app = appFromEnv(db, auth, streams.signal, env);
+    pruneFeed(db, env);
+    const port = Number(env.PORT ?? 8787);
+    const server = serve({ fetch: app.fetch, port }, (info) => {
+      console.log(`bankcrm reference server: http://127.0.0.1:${info.port}/ (${where()})`);
     });
-  void prune();
-  setInterval(() => void prune(), 3_600_000).unref();
-  const port = Number(env.PORT ?? 8787);
-  const server = serve({ fetch: app.fetch, port }, (info) => {
-    console.log(`bankcrm reference server: http://127.0.0.1:${info.port}/ (${where()})`);
-  });
-  // The first signal stops gracefully (what is in flight finishes, then the database closes); a second one at once.
-  let stopping = false;
-  const stop = () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    streams.abort();
-    const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
-    stopGracefully(server as Server, () => db.close(), { graceMs }).then(
-      () => process.exit(0),
-      (error: unknown) => fail(`stopping: ${String(error)}`),
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+    stopOnSignals(server as Server, db, streams, env);
+  } catch (error) {
+    if (error instanceof SettingError) fail(error.message);
+    throw error;
+  }
 } else {
   fail(`unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit)`);
 }

@@ -11,6 +11,29 @@ import pg from "pg";
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * Appends rows with COPY where the driver can (PGlite: COPY FROM a blob, several times faster than INSERT for a
+   * bulk load). Values are text or null; plain INSERTs where absent.
+   */
+  copyRows?(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+}
+
+/** One value in COPY's text format: \N for null, and backslash, tab, newline and carriage return escaped. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  return (typeof value === "string" ? value : JSON.stringify(value)).replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}
+
+/** COPY through PGlite's virtual /dev/blob: the rows as one text-format blob. */
+function pgliteCopy(
+  query: (text: string, values: unknown[], options: { blob: Blob }) => Promise<unknown>,
+): NonNullable<Sql["copyRows"]> {
+  return async (table, columns, rows) => {
+    const text = rows.map((row) => row.map(copyText).join("\t")).join("\n") + "\n";
+    await query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+  };
 }
 
 export interface Driver extends Sql {
@@ -33,8 +56,14 @@ export function openPglite(dataDir?: string): Driver {
   return {
     kind: "pglite",
     query: <T>(text: string, values?: readonly unknown[]) => db.query<T>(text, values as unknown[] | undefined),
+    copyRows: pgliteCopy((text, values, options) => db.query(text, values, options)),
     transaction: (work) =>
-      db.transaction((tx) => work({ query: (text, values) => tx.query(text, values as unknown[]) })),
+      db.transaction((tx) =>
+        work({
+          query: (text, values) => tx.query(text, values as unknown[]),
+          copyRows: pgliteCopy((text, values, options) => tx.query(text, values, options)),
+        }),
+      ),
     exec: async (script) => {
       await db.exec(script);
     },

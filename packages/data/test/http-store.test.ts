@@ -72,6 +72,25 @@ describe("HTTP store specifics", () => {
     ).toHaveLength(1);
   });
 
+  it("verifies a caller on the server: match or no match, never a value; the third failure locks, and the 423 says until when", async () => {
+    const customer = p.customers.find((c) => c.kind === "individual" && c.idDocument)!;
+    await make().put("customers", [customer]);
+    const agent = createHttpStore({
+      baseUrl: server().url,
+      getToken: () => server().tokenFor({ id: "ST-VERIFY-HTTP", role: "service_agent", branchId: customer.branchId }),
+    });
+    const last4 = customer.idDocument!.number.slice(-4);
+    const right = { first: customer.birthDate!, last4 };
+    expect(await agent.verifyCaller(customer.id, right)).toEqual({ match: true });
+    const wrong = { first: "1900-01-01", last4 };
+    expect(await agent.verifyCaller(customer.id, wrong)).toEqual({ match: false, attemptsLeft: 2 });
+    expect(await agent.verifyCaller(customer.id, wrong)).toEqual({ match: false, attemptsLeft: 1 });
+    const third = await agent.verifyCaller(customer.id, wrong);
+    expect(third).toMatchObject({ match: false, attemptsLeft: 0, lockedUntil: expect.any(String) });
+    // Locked: even the right answers are refused now, with the same time.
+    expect(await agent.verifyCaller(customer.id, right)).toEqual(third);
+  });
+
   it("maps refusals to typed errors: 401 access denied, 422 field errors", async () => {
     const error = await make({ getToken: () => "wrong" })
       .getCustomer("x")

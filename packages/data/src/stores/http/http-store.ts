@@ -112,6 +112,12 @@ export interface AuditVerification {
   firstBroken?: { seq: number; reason: "sequence" | "link" | "hash" };
 }
 
+/**
+ * The server's answer to a caller's verification (`POST /customers/{id}/verify`): a match, or not with the attempts
+ * this agent has left on this customer — none, and until when, once locked (the server's 423 is this answer too).
+ */
+export type CallerCheck = { match: true } | { match: false; attemptsLeft: number; lockedUntil?: string };
+
 /** What `GET /audit` filters by (auditors only). */
 export interface AuditQuery {
   staffId?: string;
@@ -135,23 +141,33 @@ export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
   audit(query?: AuditQuery): Promise<Page<AuditRow>>;
   /** `GET /audit/verify`: the chain recomputed (auditors only). */
   verifyAudit(): Promise<AuditVerification>;
+  /**
+   * `POST /customers/{id}/verify`: what the caller said (`first`: birth date or credit code's first four; `last4`: the
+   * ID's last four), checked by the server against the full values — it never sends them. Every attempt is audited;
+   * the third failure locks the customer for this agent.
+   */
+  verifyCaller(customerId: string, answers: { first: string; last4: string }): Promise<CallerCheck>;
+}
+
+/** The problem+json body of a refusal, unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread). */
+async function problemOf(error: HTTPError): Promise<Problem> {
+  const data = (error as unknown as { data?: unknown }).data;
+  if (typeof data === "object" && data !== null) return data as Problem;
+  if (!error.response.bodyUsed) {
+    try {
+      return await error.response.json<Problem>();
+    } catch {
+      /* not JSON: keep the status text */
+    }
+  }
+  return { title: error.response.statusText };
 }
 
 /** Maps anything ky throws to a typed bankcrm error. */
 export async function toHttpStoreError(error: unknown): Promise<Error> {
   if (error instanceof HTTPError) {
     const status = error.response.status;
-    // Read the problem+json body unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread).
-    let problem: Problem = { title: error.response.statusText };
-    const data = (error as unknown as { data?: unknown }).data;
-    if (typeof data === "object" && data !== null) problem = data as Problem;
-    else if (!error.response.bodyUsed) {
-      try {
-        problem = await error.response.json<Problem>();
-      } catch {
-        /* not JSON: keep the status text */
-      }
-    }
+    const problem = await problemOf(error);
     const after = retryAfterMs(error.response.headers.get("Retry-After"));
     if (status === 412)
       return new BankcrmConflictError(problem.current ?? null, (problem.etag as string | null | undefined) ?? null, {
@@ -193,7 +209,7 @@ const majorOf = (version: string) => version.trim().split(".")[0];
 function serverReads(
   api: KyInstance,
   call: <T>(run: () => Promise<T>) => Promise<T>,
-): Pick<HttpStore, "metrics" | "evaluateSegment" | "audit" | "verifyAudit"> {
+): Pick<HttpStore, "metrics" | "evaluateSegment" | "audit" | "verifyAudit" | "verifyCaller"> {
   return {
     metrics: (metricsPage = {}) =>
       call(() =>
@@ -217,6 +233,22 @@ function serverReads(
           .json<Page<AuditRow>>(),
       ),
     verifyAudit: () => call(() => api.get("audit/verify").json<AuditVerification>()),
+    verifyCaller: (customerId, answers) =>
+      call(async () => {
+        try {
+          return await api
+            .post(`customers/${encodeURIComponent(customerId)}/verify`, { json: answers, retry: 0 })
+            .json<CallerCheck>();
+        } catch (error) {
+          if (!(error instanceof HTTPError) || error.response.status !== 423) throw error;
+          const problem = await problemOf(error);
+          return {
+            match: false,
+            attemptsLeft: 0,
+            ...(typeof problem.lockedUntil === "string" ? { lockedUntil: problem.lockedUntil } : {}),
+          };
+        }
+      }),
     evaluateSegment: (definition, segmentPage = {}) =>
       call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
   };

@@ -10,6 +10,7 @@ export {
   type AuditQuery,
   type AuditRow,
   type AuditVerification,
+  type CallerCheck,
   type ServerCustomerMetrics,
   type TransitionRequest,
 } from "./http-store.js";

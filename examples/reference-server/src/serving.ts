@@ -1,0 +1,74 @@
+/**
+ * What every serving process of the reference server does with its settings: the app from the environment, the change
+ * feed's pruning, and stopping gracefully on a signal. `main.ts` (the API alone) and `demo-bank.ts` (`pnpm start`: the
+ * API with the bank's pages on one origin) both use them.
+ */
+import type { Server } from "node:http";
+import { createApp } from "./app.js";
+import type { AuthOptions } from "./auth.js";
+import type { Database } from "./database.js";
+import { stopGracefully } from "./shutdown.js";
+
+/** A setting that cannot be used: the process says which and stops. */
+export class SettingError extends Error {}
+
+/** The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS and CORS_ORIGINS say; `stopping` ends its open change streams. */
+export function appFromEnv(
+  db: Database,
+  auth: AuthOptions,
+  stopping: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  const perMinute = env.RATE_LIMIT !== undefined ? Number(env.RATE_LIMIT) : 1200;
+  const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
+  if (freeText !== "mask" && freeText !== "refuse")
+    throw new SettingError(`FREE_TEXT_IDENTIFIERS is "mask" or "refuse", not "${freeText}"`);
+  return createApp(db, {
+    auth,
+    stopping,
+    rateLimit: perMinute > 0 ? { perMinute } : false,
+    freeTextIdentifiers: freeText,
+    ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
+  });
+}
+
+/** The change feed keeps FEED_RETENTION_DAYS of changes: pruned now and every hour (any process may; it is idempotent). */
+export function pruneFeed(db: Database, env: NodeJS.ProcessEnv = process.env) {
+  const retentionDays = Number(env.FEED_RETENTION_DAYS ?? 30);
+  if (!(retentionDays > 0))
+    throw new SettingError(`FEED_RETENTION_DAYS is a number of days above 0, not "${env.FEED_RETENTION_DAYS}"`);
+  const prune = () =>
+    db.changes.prune(new Date(Date.now() - retentionDays * 86_400_000)).catch((error: Error) => {
+      console.error("bankcrm reference server: pruning the change feed failed:", error.message);
+    });
+  void prune();
+  setInterval(() => void prune(), 3_600_000).unref();
+}
+
+/**
+ * The first SIGINT / SIGTERM stops gracefully — the change streams end, what is in flight finishes (SHUTDOWN_GRACE_MS),
+ * then the database closes — and a second one at once.
+ */
+export function stopOnSignals(
+  server: Server,
+  db: Database,
+  streams: AbortController,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    streams.abort();
+    const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
+    stopGracefully(server, () => db.close(), { graceMs }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`bankcrm reference server: stopping: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

@@ -1,0 +1,199 @@
+/**
+ * `pnpm start`'s demo bank (examples/reference-server/src/demo-bank.ts) as a process, the way a new user starts it: the
+ * server on PGlite in the user's cache, seeded once, with the workstation, the desk and the portal on its origin and
+ * its demo sign-in; stopped with SIGTERM and started again on the same data, which it keeps and does not seed twice.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
+import { launchChromium } from "../support/browser.js";
+import { openWatchedPage } from "../support/watched-page.js";
+import { builtOnce } from "../support/served.js";
+
+const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
+const cache = mkdtempSync(join(tmpdir(), "bankcrm-demo-bank-"));
+const staffOfBank = generateStaff("bankcrm").all;
+const rm = staffOfBank.find((s) => s.role === "relationship_manager")!;
+const auditor = staffOfBank.find((s) => s.role === "auditor")!;
+/** The bank the demo seeds (DEMO_CUSTOMERS=300): what its callers would answer. */
+const callers = generateDemoPortfolio({ seed: "bankcrm", customers: 300 }).customers.filter(
+  (c) => c.kind === "individual" && c.contact.mobile !== undefined && c.status === "active",
+);
+let pages: { WORKSTATION_DIST: string; DESK_DIST: string };
+let browser: Browser;
+
+interface Bank {
+  base: string;
+  log: () => string;
+  child: ChildProcess;
+  /** Resolves when the log has a line matching `pattern`. */
+  until(pattern: RegExp, timeoutMs?: number): Promise<void>;
+}
+
+/** Starts the demo bank in its own process and resolves once it listens. */
+async function startBank(): Promise<Bank> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/demo-bank.ts"], {
+    cwd: join(examples, "reference-server"),
+    env: { ...process.env, XDG_CACHE_HOME: cache, DEMO_CUSTOMERS: "300", PORT: "0", AUTH_SECRET: "", ...pages },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const until = async (pattern: RegExp, timeoutMs = 60_000) => {
+    for (let waited = 0; !pattern.test(out); waited += 100) {
+      if (waited > timeoutMs || child.exitCode !== null) throw new Error(`no ${String(pattern)} in:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  await until(/branch workstation\s+http:\/\/127\.0\.0\.1:\d+\//);
+  const base = /branch workstation\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)![1]!;
+  return { base, child, log: () => out, until };
+}
+
+/** Stops it with SIGTERM; resolves with its exit code. */
+function stop(bank: Bank): Promise<number | null> {
+  return new Promise((resolve) => {
+    bank.child.once("exit", (code) => resolve(code));
+    bank.child.kill("SIGTERM");
+  });
+}
+
+async function tokenFor(bank: Bank, who: string) {
+  const r = await fetch(`${bank.base}/bankcrm-token?${who}`);
+  return { status: r.status, token: r.ok ? ((await r.json()) as { token: string }).token : "" };
+}
+
+const api = (bank: Bank, path: string, token: string, init: RequestInit = {}) =>
+  fetch(`${bank.base}/api/${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...init.headers },
+  });
+
+beforeAll(async () => {
+  const [workstation, desk] = await Promise.all([
+    builtOnce(join(examples, "branch-workstation")),
+    builtOnce(join(examples, "call-centre-desk")),
+  ]);
+  pages = { WORKSTATION_DIST: workstation, DESK_DIST: desk };
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(cache, { recursive: true, force: true });
+});
+
+describe("pnpm start: one demo bank on one origin", () => {
+  it("seeds once, serves the three pages and the API with a demo sign-in, and keeps its data across a restart", async () => {
+    const first = await startBank();
+    await first.until(/the demo bank is complete/);
+    expect(first.log()).toMatch(/300 customers are in/);
+
+    // The pages, each under the strict CSP; the portal's packages through its import map.
+    for (const [path, marker] of [
+      ["/", "bankcrm-workstation-app"],
+      ["/desk/", "<title>"],
+      ["/bank/", "importmap"],
+    ] as const) {
+      const r = await fetch(`${first.base}${path}`);
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get("content-security-policy"), path).toMatch(/script-src 'self'/);
+      expect(await r.text(), path).toContain(marker);
+    }
+    expect((await fetch(`${first.base}/node_modules/lit/index.js`)).headers.get("content-type")).toMatch(/javascript/);
+    expect(await (await fetch(`${first.base}/bankcrm-config.json`)).json()).toEqual({ api: "/api/" });
+
+    // The demo sign-in: staff see their scope, masked; a customer sees themself; a made-up one gets no token.
+    const staff = await tokenFor(first, `staff=${rm.id}`);
+    const page = (await (await api(first, "customers?limit=200", staff.token)).json()) as {
+      items: { id: string; relationshipManagerId?: string; contact: { mobile: string } }[];
+    };
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((c) => c.contact.mobile.includes("****"))).toBe(true);
+    const customer = page.items[0]!;
+    const me = await tokenFor(first, `customer=${customer.id}`);
+    expect(((await (await api(first, "me", me.token)).json()) as { id: string }).id).toBe(customer.id);
+    expect((await tokenFor(first, "customer=CU99999999")).status).toBe(404);
+    expect((await tokenFor(first, "staff=nobody")).status).toBe(404);
+
+    // A customer's request, left in the portal, is kept.
+    const left = await api(first, "me/leads", me.token, {
+      method: "POST",
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ id: "LD-DEMO-BANK-1", purpose: "wealth_consultation", consentTextVersion: "v1" }),
+    });
+    expect(left.status, await left.clone().text()).toBe(201);
+    const lead = { id: "LD-DEMO-BANK-1" };
+
+    // The workstation at / runs on the server: online, live.
+    const { page: ws, errors } = await openWatchedPage(browser, `${first.base}/`);
+    await ws.locator('bankcrm-workstation-app [data-testid="online"]').waitFor({ timeout: 30_000 });
+    expect(await ws.locator('bankcrm-workstation-app [data-testid="online"]').textContent()).toBe("在线");
+    expect(errors).toEqual([]);
+    await ws.close();
+
+    // The desk at /desk/ verifies callers on the server: three wrong answers lock the customer for the agent, and a
+    // reload does not unlock them; another caller, answering right, opens the call.
+    const pickAtDesk = async (caller: (typeof callers)[number]) => {
+      const opened = await openWatchedPage(browser, `${first.base}/desk/`);
+      const root = opened.page.locator("bankcrm-call-centre-desk");
+      await root.locator('[data-testid="caller-query"]').fill(caller.contact.mobile!);
+      await root.locator('[data-testid="caller-query"]').press("Enter");
+      await root.locator(`[data-testid="candidates"] button[data-customer-id="${caller.id}"]`).click();
+      const answer = async (first: string, last4: string) => {
+        const before = (await root.locator('[data-testid="verify-result"]').textContent()) ?? "";
+        await root.locator('input[name="first"]').fill(first);
+        await root.locator('input[name="last4"]').fill(last4);
+        await root.locator('input[name="last4"]').press("Enter");
+        return before;
+      };
+      const result = () => root.locator('[data-testid="verify-result"]').textContent();
+      return { ...opened, root, answer, result };
+    };
+    const [locked, right] = callers;
+    if (locked?.kind !== "individual" || right?.kind !== "individual") throw new Error("the demo callers are people");
+    const wrong = await pickAtDesk(locked);
+    for (const left of [2, 1]) {
+      await wrong.answer("1900-01-01", "0000");
+      await expect.poll(wrong.result).toBe(`核实未通过，还可尝试 ${left} 次`);
+    }
+    await wrong.answer("1900-01-01", "0000");
+    await expect.poll(wrong.result).toMatch(/^多次核实未通过，已锁定至 /);
+    await wrong.page.close();
+    const reloaded = await pickAtDesk(locked);
+    await reloaded.answer(locked.birthDate, locked.idDocument.number.slice(-4));
+    await expect.poll(reloaded.result).toMatch(/^多次核实未通过，已锁定至 /); // right answers, refused: the server locks
+    expect(await reloaded.root.locator("bankcrm-customer-card").count()).toBe(0);
+    await reloaded.page.close();
+    const call = await pickAtDesk(right);
+    await call.answer(right.birthDate, right.idDocument.number.slice(-4));
+    await call.root.locator("bankcrm-customer-card").waitFor({ timeout: 15_000 });
+    expect(call.errors).toEqual([]);
+    await call.page.close();
+    // Every attempt is in the server's audit chain, with the lock.
+    const audit = await tokenFor(first, `staff=${auditor.id}`);
+    const rows = (await (await api(first, `audit?customerId=${locked.id}&limit=50`, audit.token)).json()) as {
+      items: { action: string; reason?: string }[];
+    };
+    expect(rows.items.map((r) => `${r.action}:${r.reason?.split(" ")[0] ?? ""}`)).toEqual([
+      "verify_caller:not",
+      "verify_caller:not",
+      "verify_caller:not",
+      "verify_locked:until",
+    ]);
+    expect(await stop(first)).toBe(0);
+
+    // Started again: nothing seeded twice, the customer's request still there.
+    const second = await startBank();
+    expect(second.log()).not.toMatch(/customers are in/);
+    const again = await tokenFor(second, `customer=${customer.id}`);
+    const leads = (await (await api(second, "me/leads", again.token)).json()) as { items: { id: string }[] };
+    expect(leads.items.map((l) => l.id)).toContain(lead.id);
+    expect(await stop(second)).toBe(0);
+  }, 180_000);
+});
