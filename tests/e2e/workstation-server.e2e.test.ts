@@ -255,6 +255,43 @@ describe("branch workstation against the reference server (server mode)", () => 
     }
   }, 120_000);
 
+  it("takes a customer out of the marketing manager's segment count, live, when they withdraw consent in internet banking", async () => {
+    const definition = SEGMENTS.find((x) => x.definition.id === "wealth-prospects")!.definition;
+    const hq = await api.tokenFor({ id: "ST-HQ-MA1", role: "marketing", branchId: "HQ" });
+    const before = await createHttpStore({ baseUrl: api.url, getToken: () => hq }).evaluateSegment(definition, {
+      limit: 1000,
+    });
+    expect(before.count).toBeGreaterThan(1);
+    const customerId = before.ids[0]!;
+    const portal = served(await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) }));
+    try {
+      const mk = await openWatchedPage(browser, `${site.url}#/marketing`);
+      const app = mk.page.locator("bankcrm-workstation-app");
+      await app.locator('select[data-testid="role"]').selectOption("marketing");
+      await app.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+      await app.locator('[data-testid="nav-marketing"]').click();
+      await app.locator('ws-marketing-page [data-segment="wealth-prospects"]').click();
+      const count = app.locator('ws-marketing-page [data-testid="segment-count"]');
+      const counted = async () => Number(/(\d[\d,]*)/.exec((await count.textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+      await expect.poll(counted, { timeout: 20_000 }).toBe(before.count);
+
+      // The customer, in another browser context, withdraws their marketing consent.
+      const bank = await openWatchedPage(browser, `${portal.url}?customer=${customerId}`);
+      await bank.page.getByRole("button", { name: "登录" }).click();
+      await bank.page.locator('[data-testid="withdraw-consent"]').click();
+      await expect.poll(() => bank.page.getByText("已撤回营销授权，即时生效").count()).toBe(1);
+      // No reload: the feed brings the changed customer, and the count is one less within two seconds.
+      await expect.poll(counted, { timeout: 2_000 }).toBe(before.count - 1);
+      for (const watched of [mk, bank]) {
+        expect(watched.violations).toEqual([]);
+        expect(watched.errors).toEqual([]);
+        await watched.page.close();
+      }
+    } finally {
+      await portal.close();
+    }
+  }, 120_000);
+
   it("shows the auditor the server's audit chain: reveals with their reasons, caller verifications, filtered, verified", async () => {
     const customer = (
       await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({

@@ -28,6 +28,7 @@ import { DEMO_AS_OF, generateCustomerHistory, generateDemoPortfolio } from "@ban
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/case-queue.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/target-progress.js";
 import { text, type TextKey } from "../messages.js";
@@ -172,7 +173,11 @@ export class MyDayPage extends LitElement {
                   unassigned
                   branch-id=${user.branchId}
                   .staff=${rms.map((s) => ({ id: s.id, name: s.name }))}
-                ></bankcrm-lead-queue>`
+                ></bankcrm-lead-queue>
+                <bankcrm-case-queue
+                  class="wide"
+                  .staff=${rms.map((s) => ({ id: s.id, name: s.name }))}
+                ></bankcrm-case-queue>`
             : html`<bankcrm-task-list .careEvents=${this.care}></bankcrm-task-list>
                 <bankcrm-lead-queue assignee-id=${user.id}></bankcrm-lead-queue>
                 <bankcrm-pipeline class="wide" owner-id=${user.id}></bankcrm-pipeline>
