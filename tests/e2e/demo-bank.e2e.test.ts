@@ -18,7 +18,8 @@ import { builtOnce } from "../support/served.js";
 const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
 const cache = mkdtempSync(join(tmpdir(), "bankcrm-demo-bank-"));
 const staffOfBank = generateStaff("bankcrm").all;
-const rm = staffOfBank.find((s) => s.role === "relationship_manager")!;
+/** The workstation's first demo users: the first branch's first relationship manager and its manager. */
+const rm = staffOfBank.find((s) => s.role === "relationship_manager" && s.branchId === "BR-BJ-CY")!;
 const auditor = staffOfBank.find((s) => s.role === "auditor")!;
 /** The bank the demo seeds (DEMO_CUSTOMERS=300): what its callers would answer. */
 const callers = generateDemoPortfolio({ seed: "bankcrm", customers: 300 }).customers.filter(
@@ -155,7 +156,9 @@ describe("pnpm start: one demo bank on one origin", () => {
       const result = () => root.locator('[data-testid="verify-result"]').textContent();
       return { ...opened, root, answer, result };
     };
-    const [locked, right] = callers;
+    const locked = callers[0];
+    // The caller who gets through is in the workstation's relationship manager's book.
+    const right = callers.find((c) => c.relationshipManagerId === rm.id);
     if (locked?.kind !== "individual" || right?.kind !== "individual") throw new Error("the demo callers are people");
     const wrong = await pickAtDesk(locked);
     for (const left of [2, 1]) {
@@ -170,11 +173,39 @@ describe("pnpm start: one demo bank on one origin", () => {
     await expect.poll(reloaded.result).toMatch(/^多次核实未通过，已锁定至 /); // right answers, refused: the server locks
     expect(await reloaded.root.locator("bankcrm-customer-card").count()).toBe(0);
     await reloaded.page.close();
+    // The relationship manager has the caller's 360 view open, the branch manager their day — each live on the feed.
+    const rmPage = await openWatchedPage(browser, `${first.base}/#/customers/${right.id}`);
+    const rmApp = rmPage.page.locator("bankcrm-workstation-app");
+    const timeline = rmApp.locator("ws-customer-360").locator("bankcrm-customer-timeline");
+    await timeline.waitFor({ timeout: 30_000 });
+    const bmPage = await openWatchedPage(browser, `${first.base}/#/day`);
+    const bmApp = bmPage.page.locator("bankcrm-workstation-app");
+    await bmApp.locator('select[data-testid="role"]').selectOption("branch_manager");
+    const cases = bmApp.locator("ws-my-day").locator("bankcrm-case-queue");
+    await cases.waitFor({ timeout: 30_000 });
+    for (const app of [rmApp, bmApp]) await app.locator('[data-testid="feed"][data-feed="live"]').waitFor();
+
     const call = await pickAtDesk(right);
     await call.answer(right.birthDate, right.idDocument.number.slice(-4));
     await call.root.locator("bankcrm-customer-card").waitFor({ timeout: 15_000 });
-    expect(call.errors).toEqual([]);
-    await call.page.close();
+    // A complaint taken on the call: the RM's timeline and the branch manager's queue show it, with its time limit.
+    const form = call.root.locator("bankcrm-case-form");
+    await form.locator('select[name="category"]').selectOption("card");
+    await form.locator('input[name="subject"]').fill("信用卡年费重复扣收（来电）");
+    await form.locator('input[name="subject"]').press("Enter");
+    await expect.poll(() => form.locator('[part="status"]').textContent()).toMatch(/^工单已受理，办结时限 /);
+    const row = cases.locator("[data-case-id]", { hasText: "信用卡年费重复扣收（来电）" });
+    await row.waitFor({ timeout: 2_000 });
+    expect(await row.locator('[part="sla"]').textContent()).toMatch(/剩 \d+ 个工作日/);
+    await timeline.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => timeline.getByText("信用卡年费重复扣收（来电）").count(), { timeout: 2_000 })
+      .toBeGreaterThan(0);
+    for (const watched of [call, rmPage, bmPage]) {
+      expect(watched.errors).toEqual([]);
+      expect(watched.violations).toEqual([]);
+      await watched.page.close();
+    }
     // Every attempt is in the server's audit chain, with the lock.
     const audit = await tokenFor(first, `staff=${auditor.id}`);
     const rows = (await (await api(first, `audit?customerId=${locked.id}&limit=50`, audit.token)).json()) as {

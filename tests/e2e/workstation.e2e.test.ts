@@ -162,7 +162,18 @@ describe("branch workstation (pnpm start)", () => {
       .toContain("contact.mobile");
     await page.screenshot({ path: `${ARTIFACTS}workstation-360.png` });
 
+    // The auditor's page, embedded: this device's trail from IndexedDB — the reveal with its reason, the chain intact.
+    await app.locator('select[data-testid="role"]').selectOption("auditor");
+    await app.locator('[data-testid="nav-audit"]').click();
+    const audit = app.locator("ws-audit-page");
+    await expect
+      .poll(() => audit.locator('[data-testid="audit-rows"] tbody').textContent())
+      .toContain("contact.mobile");
+    expect(await audit.locator('[data-testid="chain"]').textContent()).toMatch(/^审计链完整：\d+ 条记录均已核验$/);
+    expect(await audit.locator('[data-testid="audit-embedded"]').count()).toBe(1);
+
     await app.locator('select[data-testid="role"]').selectOption("teller");
+    await app.locator('[data-testid="nav-customers"]').click();
     await rowsOf(app).nth(1).click();
     await expect
       .poll(() => card.locator('[data-field="contact.mobile"]').textContent(), { timeout: 10_000 })

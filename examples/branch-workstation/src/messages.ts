@@ -85,8 +85,8 @@ const TEXT = {
   auditLoading: ["正在读取审计日志…", "Reading the audit log…"],
   auditFailed: ["无法读取审计日志（离线或无权限）", "The audit log could not be read (offline, or not allowed)"],
   auditEmbedded: [
-    "审计链保存在服务器上；本机模式下仅列出本设备的查看记录。",
-    "The audit chain is kept on the server; embedded, this lists this device's reveals.",
+    "本机模式：审计记录保存在本设备（加密保存，哈希链校验），记录本设备上的每次查看。",
+    "Embedded: the audit trail is this device's — every reveal made here, sealed and hash-chained.",
   ],
   auditAt: ["时间", "When"],
   auditAction: ["操作", "Action"],

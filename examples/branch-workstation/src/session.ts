@@ -29,7 +29,7 @@ import {
   type Outbox,
   type OutboxStatus,
 } from "@bankcrm/data";
-import { auditSourceOf, type AuditSource } from "./pages/audit-page.js";
+import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -318,7 +318,11 @@ export class WorkstationSession {
       user: { id: user.id, role: user.role, branchId: user.branchId },
       locale: this.locale,
       ...(this.outbox ? { outbox: this.outbox } : {}),
-      onAudit: (event) => this.hooks.onAudit(event),
+      onAudit: (event) => {
+        // Embedded, the device keeps the trail (sealed, complete); on a server, the server audits the reveal itself.
+        if (this.embedded) void this.idb?.audit.append(event);
+        this.hooks.onAudit(event);
+      },
     });
     this.follow(this.client, user.id);
     this.unsubscribe = this.client.on("change", (event) => {
@@ -352,13 +356,17 @@ export class WorkstationSession {
     }
   }
 
-  /** Server mode: the server's audit chain for the audit page (the user's token: auditors only); undefined embedded. */
+  /** The audit page's source: the server's chain (the user's token: auditors only), or embedded this device's trail. */
   get auditSource(): AuditSource | undefined {
-    if (this.remote && this.auditReader?.remote !== this.remote)
-      this.auditReader = { remote: this.remote, source: auditSourceOf(this.remote) };
-    return this.remote ? this.auditReader?.source : undefined;
+    const from = this.remote ?? (this.embedded ? this.idb : undefined);
+    if (from && this.auditReader?.from !== from)
+      this.auditReader = {
+        from,
+        source: this.remote ? auditSourceOf(this.remote) : localAuditSourceOf(this.idb!.audit),
+      };
+    return from ? this.auditReader?.source : undefined;
   }
-  private auditReader: { remote: HttpStore; source: AuditSource } | undefined;
+  private auditReader: { from: HttpStore | IndexedDbStore; source: AuditSource } | undefined;
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

@@ -358,7 +358,7 @@ export class WorkstationApp extends LitElement {
         ? html`<ws-audit-page
             active
             .source=${s.auditSource}
-            .local=${this.audit}
+            ?embedded=${s.embedded}
             .locale=${this.locale}
           ></ws-audit-page>`
         : nothing

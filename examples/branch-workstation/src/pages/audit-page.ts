@@ -2,13 +2,13 @@
  * The auditor's page: the server's audit chain (`GET /audit`) — who revealed
  * or was refused which field of whose record, when and why; each caller
  * verification and lock — filtered by member of staff, customer and time, with
- * the chain's verification (`GET /audit/verify`) above it. Embedded, the page
- * says the chain is the server's, and lists this device's reveals.
+ * the chain's verification (`GET /audit/verify`) above it. Embedded, the same
+ * over this device's trail: the IndexedDB store's sealed, hash-chained log.
  */
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import type { Locale, RevealAuditEvent } from "@bankcrm/core";
-import type { AuditQuery, AuditRow, AuditVerification, HttpStore } from "@bankcrm/data";
+import type { Locale } from "@bankcrm/core";
+import type { AuditQuery, AuditRow, AuditVerification, HttpStore, LocalAuditLog } from "@bankcrm/data";
 import { visuallyHidden } from "@bankcrm/elements";
 import { text, type TextKey } from "../messages.js";
 import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
@@ -32,6 +32,47 @@ export function auditSourceOf(remote: HttpStore): AuditSource {
   return {
     rows: (query) => orNothing(async () => (await remote.audit(query)).items),
     verify: () => orNothing(() => remote.verifyAudit()),
+  };
+}
+
+/**
+ * The audit page's source over this device's trail (embedded mode): the IndexedDB store's sealed, hash-chained log of
+ * every reveal, filtered here as the server filters its own.
+ */
+export function localAuditSourceOf(log: LocalAuditLog): AuditSource {
+  return {
+    async rows(query) {
+      const rows: AuditRow[] = (await log.entries()).map(({ seq, event, prevHash, hash }) => ({
+        seq,
+        at: event.at,
+        actorId: event.actorId,
+        actorRole: event.actorRole,
+        action: event.type,
+        customerId: event.customerId,
+        field: event.field,
+        reason: event.reason,
+        prevHash,
+        hash,
+      }));
+      return rows
+        .filter(
+          (r) =>
+            (!query.staffId || r.actorId === query.staffId) &&
+            (!query.customerId || r.customerId === query.customerId) &&
+            (!query.action || r.action === query.action) &&
+            (!query.from || r.at >= query.from) &&
+            (!query.to || r.at < query.to),
+        )
+        .slice(0, query.limit ?? rows.length);
+    },
+    async verify() {
+      const v = await log.verify();
+      return {
+        ok: v.ok,
+        rows: v.rows,
+        ...(v.firstBroken ? { firstBroken: { seq: v.firstBroken, reason: "link" } } : {}),
+      };
+    },
   };
 }
 
@@ -81,8 +122,8 @@ export class AuditPage extends LitElement {
   ];
 
   @property({ attribute: false }) source: AuditSource | undefined;
-  /** This device's reveals (embedded). */
-  @property({ attribute: false }) local: readonly RevealAuditEvent[] = [];
+  /** Whether the source is this device's trail (embedded), not the server's chain. */
+  @property({ type: Boolean }) embedded = false;
   @property({ attribute: false }) locale: Locale = "zh-CN";
   @property({ type: Boolean }) active = false;
   @state() private rows: AuditRow[] | undefined;
@@ -179,16 +220,9 @@ export class AuditPage extends LitElement {
   }
 
   override render() {
-    if (!this.source)
-      return html`<section aria-labelledby="audit-h">
-        <h2 id="audit-h">${this.t("navAudit")}</h2>
-        <p>${this.t("auditEmbedded")}</p>
-        <ul data-testid="local-audit">
-          ${this.local.map((e) => html`<li>${e.at} · ${e.actorId} · ${e.customerId} · ${e.field} · ${e.reason}</li>`)}
-        </ul>
-      </section>`;
     return html`<section aria-labelledby="audit-h">
       <h2 id="audit-h">${this.t("navAudit")}</h2>
+      ${this.embedded ? html`<p data-testid="audit-embedded">${this.t("auditEmbedded")}</p>` : nothing}
       <form @submit=${this.onFilter} data-testid="audit-filter">
         <label>${this.t("auditStaff")}<input name="staff" autocomplete="off" /></label>
         <label>${this.t("auditCustomer")}<input name="customer" autocomplete="off" /></label>

@@ -6,3 +6,4 @@ export {
   type RejectedRecord,
 } from "./indexeddb-store.js";
 export { SCHEMA_VERSION } from "./schema.js";
+export type { LocalAuditEntry, LocalAuditLog, LocalAuditVerification } from "./audit-log.js";

@@ -11,6 +11,7 @@ import { COLLECTION_NAMES, DAY_MS, validate, type FieldError, type Locale } from
 import { timelineAt } from "@bankcrm/core/collections";
 import { filterIndex, listCustomers, readRecords, readTimeline, type Rows } from "./queries.js";
 import { keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
+import { localAuditLog, type LocalAuditLog } from "./audit-log.js";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import {
@@ -89,6 +90,11 @@ export interface IndexedDbStore extends CrmStore {
   seal(value: unknown): Promise<unknown>;
   /** Opens what `seal` sealed (a value stored before encryption comes back as it is). */
   open<T>(stored: unknown): Promise<T>;
+  /**
+   * The device's audit trail, for embedded mode where no server keeps one: every reveal in order, complete, sealed,
+   * hash-chained (`verify()`). Give the client `onAudit: (e) => store.audit.append(e)`.
+   */
+  readonly audit: LocalAuditLog;
   count(filter?: Pick<CustomerQuery, "tier" | "branchId">): Promise<number>;
   /**
    * Validates every customer, then writes the valid ones in one transaction:
@@ -249,13 +255,16 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
   if (retention !== undefined) await purgeStale(retention);
 
   const rows: Rows = { db, decode, decodeAll };
+  const seal = (value: unknown) => (sealingKey ? sealJson(sealingKey, value) : Promise.resolve(value));
+  const open = async <T>(stored: unknown) =>
+    (sealingKey && isSealed(stored) ? await openJson<T>(sealingKey, stored) : stored) as T;
   const store: IndexedDbStore = {
     kind: "indexeddb",
     name,
     encrypted: sealingKey !== undefined,
-    seal: (value) => (sealingKey ? sealJson(sealingKey, value) : Promise.resolve(value)),
-    open: async <T>(stored: unknown) =>
-      (sealingKey && isSealed(stored) ? await openJson<T>(sealingKey, stored) : stored) as T,
+    seal,
+    open,
+    audit: localAuditLog(db, seal, open),
     async getCustomer(id) {
       const c = await db.get("customers", id);
       if (c) await touch([id]);

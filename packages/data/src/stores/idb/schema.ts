@@ -10,7 +10,7 @@
  * collection of then and the natural-key index; 3 the name index dropped (search
  * scans); 4 the key store; 5 opportunities, campaigns, tasks and relationship
  * groups; 6 customer changes and the timeline index by latest activity; 7 when
- * each customer was last opened, for retention.
+ * each customer was last opened, for retention; 8 the device's audit trail.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from "idb";
 import { collections, COLLECTION_NAMES, type Customer, type DerivedField } from "@bankcrm/core";
@@ -23,6 +23,7 @@ import {
   timelineAt,
 } from "@bankcrm/core/collections";
 import { naturalKeyOf, type CollectionName, type CollectionRecords } from "../store.js";
+import type { StoredAudit } from "./audit-log.js";
 
 type IndexesOf<C extends CollectionName> = {
   [I in keyof (typeof collections)[C]["storage"]["indexes"]]: IDBValidKey;
@@ -37,12 +38,18 @@ export type CrmDb = {
   keys: { key: string; value: { name: string; aes: CryptoKey; hmac: CryptoKey } };
   /** When each customer was last opened (or stored): what a retention period counts from. */
   opened: { key: string; value: { id: string; at: number } };
+  /** The device's audit trail (audit-log.ts). */
+  audit: { key: number; value: StoredAudit };
 } & DBSchema;
 
 /** The store's own object stores, with the version that added each. */
-const OWN_STORES = { keys: { keyPath: "name", since: 4 }, opened: { keyPath: "id", since: 7 } } as const;
+const OWN_STORES = {
+  keys: { keyPath: "name", since: 4 },
+  opened: { keyPath: "id", since: 7 },
+  audit: { keyPath: "seq", since: 8 },
+} as const;
 
-/** The database's version: the newest collection, index or own store (7 today). */
+/** The database's version: the newest collection, index or own store (8 today). */
 export const SCHEMA_VERSION = Math.max(
   storageVersion(COLLECTION_NAMES.map((c) => collections[c].storage)),
   ...Object.values(OWN_STORES).map((s) => s.since),
