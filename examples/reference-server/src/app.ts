@@ -7,6 +7,7 @@
  * writes carry ETag / If-Match (412 with the current record, never a silent
  * overwrite) and an Idempotency-Key.
  */
+import { decodeJwt } from "jose";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { REST_CONTRACT_HEADER, REST_CONTRACT_VERSION, type FreeTextPolicy } from "@bankcrm/core";
@@ -111,6 +112,7 @@ export function createApp(db: Database, options: AppOptions) {
     if (isCustomer(principal) !== portal) return problem(c, 404, "Not found");
     if (isCustomer(principal)) c.set("customer", principal);
     else c.set("principal", principal);
+    c.set("expiresAt", (decodeJwt(token).exp ?? 0) * 1000); // verified above: its exp is there and signed
     await next();
   });
 

@@ -17,7 +17,14 @@ import { LOAD_SCOPE, type CustomerPrincipal, type Principal } from "./auth.js";
 import type { Collection, Reader } from "./database.js";
 
 /** A staff route's caller is `principal`; a portal route's (`/me…`) is `customer` — never both. */
-export type Env = { Variables: { principal: Principal; customer: CustomerPrincipal } };
+export type Env = {
+  Variables: {
+    principal: Principal;
+    customer: CustomerPrincipal;
+    /** When the caller's token expires (ms since the epoch): a change stream ends then, and the client reconnects. */
+    expiresAt: number;
+  };
+};
 /** Any route's context. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem can be answered from any route
 type AnyContext = Context<any, any, any>;

@@ -5,6 +5,7 @@
  * leaving one book and entering another said so, a malformed cursor a 400, one
  * no longer kept a 410, and the stream live and resumable.
  */
+import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { ADMIN, useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { book, call, callNote, member, rm, seededServer, staff, type Who } from "./support/demo-bank.js";
@@ -113,6 +114,19 @@ for (const database of ["pglite", "postgres"] as const) {
       expect((await call(s, rm, "GET", `changes?after=${last}`)).status).toBe(200);
       const stream = await follow(s.url, await s.tokenFor(rm), String(last - 1));
       expect(stream.status).toBe(410);
+    });
+
+    it("ends a stream when the token it was opened with expires (the client comes back with its new one)", async () => {
+      const s = await ready();
+      const token = await s.tokenFor(rm, { expiresIn: "2s" });
+      const expiresAt = decodeJwt(token).exp! * 1000;
+      const response = await fetch(new URL("changes/stream", s.url), {
+        headers: { Authorization: `Bearer ${token}`, "Last-Event-ID": String(await head()) },
+      });
+      expect(response.status).toBe(200);
+      await response.text(); // resolves when the server ends the stream
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt - 50);
+      expect(Date.now()).toBeLessThan(expiresAt + 5_000);
     });
 
     it("streams changes as they commit, and resumes after Last-Event-ID with nothing lost or twice", async () => {

@@ -115,7 +115,9 @@ function streamFrom(
     stopping?.addEventListener("abort", stop);
     let caughtUp = false;
     try {
-      while (!stream.aborted && !stopping?.aborted) {
+      // The stream lasts as long as the token it was opened with: then it ends, and the client comes back with its new one.
+      const expiresAt = c.get("expiresAt");
+      while (!stream.aborted && !stopping?.aborted && Date.now() < expiresAt) {
         if (dirty) {
           dirty = false;
           cursor = await sendPages(stream, c, db, cursor, eventData);
@@ -125,9 +127,9 @@ function streamFrom(
           caughtUp = true;
         }
         if (dirty) continue;
-        const heard = await woken(HEARTBEAT_MS, (w) => (wake = w));
+        const heard = await woken(Math.min(HEARTBEAT_MS, Math.max(0, expiresAt - Date.now())), (w) => (wake = w));
         wake = undefined;
-        if (!heard && !stream.aborted) await stream.write(": keep-alive\n\n");
+        if (!heard && !stream.aborted && Date.now() < expiresAt) await stream.write(": keep-alive\n\n");
       }
     } finally {
       unsubscribe();
