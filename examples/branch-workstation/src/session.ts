@@ -34,6 +34,8 @@ import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, ty
 import { ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
 import { DemoTokens, serverApi } from "./demo-sign-in.js";
+import { serverSegmentCounter } from "./server-counter.js";
+import type { SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   applyLists,
   applyServerMetrics,
@@ -259,10 +261,11 @@ export class WorkstationSession {
   /** The user's customers from the server (or the cache offline), a page at a time. */
   private async loadServerRows() {
     const user = USERS[this.role];
+    // Head office (the auditor, the marketing manager) reads the whole bank; the server narrows it to their scope anyway.
     const scope =
       this.role === "relationship_manager"
         ? { relationshipManagerId: user.id }
-        : this.role === "auditor"
+        : this.role === "auditor" || this.role === "marketing"
           ? {}
           : { branchId: user.branchId };
     const rows: BookRow[] = [];
@@ -354,6 +357,16 @@ export class WorkstationSession {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Server mode: the marketing builder's live count runs as SQL in the server's database (`POST /segments/evaluate`),
+   * whose view has every field unmasked — the book's rows here are masked (no birth dates) and carry no holdings.
+   * The sample is the rows of the first members. Undefined embedded: the page counts its rows in a worker.
+   */
+  get segmentCounter(): ((rows: readonly BookRow[]) => SegmentCounter<BookRow>) | undefined {
+    const remote = this.remote;
+    return remote ? (rows) => serverSegmentCounter(remote, rows) : undefined;
   }
 
   /** The audit page's source: the server's chain (the user's token: auditors only), or embedded this device's trail. */

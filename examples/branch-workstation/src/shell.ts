@@ -398,6 +398,7 @@ export class WorkstationApp extends LitElement {
                 ?active=${marketing}
                 .client=${s.client}
                 .rows=${s.rows}
+                .serverCounter=${s.segmentCounter}
                 demo-role=${this.demoRole}
                 .locale=${this.locale}
                 .feed=${s.embedded ? (responses: Parameters<typeof s.feedResponses>[0]) => s.feedResponses(responses) : undefined}

@@ -47,6 +47,8 @@ export class MarketingPage extends LitElement {
   @property({ attribute: false }) rows: readonly BookRow[] = [];
   /** Whether the page is shown (the shell keeps it alive while hidden). */
   @property({ type: Boolean }) active = false;
+  /** Server mode: counts in the server's database (session.segmentCounter); the worker over the rows otherwise. */
+  @property({ attribute: false }) serverCounter: ((rows: readonly BookRow[]) => SegmentCounter<unknown>) | undefined;
   /** Where the demo feeds the responses a campaign brings back; unset in server mode (the bank's systems feed them). */
   @property({ attribute: false }) feed: ((responses: CampaignResponse[]) => Promise<void>) | undefined;
 
@@ -72,9 +74,9 @@ export class MarketingPage extends LitElement {
     if (this.active && this.rows !== this.counted && this.rows.length > 0) {
       this.counter?.dispose();
       this.counted = this.rows;
-      this.counter = createSegmentCounter(this.rows, customerFieldCatalog, {
-        worker: createModuleWorker(workerUrl),
-      });
+      this.counter =
+        this.serverCounter?.(this.rows) ??
+        createSegmentCounter(this.rows, customerFieldCatalog, { worker: createModuleWorker(workerUrl) });
     }
   }
 
