@@ -5,13 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser.js";
 import { serveStatic } from "../support/static-server.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 let site: { url: string; close(): Promise<void> };
 let browser: Browser;
+/** One preview page for every story: each test switches it to its story. */
+let story: Page;
 
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), "bankcrm-storybook-"));
@@ -21,6 +23,9 @@ beforeAll(async () => {
   });
   site = await serveStatic(out);
   browser = await launchChromium();
+  story = await browser.newPage();
+  await story.goto(`${site.url}iframe.html?id=elements-tier-badge--all-tiers&viewMode=story`);
+  await story.locator("#storybook-root bankcrm-tier-badge").first().waitFor({ timeout: 30_000 });
 }, 180_000);
 
 afterAll(async () => {
@@ -52,18 +57,23 @@ describe("Storybook (static build)", () => {
     ["elements-relationship-group--playground", "bankcrm-relationship-group"],
   ] as const) {
     it(`renders the story ${id}`, async () => {
-      const page = await browser.newPage();
       const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(`${site.url}iframe.html?id=${id}&viewMode=story`);
-      await page.locator(tag).first().waitFor({ timeout: 30_000 });
-      const text = await page
-        .locator(tag)
+      const onError = (e: Error) => errors.push(String(e));
+      story.on("pageerror", onError);
+      // The preview switches story as the manager's sidebar does (its channel), without loading the bundle again.
+      await story.evaluate((storyId) => {
+        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: object): void } })
+          .__STORYBOOK_ADDONS_CHANNEL__;
+        channel.emit("setCurrentStory", { storyId, viewMode: "story" });
+      }, id);
+      await story.locator(`#storybook-root ${tag}`).first().waitFor({ timeout: 30_000 });
+      const text = await story
+        .locator(`#storybook-root ${tag}`)
         .first()
         .evaluate((el) => el.shadowRoot?.textContent?.trim() ?? "");
       expect(text.length).toBeGreaterThan(0);
       expect(errors).toEqual([]);
-      await page.close();
+      story.off("pageerror", onError);
     });
   }
 
