@@ -156,6 +156,8 @@ export class WorkstationApp extends LitElement {
       this.status = "ready";
       this.revision++;
       await this.updateComplete;
+      // A link straight to a customer (#/customers/<id>) opens them now the list is there to open them in.
+      this.page = this.pageFromHash();
       await new Promise((r) => requestAnimationFrame(r));
       performance.mark("bankcrm:interactive");
       // The book's value metrics: read from the device, or computed now in a worker (embedded).
