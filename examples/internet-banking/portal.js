@@ -12,6 +12,7 @@ const WORDS = {
   customerNumber: ["客户号", "Customer number"],
   signIn: ["登录", "Sign in"],
   signInFailed: ["登录失败，请检查客户号", "Sign-in failed: check the customer number"],
+  signInHint: ["演示：输入任一演示客户号，如 CU00000001", "Demo: any demo customer number, e.g. CU00000001"],
   hello: ["您好，{name}", "Hello, {name}"],
   mobile: ["预留手机：{mobile}", "Mobile on file: {mobile}"],
   leadTitle: ["请客户经理联系我", "Ask my relationship manager to call"],
@@ -60,11 +61,13 @@ export function startPortal(root, locale) {
   const newId = (prefix) => `${prefix}-WEB-${Date.now().toString(36).toUpperCase()}`;
 
   const signIn = () => {
-    const input = el("input", { name: "customer", autocomplete: "off", required: true });
+    // The demo's customers are numbered from CU00000001: any of them signs in.
+    const input = el("input", { name: "customer", autocomplete: "off", required: true, placeholder: "CU00000001" });
     input.value = new URLSearchParams(location.search).get("customer") ?? "";
     const status = el("p", { role: "status" });
     const form = el("form", { ariaLabel: t("signInTitle") }, el("h1", {}, t("signInTitle")));
-    form.append(field(t("customerNumber"), input), el("button", { type: "submit" }, t("signIn")), status);
+    const hint = el("p", { className: "hint" }, t("signInHint"));
+    form.append(field(t("customerNumber"), input), hint, el("button", { type: "submit" }, t("signIn")), status);
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const r = await fetch(`/bankcrm-token?customer=${encodeURIComponent(input.value.trim())}`);
