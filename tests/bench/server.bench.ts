@@ -24,6 +24,8 @@ export async function start(database: "pglite" | "postgres") {
   const child = spawn(
     process.execPath,
     [
+      // BENCH_PROFILE=<dir>: the server process writes a V8 CPU profile there (open it in Chrome's DevTools).
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
       "--import",
       "tsx",
       fileURLToPath(new URL("../../examples/reference-server/bench/target.ts", import.meta.url)),
