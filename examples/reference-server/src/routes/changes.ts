@@ -12,6 +12,7 @@ import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { CursorError, parseCursor, type Change, type ChangePage } from "../feed.js";
 import { present, problem, readerOf, readsAmounts, type Env } from "../http.js";
 import type { Database } from "../database.js";
+import { memo } from "../memo.js";
 import type { RouteContext } from "./context.js";
 
 /** At most this many change numbers a page (a stream sends pages of it until it is level). */
@@ -42,22 +43,36 @@ function presented(c: Context<Env>, change: Change) {
  * it depends on the record's version and on whether the caller reads amounts, nothing else. 200 followers of one
  * change mask, serialise and encode it twice, not 200 times.
  */
-function createEventData() {
-  const kept = new Map<string, Uint8Array>();
-  return (c: Context<Env>, change: Change): Uint8Array => {
-    const version = typeof change.body?.version === "number" ? change.body.version : "";
-    const key = `${change.seq}:${version}:${change.change}:${readsAmounts(c)}`;
-    let block = kept.get(key);
-    if (block === undefined) {
-      // JSON has no raw line breaks: the data is one line.
-      block = ENCODER.encode(`event: change\ndata: ${JSON.stringify(presented(c, change))}\nid: ${change.seq}\n\n`);
-      kept.set(key, block);
-      if (kept.size > 5000) kept.delete(kept.keys().next().value!);
-    }
-    return block;
-  };
+const createEventData = () =>
+  memo(
+    5000,
+    (c: Context<Env>, change: Change) =>
+      `${change.seq}:${typeof change.body?.version === "number" ? change.body.version : ""}:${change.change}:${readsAmounts(c)}`,
+    // JSON has no raw line breaks: the data is one line.
+    (c, change) =>
+      ENCODER.encode(`event: change\ndata: ${JSON.stringify(presented(c, change))}\nid: ${change.seq}\n\n`),
+  );
+
+/**
+ * A page as one write — its events and, when its last changes were outside the caller's scope, a `cursor` event that
+ * moves their cursor past them — kept for the next follower with the same reader at the same place.
+ */
+function createPageBytes() {
+  const eventData = createEventData();
+  return memo(
+    256,
+    (c: Context<Env>, readerKey: string, from: number, page: ChangePage) =>
+      `${from}:${page.cursor}:${readerKey}:${readsAmounts(c)}`,
+    (c, _readerKey, from, page) => {
+      const blocks = page.items.map((change) => eventData(c, change));
+      const lastSent = page.items.at(-1)?.seq ?? from;
+      if (page.cursor > lastSent)
+        blocks.push(ENCODER.encode(`event: cursor\ndata: ${page.cursor}\nid: ${page.cursor}\n\n`));
+      return blocks.length === 1 ? blocks[0]! : joined(blocks);
+    },
+  );
 }
-type EventData = ReturnType<typeof createEventData>;
+type PageBytes = ReturnType<typeof createPageBytes>;
 
 const cursorProblem = (c: Context<Env>, error: CursorError) =>
   error.kind === "malformed"
@@ -73,10 +88,11 @@ async function sendPages(
   c: Context<Env>,
   db: Database,
   from: number,
-  eventData: EventData,
+  pageBytes: PageBytes,
 ): Promise<number> {
   let cursor = from;
   const reader = readerOf(c);
+  const readerKey = JSON.stringify(reader);
   for (;;) {
     let page: ChangePage;
     try {
@@ -86,11 +102,8 @@ async function sendPages(
       await stream.writeSSE({ event: "gone", data: JSON.stringify({ detail: error.message, head: error.head }) });
       return -1;
     }
-    const blocks = page.items.map((change) => eventData(c, change));
-    const lastSent = page.items.at(-1)?.seq ?? cursor;
-    if (page.cursor > lastSent)
-      blocks.push(ENCODER.encode(`event: cursor\ndata: ${page.cursor}\nid: ${page.cursor}\n\n`));
-    if (blocks.length > 0) await stream.write(blocks.length === 1 ? blocks[0]! : joined(blocks));
+    const bytes = pageBytes(c, readerKey, cursor, page);
+    if (bytes.length > 0) await stream.write(bytes);
     cursor = page.cursor;
     if (!page.more) return cursor;
   }
@@ -113,7 +126,7 @@ function streamFrom(
   db: Database,
   from: number,
   stopping: AbortSignal | undefined,
-  eventData: EventData,
+  pageBytes: PageBytes,
 ) {
   return streamSSE(c, async (stream) => {
     let cursor = from;
@@ -133,7 +146,7 @@ function streamFrom(
       while (!stream.aborted && !stopping?.aborted && Date.now() < expiresAt) {
         if (dirty) {
           dirty = false;
-          cursor = await sendPages(stream, c, db, cursor, eventData);
+          cursor = await sendPages(stream, c, db, cursor, pageBytes);
           if (cursor < 0) return;
           // Level with the feed: from here on, changes arrive as they are published.
           if (!caughtUp) await stream.writeSSE({ event: "live", id: String(cursor), data: String(cursor) });
@@ -153,7 +166,7 @@ function streamFrom(
 
 export function changeRoutes({ db, stopping }: RouteContext) {
   const app = new Hono<Env>();
-  const eventData = createEventData();
+  const pageBytes = createPageBytes();
   // The first reader starts this process publishing as writes commit (on it or any other process on the database).
   app.use("/changes", (_c, next) => db.changes.watch().then(next));
   app.use("/changes/*", (_c, next) => db.changes.watch().then(next));
@@ -184,7 +197,7 @@ export function changeRoutes({ db, stopping }: RouteContext) {
       if (error instanceof CursorError) return cursorProblem(c, error);
       throw error;
     }
-    return streamFrom(c, db, cursor, stopping, eventData);
+    return streamFrom(c, db, cursor, stopping, pageBytes);
   });
 
   return app;
