@@ -1,20 +1,30 @@
 // Internet banking for a signed-in customer, on the bank's server (the
-// reference server's /me routes, through this page's /api proxy): their
-// profile (masked), a request for their relationship manager to call, a
-// complaint with its time limit, their cases, and their marketing consent.
-// Plain JavaScript and DOM: every value is set as text, never as HTML.
-import { labelIn } from "@bankcrm/core";
-import { leadPurposeLabels, serviceCaseStatusLabels } from "@bankcrm/core/i18n";
-import { LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
+// reference server's /me routes, through /api/): their profile (masked), their
+// holdings, a request for their relationship manager to call, a complaint with
+// its time limit, their cases (rated once resolved), their contact details and
+// their consents. Plain JavaScript and DOM: every value is set as text, never
+// as HTML.
+import { consentInForce, formatMoney, labelIn } from "@bankcrm/core";
+import {
+  consentPurposeLabels,
+  holdingStatusLabels,
+  leadPurposeLabels,
+  productTypeLabels,
+  serviceCaseStatusLabels,
+} from "@bankcrm/core/i18n";
+import { CONSENT_PURPOSES, LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
 
 const WORDS = {
   signInTitle: ["登录网上银行（演示）", "Sign in to internet banking (demo)"],
   customerNumber: ["客户号", "Customer number"],
   signIn: ["登录", "Sign in"],
   signInFailed: ["登录失败，请检查客户号", "Sign-in failed: check the customer number"],
-  signInHint: ["演示：输入任一演示客户号，如 CU00000001", "Demo: any demo customer number, e.g. CU00000001"],
+  signInHint: ["演示：输入任一演示客户号，或选择下列客户", "Demo: any demo customer number, or choose one below"],
+  signInAs: ["以 {name}（{id}）登录", "Sign in as {name} ({id})"],
   hello: ["您好，{name}", "Hello, {name}"],
   mobile: ["预留手机：{mobile}", "Mobile on file: {mobile}"],
+  holdingsTitle: ["我的资产", "My accounts and holdings"],
+  noHoldings: ["暂无持有产品", "No accounts or holdings"],
   leadTitle: ["请客户经理联系我", "Ask my relationship manager to call"],
   purpose: ["咨询事项", "About"],
   message: ["留言（选填）", "Message (optional)"],
@@ -27,13 +37,26 @@ const WORDS = {
   complaintSent: ["已受理，编号 {id}，将于 {due} 前答复", "Received as {id}; we will answer by {due}"],
   casesTitle: ["我的服务单", "My cases"],
   noCases: ["暂无服务单", "No cases"],
-  consentTitle: ["营销授权", "Marketing consent"],
-  withdraw: ["撤回营销授权", "Withdraw marketing consent"],
-  withdrawn: ["已撤回营销授权，即时生效", "Marketing consent withdrawn, at once"],
+  rating: ["满意度（1–5）", "Satisfaction (1–5)"],
+  rate: ["评价", "Rate"],
+  rated: ["已评价：{n} 分", "Rated {n} of 5"],
+  contactTitle: ["联系方式", "Contact details"],
+  newMobile: ["新手机号（选填）", "New mobile number (optional)"],
+  newEmail: ["新电子邮箱（选填）", "New email (optional)"],
+  contactSaved: ["联系方式已更新", "Contact details updated"],
+  contactEmpty: ["请填写新手机号或新邮箱", "Enter a new mobile number or email"],
+  contactInvalid: ["手机号或邮箱格式不正确", "That mobile number or email is not valid"],
+  consentTitle: ["授权管理", "Consents"],
+  consentGiven: ["已授权（{date}）", "Given ({date})"],
+  consentWithdrawn: ["已撤回（{date}）", "Withdrawn ({date})"],
+  consentNone: ["未授权", "Not given"],
+  give: ["授权", "Give"],
+  withdraw: ["撤回", "Withdraw"],
+  consentSaved: ["已更新，即时生效", "Updated, in force at once"],
   failed: ["提交失败，请稍后再试", "That did not go through: please try again"],
 };
 
-/** Starts the portal in `root`; the demo's sign-in asks for a customer number (`?customer=` fills it). */
+/** Starts the portal in `root`; the demo's sign-in takes a customer number (`?customer=` fills it) or a choice. */
 export function startPortal(root, locale) {
   const t = (key, values = {}) =>
     WORDS[key][locale === "en" ? 1 : 0].replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
@@ -43,6 +66,14 @@ export function startPortal(root, locale) {
     return node;
   };
   const field = (labelText, control) => el("label", {}, labelText, control);
+  /** A section or form headed by `title`, named by its heading and found by tests as `data-testid`. */
+  const part = (tag, id, title, testid) => {
+    const node = el(tag, {}, el("h2", { id: `${id}-h` }, title));
+    node.setAttribute("aria-labelledby", `${id}-h`);
+    node.dataset.testid = testid;
+    return node;
+  };
+  const day = (iso) => new Date(iso).toLocaleDateString(locale, { timeZone: "Asia/Shanghai" });
   let token;
 
   const api = async (method, path, body, headers = {}) => {
@@ -56,27 +87,74 @@ export function startPortal(root, locale) {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const answer = response.status === 204 ? {} : await response.json();
-    return { ok: response.ok, etag: response.headers.get("ETag"), answer };
+    return { ok: response.ok, status: response.status, etag: response.headers.get("ETag"), answer };
   };
   const newId = (prefix) => `${prefix}-WEB-${Date.now().toString(36).toUpperCase()}`;
+  /** A change to the customer's own record (contact, consent), made on the profile as it is now. */
+  const changeSelf = async (input) => {
+    const me = await api("GET", "me");
+    return api("POST", "me/changes", { id: newId("CH"), input }, { "If-Match": me.etag ?? "" });
+  };
 
-  const signIn = () => {
-    // The demo's customers are numbered from CU00000001: any of them signs in.
+  const signIn = async () => {
     const input = el("input", { name: "customer", autocomplete: "off", required: true, placeholder: "CU00000001" });
     input.value = new URLSearchParams(location.search).get("customer") ?? "";
     const status = el("p", { role: "status" });
     const form = el("form", { ariaLabel: t("signInTitle") }, el("h1", {}, t("signInTitle")));
     const hint = el("p", { className: "hint" }, t("signInHint"));
-    form.append(field(t("customerNumber"), input), hint, el("button", { type: "submit" }, t("signIn")), status);
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      const r = await fetch(`/bankcrm-token?customer=${encodeURIComponent(input.value.trim())}`);
+    const enter = async (id) => {
+      const r = await fetch(`/bankcrm-token?customer=${encodeURIComponent(id)}`);
       token = r.ok ? (await r.json()).token : undefined;
       const me = token ? await api("GET", "me") : { ok: false };
       if (!me.ok) status.textContent = t("signInFailed");
       else home(me.answer);
+    };
+    const choices = el("ul", { className: "choices" });
+    choices.dataset.testid = "portal-choices";
+    form.append(
+      field(t("customerNumber"), input),
+      el("button", { type: "submit" }, t("signIn")),
+      hint,
+      choices,
+      status,
+    );
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void enter(input.value.trim());
     });
     root.replaceChildren(form);
+    // The demo's chooser: a few customers of the bank, by number and masked name.
+    const listed = await fetch("/bankcrm-token/customers")
+      .then((r) => (r.ok ? r.json() : { items: [] }))
+      .catch(() => ({ items: [] }));
+    for (const c of listed.items) {
+      const button = el("button", { type: "button", className: "quiet" }, t("signInAs", c));
+      button.addEventListener("click", () => void enter(c.id));
+      choices.append(el("li", {}, button));
+    }
+  };
+
+  const holdingList = () => {
+    const list = el("ul", {});
+    const section = part("section", "holdings", t("holdingsTitle"), "portal-holdings");
+    section.append(list);
+    section.refresh = async () => {
+      const r = await api("GET", "me/holdings");
+      const items = r.ok ? r.answer.items : [];
+      list.replaceChildren(
+        ...(items.length === 0
+          ? [el("li", {}, t("noHoldings"))]
+          : items.map((h) =>
+              el(
+                "li",
+                {},
+                `${h.productName ?? labelIn(productTypeLabels, h.productType, locale)} · ${h.accountNumber} · ` +
+                  `${formatMoney(h.balance.amount, h.balance.currency, locale)} · ${labelIn(holdingStatusLabels, h.status, locale)}`,
+              ),
+            )),
+      );
+    };
+    return section;
   };
 
   const leadForm = () => {
@@ -85,9 +163,7 @@ export function startPortal(root, locale) {
     const message = el("textarea", { name: "message", maxLength: 500, rows: 2 });
     const consent = el("input", { type: "checkbox", name: "consent", required: true });
     const status = el("p", { role: "status", className: "result" });
-    const form = el("form", {}, el("h2", { id: "lead-h" }, t("leadTitle")));
-    form.setAttribute("aria-labelledby", "lead-h");
-    form.dataset.testid = "portal-lead";
+    const form = part("form", "lead", t("leadTitle"), "portal-lead");
     form.append(
       field(t("purpose"), purpose),
       field(t("message"), message),
@@ -114,9 +190,7 @@ export function startPortal(root, locale) {
     const subject = el("input", { name: "subject", maxLength: 120, required: true });
     const description = el("textarea", { name: "description", maxLength: 2000, rows: 3 });
     const status = el("p", { role: "status", className: "result" });
-    const form = el("form", {}, el("h2", { id: "complaint-h" }, t("complaintTitle")));
-    form.setAttribute("aria-labelledby", "complaint-h");
-    form.dataset.testid = "portal-complaint";
+    const form = part("form", "complaint", t("complaintTitle"), "portal-complaint");
     form.append(field(t("subject"), subject), field(t("description"), description));
     form.append(el("button", { type: "submit" }, t("send")), status);
     form.addEventListener("submit", async (e) => {
@@ -128,8 +202,7 @@ export function startPortal(root, locale) {
         subject: subject.value.trim(),
         ...(description.value.trim() ? { description: description.value.trim() } : {}),
       });
-      const due = r.ok ? new Date(r.answer.slaDueAt).toLocaleDateString(locale, { timeZone: "Asia/Shanghai" }) : "";
-      status.textContent = r.ok ? t("complaintSent", { id, due }) : t("failed");
+      status.textContent = r.ok ? t("complaintSent", { id, due: day(r.answer.slaDueAt) }) : t("failed");
       if (r.ok) {
         form.reset();
         await cases.refresh();
@@ -138,61 +211,135 @@ export function startPortal(root, locale) {
     return form;
   };
 
+  /** A resolved case's rating: the score once given, else a 1–5 choice and its button. */
+  const ratingOf = (c, refresh) => {
+    if (c.satisfaction !== undefined) return el("span", {}, ` · ${t("rated", { n: c.satisfaction })}`);
+    if (c.status !== "resolved" && c.status !== "closed") return "";
+    const score = el("select", { name: "satisfaction" });
+    score.setAttribute("aria-label", `${t("rating")} · ${c.subject}`);
+    for (const n of [5, 4, 3, 2, 1]) score.append(el("option", { value: String(n) }, String(n)));
+    const button = el("button", { type: "button", className: "quiet" }, t("rate"));
+    const status = el("span", { role: "status" });
+    button.addEventListener("click", async () => {
+      const r = await api("POST", `me/cases/${encodeURIComponent(c.id)}/rating`, { satisfaction: Number(score.value) });
+      if (r.ok) await refresh();
+      else status.textContent = t("failed");
+    });
+    return el("span", { className: "rating" }, score, button, status);
+  };
+
   const caseList = () => {
     const list = el("ul", {});
-    list.dataset.testid = "portal-cases";
-    const section = el("section", {}, el("h2", { id: "cases-h" }, t("casesTitle")), list);
-    section.setAttribute("aria-labelledby", "cases-h");
+    const section = part("section", "cases", t("casesTitle"), "portal-cases");
+    section.append(list);
     section.refresh = async () => {
       const r = await api("GET", "me/cases");
       const items = r.ok ? r.answer.items : [];
       list.replaceChildren(
         ...(items.length === 0
           ? [el("li", {}, t("noCases"))]
-          : items.map((c) => el("li", {}, `${c.subject} · ${labelIn(serviceCaseStatusLabels, c.status, locale)}`))),
+          : items.map((c) =>
+              el(
+                "li",
+                {},
+                `${c.subject} · ${labelIn(serviceCaseStatusLabels, c.status, locale)}`,
+                ratingOf(c, section.refresh),
+              ),
+            )),
       );
     };
     return section;
   };
 
-  const consentSection = () => {
-    const status = el("p", { role: "status", className: "result" });
-    const button = el("button", { type: "button" }, t("withdraw"));
-    button.dataset.testid = "withdraw-consent";
-    button.addEventListener("click", async () => {
-      const me = await api("GET", "me");
-      const at = new Date().toISOString();
-      const r = await api(
-        "POST",
-        "me/changes",
-        {
-          id: newId("CH"),
-          input: {
-            kind: "consent",
-            consent: { purpose: "marketing", channel: "all", granted: false, textVersion: "2026-11", recordedAt: at },
-          },
-        },
-        { "If-Match": me.etag ?? "" },
-      );
-      status.textContent = r.ok ? t("withdrawn") : t("failed");
+  const contactForm = (profile) => {
+    const mobile = el("input", {
+      name: "mobile",
+      type: "tel",
+      inputMode: "numeric",
+      pattern: "1\\d{10}",
+      maxLength: 11,
     });
-    const section = el("section", {}, el("h2", { id: "consent-h" }, t("consentTitle")), button, status);
-    section.setAttribute("aria-labelledby", "consent-h");
+    const email = el("input", { name: "email", type: "email", maxLength: 254 });
+    const status = el("p", { role: "status", className: "result" });
+    const form = part("form", "contact", t("contactTitle"), "portal-contact");
+    form.append(field(t("newMobile"), mobile), field(t("newEmail"), email));
+    form.append(el("button", { type: "submit" }, t("send")), status);
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const contact = {
+        ...(mobile.value.trim() ? { mobile: mobile.value.trim() } : {}),
+        ...(email.value.trim() ? { email: email.value.trim() } : {}),
+      };
+      if (Object.keys(contact).length === 0) return void (status.textContent = t("contactEmpty"));
+      const r = await changeSelf({ kind: "contact", contact });
+      status.textContent = r.ok ? t("contactSaved") : r.status === 400 ? t("contactInvalid") : t("failed");
+      if (r.ok) {
+        form.reset();
+        profile.show(r.answer);
+      }
+    });
+    return form;
+  };
+
+  const consentList = () => {
+    const list = el("ul", {});
+    const status = el("p", { role: "status", className: "result" });
+    const section = part("section", "consents", t("consentTitle"), "portal-consents");
+    section.append(list, status);
+    section.show = (me) => {
+      list.replaceChildren(
+        ...CONSENT_PURPOSES.map((purpose) => {
+          const now = consentInForce(me.consents ?? [], purpose, "all");
+          const label = labelIn(consentPurposeLabels, purpose, locale);
+          const state = !now
+            ? t("consentNone")
+            : t(now.granted ? "consentGiven" : "consentWithdrawn", { date: day(now.recordedAt) });
+          const button = el("button", { type: "button", className: "quiet" }, t(now?.granted ? "withdraw" : "give"));
+          button.setAttribute("aria-label", `${t(now?.granted ? "withdraw" : "give")} · ${label}`);
+          button.dataset.purpose = purpose;
+          button.addEventListener("click", async () => {
+            const consent = { purpose, channel: "all", granted: !now?.granted, textVersion: "2026-11" };
+            const r = await changeSelf({
+              kind: "consent",
+              consent: { ...consent, recordedAt: new Date().toISOString() },
+            });
+            status.textContent = r.ok ? t("consentSaved") : t("failed");
+            if (r.ok) section.show(r.answer);
+          });
+          return el("li", {}, `${label} · ${state} `, button);
+        }),
+      );
+    };
     return section;
   };
 
   const home = (me) => {
     const cases = caseList();
+    const holdings = holdingList();
+    const consents = consentList();
+    const greeting = el("h1", {});
+    const onFile = el("p", {});
+    const profile = {
+      show: (now) => {
+        greeting.textContent = t("hello", { name: now.name });
+        onFile.textContent = t("mobile", { mobile: now.contact?.mobile ?? "—" });
+        consents.show(now);
+      },
+    };
     root.replaceChildren(
-      el("h1", {}, t("hello", { name: me.name })),
-      el("p", {}, t("mobile", { mobile: me.contact?.mobile ?? "—" })),
+      greeting,
+      onFile,
+      holdings,
       leadForm(),
       complaintForm(cases),
       cases,
-      consentSection(),
+      contactForm(profile),
+      consents,
     );
+    profile.show(me);
+    void holdings.refresh();
     void cases.refresh();
   };
 
-  signIn();
+  void signIn();
 }

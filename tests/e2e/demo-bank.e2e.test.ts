@@ -121,6 +121,16 @@ describe("pnpm start: one demo bank on one origin", () => {
     expect(((await (await api(first, "me", me.token)).json()) as { id: string }).id).toBe(customer.id);
     expect((await tokenFor(first, "customer=CU99999999")).status).toBe(404);
     expect((await tokenFor(first, "staff=nobody")).status).toBe(404);
+    // The portal's chooser lists customers who sign in, by number and masked name only.
+    const listed = (await (await fetch(`${first.base}/bankcrm-token/customers`)).json()) as {
+      items: Record<string, string>[];
+    };
+    expect(listed.items.length).toBeGreaterThan(0);
+    for (const item of listed.items) {
+      expect(Object.keys(item).sort()).toEqual(["id", "name"]);
+      expect(item.name).toContain("*");
+      expect((await tokenFor(first, `customer=${item.id}`)).status).toBe(200);
+    }
 
     // A customer's request, left in the portal, is kept.
     const left = await api(first, "me/leads", me.token, {

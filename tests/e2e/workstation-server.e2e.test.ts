@@ -211,7 +211,7 @@ describe("branch workstation against the reference server (server mode)", () => 
 
       // The customer, in another browser context, signs in to internet banking and asks to be called.
       const bank = await openWatchedPage(browser, `${portal.url}?customer=${customer.id}`);
-      await bank.page.getByRole("button", { name: "登录" }).click();
+      await bank.page.getByRole("button", { name: "登录", exact: true }).click();
       const lead = bank.page.locator('[data-testid="portal-lead"]');
       await lead.waitFor({ timeout: 15_000 });
       // Masked for the customer too: the full mobile (as stored) is nowhere on the page.
@@ -263,6 +263,21 @@ describe("branch workstation against the reference server (server mode)", () => 
     });
     expect(before.count).toBeGreaterThan(1);
     const customerId = before.ids[0]!;
+    // A case of theirs the bank has resolved, for them to rate.
+    const resolvedCase = `SC-RATE-${customerId}`;
+    await api.db.put("serviceCases", {
+      id: resolvedCase,
+      customerId,
+      type: "inquiry",
+      priority: "medium",
+      channel: "branch",
+      status: "resolved",
+      subject: "咨询定期存款利率",
+      openedAt: "2026-11-02T02:00:00.000Z",
+      slaDueAt: "2026-11-04T02:00:00.000Z",
+      resolvedAt: "2026-11-02T03:00:00.000Z",
+      version: 1,
+    });
     const portal = served(await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) }));
     try {
       const mk = await openWatchedPage(browser, `${site.url}#/marketing`);
@@ -277,11 +292,36 @@ describe("branch workstation against the reference server (server mode)", () => 
 
       // The customer, in another browser context, withdraws their marketing consent.
       const bank = await openWatchedPage(browser, `${portal.url}?customer=${customerId}`);
-      await bank.page.getByRole("button", { name: "登录" }).click();
-      await bank.page.locator('[data-testid="withdraw-consent"]').click();
-      await expect.poll(() => bank.page.getByText("已撤回营销授权，即时生效").count()).toBe(1);
+      await bank.page.getByRole("button", { name: "登录", exact: true }).click();
+      const consents = bank.page.locator('[data-testid="portal-consents"]');
+      await consents.locator('button[data-purpose="marketing"]').click();
+      await expect.poll(() => consents.getByText("已更新，即时生效").count()).toBe(1);
       // No reload: the feed brings the changed customer, and the count is one less within two seconds.
       await expect.poll(counted, { timeout: 2_000 }).toBe(before.count - 1);
+      expect(await consents.locator("li").first().textContent()).toMatch(/营销.*已撤回/);
+
+      // The rest of what the customer does about themselves: their holdings (accounts masked), a new mobile number
+      // (masked as soon as it is on file), and the rating of a resolved case, once.
+      const holdings = bank.page.locator('[data-testid="portal-holdings"] li');
+      await expect.poll(() => holdings.count()).toBeGreaterThan(0);
+      const stored = await api.db.query<{ body: { accountNumber: string } }>(
+        "SELECT body FROM records WHERE collection = 'holdings' AND customer_id = $1",
+        [customerId],
+      );
+      const shown = (await bank.page.locator('[data-testid="portal-holdings"]').textContent()) ?? "";
+      for (const { body } of stored.rows) expect(shown).not.toContain(body.accountNumber);
+      const contact = bank.page.locator('[data-testid="portal-contact"]');
+      await contact.locator('input[name="mobile"]').fill("13912345678");
+      await contact.getByRole("button", { name: "提交" }).click();
+      await expect.poll(() => contact.locator(".result").textContent()).toBe("联系方式已更新");
+      expect(await bank.page.locator("#portal > p").first().textContent()).toMatch(/5678/);
+      expect(await bank.page.locator("#portal").textContent()).not.toContain("13912345678");
+      const cases = bank.page.locator('[data-testid="portal-cases"]');
+      await cases.locator('select[name="satisfaction"]').first().selectOption("4");
+      await cases.getByRole("button", { name: "评价" }).first().click();
+      await expect.poll(() => cases.getByText("已评价：4 分").count()).toBe(1);
+      const rated = await api.db.get("serviceCases", resolvedCase);
+      expect(rated!.body.satisfaction).toBe(4);
       for (const watched of [mk, bank]) {
         expect(watched.violations).toEqual([]);
         expect(watched.errors).toEqual([]);

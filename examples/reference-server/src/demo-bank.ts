@@ -17,6 +17,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getRequestListener } from "@hono/node-server";
+import { CustomerSchema, maskRecord, type Customer } from "@bankcrm/core";
 import { generateStaff } from "@bankcrm/core/demo";
 import { staticFiles } from "../../branch-workstation/serve.mjs";
 import { portalFiles } from "../../internet-banking/serve.mjs";
@@ -60,6 +61,21 @@ function demoSignIn(db: Database, auth: AuthOptions) {
   };
 }
 
+/**
+ * /bankcrm-token/customers: the portal's sign-in chooser — a few individual customers with holdings, as numbers and
+ * masked names (what the portal shows a signed-in customer of themselves; nothing more leaves the demo's sign-in).
+ */
+async function demoCustomers(db: Database, res: ServerResponse) {
+  const { rows } = await db.query<{ id: string; body: Customer }>(
+    `SELECT c.id, c.body FROM records c
+     WHERE c.collection = 'customers' AND c.body ->> 'kind' = 'individual'
+       AND EXISTS (SELECT 1 FROM records h WHERE h.collection = 'holdings' AND h.customer_id = c.id)
+     ORDER BY c.id LIMIT 6`,
+  );
+  const items = rows.map((r) => ({ id: r.id, name: maskRecord<Customer>(CustomerSchema, r.body).name }));
+  json(res, 200, { items });
+}
+
 /** One origin: the API under /api/, the demo sign-in, and the three pages. */
 async function bankServer(db: Database, auth: AuthOptions, streams: AbortController) {
   const api = getRequestListener(appFromEnv(db, auth, streams.signal, env).fetch);
@@ -76,6 +92,7 @@ async function bankServer(db: Database, auth: AuthOptions, streams: AbortControl
     }
     if (path === "/bankcrm-config.json") return json(res, 200, { api: "/api/" });
     if (path === "/bankcrm-token") return signIn(res, url.searchParams);
+    if (path === "/bankcrm-token/customers") return demoCustomers(db, res);
     if (path === "/desk" || path === "/bank") {
       res.writeHead(308, { Location: `${path}/${url.search}` }).end();
       return;
