@@ -181,11 +181,12 @@ export class CallCentreDesk extends LitElement {
     const value = new FormData(e.currentTarget as HTMLFormElement).get("query");
     const query = typeof value === "string" ? value.trim() : "";
     if (!this.client || query === "") return;
-    // A bank card (Luhn-valid, 16–19 digits): the card lookup; anything else: the customer search.
+    // A bank card (Luhn-valid, 16–19 digits) the embedded book's card index knows: its customer. Anything else goes to
+    // the customer search — on the bank's server, that answers a card number too (whose holding it is).
     const card = normalizeBankCardNumber(query);
-    if (/^\d{16,19}$/.test(card) && isValidBankCardNumber(card)) {
-      const id = this.cards.get(card);
-      const found = id ? await this.client.customers.get(id) : undefined;
+    const id = /^\d{16,19}$/.test(card) && isValidBankCardNumber(card) ? this.cards.get(card) : undefined;
+    if (id) {
+      const found = await this.client.customers.get(id);
       this.candidates = found ? [found] : [];
     } else this.candidates = (await this.client.customers.search(query, 10)).items;
     this.searched = true;

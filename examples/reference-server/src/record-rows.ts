@@ -25,7 +25,9 @@ export function timelineKey(collection: Collection, body: Record<string, unknown
   return `${timelineAt(collection, body)}|${kind}|${String(body.id)}`;
 }
 
+/** A customer's identifier (resident ID, USCC…); a holding's account or card number (the call centre's card lookup). */
 export function naturalKey(collection: Collection, body: Record<string, unknown>): string | null {
+  if (collection === "holdings") return typeof body.accountNumber === "string" ? body.accountNumber : null;
   if (collection !== "customers") return null;
   return collections.customers.naturalKey(body as never);
 }

@@ -5,6 +5,7 @@
  * columns. Every read of the database takes its WHERE from here.
  */
 import { collectionSpec, type CollectionName, type CustomerScope } from "@bankcrm/core";
+import { isValidBankCardNumber } from "@bankcrm/core/identifiers";
 
 /** Who is reading: their id and their customer scope. `undefined` (jobs, tests of storage) reads everything. */
 export interface Reader {
@@ -114,13 +115,15 @@ function prefixEnd(prefix: string): string {
 
 /**
  * Customer search as SQL over indexed columns: a full mobile, a masked one
- * (`138****5678`), four digits (mobile or ID last four), a resident ID or
- * USCC, a customer number prefix, or a name prefix (surname first, as staff
- * type it).
+ * (`138****5678`), four digits (mobile or ID last four), a bank card number
+ * (16–19 digits, Luhn-valid: whose card it is), a resident ID or USCC, a
+ * customer number prefix, or a name prefix (surname first, as staff type it).
  */
 export function searchSql(search: string, p: Params): string {
   const text = search.trim();
   const digits = text.replace(/[\s-]/g, "");
+  if (/^\d{16,19}$/.test(digits) && isValidBankCardNumber(digits))
+    return `(id IN (SELECT h.customer_id FROM records h WHERE h.collection = 'holdings' AND h.natural_key = ${p.add(digits)}))`;
   if (/^1\d{10}$/.test(digits)) return `(mobile_last4 = ${p.add(digits.slice(-4))} AND mobile = ${p.add(digits)})`;
   const masked = /^(\d{3})\*{4}(\d{4})$/.exec(text);
   if (masked) return `(mobile_last4 = ${p.add(masked[2])} AND left(mobile, 3) = ${p.add(masked[1])})`;

@@ -83,5 +83,18 @@ for (const database of ["pglite"] as const) {
       expect((await verify(tellerElsewhere, right)).status).toBe(404);
       expect((await verify(colleague, { first: right.first })).status).toBe(400);
     });
+
+    it("finds the caller by the bank card they read out (masked), across the bank; not by a mistyped one", async () => {
+      const card = book.holdings.find((h) => h.customerId === person.id && /^\d{16,19}$/.test(h.accountNumber))!;
+      const find = async (search: string) =>
+        (await call(await ready(), agent, "GET", `customers?search=${encodeURIComponent(search)}`)).json() as {
+          items: { id: string; idDocument: { number: string } }[];
+        };
+      const found = await find(card.accountNumber.replace(/(\d{4})(?=\d)/g, "$1 "));
+      expect(found.items.map((c) => c.id)).toEqual([person.id]);
+      expect(found.items[0]!.idDocument.number).not.toBe(person.idDocument.number);
+      const typo = `${card.accountNumber.slice(0, -1)}${(Number(card.accountNumber.at(-1)) + 1) % 10}`;
+      expect((await find(typo)).items).toEqual([]);
+    });
   });
 }
