@@ -87,6 +87,41 @@ const limitAfter = [
   query("after", "Cursor from the previous page"),
 ];
 /** Every collection, for the generic reads. */
+/** A page of the change feed (staff's, or a customer's own records). */
+const changesPage = (operationId: string, whose: string) => ({
+  operationId,
+  summary: `The change feed: every committed write after the cursor, numbered contiguously in commit order, ${whose} (docs/server/change-feed.md)`,
+  parameters: [
+    query("after", "The cursor: the last change number the caller has (0 from the start)", {
+      type: "string",
+      pattern: "^\\d{1,15}$",
+    }),
+    query("limit", "How many change numbers a page covers, 1–500 (default 200)", {
+      type: "integer",
+      minimum: 1,
+      maximum: 500,
+    }),
+  ],
+  responses: { 200: { description: "A page", content: json(ref("ChangePage")) }, ...errors(400, 401, 410) },
+});
+
+/** The change feed as server-sent events (staff's, or a customer's own records). */
+const changesStream = (operationId: string, skipped: string) => ({
+  operationId,
+  summary: `The change feed as server-sent events: \`change\` events (data: a Change, id: its number), \`cursor\` events that move the cursor past changes ${skipped}, \`gone\` when the cursor is no longer kept. Resumes after \`Last-Event-ID\` (or \`after\`)`,
+  parameters: [
+    { name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } },
+    query("after", "The cursor when no Last-Event-ID is sent", { type: "string", pattern: "^\\d{1,15}$" }),
+  ],
+  responses: {
+    200: {
+      description: "The event stream (open until the client or the server stops it)",
+      content: { "text/event-stream": { schema: { type: "string" } } },
+    },
+    ...errors(400, 401, 410),
+  },
+});
+
 const ALL = COLLECTION_NAMES;
 /** Each collection's record name: its component and operation names (the table's `record` column). */
 const NAMES = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].record])) as Record<
@@ -236,7 +271,12 @@ function portalPaths(): Record<string, unknown> {
         },
       },
     },
+    "/me/changes/stream": { get: changesStream("streamMyChanges", "that are not the customer's own") },
     "/me/changes": {
+      get: changesPage(
+        "listMyChanges",
+        "of the customer's own profile, holdings, cases and leads, as they see them (a `put` each)",
+      ),
       post: {
         operationId: "changeMe",
         summary:
@@ -539,43 +579,8 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
-    "/changes": {
-      get: {
-        operationId: "listChanges",
-        summary:
-          "The change feed: every committed write after the cursor, numbered contiguously in commit order, in the caller's scope and masked as reads are (docs/server/change-feed.md)",
-        parameters: [
-          query("after", "The cursor: the last change number the caller has (0 from the start)", {
-            type: "string",
-            pattern: "^\\d{1,15}$",
-          }),
-          query("limit", "How many change numbers a page covers, 1–500 (default 200)", {
-            type: "integer",
-            minimum: 1,
-            maximum: 500,
-          }),
-        ],
-        responses: { 200: { description: "A page", content: json(ref("ChangePage")) }, ...errors(400, 401, 410) },
-      },
-    },
-    "/changes/stream": {
-      get: {
-        operationId: "streamChanges",
-        summary:
-          "The change feed as server-sent events: `change` events (data: a Change, id: its number), `cursor` events that move the cursor past changes outside the caller's scope, `gone` when the cursor is no longer kept. Resumes after `Last-Event-ID` (or `after`)",
-        parameters: [
-          { name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } },
-          query("after", "The cursor when no Last-Event-ID is sent", { type: "string", pattern: "^\\d{1,15}$" }),
-        ],
-        responses: {
-          200: {
-            description: "The event stream (open until the client or the server stops it)",
-            content: { "text/event-stream": { schema: { type: "string" } } },
-          },
-          ...errors(400, 401, 410),
-        },
-      },
-    },
+    "/changes": { get: changesPage("listChanges", "in the caller's scope and masked as reads are") },
+    "/changes/stream": { get: changesStream("streamChanges", "outside the caller's scope") },
     "/customers/{id}/verify": {
       post: {
         operationId: "verifyCaller",

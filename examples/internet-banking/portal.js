@@ -2,8 +2,9 @@
 // reference server's /me routes, through /api/): their profile (masked), their
 // holdings, a request for their relationship manager to call, a complaint with
 // its time limit, their cases (rated once resolved), their contact details and
-// their consents. Plain JavaScript and DOM: every value is set as text, never
-// as HTML.
+// their consents — kept current by following their own records on the change
+// feed (a case the call centre resolves shows at once). Plain JavaScript and
+// DOM: every value is set as text, never as HTML.
 import { consentInForce, formatMoney, labelIn } from "@bankcrm/core";
 import {
   consentPurposeLabels,
@@ -13,6 +14,7 @@ import {
   serviceCaseStatusLabels,
 } from "@bankcrm/core/i18n";
 import { CONSENT_PURPOSES, LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
+import { followChanges } from "@bankcrm/data";
 
 const WORDS = {
   signInTitle: ["登录网上银行（演示）", "Sign in to internet banking (demo)"],
@@ -339,6 +341,19 @@ export function startPortal(root, locale) {
     profile.show(me);
     void holdings.refresh();
     void cases.refresh();
+    // Their own records as they change, on whichever channel: the page shows them without a reload.
+    followChanges({
+      baseUrl: new URL("/api/", location.href).href,
+      path: "me/changes/stream",
+      getToken: () => token,
+      after: "head",
+      apply: (change) => {
+        if (change.collection === "customers" && change.record) profile.show(change.record);
+        else if (change.collection === "serviceCases") return cases.refresh();
+        else if (change.collection === "holdings") return holdings.refresh();
+      },
+      onStatus: (status) => (root.dataset.feed = status),
+    });
   };
 
   void signIn();

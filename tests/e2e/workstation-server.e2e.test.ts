@@ -263,21 +263,6 @@ describe("branch workstation against the reference server (server mode)", () => 
     });
     expect(before.count).toBeGreaterThan(1);
     const customerId = before.ids[0]!;
-    // A case of theirs the bank has resolved, for them to rate.
-    const resolvedCase = `SC-RATE-${customerId}`;
-    await api.db.put("serviceCases", {
-      id: resolvedCase,
-      customerId,
-      type: "inquiry",
-      priority: "medium",
-      channel: "branch",
-      status: "resolved",
-      subject: "咨询定期存款利率",
-      openedAt: "2026-11-02T02:00:00.000Z",
-      slaDueAt: "2026-11-04T02:00:00.000Z",
-      resolvedAt: "2026-11-02T03:00:00.000Z",
-      version: 1,
-    });
     const portal = served(await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) }));
     try {
       const mk = await openWatchedPage(browser, `${site.url}#/marketing`);
@@ -316,7 +301,25 @@ describe("branch workstation against the reference server (server mode)", () => 
       await expect.poll(() => contact.locator(".result").textContent()).toBe("联系方式已更新");
       expect(await bank.page.locator("#portal > p").first().textContent()).toMatch(/5678/);
       expect(await bank.page.locator("#portal").textContent()).not.toContain("13912345678");
+      // The bank resolves a case of theirs (here straight in the database, as the desk's write would land): the
+      // portal follows their own records and shows it, rateable, without a reload.
+      await bank.page.locator('#portal[data-feed="live"]').waitFor({ timeout: 10_000 });
+      const resolvedCase = `SC-RATE-${customerId}`;
+      await api.db.put("serviceCases", {
+        id: resolvedCase,
+        customerId,
+        type: "inquiry",
+        priority: "medium",
+        channel: "branch",
+        status: "resolved",
+        subject: "咨询定期存款利率",
+        openedAt: "2026-11-02T02:00:00.000Z",
+        slaDueAt: "2026-11-04T02:00:00.000Z",
+        resolvedAt: "2026-11-02T03:00:00.000Z",
+        version: 1,
+      });
       const cases = bank.page.locator('[data-testid="portal-cases"]');
+      await expect.poll(() => cases.textContent(), { timeout: 5_000 }).toContain("咨询定期存款利率");
       await cases.locator('select[name="satisfaction"]').first().selectOption("4");
       await cases.getByRole("button", { name: "评价" }).first().click();
       await expect.poll(() => cases.getByText("已评价：4 分").count()).toBe(1);

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { signCustomerToken } from "../src/auth.js";
-import { book, call, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import { book, call, callNote, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import { changesIn, follow } from "./support/sse.js";
 
 const customer = book.customers.find((c) => c.relationshipManagerId === rm.id && c.contact.mobile)!;
 const other = book.customers.find((c) => c.id !== customer.id && c.branchId !== customer.branchId)!;
@@ -184,6 +185,46 @@ for (const database of ["pglite"] as const) {
       }[];
       expect(consents.at(-1)).toMatchObject({ granted: false, purpose: "marketing", channel: "all" });
       expect(seen.find((i) => i.collection === "customerChanges")?.record).toMatchObject({ by: owner.id });
+    });
+
+    it("streams the customer's own records as they change, as they see them, and nothing of anyone else's", async () => {
+      const s = await ready();
+      const start = await head();
+      const token = await signCustomerToken(customer.id, { secret: s.secret });
+      const mine = await follow(s.url, token, String(start), "me/changes/stream");
+      expect(mine.status).toBe(200);
+      // Staff's stream is not theirs, and theirs is not staff's.
+      expect((await follow(s.url, token, String(start))).status).toBe(404);
+      expect((await call(s, rm, "GET", "me/changes/stream")).status).toBe(404);
+      // Their relationship manager notes a call (staff's record: not followed), another customer complains, then
+      // they lodge a complaint themselves: only theirs comes, without staff's fields.
+      expect((await call(s, rm, "POST", "interactions", callNote(`IN-OWN-${database}`, customer.id))).status).toBe(201);
+      const theirs = await as(other.id, "POST", "me/cases", {
+        id: `SC-OTHER-${database}`,
+        type: "complaint",
+        subject: "别人的",
+      });
+      expect(theirs.status).toBe(201);
+      const own = await as(customer.id, "POST", "me/cases", {
+        id: `SC-OWN-${database}`,
+        type: "complaint",
+        subject: "我的",
+      });
+      expect(own.status).toBe(201);
+      const events = await mine.until((e) => changesIn(e).some((c) => c.id === `SC-OWN-${database}`));
+      mine.close();
+      const seen = changesIn(events);
+      expect(seen.map((c) => c.id)).toEqual([`SC-OWN-${database}`]);
+      expect(seen[0]!.record).toMatchObject({ subject: "我的", customerId: customer.id });
+      for (const field of ["createdBy", "priority", "history"]) expect(seen[0]!.record).not.toHaveProperty(field);
+      // A page of the same: theirs only, as the stream's `after: "head"` asks for its head.
+      const page = (await as(customer.id, "GET", `me/changes?after=${start}`)).json() as unknown as Page & {
+        head: number;
+      };
+      expect(page.items.map((i) => i.id)).toEqual([`SC-OWN-${database}`]);
+      expect(page.head).toBeGreaterThan(start + 2);
+      // What they did not receive still moved their cursor: a reconnect resumes after it.
+      expect(Number(events.filter((e) => e.id).at(-1)!.id)).toBeGreaterThan(start + 2);
     });
   });
 }

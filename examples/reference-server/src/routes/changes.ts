@@ -12,6 +12,7 @@ import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { CursorError, parseCursor, type Change, type ChangePage } from "../feed.js";
 import { present, problem, readerOf, readsAmounts, type Env } from "../http.js";
 import type { Database } from "../database.js";
+import type { Reader } from "../scope-sql.js";
 import { memo } from "../memo.js";
 import type { RouteContext } from "./context.js";
 
@@ -39,18 +40,45 @@ function presented(c: Context<Env>, change: Change) {
 }
 
 /**
+ * Whom a stream is for: the reader whose scope the feed pages in, which of those changes they receive, and how each
+ * is presented — a member of staff (masked; amounts by role), or a customer following their own records.
+ */
+export interface Viewer {
+  /** Followers with the same key receive the same bytes. */
+  key: string;
+  /** Followers with the same presentation receive a change's event encoded alike. */
+  presentation: string;
+  reader: Reader | undefined;
+  receives(change: Change): boolean;
+  present(change: Change): unknown;
+}
+
+/** A member of staff: the changes in their scope, each record masked as their reads are. */
+export function staffViewer(c: Context<Env>): Viewer {
+  const reader = readerOf(c);
+  const presentation = readsAmounts(c) ? "amounts" : "masked";
+  return {
+    key: `${JSON.stringify(reader)}:${presentation}`,
+    presentation,
+    reader,
+    receives: () => true,
+    present: (change) => presented(c, change),
+  };
+}
+
+/**
  * A change's event — `event: change`, its id and its data as JSON, encoded — kept for the next follower it goes to:
- * it depends on the record's version and on whether the caller reads amounts, nothing else. 200 followers of one
+ * it depends on the record's version and on how the viewer is presented records (amounts or not; a customer's own view). 200 followers of one
  * change mask, serialise and encode it twice, not 200 times.
  */
 const createEventData = () =>
   memo(
     5000,
-    (c: Context<Env>, change: Change) =>
-      `${change.seq}:${typeof change.body?.version === "number" ? change.body.version : ""}:${change.change}:${readsAmounts(c)}`,
+    (viewer: Viewer, change: Change) =>
+      `${change.seq}:${typeof change.body?.version === "number" ? change.body.version : ""}:${change.change}:${viewer.presentation}`,
     // JSON has no raw line breaks: the data is one line.
-    (c, change) =>
-      ENCODER.encode(`event: change\ndata: ${JSON.stringify(presented(c, change))}\nid: ${change.seq}\n\n`),
+    (viewer, change) =>
+      ENCODER.encode(`event: change\ndata: ${JSON.stringify(viewer.present(change))}\nid: ${change.seq}\n\n`),
   );
 
 /**
@@ -61,11 +89,11 @@ function createPageBytes() {
   const eventData = createEventData();
   return memo(
     256,
-    (c: Context<Env>, readerKey: string, from: number, page: ChangePage) =>
-      `${from}:${page.cursor}:${readerKey}:${readsAmounts(c)}`,
-    (c, _readerKey, from, page) => {
-      const blocks = page.items.map((change) => eventData(c, change));
-      const lastSent = page.items.at(-1)?.seq ?? from;
+    (viewer: Viewer, from: number, page: ChangePage) => `${from}:${page.cursor}:${viewer.key}`,
+    (viewer, from, page) => {
+      const items = page.items.filter((change) => viewer.receives(change));
+      const blocks = items.map((change) => eventData(viewer, change));
+      const lastSent = items.at(-1)?.seq ?? from;
       if (page.cursor > lastSent)
         blocks.push(ENCODER.encode(`event: cursor\ndata: ${page.cursor}\nid: ${page.cursor}\n\n`));
       return blocks.length === 1 ? blocks[0]! : joined(blocks);
@@ -85,24 +113,22 @@ const cursorProblem = (c: Context<Env>, error: CursorError) =>
  */
 async function sendPages(
   stream: SSEStreamingApi,
-  c: Context<Env>,
   db: Database,
   from: number,
   pageBytes: PageBytes,
+  viewer: Viewer,
 ): Promise<number> {
   let cursor = from;
-  const reader = readerOf(c);
-  const readerKey = JSON.stringify(reader);
   for (;;) {
     let page: ChangePage;
     try {
-      page = await db.changes.page(cursor, CHANGES_PAGE, reader);
+      page = await db.changes.page(cursor, CHANGES_PAGE, viewer.reader);
     } catch (error) {
       if (!(error instanceof CursorError)) throw error;
       await stream.writeSSE({ event: "gone", data: JSON.stringify({ detail: error.message, head: error.head }) });
       return -1;
     }
-    const bytes = pageBytes(c, readerKey, cursor, page);
+    const bytes = pageBytes(viewer, cursor, page);
     if (bytes.length > 0) await stream.write(bytes);
     cursor = page.cursor;
     if (!page.more) return cursor;
@@ -127,6 +153,7 @@ function streamFrom(
   from: number,
   stopping: AbortSignal | undefined,
   pageBytes: PageBytes,
+  viewer: Viewer,
 ) {
   return streamSSE(c, async (stream) => {
     let cursor = from;
@@ -146,7 +173,7 @@ function streamFrom(
       while (!stream.aborted && !stopping?.aborted && Date.now() < expiresAt) {
         if (dirty) {
           dirty = false;
-          cursor = await sendPages(stream, c, db, cursor, pageBytes);
+          cursor = await sendPages(stream, db, cursor, pageBytes, viewer);
           if (cursor < 0) return;
           // Level with the feed: from here on, changes arrive as they are published.
           if (!caughtUp) await stream.writeSSE({ event: "live", id: String(cursor), data: String(cursor) });
@@ -166,39 +193,56 @@ function streamFrom(
 
 export function changeRoutes({ db, stopping }: RouteContext) {
   const app = new Hono<Env>();
-  const pageBytes = createPageBytes();
   // The first reader starts this process publishing as writes commit (on it or any other process on the database).
   app.use("/changes", (_c, next) => db.changes.watch().then(next));
   app.use("/changes/*", (_c, next) => db.changes.watch().then(next));
 
-  app.get("/changes", async (c) => {
+  app.get("/changes", changePage({ db }, staffViewer));
+  app.get("/changes/stream", changeStream({ db, stopping }, staffViewer));
+
+  return app;
+}
+
+/** `GET …?after=N&limit=L` for the viewer `viewerOf` makes of a request: one page of the changes they receive. */
+export function changePage({ db }: Pick<RouteContext, "db">, viewerOf: (c: Context<Env>) => Viewer) {
+  return async (c: Context<Env>) => {
+    const viewer = viewerOf(c);
     let page: ChangePage;
     try {
       const limit = Math.max(1, Math.min(CHANGES_PAGE, Number.parseInt(c.req.query("limit") ?? "", 10) || 200));
-      page = await db.changes.page(parseCursor(c.req.query("after")), limit, readerOf(c));
+      page = await db.changes.page(parseCursor(c.req.query("after")), limit, viewer.reader);
     } catch (error) {
       if (error instanceof CursorError) return cursorProblem(c, error);
       throw error;
     }
     return c.json({
-      items: page.items.map((change) => presented(c, change)),
+      items: page.items.filter((change) => viewer.receives(change)).map((change) => viewer.present(change)),
       cursor: page.cursor,
       more: page.more,
       head: page.head,
     });
-  });
+  };
+}
 
-  app.get("/changes/stream", async (c) => {
+/**
+ * `GET …/stream` for the viewer `viewerOf` makes of a request: the changes after `Last-Event-ID` (or `?after=`) as
+ * server-sent events, then each publishing round's. A malformed cursor is a 400, one the feed no longer keeps a 410.
+ */
+export function changeStream(
+  { db, stopping }: Pick<RouteContext, "db" | "stopping">,
+  viewerOf: (c: Context<Env>) => Viewer,
+) {
+  const pageBytes = createPageBytes();
+  return async (c: Context<Env>) => {
+    const viewer = viewerOf(c);
     let cursor: number;
     try {
       cursor = parseCursor(c.req.header("Last-Event-ID") ?? c.req.query("after"));
-      await db.changes.page(cursor, 1, readerOf(c)); // a gone cursor is a 410 before the stream starts
+      await db.changes.page(cursor, 1, viewer.reader); // a gone cursor is a 410 before the stream starts
     } catch (error) {
       if (error instanceof CursorError) return cursorProblem(c, error);
       throw error;
     }
-    return streamFrom(c, db, cursor, stopping, pageBytes);
-  });
-
-  return app;
+    return streamFrom(c, db, cursor, stopping, pageBytes, viewer);
+  };
 }

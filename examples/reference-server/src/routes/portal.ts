@@ -32,6 +32,7 @@ import { invalid, notFound, objectOf, problem, type Env } from "../http.js";
 import type { Sql } from "../sql.js";
 import { preconditionFailed, writeProblem, type Outcome } from "../write-path.js";
 import type { RouteContext } from "./context.js";
+import { changePage, changeStream, type Viewer } from "./changes.js";
 
 /** The fields of a customer's own records that are staff's: never sent to the customer. */
 export const STAFF_ONLY_FIELDS: Partial<Record<Collection, readonly string[]>> = {
@@ -232,6 +233,24 @@ function changeSelf(ctx: RouteContext) {
   };
 }
 
+/** What a customer follows of the change feed: their own profile, holdings, cases and leads. */
+const FOLLOWED: readonly Collection[] = ["customers", "holdings", "serviceCases", "leads"];
+
+/** The customer as a follower of the feed: their own records only, each as they see it (`ownView`). */
+function customerViewer(c: Context<Env>): Viewer {
+  const me = c.get("customer").customerId;
+  return {
+    key: `customer:${me}`,
+    presentation: "own",
+    reader: undefined, // every change, then only their own
+    receives: ({ collection, id, body }) =>
+      body !== undefined &&
+      FOLLOWED.includes(collection) &&
+      (collection === "customers" ? id === me : body.customerId === me),
+    present: ({ body, ...change }) => ({ ...change, change: "put", record: ownView(change.collection, body!) }),
+  };
+}
+
 export function portalRoutes(ctx: RouteContext) {
   const app = new Hono<Env>();
   const { self, mine } = own(ctx);
@@ -251,5 +270,9 @@ export function portalRoutes(ctx: RouteContext) {
   app.post("/me/cases", createOwn(ctx, "serviceCases", CaseRequest, newCase));
   app.post("/me/cases/:id/rating", rateCase(ctx));
   app.post("/me/changes", changeSelf(ctx));
+  // Their own records as they change — a case the call centre resolves, a holding's new balance — a page at a time
+  // or as server-sent events, in the staff feed's protocol (cursor, Last-Event-ID, live, gone).
+  app.get("/me/changes", changePage(ctx, customerViewer));
+  app.get("/me/changes/stream", changeStream(ctx, customerViewer));
   return app;
 }

@@ -1,4 +1,7 @@
-/** A change stream as a test follows one: `GET /changes/stream` read with fetch, its events parsed as they arrive. */
+/**
+ * A change stream as a test follows one: `GET /changes/stream` (or a customer's `me/changes/stream`, `path`) read
+ * with fetch, its events parsed as they arrive.
+ */
 export interface StreamEvent {
   event: string;
   id?: string;
@@ -14,9 +17,14 @@ export interface Following {
   close(): void;
 }
 
-export async function follow(url: string, token: string, lastEventId?: string): Promise<Following> {
+export async function follow(
+  url: string,
+  token: string,
+  lastEventId?: string,
+  path = "changes/stream",
+): Promise<Following> {
   const abort = new AbortController();
-  const response = await fetch(new URL("changes/stream", url), {
+  const response = await fetch(new URL(path, url), {
     headers: { Authorization: `Bearer ${token}`, ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) },
     signal: abort.signal,
   });

@@ -26,6 +26,8 @@ export type FeedStatus = "connecting" | "live" | "retrying" | "stopped";
 export interface FollowChangesOptions {
   /** The server's base URL, as the HTTP store's. */
   baseUrl: string;
+  /** The stream under `baseUrl`: `changes/stream` (staff, the default), `me/changes/stream` (a signed-in customer's own records). */
+  path?: string;
   getToken: () => string | Promise<string>;
   /**
    * The last change already applied (kept across reloads by the host); 0 from the start; `"head"`: only what is
@@ -111,7 +113,10 @@ class Follower implements ChangeFollower {
 
   constructor(private readonly options: FollowChangesOptions) {
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
-    this.url = new URL("changes/stream", options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+    this.url = new URL(
+      options.path ?? "changes/stream",
+      options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
+    );
     this.cursor = typeof options.after === "number" ? options.after : 0;
   }
 
