@@ -73,10 +73,10 @@ const RETRY_MS = 25;
 const SWEEP_MS = 3000;
 /**
  * Under a stream of writes, rounds start at most this often: each round wakes every follower of the process, and
- * one round for the writes of 40 ms serves them all at a fraction of the cost of one round per commit. A write
+ * one round for the writes of 60 ms serves them all at a fraction of the cost of one round per commit. A write
  * after a quiet spell is published at once.
  */
-const ROUND_GAP_MS = 40;
+const ROUND_GAP_MS = 60;
 
 /** Numbers one batch of ready writes, in one transaction holding the feed's row; whether logged writes remain. */
 async function publishBatch(db: Driver): Promise<{ published: number; waiting: boolean }> {
