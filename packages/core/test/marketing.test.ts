@@ -31,6 +31,26 @@ describe("the statistics", () => {
   });
 });
 
+describe("the statistics against published worked examples", () => {
+  // Newcombe RG (1998), "Two-sided confidence intervals for the single proportion: comparison of seven methods",
+  // Statistics in Medicine 17:857–872, Table I, method 3 (Wilson score, no continuity correction), to 4 places.
+  it.each([
+    [81, 263, 0.2553, 0.3662],
+    [15, 148, 0.0624, 0.1605],
+    [0, 20, 0, 0.1611],
+    [1, 29, 0.0061, 0.1718],
+  ])("gives Newcombe's Wilson interval for %i of %i", (x, n, low, high) => {
+    const w = wilsonInterval(x, n);
+    expect(Math.abs(w.low - low)).toBeLessThan(0.00005);
+    expect(Math.abs(w.high - high)).toBeLessThan(0.00005);
+  });
+  it("gives statsmodels' proportions_ztest([5, 12], [83, 99]): z = −1.408, p = 0.159", () => {
+    const t = twoProportionTest(5, 83, 12, 99);
+    expect(t.z).toBeCloseTo(-1.4078, 4);
+    expect(t.pValue).toBeCloseTo(0.1592, 4);
+  });
+});
+
 describe("campaignAudience", () => {
   const base = generateDemoCustomers({ seed: "audience", count: 6 }).filter((c) => c.kind === "individual");
   const at = "2026-11-01T00:00:00.000Z";

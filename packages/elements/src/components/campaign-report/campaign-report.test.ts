@@ -41,11 +41,40 @@ describe("<bankcrm-campaign-report>", () => {
     const converted = root(el).querySelector('[data-stage="converted"]')!;
     expect(converted.textContent).to.contain(String(e.funnel[4]!.count));
     const uplift = root(el).querySelector('[part="uplift"]')!;
-    expect(uplift.getAttribute("data-significant")).to.equal(e.uplift.pValue < 0.05 ? "true" : "false");
     expect(uplift.textContent).to.contain("相对对照组转化率提升");
     expect(root(el).querySelector('[data-channel="wechat"]')!.textContent).to.contain("微信");
     await expect(el).to.be.accessible();
   });
+
+  // Worked examples with published answers: statsmodels' proportions_ztest([5, 12], [83, 99]) gives p = 0.159
+  // (not significant); 60 of 1,000 against 40 of 1,000 gives z = 2.052, p = 0.040 (significant at 5%).
+  for (const [treated, of, held, heldOf, p, significant] of [
+    [12, 99, 5, 83, "0.159", "false"],
+    [60, 1000, 40, 1000, "0.040", "true"],
+  ] as const)
+    it(`says ${treated} of ${of} against ${held} of ${heldOf} is ${significant === "true" ? "" : "not "}significant (p = ${p})`, async () => {
+      const targeted = Array.from({ length: of }, (_, i) => `CU${String(i).padStart(6, "0")}`);
+      const e = campaignEffectiveness(
+        { id: "CP-W", budget: { amount: 100_000, currency: "CNY" } },
+        {
+          targeted,
+          responses: targeted.map((customerId, i) => ({
+            customerId,
+            channel: "sms",
+            type: i < treated ? "converted" : "delivered",
+          })),
+          control: { size: heldOf, conversions: held },
+          revenuePerConversion: 10_000,
+        },
+      );
+      const el = await fixture<BankcrmCampaignReport>(
+        html`<bankcrm-campaign-report name="例" .effect=${e}></bankcrm-campaign-report>`,
+      );
+      const uplift = root(el).querySelector('[part="uplift"]')!;
+      expect(uplift.getAttribute("data-significant")).to.equal(significant);
+      expect(uplift.textContent).to.contain(`p = ${p}`);
+      expect(uplift.textContent).to.contain(significant === "true" ? "差异显著" : "差异不显著");
+    });
 
   it("speaks English, says when there is nothing yet, and keeps a hostile name inert", async () => {
     const el = await fixture<BankcrmCampaignReport>(
