@@ -88,7 +88,7 @@ const limitAfter = [
 ];
 /** Every collection, for the generic reads. */
 /** A page of the change feed (staff's, or a customer's own records). */
-const changesPage = (operationId: string, whose: string) => ({
+const changesPage = (operationId: string, whose: string, ...more: number[]) => ({
   operationId,
   summary: `The change feed: every committed write after the cursor, numbered contiguously in commit order, ${whose} (docs/server/change-feed.md)`,
   parameters: [
@@ -102,11 +102,11 @@ const changesPage = (operationId: string, whose: string) => ({
       maximum: 500,
     }),
   ],
-  responses: { 200: { description: "A page", content: json(ref("ChangePage")) }, ...errors(400, 401, 410) },
+  responses: { 200: { description: "A page", content: json(ref("ChangePage")) }, ...errors(400, 401, 410, ...more) },
 });
 
 /** The change feed as server-sent events (staff's, or a customer's own records). */
-const changesStream = (operationId: string, skipped: string) => ({
+const changesStream = (operationId: string, skipped: string, ...more: number[]) => ({
   operationId,
   summary: `The change feed as server-sent events: \`change\` events (data: a Change, id: its number), \`cursor\` events that move the cursor past changes ${skipped}, \`gone\` when the cursor is no longer kept. Resumes after \`Last-Event-ID\` (or \`after\`)`,
   parameters: [
@@ -118,7 +118,7 @@ const changesStream = (operationId: string, skipped: string) => ({
       description: "The event stream (open until the client or the server stops it)",
       content: { "text/event-stream": { schema: { type: "string" } } },
     },
-    ...errors(400, 401, 410),
+    ...errors(400, 401, 410, ...more),
   },
 });
 
@@ -271,11 +271,12 @@ function portalPaths(): Record<string, unknown> {
         },
       },
     },
-    "/me/changes/stream": { get: changesStream("streamMyChanges", "that are not the customer's own") },
+    "/me/changes/stream": { get: changesStream("streamMyChanges", "that are not the customer's own", 404) },
     "/me/changes": {
       get: changesPage(
         "listMyChanges",
         "of the customer's own profile, holdings, cases and leads, as they see them (a `put` each)",
+        404,
       ),
       post: {
         operationId: "changeMe",
@@ -299,12 +300,38 @@ function portalPaths(): Record<string, unknown> {
   };
 }
 
+/**
+ * A record's own definitions (`$defs`: a recursive part, such as a segment's rule) as components of their own —
+ * `<Record>_<def>` — with every reference to them pointed there: a component's `#/$defs/…` resolves nowhere.
+ */
+function hoisted(
+  name: string,
+  schema: Record<string, unknown>,
+  components: Record<string, unknown>,
+): Record<string, unknown> {
+  const { $defs, ...rest } = schema as { $defs?: Record<string, unknown> };
+  if (!$defs) return schema;
+  const renamed = new Map(Object.keys($defs).map((key) => [key, `${name}_${key.replace(/^_+schema/, "Part")}`]));
+  const repoint = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(repoint);
+    if (typeof node !== "object" || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => {
+        const def = k === "$ref" && typeof v === "string" ? /^#\/\$defs\/(.+)$/.exec(v)?.[1] : undefined;
+        return [k, def !== undefined ? `#/components/schemas/${renamed.get(def) ?? def}` : repoint(v)];
+      }),
+    );
+  };
+  for (const [key, def] of Object.entries($defs)) components[renamed.get(key)!] = repoint(def);
+  return repoint(rest) as Record<string, unknown>;
+}
+
 export function buildOpenApi(): Record<string, unknown> {
   const components: Record<string, unknown> = {};
   // Each collection's record (staff and sales targets travel on no route, so they are not part of the contract).
   for (const collection of COLLECTION_NAMES) {
     const { $schema: _ignored, ...rest } = recordJsonSchema(collectionSchemas[collection]);
-    components[NAMES[collection]] = closed(rest);
+    components[NAMES[collection]] = closed(hoisted(NAMES[collection], rest, components));
   }
   for (const [name, schema] of Object.entries(PORTAL_REQUESTS)) {
     const { $schema: _ignored, ...rest } = recordJsonSchema(schema);

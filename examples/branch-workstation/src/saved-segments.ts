@@ -1,43 +1,44 @@
 /**
- * Saved segment definitions: the workstation's fixed segments are the first
- * saved ones; anything saved from the builder is kept on this device beside
- * them (localStorage — definitions carry no customer data) and replaces a
- * fixed one of the same id with a later version.
+ * Saved segment definitions: the workstation's fixed segments first, then the
+ * bank's saved segments (`client.segments` — on the bank's server, shared with
+ * everyone who may see them: the branch manager approving a campaign reads the
+ * rule marketing built), a saved one replacing a fixed one of the same id.
  */
-import { customerFieldCatalog, isValidSegment, type SegmentDefinition } from "@bankcrm/core";
+import { SEGMENT_SCHEMA_VERSION, definitionOf, type SegmentDefinition } from "@bankcrm/core";
+import type { CrmClient } from "@bankcrm/data";
 import { SEGMENTS } from "./segments.js";
 
-const KEY = "bankcrm-workstation-segments";
+/** The fixed segments alone (before the saved ones are read). */
+export const fixedSegments = (): SegmentDefinition[] => SEGMENTS.map((s) => s.definition);
 
-function stored(): SegmentDefinition[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? "[]");
-    // Whatever is stored is checked again: a hand-edited or older entry never reaches the evaluators.
-    return Array.isArray(parsed) ? parsed.filter((d) => isValidSegment(d, customerFieldCatalog)) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Every saved definition: the fixed ones, then the device's, a later version replacing an earlier one. */
-export function savedSegments(): SegmentDefinition[] {
-  const byId = new Map<string, SegmentDefinition>(SEGMENTS.map((s) => [s.definition.id, s.definition]));
-  for (const d of stored()) {
-    const previous = byId.get(d.id);
-    if (!previous || d.version >= previous.version) byId.set(d.id, d);
-  }
+/** Every definition: the fixed ones, then the saved ones (a saved one replaces a fixed one of its id). */
+export async function savedSegments(client: CrmClient | undefined): Promise<SegmentDefinition[]> {
+  const byId = new Map<string, SegmentDefinition>(fixedSegments().map((d) => [d.id, d]));
+  if (client)
+    for (const segment of (await client.segments.list({ limit: 500 })).items)
+      byId.set(segment.id, definitionOf(segment));
   return [...byId.values()];
 }
 
-/** Saves a definition as a new version of its id; returns what was saved. */
-export function saveSegment(definition: SegmentDefinition): SegmentDefinition {
-  const previous = savedSegments().find((d) => d.id === definition.id);
-  const saved = { ...definition, version: previous ? previous.version + 1 : definition.version };
-  localStorage.setItem(KEY, JSON.stringify([...stored().filter((d) => d.id !== saved.id), saved]));
-  return saved;
+/** Saves a definition for the bank — a new segment, or the next version of a saved one; returns what was saved. */
+export async function saveSegment(
+  client: CrmClient,
+  definition: SegmentDefinition,
+  ownerId: string,
+): Promise<SegmentDefinition> {
+  const content = {
+    name: definition.name,
+    ...(definition.description !== undefined ? { description: definition.description } : {}),
+    rule: definition.rule,
+  };
+  const saved = await client.segments.get(definition.id);
+  const { record } = saved
+    ? await client.segments.update(definition.id, content)
+    : await client.segments.create({ schemaVersion: SEGMENT_SCHEMA_VERSION, id: definition.id, ownerId, ...content });
+  return definitionOf(record);
 }
 
-/** The label to show for a saved segment: the fixed ones have both languages, the others their name. */
+/** The label to show for a segment: the fixed ones have both languages, the others their name. */
 export function segmentLabel(definition: SegmentDefinition, locale: "zh-CN" | "en"): string {
   const fixed = SEGMENTS.find((s) => s.definition.id === definition.id && s.definition.version === definition.version);
   return fixed ? fixed.label[locale === "zh-CN" ? 0 : 1] : definition.name;

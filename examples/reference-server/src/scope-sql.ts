@@ -15,6 +15,9 @@ export interface Reader {
   confidential: boolean;
 }
 
+/** Records without a customer that every member of staff reads: the bank's campaigns and the segments they run on. */
+const BANK_WIDE: ReadonlySet<CollectionName> = new Set(["campaigns", "segments"]);
+
 /** Bind parameters collected while a query is built. */
 export class Params {
   constructor(public values: unknown[] = []) {}
@@ -45,7 +48,7 @@ function customerScopeSql(scope: CustomerScope, alias: string, p: Params): strin
  * the scope itself; a customer's records by their customer's; records without
  * a customer (a prospect's lead, a task of one's own) by who owns them or their
  * branch; a household or group when one of its members is in scope; campaigns
- * by every member of staff.
+ * and saved segments (`BANK_WIDE`) by every member of staff.
  */
 export function visibleSql(collection: CollectionName, reader: Reader | undefined, p: Params, alias = "r"): string {
   if (collection === "interactions" && reader && !reader.confidential)
@@ -53,7 +56,7 @@ export function visibleSql(collection: CollectionName, reader: Reader | undefine
   if (!reader || reader.scope.kind === "all") return "TRUE";
   const scope = reader.scope;
   if (collection === "customers") return customerScopeSql(scope, alias, p);
-  if (collection === "campaigns") return "TRUE";
+  if (BANK_WIDE.has(collection)) return "TRUE";
   const inScope = (customerId: string) =>
     `EXISTS (SELECT 1 FROM records c WHERE c.collection = 'customers' AND c.id = ${customerId} AND ${customerScopeSql(scope, "c", p)})`;
   const index = collectionSpec(collection).customerIndex;
@@ -96,7 +99,7 @@ export function visibleTo(
         ? c.branch === scope.branchId
         : false);
   if (collection === "customers") return inScope({ rm: body.relationshipManagerId, branch: body.branchId });
-  if (collection === "campaigns") return true;
+  if (BANK_WIDE.has(collection)) return true;
   const index = collectionSpec(collection).customerIndex;
   if (index === "members") return (facts.members ?? []).some(inScope);
   const owned =

@@ -27,7 +27,7 @@ import "../customer-360.js";
 import "../customer-list.js";
 import { text, type TextKey } from "../messages.js";
 import { controlStyles, pageHostStyles } from "../panel-styles.js";
-import { savedSegments, segmentLabel } from "../saved-segments.js";
+import { fixedSegments, savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
 /** The value metrics the list sorts by: their names and labels are core's metric table's. */
@@ -130,7 +130,14 @@ export class CustomersPage extends LitElement {
   @state() private tier: Tier | "" = "";
   @state() private segment = "";
   /** The saved segments (read again each time the picker gets focus: the marketing page may have saved one). */
-  @state() private segments: SegmentDefinition[] = savedSegments();
+  @state() private segments: SegmentDefinition[] = fixedSegments();
+
+  /** The saved segments, read again: someone (the marketing page, a colleague) may have saved one. */
+  private async loadSegments() {
+    const client = this.client;
+    const segments = await savedSegments(client).catch(() => undefined);
+    if (segments && client === this.client) this.segments = segments;
+  }
 
   private segmentDefinition(id: string): SegmentDefinition | undefined {
     return this.segments.find((s) => s.id === id);
@@ -146,6 +153,7 @@ export class CustomersPage extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has("client")) void this.loadSegments();
     if (changed.has("demoRole")) this.selectedId = undefined;
     if (changed.has("rows") || changed.has("demoRole")) this.applyFilters();
   }
@@ -243,7 +251,7 @@ export class CustomersPage extends LitElement {
           ${this.t("segment")}
           <select
             data-testid="segment"
-            @focus=${() => (this.segments = savedSegments())}
+            @focus=${() => void this.loadSegments()}
             @change=${(e: Event) => void this.onSegment((e.target as HTMLSelectElement).value)}
           >
             <option value="" ?selected=${this.segment === ""}>${this.t("allSegments")}</option>

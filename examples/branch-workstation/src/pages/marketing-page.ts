@@ -34,7 +34,7 @@ import type { BookRow } from "../book.js";
 import { launchDemo, saveEffects, storedEffects } from "../campaign-launch.js";
 import { text, type TextKey } from "../messages.js";
 import { marketingPageStyles } from "./marketing-page.styles.js";
-import { saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
+import { fixedSegments, saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
 export class MarketingPage extends LitElement {
@@ -52,7 +52,7 @@ export class MarketingPage extends LitElement {
   /** Where the demo feeds the responses a campaign brings back; unset in server mode (the bank's systems feed them). */
   @property({ attribute: false }) feed: ((responses: CampaignResponse[]) => Promise<void>) | undefined;
 
-  @state() private segments: SegmentDefinition[] = savedSegments();
+  @state() private segments: SegmentDefinition[] = fixedSegments();
   @state() private definition: SegmentDefinition = this.segments[0]!;
   @state() private valid = true;
   @state() private campaigns: Campaign[] = [];
@@ -85,6 +85,7 @@ export class MarketingPage extends LitElement {
       const client = this.client;
       // A client replaced meanwhile (another user, a logout) was closed under this read: its answer is no one's.
       this.loadCampaigns().catch((error: unknown) => client === this.client && this.fail(error));
+      this.loadSegments().catch((error: unknown) => client === this.client && this.fail(error));
     }
   }
 
@@ -97,11 +98,18 @@ export class MarketingPage extends LitElement {
   /** `#/marketing/<id>`: a saved segment opened from elsewhere (the customer list's "open in the builder"). */
   private onHash = () => {
     const id = /^#\/marketing\/(.+)$/.exec(location.hash)?.[1];
-    if (!id) return;
-    this.segments = savedSegments();
-    const found = this.segments.find((s) => s.id === decodeURIComponent(id));
-    if (found) this.openSegment(found);
+    if (id) void this.loadSegments(decodeURIComponent(id));
   };
+
+  /** The saved segments, read again (another user may have saved one); `open`: the one to open in the builder. */
+  private async loadSegments(open?: string) {
+    const client = this.client;
+    const segments = await savedSegments(client);
+    if (client !== this.client) return;
+    this.segments = segments;
+    const found = open ? segments.find((s) => s.id === open) : undefined;
+    if (found) this.openSegment(found);
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -146,13 +154,20 @@ export class MarketingPage extends LitElement {
     this.valid = event.detail.valid;
   }
 
-  private save(): SegmentDefinition | undefined {
+  private async save(): Promise<SegmentDefinition | undefined> {
     if (!this.valid) {
       this.failure = this.t("segmentInvalid");
       return undefined;
     }
-    const saved = saveSegment(this.definition);
-    this.segments = savedSegments();
+    if (!this.client) return undefined;
+    let saved: SegmentDefinition;
+    try {
+      saved = await saveSegment(this.client, this.definition, USERS[this.demoRole].id);
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+    await this.loadSegments();
     this.definition = saved;
     this.say(this.t("segmentSaved", { name: saved.name, version: saved.version }));
     return saved;
@@ -162,7 +177,7 @@ export class MarketingPage extends LitElement {
     event.preventDefault();
     const client = this.client;
     if (!client) return;
-    const segment = this.save();
+    const segment = await this.save();
     if (!segment) return;
     const form = new FormData(event.target as HTMLFormElement);
     const get = (name: string) => {
@@ -302,7 +317,9 @@ export class MarketingPage extends LitElement {
     return html`<section aria-labelledby="draft-h">
       <h2 id="draft-h">${this.t("campaignDraft")}</h2>
       <p>
-        <button type="button" data-testid="save-segment" @click=${() => this.save()}>${this.t("saveSegment")}</button>
+        <button type="button" data-testid="save-segment" @click=${() => void this.save()}>
+          ${this.t("saveSegment")}
+        </button>
       </p>
       <form data-testid="campaign-form" @submit=${this.createCampaign}>
         <label

@@ -21,6 +21,7 @@ import { LeadSchema, type Lead } from "../schemas/lead.js";
 import { OpportunitySchema, type Opportunity } from "../schemas/opportunity.js";
 import { RelationshipGroupSchema } from "../schemas/relationship-group.js";
 import { ServiceCaseSchema, type ServiceCase } from "../schemas/service-case.js";
+import { SegmentSchema } from "../schemas/segment.js";
 import { TaskSchema } from "../schemas/task.js";
 import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
 import type { StateMachine } from "../machines/state-machine.js";
@@ -219,6 +220,14 @@ export const collections = defineCollections({
     write: staffWrites(["marketing", "branch_manager"]),
     machine: campaignMachine,
     storage: { since: 5, indexes: {} },
+  },
+  segments: {
+    schema: SegmentSchema,
+    record: "Segment",
+    key: "id",
+    // Kept for the bank: marketing builds one, the branch manager approves a campaign on it, an RM filters by it.
+    write: staffWrites(["marketing", "branch_manager", "relationship_manager"], "createdAt"),
+    storage: { since: 9, indexes: {} },
   },
   tasks: {
     schema: TaskSchema,

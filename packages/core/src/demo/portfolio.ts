@@ -17,6 +17,7 @@ import { computeAum } from "../scoring/aum.js";
 import { assignTier } from "../scoring/tier.js";
 import { generateCustomer, householdName, type DemoContext } from "./customers.js";
 import { generateCustomerHistory } from "./history.js";
+import { campaignsFor, segmentsFor } from "./marketing.js";
 import { createRandom, type Random } from "./random.js";
 import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
 import { generateStaff } from "./staff.js";
@@ -61,40 +62,6 @@ function checkOptions(o: DemoPortfolioOptions): Required<Omit<DemoPortfolioOptio
     throw new BankcrmInvalidArgumentError("asOf", "a date, YYYY-MM-DD");
   }
   return { seed: o.seed ?? "bankcrm", customers, months, asOf, detail: o.detail ?? "full" };
-}
-
-function campaignsFor(asOf: Date): Campaign[] {
-  const c = (
-    id: string,
-    name: string,
-    productType: ProductType,
-    channels: Campaign["channels"],
-    startDaysAgo: number,
-    lengthDays: number,
-  ): Campaign => {
-    const start = addDays(asOf, -startDaysAgo);
-    const end = addDays(start, lengthDays);
-    return {
-      id,
-      name,
-      status: end < asOf ? "completed" : start > asOf ? "scheduled" : "active",
-      channels,
-      productType,
-      requiredConsent: "marketing",
-      startDate: isoDate(start),
-      endDate: isoDate(end),
-      budget: { amount: 50_000_000, currency: "CNY" },
-      ownerId: "ST-HQ-MA1",
-    };
-  };
-  return [
-    c("CMP-WM-SPRING", "春季理财节", "wealth_management", ["mobile_app_push", "sms", "branch"], 250, 45),
-    c("CMP-CC-NEW", "信用卡新户礼", "credit_card", ["wechat", "mobile_app_push"], 200, 90),
-    c("CMP-MTG-RATE", "存量房贷利率调整告知", "mortgage", ["sms", "phone"], 150, 30),
-    c("CMP-PENSION", "个人养老金开户季", "fund", ["mobile_app_push", "branch", "phone"], 100, 60),
-    c("CMP-PAYROLL", "代发工资客户专享存款", "certificate_of_deposit", ["sms", "wechat"], 60, 45),
-    c("CMP-SME-LOAN", "小微企业经营贷", "business_loan", ["phone", "branch", "direct_mail"], 30, 60),
-  ];
 }
 
 const FUNNEL: readonly CampaignResponseType[] = ["sent", "delivered", "opened", "clicked", "responded", "converted"];
@@ -152,6 +119,7 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     opportunities: [],
     customerChanges: [],
     campaigns: campaignsFor(asOf),
+    segments: segmentsFor(asOf),
     campaignResponses: [],
     tasks: [],
     relationshipGroups: [],

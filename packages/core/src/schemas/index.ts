@@ -16,3 +16,4 @@ export { matchesCustomerSearch } from "./customer-search.js";
 export { recordJsonSchema } from "./json-schema.js";
 export * from "./customer-change.js";
 export * from "./write-metadata.js";
+export { SegmentSchema, definitionOf, type Segment } from "./segment.js";

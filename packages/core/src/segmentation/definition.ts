@@ -1,48 +1,18 @@
 /**
- * A segment definition: one JSON document that the browser evaluates, explains
- * and compiles to warehouse SQL. Rules nest `all` / `any` / `not` groups over
- * conditions `{ field, op, value }`. `schemaVersion` lets saved segments be
- * migrated when the format changes.
+ * A segment definition (schemas/segment.ts: the format, below the records
+ * that keep it) and the one question every evaluator asks of a rule.
  */
-import * as z from "zod";
-import { object } from "../zod.js";
-import { IdSchema, text } from "../schemas/common.js";
-import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
+import type { Rule } from "../schemas/segment.js";
 
-export { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator };
-
-export interface Condition {
-  field: string;
-  op: Operator;
-  value?: unknown;
-}
-export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | Condition;
-
-export const ConditionSchema = object({
-  field: z.string().min(1).max(64),
-  op: z.enum(OPERATORS),
-  value: z.unknown().optional(),
-});
-
-export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
-  z.union([
-    object({ all: z.array(RuleSchema) }),
-    object({ any: z.array(RuleSchema) }),
-    object({ not: RuleSchema }),
-    ConditionSchema,
-  ]),
-);
-
-export const SegmentDefinitionSchema = object({
-  schemaVersion: z.literal(SEGMENT_SCHEMA_VERSION),
-  id: IdSchema,
-  name: text(120),
-  description: text(1000).optional(),
-  /** The segment's own revision, raised on every saved change. */
-  version: z.int().min(1),
-  rule: RuleSchema,
-});
-export type SegmentDefinition = Omit<z.infer<typeof SegmentDefinitionSchema>, "rule"> & { rule: Rule };
+export { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "../schemas/segment-operators.js";
+export {
+  ConditionSchema,
+  RuleSchema,
+  SegmentDefinitionSchema,
+  type Condition,
+  type Rule,
+  type SegmentDefinition,
+} from "../schemas/segment.js";
 
 export function isGroup(rule: Rule): rule is { all: Rule[] } | { any: Rule[] } {
   return "all" in rule || "any" in rule;
