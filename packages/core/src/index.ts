@@ -123,6 +123,8 @@ export {
   assignControlGroup,
   campaignAudience,
   campaignEffectiveness,
+  campaignMemberId,
+  planLaunch,
 } from "./marketing/index.js";
 export type * from "./marketing/index.js";
 export * from "./contract/index.js";

@@ -154,6 +154,7 @@ describe("record schemas", () => {
       salesTarget: sample.salesTargets,
       relationshipGroup: sample.relationshipGroups,
       segment: sample.segments,
+      campaignMember: sample.campaignMembers,
     };
     for (const [name, list] of Object.entries(lists)) {
       for (const record of list) {

@@ -42,6 +42,7 @@ export {
   type NextBestOfferOptions,
   type ExclusionCode,
 } from "./next-best-offer.js";
+export { unsuitability, type SuitabilityOptions, type Unsuitability } from "./suitability.js";
 export {
   computeBookMetrics,
   createBookMetricsJob,

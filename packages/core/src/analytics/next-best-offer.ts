@@ -8,11 +8,11 @@
  * - nothing at all without the customer's marketing consent.
  * Every offer carries its reasons; every product left out says why.
  */
-import { DAY_MS } from "../time.js";
 import type { Customer } from "../schemas/customer.js";
 import type { ExclusionCode, ProductRiskLevel, ProductType } from "../schemas/enums.js";
 import type { Holding } from "../schemas/holding.js";
 import type { AssociationRule } from "./association-rules.js";
+import { unsuitability } from "./suitability.js";
 
 export interface OfferableProduct {
   code: string;
@@ -82,11 +82,6 @@ export function nextBestOffers(
     const current = best.get(rule.consequent);
     if (!current || rule.confidence * rule.lift > current.confidence * current.lift) best.set(rule.consequent, rule);
   }
-  const now = options.now ?? new Date();
-  const validDays = options.assessmentValidDays ?? 365;
-  const tolerance = customer.riskTolerance;
-  const assessedAt = customer.riskAssessedAt ? Date.parse(`${customer.riskAssessedAt}T00:00:00Z`) : undefined;
-  const assessmentExpired = assessedAt !== undefined && now.getTime() - assessedAt > validDays * DAY_MS;
   const offers: Offer[] = [];
   for (const product of catalog) {
     const rule = best.get(product.type);
@@ -99,19 +94,12 @@ export function nextBestOffers(
       { code: "rule", antecedent: rule.antecedent, confidence: rule.confidence, lift: rule.lift },
     ];
     if (product.risk) {
-      if (!tolerance) {
-        excluded.push({ product, code: "noRiskAssessment" });
+      const unsuitable = unsuitability(customer, product.risk, options);
+      if (unsuitable) {
+        excluded.push({ product, code: unsuitable });
         continue;
       }
-      if (assessmentExpired) {
-        excluded.push({ product, code: "riskAssessmentExpired" });
-        continue;
-      }
-      if (Number(product.risk.slice(1)) > Number(tolerance.slice(1))) {
-        excluded.push({ product, code: "aboveRiskTolerance" });
-        continue;
-      }
-      reasons.push({ code: "suitable", riskLevel: product.risk, tolerance });
+      reasons.push({ code: "suitable", riskLevel: product.risk, tolerance: customer.riskTolerance! });
     }
     offers.push({ product, score: rule.confidence * rule.lift, reasons });
   }

@@ -12,7 +12,12 @@
  */
 import type * as z from "zod";
 import type { StaffRole } from "../vocabulary.js";
-import { CampaignResponseSchema, CampaignSchema, type CampaignResponse } from "../schemas/campaign.js";
+import {
+  CampaignMemberSchema,
+  CampaignResponseSchema,
+  CampaignSchema,
+  type CampaignResponse,
+} from "../schemas/campaign.js";
 import { CustomerChangeSchema } from "../schemas/customer-change.js";
 import { CustomerSchema, type Customer } from "../schemas/customer.js";
 import { HoldingSchema } from "../schemas/holding.js";
@@ -220,6 +225,15 @@ export const collections = defineCollections({
     write: staffWrites(["marketing", "branch_manager"]),
     machine: campaignMachine,
     storage: { since: 5, indexes: {} },
+  },
+  campaignMembers: {
+    schema: CampaignMemberSchema,
+    record: "CampaignMember",
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "at",
+    // Written by a campaign's launch (POST /campaigns/{id}/launch; embedded, the store's put), never one by one.
+    storage: { since: 9, indexes: byCustomerTime(9, "at") },
   },
   segments: {
     schema: SegmentSchema,

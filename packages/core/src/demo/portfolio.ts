@@ -121,6 +121,7 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     campaigns: campaignsFor(asOf),
     segments: segmentsFor(asOf),
     campaignResponses: [],
+    campaignMembers: [],
     tasks: [],
     relationshipGroups: [],
     salesTargets: [],
@@ -163,6 +164,35 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
 
 const TIER_INDEX = { standard: 0, gold: 1, platinum: 2, diamond: 3, private: 4 } as const;
 
+/** The demo's launched campaigns that reached a customer: their membership of the treatment group and their response. */
+function campaignRecords(r: Random, p: DemoPortfolio, customer: Customer, tierIndex: number): void {
+  for (const campaign of p.campaigns) {
+    if (campaign.status === "scheduled" || !audienceMatches(campaign, customer, tierIndex) || !r.bool(0.3)) continue;
+    let stage = 0;
+    while (stage < FUNNEL.length - 1 && r.bool(0.55)) stage++;
+    const start = parseDate(campaign.startDate);
+    const channel = r.pick(campaign.channels);
+    // The launch that reached them (the demo keeps the treatment group only).
+    p.campaignMembers.push({
+      id: `${campaign.id}--${customer.id}`,
+      campaignId: campaign.id,
+      customerId: customer.id,
+      group: "treatment",
+      ...(customer.tier ? { tier: customer.tier } : {}),
+      channel,
+      at: `${campaign.startDate}T01:00:00.000Z`,
+    });
+    p.campaignResponses.push({
+      id: `${campaign.id}-${customer.id}`,
+      campaignId: campaign.id,
+      customerId: customer.id,
+      channel,
+      type: r.bool(0.02) ? "opted_out" : FUNNEL[stage]!,
+      at: isoDateTime(addDays(start, r.int(0, 20)), r.int(0, 10 * 3600)),
+    });
+  }
+}
+
 function portfolioRecords(
   r: Random,
   p: DemoPortfolio,
@@ -175,22 +205,7 @@ function portfolioRecords(
   if (customer.status === "closed") return;
   const marketing = customer.consents.some((c) => c.purpose === "marketing" && c.granted);
   const tierIndex = TIER_INDEX[customer.tier ?? "standard"];
-  if (marketing && customer.status === "active") {
-    for (const campaign of p.campaigns) {
-      if (campaign.status === "scheduled" || !audienceMatches(campaign, customer, tierIndex) || !r.bool(0.3)) continue;
-      let stage = 0;
-      while (stage < FUNNEL.length - 1 && r.bool(0.55)) stage++;
-      const start = parseDate(campaign.startDate);
-      p.campaignResponses.push({
-        id: `${campaign.id}-${customer.id}`,
-        campaignId: campaign.id,
-        customerId: customer.id,
-        channel: r.pick(campaign.channels),
-        type: r.bool(0.02) ? "opted_out" : FUNNEL[stage]!,
-        at: isoDateTime(addDays(start, r.int(0, 20)), r.int(0, 10 * 3600)),
-      });
-    }
-  }
+  if (marketing && customer.status === "active") campaignRecords(r, p, customer, tierIndex);
   const owner = customer.relationshipManagerId;
   if (r.bool(0.03)) {
     const purpose = r.pick<LeadPurpose>(

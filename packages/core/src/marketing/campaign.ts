@@ -9,7 +9,15 @@
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Campaign, CampaignResponse } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
-import type { AudienceExclusion, CampaignChannel, ConsentChannel, ConsentPurpose } from "../vocabulary.js";
+import { unsuitability } from "../analytics/suitability.js";
+import type {
+  AudienceExclusion,
+  CampaignChannel,
+  ConsentChannel,
+  ConsentPurpose,
+  ProductRiskLevel,
+  ProductType,
+} from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 import { consentInForce } from "../workflow/customer-change.js";
 import { twoProportionTest, wilsonInterval, type Interval, type TwoProportionTest } from "./stats.js";
@@ -44,6 +52,12 @@ export interface AudienceOptions {
   /** Earlier marketing contacts (e.g. responses of type sent), for the frequency cap. */
   contacts?: readonly { customerId: string; at: string }[];
   contactPolicy?: ContactPolicy;
+  /** The product the campaign sells: a customer who holds one already is left out (`holdsProduct`). */
+  productType?: ProductType;
+  /** What each customer holds now (their open holdings' product types). */
+  holds?: ReadonlyMap<string, ReadonlySet<ProductType>>;
+  /** The product's risk level: a customer it does not suit is left out (`unsuitable`, analytics/suitability.ts). */
+  productRisk?: ProductRiskLevel;
   asOf: string | Date;
 }
 
@@ -89,7 +103,12 @@ export function campaignAudience(
               ? "consentWithdrawn"
               : (recent.get(customer.id) ?? 0) >= policy.maxContacts
                 ? "frequencyCap"
-                : undefined;
+                : options.productType !== undefined && options.holds?.get(customer.id)?.has(options.productType)
+                  ? "holdsProduct"
+                  : options.productRisk !== undefined &&
+                      unsuitability(customer, options.productRisk, { now: new Date(asOf) }) !== undefined
+                    ? "unsuitable"
+                    : undefined;
     if (reason) audience.excluded.push({ customerId: customer.id, reason });
     else audience.members.push(customer.id);
   }
@@ -114,14 +133,43 @@ function fnv1a(text: string): number {
  */
 export function assignControlGroup(
   customerIds: readonly string[],
-  options: { campaignId: string; share: number },
+  options: { campaignId: string; share: number; stratumOf?: (customerId: string) => string },
 ): { target: string[]; control: string[] } {
   if (!(options.share >= 0 && options.share < 1))
     throw new BankcrmInvalidArgumentError("share", "a share from 0 up to (not including) 1");
+  const hash = (id: string) => fnv1a(`${options.campaignId}:${id}`);
+  if (options.stratumOf) return stratified(customerIds, options.share, hash, options.stratumOf);
   const target: string[] = [];
   const control: string[] = [];
-  for (const id of customerIds)
-    (fnv1a(`${options.campaignId}:${id}`) / 2 ** 32 < options.share ? control : target).push(id);
+  for (const id of customerIds) (hash(id) / 2 ** 32 < options.share ? control : target).push(id);
+  return { target, control };
+}
+
+/**
+ * Stratified: in each stratum (a tier), the `share` of its members with the lowest hashes — rounded, so each
+ * stratum is held out in the same proportion and the groups compare like with like. Deterministic for an audience.
+ */
+function stratified(
+  customerIds: readonly string[],
+  share: number,
+  hash: (id: string) => number,
+  stratumOf: (customerId: string) => string,
+): { target: string[]; control: string[] } {
+  const strata = new Map<string, string[]>();
+  for (const id of customerIds) {
+    const key = stratumOf(id);
+    const members = strata.get(key);
+    if (members) members.push(id);
+    else strata.set(key, [id]);
+  }
+  const held = new Set<string>();
+  for (const members of strata.values()) {
+    const ranked = members.map((id) => ({ id, h: hash(id) })).sort((a, b) => a.h - b.h || (a.id < b.id ? -1 : 1));
+    for (const { id } of ranked.slice(0, Math.round(members.length * share))) held.add(id);
+  }
+  const target: string[] = [];
+  const control: string[] = [];
+  for (const id of customerIds) (held.has(id) ? control : target).push(id);
   return { target, control };
 }
 

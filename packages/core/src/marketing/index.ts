@@ -18,3 +18,11 @@ export {
   type Interval,
   type TwoProportionTest,
 } from "./stats.js";
+export {
+  DEFAULT_CONTROL_SHARE,
+  campaignMemberId,
+  planLaunch,
+  type LaunchFacts,
+  type LaunchOptions,
+  type LaunchPlan,
+} from "./launch.js";

@@ -5,11 +5,15 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from "./common.js";
 import {
+  AudienceExclusionSchema,
   CampaignChannelSchema,
+  CampaignGroupSchema,
   CampaignResponseTypeSchema,
   CampaignStatusSchema,
   ConsentPurposeSchema,
+  ProductRiskLevelSchema,
   ProductTypeSchema,
+  TierSchema,
 } from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
@@ -22,6 +26,8 @@ export const CampaignFields = defineRecord(
     status: CampaignStatusSchema,
     channels: z.array(CampaignChannelSchema).min(1),
     productType: ProductTypeSchema.optional(),
+    /** The product's risk level (R1–R5): a launch leaves out customers it is not suitable for. */
+    productRisk: ProductRiskLevelSchema.optional(),
     /** Id of the segment definition that selects the audience. */
     segmentId: IdSchema.optional(),
     /** The consent the audience must have given (usually marketing). */
@@ -44,6 +50,7 @@ export const CampaignFields = defineRecord(
     status: C1,
     channels: C1,
     productType: C1,
+    productRisk: C1,
     segmentId: C1,
     requiredConsent: C1,
     startDate: C1,
@@ -87,3 +94,39 @@ export const CampaignResponseFields = defineRecord(
 );
 export const CampaignResponseSchema = rejectC3(CampaignResponseFields);
 export type CampaignResponse = z.infer<typeof CampaignResponseSchema>;
+
+/**
+ * One customer of a campaign's launch (营销名单): the audience as it stood when the campaign was launched — each
+ * member of its segment in the treatment group (contacted), the control group (held out, to measure against), or
+ * excluded with the reason. Written once, by the launch; the frequency cap counts a customer's treatments.
+ */
+export const CampaignMemberFields = defineRecord(
+  "CampaignMember",
+  {
+    /** `<campaignId>--<customerId>`: a customer is in a campaign once. */
+    id: IdSchema,
+    campaignId: IdSchema,
+    customerId: IdSchema,
+    group: CampaignGroupSchema,
+    /** Why an excluded customer was left out. */
+    reason: AudienceExclusionSchema.optional(),
+    /** Their tier at the launch (the control group is drawn tier by tier). */
+    tier: TierSchema.optional(),
+    channel: CampaignChannelSchema,
+    /** When the campaign was launched. */
+    at: IsoDateTimeSchema,
+  },
+  { id: C1, campaignId: C1, customerId: C1, group: C1, reason: C1, tier: C1, channel: C1, at: C1 },
+  (ctx) => {
+    if ((ctx.value.group === "excluded") !== (ctx.value.reason !== undefined))
+      ctx.issues.push({
+        code: "custom",
+        path: ["reason"],
+        message: "an excluded member has a reason, and only they do",
+        params: { reason: "exclusionReason" },
+        input: ctx.value.reason,
+      });
+  },
+);
+export const CampaignMemberSchema = rejectC3(CampaignMemberFields);
+export type CampaignMember = z.infer<typeof CampaignMemberSchema>;

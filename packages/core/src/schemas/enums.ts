@@ -33,6 +33,8 @@ import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_CHANNELS,
   CAMPAIGN_RESPONSE_TYPES,
+  CAMPAIGN_GROUPS,
+  AUDIENCE_EXCLUSIONS,
   SERVICE_CASE_TYPES,
   PRIORITIES,
   SERVICE_CASE_STATUSES,
@@ -81,6 +83,8 @@ export const OpportunityStageSchema = /* @__PURE__ */ z.enum(OPPORTUNITY_STAGES)
 export const CampaignStatusSchema = /* @__PURE__ */ z.enum(CAMPAIGN_STATUSES);
 export const CampaignChannelSchema = /* @__PURE__ */ z.enum(CAMPAIGN_CHANNELS);
 export const CampaignResponseTypeSchema = /* @__PURE__ */ z.enum(CAMPAIGN_RESPONSE_TYPES);
+export const CampaignGroupSchema = /* @__PURE__ */ z.enum(CAMPAIGN_GROUPS);
+export const AudienceExclusionSchema = /* @__PURE__ */ z.enum(AUDIENCE_EXCLUSIONS);
 export const ServiceCaseTypeSchema = /* @__PURE__ */ z.enum(SERVICE_CASE_TYPES);
 export const PrioritySchema = /* @__PURE__ */ z.enum(PRIORITIES);
 export const ServiceCaseStatusSchema = /* @__PURE__ */ z.enum(SERVICE_CASE_STATUSES);
