@@ -608,6 +608,45 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     "/changes": { get: changesPage("listChanges", "in the caller's scope and masked as reads are") },
     "/changes/stream": { get: changesStream("streamChanges", "outside the caller's scope") },
+    "/campaigns/{id}/launch": {
+      post: {
+        operationId: "launchCampaign",
+        summary:
+          "Launches a scheduled campaign on its saved segment (marketing and branch managers; a branch manager's audience is their branch): every member of the segment the caller may see kept as a CampaignMember — treatment, control (drawn tier by tier, `controlShare` of each, default 0.1) or excluded with the reason (no consent for the channel, do-not-contact, the frequency cap, already holding the product, not suitable) — the campaign moved to active, and an audit row (`campaign_launch`), in one transaction. 409 `segment_missing` without a saved segment",
+        parameters: [pathId, idempotencyKey, ifMatch(true)],
+        requestBody: {
+          required: true,
+          content: json({
+            type: "object",
+            additionalProperties: false,
+            properties: { controlShare: { type: "number", minimum: 0, exclusiveMaximum: 0.5 } },
+          }),
+        },
+        responses: {
+          200: {
+            description: "The campaign, active, and how many in each group",
+            content: json({
+              type: "object",
+              required: ["campaign", "counts", "excludedBy"],
+              properties: {
+                campaign: ref("Campaign"),
+                counts: {
+                  type: "object",
+                  required: ["treatment", "control", "excluded"],
+                  properties: {
+                    treatment: { type: "integer" },
+                    control: { type: "integer" },
+                    excluded: { type: "integer" },
+                  },
+                },
+                excludedBy: { type: "object", additionalProperties: { type: "integer" } },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 409, 412, 422, 428),
+        },
+      },
+    },
     "/customers/{id}/verify": {
       post: {
         operationId: "verifyCaller",

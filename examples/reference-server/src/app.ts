@@ -18,6 +18,7 @@ import { problem, type Env } from "./http.js";
 import { createRateLimiter, type RateLimit } from "./rate-limit.js";
 import { analyticsRoutes } from "./routes/analytics.js";
 import { auditRoutes } from "./routes/audit.js";
+import { campaignRoutes } from "./routes/campaigns.js";
 import { changeRoutes } from "./routes/changes.js";
 import type { RouteContext } from "./routes/context.js";
 import { customerRoutes } from "./routes/customers.js";
@@ -137,6 +138,7 @@ export function createApp(db: Database, options: AppOptions) {
   app.route("/", analyticsRoutes(context));
   app.route("/", importRoutes(context));
   app.route("/", changeRoutes(context));
+  app.route("/", campaignRoutes(context));
   app.route("/", portalRoutes(context));
   app.route("/", recordRoutes(context));
 

@@ -288,15 +288,16 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       query: { where: string; values: unknown[] },
       page: { limit: number; after?: string | undefined },
       reader?: Reader,
+      tx: Sql = db,
     ): Promise<{ count: number; ids: string[] }> {
       const p = new Params([...query.values]);
       const scoped = `(${query.where}) AND ${visibleSql("customers", reader, p, "v")}`;
-      const counted = await db.query<{ n: number }>(
+      const counted = await tx.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM customer_segment_view v WHERE ${scoped}`,
         p.values,
       );
       const after = page.after !== undefined ? ` AND v.id COLLATE "C" > ${p.add(page.after)}` : "";
-      const rows = await db.query<{ id: string }>(
+      const rows = await tx.query<{ id: string }>(
         `SELECT v.id FROM customer_segment_view v WHERE ${scoped}${after} ORDER BY v.id COLLATE "C" LIMIT ${p.add(page.limit)}`,
         p.values,
       );
