@@ -292,10 +292,8 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     ): Promise<{ count: number; ids: string[] }> {
       const p = new Params([...query.values]);
       const scoped = `(${query.where}) AND ${visibleSql("customers", reader, p, "v")}`;
-      const counted = await tx.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM customer_segment_view v WHERE ${scoped}`,
-        p.values,
-      );
+      const counting = `SELECT count(*)::int AS n FROM customer_segment_view v WHERE ${scoped}`;
+      const counted = await tx.query<{ n: number }>(counting, p.values);
       const after = page.after !== undefined ? ` AND v.id COLLATE "C" > ${p.add(page.after)}` : "";
       const rows = await tx.query<{ id: string }>(
         `SELECT v.id FROM customer_segment_view v WHERE ${scoped}${after} ORDER BY v.id COLLATE "C" LIMIT ${p.add(page.limit)}`,

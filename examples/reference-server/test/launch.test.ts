@@ -24,7 +24,11 @@ const segment = {
   },
 };
 type Member = { customerId: string; group: string; reason?: string };
-type Launched = { campaign: { status: string }; counts: Record<string, number>; excludedBy: Record<string, number> };
+type Launched = {
+  campaign: { status: string };
+  counts: { treatment: number; control: number; excluded: number };
+  excludedBy: Record<string, number>;
+};
 
 for (const database of ["pglite"] as const) {
   describe(`launching a campaign (${database})`, () => {

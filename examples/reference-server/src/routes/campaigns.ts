@@ -87,7 +87,7 @@ function launch({ db, write, now }: RouteContext) {
             actor: principal(c),
             at,
             locale: "en",
-          }) as unknown as Record<string, unknown>;
+          });
         } catch (error) {
           return writeProblem(c, error, "campaigns");
         }
