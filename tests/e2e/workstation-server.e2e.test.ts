@@ -7,7 +7,8 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { type Lead, type StaffRole } from "@bankcrm/core";
+import { type AudienceExclusion, type Lead, type StaffRole } from "@bankcrm/core";
+import { audienceExclusionLabels } from "@bankcrm/core/i18n";
 import { DEMO_AS_OF } from "@bankcrm/core/demo";
 import { valueReasonText } from "@bankcrm/core/analytics";
 import { createHttpStore } from "../../packages/data/src/index.js";
@@ -332,6 +333,60 @@ describe("branch workstation against the reference server (server mode)", () => 
       }
     } finally {
       await portal.close();
+    }
+  }, 120_000);
+
+  it("shares a segment marketing saves: the branch manager, in another browser, approves the campaign on it and launches it, with every exclusion's reason", async () => {
+    // Marketing builds a segment (the builder's new one: active customers) and a fund campaign on it, held out R3.
+    const mk = await openWatchedPage(browser, `${site.url}#/marketing`);
+    const mkApp = mk.page.locator("bankcrm-workstation-app");
+    await mkApp.locator('select[data-testid="role"]').selectOption("marketing");
+    await mkApp.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+    await mkApp.locator('[data-testid="nav-marketing"]').click();
+    const page = mkApp.locator("ws-marketing-page");
+    await page.locator('[data-testid="new-segment"]').click();
+    const form = page.locator('[data-testid="campaign-form"]');
+    await form.locator('input[name="name"]').fill("E2E 基金推广");
+    await form.locator('select[name="product"]').selectOption("fund");
+    await form.locator('select[name="risk"]').selectOption("R3");
+    await form.locator('[data-testid="create-campaign"]').click();
+    await expect.poll(() => page.locator('[data-testid="marketing-status"]').textContent()).toContain("E2E 基金推广");
+    const saved = await api.db.query<{ id: string; body: { name: string } }>(
+      "SELECT id, body FROM records WHERE collection = 'segments' AND body ->> 'ownerId' = 'ST-HQ-MA1' AND id LIKE 'SEG-%' ORDER BY id DESC LIMIT 1",
+    );
+    const segmentName = saved.rows[0]!.body.name;
+
+    // The branch manager, in another browser, sees the campaign on the shared segment (by its name), approves it and
+    // launches it: the server takes the audience, and the page lists the exclusions with their reasons.
+    const bm = await openWatchedPage(browser, `${site.url}#/marketing`);
+    const bmApp = bm.page.locator("bankcrm-workstation-app");
+    await bmApp.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await bmApp.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+    await bmApp.locator('[data-testid="nav-marketing"]').click();
+    const row = bmApp.locator("ws-marketing-page tr", { hasText: "E2E 基金推广" });
+    await expect.poll(() => row.locator("td").first().textContent(), { timeout: 10_000 }).toBe(segmentName);
+    await row.locator('[data-action="approve"]').click();
+    await row.locator('[data-action="launch"]').click({ timeout: 10_000 });
+    const status = bmApp.locator('ws-marketing-page [data-testid="marketing-status"]');
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toMatch(/已启动：受众 \d+ 人（排除 \d+ 人：.+），对照组 \d+ 人/);
+    const id = await row.getAttribute("data-campaign");
+    expect(await row.getAttribute("data-status")).toBe("active");
+    const members = await api.db.query<{ group: string; reason: string | null }>(
+      "SELECT body ->> 'group' AS group, body ->> 'reason' AS reason FROM records WHERE collection = 'campaignMembers' AND body ->> 'campaignId' = $1",
+      [id],
+    );
+    expect(members.rows.length).toBeGreaterThan(0);
+    const reasons = new Set(members.rows.flatMap((m) => (m.reason ? [m.reason] : [])));
+    expect(reasons.size).toBeGreaterThan(0);
+    // The page names each reason the server recorded, in its words.
+    const said = (await status.textContent()) ?? "";
+    for (const reason of reasons) expect(said).toContain(audienceExclusionLabels[reason as AudienceExclusion]["zh-CN"]);
+    for (const watched of [mk, bm]) {
+      expect(watched.violations).toEqual([]);
+      expect(watched.errors).toEqual([]);
+      await watched.page.close();
     }
   }, 120_000);
 

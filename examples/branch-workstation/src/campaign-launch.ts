@@ -1,24 +1,28 @@
 /**
- * A campaign's launch in the demo (the bank's delivery and product systems
- * stood in for): the audience by core's `campaignAudience` (consent for the
- * channel in force, do-not-contact, the frequency cap — each exclusion with its
- * reason), a control group held out by `assignControlGroup`, the responses the
- * bank's systems would send back fed to the store, and their effect measured by
- * `campaignEffectiveness`. Effects are kept in this browser (localStorage).
+ * A campaign's launch: on the bank's server, the server takes the audience
+ * (POST /campaigns/{id}/launch); embedded, the same core `planLaunch` runs over
+ * this browser's book — consent for the channel, do-not-contact, the frequency
+ * cap, already holding the product, suitability, each exclusion with its reason;
+ * a control group drawn tier by tier — and its members are kept in the store.
+ * The demo then stands in for the bank's delivery systems: the responses they
+ * would send back, and their effect by `campaignEffectiveness` (kept in this
+ * browser, localStorage).
  */
 import {
-  assignControlGroup,
-  campaignAudience,
   campaignEffectiveness,
   compileSegment,
   customerFieldCatalog,
+  planLaunch,
   type AudienceExclusion,
   type Campaign,
+  type CampaignGroup,
+  type CollectionRecords,
   type CampaignChannel,
   type CampaignEffect,
   type CampaignResponse,
   type Customer,
   type Locale,
+  type ProductType,
   type SegmentDefinition,
 } from "@bankcrm/core";
 import { audienceExclusionLabels } from "@bankcrm/core/i18n";
@@ -29,7 +33,6 @@ import type { BookRow } from "./book.js";
 const EFFECTS = "bankcrm-workstation-campaign-effects";
 /** What a conversion is worth to the bank in the demo (fen): a year's margin on a typical product sold. */
 const REVENUE_PER_CONVERSION = 200_000;
-const CONTROL_SHARE = 0.1;
 
 export function storedEffects(): Record<string, CampaignEffect> {
   try {
@@ -79,46 +82,64 @@ export interface LaunchSummary {
   reasons: string;
 }
 
-/** The audience, the hold-out, the responses fed back, and the effect (when anyone was targeted). */
+/** A launch's counts as the page says them: the audience, the excluded by reason, the hold-out. */
+export function launchSummary(
+  counts: Record<CampaignGroup, number>,
+  excludedBy: Partial<Record<AudienceExclusion, number>>,
+  locale: Locale,
+): LaunchSummary {
+  const reasons = Object.entries(excludedBy)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([r, n]) => `${audienceExclusionLabels[r as AudienceExclusion][locale]} ${n}`);
+  return {
+    members: counts.treatment + counts.control,
+    excluded: counts.excluded,
+    control: counts.control,
+    reasons: reasons.join("、") || "—",
+  };
+}
+
+/** What the embedded demo keeps: a launch's members, the responses the bank's systems would send back. */
+export type KeepDemo = <C extends "campaignMembers" | "campaignResponses">(
+  collection: C,
+  records: CollectionRecords[C][],
+) => Promise<void>;
+
+/**
+ * Embedded: the launch as the server does it — core's `planLaunch` over this browser's book (the segment's members,
+ * what they hold, their treatments in earlier launches) — its members kept, then the responses the demo's stand-in
+ * systems send back, and their effect (when anyone was targeted).
+ */
 export async function launchDemo(
   campaign: Campaign,
   definition: SegmentDefinition,
-  o: {
-    rows: readonly BookRow[];
-    client: CrmClient;
-    feed: (responses: CampaignResponse[]) => Promise<void>;
-    locale: Locale;
-  },
+  o: { rows: readonly BookRow[]; client: CrmClient; keep: KeepDemo; locale: Locale },
 ): Promise<{ summary: LaunchSummary; effect?: CampaignEffect }> {
   const { client } = o;
-  const channel = campaign.channels[0]!;
   const inSegment = compileSegment(definition, customerFieldCatalog);
-  const ids = o.rows.filter((r) => inSegment(r)).map((r) => r.id);
+  const rows = o.rows.filter((r) => inSegment(r));
   const customers: Customer[] = [];
-  for (let i = 0; i < ids.length; i += 200) {
-    const batch = await Promise.all(ids.slice(i, i + 200).map((id) => client.customers.get(id)));
+  for (let i = 0; i < rows.length; i += 200) {
+    const batch = await Promise.all(rows.slice(i, i + 200).map((r) => client.customers.get(r.id)));
     for (const c of batch) if (c) customers.push(c);
   }
-  const now = new Date();
-  const audience = campaignAudience(() => true, customers, {
-    channel,
-    purpose: campaign.requiredConsent,
-    asOf: now,
-  });
-  const { target, control } = assignControlGroup(audience.members, {
-    campaignId: campaign.id,
-    share: CONTROL_SHARE,
-  });
-  const { responses, controlConversions } = demoResponses(campaign, target, control, channel, now.toISOString());
-  await o.feed(responses);
-  const byReason = new Map<AudienceExclusion, number>();
-  for (const x of audience.excluded) byReason.set(x.reason, (byReason.get(x.reason) ?? 0) + 1);
-  const summary: LaunchSummary = {
-    members: audience.members.length,
-    excluded: audience.excluded.length,
-    control: control.length,
-    reasons: [...byReason].map(([r, n]) => `${audienceExclusionLabels[r][o.locale]} ${n}`).join("、") || "—",
-  };
+  const at = new Date().toISOString();
+  const contacts: { customerId: string; at: string }[] = [];
+  for (let after: string | undefined; ;) {
+    const page = await client.campaignMembers.list({ limit: 1000, ...(after ? { after } : {}) });
+    for (const m of page.items) if (m.group === "treatment") contacts.push({ customerId: m.customerId, at: m.at });
+    if (!page.next) break;
+    after = page.next;
+  }
+  const holds = new Map(rows.map((r) => [r.id, new Set(r.productTypes as readonly ProductType[])]));
+  const plan = planLaunch(campaign, { customers, holds, contacts }, { at });
+  await o.keep("campaignMembers", plan.members);
+  const summary = launchSummary(plan.counts, plan.excludedBy, o.locale);
+  const target = plan.members.filter((m) => m.group === "treatment").map((m) => m.customerId);
+  const control = plan.members.filter((m) => m.group === "control").map((m) => m.customerId);
+  const channel = campaign.channels[0]!;
+  const { responses, controlConversions } = demoResponses(campaign, target, control, channel, at);
+  await o.keep("campaignResponses", responses);
   if (target.length === 0) return { summary };
   const effect = campaignEffectiveness(campaign, {
     targeted: target,

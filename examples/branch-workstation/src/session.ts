@@ -8,7 +8,7 @@
  * Server mode (when the page is served with BANKCRM_API, see serve.mjs): reads
  * come from the server and are cached for offline use; writes go through the outbox.
  */
-import type { CampaignResponse, RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
+import type { Campaign, CollectionRecords, RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
 import type { ChangeEvent } from "@bankcrm/data";
 import {
   createCachedStore,
@@ -19,6 +19,7 @@ import {
   followChanges,
   httpSender,
   type CachedStore,
+  type CampaignLaunch,
   type ChangeFollower,
   type CrmClient,
   type FeedChange,
@@ -401,10 +402,22 @@ export class WorkstationSession {
     return s.pending + s.failed + s.conflicts;
   }
 
-  /** The demo's stand-in for the bank's campaign systems: the responses they would send back, into the store. */
-  async feedResponses(responses: CampaignResponse[]): Promise<void> {
+  /**
+   * Embedded: what a launch keeps (its members) and the demo's stand-in for the bank's campaign systems (the responses
+   * they would send back), into this browser's store. On a server, the server keeps them.
+   */
+  async keepDemo<C extends "campaignMembers" | "campaignResponses">(
+    collection: C,
+    records: CollectionRecords[C][],
+  ): Promise<void> {
     if (!this.store || this.api) return;
-    await this.store.put("campaignResponses", responses);
+    await this.store.put(collection, records);
+  }
+
+  /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`), as the current user. */
+  get launcher(): ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined {
+    const remote = this.remote;
+    return remote ? (campaign) => remote.launchCampaign(campaign.id, campaign.version ?? 1) : undefined;
   }
 
   /**

@@ -403,7 +403,8 @@ export class WorkstationApp extends LitElement {
                 .serverCounter=${s.segmentCounter}
                 demo-role=${this.demoRole}
                 .locale=${this.locale}
-                .feed=${s.embedded ? (responses: Parameters<typeof s.feedResponses>[0]) => s.feedResponses(responses) : undefined}
+                .keep=${s.embedded ? s.keepDemo.bind(s) : undefined}
+                .launcher=${s.launcher}
               ></ws-marketing-page>`
             : nothing
         }

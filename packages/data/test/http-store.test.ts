@@ -92,6 +92,48 @@ describe("HTTP store specifics", () => {
     expect(await agent.verifyCaller(customer.id, right)).toEqual(third);
   });
 
+  it("launches a campaign on the server: the audience kept with its groups, the campaign active; a stale version conflicts", async () => {
+    const admin = make();
+    const customers = p.customers.slice(0, 30);
+    await admin.put("customers", customers);
+    await admin.put("segments", [
+      {
+        schemaVersion: 1,
+        id: "SEG-HTTP-LAUNCH",
+        name: "HTTP",
+        ownerId: "ST-HQ-MA1",
+        rule: { field: "kind", op: "eq", value: "individual" },
+        version: 1,
+      },
+    ]);
+    const campaign = {
+      id: "CP-HTTP-LAUNCH",
+      name: "HTTP launch",
+      status: "scheduled" as const,
+      channels: ["sms" as const],
+      segmentId: "SEG-HTTP-LAUNCH",
+      requiredConsent: "marketing" as const,
+      startDate: "2026-12-01",
+      endDate: "2026-12-31",
+      ownerId: "ST-HQ-MA1",
+      version: 2,
+    };
+    await admin.put("campaigns", [campaign]);
+    const marketing = make({
+      getToken: () => server().tokenFor({ id: "ST-HQ-MA1", role: "marketing", branchId: "HQ" }),
+    });
+    const stale = await marketing.launchCampaign(campaign.id, 1).catch((e: unknown) => e);
+    expect(isConflictError(stale)).toBe(true);
+    const launched = await marketing.launchCampaign(campaign.id, 2, { controlShare: 0.2 });
+    expect(launched.campaign.status).toBe("active");
+    const individuals = customers.filter((c) => c.kind === "individual").length;
+    expect(launched.counts.treatment + launched.counts.control + launched.counts.excluded).toBe(individuals);
+    const kept = await admin.records("campaignMembers", {
+      customerId: customers.find((c) => c.kind === "individual")!.id,
+    });
+    expect(kept.items.map((m) => m.campaignId)).toContain(campaign.id);
+  });
+
   it("maps refusals to typed errors: 401 access denied, 422 field errors", async () => {
     const error = await make({ getToken: () => "wrong" })
       .getCustomer("x")

@@ -18,20 +18,24 @@ import {
   describeError,
   type Campaign,
   type CampaignEffect,
-  type CampaignResponse,
   type Locale,
   type SegmentDefinition,
 } from "@bankcrm/core";
-import { CAMPAIGN_CHANNELS } from "@bankcrm/core/vocabulary";
-import { campaignChannelLabels, campaignStatusLabels } from "@bankcrm/core/i18n";
-import type { CrmClient } from "@bankcrm/data";
+import { CAMPAIGN_CHANNELS, PRODUCT_RISK_LEVELS, PRODUCT_TYPES } from "@bankcrm/core/vocabulary";
+import {
+  campaignChannelLabels,
+  campaignStatusLabels,
+  productRiskLevelLabels,
+  productTypeLabels,
+} from "@bankcrm/core/i18n";
+import type { CampaignLaunch, CrmClient } from "@bankcrm/data";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/campaign-report.js";
 import type { BankcrmSegmentChangeEvent } from "@bankcrm/elements";
 import workerUrl from "../segment-worker.ts?worker&url";
 import type { BookRow } from "../book.js";
-import { launchDemo, saveEffects, storedEffects } from "../campaign-launch.js";
+import { launchDemo, launchSummary, saveEffects, storedEffects, type KeepDemo } from "../campaign-launch.js";
 import { text, type TextKey } from "../messages.js";
 import { marketingPageStyles } from "./marketing-page.styles.js";
 import { fixedSegments, saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
@@ -49,8 +53,10 @@ export class MarketingPage extends LitElement {
   @property({ type: Boolean }) active = false;
   /** Server mode: counts in the server's database (session.segmentCounter); the worker over the rows otherwise. */
   @property({ attribute: false }) serverCounter: ((rows: readonly BookRow[]) => SegmentCounter<unknown>) | undefined;
-  /** Where the demo feeds the responses a campaign brings back; unset in server mode (the bank's systems feed them). */
-  @property({ attribute: false }) feed: ((responses: CampaignResponse[]) => Promise<void>) | undefined;
+  /** Embedded: where a launch keeps its members and the demo's responses; unset in server mode (the server keeps them). */
+  @property({ attribute: false }) keep: KeepDemo | undefined;
+  /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`). */
+  @property({ attribute: false }) launcher: ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined;
 
   @state() private segments: SegmentDefinition[] = fixedSegments();
   @state() private definition: SegmentDefinition = this.segments[0]!;
@@ -177,9 +183,10 @@ export class MarketingPage extends LitElement {
     event.preventDefault();
     const client = this.client;
     if (!client) return;
+    // Read before anything is awaited: once the event has been dispatched, its target is retargeted out of this shadow root.
+    const form = new FormData(event.target as HTMLFormElement);
     const segment = await this.save();
     if (!segment) return;
-    const form = new FormData(event.target as HTMLFormElement);
     const get = (name: string) => {
       const value = form.get(name);
       return typeof value === "string" ? value : "";
@@ -191,6 +198,8 @@ export class MarketingPage extends LitElement {
         name: get("name"),
         status: "draft",
         channels: [get("channel")],
+        ...(get("product") ? { productType: get("product") } : {}),
+        ...(get("risk") ? { productRisk: get("risk") } : {}),
         segmentId: segment.id,
         requiredConsent: "marketing",
         startDate: get("start"),
@@ -215,29 +224,37 @@ export class MarketingPage extends LitElement {
     }
   }
 
-  /** The audience (core's exclusions), the hold-out, the responses fed back, and then the state. */
+  /**
+   * The launch: on the server, the server takes the audience and activates the campaign; embedded, core's
+   * `planLaunch` over this browser's book, the demo's responses fed back, then the transition.
+   */
   private async launch(campaign: Campaign) {
     const client = this.client!;
     const definition = this.segments.find((s) => s.id === campaign.segmentId);
     this.busy = true;
     this.say(this.t("launching"));
     try {
-      let summary = { members: 0, excluded: 0, control: 0, reasons: "—" };
-      if (definition && this.feed) {
-        const launched = await launchDemo(campaign, definition, {
-          rows: this.rows,
-          client,
-          feed: this.feed,
-          locale: this.locale,
-        });
-        summary = launched.summary;
-        if (launched.effect) {
-          this.effects = { ...this.effects, [campaign.id]: launched.effect };
-          saveEffects(this.effects);
-          this.shown = campaign.id;
+      let summary = launchSummary({ treatment: 0, control: 0, excluded: 0 }, {}, this.locale);
+      if (this.launcher) {
+        const launched = await this.launcher(campaign);
+        summary = launchSummary(launched.counts, launched.excludedBy, this.locale);
+      } else {
+        if (definition && this.keep) {
+          const launched = await launchDemo(campaign, definition, {
+            rows: this.rows,
+            client,
+            keep: this.keep,
+            locale: this.locale,
+          });
+          summary = launched.summary;
+          if (launched.effect) {
+            this.effects = { ...this.effects, [campaign.id]: launched.effect };
+            saveEffects(this.effects);
+            this.shown = campaign.id;
+          }
         }
+        await client.campaigns.transition(campaign.id, "launch");
       }
-      await client.campaigns.transition(campaign.id, "launch");
       this.say(this.t("launched", { name: campaign.name, ...summary }));
       await this.loadCampaigns();
     } catch (error) {
@@ -338,6 +355,20 @@ export class MarketingPage extends LitElement {
             )}
           </select></label
         >
+        <label
+          >${this.t("campaignProduct")}
+          <select name="product">
+            <option value="">${this.t("noProduct")}</option>
+            ${PRODUCT_TYPES.map((p) => html`<option value=${p}>${productTypeLabels[p][l]}</option>`)}
+          </select></label
+        >
+        <label
+          >${this.t("campaignRisk")}
+          <select name="risk">
+            <option value="">${this.t("noRisk")}</option>
+            ${PRODUCT_RISK_LEVELS.map((r) => html`<option value=${r}>${productRiskLevelLabels[r][l]}</option>`)}
+          </select></label
+        >
         <label>${this.t("campaignBudget")} <input name="budget" inputmode="decimal" value="20000" /></label>
         <label>${this.t("campaignStart")} <input name="start" type="date" required .value=${today} /></label>
         <label>${this.t("campaignEnd")} <input name="end" type="date" required .value=${end} /></label>
@@ -383,7 +414,7 @@ export class MarketingPage extends LitElement {
                           : nothing
                       }
                       ${
-                        role === "marketing" && c.status === "scheduled"
+                        (role === "marketing" || role === "branch_manager") && c.status === "scheduled"
                           ? html`<button
                               type="button"
                               data-action="launch"

@@ -14,6 +14,9 @@ import {
   BankcrmNotFoundError,
   BankcrmTransitionError,
   BankcrmValidationError,
+  type AudienceExclusion,
+  type Campaign,
+  type CampaignGroup,
   type Customer,
   type ChurnAlert,
   type CustomerMetrics,
@@ -118,6 +121,13 @@ export interface AuditVerification {
  */
 export type CallerCheck = { match: true } | { match: false; attemptsLeft: number; lockedUntil?: string };
 
+/** A campaign's launch on the server: the campaign (active) and how many went to each group, the excluded by reason. */
+export interface CampaignLaunch {
+  campaign: Campaign;
+  counts: Record<CampaignGroup, number>;
+  excludedBy: Partial<Record<AudienceExclusion, number>>;
+}
+
 /** What `GET /audit` filters by (auditors only). */
 export interface AuditQuery {
   staffId?: string;
@@ -147,6 +157,12 @@ export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
    * the third failure locks the customer for this agent.
    */
   verifyCaller(customerId: string, answers: { first: string; last4: string }): Promise<CallerCheck>;
+  /**
+   * `POST /campaigns/{id}/launch` on the campaign at `version`: the server takes the audience as it stands (its
+   * saved segment over the caller's customers), keeps every member with its group — excluded ones with the reason —
+   * and activates the campaign, in one transaction. A version another user moved on is a BankcrmConflictError.
+   */
+  launchCampaign(id: string, version: number, options?: { controlShare?: number }): Promise<CampaignLaunch>;
 }
 
 /** The problem+json body of a refusal, unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread). */
@@ -209,7 +225,7 @@ const majorOf = (version: string) => version.trim().split(".")[0];
 function serverReads(
   api: KyInstance,
   call: <T>(run: () => Promise<T>) => Promise<T>,
-): Pick<HttpStore, "metrics" | "evaluateSegment" | "audit" | "verifyAudit" | "verifyCaller"> {
+): Pick<HttpStore, "metrics" | "evaluateSegment" | "audit" | "verifyAudit" | "verifyCaller" | "launchCampaign"> {
   return {
     metrics: (metricsPage = {}) =>
       call(() =>
@@ -249,6 +265,15 @@ function serverReads(
           };
         }
       }),
+    launchCampaign: (id, version, options = {}) =>
+      call(() =>
+        api
+          .post(`campaigns/${encodeURIComponent(id)}/launch`, {
+            json: options,
+            headers: { "Idempotency-Key": crypto.randomUUID(), "If-Match": `"v${version}"` },
+          })
+          .json<CampaignLaunch>(),
+      ),
     evaluateSegment: (definition, segmentPage = {}) =>
       call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
   };

@@ -11,6 +11,7 @@ export {
   type AuditRow,
   type AuditVerification,
   type CallerCheck,
+  type CampaignLaunch,
   type ServerCustomerMetrics,
   type TransitionRequest,
 } from "./http-store.js";
