@@ -351,10 +351,12 @@ describe("branch workstation against the reference server (server mode)", () => 
     await form.locator('select[name="risk"]').selectOption("R3");
     await form.locator('[data-testid="create-campaign"]').click();
     await expect.poll(() => page.locator('[data-testid="marketing-status"]').textContent()).toContain("E2E 基金推广");
-    const saved = await api.db.query<{ id: string; body: { name: string } }>(
-      "SELECT id, body FROM records WHERE collection = 'segments' AND body ->> 'ownerId' = 'ST-HQ-MA1' AND id LIKE 'SEG-%' ORDER BY id DESC LIMIT 1",
+    // The campaign names the segment it was built on, saved for the bank.
+    const saved = await api.db.query<{ name: string }>(
+      `SELECT s.body ->> 'name' AS name FROM records c JOIN records s ON s.collection = 'segments' AND s.id = c.body ->> 'segmentId'
+       WHERE c.collection = 'campaigns' AND c.body ->> 'name' = 'E2E 基金推广'`,
     );
-    const segmentName = saved.rows[0]!.body.name;
+    const segmentName = saved.rows[0]!.name;
 
     // The branch manager, in another browser, sees the campaign on the shared segment (by its name), approves it and
     // launches it: the server takes the audience, and the page lists the exclusions with their reasons.

@@ -238,6 +238,8 @@ export class MarketingPage extends LitElement {
       if (this.launcher) {
         const launched = await this.launcher(campaign);
         summary = launchSummary(launched.counts, launched.excludedBy, this.locale);
+        // The server's answer is the campaign as it now is (the cache hears of it from the feed a moment later).
+        this.campaigns = this.campaigns.map((c) => (c.id === campaign.id ? launched.campaign : c));
       } else {
         if (definition && this.keep) {
           const launched = await launchDemo(campaign, definition, {
@@ -256,7 +258,7 @@ export class MarketingPage extends LitElement {
         await client.campaigns.transition(campaign.id, "launch");
       }
       this.say(this.t("launched", { name: campaign.name, ...summary }));
-      await this.loadCampaigns();
+      if (!this.launcher) await this.loadCampaigns();
     } catch (error) {
       this.fail(error);
     } finally {
