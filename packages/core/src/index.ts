@@ -124,6 +124,7 @@ export {
   campaignAudience,
   campaignEffectiveness,
   campaignMemberId,
+  measureCampaign,
   planLaunch,
 } from "./marketing/index.js";
 export type * from "./marketing/index.js";

@@ -232,16 +232,9 @@ export const SERVICE_CATEGORIES = [
 ] as const;
 /** How a case was resolved (told to the customer beside the resolution text). */
 export const RESOLUTION_CODES = ["explained", "corrected", "refunded", "compensated", "rejected", "referred"] as const;
-/** Why a segment member is left out of a campaign's audience. */
-export const AUDIENCE_EXCLUSIONS = [
-  "closed",
-  "doNotContact",
-  "noConsent",
-  "consentWithdrawn",
-  "frequencyCap",
-  "holdsProduct",
-  "unsuitable",
-] as const;
+/** Why a segment member is left out of a campaign's audience: may not be contacted, or the product is not for them. */
+const CONTACT_EXCLUSIONS = ["closed", "doNotContact", "noConsent", "consentWithdrawn", "frequencyCap"] as const;
+export const AUDIENCE_EXCLUSIONS = [...CONTACT_EXCLUSIONS, "holdsProduct", "unsuitable"] as const;
 /** Where a launch put a segment's member: contacted, held out to measure against, or left out (with why). */
 export const CAMPAIGN_GROUPS = ["treatment", "control", "excluded"] as const;
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;

@@ -11,3 +11,4 @@ export { generateCustomer, customerId, householdName } from "./customers.js";
 export { generateStaff, type DemoStaffDirectory } from "./staff.js";
 export { createRandom, type Random } from "./random.js";
 export { BRANCHES, PRODUCTS, type DemoProduct, type Branch } from "./reference-data.js";
+export { DEMO_CAMPAIGN_WORLD, demoCampaignOutcomes, type DemoCampaignWorld } from "./campaign-world.js";

@@ -26,3 +26,10 @@ export {
   type LaunchOptions,
   type LaunchPlan,
 } from "./launch.js";
+export {
+  DEFAULT_MEASURE_DAYS,
+  goalOf,
+  measureCampaign,
+  type CampaignMeasurement,
+  type OutcomeFacts,
+} from "./measure.js";

@@ -14,8 +14,27 @@ import {
   ProductRiskLevelSchema,
   ProductTypeSchema,
   TierSchema,
+  TransactionCategorySchema,
 } from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
+
+/**
+ * A campaign's goal: a product of a type opened (the default, with the campaign's product), or a transaction of a
+ * category (at least an amount, when given) — by a member of the treatment or the control group, within the window.
+ */
+export const CampaignGoalSchema = z.discriminatedUnion("kind", [
+  defineRecord(
+    "ProductOpenedGoal",
+    { kind: z.literal("productOpened"), productType: ProductTypeSchema },
+    { kind: C1, productType: C1 },
+  ),
+  defineRecord(
+    "TransactionGoal",
+    { kind: z.literal("transaction"), category: TransactionCategorySchema, minAmount: MoneySchema.optional() },
+    { kind: C1, category: C1, minAmount: C1 },
+  ),
+]);
+export type CampaignGoal = z.infer<typeof CampaignGoalSchema>;
 
 export const CampaignFields = defineRecord(
   "Campaign",
@@ -35,6 +54,10 @@ export const CampaignFields = defineRecord(
     startDate: IsoDateSchema,
     endDate: IsoDateSchema,
     budget: MoneySchema.optional(),
+    /** What counts as the campaign working, for a member of either group: marketing/measure.ts. */
+    goal: CampaignGoalSchema.optional(),
+    /** Days after the launch the goal is measured over (default 28). */
+    measureDays: z.int().min(1).max(366).optional(),
     ownerId: IdSchema,
     /** Who approved it (four eyes: never its owner or author). */
     approvedBy: IdSchema.optional(),
@@ -56,6 +79,8 @@ export const CampaignFields = defineRecord(
     startDate: C1,
     endDate: C1,
     budget: C1,
+    goal: C1,
+    measureDays: C1,
     ownerId: C1,
     approvedBy: C1,
     approvedAt: C1,

@@ -1,0 +1,105 @@
+/**
+ * A campaign measured from what customers did (营销活动成效评价): its launch kept who was in the treatment group and
+ * who was held out; the records say who reached the campaign's goal — opened the product, made the transaction —
+ * within the measurement window. The same count over both groups gives the uplift, its interval and test, the
+ * incremental conversions and revenue, and ROI against the cost. A customer counts once per campaign, whatever they
+ * did how often; the records are read as they are (a product opened for another reason counts in both groups alike,
+ * which is what the control group is for).
+ */
+import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import type { Campaign, CampaignGoal, CampaignMember, CampaignResponse } from "../schemas/campaign.js";
+import type { Holding } from "../schemas/holding.js";
+import type { Transaction } from "../schemas/transaction.js";
+import { DAY_MS } from "../time.js";
+import { campaignEffectiveness, type CampaignEffect } from "./campaign.js";
+
+/** The window a campaign is measured over, by default. */
+export const DEFAULT_MEASURE_DAYS = 28;
+
+/** What the records hold of the members: their holdings (when each was opened) and transactions. */
+export interface OutcomeFacts {
+  holdings: readonly Pick<Holding, "customerId" | "productType" | "openedAt">[];
+  transactions?: readonly Pick<Transaction, "customerId" | "category" | "at" | "amount">[];
+}
+
+export interface CampaignMeasurement {
+  goal: CampaignGoal;
+  /** From the launch to `measureDays` after it, or to `asOf` while the window is still open. */
+  window: { from: string; to: string; complete: boolean };
+  treatment: { size: number; converted: number };
+  control: { size: number; converted: number };
+  /** The effect (uplift, interval, test, incremental revenue, ROI): once both groups have members. */
+  effect?: CampaignEffect;
+}
+
+/** The campaign's goal: its own, or opening its product. */
+export function goalOf(campaign: Pick<Campaign, "goal" | "productType">): CampaignGoal | undefined {
+  return (
+    campaign.goal ?? (campaign.productType ? { kind: "productOpened", productType: campaign.productType } : undefined)
+  );
+}
+
+/** Who of `ids` reached the goal within [from, to] (ISO instants; holdings by their opening day). */
+function reachedGoal(goal: CampaignGoal, facts: OutcomeFacts, from: string, to: string): Set<string> {
+  const reached = new Set<string>();
+  const [fromDay, toDay] = [from.slice(0, 10), to.slice(0, 10)];
+  if (goal.kind === "productOpened") {
+    for (const h of facts.holdings)
+      if (h.productType === goal.productType && h.openedAt >= fromDay && h.openedAt <= toDay) reached.add(h.customerId);
+    return reached;
+  }
+  const min = goal.minAmount?.amount ?? 0;
+  for (const t of facts.transactions ?? [])
+    if (t.category === goal.category && t.at >= from && t.at <= to && t.amount.amount >= min) reached.add(t.customerId);
+  return reached;
+}
+
+/**
+ * The campaign measured from `facts` over its launch's `members`. `revenuePerConversion` (minor units) values a
+ * conversion; the cost is the campaign's budget unless `cost` says otherwise.
+ */
+export function measureCampaign(
+  campaign: Pick<Campaign, "id" | "budget" | "goal" | "productType" | "measureDays">,
+  members: readonly Pick<CampaignMember, "customerId" | "group" | "channel" | "at">[],
+  facts: OutcomeFacts,
+  options: { asOf: string; revenuePerConversion: number; cost?: number },
+): CampaignMeasurement {
+  const goal = goalOf(campaign);
+  if (!goal) throw new BankcrmInvalidArgumentError("goal", "a campaign with a goal or a product to measure");
+  const launched = members[0]?.at;
+  if (launched === undefined) throw new BankcrmInvalidArgumentError("members", "a launched campaign's members");
+  const end = Date.parse(launched) + (campaign.measureDays ?? DEFAULT_MEASURE_DAYS) * DAY_MS;
+  const asOf = Date.parse(options.asOf);
+  const window = {
+    from: launched,
+    to: new Date(Math.min(end, asOf)).toISOString(),
+    complete: asOf >= end,
+  };
+  const reached = reachedGoal(goal, facts, window.from, window.to);
+  const treated = members.filter((m) => m.group === "treatment");
+  const held = members.filter((m) => m.group === "control");
+  const converted = treated.filter((m) => reached.has(m.customerId));
+  const controlConverted = held.filter((m) => reached.has(m.customerId)).length;
+  const responses: Pick<CampaignResponse, "customerId" | "channel" | "type">[] = converted.map((m) => ({
+    customerId: m.customerId,
+    channel: m.channel,
+    type: "converted",
+  }));
+  return {
+    goal,
+    window,
+    treatment: { size: treated.length, converted: converted.length },
+    control: { size: held.length, converted: controlConverted },
+    ...(treated.length > 0 && held.length > 0
+      ? {
+          effect: campaignEffectiveness(campaign, {
+            targeted: treated.map((m) => m.customerId),
+            responses,
+            control: { size: held.length, conversions: controlConverted },
+            revenuePerConversion: options.revenuePerConversion,
+            ...(options.cost !== undefined ? { cost: options.cost } : {}),
+          }),
+        }
+      : {}),
+  };
+}
