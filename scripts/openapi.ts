@@ -647,6 +647,43 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/campaigns/{id}/effect": {
+      get: {
+        operationId: "campaignEffect",
+        summary:
+          "A launched campaign measured from the records as of now: of its launch's members the caller may see, who in the treatment and the control group reached its goal (a product opened — by default its own — or a transaction) within the window, once each; the uplift with its interval and test, incremental conversions and revenue, ROI against the budget (marketing, branch managers, auditors). 409 `no_goal` / `not_launched`",
+        parameters: [
+          pathId,
+          query("value", "What a conversion is worth, in minor units (default 200000)", {
+            type: "integer",
+            minimum: 0,
+          }),
+        ],
+        responses: {
+          200: {
+            description: "The measurement",
+            content: json({
+              type: "object",
+              required: ["goal", "window", "treatment", "control"],
+              properties: {
+                goal: { type: "object" },
+                window: {
+                  type: "object",
+                  properties: { from: { type: "string" }, to: { type: "string" }, complete: { type: "boolean" } },
+                },
+                treatment: {
+                  type: "object",
+                  properties: { size: { type: "integer" }, converted: { type: "integer" } },
+                },
+                control: { type: "object", properties: { size: { type: "integer" }, converted: { type: "integer" } } },
+                effect: { type: "object", description: "core's CampaignEffect, once both groups have members" },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
     "/customers/{id}/verify": {
       post: {
         operationId: "verifyCaller",

@@ -4,6 +4,7 @@
  * reason), the campaign active, an audit row; the frequency cap counts the treatments of earlier launches.
  */
 import { describe, expect, it } from "vitest";
+import { demoCampaignOutcomes } from "@bankcrm/core/demo";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { book, call, member, seededServer, staff } from "./support/demo-bank.js";
 
@@ -23,7 +24,7 @@ const segment = {
     ],
   },
 };
-type Member = { customerId: string; group: string; reason?: string };
+type Member = { customerId: string; group: "treatment" | "control" | "excluded"; reason?: string };
 type Launched = {
   campaign: { status: string };
   counts: { treatment: number; control: number; excluded: number };
@@ -32,7 +33,8 @@ type Launched = {
 
 for (const database of ["pglite"] as const) {
   describe(`launching a campaign (${database})`, () => {
-    const server = useReferenceServer({ database, now: () => new Date("2026-12-01T02:00:00Z") });
+    let clock = new Date("2026-12-01T02:00:00Z");
+    const server = useReferenceServer({ database, now: () => clock });
     const ready = seededServer(server);
     const campaign = async (id: string) => {
       const s = await ready();
@@ -103,6 +105,42 @@ for (const database of ["pglite"] as const) {
       );
       // Launched once: a second launch is a transition the machine refuses.
       expect((await launch("CP-LAUNCH-1", marketing, '"v3"')).status).toBe(409);
+    });
+
+    it("measures the launched campaign from the records: who of each group opened the product in the window", async () => {
+      const s = await ready();
+      const members = (await membersOf("CP-LAUNCH-1")) as (Member & { channel: "sms"; at: string })[];
+      // The demo world four weeks on: the products the members opened (the treatment more often).
+      const opened = demoCampaignOutcomes({ id: "CP-LAUNCH-1", productType: "fund", productRisk: "R3" }, members, {
+        days: 28,
+        world: { baseRate: 0.2, trueUplift: 0.3 },
+      });
+      await s.db.putMany("holdings", opened);
+      const early = await call(s, marketing, "GET", "campaigns/CP-LAUNCH-1/effect");
+      expect(early.status, early.text).toBe(200);
+      expect(early.json()).toMatchObject({ window: { complete: false }, treatment: { converted: 0 } });
+      clock = new Date("2026-12-29T03:00:00Z");
+      const answer = await call(s, marketing, "GET", "campaigns/CP-LAUNCH-1/effect");
+      const m = answer.json() as unknown as {
+        window: { complete: boolean };
+        treatment: { size: number; converted: number };
+        control: { size: number; converted: number };
+        effect: { uplift: { difference: number } };
+      };
+      const inGroup = (group: string) => new Set(members.filter((x) => x.group === group).map((x) => x.customerId));
+      const [treated, held] = [inGroup("treatment"), inGroup("control")];
+      expect(m.window.complete).toBe(true);
+      expect(m.treatment).toEqual({
+        size: treated.size,
+        converted: opened.filter((h) => treated.has(h.customerId)).length,
+      });
+      expect(m.control).toEqual({ size: held.size, converted: opened.filter((h) => held.has(h.customerId)).length });
+      expect(m.effect.uplift.difference).toBeCloseTo(
+        m.treatment.converted / m.treatment.size - m.control.converted / m.control.size,
+        12,
+      );
+      expect((await call(s, rm, "GET", "campaigns/CP-LAUNCH-1/effect")).status).toBe(403);
+      clock = new Date("2026-12-01T02:00:00Z");
     });
 
     it("leaves out whoever two launches this month already reached (the frequency cap)", async () => {

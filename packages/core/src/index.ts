@@ -124,6 +124,7 @@ export {
   campaignAudience,
   campaignEffectiveness,
   campaignMemberId,
+  goalOf,
   measureCampaign,
   planLaunch,
 } from "./marketing/index.js";

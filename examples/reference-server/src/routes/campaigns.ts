@@ -13,16 +13,22 @@ import {
   DAY_MS,
   definitionOf,
   DEFAULT_CONTACT_POLICY,
+  goalOf,
+  measureCampaign,
   planLaunch,
   toSql,
   type Campaign,
+  type CampaignMember,
   type Customer,
+  type Holding,
+  type Transaction,
   type ProductType,
   type Segment,
 } from "@bankcrm/core";
 import { appendAudit } from "../audit.js";
 import { notFound, objectOf, principal, problem, readerOf, type Env } from "../http.js";
 import { putRows } from "../record-rows.js";
+import { Params, visibleSql } from "../scope-sql.js";
 import type { Sql } from "../sql.js";
 import { mayWrite, preconditionFailed, writeProblem, type Outcome } from "../write-path.js";
 import type { RouteContext } from "./context.js";
@@ -123,8 +129,61 @@ function launch({ db, write, now }: RouteContext) {
   };
 }
 
+/** What a conversion is worth when the caller does not say (minor units): a year's margin on a typical product. */
+const VALUE_PER_CONVERSION = 200_000;
+
+/**
+ * `GET /campaigns/{id}/effect`: the campaign measured from the records — its launch's members the caller may see,
+ * who of them reached the goal in the window (core's `measureCampaign`) — as of now. `?value=` a conversion's worth.
+ */
+function effect({ db, now }: RouteContext) {
+  return async (c: Context<Env>) => {
+    const p = principal(c);
+    if (!["marketing", "branch_manager", "auditor"].includes(p.role))
+      return problem(c, 403, "Forbidden", "a campaign's effect is for marketing, branch managers and auditors");
+    const value = c.req.query("value") === undefined ? VALUE_PER_CONVERSION : Number(c.req.query("value"));
+    if (!Number.isSafeInteger(value) || value < 0) return problem(c, 400, "Malformed value", "minor units, 0 or more");
+    const current = await db.get("campaigns", c.req.param("id") ?? "", undefined, readerOf(c));
+    if (!current) return notFound(c);
+    const campaign = current.body as unknown as Campaign;
+    if (!goalOf(campaign))
+      return problem(c, 409, "No goal", "give the campaign a goal or a product to measure", { code: "no_goal" });
+    // The launch's members the caller may see: their ids are `<campaignId>--<customerId>`, a range of the key.
+    const params = new Params([`${campaign.id}--`, `${campaign.id}-.`]);
+    const members = (
+      await db.query<{ body: CampaignMember }>(
+        `SELECT r.body FROM records r WHERE r.collection = 'campaignMembers'
+           AND r.id COLLATE "C" >= $1 AND r.id COLLATE "C" < $2 AND ${visibleSql("campaignMembers", readerOf(c), params)}`,
+        params.values,
+      )
+    ).rows.map((r) => r.body);
+    if (members.length === 0)
+      return problem(c, 409, "Not launched", "a campaign is measured after its launch", { code: "not_launched" });
+    const ids = members.filter((m) => m.group !== "excluded").map((m) => m.customerId);
+    const from = members[0]!.at.slice(0, 10);
+    const [holdings, transactions] = await Promise.all([
+      db.query<{ body: Holding }>(
+        "SELECT body FROM records WHERE collection = 'holdings' AND customer_id = ANY($1::text[]) AND body ->> 'openedAt' >= $2",
+        [ids, from],
+      ),
+      db.query<{ body: Transaction }>(
+        "SELECT body FROM records WHERE collection = 'transactions' AND customer_id = ANY($1::text[]) AND body ->> 'at' >= $2",
+        [goalOf(campaign)!.kind === "transaction" ? ids : [], from],
+      ),
+    ]);
+    const measured = measureCampaign(
+      campaign,
+      members,
+      { holdings: holdings.rows.map((r) => r.body), transactions: transactions.rows.map((r) => r.body) },
+      { asOf: now().toISOString(), revenuePerConversion: value },
+    );
+    return c.json(measured);
+  };
+}
+
 export function campaignRoutes(context: RouteContext) {
   const app = new Hono<Env>();
   app.post("/campaigns/:id/launch", launch(context));
+  app.get("/campaigns/:id/effect", effect(context));
   return app;
 }
