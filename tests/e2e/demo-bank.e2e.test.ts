@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
+import { DEMO_CAMPAIGN_WORLD, generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { builtOnce } from "../support/served.js";
@@ -235,6 +235,71 @@ describe("pnpm start: one demo bank on one origin", () => {
     const again = await tokenFor(second, `customer=${customer.id}`);
     const leads = (await (await api(second, "me/leads", again.token)).json()) as { items: { id: string }[] };
     expect(leads.items.map((l) => l.id)).toContain(lead.id);
+    await launchAndMeasure(second);
     expect(await stop(second)).toBe(0);
   }, 180_000);
 });
+
+/**
+ * Marketing saves a segment and a campaign on it, a branch manager approves it, marketing launches it; the demo's
+ * clock moves four weeks on and the demo world answers; the campaign measured from the records then holds the world's
+ * true effect in its interval (the bank, the groups and the world's draws are all seeded: the same every run).
+ */
+async function launchAndMeasure(bank: Bank) {
+  const marketing = (await tokenFor(bank, "staff=ST-HQ-MA1")).token;
+  const manager = (await tokenFor(bank, `staff=${staffOfBank.find((s) => s.role === "branch_manager")!.id}`)).token;
+  const post = (path: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
+    api(bank, path, token, {
+      method: "POST",
+      headers: { "Idempotency-Key": crypto.randomUUID(), ...headers },
+      body: JSON.stringify(body),
+    });
+  const rule = { field: "kind", op: "eq", value: "individual" };
+  const segment = { schemaVersion: 1, id: "SEG-E2E-WORLD", name: "个人客户", ownerId: "ST-HQ-MA1", rule };
+  expect((await post("segments", marketing, segment)).status).toBe(201);
+  const campaign = {
+    id: "CP-E2E-WORLD",
+    name: "基金定投推广",
+    status: "draft",
+    channels: ["branch"],
+    productType: "fund",
+    segmentId: segment.id,
+    requiredConsent: "marketing",
+    startDate: "2026-12-01",
+    endDate: "2026-12-31",
+    ownerId: "ST-HQ-MA1",
+  };
+  expect((await post("campaigns", marketing, campaign)).status).toBe(201);
+  const at = new Date().toISOString();
+  expect(
+    (await post(`campaigns/${campaign.id}/transitions`, manager, { event: "approve", at }, { "If-Match": '"v1"' }))
+      .status,
+  ).toBe(200);
+  const launched = await post(
+    `campaigns/${campaign.id}/launch`,
+    marketing,
+    { controlShare: 0.3 },
+    { "If-Match": '"v2"' },
+  );
+  expect(launched.status, await launched.clone().text()).toBe(200);
+  const effect = async () =>
+    (await (await api(bank, `campaigns/${campaign.id}/effect`, marketing)).json()) as {
+      window: { complete: boolean };
+      treatment: { size: number; converted: number };
+      control: { size: number; converted: number };
+      effect?: { uplift: { interval: { low: number; high: number } } };
+    };
+  expect(await effect()).toMatchObject({ window: { complete: false }, treatment: { converted: 0 } });
+  const clock = (body: unknown) =>
+    fetch(`${bank.base}/bankcrm-demo/clock`, { method: "POST", body: JSON.stringify(body) });
+  expect((await clock({ days: 0 })).status).toBe(400);
+  const moved = (await (await clock({ days: 28 })).json()) as { now: string; opened: number };
+  expect(Date.parse(moved.now) - Date.now()).toBeGreaterThan(27.9 * 86_400_000);
+  expect(moved.opened).toBeGreaterThan(0);
+  const measured = await effect();
+  expect(measured.window.complete).toBe(true);
+  expect(measured.treatment.converted).toBeGreaterThan(0);
+  const { low, high } = measured.effect!.uplift.interval;
+  expect(low).toBeLessThanOrEqual(DEMO_CAMPAIGN_WORLD.trueUplift);
+  expect(high).toBeGreaterThanOrEqual(DEMO_CAMPAIGN_WORLD.trueUplift);
+}

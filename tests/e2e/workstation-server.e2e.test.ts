@@ -385,6 +385,12 @@ describe("branch workstation against the reference server (server mode)", () => 
     // The page names each reason the server recorded, in its words.
     const said = (await status.textContent()) ?? "";
     for (const reason of reasons) expect(said).toContain(audienceExclusionLabels[reason as AudienceExclusion]["zh-CN"]);
+    // Measured from the server's records straight away: the window is open, the groups as launched.
+    await row.locator('[data-action="measure"]').click();
+    const treated = members.rows.filter((m) => m.group === "treatment").length;
+    await expect
+      .poll(() => row.locator('[data-testid="measured"]').textContent())
+      .toMatch(new RegExp(`至今（观察期未满）：营销组 ${treated} 人中 0 人达成目标`));
     for (const watched of [mk, bm]) {
       expect(watched.violations).toEqual([]);
       expect(watched.errors).toEqual([]);

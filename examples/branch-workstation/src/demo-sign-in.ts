@@ -16,6 +16,20 @@ export async function serverApi(): Promise<string | undefined> {
   }
 }
 
+/**
+ * The demo bank's clock (`POST /bankcrm-demo/clock`, served beside the demo sign-in only): moves the demo's time on
+ * `days` so launched campaigns can be measured; the new time and how many products the demo world opened. Undefined
+ * when this page is not on the demo bank (the endpoint answers nothing else).
+ */
+export async function advanceDemoClock(days: number): Promise<{ now: string; opened: number } | undefined> {
+  const response = await fetch("/bankcrm-demo/clock", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ days }),
+  }).catch(() => undefined);
+  return response?.ok ? ((await response.json()) as { now: string; opened: number }) : undefined;
+}
+
 /** Tokens for demo members of staff from the sign-in stand-in, each kept until a minute before it expires (1 hour). */
 export class DemoTokens {
   private kept = new Map<string, { token: string; until: number }>();

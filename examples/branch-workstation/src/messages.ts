@@ -207,6 +207,21 @@ const TEXT = {
   approveCampaign: ["批准 {name}", "Approve {name}"],
   launchCampaign: ["启动 {name}", "Launch {name}"],
   showReport: ["查看 {name} 的成效", "Show the effect of {name}"],
+  measureCampaign: ["测算 {name} 的成效", "Measure the effect of {name}"],
+  measuredWindow: [
+    "{from}–{to}：营销组 {treated} 人中 {treatedConverted} 人达成目标，对照组 {held} 人中 {heldConverted} 人",
+    "{from}–{to}: {treatedConverted} of {treated} in the treatment group reached the goal, {heldConverted} of {held} in the control group",
+  ],
+  measuringWindow: [
+    "{from} 至今（观察期未满）：营销组 {treated} 人中 {treatedConverted} 人达成目标，对照组 {held} 人中 {heldConverted} 人",
+    "{from} to now (the window is still open): {treatedConverted} of {treated} in the treatment group reached the goal, {heldConverted} of {held} in the control group",
+  ],
+  demoClock: ["演示：时间前进 4 周", "Demo: move time on four weeks"],
+  demoClockMoved: [
+    "演示时钟已前进到 {date}：营销后新开户 {opened} 个",
+    "The demo's clock is now at {date}: {opened} products opened since the launches",
+  ],
+  demoClockFailed: ["演示时钟仅在演示银行中可用", "The demo's clock runs on the demo bank only"],
   approved: ["“{name}”已批准", "“{name}” approved"],
   launching: ["正在确定受众并发送…", "Finding the audience and sending…"],
   launched: [

@@ -8,7 +8,14 @@
  * Server mode (when the page is served with BANKCRM_API, see serve.mjs): reads
  * come from the server and are cached for offline use; writes go through the outbox.
  */
-import type { Campaign, CollectionRecords, RevealAuditEvent, Locale, SegmentDefinition } from "@bankcrm/core";
+import type {
+  Campaign,
+  CampaignMeasurement,
+  CollectionRecords,
+  RevealAuditEvent,
+  Locale,
+  SegmentDefinition,
+} from "@bankcrm/core";
 import type { ChangeEvent } from "@bankcrm/data";
 import {
   createCachedStore,
@@ -412,6 +419,12 @@ export class WorkstationSession {
   ): Promise<void> {
     if (!this.store || this.api) return;
     await this.store.put(collection, records);
+  }
+
+  /** Server mode: a launched campaign measured from the server's records (`GET /campaigns/{id}/effect`). */
+  get measurer(): ((campaign: Campaign) => Promise<CampaignMeasurement>) | undefined {
+    const remote = this.remote;
+    return remote ? (campaign) => remote.campaignEffect(campaign.id) : undefined;
   }
 
   /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`), as the current user. */

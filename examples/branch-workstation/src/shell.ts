@@ -405,6 +405,7 @@ export class WorkstationApp extends LitElement {
                 .locale=${this.locale}
                 .keep=${s.embedded ? s.keepDemo.bind(s) : undefined}
                 .launcher=${s.launcher}
+                .measurer=${s.measurer}
               ></ws-marketing-page>`
             : nothing
         }

@@ -23,6 +23,7 @@ import { staticFiles } from "../../branch-workstation/serve.mjs";
 import { portalFiles } from "../../internet-banking/serve.mjs";
 import { authFromEnv, signCustomerToken, signDemoToken, type AuthOptions } from "./auth.js";
 import { openDatabase, type Database } from "./database.js";
+import { openDemoClock, type DemoClock } from "./demo-clock.js";
 import { openDemoBank } from "./seed.js";
 import { appFromEnv, pruneFeed, SettingError, stopOnSignals } from "./serving.js";
 
@@ -76,9 +77,25 @@ async function demoCustomers(db: Database, res: ServerResponse) {
   json(res, 200, { items });
 }
 
+/** POST /bankcrm-demo/clock `{ days }` (1–365): the demo's time moves on, and the world answers the launched campaigns. */
+async function moveClock(clock: DemoClock, req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== "POST") return json(res, 200, { now: clock.now().toISOString() });
+  let days: unknown;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    days = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { days?: unknown }).days;
+  } catch {
+    days = undefined;
+  }
+  if (!Number.isInteger(days) || (days as number) < 1 || (days as number) > 365)
+    return json(res, 400, { title: "Expected { days }: a whole number of days, 1 to 365", status: 400 });
+  json(res, 200, await clock.advance(days as number));
+}
+
 /** One origin: the API under /api/, the demo sign-in, and the three pages. */
-async function bankServer(db: Database, auth: AuthOptions, streams: AbortController) {
-  const api = getRequestListener(appFromEnv(db, auth, streams.signal, env).fetch);
+async function bankServer(db: Database, auth: AuthOptions, streams: AbortController, clock: DemoClock) {
+  const api = getRequestListener(appFromEnv(db, auth, streams.signal, env, clock.now).fetch);
   const signIn = demoSignIn(db, auth);
   const workstation = staticFiles(env.WORKSTATION_DIST || join(examples, "branch-workstation/dist"));
   const desk = staticFiles(env.DESK_DIST || join(examples, "call-centre-desk/dist"));
@@ -93,6 +110,7 @@ async function bankServer(db: Database, auth: AuthOptions, streams: AbortControl
     if (path === "/bankcrm-config.json") return json(res, 200, { api: "/api/" });
     if (path === "/bankcrm-token") return signIn(res, url.searchParams);
     if (path === "/bankcrm-token/customers") return demoCustomers(db, res);
+    if (path === "/bankcrm-demo/clock") return moveClock(clock, req, res);
     if (path === "/desk" || path === "/bank") {
       res.writeHead(308, { Location: `${path}/${url.search}` }).end();
       return;
@@ -122,7 +140,8 @@ async function main() {
   });
   const auth = { ...authFromEnv(env), secret: await demoSecret() };
   const streams = new AbortController();
-  const server = await bankServer(db, auth, streams);
+  const clock = await openDemoClock(db);
+  const server = await bankServer(db, auth, streams, clock);
   pruneFeed(db, env);
   stopOnSignals(server, db, streams, env);
   const port = Number(env.PORT ?? 5173);

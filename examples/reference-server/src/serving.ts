@@ -18,6 +18,7 @@ export function appFromEnv(
   auth: AuthOptions,
   stopping: AbortSignal,
   env: NodeJS.ProcessEnv = process.env,
+  now?: () => Date,
 ) {
   const perMinute = env.RATE_LIMIT !== undefined ? Number(env.RATE_LIMIT) : 1200;
   const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
@@ -28,6 +29,7 @@ export function appFromEnv(
     stopping,
     rateLimit: perMinute > 0 ? { perMinute } : false,
     freeTextIdentifiers: freeText,
+    ...(now ? { now } : {}),
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),
   });
 }

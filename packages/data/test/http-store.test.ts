@@ -111,6 +111,7 @@ describe("HTTP store specifics", () => {
       name: "HTTP launch",
       status: "scheduled" as const,
       channels: ["sms" as const],
+      productType: "fund" as const,
       segmentId: "SEG-HTTP-LAUNCH",
       requiredConsent: "marketing" as const,
       startDate: "2026-12-01",
@@ -132,6 +133,11 @@ describe("HTTP store specifics", () => {
       customerId: customers.find((c) => c.kind === "individual")!.id,
     });
     expect(kept.items.map((m) => m.campaignId)).toContain(campaign.id);
+    // Measured from the records: the groups as launched, the window open.
+    const measured = await marketing.campaignEffect(campaign.id);
+    expect(measured.goal).toEqual({ kind: "productOpened", productType: "fund" });
+    expect(measured.treatment.size).toBe(launched.counts.treatment);
+    expect(measured.control.size).toBe(launched.counts.control);
   });
 
   it("maps refusals to typed errors: 401 access denied, 422 field errors", async () => {

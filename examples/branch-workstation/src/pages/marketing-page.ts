@@ -18,17 +18,15 @@ import {
   describeError,
   type Campaign,
   type CampaignEffect,
+  type CampaignMeasurement,
   type Locale,
   type SegmentDefinition,
 } from "@bankcrm/core";
 import { CAMPAIGN_CHANNELS, PRODUCT_RISK_LEVELS, PRODUCT_TYPES } from "@bankcrm/core/vocabulary";
-import {
-  campaignChannelLabels,
-  campaignStatusLabels,
-  productRiskLevelLabels,
-  productTypeLabels,
-} from "@bankcrm/core/i18n";
+import { campaignChannelLabels, productRiskLevelLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import type { CampaignLaunch, CrmClient } from "@bankcrm/data";
+import { campaignTable } from "./campaign-table.js";
+import { advanceDemoClock } from "../demo-sign-in.js";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/campaign-report.js";
@@ -55,6 +53,8 @@ export class MarketingPage extends LitElement {
   @property({ attribute: false }) serverCounter: ((rows: readonly BookRow[]) => SegmentCounter<unknown>) | undefined;
   /** Embedded: where a launch keeps its members and the demo's responses; unset in server mode (the server keeps them). */
   @property({ attribute: false }) keep: KeepDemo | undefined;
+  /** Server mode: a launched campaign measured from the server's records (`GET /campaigns/{id}/effect`). */
+  @property({ attribute: false }) measurer: ((campaign: Campaign) => Promise<CampaignMeasurement>) | undefined;
   /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`). */
   @property({ attribute: false }) launcher: ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined;
 
@@ -64,6 +64,7 @@ export class MarketingPage extends LitElement {
   @state() private campaigns: Campaign[] = [];
   @state() private effects: Record<string, CampaignEffect> = storedEffects();
   @state() private shown: string | undefined;
+  @state() private measured: Record<string, CampaignMeasurement> = {};
   @state() private status = "";
   @state() private failure = "";
   @state() private busy = false;
@@ -266,6 +267,29 @@ export class MarketingPage extends LitElement {
     }
   }
 
+  /** On the server: the campaign measured from the records now; its effect shown once both groups have members. */
+  private async measure(campaign: Campaign) {
+    try {
+      const m = await this.measurer!(campaign);
+      this.measured = { ...this.measured, [campaign.id]: m };
+      if (m.effect) {
+        this.effects = { ...this.effects, [campaign.id]: m.effect };
+        this.shown = campaign.id;
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The demo bank's clock four weeks on: the demo world answers the launched campaigns (demo-clock.ts on the server). */
+  private async advanceClock() {
+    const moved = await advanceDemoClock(28);
+    if (!moved) return this.fail(new Error(this.t("demoClockFailed")));
+    this.say(
+      this.t("demoClockMoved", { date: new Date(moved.now).toLocaleDateString(this.locale), opened: moved.opened }),
+    );
+  }
+
   override render() {
     const l = this.locale;
     const marketing = this.demoRole === "marketing";
@@ -382,65 +406,23 @@ export class MarketingPage extends LitElement {
   }
 
   private renderCampaigns() {
-    const l = this.locale;
-    const role = this.demoRole;
-    return html`<section aria-labelledby="campaigns-h">
-      <h2 id="campaigns-h">${this.t("campaigns")}</h2>
-      ${
-        this.campaigns.length === 0
-          ? html`<p>${this.t("noCampaigns")}</p>`
-          : html`<table data-testid="campaigns">
-              <thead>
-                <tr>
-                  <th scope="col">${this.t("campaignName")}</th>
-                  <th scope="col">${this.t("campaignSegment")}</th>
-                  <th scope="col">${this.t("campaignChannel")}</th>
-                  <th scope="col">${this.t("campaignStatus")}</th>
-                  <th scope="col"><span class="visually-hidden">${this.t("open")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.campaigns.map((c) => {
-                  const segment = this.segments.find((s) => s.id === c.segmentId);
-                  return html`<tr data-campaign=${c.id} data-status=${c.status}>
-                    <th scope="row">${c.name}</th>
-                    <td>${segment ? segmentLabel(segment, l) : (c.segmentId ?? "—")}</td>
-                    <td>${c.channels.map((ch) => campaignChannelLabels[ch][l]).join("、")}</td>
-                    <td>${campaignStatusLabels[c.status][l]}</td>
-                    <td>
-                      ${
-                        role === "branch_manager" && c.status === "draft"
-                          ? html`<button type="button" data-action="approve" @click=${() => this.approve(c)}>
-                              ${this.t("approveCampaign", { name: c.name })}
-                            </button>`
-                          : nothing
-                      }
-                      ${
-                        (role === "marketing" || role === "branch_manager") && c.status === "scheduled"
-                          ? html`<button
-                              type="button"
-                              data-action="launch"
-                              ?disabled=${this.busy}
-                              @click=${() => this.launch(c)}
-                            >
-                              ${this.t("launchCampaign", { name: c.name })}
-                            </button>`
-                          : nothing
-                      }
-                      ${
-                        this.effects[c.id]
-                          ? html`<button type="button" data-action="report" @click=${() => (this.shown = c.id)}>
-                              ${this.t("showReport", { name: c.name })}
-                            </button>`
-                          : nothing
-                      }
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>`
-      }
-    </section>`;
+    return campaignTable({
+      locale: this.locale,
+      role: this.demoRole,
+      campaigns: this.campaigns,
+      segments: this.segments,
+      reported: new Set(Object.keys(this.effects)),
+      measured: this.measured,
+      busy: this.busy,
+      measures: this.measurer !== undefined,
+      clock: this.measurer !== undefined && this.demoRole === "marketing",
+      t: (key, values) => this.t(key, values),
+      approve: (c) => void this.approve(c),
+      launch: (c) => void this.launch(c),
+      show: (c) => (this.shown = c.id),
+      measure: (c) => void this.measure(c),
+      advanceClock: () => void this.advanceClock(),
+    });
   }
 }
 

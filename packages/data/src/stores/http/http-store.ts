@@ -17,6 +17,7 @@ import {
   type AudienceExclusion,
   type Campaign,
   type CampaignGroup,
+  type CampaignMeasurement,
   type Customer,
   type ChurnAlert,
   type CustomerMetrics,
@@ -163,6 +164,12 @@ export interface HttpStore extends CrmStore, RemoteWriter, RemoteRevealer {
    * and activates the campaign, in one transaction. A version another user moved on is a BankcrmConflictError.
    */
   launchCampaign(id: string, version: number, options?: { controlShare?: number }): Promise<CampaignLaunch>;
+  /**
+   * `GET /campaigns/{id}/effect`: the launched campaign measured from the server's records as of its clock — who of
+   * each group reached the goal in the window, the uplift with its interval and test, ROI. `value`: a conversion's
+   * worth in minor units.
+   */
+  campaignEffect(id: string, options?: { value?: number }): Promise<CampaignMeasurement>;
 }
 
 /** The problem+json body of a refusal, unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread). */
@@ -225,7 +232,10 @@ const majorOf = (version: string) => version.trim().split(".")[0];
 function serverReads(
   api: KyInstance,
   call: <T>(run: () => Promise<T>) => Promise<T>,
-): Pick<HttpStore, "metrics" | "evaluateSegment" | "audit" | "verifyAudit" | "verifyCaller" | "launchCampaign"> {
+): Pick<
+  HttpStore,
+  "metrics" | "evaluateSegment" | "audit" | "verifyAudit" | "verifyCaller" | "launchCampaign" | "campaignEffect"
+> {
   return {
     metrics: (metricsPage = {}) =>
       call(() =>
@@ -273,6 +283,14 @@ function serverReads(
             headers: { "Idempotency-Key": crypto.randomUUID(), "If-Match": `"v${version}"` },
           })
           .json<CampaignLaunch>(),
+      ),
+    campaignEffect: (id, options = {}) =>
+      call(() =>
+        api
+          .get(`campaigns/${encodeURIComponent(id)}/effect`, {
+            searchParams: options.value !== undefined ? { value: options.value } : {},
+          })
+          .json<CampaignMeasurement>(),
       ),
     evaluateSegment: (definition, segmentPage = {}) =>
       call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
