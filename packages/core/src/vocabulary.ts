@@ -233,10 +233,15 @@ export const SERVICE_CATEGORIES = [
 /** How a case was resolved (told to the customer beside the resolution text). */
 export const RESOLUTION_CODES = ["explained", "corrected", "refunded", "compensated", "rejected", "referred"] as const;
 /** Why a segment member is left out of a campaign's audience: may not be contacted, or the product is not for them. */
-const CONTACT_EXCLUSIONS = ["closed", "doNotContact", "noConsent", "consentWithdrawn", "frequencyCap"] as const;
-export const AUDIENCE_EXCLUSIONS = [...CONTACT_EXCLUSIONS, "holdsProduct", "unsuitable"] as const;
-/** Where a launch put a segment's member: contacted, held out to measure against, or left out (with why). */
-export const CAMPAIGN_GROUPS = ["treatment", "control", "excluded"] as const;
+export const AUDIENCE_EXCLUSIONS = [
+  "closed",
+  "doNotContact",
+  "noConsent",
+  "consentWithdrawn",
+  "frequencyCap",
+  "holdsProduct",
+  "unsuitable",
+] as const;
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const SERVICE_CASE_STATUSES = ["open", "in_progress", "pending_customer", "resolved", "closed"] as const;
 export const TASK_TYPES = ["call", "visit", "follow_up", "review", "document", "other"] as const;
@@ -362,7 +367,6 @@ export type Priority = (typeof PRIORITIES)[number];
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 export type AudienceExclusion = (typeof AUDIENCE_EXCLUSIONS)[number];
-export type CampaignGroup = (typeof CAMPAIGN_GROUPS)[number];
 export type ServiceCaseStatus = (typeof SERVICE_CASE_STATUSES)[number];
 export type TaskType = (typeof TASK_TYPES)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -416,7 +420,6 @@ export const vocabularies = {
   serviceCategory: SERVICE_CATEGORIES,
   resolutionCode: RESOLUTION_CODES,
   audienceExclusion: AUDIENCE_EXCLUSIONS,
-  campaignGroup: CAMPAIGN_GROUPS,
   priority: PRIORITIES,
   serviceCaseStatus: SERVICE_CASE_STATUSES,
   taskType: TASK_TYPES,

@@ -323,13 +323,9 @@ export const audienceExclusionLabels = {
   consentWithdrawn: { "zh-CN": "已撤回营销授权", en: "Consent withdrawn" },
   frequencyCap: { "zh-CN": "近期营销接触已达上限", en: "Contacted too often lately" },
   holdsProduct: { "zh-CN": "已持有该产品", en: "Already holds the product" },
-  unsuitable: { "zh-CN": "产品风险与客户风险承受能力不适配", en: "Not suitable for the customer's risk profile" },
+  unsuitable: { "zh-CN": "风险等级不适配", en: "Not suitable for their risk profile" },
 } as const satisfies Labels["audienceExclusion"];
-export const campaignGroupLabels = {
-  treatment: { "zh-CN": "营销组", en: "Treatment" },
-  control: { "zh-CN": "对照组", en: "Control" },
-  excluded: { "zh-CN": "已排除", en: "Excluded" },
-} as const satisfies Labels["campaignGroup"];
+
 export const priorityLabels = {
   low: { "zh-CN": "低", en: "Low" },
   medium: { "zh-CN": "中", en: "Medium" },
@@ -491,7 +487,6 @@ const LABELS: Labels = {
   serviceCategory: serviceCategoryLabels,
   resolutionCode: resolutionCodeLabels,
   audienceExclusion: audienceExclusionLabels,
-  campaignGroup: campaignGroupLabels,
   priority: priorityLabels,
   serviceCaseStatus: serviceCaseStatusLabels,
   taskType: taskTypeLabels,

@@ -46,10 +46,6 @@ const MESSAGES = {
   closedAtRequired: { "zh-CN": "已关闭的商机需填写关闭时间", en: "Closed opportunities need a closing time" },
   probabilityStage: { "zh-CN": "成交概率与阶段不符", en: "The probability does not match the stage" },
   resolvedAtRequired: { "zh-CN": "已解决的工单需填写解决时间", en: "Resolved cases need a resolution time" },
-  exclusionReason: {
-    "zh-CN": "排除的名单成员须注明原因，其他成员不填",
-    en: "An excluded member needs a reason, and only they have one",
-  },
   satisfactionBeforeResolution: {
     "zh-CN": "工单解决后才能评价满意度",
     en: "Satisfaction is rated after the case is resolved",

@@ -5,9 +5,9 @@
  * and in a browser's embedded store; what it is given is what the store holds at that moment.
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
-import type { Campaign, CampaignMember } from "../schemas/campaign.js";
+import type { Campaign, CampaignGroup, CampaignMember } from "../schemas/campaign.js";
 import type { Customer } from "../schemas/customer.js";
-import type { AudienceExclusion, CampaignGroup, ProductType } from "../vocabulary.js";
+import type { AudienceExclusion, ProductType } from "../vocabulary.js";
 import { assignControlGroup, campaignAudience, DEFAULT_CONTACT_POLICY, type ContactPolicy } from "./campaign.js";
 
 /** The share of an audience held out by default. */

@@ -7,7 +7,6 @@ import { IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from "./common.js";
 import {
   AudienceExclusionSchema,
   CampaignChannelSchema,
-  CampaignGroupSchema,
   CampaignResponseTypeSchema,
   CampaignStatusSchema,
   ConsentPurposeSchema,
@@ -120,6 +119,10 @@ export const CampaignResponseFields = defineRecord(
 export const CampaignResponseSchema = rejectC3(CampaignResponseFields);
 export type CampaignResponse = z.infer<typeof CampaignResponseSchema>;
 
+/** Where a launch put a segment's member: contacted, held out to measure against, or left out (with why). */
+export const CAMPAIGN_GROUPS = ["treatment", "control", "excluded"] as const;
+export type CampaignGroup = (typeof CAMPAIGN_GROUPS)[number];
+
 /**
  * One customer of a campaign's launch (营销名单): the audience as it stood when the campaign was launched — each
  * member of its segment in the treatment group (contacted), the control group (held out, to measure against), or
@@ -132,7 +135,7 @@ export const CampaignMemberFields = defineRecord(
     id: IdSchema,
     campaignId: IdSchema,
     customerId: IdSchema,
-    group: CampaignGroupSchema,
+    group: z.enum(CAMPAIGN_GROUPS),
     /** Why an excluded customer was left out. */
     reason: AudienceExclusionSchema.optional(),
     /** Their tier at the launch (the control group is drawn tier by tier). */
@@ -143,12 +146,14 @@ export const CampaignMemberFields = defineRecord(
   },
   { id: C1, campaignId: C1, customerId: C1, group: C1, reason: C1, tier: C1, channel: C1, at: C1 },
   (ctx) => {
-    if ((ctx.value.group === "excluded") !== (ctx.value.reason !== undefined))
+    // An excluded member has a reason (required), and only they do (invalid on another).
+    const excluded = ctx.value.group === "excluded";
+    if (excluded !== (ctx.value.reason !== undefined))
       ctx.issues.push({
         code: "custom",
         path: ["reason"],
         message: "an excluded member has a reason, and only they do",
-        params: { reason: "exclusionReason" },
+        params: { reason: excluded ? "required" : "invalid" },
         input: ctx.value.reason,
       });
   },

@@ -33,7 +33,6 @@ import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_CHANNELS,
   CAMPAIGN_RESPONSE_TYPES,
-  CAMPAIGN_GROUPS,
   AUDIENCE_EXCLUSIONS,
   SERVICE_CASE_TYPES,
   PRIORITIES,
@@ -83,7 +82,6 @@ export const OpportunityStageSchema = /* @__PURE__ */ z.enum(OPPORTUNITY_STAGES)
 export const CampaignStatusSchema = /* @__PURE__ */ z.enum(CAMPAIGN_STATUSES);
 export const CampaignChannelSchema = /* @__PURE__ */ z.enum(CAMPAIGN_CHANNELS);
 export const CampaignResponseTypeSchema = /* @__PURE__ */ z.enum(CAMPAIGN_RESPONSE_TYPES);
-export const CampaignGroupSchema = /* @__PURE__ */ z.enum(CAMPAIGN_GROUPS);
 export const AudienceExclusionSchema = /* @__PURE__ */ z.enum(AUDIENCE_EXCLUSIONS);
 export const ServiceCaseTypeSchema = /* @__PURE__ */ z.enum(SERVICE_CASE_TYPES);
 export const PrioritySchema = /* @__PURE__ */ z.enum(PRIORITIES);
