@@ -136,28 +136,28 @@ export function startPortal(root, locale) {
     }
   };
 
-  const holdingList = () => {
+  /** A section listing the customer's records at `path` (read again by `refresh`), each as `item` makes it. */
+  const listSection = (id, title, testid, path, empty, item) => {
     const list = el("ul", {});
-    const section = part("section", "holdings", t("holdingsTitle"), "portal-holdings");
+    const section = part("section", id, title, testid);
     section.append(list);
     section.refresh = async () => {
-      const r = await api("GET", "me/holdings");
+      const r = await api("GET", path);
       const items = r.ok ? r.answer.items : [];
-      list.replaceChildren(
-        ...(items.length === 0
-          ? [el("li", {}, t("noHoldings"))]
-          : items.map((h) =>
-              el(
-                "li",
-                {},
-                `${h.productName ?? labelIn(productTypeLabels, h.productType, locale)} · ${h.accountNumber} · ` +
-                  `${formatMoney(h.balance.amount, h.balance.currency, locale)} · ${labelIn(holdingStatusLabels, h.status, locale)}`,
-              ),
-            )),
-      );
+      list.replaceChildren(...(items.length === 0 ? [el("li", {}, empty)] : items.map((x) => item(x, section))));
     };
     return section;
   };
+
+  const holdingList = () =>
+    listSection("holdings", t("holdingsTitle"), "portal-holdings", "me/holdings", t("noHoldings"), (h) =>
+      el(
+        "li",
+        {},
+        `${h.productName ?? labelIn(productTypeLabels, h.productType, locale)} · ${h.accountNumber} · ` +
+          `${formatMoney(h.balance.amount, h.balance.currency, locale)} · ${labelIn(holdingStatusLabels, h.status, locale)}`,
+      ),
+    );
 
   const leadForm = () => {
     const purpose = el("select", { name: "purpose" });
@@ -230,28 +230,15 @@ export function startPortal(root, locale) {
     return el("span", { className: "rating" }, score, button, status);
   };
 
-  const caseList = () => {
-    const list = el("ul", {});
-    const section = part("section", "cases", t("casesTitle"), "portal-cases");
-    section.append(list);
-    section.refresh = async () => {
-      const r = await api("GET", "me/cases");
-      const items = r.ok ? r.answer.items : [];
-      list.replaceChildren(
-        ...(items.length === 0
-          ? [el("li", {}, t("noCases"))]
-          : items.map((c) =>
-              el(
-                "li",
-                {},
-                `${c.subject} · ${labelIn(serviceCaseStatusLabels, c.status, locale)}`,
-                ratingOf(c, section.refresh),
-              ),
-            )),
-      );
-    };
-    return section;
-  };
+  const caseList = () =>
+    listSection("cases", t("casesTitle"), "portal-cases", "me/cases", t("noCases"), (c, section) =>
+      el(
+        "li",
+        {},
+        `${c.subject} · ${labelIn(serviceCaseStatusLabels, c.status, locale)}`,
+        ratingOf(c, section.refresh),
+      ),
+    );
 
   const contactForm = (profile) => {
     const mobile = el("input", {
