@@ -23,3 +23,10 @@ export {
   type FirstContactPolicy,
   type TaskBucket,
 } from "./day.js";
+export {
+  computeCommission,
+  type Commission,
+  type CommissionLine,
+  type CommissionScheme,
+  type Sale,
+} from "./commission.js";
