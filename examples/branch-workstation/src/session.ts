@@ -16,7 +16,6 @@ import type {
   Locale,
   SegmentDefinition,
 } from "@bankcrm/core";
-import type { ChangeEvent } from "@bankcrm/data";
 import {
   createCachedStore,
   createCrmClient,
@@ -44,24 +43,10 @@ import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
 import { DemoTokens, serverApi } from "./demo-sign-in.js";
 import { serverSegmentCounter } from "./server-counter.js";
 import type { SegmentCounter } from "@bankcrm/elements/segment-counter.js";
-import {
-  applyLists,
-  applyServerMetrics,
-  applyValues,
-  computeValues,
-  readValues,
-  rescoreCustomer,
-  saveValues,
-  type BookValues,
-  type ValuesRun,
-} from "./value-book.js";
+import { applyServerMetrics, type BookValues } from "./value-book.js";
+import { EmbeddedValues, type ValuesState } from "./embedded-values.js";
 
-/** Where the book's value metrics are: stored, being computed (pass 1 reads, pass 2 scores), or failed. */
-export type ValuesState =
-  | { state: "none" }
-  | { state: "computing"; pass: 1 | 2; done: number; total: number }
-  | { state: "ready"; computedAt: string }
-  | { state: "error"; message: string };
+export type { ValuesState } from "./embedded-values.js";
 
 export interface SessionHooks {
   onProgress(done: number, total: number): void;
@@ -87,16 +72,34 @@ export class WorkstationSession {
   private follower: ChangeFollower | undefined;
   private gatedFetch: typeof fetch | undefined;
   private tokens = new DemoTokens();
-  /** The book's value metrics (embedded mode), once computed or read from the device. */
-  values: BookValues | undefined;
-  valuesState: ValuesState = { state: "none" };
-  private valuesRun: ValuesRun | undefined;
+  /** The book's value metrics: computed in this browser (embedded), or the server's job's state (server mode). */
+  private readonly book = new EmbeddedValues({
+    idb: () => (this.api ? undefined : this.idb),
+    rows: () => this.rows,
+    setRows: (rows) => (this.rows = rows),
+    onValues: () => this.hooks.onValues(),
+  });
   private unsubscribe: (() => void) | undefined;
 
   constructor(
     private locale: Locale,
     private readonly hooks: SessionHooks,
   ) {}
+
+  /** The book's value metrics (embedded mode), once computed or read from the device. */
+  get values(): BookValues | undefined {
+    return this.book.values;
+  }
+  get valuesState(): ValuesState {
+    return this.book.state;
+  }
+  /** Computes the book's value metrics in the worker (embedded mode; `again`: once more). */
+  computeValues(again = false): void {
+    this.book.compute(again);
+  }
+  cancelValues(): void {
+    this.book.cancel();
+  }
 
   get embedded(): boolean {
     return !this.api && this.idb !== undefined;
@@ -119,94 +122,7 @@ export class WorkstationSession {
       onProgress: (done, total) => this.hooks.onProgress(done, total),
     });
     await ensureSalesBook(this.idb, this.rows, STAFF, { seed: SEED });
-    this.values = await readValues(this.idb, DB_NAME);
-    if (this.values) {
-      applyValues(this.rows, this.values.values);
-      applyLists(this.rows, this.values);
-      this.valuesState = { state: "ready", computedAt: this.values.computedAt };
-    }
-  }
-
-  /**
-   * Computes the book's value metrics in the worker (embedded mode): on the
-   * first start, or again when asked (`again`: the last run's P(alive) is what
-   * the "falling" alert compares against). Stored sealed when done.
-   */
-  computeValues(again = false): void {
-    const idb = this.idb;
-    if (!idb || this.api || this.valuesRun || (this.values && !again)) return;
-    this.valuesState = { state: "computing", pass: 1, done: 0, total: TOTAL };
-    this.hooks.onValues();
-    const run = (this.valuesRun = computeValues({
-      seed: SEED,
-      total: TOTAL,
-      ...(this.values ? { previous: this.values } : {}),
-      onProgress: (p) => {
-        this.valuesState = { state: "computing", ...p };
-        this.hooks.onValues();
-      },
-    }));
-    const touched = this.values?.touched ?? [];
-    run.done
-      .then(async (values) => {
-        if (this.idb !== idb) return; // logged out or reset meanwhile
-        // The worker saw the seed's histories; what was written here since comes from the store.
-        for (const id of touched) await rescoreCustomer(idb, values, id);
-        if (touched.length > 0) values.touched = touched;
-        await saveValues(idb, DB_NAME, values);
-        this.values = values;
-        applyValues(this.rows, values.values);
-        applyLists(this.rows, values);
-        this.rows = [...this.rows];
-        this.valuesState = { state: "ready", computedAt: values.computedAt };
-      })
-      .catch((error: Error) => {
-        this.valuesState =
-          error.name === "AbortError"
-            ? this.values
-              ? { state: "ready", computedAt: this.values.computedAt }
-              : { state: "none" }
-            : { state: "error", message: error.message };
-      })
-      .finally(() => {
-        if (this.valuesRun === run) this.valuesRun = undefined;
-        this.hooks.onValues();
-      });
-  }
-
-  cancelValues(): void {
-    this.valuesRun?.cancel();
-  }
-
-  /** A change to a customer's records scores them again against the stored models. */
-  private async onChange(event: ChangeEvent) {
-    const idb = this.idb;
-    const values = this.values;
-    if (!idb || !values || this.api) return;
-    const collections = ["customers", "holdings", "transactions", "serviceCases"] as const;
-    if (!(collections as readonly string[]).includes(event.collection)) return;
-    const customerIds = new Set<string>();
-    for (const id of event.ids) {
-      if (event.collection === "customers") customerIds.add(id);
-      else {
-        const record = await idb.record(event.collection as (typeof collections)[number], id);
-        if (record && "customerId" in record) customerIds.add(record.customerId);
-      }
-    }
-    let changed = false;
-    for (const id of customerIds) {
-      const value = await rescoreCustomer(idb, values, id);
-      if (!value) continue;
-      values.touched = [...new Set([...(values.touched ?? []), id])];
-      const row = this.rows.find((r) => r.id === id);
-      if (row) applyValues([row], [value]);
-      changed = true;
-    }
-    if (!changed || this.idb !== idb) return;
-    applyLists(this.rows, values);
-    await saveValues(idb, DB_NAME, values);
-    this.rows = [...this.rows];
-    this.hooks.onValues();
+    await this.book.read(this.idb);
   }
 
   private async startServer(api: string) {
@@ -260,7 +176,7 @@ export class WorkstationSession {
       } while (after && items.length < 20_000);
       if (!computedAt) return;
       applyServerMetrics(this.rows, items);
-      this.valuesState = { state: "ready", computedAt };
+      this.book.state = { state: "ready", computedAt };
     } catch {
       // Offline or refused: the lists stay empty; the customers are still there.
     }
@@ -338,10 +254,10 @@ export class WorkstationSession {
     this.follow(this.client, user.id);
     this.unsubscribe = this.client.on("change", (event) => {
       const idb = this.idb;
-      this.onChange(event).catch((error: Error) => {
+      this.book.onChange(event).catch((error: Error) => {
         // Closed under it (a logout, a reset): nothing left to score. Else the value pages say it failed.
         if (this.idb !== idb) return;
-        this.valuesState = { state: "error", message: error.message };
+        this.book.state = { state: "error", message: error.message };
         this.hooks.onValues();
       });
     });
@@ -442,8 +358,7 @@ export class WorkstationSession {
     if (!this.client) return true;
     const waiting = await this.waiting();
     if (waiting > 0 && !confirmDiscard(waiting)) return false;
-    this.cancelValues();
-    this.values = undefined;
+    this.book.forget();
     this.follower?.stop();
     this.follower = undefined;
     await this.client.logout({ discardPending: waiting > 0 });
@@ -460,8 +375,7 @@ export class WorkstationSession {
 
   /** Embedded: deletes the demo bank to generate it again. */
   async reset(): Promise<void> {
-    this.cancelValues();
-    this.values = undefined;
+    this.book.forget();
     this.idb?.close();
     if (this.idb) await this.idb.destroy();
     await deleteDemoBook(DB_NAME);

@@ -6,9 +6,10 @@
  * holdings through the change feed. The offset is kept in the demo's own table (`demo_clock`), so a restart keeps the
  * demo's date and a fresh demo bank starts from today.
  */
-import { DAY_MS, type Campaign, type CampaignMember } from "@bankcrm/core";
+import { DAY_MS, type Campaign } from "@bankcrm/core";
 import { demoCampaignOutcomes } from "@bankcrm/core/demo";
 import type { Database } from "./database.js";
+import { campaignMembersOf } from "./routes/campaigns.js";
 
 export interface DemoClock {
   now(): Date;
@@ -33,12 +34,7 @@ export async function openDemoClock(db: Database): Promise<DemoClock> {
       );
       let opened = 0;
       for (const { body: campaign } of launched.rows) {
-        const members = (
-          await db.query<{ body: CampaignMember }>(
-            `SELECT body FROM records WHERE collection = 'campaignMembers' AND id COLLATE "C" >= $1 AND id COLLATE "C" < $2`,
-            [`${campaign.id}--`, `${campaign.id}-.`],
-          )
-        ).rows.map((r) => r.body);
+        const members = await campaignMembersOf(db, campaign.id);
         if (members.length === 0) continue;
         const elapsed = Math.floor((at.getTime() - Date.parse(members[0]!.at)) / DAY_MS);
         const holdings = demoCampaignOutcomes(campaign, members, { days: elapsed, seed: "demo-bank" });

@@ -28,7 +28,8 @@ import {
 import { appendAudit } from "../audit.js";
 import { notFound, objectOf, principal, problem, readerOf, type Env } from "../http.js";
 import { putRows } from "../record-rows.js";
-import { Params, visibleSql } from "../scope-sql.js";
+import { Params, visibleSql, type Reader } from "../scope-sql.js";
+import type { Database } from "../database.js";
 import type { Sql } from "../sql.js";
 import { mayWrite, preconditionFailed, writeProblem, type Outcome } from "../write-path.js";
 import type { RouteContext } from "./context.js";
@@ -129,6 +130,20 @@ function launch({ db, write, now }: RouteContext) {
   };
 }
 
+/**
+ * A launch's members — their ids are `<campaignId>--<customerId>`, a range of the key — those `reader` may see (all
+ * without one).
+ */
+export async function campaignMembersOf(db: Database, campaignId: string, reader?: Reader): Promise<CampaignMember[]> {
+  const params = new Params([`${campaignId}--`, `${campaignId}-.`]);
+  const r = await db.query<{ body: CampaignMember }>(
+    `SELECT r.body FROM records r WHERE r.collection = 'campaignMembers'
+       AND r.id COLLATE "C" >= $1 AND r.id COLLATE "C" < $2 AND ${visibleSql("campaignMembers", reader, params)}`,
+    params.values,
+  );
+  return r.rows.map((row) => row.body);
+}
+
 /** What a conversion is worth when the caller does not say (minor units): a year's margin on a typical product. */
 const VALUE_PER_CONVERSION = 200_000;
 
@@ -148,33 +163,29 @@ function effect({ db, now }: RouteContext) {
     const campaign = current.body as unknown as Campaign;
     if (!goalOf(campaign))
       return problem(c, 409, "No goal", "give the campaign a goal or a product to measure", { code: "no_goal" });
-    // The launch's members the caller may see: their ids are `<campaignId>--<customerId>`, a range of the key.
-    const params = new Params([`${campaign.id}--`, `${campaign.id}-.`]);
-    const members = (
-      await db.query<{ body: CampaignMember }>(
-        `SELECT r.body FROM records r WHERE r.collection = 'campaignMembers'
-           AND r.id COLLATE "C" >= $1 AND r.id COLLATE "C" < $2 AND ${visibleSql("campaignMembers", readerOf(c), params)}`,
-        params.values,
-      )
-    ).rows.map((r) => r.body);
+    const members = await campaignMembersOf(db, campaign.id, readerOf(c));
     if (members.length === 0)
       return problem(c, 409, "Not launched", "a campaign is measured after its launch", { code: "not_launched" });
     const ids = members.filter((m) => m.group !== "excluded").map((m) => m.customerId);
     const from = members[0]!.at.slice(0, 10);
+    // What the goal reads: the members' holdings opened since the launch, or their transactions since.
+    const since = (collection: "holdings" | "transactions", field: string) =>
+      db.query<{ body: never }>(
+        `SELECT body FROM records WHERE collection = $1 AND customer_id = ANY($2::text[]) AND body ->> $3 >= $4`,
+        [collection, ids, field, from],
+      );
+    const byTransaction = goalOf(campaign)!.kind === "transaction";
     const [holdings, transactions] = await Promise.all([
-      db.query<{ body: Holding }>(
-        "SELECT body FROM records WHERE collection = 'holdings' AND customer_id = ANY($1::text[]) AND body ->> 'openedAt' >= $2",
-        [ids, from],
-      ),
-      db.query<{ body: Transaction }>(
-        "SELECT body FROM records WHERE collection = 'transactions' AND customer_id = ANY($1::text[]) AND body ->> 'at' >= $2",
-        [goalOf(campaign)!.kind === "transaction" ? ids : [], from],
-      ),
+      byTransaction ? { rows: [] } : since("holdings", "openedAt"),
+      byTransaction ? since("transactions", "at") : { rows: [] },
     ]);
     const measured = measureCampaign(
       campaign,
       members,
-      { holdings: holdings.rows.map((r) => r.body), transactions: transactions.rows.map((r) => r.body) },
+      {
+        holdings: holdings.rows.map((r): Holding => r.body),
+        transactions: transactions.rows.map((r): Transaction => r.body),
+      },
       { asOf: now().toISOString(), revenuePerConversion: value },
     );
     return c.json(measured);

@@ -1,0 +1,203 @@
+/**
+ * The reference server's endpoints beyond the store contract, as the HTTP store speaks them: the metrics job's
+ * figures, segment pushdown, the audit chain, a caller's verification, and a campaign's launch and measurement —
+ * with the answers' types.
+ */
+import { HTTPError, type KyInstance } from "ky";
+import type {
+  AudienceExclusion,
+  Campaign,
+  CampaignGroup,
+  CampaignMeasurement,
+  ChurnAlert,
+  CustomerMetrics,
+  GoldReasonCode,
+  SegmentDefinition,
+  ValueReason,
+} from "@bankcrm/core";
+import type { Problem } from "../../errors/http-errors.js";
+import type { Page } from "../store.js";
+
+/** A segment's members among the caller's customers, evaluated in the server's database. */
+export interface SegmentPage {
+  count: number;
+  ids: string[];
+  next?: string;
+}
+
+/** One customer's figures from the server's metrics job (`GET /metrics`); money only for financial roles. */
+export interface ServerCustomerMetrics extends CustomerMetrics {
+  customerId: string;
+  churnReasons?: string[];
+  /** The tier the AUM earns (the recorded tier may lag). */
+  tierEarned?: string;
+  /** The churn alert's newest signal's day (YYYY-MM-DD), and its signals with their figures, the newest first. */
+  churnAlertAt?: string;
+  churnAlertReasons?: ChurnAlert["reasons"];
+  /** Why the customer is on the gold list, with the figures (`valueReasonText` says each). */
+  goldReasons?: ValueReason<GoldReasonCode>[];
+}
+
+/** A page of the metrics job's figures for the caller's customers, and the day they are for (absent before the job ran). */
+export interface MetricsPage {
+  asOf?: string;
+  computedAt?: string;
+  items: ServerCustomerMetrics[];
+  next?: string;
+}
+
+/** One row of the server's audit chain (`GET /audit`): who did what to whose field, when and why — never the value. */
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  /** `reveal`, `reveal_denied`, `verify_caller`, `verify_locked`… */
+  action: string;
+  customerId?: string;
+  field?: string;
+  reason?: string;
+  /** Why a reveal was refused (`reveal_denied`). */
+  refusal?: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The audit chain recomputed (`GET /audit/verify`): whether every link holds, and the first that does not. */
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  firstBroken?: { seq: number; reason: "sequence" | "link" | "hash" };
+}
+
+/**
+ * The server's answer to a caller's verification (`POST /customers/{id}/verify`): a match, or not with the attempts
+ * this agent has left on this customer — none, and until when, once locked (the server's 423 is this answer too).
+ */
+export type CallerCheck = { match: true } | { match: false; attemptsLeft: number; lockedUntil?: string };
+
+/** A campaign's launch on the server: the campaign (active) and how many went to each group, the excluded by reason. */
+export interface CampaignLaunch {
+  campaign: Campaign;
+  counts: Record<CampaignGroup, number>;
+  excludedBy: Partial<Record<AudienceExclusion, number>>;
+}
+
+/** What `GET /audit` filters by (auditors only). */
+export interface AuditQuery {
+  staffId?: string;
+  customerId?: string;
+  action?: string;
+  /** ISO instants: from (inclusive), to (exclusive). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  after?: string;
+}
+
+/** What the server answers beyond the store contract. */
+export interface ServerEndpoints {
+  /** `GET /metrics`: the server's metrics job's figures for the caller's customers, a page at a time in id order. */
+  metrics(page?: { limit?: number; after?: string }): Promise<MetricsPage>;
+  /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
+  evaluateSegment(definition: SegmentDefinition, page?: { limit?: number; after?: string }): Promise<SegmentPage>;
+  /** `GET /audit`: the audit chain in order, filtered (auditors only; 403 for others). */
+  audit(query?: AuditQuery): Promise<Page<AuditRow>>;
+  /** `GET /audit/verify`: the chain recomputed (auditors only). */
+  verifyAudit(): Promise<AuditVerification>;
+  /**
+   * `POST /customers/{id}/verify`: what the caller said (`first`: birth date or credit code's first four; `last4`: the
+   * ID's last four), checked by the server against the full values — it never sends them. Every attempt is audited;
+   * the third failure locks the customer for this agent.
+   */
+  verifyCaller(customerId: string, answers: { first: string; last4: string }): Promise<CallerCheck>;
+  /**
+   * `POST /campaigns/{id}/launch` on the campaign at `version`: the server takes the audience as it stands (its
+   * saved segment over the caller's customers), keeps every member with its group — excluded ones with the reason —
+   * and activates the campaign, in one transaction. A version another user moved on is a BankcrmConflictError.
+   */
+  launchCampaign(id: string, version: number, options?: { controlShare?: number }): Promise<CampaignLaunch>;
+  /**
+   * `GET /campaigns/{id}/effect`: the launched campaign measured from the server's records as of its clock — who of
+   * each group reached the goal in the window, the uplift with its interval and test, ROI. `value`: a conversion's
+   * worth in minor units.
+   */
+  campaignEffect(id: string, options?: { value?: number }): Promise<CampaignMeasurement>;
+}
+
+/** The problem+json body of a refusal, unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread). */
+export async function problemOf(error: HTTPError): Promise<Problem> {
+  const data = (error as unknown as { data?: unknown }).data;
+  if (typeof data === "object" && data !== null) return data as Problem;
+  if (!error.response.bodyUsed) {
+    try {
+      return await error.response.json<Problem>();
+    } catch {
+      /* not JSON: keep the status text */
+    }
+  }
+  return { title: error.response.statusText };
+}
+
+/** The endpoints over `api`, each through `call` (the store's error mapping). */
+export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>) => Promise<T>): ServerEndpoints {
+  return {
+    metrics: (metricsPage = {}) =>
+      call(() =>
+        api
+          .get("metrics", {
+            searchParams: {
+              ...(metricsPage.limit !== undefined ? { limit: metricsPage.limit } : {}),
+              ...(metricsPage.after !== undefined ? { after: metricsPage.after } : {}),
+            },
+          })
+          .json<MetricsPage>(),
+      ),
+    audit: (query = {}) =>
+      call(() =>
+        api
+          .get("audit", {
+            searchParams: Object.fromEntries(
+              Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+            ),
+          })
+          .json<Page<AuditRow>>(),
+      ),
+    verifyAudit: () => call(() => api.get("audit/verify").json<AuditVerification>()),
+    verifyCaller: (customerId, answers) =>
+      call(async () => {
+        try {
+          return await api
+            .post(`customers/${encodeURIComponent(customerId)}/verify`, { json: answers, retry: 0 })
+            .json<CallerCheck>();
+        } catch (error) {
+          if (!(error instanceof HTTPError) || error.response.status !== 423) throw error;
+          const problem = await problemOf(error);
+          return {
+            match: false,
+            attemptsLeft: 0,
+            ...(typeof problem.lockedUntil === "string" ? { lockedUntil: problem.lockedUntil } : {}),
+          };
+        }
+      }),
+    launchCampaign: (id, version, options = {}) =>
+      call(() =>
+        api
+          .post(`campaigns/${encodeURIComponent(id)}/launch`, {
+            json: options,
+            headers: { "Idempotency-Key": crypto.randomUUID(), "If-Match": `"v${version}"` },
+          })
+          .json<CampaignLaunch>(),
+      ),
+    campaignEffect: (id, options = {}) =>
+      call(() =>
+        api
+          .get(`campaigns/${encodeURIComponent(id)}/effect`, {
+            searchParams: options.value !== undefined ? { value: options.value } : {},
+          })
+          .json<CampaignMeasurement>(),
+      ),
+    evaluateSegment: (definition, segmentPage = {}) =>
+      call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
+  };
+}
