@@ -369,7 +369,9 @@ describe("branch workstation (pnpm start)", () => {
     await page.keyboard.press("Enter");
     const marketing = app.locator("ws-marketing-page");
     const builder = marketing.locator("bankcrm-segment-builder");
-    // The fixed segments are saved definitions: open one in the builder, its count comes from the worker.
+    // The fixed segments are saved definitions: open one in the builder, its count comes from the worker. (Focus
+    // only once the page is shown: a hidden button takes no focus, and Enter would go to the navigation again.)
+    await marketing.locator('[data-segment="high-net-worth"]').waitFor({ state: "visible" });
     await marketing.locator('[data-segment="high-net-worth"]').focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => builder.locator("select[name=field]").first().inputValue()).toBe("aum");
