@@ -684,6 +684,44 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/sales/performance": {
+      get: {
+        operationId: "salesPerformance",
+        summary:
+          "Targets with achievement, pace and rank, and commission, computed from the records as of now (core's salesPerformance): a relationship manager's own, a branch manager's branch and its staff. Holdings sold count for their seller (`soldBy`, else the customer's RM) and the referrer's configured share; commission by the server's scheme (COMMISSION_SCHEME), none without one. Only figures and holding ids, no customer's record",
+        parameters: [
+          query("periodStart", "The commission period's first day (with periodEnd; default: this quarter)", {
+            type: "string",
+            format: "date",
+          }),
+          query("periodEnd", "The period's last day, at most a year on", { type: "string", format: "date" }),
+        ],
+        responses: {
+          200: {
+            description: "The caller's performance",
+            content: json({
+              type: "object",
+              required: ["asOf", "periodStart", "periodEnd", "achievements", "commission", "commissionConfigured"],
+              properties: {
+                asOf: { type: "string", format: "date" },
+                periodStart: { type: "string", format: "date" },
+                periodEnd: { type: "string", format: "date" },
+                achievements: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    description: "core's RankedAchievement: target, achieved, ratio, pace, rank",
+                  },
+                },
+                commission: { type: "array", items: { type: "object", description: "core's Commission per person" } },
+                commissionConfigured: { type: "boolean" },
+              },
+            }),
+          },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
     "/customers/{id}/verify": {
       post: {
         operationId: "verifyCaller",

@@ -20,17 +20,19 @@ import { analyticsRoutes } from "./routes/analytics.js";
 import { auditRoutes } from "./routes/audit.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { changeRoutes } from "./routes/changes.js";
-import type { RouteContext } from "./routes/context.js";
+import type { RouteContext, SalesSettings } from "./routes/context.js";
 import { customerRoutes } from "./routes/customers.js";
 import { importRoutes } from "./routes/imports.js";
 import { portalRoutes } from "./routes/portal.js";
 import { verifyRoutes } from "./routes/verify.js";
 import { recordRoutes } from "./routes/records.js";
+import { salesRoutes } from "./routes/sales.js";
 import { writePath } from "./write-path.js";
 
 export { MAX_REVEAL_REASON } from "./routes/audit.js";
 export { unmaskInto } from "./write-path.js";
 export { etagOf };
+export type { SalesSettings };
 
 export interface AppOptions {
   /** How bearer tokens are verified: AUTH_SECRET / AUTH_JWKS_URL settings, or a verifier of your own. */
@@ -48,11 +50,27 @@ export interface AppOptions {
   freeTextIdentifiers?: FreeTextPolicy;
   /** Aborted when the server begins to stop: open change streams end, so a graceful stop does not wait on them. */
   stopping?: AbortSignal;
+  /** The commission scheme, the referrer's credit and the staff directory `GET /sales/performance` works with. */
+  sales?: SalesSettings;
 }
 
 /** Request bodies over this are refused (413); bulk imports get more. */
 export const BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** The named routes first; the generic `/:collection` ones last, so they never shadow a named one. */
+const ROUTES = [
+  customerRoutes,
+  auditRoutes,
+  verifyRoutes,
+  analyticsRoutes,
+  importRoutes,
+  changeRoutes,
+  campaignRoutes,
+  salesRoutes,
+  portalRoutes,
+  recordRoutes,
+];
 
 export function createApp(db: Database, options: AppOptions) {
   const app = new Hono<Env>();
@@ -66,6 +84,7 @@ export function createApp(db: Database, options: AppOptions) {
     freeText,
     write: writePath(db, freeText),
     stopping: options.stopping,
+    sales: options.sales ?? {},
   };
 
   // Browsers on another origin (a portal, a test page) preflight before sending
@@ -131,16 +150,7 @@ export function createApp(db: Database, options: AppOptions) {
     c.req.path.startsWith("/import/") ? importLimit(c as never, next) : bodyLimitDefault(c as never, next),
   );
 
-  // The named routes first; the generic `/:collection` ones last, so they never shadow a named one.
-  app.route("/", customerRoutes(context));
-  app.route("/", auditRoutes(context));
-  app.route("/", verifyRoutes(context));
-  app.route("/", analyticsRoutes(context));
-  app.route("/", importRoutes(context));
-  app.route("/", changeRoutes(context));
-  app.route("/", campaignRoutes(context));
-  app.route("/", portalRoutes(context));
-  app.route("/", recordRoutes(context));
+  for (const routes of ROUTES) app.route("/", routes(context));
 
   app.notFound((c) => problem(c, 404, "Not found"));
   app.onError((error, c) => {

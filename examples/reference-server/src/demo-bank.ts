@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getRequestListener } from "@hono/node-server";
 import { CustomerSchema, maskRecord, type Customer } from "@bankcrm/core";
-import { generateStaff } from "@bankcrm/core/demo";
+import { DEMO_COMMISSION_SCHEME, generateStaff } from "@bankcrm/core/demo";
 import { staticFiles } from "../../branch-workstation/serve.mjs";
 import { portalFiles } from "../../internet-banking/serve.mjs";
 import { authFromEnv, signCustomerToken, signDemoToken, type AuthOptions } from "./auth.js";
@@ -95,7 +95,9 @@ async function moveClock(clock: DemoClock, req: IncomingMessage, res: ServerResp
 
 /** One origin: the API under /api/, the demo sign-in, and the three pages. */
 async function bankServer(db: Database, auth: AuthOptions, streams: AbortController, clock: DemoClock) {
-  const api = getRequestListener(appFromEnv(db, auth, streams.signal, env, clock.now).fetch);
+  // The demo bank pays by the demo's scheme (COMMISSION_SCHEME replaces it) and knows its staff (teams, branches).
+  const sales = { scheme: DEMO_COMMISSION_SCHEME, staff: generateStaff("bankcrm").all };
+  const api = getRequestListener(appFromEnv(db, auth, streams.signal, env, clock.now, sales).fetch);
   const signIn = demoSignIn(db, auth);
   const workstation = staticFiles(env.WORKSTATION_DIST || join(examples, "branch-workstation/dist"));
   const desk = staticFiles(env.DESK_DIST || join(examples, "call-centre-desk/dist"));

@@ -37,7 +37,17 @@ export async function openDemoClock(db: Database): Promise<DemoClock> {
         const members = await campaignMembersOf(db, campaign.id);
         if (members.length === 0) continue;
         const elapsed = Math.floor((at.getTime() - Date.parse(members[0]!.at)) / DAY_MS);
-        const holdings = demoCampaignOutcomes(campaign, members, { days: elapsed, seed: "demo-bank" });
+        // Each product is sold by the member's RM of the day (achievement and commission follow it).
+        const rms = await db.query<{ id: string; rm: string | null }>(
+          "SELECT id, rm_id AS rm FROM records WHERE collection = 'customers' AND id = ANY($1::text[])",
+          [members.map((m) => m.customerId)],
+        );
+        const rmOf = new Map(rms.rows.map((r) => [r.id, r.rm ?? undefined]));
+        const holdings = demoCampaignOutcomes(campaign, members, {
+          days: elapsed,
+          seed: "demo-bank",
+          sellerOf: (id) => rmOf.get(id),
+        });
         if (holdings.length > 0) await db.putMany("holdings", holdings);
         opened += holdings.length;
       }

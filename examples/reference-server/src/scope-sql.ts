@@ -18,6 +18,20 @@ export interface Reader {
 /** Records without a customer that every member of staff reads: the bank's campaigns and the segments they run on. */
 const BANK_WIDE: ReadonlySet<CollectionName> = new Set(["campaigns", "segments"]);
 
+/** The fields that make a record without a customer its writer's or assignee's (an RM's own target: `staffId`). */
+const OWNER_FIELDS = ["assignedTo", "assigneeId", "ownerId", "createdBy"];
+
+/**
+ * A sales target is its branch's (a branch manager reads and sets their branch's, never another's) and, within it, an
+ * RM's own part (`staffId`): not whoever wrote it.
+ */
+const targetOf = (scope: CustomerScope) =>
+  scope.kind === "branch"
+    ? { field: "branchId", value: scope.branchId }
+    : scope.kind === "book"
+      ? { field: "staffId", value: scope.relationshipManagerId }
+      : undefined;
+
 /** Bind parameters collected while a query is built. */
 export class Params {
   constructor(public values: unknown[] = []) {}
@@ -57,13 +71,17 @@ export function visibleSql(collection: CollectionName, reader: Reader | undefine
   const scope = reader.scope;
   if (collection === "customers") return customerScopeSql(scope, alias, p);
   if (BANK_WIDE.has(collection)) return "TRUE";
+  if (collection === "salesTargets") {
+    const own = targetOf(scope);
+    return own ? `${alias}.body ->> '${own.field}' = ${p.add(own.value)}` : "FALSE";
+  }
   const inScope = (customerId: string) =>
     `EXISTS (SELECT 1 FROM records c WHERE c.collection = 'customers' AND c.id = ${customerId} AND ${customerScopeSql(scope, "c", p)})`;
   const index = collectionSpec(collection).customerIndex;
   if (index === "members")
     return `EXISTS (SELECT 1 FROM jsonb_array_elements(${alias}.body -> 'members') m WHERE ${inScope("m ->> 'customerId'")})`;
   const me = p.add(reader.id);
-  const owned = `(${["assignedTo", "assigneeId", "ownerId", "createdBy"].map((f) => `${alias}.body ->> '${f}' = ${me}`).join(" OR ")}${
+  const owned = `(${OWNER_FIELDS.map((f) => `${alias}.body ->> '${f}' = ${me}`).join(" OR ")}${
     scope.kind === "branch" ? ` OR ${alias}.body ->> 'branchId' = ${p.add(scope.branchId)}` : ""
   })`;
   if (index === "customerId")
@@ -100,11 +118,14 @@ export function visibleTo(
         : false);
   if (collection === "customers") return inScope({ rm: body.relationshipManagerId, branch: body.branchId });
   if (BANK_WIDE.has(collection)) return true;
+  if (collection === "salesTargets") {
+    const own = targetOf(scope);
+    return own !== undefined && body[own.field] === own.value;
+  }
   const index = collectionSpec(collection).customerIndex;
   if (index === "members") return (facts.members ?? []).some(inScope);
   const owned =
-    ["assignedTo", "assigneeId", "ownerId", "createdBy"].some((f) => body[f] === reader.id) ||
-    (scope.kind === "branch" && body.branchId === scope.branchId);
+    OWNER_FIELDS.some((f) => body[f] === reader.id) || (scope.kind === "branch" && body.branchId === scope.branchId);
   if (index === "customerId") return body.customerId == null ? owned : inScope(facts.customer);
   return owned;
 }

@@ -3,8 +3,10 @@
  * feed's pruning, and stopping gracefully on a signal. `main.ts` (the API alone) and `demo-bank.ts` (`pnpm start`: the
  * API with the bank's pages on one origin) both use them.
  */
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { createApp } from "./app.js";
+import { CommissionSchemeSchema, type CommissionScheme } from "@bankcrm/core";
+import { createApp, type SalesSettings } from "./app.js";
 import type { AuthOptions } from "./auth.js";
 import type { Database } from "./database.js";
 import { stopGracefully } from "./shutdown.js";
@@ -12,20 +14,50 @@ import { stopGracefully } from "./shutdown.js";
 /** A setting that cannot be used: the process says which and stops. */
 export class SettingError extends Error {}
 
-/** The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS and CORS_ORIGINS say; `stopping` ends its open change streams. */
+/** COMMISSION_SCHEME: a JSON file of the bank's commission scheme, checked before the server starts. */
+function schemeFromEnv(file: string | undefined): CommissionScheme | undefined {
+  if (!file) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new SettingError(`COMMISSION_SCHEME ${file} cannot be read as JSON: ${(error as Error).message}`);
+  }
+  const parsed = CommissionSchemeSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new SettingError(`COMMISSION_SCHEME ${file}: ${first.path.join(".") || "(the file)"}: ${first.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME and REFERRAL_CREDIT say (`sales`: what
+ * the demo bank adds — its scheme and staff); `stopping` ends its open change streams.
+ */
 export function appFromEnv(
   db: Database,
   auth: AuthOptions,
   stopping: AbortSignal,
   env: NodeJS.ProcessEnv = process.env,
   now?: () => Date,
+  sales: SalesSettings = {},
 ) {
   const perMinute = env.RATE_LIMIT !== undefined ? Number(env.RATE_LIMIT) : 1200;
   const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
   if (freeText !== "mask" && freeText !== "refuse")
     throw new SettingError(`FREE_TEXT_IDENTIFIERS is "mask" or "refuse", not "${freeText}"`);
+  const scheme = schemeFromEnv(env.COMMISSION_SCHEME) ?? sales.scheme;
+  const referralShare = env.REFERRAL_CREDIT !== undefined ? Number(env.REFERRAL_CREDIT) : sales.referralShare;
+  if (referralShare !== undefined && !(referralShare >= 0 && referralShare <= 1))
+    throw new SettingError(`REFERRAL_CREDIT is a share from 0 to 1, not "${env.REFERRAL_CREDIT}"`);
   return createApp(db, {
     auth,
+    sales: {
+      ...sales,
+      ...(scheme ? { scheme } : {}),
+      ...(referralShare !== undefined ? { referralShare } : {}),
+    },
     stopping,
     rateLimit: perMinute > 0 ? { perMinute } : false,
     freeTextIdentifiers: freeText,

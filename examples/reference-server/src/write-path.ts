@@ -33,6 +33,7 @@ import {
   type Env,
 } from "./http.js";
 import type { Sql } from "./sql.js";
+import { visibleTo } from "./scope-sql.js";
 
 export type Outcome = { status: number; body: unknown; etag?: string };
 type Row = Record<string, unknown>;
@@ -112,10 +113,13 @@ export function mayWrite(c: Context<Env>, collection: Collection, kind: "create"
 }
 
 /**
- * A confidential note (私密备注) is written only by a role that reads them: any other role would be sent back a record
- * it may never receive (and refused it on a retry). A 403 before anything is stored.
+ * A record its writer could not read back is refused before anything is stored: a confidential note (私密备注) by a
+ * role that does not read them (403), and a record of no customer outside the writer's scope — a sales target for
+ * another branch (404, as an unknown customer's record is).
  */
-export function confidentialRefused(c: Context<Env>, collection: Collection, data: Record<string, unknown>) {
+export function unreadableRefused(c: Context<Env>, collection: Collection, data: Record<string, unknown>) {
+  if (data.customerId == null && !visibleTo(collection, readerOf(c), data, {}))
+    return notFound(c, collection, String(data.id));
   return collection === "interactions" && data.confidential === true && !canReadConfidential(principal(c))
     ? forbidden(c, "only roles that read confidential notes may write one")
     : undefined;

@@ -262,6 +262,9 @@ export const SALES_METRICS = [
   "wealth_sales",
   "credit_cards_issued",
   "insurance_premium",
+  "product_sales_count",
+  "product_sales_amount",
+  "card_activations",
 ] as const;
 export const RELATIONSHIP_GROUP_KINDS = ["household", "corporate_group"] as const;
 export const RELATIONSHIP_ROLES = [
@@ -437,6 +440,3 @@ export const vocabularies = {
   offerExclusion: OFFER_EXCLUSIONS,
 } as const;
 export type VocabularyName = keyof typeof vocabularies;
-
-/** What a record id may be (letters, digits, `_ . : -`, 1–64 characters): `IdSchema`'s pattern, here without zod. */
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -1,6 +1,13 @@
 /** Sales commission from what was sold — a hand-computed period: rates, a flat fee, a tier, a referral, a clawback, the cap. */
 import { describe, expect, it } from "vitest";
-import { BankcrmInvalidArgumentError, computeCommission, type CommissionScheme, type Sale } from "../src/index.js";
+import {
+  BankcrmInvalidArgumentError,
+  CommissionSchemeSchema,
+  computeCommission,
+  type CommissionScheme,
+  type Sale,
+} from "../src/index.js";
+import { DEMO_COMMISSION_SCHEME } from "../src/demo/index.js";
 
 const scheme: CommissionScheme = {
   products: { fund: { rateBp: 50 }, credit_card: { flat: 5_000 } },
@@ -68,5 +75,18 @@ describe("computeCommission", () => {
       { products: {}, referralShare: 1.5 },
     ])
       expect(() => computeCommission(bad, SALES, at)).toThrow(BankcrmInvalidArgumentError);
+  });
+
+  it("reads a bank's scheme as configured: the shape checked, an unknown product or key refused", () => {
+    expect(CommissionSchemeSchema.parse(scheme)).toEqual(scheme);
+    expect(CommissionSchemeSchema.parse(DEMO_COMMISSION_SCHEME)).toEqual(DEMO_COMMISSION_SCHEME);
+    for (const bad of [
+      { products: { bitcoin: { rateBp: 10 } } },
+      { products: { fund: { rateBp: 10, bonus: 1 } } },
+      { products: {}, cap: -1 },
+      { products: {}, clawbackDays: 1.5 },
+      { products: {}, extra: true },
+    ])
+      expect(CommissionSchemeSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   careEvents,
   computeAchievement,
+  COUNT_METRICS,
+  salesOf,
   CustomerSchema,
   SalesTargetSchema,
   type BalanceChange,
@@ -207,17 +209,17 @@ describe("computeAchievement", () => {
     id: string,
     metric: SalesTarget["metric"],
     value: number,
-    owner: { staffId?: string; branchId?: string },
+    owner: { staffId?: string; teamId?: string; branchId?: string },
   ) =>
     SalesTargetSchema.parse({
       id,
+      branchId: "B1",
       ...owner,
       metric,
       periodStart: "2026-11-01",
       periodEnd: "2026-11-30",
       target: value,
-      achieved: 0,
-      ...(metric === "new_customers" || metric === "credit_cards_issued" ? {} : { currency: "CNY" }),
+      ...((COUNT_METRICS as readonly string[]).includes(metric) ? {} : { currency: "CNY" }),
     });
   const customers = [
     { id: "C1", onboardedAt: "2026-11-03", relationshipManagerId: "RM1", branchId: "B1" },
@@ -233,31 +235,34 @@ describe("computeAchievement", () => {
     { customerId: "C1", productType: "time_deposit", on: "2026-12-01", delta: 700_000 }, // after the period
     { customerId: "C3", productType: "wealth_management", on: "2026-11-25", delta: 300_000 },
   ];
-  const won = (
+  const sold = (
     id: string,
     customerId: string,
-    ownerId: string,
-    productType: Opportunity["productType"],
+    productType: Holding["productType"],
     amount: number,
-    closedAt: string,
-    stage: Opportunity["stage"] = "won",
-  ) => ({
+    openedAt: string,
+    extra: Partial<Holding> = {},
+  ): Holding => ({
     id,
     customerId,
-    ownerId,
-    stage,
     productType,
-    amount: { amount, currency: "CNY" },
-    closedAt,
+    productCode: "P-1",
+    accountNumber: "6222020000000000",
+    ...(["fund", "wealth_management"].includes(productType) ? { riskLevel: "R2" as const } : {}),
+    balance: { amount, currency: "CNY" },
+    openedAt,
+    status: "active",
+    ...extra,
   });
-  const opportunities = [
-    won("O1", "C1", "RM1", "mortgage", 2_000_000, "2026-11-10T02:00:00Z"),
-    won("O2", "C2", "RM1", "fund", 400_000, "2026-11-11T02:00:00Z"),
-    won("O3", "C2", "RM1", "credit_card", 0, "2026-11-12T02:00:00Z"),
-    won("O4", "C3", "RM2", "insurance", 60_000, "2026-11-13T02:00:00Z"),
-    won("O5", "C1", "RM1", "wealth_management", 900_000, "2026-11-14T02:00:00Z", "lost"), // lost: nothing
-    won("O6", "C4", "RM3", "consumer_loan", 100_000, "2026-11-15T02:00:00Z"),
+  const holdings = [
+    sold("H1", "C1", "mortgage", 2_000_000, "2026-11-10", { soldBy: "RM1" }),
+    sold("H2", "C2", "fund", 400_000, "2026-11-11"), // no seller kept: the customer's RM (RM1)
+    sold("H3", "C2", "credit_card", 0, "2026-11-12", { soldBy: "RM1" }),
+    sold("H4", "C3", "insurance", 60_000, "2026-11-13", { soldBy: "RM2" }),
+    sold("H5", "C1", "wealth_management", 900_000, "2026-10-20", { soldBy: "RM1" }), // October: not this period
+    sold("H6", "C4", "consumer_loan", 100_000, "2026-11-15", { soldBy: "RM3" }),
   ];
+  const sales = salesOf(holdings, customers);
   const results = computeAchievement(
     [
       target("T1", "new_customers", 4, { staffId: "RM1" }),
@@ -270,7 +275,7 @@ describe("computeAchievement", () => {
       target("T8", "new_customers", 3, { branchId: "B1" }),
       target("T9", "aum_growth", 0, { branchId: "B2" }),
     ],
-    { customers, balanceChanges, opportunities },
+    { customers, balanceChanges, sales },
     { asOf: "2026-11-15" },
   );
   const by = (id: string) => results.find((r) => r.targetId === id)!;
@@ -280,10 +285,10 @@ describe("computeAchievement", () => {
       ["T1", 1], // C1 (C2 was onboarded in October)
       ["T2", 600_000], // 500,000 + 200,000 − 100,000; the mortgage and December's deposit do not count
       ["T3", 400_000], // 500,000 − 100,000
-      ["T4", 2_000_000], // O1
-      ["T5", 400_000], // O2 (O5 was lost)
-      ["T6", 1], // O3
-      ["T7", 60_000], // O4, C3 is in branch B1
+      ["T4", 2_000_000], // H1
+      ["T5", 400_000], // H2 (H5 was opened in October)
+      ["T6", 1], // H3
+      ["T7", 60_000], // H4, C3 is in branch B1
       ["T8", 2], // C1 and C3
       ["T9", 0],
     ]);

@@ -1,5 +1,5 @@
 /** What every group of routes is given: the database, the server's clock, the bank's settings and the write path. */
-import type { FreeTextPolicy } from "@bankcrm/core";
+import type { CommissionScheme, FreeTextPolicy, Staff } from "@bankcrm/core";
 import type { Database } from "../database.js";
 import type { WritePath } from "../write-path.js";
 
@@ -11,4 +11,16 @@ export interface RouteContext {
   write: WritePath;
   /** Aborted when the server begins to stop: long-lived answers (the change stream) end then. */
   stopping?: AbortSignal | undefined;
+  /** How the bank pays and credits sales (`GET /sales/performance`). */
+  sales: SalesSettings;
+}
+
+/** How a bank pays and credits its sales: the commission scheme, the referrer's credit toward targets, its staff. */
+export interface SalesSettings {
+  /** Without one, performance answers no commission (a bank that pays none, or has not configured it). */
+  scheme?: CommissionScheme;
+  /** The share of a referred sale credited to the referrer toward their targets (default 0). */
+  referralShare?: number;
+  /** The staff directory: who is in which branch and team (team targets, a branch's staff). */
+  staff?: readonly Pick<Staff, "id" | "branchId" | "teamId">[];
 }

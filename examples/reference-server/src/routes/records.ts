@@ -36,7 +36,7 @@ import {
 import type { Sql } from "../sql.js";
 import {
   canonical,
-  confidentialRefused,
+  unreadableRefused,
   mayWrite,
   preconditionFailed,
   unmaskInto,
@@ -69,7 +69,7 @@ export function recordRoutes({ db, write }: RouteContext) {
         if (!result.success) return invalid(c, result.errors);
         const machine = collectionSpec(collection).machine;
         const data = result.data as unknown as Record<string, unknown>;
-        const secret = confidentialRefused(c, collection, data);
+        const secret = unreadableRefused(c, collection, data);
         if (secret) return secret;
         if (machine && !machine.initial.includes(String(data[machine.field])))
           return invalid(c, [
@@ -189,7 +189,7 @@ export function recordRoutes({ db, write }: RouteContext) {
       const result = validate(schema, stamped, "en", { strict: true });
       if (!result.success) return invalid(c, result.errors);
       const data = result.data as unknown as Record<string, unknown>;
-      const secret = loader ? undefined : confidentialRefused(c, collection, data);
+      const secret = loader ? undefined : unreadableRefused(c, collection, data);
       if (secret) return secret;
       if (data.id !== id) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");
       if (ifMatch !== undefined && (current?.etag ?? "") !== ifMatch) return preconditionFailed(c, collection, current);

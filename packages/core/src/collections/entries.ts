@@ -26,6 +26,7 @@ import { LeadSchema, type Lead } from "../schemas/lead.js";
 import { OpportunitySchema, type Opportunity } from "../schemas/opportunity.js";
 import { RelationshipGroupSchema } from "../schemas/relationship-group.js";
 import { ServiceCaseSchema, type ServiceCase } from "../schemas/service-case.js";
+import { SalesTargetSchema } from "../schemas/sales-target.js";
 import { SegmentSchema } from "../schemas/segment.js";
 import { TaskSchema } from "../schemas/task.js";
 import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
@@ -242,6 +243,15 @@ export const collections = defineCollections({
     // Kept for the bank: marketing builds one, the branch manager approves a campaign on it, an RM filters by it.
     write: staffWrites(["marketing", "branch_manager", "relationship_manager"], "createdAt"),
     storage: { since: 9, indexes: {} },
+  },
+  salesTargets: {
+    schema: SalesTargetSchema,
+    record: "SalesTarget",
+    key: "id",
+    // Set by a branch manager in their branch (the server keeps a write in the writer's scope); read by its branch's
+    // staff and an RM's own (scope: `staffId`); achievement is computed, never stored (sales/performance.ts).
+    write: staffWrites(["branch_manager"], "createdAt"),
+    storage: { since: 10, indexes: {} },
   },
   tasks: {
     schema: TaskSchema,

@@ -7,7 +7,6 @@
 import { TIMELINE_COLLECTIONS } from "../contract/client-contract.js";
 import type { TimelineCollectionOf, TimelineKind } from "../contract/client-contract.js";
 import { StaffSchema } from "../schemas/staff.js";
-import { SalesTargetSchema } from "../schemas/sales-target.js";
 import { recordJsonSchema } from "../schemas/json-schema.js";
 import { collections, type CollectionSpec, type RecordOf } from "./entries.js";
 
@@ -80,13 +79,12 @@ export function belongsTo(collection: CollectionName, record: unknown, customerI
   return false;
 }
 
-/** Every top-level record schema by name (`lead`, `serviceCase`, …): each collection's, and the staff and sales-target records. */
+/** Every top-level record schema by name (`lead`, `serviceCase`, …): each collection's, and the staff record. */
 export const recordSchemas = {
   ...(Object.fromEntries(
     Object.values(collections).map((spec) => [spec.record[0]!.toLowerCase() + spec.record.slice(1), spec.schema]),
   ) as { [C in CollectionName as Uncapitalize<(typeof collections)[C]["record"]>]: (typeof collections)[C]["schema"] }),
   staff: StaffSchema,
-  salesTarget: SalesTargetSchema,
 };
 export type RecordName = keyof typeof recordSchemas;
 

@@ -26,7 +26,13 @@ export const DEMO_CAMPAIGN_WORLD: DemoCampaignWorld = { baseRate: 0.03, trueUpli
 export function demoCampaignOutcomes(
   campaign: Pick<Campaign, "id" | "productType" | "productRisk" | "measureDays">,
   members: readonly Pick<CampaignMember, "customerId" | "group" | "at">[],
-  options: { days: number; seed?: string; world?: DemoCampaignWorld },
+  options: {
+    days: number;
+    seed?: string;
+    world?: DemoCampaignWorld;
+    /** The member's relationship manager on the day (the holding's `soldBy`: achievement and commission). */
+    sellerOf?: (customerId: string) => string | undefined;
+  },
 ): Holding[] {
   const productType: ProductType | undefined = campaign.productType;
   if (!productType) return [];
@@ -41,6 +47,7 @@ export function demoCampaignOutcomes(
     const converts = r.next() < chance;
     const day = r.int(0, windowDays - 1);
     if (!converts || day >= options.days) continue;
+    const seller = options.sellerOf?.(m.customerId);
     opened.push({
       id: `HD-${campaign.id}-${m.customerId}`.slice(0, 64),
       customerId: m.customerId,
@@ -51,6 +58,7 @@ export function demoCampaignOutcomes(
       balance: { amount: r.int(1_000, 50_000) * 1_000, currency: "CNY" },
       openedAt: isoDate(addDays(parseDate(m.at.slice(0, 10)), day)),
       status: "active",
+      ...(seller !== undefined ? { soldBy: seller } : {}),
     });
   }
   return opened;

@@ -21,6 +21,7 @@ import { campaignsFor, segmentsFor } from "./marketing.js";
 import { createRandom, type Random } from "./random.js";
 import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
 import { generateStaff } from "./staff.js";
+import { allocateTarget } from "../sales/targets.js";
 import { addDays, isoDate, isoDateTime, parseDate } from "./time.js";
 
 /** The default "today" of demo data, so a seed alone reproduces a portfolio. */
@@ -45,7 +46,6 @@ export interface DemoPortfolioOptions {
 export type DemoPortfolio = { [C in CollectionName]: CollectionRecords[C][] } & {
   asOf: string;
   staff: Staff[];
-  salesTargets: SalesTarget[];
 };
 
 function checkOptions(o: DemoPortfolioOptions): Required<Omit<DemoPortfolioOptions, "onProgress">> {
@@ -358,51 +358,47 @@ function prospectLeads(r: Random, count: number, asOf: Date): Lead[] {
   return leads;
 }
 
+/**
+ * The quarter's targets: each branch's own (new customers, AUM growth, products sold, wealth sales) allocated evenly to
+ * its RMs (`allocateTarget`); achievement is computed from the records, never generated.
+ */
 function salesTargets(staff: Staff[], asOf: Date): SalesTarget[] {
   const quarterStart = new Date(Date.UTC(asOf.getUTCFullYear(), Math.floor(asOf.getUTCMonth() / 3) * 3, 1));
   const quarterEnd = new Date(Date.UTC(quarterStart.getUTCFullYear(), quarterStart.getUTCMonth() + 3, 0));
   const period = { periodStart: isoDate(quarterStart), periodEnd: isoDate(quarterEnd) };
   const targets: SalesTarget[] = [];
-  const r = createRandom(`targets:${isoDate(asOf)}`);
-  for (const s of staff) {
-    if (s.role !== "relationship_manager") continue;
-    targets.push({
-      id: `TG-${s.id}-NC`,
-      staffId: s.id,
-      metric: "new_customers",
-      ...period,
-      target: 30,
-      achieved: r.int(5, 35),
-    });
-    targets.push({
-      id: `TG-${s.id}-AUM`,
-      staffId: s.id,
-      metric: "aum_growth",
-      ...period,
-      target: 2_000_000_000,
-      achieved: r.int(100_000_000, 2_500_000_000),
-      currency: "CNY",
-    });
-    targets.push({
-      id: `TG-${s.id}-WM`,
-      staffId: s.id,
-      metric: "wealth_sales",
-      ...period,
-      target: 1_000_000_000,
-      achieved: r.int(50_000_000, 1_200_000_000),
-      currency: "CNY",
-    });
-  }
   for (const b of BRANCHES) {
-    targets.push({
-      id: `TG-${b.id}-DEP`,
-      branchId: b.id,
-      metric: "deposit_balance",
-      ...period,
-      target: 50_000_000_000,
-      achieved: r.int(20_000_000_000, 55_000_000_000),
-      currency: "CNY",
-    });
+    const rms = staff.filter((s) => s.role === "relationship_manager" && s.branchId === b.id);
+    const own: SalesTarget[] = [
+      { id: `TG-${b.id}-NC`, branchId: b.id, metric: "new_customers", ...period, target: 30 * rms.length },
+      {
+        id: `TG-${b.id}-AUM`,
+        branchId: b.id,
+        metric: "aum_growth",
+        ...period,
+        target: 2_000_000_000 * rms.length,
+        currency: "CNY",
+      },
+      { id: `TG-${b.id}-PS`, branchId: b.id, metric: "product_sales_count", ...period, target: 40 * rms.length },
+      {
+        id: `TG-${b.id}-WM`,
+        branchId: b.id,
+        metric: "wealth_sales",
+        ...period,
+        target: 1_000_000_000 * rms.length,
+        currency: "CNY",
+      },
+    ];
+    for (const t of own)
+      targets.push(
+        t,
+        ...(rms.length > 0
+          ? allocateTarget(
+              t,
+              rms.map((s) => ({ staffId: s.id, weight: 1 })),
+            )
+          : []),
+      );
   }
   return targets;
 }

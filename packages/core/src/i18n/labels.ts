@@ -369,6 +369,9 @@ export const salesMetricLabels = {
   wealth_sales: { "zh-CN": "理财销量", en: "Wealth sales" },
   credit_cards_issued: { "zh-CN": "信用卡发卡量", en: "Credit cards issued" },
   insurance_premium: { "zh-CN": "保费收入", en: "Insurance premium" },
+  product_sales_count: { "zh-CN": "产品销售笔数", en: "Products sold" },
+  product_sales_amount: { "zh-CN": "产品销售金额", en: "Product sales amount" },
+  card_activations: { "zh-CN": "信用卡激活量", en: "Card activations" },
 } as const satisfies Labels["salesMetric"];
 export const relationshipGroupKindLabels = {
   household: { "zh-CN": "家庭", en: "Household" },

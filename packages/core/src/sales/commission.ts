@@ -5,7 +5,10 @@
  * a product closed within the clawback days earns nothing (what was paid on it comes back); and no one earns more
  * than the cap in a period. Pure: the same on the server and in an embedded workstation.
  */
+import * as z from "zod";
+import { object } from "../zod.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
+import { ProductTypeSchema } from "../schemas/enums.js";
 import type { ProductType } from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 
@@ -22,9 +25,26 @@ export interface CommissionScheme {
   referralShare?: number;
 }
 
+/** A scheme as a bank configures it (a server reads it from a JSON file): the shape `computeCommission` checks. */
+export const CommissionSchemeSchema = object({
+  products: z.partialRecord(
+    ProductTypeSchema,
+    object({ rateBp: z.number().min(0).max(10_000).optional(), flat: z.int().min(0).optional() }).strict(),
+  ),
+  tiers: z
+    .array(object({ from: z.int().min(0), multiplier: z.number().min(0).max(10) }).strict())
+    .max(20)
+    .optional(),
+  cap: z.int().min(0).optional(),
+  clawbackDays: z.int().min(0).max(3660).optional(),
+  referralShare: z.number().min(0).max(1).optional(),
+}).strict();
+
 /** A product opened: who sold it (the RM of record then), who referred it, its amount, when opened and closed. */
 export interface Sale {
   holdingId: string;
+  /** Whose product it is (a branch's target counts its customers' sales). */
+  customerId?: string;
   productType: ProductType;
   /** Minor units. */
   amount: number;

@@ -8,7 +8,23 @@ export {
   type PipelineForecast,
 } from "./pipeline.js";
 export { careEvents, nextBirthday, type CareEvent, type CareOptions } from "./care.js";
-export { computeAchievement, type Achievement, type AchievementFacts, type BalanceChange } from "./achievement.js";
+export {
+  balanceChangesOf,
+  computeAchievement,
+  firstUse,
+  salesOf,
+  type Achievement,
+  type AchievementFacts,
+  type BalanceChange,
+} from "./achievement.js";
+export { allocateTarget, type TargetShare } from "./targets.js";
+export {
+  quarterOf,
+  salesPerformance,
+  type PerformanceInput,
+  type RankedAchievement,
+  type SalesPerformance,
+} from "./performance.js";
 export {
   DEFAULT_FIRST_CONTACT_HOURS,
   bankDay,
@@ -24,6 +40,7 @@ export {
   type TaskBucket,
 } from "./day.js";
 export {
+  CommissionSchemeSchema,
   computeCommission,
   type Commission,
   type CommissionLine,

@@ -1,7 +1,7 @@
 /** Building blocks shared by the record schemas. Dates are ISO-8601 strings at the boundary. */
 import * as z from "zod";
 import { hasUnpairedBidi } from "../text/bidi.js";
-import { ID_PATTERN } from "../vocabulary.js";
+import { ID_PATTERN } from "../id-pattern.js";
 
 /** Record identifiers: opaque, 1–64 URL-safe characters. */
 export const IdSchema = z.string().regex(ID_PATTERN, { error: "id" });

@@ -49,6 +49,7 @@ import {
 } from "../vocabulary.js";
 
 export * from "../vocabulary.js";
+export { ID_PATTERN } from "../id-pattern.js";
 
 export const CustomerKindSchema = /* @__PURE__ */ z.enum(CUSTOMER_KINDS);
 export const GenderSchema = /* @__PURE__ */ z.enum(GENDERS);

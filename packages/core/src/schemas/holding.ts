@@ -42,6 +42,12 @@ export const HoldingFields = defineRecord(
     openedAt: IsoDateSchema,
     maturityDate: IsoDateSchema.optional(),
     status: HoldingStatusSchema,
+    /** When it was closed (a closed holding is kept, never deleted). */
+    closedAt: IsoDateSchema.optional(),
+    /** Who sold it: the relationship manager of record on the day it was opened (achievement, commission). */
+    soldBy: IdSchema.optional(),
+    /** Who referred the sale, when someone else did (a teller, another RM): commission and credit are split. */
+    referredBy: IdSchema.optional(),
   },
   {
     id: C1,
@@ -58,6 +64,9 @@ export const HoldingFields = defineRecord(
     openedAt: C1,
     maturityDate: C1,
     status: C1,
+    closedAt: C1,
+    soldBy: C1,
+    referredBy: C1,
   },
   (ctx) => {
     const h = ctx.value;

@@ -13,11 +13,13 @@ export const StaffFields = defineRecord(
     name: text(60),
     role: StaffRoleSchema,
     branchId: IdSchema,
+    /** The team within the branch (a team lead's targets and ranking), when the branch has teams. */
+    teamId: IdSchema.optional(),
     /** Work phone, shown to customers of the relationship manager. */
     workMobile: MobileSchema.optional(),
     active: z.boolean(),
   },
-  { id: C1, name: C1, role: C1, branchId: C1, workMobile: c2("mobile"), active: C1 },
+  { id: C1, name: C1, role: C1, branchId: C1, teamId: C1, workMobile: c2("mobile"), active: C1 },
 );
 export const StaffSchema = rejectC3(StaffFields);
 export type Staff = z.infer<typeof StaffSchema>;

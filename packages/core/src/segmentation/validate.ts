@@ -8,7 +8,7 @@ import type { Locale } from "../i18n/locale.js";
 import { segmentMessage, type SegmentMessageKey } from "../i18n/segment-messages.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
 import type { SegmentDefinition } from "./definition.js";
-import { ID_PATTERN } from "../vocabulary.js";
+import { ID_PATTERN } from "../id-pattern.js";
 import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
 
 export const MAX_DEPTH = 32;

@@ -43,6 +43,7 @@ export type {
   AuditVerification,
   CallerCheck,
   CampaignLaunch,
+  ServerSalesPerformance,
   MetricsPage,
   SegmentPage,
   ServerCustomerMetrics,

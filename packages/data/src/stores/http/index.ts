@@ -12,6 +12,7 @@ export {
   type AuditVerification,
   type CallerCheck,
   type CampaignLaunch,
+  type ServerSalesPerformance,
   type ServerCustomerMetrics,
   type TransitionRequest,
 } from "./http-store.js";

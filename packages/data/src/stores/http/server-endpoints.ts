@@ -14,6 +14,7 @@ import type {
   GoldReasonCode,
   SegmentDefinition,
   ValueReason,
+  SalesPerformance,
 } from "@bankcrm/core";
 import type { Problem } from "../../errors/http-errors.js";
 import type { Page } from "../store.js";
@@ -123,7 +124,15 @@ export interface ServerEndpoints {
    * worth in minor units.
    */
   campaignEffect(id: string, options?: { value?: number }): Promise<CampaignMeasurement>;
+  /**
+   * `GET /sales/performance`: targets with achievement, pace and rank, and commission, from the server's records —
+   * an RM's own, a branch manager's branch. `period`: the commission period (default: this quarter).
+   */
+  salesPerformance(period?: { periodStart: string; periodEnd: string }): Promise<ServerSalesPerformance>;
 }
+
+/** What `GET /sales/performance` answers: core's SalesPerformance, and whether the bank pays commission by a scheme. */
+export type ServerSalesPerformance = SalesPerformance & { commissionConfigured: boolean };
 
 /** The problem+json body of a refusal, unless something read it already (ky 2 keeps it in `data`; ky 1 leaves it unread). */
 export async function problemOf(error: HTTPError): Promise<Problem> {
@@ -197,6 +206,8 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
           })
           .json<CampaignMeasurement>(),
       ),
+    salesPerformance: (period) =>
+      call(() => api.get("sales/performance", { searchParams: period ?? {} }).json<ServerSalesPerformance>()),
     evaluateSegment: (definition, segmentPage = {}) =>
       call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
   };

@@ -49,7 +49,7 @@ const OWN_STORES = {
   audit: { keyPath: "seq", since: 8 },
 } as const;
 
-/** The database's version: the newest collection, index or own store (9 today: saved segments). */
+/** The database's version: the newest collection, index or own store (10 today: sales targets). */
 export const SCHEMA_VERSION = Math.max(
   storageVersion(COLLECTION_NAMES.map((c) => collections[c].storage)),
   ...Object.values(OWN_STORES).map((s) => s.since),

@@ -8,7 +8,8 @@ import { BankcrmContextElement } from "../base/context-element.js";
 import { targetProgressStyles } from "./target-progress.styles.js";
 
 const isCount = (metric: SalesMetric) => (COUNT_METRICS as readonly string[]).includes(metric);
-const ownerKey = (a: Achievement) => ("staffId" in a.owner ? a.owner.staffId : a.owner.branchId);
+const ownerKey = ({ owner }: Achievement) =>
+  "staffId" in owner ? owner.staffId : "teamId" in owner ? owner.teamId : owner.branchId;
 const percent = (ratio: number, l: Locale) =>
   new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
 
