@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { allocateTarget, type SalesPerformance, type SalesTarget } from "@bankcrm/core";
 import { DEMO_CAMPAIGN_WORLD, generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
 import { launchChromium } from "../support/browser.js";
 import { openWatchedPage } from "../support/watched-page.js";
@@ -290,6 +291,7 @@ async function launchAndMeasure(bank: Bank) {
       effect?: { uplift: { interval: { low: number; high: number } } };
     };
   expect(await effect()).toMatchObject({ window: { complete: false }, treatment: { converted: 0 } });
+  const sold = await salesOfEveryBranch(bank, post);
   const clock = (body: unknown) =>
     fetch(`${bank.base}/bankcrm-demo/clock`, { method: "POST", body: JSON.stringify(body) });
   expect((await clock({ days: 0 })).status).toBe(400);
@@ -302,4 +304,58 @@ async function launchAndMeasure(bank: Bank) {
   const { low, high } = measured.effect!.uplift.interval;
   expect(low).toBeLessThanOrEqual(DEMO_CAMPAIGN_WORLD.trueUplift);
   expect(high).toBeGreaterThanOrEqual(DEMO_CAMPAIGN_WORLD.trueUplift);
+  // Each product the world opened for a customer with an RM is that RM's sale: their targets' parts and their
+  // commission moved by exactly those (a customer served by no RM is nobody's sale).
+  const after = await sold.now();
+  expect(after.parts - sold.before.parts).toBeGreaterThan(0);
+  expect(after.parts - sold.before.parts).toBeLessThanOrEqual(moved.opened);
+  expect(after.sales - sold.before.sales).toBe(after.parts - sold.before.parts);
+  expect(after.net).toBeGreaterThan(sold.before.net);
+}
+
+/**
+ * Each branch manager sets a products-sold target for the next 30 days and allocates it to their RMs; `now()` reads
+ * every branch's performance from the server: its RMs' achievement of those parts, their sales and commission.
+ */
+async function salesOfEveryBranch(bank: Bank, post: (path: string, token: string, body: unknown) => Promise<Response>) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const period = { periodStart: day(-1), periodEnd: day(30) };
+  const managers = await Promise.all(
+    staffOfBank
+      .filter((s) => s.role === "branch_manager")
+      .map(async (s) => ({ ...s, token: (await tokenFor(bank, `staff=${s.id}`)).token })),
+  );
+  for (const m of managers) {
+    const target = {
+      id: `TG-E2E-${m.branchId}`,
+      branchId: m.branchId,
+      metric: "product_sales_count",
+      ...period,
+      target: 12,
+    };
+    const rms = staffOfBank.filter((s) => s.role === "relationship_manager" && s.branchId === m.branchId);
+    for (const t of [
+      target,
+      ...allocateTarget(
+        target as SalesTarget,
+        rms.map((r) => ({ staffId: r.id, weight: 1 })),
+      ),
+    ])
+      expect((await post("salesTargets", m.token, t)).status).toBe(201);
+  }
+  const now = async () => {
+    const sum = { parts: 0, sales: 0, net: 0 };
+    for (const m of managers) {
+      const p = (await (
+        await api(bank, `sales/performance?${new URLSearchParams(period)}`, m.token)
+      ).json()) as SalesPerformance;
+      sum.parts += p.achievements
+        .filter((a) => a.targetId.startsWith(`TG-E2E-${m.branchId}.`))
+        .reduce((n, a) => n + a.achieved, 0);
+      sum.sales += p.commission.reduce((n, c) => n + c.sales, 0);
+      sum.net += p.commission.reduce((n, c) => n + c.net, 0);
+    }
+    return sum;
+  };
+  return { before: await now(), now };
 }

@@ -250,14 +250,29 @@ describe("branch workstation (pnpm start)", () => {
     const pipeline = day.locator("bankcrm-pipeline");
     expect(await pipeline.locator('[data-figure="quarter"]').textContent()).toMatch(/^\d+ 个 · /);
     expect(await pipeline.locator('[data-stage="proposal"] [data-id]').count()).toBeGreaterThan(0);
-    await expect.poll(() => day.locator("bankcrm-target-progress [data-target-id]").count()).toBe(3);
+    await expect.poll(() => day.locator("bankcrm-target-progress [data-target-id]").count()).toBe(4);
+    // Commission and rank from what was sold this quarter (core's salesPerformance over this browser's records).
+    await expect.poll(() => day.locator('[data-testid="my-commission"]').textContent()).toMatch(/佣金|尚无佣金/);
+    expect(await day.locator('[data-testid="my-ranks"] li').count()).toBe(4);
     await page.screenshot({ path: `${ARTIFACTS}workstation-my-day-rm.png`, fullPage: true });
 
     // The branch manager: the team's pipeline (with owners' names), the team ranked, unassigned leads to assign.
     await app.locator('select[data-testid="role"]').selectOption("branch_manager");
-    const ranking = day.locator("bankcrm-target-progress tbody tr");
+    const ranking = day.locator('bankcrm-target-progress[mode="team"] tbody tr');
     await expect.poll(() => ranking.count(), { timeout: 30_000 }).toBe(6);
-    expect(await day.locator("bankcrm-target-progress caption").textContent()).toContain("按平均完成率排名");
+    expect(await day.locator('bankcrm-target-progress[mode="team"] caption').textContent()).toContain(
+      "按平均完成率排名",
+    );
+    // The team's commission, and a branch target set and allocated evenly to the six RMs.
+    await expect.poll(() => day.locator('[data-testid="team-commission"] tbody tr').count()).toBeGreaterThan(0);
+    const panel = day.locator('[data-testid="sales-panel"]');
+    await panel.locator('select[name="metric"]').selectOption("card_activations");
+    await panel.locator('input[name="target"]').fill("30");
+    await panel.locator('input[name="target"]').press("Enter");
+    await expect
+      .poll(() => panel.locator('[role="status"]').textContent())
+      .toBe("已设定信用卡激活量目标 30，分解给 6 位客户经理。");
+    await expect.poll(() => ranking.count()).toBe(6);
     const unassigned = day.locator('bankcrm-lead-queue [data-status="new"] [data-lead-id]');
     await unassigned.first().waitFor();
     const before = await unassigned.count();
@@ -408,7 +423,9 @@ describe("branch workstation (pnpm start)", () => {
     expect(await builder.locator('[part="sample"] tbody th').first().textContent()).toMatch(/^.\*+$/u);
     expect(await builder.locator('[part="sample"] tbody td').first().textContent()).toContain("资产规模（AUM）");
 
-    // The campaign: saved with the segment, created as a draft by keyboard.
+    // The campaign: saved with the segment, for treasury bonds (R1: it suits everyone), created as a draft by keyboard.
+    await marketing.locator('[data-testid="campaign-form"] select[name="product"]').selectOption("treasury_bond");
+    await marketing.locator('[data-testid="campaign-form"] select[name="risk"]').selectOption("R1");
     await marketing.locator('[data-testid="create-campaign"]').focus();
     await page.keyboard.press("Enter");
     const status = marketing.locator('[data-testid="marketing-status"]');
@@ -434,6 +451,14 @@ describe("branch workstation (pnpm start)", () => {
     const [, members, excluded, control] = /受众 (\d+) 人（排除 (\d+) 人[\s\S]*对照组 (\d+) 人/.exec(launched)!;
     expect(Number(members) + Number(excluded)).toBe(expected);
     expect(Number(excluded)).toBeGreaterThan(0); // not everyone consented to SMS marketing
+    // Nothing is made up at the launch: the demo's clock moves four weeks on, the demo world answers, and the
+    // campaign is measured from what its members did (this browser's records, core's measureCampaign).
+    await marketing.locator('[data-testid="demo-clock"]').click();
+    await expect.poll(() => status.textContent()).toMatch(/^演示时钟已前进到 .*：营销后新开户 \d+ 个$/);
+    await campaign.locator('[data-action="measure"]').click();
+    await expect
+      .poll(() => campaign.locator('[data-testid="measured"]').textContent())
+      .toMatch(new RegExp(`营销组 ${Number(members) - Number(control)} 人中 \\d+ 人达成目标`));
     const report = marketing.locator("bankcrm-campaign-report");
     await expect
       .poll(() => report.locator('[data-stage="targeted"]').textContent())

@@ -239,6 +239,26 @@ const TEXT = {
   myDayManager: ["{name}，团队今天的工作", "{name}: the team's day"],
   dayFailed: ["今日工作未能载入：{reason}", "My day could not be loaded: {reason}"],
   computingDay: ["正在计算客户关怀与业绩完成情况…", "Working out care events and targets…"],
+  salesHeading: ["本季业绩与佣金", "This quarter's sales and commission"],
+  branchTargets: ["网点目标", "The branch's targets"],
+  myCommission: ["佣金 {net}（已售 {sales} 笔，{sold}）{capped}", "Commission {net} ({sales} sold, {sold}){capped}"],
+  cappedNote: ["，已达上限", ", capped"],
+  noCommission: ["本季度尚无佣金。", "No commission this quarter yet."],
+  noScheme: ["银行未配置佣金方案。", "The bank has configured no commission scheme."],
+  rankLine: ["{metric}：第 {rank} 名 / 共 {of} 名", "{metric}: {rank} of {of}"],
+  staffColumn: ["客户经理", "Relationship manager"],
+  salesColumn: ["已售笔数", "Sold"],
+  soldColumn: ["销售金额", "Amount sold"],
+  commissionColumn: ["佣金", "Commission"],
+  setTarget: ["设定网点目标并分解到客户经理", "Set a branch target and allocate it to the RMs"],
+  metricLabel: ["指标", "Metric"],
+  targetLabel: ["本季度目标（金额以元计）", "This quarter's target (amounts in yuan)"],
+  allocate: ["平均分解给团队", "Allocate evenly to the team"],
+  targetSet: [
+    "已设定{metric}目标 {target}，分解给 {count} 位客户经理。",
+    "{metric} target {target} set and allocated to {count} RMs.",
+  ],
+  targetInvalid: ["请输入不小于 0 的整数目标。", "Enter a whole-number target of 0 or more."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof TEXT;

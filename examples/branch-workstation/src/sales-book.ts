@@ -19,7 +19,7 @@ import {
   type Staff,
   type Task,
 } from "@bankcrm/core";
-import { BRANCHES, createRandom } from "@bankcrm/core/demo";
+import { BRANCHES, createRandom, generateDemoPortfolio } from "@bankcrm/core/demo";
 import type { CrmStore } from "@bankcrm/data";
 import type { BookRow } from "./book.js";
 
@@ -39,6 +39,12 @@ async function hasSalesBook(store: CrmStore): Promise<boolean> {
   return (await store.records("tasks", { limit: 1 })).items.length > 0;
 }
 
+/** The quarter's targets (each branch's, allocated to its RMs), once: what "my day" measures the records against. */
+export async function ensureTargets(store: CrmStore, seed: string, now: Date): Promise<void> {
+  if ((await store.records("salesTargets", { limit: 1 })).items.length > 0) return;
+  await store.put("salesTargets", generateDemoPortfolio({ seed, customers: 0, asOf: bankDay(now) }).salesTargets);
+}
+
 /**
  * Puts the demo branch's leads, opportunities and tasks into the store, once.
  * `now` dates everything (default the clock).
@@ -49,8 +55,8 @@ export async function ensureSalesBook(
   staff: readonly Staff[],
   options: { seed: string; now?: Date },
 ): Promise<void> {
-  if (await hasSalesBook(store)) return;
   const now = options.now ?? new Date();
+  if (await hasSalesBook(store)) return;
   const branchId = BRANCHES[0]!.id;
   const rms = staff.filter((s) => s.role === "relationship_manager" && s.branchId === branchId);
   const leads: Lead[] = [];

@@ -12,7 +12,9 @@ import type {
   Campaign,
   CampaignMeasurement,
   CollectionRecords,
+  Holding,
   RevealAuditEvent,
+  SalesPerformance,
   Locale,
   SegmentDefinition,
 } from "@bankcrm/core";
@@ -38,13 +40,14 @@ import {
 } from "@bankcrm/data";
 import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
-import { ensureSalesBook } from "./sales-book.js";
+import { ensureSalesBook, ensureTargets } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
-import { DemoTokens, serverApi } from "./demo-sign-in.js";
+import { advanceDemoClock, DemoTokens, serverApi } from "./demo-sign-in.js";
 import { serverSegmentCounter } from "./server-counter.js";
 import type { SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import { applyServerMetrics, type BookValues } from "./value-book.js";
 import { EmbeddedValues, type ValuesState } from "./embedded-values.js";
+import { EmbeddedWorld } from "./embedded-world.js";
 
 export type { ValuesState } from "./embedded-values.js";
 
@@ -68,6 +71,8 @@ export class WorkstationSession {
   private store: CrmStore | undefined;
   private outbox: Outbox | undefined;
   private remote: HttpStore | undefined;
+  /** Embedded: the demo's clock and world (the server has its own). */
+  private world: EmbeddedWorld | undefined;
   private cached: CachedStore | undefined;
   private follower: ChangeFollower | undefined;
   private gatedFetch: typeof fetch | undefined;
@@ -122,6 +127,8 @@ export class WorkstationSession {
       onProgress: (done, total) => this.hooks.onProgress(done, total),
     });
     await ensureSalesBook(this.idb, this.rows, STAFF, { seed: SEED });
+    await ensureTargets(this.idb, SEED, new Date());
+    this.world = new EmbeddedWorld(this.idb, this.rows, SEED);
     await this.book.read(this.idb);
   }
 
@@ -325,22 +332,44 @@ export class WorkstationSession {
     return s.pending + s.failed + s.conflicts;
   }
 
-  /**
-   * Embedded: what a launch keeps (its members) and the demo's stand-in for the bank's campaign systems (the responses
-   * they would send back), into this browser's store. On a server, the server keeps them.
-   */
-  async keepDemo<C extends "campaignMembers" | "campaignResponses">(
-    collection: C,
-    records: CollectionRecords[C][],
-  ): Promise<void> {
+  /** Embedded: what a launch keeps (its members), into this browser's store. On a server, the server keeps them. */
+  async keepDemo<C extends "campaignMembers">(collection: C, records: CollectionRecords[C][]): Promise<void> {
     if (!this.store || this.api) return;
     await this.store.put(collection, records);
   }
 
-  /** Server mode: a launched campaign measured from the server's records (`GET /campaigns/{id}/effect`). */
+  /**
+   * A launched campaign measured from the records: the server's (`GET /campaigns/{id}/effect`), or embedded this
+   * browser's, by the same core `measureCampaign` (embedded-world.ts).
+   */
   get measurer(): ((campaign: Campaign) => Promise<CampaignMeasurement>) | undefined {
     const remote = this.remote;
-    return remote ? (campaign) => remote.campaignEffect(campaign.id) : undefined;
+    const world = this.world;
+    return remote ? (campaign) => remote.campaignEffect(campaign.id) : world ? (c) => world.measure(c) : undefined;
+  }
+
+  /**
+   * The demo's clock moved on `days`, the demo world answering launched campaigns: the demo bank's
+   * (`POST /bankcrm-demo/clock`; undefined elsewhere), or embedded this browser's.
+   */
+  advanceClock(days: number): Promise<{ now: string; opened: number } | undefined> {
+    return this.world ? this.world.advance(days) : advanceDemoClock(days);
+  }
+
+  /** Server mode: the signed-in user's sales performance as the server computes it (`GET /sales/performance`). */
+  get performer(): (() => Promise<SalesPerformance>) | undefined {
+    const remote = this.remote;
+    return remote ? () => remote.salesPerformance() : undefined;
+  }
+
+  /** The demo's time: embedded, moved on by its clock; on a server, the server keeps it. */
+  demoNow(): Date {
+    return this.world?.now() ?? new Date();
+  }
+
+  /** Embedded: the holdings the demo world has opened since `from` (sales for "my day"). */
+  openedSince(from: string): Promise<Holding[]> {
+    return this.world?.openedSince(from) ?? Promise.resolve([]);
   }
 
   /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`), as the current user. */
@@ -363,6 +392,7 @@ export class WorkstationSession {
     this.follower = undefined;
     await this.client.logout({ discardPending: waiting > 0 });
     this.idb = undefined;
+    this.world = undefined;
     this.outbox = undefined;
     this.store = undefined;
     this.client = undefined;
@@ -381,6 +411,7 @@ export class WorkstationSession {
     await deleteDemoBook(DB_NAME);
     this.rows = [];
     this.idb = undefined;
+    this.world = undefined;
     this.store = undefined;
     this.client = undefined;
   }

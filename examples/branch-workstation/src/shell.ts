@@ -390,6 +390,7 @@ export class WorkstationApp extends LitElement {
                 demo-role=${this.demoRole}
                 .locale=${this.locale}
                 ?embedded=${s.embedded}
+                .world=${s}
               ></ws-my-day>`
             : nothing
         }
@@ -405,7 +406,7 @@ export class WorkstationApp extends LitElement {
                 .locale=${this.locale}
                 .keep=${s.embedded ? s.keepDemo.bind(s) : undefined}
                 .launcher=${s.launcher}
-                .measurer=${s.measurer}
+                .world=${s}
               ></ws-marketing-page>`
             : nothing
         }

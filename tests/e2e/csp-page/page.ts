@@ -177,12 +177,12 @@ targets.achievements = computeAchievement(
   [
     {
       id: "T1",
+      branchId: "BR-1",
       staffId: "ST-1",
       metric: "new_customers",
       periodStart: "2026-10-01",
       periodEnd: "2026-12-31",
       target: 10,
-      achieved: 0,
     },
   ],
   { customers: [] },

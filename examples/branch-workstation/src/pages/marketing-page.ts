@@ -4,11 +4,12 @@
  * have the branch manager approve it (four eyes), launch it, and read its
  * effect against a control group.
  *
- * Launching (campaign-launch.ts) works out the audience with core's
- * exclusions, holds out a control group and — the demo standing in for the
- * bank's delivery and product systems — feeds the responses and measures them.
- * In server mode the responses are the bank's to feed, so launching there only
- * changes the campaign's state.
+ * Launching takes the audience with core's exclusions and holds out a control
+ * group tier by tier — the server does it (POST /campaigns/{id}/launch), or
+ * embedded campaign-launch.ts over this browser's book. "Measure" reads what the
+ * members did since (the server's effect route, or embedded-world.ts): nothing
+ * is made up at the launch. The demo's clock moves four weeks on, the demo world
+ * answering, so a launch can be measured the day it is made.
  */
 import { LitElement, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
@@ -26,14 +27,14 @@ import { CAMPAIGN_CHANNELS, PRODUCT_RISK_LEVELS, PRODUCT_TYPES } from "@bankcrm/
 import { campaignChannelLabels, productRiskLevelLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import type { CampaignLaunch, CrmClient } from "@bankcrm/data";
 import { campaignTable } from "./campaign-table.js";
-import { advanceDemoClock } from "../demo-sign-in.js";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/campaign-report.js";
 import type { BankcrmSegmentChangeEvent } from "@bankcrm/elements";
 import workerUrl from "../segment-worker.ts?worker&url";
 import type { BookRow } from "../book.js";
-import { launchDemo, launchSummary, saveEffects, storedEffects, type KeepDemo } from "../campaign-launch.js";
+import { launchDemo, launchSummary, type KeepDemo } from "../campaign-launch.js";
+import type { WorldPort } from "../embedded-world.js";
 import { text, type TextKey } from "../messages.js";
 import { marketingPageStyles } from "./marketing-page.styles.js";
 import { fixedSegments, saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
@@ -51,10 +52,10 @@ export class MarketingPage extends LitElement {
   @property({ type: Boolean }) active = false;
   /** Server mode: counts in the server's database (session.segmentCounter); the worker over the rows otherwise. */
   @property({ attribute: false }) serverCounter: ((rows: readonly BookRow[]) => SegmentCounter<unknown>) | undefined;
-  /** Embedded: where a launch keeps its members and the demo's responses; unset in server mode (the server keeps them). */
+  /** Embedded: where a launch keeps its members; unset in server mode (the server keeps them). */
   @property({ attribute: false }) keep: KeepDemo | undefined;
-  /** Server mode: a launched campaign measured from the server's records (`GET /campaigns/{id}/effect`). */
-  @property({ attribute: false }) measurer: ((campaign: Campaign) => Promise<CampaignMeasurement>) | undefined;
+  /** The demo's time and clock, and a launch measured from the records (the server's or this browser's: the session). */
+  @property({ attribute: false }) world: WorldPort | undefined;
   /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`). */
   @property({ attribute: false }) launcher: ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined;
 
@@ -62,7 +63,7 @@ export class MarketingPage extends LitElement {
   @state() private definition: SegmentDefinition = this.segments[0]!;
   @state() private valid = true;
   @state() private campaigns: Campaign[] = [];
-  @state() private effects: Record<string, CampaignEffect> = storedEffects();
+  @state() private effects: Record<string, CampaignEffect> = {};
   @state() private shown: string | undefined;
   @state() private measured: Record<string, CampaignMeasurement> = {};
   @state() private status = "";
@@ -248,13 +249,9 @@ export class MarketingPage extends LitElement {
             client,
             keep: this.keep,
             locale: this.locale,
+            at: (this.world?.demoNow() ?? new Date()).toISOString(),
           });
           summary = launched.summary;
-          if (launched.effect) {
-            this.effects = { ...this.effects, [campaign.id]: launched.effect };
-            saveEffects(this.effects);
-            this.shown = campaign.id;
-          }
         }
         await client.campaigns.transition(campaign.id, "launch");
       }
@@ -267,10 +264,10 @@ export class MarketingPage extends LitElement {
     }
   }
 
-  /** On the server: the campaign measured from the records now; its effect shown once both groups have members. */
+  /** The campaign measured from the records now; its effect shown once both groups have members. */
   private async measure(campaign: Campaign) {
     try {
-      const m = await this.measurer!(campaign);
+      const m = await this.world!.measurer!(campaign);
       this.measured = { ...this.measured, [campaign.id]: m };
       if (m.effect) {
         this.effects = { ...this.effects, [campaign.id]: m.effect };
@@ -281,9 +278,9 @@ export class MarketingPage extends LitElement {
     }
   }
 
-  /** The demo bank's clock four weeks on: the demo world answers the launched campaigns (demo-clock.ts on the server). */
+  /** The demo's clock four weeks on: the demo world answers the launched campaigns (demo-clock.ts, embedded-world.ts). */
   private async advanceClock() {
-    const moved = await advanceDemoClock(28);
+    const moved = await this.world?.advanceClock(28);
     if (!moved) return this.fail(new Error(this.t("demoClockFailed")));
     this.say(
       this.t("demoClockMoved", { date: new Date(moved.now).toLocaleDateString(this.locale), opened: moved.opened }),
@@ -414,8 +411,8 @@ export class MarketingPage extends LitElement {
       reported: new Set(Object.keys(this.effects)),
       measured: this.measured,
       busy: this.busy,
-      measures: this.measurer !== undefined,
-      clock: this.measurer !== undefined && this.demoRole === "marketing",
+      measures: this.world?.measurer !== undefined,
+      clock: this.world !== undefined && this.demoRole === "marketing",
       t: (key, values) => this.t(key, values),
       approve: (c) => void this.approve(c),
       launch: (c) => void this.launch(c),

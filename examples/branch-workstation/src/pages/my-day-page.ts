@@ -7,7 +7,10 @@
  * the team ranked against its targets, and the leads nobody is assigned to.
  *
  * The elements read and write through the provider's client; this page only
- * computes what they are given: care events and target achievement.
+ * computes what they are given: care events, and target achievement with
+ * commission — core's `salesPerformance`, the server's (`GET /sales/performance`)
+ * or embedded over this browser's records (the book's holdings and what the
+ * demo world opened since), with the demo bank's commission scheme.
  */
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
@@ -15,16 +18,16 @@ import {
   bankDay,
   careEvents,
   describeError,
-  computeAchievement,
+  quarterOf,
+  salesPerformance,
   type Achievement,
-  type BalanceChange,
   type CareEvent,
   type Customer,
   type Holding,
   type Locale,
-  type Opportunity,
+  type SalesPerformance,
 } from "@bankcrm/core";
-import { DEMO_AS_OF, generateCustomerHistory, generateDemoPortfolio } from "@bankcrm/core/demo";
+import { DEMO_AS_OF, DEMO_COMMISSION_SCHEME, generateCustomerHistory } from "@bankcrm/core/demo";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/lead-queue.js";
@@ -32,17 +35,10 @@ import "@bankcrm/elements/case-queue.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/target-progress.js";
 import { text, type TextKey } from "../messages.js";
-import { SEED, STAFF_NAMES, USERS, relationshipManagersOf, type DemoRole } from "../users.js";
+import { SEED, STAFF, STAFF_NAMES, USERS, relationshipManagersOf, type DemoRole } from "../users.js";
+import "./sales-panel.js";
+import type { WorldPort } from "../embedded-world.js";
 import { pageHostStyles } from "../panel-styles.js";
-
-/** Holdings opened in a period count as balance changes (a new holding's first balance; see docs/sales.md). */
-function balanceChanges(holdings: readonly Holding[]): BalanceChange[] {
-  return holdings.flatMap((h) =>
-    h.balance
-      ? [{ customerId: h.customerId, productType: h.productType, on: h.openedAt, delta: h.balance.amount }]
-      : [],
-  );
-}
 
 async function pages<T>(list: (q: { limit: number; after?: string }) => Promise<{ items: T[]; next?: string }>) {
   const out: T[] = [];
@@ -79,6 +75,10 @@ export class MyDayPage extends LitElement {
       .error {
         color: var(--bankcrm-color-danger);
       }
+      h3.sub {
+        font-size: 1rem;
+        margin: 0 0 8px;
+      }
     `,
   ];
 
@@ -87,9 +87,14 @@ export class MyDayPage extends LitElement {
   @property({ attribute: false }) client: CrmClient | undefined;
   /** Embedded: holdings are generated from the seed (as the single customer view does); else only the server knows them. */
   @property({ type: Boolean }) embedded = false;
+  /** The demo's time, what its world opened, the server's performance (the session). */
+  @property({ attribute: false }) world: WorldPort | undefined;
 
   @state() private care: CareEvent[] = [];
   @state() private achievements: Achievement[] = [];
+  @state() private branchAchievements: Achievement[] = [];
+  @state() private performance: SalesPerformance | undefined;
+  @state() private today = "";
   @state() private computing = false;
   @state() private failure = "";
   private generation = 0;
@@ -111,7 +116,8 @@ export class MyDayPage extends LitElement {
     await new Promise((r) => setTimeout(r, 0));
     try {
       const user = USERS[this.demoRole];
-      const today = bankDay(new Date());
+      const world = this.world;
+      const today = bankDay(world?.demoNow() ?? new Date());
       const team = this.demoRole === "branch_manager" ? relationshipManagersOf(user.branchId) : [user];
       const ids = new Set(team.map((s) => s.id));
       const customers = (
@@ -124,20 +130,31 @@ export class MyDayPage extends LitElement {
         )
       ).filter((c) => c.relationshipManagerId !== undefined && ids.has(c.relationshipManagerId));
       const holdings = this.embedded ? customers.flatMap((c) => this.holdingsOf(c)) : [];
-      const opportunities: Opportunity[] = (await pages((q) => client.opportunities.list(q))).filter((o) =>
-        ids.has(o.ownerId),
-      );
-      const targets = generateDemoPortfolio({ seed: SEED, customers: 0, asOf: today }).salesTargets.filter(
-        (t) => t.staffId !== undefined && ids.has(t.staffId),
-      );
-      const achievements = computeAchievement(
-        targets,
-        { customers, opportunities, balanceChanges: balanceChanges(holdings) },
-        { asOf: today },
-      );
+      const performance = world?.performer
+        ? await world.performer()
+        : salesPerformance({
+            targets: await pages((q) => client.salesTargets.list(q)),
+            customers,
+            // The book's holdings and what the demo world opened since (once each: a 360 view keeps histories too).
+            holdings: [
+              ...new Map(
+                [...holdings, ...((await world?.openedSince(quarterOf(today).periodStart)) ?? [])].map((h) => [
+                  h.id,
+                  h,
+                ]),
+              ).values(),
+            ],
+            staff: STAFF,
+            scheme: DEMO_COMMISSION_SCHEME,
+            asOf: today,
+          });
+      const mine = (a: Achievement) => "staffId" in a.owner && ids.has(a.owner.staffId);
       const care = this.demoRole === "relationship_manager" ? careEvents(customers, holdings, { asOf: today }) : [];
       if (generation !== this.generation) return;
-      this.achievements = achievements;
+      this.achievements = performance.achievements.filter(mine);
+      this.branchAchievements = performance.achievements.filter((a) => "branchId" in a.owner);
+      this.performance = { ...performance, commission: performance.commission.filter((c) => ids.has(c.staffId)) };
+      this.today = today;
       this.care = care;
       this.failure = "";
     } catch (error) {
@@ -151,6 +168,17 @@ export class MyDayPage extends LitElement {
 
   private holdingsOf(customer: Customer): Holding[] {
     return generateCustomerHistory(customer, { seed: SEED, asOf: DEMO_AS_OF, detail: "holdings" }).holdings;
+  }
+
+  private salesPanel() {
+    return html`<ws-sales-panel
+      demo-role=${this.demoRole}
+      .locale=${this.locale}
+      .performance=${this.performance}
+      .client=${this.client}
+      today=${this.today}
+      @targets-changed=${() => void this.compute()}
+    ></ws-sales-panel>`;
   }
 
   override render() {
@@ -169,6 +197,11 @@ export class MyDayPage extends LitElement {
                   .achievements=${this.achievements}
                   .names=${STAFF_NAMES}
                 ></bankcrm-target-progress>
+                <div>
+                  <h3 class="sub">${this.t("branchTargets")}</h3>
+                  <bankcrm-target-progress .achievements=${this.branchAchievements}></bankcrm-target-progress>
+                </div>
+                ${this.salesPanel()}
                 <bankcrm-lead-queue
                   unassigned
                   branch-id=${user.branchId}
@@ -181,7 +214,8 @@ export class MyDayPage extends LitElement {
             : html`<bankcrm-task-list .careEvents=${this.care}></bankcrm-task-list>
                 <bankcrm-lead-queue assignee-id=${user.id}></bankcrm-lead-queue>
                 <bankcrm-pipeline class="wide" owner-id=${user.id}></bankcrm-pipeline>
-                <bankcrm-target-progress .achievements=${this.achievements}></bankcrm-target-progress>`
+                <bankcrm-target-progress .achievements=${this.achievements}></bankcrm-target-progress>
+                ${this.salesPanel()}`
         }
       </div>`;
   }

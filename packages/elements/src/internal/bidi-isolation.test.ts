@@ -248,13 +248,13 @@ const CASES: Record<string, (b: Branch) => TemplateResult> = {
     html`<bankcrm-satisfaction-survey case-id="CS-2" .client=${client}></bankcrm-satisfaction-survey>`,
   "bankcrm-lead-form": () => html`<bankcrm-lead-form purpose="mortgage" audience="staff"></bankcrm-lead-form>`,
   "bankcrm-target-progress": ({ staff }) => {
-    const period = { periodStart: "2026-10-01", periodEnd: "2026-12-31", achieved: 0 };
+    const period = { periodStart: "2026-10-01", periodEnd: "2026-12-31", branchId: "BR-1" };
     const achievements = computeAchievement(
       [
         { id: "T-1", staffId: STAFF[0]!.id, metric: "new_customers", target: 30, ...period },
         { id: "T-2", staffId: STAFF[1]!.id, metric: "new_customers", target: 30, ...period },
       ],
-      { customers: [], opportunities: [] },
+      { customers: [] },
       { asOf: "2026-11-30" },
     );
     const names = Object.fromEntries(staff.map((s) => [s.id, s.name]));

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { computeAchievement } from "@bankcrm/core";
+import { salesPerformance } from "@bankcrm/core";
 import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import "./target-progress.js";
 import "../provider/provider.js";
@@ -9,13 +9,15 @@ interface Args {
   locale: string;
 }
 
-/** A demo bank's quarter: targets from the demo generator, achievement from its customers and won opportunities. */
+/** A demo bank's quarter: its targets (each branch's, allocated to its RMs), achievement from its customers' holdings. */
 const bank = generateDemoPortfolio({ seed: "storybook-targets", customers: 600, months: 3, detail: "holdings" });
-const achievements = computeAchievement(
-  bank.salesTargets.filter((t) => t.staffId),
-  { customers: bank.customers, opportunities: bank.opportunities },
-  { asOf: bank.asOf },
-);
+const targets = generateDemoPortfolio({ seed: "storybook-targets", customers: 0, asOf: bank.asOf }).salesTargets;
+const { achievements } = salesPerformance({
+  targets: targets.filter((t) => t.staffId),
+  customers: bank.customers,
+  holdings: bank.holdings,
+  asOf: bank.asOf,
+});
 const firstRm = bank.staff.find((s) => s.role === "relationship_manager")!;
 const names = Object.fromEntries(bank.staff.map((s) => [s.id, s.name]));
 const team = achievements.filter((a) =>

@@ -6,7 +6,7 @@ import type { BankcrmTargetProgress } from "./target-progress.component.js";
 import { rankTeam } from "./target-progress.component.js";
 
 const root = (el: Element) => el.shadowRoot!;
-const period = { periodStart: "2026-10-01", periodEnd: "2026-12-31", achieved: 0 };
+const period = { periodStart: "2026-10-01", periodEnd: "2026-12-31", branchId: "BR-1" };
 const targets: SalesTarget[] = [
   { id: "T-NC-1", staffId: "ST-1", metric: "new_customers", target: 30, ...period },
   { id: "T-WM-1", staffId: "ST-1", metric: "wealth_sales", target: 1_000_000_000, currency: "CNY", ...period },
@@ -28,18 +28,18 @@ function achievements(): Achievement[] {
       branchId: "BR-1",
     })),
   ];
-  const opportunities = [
+  // ST-1 sold a ¥400万 wealth product on 10 November.
+  const sales = [
     {
-      id: "O1",
+      holdingId: "H1",
       customerId: "A1",
-      ownerId: "ST-1",
-      stage: "won" as const,
+      sellerId: "ST-1",
       productType: "wealth_management" as const,
-      amount: { amount: 400_000_000, currency: "CNY" },
-      closedAt: "2026-11-10T02:00:00Z",
+      amount: 400_000_000,
+      openedAt: "2026-11-10",
     },
   ];
-  return computeAchievement(targets, { customers, opportunities }, { asOf: "2026-11-30" });
+  return computeAchievement(targets, { customers, sales }, { asOf: "2026-11-30" });
 }
 
 describe("<bankcrm-target-progress>", () => {
