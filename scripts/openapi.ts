@@ -651,7 +651,7 @@ export function buildOpenApi(): Record<string, unknown> {
       get: {
         operationId: "campaignEffect",
         summary:
-          "A launched campaign measured from the records as of now: of its launch's members the caller may see, who in the treatment and the control group reached its goal (a product opened — by default its own — or a transaction) within the window, once each; the uplift with its interval and test, incremental conversions and revenue, ROI against the budget (marketing, branch managers, auditors). 409 `no_goal` / `not_launched`",
+          "A launched campaign measured from the records as of now: of its launch's members the caller may see, who in the treatment and the control group reached its goal (a product opened — by default its own —, a transaction, or AUM up by an amount) within the window, once each; the overlap with other campaigns and the control group's contamination; the uplift with its interval and test, incremental conversions and revenue, ROI against the budget (marketing, branch managers, auditors). 409 `no_goal` / `not_launched`",
         parameters: [
           pathId,
           query("value", "What a conversion is worth, in minor units (default 200000)", {
@@ -677,6 +677,16 @@ export function buildOpenApi(): Record<string, unknown> {
                 },
                 control: { type: "object", properties: { size: { type: "integer" }, converted: { type: "integer" } } },
                 effect: { type: "object", description: "core's CampaignEffect, once both groups have members" },
+                overlap: {
+                  type: "object",
+                  description: "the treated other campaigns also treated meanwhile, and which",
+                  properties: { treated: { type: "integer" }, campaigns: { type: "array", items: { type: "string" } } },
+                },
+                contamination: {
+                  type: "object",
+                  description: "the control members other campaigns treated meanwhile, and their share",
+                  properties: { control: { type: "integer" }, share: { type: "number" } },
+                },
               },
             }),
           },

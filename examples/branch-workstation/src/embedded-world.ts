@@ -101,13 +101,17 @@ export class EmbeddedWorld {
 
   /** The campaign measured from this browser's records, as of the demo's time. */
   async measure(campaign: Campaign): Promise<CampaignMeasurement> {
-    const members = await this.members(campaign.id);
+    const launched = await all(this.store, "campaignMembers");
+    const members = launched.filter((m) => m.campaignId === campaign.id);
     const from = members[0]?.at.slice(0, 10) ?? "9999-12-31";
+    const holdings = (await all(this.store, "holdings")).filter(
+      (h) => h.openedAt >= from || (h.closedAt ?? "") >= from,
+    );
     return measureCampaign(
       campaign,
       members,
-      { holdings: await this.openedSince(from), transactions: [] },
-      { asOf: this.now().toISOString(), revenuePerConversion: VALUE_PER_CONVERSION },
+      { holdings, transactions: [] },
+      { asOf: this.now().toISOString(), revenuePerConversion: VALUE_PER_CONVERSION, others: launched },
     );
   }
 }

@@ -212,6 +212,10 @@ const TEXT = {
     "{from}–{to}：营销组 {treated} 人中 {treatedConverted} 人达成目标，对照组 {held} 人中 {heldConverted} 人",
     "{from}–{to}: {treatedConverted} of {treated} in the treatment group reached the goal, {heldConverted} of {held} in the control group",
   ],
+  crossTreated: [
+    "与其他活动重叠：营销组 {overlap} 人同期也被 {campaigns} 触达；对照组 {contaminated} 人（{share}）被其他活动触达，提升可能被低估",
+    "Overlap: {overlap} in the treatment group were also reached by {campaigns} meanwhile; {contaminated} of the control group ({share}) were reached by other campaigns, so the uplift may be understated",
+  ],
   measuringWindow: [
     "{from} 至今（观察期未满）：营销组 {treated} 人中 {treatedConverted} 人达成目标，对照组 {held} 人中 {heldConverted} 人",
     "{from} to now (the window is still open): {treatedConverted} of {treated} in the treatment group reached the goal, {heldConverted} of {held} in the control group",

@@ -157,6 +157,16 @@ for (const database of ["pglite"] as const) {
       const members = await membersOf("CP-LAUNCH-3");
       for (const id of twice)
         expect(members.find((m) => m.customerId === id)).toMatchObject({ reason: "frequencyCap" });
+      // The second launch's report names what the first did to the same people in its window: the treated both
+      // reached, and its control members the first campaign treated.
+      const m = (await call(await ready(), marketing, "GET", "campaigns/CP-LAUNCH-2/effect")).json() as {
+        overlap: { treated: number; campaigns: string[] };
+        contamination: { control: number; share: number };
+      };
+      const heldOut = (await membersOf("CP-LAUNCH-2")).filter((x) => x.group === "control").map((x) => x.customerId);
+      const reachedFirst = heldOut.filter((id) => first.has(id)).length;
+      expect(m.overlap).toEqual({ treated: twice.length, campaigns: ["CP-LAUNCH-1"] });
+      expect(m.contamination).toEqual({ control: reachedFirst, share: reachedFirst / heldOut.length });
     });
   });
 }

@@ -87,6 +87,71 @@ describe("measureCampaign", () => {
     expect(m.control.converted).toBe(1);
   });
 
+  it("measures an AUM goal: AUM products opened less those closed in the window, at least the increase", () => {
+    const goal = { kind: "aumGrowth" as const, minIncrease: { amount: 1_000_000, currency: "CNY" } };
+    const held = (
+      customerId: string,
+      productType: "fund" | "mortgage" | "time_deposit",
+      amount: number,
+      openedAt: string,
+      closedAt?: string,
+    ) => ({
+      customerId,
+      productType,
+      openedAt,
+      balance: { amount, currency: "CNY" },
+      ...(closedAt ? { closedAt } : {}),
+    });
+    const holdings = [
+      held("T0", "fund", 600_000, "2026-11-05"),
+      held("T0", "time_deposit", 400_000, "2026-11-06"), // together: ¥10,000 up
+      held("T1", "fund", 2_000_000, "2026-11-05", "2026-11-20"), // opened and closed: no growth
+      held("T2", "mortgage", 5_000_000, "2026-11-05"), // a loan is not AUM
+      held("T3", "fund", 1_500_000, "2026-10-01", "2026-11-10"), // closed in the window: down
+      held("T3", "fund", 2_000_000, "2026-11-11"), // ¥5,000 up net: short
+      held("C0", "time_deposit", 1_000_000, "2026-11-29"),
+    ];
+    const m = measureCampaign(
+      { ...campaign, goal },
+      members,
+      { holdings },
+      { asOf: "2026-12-10T00:00:00Z", revenuePerConversion: 1 },
+    );
+    expect(m.treatment.converted).toBe(1);
+    expect(m.control.converted).toBe(1);
+  });
+
+  it("reports the treated other campaigns reached in the window (overlap) and a control group they reached (contamination)", () => {
+    const other = (
+      campaignId: string,
+      customerId: string,
+      at: string,
+      group: CampaignMember["group"] = "treatment",
+    ) => ({ campaignId, customerId, group, at });
+    const others = [
+      other("CP-A", "T0", "2026-11-10T00:00:00Z"),
+      other("CP-B", "T0", "2026-11-12T00:00:00Z"),
+      other("CP-B", "T1", "2026-10-20T00:00:00Z"), // launched 13 days before: still working on them
+      other("CP-C", "T2", "2026-09-01T00:00:00Z"), // long before: not counted
+      other("CP-C", "T3", "2026-12-05T00:00:00Z"), // after the window
+      other("CP-A", "C0", "2026-11-15T00:00:00Z"),
+      other("CP-A", "C1", "2026-11-15T00:00:00Z", "control"), // held out there too: not reached
+      other("CP-MEASURE", "C2", "2026-11-15T00:00:00Z"), // this campaign's own rows are not another's
+    ];
+    const m = measureCampaign(
+      campaign,
+      members,
+      { holdings: [] },
+      { asOf: "2026-12-10T00:00:00Z", revenuePerConversion: 1, others },
+    );
+    expect(m.overlap).toEqual({ treated: 2, campaigns: ["CP-A", "CP-B"] });
+    expect(m.contamination).toEqual({ control: 1, share: 0.1 });
+    expect(
+      measureCampaign(campaign, members, { holdings: [] }, { asOf: "2026-12-10T00:00:00Z", revenuePerConversion: 1 })
+        .overlap,
+    ).toBeUndefined();
+  });
+
   it("needs a goal (or a product) and a launch", () => {
     expect(() =>
       measureCampaign({ id: "X" }, members, { holdings: [] }, { asOf: LAUNCH, revenuePerConversion: 1 }),

@@ -1,8 +1,9 @@
 /**
  * The marketing page's campaigns: each with its segment (by the saved segment's name), channels and state, and what
  * the user may do with it — the branch manager approves a draft; marketing or the branch manager launches a scheduled
- * one; a launched one's effect is shown (embedded: the demo's responses; on the server: measured from the records,
- * with its window and both groups). On the demo bank, the demo's clock moves on four weeks, so a launch can be measured.
+ * one; a launched one is measured from the records (the server's, or embedded this browser's), with its window, both
+ * groups and, when other campaigns reached its members meanwhile, the overlap and the control group's contamination.
+ * The demo's clock moves on four weeks, so a launch can be measured the day it is made.
  */
 import { html, nothing } from "lit";
 import type { Campaign, CampaignMeasurement, Locale, SegmentDefinition } from "@bankcrm/core";
@@ -18,10 +19,10 @@ export interface CampaignTableView {
   segments: readonly SegmentDefinition[];
   /** Campaigns whose effect can be shown now. */
   reported: ReadonlySet<string>;
-  /** On the server: each measured campaign's window and groups. */
+  /** Each measured campaign's window and groups. */
   measured: Readonly<Record<string, CampaignMeasurement>>;
   busy: boolean;
-  /** On the server: a launched campaign can be measured. */
+  /** A launched campaign can be measured. */
   measures: boolean;
   /** On the demo bank: the clock can move on. */
   clock: boolean;
@@ -47,6 +48,20 @@ function measurementLine(v: CampaignTableView, m: CampaignMeasurement) {
       held: m.control.size,
       heldConverted: m.control.converted,
     })}
+    ${
+      m.overlap && m.contamination && (m.overlap.treated > 0 || m.contamination.control > 0)
+        ? html`<br /><span data-testid="cross-treated"
+              >${v.t("crossTreated", {
+                overlap: m.overlap.treated,
+                campaigns: m.overlap.campaigns.join(", ") || "—",
+                contaminated: m.contamination.control,
+                share: new Intl.NumberFormat(v.locale, { style: "percent", maximumFractionDigits: 1 }).format(
+                  m.contamination.share,
+                ),
+              })}</span
+            >`
+        : nothing
+    }
   </p>`;
 }
 

@@ -168,25 +168,34 @@ function effect({ db, now }: RouteContext) {
       return problem(c, 409, "Not launched", "a campaign is measured after its launch", { code: "not_launched" });
     const ids = members.filter((m) => m.group !== "excluded").map((m) => m.customerId);
     const from = members[0]!.at.slice(0, 10);
-    // What the goal reads: the members' holdings opened since the launch, or their transactions since.
-    const since = (collection: "holdings" | "transactions", field: string) =>
-      db.query<{ body: never }>(
-        `SELECT body FROM records WHERE collection = $1 AND customer_id = ANY($2::text[]) AND body ->> $3 >= $4`,
-        [collection, ids, field, from],
-      );
+    // What the goal reads: the members' holdings opened (or closed) since the launch, or their transactions since;
+    // and the other launches' treatments of them (overlap, contamination).
     const byTransaction = goalOf(campaign)!.kind === "transaction";
-    const [holdings, transactions] = await Promise.all([
-      byTransaction ? { rows: [] } : since("holdings", "openedAt"),
-      byTransaction ? since("transactions", "at") : { rows: [] },
+    const [holdings, transactions, others] = await Promise.all([
+      byTransaction
+        ? { rows: [] }
+        : db.query<{ body: Holding }>(
+            `SELECT body FROM records WHERE collection = 'holdings' AND customer_id = ANY($1::text[])
+               AND (body ->> 'openedAt' >= $2 OR body ->> 'closedAt' >= $2)`,
+            [ids, from],
+          ),
+      byTransaction
+        ? db.query<{ body: Transaction }>(
+            `SELECT body FROM records WHERE collection = 'transactions' AND customer_id = ANY($1::text[]) AND body ->> 'at' >= $2`,
+            [ids, from],
+          )
+        : { rows: [] },
+      db.query<{ body: CampaignMember }>(
+        `SELECT body FROM records WHERE collection = 'campaignMembers' AND customer_id = ANY($1::text[])
+           AND body ->> 'group' = 'treatment' AND body ->> 'campaignId' <> $2`,
+        [ids, campaign.id],
+      ),
     ]);
     const measured = measureCampaign(
       campaign,
       members,
-      {
-        holdings: holdings.rows.map((r): Holding => r.body),
-        transactions: transactions.rows.map((r): Transaction => r.body),
-      },
-      { asOf: now().toISOString(), revenuePerConversion: value },
+      { holdings: holdings.rows.map((r) => r.body), transactions: transactions.rows.map((r) => r.body) },
+      { asOf: now().toISOString(), revenuePerConversion: value, others: others.rows.map((r) => r.body) },
     );
     return c.json(measured);
   };

@@ -4,11 +4,15 @@
  * within the measurement window. The same count over both groups gives the uplift, its interval and test, the
  * incremental conversions and revenue, and ROI against the cost. A customer counts once per campaign, whatever they
  * did how often; the records are read as they are (a product opened for another reason counts in both groups alike,
- * which is what the control group is for).
+ * which is what the control group is for). Given the other launches' members, it reports what the interval cannot
+ * see: the treated who other campaigns treated in the same window (overlap: their conversions are shared credit),
+ * and the control members other campaigns reached (contamination: the control group is no longer untreated, and the
+ * uplift is understated by about that share).
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Campaign, CampaignGoal, CampaignMember, CampaignResponse } from "../schemas/campaign.js";
 import type { Holding } from "../schemas/holding.js";
+import { AUM_PRODUCT_TYPES } from "../scoring/aum.js";
 import type { Transaction } from "../schemas/transaction.js";
 import { DAY_MS } from "../time.js";
 import { campaignEffectiveness, type CampaignEffect } from "./campaign.js";
@@ -18,7 +22,9 @@ export const DEFAULT_MEASURE_DAYS = 28;
 
 /** What the records hold of the members: their holdings (when each was opened) and transactions. */
 export interface OutcomeFacts {
-  holdings: readonly Pick<Holding, "customerId" | "productType" | "openedAt">[];
+  /** With `balance` and `closedAt` for an AUM goal. */
+  holdings: readonly (Pick<Holding, "customerId" | "productType" | "openedAt"> &
+    Partial<Pick<Holding, "balance" | "closedAt">>)[];
   transactions?: readonly Pick<Transaction, "customerId" | "category" | "at" | "amount">[];
 }
 
@@ -30,6 +36,10 @@ export interface CampaignMeasurement {
   control: { size: number; converted: number };
   /** The effect (uplift, interval, test, incremental revenue, ROI): once both groups have members. */
   effect?: CampaignEffect;
+  /** Given the other launches' members: the treated another campaign also treated in the window, and which. */
+  overlap?: { treated: number; campaigns: string[] };
+  /** Given them: the control members another campaign treated in the window, and their share of the control group. */
+  contamination?: { control: number; share: number };
 }
 
 /** The campaign's goal: its own, or opening its product. */
@@ -48,6 +58,18 @@ function reachedGoal(goal: CampaignGoal, facts: OutcomeFacts, from: string, to: 
       if (h.productType === goal.productType && h.openedAt >= fromDay && h.openedAt <= toDay) reached.add(h.customerId);
     return reached;
   }
+  if (goal.kind === "aumGrowth") {
+    const change = new Map<string, number>();
+    const add = (id: string, delta: number) => change.set(id, (change.get(id) ?? 0) + delta);
+    for (const h of facts.holdings) {
+      if (!AUM_PRODUCT_TYPES.includes(h.productType) || !h.balance) continue;
+      if (h.openedAt >= fromDay && h.openedAt <= toDay) add(h.customerId, h.balance.amount);
+      if (h.closedAt !== undefined && h.closedAt >= fromDay && h.closedAt <= toDay)
+        add(h.customerId, -h.balance.amount);
+    }
+    for (const [id, delta] of change) if (delta >= goal.minIncrease.amount) reached.add(id);
+    return reached;
+  }
   const min = goal.minAmount?.amount ?? 0;
   for (const t of facts.transactions ?? [])
     if (t.category === goal.category && t.at >= from && t.at <= to && t.amount.amount >= min) reached.add(t.customerId);
@@ -62,7 +84,13 @@ export function measureCampaign(
   campaign: Pick<Campaign, "id" | "budget" | "goal" | "productType" | "measureDays">,
   members: readonly Pick<CampaignMember, "customerId" | "group" | "channel" | "at">[],
   facts: OutcomeFacts,
-  options: { asOf: string; revenuePerConversion: number; cost?: number },
+  options: {
+    asOf: string;
+    revenuePerConversion: number;
+    cost?: number;
+    /** Other launches' treatment members (any campaign but this one): overlap and contamination are reported. */
+    others?: readonly Pick<CampaignMember, "campaignId" | "customerId" | "group" | "at">[];
+  },
 ): CampaignMeasurement {
   const goal = goalOf(campaign);
   if (!goal) throw new BankcrmInvalidArgumentError("goal", "a campaign with a goal or a product to measure");
@@ -88,6 +116,7 @@ export function measureCampaign(
   return {
     goal,
     window,
+    ...(options.others ? crossTreatment(campaign.id, treated, held, options.others, window) : {}),
     treatment: { size: treated.length, converted: converted.length },
     control: { size: held.length, converted: controlConverted },
     ...(treated.length > 0 && held.length > 0
@@ -101,5 +130,30 @@ export function measureCampaign(
           }),
         }
       : {}),
+  };
+}
+
+/**
+ * Who of the treated and of the control group another campaign treated while this one was measured: launched within
+ * the window, or in the default window before it (so still working on them when this one began).
+ */
+function crossTreatment(
+  id: string,
+  treated: readonly Pick<CampaignMember, "customerId">[],
+  held: readonly Pick<CampaignMember, "customerId">[],
+  others: readonly Pick<CampaignMember, "campaignId" | "customerId" | "group" | "at">[],
+  window: { from: string; to: string },
+): Pick<CampaignMeasurement, "overlap" | "contamination"> {
+  const reachedBy = new Map<string, Set<string>>();
+  const since = new Date(Date.parse(window.from) - DEFAULT_MEASURE_DAYS * DAY_MS).toISOString();
+  for (const o of others)
+    if (o.campaignId !== id && o.group === "treatment" && o.at >= since && o.at <= window.to)
+      reachedBy.set(o.customerId, (reachedBy.get(o.customerId) ?? new Set()).add(o.campaignId));
+  const overlapping = treated.filter((m) => reachedBy.has(m.customerId));
+  const campaigns = [...new Set(overlapping.flatMap((m) => [...reachedBy.get(m.customerId)!]))].sort();
+  const contaminated = held.filter((m) => reachedBy.has(m.customerId)).length;
+  return {
+    overlap: { treated: overlapping.length, campaigns },
+    contamination: { control: contaminated, share: held.length === 0 ? 0 : contaminated / held.length },
   };
 }

@@ -18,8 +18,9 @@ import {
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 /**
- * A campaign's goal: a product of a type opened (the default, with the campaign's product), or a transaction of a
- * category (at least an amount, when given) — by a member of the treatment or the control group, within the window.
+ * A campaign's goal: a product of a type opened (the default, with the campaign's product), a transaction of a
+ * category (at least an amount, when given), or the member's AUM up by at least an amount (holdings of AUM products
+ * opened less those closed) — by a member of the treatment or the control group, within the window.
  */
 export const CampaignGoalSchema = z.discriminatedUnion("kind", [
   defineRecord(
@@ -31,6 +32,11 @@ export const CampaignGoalSchema = z.discriminatedUnion("kind", [
     "TransactionGoal",
     { kind: z.literal("transaction"), category: TransactionCategorySchema, minAmount: MoneySchema.optional() },
     { kind: C1, category: C1, minAmount: C1 },
+  ),
+  defineRecord(
+    "AumGrowthGoal",
+    { kind: z.literal("aumGrowth"), minIncrease: MoneySchema },
+    { kind: C1, minIncrease: C1 },
   ),
 ]);
 export type CampaignGoal = z.infer<typeof CampaignGoalSchema>;
