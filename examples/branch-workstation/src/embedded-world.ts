@@ -2,11 +2,13 @@
  * The embedded demo's world, as the demo bank's server has it (demo-clock.ts there): a clock that can be moved on —
  * kept in this browser — and, as it moves, the demo world answering every launched campaign (core's
  * `demoCampaignOutcomes`: the products its members open, each sold by the member's RM), written into this browser's
- * store as holdings. A campaign is then measured from those records by core's `measureCampaign`, as the server's
- * `GET /campaigns/{id}/effect` does: nothing is invented at the launch.
+ * store as holdings. A campaign is then measured from those records by core's `measureCampaign`, its converted
+ * members kept as responses (`derivedResponses`), as the server's `GET /campaigns/{id}/effect` does: nothing is
+ * invented at the launch.
  */
 import {
   DAY_MS,
+  derivedResponses,
   measureCampaign,
   type Campaign,
   type CampaignMeasurement,
@@ -107,11 +109,15 @@ export class EmbeddedWorld {
     const holdings = (await all(this.store, "holdings")).filter(
       (h) => h.openedAt >= from || (h.closedAt ?? "") >= from,
     );
+    const asOf = this.now().toISOString();
+    // The responses the records show, kept as the server keeps them (the same ids each time).
+    const responses = derivedResponses(campaign, members, { holdings }, { asOf });
+    if (responses.length > 0) await this.store.put("campaignResponses", responses);
     return measureCampaign(
       campaign,
       members,
       { holdings, transactions: [] },
-      { asOf: this.now().toISOString(), revenuePerConversion: VALUE_PER_CONVERSION, others: launched },
+      { asOf, revenuePerConversion: VALUE_PER_CONVERSION, others: launched },
     );
   }
 }

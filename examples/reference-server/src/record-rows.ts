@@ -83,7 +83,8 @@ export async function appendRows(tx: Sql, collection: Collection, bodies: readon
 /**
  * Inserts or replaces `bodies` with one statement per batch of rows (arrays unnested), not one per row: several times
  * faster on PGlite, where each statement has a fixed cost. A later record with the same id replaces an earlier one, as
- * row by row.
+ * row by row. A record written again as it is changes nothing: no update, no change in the feed (a job that derives
+ * records again, a file loaded twice).
  */
 export async function putRows(tx: Sql, collection: Collection, bodies: readonly Record<string, unknown>[]) {
   const latest = new Map<string, Record<string, unknown>>();
@@ -95,7 +96,8 @@ export async function putRows(tx: Sql, collection: Collection, bodies: readonly 
       `INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[])
        ON CONFLICT (collection, id) DO UPDATE SET customer_id = excluded.customer_id, natural_key = excluded.natural_key,
-         tkey = excluded.tkey, created_at = excluded.created_at, body = excluded.body, etag = excluded.etag`,
+         tkey = excluded.tkey, created_at = excluded.created_at, body = excluded.body, etag = excluded.etag
+       WHERE records.body IS DISTINCT FROM excluded.body`,
       ROW_COLUMNS.map((_, column) => batch.map((row) => row[column])),
     );
   }

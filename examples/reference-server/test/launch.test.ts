@@ -139,6 +139,16 @@ for (const database of ["pglite"] as const) {
         m.treatment.converted / m.treatment.size - m.control.converted / m.control.size,
         12,
       );
+      // The treated who converted are kept as responses; measuring again rewrites nothing (no change in the feed).
+      const responses = await s.db.query<{ customer_id: string }>(
+        "SELECT customer_id FROM records WHERE collection = 'campaignResponses' AND id LIKE 'CP-LAUNCH-1--%--converted'",
+      );
+      expect(responses.rows.length).toBe(m.treatment.converted);
+      expect(responses.rows.every((r) => treated.has(r.customer_id))).toBe(true);
+      const changes = async () => (await s.db.query<{ n: string }>("SELECT count(*) AS n FROM change_log")).rows[0]!.n;
+      const before = await changes();
+      expect((await call(s, marketing, "GET", "campaigns/CP-LAUNCH-1/effect")).status).toBe(200);
+      expect(await changes()).toBe(before);
       expect((await call(s, rm, "GET", "campaigns/CP-LAUNCH-1/effect")).status).toBe(403);
       clock = new Date("2026-12-01T02:00:00Z");
     });

@@ -124,6 +124,7 @@ export {
   campaignAudience,
   campaignEffectiveness,
   campaignMemberId,
+  derivedResponses,
   goalOf,
   measureCampaign,
   planLaunch,

@@ -4,7 +4,14 @@
  * 90% of 50 seeded launches.
  */
 import { describe, expect, it } from "vitest";
-import { collectionSchemas, measureCampaign, planLaunch, validate, type CampaignMember } from "../src/index.js";
+import {
+  collectionSchemas,
+  derivedResponses,
+  measureCampaign,
+  planLaunch,
+  validate,
+  type CampaignMember,
+} from "../src/index.js";
 import { DEMO_CAMPAIGN_WORLD, demoCampaignOutcomes, generateDemoCustomers } from "../src/demo/index.js";
 import { TIERS } from "../src/vocabulary.js";
 
@@ -53,6 +60,15 @@ describe("measureCampaign", () => {
     expect(m.control).toEqual({ size: 10, converted: 1 });
     expect(m.effect!.uplift.difference).toBeCloseTo(0.2, 12);
     expect(m.effect!.incrementalConversions).toBeCloseTo(2, 12);
+    // The responses the records show: the treated who converted, once, when first, valid records.
+    const withIds = holdings.map((h, i) => ({ ...h, id: `H${i}` }));
+    const responses = derivedResponses(campaign, members, { holdings: withIds }, { asOf: "2026-12-10T00:00:00Z" });
+    expect(responses.map((r) => [r.id, r.at, r.convertedTo])).toEqual([
+      ["CP-MEASURE--T0--converted", LAUNCH, "H0"],
+      ["CP-MEASURE--T1--converted", "2026-11-20T00:00:00.000Z", "H1"],
+      ["CP-MEASURE--T2--converted", "2026-11-30T00:00:00.000Z", "H3"],
+    ]);
+    for (const r of responses) expect(validate(collectionSchemas.campaignResponses, r, "en").success).toBe(true);
   });
 
   it("measures a transaction goal of at least an amount, and a window still open as far as today", () => {

@@ -13,6 +13,7 @@ import {
   DAY_MS,
   definitionOf,
   DEFAULT_CONTACT_POLICY,
+  derivedResponses,
   goalOf,
   measureCampaign,
   planLaunch,
@@ -149,7 +150,8 @@ const VALUE_PER_CONVERSION = 200_000;
 
 /**
  * `GET /campaigns/{id}/effect`: the campaign measured from the records — its launch's members the caller may see,
- * who of them reached the goal in the window (core's `measureCampaign`) — as of now. `?value=` a conversion's worth.
+ * who of them reached the goal in the window (core's `measureCampaign`) — as of now; the treated who converted are kept
+ * as `converted` campaign responses (`derivedResponses`). `?value=` a conversion's worth.
  */
 function effect({ db, now }: RouteContext) {
   return async (c: Context<Env>) => {
@@ -191,12 +193,15 @@ function effect({ db, now }: RouteContext) {
         [ids, campaign.id],
       ),
     ]);
-    const measured = measureCampaign(
-      campaign,
-      members,
-      { holdings: holdings.rows.map((r) => r.body), transactions: transactions.rows.map((r) => r.body) },
-      { asOf: now().toISOString(), revenuePerConversion: value, others: others.rows.map((r) => r.body) },
-    );
+    const facts = { holdings: holdings.rows.map((r) => r.body), transactions: transactions.rows.map((r) => r.body) };
+    // The responses the records show, kept (the same ids each time: a measurement again rewrites nothing).
+    const responses = derivedResponses(campaign, members, facts, { asOf: now().toISOString() });
+    if (responses.length > 0) await db.putMany("campaignResponses", responses);
+    const measured = measureCampaign(campaign, members, facts, {
+      asOf: now().toISOString(),
+      revenuePerConversion: value,
+      others: others.rows.map((r) => r.body),
+    });
     return c.json(measured);
   };
 }

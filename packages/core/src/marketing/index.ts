@@ -28,6 +28,7 @@ export {
 } from "./launch.js";
 export {
   DEFAULT_MEASURE_DAYS,
+  derivedResponses,
   goalOf,
   measureCampaign,
   type CampaignMeasurement,

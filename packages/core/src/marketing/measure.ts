@@ -24,8 +24,9 @@ export const DEFAULT_MEASURE_DAYS = 28;
 export interface OutcomeFacts {
   /** With `balance` and `closedAt` for an AUM goal. */
   holdings: readonly (Pick<Holding, "customerId" | "productType" | "openedAt"> &
-    Partial<Pick<Holding, "balance" | "closedAt">>)[];
-  transactions?: readonly Pick<Transaction, "customerId" | "category" | "at" | "amount">[];
+    Partial<Pick<Holding, "id" | "balance" | "closedAt">>)[];
+  transactions?: readonly (Pick<Transaction, "customerId" | "category" | "at" | "amount"> &
+    Partial<Pick<Transaction, "id">>)[];
 }
 
 export interface CampaignMeasurement {
@@ -49,31 +50,87 @@ export function goalOf(campaign: Pick<Campaign, "goal" | "productType">): Campai
   );
 }
 
-/** Who of `ids` reached the goal within [from, to] (ISO instants; holdings by their opening day). */
-function reachedGoal(goal: CampaignGoal, facts: OutcomeFacts, from: string, to: string): Set<string> {
-  const reached = new Set<string>();
+/** Who reached the goal within [from, to] (ISO instants; holdings by their opening day): when first, and how. */
+function reachedGoal(
+  goal: CampaignGoal,
+  facts: OutcomeFacts,
+  from: string,
+  to: string,
+): Map<string, { at: string; convertedTo?: string }> {
+  const reached = new Map<string, { at: string; convertedTo?: string }>();
+  const reach = (customerId: string, at: string, convertedTo?: string) => {
+    const seen = reached.get(customerId);
+    if (!seen || at < seen.at) reached.set(customerId, { at, ...(convertedTo !== undefined ? { convertedTo } : {}) });
+  };
   const [fromDay, toDay] = [from.slice(0, 10), to.slice(0, 10)];
+  const dayAt = (day: string) => (day === fromDay ? from : `${day}T00:00:00.000Z`);
   if (goal.kind === "productOpened") {
     for (const h of facts.holdings)
-      if (h.productType === goal.productType && h.openedAt >= fromDay && h.openedAt <= toDay) reached.add(h.customerId);
+      if (h.productType === goal.productType && h.openedAt >= fromDay && h.openedAt <= toDay)
+        reach(h.customerId, dayAt(h.openedAt), h.id);
     return reached;
   }
   if (goal.kind === "aumGrowth") {
-    const change = new Map<string, number>();
-    const add = (id: string, delta: number) => change.set(id, (change.get(id) ?? 0) + delta);
+    const change = new Map<string, { delta: number; last: string }>();
+    const add = (id: string, delta: number, day: string) => {
+      const c = change.get(id) ?? { delta: 0, last: day };
+      change.set(id, { delta: c.delta + delta, last: day > c.last ? day : c.last });
+    };
     for (const h of facts.holdings) {
       if (!AUM_PRODUCT_TYPES.includes(h.productType) || !h.balance) continue;
-      if (h.openedAt >= fromDay && h.openedAt <= toDay) add(h.customerId, h.balance.amount);
+      if (h.openedAt >= fromDay && h.openedAt <= toDay) add(h.customerId, h.balance.amount, h.openedAt);
       if (h.closedAt !== undefined && h.closedAt >= fromDay && h.closedAt <= toDay)
-        add(h.customerId, -h.balance.amount);
+        add(h.customerId, -h.balance.amount, h.closedAt);
     }
-    for (const [id, delta] of change) if (delta >= goal.minIncrease.amount) reached.add(id);
+    for (const [id, c] of change) if (c.delta >= goal.minIncrease.amount) reach(id, dayAt(c.last));
     return reached;
   }
   const min = goal.minAmount?.amount ?? 0;
   for (const t of facts.transactions ?? [])
-    if (t.category === goal.category && t.at >= from && t.at <= to && t.amount.amount >= min) reached.add(t.customerId);
+    if (t.category === goal.category && t.at >= from && t.at <= to && t.amount.amount >= min)
+      reach(t.customerId, t.at, t.id);
   return reached;
+}
+
+/** The window a launch is measured over, as of `asOf`. */
+function windowOf(campaign: Pick<Campaign, "measureDays">, launched: string, asOf: string) {
+  const end = Date.parse(launched) + (campaign.measureDays ?? DEFAULT_MEASURE_DAYS) * DAY_MS;
+  const now = Date.parse(asOf);
+  return { from: launched, to: new Date(Math.min(end, now)).toISOString(), complete: now >= end };
+}
+
+/**
+ * The responses the records show (营销反馈): each treated member who reached the campaign's goal in the window, a
+ * `converted` response at the time they first did, naming the holding or transaction. Its id is
+ * `<campaignId>--<customerId>--converted`, so deriving them again (nightly, or each time the campaign is measured)
+ * writes the same records.
+ */
+export function derivedResponses(
+  campaign: Pick<Campaign, "id" | "goal" | "productType" | "measureDays">,
+  members: readonly Pick<CampaignMember, "customerId" | "group" | "channel" | "at">[],
+  facts: OutcomeFacts,
+  options: { asOf: string },
+): CampaignResponse[] {
+  const goal = goalOf(campaign);
+  const launched = members[0]?.at;
+  if (!goal || launched === undefined) return [];
+  const window = windowOf(campaign, launched, options.asOf);
+  const reached = reachedGoal(goal, facts, window.from, window.to);
+  return members.flatMap((m) => {
+    const r = m.group === "treatment" ? reached.get(m.customerId) : undefined;
+    if (!r) return [];
+    return [
+      {
+        id: `${campaign.id}--${m.customerId}--converted`,
+        campaignId: campaign.id,
+        customerId: m.customerId,
+        channel: m.channel,
+        type: "converted" as const,
+        at: r.at,
+        ...(r.convertedTo !== undefined ? { convertedTo: r.convertedTo } : {}),
+      },
+    ];
+  });
 }
 
 /**
@@ -96,13 +153,7 @@ export function measureCampaign(
   if (!goal) throw new BankcrmInvalidArgumentError("goal", "a campaign with a goal or a product to measure");
   const launched = members[0]?.at;
   if (launched === undefined) throw new BankcrmInvalidArgumentError("members", "a launched campaign's members");
-  const end = Date.parse(launched) + (campaign.measureDays ?? DEFAULT_MEASURE_DAYS) * DAY_MS;
-  const asOf = Date.parse(options.asOf);
-  const window = {
-    from: launched,
-    to: new Date(Math.min(end, asOf)).toISOString(),
-    complete: asOf >= end,
-  };
+  const window = windowOf(campaign, launched, options.asOf);
   const reached = reachedGoal(goal, facts, window.from, window.to);
   const treated = members.filter((m) => m.group === "treatment");
   const held = members.filter((m) => m.group === "control");
