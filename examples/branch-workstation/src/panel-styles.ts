@@ -47,6 +47,37 @@ export const controlStyles = css`
   }
 `;
 
+/** A panel's forms (labelled fields in a wrapping row), tables, and its status and error lines. */
+export const formTableStyles = css`
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: end;
+  }
+  form label {
+    display: grid;
+    gap: 2px;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    border-top: 1px solid var(--bankcrm-color-border);
+    padding: 4px 8px;
+  }
+  p[role="status"] {
+    color: var(--bankcrm-color-text-muted);
+    font-size: 0.875rem;
+  }
+  .error {
+    color: var(--bankcrm-color-danger);
+  }
+`;
+
 /** A host page on the tokens: its surface, the header bar and its title (the workstation's and the desk's). */
 export const pageStyles = css`
   :host {

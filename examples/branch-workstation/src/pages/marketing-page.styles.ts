@@ -1,13 +1,14 @@
 /** The marketing page's look: the workstation's panels and controls, and its own layout. */
 import { css } from "lit";
 import { visuallyHidden } from "@bankcrm/elements";
-import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, formTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 
 export const marketingPageStyles = [
   pageHostStyles,
   visuallyHidden,
   panelStyles,
   controlStyles,
+  formTableStyles,
   css`
     .grid {
       display: grid;
@@ -35,36 +36,9 @@ export const marketingPageStyles = [
       border-color: var(--bankcrm-color-accent);
       font-weight: 600;
     }
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      align-items: end;
-    }
-    form label {
-      display: grid;
-      gap: 2px;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: start;
-      border-top: 1px solid var(--bankcrm-color-border);
-      padding: 4px 8px;
-    }
     .stack {
       display: grid;
       gap: 16px;
-    }
-    p[role="status"] {
-      color: var(--bankcrm-color-text-muted);
-      font-size: 0.875rem;
-    }
-    .error {
-      color: var(--bankcrm-color-danger);
     }
   `,
 ];

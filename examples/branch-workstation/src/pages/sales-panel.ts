@@ -20,7 +20,7 @@ import {
 } from "@bankcrm/core";
 import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "../messages.js";
-import { pageHostStyles } from "../panel-styles.js";
+import { controlStyles, formTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import { STAFF_NAMES, relationshipManagersOf, USERS, type DemoRole } from "../users.js";
 
 const isCount = (metric: SalesMetric) => (COUNT_METRICS as readonly string[]).includes(metric);
@@ -28,45 +28,20 @@ const isCount = (metric: SalesMetric) => (COUNT_METRICS as readonly string[]).in
 export class SalesPanel extends LitElement {
   static override styles = [
     pageHostStyles,
+    panelStyles,
+    controlStyles,
+    formTableStyles,
     css`
-      section {
-        border: 1px solid var(--bankcrm-color-border);
-        border-radius: var(--bankcrm-radius, 8px);
-        padding: 12px 16px;
-        background: var(--bankcrm-color-surface);
-      }
       h3 {
-        font-size: 1rem;
+        font-size: 0.9375rem;
         margin: 0 0 8px;
       }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 4px 8px;
-        border-bottom: 1px solid var(--bankcrm-color-border);
+      form {
+        margin-top: 12px;
       }
       td.num {
         text-align: end;
         font-variant-numeric: tabular-nums;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: end;
-        margin-top: 12px;
-      }
-      label {
-        display: grid;
-        gap: 2px;
-        font-size: 0.875rem;
-      }
-      .error {
-        color: var(--bankcrm-color-danger);
       }
     `,
   ];

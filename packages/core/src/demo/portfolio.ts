@@ -22,6 +22,7 @@ import { createRandom, type Random } from "./random.js";
 import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
 import { generateStaff } from "./staff.js";
 import { allocateTarget } from "../sales/targets.js";
+import { quarterOf } from "../sales/performance.js";
 import { addDays, isoDate, isoDateTime, parseDate } from "./time.js";
 
 /** The default "today" of demo data, so a seed alone reproduces a portfolio. */
@@ -363,42 +364,26 @@ function prospectLeads(r: Random, count: number, asOf: Date): Lead[] {
  * its RMs (`allocateTarget`); achievement is computed from the records, never generated.
  */
 function salesTargets(staff: Staff[], asOf: Date): SalesTarget[] {
-  const quarterStart = new Date(Date.UTC(asOf.getUTCFullYear(), Math.floor(asOf.getUTCMonth() / 3) * 3, 1));
-  const quarterEnd = new Date(Date.UTC(quarterStart.getUTCFullYear(), quarterStart.getUTCMonth() + 3, 0));
-  const period = { periodStart: isoDate(quarterStart), periodEnd: isoDate(quarterEnd) };
+  const period = quarterOf(isoDate(asOf));
   const targets: SalesTarget[] = [];
   for (const b of BRANCHES) {
     const rms = staff.filter((s) => s.role === "relationship_manager" && s.branchId === b.id);
-    const own: SalesTarget[] = [
-      { id: `TG-${b.id}-NC`, branchId: b.id, metric: "new_customers", ...period, target: 30 * rms.length },
-      {
-        id: `TG-${b.id}-AUM`,
-        branchId: b.id,
-        metric: "aum_growth",
-        ...period,
-        target: 2_000_000_000 * rms.length,
-        currency: "CNY",
-      },
-      { id: `TG-${b.id}-PS`, branchId: b.id, metric: "product_sales_count", ...period, target: 40 * rms.length },
-      {
-        id: `TG-${b.id}-WM`,
-        branchId: b.id,
-        metric: "wealth_sales",
-        ...period,
-        target: 1_000_000_000 * rms.length,
-        currency: "CNY",
-      },
-    ];
-    for (const t of own)
-      targets.push(
-        t,
-        ...(rms.length > 0
-          ? allocateTarget(
-              t,
-              rms.map((s) => ({ staffId: s.id, weight: 1 })),
-            )
-          : []),
-      );
+    const parts = rms.map((s) => ({ staffId: s.id, weight: 1 }));
+    const own = (code: string, metric: SalesTarget["metric"], perRm: number, money = false): SalesTarget => ({
+      id: `TG-${b.id}-${code}`,
+      branchId: b.id,
+      metric,
+      ...period,
+      target: perRm * rms.length,
+      ...(money ? { currency: "CNY" } : {}),
+    });
+    for (const t of [
+      own("NC", "new_customers", 30),
+      own("AUM", "aum_growth", 2_000_000_000, true),
+      own("PS", "product_sales_count", 40),
+      own("WM", "wealth_sales", 1_000_000_000, true),
+    ])
+      targets.push(t, ...(parts.length > 0 ? allocateTarget(t, parts) : []));
   }
   return targets;
 }
