@@ -24,6 +24,7 @@ import { openDatabase } from "./database.js";
 import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
 import { appFromEnv, pruneFeed, SettingError, stopOnSignals } from "./serving.js";
+import { runImport } from "./loader/command.js";
 import type { Server } from "node:http";
 
 const env = process.env;
@@ -79,6 +80,11 @@ if (command === "token") {
     );
     process.exit(1);
   }
+} else if (command === "import") {
+  const db = await openDatabase(databaseOptions);
+  const code = await runImport(db, args).catch((e: Error) => fail(e.message));
+  await db.close();
+  process.exit(code);
 } else if (command === "metrics") {
   const asOf = args[0] ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`"${asOf}" is not a day (YYYY-MM-DD)`);
@@ -119,5 +125,7 @@ if (command === "token") {
     throw error;
   }
 } else {
-  fail(`unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit)`);
+  fail(
+    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], import --source S --mapping M files…)`,
+  );
 }

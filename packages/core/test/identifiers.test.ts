@@ -15,7 +15,7 @@ import {
   BankCardNumberSchema,
   validate,
 } from "../src/index.js";
-import { luhnCheckDigit, USCC_ALPHABET } from "../src/identifiers/index.js";
+import { luhnCheckDigit, upgradeResidentIdNumber, USCC_ALPHABET } from "../src/identifiers/index.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
 
@@ -223,5 +223,38 @@ describe("mainland mobile numbers", () => {
     expect(MobileSchema.parse("+86 139 0000 1111")).toBe("13900001111");
     const result = validate(MobileSchema, "123", "zh-CN");
     expect(result.success === false && result.errors[0]?.message).toBe("请输入有效的11位手机号码");
+  });
+});
+
+describe("upgradeResidentIdNumber", () => {
+  it("puts the century before a 15-digit number's birth date and adds the check character (GB 11643's example)", () => {
+    expect(upgradeResidentIdNumber("110105491231002")).toBe("11010519491231002X");
+    expect(upgradeResidentIdNumber(" 11010519491231002x ")).toBe("11010519491231002X"); // already 18: normalized
+  });
+  it("refuses what is no number: a wrong length, letters, an impossible date or region", () => {
+    for (const bad of [
+      "11010549123100",
+      "11010549123100A",
+      "110105490231002",
+      "990105491231002",
+      "11010519491231002Y",
+      42,
+    ])
+      expect(upgradeResidentIdNumber(bad), String(bad)).toBeUndefined();
+  });
+  it("upgrades every valid 18-digit number's 15-digit form back to it (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1900-01-01"), max: new Date("1999-12-31"), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 999 }),
+        (birth, seq) => {
+          const day = birth.toISOString().slice(0, 10);
+          const sequence = String(seq).padStart(3, "0");
+          const full = formatResidentIdNumber({ regionCode: "310104", birthDate: day, sequence });
+          const old = `310104${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}${sequence}`;
+          expect(upgradeResidentIdNumber(old)).toBe(full);
+        },
+      ),
+    );
   });
 });

@@ -4,6 +4,7 @@ export {
   isValidResidentIdNumber,
   formatResidentIdNumber,
   residentIdCheckCharacter,
+  upgradeResidentIdNumber,
   isRealDate,
   ResidentIdNumberSchema,
   type ResidentIdNumber,

@@ -79,6 +79,21 @@ export function isValidResidentIdNumber(input: unknown, options?: ResidentIdOpti
   return parseResidentIdNumber(input, options) !== undefined;
 }
 
+/**
+ * A first-generation (1985–2004) 15-digit resident ID number as today's 18 characters: the century "19" put before
+ * its six-digit birth date and the check character after. Undefined unless it is 15 digits whose upgrade is a valid
+ * number (region, real birth date); an 18-character number comes back normalized. Never throws.
+ */
+export function upgradeResidentIdNumber(input: unknown, options: ResidentIdOptions = {}): string | undefined {
+  if (typeof input !== "string") return undefined;
+  const s = normalize(input);
+  if (s.length === 18) return parseResidentIdNumber(s, options) ? s : undefined;
+  if (!/^\d{15}$/.test(s)) return undefined;
+  const first17 = `${s.slice(0, 6)}19${s.slice(6, 15)}`;
+  const upgraded = first17 + residentIdCheckCharacter(first17);
+  return parseResidentIdNumber(upgraded, options) ? upgraded : undefined;
+}
+
 /** Builds a valid number from its parts (the inverse of parse). */
 export function formatResidentIdNumber(parts: { regionCode: string; birthDate: string; sequence: string }): string {
   const first17 = `${parts.regionCode}${parts.birthDate.replaceAll("-", "")}${parts.sequence}`;

@@ -1,0 +1,260 @@
+/**
+ * The loader's pipeline (one for the command and for a feed): a file's bytes decoded — UTF-8 (with or without BOM),
+ * GBK or GB18030, declared or detected, a wrong declaration refused before any row — parsed (CSV by csv-parse,
+ * JSON Lines by line), each row mapped and validated (rows.ts), the good ones written in batches of one transaction
+ * each — the records, their source identities, and how far the run has got — and every refused row listed with its
+ * file, line, column, code and message. A row that cannot be read is a reject, never the end of the load; a run
+ * stopped mid-way (even `kill -9`) and started again on the same file resumes after its last committed batch.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { parse, CsvError } from "csv-parse";
+import iconv from "iconv-lite";
+import type { Database } from "../database.js";
+import { putRows } from "../record-rows.js";
+import { columnsOf, type Mapping } from "./mapping.js";
+import { mapRow, reject, type Reject } from "./rows.js";
+
+/** A file the loader cannot read at all (its encoding, its header): said before any row is written. */
+export class LoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.name = "LoadError";
+  }
+}
+
+export interface LoadProgress {
+  rows: number;
+  loaded: number;
+  rejected: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface LoadSummary {
+  file: string;
+  encoding: string;
+  rows: number;
+  /** Good rows written by this run (a resumed run: those after the last committed batch). */
+  loaded: number;
+  /** Good rows an earlier run of the same file had committed. */
+  resumedFrom: number;
+  rejected: number;
+  /** Refused rows by reason code. */
+  byReason: Record<string, number>;
+  batches: number;
+}
+
+export interface LoadOptions {
+  batchSize?: number;
+  /** Each refused row, as it is found (the command writes them to the rejects file). */
+  onReject?: (r: Reject) => void;
+  onProgress?: (p: LoadProgress) => void;
+  /** The longest record read (bytes of text); a longer one is a reject. Default 1 MiB. */
+  maxRecordBytes?: number;
+  /** After each committed batch (its number from 1): a test stops a run here, as a crash would. */
+  afterBatch?: (n: number) => void;
+}
+
+const SAMPLE = 64 * 1024;
+const counts = ({ rows, loaded, rejected }: LoadSummary) => ({ rows, loaded, rejected });
+
+/** The encoding to read the file in: as declared, checked against its first bytes, or detected. */
+async function encodingOf(path: string, declared: Mapping["encoding"]): Promise<string> {
+  const handle = await open(path, "r");
+  const { buffer, bytesRead } = await handle.read(Buffer.alloc(SAMPLE), 0, SAMPLE, 0);
+  await handle.close();
+  const head = buffer.subarray(0, bytesRead);
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  // A multi-byte character cut at the sample's end is not a fault: leave its last bytes out of the check.
+  const body = bytesRead === SAMPLE ? head.subarray(0, bytesRead - 3) : head;
+  let utf8 = true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    utf8 = false;
+  }
+  const ascii = !body.some((b) => b > 0x7f);
+  if (declared === "auto") return bom || utf8 ? "utf-8" : "gb18030";
+  if (declared === "utf-8" && !utf8)
+    throw new LoadError(path, "encoding", "declared UTF-8, but its bytes are not UTF-8 (a GBK export?)");
+  if (declared !== "utf-8" && (bom || (utf8 && !ascii)))
+    throw new LoadError(path, "encoding", `declared ${declared.toUpperCase()}, but the file is UTF-8`);
+  return declared;
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** The file's rows with their line numbers (CSV, checked against the mapping's columns; or JSON Lines). */
+async function* rowsOf(
+  path: string,
+  mapping: Mapping,
+  encoding: string,
+  o: LoadOptions,
+  refuse: (r: Reject) => void,
+  read: { bytes: () => number },
+) {
+  const bytes = createReadStream(path);
+  read.bytes = () => bytes.bytesRead;
+  const text = bytes.pipe(iconv.decodeStream(encoding));
+  if (mapping.format === "jsonl") {
+    let line = 0;
+    for await (const raw of createInterface({ input: text, crlfDelay: Infinity })) {
+      line++;
+      if (raw.trim() === "") continue;
+      try {
+        const row: unknown = JSON.parse(raw);
+        if (typeof row !== "object" || row === null || Array.isArray(row)) throw new Error("not an object");
+        yield { row: row as Record<string, unknown>, line };
+      } catch (error) {
+        refuse(reject({ file: path, line, key: "" }, "", "malformedRow", { value: (error as Error).message }));
+      }
+    }
+    return;
+  }
+  const needed = columnsOf(mapping);
+  const parser = parse({
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim());
+      const missing = needed.filter((c) => !names.includes(c));
+      if (missing.length > 0)
+        throw new LoadError(
+          path,
+          "columns",
+          `the header has no column ${missing.join(", ")} (it has ${names.join(", ")})`,
+        );
+      return names;
+    },
+    delimiter: mapping.delimiter,
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: o.maxRecordBytes ?? 1024 * 1024,
+  });
+  parser.on("skip", (error: CsvError & { lines?: number }) =>
+    refuse(reject({ file: path, line: error.lines ?? 0, key: "" }, "", "malformedRow", { value: error.code })),
+  );
+  const records = Readable.from(text).pipe(parser);
+  for await (const r of records as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>)
+    yield { row: r.record, line: r.info.lines };
+}
+
+/** The run of this file (by its source, collection and content): how many good rows an earlier run committed. */
+async function startRun(db: Database, mapping: Mapping, path: string) {
+  const runKey = createHash("sha256")
+    .update(`${mapping.source}|${mapping.collection}|${await sha256(path)}`)
+    .digest("hex");
+  await db.query(
+    `INSERT INTO load_runs (run_key, file, system, collection) VALUES ($1, $2, $3, $4) ON CONFLICT (run_key) DO NOTHING`,
+    [runKey, path, mapping.source, mapping.collection],
+  );
+  const committed = await db.query<{ n: string }>("SELECT committed_rows AS n FROM load_runs WHERE run_key = $1", [
+    runKey,
+  ]);
+  return { runKey, resumedFrom: Number(committed.rows[0]!.n) };
+}
+
+/** One batch in one transaction: the records, their source identities, and the run's count of good rows so far. */
+async function writeBatch(
+  db: Database,
+  mapping: Mapping,
+  runKey: string,
+  rows: readonly { record: Record<string, unknown>; key: string }[],
+  goodSoFar: number,
+) {
+  await db.transaction(async (tx) => {
+    await putRows(
+      tx,
+      mapping.collection,
+      rows.map((r) => r.record),
+    );
+    await tx.query(
+      `INSERT INTO source_identities (system, source_key, collection, record_id)
+       SELECT $1, k, $2, id FROM unnest($3::text[], $4::text[]) AS t(k, id)
+       ON CONFLICT (system, collection, source_key) DO UPDATE SET record_id = excluded.record_id
+       WHERE source_identities.record_id IS DISTINCT FROM excluded.record_id`,
+      [mapping.source, mapping.collection, rows.map((r) => r.key), rows.map((r) => String(r.record.id))],
+    );
+    await tx.query("UPDATE load_runs SET committed_rows = $2 WHERE run_key = $1", [runKey, goodSoFar]);
+  });
+}
+
+/** Loads one file by `mapping` into `db`. */
+export async function loadFile(
+  db: Database,
+  mapping: Mapping,
+  path: string,
+  o: LoadOptions = {},
+): Promise<LoadSummary> {
+  const batchSize = o.batchSize ?? 1000;
+  const encoding = await encodingOf(path, mapping.encoding);
+  const totalBytes = (await stat(path)).size;
+  const { runKey, resumedFrom } = await startRun(db, mapping, path);
+  const summary: LoadSummary = {
+    file: path,
+    encoding,
+    rows: 0,
+    loaded: 0,
+    resumedFrom,
+    rejected: 0,
+    byReason: {},
+    batches: 0,
+  };
+  const refuse = (r: Reject) => {
+    summary.rejected++;
+    summary.byReason[r.code] = (summary.byReason[r.code] ?? 0) + 1;
+    o.onReject?.(r);
+  };
+  const read = { bytes: () => 0 };
+  const seen = new Set<string>();
+  let good = 0;
+  let batch: { record: Record<string, unknown>; key: string }[] = [];
+  const commit = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await writeBatch(db, mapping, runKey, rows, good);
+    summary.loaded += rows.length;
+    summary.batches++;
+    o.afterBatch?.(summary.batches);
+  };
+  for await (const { row, line } of rowsOf(path, mapping, encoding, o, refuse, read)) {
+    summary.rows++;
+    const mapped = mapRow(mapping, row, { file: path, line });
+    if ("rejects" in mapped) {
+      // One refused row, however many of its cells are wrong: each is listed, the row counted once by its first.
+      mapped.rejects.forEach((r, i) => (i === 0 ? refuse(r) : o.onReject?.(r)));
+      continue;
+    }
+    if (seen.has(mapped.key)) {
+      refuse(reject({ file: path, line, key: mapped.key }, mapping.key, "duplicateKey", { value: mapped.key }));
+      continue;
+    }
+    seen.add(mapped.key);
+    good++;
+    if (good <= resumedFrom) continue; // committed by an earlier run of this file
+    batch.push(mapped);
+    if (batch.length >= batchSize) await commit();
+    if (summary.rows % 10_000 === 0) o.onProgress?.({ ...counts(summary), bytes: read.bytes(), totalBytes });
+  }
+  await commit();
+  o.onProgress?.({ ...counts(summary), bytes: totalBytes, totalBytes });
+  await db.query("UPDATE load_runs SET committed_rows = $2, finished = now(), summary = $3 WHERE run_key = $1", [
+    runKey,
+    good,
+    JSON.stringify(summary),
+  ]);
+  return summary;
+}

@@ -1,0 +1,110 @@
+/**
+ * A source system's mapping file (YAML): which collection its file loads, how it is encoded, its source key, and for
+ * each field of the record the column it comes from and how — a code table (`values`), a date format, an amount in
+ * yuan or fen, an identifier normalised (a 15-digit resident ID upgraded to 18) — or a constant. It is checked before
+ * any row is read: a mistake is reported with the line of the mapping it is on.
+ */
+import { LineCounter, parseDocument, type Document } from "yaml";
+import * as z from "zod";
+import { collections, COLLECTION_NAMES, recordJsonSchemas, type CollectionName, type RecordName } from "@bankcrm/core";
+
+const DATE_FORMATS = ["YYYY-MM-DD", "YYYYMMDD", "YYYY/MM/DD", "YYYY-MM-DD HH:mm:ss", "YYYYMMDDHHmmss"] as const;
+const IDENTIFIERS = ["residentId", "mobile", "uscc", "bankCard"] as const;
+
+const FieldRule = z.union([
+  z.strictObject({ value: z.unknown() }),
+  z.strictObject({
+    column: z.string().min(1),
+    /** A code table: the source's code → the schema's value; a code not listed rejects the row. */
+    values: z.record(z.string(), z.unknown()).optional(),
+    date: z.enum(DATE_FORMATS).optional(),
+    /** `yuan`: decimal yuan to minor units (fen); `fen`: already minor units. */
+    amount: z.enum(["yuan", "fen"]).optional(),
+    identifier: z.enum(IDENTIFIERS).optional(),
+    /** What an empty cell gives (otherwise the field is left out). */
+    default: z.unknown().optional(),
+    /** Text to put before the value (an id's prefix). */
+    prefix: z.string().max(20).optional(),
+  }),
+]);
+
+export const MappingSchema = z.strictObject({
+  /** The source system (CORE, CARD, WEALTH…): with the key, every record's source identity. */
+  source: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/, "an upper-case system code, e.g. CORE"),
+  collection: z.enum(COLLECTION_NAMES as unknown as [CollectionName, ...CollectionName[]]),
+  format: z.enum(["csv", "jsonl"]).default("csv"),
+  /** `auto`: a BOM or valid UTF-8 is UTF-8, anything else GB18030 (a superset of GBK). */
+  encoding: z.enum(["utf-8", "gbk", "gb18030", "auto"]).default("auto"),
+  delimiter: z.string().length(1).default(","),
+  /** The column that identifies a row in the source system. */
+  key: z.string().min(1),
+  fields: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/), FieldRule),
+});
+export type Mapping = z.infer<typeof MappingSchema>;
+export type FieldRuleOf = z.infer<typeof FieldRule>;
+
+/** A mistake in a mapping file, with where it is. */
+export class MappingError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = "MappingError";
+  }
+}
+
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number] } | undefined;
+    if (node && typeof node === "object" && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+/** The fields a record of the collection has at its top level (any variant's: a customer's person or company). */
+function topFields(collection: CollectionName): Set<string> {
+  const record = collections[collection].record;
+  const name = (record[0]!.toLowerCase() + record.slice(1)) as RecordName;
+  const schema = recordJsonSchemas()[name] as { properties?: object; oneOf?: { properties?: object }[] };
+  return new Set([schema, ...(schema.oneOf ?? [])].flatMap((v) => Object.keys(v.properties ?? {})));
+}
+
+/** Reads and checks a mapping file's text: the mapping, or a MappingError naming the line. */
+export function parseMapping(text: string, file = "mapping.yaml"): Mapping {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new MappingError(file, e.linePos?.[0].line ?? 1, e.message.split("\n")[0]!);
+  }
+  const parsed = MappingSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new MappingError(
+      file,
+      lineOf(doc, lines, issue.path),
+      `${issue.path.join(".") || "(the file)"}: ${issue.message}`,
+    );
+  }
+  const mapping = parsed.data;
+  const known = topFields(mapping.collection);
+  for (const field of Object.keys(mapping.fields)) {
+    const top = field.split(".")[0]!;
+    if (!known.has(top))
+      throw new MappingError(
+        file,
+        lineOf(doc, lines, ["fields", field]),
+        `${mapping.collection} have no field "${top}"`,
+      );
+  }
+  return mapping;
+}
+
+/** The source columns a mapping reads (its key and every field's column). */
+export function columnsOf(mapping: Mapping): string[] {
+  return [
+    ...new Set([mapping.key, ...Object.values(mapping.fields).flatMap((r) => ("column" in r ? [r.column] : []))]),
+  ];
+}

@@ -1,0 +1,164 @@
+/**
+ * One source row as a record: each field by its mapping rule (a constant; a column's value through its code table,
+ * date format, amount unit or identifier normalisation), then validated with the collection's core schema. A row
+ * that cannot be a record is a reject: which column, a code and a message in zh-CN and English — never a crash.
+ */
+import { collectionSchemas, ID_PATTERN, validate, type FieldError } from "@bankcrm/core";
+import { normalizeBankCardNumber, normalizeMobile, upgradeResidentIdNumber } from "@bankcrm/core/identifiers";
+import type { FieldRuleOf, Mapping } from "./mapping.js";
+
+/** A refused row: where, why (a code), and what a person reads. */
+export interface Reject {
+  file: string;
+  line: number;
+  key: string;
+  column: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+const MESSAGES: Record<string, [zh: string, en: string]> = {
+  unmappedValue: ["代码“{value}”不在码表中", 'the code "{value}" is not in the code table'],
+  dateFormat: ["日期“{value}”不符合格式 {format}", 'the date "{value}" is not {format}'],
+  amount: ["金额“{value}”无法识别", 'the amount "{value}" is not a number of {unit}'],
+  identifier: ["证件或号码“{value}”无效", 'the identifier "{value}" is not valid'],
+  key: ["缺少或非法的源系统主键“{value}”", 'the source key "{value}" is missing or not usable'],
+  duplicateKey: [
+    "源系统主键“{value}”在本文件中重复，仅保留第一行",
+    'the source key "{value}" repeats in this file; the first row is kept',
+  ],
+  malformedRow: ["该行无法解析：{value}", "the row cannot be read: {value}"],
+};
+
+export function reject(
+  base: Pick<Reject, "file" | "line" | "key">,
+  column: string,
+  code: string,
+  values: Record<string, string> = {},
+): Reject {
+  const [zh, en] = MESSAGES[code] ?? ["{value}", "{value}"];
+  const fill = (t: string) => t.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+  return { ...base, column, code, zh: fill(zh), en: fill(en) };
+}
+
+const DATE = {
+  "YYYY-MM-DD": /^(\d{4})-(\d{2})-(\d{2})$/,
+  YYYYMMDD: /^(\d{4})(\d{2})(\d{2})$/,
+  "YYYY/MM/DD": /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  "YYYY-MM-DD HH:mm:ss": /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/,
+  YYYYMMDDHHmmss: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
+} as const;
+
+/** A date in its format as ISO (a day; with a time, Beijing's instant), or undefined when it is not one. */
+function isoDateOf(value: string, format: keyof typeof DATE): string | undefined {
+  const m = DATE[format].exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [m[1]!, m[2]!.padStart(2, "0"), m[3]!.padStart(2, "0")];
+  const day = `${y}-${mo}-${d}`;
+  const real = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day) return undefined;
+  return m[4] === undefined ? day : `${day}T${m[4]}:${m[5]}:${m[6]}+08:00`;
+}
+
+/** Yuan ("1,234.5") or fen ("123450") as minor units, exactly (no floating point), or undefined. */
+function minorUnits(value: string, unit: "yuan" | "fen"): number | undefined {
+  const plain = value.replace(/,/g, "");
+  const m = (unit === "yuan" ? /^(-?)(\d+)(?:\.(\d{1,2}))?$/ : /^(-?)(\d+)$/).exec(plain);
+  if (!m) return undefined;
+  const fen = unit === "yuan" ? Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0")) : Number(m[2]);
+  return Number.isSafeInteger(fen) ? (m[1] ? -fen : fen) : undefined;
+}
+
+function identifierOf(value: string, kind: NonNullable<Extract<FieldRuleOf, { column: string }>["identifier"]>) {
+  if (kind === "residentId") return upgradeResidentIdNumber(value);
+  if (kind === "mobile") return normalizeMobile(value);
+  if (kind === "bankCard") return normalizeBankCardNumber(value);
+  return value.trim().toUpperCase();
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const parts = path.split(".");
+  let at = target;
+  for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+  at[parts.at(-1)!] = value;
+}
+
+/** A field's value from its rule, or a reject code with what to say. */
+function valueOf(
+  rule: FieldRuleOf,
+  row: Record<string, unknown>,
+): { value?: unknown; error?: [string, Record<string, string>] } {
+  if ("value" in rule) return { value: structuredClone(rule.value) }; // each row its own copy (paths are set into it)
+  const raw = row[rule.column];
+  const text = raw === undefined || raw === null ? "" : typeof raw === "string" ? raw.trim() : raw;
+  if (text === "") return rule.default !== undefined ? { value: rule.default } : {};
+  if (typeof text !== "string") return { value: text }; // JSON Lines: a number or a boolean as given
+  const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  if (rule.values) {
+    if (!Object.hasOwn(rule.values, text)) return { error: ["unmappedValue", { value: shown }] };
+    return { value: rule.values[text] };
+  }
+  if (rule.date) {
+    const iso = isoDateOf(text, rule.date);
+    return iso ? { value: iso } : { error: ["dateFormat", { value: shown, format: rule.date }] };
+  }
+  if (rule.amount) {
+    const fen = minorUnits(text, rule.amount);
+    return fen !== undefined ? { value: fen } : { error: ["amount", { value: shown, unit: rule.amount }] };
+  }
+  if (rule.identifier) {
+    const id = identifierOf(text, rule.identifier);
+    return id ? { value: id } : { error: ["identifier", { value: shown }] };
+  }
+  return { value: (rule.prefix ?? "") + text };
+}
+
+/** The column a validation error's field path came from (the longest mapped prefix), or the path itself. */
+function columnFor(mapping: Mapping, path: readonly (string | number)[]): string {
+  const dotted = path.join(".");
+  let best = "";
+  for (const [field, rule] of Object.entries(mapping.fields))
+    if ((dotted === field || dotted.startsWith(`${field}.`)) && field.length > best.length && "column" in rule)
+      best = field;
+  const rule = mapping.fields[best];
+  return rule && "column" in rule ? rule.column : dotted;
+}
+
+/** The record id from the source identity, when the mapping gives none: `<source>.<key>`. */
+export const sourceRecordId = (mapping: Mapping, key: string) => `${mapping.source}.${key}`;
+
+/** A row as a record of the mapping's collection, or its rejects. */
+export function mapRow(
+  mapping: Mapping,
+  row: Record<string, unknown>,
+  where: { file: string; line: number },
+): { record: Record<string, unknown>; key: string } | { rejects: Reject[] } {
+  const rawKey = row[mapping.key];
+  const key = typeof rawKey === "string" || typeof rawKey === "number" ? String(rawKey).trim() : "";
+  const base = { ...where, key };
+  if (key === "" || !ID_PATTERN.test(key)) return { rejects: [reject(base, mapping.key, "key", { value: key })] };
+  const record: Record<string, unknown> = {};
+  const rejects: Reject[] = [];
+  for (const [field, rule] of Object.entries(mapping.fields)) {
+    const { value, error } = valueOf(rule, row);
+    if (error) rejects.push(reject(base, "column" in rule ? rule.column : field, error[0], error[1]));
+    else if (value !== undefined) setPath(record, field, value);
+  }
+  if (rejects.length > 0) return { rejects };
+  record.id ??= sourceRecordId(mapping, key);
+  const schema = collectionSchemas[mapping.collection];
+  const checked = validate(schema, record, "zh-CN", { strict: true });
+  if (checked.success) return { record: checked.data, key };
+  const english = validate(schema, record, "en", { strict: true });
+  const en = new Map(english.success ? [] : english.errors.map((e: FieldError) => [e.path.join("."), e.message]));
+  return {
+    rejects: checked.errors.map((e: FieldError) => ({
+      ...base,
+      column: columnFor(mapping, e.path),
+      code: e.code,
+      zh: `${e.path.join(".")}：${e.message}`,
+      en: `${e.path.join(".")}: ${en.get(e.path.join(".")) ?? e.message}`,
+    })),
+  };
+}
