@@ -694,6 +694,59 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/load/{mapping}": {
+      post: {
+        operationId: "loadFile",
+        summary:
+          "A source system's file loaded by a data feed (`bankcrm:load` scope) with the bank's mapping of that name (LOAD_MAPPINGS/<mapping>.yaml): CSV or JSON Lines in UTF-8, GBK or GB18030, streamed, each row mapped and validated, good rows written in batches with their source identity, refused rows listed (docs/data/import.md). The same file again writes nothing; a stopped load resumes. 422 `encoding` / `columns` when the file cannot be read",
+        parameters: [
+          {
+            name: "mapping",
+            in: "path",
+            required: true,
+            schema: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,63}$" },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "text/csv": { schema: { type: "string" } },
+            "application/x-ndjson": { schema: { type: "string" } },
+          },
+        },
+        responses: {
+          200: {
+            description: "Loaded: the summary and the first thousand rejects",
+            content: json({
+              type: "object",
+              required: ["summary", "rejects"],
+              properties: {
+                summary: {
+                  type: "object",
+                  description: "rows, loaded, resumedFrom, rejected, byReason, batches, encoding",
+                },
+                rejects: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      line: { type: "integer" },
+                      column: { type: "string" },
+                      code: { type: "string" },
+                      zh: { type: "string" },
+                      en: { type: "string" },
+                      key: { type: "string" },
+                    },
+                  },
+                },
+                rejectsShown: { type: "integer" },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 422),
+        },
+      },
+    },
     "/sales/performance": {
       get: {
         operationId: "salesPerformance",

@@ -27,6 +27,7 @@ import { portalRoutes } from "./routes/portal.js";
 import { verifyRoutes } from "./routes/verify.js";
 import { recordRoutes } from "./routes/records.js";
 import { salesRoutes } from "./routes/sales.js";
+import { loadRoutes } from "./routes/load.js";
 import { writePath } from "./write-path.js";
 
 export { MAX_REVEAL_REASON } from "./routes/audit.js";
@@ -52,6 +53,8 @@ export interface AppOptions {
   stopping?: AbortSignal;
   /** The commission scheme, the referrer's credit and the staff directory `GET /sales/performance` works with. */
   sales?: SalesSettings;
+  /** The directory of mapping files data feeds load by (`POST /load/{name}`; LOAD_MAPPINGS). */
+  loadMappings?: string;
 }
 
 /** Request bodies over this are refused (413); bulk imports get more. */
@@ -65,6 +68,7 @@ const ROUTES = [
   verifyRoutes,
   analyticsRoutes,
   importRoutes,
+  loadRoutes,
   changeRoutes,
   campaignRoutes,
   salesRoutes,
@@ -85,6 +89,7 @@ export function createApp(db: Database, options: AppOptions) {
     write: writePath(db, freeText),
     stopping: options.stopping,
     sales: options.sales ?? {},
+    loadMappings: options.loadMappings,
   };
 
   // Browsers on another origin (a portal, a test page) preflight before sending
@@ -147,7 +152,11 @@ export function createApp(db: Database, options: AppOptions) {
   const importLimit = limitBody({ maxSize: IMPORT_BODY_LIMIT, onRefuse: tooLarge });
   const bodyLimitDefault = limitBody({ maxSize: BODY_LIMIT, onRefuse: tooLarge });
   app.use("*", (c, next) =>
-    c.req.path.startsWith("/import/") ? importLimit(c as never, next) : bodyLimitDefault(c as never, next),
+    c.req.path.startsWith("/load/")
+      ? next() // a source file, streamed to disk: as large as the bank's extract
+      : c.req.path.startsWith("/import/")
+        ? importLimit(c as never, next)
+        : bodyLimitDefault(c as never, next),
   );
 
   for (const routes of ROUTES) app.route("/", routes(context));

@@ -60,6 +60,7 @@ export function appFromEnv(
     },
     stopping,
     rateLimit: perMinute > 0 ? { perMinute } : false,
+    ...(env.LOAD_MAPPINGS ? { loadMappings: env.LOAD_MAPPINGS } : {}),
     freeTextIdentifiers: freeText,
     ...(now ? { now } : {}),
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),

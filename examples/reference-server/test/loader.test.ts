@@ -10,7 +10,9 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
+import { LOAD_SCOPE } from "../src/auth.js";
 import { openDatabase } from "../src/database.js";
+import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { loadFile, LoadError } from "../src/loader/load.js";
 import { MappingError, parseMapping } from "../src/loader/mapping.js";
 import type { Reject } from "../src/loader/rows.js";
@@ -195,5 +197,46 @@ describe("a mapping file", () => {
     expect(at(CIF_MAPPING.replace("date: YYYYMMDD }\n  idDocument", "date: DD.MM.YYYY }\n  idDocument"))[0]).toBe(11);
     expect(at(CIF_MAPPING.replace("collection: customers", "collection: accounts"))[0]).toBe(3);
     expect(at("source: CORE\nfields: [\n")[1]).toMatch(/^core\.yaml:\d+: /);
+  });
+});
+
+describe("the loader's door for data feeds (POST /load/{mapping})", () => {
+  const mappings = mkdtempSync(join(tmpdir(), "bankcrm-mappings-"));
+  writeFileSync(join(mappings, "core-cif.yaml"), CIF_MAPPING.replace("source: CORE", "source: FEED"));
+  const server = useReferenceServer({ loadMappings: mappings });
+  const feed = { id: "svc-data-feed", role: "branch_manager" as const, branchId: "HQ", scopes: [LOAD_SCOPE] };
+  const post = async (path: string, body: Buffer, who: Parameters<RunningServer["tokenFor"]>[0] = feed) => {
+    const s = server();
+    const response = await fetch(new URL(path, s.url), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await s.tokenFor(who)}`, "Content-Type": "text/csv" },
+      body: new Uint8Array(body),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+  const file = (lines: string[], encoding = "gbk") => iconv.encode([HEADER, ...lines].join("\r\n") + "\r\n", encoding);
+
+  it("loads a posted file by the bank's mapping through the same pipeline: the summary and every reject", async () => {
+    const answer = await post("load/core-cif", file([...GOOD, ...BAD]));
+    expect(answer.status).toBe(200);
+    expect(answer.json.summary).toMatchObject({ file: "core-cif", rows: 7, loaded: 3, rejected: 4 });
+    expect((answer.json.rejects as Reject[]).map((r) => [r.line, r.code])).toEqual([
+      [5, "unmappedValue"],
+      [6, "dateFormat"],
+      [7, "duplicateKey"],
+      [8, "identifier"],
+    ]);
+    expect((await server().db.get("customers", "CU-CORE-100003"))?.body).toMatchObject({ status: "dormant" });
+    const again = await post("load/core-cif", file([...GOOD, ...BAD]));
+    expect(again.json.summary).toMatchObject({ loaded: 0, resumedFrom: 3 });
+  });
+
+  it("refuses a caller without the load scope, an unknown mapping, and a file it cannot read", async () => {
+    expect((await post("load/core-cif", file(GOOD), { ...feed, scopes: [] })).status).toBe(403);
+    expect((await post("load/no-such", file(GOOD))).status).toBe(404);
+    expect((await post("load/..%2Fsecrets", file(GOOD))).status).toBe(404);
+    const utf8 = await post("load/core-cif", file(GOOD, "utf-8"));
+    expect(utf8.status).toBe(422);
+    expect(utf8.json).toMatchObject({ code: "encoding", detail: "core-cif: declared GBK, but the file is UTF-8" });
   });
 });

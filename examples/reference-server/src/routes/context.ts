@@ -13,6 +13,8 @@ export interface RouteContext {
   stopping?: AbortSignal | undefined;
   /** How the bank pays and credits sales (`GET /sales/performance`). */
   sales: SalesSettings;
+  /** The directory of the bank's mapping files (`<name>.yaml`) data feeds load by (`POST /load/{name}`). */
+  loadMappings?: string | undefined;
 }
 
 /** How a bank pays and credits its sales: the commission scheme, the referrer's credit toward targets, its staff. */
