@@ -8,10 +8,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { LOAD_SCOPE } from "../src/auth.js";
-import { openDatabase } from "../src/database.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { loadFile, LoadError } from "../src/loader/load.js";
 import { MappingError, parseMapping } from "../src/loader/mapping.js";
@@ -62,13 +61,18 @@ const cif = (lines: string[], encoding = "gbk") => {
   return path;
 };
 
+// One server for the file: the pipeline's tests use its database, the feed's tests its door.
+const mappings = mkdtempSync(join(tmpdir(), "bankcrm-mappings-"));
+writeFileSync(
+  join(mappings, "core-cif.yaml"),
+  CIF_MAPPING.replace("source: CORE", "source: FEED").replace('prefix: "CU-CORE-"', 'prefix: "CU-FEED-"'),
+);
+const server = useReferenceServer({ loadMappings: mappings });
+
 describe("the loader", () => {
-  let db: Awaited<ReturnType<typeof openDatabase>>;
-  beforeAll(async () => {
-    db = await openDatabase();
-  });
-  afterAll(async () => {
-    await db.close();
+  let db: RunningServer["db"];
+  beforeAll(() => {
+    db = server().db;
   });
   const customer = async (id: string) => (await db.get("customers", id))?.body;
   const changes = async () => (await db.query<{ n: string }>("SELECT count(*) AS n FROM change_log")).rows[0]!.n;
@@ -201,9 +205,6 @@ describe("a mapping file", () => {
 });
 
 describe("the loader's door for data feeds (POST /load/{mapping})", () => {
-  const mappings = mkdtempSync(join(tmpdir(), "bankcrm-mappings-"));
-  writeFileSync(join(mappings, "core-cif.yaml"), CIF_MAPPING.replace("source: CORE", "source: FEED"));
-  const server = useReferenceServer({ loadMappings: mappings });
   const feed = { id: "svc-data-feed", role: "branch_manager" as const, branchId: "HQ", scopes: [LOAD_SCOPE] };
   const post = async (path: string, body: Buffer, who: Parameters<RunningServer["tokenFor"]>[0] = feed) => {
     const s = server();
@@ -226,7 +227,7 @@ describe("the loader's door for data feeds (POST /load/{mapping})", () => {
       [7, "duplicateKey"],
       [8, "identifier"],
     ]);
-    expect((await server().db.get("customers", "CU-CORE-100003"))?.body).toMatchObject({ status: "dormant" });
+    expect((await server().db.get("customers", "CU-FEED-100003"))?.body).toMatchObject({ status: "dormant" });
     const again = await post("load/core-cif", file([...GOOD, ...BAD]));
     expect(again.json.summary).toMatchObject({ loaded: 0, resumedFrom: 3 });
   });
