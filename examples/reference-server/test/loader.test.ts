@@ -241,3 +241,62 @@ describe("the loader's door for data feeds (POST /load/{mapping})", () => {
     expect(utf8.json).toMatchObject({ code: "encoding", detail: "core-cif: declared GBK, but the file is UTF-8" });
   });
 });
+
+describe("an account file (holdings): yuan amounts, mixed date formats, hostile rows", () => {
+  const ACCOUNTS = `source: CORE
+collection: holdings
+encoding: utf-8
+key: ACCT_NO
+fields:
+  id: { column: ACCT_NO, prefix: "HD-CORE-" }
+  customerId: { column: CUST_NO, prefix: "CU-CORE-" }
+  productType: { column: PROD_CD, values: { "101": current_deposit, "102": time_deposit } }
+  productCode: { column: PROD_CD, prefix: "DEP-" }
+  accountNumber: { column: ACCT_NO }
+  balance.amount: { column: BAL, amount: yuan }
+  balance.currency: { value: CNY }
+  openedAt: { column: OPEN_DT, date: [YYYYMMDD, YYYY-MM-DD, YYYY/MM/DD] }
+  status: { value: active }
+`;
+  const lines = [
+    "ACCT_NO,CUST_NO,PROD_CD,BAL,OPEN_DT",
+    '6222000000000001,100001,101,"1,234.56",20200105', // thousands separators, quoted
+    "6222000000000002,100001,102,50000,2021-03-04", // another date format
+    "6222000000000003,100002,102,12.5,2022/7/8",
+    "6222000000000004,100002,101,12.345,20200105", // a third decimal: not yuan
+    "6222000000000005,100002,101,100,20200231", // 31 February
+    `6222000000000006,100002,101,100,${"9".repeat(5000)}`, // a line over the limit
+    "6222000000000007,100003,101,7,20200105",
+  ];
+
+  it("loads yuan as fen exactly, any of the formats the source mixes, and refuses the rest row by row", async () => {
+    const path = join(dir, "accounts.csv");
+    writeFileSync(path, lines.join("\n") + "\n");
+    const rejects: Reject[] = [];
+    const summary = await loadFile(server().db, parseMapping(ACCOUNTS), path, {
+      maxRecordBytes: 1024,
+      onReject: (r) => rejects.push(r),
+    });
+    expect(summary).toMatchObject({ encoding: "utf-8", rows: 7, loaded: 4, rejected: 3 });
+    expect(rejects.map((r) => [r.line, r.code])).toEqual([
+      [5, "amount"],
+      [6, "dateFormat"],
+      [7, "recordTooLong"],
+    ]);
+    const balance = async (id: string) =>
+      (await server().db.get("holdings", id))?.body as { balance: { amount: number }; openedAt: string } | undefined;
+    expect(await balance("HD-CORE-6222000000000001")).toMatchObject({
+      balance: { amount: 123_456 },
+      openedAt: "2020-01-05",
+    });
+    expect(await balance("HD-CORE-6222000000000002")).toMatchObject({
+      balance: { amount: 5_000_000 },
+      openedAt: "2021-03-04",
+    });
+    expect(await balance("HD-CORE-6222000000000003")).toMatchObject({
+      balance: { amount: 1_250 },
+      openedAt: "2022-07-08",
+    });
+    expect(await balance("HD-CORE-6222000000000007")).toMatchObject({ balance: { amount: 700 } }); // after the long line
+  });
+});

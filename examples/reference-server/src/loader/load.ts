@@ -57,13 +57,15 @@ export interface LoadOptions {
   /** Each refused row, as it is found (the command writes them to the rejects file). */
   onReject?: (r: Reject) => void;
   onProgress?: (p: LoadProgress) => void;
-  /** The longest record read (bytes of text); a longer one is a reject. Default 1 MiB. */
+  /** The longest record kept (characters of its values); a longer one is a reject. Default 1 MiB. */
   maxRecordBytes?: number;
   /** After each committed batch (its number from 1): a test stops a run here, as a crash would. */
   afterBatch?: (n: number) => void;
 }
 
 const SAMPLE = 64 * 1024;
+/** The longest record csv-parse holds before it gives up on the file (a quote never closed). */
+const HARD_RECORD_CAP = 256 * 1024 * 1024;
 const counts = ({ rows, loaded, rejected }: LoadSummary) => ({ rows, loaded, rejected });
 
 /** The encoding to read the file in: as declared, checked against its first bytes, or detected. */
@@ -141,14 +143,21 @@ async function* rowsOf(
     info: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    max_record_size: o.maxRecordBytes ?? 1024 * 1024,
+    // csv-parse cannot go on after a record over its max_record_size (every later row is lost), so its cap is only
+    // a guard against a runaway quote; a long record is refused below, row by row, and the rows after it are read.
+    max_record_size: HARD_RECORD_CAP,
   });
   parser.on("skip", (error: CsvError & { lines?: number }) =>
     refuse(reject({ file: path, line: error.lines ?? 0, key: "" }, "", "malformedRow", { value: error.code })),
   );
   const records = Readable.from(text).pipe(parser);
-  for await (const r of records as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>)
-    yield { row: r.record, line: r.info.lines };
+  const limit = o.maxRecordBytes ?? 1024 * 1024;
+  for await (const r of records as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    const size = Object.values(r.record).reduce((n, v) => n + v.length, 0);
+    if (size > limit)
+      refuse(reject({ file: path, line: r.info.lines, key: "" }, "", "recordTooLong", { value: String(size) }));
+    else yield { row: r.record, line: r.info.lines };
+  }
 }
 
 /** The run of this file (by its source, collection and content): how many good rows an earlier run committed. */
@@ -230,7 +239,12 @@ export async function loadFile(
     summary.batches++;
     o.afterBatch?.(summary.batches);
   };
-  for await (const { row, line } of rowsOf(path, mapping, encoding, o, refuse, read)) {
+  // A row the parser could not read, or too long to keep, is a row too: counted, and refused.
+  const unreadable = (r: Reject) => {
+    summary.rows++;
+    refuse(r);
+  };
+  for await (const { row, line } of rowsOf(path, mapping, encoding, o, unreadable, read)) {
     summary.rows++;
     const mapped = mapRow(mapping, row, { file: path, line });
     if ("rejects" in mapped) {

@@ -17,7 +17,8 @@ const FieldRule = z.union([
     column: z.string().min(1),
     /** A code table: the source's code → the schema's value; a code not listed rejects the row. */
     values: z.record(z.string(), z.unknown()).optional(),
-    date: z.enum(DATE_FORMATS).optional(),
+    /** A format, or the formats a source mixes (each tried in order). */
+    date: z.union([z.enum(DATE_FORMATS), z.array(z.enum(DATE_FORMATS)).min(1).max(5)]).optional(),
     /** `yuan`: decimal yuan to minor units (fen); `fen`: already minor units. */
     amount: z.enum(["yuan", "fen"]).optional(),
     identifier: z.enum(IDENTIFIERS).optional(),

@@ -29,6 +29,7 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
     'the source key "{value}" repeats in this file; the first row is kept',
   ],
   malformedRow: ["该行无法解析：{value}", "the row cannot be read: {value}"],
+  recordTooLong: ["该行过长（{value} 个字符），已拒收", "the row is too long ({value} characters)"],
 };
 
 export function reject(
@@ -100,8 +101,9 @@ function valueOf(
     return { value: rule.values[text] };
   }
   if (rule.date) {
-    const iso = isoDateOf(text, rule.date);
-    return iso ? { value: iso } : { error: ["dateFormat", { value: shown, format: rule.date }] };
+    const formats = typeof rule.date === "string" ? [rule.date] : rule.date;
+    const iso = formats.map((f) => isoDateOf(text, f)).find((d) => d !== undefined);
+    return iso ? { value: iso } : { error: ["dateFormat", { value: shown, format: formats.join(" / ") }] };
   }
   if (rule.amount) {
     const fen = minorUnits(text, rule.amount);
