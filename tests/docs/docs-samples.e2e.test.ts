@@ -16,6 +16,7 @@ import * as data from "@bankcrm/data";
 import { launchChromium } from "../support/browser.js";
 import { serveStatic } from "../support/static-server.js";
 import { isBrowserSample, samplesOf, splitImports, withAssertions, type Sample } from "./samples.js";
+import { parseMapping } from "../../examples/reference-server/src/loader/mapping.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const here = fileURLToPath(new URL("./", import.meta.url));
@@ -107,7 +108,13 @@ describe("docs samples", () => {
   it("finds the samples of every guide", () => {
     expect(nodeSamples.length).toBeGreaterThan(10);
     expect(browserSamples.length).toBeGreaterThan(5);
-    for (const s of samples) expect(["ts", "js", "html", "sh", "tsx"]).toContain(s.lang);
+    for (const s of samples) expect(["ts", "js", "html", "sh", "tsx", "yaml"]).toContain(s.lang);
+  });
+
+  it("shows loader mappings the loader accepts (every yaml sample)", () => {
+    const mappings = samples.filter((s) => s.lang === "yaml");
+    expect(mappings.length).toBeGreaterThan(0);
+    for (const s of mappings) expect(parseMapping(s.code, `${s.file}:${s.line}`).source).toMatch(/^[A-Z]/);
   });
 
   for (const [i, sample] of nodeSamples.entries()) {
