@@ -13,22 +13,28 @@ import type { Reject } from "./rows.js";
 const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 const REJECT_HEADER = "file,line,column,code,message_zh,message_en,source_key\n";
 
-/** The command's arguments: `--source`, `--mapping`, then the files. */
-export function importArgs(args: readonly string[]): { source: string; mapping: string; files: string[] } {
-  const out = { source: "", mapping: "", files: [] as string[] };
+/** The command's arguments: `--source`, `--mapping`, `--batch` (rows a transaction, default 1,000), the files. */
+export function importArgs(args: readonly string[]): {
+  source: string;
+  mapping: string;
+  batch: number;
+  files: string[];
+} {
+  const out = { source: "", mapping: "", batch: 1000, files: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--source") out.source = args[++i] ?? "";
     else if (args[i] === "--mapping") out.mapping = args[++i] ?? "";
+    else if (args[i] === "--batch") out.batch = Number(args[++i]);
     else out.files.push(args[i]!);
   }
-  if (!out.mapping || out.files.length === 0)
-    throw new Error("usage: import --source <SYSTEM> --mapping <mapping.yaml> <file>…");
+  if (!out.mapping || out.files.length === 0 || !Number.isSafeInteger(out.batch) || out.batch < 1)
+    throw new Error("usage: import --source <SYSTEM> --mapping <mapping.yaml> [--batch <rows>] <file>…");
   return out;
 }
 
 /** Runs the import; its exit code (0: every file read, rejects or not; 1: a file or the mapping could not be). */
 export async function runImport(db: Database, args: readonly string[], log = console.log): Promise<number> {
-  const { source, mapping: mappingFile, files } = importArgs(args);
+  const { source, mapping: mappingFile, batch, files } = importArgs(args);
   let mapping;
   try {
     mapping = parseMapping(readFileSync(mappingFile, "utf8"), mappingFile);
@@ -45,6 +51,7 @@ export async function runImport(db: Database, args: readonly string[], log = con
     const line = (r: Reject) => [r.file, r.line, r.column, r.code, r.zh, r.en, r.key].map(csvCell).join(",") + "\n";
     try {
       const summary = await loadFile(db, mapping, file, {
+        batchSize: batch,
         onReject: (r) => appendFileSync(rejects, line(r)),
         onProgress: (p) => {
           const seconds = (performance.now() - started) / 1000;
