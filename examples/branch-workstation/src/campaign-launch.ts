@@ -23,6 +23,7 @@ import {
 import { audienceExclusionLabels } from "@bankcrm/core/i18n";
 import type { CrmClient } from "@bankcrm/data";
 import type { BookRow } from "./book.js";
+import { everyPage } from "./paging.js";
 
 export interface LaunchSummary {
   members: number;
@@ -69,13 +70,9 @@ export async function launchDemo(
     const batch = await Promise.all(rows.slice(i, i + 200).map((r) => client.customers.get(r.id)));
     for (const c of batch) if (c) customers.push(c);
   }
-  const contacts: { customerId: string; at: string }[] = [];
-  for (let after: string | undefined; ;) {
-    const page = await client.campaignMembers.list({ limit: 1000, ...(after ? { after } : {}) });
-    for (const m of page.items) if (m.group === "treatment") contacts.push({ customerId: m.customerId, at: m.at });
-    if (!page.next) break;
-    after = page.next;
-  }
+  const contacts = (await everyPage((q) => client.campaignMembers.list(q)))
+    .filter((m) => m.group === "treatment")
+    .map((m) => ({ customerId: m.customerId, at: m.at }));
   const holds = new Map(rows.map((r) => [r.id, new Set(r.productTypes as readonly ProductType[])]));
   const plan = planLaunch(campaign, { customers, holds, contacts }, { at });
   await o.keep("campaignMembers", plan.members);

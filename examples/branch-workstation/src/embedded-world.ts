@@ -21,6 +21,7 @@ import {
 import { demoCampaignOutcomes } from "@bankcrm/core/demo";
 import type { CrmStore } from "@bankcrm/data";
 import type { BookRow } from "./book.js";
+import { everyPage } from "./paging.js";
 
 const CLOCK = "bankcrm-workstation-demo-clock-days";
 
@@ -40,15 +41,8 @@ export interface WorldPort {
 /** What a conversion is worth when nobody says (minor units): a year's margin on a typical product, as the server's. */
 const VALUE_PER_CONVERSION = 200_000;
 
-async function all<C extends CollectionName>(store: CrmStore, collection: C): Promise<CollectionRecords[C][]> {
-  const out: CollectionRecords[C][] = [];
-  for (let after: string | undefined; ;) {
-    const page = await store.records(collection, { limit: 1000, ...(after ? { after } : {}) });
-    out.push(...page.items);
-    if (!page.next) return out;
-    after = page.next;
-  }
-}
+const all = <C extends CollectionName>(store: CrmStore, collection: C): Promise<CollectionRecords[C][]> =>
+  everyPage((q) => store.records(collection, q));
 
 export class EmbeddedWorld {
   constructor(

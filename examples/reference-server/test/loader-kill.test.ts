@@ -13,6 +13,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
+import { loadedCustomers } from "./support/loaded.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "bankcrm-loader-kill-"));
@@ -91,14 +92,7 @@ describe("the loader's command on PostgreSQL", () => {
       expect(again.out).toMatch(/already committed/);
       const clean = await finished(importing(schema.url, "CLEAN", file));
       expect(clean.code, clean.out).toBe(0);
-      const bodies = async (system: string) =>
-        (
-          await db.query<{ body: { id: string } }>(
-            `SELECT r.body FROM records r JOIN source_identities s ON s.record_id = r.id AND s.system = $1
-             WHERE r.collection = 'customers' ORDER BY r.id`,
-            [system],
-          )
-        ).rows.map(({ body: { id, ...rest } }) => ({ key: id.replace(/^CU-[A-Z]+-/, ""), ...rest }));
+      const bodies = (system: string) => loadedCustomers(db, system);
       const killed = await bodies("KILL");
       expect(killed.length).toBe(3000);
       expect(killed).toEqual(await bodies("CLEAN"));

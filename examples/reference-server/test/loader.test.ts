@@ -15,6 +15,7 @@ import { useReferenceServer, type RunningServer } from "../../../packages/data/t
 import { loadFile, LoadError } from "../src/loader/load.js";
 import { MappingError, parseMapping } from "../src/loader/mapping.js";
 import type { Reject } from "../src/loader/rows.js";
+import { loadedCustomers } from "./support/loaded.js";
 
 const dir = mkdtempSync(join(tmpdir(), "bankcrm-loader-"));
 const CIF_MAPPING = `# The core banking customer master (CIF)
@@ -143,14 +144,7 @@ describe("the loader", () => {
       CIF_MAPPING.replace("source: CORE", "source: CLEAN").replace('prefix: "CU-CORE-"', 'prefix: "CU-CLEAN-"'),
     );
     await loadFile(db, clean, file, { batchSize: 10 });
-    const bodies = async (system: string) =>
-      (
-        await db.query<{ body: { id: string } }>(
-          `SELECT r.body FROM records r JOIN source_identities s ON s.record_id = r.id AND s.system = $1
-           WHERE r.collection = 'customers' ORDER BY r.id`,
-          [system],
-        )
-      ).rows.map(({ body: { id, ...rest } }) => ({ key: id.replace(/^CU-[A-Z]+-/, ""), ...rest }));
+    const bodies = (system: string) => loadedCustomers(db, system);
     expect(await bodies("CRASH")).toEqual(await bodies("CLEAN"));
     expect((await bodies("CRASH")).length).toBe(45);
   });

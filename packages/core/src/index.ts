@@ -21,6 +21,7 @@
 export * from "./errors/index.js";
 export {
   COUNT_METRICS,
+  isCountMetric,
   ID_PATTERN,
   vocabularies,
   CREDIT_PRODUCT_TYPES,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   careEvents,
   computeAchievement,
-  COUNT_METRICS,
+  isCountMetric,
   salesOf,
   CustomerSchema,
   SalesTargetSchema,
@@ -219,7 +219,7 @@ describe("computeAchievement", () => {
       periodStart: "2026-11-01",
       periodEnd: "2026-11-30",
       target: value,
-      ...((COUNT_METRICS as readonly string[]).includes(metric) ? {} : { currency: "CNY" }),
+      ...(isCountMetric(metric) ? {} : { currency: "CNY" }),
     });
   const customers = [
     { id: "C1", onboardedAt: "2026-11-03", relationshipManagerId: "RM1", branchId: "B1" },

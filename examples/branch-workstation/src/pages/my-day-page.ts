@@ -39,17 +39,10 @@ import { SEED, STAFF, STAFF_NAMES, USERS, relationshipManagersOf, type DemoRole 
 import "./sales-panel.js";
 import type { WorldPort } from "../embedded-world.js";
 import { pageHostStyles } from "../panel-styles.js";
+import { everyPage } from "../paging.js";
 
-async function pages<T>(list: (q: { limit: number; after?: string }) => Promise<{ items: T[]; next?: string }>) {
-  const out: T[] = [];
-  let after: string | undefined;
-  do {
-    const page = await list({ limit: 500, ...(after ? { after } : {}) });
-    out.push(...page.items);
-    after = page.next;
-  } while (after !== undefined && out.length < 20_000);
-  return out;
-}
+/** A page of the book's lists at a time, at most 20,000 records (the demo branch). */
+const pages = <T>(list: Parameters<typeof everyPage<T>>[0]) => everyPage(list, { limit: 500, max: 20_000 });
 
 export class MyDayPage extends LitElement {
   static override styles = [

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
   allocateTarget,
-  COUNT_METRICS,
+  isCountMetric,
   describeError,
   formatMoney,
   label,
@@ -22,8 +22,6 @@ import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "../messages.js";
 import { controlStyles, formTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import { STAFF_NAMES, relationshipManagersOf, USERS, type DemoRole } from "../users.js";
-
-const isCount = (metric: SalesMetric) => (COUNT_METRICS as readonly string[]).includes(metric);
 
 export class SalesPanel extends LitElement {
   static override styles = [
@@ -81,8 +79,8 @@ export class SalesPanel extends LitElement {
       branchId: user.branchId,
       metric,
       ...quarterOf(this.today),
-      target: isCount(metric) ? entered : entered * 100,
-      ...(isCount(metric) ? {} : { currency: "CNY" }),
+      target: isCountMetric(metric) ? entered : entered * 100,
+      ...(isCountMetric(metric) ? {} : { currency: "CNY" }),
     };
     try {
       for (const t of [
@@ -93,7 +91,7 @@ export class SalesPanel extends LitElement {
         ),
       ])
         await this.client!.salesTargets.create(t);
-      const shown = isCount(metric) ? String(entered) : this.money(branch.target);
+      const shown = isCountMetric(metric) ? String(entered) : this.money(branch.target);
       this.status = this.t("targetSet", {
         metric: label("salesMetric", metric, this.locale),
         target: shown,

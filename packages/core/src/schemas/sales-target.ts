@@ -19,6 +19,9 @@ export const COUNT_METRICS = [
   "card_activations",
 ] as const;
 
+/** Whether a metric is counted in units (else money in minor units). */
+export const isCountMetric = (metric: string): boolean => (COUNT_METRICS as readonly string[]).includes(metric);
+
 export const SalesTargetFields = defineRecord(
   "SalesTarget",
   {
@@ -79,8 +82,7 @@ export const SalesTargetFields = defineRecord(
         input: undefined,
       });
     }
-    const isCount = (COUNT_METRICS as readonly string[]).includes(t.metric);
-    if (!isCount && t.currency === undefined) {
+    if (!isCountMetric(t.metric) && t.currency === undefined) {
       ctx.issues.push({
         code: "custom",
         path: ["currency"],

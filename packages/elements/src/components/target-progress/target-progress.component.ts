@@ -1,13 +1,12 @@
 import { html, nothing } from "lit";
 import { property } from "lit/decorators.js";
-import { COUNT_METRICS, labelIn, type Achievement, type Locale, type SalesMetric } from "@bankcrm/core";
+import { isCountMetric, labelIn, type Achievement, type Locale, type SalesMetric } from "@bankcrm/core";
 import { salesMetricLabels } from "@bankcrm/core/i18n";
 import { say } from "../../i18n/target-progress-messages.js";
 import { compactMoney } from "../../internal/format.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { targetProgressStyles } from "./target-progress.styles.js";
 
-const isCount = (metric: SalesMetric) => (COUNT_METRICS as readonly string[]).includes(metric);
 const ownerKey = ({ owner }: Achievement) =>
   "staffId" in owner ? owner.staffId : "teamId" in owner ? owner.teamId : owner.branchId;
 const percent = (ratio: number, l: Locale) =>
@@ -71,7 +70,7 @@ export class BankcrmTargetProgress extends BankcrmContextElement {
   @property() currency = "CNY";
 
   private amount(value: number, metric: SalesMetric, l: Locale): string {
-    return isCount(metric) ? value.toLocaleString(l) : compactMoney(value, this.currency, l);
+    return isCountMetric(metric) ? value.toLocaleString(l) : compactMoney(value, this.currency, l);
   }
 
   private renderTarget(a: Achievement, l: Locale) {
