@@ -85,6 +85,15 @@ if (command === "token") {
   const code = await runImport(db, args).catch((e: Error) => fail(e.message));
   await db.close();
   process.exit(code);
+} else if (command === "extract") {
+  // The demo bank as its source systems would export it (sample-extract/'s mappings): the sample, or N customers' bank.
+  const [dir, size] = args;
+  if (!dir || (size !== undefined && !/^\d+$/.test(size))) fail("usage: extract <dir> [customers]");
+  const { generateDemoPortfolio } = await import("@bankcrm/core/demo");
+  const { samplePortfolio, writeExtract } = await import("./loader/extract.js");
+  const bank = generateDemoPortfolio({ seed: env.DEMO_SEED ?? "bankcrm", customers: Number(size ?? 2000) });
+  const written = await writeExtract(dir, size === undefined ? samplePortfolio(bank) : bank);
+  for (const [file, rows] of Object.entries(written)) console.log(`${dir}/${file}: ${rows.toLocaleString("en")} rows`);
 } else if (command === "metrics") {
   const asOf = args[0] ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`"${asOf}" is not a day (YYYY-MM-DD)`);

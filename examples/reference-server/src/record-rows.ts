@@ -36,7 +36,7 @@ export function naturalKey(collection: Collection, body: Record<string, unknown>
  * The created_at column: what a newest-first collection (`order: "newest"`) lists by — its `timeField` — and
  * otherwise the record's createdAt, when it has one.
  */
-function orderTime(collection: Collection, body: Record<string, unknown>): unknown {
+export function orderTime(collection: Collection, body: Record<string, unknown>): unknown {
   const spec = collectionSpec(collection);
   const field = spec.order === "newest" && spec.timeField ? spec.timeField : "createdAt";
   return body[field] ?? null;

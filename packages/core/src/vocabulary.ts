@@ -233,14 +233,9 @@ export const SERVICE_CATEGORIES = [
 /** How a case was resolved (told to the customer beside the resolution text). */
 export const RESOLUTION_CODES = ["explained", "corrected", "refunded", "compensated", "rejected", "referred"] as const;
 /** Why a segment member is left out of a campaign's audience: may not be contacted, or the product is not for them. */
+// prettier-ignore
 export const AUDIENCE_EXCLUSIONS = [
-  "closed",
-  "doNotContact",
-  "noConsent",
-  "consentWithdrawn",
-  "frequencyCap",
-  "holdsProduct",
-  "unsuitable",
+  "deceased", "closed", "doNotContact", "noConsent", "consentWithdrawn", "frequencyCap", "holdsProduct", "unsuitable",
 ] as const;
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const SERVICE_CASE_STATUSES = ["open", "in_progress", "pending_customer", "resolved", "closed"] as const;

@@ -14,9 +14,9 @@ import { Readable } from "node:stream";
 import { parse, CsvError } from "csv-parse";
 import iconv from "iconv-lite";
 import type { Database } from "../database.js";
-import { putRows } from "../record-rows.js";
 import { columnsOf, type Mapping } from "./mapping.js";
-import { mapRow, reject, type Reject } from "./rows.js";
+import { duplicatesAmong, mergeBatch, type MergeRefusal } from "./merge.js";
+import { mapRow, reject, type MappedRow, type Reject } from "./rows.js";
 
 /** A file the loader cannot read at all (its encoding, its header): said before any row is written. */
 export class LoadError extends Error {
@@ -59,6 +59,8 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** The longest record kept (characters of its values); a longer one is a reject. Default 1 MiB. */
   maxRecordBytes?: number;
+  /** The load's day (YYYY-MM-DD): the date of a delta's close when its row gives none. Default: today in Beijing. */
+  asOf?: string;
   /** After each committed batch (its number from 1): a test stops a run here, as a crash would. */
   afterBatch?: (n: number) => void;
 }
@@ -160,7 +162,7 @@ async function* rowsOf(
   }
 }
 
-/** The run of this file (by its source, collection and content): how many good rows an earlier run committed. */
+/** The run of this file (by its source, collection and content): where an earlier run of it got to. */
 async function startRun(db: Database, mapping: Mapping, path: string) {
   const runKey = createHash("sha256")
     .update(`${mapping.source}|${mapping.collection}|${await sha256(path)}`)
@@ -169,35 +171,11 @@ async function startRun(db: Database, mapping: Mapping, path: string) {
     `INSERT INTO load_runs (run_key, file, system, collection) VALUES ($1, $2, $3, $4) ON CONFLICT (run_key) DO NOTHING`,
     [runKey, path, mapping.source, mapping.collection],
   );
-  const committed = await db.query<{ n: string }>("SELECT committed_rows AS n FROM load_runs WHERE run_key = $1", [
-    runKey,
-  ]);
-  return { runKey, resumedFrom: Number(committed.rows[0]!.n) };
-}
-
-/** One batch in one transaction: the records, their source identities, and the run's count of good rows so far. */
-async function writeBatch(
-  db: Database,
-  mapping: Mapping,
-  runKey: string,
-  rows: readonly { record: Record<string, unknown>; key: string }[],
-  goodSoFar: number,
-) {
-  await db.transaction(async (tx) => {
-    await putRows(
-      tx,
-      mapping.collection,
-      rows.map((r) => r.record),
-    );
-    await tx.query(
-      `INSERT INTO source_identities (system, source_key, collection, record_id)
-       SELECT $1, k, $2, id FROM unnest($3::text[], $4::text[]) AS t(k, id)
-       ON CONFLICT (system, collection, source_key) DO UPDATE SET record_id = excluded.record_id
-       WHERE source_identities.record_id IS DISTINCT FROM excluded.record_id`,
-      [mapping.source, mapping.collection, rows.map((r) => r.key), rows.map((r) => String(r.record.id))],
-    );
-    await tx.query("UPDATE load_runs SET committed_rows = $2 WHERE run_key = $1", [runKey, goodSoFar]);
-  });
+  const { rows } = await db.query<{ n: string; line: string }>(
+    "SELECT committed_rows AS n, committed_line AS line FROM load_runs WHERE run_key = $1",
+    [runKey],
+  );
+  return { runKey, resumedFrom: Number(rows[0]!.n), committedLine: Number(rows[0]!.line) };
 }
 
 /** Loads one file by `mapping` into `db`. */
@@ -208,9 +186,10 @@ export async function loadFile(
   o: LoadOptions = {},
 ): Promise<LoadSummary> {
   const batchSize = o.batchSize ?? 1000;
+  const asOf = o.asOf ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing's day
   const encoding = await encodingOf(path, mapping.encoding);
   const totalBytes = (await stat(path)).size;
-  const { runKey, resumedFrom } = await startRun(db, mapping, path);
+  const { runKey, resumedFrom, committedLine } = await startRun(db, mapping, path);
   const summary: LoadSummary = {
     file: path,
     encoding,
@@ -226,16 +205,27 @@ export async function loadFile(
     summary.byReason[r.code] = (summary.byReason[r.code] ?? 0) + 1;
     o.onReject?.(r);
   };
+  const refusals = (found: MergeRefusal[]) =>
+    found.forEach((f) =>
+      refuse(reject({ file: path, line: f.line, key: f.key }, mapping.key, f.code, { value: f.key })),
+    );
   const read = { bytes: () => 0 };
-  const seen = new Set<string>();
-  let good = 0;
-  let batch: { record: Record<string, unknown>; key: string }[] = [];
+  // Only the batch being built is held: a key seen earlier in the file is found in the database (merge.ts).
+  let keys = new Set<string>();
+  let batch: MappedRow[] = [];
+  let lastLine = 0;
   const commit = async () => {
     if (batch.length === 0) return;
     const rows = batch;
-    batch = [];
-    await writeBatch(db, mapping, runKey, rows, good);
-    summary.loaded += rows.length;
+    [batch, keys] = [[], new Set()];
+    if (rows.at(-1)!.line <= committedLine) {
+      // Committed by an earlier run of this file: only its same-key rows are said again (its rejects file is whole).
+      refusals(await duplicatesAmong(db, mapping, runKey, rows));
+      return;
+    }
+    const found = await db.transaction((tx) => mergeBatch(tx, mapping, runKey, rows, lastLine));
+    refusals(found);
+    summary.loaded += rows.length - found.length;
     summary.batches++;
     o.afterBatch?.(summary.batches);
   };
@@ -246,29 +236,29 @@ export async function loadFile(
   };
   for await (const { row, line } of rowsOf(path, mapping, encoding, o, unreadable, read)) {
     summary.rows++;
-    const mapped = mapRow(mapping, row, { file: path, line });
+    // The rows an earlier run committed and those after them never share a batch.
+    if (line > committedLine && batch.length > 0 && batch.at(-1)!.line <= committedLine) await commit();
+    lastLine = line;
+    const mapped = mapRow(mapping, row, { file: path, line }, asOf);
     if ("rejects" in mapped) {
       // One refused row, however many of its cells are wrong: each is listed, the row counted once by its first.
       mapped.rejects.forEach((r, i) => (i === 0 ? refuse(r) : o.onReject?.(r)));
       continue;
     }
-    if (seen.has(mapped.key)) {
+    if (keys.has(mapped.key)) {
       refuse(reject({ file: path, line, key: mapped.key }, mapping.key, "duplicateKey", { value: mapped.key }));
       continue;
     }
-    seen.add(mapped.key);
-    good++;
-    if (good <= resumedFrom) continue; // committed by an earlier run of this file
+    keys.add(mapped.key);
     batch.push(mapped);
     if (batch.length >= batchSize) await commit();
     if (summary.rows % 10_000 === 0) o.onProgress?.({ ...counts(summary), bytes: read.bytes(), totalBytes });
   }
   await commit();
   o.onProgress?.({ ...counts(summary), bytes: totalBytes, totalBytes });
-  await db.query("UPDATE load_runs SET committed_rows = $2, finished = now(), summary = $3 WHERE run_key = $1", [
-    runKey,
-    good,
-    JSON.stringify(summary),
-  ]);
+  await db.query(
+    "UPDATE load_runs SET committed_line = greatest(committed_line, $2), finished = now(), summary = $3 WHERE run_key = $1",
+    [runKey, lastLine, JSON.stringify(summary)],
+  );
   return summary;
 }

@@ -21,6 +21,13 @@ const FieldRule = z.union([
     date: z.union([z.enum(DATE_FORMATS), z.array(z.enum(DATE_FORMATS)).min(1).max(5)]).optional(),
     /** `yuan`: decimal yuan to minor units (fen); `fen`: already minor units. */
     amount: z.enum(["yuan", "fen"]).optional(),
+    /** With `amount`: the field is money, `{ amount, currency }` in this currency (CNY). */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    /** A decimal number (a rate, a count), thousands separators allowed. */
+    number: z.literal(true).optional(),
     identifier: z.enum(IDENTIFIERS).optional(),
     /** What an empty cell gives (otherwise the field is left out). */
     default: z.unknown().optional(),
@@ -28,6 +35,25 @@ const FieldRule = z.union([
     prefix: z.string().max(20).optional(),
   }),
 ]);
+
+/**
+ * A daily delta file's change column: each code → what the row does. `put` inserts or updates; `close` closes the
+ * record (an account or a customer: `status: closed` and `closedAt`, never deleted); `deceased` flags a customer who
+ * has died. A close needs only the key; its date comes from `date` (a column with its format), else the load's day.
+ */
+const ActionRule = z.strictObject({
+  column: z.string().min(1),
+  values: z.record(z.string(), z.enum(["put", "close", "deceased"])),
+  date: z
+    .strictObject({
+      column: z.string().min(1),
+      date: z.union([z.enum(DATE_FORMATS), z.array(z.enum(DATE_FORMATS)).min(1).max(5)]),
+    })
+    .optional(),
+});
+
+/** The collections a delta may close: those whose records have `status: closed` and `closedAt`. */
+export const CLOSABLE = ["customers", "holdings"] as const;
 
 export const MappingSchema = z.strictObject({
   /** The source system (CORE, CARD, WEALTH…): with the key, every record's source identity. */
@@ -40,6 +66,8 @@ export const MappingSchema = z.strictObject({
   /** The column that identifies a row in the source system. */
   key: z.string().min(1),
   fields: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/), FieldRule),
+  /** A delta file: the column that says whether a row is put, closed or a death (absent: every row is put). */
+  action: ActionRule.optional(),
 });
 export type Mapping = z.infer<typeof MappingSchema>;
 export type FieldRuleOf = z.infer<typeof FieldRule>;
@@ -90,6 +118,11 @@ export function parseMapping(text: string, file = "mapping.yaml"): Mapping {
     );
   }
   const mapping = parsed.data;
+  const closes = Object.values(mapping.action?.values ?? {}).filter((a) => a !== "put");
+  if (closes.length > 0 && !(CLOSABLE as readonly string[]).includes(mapping.collection))
+    throw new MappingError(file, lineOf(doc, lines, ["action"]), `${mapping.collection} cannot be closed by a delta`);
+  if (closes.includes("deceased") && mapping.collection !== "customers")
+    throw new MappingError(file, lineOf(doc, lines, ["action"]), "only a customer can be deceased");
   const known = topFields(mapping.collection);
   for (const field of Object.keys(mapping.fields)) {
     const top = field.split(".")[0]!;
@@ -106,6 +139,10 @@ export function parseMapping(text: string, file = "mapping.yaml"): Mapping {
 /** The source columns a mapping reads (its key and every field's column). */
 export function columnsOf(mapping: Mapping): string[] {
   return [
-    ...new Set([mapping.key, ...Object.values(mapping.fields).flatMap((r) => ("column" in r ? [r.column] : []))]),
+    ...new Set([
+      mapping.key,
+      ...Object.values(mapping.fields).flatMap((r) => ("column" in r ? [r.column] : [])),
+      ...(mapping.action ? [mapping.action.column, ...(mapping.action.date ? [mapping.action.date.column] : [])] : []),
+    ]),
   ];
 }

@@ -30,6 +30,8 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   ],
   malformedRow: ["该行无法解析：{value}", "the row cannot be read: {value}"],
   recordTooLong: ["该行过长（{value} 个字符），已拒收", "the row is too long ({value} characters)"],
+  number: ["“{value}”不是数字", '"{value}" is not a number'],
+  unknownKey: ["要关闭的记录“{value}”不存在", 'there is no record of source key "{value}" to close'],
 };
 
 export function reject(
@@ -51,7 +53,7 @@ const DATE = {
   YYYYMMDDHHmmss: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
 } as const;
 
-/** A date in its format as ISO (a day; with a time, Beijing's instant), or undefined when it is not one. */
+/** A date in its format as ISO (a day; with a time, Beijing's wall clock as a UTC instant), or undefined. */
 function isoDateOf(value: string, format: keyof typeof DATE): string | undefined {
   const m = DATE[format].exec(value);
   if (!m) return undefined;
@@ -59,7 +61,9 @@ function isoDateOf(value: string, format: keyof typeof DATE): string | undefined
   const day = `${y}-${mo}-${d}`;
   const real = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day) return undefined;
-  return m[4] === undefined ? day : `${day}T${m[4]}:${m[5]}:${m[6]}+08:00`;
+  if (m[4] === undefined) return day;
+  const instant = new Date(`${day}T${m[4]}:${m[5]}:${m[6]}+08:00`);
+  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
 }
 
 /** Yuan ("1,234.5") or fen ("123450") as minor units, exactly (no floating point), or undefined. */
@@ -107,7 +111,12 @@ function valueOf(
   }
   if (rule.amount) {
     const fen = minorUnits(text, rule.amount);
-    return fen !== undefined ? { value: fen } : { error: ["amount", { value: shown, unit: rule.amount }] };
+    if (fen === undefined) return { error: ["amount", { value: shown, unit: rule.amount }] };
+    return { value: rule.currency ? { amount: fen, currency: rule.currency } : fen };
+  }
+  if (rule.number) {
+    const n = /^-?\d+(\.\d+)?$/.test(text.replace(/,/g, "")) ? Number(text.replace(/,/g, "")) : NaN;
+    return Number.isFinite(n) ? { value: n } : { error: ["number", { value: shown }] };
   }
   if (rule.identifier) {
     const id = identifierOf(text, rule.identifier);
@@ -130,16 +139,78 @@ function columnFor(mapping: Mapping, path: readonly (string | number)[]): string
 /** The record id from the source identity, when the mapping gives none: `<source>.<key>`. */
 export const sourceRecordId = (mapping: Mapping, key: string) => `${mapping.source}.${key}`;
 
-/** A row as a record of the mapping's collection, or its rejects. */
+/** A good row: what it does to the record of its source key. */
+export interface MappedRow {
+  key: string;
+  line: number;
+  action: "put" | "close";
+  /** The record's id (a key already known keeps the record it resolved to: merge.ts). */
+  id: string;
+  /** put: the whole record, a new record's body. */
+  record?: Record<string, unknown>;
+  /**
+   * What is laid over a record already held: the fields the row's columns gave (a constant — tags, consents — is a
+   * new record's start, and the bank's own changes to it stay), or the closing (`status: closed` and its date).
+   */
+  patch: Record<string, unknown>;
+}
+
+/** The top-level fields a put lays over a record already held: every one a column feeds. */
+function patchOf(mapping: Mapping, record: Record<string, unknown>) {
+  const fed = new Set(
+    Object.entries(mapping.fields)
+      .filter(([field, rule]) => "column" in rule && field !== "id")
+      .map(([field]) => field.split(".")[0]!),
+  );
+  return Object.fromEntries(Object.entries(record).filter(([field]) => fed.has(field)));
+}
+
+/** A delta's close or death: the key, and the day from the change's date column or the load's day. */
+function closingOf(
+  mapping: Mapping,
+  row: Record<string, unknown>,
+  base: Pick<Reject, "file" | "line" | "key">,
+  kind: "close" | "deceased",
+  asOf: string,
+): MappedRow | { rejects: Reject[] } {
+  const rule = mapping.action!.date;
+  let day = asOf;
+  if (rule) {
+    const { value, error } = valueOf({ column: rule.column, date: rule.date }, row);
+    if (error) return { rejects: [reject(base, rule.column, error[0], error[1])] };
+    if (typeof value === "string") day = value.slice(0, 10);
+  }
+  const idRule = mapping.fields.id;
+  const id = idRule ? valueOf(idRule, row).value : undefined;
+  const patch = { status: "closed", closedAt: day, ...(kind === "deceased" ? { deceasedOn: day } : {}) };
+  return {
+    key: base.key,
+    line: base.line,
+    action: "close",
+    id: typeof id === "string" ? id : sourceRecordId(mapping, base.key),
+    patch,
+  };
+}
+
+/** A row as a record of the mapping's collection (or a delta's closing), or its rejects. `asOf`: the load's day. */
 export function mapRow(
   mapping: Mapping,
   row: Record<string, unknown>,
   where: { file: string; line: number },
-): { record: Record<string, unknown>; key: string } | { rejects: Reject[] } {
+  asOf = new Date().toISOString().slice(0, 10),
+): MappedRow | { rejects: Reject[] } {
   const rawKey = row[mapping.key];
   const key = typeof rawKey === "string" || typeof rawKey === "number" ? String(rawKey).trim() : "";
   const base = { ...where, key };
   if (key === "" || !ID_PATTERN.test(key)) return { rejects: [reject(base, mapping.key, "key", { value: key })] };
+  if (mapping.action) {
+    const cell = row[mapping.action.column];
+    const code = typeof cell === "string" || typeof cell === "number" ? String(cell).trim() : "";
+    if (!Object.hasOwn(mapping.action.values, code))
+      return { rejects: [reject(base, mapping.action.column, "unmappedValue", { value: code })] };
+    const action = mapping.action.values[code]!;
+    if (action !== "put") return closingOf(mapping, row, base, action, asOf);
+  }
   const record: Record<string, unknown> = {};
   const rejects: Reject[] = [];
   for (const [field, rule] of Object.entries(mapping.fields)) {
@@ -151,7 +222,10 @@ export function mapRow(
   record.id ??= sourceRecordId(mapping, key);
   const schema = collectionSchemas[mapping.collection];
   const checked = validate(schema, record, "zh-CN", { strict: true });
-  if (checked.success) return { record: checked.data, key };
+  if (checked.success) {
+    const data = checked.data as Record<string, unknown>;
+    return { key, line: where.line, action: "put", id: String(data.id), record: data, patch: patchOf(mapping, data) };
+  }
   const english = validate(schema, record, "en", { strict: true });
   const en = new Map(english.success ? [] : english.errors.map((e: FieldError) => [e.path.join("."), e.message]));
   return {

@@ -317,6 +317,7 @@ export const resolutionCodeLabels = {
   referred: { "zh-CN": "已转交处理", en: "Referred" },
 } as const satisfies Labels["resolutionCode"];
 export const audienceExclusionLabels = {
+  deceased: { "zh-CN": "客户已身故", en: "Deceased" },
   closed: { "zh-CN": "账户已销户", en: "Relationship closed" },
   doNotContact: { "zh-CN": "客户要求勿扰", en: "Asked not to be contacted" },
   noConsent: { "zh-CN": "未授权该渠道营销", en: "No consent for this channel" },

@@ -93,22 +93,24 @@ export function campaignAudience(
     if (!segment(customer)) continue;
     const consent = consentInForce(customer.consents, purpose, channel);
     const reason: AudienceExclusion | undefined =
-      customer.status === "closed"
-        ? "closed"
-        : options.doNotContact?.has(customer.id)
-          ? "doNotContact"
-          : consent === undefined
-            ? "noConsent"
-            : !consent.granted
-              ? "consentWithdrawn"
-              : (recent.get(customer.id) ?? 0) >= policy.maxContacts
-                ? "frequencyCap"
-                : options.productType !== undefined && options.holds?.get(customer.id)?.has(options.productType)
-                  ? "holdsProduct"
-                  : options.productRisk !== undefined &&
-                      unsuitability(customer, options.productRisk, { now: new Date(asOf) }) !== undefined
-                    ? "unsuitable"
-                    : undefined;
+      customer.kind === "individual" && customer.deceasedOn !== undefined
+        ? "deceased"
+        : customer.status === "closed"
+          ? "closed"
+          : options.doNotContact?.has(customer.id)
+            ? "doNotContact"
+            : consent === undefined
+              ? "noConsent"
+              : !consent.granted
+                ? "consentWithdrawn"
+                : (recent.get(customer.id) ?? 0) >= policy.maxContacts
+                  ? "frequencyCap"
+                  : options.productType !== undefined && options.holds?.get(customer.id)?.has(options.productType)
+                    ? "holdsProduct"
+                    : options.productRisk !== undefined &&
+                        unsuitability(customer, options.productRisk, { now: new Date(asOf) }) !== undefined
+                      ? "unsuitable"
+                      : undefined;
     if (reason) audience.excluded.push({ customerId: customer.id, reason });
     else audience.members.push(customer.id);
   }

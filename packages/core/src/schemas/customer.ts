@@ -85,6 +85,8 @@ const common = {
   /** Date the risk questionnaire was last assessed; suitability expires. */
   riskAssessedAt: IsoDateSchema.optional(),
   kycStatus: KycStatusSchema,
+  /** When the relationship ended (status `closed`): the source system's closing date. The record is kept. */
+  closedAt: IsoDateSchema.optional(),
   tier: TierSchema.optional(),
   loyaltyPoints: z.int().min(0),
   tags: TagsSchema,
@@ -103,6 +105,7 @@ const commonClasses = {
   riskTolerance: C1,
   riskAssessedAt: C1,
   kycStatus: C1,
+  closedAt: C1,
   tier: C1,
   loyaltyPoints: C1,
   tags: C1,
@@ -122,6 +125,8 @@ export const IndividualCustomerFields = defineRecord(
     gender: GenderSchema,
     birthDate: IsoDateSchema,
     idDocument: IdentityDocumentFields,
+    /** The customer has died (the core system's flag, with the date it gives): no contact, no marketing. */
+    deceasedOn: IsoDateSchema.optional(),
     occupation: OccupationSchema.optional(),
     annualIncome: MoneySchema.optional(),
     education: EducationSchema.optional(),
@@ -134,6 +139,7 @@ export const IndividualCustomerFields = defineRecord(
     gender: C1,
     birthDate: C2,
     idDocument: C2,
+    deceasedOn: C2,
     occupation: C1,
     annualIncome: C2,
     education: C1,

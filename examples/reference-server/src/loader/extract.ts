@@ -1,0 +1,154 @@
+/**
+ * The demo bank as its source systems would export it: each mapping of `sample-extract/` read backwards — a record
+ * becomes a row of the file whose mapping would load it (its constants and code tables say which), each field a
+ * column in the source's own form: the code of a code table, a date in the source's format (a time in Beijing's wall
+ * clock), yuan for fen, an id without its prefix — written in the mapping's encoding (GBK). `pnpm reference-server
+ * extract <dir> [customers]` writes one; the loader reads it back to the same records (test/sample-extract.test.ts).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import iconv from "iconv-lite";
+import type { CollectionName } from "@bankcrm/core";
+import { columnsOf, parseMapping, type FieldRuleOf, type Mapping } from "./mapping.js";
+
+/** The sample extract's mappings beside the files they describe (examples/reference-server/sample-extract/). */
+export const SAMPLE_DIR = fileURLToPath(new URL("../../sample-extract/", import.meta.url));
+
+/** Each mapping of the sample, by the file it loads (`accounts.yaml` → `accounts.csv`). */
+export function sampleMappings(dir = SAMPLE_DIR): { file: string; mapping: Mapping }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => ({
+      file: f.replace(/\.yaml$/, ".csv").replace(/-/g, "_"),
+      mapping: parseMapping(readFileSync(join(dir, f), "utf8"), f),
+    }));
+}
+
+export const csvCell = (v: string | number) =>
+  /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+
+type ColumnRule = Extract<FieldRuleOf, { column: string }>;
+
+function at(record: Record<string, unknown>, path: string): unknown {
+  let value: unknown = record;
+  for (const key of path.split("."))
+    value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/** Fen as the yuan a core system prints ("1234.56"). */
+const yuan = (fen: number) =>
+  `${fen < 0 ? "-" : ""}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
+
+/** A day or an instant in a source date format (an instant as Beijing's wall clock). */
+function formatDate(iso: string, format: string): string {
+  const wall = iso.length > 10 ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString() : iso;
+  const [y, m, d, hh, mm, ss] = [
+    wall.slice(0, 4),
+    wall.slice(5, 7),
+    wall.slice(8, 10),
+    ...wall.slice(11, 19).split(":"),
+  ];
+  return format
+    .replace("YYYY", y)
+    .replace("MM", m)
+    .replace("DD", d)
+    .replace("HH", hh ?? "")
+    .replace("mm", mm ?? "")
+    .replace("ss", ss ?? "");
+}
+
+/** A field's value as its source column holds it, or undefined when this rule cannot have given it. */
+function cellOf(rule: ColumnRule, value: unknown): string | undefined {
+  if (value === undefined) return "";
+  if (rule.values) return Object.entries(rule.values).find(([, v]) => isDeepStrictEqual(v, value))?.[0];
+  if (rule.date) return formatDate(value as string, typeof rule.date === "string" ? rule.date : rule.date[0]!);
+  if (rule.amount) {
+    const money = (rule.currency ? value : { amount: value, currency: undefined }) as {
+      amount: number;
+      currency?: string;
+    };
+    if (money.currency !== rule.currency) return undefined;
+    return rule.amount === "yuan" ? yuan(money.amount) : String(money.amount);
+  }
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  if (rule.prefix) return text.startsWith(rule.prefix) ? text.slice(rule.prefix.length) : undefined;
+  return text;
+}
+
+/** The record as a row of the mapping's file (cells by column), or undefined when this mapping would not load it. */
+export function rowOf(mapping: Mapping, record: Record<string, unknown>): Map<string, string> | undefined {
+  const row = new Map<string, string>();
+  for (const [field, rule] of Object.entries(mapping.fields)) {
+    const value = at(record, field);
+    if ("value" in rule) {
+      if (!isDeepStrictEqual(value, rule.value) && !(typeof rule.value === "object" && value !== undefined))
+        return undefined;
+      continue;
+    }
+    const cell = value === rule.default && value !== undefined ? "" : cellOf(rule, value);
+    if (cell === undefined) return undefined;
+    row.set(rule.column, cell);
+  }
+  return row;
+}
+
+/** Writes the records the mapping loads to `path` in its encoding, a header line first; returns how many. */
+export async function writeSourceFile(
+  path: string,
+  mapping: Mapping,
+  records: Iterable<Record<string, unknown>>,
+): Promise<number> {
+  const columns = columnsOf(mapping);
+  const out = await open(path, "w");
+  const encoding = mapping.encoding === "auto" ? "utf-8" : mapping.encoding;
+  let text = columns.join(mapping.delimiter) + "\r\n";
+  let rows = 0;
+  for (const record of records) {
+    const row = rowOf(mapping, record);
+    if (!row) continue;
+    rows++;
+    text += columns.map((c) => csvCell(row.get(c) ?? "")).join(mapping.delimiter) + "\r\n";
+    if (text.length > 1 << 20) {
+      await out.write(iconv.encode(text, encoding));
+      text = "";
+    }
+  }
+  await out.write(iconv.encode(text, encoding));
+  await out.close();
+  return rows;
+}
+
+/** The demo portfolio's records of each collection, as the extract reads them. */
+export type Portfolio = Partial<Record<CollectionName, readonly object[]>>;
+
+/** Writes the sample extract of `portfolio` into `dir`: one file per mapping; returns the rows of each. */
+export async function writeExtract(dir: string, portfolio: Portfolio, mappings = sampleMappings()) {
+  const written: Record<string, number> = {};
+  for (const { file, mapping } of mappings)
+    written[file] = await writeSourceFile(
+      join(dir, file),
+      mapping,
+      (portfolio[mapping.collection] ?? []) as Record<string, unknown>[],
+    );
+  return written;
+}
+
+/**
+ * The committed sample (sample-extract/*.csv): from the demo bank of 2,000 customers, its first 40 personal and first
+ * 4 corporate customers with everything they hold and did — small enough to read, with every file and code in it.
+ */
+export function samplePortfolio(p: { [K in "customers" | "holdings" | "transactions"]: readonly object[] }): Portfolio {
+  const customers = p.customers as readonly { id: string; kind: string }[];
+  const chosen = [
+    ...customers.filter((c) => c.kind === "individual").slice(0, 40),
+    ...customers.filter((c) => c.kind === "corporate").slice(0, 4),
+  ];
+  const ids = new Set(chosen.map((c) => c.id));
+  const of = (xs: readonly object[]) => xs.filter((x) => ids.has((x as { customerId: string }).customerId));
+  return { customers: chosen, holdings: of(p.holdings), transactions: of(p.transactions) };
+}
