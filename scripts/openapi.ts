@@ -723,7 +723,8 @@ export function buildOpenApi(): Record<string, unknown> {
               properties: {
                 summary: {
                   type: "object",
-                  description: "rows, loaded, resumedFrom, rejected, byReason, batches, encoding",
+                  description:
+                    "rows, loaded, resumedFrom, rejected, byReason, byColumn, batches, encoding, quality (the load's data-quality report, as GET /load/quality)",
                 },
                 rejects: {
                   type: "array",
@@ -744,6 +745,41 @@ export function buildOpenApi(): Record<string, unknown> {
             }),
           },
           ...errors(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    "/load/quality": {
+      get: {
+        operationId: "loadQuality",
+        summary:
+          "The data-quality reports of the latest loads, newest first, for head office (a member of staff of the head office branch) or a data feed: per load, completeness of each mapped field, refused rows by column and reason, suspected duplicate customers (one identity number under several records; masked) and orphans (a holding whose customer, a transaction whose holding, nobody holds). Read as a trend across loads",
+        parameters: [
+          query("system", "One source system's loads (CORE, CARD…)", {
+            type: "string",
+            pattern: "^[A-Z][A-Z0-9_]{1,19}$",
+          }),
+          query("collection", "One collection's loads", { type: "string" }),
+          query("limit", "How many reports (default 20, at most 200)", { type: "integer", minimum: 1, maximum: 200 }),
+        ],
+        responses: {
+          200: {
+            description: "The reports",
+            content: json({
+              type: "object",
+              required: ["items"],
+              properties: {
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    description:
+                      "runKey, system, collection, file, at, rows, loaded, rejected, records, completeness [{field, column, filled}], validity [{column, code, refused}], duplicates {groups, examples}, orphans {count, examples}",
+                  },
+                },
+              },
+            }),
+          },
+          ...errors(400, 401, 403),
         },
       },
     },

@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|feed|metrics runs one of them;
- * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests.
+ * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|feed|metrics|loader runs one of them;
+ * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests; BENCH_ONLY=load-scale (only on its own)
+ * loads a bank of a million customers from its extract (loader.bench.ts). BENCH_ONLY=loader: the loader beside raw COPY.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
@@ -16,6 +17,7 @@ import { benchFeed } from "./feed.bench.js";
 import { benchBookMetrics } from "./book-metrics.bench.js";
 import { benchContractFuzz } from "./contract-fuzz.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
+import { benchLoader, benchLoaderScale } from "../../examples/reference-server/bench/loader.bench.js";
 
 const only = process.env.BENCH_ONLY;
 console.log(`bankcrm benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
@@ -31,4 +33,6 @@ if (!only || only === "workstation") await benchWorkstation();
 if (!only || only === "server") await benchServer();
 if (!only || only === "feed") await benchFeed();
 if (!only || only === "metrics") await benchBookMetrics();
+if (!only || only === "loader") await benchLoader();
+if (only === "load-scale") await benchLoaderScale();
 if (only === "fuzz") benchContractFuzz();

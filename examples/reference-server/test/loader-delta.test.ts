@@ -12,8 +12,10 @@ import { campaignAudience, type Customer } from "@bankcrm/core";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { openDatabase, type Database } from "../src/database.js";
 import { loadFile, type LoadOptions } from "../src/loader/load.js";
-import { parseMapping } from "../src/loader/mapping.js";
+import { parseMapping, type Mapping } from "../src/loader/mapping.js";
+import { qualityReports } from "../src/loader/quality.js";
 import type { Reject } from "../src/loader/rows.js";
+import { CUSTOMER_CONSTANTS } from "./support/loaded.js";
 
 const dir = mkdtempSync(join(tmpdir(), "bankcrm-delta-"));
 const CIF = parseMapping(`source: CORE
@@ -31,14 +33,7 @@ fields:
   idDocument.number: { column: ID, identifier: residentId }
   contact: { value: {} }
   contact.mobile: { column: MOBILE, identifier: mobile }
-  status: { value: active }
-  onboardedAt: { value: "2020-01-01" }
-  branchId: { value: BR-0101 }
-  kycStatus: { value: verified }
-  loyaltyPoints: { value: 0 }
-  tags: { value: [] }
-  consents: { value: [] }
-`);
+${CUSTOMER_CONSTANTS}`);
 const ACCOUNTS = parseMapping(`source: CORE
 collection: holdings
 encoding: utf-8
@@ -170,5 +165,44 @@ describe("daily delta files", () => {
     expect(again.rejects).toEqual(first.rejects);
     expect(again.summary).toMatchObject({ loaded: 0, resumedFrom: 4, rejected: 1 });
     expect(await feed()).toBe(before);
+  });
+
+  it("reports each load's quality: one person under two source keys, an account nobody's, refused cells by column", async () => {
+    // The branch system's own customer file: 王建国 again (his ID number) under its key, and a mobile that is not one.
+    const branch: Mapping = {
+      ...CIF,
+      source: "BRANCH",
+      fields: { ...CIF.fields, id: { column: "CUST_NO", prefix: "CU-BRANCH-" } },
+    };
+    delete branch.action; // its file is a full one: every row a put
+    const cif = await loadFile(
+      db,
+      branch,
+      write(CIF_HEADER, [
+        person(100001, "王建国", "1985-03-12", "13800138000"),
+        person(300001, "戊", "1980-01-05", "123"),
+      ]),
+    );
+    expect(cif.quality!.validity).toEqual([{ column: "MOBILE", code: "identifier", refused: 1 }]);
+    expect(cif.quality!.records).toBe(1);
+    expect(cif.quality!.completeness.find((f) => f.field === "contact.mobile")).toEqual({
+      field: "contact.mobile",
+      column: "MOBILE",
+      filled: 1,
+    });
+    const wangId = id("1985-03-12", "001");
+    expect(cif.quality!.duplicates).toEqual({
+      groups: 1,
+      examples: [{ key: `**************${wangId.slice(-4)}`, records: ["CU-BRANCH-100001", "CU-CORE-100001"] }],
+    });
+    const accounts = await loadFile(
+      db,
+      ACCOUNTS,
+      write(ACCOUNT_HEADER, ["A,,6222000000000009,999999,1.00", "A,,6222000000000010,100001,2.00"]),
+    );
+    expect(accounts.quality!.orphans).toEqual({ count: 1, examples: ["HD-CORE-6222000000000009"] });
+    // Head office reads them newest first: a trend across loads.
+    const kept = await qualityReports(db, { system: "CORE", collection: "holdings", limit: 2 });
+    expect(kept.map((r) => r.orphans?.count)).toEqual([1, 0]);
   });
 });

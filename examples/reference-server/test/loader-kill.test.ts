@@ -13,7 +13,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
-import { loadedCustomers } from "./support/loaded.js";
+import { CUSTOMER_CONSTANTS, loadedCustomers } from "./support/loaded.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "bankcrm-loader-kill-"));
@@ -30,14 +30,7 @@ fields:
   idDocument.type: { value: resident_id }
   idDocument.number: { column: ID, identifier: residentId }
   contact: { value: {} }
-  status: { value: active }
-  onboardedAt: { value: "2020-01-01" }
-  branchId: { value: BR-0101 }
-  kycStatus: { value: verified }
-  loyaltyPoints: { value: 0 }
-  tags: { value: [] }
-  consents: { value: [] }
-`;
+${CUSTOMER_CONSTANTS}`;
 
 const importing = (url: string, source: string, file: string) =>
   spawn(

@@ -14,6 +14,7 @@ import { LOAD_SCOPE } from "../src/auth.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { loadFile, LoadError } from "../src/loader/load.js";
 import { MappingError, parseMapping } from "../src/loader/mapping.js";
+import type { QualityReport } from "../src/loader/quality.js";
 import type { Reject } from "../src/loader/rows.js";
 import { loadedCustomers } from "./support/loaded.js";
 
@@ -224,6 +225,31 @@ describe("the loader's door for data feeds (POST /load/{mapping})", () => {
     expect((await server().db.get("customers", "CU-FEED-100003"))?.body).toMatchObject({ status: "dormant" });
     const again = await post("load/core-cif", file([...GOOD, ...BAD]));
     expect(again.json.summary).toMatchObject({ loaded: 0, resumedFrom: 3 });
+  });
+
+  it("shows head office each load's quality, and nobody else", async () => {
+    await post("load/core-cif", file([...GOOD, ...BAD]));
+    const read = async (query: string, who: Parameters<RunningServer["tokenFor"]>[0]) => {
+      const s = server();
+      const r = await fetch(new URL(`load/quality${query}`, s.url), {
+        headers: { Authorization: `Bearer ${await s.tokenFor(who)}` },
+      });
+      return { status: r.status, json: (await r.json()) as { items?: QualityReport[] } };
+    };
+    const hq = { id: "ST-HQ-MA1", role: "marketing" as const, branchId: "HQ" };
+    const answer = await read("?system=FEED&collection=customers", hq);
+    expect(answer.status).toBe(200);
+    expect(answer.json.items![0]).toMatchObject({ system: "FEED", collection: "customers", rows: 7, rejected: 4 });
+    expect(answer.json.items![0]!.validity).toEqual(
+      expect.arrayContaining([
+        { column: "SEX_CD", code: "unmappedValue", refused: 1 },
+        { column: "CERT_NO", code: "identifier", refused: 1 },
+      ]),
+    );
+    const rm = { id: "ST-BJ-CY-RE1", role: "relationship_manager" as const, branchId: "BR-BJ-CY" };
+    expect((await read("", rm)).status).toBe(403);
+    expect((await read("?limit=0", hq)).status).toBe(400);
+    expect((await read("?collection=nothing", hq)).status).toBe(400);
   });
 
   it("refuses a caller without the load scope, an unknown mapping, and a file it cannot read", async () => {

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollectionName } from "@bankcrm/core";
 import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { openDatabase, type Database } from "../src/database.js";
-import { SAMPLE_DIR, sampleMappings, samplePortfolio, writeExtract, type Portfolio } from "../src/loader/extract.js";
+import {
+  rowOf,
+  SAMPLE_DIR,
+  sampleMappings,
+  samplePortfolio,
+  valueAt,
+  writeExtract,
+  type Portfolio,
+} from "../src/loader/extract.js";
+import type { QualityReport } from "../src/loader/quality.js";
 import { loadFile } from "../src/loader/load.js";
 import type { Reject } from "../src/loader/rows.js";
 
@@ -48,10 +57,13 @@ describe("the sample extract", () => {
 
   it("loads back to the same records: demo bank → extract → loader", async () => {
     const rejects: Reject[] = [];
+    const reports: QualityReport[] = [];
     const byCollection = (c: CollectionName) => sampleMappings().filter((m) => m.mapping.collection === c);
     for (const collection of ORDER)
       for (const { file, mapping } of byCollection(collection))
-        await loadFile(db, mapping, join(SAMPLE_DIR, file), { onReject: (r) => rejects.push(r) });
+        reports.push(
+          (await loadFile(db, mapping, join(SAMPLE_DIR, file), { onReject: (r) => rejects.push(r) })).quality!,
+        );
     expect(rejects).toEqual([]);
     for (const collection of ORDER) {
       const { rows } = await db.query<{ body: Record<string, unknown> }>(
@@ -69,6 +81,18 @@ describe("the sample extract", () => {
           : r.body,
       );
       expect(loaded, collection).toEqual(expected);
+    }
+    // Each load's quality: every mapped field as complete as the demo bank's records are, nothing refused, no
+    // duplicate, no orphan.
+    for (const report of reports) {
+      const { mapping } = sampleMappings().find((m) => report.file.endsWith(m.file))!;
+      const records = (sample[mapping.collection] as Record<string, unknown>[]).filter((r) => rowOf(mapping, r));
+      expect(report.records, report.file).toBe(records.length);
+      for (const { field, filled } of report.completeness)
+        expect(filled, `${report.file} ${field}`).toBe(records.filter((r) => valueAt(r, field) !== undefined).length);
+      expect(report.validity).toEqual([]);
+      if (mapping.collection === "customers") expect(report.duplicates).toEqual({ groups: 0, examples: [] });
+      else expect(report.orphans).toEqual({ count: 0, examples: [] });
     }
     // Each record keeps the identity its source knows it by: the card system's cards, the wealth platform's funds.
     const systems = await db.query<{ system: string; collection: string; n: string }>(

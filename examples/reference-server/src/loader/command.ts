@@ -75,5 +75,6 @@ export async function runImport(db: Database, args: readonly string[], log = con
       throw error;
     }
   }
+  log(`peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   return 0;
 }

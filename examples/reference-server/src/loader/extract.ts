@@ -6,7 +6,7 @@
  * extract <dir> [customers]` writes one; the loader reads it back to the same records (test/sample-extract.test.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
@@ -33,7 +33,8 @@ export const csvCell = (v: string | number) =>
 
 type ColumnRule = Extract<FieldRuleOf, { column: string }>;
 
-function at(record: Record<string, unknown>, path: string): unknown {
+/** The value at a dotted path of a record. */
+export function valueAt(record: Record<string, unknown>, path: string): unknown {
   let value: unknown = record;
   for (const key of path.split("."))
     value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
@@ -84,7 +85,7 @@ function cellOf(rule: ColumnRule, value: unknown): string | undefined {
 export function rowOf(mapping: Mapping, record: Record<string, unknown>): Map<string, string> | undefined {
   const row = new Map<string, string>();
   for (const [field, rule] of Object.entries(mapping.fields)) {
-    const value = at(record, field);
+    const value = valueAt(record, field);
     if ("value" in rule) {
       if (!isDeepStrictEqual(value, rule.value) && !(typeof rule.value === "object" && value !== undefined))
         return undefined;
@@ -97,45 +98,61 @@ export function rowOf(mapping: Mapping, record: Record<string, unknown>): Map<st
   return row;
 }
 
-/** Writes the records the mapping loads to `path` in its encoding, a header line first; returns how many. */
-export async function writeSourceFile(
-  path: string,
-  mapping: Mapping,
-  records: Iterable<Record<string, unknown>>,
-): Promise<number> {
-  const columns = columnsOf(mapping);
-  const out = await open(path, "w");
-  const encoding = mapping.encoding === "auto" ? "utf-8" : mapping.encoding;
-  let text = columns.join(mapping.delimiter) + "\r\n";
-  let rows = 0;
-  for (const record of records) {
-    const row = rowOf(mapping, record);
-    if (!row) continue;
-    rows++;
-    text += columns.map((c) => csvCell(row.get(c) ?? "")).join(mapping.delimiter) + "\r\n";
-    if (text.length > 1 << 20) {
-      await out.write(iconv.encode(text, encoding));
-      text = "";
-    }
-  }
-  await out.write(iconv.encode(text, encoding));
-  await out.close();
-  return rows;
-}
-
 /** The demo portfolio's records of each collection, as the extract reads them. */
 export type Portfolio = Partial<Record<CollectionName, readonly object[]>>;
 
+/** One source file being written: its mapping, its columns, and the text not yet flushed. */
+interface SourceFile {
+  name: string;
+  mapping: Mapping;
+  columns: string[];
+  handle: FileHandle;
+  text: string;
+  rows: number;
+}
+
+/**
+ * The extract's files, open together: `write` sends each record of a portfolio (or of one chunk of a bank too big
+ * to hold) to the file whose mapping would load it; `close` flushes them and says how many rows each got.
+ */
+export async function openExtract(dir: string, mappings = sampleMappings()) {
+  const files: SourceFile[] = [];
+  for (const { file, mapping } of mappings) {
+    const columns = columnsOf(mapping);
+    const handle = await open(join(dir, file), "w");
+    files.push({ name: file, mapping, columns, handle, text: columns.join(mapping.delimiter) + "\r\n", rows: 0 });
+  }
+  const flush = async (f: SourceFile) => {
+    await f.handle.write(iconv.encode(f.text, f.mapping.encoding === "auto" ? "utf-8" : f.mapping.encoding));
+    f.text = "";
+  };
+  return {
+    async write(portfolio: Portfolio) {
+      for (const f of files) {
+        for (const record of (portfolio[f.mapping.collection] ?? []) as Record<string, unknown>[]) {
+          const row = rowOf(f.mapping, record);
+          if (!row) continue;
+          f.rows++;
+          f.text += f.columns.map((c) => csvCell(row.get(c) ?? "")).join(f.mapping.delimiter) + "\r\n";
+          if (f.text.length > 1 << 20) await flush(f);
+        }
+      }
+    },
+    async close(): Promise<Record<string, number>> {
+      for (const f of files) {
+        await flush(f);
+        await f.handle.close();
+      }
+      return Object.fromEntries(files.map((f) => [f.name, f.rows]));
+    },
+  };
+}
+
 /** Writes the sample extract of `portfolio` into `dir`: one file per mapping; returns the rows of each. */
 export async function writeExtract(dir: string, portfolio: Portfolio, mappings = sampleMappings()) {
-  const written: Record<string, number> = {};
-  for (const { file, mapping } of mappings)
-    written[file] = await writeSourceFile(
-      join(dir, file),
-      mapping,
-      (portfolio[mapping.collection] ?? []) as Record<string, unknown>[],
-    );
-  return written;
+  const extract = await openExtract(dir, mappings);
+  await extract.write(portfolio);
+  return extract.close();
 }
 
 /**

@@ -16,6 +16,7 @@ import iconv from "iconv-lite";
 import type { Database } from "../database.js";
 import { columnsOf, type Mapping } from "./mapping.js";
 import { duplicatesAmong, mergeBatch, type MergeRefusal } from "./merge.js";
+import { reportQuality, type QualityReport } from "./quality.js";
 import { mapRow, reject, type MappedRow, type Reject } from "./rows.js";
 
 /** A file the loader cannot read at all (its encoding, its header): said before any row is written. */
@@ -49,7 +50,11 @@ export interface LoadSummary {
   rejected: number;
   /** Refused rows by reason code. */
   byReason: Record<string, number>;
+  /** Refused rows by the column of their first wrong cell, and its reason code. */
+  byColumn: Record<string, Record<string, number>>;
   batches: number;
+  /** The load's data-quality report (quality.ts), kept for head office. */
+  quality?: QualityReport;
 }
 
 export interface LoadOptions {
@@ -178,6 +183,22 @@ async function startRun(db: Database, mapping: Mapping, path: string) {
   return { runKey, resumedFrom: Number(rows[0]!.n), committedLine: Number(rows[0]!.line) };
 }
 
+/** A load's summary, and how a refused row is counted in it (by reason and by column) and passed on. */
+function tally(file: string, encoding: string, resumedFrom: number, onReject: LoadOptions["onReject"]) {
+  const summary: LoadSummary = {
+    ...{ file, encoding, rows: 0, loaded: 0, resumedFrom, rejected: 0 },
+    ...{ byReason: {}, byColumn: {}, batches: 0 },
+  };
+  const refuse = (r: Reject) => {
+    summary.rejected++;
+    summary.byReason[r.code] = (summary.byReason[r.code] ?? 0) + 1;
+    const column = (summary.byColumn[r.column || "(row)"] ??= {});
+    column[r.code] = (column[r.code] ?? 0) + 1;
+    onReject?.(r);
+  };
+  return { summary, refuse };
+}
+
 /** Loads one file by `mapping` into `db`. */
 export async function loadFile(
   db: Database,
@@ -190,21 +211,7 @@ export async function loadFile(
   const encoding = await encodingOf(path, mapping.encoding);
   const totalBytes = (await stat(path)).size;
   const { runKey, resumedFrom, committedLine } = await startRun(db, mapping, path);
-  const summary: LoadSummary = {
-    file: path,
-    encoding,
-    rows: 0,
-    loaded: 0,
-    resumedFrom,
-    rejected: 0,
-    byReason: {},
-    batches: 0,
-  };
-  const refuse = (r: Reject) => {
-    summary.rejected++;
-    summary.byReason[r.code] = (summary.byReason[r.code] ?? 0) + 1;
-    o.onReject?.(r);
-  };
+  const { summary, refuse } = tally(path, encoding, resumedFrom, o.onReject);
   const refusals = (found: MergeRefusal[]) =>
     found.forEach((f) =>
       refuse(reject({ file: path, line: f.line, key: f.key }, mapping.key, f.code, { value: f.key })),
@@ -214,20 +221,27 @@ export async function loadFile(
   let keys = new Set<string>();
   let batch: MappedRow[] = [];
   let lastLine = 0;
+  // One merge in flight while the next batch is read and checked: the database's work and ours overlap.
+  let merging: Promise<void> = Promise.resolve();
   const commit = async () => {
     if (batch.length === 0) return;
-    const rows = batch;
+    const [rows, upTo] = [batch, lastLine];
     [batch, keys] = [[], new Set()];
+    await merging; // in order, one at a time: a batch sees every batch before it committed
     if (rows.at(-1)!.line <= committedLine) {
       // Committed by an earlier run of this file: only its same-key rows are said again (its rejects file is whole).
-      refusals(await duplicatesAmong(db, mapping, runKey, rows));
-      return;
+      merging = duplicatesAmong(db, mapping, runKey, rows).then(refusals);
+    } else {
+      merging = db
+        .transaction((tx) => mergeBatch(tx, mapping, runKey, rows, upTo))
+        .then((found) => {
+          refusals(found);
+          summary.loaded += rows.length - found.length;
+          summary.batches++;
+          o.afterBatch?.(summary.batches);
+        });
     }
-    const found = await db.transaction((tx) => mergeBatch(tx, mapping, runKey, rows, lastLine));
-    refusals(found);
-    summary.loaded += rows.length - found.length;
-    summary.batches++;
-    o.afterBatch?.(summary.batches);
+    merging.catch(() => undefined); // awaited with the next batch or at the end, not lost meanwhile
   };
   // A row the parser could not read, or too long to keep, is a row too: counted, and refused.
   const unreadable = (r: Reject) => {
@@ -255,10 +269,12 @@ export async function loadFile(
     if (summary.rows % 10_000 === 0) o.onProgress?.({ ...counts(summary), bytes: read.bytes(), totalBytes });
   }
   await commit();
+  await merging;
   o.onProgress?.({ ...counts(summary), bytes: totalBytes, totalBytes });
   await db.query(
     "UPDATE load_runs SET committed_line = greatest(committed_line, $2), finished = now(), summary = $3 WHERE run_key = $1",
     [runKey, lastLine, JSON.stringify(summary)],
   );
+  summary.quality = await reportQuality(db, mapping, runKey, summary);
   return summary;
 }

@@ -136,6 +136,26 @@ export function parseMapping(text: string, file = "mapping.yaml"): Mapping {
   return mapping;
 }
 
+const untouched = new WeakMap<Mapping, string[]>();
+
+/**
+ * The top-level fields a put leaves as they are on a record the bank already holds: every field of the collection no
+ * column feeds (a constant — tags, consents — only starts a new record), and the id.
+ */
+export function fieldsKept(mapping: Mapping): string[] {
+  let kept = untouched.get(mapping);
+  if (!kept) {
+    const fed = new Set(
+      Object.entries(mapping.fields)
+        .filter(([field, rule]) => "column" in rule && field !== "id")
+        .map(([field]) => field.split(".")[0]!),
+    );
+    kept = [...topFields(mapping.collection), "id"].filter((f) => !fed.has(f));
+    untouched.set(mapping, kept);
+  }
+  return kept;
+}
+
 /** The source columns a mapping reads (its key and every field's column). */
 export function columnsOf(mapping: Mapping): string[] {
   return [

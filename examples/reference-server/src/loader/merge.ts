@@ -8,7 +8,7 @@
  */
 import { etagOf, naturalKey, orderTime, timelineKey } from "../record-rows.js";
 import type { Sql } from "../sql.js";
-import type { Mapping } from "./mapping.js";
+import { fieldsKept, type Mapping } from "./mapping.js";
 import type { MappedRow } from "./rows.js";
 
 /** A row the database refused: the same key earlier in the file, or a close of a record nobody holds. */
@@ -20,7 +20,8 @@ export interface MergeRefusal {
 
 const STAGE = `CREATE TEMP TABLE IF NOT EXISTS load_stage (
   line bigint, source_key text, action text, id text, customer_id text, natural_key text, tkey text,
-  created_at text, body jsonb, patch jsonb, etag text) ON COMMIT DELETE ROWS`;
+  created_at text, body jsonb, patch jsonb, etag text, known_id text, known_run text, known_line bigint)
+  ON COMMIT DELETE ROWS`;
 const STAGE_COLUMNS = [
   "line",
   "source_key",
@@ -38,7 +39,7 @@ const STAGE_COLUMNS = [
 /** A staged row's values, in STAGE_COLUMNS' order (a close has no body: it only lays its patch over one). */
 function stageValues(collection: Mapping["collection"], r: MappedRow): unknown[] {
   const body = r.record;
-  if (!body) return [r.line, r.key, r.action, r.id, null, null, null, null, null, JSON.stringify(r.patch), null];
+  if (!body) return [r.line, r.key, r.action, r.id, null, null, null, null, null, JSON.stringify(r.patch ?? {}), null];
   return [
     r.line,
     r.key,
@@ -49,22 +50,22 @@ function stageValues(collection: Mapping["collection"], r: MappedRow): unknown[]
     timelineKey(collection, body),
     orderTime(collection, body),
     JSON.stringify(body),
-    JSON.stringify(r.patch),
+    null,
     etagOf(body),
   ];
 }
 
+/** What the database knows of each staged key, found once: its record, and the run and line that last wrote it. */
+const KNOWN = `
+  UPDATE load_stage s SET known_id = i.record_id, known_run = i.load_run, known_line = i.load_line
+  FROM source_identities i WHERE i.system = $1 AND i.collection = $2 AND i.source_key = s.source_key`;
 /** The rows written earlier by this run under another line: the same source key twice in one file. */
 const DUPLICATES = `
-  DELETE FROM load_stage s USING source_identities i
-  WHERE i.system = $1 AND i.collection = $2 AND i.source_key = s.source_key AND i.load_run = $3
-    AND i.load_line <> s.line
-  RETURNING s.line, s.source_key AS key`;
+  DELETE FROM load_stage WHERE known_run = $1 AND known_line <> line RETURNING line, source_key AS key`;
 /** A key already known updates the record it resolved to (entity resolution may have moved it). */
 const RESOLVE = `
-  UPDATE load_stage s SET id = i.record_id, body = jsonb_set(s.body, '{id}', to_jsonb(i.record_id))
-  FROM source_identities i
-  WHERE i.system = $1 AND i.collection = $2 AND i.source_key = s.source_key AND s.id IS DISTINCT FROM i.record_id`;
+  UPDATE load_stage SET id = known_id, body = jsonb_set(body, '{id}', to_jsonb(known_id))
+  WHERE known_id IS NOT NULL AND known_id <> id`;
 const UNKNOWN = `
   DELETE FROM load_stage s WHERE s.action = 'close'
     AND NOT EXISTS (SELECT 1 FROM records r WHERE r.collection = $1 AND r.id = s.id)
@@ -72,7 +73,7 @@ const UNKNOWN = `
 const UPDATE = `
   WITH latest AS (SELECT DISTINCT ON (id) * FROM load_stage ORDER BY id, line DESC),
   changed AS (
-    SELECT r.id, r.body AS old, jsonb_deep_merge(r.body, l.patch) AS merged,
+    SELECT r.id, r.body AS old, jsonb_deep_merge(r.body, coalesce(l.patch, l.body - $3::text[])) AS merged,
            coalesce((r.body ->> 'version')::int, 0) + 1 AS version, l.customer_id, l.natural_key, l.tkey, l.created_at
     FROM latest l JOIN records r ON r.collection = $1 AND r.id = l.id),
   kept AS (
@@ -118,10 +119,11 @@ export async function mergeBatch(
   const refused: MergeRefusal[] = [];
   const note = (code: MergeRefusal["code"]) => (found: { rows: { line: string; key: string }[] }) =>
     refused.push(...found.rows.map((r) => ({ line: Number(r.line), key: r.key, code })));
-  note("duplicateKey")(await tx.query(DUPLICATES, source));
-  await tx.query(RESOLVE, source.slice(0, 2));
+  await tx.query(KNOWN, source.slice(0, 2));
+  note("duplicateKey")(await tx.query(DUPLICATES, [runKey]));
+  await tx.query(RESOLVE);
   note("unknownKey")(await tx.query(UNKNOWN, [mapping.collection]));
-  await tx.query(UPDATE, [mapping.collection, runKey]);
+  await tx.query(UPDATE, [mapping.collection, runKey, fieldsKept(mapping)]);
   await tx.query(INSERT, [mapping.collection]);
   await tx.query(IDENTITIES, source);
   await tx.query("UPDATE load_runs SET committed_rows = committed_rows + $2, committed_line = $3 WHERE run_key = $1", [

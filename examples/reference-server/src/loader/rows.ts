@@ -57,13 +57,13 @@ const DATE = {
 function isoDateOf(value: string, format: keyof typeof DATE): string | undefined {
   const m = DATE[format].exec(value);
   if (!m) return undefined;
-  const [y, mo, d] = [m[1]!, m[2]!.padStart(2, "0"), m[3]!.padStart(2, "0")];
-  const day = `${y}-${mo}-${d}`;
-  const real = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== day) return undefined;
-  if (m[4] === undefined) return day;
-  const instant = new Date(`${day}T${m[4]}:${m[5]}:${m[6]}+08:00`);
-  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
+  if (m[4] === undefined) return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  if (h > 23 || mi > 59 || sec > 59) return undefined;
+  return new Date(day.getTime() + ((h - 8) * 3600 + mi * 60 + sec) * 1000).toISOString();
 }
 
 /** Yuan ("1,234.5") or fen ("123450") as minor units, exactly (no floating point), or undefined. */
@@ -149,20 +149,10 @@ export interface MappedRow {
   /** put: the whole record, a new record's body. */
   record?: Record<string, unknown>;
   /**
-   * What is laid over a record already held: the fields the row's columns gave (a constant — tags, consents — is a
-   * new record's start, and the bank's own changes to it stay), or the closing (`status: closed` and its date).
+   * close: what is laid over the record held (`status: closed` and its date). A put lays its record over it less the
+   * fields no column feeds (`fieldsKept`: a constant — tags, consents — only starts a new record).
    */
-  patch: Record<string, unknown>;
-}
-
-/** The top-level fields a put lays over a record already held: every one a column feeds. */
-function patchOf(mapping: Mapping, record: Record<string, unknown>) {
-  const fed = new Set(
-    Object.entries(mapping.fields)
-      .filter(([field, rule]) => "column" in rule && field !== "id")
-      .map(([field]) => field.split(".")[0]!),
-  );
-  return Object.fromEntries(Object.entries(record).filter(([field]) => fed.has(field)));
+  patch?: Record<string, unknown>;
 }
 
 /** A delta's close or death: the key, and the day from the change's date column or the load's day. */
@@ -224,7 +214,7 @@ export function mapRow(
   const checked = validate(schema, record, "zh-CN", { strict: true });
   if (checked.success) {
     const data = checked.data as Record<string, unknown>;
-    return { key, line: where.line, action: "put", id: String(data.id), record: data, patch: patchOf(mapping, data) };
+    return { key, line: where.line, action: "put", id: String(data.id), record: data };
   }
   const english = validate(schema, record, "en", { strict: true });
   const en = new Map(english.success ? [] : english.errors.map((e: FieldError) => [e.path.join("."), e.message]));

@@ -13,7 +13,9 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { Hono } from "hono";
 import { LOAD_SCOPE } from "../auth.js";
-import { forbidden, isLoader, notFound, problem, type Env } from "../http.js";
+import { COLLECTION_NAMES, HEAD_OFFICE_BRANCH_ID } from "@bankcrm/core";
+import { forbidden, isLoader, notFound, principal, problem, type Env } from "../http.js";
+import { qualityReports } from "../loader/quality.js";
 import { loadFile, LoadError } from "../loader/load.js";
 import { MappingError, parseMapping } from "../loader/mapping.js";
 import type { Reject } from "../loader/rows.js";
@@ -54,6 +56,21 @@ export function loadRoutes({ db, loadMappings }: RouteContext) {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+  // Head office reads how the loads went: its own staff, or a data feed.
+  app.get("/load/quality", async (c) => {
+    const p = principal(c);
+    if (!isLoader(c) && p.branchId !== HEAD_OFFICE_BRANCH_ID)
+      return forbidden(c, "data-quality reports are for head office");
+    const { system, collection, limit } = c.req.query();
+    if (system !== undefined && !/^[A-Z][A-Z0-9_]{1,19}$/.test(system))
+      return problem(c, 400, "Invalid query", "system: an upper-case system code, e.g. CORE");
+    if (collection !== undefined && !(COLLECTION_NAMES as readonly string[]).includes(collection))
+      return problem(c, 400, "Invalid query", `collection: one of ${COLLECTION_NAMES.join(", ")}`);
+    const n = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 200)
+      return problem(c, 400, "Invalid query", "limit: a whole number from 1 to 200");
+    return c.json({ items: await qualityReports(db, { system, collection, limit: n }) });
   });
   return app;
 }
