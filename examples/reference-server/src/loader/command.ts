@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, appendFileSync } from "node:fs";
 import type { Database } from "../database.js";
 import { loadFile, LoadError } from "./load.js";
 import { MappingError, parseMapping } from "./mapping.js";
+import type { QualityReport } from "./quality.js";
 import type { Reject } from "./rows.js";
 
 const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -30,6 +31,20 @@ export function importArgs(args: readonly string[]): {
   if (!out.mapping || out.files.length === 0 || !Number.isSafeInteger(out.batch) || out.batch < 1)
     throw new Error("usage: import --source <SYSTEM> --mapping <mapping.yaml> [--batch <rows>] <file>…");
   return out;
+}
+
+/** The report in a line: the least complete fields, and the suspected duplicates or orphans (GET /load/quality). */
+function qualityLine(q: QualityReport): string {
+  const share = (filled: number) => `${Math.round((100 * filled) / Math.max(q.records, 1))}%`;
+  const least = [...q.completeness]
+    .sort((a, b) => a.filled - b.filled)
+    .slice(0, 3)
+    .map((f) => `${f.field} ${share(f.filled)}`);
+  return (
+    `quality: ${q.records.toLocaleString("en")} records; least complete ${least.join(", ") || "—"}` +
+    (q.duplicates ? `; ${q.duplicates.groups} identity numbers on more than one customer` : "") +
+    (q.orphans ? `; ${q.orphans.count} without their ${q.collection === "holdings" ? "customer" : "holding"}` : "")
+  );
 }
 
 /** Runs the import; its exit code (0: every file read, rejects or not; 1: a file or the mapping could not be). */
@@ -70,6 +85,7 @@ export async function runImport(db: Database, args: readonly string[], log = con
           (summary.resumedFrom > 0 ? ` after ${summary.resumedFrom.toLocaleString("en")} already committed` : "") +
           `, ${summary.rejected.toLocaleString("en")} refused${reasons ? ` (${reasons}) — see ${rejects}` : ""}`,
       );
+      if (summary.quality) log(qualityLine(summary.quality));
     } catch (error) {
       if (error instanceof LoadError) return (log(`${error.message}`), 1);
       throw error;
