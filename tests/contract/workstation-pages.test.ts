@@ -15,8 +15,8 @@ describe("the workstation's pages by role", () => {
       relationship_manager: ["day", "customers", "marketing", "value"],
       branch_manager: ["day", "customers", "marketing", "value", "dashboard"],
       teller: ["customers", "marketing"],
-      marketing: ["customers", "marketing", "value"],
-      auditor: ["customers", "marketing", "value", "audit"],
+      marketing: ["customers", "marketing", "value", "quality"],
+      auditor: ["customers", "marketing", "value", "audit", "quality"],
     });
     expect(Object.fromEntries(ROLES.map((r) => [r, homeOf(r)]))).toEqual({
       relationship_manager: "day",
@@ -36,6 +36,7 @@ describe("the workstation's pages by role", () => {
     expect(pageAt("#/value/x", "auditor")).toEqual({ page: "customers" });
     expect(pageAt("", "marketing")).toEqual({ page: "marketing" });
     expect(pageAt("#/nowhere", "teller")).toEqual({ page: "customers" });
+    expect(pageAt("#/quality", "branch_manager")).toEqual({ page: "day" }); // head office only
     expect(new Set(PAGES.map((p) => p.id)).size).toBe(PAGES.length);
   });
 });

@@ -4,6 +4,9 @@
  * contact and move the new lead while still offline, see all three queued, go
  * online — and the server ends with exactly one lead, contacted, and the contact.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -15,6 +18,8 @@ import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
+import { sampleMappings } from "../../examples/reference-server/src/loader/extract.js";
+import { loadFile } from "../../examples/reference-server/src/loader/load.js";
 import { customerSigner } from "../../examples/branch-workstation/serve.mjs";
 import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
@@ -398,7 +403,7 @@ describe("branch workstation against the reference server (server mode)", () => 
     }
   }, 120_000);
 
-  it("shows the auditor the server's audit chain: reveals with their reasons, caller verifications, filtered, verified", async () => {
+  it("shows the auditor the server's audit chain (reveals with their reasons, caller verifications, filtered, verified) and head office's data quality", async () => {
     const customer = (
       await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({
         relationshipManagerId: "ST-BJ-CY-RE1",
@@ -437,6 +442,28 @@ describe("branch workstation against the reference server (server mode)", () => 
     await audit.locator('input[name="customer"]').fill("CU-NOBODY");
     await audit.locator('[data-testid="audit-filter"] button[type="submit"]').click();
     await audit.getByText("没有符合条件的记录").waitFor({ timeout: 10_000 });
+
+    // Head office's data quality: the core system's account file loaded — one account of a customer nobody holds,
+    // one amount that is not one — and the page shows the load, its completeness, what was refused and the orphan.
+    const accounts = join(mkdtempSync(join(tmpdir(), "bankcrm-e2e-load-")), "accounts.csv");
+    writeFileSync(
+      accounts,
+      "ACCT_ID,CUST_NO,PROD_TYPE,PROD_CD,PROD_NAME,ACCT_NO,BAL,AVG_BAL,OPEN_DT,ACCT_STAT,CLOSE_DT,RATE,MATURE_DT\r\n" +
+        "E2E-H1,00000001,11,DEP-CUR,活期储蓄,6217001800000000011,100.00,,20250101,0,,,\r\n" +
+        "E2E-H2,99999999,11,DEP-CUR,活期储蓄,6217001800000000029,200.00,,20250101,0,,,\r\n" +
+        "E2E-H3,00000002,11,DEP-CUR,活期储蓄,6217001800000000037,一百,,20250101,0,,,\r\n",
+    );
+    // The sample's mapping, for this file in UTF-8 (the sample's own is GBK).
+    const mapping = { ...sampleMappings().find((m) => m.file === "accounts.csv")!.mapping, encoding: "utf-8" as const };
+    expect((await loadFile(api.db, mapping, accounts)).rejected).toBe(1);
+    await app.locator('[data-testid="nav-quality"]').click({ timeout: 30_000 });
+    const quality = app.locator("ws-quality-page");
+    await quality.locator('[data-testid="quality-loads"]').waitFor({ timeout: 15_000 });
+    expect(await quality.locator('[data-testid="quality-loads"] tbody tr').first().textContent()).toMatch(
+      /CORE · holdings[\s\S]*accounts\.csv[\s\S]*1 \(33\.3%\)[\s\S]*1 条记录找不到所属客户或账户/,
+    );
+    expect(await quality.locator('[data-testid="quality-validity"]').textContent()).toMatch(/BAL\s*amount\s*1/);
+    expect(await quality.locator('[data-testid="quality-orphans"]').textContent()).toContain("E2E-H2");
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

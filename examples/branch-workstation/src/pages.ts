@@ -7,7 +7,7 @@
 import type { TextKey } from "./messages.js";
 import type { DemoRole } from "./users.js";
 
-export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "audit";
+export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "audit" | "quality";
 
 export interface PageSpec {
   readonly id: Page;
@@ -35,6 +35,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "dashboard", nav: "navDashboard", roles: ["branch_manager"] },
   // The audit chain is the auditor's.
   { id: "audit", nav: "navAudit", roles: ["auditor"] },
+  // How the bank's source files loaded: head office's (the server answers its own staff only).
+  { id: "quality", nav: "navQuality", roles: ["marketing", "auditor"] },
 ];
 
 /** Where a role starts: "my day" for the sales roles, marketing for the marketing manager, else the customers. */

@@ -39,6 +39,7 @@ import {
   type OutboxStatus,
 } from "@bankcrm/data";
 import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
+import type { QualitySource } from "./pages/quality-page.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook, ensureTargets } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -311,6 +312,16 @@ export class WorkstationSession {
     return from ? this.auditReader?.source : undefined;
   }
   private auditReader: { from: HttpStore | IndexedDbStore; source: AuditSource } | undefined;
+
+  /** Head office's data-quality page: the server's reports of each load (`GET /load/quality`); none embedded. */
+  get qualitySource(): QualitySource | undefined {
+    const remote = this.remote;
+    if (!remote) return undefined;
+    if (this.qualityReader?.from !== remote)
+      this.qualityReader = { from: remote, source: () => remote.loadQuality({ limit: 50 }).catch(() => undefined) };
+    return this.qualityReader.source;
+  }
+  private qualityReader: { from: HttpStore; source: QualitySource } | undefined;
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

@@ -16,8 +16,7 @@ import "./pages/customers-page.js";
 import "./pages/my-day-page.js";
 import "./pages/marketing-page.js";
 import "./pages/value-page.js";
-import "./pages/dashboard-page.js";
-import "./pages/audit-page.js";
+import { reportPages } from "./pages/report-pages.js";
 import type { CustomersPage } from "./pages/customers-page.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
@@ -340,33 +339,6 @@ export class WorkstationApp extends LitElement {
     </nav>`;
   }
 
-  /** The branch manager's dashboard and the auditor's audit log: rendered only while open. */
-  private renderReports(dashboard: boolean, audit: boolean) {
-    const s = this.session;
-    return html`${
-      dashboard
-        ? html`<ws-dashboard-page
-            .rows=${s.rows}
-            .values=${s.values}
-            .valuesState=${s.valuesState}
-            .locale=${this.locale}
-            ?embedded=${s.embedded}
-            @ws-values=${this.onValuesAction}
-          ></ws-dashboard-page>`
-        : nothing
-    }
-    ${
-      audit
-        ? html`<ws-audit-page
-            active
-            .source=${s.auditSource}
-            ?embedded=${s.embedded}
-            .locale=${this.locale}
-          ></ws-audit-page>`
-        : nothing
-    }`;
-  }
-
   private renderMain() {
     const s = this.session;
     void this.revision;
@@ -379,6 +351,7 @@ export class WorkstationApp extends LitElement {
     const value = this.page === "value" && hasValue;
     const dashboard = this.page === "dashboard" && hasPage(role, "dashboard");
     const audit = this.page === "audit" && hasPage(role, "audit");
+    const quality = this.page === "quality" && hasPage(role, "quality");
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -424,7 +397,7 @@ export class WorkstationApp extends LitElement {
               ></ws-value-page>`
             : nothing
         }
-        ${this.renderReports(dashboard, audit)}
+        ${reportPages(this.session, this.locale, { dashboard, audit, quality }, this.onValuesAction)}
         <ws-customers-page
           ?hidden=${day || marketing || value || dashboard || audit}
           .rows=${s.rows}

@@ -44,6 +44,7 @@ export type {
   CallerCheck,
   CampaignLaunch,
   ServerSalesPerformance,
+  LoadQualityReport,
   MetricsPage,
   SegmentPage,
   ServerCustomerMetrics,

@@ -13,6 +13,7 @@ export {
   type CallerCheck,
   type CampaignLaunch,
   type ServerSalesPerformance,
+  type LoadQualityReport,
   type ServerCustomerMetrics,
   type TransitionRequest,
 } from "./http-store.js";

@@ -129,6 +129,35 @@ export interface ServerEndpoints {
    * an RM's own, a branch manager's branch. `period`: the commission period (default: this quarter).
    */
   salesPerformance(period?: { periodStart: string; periodEnd: string }): Promise<ServerSalesPerformance>;
+  /**
+   * `GET /load/quality`: the data-quality reports of the latest loads of the bank's source files, newest first — for
+   * head office (403 for others). `system`, `collection`: one source's loads, a trend.
+   */
+  loadQuality(query?: { system?: string; collection?: string; limit?: number }): Promise<LoadQualityReport[]>;
+}
+
+/** One load's data-quality report (`GET /load/quality`; the reference server's loader, docs/data/import.md). */
+export interface LoadQualityReport {
+  runKey: string;
+  /** The source system (CORE, CARD, WEALTH…). */
+  system: string;
+  collection: string;
+  file: string;
+  /** When the load finished (ISO instant). */
+  at: string;
+  rows: number;
+  loaded: number;
+  rejected: number;
+  /** The records the load wrote (or found unchanged). */
+  records: number;
+  /** For each field the source's columns feed: how many of the records have it. */
+  completeness: { field: string; column: string; filled: number }[];
+  /** Refused rows by column and reason code. */
+  validity: { column: string; code: string; refused: number }[];
+  /** Customer loads: identity numbers held by more than one customer record (masked), and a few of them. */
+  duplicates?: { groups: number; examples: { key: string; records: string[] }[] };
+  /** Holding and transaction loads: records whose customer or holding nobody holds. */
+  orphans?: { count: number; examples: string[] };
 }
 
 /** What `GET /sales/performance` answers: core's SalesPerformance, and whether the bank pays commission by a scheme. */
@@ -206,6 +235,14 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
           })
           .json<CampaignMeasurement>(),
       ),
+    loadQuality: async (query = {}) =>
+      (
+        await call(() =>
+          api
+            .get("load/quality", { searchParams: query as Record<string, string | number> })
+            .json<{ items: LoadQualityReport[] }>(),
+        )
+      ).items,
     salesPerformance: (period) =>
       call(() => api.get("sales/performance", { searchParams: period ?? {} }).json<ServerSalesPerformance>()),
     evaluateSegment: (definition, segmentPage = {}) =>

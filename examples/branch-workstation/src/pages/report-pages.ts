@@ -1,0 +1,45 @@
+/**
+ * The workstation's report pages — the branch manager's dashboard, the auditor's audit log, head office's data
+ * quality — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
+ */
+import { html, nothing } from "lit";
+import type { Locale } from "@bankcrm/core";
+import "./dashboard-page.js";
+import "./audit-page.js";
+import "./quality-page.js";
+import type { WorkstationSession } from "../session.js";
+
+export function reportPages(
+  s: WorkstationSession,
+  locale: Locale,
+  open: { dashboard: boolean; audit: boolean; quality: boolean },
+  onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
+) {
+  return html`${
+    open.dashboard
+      ? html`<ws-dashboard-page
+          .rows=${s.rows}
+          .values=${s.values}
+          .valuesState=${s.valuesState}
+          .locale=${locale}
+          ?embedded=${s.embedded}
+          @ws-values=${onValuesAction}
+        ></ws-dashboard-page>`
+      : nothing
+  }
+  ${
+    open.audit
+      ? html`<ws-audit-page active .source=${s.auditSource} ?embedded=${s.embedded} .locale=${locale}></ws-audit-page>`
+      : nothing
+  }
+  ${
+    open.quality
+      ? html`<ws-quality-page
+          active
+          .source=${s.qualitySource}
+          ?embedded=${s.embedded}
+          .locale=${locale}
+        ></ws-quality-page>`
+      : nothing
+  }`;
+}
