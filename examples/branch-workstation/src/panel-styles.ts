@@ -78,6 +78,22 @@ export const formTableStyles = css`
   }
 `;
 
+/** A report's data table: full width, a rule under each row, cells isolated for mixed Chinese and Latin text. */
+export const dataTableStyles = css`
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.875rem;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--bankcrm-color-border);
+    unicode-bidi: isolate;
+  }
+`;
+
 /** A host page on the tokens: its surface, the header bar and its title (the workstation's and the desk's). */
 export const pageStyles = css`
   :host {

@@ -11,7 +11,7 @@ import type { Locale } from "@bankcrm/core";
 import type { AuditQuery, AuditRow, AuditVerification, HttpStore, LocalAuditLog } from "@bankcrm/data";
 import { visuallyHidden } from "@bankcrm/elements";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import { STAFF_NAMES } from "../users.js";
 
 /** What the page asks the session for (server mode); undefined embedded or offline. */
@@ -89,6 +89,7 @@ export class AuditPage extends LitElement {
     pageHostStyles,
     controlStyles,
     panelStyles,
+    dataTableStyles,
     css`
       form {
         display: flex;
@@ -101,18 +102,6 @@ export class AuditPage extends LitElement {
         display: grid;
         gap: 2px;
         font-size: 0.875rem;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.875rem;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--bankcrm-color-border);
-        unicode-bidi: isolate;
       }
       .broken {
         color: var(--bankcrm-color-danger, #b42318);

@@ -15,7 +15,7 @@ import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import type { ValuesState } from "../session.js";
 import { BRANCH_NAMES, USERS } from "../users.js";
 import type { BookValues } from "../value-book.js";
@@ -35,6 +35,7 @@ export class DashboardPage extends LitElement {
     pageHostStyles,
     controlStyles,
     panelStyles,
+    dataTableStyles,
     valuePageStyles,
     css`
       .tiles {

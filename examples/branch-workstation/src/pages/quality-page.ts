@@ -11,7 +11,7 @@ import type { Locale } from "@bankcrm/core";
 import type { LoadQualityReport } from "@bankcrm/data";
 import { visuallyHidden } from "@bankcrm/elements";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 
 /** What the page reads (server mode): the latest reports, or undefined where the server refused or is unreachable. */
 export type QualitySource = () => Promise<LoadQualityReport[] | undefined>;
@@ -32,21 +32,10 @@ export class QualityPage extends LitElement {
     pageHostStyles,
     controlStyles,
     panelStyles,
+    dataTableStyles,
     css`
       section + section {
         margin-top: 12px;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.875rem;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--bankcrm-color-border);
-        unicode-bidi: isolate;
       }
       td.n {
         text-align: end;

@@ -22,7 +22,7 @@ import { visuallyHidden } from "@bankcrm/elements";
 import "@bankcrm/elements/tier-badge.js";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import type { ValuesState } from "../session.js";
 import { USERS, type DemoRole } from "../users.js";
 import type { BookValues } from "../value-book.js";
@@ -45,16 +45,8 @@ export const valuePageStyles = css`
   progress {
     flex: 1 1 12rem;
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.875rem;
-  }
   th,
   td {
-    text-align: left;
-    padding: 4px 8px;
-    border-bottom: 1px solid var(--bankcrm-color-border);
     vertical-align: top;
   }
   td.num {
@@ -100,7 +92,14 @@ interface Entry {
 }
 
 export class ValuePage extends LitElement {
-  static override styles = [pageHostStyles, visuallyHidden, controlStyles, panelStyles, valuePageStyles];
+  static override styles = [
+    pageHostStyles,
+    visuallyHidden,
+    controlStyles,
+    panelStyles,
+    dataTableStyles,
+    valuePageStyles,
+  ];
 
   @property({ attribute: false }) rows: BookRow[] = [];
   @property({ attribute: false }) values: BookValues | undefined;

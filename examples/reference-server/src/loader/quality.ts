@@ -9,30 +9,13 @@
  * - orphans: a holding whose customer, or a transaction whose holding, nobody holds.
  * Identity numbers in it are masked (their last four only).
  */
+import type { LoadQualityReport } from "@bankcrm/core";
 import type { Database } from "../database.js";
 import type { LoadSummary } from "./load.js";
 import type { Mapping } from "./mapping.js";
 
-export interface QualityReport {
-  runKey: string;
-  system: string;
-  collection: string;
-  file: string;
-  /** When the load finished (ISO). */
-  at: string;
-  rows: number;
-  loaded: number;
-  rejected: number;
-  /** The records this load wrote (or found unchanged). */
-  records: number;
-  completeness: { field: string; column: string; filled: number }[];
-  /** Refused rows by column and reason (a row counted once, by its first wrong column). */
-  validity: { column: string; code: string; refused: number }[];
-  /** Customers only: identity numbers held by more than one customer record, and a few of them (masked). */
-  duplicates?: { groups: number; examples: { key: string; records: string[] }[] };
-  /** Holdings: customers nobody holds; transactions: holdings nobody holds. A few of them as examples. */
-  orphans?: { count: number; examples: string[] };
-}
+/** The report (core's LoadQualityReport: what `GET /load/quality` answers). */
+export type QualityReport = LoadQualityReport;
 
 const EXAMPLES = 5;
 const mask = (key: string) => `${"*".repeat(Math.max(0, key.length - 4))}${key.slice(-4)}`;

@@ -12,3 +12,4 @@ export {
   type WriteResult,
   type WriteStatus,
 } from "./client-contract.js";
+export type { LoadQualityReport } from "./load-quality.js";
