@@ -5,7 +5,7 @@
  * completeness, the refused rows by column and reason, and the trend of that source's loads. Loads happen on the
  * bank's server: embedded, the page says so.
  */
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import type { Locale } from "@bankcrm/core";
 import type { LoadQualityReport } from "@bankcrm/data";
@@ -154,93 +154,78 @@ export class QualityPage extends LitElement {
     return new Date(at).toLocaleString(this.locale, { timeZone: "Asia/Shanghai" });
   }
 
-  private renderCompleteness(r: LoadQualityReport) {
+  /** One of the detail's tables, in its own scrolling frame: a caption, column heads, and its rows. */
+  private table(testid: string, caption: string, heads: readonly TextKey[], rows: readonly TemplateResult[]) {
     return html`<div class="wrap">
-      <table data-testid="quality-completeness">
+      <table data-testid=${testid}>
         <caption>
-          ${this.t("qualityCompleteness", { records: r.records.toLocaleString(this.locale) })}
+          ${caption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${this.t("qualityField")}</th>
-            <th scope="col">${this.t("qualityColumn")}</th>
-            <th scope="col">${this.t("qualityFilled")}</th>
+            ${heads.map((k) => html`<th scope="col">${this.t(k)}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${r.completeness.map(
-            (f) =>
-              html`<tr>
-                <td>${f.field}</td>
-                <td>${f.column}</td>
-                <td class="n">
-                  <meter min="0" max="100" .value=${percent(f.filled, r.records)} aria-label=${f.field}></meter>
-                  ${percent(f.filled, r.records)}%
-                </td>
-              </tr>`,
-          )}
+          ${rows}
         </tbody>
       </table>
     </div>`;
   }
 
+  private renderCompleteness(r: LoadQualityReport) {
+    return this.table(
+      "quality-completeness",
+      this.t("qualityCompleteness", { records: r.records.toLocaleString(this.locale) }),
+      ["qualityField", "qualityColumn", "qualityFilled"],
+      r.completeness.map(
+        (f) =>
+          html`<tr>
+            <td>${f.field}</td>
+            <td>${f.column}</td>
+            <td class="n">
+              <meter min="0" max="100" .value=${percent(f.filled, r.records)} aria-label=${f.field}></meter>
+              ${percent(f.filled, r.records)}%
+            </td>
+          </tr>`,
+      ),
+    );
+  }
+
   private renderValidity(r: LoadQualityReport) {
     if (r.validity.length === 0) return html`<p role="status">${this.t("qualityNoneRefused")}</p>`;
-    return html`<div class="wrap">
-      <table data-testid="quality-validity">
-        <caption>
-          ${this.t("qualityValidity")}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t("qualityColumn")}</th>
-            <th scope="col">${this.t("qualityCode")}</th>
-            <th scope="col">${this.t("qualityRefused")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${r.validity.map(
-            (v) =>
-              html`<tr>
-                <td>${v.column}</td>
-                <td>${v.code}</td>
-                <td class="n">${v.refused}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return this.table(
+      "quality-validity",
+      this.t("qualityValidity"),
+      ["qualityColumn", "qualityCode", "qualityRefused"],
+      r.validity.map(
+        (v) =>
+          html`<tr>
+            <td>${v.column}</td>
+            <td>${v.code}</td>
+            <td class="n">${v.refused}</td>
+          </tr>`,
+      ),
+    );
   }
 
   /** The same source's loads among those read, oldest first. */
   private renderTrend(r: LoadQualityReport, all: LoadQualityReport[]) {
     const trend = all.filter((x) => x.system === r.system && x.collection === r.collection).reverse();
-    return html`<div class="wrap">
-      <table data-testid="quality-trend">
-        <caption>
-          ${this.t("qualityTrend", { system: r.system, collection: r.collection })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t("qualityAt")}</th>
-            <th scope="col">${this.t("qualityRows")}</th>
-            <th scope="col">${this.t("qualityRefused")}</th>
-            <th scope="col">${this.t("qualityComplete")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${trend.map(
-            (x) =>
-              html`<tr>
-                <td>${this.when(x.at)}</td>
-                <td class="n">${x.rows.toLocaleString(this.locale)}</td>
-                <td class="n">${percent(x.rejected, x.rows)}%</td>
-                <td class="n">${completeness(x)}%</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return this.table(
+      "quality-trend",
+      this.t("qualityTrend", { system: r.system, collection: r.collection }),
+      ["qualityAt", "qualityRows", "qualityRefused", "qualityComplete"],
+      trend.map(
+        (x) =>
+          html`<tr>
+            <td>${this.when(x.at)}</td>
+            <td class="n">${x.rows.toLocaleString(this.locale)}</td>
+            <td class="n">${percent(x.rejected, x.rows)}%</td>
+            <td class="n">${completeness(x)}%</td>
+          </tr>`,
+      ),
+    );
   }
 
   private renderDetail(r: LoadQualityReport, all: LoadQualityReport[]) {

@@ -6,12 +6,12 @@
  */
 import { readFileSync, writeFileSync, appendFileSync } from "node:fs";
 import type { Database } from "../database.js";
+import { csvCell } from "./extract.js";
 import { loadFile, LoadError } from "./load.js";
 import { MappingError, parseMapping } from "./mapping.js";
 import type { QualityReport } from "./quality.js";
 import type { Reject } from "./rows.js";
 
-const csvCell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 const REJECT_HEADER = "file,line,column,code,message_zh,message_en,source_key\n";
 
 /** The command's arguments: `--source`, `--mapping`, `--batch` (rows a transaction, default 1,000), the files. */

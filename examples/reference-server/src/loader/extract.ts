@@ -28,6 +28,7 @@ export function sampleMappings(dir = SAMPLE_DIR): { file: string; mapping: Mappi
     }));
 }
 
+/** A CSV cell: quoted when it holds a quote, a comma or a line break (the rejects file, an extract). */
 export const csvCell = (v: string | number) =>
   /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 

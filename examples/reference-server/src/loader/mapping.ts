@@ -136,6 +136,13 @@ export function parseMapping(text: string, file = "mapping.yaml"): Mapping {
   return mapping;
 }
 
+/** The fields a column feeds (the id aside: it names the record), each with its column. */
+export function columnFields(mapping: Mapping): { field: string; column: string }[] {
+  return Object.entries(mapping.fields).flatMap(([field, rule]) =>
+    "column" in rule && field !== "id" ? [{ field, column: rule.column }] : [],
+  );
+}
+
 const untouched = new WeakMap<Mapping, string[]>();
 
 /**
@@ -145,11 +152,7 @@ const untouched = new WeakMap<Mapping, string[]>();
 export function fieldsKept(mapping: Mapping): string[] {
   let kept = untouched.get(mapping);
   if (!kept) {
-    const fed = new Set(
-      Object.entries(mapping.fields)
-        .filter(([field, rule]) => "column" in rule && field !== "id")
-        .map(([field]) => field.split(".")[0]!),
-    );
+    const fed = new Set(columnFields(mapping).map(({ field }) => field.split(".")[0]!));
     kept = [...topFields(mapping.collection), "id"].filter((f) => !fed.has(f));
     untouched.set(mapping, kept);
   }

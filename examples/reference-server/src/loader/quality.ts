@@ -12,7 +12,7 @@
 import type { LoadQualityReport } from "@bankcrm/core";
 import type { Database } from "../database.js";
 import type { LoadSummary } from "./load.js";
-import type { Mapping } from "./mapping.js";
+import { columnFields, type Mapping } from "./mapping.js";
 
 /** The report (core's LoadQualityReport: what `GET /load/quality` answers). */
 export type QualityReport = LoadQualityReport;
@@ -22,9 +22,7 @@ const mask = (key: string) => `${"*".repeat(Math.max(0, key.length - 4))}${key.s
 
 /** Completeness of the fields the mapping feeds, over the records this run wrote. */
 async function completeness(db: Database, mapping: Mapping, runKey: string) {
-  const fields = Object.entries(mapping.fields).flatMap(([field, rule]) =>
-    "column" in rule && field !== "id" ? [{ field, column: rule.column }] : [],
-  );
+  const fields = columnFields(mapping);
   const { rows } = await db.query<Record<string, string>>(
     `SELECT count(*) AS records${fields.map((_, i) => `, count(*) FILTER (WHERE r.body #> $${i + 3}::text[] IS NOT NULL) AS f${i}`).join("")}
      FROM source_identities i JOIN records r ON r.collection = i.collection AND r.id = i.record_id
