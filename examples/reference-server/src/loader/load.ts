@@ -266,6 +266,8 @@ export async function loadFile(
     keys.add(mapped.key);
     batch.push(mapped);
     if (batch.length >= batchSize) await commit();
+    // The merge's replies wait for this loop to let go: every few hundred rows it does.
+    if (summary.rows % 256 === 0) await new Promise(setImmediate);
     if (summary.rows % 10_000 === 0) o.onProgress?.({ ...counts(summary), bytes: read.bytes(), totalBytes });
   }
   await commit();

@@ -1,6 +1,6 @@
 /**
  * A batch of good rows into the bank's records, set-based: COPY into a staging table (PostgreSQL's COPY FROM STDIN
- * through pg-copy-streams on a server, PGlite's COPY from a blob embedded), then a few statements merge the whole
+ * through pg-copy-streams on a server, PGlite's COPY from a blob embedded), then one function (migration 014) merges the whole
  * batch — the same key written earlier in this file (a duplicate, found in the database, so memory stays flat), keys
  * already known resolved to their record, closes of records nobody holds refused, records changed laid over what the
  * bank holds (its own fields kept, the body replaced kept in `load_history`, the version raised), new records
@@ -55,46 +55,6 @@ function stageValues(collection: Mapping["collection"], r: MappedRow): unknown[]
   ];
 }
 
-/** What the database knows of each staged key, found once: its record, and the run and line that last wrote it. */
-const KNOWN = `
-  UPDATE load_stage s SET known_id = i.record_id, known_run = i.load_run, known_line = i.load_line
-  FROM source_identities i WHERE i.system = $1 AND i.collection = $2 AND i.source_key = s.source_key`;
-/** The rows written earlier by this run under another line: the same source key twice in one file. */
-const DUPLICATES = `
-  DELETE FROM load_stage WHERE known_run = $1 AND known_line <> line RETURNING line, source_key AS key`;
-/** A key already known updates the record it resolved to (entity resolution may have moved it). */
-const RESOLVE = `
-  UPDATE load_stage SET id = known_id, body = jsonb_set(body, '{id}', to_jsonb(known_id))
-  WHERE known_id IS NOT NULL AND known_id <> id`;
-const UNKNOWN = `
-  DELETE FROM load_stage s WHERE s.action = 'close'
-    AND NOT EXISTS (SELECT 1 FROM records r WHERE r.collection = $1 AND r.id = s.id)
-  RETURNING s.line, s.source_key AS key`;
-const UPDATE = `
-  WITH latest AS (SELECT DISTINCT ON (id) * FROM load_stage ORDER BY id, line DESC),
-  changed AS (
-    SELECT r.id, r.body AS old, jsonb_deep_merge(r.body, coalesce(l.patch, l.body - $3::text[])) AS merged,
-           coalesce((r.body ->> 'version')::int, 0) + 1 AS version, l.customer_id, l.natural_key, l.tkey, l.created_at
-    FROM latest l JOIN records r ON r.collection = $1 AND r.id = l.id),
-  kept AS (
-    INSERT INTO load_history (run_key, collection, record_id, body)
-    SELECT $2, $1, id, old FROM changed WHERE merged IS DISTINCT FROM old)
-  UPDATE records r SET body = jsonb_set(c.merged, '{version}', to_jsonb(c.version)), etag = '"v' || c.version || '"',
-    customer_id = coalesce(c.customer_id, r.customer_id), natural_key = coalesce(c.natural_key, r.natural_key),
-    tkey = coalesce(c.tkey, r.tkey), created_at = coalesce(c.created_at, r.created_at)
-  FROM changed c WHERE r.collection = $1 AND r.id = c.id AND c.merged IS DISTINCT FROM c.old`;
-const INSERT = `
-  INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
-  SELECT DISTINCT ON (s.id) $1, s.id, s.customer_id, s.natural_key, s.tkey, s.created_at, s.body, s.etag
-  FROM load_stage s WHERE s.action = 'put'
-    AND NOT EXISTS (SELECT 1 FROM records r WHERE r.collection = $1 AND r.id = s.id)
-  ORDER BY s.id, s.line DESC`;
-const IDENTITIES = `
-  INSERT INTO source_identities (system, source_key, collection, record_id, load_run, load_line)
-  SELECT $1, source_key, $2, id, $3, line FROM load_stage
-  ON CONFLICT (system, collection, source_key) DO UPDATE
-    SET record_id = excluded.record_id, load_run = excluded.load_run, load_line = excluded.load_line`;
-
 /**
  * Merges one batch (its keys unique within it) in the caller's transaction; returns the rows refused. `lastLine`: the
  * last source line the batch covers, where a run stopped after it resumes.
@@ -107,31 +67,18 @@ export async function mergeBatch(
   lastLine: number,
 ): Promise<MergeRefusal[]> {
   if (!tx.copyRows) throw new Error("the loader needs a driver with COPY");
-  const source = [mapping.source, mapping.collection, runKey];
-  // Two loads of one source and collection at once take turns, batch by batch.
-  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`load:${mapping.source}:${mapping.collection}`]);
   await tx.query(STAGE);
   await tx.copyRows(
     "load_stage",
     STAGE_COLUMNS,
     rows.map((r) => stageValues(mapping.collection, r)),
   );
-  const refused: MergeRefusal[] = [];
-  const note = (code: MergeRefusal["code"]) => (found: { rows: { line: string; key: string }[] }) =>
-    refused.push(...found.rows.map((r) => ({ line: Number(r.line), key: r.key, code })));
-  await tx.query(KNOWN, source.slice(0, 2));
-  note("duplicateKey")(await tx.query(DUPLICATES, [runKey]));
-  await tx.query(RESOLVE);
-  note("unknownKey")(await tx.query(UNKNOWN, [mapping.collection]));
-  await tx.query(UPDATE, [mapping.collection, runKey, fieldsKept(mapping)]);
-  await tx.query(INSERT, [mapping.collection]);
-  await tx.query(IDENTITIES, source);
-  await tx.query("UPDATE load_runs SET committed_rows = committed_rows + $2, committed_line = $3 WHERE run_key = $1", [
-    runKey,
-    rows.length - refused.length,
-    lastLine,
-  ]);
-  return refused.sort((a, b) => a.line - b.line);
+  // The merge's statements, in the database in one round trip (migrations/014_loader_merge_function.sql).
+  const { rows: refused } = await tx.query<{ line: string; key: string; code: MergeRefusal["code"] }>(
+    `SELECT refused_line AS line, refused_key AS key, refused_code AS code FROM load_merge($1, $2, $3, $4, $5)`,
+    [mapping.source, mapping.collection, runKey, fieldsKept(mapping), lastLine],
+  );
+  return refused.map((r) => ({ line: Number(r.line), key: r.key, code: r.code })).sort((a, b) => a.line - b.line);
 }
 
 /** For rows an earlier run of the file committed (a resumed or repeated run): which were the same key again. */
