@@ -21,12 +21,14 @@ export interface Sql {
   copyRows?(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** One value in COPY's text format: \N for null, and backslash, tab, newline and carriage return escaped. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  return (typeof value === "string" ? value : JSON.stringify(value)).replace(/[\\\t\n\r]/g, (c) =>
-    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
-  );
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  if (!SPECIAL.test(text)) return text; // most values: nothing to escape
+  return text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
 const copyLine = (row: readonly unknown[]) => row.map(copyText).join("\t") + "\n";

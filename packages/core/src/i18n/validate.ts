@@ -82,12 +82,28 @@ const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "obje
 
 /** Paths of the input's properties the parsed value no longer has (a schema strips what it does not know). */
 export function unknownKeys(input: unknown, parsed: unknown, base: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(input) && Array.isArray(parsed))
-    return input.flatMap((item, i) => unknownKeys(item, parsed[i], [...base, i]));
-  if (!isPlain(input) || !isPlain(parsed)) return [];
-  return Object.keys(input).flatMap((key) =>
-    Object.hasOwn(parsed, key) ? unknownKeys(input[key], parsed[key], [...base, key]) : [[...base, key]],
-  );
+  const found: (string | number)[][] = [];
+  // The path is one array, grown and shrunk as the walk goes; copied only for a key found.
+  const path = [...base];
+  const walk = (a: unknown, b: unknown) => {
+    if (Array.isArray(a) && Array.isArray(b)) {
+      for (let i = 0; i < a.length; i++) {
+        path.push(i);
+        walk(a[i], b[i]);
+        path.pop();
+      }
+      return;
+    }
+    if (!isPlain(a) || !isPlain(b)) return;
+    for (const key of Object.keys(a)) {
+      path.push(key);
+      if (Object.hasOwn(b, key)) walk(a[key], b[key]);
+      else found.push([...path]);
+      path.pop();
+    }
+  };
+  walk(input, parsed);
+  return found;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
