@@ -177,6 +177,28 @@ describe("the loader", () => {
     expect(summary.byReason.malformedRow).toBeGreaterThanOrEqual(1);
     expect(rejects.every((r) => r.zh.length > 0 && r.en.length > 0)).toBe(true);
   });
+  it("refuses a 100 MB line as one row and loads the rows after it", async () => {
+    const file = join(dir, "cif-long-line.csv");
+    const long = Buffer.alloc(100 * 1024 * 1024, "x"); // a name of 100 MB: a runaway export, not a quote left open
+    const rest = ["1", "19800101", id("1980-01-01", "003"), "", "A", "20120105", "0101"];
+    writeFileSync(
+      file,
+      Buffer.concat([
+        iconv.encode(`${HEADER}\r\n${GOOD[0]}\r\n100020,`, "gbk"),
+        long,
+        iconv.encode(`,${rest.join(",")}\r\n${GOOD[2]}\r\n`, "gbk"),
+      ]),
+    );
+    const characters = "100020".length + long.length + rest.join("").length;
+    const rejects: Reject[] = [];
+    const mapping = parseMapping(CIF_MAPPING.replace("source: CORE", "source: LONG"));
+    const summary = await loadFile(db, mapping, file, { onReject: (r) => rejects.push(r) });
+    expect(summary).toMatchObject({ rows: 3, loaded: 2, rejected: 1 });
+    expect(rejects.map((r) => [r.line, r.code, r.en])).toEqual([
+      [3, "recordTooLong", `the row is too long (${characters} characters)`],
+    ]);
+    expect(await customer("CU-CORE-100003")).toMatchObject({ name: "张伟" }); // the row after it
+  });
 });
 
 describe("a mapping file", () => {
