@@ -7,36 +7,30 @@
 -- changes, so an update's rows are read from its old table alone.
 DROP TRIGGER IF EXISTS records_change ON records;
 DROP FUNCTION IF EXISTS records_changed();
-CREATE FUNCTION records_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for both triggers: an insert's rows from its new table, an update's
+-- from its old one (each trigger names only the table it has).
+CREATE FUNCTION records_changed_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('bankcrm.quiet', true) = 'on' THEN
     RETURN NULL;
   END IF;
-  INSERT INTO change_log (collection, record_id) SELECT n.collection, n.id FROM new_rows n;
-  IF FOUND THEN
-    PERFORM pg_notify(change_channel(), '');
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO change_log (collection, record_id) SELECT n.collection, n.id FROM new_rows n;
+  ELSE
+    INSERT INTO change_log (collection, record_id, was)
+    SELECT o.collection, o.id, jsonb_strip_nulls(jsonb_build_object(
+        'customerId', o.body -> 'customerId',
+        'branchId', o.body -> 'branchId',
+        'relationshipManagerId', o.body -> 'relationshipManagerId',
+        'assignedTo', o.body -> 'assignedTo',
+        'assigneeId', o.body -> 'assigneeId',
+        'ownerId', o.body -> 'ownerId',
+        'createdBy', o.body -> 'createdBy',
+        'members', o.body -> 'members',
+        'confidential', o.body -> 'confidential'
+      ))
+    FROM old_rows o;
   END IF;
-  RETURN NULL;
-END
-$$;
-CREATE FUNCTION records_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('bankcrm.quiet', true) = 'on' THEN
-    RETURN NULL;
-  END IF;
-  INSERT INTO change_log (collection, record_id, was)
-  SELECT o.collection, o.id, jsonb_strip_nulls(jsonb_build_object(
-      'customerId', o.body -> 'customerId',
-      'branchId', o.body -> 'branchId',
-      'relationshipManagerId', o.body -> 'relationshipManagerId',
-      'assignedTo', o.body -> 'assignedTo',
-      'assigneeId', o.body -> 'assigneeId',
-      'ownerId', o.body -> 'ownerId',
-      'createdBy', o.body -> 'createdBy',
-      'members', o.body -> 'members',
-      'confidential', o.body -> 'confidential'
-    ))
-  FROM old_rows o;
   IF FOUND THEN
     PERFORM pg_notify(change_channel(), '');
   END IF;
@@ -44,6 +38,6 @@ BEGIN
 END
 $$;
 CREATE TRIGGER records_insert_change AFTER INSERT ON records
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_inserted();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_changed_rows();
 CREATE TRIGGER records_update_change AFTER UPDATE ON records
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION records_updated();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION records_changed_rows();

@@ -14,14 +14,14 @@ import type { Reject } from "./rows.js";
 
 const REJECT_HEADER = "file,line,column,code,message_zh,message_en,source_key\n";
 
-/** The command's arguments: `--source`, `--mapping`, `--batch` (rows a transaction, default 1,000), the files. */
+/** The command's arguments: `--source`, `--mapping`, `--batch` (rows a transaction, default 5,000), the files. */
 export function importArgs(args: readonly string[]): {
   source: string;
   mapping: string;
   batch: number;
   files: string[];
 } {
-  const out = { source: "", mapping: "", batch: 1000, files: [] as string[] };
+  const out = { source: "", mapping: "", batch: 5000, files: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--source") out.source = args[++i] ?? "";
     else if (args[i] === "--mapping") out.mapping = args[++i] ?? "";

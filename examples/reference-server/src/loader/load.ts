@@ -58,6 +58,7 @@ export interface LoadSummary {
 }
 
 export interface LoadOptions {
+  /** Good rows a transaction (default 5,000: the merge's fixed cost per batch spread thin, the batch held a few MB). */
   batchSize?: number;
   /** Each refused row, as it is found (the command writes them to the rejects file). */
   onReject?: (r: Reject) => void;
@@ -206,7 +207,7 @@ export async function loadFile(
   path: string,
   o: LoadOptions = {},
 ): Promise<LoadSummary> {
-  const batchSize = o.batchSize ?? 1000;
+  const batchSize = o.batchSize ?? 5000;
   const asOf = o.asOf ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing's day
   const encoding = await encodingOf(path, mapping.encoding);
   const totalBytes = (await stat(path)).size;
