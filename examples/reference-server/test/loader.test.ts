@@ -12,6 +12,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { LOAD_SCOPE } from "../src/auth.js";
 import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
+import type { Holding } from "@bankcrm/core";
+import { rowOf } from "../src/loader/extract.js";
 import { loadFile, LoadError } from "../src/loader/load.js";
 import { MappingError, parseMapping } from "../src/loader/mapping.js";
 import type { QualityReport } from "../src/loader/quality.js";
@@ -340,5 +342,45 @@ fields:
       openedAt: "2022-07-08",
     });
     expect(await balance("HD-CORE-6222000000000007")).toMatchObject({ balance: { amount: 700 } }); // after the long line
+  });
+
+  it("takes each row's currency from a column: its minor units by the currency, a code not in the table refused", async () => {
+    const mapping = parseMapping(
+      ACCOUNTS.replace("source: CORE", "source: FX")
+        .replace('"HD-CORE-"', '"HD-FX-"')
+        .replace(
+          "  balance.amount: { column: BAL, amount: yuan }\n  balance.currency: { value: CNY }\n",
+          '  balance: { column: BAL, amount: major, currency: { column: CCY, values: { "01": CNY, "14": USD, "27": JPY } } }\n',
+        ),
+    );
+    const path = join(dir, "fx-accounts.csv");
+    writeFileSync(
+      path,
+      [
+        "ACCT_NO,CUST_NO,PROD_CD,BAL,CCY,OPEN_DT",
+        '6222000000000011,100001,101,"1,234.56",14,20200105', // dollars and cents
+        "6222000000000012,100001,101,120000,27,20200105", // yen: no minor unit
+        "6222000000000013,100001,101,12.5,27,20200105", // half a yen: not an amount of yen
+        "6222000000000014,100001,101,10,99,20200105", // a currency code not in the table
+        "6222000000000015,100001,101,88.8,01,20200105",
+      ].join("\n") + "\n",
+    );
+    const rejects: Reject[] = [];
+    const summary = await loadFile(server().db, mapping, path, { onReject: (r) => rejects.push(r) });
+    expect(summary).toMatchObject({ rows: 5, loaded: 3, rejected: 2 });
+    expect(rejects.map((r) => [r.line, r.column, r.code])).toEqual([
+      [4, "BAL", "amount"],
+      [5, "CCY", "unmappedValue"],
+    ]);
+    const money = async (id: string) => ((await server().db.get("holdings", `HD-FX-${id}`))?.body as Holding).balance;
+    expect(await money("6222000000000011")).toEqual({ amount: 123_456, currency: "USD" });
+    expect(await money("6222000000000012")).toEqual({ amount: 120_000, currency: "JPY" });
+    expect(await money("6222000000000015")).toEqual({ amount: 8_880, currency: "CNY" });
+    // The extract writes a record back as the source spelled it: the amount in its currency's unit, the code.
+    const held = (await server().db.get("holdings", "HD-FX-6222000000000012"))!.body;
+    expect(Object.fromEntries(rowOf(mapping, held)!)).toMatchObject({ BAL: "120000", CCY: "27" });
+    expect(() => parseMapping(ACCOUNTS.replace("amount: yuan }", "currency: { column: CCY } }"))).toThrow(
+      /balance.amount: a currency needs an amount/,
+    );
   });
 });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import iconv from "iconv-lite";
-import type { CollectionName } from "@bankcrm/core";
+import { fromMinorUnits, type CollectionName } from "@bankcrm/core";
 import { columnsOf, parseMapping, type FieldRuleOf, type Mapping } from "./mapping.js";
 
 /** The sample extract's mappings beside the files they describe (examples/reference-server/sample-extract/). */
@@ -42,10 +42,6 @@ export function valueAt(record: Record<string, unknown>, path: string): unknown 
   return value;
 }
 
-/** Fen as the yuan a core system prints ("1234.56"). */
-const yuan = (fen: number) =>
-  `${fen < 0 ? "-" : ""}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
-
 /** A day or an instant in a source date format (an instant as Beijing's wall clock). */
 function formatDate(iso: string, format: string): string {
   const wall = iso.length > 10 ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString() : iso;
@@ -70,12 +66,11 @@ function cellOf(rule: ColumnRule, value: unknown): string | undefined {
   if (rule.values) return Object.entries(rule.values).find(([, v]) => isDeepStrictEqual(v, value))?.[0];
   if (rule.date) return formatDate(value as string, typeof rule.date === "string" ? rule.date : rule.date[0]!);
   if (rule.amount) {
-    const money = (rule.currency ? value : { amount: value, currency: undefined }) as {
-      amount: number;
-      currency?: string;
-    };
-    if (money.currency !== rule.currency) return undefined;
-    return rule.amount === "yuan" ? yuan(money.amount) : String(money.amount);
+    const money = (rule.currency ? value : { amount: value, currency: "CNY" }) as { amount: number; currency: string };
+    // One currency for the column: a record in another cannot be written by this rule.
+    if (typeof rule.currency === "string" && money.currency !== rule.currency) return undefined;
+    const major = rule.amount === "yuan" || rule.amount === "major";
+    return major ? fromMinorUnits(money.amount, money.currency) : String(money.amount);
   }
   const text = typeof value === "string" ? value : JSON.stringify(value);
   if (rule.prefix) return text.startsWith(rule.prefix) ? text.slice(rule.prefix.length) : undefined;
@@ -95,6 +90,14 @@ export function rowOf(mapping: Mapping, record: Record<string, unknown>): Map<st
     const cell = value === rule.default && value !== undefined ? "" : cellOf(rule, value);
     if (cell === undefined) return undefined;
     row.set(rule.column, cell);
+    if (typeof rule.currency === "object" && value !== undefined) {
+      // The row's currency in its own column, as the source's code table spells it.
+      const code = (value as { currency: string }).currency;
+      const { column, values } = rule.currency;
+      const source = values ? Object.entries(values).find(([, v]) => v === code)?.[0] : code;
+      if (source === undefined) return undefined;
+      row.set(column, source);
+    }
   }
   return row;
 }

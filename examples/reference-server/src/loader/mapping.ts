@@ -19,12 +19,20 @@ const FieldRule = z.union([
     values: z.record(z.string(), z.unknown()).optional(),
     /** A format, or the formats a source mixes (each tried in order). */
     date: z.union([z.enum(DATE_FORMATS), z.array(z.enum(DATE_FORMATS)).min(1).max(5)]).optional(),
-    /** `yuan`: decimal yuan to minor units (fen); `fen`: already minor units. */
-    amount: z.enum(["yuan", "fen"]).optional(),
-    /** With `amount`: the field is money, `{ amount, currency }` in this currency (CNY). */
+    /**
+     * `yuan` (or `major`): a decimal amount in the currency's main unit, to minor units by its exponent (CNY, USD 2
+     * places, JPY none); `fen` (or `minor`): already minor units. Exact, thousands separators allowed.
+     */
+    amount: z.enum(["yuan", "fen", "major", "minor"]).optional(),
+    /**
+     * With `amount`: the field is money, `{ amount, currency }` — in one currency (`CNY`), or in each row's own,
+     * from a column (its code table turning the source's codes into ISO 4217).
+     */
     currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
+      .union([
+        z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code, e.g. CNY"),
+        z.strictObject({ column: z.string().min(1), values: z.record(z.string(), z.string()).optional() }),
+      ])
       .optional(),
     /** A decimal number (a rate, a count), thousands separators allowed. */
     number: z.literal(true).optional(),
@@ -123,6 +131,9 @@ export function parseMapping(text: string, file = "mapping.yaml"): Mapping {
     throw new MappingError(file, lineOf(doc, lines, ["action"]), `${mapping.collection} cannot be closed by a delta`);
   if (closes.includes("deceased") && mapping.collection !== "customers")
     throw new MappingError(file, lineOf(doc, lines, ["action"]), "only a customer can be deceased");
+  for (const [field, rule] of Object.entries(mapping.fields))
+    if ("column" in rule && rule.currency !== undefined && rule.amount === undefined)
+      throw new MappingError(file, lineOf(doc, lines, ["fields", field]), `${field}: a currency needs an amount`);
   const known = topFields(mapping.collection);
   for (const field of Object.keys(mapping.fields)) {
     const top = field.split(".")[0]!;
@@ -164,7 +175,9 @@ export function columnsOf(mapping: Mapping): string[] {
   return [
     ...new Set([
       mapping.key,
-      ...Object.values(mapping.fields).flatMap((r) => ("column" in r ? [r.column] : [])),
+      ...Object.values(mapping.fields).flatMap((r) =>
+        "column" in r ? [r.column, ...(typeof r.currency === "object" ? [r.currency.column] : [])] : [],
+      ),
       ...(mapping.action ? [mapping.action.column, ...(mapping.action.date ? [mapping.action.date.column] : [])] : []),
     ]),
   ];

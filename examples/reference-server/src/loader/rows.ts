@@ -3,7 +3,7 @@
  * date format, amount unit or identifier normalisation), then validated with the collection's core schema. A row
  * that cannot be a record is a reject: which column, a code and a message in zh-CN and English — never a crash.
  */
-import { collectionSchemas, ID_PATTERN, validate, type FieldError } from "@bankcrm/core";
+import { collectionSchemas, ID_PATTERN, toMinorUnits, validate, type FieldError } from "@bankcrm/core";
 import { normalizeBankCardNumber, normalizeMobile, upgradeResidentIdNumber } from "@bankcrm/core/identifiers";
 import type { FieldRuleOf, Mapping } from "./mapping.js";
 
@@ -22,6 +22,7 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   unmappedValue: ["代码“{value}”不在码表中", 'the code "{value}" is not in the code table'],
   dateFormat: ["日期“{value}”不符合格式 {format}", 'the date "{value}" is not {format}'],
   amount: ["金额“{value}”无法识别", 'the amount "{value}" is not a number of {unit}'],
+  currency: ["币种“{value}”不是 ISO 4217 代码", 'the currency "{value}" is not an ISO 4217 code'],
   identifier: ["证件或号码“{value}”无效", 'the identifier "{value}" is not valid'],
   key: ["缺少或非法的源系统主键“{value}”", 'the source key "{value}" is missing or not usable'],
   duplicateKey: [
@@ -66,13 +67,38 @@ function isoDateOf(value: string, format: keyof typeof DATE): string | undefined
   return new Date(day.getTime() + ((h - 8) * 3600 + mi * 60 + sec) * 1000).toISOString();
 }
 
-/** Yuan ("1,234.5") or fen ("123450") as minor units, exactly (no floating point), or undefined. */
-function minorUnits(value: string, unit: "yuan" | "fen"): number | undefined {
-  const plain = value.replace(/,/g, "");
-  const m = (unit === "yuan" ? /^(-?)(\d+)(?:\.(\d{1,2}))?$/ : /^(-?)(\d+)$/).exec(plain);
-  if (!m) return undefined;
-  const fen = unit === "yuan" ? Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0")) : Number(m[2]);
-  return Number.isSafeInteger(fen) ? (m[1] ? -fen : fen) : undefined;
+/**
+ * A decimal amount in the currency's main unit ("1,234.5" yuan; "1,200" yen) or in minor units ("123450" fen) as
+ * minor units, exactly (core's toMinorUnits: no floating point, no digit beyond the currency's), or undefined.
+ */
+function minorUnits(value: string, unit: "yuan" | "fen" | "major" | "minor", currency: string): number | undefined {
+  if (unit === "fen" || unit === "minor") {
+    const plain = value.replace(/,/g, "");
+    const n = /^-?\d+$/.test(plain) ? Number(plain) : NaN;
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  try {
+    return toMinorUnits(value, currency);
+  } catch {
+    return undefined;
+  }
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** A money rule's currency: the rule's own, or the row's from its column through the column's code table. */
+function currencyOf(
+  rule: Extract<FieldRuleOf, { column: string }>,
+  row: Record<string, unknown>,
+): { code?: string; error?: [string, Record<string, string>, string] } {
+  if (typeof rule.currency !== "object") return { code: rule.currency ?? "CNY" };
+  const { column, values } = rule.currency;
+  const cell = row[column];
+  const text = typeof cell === "string" ? cell.trim() : "";
+  const code = values ? (Object.hasOwn(values, text) ? values[text] : undefined) : text.toUpperCase();
+  if (code === undefined) return { error: ["unmappedValue", { value: text }, column] };
+  if (!CURRENCY.test(code)) return { error: ["currency", { value: text }, column] };
+  return { code };
 }
 
 function identifierOf(value: string, kind: NonNullable<Extract<FieldRuleOf, { column: string }>["identifier"]>) {
@@ -103,7 +129,7 @@ function setPath(target: Record<string, unknown>, parts: readonly string[], valu
 function valueOf(
   rule: FieldRuleOf,
   row: Record<string, unknown>,
-): { value?: unknown; error?: [string, Record<string, string>] } {
+): { value?: unknown; error?: [code: string, values: Record<string, string>, column?: string] } {
   // Each row its own copy of an object (paths are set into it); a string or a number is shared as it is.
   if ("value" in rule)
     return { value: typeof rule.value === "object" && rule.value !== null ? structuredClone(rule.value) : rule.value };
@@ -122,9 +148,11 @@ function valueOf(
     return iso ? { value: iso } : { error: ["dateFormat", { value: shown, format: formats.join(" / ") }] };
   }
   if (rule.amount) {
-    const fen = minorUnits(text, rule.amount);
-    if (fen === undefined) return { error: ["amount", { value: shown, unit: rule.amount }] };
-    return { value: rule.currency ? { amount: fen, currency: rule.currency } : fen };
+    const currency = currencyOf(rule, row);
+    if (currency.error) return { error: currency.error };
+    const minor = minorUnits(text, rule.amount, currency.code!);
+    if (minor === undefined) return { error: ["amount", { value: shown, unit: rule.amount }] };
+    return { value: rule.currency ? { amount: minor, currency: currency.code } : minor };
   }
   if (rule.number) {
     const n = /^-?\d+(\.\d+)?$/.test(text.replace(/,/g, "")) ? Number(text.replace(/,/g, "")) : NaN;
@@ -217,7 +245,7 @@ export function mapRow(
   const rejects: Reject[] = [];
   for (const [field, parts, rule] of fieldsOf(mapping)) {
     const { value, error } = valueOf(rule, row);
-    if (error) rejects.push(reject(base, "column" in rule ? rule.column : field, error[0], error[1]));
+    if (error) rejects.push(reject(base, error[2] ?? ("column" in rule ? rule.column : field), error[0], error[1]));
     else if (value !== undefined) setPath(record, parts, value);
   }
   if (rejects.length > 0) return { rejects };

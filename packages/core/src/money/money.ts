@@ -6,10 +6,18 @@
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { Money } from "./money-schema.js";
 
+/** Each currency's exponent once found (a loader converts millions of amounts in a handful of currencies). */
+const EXPONENTS = new Map<string, number>();
+
 /** Minor-unit digits of a currency (CNY 2, JPY 0, KWD 3), from Intl. */
 export function currencyExponent(currency: string): number {
+  const known = EXPONENTS.get(currency);
+  if (known !== undefined) return known;
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const exp =
+      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    EXPONENTS.set(currency, exp); // at most 26³ codes are well formed: the cache stays small
+    return exp;
   } catch (cause) {
     throw new BankcrmInvalidArgumentError("currency", `"${currency}" is not an ISO 4217 code`, { cause });
   }
@@ -44,7 +52,10 @@ export function toMinorUnits(decimal: string, currency: string): number {
   if (frac.length > exp) {
     throw new BankcrmInvalidArgumentError("decimal", `${currency} has ${exp} decimal places`);
   }
-  const minor = BigInt(whole! + frac.padEnd(exp, "0")) * (sign === "-" ? -1n : 1n);
+  const digits = whole! + frac.padEnd(exp, "0");
+  // Up to 15 digits a double holds the integer exactly; beyond, BigInt checks the safe range.
+  if (digits.length <= 15) return (sign === "-" ? -1 : 1) * Number(digits) || 0;
+  const minor = BigInt(digits) * (sign === "-" ? -1n : 1n);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < BigInt(Number.MIN_SAFE_INTEGER)) {
     throw new BankcrmInvalidArgumentError("decimal", "amount is too large");
   }
