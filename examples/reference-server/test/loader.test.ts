@@ -179,6 +179,45 @@ describe("the loader", () => {
     expect(summary.byReason.malformedRow).toBeGreaterThanOrEqual(1);
     expect(rejects.every((r) => r.zh.length > 0 && r.en.length > 0)).toBe(true);
   });
+  it("reads a cell by the rule another column chooses: resident IDs and passports in one CIF file", async () => {
+    const mapping = parseMapping(
+      CIF_MAPPING.replace("source: CORE", "source: MIXED")
+        .replace(
+          "  idDocument.type: { value: resident_id }\n",
+          '  idDocument.type: { column: CERT_TYPE, values: { "01": resident_id, "03": passport } }\n',
+        )
+        .replace(
+          "  idDocument.number: { column: CERT_NO, identifier: residentId }\n",
+          '  idDocument.number: { column: CERT_NO, by: { column: CERT_TYPE, rules: { "01": { identifier: residentId }, "03": {} } } }\n',
+        ),
+    );
+    const path = join(dir, "cif-mixed.csv");
+    const rows = [
+      `${HEADER},CERT_TYPE`,
+      "100031,李秀英,2,19490301,110105490301002,,A,20150620,0101,01", // 15 digits, upgraded: a resident ID
+      "100032,John Smith,1,19800101,e12345678,,A,20120105,0101,03", // a passport: taken as it is
+      "100033,Jane Doe,2,19800101,E7654321,,A,20120105,0101,01", // a passport number said to be a resident ID
+      "100034,王五,1,19800101,X1234567,,A,20120105,0101,09", // a document type nobody listed
+    ];
+    writeFileSync(path, iconv.encode(rows.join("\r\n") + "\r\n", "gbk"));
+    const rejects: Reject[] = [];
+    const summary = await loadFile(db, mapping, path, { onReject: (r) => rejects.push(r) });
+    expect(summary).toMatchObject({ rows: 4, loaded: 2, rejected: 2 });
+    expect(rejects.map((r) => [r.line, r.column, r.code])).toEqual([
+      [4, "CERT_NO", "identifier"],
+      [5, "CERT_TYPE", "unmappedValue"],
+      [5, "CERT_TYPE", "unmappedValue"],
+    ]);
+    expect((await customer("CU-CORE-100031"))!.idDocument).toEqual({
+      type: "resident_id",
+      number: id("1949-03-01", "002"),
+    });
+    const passport = await customer("CU-CORE-100032");
+    expect(passport!.idDocument).toEqual({ type: "passport", number: "E12345678" });
+    // The extract writes it back by the same choice: the passport's type code and its number as held.
+    expect(Object.fromEntries(rowOf(mapping, passport!)!)).toMatchObject({ CERT_TYPE: "03", CERT_NO: "E12345678" });
+  });
+
   it("refuses a 100 MB line as one row and loads the rows after it", async () => {
     const file = join(dir, "cif-long-line.csv");
     const long = Buffer.alloc(100 * 1024 * 1024, "x"); // a name of 100 MB: a runaway export, not a quote left open

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import iconv from "iconv-lite";
 import { fromMinorUnits, type CollectionName } from "@bankcrm/core";
-import { columnsOf, parseMapping, type FieldRuleOf, type Mapping } from "./mapping.js";
+import { columnsOf, parseMapping, ruleFor, type ColumnRule, type Mapping } from "./mapping.js";
 
 /** The sample extract's mappings beside the files they describe (examples/reference-server/sample-extract/). */
 export const SAMPLE_DIR = fileURLToPath(new URL("../../sample-extract/", import.meta.url));
@@ -31,8 +31,6 @@ export function sampleMappings(dir = SAMPLE_DIR): { file: string; mapping: Mappi
 /** A CSV cell: quoted when it holds a quote, a comma or a line break (the rejects file, an extract). */
 export const csvCell = (v: string | number) =>
   /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
-
-type ColumnRule = Extract<FieldRuleOf, { column: string }>;
 
 /** The value at a dotted path of a record. */
 export function valueAt(record: Record<string, unknown>, path: string): unknown {
@@ -80,13 +78,17 @@ function cellOf(rule: ColumnRule, value: unknown): string | undefined {
 /** The record as a row of the mapping's file (cells by column), or undefined when this mapping would not load it. */
 export function rowOf(mapping: Mapping, record: Record<string, unknown>): Map<string, string> | undefined {
   const row = new Map<string, string>();
-  for (const [field, rule] of Object.entries(mapping.fields)) {
+  // A rule chosen by another column goes last: that column's cell, written by its own field, picks it.
+  const fields = Object.entries(mapping.fields).sort(([, a], [, b]) => Number("by" in a) - Number("by" in b));
+  for (const [field, given] of fields) {
     const value = valueAt(record, field);
-    if ("value" in rule) {
-      if (!isDeepStrictEqual(value, rule.value) && !(typeof rule.value === "object" && value !== undefined))
+    if ("value" in given) {
+      if (!isDeepStrictEqual(value, given.value) && !(typeof given.value === "object" && value !== undefined))
         return undefined;
       continue;
     }
+    const rule = ruleFor(given, given.by ? (row.get(given.by.column) ?? "") : "");
+    if (!rule) return undefined;
     const cell = value === rule.default && value !== undefined ? "" : cellOf(rule, value);
     if (cell === undefined) return undefined;
     row.set(rule.column, cell);

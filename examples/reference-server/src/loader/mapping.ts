@@ -11,36 +11,51 @@ import { collections, COLLECTION_NAMES, recordJsonSchemas, type CollectionName, 
 const DATE_FORMATS = ["YYYY-MM-DD", "YYYYMMDD", "YYYY/MM/DD", "YYYY-MM-DD HH:mm:ss", "YYYYMMDDHHmmss"] as const;
 const IDENTIFIERS = ["residentId", "mobile", "uscc", "bankCard"] as const;
 
+/** How a column's cell becomes the field's value (at most one of the conversions). */
+const ColumnOptions = {
+  /** A code table: the source's code → the schema's value; a code not listed rejects the row. */
+  values: z.record(z.string(), z.unknown()).optional(),
+  /** A format, or the formats a source mixes (each tried in order). */
+  date: z.union([z.enum(DATE_FORMATS), z.array(z.enum(DATE_FORMATS)).min(1).max(5)]).optional(),
+  /**
+   * `yuan` (or `major`): a decimal amount in the currency's main unit, to minor units by its exponent (CNY, USD 2
+   * places, JPY none); `fen` (or `minor`): already minor units. Exact, thousands separators allowed.
+   */
+  amount: z.enum(["yuan", "fen", "major", "minor"]).optional(),
+  /**
+   * With `amount`: the field is money, `{ amount, currency }` — in one currency (`CNY`), or in each row's own,
+   * from a column (its code table turning the source's codes into ISO 4217).
+   */
+  currency: z
+    .union([
+      z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code, e.g. CNY"),
+      z.strictObject({ column: z.string().min(1), values: z.record(z.string(), z.string()).optional() }),
+    ])
+    .optional(),
+  /** A decimal number (a rate, a count), thousands separators allowed. */
+  number: z.literal(true).optional(),
+  identifier: z.enum(IDENTIFIERS).optional(),
+  /** What an empty cell gives (otherwise the field is left out). */
+  default: z.unknown().optional(),
+  /** Text to put before the value (an id's prefix). */
+  prefix: z.string().max(20).optional(),
+};
+
 const FieldRule = z.union([
   z.strictObject({ value: z.unknown() }),
   z.strictObject({
     column: z.string().min(1),
-    /** A code table: the source's code → the schema's value; a code not listed rejects the row. */
-    values: z.record(z.string(), z.unknown()).optional(),
-    /** A format, or the formats a source mixes (each tried in order). */
-    date: z.union([z.enum(DATE_FORMATS), z.array(z.enum(DATE_FORMATS)).min(1).max(5)]).optional(),
+    ...ColumnOptions,
     /**
-     * `yuan` (or `major`): a decimal amount in the currency's main unit, to minor units by its exponent (CNY, USD 2
-     * places, JPY none); `fen` (or `minor`): already minor units. Exact, thousands separators allowed.
+     * The conversion chosen by another column's code, for a file whose rows mix kinds (a CIF whose CERT_NO is a
+     * resident ID on one row, a passport number on the next): each code → its options; a code not listed is refused.
      */
-    amount: z.enum(["yuan", "fen", "major", "minor"]).optional(),
-    /**
-     * With `amount`: the field is money, `{ amount, currency }` — in one currency (`CNY`), or in each row's own,
-     * from a column (its code table turning the source's codes into ISO 4217).
-     */
-    currency: z
-      .union([
-        z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code, e.g. CNY"),
-        z.strictObject({ column: z.string().min(1), values: z.record(z.string(), z.string()).optional() }),
-      ])
+    by: z
+      .strictObject({
+        column: z.string().min(1),
+        rules: z.record(z.string(), z.strictObject(ColumnOptions)),
+      })
       .optional(),
-    /** A decimal number (a rate, a count), thousands separators allowed. */
-    number: z.literal(true).optional(),
-    identifier: z.enum(IDENTIFIERS).optional(),
-    /** What an empty cell gives (otherwise the field is left out). */
-    default: z.unknown().optional(),
-    /** Text to put before the value (an id's prefix). */
-    prefix: z.string().max(20).optional(),
   }),
 ]);
 
@@ -79,6 +94,18 @@ export const MappingSchema = z.strictObject({
 });
 export type Mapping = z.infer<typeof MappingSchema>;
 export type FieldRuleOf = z.infer<typeof FieldRule>;
+export type ColumnRule = Extract<FieldRuleOf, { column: string }>;
+
+/**
+ * The rule a row's cell is read by: the column's own, or — chosen by another column (`by`) — the options that
+ * column's `code` names, with the rule's default and prefix unless they give their own; undefined for a code not
+ * listed.
+ */
+export function ruleFor(rule: ColumnRule, code: string): ColumnRule | undefined {
+  if (!rule.by) return rule;
+  if (!Object.hasOwn(rule.by.rules, code)) return undefined;
+  return { column: rule.column, default: rule.default, prefix: rule.prefix, ...rule.by.rules[code] };
+}
 
 /** A mistake in a mapping file, with where it is. */
 export class MappingError extends Error {
@@ -176,7 +203,9 @@ export function columnsOf(mapping: Mapping): string[] {
     ...new Set([
       mapping.key,
       ...Object.values(mapping.fields).flatMap((r) =>
-        "column" in r ? [r.column, ...(typeof r.currency === "object" ? [r.currency.column] : [])] : [],
+        "column" in r
+          ? [r.column, ...(typeof r.currency === "object" ? [r.currency.column] : []), ...(r.by ? [r.by.column] : [])]
+          : [],
       ),
       ...(mapping.action ? [mapping.action.column, ...(mapping.action.date ? [mapping.action.date.column] : [])] : []),
     ]),

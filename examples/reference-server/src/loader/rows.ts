@@ -5,7 +5,7 @@
  */
 import { collectionSchemas, ID_PATTERN, toMinorUnits, validate, type FieldError } from "@bankcrm/core";
 import { normalizeBankCardNumber, normalizeMobile, upgradeResidentIdNumber } from "@bankcrm/core/identifiers";
-import type { FieldRuleOf, Mapping } from "./mapping.js";
+import { ruleFor, type FieldRuleOf, type Mapping } from "./mapping.js";
 
 /** A refused row: where, why (a code), and what a person reads. */
 export interface Reject {
@@ -133,6 +133,13 @@ function valueOf(
   // Each row its own copy of an object (paths are set into it); a string or a number is shared as it is.
   if ("value" in rule)
     return { value: typeof rule.value === "object" && rule.value !== null ? structuredClone(rule.value) : rule.value };
+  if (rule.by) {
+    // The conversion this row's kind calls for, by another column's code.
+    const cell = row[rule.by.column];
+    const code = typeof cell === "string" || typeof cell === "number" ? String(cell).trim() : "";
+    const chosen = ruleFor(rule, code);
+    return chosen ? valueOf(chosen, row) : { error: ["unmappedValue", { value: code }, rule.by.column] };
+  }
   const raw = row[rule.column];
   const text = raw === undefined || raw === null ? "" : typeof raw === "string" ? raw.trim() : raw;
   if (text === "") return rule.default !== undefined ? { value: rule.default } : {};
