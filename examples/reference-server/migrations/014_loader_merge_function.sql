@@ -24,6 +24,11 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('load:' || p_system || ':' || p_collection));
   -- Compiling would cost more than these short statements.
   PERFORM set_config('jit', 'off', true);
+  -- The commit does not wait for its WAL to reach the disk: a crash may lose the last
+  -- few batches' commits, and with them the run's progress (committed_line is written
+  -- in the same transaction), so the next run loads those lines again — the result is
+  -- still exactly one clean load.
+  PERFORM set_config('synchronous_commit', 'off', true);
 
   -- What the database knows of each staged key, found once: its record, and the run
   -- and line that last wrote it (only rows found are rewritten: a first load's none).
