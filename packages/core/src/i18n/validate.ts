@@ -82,28 +82,17 @@ const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "obje
 
 /** Paths of the input's properties the parsed value no longer has (a schema strips what it does not know). */
 export function unknownKeys(input: unknown, parsed: unknown, base: (string | number)[] = []): (string | number)[][] {
-  const found: (string | number)[][] = [];
-  // The path is one array, grown and shrunk as the walk goes; copied only for a key found.
-  const path = [...base];
-  const walk = (a: unknown, b: unknown) => {
-    if (Array.isArray(a) && Array.isArray(b)) {
-      for (let i = 0; i < a.length; i++) {
-        path.push(i);
-        walk(a[i], b[i]);
-        path.pop();
-      }
-      return;
-    }
-    if (!isPlain(a) || !isPlain(b)) return;
-    for (const key of Object.keys(a)) {
-      path.push(key);
-      if (Object.hasOwn(b, key)) walk(a[key], b[key]);
-      else found.push([...path]);
-      path.pop();
-    }
-  };
-  walk(input, parsed);
-  return found;
+  if (Array.isArray(input) && Array.isArray(parsed))
+    return input.flatMap((item, i) => unknownKeys(item, parsed[i], [...base, i]));
+  if (!isPlain(input) || !isPlain(parsed)) return [];
+  // Only a key gone, or an object to look into, gets a path: a record's many plain values cost nothing.
+  return Object.keys(input).flatMap((key) =>
+    !Object.hasOwn(parsed, key)
+      ? [[...base, key]]
+      : typeof input[key] === "object"
+        ? unknownKeys(input[key], parsed[key], [...base, key])
+        : [],
+  );
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -50,38 +50,20 @@ export function isC3FieldName(key: string): boolean {
 
 const MAX_DEPTH = 32;
 
-/** A value met in the walk, with the way back to the root (a path is spelled out only for a field found). */
-interface Visit {
-  value: unknown;
-  key: string | number;
-  parent: Visit | undefined;
-  depth: number;
-}
-
-const pathOf = (v: Visit | undefined, key: string): (string | number)[] => {
-  const path: (string | number)[] = [key];
-  for (let at = v; at?.parent; at = at.parent) path.unshift(at.key);
-  return path;
-};
-
-/** Paths of C3 fields inside a value (bounded depth, no recursion; nothing allocated per field but the walk). */
+/** Paths of C3 fields inside a value (bounded depth, no recursion; a path made only for an object to walk into). */
 export function findC3Fields(input: unknown): (string | number)[][] {
   const found: (string | number)[][] = [];
-  const stack: Visit[] = [{ value: input, key: "", parent: undefined, depth: 0 }];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
   while (stack.length > 0) {
-    const visit = stack.pop()!;
-    const { value, depth } = visit;
-    if (typeof value !== "object" || value === null || depth > MAX_DEPTH) continue;
+    const { value, path } = stack.pop()!;
+    if (typeof value !== "object" || value === null || path.length > MAX_DEPTH) continue;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, key: i, parent: visit, depth: depth + 1 }));
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
       continue;
     }
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      const child = (value as Record<string, unknown>)[key];
-      if (isC3FieldName(key)) found.push(pathOf(visit, key));
-      else if (typeof child === "object" && child !== null)
-        stack.push({ value: child, key, parent: visit, depth: depth + 1 });
+    for (const [key, child] of Object.entries(value)) {
+      if (isC3FieldName(key)) found.push([...path, key]);
+      else if (typeof child === "object" && child !== null) stack.push({ value: child, path: [...path, key] });
     }
   }
   return found;
