@@ -19,6 +19,8 @@ export interface Sql {
    * pg-copy-streams), several times faster than INSERT for a bulk load. Values are text or null.
    */
   copyRows?(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /** COPY of lines already in COPY's text format (`copyLine`): a caller that renders them ahead of the transaction. */
+  copyLines?(table: string, columns: readonly string[], lines: readonly string[]): Promise<void>;
 }
 
 const SPECIAL = /[\\\t\n\r]/;
@@ -31,15 +33,24 @@ function copyText(value: unknown): string {
   return text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
-const copyLine = (row: readonly unknown[]) => row.map(copyText).join("\t") + "\n";
+/** A row as one line of COPY's text format. */
+export const copyLine = (row: readonly unknown[]) => row.map(copyText).join("\t") + "\n";
 
-/** COPY through PGlite's virtual /dev/blob: the rows as one text-format blob. */
+/** Rows as COPY lines, each rendered as the stream asks for it (a seed's 50,000 rows never one array of text). */
+function* linesOf(rows: readonly (readonly unknown[])[]) {
+  for (const row of rows) yield copyLine(row);
+}
+
+/** COPY through PGlite's virtual /dev/blob: the lines as one text-format blob. */
 function pgliteCopy(
   query: (text: string, values: unknown[], options: { blob: Blob }) => Promise<unknown>,
-): NonNullable<Sql["copyRows"]> {
-  return async (table, columns, rows) => {
-    const text = rows.map(copyLine).join("");
-    await query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+): Pick<Sql, "copyRows" | "copyLines"> {
+  const copyLines = async (table: string, columns: readonly string[], lines: readonly string[]) => {
+    await query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([lines.join("")]) });
+  };
+  return {
+    copyLines,
+    copyRows: (table, columns, rows) => copyLines(table, columns, rows.map(copyLine)),
   };
 }
 
@@ -63,12 +74,12 @@ export function openPglite(dataDir?: string): Driver {
   return {
     kind: "pglite",
     query: <T>(text: string, values?: readonly unknown[]) => db.query<T>(text, values as unknown[] | undefined),
-    copyRows: pgliteCopy((text, values, options) => db.query(text, values, options)),
+    ...pgliteCopy((text, values, options) => db.query(text, values, options)),
     transaction: (work) =>
       db.transaction((tx) =>
         work({
           query: (text, values) => tx.query(text, values as unknown[]),
-          copyRows: pgliteCopy((text, values, options) => tx.query(text, values, options)),
+          ...pgliteCopy((text, values, options) => tx.query(text, values, options)),
         }),
       ),
     exec: async (script) => {
@@ -102,7 +113,8 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
           query: async <T>(text: string, values?: readonly unknown[]) => ({
             rows: (await client.query(text, values as unknown[] | undefined)).rows as T[],
           }),
-          copyRows: (table, columns, rows) => copyIn(client, table, columns, rows),
+          copyRows: (table, columns, rows) => copyIn(client, table, columns, linesOf(rows)),
+          copyLines: (table, columns, lines) => copyIn(client, table, columns, lines),
         });
         await client.query("COMMIT");
         return result;
@@ -121,17 +133,12 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   };
 }
 
-/** COPY … FROM STDIN on a pooled client: the rows streamed in chunks of about 64 kB (never one string of them all). */
-async function copyIn(
-  client: pg.PoolClient,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-) {
+/** COPY … FROM STDIN on a pooled client: the lines streamed in chunks of about 64 kB (never one string of them all). */
+async function copyIn(client: pg.PoolClient, table: string, columns: readonly string[], lines: Iterable<string>) {
   function* chunks() {
     let chunk = "";
-    for (const row of rows) {
-      chunk += copyLine(row);
+    for (const line of lines) {
+      chunk += line;
       if (chunk.length >= 65_536) {
         yield chunk;
         chunk = "";

@@ -15,7 +15,7 @@ import { parse, CsvError } from "csv-parse";
 import iconv from "iconv-lite";
 import type { Database } from "../database.js";
 import { columnsOf, type Mapping } from "./mapping.js";
-import { duplicatesAmong, mergeBatch, type MergeRefusal } from "./merge.js";
+import { duplicatesAmong, mergeBatch, stageLine, type MergeRefusal } from "./merge.js";
 import { reportQuality, type QualityReport } from "./quality.js";
 import { mapRow, reject, type MappedRow, type Reject } from "./rows.js";
 
@@ -221,20 +221,21 @@ export async function loadFile(
   // Only the batch being built is held: a key seen earlier in the file is found in the database (merge.ts).
   let keys = new Set<string>();
   let batch: MappedRow[] = [];
+  let staged: string[] = []; // the batch's rows as the staging COPY's lines, rendered while the last batch merges
   let lastLine = 0;
   // One merge in flight while the next batch is read and checked: the database's work and ours overlap.
   let merging: Promise<void> = Promise.resolve();
   const commit = async () => {
     if (batch.length === 0) return;
-    const [rows, upTo] = [batch, lastLine];
-    [batch, keys] = [[], new Set()];
+    const [rows, lines, upTo] = [batch, staged, lastLine];
+    [batch, staged, keys] = [[], [], new Set()];
     await merging; // in order, one at a time: a batch sees every batch before it committed
     if (rows.at(-1)!.line <= committedLine) {
       // Committed by an earlier run of this file: only its same-key rows are said again (its rejects file is whole).
       merging = duplicatesAmong(db, mapping, runKey, rows).then(refusals);
     } else {
       merging = db
-        .transaction((tx) => mergeBatch(tx, mapping, runKey, rows, upTo))
+        .transaction((tx) => mergeBatch(tx, mapping, runKey, lines, upTo))
         .then((found) => {
           refusals(found);
           summary.loaded += rows.length - found.length;
@@ -266,6 +267,7 @@ export async function loadFile(
     }
     keys.add(mapped.key);
     batch.push(mapped);
+    if (mapped.line > committedLine) staged.push(stageLine(mapping.collection, mapped));
     if (batch.length >= batchSize) await commit();
     // The merge's replies wait for this loop to let go: every few hundred rows it does.
     if (summary.rows % 256 === 0) await new Promise(setImmediate);

@@ -7,7 +7,7 @@
  * inserted, the source identities and the run's progress noted. One transaction: all of the batch, or none.
  */
 import { etagOf, naturalKey, orderTime, timelineKey } from "../record-rows.js";
-import type { Sql } from "../sql.js";
+import { copyLine, type Sql } from "../sql.js";
 import { fieldsKept, type Mapping } from "./mapping.js";
 import type { MappedRow } from "./rows.js";
 
@@ -56,23 +56,26 @@ function stageValues(collection: Mapping["collection"], r: MappedRow): unknown[]
 }
 
 /**
- * Merges one batch (its keys unique within it) in the caller's transaction; returns the rows refused. `lastLine`: the
- * last source line the batch covers, where a run stopped after it resumes.
+ * A good row as its line of the staging COPY: rendered as the row is read, so a batch's COPY is ready text when its
+ * transaction starts (rendered inside it, the database waited on the loader's process line by line).
+ */
+export const stageLine = (collection: Mapping["collection"], row: MappedRow) =>
+  copyLine(stageValues(collection, row));
+
+/**
+ * Merges one batch (its staged lines, their keys unique within it) in the caller's transaction; returns the rows
+ * refused. `lastLine`: the last source line the batch covers, where a run stopped after it resumes.
  */
 export async function mergeBatch(
   tx: Sql,
   mapping: Mapping,
   runKey: string,
-  rows: readonly MappedRow[],
+  staged: readonly string[],
   lastLine: number,
 ): Promise<MergeRefusal[]> {
-  if (!tx.copyRows) throw new Error("the loader needs a driver with COPY");
+  if (!tx.copyLines) throw new Error("the loader needs a driver with COPY");
   await tx.query(STAGE);
-  await tx.copyRows(
-    "load_stage",
-    STAGE_COLUMNS,
-    rows.map((r) => stageValues(mapping.collection, r)),
-  );
+  await tx.copyLines("load_stage", STAGE_COLUMNS, staged);
   // The merge's statements, in the database in one round trip (migrations/014_loader_merge_function.sql).
   const { rows: refused } = await tx.query<{ line: string; key: string; code: MergeRefusal["code"] }>(
     `SELECT refused_line AS line, refused_key AS key, refused_code AS code FROM load_merge($1, $2, $3, $4, $5)`,
