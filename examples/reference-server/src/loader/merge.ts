@@ -59,8 +59,7 @@ function stageValues(collection: Mapping["collection"], r: MappedRow): unknown[]
  * A good row as its line of the staging COPY: rendered as the row is read, so a batch's COPY is ready text when its
  * transaction starts (rendered inside it, the database waited on the loader's process line by line).
  */
-export const stageLine = (collection: Mapping["collection"], row: MappedRow) =>
-  copyLine(stageValues(collection, row));
+export const stageLine = (collection: Mapping["collection"], row: MappedRow) => copyLine(stageValues(collection, row));
 
 /**
  * Merges one batch (its staged lines, their keys unique within it) in the caller's transaction; returns the rows
