@@ -220,8 +220,10 @@ export async function loadFile(
   const read = { bytes: () => 0 };
   // Only the batch being built is held: a key seen earlier in the file is found in the database (merge.ts).
   let keys = new Set<string>();
-  let batch: MappedRow[] = [];
-  let staged: string[] = []; // the batch's rows as the staging COPY's lines, rendered while the last batch merges
+  // The batch's keys and lines (what a resumed run checks again), and the same rows as the staging COPY's lines —
+  // rendered while the last batch merges; a row's record is held only there.
+  let batch: Pick<MappedRow, "key" | "line">[] = [];
+  let staged: string[] = [];
   let lastLine = 0;
   // One merge in flight while the next batch is read and checked: the database's work and ours overlap.
   let merging: Promise<void> = Promise.resolve();
@@ -266,8 +268,8 @@ export async function loadFile(
       continue;
     }
     keys.add(mapped.key);
-    batch.push(mapped);
-    if (mapped.line > committedLine) staged.push(stageLine(mapping.collection, mapped));
+    batch.push({ key: mapped.key, line });
+    if (line > committedLine) staged.push(stageLine(mapping.collection, mapped));
     if (batch.length >= batchSize) await commit();
     // The merge's replies wait for this loop to let go: every few hundred rows it does.
     if (summary.rows % 256 === 0) await new Promise(setImmediate);

@@ -88,7 +88,7 @@ export async function duplicatesAmong(
   db: Sql,
   mapping: Mapping,
   runKey: string,
-  rows: readonly MappedRow[],
+  rows: readonly Pick<MappedRow, "key" | "line">[],
 ): Promise<MergeRefusal[]> {
   const { rows: found } = await db.query<{ line: string; key: string }>(
     `SELECT t.line, t.key FROM unnest($4::text[], $5::bigint[]) AS t(key, line)

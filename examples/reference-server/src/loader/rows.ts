@@ -125,6 +125,12 @@ function setPath(target: Record<string, unknown>, parts: readonly string[], valu
   at[parts[parts.length - 1]!] = value;
 }
 
+/** A cell as trimmed text (a JSON Lines number as its digits); anything else, or nothing, is "". */
+function cellText(row: Record<string, unknown>, column: string): string {
+  const cell = row[column];
+  return typeof cell === "string" || typeof cell === "number" ? String(cell).trim() : "";
+}
+
 /** A field's value from its rule, or a reject code with what to say. */
 function valueOf(
   rule: FieldRuleOf,
@@ -135,8 +141,7 @@ function valueOf(
     return { value: typeof rule.value === "object" && rule.value !== null ? structuredClone(rule.value) : rule.value };
   if (rule.by) {
     // The conversion this row's kind calls for, by another column's code.
-    const cell = row[rule.by.column];
-    const code = typeof cell === "string" || typeof cell === "number" ? String(cell).trim() : "";
+    const code = cellText(row, rule.by.column);
     const chosen = ruleFor(rule, code);
     return chosen ? valueOf(chosen, row) : { error: ["unmappedValue", { value: code }, rule.by.column] };
   }
@@ -236,13 +241,11 @@ export function mapRow(
   where: { file: string; line: number },
   asOf = new Date().toISOString().slice(0, 10),
 ): MappedRow | { rejects: Reject[] } {
-  const rawKey = row[mapping.key];
-  const key = typeof rawKey === "string" || typeof rawKey === "number" ? String(rawKey).trim() : "";
+  const key = cellText(row, mapping.key);
   const base = { ...where, key };
   if (key === "" || !ID_PATTERN.test(key)) return { rejects: [reject(base, mapping.key, "key", { value: key })] };
   if (mapping.action) {
-    const cell = row[mapping.action.column];
-    const code = typeof cell === "string" || typeof cell === "number" ? String(cell).trim() : "";
+    const code = cellText(row, mapping.action.column);
     if (!Object.hasOwn(mapping.action.values, code))
       return { rejects: [reject(base, mapping.action.column, "unmappedValue", { value: code })] };
     const action = mapping.action.values[code]!;
