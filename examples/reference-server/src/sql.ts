@@ -28,9 +28,13 @@ const SPECIAL = /[\\\t\n\r]/;
 /** One value in COPY's text format: \N for null, and backslash, tab, newline and carriage return escaped. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  if (!SPECIAL.test(text)) return text; // most values: nothing to escape
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+  if (typeof value !== "string") {
+    // JSON escapes every control character: of COPY's specials, only its backslashes are left to double.
+    const json = JSON.stringify(value);
+    return json.includes("\\") ? json.replaceAll("\\", "\\\\") : json;
+  }
+  if (!SPECIAL.test(value)) return value; // most values: nothing to escape
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
 /** A row as one line of COPY's text format. */

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignAudience, type Customer } from "@bankcrm/core";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
+import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
 import { openDatabase, type Database } from "../src/database.js";
 import { loadFile, type LoadOptions } from "../src/loader/load.js";
 import { parseMapping, type Mapping } from "../src/loader/mapping.js";
@@ -204,5 +205,58 @@ describe("daily delta files", () => {
     // Head office reads them newest first: a trend across loads.
     const kept = await qualityReports(db, { system: "CORE", collection: "holdings", limit: 2 });
     expect(kept.map((r) => r.orphans?.count)).toEqual([1, 0]);
+  });
+});
+
+describe("a batch's new rows, COPY'd straight in, on PostgreSQL", () => {
+  it("merges the batch again when another writer takes a new row's id between the look-up and the COPY", async () => {
+    const schema = await freshPostgresSchema();
+    const db = await openDatabase({ url: schema.url });
+    try {
+      // The other writer (an RM's own record, through another connection) strikes once, right after the look-up.
+      let struck = false;
+      const racing: Database = {
+        ...db,
+        transaction: (work) =>
+          db.transaction((tx) =>
+            work({
+              ...tx,
+              query: async (text, values) => {
+                const result = await tx.query(text, values);
+                if (text.includes("load_known") && !struck) {
+                  struck = true;
+                  await db.query(
+                    `INSERT INTO records (collection, id, body, etag) VALUES ('customers', 'CU-CORE-100002', $1, '"v1"')`,
+                    [JSON.stringify({ id: "CU-CORE-100002", name: "旧名", tags: ["vip"], version: 1 })],
+                  );
+                }
+                return result as never;
+              },
+            }),
+          ),
+      };
+      const summary = await loadFile(
+        racing,
+        CIF,
+        write(CIF_HEADER, [
+          person(100001, "王建国", "1985-03-12", "13800138000"),
+          person(100002, "李秀英", "1949-03-01", "13900139000"),
+          person(100003, "张伟", "1990-07-21", "13600136000"),
+        ]),
+      );
+      expect(struck).toBe(true);
+      expect([summary.loaded, summary.rejected]).toEqual([3, 0]);
+      // Nothing lost on either side: the source's fields laid over the writer's record, its own fields kept.
+      const li = (await db.get("customers", "CU-CORE-100002"))!.body as Customer;
+      expect([li.name, li.tags, li.version]).toEqual(["李秀英", ["vip"], 2]);
+      const { rows } = await db.query<{ key: string; id: string }>(
+        "SELECT source_key AS key, record_id AS id FROM source_identities WHERE system = 'CORE' ORDER BY source_key",
+      );
+      expect(rows).toEqual(["100001", "100002", "100003"].map((k) => ({ key: k, id: `CU-CORE-${k}` })));
+      expect(summary.quality!.records).toBe(3);
+    } finally {
+      await db.driver.close();
+      await schema.drop();
+    }
   });
 });

@@ -15,9 +15,9 @@ import { parse, CsvError } from "csv-parse";
 import iconv from "iconv-lite";
 import type { Database } from "../database.js";
 import { columnsOf, type Mapping } from "./mapping.js";
-import { duplicatesAmong, mergeBatch, stageLine, type MergeRefusal } from "./merge.js";
-import { reportQuality, type QualityReport } from "./quality.js";
-import { mapRow, reject, type MappedRow, type Reject } from "./rows.js";
+import { batchRow, duplicatesAmong, writeBatch, type BatchRow, type MergeRefusal } from "./merge.js";
+import { BatchFill, reportQuality, type QualityReport } from "./quality.js";
+import { mapRow, reject, type Reject } from "./rows.js";
 
 /** A file the loader cannot read at all (its encoding, its header): said before any row is written. */
 export class LoadError extends Error {
@@ -218,32 +218,30 @@ export async function loadFile(
       refuse(reject({ file: path, line: f.line, key: f.key }, mapping.key, f.code, { value: f.key })),
     );
   const read = { bytes: () => 0 };
+  const paths = BatchFill.pathsOf(mapping);
   // Only the batch being built is held: a key seen earlier in the file is found in the database (merge.ts).
   let keys = new Set<string>();
-  // The batch's keys and lines (what a resumed run checks again), and the same rows as the staging COPY's lines —
-  // rendered while the last batch merges; a row's record is held only there.
-  let batch: Pick<MappedRow, "key" | "line">[] = [];
-  let staged: string[] = [];
+  // The batch's rows, each already its COPY text (merge.ts: BatchRow), and what each fills (the quality report).
+  let batch: BatchRow[] = [];
+  let fill = new BatchFill(paths, batchSize);
   let lastLine = 0;
   // One merge in flight while the next batch is read and checked: the database's work and ours overlap.
   let merging: Promise<void> = Promise.resolve();
   const commit = async () => {
     if (batch.length === 0) return;
-    const [rows, lines, upTo] = [batch, staged, lastLine];
-    [batch, staged, keys] = [[], [], new Set()];
+    const [rows, filled, upTo] = [batch, fill, lastLine];
+    [batch, fill, keys] = [[], new BatchFill(paths, batchSize), new Set()];
     await merging; // in order, one at a time: a batch sees every batch before it committed
     if (rows.at(-1)!.line <= committedLine) {
       // Committed by an earlier run of this file: only its same-key rows are said again (its rejects file is whole).
       merging = duplicatesAmong(db, mapping, runKey, rows).then(refusals);
     } else {
-      merging = db
-        .transaction((tx) => mergeBatch(tx, mapping, runKey, lines, upTo))
-        .then((found) => {
-          refusals(found);
-          summary.loaded += rows.length - found.length;
-          summary.batches++;
-          o.afterBatch?.(summary.batches);
-        });
+      merging = writeBatch(db, mapping, runKey, { rows, filled, lastLine: upTo }).then((refused) => {
+        refusals(refused);
+        summary.loaded += rows.length - refused.length;
+        summary.batches++;
+        o.afterBatch?.(summary.batches);
+      });
     }
     merging.catch(() => undefined); // awaited with the next batch or at the end, not lost meanwhile
   };
@@ -268,11 +266,11 @@ export async function loadFile(
       continue;
     }
     keys.add(mapped.key);
-    batch.push({ key: mapped.key, line });
-    if (line > committedLine) staged.push(stageLine(mapping.collection, mapped));
+    batch.push(batchRow(mapping.collection, mapped));
+    fill.add(mapped.record);
     if (batch.length >= batchSize) await commit();
-    // The merge's replies wait for this loop to let go: every few hundred rows it does.
-    if (summary.rows % 256 === 0) await new Promise(setImmediate);
+    // The merge's replies wait for this loop to let go: every few dozen rows it does.
+    if (summary.rows % 64 === 0) await new Promise(setImmediate);
     if (summary.rows % 10_000 === 0) o.onProgress?.({ ...counts(summary), bytes: read.bytes(), totalBytes });
   }
   await commit();

@@ -1,7 +1,9 @@
 /**
- * The data-quality report of a load, for head office: computed set-based in the database after each file over the
- * records that load wrote, kept per run (`load_quality`), so a source's loads read as a trend. It says
- * - completeness: for each field the mapping feeds from a column, how many of the load's records have it;
+ * The data-quality report of a load, for head office: counted batch by batch as the load writes (in each batch's
+ * transaction, so a resumed run's report covers the whole file), kept per run (`load_quality`), so a source's loads
+ * read as a trend. It says
+ * - completeness: for each field the mapping feeds from a column, how many of the records the load wrote fill it
+ *   from the source's cells (what the bank held before does not count: this is the source's quality);
  * - validity: for each column, how many rows were refused and why (an ID number, a USCC, a mobile, a card that is not
  *   one; a code not in its table; a date that is not one);
  * - suspected duplicates (customers): one identity number held by more than one customer record — the same person
@@ -11,6 +13,7 @@
  */
 import type { LoadQualityReport } from "@bankcrm/core";
 import type { Database } from "../database.js";
+import type { Sql } from "../sql.js";
 import type { LoadSummary } from "./load.js";
 import { columnFields, type Mapping } from "./mapping.js";
 
@@ -20,20 +23,80 @@ export type QualityReport = LoadQualityReport;
 const EXAMPLES = 5;
 const mask = (key: string) => `${"*".repeat(Math.max(0, key.length - 4))}${key.slice(-4)}`;
 
-/** Completeness of the fields the mapping feeds, over the records this run wrote. */
-async function completeness(db: Database, mapping: Mapping, runKey: string) {
-  const fields = columnFields(mapping);
-  const { rows } = await db.query<Record<string, string>>(
-    `SELECT count(*) AS records${fields.map((_, i) => `, count(*) FILTER (WHERE r.body #> $${i + 3}::text[] IS NOT NULL) AS f${i}`).join("")}
-     FROM source_identities i JOIN records r ON r.collection = i.collection AND r.id = i.record_id
-     WHERE i.collection = $1 AND i.load_run = $2`,
-    [mapping.collection, runKey, ...fields.map((f) => f.field.split("."))],
+/**
+ * What a batch's good rows fill of the fields the mapping feeds from a column, row by row — a put's record, as it is
+ * read (a close carries no record, and fills none) — so the batch's progress counts only the rows it wrote.
+ */
+export class BatchFill {
+  private bits: Uint8Array;
+  private puts: Uint8Array;
+  private n = 0;
+
+  constructor(
+    private readonly paths: readonly string[][],
+    capacity: number,
+  ) {
+    this.bits = new Uint8Array(paths.length * capacity);
+    this.puts = new Uint8Array(capacity);
+  }
+
+  /** The paths of the fields the mapping feeds from a column, in the report's order. */
+  static pathsOf(mapping: Mapping): string[][] {
+    return columnFields(mapping).map((f) => f.field.split("."));
+  }
+
+  /** The batch's next good row: its record (a put), or none (a close). */
+  add(record: Record<string, unknown> | undefined) {
+    if (this.n === this.puts.length) {
+      const size = Math.max(1, this.n * 2);
+      const [bits, puts] = [new Uint8Array(size * this.paths.length), new Uint8Array(size)];
+      bits.set(this.bits);
+      puts.set(this.puts);
+      [this.bits, this.puts] = [bits, puts];
+    }
+    const at = this.n++ * this.paths.length;
+    if (!record) return;
+    this.puts[this.n - 1] = 1;
+    this.paths.forEach((path, j) => {
+      let value: unknown = record;
+      for (const step of path) value = (value as Record<string, unknown> | undefined)?.[step];
+      if (value !== undefined && value !== null && value !== "") this.bits[at + j] = 1;
+    });
+  }
+
+  /** The records among the rows kept (`kept(i)`: the i-th row was written), and per field how many it filled. */
+  counts(kept: (i: number) => boolean): { records: number; filled: number[] } {
+    const filled = this.paths.map(() => 0);
+    let records = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (!this.puts[i] || !kept(i)) continue;
+      records++;
+      for (let j = 0; j < filled.length; j++) filled[j]! += this.bits[i * filled.length + j]!;
+    }
+    return { records, filled };
+  }
+}
+
+/** A batch's part of its run's quality, written in the batch's transaction (a resumed run's report is whole). */
+export interface BatchQuality {
+  records: number;
+  filled: number[];
+  orphans: number;
+  /** The first few orphans' record ids. */
+  orphanExamples: string[];
+}
+
+/** The run's progress after a batch: its rows, its last source line, and its quality counts. */
+export async function noteProgress(db: Sql, runKey: string, rows: number, lastLine: number, q: BatchQuality) {
+  await db.query(
+    `UPDATE load_runs SET committed_rows = committed_rows + $2, committed_line = $3, records = records + $4,
+       filled = CASE WHEN cardinality(filled) = cardinality($5::bigint[])
+         THEN ARRAY(SELECT a + b FROM unnest(filled, $5::bigint[]) WITH ORDINALITY AS t(a, b, i) ORDER BY i)
+         ELSE $5::bigint[] END,
+       orphans = orphans + $6, orphan_examples = (orphan_examples || $7::text[])[1:${EXAMPLES}]
+     WHERE run_key = $1`,
+    [runKey, rows, lastLine, q.records, q.filled, q.orphans, q.orphanExamples.slice(0, EXAMPLES)],
   );
-  const row = rows[0]!;
-  return {
-    records: Number(row.records),
-    completeness: fields.map((f, i) => ({ ...f, filled: Number(row[`f${i}`]) })),
-  };
 }
 
 async function duplicates(db: Database) {
@@ -48,21 +111,6 @@ async function duplicates(db: Database) {
   };
 }
 
-/** This run's holdings without their customer, or transactions without their holding. */
-async function orphans(db: Database, collection: "holdings" | "transactions", runKey: string) {
-  const [parent, ref] =
-    collection === "holdings" ? ["customers", "r.customer_id"] : ["holdings", "r.body ->> 'holdingId'"];
-  const { rows } = await db.query<{ id: string; count: string }>(
-    `SELECT r.id, count(*) OVER () AS count
-     FROM source_identities i JOIN records r ON r.collection = i.collection AND r.id = i.record_id
-     WHERE i.collection = $1 AND i.load_run = $2
-       AND NOT EXISTS (SELECT 1 FROM records p WHERE p.collection = $3 AND p.id = ${ref})
-     ORDER BY r.id LIMIT ${EXAMPLES}`,
-    [collection, runKey, parent],
-  );
-  return { count: Number(rows[0]?.count ?? 0), examples: rows.map((r) => r.id) };
-}
-
 /** Computes the report of a finished load and keeps it beside the run's. */
 export async function reportQuality(
   db: Database,
@@ -70,7 +118,11 @@ export async function reportQuality(
   runKey: string,
   summary: LoadSummary,
 ): Promise<QualityReport> {
-  const { records, completeness: filled } = await completeness(db, mapping, runKey);
+  const { rows } = await db.query<{ records: string; filled: string[] | null; orphans: string; examples: string[] }>(
+    "SELECT records, filled, orphans, orphan_examples AS examples FROM load_runs WHERE run_key = $1",
+    [runKey],
+  );
+  const run = rows[0]!;
   const report: QualityReport = {
     runKey,
     system: mapping.source,
@@ -80,14 +132,14 @@ export async function reportQuality(
     rows: summary.rows,
     loaded: summary.loaded,
     rejected: summary.rejected,
-    records,
-    completeness: filled,
+    records: Number(run.records),
+    completeness: columnFields(mapping).map((f, i) => ({ ...f, filled: Number(run.filled?.[i] ?? 0) })),
     validity: Object.entries(summary.byColumn).flatMap(([column, codes]) =>
       Object.entries(codes).map(([code, refused]) => ({ column, code, refused })),
     ),
     ...(mapping.collection === "customers" ? { duplicates: await duplicates(db) } : {}),
     ...(mapping.collection === "holdings" || mapping.collection === "transactions"
-      ? { orphans: await orphans(db, mapping.collection, runKey) }
+      ? { orphans: { count: Number(run.orphans), examples: run.examples } }
       : {}),
   };
   await db.query(`INSERT INTO load_quality (run_key, system, collection, report) VALUES ($1, $2, $3, $4)`, [

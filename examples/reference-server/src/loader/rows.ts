@@ -54,17 +54,22 @@ const DATE = {
   YYYYMMDDHHmmss: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
 } as const;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The days of a month of the Gregorian calendar. */
+const daysIn = (y: number, mo: number) =>
+  mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[mo - 1]!;
+
 /** A date in its format as ISO (a day; with a time, Beijing's wall clock as a UTC instant), or undefined. */
 function isoDateOf(value: string, format: keyof typeof DATE): string | undefined {
   const m = DATE[format].exec(value);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
+  // Years before 100 are refused (Date.UTC would read them as 19xx).
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined;
   if (m[4] === undefined) return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6])];
   if (h > 23 || mi > 59 || sec > 59) return undefined;
-  return new Date(day.getTime() + ((h - 8) * 3600 + mi * 60 + sec) * 1000).toISOString();
+  return new Date(Date.UTC(y, mo - 1, d, h - 8, mi, sec)).toISOString();
 }
 
 /**
@@ -156,8 +161,11 @@ function valueOf(
   }
   if (rule.date) {
     const formats = typeof rule.date === "string" ? [rule.date] : rule.date;
-    const iso = formats.map((f) => isoDateOf(text, f)).find((d) => d !== undefined);
-    return iso ? { value: iso } : { error: ["dateFormat", { value: shown, format: formats.join(" / ") }] };
+    for (const format of formats) {
+      const iso = isoDateOf(text, format);
+      if (iso !== undefined) return { value: iso };
+    }
+    return { error: ["dateFormat", { value: shown, format: formats.join(" / ") }] };
   }
   if (rule.amount) {
     const currency = currencyOf(rule, row);
