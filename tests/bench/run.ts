@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark, each printed beside a peer run in the same
  * process as a ratio. Timings never fail the build; they are figures to read.
- * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|feed|metrics|loader runs one of them;
+ * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|feed|metrics|loader|resolution runs one of them;
  * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests; BENCH_ONLY=load-scale (only on its own)
  * loads a bank of a million customers from its extract (loader.bench.ts). BENCH_ONLY=loader: the loader beside raw COPY.
  */
@@ -17,6 +17,7 @@ import { benchFeed } from "./feed.bench.js";
 import { benchBookMetrics } from "./book-metrics.bench.js";
 import { benchContractFuzz } from "./contract-fuzz.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
+import { benchResolution } from "./resolution.bench.js";
 import { benchLoader, benchLoaderScale } from "../../examples/reference-server/bench/loader.bench.js";
 
 const only = process.env.BENCH_ONLY;
@@ -34,5 +35,6 @@ if (!only || only === "server") await benchServer();
 if (!only || only === "feed") await benchFeed();
 if (!only || only === "metrics") await benchBookMetrics();
 if (!only || only === "loader") await benchLoader();
+if (!only || only === "resolution") benchResolution();
 if (only === "load-scale") await benchLoaderScale();
 if (only === "fuzz") benchContractFuzz();

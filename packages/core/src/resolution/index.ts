@@ -1,0 +1,33 @@
+/**
+ * Entity resolution (`@bankcrm/core/resolution`): one customer from the records several source systems hold of one
+ * person or company — parties folded for comparison, deterministic rules, a Fellegi–Sunter model fitted without
+ * labels, blocking, merge and review decisions, clusters that honour kept-apart pairs, and the measures of a
+ * labelled benchmark. The same code runs in the browser and on the server.
+ */
+export { companyKey, editDistance, foldHan, isHan, pinyinKey, pinyinOf, splitName } from "./names.js";
+export { addressTokens, nameParts, partyOf, type Party } from "./party.js";
+export {
+  CORPORATE_COMPARISONS,
+  INDIVIDUAL_COMPARISONS,
+  levelsOf,
+  score,
+  train,
+  type Comparison,
+  type Evidence,
+  type MatchModel,
+  type Score,
+  type TrainOptions,
+} from "./model.js";
+export {
+  blockingKeys,
+  candidatePairs,
+  DEFAULT_THRESHOLDS,
+  evaluate,
+  pairKey,
+  resolve,
+  type BlockingReport,
+  type Resolution,
+  type ResolveOptions,
+  type ScoredPair,
+  type Thresholds,
+} from "./resolve.js";
