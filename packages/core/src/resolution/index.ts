@@ -31,3 +31,12 @@ export {
   type ScoredPair,
   type Thresholds,
 } from "./resolve.js";
+export {
+  goldenOf,
+  mergeConsents,
+  mergeCustomers,
+  type FieldChoice,
+  type MergeOutcome,
+  type SurvivorshipOptions,
+  type SurvivorshipRule,
+} from "./merge.js";
