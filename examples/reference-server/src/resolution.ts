@@ -126,7 +126,7 @@ export async function mergeRecords(
       at,
       ...(o.relationshipManager ? { relationshipManager: o.relationshipManager } : {}),
     });
-    const customer = CustomerSchema.parse(bumped(outcome.customer, { updatedAt: at, updatedBy: actor.id })) as Customer;
+    const customer = CustomerSchema.parse(bumped(outcome.customer, { updatedAt: at, updatedBy: actor.id }));
     const moved = await relink(tx, other.id, golden.id);
     const { rows: identities } = await tx.query<{ system: string; source_key: string }>(
       `UPDATE source_identities SET record_id = $2 WHERE collection = 'customers' AND record_id = $1
@@ -140,7 +140,7 @@ export async function mergeRecords(
       JSON.stringify(scopeOf(other as unknown as Record<string, unknown>)),
     ]);
     await tx.query("SELECT pg_notify(change_channel(), '')");
-    await db.put("customers", customer as unknown as Record<string, unknown>, tx);
+    await db.put("customers", customer, tx);
     const { rows: merge } = await tx.query<{ id: string }>(
       `INSERT INTO customer_merges (golden_id, merged_id, golden_before, merged_body, moved, identities, choices, merged_by, merged_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -203,16 +203,8 @@ export async function unmergeRecords(db: Database, mergeId: number, actor: Actor
     const [current] = await customersFor(tx, [merge.golden_id]);
     if (!current) throw new ResolutionError("notFound", `no customer ${merge.golden_id}`);
     const version = (body: { version?: number | undefined }) => Number(body.version ?? 0);
-    await db.put(
-      "customers",
-      { ...merge.golden_before, version: version(current.body) + 1 } as unknown as Record<string, unknown>,
-      tx,
-    );
-    await db.put(
-      "customers",
-      { ...merge.merged_body, version: version(merge.merged_body) + 1 } as unknown as Record<string, unknown>,
-      tx,
-    );
+    await db.put("customers", { ...merge.golden_before, version: version(current.body) + 1 }, tx);
+    await db.put("customers", { ...merge.merged_body, version: version(merge.merged_body) + 1 }, tx);
     for (const m of merge.moved) {
       if (m.members !== undefined)
         await tx.query(
