@@ -82,6 +82,13 @@ const ifMatch = (required: boolean) => ({
   schema: { type: "string" },
 });
 const pathId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+/** Two customer records, by id (entity resolution's decisions). */
+const idsBody = {
+  type: "object",
+  required: ["ids"],
+  additionalProperties: false,
+  properties: { ids: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 2 } },
+};
 const limitAfter = [
   query("limit", "Page size, 1–1,000 (default 50)", { type: "integer", minimum: 1, maximum: 1000 }),
   query("after", "Cursor from the previous page"),
@@ -781,6 +788,113 @@ export function buildOpenApi(): Record<string, unknown> {
           },
           ...errors(400, 401, 403),
         },
+      },
+    },
+    "/resolution/review": {
+      get: {
+        operationId: "resolutionReview",
+        summary:
+          "Branch managers: the pairs of their customers (a branch's, or the bank's for head office) that may be one person, strongest first — entity resolution over the customers they may see (core's resolve: deterministic rules, then a Fellegi–Sunter model fitted without labels), a pair kept apart never proposed. Each with its match probability and weight and the evidence per field (a level and its weight; no values: read the two records masked from GET /customers/{id}). `decision` merge: the model would merge it unseen; review: a person decides",
+        parameters: [
+          query("limit", "How many pairs (default 50, at most 200)", { type: "integer", minimum: 1, maximum: 200 }),
+        ],
+        responses: {
+          200: {
+            description: "The pairs",
+            content: json({
+              type: "object",
+              required: ["items", "customersRead", "complete"],
+              properties: {
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["ids", "probability", "weight", "evidence", "decision"],
+                    properties: {
+                      ids: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 2 },
+                      probability: { type: "number" },
+                      weight: { type: "number", description: "log2 Bayes factor: the prior's and every field's added" },
+                      evidence: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          required: ["comparison", "level", "weight"],
+                          properties: {
+                            comparison: { type: "string" },
+                            level: { type: "string" },
+                            weight: { type: "number" },
+                          },
+                        },
+                      },
+                      decision: { type: "string", enum: ["merge", "review"] },
+                      rule: { type: "string", enum: ["residentId", "document", "uscc"] },
+                    },
+                  },
+                },
+                customersRead: { type: "integer" },
+                complete: {
+                  type: "boolean",
+                  description: "false when the caller's book was larger than one review reads",
+                },
+              },
+            }),
+          },
+          ...errors(401, 403),
+        },
+      },
+    },
+    "/resolution/merge": {
+      post: {
+        operationId: "mergeCustomers",
+        summary:
+          "Branch managers: two customer records of one person made one, in one transaction — the golden record (the more trusted source's, then the one onboarded first) rebuilt field by field (survivorship: source priority, recency, validity; consents merged so a withdrawal on either side stays one), every record of the other customer re-linked, its source identities resolving to the golden record, the other record gone (a `leave` on the change feed), the merge kept for an unmerge and audited (`customer_merge`). 409 `keptApart` for a pair decided to be two people",
+        requestBody: { required: true, content: json(idsBody) },
+        responses: {
+          200: {
+            description: "The merge",
+            content: json({
+              type: "object",
+              required: ["mergeId", "customer", "mergedId", "choices", "moved"],
+              properties: {
+                mergeId: { type: "integer" },
+                customer: ref("Customer"),
+                mergedId: { type: "string" },
+                choices: { type: "array", items: { type: "object", description: "field, kept, dropped, by" } },
+                relationshipManagerConflict: { type: "object", description: "kept, other: for the branch manager" },
+                moved: { type: "integer" },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 409, 422),
+        },
+      },
+    },
+    "/resolution/merges/{id}/undo": {
+      post: {
+        operationId: "unmergeCustomers",
+        summary:
+          "Branch managers: a merge undone (the latest into its golden customer first: 409 `notLatest`) — the golden record's body, the other record, the re-linked records and the identities back as they were, each version raised; records written to the golden customer since stay with it. Audited (`customer_unmerge`)",
+        parameters: [pathId],
+        responses: {
+          200: {
+            description: "Undone",
+            content: json({
+              type: "object",
+              required: ["goldenId", "restoredId"],
+              properties: { goldenId: { type: "string" }, restoredId: { type: "string" } },
+            }),
+          },
+          ...errors(401, 403, 404, 409),
+        },
+      },
+    },
+    "/resolution/apart": {
+      post: {
+        operationId: "keepCustomersApart",
+        summary:
+          "Branch managers: two records decided to be two people — never proposed again, never merged (409 on a merge). Audited (`resolution_keep_apart`)",
+        requestBody: { required: true, content: json(idsBody) },
+        responses: { 204: { description: "Remembered" }, ...errors(400, 401, 403, 404) },
       },
     },
     "/sales/performance": {

@@ -28,6 +28,7 @@ import { verifyRoutes } from "./routes/verify.js";
 import { recordRoutes } from "./routes/records.js";
 import { salesRoutes } from "./routes/sales.js";
 import { loadRoutes } from "./routes/load.js";
+import { resolutionRoutes } from "./routes/resolution.js";
 import { writePath } from "./write-path.js";
 
 export { MAX_REVEAL_REASON } from "./routes/audit.js";
@@ -73,6 +74,7 @@ const ROUTES = [
   campaignRoutes,
   salesRoutes,
   portalRoutes,
+  resolutionRoutes,
   recordRoutes,
 ];
 

@@ -1,0 +1,102 @@
+/**
+ * Entity resolution's routes, for branch managers (a branch's: the customers of their branch; head office's: the
+ * bank's). `GET /resolution/review` proposes the pairs of their customers that may be one person — core's resolve
+ * over the customers they may see, a pair kept apart never proposed — each with its evidence per field (levels and
+ * weights only: the two records are read masked from `GET /customers/{id}`). `POST /resolution/merge` makes two
+ * records one, `POST /resolution/merges/{id}/undo` undoes a merge, `POST /resolution/apart` remembers two people.
+ */
+import { Hono } from "hono";
+import { partyOf, resolve, type ScoredPair } from "@bankcrm/core/resolution";
+import type { Customer } from "@bankcrm/core";
+import { forbidden, MALFORMED, notFound, objectOf, principal, problem, readerOf, readJson, type Env } from "../http.js";
+import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../resolution.js";
+import type { RouteContext } from "./context.js";
+
+/** The most customers one review reads (the set-based resolution of a whole book runs in the database: see docs). */
+const REVIEW_BOOK_LIMIT = 20_000;
+const STATUS: Record<ResolutionError["code"], number> = {
+  notFound: 404,
+  sameRecord: 422,
+  differentKinds: 422,
+  keptApart: 409,
+  notLatest: 409,
+  alreadyUnmerged: 409,
+};
+
+export function resolutionRoutes({ db, now }: RouteContext) {
+  const app = new Hono<Env>();
+  const actorOf = (c: Parameters<typeof principal>[0]) => ({ id: principal(c).id, role: principal(c).role });
+  const managerOnly = (c: Parameters<typeof principal>[0]) =>
+    principal(c).role === "branch_manager" ? undefined : forbidden(c, "merging customers is for branch managers");
+  /** The two ids of a body `{ ids: [a, b] }`, both customers the caller may see; or the answer refusing it. */
+  const pairOf = async (c: Parameters<typeof principal>[0]) => {
+    const body = await readJson(c);
+    const ids = objectOf(body === MALFORMED ? {} : body).ids;
+    if (!Array.isArray(ids) || ids.length !== 2 || !ids.every((id) => typeof id === "string" && id.length > 0))
+      return { refused: problem(c, 400, "Invalid body", "ids: two customer ids") };
+    const reader = readerOf(c);
+    for (const id of ids as string[])
+      if (!(await db.customerVisible(id, reader))) return { refused: notFound(c, "customers", id) };
+    return { ids: ids as [string, string] };
+  };
+  const refusal = (c: Parameters<typeof principal>[0], error: unknown) => {
+    if (error instanceof ResolutionError)
+      return problem(c, STATUS[error.code], "Refused", error.message, { code: error.code });
+    throw error;
+  };
+
+  app.get("/resolution/review", async (c) => {
+    const denied = managerOnly(c);
+    if (denied) return denied;
+    const limit = Math.max(1, Math.min(200, Number.parseInt(c.req.query("limit") ?? "50", 10) || 50));
+    const customers = (await db.listCustomers({}, REVIEW_BOOK_LIMIT, readerOf(c))) as unknown as Customer[];
+    const { rows } = await db.query<{ pair: string }>("SELECT pair FROM resolution_apart");
+    const result = resolve(customers.map(partyOf), { keepApart: new Set(rows.map((r) => r.pair)) });
+    const items = result.pairs
+      .filter((p) => p.decision !== "apart")
+      .sort((p, q) => q.weight - p.weight)
+      .slice(0, limit)
+      .map(({ a, b, probability, weight, evidence, decision, rule }: ScoredPair) => ({
+        ids: [a, b],
+        probability,
+        weight,
+        evidence,
+        decision,
+        ...(rule ? { rule } : {}),
+      }));
+    return c.json({ items, customersRead: customers.length, complete: customers.length < REVIEW_BOOK_LIMIT });
+  });
+  app.post("/resolution/merge", async (c) => {
+    const denied = managerOnly(c);
+    if (denied) return denied;
+    const pair = await pairOf(c);
+    if ("refused" in pair) return pair.refused;
+    try {
+      return c.json(await mergeRecords(db, pair.ids, actorOf(c), { at: now().toISOString() }));
+    } catch (error) {
+      return refusal(c, error);
+    }
+  });
+  app.post("/resolution/merges/:id/undo", async (c) => {
+    const denied = managerOnly(c);
+    if (denied) return denied;
+    const id = Number(c.req.param("id"));
+    if (!Number.isSafeInteger(id) || id < 1) return notFound(c);
+    const { rows } = await db.query<{ golden_id: string }>("SELECT golden_id FROM customer_merges WHERE id = $1", [id]);
+    if (!rows[0] || !(await db.customerVisible(rows[0].golden_id, readerOf(c)))) return notFound(c);
+    try {
+      return c.json(await unmergeRecords(db, id, actorOf(c), now().toISOString()));
+    } catch (error) {
+      return refusal(c, error);
+    }
+  });
+  app.post("/resolution/apart", async (c) => {
+    const denied = managerOnly(c);
+    if (denied) return denied;
+    const pair = await pairOf(c);
+    if ("refused" in pair) return pair.refused;
+    await keepApart(db, pair.ids, actorOf(c), now().toISOString());
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * Entity resolution over HTTP: a branch manager reviews the pairs of their customers that may be one person — a
+ * second record of one customer, as another system holds it (traditional characters, an old 15-digit ID), among
+ * them — merges it, undoes the merge, and keeps a pair apart for good; nobody else may, and nothing outside the
+ * manager's branch is reachable.
+ */
+import { describe, expect, it } from "vitest";
+import type { IndividualCustomer } from "@bankcrm/core";
+import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
+import { book, call, member, rm, seededServer, staff } from "./support/demo-bank.js";
+
+const manager = member(staff.find((s) => s.role === "branch_manager" && s.branchId === rm.branchId)!.id);
+const person = book.customers.find(
+  (c): c is IndividualCustomer =>
+    c.kind === "individual" && c.branchId === rm.branchId && c.idDocument.number.slice(6, 8) === "19",
+)!;
+const number = person.idDocument.number;
+/** The same person as the wealth platform holds them. */
+const again: IndividualCustomer = {
+  ...person,
+  id: "WEALTH-000001",
+  name: person.name.replace("张", "張").replace("陈", "陳").replace("刘", "劉"),
+  idDocument: { ...person.idDocument, number: `${number.slice(0, 6)}${number.slice(8, 17)}` },
+  tags: [],
+  consents: [],
+};
+const outside = book.customers.find((c) => c.branchId !== rm.branchId)!;
+type Pair = { ids: string[]; decision: string; evidence: { comparison: string; level: string }[] };
+
+describe("entity resolution over HTTP", () => {
+  const server = useReferenceServer({ database: "pglite" });
+  const ready = seededServer(server);
+
+  it("proposes, merges, undoes and keeps apart — for branch managers, in their branch", async () => {
+    const s = await ready();
+    await s.db.put("customers", again);
+    const review = await call(s, manager, "GET", "resolution/review?limit=200");
+    expect(review.status).toBe(200);
+    const pair = (review.json().items as Pair[]).find((p) => p.ids.includes(again.id))!;
+    expect([...pair.ids].sort()).toEqual([person.id, again.id].sort());
+    // The same resident ID once upgraded: merged by the deterministic rule, the evidence shown per field.
+    expect(pair.decision).toBe("merge");
+    expect(pair.evidence.find((e) => e.comparison === "idNumber")?.level).toBe("exact");
+    expect((await call(s, rm, "GET", "resolution/review")).status).toBe(403);
+    expect((await call(s, manager, "POST", "resolution/merge", { ids: [person.id, outside.id] })).status).toBe(404);
+    expect((await call(s, manager, "POST", "resolution/merge", { ids: [person.id] })).status).toBe(400);
+
+    const merged = await call(s, manager, "POST", "resolution/merge", { ids: [again.id, person.id] });
+    expect(merged.status).toBe(200);
+    const result = merged.json() as { mergeId: number; mergedId: string; customer: { id: string }; moved: number };
+    expect(result.customer.id).toBe(person.id); // onboarded first, the golden record
+    expect(result.mergedId).toBe(again.id);
+    expect((await call(s, manager, "GET", `customers/${again.id}`)).status).toBe(404);
+    const undone = await call(s, manager, "POST", `resolution/merges/${result.mergeId}/undo`);
+    expect([undone.status, undone.json()]).toEqual([200, { goldenId: person.id, restoredId: again.id }]);
+    expect((await call(s, manager, "GET", `customers/${again.id}`)).status).toBe(200);
+    expect((await call(s, manager, "POST", `resolution/merges/${result.mergeId}/undo`)).status).toBe(409);
+
+    expect((await call(s, manager, "POST", "resolution/apart", { ids: [person.id, again.id] })).status).toBe(204);
+    const after = await call(s, manager, "GET", "resolution/review?limit=200");
+    expect((after.json().items as Pair[]).some((p) => p.ids.includes(again.id))).toBe(false);
+    const refused = await call(s, manager, "POST", "resolution/merge", { ids: [person.id, again.id] });
+    expect([refused.status, refused.json().code]).toEqual([409, "keptApart"]);
+  });
+});
