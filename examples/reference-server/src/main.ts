@@ -5,6 +5,8 @@
  *   token <staffId>     print a demo token for a generated staff member (needs AUTH_SECRET)
  *   verify-audit        walk the audit chain; exit 1 at the first broken link
  *   metrics [asOf]      the value models over every customer, into customer_metrics (asOf: today)
+ *   resolve [--priority CORE,CARD,…]  entity resolution over the book: the merges it decides applied, the rest
+ *                       left for review (GET /resolution/review); source systems most trusted first
  *
  * DATABASE_URL: postgres://… — a PostgreSQL server (pooled; POOL_SIZE, default 10).
  * DATABASE: PGlite's directory when DATABASE_URL is unset (in memory when neither is set).
@@ -109,6 +111,19 @@ if (command === "token") {
   console.log(
     `metrics for ${customers.toLocaleString("en")} customers as of ${asOf} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${where()})`,
   );
+} else if (command === "resolve") {
+  const at = args.indexOf("--priority");
+  const priority = at >= 0 ? (args[at + 1] ?? "").split(",").filter(Boolean) : undefined;
+  if (at >= 0 && !priority?.every((p) => /^[A-Z][A-Z0-9_]{1,19}$/.test(p)))
+    fail("usage: resolve [--priority CORE,CARD,WEALTH] (source systems, most trusted first)");
+  const db = await openDatabase(databaseOptions);
+  const { resolveBook } = await import("./resolution.js");
+  const t0 = performance.now();
+  const r = await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" }, priority ? { priority } : {});
+  await db.close();
+  console.log(
+    `resolved ${r.customers.toLocaleString("en")} customers in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${r.merged} merged, ${r.review} pairs for review (${where()})`,
+  );
 } else if (command === undefined || command === "serve") {
   if (!auth.secret && !auth.jwksUrl)
     fail(
@@ -135,6 +150,6 @@ if (command === "token") {
   }
 } else {
   fail(
-    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], import --source S --mapping M files…)`,
+    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], import --source S --mapping M files…, resolve [--priority S,…])`,
   );
 }

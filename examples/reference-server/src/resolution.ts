@@ -11,7 +11,7 @@
  * merged record knows it changed). Records written to the golden customer since stay with it.
  */
 import { CustomerSchema, type Customer } from "@bankcrm/core";
-import { goldenOf, mergeCustomers, pairKey, type FieldChoice } from "@bankcrm/core/resolution";
+import { goldenOf, mergeCustomers, pairKey, partyOf, resolve, type FieldChoice } from "@bankcrm/core/resolution";
 import { appendAudit } from "./audit.js";
 import type { Database } from "./database.js";
 import type { Sql } from "./sql.js";
@@ -266,4 +266,55 @@ export async function keepApart(
       reason: `${ids[0]} and ${ids[1]} are two people`,
     });
   });
+}
+
+export interface ResolveBookOptions extends MergeOptions {
+  /** Customers read at most (default 200,000; the set-based SQL resolution of a whole book is not written yet). */
+  limit?: number;
+}
+
+export interface ResolveBookResult {
+  customers: number;
+  /** Merges applied (deterministic rules, and pairs above the merge threshold). */
+  merged: number;
+  /** Pairs waiting for a person (GET /resolution/review). */
+  review: number;
+}
+
+/**
+ * The resolution job (`pnpm reference-server resolve`, or after a load): the book's customers resolved by core's
+ * resolve, a pair kept apart never joined, and every merge it decides applied one by one as a merge of the system
+ * (`actor`), strongest evidence first — a record already merged into another is merged through its golden record.
+ */
+export async function resolveBook(db: Database, actor: Actor, o: ResolveBookOptions = {}): Promise<ResolveBookResult> {
+  const { rows } = await db.query<{ body: Customer }>(
+    "SELECT body FROM records WHERE collection = 'customers' ORDER BY id COLLATE \"C\" LIMIT $1",
+    [o.limit ?? 200_000],
+  );
+  const { rows: apart } = await db.query<{ pair: string }>("SELECT pair FROM resolution_apart");
+  const result = resolve(
+    rows.map((r) => partyOf(r.body)),
+    { keepApart: new Set(apart.map((r) => r.pair)) },
+  );
+  // Where each record went: a merged record's later pairs go to its golden record.
+  const into = new Map<string, string>();
+  const goldenOfId = (id: string): string => {
+    let at = id;
+    while (into.has(at)) at = into.get(at)!;
+    return at;
+  };
+  let merged = 0;
+  for (const pair of result.pairs.filter((p) => p.decision === "merge").sort((p, q) => q.weight - p.weight)) {
+    const [a, b] = [goldenOfId(pair.a), goldenOfId(pair.b)];
+    if (a === b) continue;
+    try {
+      const done = await mergeRecords(db, [a, b], actor, o);
+      into.set(done.mergedId, done.customer.id);
+      merged++;
+    } catch (error) {
+      // Kept apart, or gone meanwhile: left for a person.
+      if (!(error instanceof ResolutionError)) throw error;
+    }
+  }
+  return { customers: rows.length, merged, review: result.pairs.filter((p) => p.decision === "review").length };
 }

@@ -3,10 +3,16 @@
  * duplicated by a merge, and merge then unmerge gives back exactly what was there (property-tested over pairs of
  * the demo bank's customers), kept-apart pairs refused, merges undone latest first.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { openDatabase, type Database } from "../src/database.js";
-import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../src/resolution.js";
+import { loadFile } from "../src/loader/load.js";
+import { parseMapping } from "../src/loader/mapping.js";
+import { keepApart, mergeRecords, ResolutionError, resolveBook, unmergeRecords } from "../src/resolution.js";
 import { seedDemo } from "../src/seed.js";
 
 const ACTOR = { id: "HQ-001", role: "head_office" };
@@ -120,5 +126,127 @@ describe("merging customer records on the server", () => {
     await unmergeRecords(db, first.mergeId, ACTOR);
     await expect(unmergeRecords(db, first.mergeId, ACTOR)).rejects.toMatchObject({ code: "alreadyUnmerged" });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("two source systems loaded, then the resolution job", () => {
+  it("makes one customer of each person both systems hold, with both systems' holdings, the rest left alone", async () => {
+    const db = await openDatabase();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "bankcrm-resolve-"));
+      const id = (birthDate: string, sequence: string) =>
+        formatResidentIdNumber({ regionCode: "110105", birthDate, sequence });
+      const cif = (source: string) =>
+        parseMapping(`source: ${source}
+collection: customers
+encoding: utf-8
+key: NO
+fields:
+  id: { column: NO, prefix: "CU-${source}-" }
+  kind: { value: individual }
+  name: { column: NAME }
+  gender: { column: SEX, values: { "1": male, "2": female } }
+  birthDate: { column: BIRTH, date: YYYYMMDD }
+  idDocument.type: { value: resident_id }
+  idDocument.number: { column: ID, identifier: residentId }
+  contact: { value: {} }
+  contact.mobile: { column: MOBILE, identifier: mobile }
+  status: { value: active }
+  onboardedAt: { column: OPENED, date: YYYYMMDD }
+  branchId: { value: BR-0101 }
+  kycStatus: { value: verified }
+  loyaltyPoints: { value: 0 }
+  tags: { value: [] }
+  consents: { value: [] }
+`);
+      const write = (name: string, lines: string[]) => {
+        const path = join(dir, name);
+        writeFileSync(path, `${lines.join("\n")}\n`);
+        return path;
+      };
+      const wang = id("1985-03-12", "001");
+      const li = id("1949-03-01", "002");
+      await loadFile(
+        db,
+        cif("CORE"),
+        write("core.csv", [
+          "NO,NAME,SEX,BIRTH,ID,MOBILE,OPENED",
+          `1,王建国,1,19850312,${wang},13800138000,20100105`,
+          `2,李秀英,2,19490301,${li},13900139000,20120105`,
+          `3,赵敏,2,19900101,${id("1990-01-01", "004")},13700137000,20150105`,
+        ]),
+      );
+      // The wealth platform: 王建國 in traditional characters under an old 15-digit ID; 李秀英 with a new mobile.
+      await loadFile(
+        db,
+        cif("WEALTH"),
+        write("wealth.csv", [
+          "NO,NAME,SEX,BIRTH,ID,MOBILE,OPENED",
+          `W9,王建國,1,19850312,${wang.slice(0, 6)}${wang.slice(8, 17)},13800138000,20180105`,
+          `W7,李秀英,2,19490301,${li},13600136000,20190105`,
+          `W5,孙丽,2,19920202,${id("1992-02-02", "006")},13500135000,20190105`,
+        ]),
+      );
+      const funds = await loadFile(
+        db,
+        parseMapping(`source: WEALTH
+collection: holdings
+encoding: utf-8
+key: ACCT
+fields:
+  id: { column: ACCT, prefix: "HD-WEALTH-" }
+  customerId: { column: NO, prefix: "CU-WEALTH-" }
+  productType: { value: fund }
+  productCode: { value: FND-101 }
+  riskLevel: { value: R2 }
+  accountNumber: { column: ACCT }
+  balance.amount: { column: BAL, amount: yuan }
+  balance.currency: { value: CNY }
+  openedAt: { value: "2020-01-05" }
+  status: { value: active }
+`),
+        write("funds.csv", [
+          "ACCT,NO,BAL",
+          "6222000000000001,W9,1000.00",
+          "6222000000000002,W7,250.50",
+          "6222000000000003,W5,10.00",
+        ]),
+      );
+      expect(funds.loaded).toBe(3);
+      const result = await resolveBook(
+        db,
+        { id: "SYSTEM-RESOLUTION", role: "system" },
+        { priority: ["CORE", "WEALTH"] },
+      );
+      expect(result).toMatchObject({ customers: 6, merged: 2 });
+      const { rows } = await db.query<{ id: string }>(
+        "SELECT id FROM records WHERE collection = 'customers' ORDER BY id",
+      );
+      expect(rows.map((r) => r.id)).toEqual(["CU-CORE-1", "CU-CORE-2", "CU-CORE-3", "CU-WEALTH-W5"]);
+      // The wealth platform's funds are the golden customers' now; its keys resolve to them (a later load follows).
+      expect((await db.get("holdings", "HD-WEALTH-6222000000000001"))!.body.customerId).toBe("CU-CORE-1");
+      expect((await db.get("holdings", "HD-WEALTH-6222000000000002"))!.body.customerId).toBe("CU-CORE-2");
+      const { rows: identities } = await db.query<{ key: string; record: string }>(
+        "SELECT source_key AS key, record_id AS record FROM source_identities WHERE system = 'WEALTH' AND collection = 'customers' ORDER BY source_key",
+      );
+      expect(identities).toEqual([
+        { key: "W5", record: "CU-WEALTH-W5" },
+        { key: "W7", record: "CU-CORE-2" },
+        { key: "W9", record: "CU-CORE-1" },
+      ]);
+      // CORE is trusted first: its mobile stays; the golden record was onboarded when the first system onboarded them.
+      const li2 = (await db.get("customers", "CU-CORE-2"))!.body as {
+        contact: { mobile: string };
+        onboardedAt: string;
+      };
+      expect([li2.contact.mobile, li2.onboardedAt]).toEqual(["13900139000", "2012-01-05"]);
+      // Run again: nothing more to merge.
+      expect(await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" })).toMatchObject({
+        customers: 4,
+        merged: 0,
+      });
+    } finally {
+      await db.driver.close();
+    }
   });
 });
