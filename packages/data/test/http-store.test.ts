@@ -227,3 +227,40 @@ describe("the REST contract version", () => {
     }
   });
 });
+
+describe("entity resolution through the HTTP store", () => {
+  const p = generateDemoPortfolio({ seed: "http-resolution", customers: 60, months: 1 });
+  it("reviews, merges, undoes and keeps apart as a branch manager; refuses anyone else", async () => {
+    const person = p.customers.find((c) => c.kind === "individual" && c.idDocument.number.slice(6, 8) === "19")!;
+    if (person.kind !== "individual") throw new Error("the demo has people");
+    // The same person from another system: onboarded later, the mobile changed there.
+    const again = {
+      ...person,
+      id: "WEALTH-HTTP-1",
+      onboardedAt: "2026-01-01",
+      contact: { ...person.contact, mobile: "13900000001" },
+    };
+    await make().put("customers", [person, again]);
+    const manager = make({
+      getToken: () => server().tokenFor({ id: "ST-HQ-BR-HTTP", role: "branch_manager", branchId: "HQ" }),
+    });
+    const review = await manager.resolutionReview(200);
+    const pair = review.items.find((i) => i.ids.includes(again.id))!;
+    expect([...pair.ids].sort()).toEqual([person.id, again.id].sort());
+    expect(pair).toMatchObject({ decision: "merge", rule: "residentId" });
+    const rm = make({
+      getToken: () => server().tokenFor({ id: "ST-RM-HTTP", role: "relationship_manager", branchId: person.branchId }),
+    });
+    expect(isAccessDeniedError(await rm.resolutionReview().catch((e: unknown) => e))).toBe(true);
+    const merged = await manager.mergeCustomers([again.id, person.id]);
+    expect([merged.customer.id, merged.mergedId]).toEqual([person.id, again.id]);
+    expect(await manager.record("customers", again.id)).toBeUndefined();
+    expect(await manager.undoMerge(merged.mergeId)).toEqual({ goldenId: person.id, restoredId: again.id });
+    await manager.keepCustomersApart([person.id, again.id]);
+    expect((await manager.resolutionReview(200)).items.some((i) => i.ids.includes(again.id))).toBe(false);
+    await expect(manager.mergeCustomers([person.id, again.id])).rejects.toMatchObject({
+      status: 409,
+      problem: { code: "keptApart" },
+    });
+  });
+});

@@ -48,6 +48,9 @@ export type {
   MetricsPage,
   SegmentPage,
   ServerCustomerMetrics,
+  ResolutionPair,
+  ResolutionReview,
+  CustomerMerge,
 } from "./server-endpoints.js";
 
 export interface HttpStoreOptions {

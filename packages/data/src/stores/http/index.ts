@@ -16,4 +16,7 @@ export {
   type LoadQualityReport,
   type ServerCustomerMetrics,
   type TransitionRequest,
+  type ResolutionPair,
+  type ResolutionReview,
+  type CustomerMerge,
 } from "./http-store.js";

@@ -1,7 +1,7 @@
 /**
  * The reference server's endpoints beyond the store contract, as the HTTP store speaks them: the metrics job's
- * figures, segment pushdown, the audit chain, a caller's verification, and a campaign's launch and measurement —
- * with the answers' types.
+ * figures, segment pushdown, the audit chain, a caller's verification, a campaign's launch and measurement, the
+ * loads' quality, and entity resolution's review and decisions — with the answers' types.
  */
 import { HTTPError, type KyInstance } from "ky";
 import type {
@@ -16,7 +16,9 @@ import type {
   ValueReason,
   SalesPerformance,
   LoadQualityReport,
+  Customer,
 } from "@bankcrm/core";
+import type { Evidence, FieldChoice } from "@bankcrm/core/resolution";
 import type { Problem } from "../../errors/http-errors.js";
 import type { Page } from "../store.js";
 
@@ -135,6 +137,46 @@ export interface ServerEndpoints {
    * head office (403 for others). `system`, `collection`: one source's loads, a trend.
    */
   loadQuality(query?: { system?: string; collection?: string; limit?: number }): Promise<LoadQualityReport[]>;
+  /**
+   * `GET /resolution/review`: for branch managers, the pairs of their customers that may be one person, strongest
+   * first, with the evidence per field (403 for others). Read the two records with `record("customers", id)`.
+   */
+  resolutionReview(limit?: number): Promise<ResolutionReview>;
+  /** `POST /resolution/merge`: two records of one person made one (the golden one chosen by the server). */
+  mergeCustomers(ids: readonly [string, string]): Promise<CustomerMerge>;
+  /** `POST /resolution/merges/{id}/undo`: a merge undone, both customers back as they were. */
+  undoMerge(mergeId: number): Promise<{ goldenId: string; restoredId: string }>;
+  /** `POST /resolution/apart`: two records are two people — never proposed again, never merged. */
+  keepCustomersApart(ids: readonly [string, string]): Promise<void>;
+}
+
+/** A pair of records that may be one person, as `GET /resolution/review` gives it. */
+export interface ResolutionPair {
+  ids: [string, string];
+  probability: number;
+  /** log2 Bayes factor: the prior's and every field's weight added. */
+  weight: number;
+  evidence: Evidence[];
+  /** `merge`: the model would merge it unseen; `review`: a person decides. */
+  decision: "merge" | "review";
+  rule?: "residentId" | "document" | "uscc";
+}
+
+export interface ResolutionReview {
+  items: ResolutionPair[];
+  customersRead: number;
+  /** False when the caller's book was larger than one review reads. */
+  complete: boolean;
+}
+
+/** What `POST /resolution/merge` answers. */
+export interface CustomerMerge {
+  mergeId: number;
+  customer: Customer;
+  mergedId: string;
+  choices: FieldChoice[];
+  relationshipManagerConflict?: { kept?: string; other?: string };
+  moved: number;
 }
 
 export type { LoadQualityReport };
@@ -222,9 +264,34 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
             .json<{ items: LoadQualityReport[] }>(),
         )
       ).items,
+    ...resolutionEndpoints(api, call),
     salesPerformance: (period) =>
       call(() => api.get("sales/performance", { searchParams: period ?? {} }).json<ServerSalesPerformance>()),
     evaluateSegment: (definition, segmentPage = {}) =>
       call(() => api.post("segments/evaluate", { json: { definition, ...segmentPage }, retry: 0 }).json<SegmentPage>()),
+  };
+}
+
+/** Entity resolution's review and decisions (`/resolution/*`). */
+function resolutionEndpoints(
+  api: KyInstance,
+  call: <T>(run: () => Promise<T>) => Promise<T>,
+): Pick<ServerEndpoints, "resolutionReview" | "mergeCustomers" | "undoMerge" | "keepCustomersApart"> {
+  return {
+    resolutionReview: (limit) =>
+      call(() =>
+        api.get("resolution/review", { searchParams: limit !== undefined ? { limit } : {} }).json<ResolutionReview>(),
+      ),
+    mergeCustomers: (ids) =>
+      call(() => api.post("resolution/merge", { json: { ids }, retry: 0 }).json<CustomerMerge>()),
+    undoMerge: (mergeId) =>
+      call(() =>
+        api
+          .post(`resolution/merges/${encodeURIComponent(String(mergeId))}/undo`, { retry: 0 })
+          .json<{ goldenId: string; restoredId: string }>(),
+      ),
+    keepCustomersApart: async (ids) => {
+      await call(() => api.post("resolution/apart", { json: { ids } }));
+    },
   };
 }
