@@ -23,6 +23,7 @@ export default defineConfig({
     "components/kpi-tile/kpi-tile": "src/components/kpi-tile/kpi-tile.ts",
     "components/chart/chart": "src/components/chart/chart.ts",
     "components/value-breakdown/value-breakdown": "src/components/value-breakdown/value-breakdown.ts",
+    "components/match-review/match-review": "src/components/match-review/match-review.ts",
     "components/relationship-group/relationship-group": "src/components/relationship-group/relationship-group.ts",
     "segment-counter": "src/segment-counter.ts",
   },

@@ -23,7 +23,7 @@ describe("custom-elements manifest", () => {
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
-  it("lists the twenty-one elements with named events, attributes and parts", () => {
+  it("lists the twenty-two elements with named events, attributes and parts", () => {
     expect(elements.map((e) => e.tagName).sort()).toEqual([
       "bankcrm-activity-form",
       "bankcrm-campaign-report",
@@ -36,6 +36,7 @@ describe("custom-elements manifest", () => {
       "bankcrm-kpi-tile",
       "bankcrm-lead-form",
       "bankcrm-lead-queue",
+      "bankcrm-match-review",
       "bankcrm-pipeline",
       "bankcrm-provider",
       "bankcrm-relationship-group",

@@ -21,6 +21,7 @@ import "@bankcrm/elements/segment-builder.js";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import "@bankcrm/elements/value-breakdown.js";
+import "@bankcrm/elements/match-review.js";
 import "@bankcrm/elements/relationship-group.js";
 import { generateDemoPortfolio } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";

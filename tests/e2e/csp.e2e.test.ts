@@ -53,6 +53,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-chart",
         "bankcrm-value-breakdown",
         "bankcrm-relationship-group",
+        "bankcrm-match-review",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -97,6 +98,8 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[18]).toContain("存款利差收入");
     expect(texts[19]).toContain('<img src=x onerror="window.__xss=1">'); // a company's name, as text
     expect(texts[19]).toContain("持股 51%");
+    expect(texts[20]).toContain('<img src=x onerror="window.__xss=1">'); // a record's name, as text
+    expect(texts[20]).toContain("同一人 — 合并");
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

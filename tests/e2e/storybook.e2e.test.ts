@@ -54,6 +54,7 @@ describe("Storybook (static build)", () => {
     ["elements-kpi-tile--playground", "bankcrm-kpi-tile"],
     ["elements-chart--playground", "bankcrm-chart"],
     ["elements-value-breakdown--playground", "bankcrm-value-breakdown"],
+    ["elements-match-review--playground", "bankcrm-match-review"],
     ["elements-relationship-group--playground", "bankcrm-relationship-group"],
   ] as const) {
     it(`renders the story ${id}`, async () => {

@@ -41,12 +41,14 @@ export {
   DEFAULT_CUSTOMER_CONSENT_VERSION,
 } from "./components/customer-form/customer-form.component.js";
 export { BankcrmCaseChangeEvent, type CaseChangeDetail } from "./events/case-events.js";
+export { BankcrmMatchDecisionEvent, type MatchDecisionDetail } from "./events/match-review-events.js";
 export { BankcrmCustomerChangeEvent, type CustomerChangeDetail } from "./events/customer-events.js";
 export { BankcrmCampaignReport } from "./components/campaign-report/campaign-report.component.js";
 export { BankcrmSegmentBuilder } from "./components/segment-builder/segment-builder.component.js";
 export { BankcrmKpiTile, type KpiFormat } from "./components/kpi-tile/kpi-tile.component.js";
 export { BankcrmChart, type ChartDatum, type ChartType } from "./components/chart/chart.component.js";
 export { BankcrmValueBreakdown } from "./components/value-breakdown/value-breakdown.component.js";
+export { BankcrmMatchReview, type MatchPair } from "./components/match-review/match-review.component.js";
 export { BankcrmRelationshipGroup } from "./components/relationship-group/relationship-group.component.js";
 export { BankcrmSegmentChangeEvent, type SegmentChangeDetail } from "./events/segment-events.js";
 export {

@@ -13,6 +13,8 @@ import type {
   BankcrmKpiTile,
   BankcrmChart,
   BankcrmValueBreakdown,
+  BankcrmMatchReview,
+  BankcrmMatchDecisionEvent,
   BankcrmRelationshipGroup,
   BankcrmCaseChangeEvent,
   BankcrmCaseForm,
@@ -200,6 +202,12 @@ declare module "react" {
       "bankcrm-value-breakdown": ElementProps<
         BankcrmValueBreakdown,
         Pick<BankcrmValueBreakdown, "contribution" | "label" | "loading" | "masked" | "error" | "locale">
+      >;
+      "bankcrm-match-review": ElementProps<
+        BankcrmMatchReview,
+        Pick<BankcrmMatchReview, "pair" | "records" | "loading" | "offline" | "error" | "locale"> & {
+          "onbankcrm-match-decision": (event: BankcrmMatchDecisionEvent) => void;
+        }
       >;
       "bankcrm-relationship-group": ElementProps<
         BankcrmRelationshipGroup,

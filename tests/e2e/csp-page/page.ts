@@ -20,6 +20,7 @@ import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
+import "@bankcrm/elements/match-review.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -188,6 +189,15 @@ targets.achievements = computeAchievement(
   { customers: [] },
   { asOf: "2026-11-30" },
 );
+// Two records that may be one person, one of them named by a hostile source.
+const review = document.createElement("bankcrm-match-review");
+review.pair = {
+  ids: [p.customers[0]!.id, "WEALTH-CSP"],
+  probability: 0.99,
+  weight: 7.5,
+  evidence: [{ comparison: "surname", level: "exact", weight: 7.5 }],
+};
+review.records = [p.customers[0]!, { ...p.customers[0]!, id: "WEALTH-CSP", name: hostile }];
 document.body.append(
   tasks,
   activity,
@@ -204,6 +214,7 @@ document.body.append(
   chart,
   breakdown,
   group,
+  review,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {

@@ -46,6 +46,7 @@ import "../components/task-list/task-list.js";
 import "../components/tier-badge/tier-badge.js";
 import "../components/value-badge/value-badge.js";
 import "../components/value-breakdown/value-breakdown.js";
+import "../components/match-review/match-review.js";
 
 declare global {
   interface ImportMeta {
@@ -314,6 +315,16 @@ const CASES: Record<string, (b: Branch) => TemplateResult> = {
     return html`<bankcrm-value-badge tier="platinum" .value=${value}></bankcrm-value-badge>`;
   },
   "bankcrm-value-breakdown": () => html`<bankcrm-value-breakdown loading></bankcrm-value-breakdown>`,
+  "bankcrm-match-review": ({ people }) =>
+    html`<bankcrm-match-review
+      .pair=${{
+        ids: [people[0]!.id, people[1]!.id],
+        probability: 0.9,
+        weight: 3.2,
+        evidence: [{ comparison: "surname", level: "exact", weight: 3.2 }],
+      }}
+      .records=${[people[0]!, people[1]!]}
+    ></bankcrm-match-review>`,
   "bankcrm-tier-badge": () => html`<bankcrm-tier-badge tier="private"></bankcrm-tier-badge>`,
   "bankcrm-provider": ({ client }) =>
     html`<bankcrm-provider .client=${client} .user=${RM}
