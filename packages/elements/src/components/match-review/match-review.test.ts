@@ -1,10 +1,10 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from "@open-wc/testing";
 import { afterEach, describe, it } from "vitest";
 import type { Customer } from "@bankcrm/core";
-import { generateDemoCustomers } from "@bankcrm/core/demo";
 import "./match-review.js";
+import { pair, person, records } from "./match-review.sample.js";
 import "../provider/provider.js";
-import type { BankcrmMatchReview, MatchPair } from "./match-review.component.js";
+import type { BankcrmMatchReview } from "./match-review.component.js";
 
 const root = (el: Element) => el.shadowRoot!;
 const words = (n: Element | null | undefined) => (n?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -12,26 +12,6 @@ const rows = (el: Element, part: string) =>
   [...root(el).querySelectorAll(`[part="${part}"] tbody tr, [part="${part}"] tfoot tr`)].map((tr) =>
     [...tr.children].map((c) => words(c)),
   );
-
-const person = generateDemoCustomers({ seed: "match-review", count: 10 }).find((c) => c.kind === "individual")!;
-/** The same person as the wealth platform holds them (masked, as the server sends records). */
-const records: [Customer, Customer] = [
-  { ...person, contact: { ...person.contact, mobile: "138****8000" } },
-  { ...person, id: "WEALTH-1", name: "王建國", contact: { ...person.contact, mobile: "139****0000" } },
-];
-const pair: MatchPair = {
-  ids: [person.id, "WEALTH-1"],
-  probability: 0.9999,
-  weight: 30.5,
-  evidence: [
-    { comparison: "surname", level: "exact", weight: 3.2 },
-    { comparison: "given", level: "pinyin", weight: 7.6 },
-    { comparison: "birthDate", level: "exact", weight: 13 },
-    { comparison: "mobile", level: "different", weight: -1.9 },
-    { comparison: "email", level: "missing", weight: 0 },
-    { comparison: "address", level: "same", weight: 4 },
-  ],
-};
 
 describe("<bankcrm-match-review>", () => {
   afterEach(() => fixtureCleanup());
