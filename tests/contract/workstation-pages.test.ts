@@ -13,7 +13,7 @@ describe("the workstation's pages by role", () => {
   it("gives each role its pages in the navigation's order, and starts it on one of them", () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, pagesOf(r).map((p) => p.id)]))).toEqual({
       relationship_manager: ["day", "customers", "marketing", "value"],
-      branch_manager: ["day", "customers", "marketing", "value", "dashboard"],
+      branch_manager: ["day", "customers", "marketing", "value", "dashboard", "merges"],
       teller: ["customers", "marketing"],
       marketing: ["customers", "marketing", "value", "quality"],
       auditor: ["customers", "marketing", "value", "audit", "quality"],

@@ -469,6 +469,52 @@ describe("branch workstation against the reference server (server mode)", () => 
     await page.close();
   }, 120_000);
 
+  it("lets the branch manager merge a customer another system holds again — its account comes along — and undo it", async () => {
+    const admin = createHttpStore({ baseUrl: api.url, getToken: () => api.token });
+    const person = (await admin.listCustomers({ branchId: "BR-BJ-CY", limit: 50 })).items.find(
+      (c) => c.kind === "individual",
+    )!;
+    const account = (
+      await api.db.query<{ body: Record<string, unknown> }>(
+        "SELECT body FROM records WHERE collection = 'holdings' LIMIT 1",
+      )
+    ).rows[0]!.body;
+    // The wealth platform's record of the same person (the same resident ID), with a fund account of its own.
+    await api.db.put("customers", { ...person, id: "WEALTH-E2E-1", onboardedAt: "2026-06-01", tags: [], consents: [] });
+    await api.db.put("holdings", { ...account, id: "HD-WEALTH-E2E-1", customerId: "WEALTH-E2E-1" });
+
+    const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/customers`);
+    const app = page.locator("bankcrm-workstation-app");
+    await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+    await app.locator('[data-testid="role"]').selectOption("branch_manager");
+    await app.locator('[data-testid="nav-merges"]').click({ timeout: 30_000 });
+    const merges = app.locator("ws-merges-page");
+    const review = merges.locator("bankcrm-match-review");
+    await review.locator('[part="evidence"]').waitFor({ timeout: 30_000 });
+    const choice = merges.locator('[data-testid="merge-pairs"] button', { hasText: "WEALTH-E2E-1" });
+    if ((await choice.count()) > 0) await choice.click();
+    await expect
+      .poll(() => review.locator('[part="records"]').textContent(), { timeout: 15_000 })
+      .toContain("WEALTH-E2E-1");
+    expect(await review.locator('[part="evidence"]').textContent()).toContain("完全一致");
+    await review.locator('button[data-decision="merge"]').click();
+    await expect
+      .poll(() => merges.locator('[data-testid="merges-said"]').textContent(), { timeout: 15_000 })
+      .toContain(`WEALTH-E2E-1 并入 ${person.id}`);
+    // The golden customer holds the other system's account now; the other record is gone.
+    expect((await admin.holdings(person.id)).map((h) => h.id)).toContain("HD-WEALTH-E2E-1");
+    expect(await admin.record("customers", "WEALTH-E2E-1")).toBeUndefined();
+    await merges.locator('[data-testid="merges-undo"]').click();
+    await expect
+      .poll(() => merges.locator('[data-testid="merges-said"]').textContent(), { timeout: 15_000 })
+      .toContain("已撤销合并");
+    expect((await admin.holdings(person.id)).map((h) => h.id)).not.toContain("HD-WEALTH-E2E-1");
+    expect((await admin.record("customers", "WEALTH-E2E-1"))?.id).toBe("WEALTH-E2E-1");
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("switches user while the previous user's reads are still in flight: their answers are dropped, nothing fails", async () => {
     // "My day" reads the relationship manager's customers, then their opportunities, over HTTP. Its read of
     // the customers (the second such request: the first is the list's rows) is held until after the switch

@@ -7,7 +7,7 @@
 import type { TextKey } from "./messages.js";
 import type { DemoRole } from "./users.js";
 
-export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "audit" | "quality";
+export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "merges" | "audit" | "quality";
 
 export interface PageSpec {
   readonly id: Page;
@@ -33,6 +33,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "value", nav: "navValue", roles: ["relationship_manager", "branch_manager", "marketing", "auditor"] },
   // The branch dashboard is the branch manager's.
   { id: "dashboard", nav: "navDashboard", roles: ["branch_manager"] },
+  // Customers that may be one person: the branch manager decides (the server resolves their customers).
+  { id: "merges", nav: "navMerges", roles: ["branch_manager"] },
   // The audit chain is the auditor's.
   { id: "audit", nav: "navAudit", roles: ["auditor"] },
   // How the bank's source files loaded: head office's (the server answers its own staff only).

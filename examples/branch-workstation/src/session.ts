@@ -40,6 +40,7 @@ import {
 } from "@bankcrm/data";
 import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
 import type { QualitySource } from "./pages/quality-page.js";
+import type { MergesSource } from "./pages/merges-page.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook, ensureTargets } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -322,6 +323,32 @@ export class WorkstationSession {
     return this.qualityReader.source;
   }
   private qualityReader: { from: HttpStore; source: QualitySource } | undefined;
+
+  /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`); none embedded. */
+  get mergesSource(): MergesSource | undefined {
+    const remote = this.remote;
+    if (!remote) return undefined;
+    if (this.mergesReader?.from !== remote)
+      this.mergesReader = {
+        from: remote,
+        source: {
+          review: () =>
+            remote
+              .resolutionReview(50)
+              .then((r) => r.items)
+              .catch(() => undefined),
+          record: (id) => remote.record("customers", id),
+          merge: async (ids) => {
+            const merged = await remote.mergeCustomers(ids);
+            return { mergeId: merged.mergeId, goldenId: merged.customer.id, mergedId: merged.mergedId };
+          },
+          apart: (ids) => remote.keepCustomersApart(ids),
+          undo: async (id) => void (await remote.undoMerge(id)),
+        },
+      };
+    return this.mergesReader.source;
+  }
+  private mergesReader: { from: HttpStore; source: MergesSource } | undefined;
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

@@ -1,18 +1,19 @@
 /**
- * The workstation's report pages — the branch manager's dashboard, the auditor's audit log, head office's data
- * quality — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
+ * The workstation's report pages — the branch manager's dashboard and duplicate review, the auditor's audit log, head
+ * office's data quality — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
  */
 import { html, nothing } from "lit";
 import type { Locale } from "@bankcrm/core";
 import "./dashboard-page.js";
 import "./audit-page.js";
 import "./quality-page.js";
+import "./merges-page.js";
 import type { WorkstationSession } from "../session.js";
 
 export function reportPages(
   s: WorkstationSession,
   locale: Locale,
-  open: { dashboard: boolean; audit: boolean; quality: boolean },
+  open: { dashboard: boolean; audit: boolean; quality: boolean; merges: boolean },
   onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
 ) {
   return html`${
@@ -40,6 +41,16 @@ export function reportPages(
           ?embedded=${s.embedded}
           .locale=${locale}
         ></ws-quality-page>`
+      : nothing
+  }
+  ${
+    open.merges
+      ? html`<ws-merges-page
+          active
+          .source=${s.mergesSource}
+          ?embedded=${s.embedded}
+          .locale=${locale}
+        ></ws-merges-page>`
       : nothing
   }`;
 }

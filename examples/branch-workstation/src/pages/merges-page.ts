@@ -1,0 +1,168 @@
+/**
+ * The branch manager's review of customers that may be one person (entity resolution): the pairs the server proposes
+ * (`GET /resolution/review`, the manager's customers), one at a time in `<bankcrm-match-review>` with its two records
+ * (read masked), and the decision sent — merge (with an undo right after) or keep apart for good. Resolution runs on
+ * the bank's server: embedded, the page says so.
+ */
+import { LitElement, css, html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import type { Customer, Locale } from "@bankcrm/core";
+import type { ResolutionPair } from "@bankcrm/data";
+import "@bankcrm/elements/match-review.js";
+import type { BankcrmMatchDecisionEvent } from "@bankcrm/elements";
+import { text, type TextKey } from "../messages.js";
+import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+
+/** What the page calls (server mode): each undefined where the server refused or is unreachable. */
+export interface MergesSource {
+  review(): Promise<ResolutionPair[] | undefined>;
+  record(id: string): Promise<Customer | undefined>;
+  merge(ids: readonly [string, string]): Promise<{ mergeId: number; goldenId: string; mergedId: string }>;
+  apart(ids: readonly [string, string]): Promise<void>;
+  undo(mergeId: number): Promise<void>;
+}
+
+export class MergesPage extends LitElement {
+  static override styles = [
+    pageHostStyles,
+    controlStyles,
+    panelStyles,
+    css`
+      ol {
+        padding-inline-start: 1.25rem;
+      }
+      button[aria-current="true"] {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) source: MergesSource | undefined;
+  @property({ type: Boolean }) embedded = false;
+  @property({ attribute: false }) locale: Locale = "zh-CN";
+  @property({ type: Boolean }) active = false;
+  @state() private pairs: ResolutionPair[] | undefined;
+  @state() private failed = false;
+  @state() private chosen = 0;
+  @state() private records: [Customer, Customer] | undefined;
+  @state() private said = "";
+  @state() private lastMerge: number | undefined;
+  private loadedFor: MergesSource | undefined;
+
+  private t(key: TextKey, values: Record<string, string | number> = {}) {
+    return text(key, this.locale, values);
+  }
+
+  override updated(): void {
+    if (this.active && this.source && this.loadedFor !== this.source) {
+      this.loadedFor = this.source;
+      void this.load();
+    }
+  }
+
+  private async load() {
+    try {
+      this.pairs = await this.source!.review();
+      this.failed = this.pairs === undefined;
+      await this.choose(0);
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  private async choose(i: number) {
+    this.chosen = i;
+    this.records = undefined;
+    const pair = this.pairs?.[i];
+    if (!pair) return;
+    const [a, b] = await Promise.all(pair.ids.map((id) => this.source!.record(id)));
+    if (a && b && this.pairs?.[this.chosen] === pair) this.records = [a, b];
+  }
+
+  private async decided(e: BankcrmMatchDecisionEvent) {
+    const { ids, decision } = e.detail;
+    try {
+      if (decision === "merge") {
+        const merged = await this.source!.merge(ids);
+        this.lastMerge = merged.mergeId;
+        this.said = this.t("mergesMerged", { merged: merged.mergedId, golden: merged.goldenId });
+      } else {
+        await this.source!.apart(ids);
+        this.lastMerge = undefined;
+        this.said = this.t("mergesApart");
+      }
+      await this.load();
+    } catch (error) {
+      this.said = this.t("mergesFailedDecision", { reason: (error as Error).message });
+    }
+  }
+
+  private async undo() {
+    const id = this.lastMerge;
+    if (id === undefined) return;
+    try {
+      await this.source!.undo(id);
+      this.lastMerge = undefined;
+      this.said = this.t("mergesUndone");
+      await this.load();
+    } catch (error) {
+      this.said = this.t("mergesFailedDecision", { reason: (error as Error).message });
+    }
+  }
+
+  override render() {
+    const status = (key: TextKey, role: "status" | "alert" = "status") => html`<p role=${role}>${this.t(key)}</p>`;
+    let body;
+    if (this.embedded) body = status("mergesEmbedded");
+    else if (this.failed) body = status("mergesFailed", "alert");
+    else if (!this.pairs) body = status("mergesLoading");
+    else {
+      const pairs = this.pairs;
+      body = html`<p role="status">${this.t("mergesCount", { n: pairs.length })}</p>
+        ${
+          pairs.length > 1
+            ? html`<ol data-testid="merge-pairs">
+                ${pairs.map(
+                  (p, i) =>
+                    html`<li>
+                      <button
+                        type="button"
+                        aria-current=${i === this.chosen ? "true" : "false"}
+                        @click=${() => void this.choose(i)}
+                      >
+                        ${p.ids[0]} · ${p.ids[1]} (${Math.round(p.probability * 1000) / 10}%)
+                      </button>
+                    </li>`,
+                )}
+              </ol>`
+            : nothing
+        }
+        <bankcrm-match-review
+          .pair=${pairs[this.chosen]}
+          .records=${this.records}
+          .locale=${this.locale}
+          @bankcrm-match-decision=${(e: BankcrmMatchDecisionEvent) => void this.decided(e)}
+        ></bankcrm-match-review>`;
+    }
+    return html`<section aria-labelledby="merges-title">
+      <h2 id="merges-title">${this.t("navMerges")}</h2>
+      ${body}
+      <p role="status" data-testid="merges-said">${this.said}</p>
+      ${
+        this.lastMerge !== undefined
+          ? html`<button type="button" data-testid="merges-undo" @click=${() => void this.undo()}>
+              ${this.t("mergesUndo")}
+            </button>`
+          : nothing
+      }
+    </section>`;
+  }
+}
+
+customElements.define("ws-merges-page", MergesPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ws-merges-page": MergesPage;
+  }
+}
