@@ -39,8 +39,8 @@ import {
   type OutboxStatus,
 } from "@bankcrm/data";
 import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
-import type { QualitySource } from "./pages/quality-page.js";
-import type { MergesSource } from "./pages/merges-page.js";
+import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
+import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook, ensureTargets } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -302,53 +302,37 @@ export class WorkstationSession {
     return remote ? (rows) => serverSegmentCounter(remote, rows) : undefined;
   }
 
+  /** The report pages' sources, each built once for the store it reads (the memo keeps the page from reading again). */
+  private readonly sources = new Map<string, { from: object; source: unknown }>();
+  private sourceOf<T>(page: string, from: object | undefined, build: () => T): T | undefined {
+    if (!from) return undefined;
+    const kept = this.sources.get(page);
+    if (kept?.from === from) return kept.source as T;
+    const source = build();
+    this.sources.set(page, { from, source });
+    return source;
+  }
+
   /** The audit page's source: the server's chain (the user's token: auditors only), or embedded this device's trail. */
   get auditSource(): AuditSource | undefined {
-    const from = this.remote ?? (this.embedded ? this.idb : undefined);
-    if (from && this.auditReader?.from !== from)
-      this.auditReader = {
-        from,
-        source: this.remote ? auditSourceOf(this.remote) : localAuditSourceOf(this.idb!.audit),
-      };
-    return from ? this.auditReader?.source : undefined;
+    const remote = this.remote;
+    const idb = this.embedded ? this.idb : undefined;
+    return this.sourceOf("audit", remote ?? idb, () =>
+      remote ? auditSourceOf(remote) : localAuditSourceOf(idb!.audit),
+    );
   }
-  private auditReader: { from: HttpStore | IndexedDbStore; source: AuditSource } | undefined;
 
   /** Head office's data-quality page: the server's reports of each load (`GET /load/quality`); none embedded. */
   get qualitySource(): QualitySource | undefined {
     const remote = this.remote;
-    if (!remote) return undefined;
-    if (this.qualityReader?.from !== remote)
-      this.qualityReader = { from: remote, source: () => remote.loadQuality({ limit: 50 }).catch(() => undefined) };
-    return this.qualityReader.source;
+    return this.sourceOf("quality", remote, () => qualitySourceOf(remote!));
   }
-  private qualityReader: { from: HttpStore; source: QualitySource } | undefined;
 
   /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`); none embedded. */
   get mergesSource(): MergesSource | undefined {
     const remote = this.remote;
-    if (!remote) return undefined;
-    if (this.mergesReader?.from !== remote)
-      this.mergesReader = {
-        from: remote,
-        source: {
-          review: () =>
-            remote
-              .resolutionReview(50)
-              .then((r) => r.items)
-              .catch(() => undefined),
-          record: (id) => remote.record("customers", id),
-          merge: async (ids) => {
-            const merged = await remote.mergeCustomers(ids);
-            return { mergeId: merged.mergeId, goldenId: merged.customer.id, mergedId: merged.mergedId };
-          },
-          apart: (ids) => remote.keepCustomersApart(ids),
-          undo: async (id) => void (await remote.undoMerge(id)),
-        },
-      };
-    return this.mergesReader.source;
+    return this.sourceOf("merges", remote, () => mergesSourceOf(remote!));
   }
-  private mergesReader: { from: HttpStore; source: MergesSource } | undefined;
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

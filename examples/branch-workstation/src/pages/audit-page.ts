@@ -5,12 +5,13 @@
  * the chain's verification (`GET /audit/verify`) above it. Embedded, the same
  * over this device's trail: the IndexedDB store's sealed, hash-chained log.
  */
-import { LitElement, css, html, nothing } from "lit";
-import { property, state } from "lit/decorators.js";
-import type { Locale } from "@bankcrm/core";
+import { css, html, nothing } from "lit";
+import { state } from "lit/decorators.js";
+
 import type { AuditQuery, AuditRow, AuditVerification, HttpStore, LocalAuditLog } from "@bankcrm/data";
 import { visuallyHidden } from "@bankcrm/elements";
-import { text, type TextKey } from "../messages.js";
+import type { TextKey } from "../messages.js";
+import { SourcedPage } from "./sourced-page.js";
 import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 import { STAFF_NAMES } from "../users.js";
 
@@ -83,7 +84,7 @@ const ACTION_TEXT: Record<string, TextKey> = {
   verify_locked: "auditActionLocked",
 };
 
-export class AuditPage extends LitElement {
+export class AuditPage extends SourcedPage<AuditSource> {
   static override styles = [
     visuallyHidden,
     pageHostStyles,
@@ -110,25 +111,13 @@ export class AuditPage extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) source: AuditSource | undefined;
-  /** Whether the source is this device's trail (embedded), not the server's chain. */
-  @property({ type: Boolean }) embedded = false;
-  @property({ attribute: false }) locale: Locale = "zh-CN";
-  @property({ type: Boolean }) active = false;
+  // `embedded`: the source is this device's trail, not the server's chain.
   @state() private rows: AuditRow[] | undefined;
   @state() private chain: AuditVerification | undefined;
   @state() private failed = false;
-  private loadedFor: AuditSource | undefined;
 
-  private t(key: TextKey, values: Record<string, string | number> = {}) {
-    return text(key, this.locale, values);
-  }
-
-  override updated(): void {
-    if (this.active && this.source && this.loadedFor !== this.source) {
-      this.loadedFor = this.source;
-      void this.load({});
-    }
+  protected override read(): void {
+    void this.load({});
   }
 
   private async load(query: AuditQuery) {

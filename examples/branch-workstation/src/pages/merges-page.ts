@@ -4,13 +4,14 @@
  * (read masked), and the decision sent — merge (with an undo right after) or keep apart for good. Resolution runs on
  * the bank's server: embedded, the page says so.
  */
-import { LitElement, css, html, nothing } from "lit";
-import { property, state } from "lit/decorators.js";
-import type { Customer, Locale } from "@bankcrm/core";
-import type { ResolutionPair } from "@bankcrm/data";
+import { css, html, nothing } from "lit";
+import { state } from "lit/decorators.js";
+import type { Customer } from "@bankcrm/core";
+import type { HttpStore, ResolutionPair } from "@bankcrm/data";
 import "@bankcrm/elements/match-review.js";
 import type { BankcrmMatchDecisionEvent } from "@bankcrm/elements";
-import { text, type TextKey } from "../messages.js";
+import type { TextKey } from "../messages.js";
+import { SourcedPage } from "./sourced-page.js";
 import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 
 /** What the page calls (server mode): each undefined where the server refused or is unreachable. */
@@ -22,7 +23,25 @@ export interface MergesSource {
   undo(mergeId: number): Promise<void>;
 }
 
-export class MergesPage extends LitElement {
+/** The page's source over the server's entity resolution (`/resolution/*`). */
+export function mergesSourceOf(remote: HttpStore): MergesSource {
+  return {
+    review: () =>
+      remote
+        .resolutionReview(50)
+        .then((r) => r.items)
+        .catch(() => undefined),
+    record: (id) => remote.record("customers", id),
+    merge: async (ids) => {
+      const merged = await remote.mergeCustomers(ids);
+      return { mergeId: merged.mergeId, goldenId: merged.customer.id, mergedId: merged.mergedId };
+    },
+    apart: (ids) => remote.keepCustomersApart(ids),
+    undo: async (id) => void (await remote.undoMerge(id)),
+  };
+}
+
+export class MergesPage extends SourcedPage<MergesSource> {
   static override styles = [
     pageHostStyles,
     controlStyles,
@@ -37,27 +56,15 @@ export class MergesPage extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) source: MergesSource | undefined;
-  @property({ type: Boolean }) embedded = false;
-  @property({ attribute: false }) locale: Locale = "zh-CN";
-  @property({ type: Boolean }) active = false;
   @state() private pairs: ResolutionPair[] | undefined;
   @state() private failed = false;
   @state() private chosen = 0;
   @state() private records: [Customer, Customer] | undefined;
   @state() private said = "";
   @state() private lastMerge: number | undefined;
-  private loadedFor: MergesSource | undefined;
 
-  private t(key: TextKey, values: Record<string, string | number> = {}) {
-    return text(key, this.locale, values);
-  }
-
-  override updated(): void {
-    if (this.active && this.source && this.loadedFor !== this.source) {
-      this.loadedFor = this.source;
-      void this.load();
-    }
+  protected override read(): void {
+    void this.load();
   }
 
   private async load() {

@@ -5,16 +5,23 @@
  * completeness, the refused rows by column and reason, and the trend of that source's loads. Loads happen on the
  * bank's server: embedded, the page says so.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from "lit";
-import { property, state } from "lit/decorators.js";
-import type { Locale } from "@bankcrm/core";
-import type { LoadQualityReport } from "@bankcrm/data";
+import { css, html, nothing, type TemplateResult } from "lit";
+import { state } from "lit/decorators.js";
+
+import type { HttpStore, LoadQualityReport } from "@bankcrm/data";
 import { visuallyHidden } from "@bankcrm/elements";
-import { text, type TextKey } from "../messages.js";
+import type { TextKey } from "../messages.js";
+import { SourcedPage } from "./sourced-page.js";
 import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 
 /** What the page reads (server mode): the latest reports, or undefined where the server refused or is unreachable. */
 export type QualitySource = () => Promise<LoadQualityReport[] | undefined>;
+
+/** The page's source over the server: its latest fifty reports. */
+export const qualitySourceOf =
+  (remote: HttpStore): QualitySource =>
+  () =>
+    remote.loadQuality({ limit: 50 }).catch(() => undefined);
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
 /** The average completeness of a load's mapped fields, in percent. */
@@ -26,7 +33,7 @@ const completeness = (r: LoadQualityReport) =>
         r.records * r.completeness.length,
       );
 
-export class QualityPage extends LitElement {
+export class QualityPage extends SourcedPage<QualitySource> {
   static override styles = [
     visuallyHidden,
     pageHostStyles,
@@ -57,24 +64,12 @@ export class QualityPage extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) source: QualitySource | undefined;
-  @property({ type: Boolean }) embedded = false;
-  @property({ attribute: false }) locale: Locale = "zh-CN";
-  @property({ type: Boolean }) active = false;
   @state() private reports: LoadQualityReport[] | undefined;
   @state() private failed = false;
   @state() private chosen = 0;
-  private loadedFor: QualitySource | undefined;
 
-  private t(key: TextKey, values: Record<string, string | number> = {}) {
-    return text(key, this.locale, values);
-  }
-
-  override updated(): void {
-    if (this.active && this.source && this.loadedFor !== this.source) {
-      this.loadedFor = this.source;
-      void this.load();
-    }
+  protected override read(): void {
+    void this.load();
   }
 
   private async load() {
