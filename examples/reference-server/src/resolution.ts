@@ -50,6 +50,12 @@ export interface MergeResult {
 }
 
 type Moved = { collection: string; id: string; members?: unknown };
+
+/** SQL setting a row's body to `body` (an expression over the row `alias`) with its version raised, and its ETag. */
+const raised = (alias: string, body: string) => {
+  const next = `(coalesce((${alias}.body ->> 'version')::int, 0) + 1)`;
+  return `body = jsonb_set(${body}, '{version}', to_jsonb(${next})), etag = '"v' || ${next} || '"'`;
+};
 const bumped = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
   const version = Number(body.version ?? 0) + 1;
   return { ...body, ...extra, version };
@@ -76,11 +82,8 @@ async function customersFor(tx: Sql, ids: readonly string[]) {
 /** Re-links every record of customer `from` to customer `to`; returns what moved (a member's array as it was). */
 async function relink(tx: Sql, from: string, to: string): Promise<Moved[]> {
   const { rows: children } = await tx.query<{ collection: string; id: string }>(
-    `UPDATE records SET customer_id = $2,
-       body = jsonb_set(jsonb_set(body, '{customerId}', to_jsonb($2::text)), '{version}',
-                        to_jsonb(coalesce((body ->> 'version')::int, 0) + 1)),
-       etag = '"v' || (coalesce((body ->> 'version')::int, 0) + 1) || '"'
-     WHERE customer_id = $1 AND collection <> 'customers' RETURNING collection, id`,
+    `UPDATE records r SET customer_id = $2, ${raised("r", "jsonb_set(r.body, '{customerId}', to_jsonb($2::text))")}
+     WHERE r.customer_id = $1 AND r.collection <> 'customers' RETURNING r.collection, r.id`,
     [from, to],
   );
   // A household's or group's members: the other customer's place taken by the golden one (once).
@@ -89,12 +92,13 @@ async function relink(tx: Sql, from: string, to: string): Promise<Moved[]> {
        SELECT collection, id, body -> 'members' AS members FROM records
        WHERE jsonb_typeof(body -> 'members') = 'array' AND body -> 'members' @> jsonb_build_array(jsonb_build_object('customerId', $1::text))
        FOR UPDATE)
-     UPDATE records r SET body = jsonb_set(jsonb_set(r.body, '{members}', coalesce((
+     UPDATE records r SET ${raised(
+       "r",
+       `jsonb_set(r.body, '{members}', coalesce((
          SELECT jsonb_agg(CASE WHEN m ->> 'customerId' = $1 THEN jsonb_set(m, '{customerId}', to_jsonb($2::text)) ELSE m END ORDER BY i)
          FROM jsonb_array_elements(g.members) WITH ORDINALITY AS t(m, i)
-         WHERE NOT (m ->> 'customerId' = $1 AND g.members @> jsonb_build_array(jsonb_build_object('customerId', $2::text)))), '[]')),
-       '{version}', to_jsonb(coalesce((r.body ->> 'version')::int, 0) + 1)),
-       etag = '"v' || (coalesce((r.body ->> 'version')::int, 0) + 1) || '"'
+         WHERE NOT (m ->> 'customerId' = $1 AND g.members @> jsonb_build_array(jsonb_build_object('customerId', $2::text)))), '[]'))`,
+     )}
      FROM g WHERE r.collection = g.collection AND r.id = g.id RETURNING g.collection, g.id, g.members`,
     [from, to],
   );
@@ -205,25 +209,19 @@ export async function unmergeRecords(db: Database, mergeId: number, actor: Actor
     const version = (body: { version?: number | undefined }) => Number(body.version ?? 0);
     await db.put("customers", { ...merge.golden_before, version: version(current.body) + 1 }, tx);
     await db.put("customers", { ...merge.merged_body, version: version(merge.merged_body) + 1 }, tx);
-    for (const m of merge.moved) {
-      if (m.members !== undefined)
-        await tx.query(
-          `UPDATE records SET body = jsonb_set(jsonb_set(body, '{members}', $3::jsonb), '{version}',
-                                to_jsonb(coalesce((body ->> 'version')::int, 0) + 1)),
-             etag = '"v' || (coalesce((body ->> 'version')::int, 0) + 1) || '"'
-           WHERE collection = $1 AND id = $2`,
-          [m.collection, m.id, JSON.stringify(m.members)],
-        );
-      else
-        await tx.query(
-          `UPDATE records SET customer_id = $4,
-             body = jsonb_set(jsonb_set(body, '{customerId}', to_jsonb($4::text)), '{version}',
-                              to_jsonb(coalesce((body ->> 'version')::int, 0) + 1)),
-             etag = '"v' || (coalesce((body ->> 'version')::int, 0) + 1) || '"'
-           WHERE collection = $1 AND id = $2 AND customer_id = $3`,
-          [m.collection, m.id, merge.golden_id, merge.merged_id],
-        );
-    }
+    // What moved goes back, set-based: a member's array as it was; a record to the other customer (unless moved since).
+    await tx.query(
+      `UPDATE records r SET ${raised("r", "jsonb_set(r.body, '{members}', t.members)")}
+       FROM jsonb_to_recordset($1::jsonb) AS t(collection text, id text, members jsonb)
+       WHERE r.collection = t.collection AND r.id = t.id AND t.members IS NOT NULL`,
+      [JSON.stringify(merge.moved)],
+    );
+    await tx.query(
+      `UPDATE records r SET customer_id = $3, ${raised("r", "jsonb_set(r.body, '{customerId}', to_jsonb($3::text))")}
+       FROM jsonb_to_recordset($1::jsonb) AS t(collection text, id text, members jsonb)
+       WHERE r.collection = t.collection AND r.id = t.id AND t.members IS NULL AND r.customer_id = $2`,
+      [JSON.stringify(merge.moved), merge.golden_id, merge.merged_id],
+    );
     await tx.query(
       `UPDATE source_identities i SET record_id = $2 FROM jsonb_to_recordset($3::jsonb) AS t(system text, source_key text)
        WHERE i.collection = 'customers' AND i.system = t.system AND i.source_key = t.source_key AND i.record_id = $1`,

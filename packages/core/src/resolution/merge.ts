@@ -71,12 +71,15 @@ function valid(field: string, value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
+/** A record's source's place in the priority (0 the most trusted); Infinity for a source not in it, or none. */
+function rankOf(c: Customer, o: Pick<SurvivorshipOptions, "priority" | "sourceOf">): number {
+  const i = o.priority?.indexOf(o.sourceOf?.(c) ?? "") ?? -1;
+  return i < 0 ? Infinity : i;
+}
+
 /** Which of two records the golden one is: the more trusted source's, then the one onboarded first. */
 export function goldenOf(a: Customer, b: Customer, o: Pick<SurvivorshipOptions, "priority" | "sourceOf"> = {}) {
-  const rank = (c: Customer) => {
-    const i = o.priority?.indexOf(o.sourceOf?.(c) ?? "") ?? -1;
-    return i < 0 ? Infinity : i;
-  };
+  const rank = (c: Customer) => rankOf(c, o);
   if (rank(a) !== rank(b)) return rank(a) < rank(b) ? { golden: a, other: b } : { golden: b, other: a };
   return a.onboardedAt <= b.onboardedAt ? { golden: a, other: b } : { golden: b, other: a };
 }
@@ -126,11 +129,8 @@ function chooser(golden: Customer, other: Customer, o: SurvivorshipOptions, choi
     for (const rule of o.fields?.[field] ?? o.order ?? DEFAULT_ORDER) {
       let pick: "golden" | "other" | undefined;
       if (rule === "priority") {
-        const [rg, rx] = [golden, other].map((c) => {
-          const i = o.priority?.indexOf(o.sourceOf?.(c) ?? "") ?? -1;
-          return i < 0 ? Infinity : i;
-        });
-        if (rg !== rx) pick = rg! < rx! ? "golden" : "other";
+        const [rg, rx] = [rankOf(golden, o), rankOf(other, o)];
+        if (rg !== rx) pick = rg < rx ? "golden" : "other";
       } else if (rule === "recency") {
         const [tg, tx] = [recencyOf(golden), recencyOf(other)];
         if (tg !== tx) pick = tg > tx ? "golden" : "other";
