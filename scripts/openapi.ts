@@ -794,7 +794,7 @@ export function buildOpenApi(): Record<string, unknown> {
       get: {
         operationId: "resolutionReview",
         summary:
-          "Branch managers: the pairs of their customers (a branch's, or the bank's for head office) that may be one person, strongest first — entity resolution over the customers they may see (core's resolve: deterministic rules, then a Fellegi–Sunter model fitted without labels), a pair kept apart never proposed. Each with its match probability and weight and the evidence per field (a level and its weight; no values: read the two records masked from GET /customers/{id}). `decision` merge: the model would merge it unseen; review: a person decides",
+          "Branch managers: the pairs of their customers (a branch's, or the bank's for head office) that may be one person, strongest first, a pair kept apart never proposed. Once the resolution job has run (`source: job`), its review queue: the pairs its last run left between the thresholds, set-based over the whole book in the database, both customers visible to the caller. Before any run (`source: live`), entity resolution over the customers the caller may see (core's resolve: deterministic rules, then a Fellegi–Sunter model fitted without labels; at most 20,000 read). Each with its match probability and weight and the evidence per field (a level and its weight; no values: read the two records masked from GET /customers/{id}). `decision` merge: the model would merge it unseen; review: a person decides",
         parameters: [
           query("limit", "How many pairs (default 50, at most 200)", { type: "integer", minimum: 1, maximum: 200 }),
         ],
@@ -803,7 +803,7 @@ export function buildOpenApi(): Record<string, unknown> {
             description: "The pairs",
             content: json({
               type: "object",
-              required: ["items", "customersRead", "complete"],
+              required: ["items", "complete", "source"],
               properties: {
                 items: {
                   type: "array",
@@ -831,11 +831,12 @@ export function buildOpenApi(): Record<string, unknown> {
                     },
                   },
                 },
-                customersRead: { type: "integer" },
+                customersRead: { type: "integer", description: "live: the customers read" },
                 complete: {
                   type: "boolean",
-                  description: "false when the caller's book was larger than one review reads",
+                  description: "false when the caller's book was larger than one live review reads",
                 },
+                source: { type: "string", enum: ["job", "live"] },
               },
             }),
           },

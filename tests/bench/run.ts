@@ -4,6 +4,7 @@
  * BENCH_ONLY=demo|value|segment|idb|elements|pipeline|workstation|server|feed|metrics|loader|resolution runs one of them;
  * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests; BENCH_ONLY=load-scale (only on its own)
  * loads a bank of a million customers from its extract (loader.bench.ts). BENCH_ONLY=loader: the loader beside raw COPY.
+ * BENCH_ONLY=resolution-db (only on its own): entity resolution of about a million source records on PostgreSQL.
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
@@ -17,8 +18,9 @@ import { benchFeed } from "./feed.bench.js";
 import { benchBookMetrics } from "./book-metrics.bench.js";
 import { benchContractFuzz } from "./contract-fuzz.bench.js";
 import { benchValueModels } from "./value-models.bench.js";
-import { benchResolution } from "./resolution.bench.js";
+import { benchResolution, benchResolutionWorker } from "./resolution.bench.js";
 import { benchLoader, benchLoaderScale } from "../../examples/reference-server/bench/loader.bench.js";
+import { benchResolutionDatabase } from "../../examples/reference-server/bench/resolution.bench.js";
 
 const only = process.env.BENCH_ONLY;
 console.log(`bankcrm benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
@@ -36,5 +38,7 @@ if (!only || only === "feed") await benchFeed();
 if (!only || only === "metrics") await benchBookMetrics();
 if (!only || only === "loader") await benchLoader();
 if (!only || only === "resolution") benchResolution();
+if (!only || only === "resolution") await benchResolutionWorker();
 if (only === "load-scale") await benchLoaderScale();
+if (only === "resolution-db") await benchResolutionDatabase();
 if (only === "fuzz") benchContractFuzz();

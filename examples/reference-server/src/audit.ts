@@ -93,19 +93,47 @@ export async function lockAudit(tx: Sql): Promise<void> {
 
 /** Appends one row in the transaction `tx` (call it inside one). */
 export async function appendAudit(tx: Sql, entry: AuditEntry): Promise<AuditRow> {
+  return (await appendAuditMany(tx, [entry]))[0]!;
+}
+
+/** Appends rows in order, in one statement, in the transaction `tx` (a job's many merges). */
+export async function appendAuditMany(tx: Sql, entries: readonly AuditEntry[]): Promise<AuditRow[]> {
+  if (entries.length === 0) return [];
   await lockAudit(tx);
   const last = (
     await tx.query<{ seq: string | number; hash: string }>("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
   ).rows[0];
-  const seq = last ? Number(last.seq) + 1 : 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = hashRow(seq, entry, prevHash);
+  let seq = last ? Number(last.seq) : 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry): AuditRow => {
+    seq++;
+    const row = { ...entry, seq, prevHash, hash: hashRow(seq, entry, prevHash) };
+    prevHash = row.hash;
+    return row;
+  });
   await tx.query(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, customer_id, field, reason, prev_hash, refusal, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [...rowValues(seq, entry, prevHash).slice(0, 9), entry.refusal ?? null, hash],
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(seq bigint, at text, actor_id text, actor_role text, action text,
+       customer_id text, field text, reason text, prev_hash text, refusal text, hash text) ORDER BY seq`,
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          seq: r.seq,
+          at: r.at,
+          actor_id: r.actorId,
+          actor_role: r.actorRole,
+          action: r.action,
+          customer_id: r.customerId ?? null,
+          field: r.field ?? null,
+          reason: r.reason ?? null,
+          prev_hash: r.prevHash,
+          refusal: r.refusal ?? null,
+          hash: r.hash,
+        })),
+      ),
+    ],
   );
-  return { ...entry, seq, prevHash, hash };
+  return rows;
 }
 
 export interface AuditQuery {

@@ -117,12 +117,15 @@ if (command === "token") {
   if (at >= 0 && !priority?.every((p) => /^[A-Z][A-Z0-9_]{1,19}$/.test(p)))
     fail("usage: resolve [--priority CORE,CARD,WEALTH] (source systems, most trusted first)");
   const db = await openDatabase(databaseOptions);
-  const { resolveBook } = await import("./resolution.js");
+  const { resolveBook } = await import("./resolution/job.js");
   const t0 = performance.now();
   const r = await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" }, priority ? { priority } : {});
   await db.close();
   console.log(
-    `resolved ${r.customers.toLocaleString("en")} customers in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${r.merged} merged, ${r.review} pairs for review (${where()})`,
+    `resolved in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${r.folded.toLocaleString("en")} records folded, ` +
+      `${r.candidates.toLocaleString("en")} candidate pairs compared, ${r.merged} merged ` +
+      `(${r.relationshipManagerConflicts} with different relationship managers), ${r.review} pairs for review` +
+      `${r.unmerged.length ? `, ${r.unmerged.length} customers not merged (${r.unmerged[0]!.reason}…)` : ""} (${where()})`,
   );
 } else if (command === undefined || command === "serve") {
   if (!auth.secret && !auth.jwksUrl)

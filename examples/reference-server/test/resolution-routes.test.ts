@@ -62,4 +62,31 @@ describe("entity resolution over HTTP", () => {
     const refused = await call(s, manager, "POST", "resolution/merge", { ids: [person.id, again.id] });
     expect([refused.status, refused.json().code]).toEqual([409, "keptApart"]);
   });
+
+  it("once the job has run, reviews its queue: the pairs in the manager's branch, none kept apart since", async () => {
+    const s = await ready();
+    const mine = book.customers.filter((c) => c.branchId === rm.branchId && c.id !== person.id);
+    const queue = [
+      { a: mine[0]!.id, b: mine[1]!.id, weight: 3.5 },
+      { a: mine[2]!.id, b: outside.id, weight: 9 }, // one side outside the branch
+      { a: person.id, b: again.id, weight: 12 }, // kept apart above
+    ].map((q) => ({
+      ...q,
+      pair: q.a < q.b ? `${q.a}|${q.b}` : `${q.b}|${q.a}`,
+      probability: 1 / (1 + 2 ** -q.weight),
+      evidence: [{ comparison: "surname", level: "exact", weight: 3.5 }],
+    }));
+    await s.db.query(
+      `INSERT INTO resolution_reviews (pair, a, b, weight, probability, evidence)
+       SELECT pair, a, b, weight, probability, evidence FROM jsonb_to_recordset($1::jsonb)
+         AS t(pair text, a text, b text, weight float8, probability float8, evidence jsonb)`,
+      [JSON.stringify(queue)],
+    );
+    const before = await call(s, manager, "GET", "resolution/review");
+    expect(before.json().source).toBe("live"); // no run has finished yet
+    await s.db.query("INSERT INTO resolution_runs (summary) VALUES ('{}')");
+    const review = await call(s, manager, "GET", "resolution/review");
+    expect(review.json()).toMatchObject({ source: "job", complete: true });
+    expect((review.json().items as Pair[]).map((p) => p.ids)).toEqual([[mine[0]!.id, mine[1]!.id]]);
+  });
 });

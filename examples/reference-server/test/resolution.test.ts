@@ -8,15 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignTier, type Holding } from "@bankcrm/core";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { openDatabase, type Database } from "../src/database.js";
 import { loadFile } from "../src/loader/load.js";
 import { parseMapping } from "../src/loader/mapping.js";
-import { keepApart, mergeRecords, ResolutionError, resolveBook, unmergeRecords } from "../src/resolution.js";
+import { resolveBook } from "../src/resolution/job.js";
+import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../src/resolution/merge.js";
 import { seedDemo } from "../src/seed.js";
+import { contentSnapshot, orphans as orphansOf } from "./support/snapshot.js";
 
 const ACTOR = { id: "HQ-001", role: "head_office" };
-const VOLATILE = new Set(["version", "updatedAt", "updatedBy"]);
 
 describe("merging customer records on the server", () => {
   let db: Database;
@@ -37,32 +39,8 @@ describe("merging customer records on the server", () => {
   });
   afterAll(() => db.driver.close());
 
-  /** Everything a merge may touch, as content: each record's body less its version and audit fields, the identities. */
-  const snapshot = async () => {
-    const { rows } = await db.query<{
-      collection: string;
-      id: string;
-      customer_id: string | null;
-      body: Record<string, unknown>;
-    }>("SELECT collection, id, customer_id, body FROM records ORDER BY collection, id");
-    const { rows: identities } = await db.query(
-      "SELECT system, source_key, record_id FROM source_identities ORDER BY system, source_key",
-    );
-    return {
-      records: rows.map((r) => ({
-        ...r,
-        body: Object.fromEntries(Object.entries(r.body).filter(([k]) => !VOLATILE.has(k))),
-      })),
-      identities,
-    };
-  };
-  const orphans = async () =>
-    (
-      await db.query(
-        `SELECT r.collection, r.id FROM records r WHERE r.customer_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM records c WHERE c.collection = 'customers' AND c.id = r.customer_id)`,
-      )
-    ).rows;
+  const snapshot = () => contentSnapshot(db);
+  const orphans = () => orphansOf(db);
 
   it("merges then unmerges to exactly what was there, orphaning and duplicating nothing on the way", async () => {
     await fc.assert(
@@ -126,6 +104,39 @@ describe("merging customer records on the server", () => {
     await unmergeRecords(db, first.mergeId, ACTOR);
     await expect(unmergeRecords(db, first.mergeId, ACTOR)).rejects.toMatchObject({ code: "alreadyUnmerged" });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("gives the golden record the tier the two records' holdings earn together, and the unmerge takes it back", async () => {
+    const [a, b] = [people[20]!, people[21]!];
+    // Each half of one person's money: 300,000 yuan apiece, a tier of 500,000 together.
+    const half = { amount: 30_000_000, currency: "CNY" };
+    await db.query("UPDATE records SET customer_id = NULL WHERE collection = 'holdings' AND customer_id = ANY($1)", [
+      [a, b],
+    ]);
+    const [template] = (
+      await db.query<{ body: Holding }>("SELECT body FROM records WHERE collection = 'holdings' LIMIT 1")
+    ).rows;
+    for (const [i, owner] of [a, b].entries())
+      await db.put("holdings", {
+        ...template!.body,
+        id: `HD-HALF-${i}`,
+        customerId: owner,
+        productType: "time_deposit",
+        status: "active",
+        balance: half,
+      });
+    for (const id of [a, b])
+      await db.query(
+        "UPDATE records SET body = jsonb_set(body, '{tier}', '\"standard\"') WHERE collection = 'customers' AND id = $1",
+        [id],
+      );
+    const together = assignTier({ aum: { amount: 2 * half.amount, currency: "CNY" } }).tier;
+    expect(together).not.toBe("standard");
+    const merged = await mergeRecords(db, [a, b], ACTOR);
+    expect(merged.customer.tier).toBe(together);
+    expect((await db.get("customers", merged.customer.id))!.body.tier).toBe(together);
+    await unmergeRecords(db, merged.mergeId, ACTOR);
+    for (const id of [a, b]) expect((await db.get("customers", id))!.body.tier).toBe("standard");
   });
 });
 
@@ -218,7 +229,7 @@ fields:
         { id: "SYSTEM-RESOLUTION", role: "system" },
         { priority: ["CORE", "WEALTH"] },
       );
-      expect(result).toMatchObject({ customers: 6, merged: 2 });
+      expect(result).toMatchObject({ folded: 6, merged: 2, review: 0 });
       const { rows } = await db.query<{ id: string }>(
         "SELECT id FROM records WHERE collection = 'customers' ORDER BY id",
       );
@@ -240,9 +251,9 @@ fields:
         onboardedAt: string;
       };
       expect([li2.contact.mobile, li2.onboardedAt]).toEqual(["13900139000", "2012-01-05"]);
-      // Run again: nothing more to merge.
+      // Run again: only the two golden records changed, and there is nothing more to merge.
       expect(await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" })).toMatchObject({
-        customers: 4,
+        folded: 2,
         merged: 0,
       });
     } finally {

@@ -9,7 +9,8 @@ import { Hono } from "hono";
 import { partyOf, resolve, type ScoredPair } from "@bankcrm/core/resolution";
 import type { Customer } from "@bankcrm/core";
 import { forbidden, MALFORMED, notFound, objectOf, principal, problem, readerOf, readJson, type Env } from "../http.js";
-import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../resolution.js";
+import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../resolution/merge.js";
+import { Params, visibleSql } from "../scope-sql.js";
 import type { RouteContext } from "./context.js";
 
 /** The most customers one review reads (the set-based resolution of a whole book runs in the database: see docs). */
@@ -22,6 +23,39 @@ const STATUS: Record<ResolutionError["code"], number> = {
   notLatest: 409,
   alreadyUnmerged: 409,
 };
+
+/**
+ * The resolution job's queue (once a run has finished): its pairs whose two customers the reader may both see, still
+ * both there and not kept apart since, strongest first. Undefined before any run.
+ */
+async function queuedReviews(db: RouteContext["db"], reader: ReturnType<typeof readerOf>, limit: number) {
+  const { rows: runs } = await db.query("SELECT 1 FROM resolution_runs LIMIT 1");
+  if (runs.length === 0) return undefined;
+  const p = new Params();
+  const visible = (id: string) =>
+    `EXISTS (SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = ${id} AND ${visibleSql("customers", reader, p)})`;
+  const { rows } = await db.query<{
+    a: string;
+    b: string;
+    weight: number;
+    probability: number;
+    evidence: ScoredPair["evidence"];
+    rule: ScoredPair["rule"] | null;
+  }>(
+    `SELECT q.a, q.b, q.weight, q.probability, q.evidence, q.rule FROM resolution_reviews q
+     WHERE NOT EXISTS (SELECT 1 FROM resolution_apart ap WHERE ap.pair = q.pair) AND ${visible("q.a")} AND ${visible("q.b")}
+     ORDER BY q.weight DESC LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+  return rows.map(({ a, b, weight, probability, evidence, rule }) => ({
+    ids: [a, b],
+    probability: Number(probability),
+    weight: Number(weight),
+    evidence,
+    decision: "review" as const,
+    ...(rule ? { rule } : {}),
+  }));
+}
 
 export function resolutionRoutes({ db, now }: RouteContext) {
   const app = new Hono<Env>();
@@ -49,6 +83,8 @@ export function resolutionRoutes({ db, now }: RouteContext) {
     const denied = managerOnly(c);
     if (denied) return denied;
     const limit = Math.max(1, Math.min(200, Number.parseInt(c.req.query("limit") ?? "50", 10) || 50));
+    const queued = await queuedReviews(db, readerOf(c), limit);
+    if (queued) return c.json({ items: queued, complete: true, source: "job" });
     const customers = (await db.listCustomers({}, REVIEW_BOOK_LIMIT, readerOf(c))) as unknown as Customer[];
     const { rows } = await db.query<{ pair: string }>("SELECT pair FROM resolution_apart");
     const result = resolve(customers.map(partyOf), { keepApart: new Set(rows.map((r) => r.pair)) });
@@ -64,7 +100,8 @@ export function resolutionRoutes({ db, now }: RouteContext) {
         decision,
         ...(rule ? { rule } : {}),
       }));
-    return c.json({ items, customersRead: customers.length, complete: customers.length < REVIEW_BOOK_LIMIT });
+    const complete = customers.length < REVIEW_BOOK_LIMIT;
+    return c.json({ items, customersRead: customers.length, complete, source: "live" });
   });
   app.post("/resolution/merge", async (c) => {
     const denied = managerOnly(c);

@@ -7,13 +7,20 @@
 export { companyKey, editDistance, foldHan, isHan, pinyinKey, pinyinOf, splitName } from "./names.js";
 export { addressTokens, nameParts, partyOf, type Party } from "./party.js";
 export {
+  comparisonsOf,
   CORPORATE_COMPARISONS,
+  fit,
   INDIVIDUAL_COMPARISONS,
+  isLatin,
   levelsOf,
+  pinyinOrders,
   score,
+  scoreLevels,
   train,
   type Comparison,
   type Evidence,
+  type FitInput,
+  type LevelPattern,
   type MatchModel,
   type Score,
   type TrainOptions,
@@ -21,11 +28,14 @@ export {
 export {
   blockingKeys,
   candidatePairs,
+  decide,
   DEFAULT_THRESHOLDS,
   evaluate,
   pairKey,
   resolve,
+  ruleOf,
   type BlockingReport,
+  type CandidateScore,
   type Resolution,
   type ResolveOptions,
   type ScoredPair,
@@ -33,6 +43,7 @@ export {
 } from "./resolve.js";
 export {
   goldenOf,
+  goldenOrder,
   mergeConsents,
   mergeCustomers,
   type FieldChoice,
@@ -40,3 +51,4 @@ export {
   type SurvivorshipOptions,
   type SurvivorshipRule,
 } from "./merge.js";
+export { resolveInWorker, serveResolution, type ResolutionPort, type WorkerResolution } from "./worker.js";

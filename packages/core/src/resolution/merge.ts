@@ -77,11 +77,20 @@ function rankOf(c: Customer, o: Pick<SurvivorshipOptions, "priority" | "sourceOf
   return i < 0 ? Infinity : i;
 }
 
-/** Which of two records the golden one is: the more trusted source's, then the one onboarded first. */
+/**
+ * The order of records by their claim to be golden (negative: `a` first): the more trusted source's, then the one
+ * onboarded first, then the smaller id — a total order, so a cluster of several sorts the same way every time.
+ */
+export function goldenOrder(a: Customer, b: Customer, o: Pick<SurvivorshipOptions, "priority" | "sourceOf"> = {}) {
+  const [ra, rb] = [rankOf(a, o), rankOf(b, o)];
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  if (a.onboardedAt !== b.onboardedAt) return a.onboardedAt < b.onboardedAt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+
+/** Which of two records the golden one is (`goldenOrder`'s first). */
 export function goldenOf(a: Customer, b: Customer, o: Pick<SurvivorshipOptions, "priority" | "sourceOf"> = {}) {
-  const rank = (c: Customer) => rankOf(c, o);
-  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? { golden: a, other: b } : { golden: b, other: a };
-  return a.onboardedAt <= b.onboardedAt ? { golden: a, other: b } : { golden: b, other: a };
+  return goldenOrder(a, b, o) <= 0 ? { golden: a, other: b } : { golden: b, other: a };
 }
 
 /**

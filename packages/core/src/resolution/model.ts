@@ -23,10 +23,12 @@ export interface Comparison {
   fixedM?: readonly (number | undefined)[];
 }
 
-const latinOrders = (p: Party) => (isLatin(p) ? [p.pinyin, p.givenPinyin + p.surnamePinyin] : [p.pinyin]);
-const isLatin = (p: Party) => !/\p{Script=Han}/u.test(p.han);
+/** A name's pinyin in the orders it may be meant in: typed in pinyin, surname first or last; in hanzi, as read. */
+export const pinyinOrders = (p: Party) => (isLatin(p) ? [p.pinyin, p.givenPinyin + p.surnamePinyin] : [p.pinyin]);
+/** A name typed in Latin letters (pinyin), not hanzi. */
+export const isLatin = (p: Party) => !/\p{Script=Han}/u.test(p.han);
 /** The two names the same in pinyin (a name typed in pinyin in either word order). */
-const samePinyin = (a: Party, b: Party) => latinOrders(a).some((x) => latinOrders(b).includes(x));
+const samePinyin = (a: Party, b: Party) => pinyinOrders(a).some((x) => pinyinOrders(b).includes(x));
 const oneOff = (a: string, b: string) => {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -171,7 +173,8 @@ export interface Score {
   evidence: Evidence[];
 }
 
-const comparisonsOf = (kind: Party["kind"]) => (kind === "corporate" ? CORPORATE_COMPARISONS : INDIVIDUAL_COMPARISONS);
+export const comparisonsOf = (kind: Party["kind"]) =>
+  kind === "corporate" ? CORPORATE_COMPARISONS : INDIVIDUAL_COMPARISONS;
 const FLOOR = 1e-6;
 
 /** The levels of a pair, one per comparison (null: not compared). */
@@ -180,12 +183,29 @@ export const levelsOf = (kind: Party["kind"], a: Party, b: Party) => comparisons
 /** A pair's match weight, probability and evidence under a model. */
 export function score(model: MatchModel, a: Party, b: Party): Score {
   const comparisons = comparisonsOf(model.kind);
+  return scoreLevels(
+    model,
+    comparisons.map((c) => c.level(a, b)),
+    comparisons.map((c) => c.term?.(a)),
+  );
+}
+
+/**
+ * A pair's score from its levels (one per comparison, null: not compared) and the values the comparisons with a
+ * term frequency read of its first record — what a database that computed the levels hands back.
+ */
+export function scoreLevels(
+  model: MatchModel,
+  levels: readonly (number | null)[],
+  terms: readonly (string | undefined)[] = [],
+): Score {
+  const comparisons = comparisonsOf(model.kind);
   let weight = Math.log2(model.lambda / (1 - model.lambda));
   const evidence = comparisons.map((c, i): Evidence => {
-    const level = c.level(a, b);
+    const level = levels[i] ?? null;
     if (level === null) return { comparison: c.name, level: "missing", weight: 0 };
     let u = model.u[i]![level]!;
-    const term = level === 0 && c.term ? c.term(a) : undefined;
+    const term = level === 0 && c.term ? terms[i] : undefined;
     if (term !== undefined) u = Math.max(model.tf[c.name]?.[term] ?? u, FLOOR);
     const w = Math.log2(Math.max(model.m[i]![level]!, 1e-12) / Math.max(u, FLOOR));
     weight += w;
@@ -224,6 +244,22 @@ export interface TrainOptions {
   seed?: number;
 }
 
+/** Pairs with the same levels, counted: what EM reads (a book's millions of pairs fall into a few thousand). */
+export interface LevelPattern {
+  levels: readonly (number | null)[];
+  count: number;
+}
+
+/** The inputs of a fit that a database can count without handing over its records. */
+export interface FitInput {
+  /** Per comparison and level, how often random pairs were at it. */
+  randomLevels: readonly (readonly number[])[];
+  /** Per comparison with a term: each value's share of the records. */
+  tf: MatchModel["tf"];
+  /** The candidate pairs' levels, counted. */
+  patterns: readonly LevelPattern[];
+}
+
 /**
  * Fits a model to a book's parties of one kind and its candidate pairs (indices into `parties`): u from random
  * pairs, term frequencies from the parties, then m and the prior by EM over the candidate pairs with u held.
@@ -236,19 +272,16 @@ export function train(
 ): MatchModel {
   const comparisons = comparisonsOf(kind);
   const next = random(o.seed ?? 1);
-  // u: level frequencies over random pairs, with one added to every level (no level is impossible).
-  const u = comparisons.map((c) => c.levels.map(() => 1));
+  const randomLevels = comparisons.map((c) => c.levels.map(() => 0));
   const n = parties.length;
   for (let s = 0; s < (o.sample ?? 50_000) && n > 1; s++) {
     const i = Math.floor(next() * n);
     const j = (i + 1 + Math.floor(next() * (n - 1))) % n;
     comparisons.forEach((c, k) => {
       const level = c.level(parties[i]!, parties[j]!);
-      if (level !== null) u[k]![level]!++;
+      if (level !== null) randomLevels[k]![level]!++;
     });
   }
-  const normalise = (rows: number[][]) => rows.map((row) => row.map((x) => x / row.reduce((a, b) => a + b, 0)));
-  const uP = normalise(u);
   const tf: MatchModel["tf"] = {};
   for (const c of comparisons)
     if (c.term) {
@@ -259,8 +292,26 @@ export function train(
       }
       tf[c.name] = Object.fromEntries(Object.entries(counts).map(([t, k]) => [t, k / parties.length]));
     }
-  // The pairs' levels, computed once.
-  const vectors = candidates.map(([i, j]) => comparisons.map((c) => c.level(parties[i]!, parties[j]!)));
+  const patterns = new Map<string, LevelPattern>();
+  for (const [i, j] of candidates) {
+    const levels = comparisons.map((c) => c.level(parties[i]!, parties[j]!));
+    const key = levels.join(",");
+    const seen = patterns.get(key);
+    if (seen) seen.count++;
+    else patterns.set(key, { levels, count: 1 });
+  }
+  return fit(kind, { randomLevels, tf, patterns: [...patterns.values()] }, o);
+}
+
+/** Fits a model from counts: u from the random pairs' levels (one added to each), m and the prior by EM. */
+export function fit(kind: Party["kind"], input: FitInput, o: Pick<TrainOptions, "iterations"> = {}): MatchModel {
+  const comparisons = comparisonsOf(kind);
+  const normalise = (rows: readonly (readonly number[])[]) =>
+    rows.map((row) => row.map((x) => x / row.reduce((a, b) => a + b, 0)));
+  // No level is impossible: one added to every level's count.
+  const uP = normalise(comparisons.map((c, k) => c.levels.map((_, l) => (input.randomLevels[k]?.[l] ?? 0) + 1)));
+  const patterns = input.patterns;
+  const pairs = patterns.reduce((a, p) => a + p.count, 0);
   // m starts believing agreement: the first level likely, the last unlikely.
   let m = withFixed(
     comparisons,
@@ -270,7 +321,7 @@ export function train(
   for (let iteration = 0; iteration < (o.iterations ?? 25); iteration++) {
     const counts = comparisons.map((c) => c.levels.map(() => 0.01));
     let total = 0;
-    for (const levels of vectors) {
+    for (const { levels, count } of patterns) {
       let logMatch = Math.log(lambda);
       let logOther = Math.log(1 - lambda);
       levels.forEach((l, k) => {
@@ -278,17 +329,17 @@ export function train(
         logMatch += Math.log(Math.max(m[k]![l]!, FLOOR));
         logOther += Math.log(Math.max(uP[k]![l]!, FLOOR));
       });
-      const p = 1 / (1 + Math.exp(logOther - logMatch));
+      const p = count / (1 + Math.exp(logOther - logMatch));
       total += p;
       levels.forEach((l, k) => {
         if (l !== null) counts[k]![l]! += p;
       });
     }
-    const nextLambda = Math.min(Math.max(total / Math.max(vectors.length, 1), FLOOR), 1 - FLOOR);
+    const nextLambda = Math.min(Math.max(total / Math.max(pairs, 1), FLOOR), 1 - FLOOR);
     const nextM = withFixed(comparisons, normalise(counts));
     const moved = Math.abs(nextLambda - lambda) + nextM.flat().reduce((a, x, i) => a + Math.abs(x - m.flat()[i]!), 0);
     [m, lambda] = [nextM, nextLambda];
     if (moved < 1e-6) break;
   }
-  return { kind, lambda, m, u: uP, tf };
+  return { kind, lambda, m, u: uP, tf: input.tf };
 }

@@ -108,6 +108,17 @@ const LEGAL_FORMS = [
   "有限",
 ];
 
+const shortened = new WeakMap<readonly string[], readonly (readonly [string, string])[]>();
+/** Each place with its short form (深圳市 → 深圳, 广西壮族自治区 → 广西), worked out once per list. */
+function shortPlaces(places: readonly string[]) {
+  let pairs = shortened.get(places);
+  if (!pairs) {
+    pairs = places.map((place) => [place, place.replace(/(省|市|自治区|特别行政区|维吾尔|壮族|回族)+$/u, "")] as const);
+    shortened.set(places, pairs);
+  }
+  return pairs;
+}
+
 /**
  * A company's name as a key: folded, its legal form (有限公司, 有限责任公司, 股份…) and a leading province or city
  * (北京市, 上海, 深圳市…) taken off, brackets dropped — 深圳市腾达科技有限公司 and 腾达科技(深圳)有限责任公司 meet.
@@ -122,8 +133,7 @@ export function companyKey(name: string, places: readonly string[] = []): string
         again = true;
       }
   }
-  for (const place of places) {
-    const short = place.replace(/(省|市|自治区|特别行政区|维吾尔|壮族|回族)+$/u, "");
+  for (const [place, short] of shortPlaces(places)) {
     for (const prefix of [place, short])
       if (prefix && key.startsWith(prefix) && key.length > prefix.length + 1) {
         key = key.slice(prefix.length);

@@ -90,8 +90,21 @@ export function partyOf(customer: Customer): Party {
   };
 }
 
+/** Names folded lately (a bank's book repeats its names — 张伟 hundreds of times): folding is the costly part. */
+const folded = new Map<string, ReturnType<typeof foldName>>();
+
 /** A name's folded parts: hanzi, surname and given name, and their pinyin. */
-export function nameParts(name: string) {
+export function nameParts(name: string): ReturnType<typeof foldName> {
+  let parts = folded.get(name);
+  if (!parts) {
+    if (folded.size >= 100_000) folded.clear();
+    parts = foldName(name);
+    folded.set(name, parts);
+  }
+  return parts;
+}
+
+function foldName(name: string) {
   const han = foldHan(name);
   if (isHan(han)) {
     const { surname, given } = splitName(han);

@@ -164,8 +164,11 @@ export interface ResolutionPair {
 
 export interface ResolutionReview {
   items: ResolutionPair[];
-  customersRead: number;
-  /** False when the caller's book was larger than one review reads. */
+  /** `job`: the resolution job's queue (the whole book, resolved in the database); `live`: before any run, the caller's customers resolved as asked. */
+  source: "job" | "live";
+  /** Live: the customers read. */
+  customersRead?: number;
+  /** False when the caller's book was larger than one live review reads. */
   complete: boolean;
 }
 

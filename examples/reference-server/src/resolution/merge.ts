@@ -9,12 +9,25 @@
  * log. An unmerge puts back what the merge changed — the golden record's body, the other record, the re-linked
  * records, the identities — with each record's version raised (a version never goes back: a cache that holds the
  * merged record knows it changed). Records written to the golden customer since stay with it.
+ *
+ * One person's merge and the job's thousands are written the same way (`applyMerges`): set-based, whatever their
+ * number, so the resolution job merges a bank's book in batches rather than a transaction per pair.
  */
-import { CustomerSchema, type Customer } from "@bankcrm/core";
-import { goldenOf, mergeCustomers, pairKey, partyOf, resolve, type FieldChoice } from "@bankcrm/core/resolution";
-import { appendAudit } from "./audit.js";
-import type { Database } from "./database.js";
-import type { Sql } from "./sql.js";
+import {
+  assignTier,
+  collectionSpec,
+  COLLECTION_NAMES,
+  computeAum,
+  CustomerSchema,
+  type Customer,
+  type Holding,
+} from "@bankcrm/core";
+import { TIERS } from "@bankcrm/core/vocabulary";
+import { goldenOrder, mergeCustomers, pairKey, type FieldChoice } from "@bankcrm/core/resolution";
+import { appendAudit, appendAuditMany } from "../audit.js";
+import type { Database } from "../database.js";
+import { putRows } from "../record-rows.js";
+import type { Sql } from "../sql.js";
 
 export interface Actor {
   id: string;
@@ -69,7 +82,7 @@ const scopeOf = (body: Record<string, unknown>) =>
     ),
   );
 
-async function customersFor(tx: Sql, ids: readonly string[]) {
+export async function customersFor(tx: Sql, ids: readonly string[]) {
   const { rows } = await tx.query<{ id: string; body: Customer; source: string | null }>(
     `SELECT r.id, r.body, (SELECT i.system FROM source_identities i WHERE i.collection = 'customers' AND i.record_id = r.id
                            ORDER BY i.first_loaded, i.system LIMIT 1) AS source
@@ -79,18 +92,24 @@ async function customersFor(tx: Sql, ids: readonly string[]) {
   return rows;
 }
 
-/** Re-links every record of customer `from` to customer `to`; returns what moved (a member's array as it was). */
-async function relink(tx: Sql, from: string, to: string): Promise<Moved[]> {
-  const { rows: children } = await tx.query<{ collection: string; id: string }>(
-    `UPDATE records r SET customer_id = $2, ${raised("r", "jsonb_set(r.body, '{customerId}', to_jsonb($2::text))")}
-     WHERE r.customer_id = $1 AND r.collection <> 'customers' RETURNING r.collection, r.id`,
-    [from, to],
-  );
-  // A household's or group's members: the other customer's place taken by the golden one (once).
-  const { rows: groups } = await tx.query<{ collection: string; id: string; members: unknown }>(
+/** The collections whose records name customers in their `members` (households, groups). */
+const MEMBER_COLLECTIONS = COLLECTION_NAMES.filter((c) => collectionSpec(c).customerIndex === "members");
+
+/** One merge to write: the golden record as it was and as it becomes, and the record it absorbs. */
+export interface MergePlan {
+  before: Customer;
+  other: Customer;
+  after: Customer;
+  choices: FieldChoice[];
+  relationshipManagerConflict?: MergeResult["relationshipManagerConflict"];
+}
+
+/** A group's or household's members: the other customer's place taken by the golden one (once); what it was. */
+async function relinkMembers(tx: Sql, from: string, to: string): Promise<Moved[]> {
+  const { rows } = await tx.query<{ collection: string; id: string; members: unknown }>(
     `WITH g AS (
        SELECT collection, id, body -> 'members' AS members FROM records
-       WHERE jsonb_typeof(body -> 'members') = 'array' AND body -> 'members' @> jsonb_build_array(jsonb_build_object('customerId', $1::text))
+       WHERE collection = ANY($3) AND body -> 'members' @> jsonb_build_array(jsonb_build_object('customerId', $1::text))
        FOR UPDATE)
      UPDATE records r SET ${raised(
        "r",
@@ -100,9 +119,148 @@ async function relink(tx: Sql, from: string, to: string): Promise<Moved[]> {
          WHERE NOT (m ->> 'customerId' = $1 AND g.members @> jsonb_build_array(jsonb_build_object('customerId', $2::text)))), '[]'))`,
      )}
      FROM g WHERE r.collection = g.collection AND r.id = g.id RETURNING g.collection, g.id, g.members`,
-    [from, to],
+    [from, to, MEMBER_COLLECTIONS],
   );
-  return [...children, ...groups];
+  return rows;
+}
+
+/**
+ * Writes merges in the transaction `tx`, set-based whatever their number: every record of each absorbed customer
+ * re-linked to its golden one (children in one statement; households and groups where they name it), its source
+ * identities moved, the absorbed records deleted with a `leave` on the change feed, the golden records written,
+ * each merge kept in `customer_merges` (in order: a golden record's later merge is undone first) and audited.
+ * A plan's golden record is never another plan's absorbed one. Returns each plan's merge id and records moved.
+ */
+export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: Actor, at: string) {
+  const pairs = JSON.stringify(plans.map((p) => ({ other: p.other.id, golden: p.before.id })));
+  const moved = new Map<string, Moved[]>(plans.map((p) => [p.other.id, []]));
+  const { rows: children } = await tx.query<{ other: string; collection: string; id: string }>(
+    `UPDATE records r SET customer_id = m.golden, ${raised("r", "jsonb_set(r.body, '{customerId}', to_jsonb(m.golden))")}
+     FROM jsonb_to_recordset($1::jsonb) AS m(other text, golden text)
+     WHERE r.customer_id = m.other AND r.collection <> 'customers' RETURNING m.other, r.collection, r.id`,
+    [pairs],
+  );
+  for (const c of children) moved.get(c.other)!.push({ collection: c.collection, id: c.id });
+  const { rows: named } = await tx.query<{ id: string }>(
+    `SELECT DISTINCT m ->> 'customerId' AS id FROM records r, jsonb_array_elements(r.body -> 'members') AS m
+     WHERE r.collection = ANY($2) AND jsonb_typeof(r.body -> 'members') = 'array' AND m ->> 'customerId' = ANY($1)`,
+    [plans.map((p) => p.other.id), MEMBER_COLLECTIONS],
+  );
+  for (const p of plans.filter((p) => named.some((n) => n.id === p.other.id)))
+    moved.get(p.other.id)!.push(...(await relinkMembers(tx, p.other.id, p.before.id)));
+  const { rows: identities } = await tx.query<{ other: string; system: string; source_key: string }>(
+    `UPDATE source_identities i SET record_id = m.golden FROM jsonb_to_recordset($1::jsonb) AS m(other text, golden text)
+     WHERE i.collection = 'customers' AND i.record_id = m.other RETURNING m.other, i.system, i.source_key`,
+    [pairs],
+  );
+  await tx.query("DELETE FROM records WHERE collection = 'customers' AND id = ANY($1)", [plans.map((p) => p.other.id)]);
+  // Deleting is not a write the feed's trigger sees: each `leave` is logged here.
+  await tx.query(
+    `INSERT INTO change_log (collection, record_id, was)
+     SELECT 'customers', t.id, t.was FROM jsonb_to_recordset($1::jsonb) AS t(id text, was jsonb)`,
+    [
+      JSON.stringify(
+        plans.map((p) => ({ id: p.other.id, was: scopeOf(p.other as unknown as Record<string, unknown>) })),
+      ),
+    ],
+  );
+  await tx.query("SELECT pg_notify(change_channel(), '')");
+  await raiseTiers(tx, plans);
+  await putRows(
+    tx,
+    "customers",
+    plans.map((p) => p.after as unknown as Record<string, unknown>),
+  );
+  const { rows: merges } = await tx.query<{ id: string; merged_id: string }>(
+    `INSERT INTO customer_merges (golden_id, merged_id, golden_before, merged_body, moved, identities, choices, merged_by, merged_at)
+     SELECT t.golden_id, t.merged_id, t.golden_before, t.merged_body, t.moved, t.identities, t.choices, $2, $3
+     FROM jsonb_to_recordset($1::jsonb) AS t(golden_id text, merged_id text, golden_before jsonb,
+       merged_body jsonb, moved jsonb, identities jsonb, choices jsonb, k int) ORDER BY k
+     RETURNING id, merged_id`,
+    [
+      JSON.stringify(
+        plans.map((p, k) => ({
+          k,
+          golden_id: p.before.id,
+          merged_id: p.other.id,
+          golden_before: p.before,
+          merged_body: p.other,
+          moved: moved.get(p.other.id),
+          identities: identities
+            .filter((i) => i.other === p.other.id)
+            .map(({ system, source_key }) => ({ system, source_key })),
+          choices: p.choices,
+        })),
+      ),
+      actor.id,
+      at,
+    ],
+  );
+  const ids = new Map(merges.map((m) => [m.merged_id, Number(m.id)]));
+  await appendAuditMany(
+    tx,
+    plans.map((p) => ({
+      at,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "customer_merge",
+      customerId: p.before.id,
+      reason: `merge ${ids.get(p.other.id)}: ${p.other.id} into ${p.before.id}`,
+    })),
+  );
+  return plans.map((p) => ({ mergeId: ids.get(p.other.id)!, moved: moved.get(p.other.id)!.length }));
+}
+
+/**
+ * Each golden record's tier once its holdings are together: the higher of the tier survivorship kept (the higher
+ * of the records') and the tier the combined AUM earns — two records of one person each with half the holdings
+ * had each too low a tier. Set on the last plan of each golden record (the body written).
+ */
+async function raiseTiers(tx: Sql, plans: readonly MergePlan[]) {
+  const last = new Map(plans.map((p) => [p.before.id, p]));
+  const { rows } = await tx.query<{ customer_id: string; body: Holding }>(
+    "SELECT customer_id, body FROM records WHERE collection = 'holdings' AND customer_id = ANY($1)",
+    [[...last.keys()]],
+  );
+  for (const [id, plan] of last) {
+    const earned = assignTier({
+      aum: computeAum(rows.filter((r) => r.customer_id === id).map((r) => r.body)).total,
+    }).tier;
+    if (TIERS.indexOf(earned) > TIERS.indexOf(plan.after.tier ?? "standard"))
+      plan.after = { ...plan.after, tier: earned };
+  }
+}
+
+/** The merges that make one customer of `records` (one kind): the golden one chosen, the others folded into it. */
+export function planCluster(
+  records: readonly { body: Customer; source: string | null }[],
+  actor: Actor,
+  o: MergeOptions & { at: string },
+): MergePlan[] {
+  const sources = new Map(records.map((r) => [r.body.id, r.source ?? undefined]));
+  const options = { ...(o.priority ? { priority: o.priority } : {}), sourceOf: (c: Customer) => sources.get(c.id) };
+  // The most trusted first (goldenOf's order): the first is golden, the rest join it in that order.
+  const ranked = records.map((r) => r.body).sort((x, y) => goldenOrder(x, y, options));
+  let golden = ranked[0]!;
+  return ranked.slice(1).map((other) => {
+    const outcome = mergeCustomers(golden, other, {
+      ...options,
+      at: o.at,
+      ...(o.relationshipManager ? { relationshipManager: o.relationshipManager } : {}),
+    });
+    const after = CustomerSchema.parse(bumped(outcome.customer, { updatedAt: o.at, updatedBy: actor.id }));
+    const plan: MergePlan = {
+      before: golden,
+      other,
+      after,
+      choices: outcome.choices,
+      ...(outcome.relationshipManagerConflict
+        ? { relationshipManagerConflict: outcome.relationshipManagerConflict }
+        : {}),
+    };
+    golden = after;
+    return plan;
+  });
 }
 
 /** Merges two customer records of one person; the golden one is chosen by `o.priority`, then onboarding. */
@@ -122,62 +280,15 @@ export async function mergeRecords(
     if (apart.length > 0) throw new ResolutionError("keptApart", "these two were decided to be two people");
     if (rows[0]!.body.kind !== rows[1]!.body.kind)
       throw new ResolutionError("differentKinds", "a person and a company are never one customer");
-    const sources = new Map(rows.map((r) => [r.id, r.source ?? undefined]));
-    const options = { ...(o.priority ? { priority: o.priority } : {}), sourceOf: (c: Customer) => sources.get(c.id) };
-    const { golden, other } = goldenOf(rows[0]!.body, rows[1]!.body, options);
-    const outcome = mergeCustomers(golden, other, {
-      ...options,
-      at,
-      ...(o.relationshipManager ? { relationshipManager: o.relationshipManager } : {}),
-    });
-    const customer = CustomerSchema.parse(bumped(outcome.customer, { updatedAt: at, updatedBy: actor.id }));
-    const moved = await relink(tx, other.id, golden.id);
-    const { rows: identities } = await tx.query<{ system: string; source_key: string }>(
-      `UPDATE source_identities SET record_id = $2 WHERE collection = 'customers' AND record_id = $1
-       RETURNING system, source_key`,
-      [other.id, golden.id],
-    );
-    await tx.query("DELETE FROM records WHERE collection = 'customers' AND id = $1", [other.id]);
-    // Deleting is not a write the feed's trigger sees: its `leave` is logged here.
-    await tx.query("INSERT INTO change_log (collection, record_id, was) VALUES ('customers', $1, $2)", [
-      other.id,
-      JSON.stringify(scopeOf(other as unknown as Record<string, unknown>)),
-    ]);
-    await tx.query("SELECT pg_notify(change_channel(), '')");
-    await db.put("customers", customer, tx);
-    const { rows: merge } = await tx.query<{ id: string }>(
-      `INSERT INTO customer_merges (golden_id, merged_id, golden_before, merged_body, moved, identities, choices, merged_by, merged_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        golden.id,
-        other.id,
-        JSON.stringify(golden),
-        JSON.stringify(other),
-        JSON.stringify(moved),
-        JSON.stringify(identities),
-        JSON.stringify(outcome.choices),
-        actor.id,
-        at,
-      ],
-    );
-    const mergeId = Number(merge[0]!.id);
-    await appendAudit(tx, {
-      at,
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: "customer_merge",
-      customerId: golden.id,
-      reason: `merge ${mergeId}: ${other.id} into ${golden.id}`,
-    });
+    const [plan] = planCluster(rows, actor, { ...o, at });
+    const [{ mergeId, moved }] = (await applyMerges(tx, [plan!], actor, at)) as [{ mergeId: number; moved: number }];
     return {
       mergeId,
-      customer,
-      mergedId: other.id,
-      choices: outcome.choices,
-      moved: moved.length,
-      ...(outcome.relationshipManagerConflict
-        ? { relationshipManagerConflict: outcome.relationshipManagerConflict }
-        : {}),
+      customer: plan!.after,
+      mergedId: plan!.other.id,
+      choices: plan!.choices,
+      moved,
+      ...(plan!.relationshipManagerConflict ? { relationshipManagerConflict: plan!.relationshipManagerConflict } : {}),
     };
   });
 }
@@ -264,55 +375,4 @@ export async function keepApart(
       reason: `${ids[0]} and ${ids[1]} are two people`,
     });
   });
-}
-
-export interface ResolveBookOptions extends MergeOptions {
-  /** Customers read at most (default 200,000; the set-based SQL resolution of a whole book is not written yet). */
-  limit?: number;
-}
-
-export interface ResolveBookResult {
-  customers: number;
-  /** Merges applied (deterministic rules, and pairs above the merge threshold). */
-  merged: number;
-  /** Pairs waiting for a person (GET /resolution/review). */
-  review: number;
-}
-
-/**
- * The resolution job (`pnpm reference-server resolve`, or after a load): the book's customers resolved by core's
- * resolve, a pair kept apart never joined, and every merge it decides applied one by one as a merge of the system
- * (`actor`), strongest evidence first — a record already merged into another is merged through its golden record.
- */
-export async function resolveBook(db: Database, actor: Actor, o: ResolveBookOptions = {}): Promise<ResolveBookResult> {
-  const { rows } = await db.query<{ body: Customer }>(
-    "SELECT body FROM records WHERE collection = 'customers' ORDER BY id COLLATE \"C\" LIMIT $1",
-    [o.limit ?? 200_000],
-  );
-  const { rows: apart } = await db.query<{ pair: string }>("SELECT pair FROM resolution_apart");
-  const result = resolve(
-    rows.map((r) => partyOf(r.body)),
-    { keepApart: new Set(apart.map((r) => r.pair)) },
-  );
-  // Where each record went: a merged record's later pairs go to its golden record.
-  const into = new Map<string, string>();
-  const goldenOfId = (id: string): string => {
-    let at = id;
-    while (into.has(at)) at = into.get(at)!;
-    return at;
-  };
-  let merged = 0;
-  for (const pair of result.pairs.filter((p) => p.decision === "merge").sort((p, q) => q.weight - p.weight)) {
-    const [a, b] = [goldenOfId(pair.a), goldenOfId(pair.b)];
-    if (a === b) continue;
-    try {
-      const done = await mergeRecords(db, [a, b], actor, o);
-      into.set(done.mergedId, done.customer.id);
-      merged++;
-    } catch (error) {
-      // Kept apart, or gone meanwhile: left for a person.
-      if (!(error instanceof ResolutionError)) throw error;
-    }
-  }
-  return { customers: rows.length, merged, review: result.pairs.filter((p) => p.decision === "review").length };
 }
