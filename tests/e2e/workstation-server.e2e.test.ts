@@ -10,8 +10,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { type AudienceExclusion, type Lead, type StaffRole } from "@bankcrm/core";
-import { audienceExclusionLabels } from "@bankcrm/core/i18n";
+import {
+  assignTier,
+  computeAum,
+  type AudienceExclusion,
+  type IndividualCustomer,
+  type Lead,
+  type StaffRole,
+} from "@bankcrm/core";
+import { audienceExclusionLabels, label } from "@bankcrm/core/i18n";
 import { DEMO_AS_OF } from "@bankcrm/core/demo";
 import { valueReasonText } from "@bankcrm/core/analytics";
 import { createHttpStore } from "../../packages/data/src/index.js";
@@ -20,6 +27,7 @@ import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
 import { sampleMappings } from "../../examples/reference-server/src/loader/extract.js";
 import { loadFile } from "../../examples/reference-server/src/loader/load.js";
+import { parseMapping } from "../../examples/reference-server/src/loader/mapping.js";
 import { customerSigner } from "../../examples/branch-workstation/serve.mjs";
 import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
@@ -29,6 +37,21 @@ import { buildAndServe, served, type Served } from "../support/served.js";
 
 const root = fileURLToPath(new URL("../../examples/branch-workstation/", import.meta.url));
 const artifacts = fileURLToPath(new URL("../../test-results/", import.meta.url));
+/** A few common characters in their traditional forms (as a Hong Kong or Taiwan system writes a name). */
+const TRADITIONAL: Record<string, string> = {
+  张: "張",
+  陈: "陳",
+  刘: "劉",
+  杨: "楊",
+  黄: "黃",
+  赵: "趙",
+  吴: "吳",
+  华: "華",
+  丽: "麗",
+  国: "國",
+  军: "軍",
+  伟: "偉",
+};
 let api: RunningServer;
 let site: Served;
 let browser: Browser;
@@ -469,51 +492,123 @@ describe("branch workstation against the reference server (server mode)", () => 
     await page.close();
   }, 120_000);
 
-  it("lets the branch manager merge a customer another system holds again — its account comes along — and undo it", async () => {
+  it("loads the wealth platform's extract; the branch manager merges its record of a customer, the 360 view shows both systems' holdings and the tier they earn together, and the undo puts both back", async () => {
     const admin = createHttpStore({ baseUrl: api.url, getToken: () => api.token });
     const person = (await admin.listCustomers({ branchId: "BR-BJ-CY", limit: 50 })).items.find(
-      (c) => c.kind === "individual",
+      (c): c is IndividualCustomer =>
+        c.kind === "individual" &&
+        c.idDocument.number.slice(6, 8) === "19" &&
+        (c.tier === "standard" || c.tier === "gold"),
     )!;
-    const account = (
-      await api.db.query<{ body: Record<string, unknown> }>(
-        "SELECT body FROM records WHERE collection = 'holdings' LIMIT 1",
-      )
-    ).rows[0]!.body;
-    // The wealth platform's record of the same person (the same resident ID), with a fund account of its own.
-    await api.db.put("customers", { ...person, id: "WEALTH-E2E-1", onboardedAt: "2026-06-01", tags: [], consents: [] });
-    await api.db.put("holdings", { ...account, id: "HD-WEALTH-E2E-1", customerId: "WEALTH-E2E-1" });
+    const before = await admin.holdings(person.id);
+    // The wealth platform's extracts: the same person under its own key — the name in traditional characters, the
+    // old 15-digit ID — and a fund account of 6,000,000 yuan.
+    const number = person.idDocument.number;
+    const traditional = (name: string) => [...name].map((ch) => TRADITIONAL[ch] ?? ch).join("");
+    const dir = mkdtempSync(join(tmpdir(), "bankcrm-e2e-wealth-"));
+    const file = (name: string, lines: string[]) => {
+      writeFileSync(join(dir, name), `${lines.join("\n")}\n`);
+      return join(dir, name);
+    };
+    const customers = await loadFile(
+      api.db,
+      parseMapping(`source: WEALTH
+collection: customers
+encoding: utf-8
+key: NO
+fields:
+  id: { column: NO, prefix: "CU-WEALTH-" }
+  kind: { value: individual }
+  name: { column: NAME }
+  birthDate: { column: BIRTH, date: YYYYMMDD }
+  idDocument.type: { value: resident_id }
+  idDocument.number: { column: ID, identifier: residentId }
+  contact: { value: {} }
+  status: { value: active }
+  onboardedAt: { column: OPENED, date: YYYYMMDD }
+  branchId: { value: BR-BJ-CY }
+  kycStatus: { value: verified }
+  loyaltyPoints: { value: 0 }
+  tags: { value: [] }
+  consents: { value: [] }
+`),
+      file("wealth-customers.csv", [
+        "NO,NAME,BIRTH,ID,OPENED",
+        `W1,${traditional(person.name)},${person.birthDate.replaceAll("-", "")},${number.slice(0, 6)}${number.slice(8, 17)},20260601`,
+      ]),
+    );
+    const funds = await loadFile(
+      api.db,
+      parseMapping(`source: WEALTH
+collection: holdings
+encoding: utf-8
+key: ACCT
+fields:
+  id: { column: ACCT, prefix: "HD-WEALTH-" }
+  customerId: { column: NO, prefix: "CU-WEALTH-" }
+  productType: { value: fund }
+  productCode: { value: FND-101 }
+  riskLevel: { value: R2 }
+  accountNumber: { column: ACCT }
+  balance.amount: { column: BAL, amount: yuan }
+  balance.currency: { value: CNY }
+  openedAt: { value: "2026-06-01" }
+  status: { value: active }
+`),
+      file("wealth-funds.csv", ["ACCT,NO,BAL", "6222020000000009,W1,6000000.00"]),
+    );
+    expect([customers.loaded, funds.loaded]).toEqual([1, 1]);
+    const together = assignTier({
+      aum: { amount: computeAum(before).total.amount + 600_000_000, currency: "CNY" },
+    }).tier;
 
     const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/customers`);
     const app = page.locator("bankcrm-workstation-app");
     await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
     await app.locator('[data-testid="role"]').selectOption("branch_manager");
+    const card = () => app.locator("ws-customer-360").locator("bankcrm-customer-card");
+    const open360 = async () => {
+      await page.evaluate((id) => (location.hash = `#/customers/${id}`), person.id);
+      await card().locator('[part="value"]').first().waitFor({ timeout: 30_000 });
+      return (await card().locator('[part="value"]').allTextContents())[2];
+    };
+    expect(await open360()).toBe(String(before.length));
+
     await app.locator('[data-testid="nav-merges"]').click({ timeout: 30_000 });
     const merges = app.locator("ws-merges-page");
     const review = merges.locator("bankcrm-match-review");
     await review.locator('[part="evidence"]').waitFor({ timeout: 30_000 });
-    const choice = merges.locator('[data-testid="merge-pairs"] button', { hasText: "WEALTH-E2E-1" });
+    const choice = merges.locator('[data-testid="merge-pairs"] button', { hasText: "CU-WEALTH-W1" });
     if ((await choice.count()) > 0) await choice.click();
     await expect
       .poll(() => review.locator('[part="records"]').textContent(), { timeout: 15_000 })
-      .toContain("WEALTH-E2E-1");
+      .toContain("CU-WEALTH-W1");
     expect(await review.locator('[part="evidence"]').textContent()).toContain("完全一致");
     await review.locator('button[data-decision="merge"]').click();
     await expect
       .poll(() => merges.locator('[data-testid="merges-said"]').textContent(), { timeout: 15_000 })
-      .toContain(`WEALTH-E2E-1 并入 ${person.id}`);
-    // The golden customer holds the other system's account now; the other record is gone.
-    expect((await admin.holdings(person.id)).map((h) => h.id)).toContain("HD-WEALTH-E2E-1");
-    expect(await admin.record("customers", "WEALTH-E2E-1")).toBeUndefined();
+      .toContain(`CU-WEALTH-W1 并入 ${person.id}`);
+
+    // The 360 view: both systems' holdings, the tier the two records' money earns together.
+    await expect.poll(open360, { timeout: 15_000 }).toBe(String(before.length + 1));
+    expect(await card().locator("bankcrm-tier-badge").textContent()).toContain(label("tier", together, "zh-CN"));
+    expect((await admin.holdings(person.id)).map((h) => h.id)).toContain("HD-WEALTH-6222020000000009");
+    expect(await admin.record("customers", "CU-WEALTH-W1")).toBeUndefined();
+
+    await app.locator('[data-testid="nav-merges"]').click();
     await merges.locator('[data-testid="merges-undo"]').click();
     await expect
       .poll(() => merges.locator('[data-testid="merges-said"]').textContent(), { timeout: 15_000 })
       .toContain("已撤销合并");
-    expect((await admin.holdings(person.id)).map((h) => h.id)).not.toContain("HD-WEALTH-E2E-1");
-    expect((await admin.record("customers", "WEALTH-E2E-1"))?.id).toBe("WEALTH-E2E-1");
+    expect(await open360()).toBe(String(before.length));
+    expect(await card().locator("bankcrm-tier-badge").textContent()).toContain(
+      label("tier", person.tier ?? "standard", "zh-CN"),
+    );
+    expect((await admin.holdings("CU-WEALTH-W1")).map((h) => h.id)).toEqual(["HD-WEALTH-6222020000000009"]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 150_000);
 
   it("switches user while the previous user's reads are still in flight: their answers are dropped, nothing fails", async () => {
     // "My day" reads the relationship manager's customers, then their opportunities, over HTTP. Its read of

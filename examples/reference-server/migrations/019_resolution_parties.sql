@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS resolution_parties (
   email text,
   address text[],
   uscc text,
+  registration text,
   company text,
   legal_representative text,
   keys text[] NOT NULL
@@ -142,6 +143,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     CASE WHEN coalesce(a.uscc, '') = '' OR coalesce(b.uscc, '') = '' THEN NULL
          WHEN a.uscc = b.uscc THEN 0
          WHEN resolution_near(a.uscc, b.uscc) AND resolution_one_off(a.uscc, b.uscc) THEN 1 ELSE 2 END,
+    -- registrationNumber: exact, different
+    CASE WHEN coalesce(a.registration, '') = '' OR coalesce(b.registration, '') = '' THEN NULL
+         WHEN a.registration = b.registration THEN 0 ELSE 1 END,
     -- legalRepresentative: exact, different
     CASE WHEN coalesce(a.legal_representative, '') = '' OR coalesce(b.legal_representative, '') = '' THEN NULL
          WHEN a.legal_representative = b.legal_representative THEN 0 ELSE 1 END,

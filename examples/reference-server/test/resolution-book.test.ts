@@ -14,7 +14,19 @@ import { unmergeRecords } from "../src/resolution/merge.js";
 import { foldParties, resolveInDatabase } from "../src/resolution/book.js";
 import { contentSnapshot, orphans } from "./support/snapshot.js";
 
-const book = generateDuplicatedBook({ seed: "resolution-book", customers: 1_500 });
+const generated = generateDuplicatedBook({ seed: "resolution-book", customers: 1_500 });
+// Some companies also carry their old registration number (the same one in each record of one company).
+const book = {
+  ...generated,
+  records: generated.records.map((r, i) =>
+    r.kind === "corporate" && i % 3 !== 0
+      ? {
+          ...r,
+          registrationNumber: `440301${String(generated.truth.get(r.id)!.replace(/\D/g, "")).padStart(9, "0").slice(-9)}`,
+        }
+      : r,
+  ),
+};
 
 describe("resolving the book in the database", () => {
   let db: Database;

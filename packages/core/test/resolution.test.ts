@@ -4,14 +4,18 @@ import { generateDuplicatedBook } from "../src/demo/duplicates.js";
 import { generateDemoCustomers } from "../src/demo/index.js";
 import {
   addressTokens,
+  blockingKeys,
   candidatePairs,
+  CORPORATE_COMPARISONS,
   companyKey,
   evaluate,
   foldHan,
+  levelsOf,
   pairKey,
   partyOf,
   pinyinKey,
   resolve,
+  ruleOf,
   score,
   splitName,
   train,
@@ -162,5 +166,28 @@ describe("resolving a book", () => {
     const result = resolve([company, again].map(partyOf));
     expect(result.clusters).toContainEqual([company.id, "WEALTH-1"]);
     expect(result.pairs[0]).toMatchObject({ rule: "uscc", decision: "merge" });
+  });
+
+  it("compares a company's old registration number, and blocks on it", () => {
+    const company = generateDemoCustomers({ seed: "resolution", count: 200 }).find((c) => c.kind === "corporate")!;
+    const registered = { ...company, registrationNumber: "440301103456789" } as Customer;
+    const [a, b] = [partyOf(registered), partyOf({ ...registered, id: "OLD-1" } as Customer)];
+    expect(blockingKeys(a)).toContain("reg:440301103456789");
+    const exact = levelsOf("corporate", a, b);
+    const other = levelsOf(
+      "corporate",
+      a,
+      partyOf({ ...registered, id: "OLD-2", registrationNumber: "440301109999999" } as Customer),
+    );
+    const at = CORPORATE_COMPARISONS.findIndex((c) => c.name === "registrationNumber");
+    expect([exact[at], other[at], levelsOf("corporate", a, partyOf(company))[at]]).toEqual([0, 1, null]);
+  });
+
+  it("joins two passports by rule only with their issuing country", () => {
+    const passport = (id: string, country?: string) =>
+      as({ id, idDocument: { type: "passport", number: "E12345678", ...(country ? { country } : {}) } } as never, id);
+    expect(ruleOf(partyOf(passport("P1", "USA")), partyOf(passport("P2", "USA")))).toBe("document");
+    expect(ruleOf(partyOf(passport("P1", "USA")), partyOf(passport("P2", "CAN")))).toBeUndefined();
+    expect(ruleOf(partyOf(passport("P1")), partyOf(passport("P2")))).toBeUndefined();
   });
 });

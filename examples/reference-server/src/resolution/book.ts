@@ -46,6 +46,7 @@ const PARTY_COLUMNS = [
   "email",
   "address",
   "uscc",
+  "registration",
   "company",
   "legal_representative",
   "keys",
@@ -76,6 +77,7 @@ function partyRow(p: Party, etag: string): unknown[] {
     orNull(p.email),
     p.address ? textArray(p.address) : null,
     orNull(p.uscc),
+    orNull(p.registration),
     orNull(p.company),
     orNull(p.legalRepresentative),
     textArray(blockingKeys(p)),
@@ -111,6 +113,7 @@ const PARTY_FIELDS = [
   "idDocument",
   "contact",
   "uscc",
+  "registrationNumber",
   "legalRepresentative",
 ] as const;
 

@@ -140,6 +140,12 @@ export const CORPORATE_COMPARISONS: readonly Comparison[] = [
     level: (a, b) => (!a.uscc || !b.uscc ? null : a.uscc === b.uscc ? 0 : oneOff(a.uscc, b.uscc) ? 1 : 2),
   },
   {
+    // The registration number from before the USCC: an old system's record of a company has only this.
+    name: "registrationNumber",
+    levels: ["exact", "different"],
+    level: (a, b) => (!a.registration || !b.registration ? null : a.registration === b.registration ? 0 : 1),
+  },
+  {
     name: "legalRepresentative",
     levels: ["exact", "different"],
     level: (a, b) =>

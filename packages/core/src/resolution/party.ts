@@ -25,15 +25,16 @@ export interface Party {
   surnamePinyin: string;
   givenPinyin: string;
   birthDate?: string;
-  /** A resident ID as 18 characters; another document as its type and number (`passport:E1234567`). */
+  /** A resident ID as 18 characters; another document as its type, issuing country and number (`passport:USA:E1234567`). */
   idKey?: string;
   /** The resident ID passes its check character (a valid number, not only one of the right shape). */
   idValid?: boolean;
   mobile?: string;
   email?: string;
   address?: readonly string[];
-  /** Corporate: the unified social credit code, the name as a key, the legal representative folded. */
+  /** Corporate: the unified social credit code, the old registration number, the name as a key, the legal representative folded. */
   uscc?: string;
+  registration?: string;
   company?: string;
   legalRepresentative?: string;
 }
@@ -72,14 +73,19 @@ export function partyOf(customer: Customer): Party {
       ...nameParts(customer.name),
       ...shared,
       uscc: customer.uscc.toUpperCase(),
+      ...(customer.registrationNumber ? { registration: customer.registrationNumber } : {}),
       company,
       legalRepresentative: foldHan(customer.legalRepresentative),
     };
   }
   const doc = customer.idDocument;
   const upgraded = doc.type === "resident_id" ? upgradeResidentIdNumber(doc.number) : undefined;
+  // Another document is one person's only with its issuing country: a passport number is unique per country ("?"
+  // when the record does not say, and then no rule joins it).
   const idKey =
-    doc.type === "resident_id" ? (upgraded ?? doc.number.toUpperCase()) : `${doc.type}:${doc.number.toUpperCase()}`;
+    doc.type === "resident_id"
+      ? (upgraded ?? doc.number.toUpperCase())
+      : `${doc.type}:${doc.country ?? "?"}:${doc.number.toUpperCase()}`;
   return {
     ...base,
     ...nameParts(customer.name),

@@ -54,13 +54,18 @@ const RESIDENT_ID = /^\d{17}[\dX]$/;
  * - the mobile;
  * - the name's pinyin with the birth year (traditional characters, a name typed in pinyin — in either order);
  * - the surname and the given name's first letter with the birthday (a typo in the name and one in the ID at once).
- * A company: its USCC, its name as a key, its mobile.
+ * A company: its USCC, its old registration number, its name as a key, its mobile.
  */
 export function blockingKeys(p: Party): string[] {
   const year = p.birthDate?.slice(0, 4) ?? "";
   const keys =
     p.kind === "corporate"
-      ? [p.uscc && `uscc:${p.uscc}`, p.company && `co:${p.company}`, p.mobile && `m:${p.mobile}`]
+      ? [
+          p.uscc && `uscc:${p.uscc}`,
+          p.registration && `reg:${p.registration}`,
+          p.company && `co:${p.company}`,
+          p.mobile && `m:${p.mobile}`,
+        ]
       : [
           p.idKey && `id:${RESIDENT_ID.test(p.idKey) ? p.idKey.slice(6) : p.idKey}`,
           p.idKey && p.birthDate && RESIDENT_ID.test(p.idKey) && `id4:${p.idKey.slice(-4)}:${p.birthDate}`,
@@ -114,7 +119,9 @@ export function candidatePairs(parties: readonly Party[], maxBlock = 500): Block
 export function ruleOf(a: Party, b: Party): ScoredPair["rule"] {
   if (a.kind === "corporate") return a.uscc && a.uscc === b.uscc ? "uscc" : undefined;
   if (!a.idKey || a.idKey !== b.idKey) return undefined;
-  return a.idKey.includes(":") ? "document" : "residentId";
+  if (!a.idKey.includes(":")) return "residentId";
+  // A document without its issuing country is no proof of one person.
+  return a.idKey.includes(":?:") ? undefined : "document";
 }
 
 /** Union–find over record ids, refusing a union that would join two records kept apart. */

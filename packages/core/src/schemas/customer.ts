@@ -36,8 +36,15 @@ export const IdentityDocumentFields = defineRecord(
     number: z.string().trim().toUpperCase().min(5).max(32),
     /** The last day the document is valid (a resident ID card's 有效期限); absent for long-term ones. */
     validUntil: IsoDateSchema.optional(),
+    /** The issuing country of a passport or other foreign document (ISO 3166-1 alpha-3, as in its machine-readable zone). */
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
   },
-  { type: C1, number: c2("idNumber"), validUntil: C1 },
+  { type: C1, number: c2("idNumber"), validUntil: C1, country: C1 },
   (ctx) => {
     if (ctx.value.type === "resident_id" && !isValidResidentIdNumber(ctx.value.number)) {
       ctx.issues.push({
@@ -185,6 +192,12 @@ export const CorporateCustomerFields = defineRecord(
     employeeCount: z.int().min(0).optional(),
     legalRepresentative: text(60),
     creditLine: MoneySchema.optional(),
+    /** The registration number from before the USCC (工商注册号: 15 digits, 13 for the oldest), as older systems keep it. */
+    registrationNumber: z
+      .string()
+      .trim()
+      .regex(/^(\d{13}|\d{15})$/)
+      .optional(),
   },
   {
     ...commonClasses,
@@ -198,6 +211,8 @@ export const CorporateCustomerFields = defineRecord(
     employeeCount: C1,
     legalRepresentative: c2("name"),
     creditLine: C2,
+    // Public in the enterprise credit registry, as the USCC.
+    registrationNumber: C1,
   },
 );
 

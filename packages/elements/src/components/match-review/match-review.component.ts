@@ -31,6 +31,7 @@ const FIELDS: Record<Customer["kind"], readonly [MatchReviewMessageKey, (c: Cust
   corporate: [
     ["fieldName", (c) => c.name],
     ["fieldUscc", (c) => (c.kind === "corporate" ? c.uscc : undefined)],
+    ["fieldRegistrationNumber", (c) => (c.kind === "corporate" ? c.registrationNumber : undefined)],
     ["fieldLegalRepresentative", (c) => (c.kind === "corporate" ? c.legalRepresentative : undefined)],
     ["fieldMobile", (c) => c.contact.mobile],
     ["fieldAddress", (c) => c.contact.address],
