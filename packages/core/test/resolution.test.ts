@@ -171,7 +171,7 @@ describe("resolving a book", () => {
   it("compares a company's old registration number, and blocks on it", () => {
     const company = generateDemoCustomers({ seed: "resolution", count: 200 }).find((c) => c.kind === "corporate")!;
     const registered = { ...company, registrationNumber: "440301103456789" } as Customer;
-    const [a, b] = [partyOf(registered), partyOf({ ...registered, id: "OLD-1" } as Customer)];
+    const [a, b] = [partyOf(registered), partyOf({ ...registered, id: "OLD-1" })];
     expect(blockingKeys(a)).toContain("reg:440301103456789");
     const exact = levelsOf("corporate", a, b);
     const other = levelsOf(
