@@ -120,9 +120,36 @@ export class Customer360 extends LitElement {
     return text(key, this.locale, values);
   }
 
+  /** Stops hearing the client's changes (the client's `on`). */
+  private unlisten: (() => void) | undefined;
+
   override updated(changed: Map<string, unknown>) {
     if ((changed.has("customerId") || changed.has("client")) && this.customerId && this.client)
       void this.load(this.customerId, this.client);
+    if (changed.has("client")) this.listen();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unlisten?.();
+    this.unlisten = undefined;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.client && !this.unlisten) this.listen();
+  }
+
+  /**
+   * The customer changed elsewhere — merged with another record of them (their holdings and tier with it), unmerged,
+   * edited by a colleague — as the server's change feed tells: the view reads again.
+   */
+  private listen() {
+    this.unlisten?.();
+    this.unlisten = this.client?.on("change", (event) => {
+      if (event.collection === "customers" && this.customerId && event.ids.includes(this.customerId) && this.client)
+        void this.load(this.customerId, this.client);
+    });
   }
 
   private async load(id: string, client: CrmClient) {

@@ -21,11 +21,13 @@ export interface MergesSource {
   merge(ids: readonly [string, string]): Promise<{ mergeId: number; goldenId: string; mergedId: string }>;
   apart(ids: readonly [string, string]): Promise<void>;
   undo(mergeId: number): Promise<void>;
+  /** The merge made last through this source and not undone: the page offers its undo again when opened again. */
+  last?: { mergeId: number; goldenId: string; mergedId: string } | undefined;
 }
 
 /** The page's source over the server's entity resolution (`/resolution/*`). */
 export function mergesSourceOf(remote: HttpStore): MergesSource {
-  return {
+  const source: MergesSource = {
     review: () =>
       remote
         .resolutionReview(50)
@@ -34,11 +36,19 @@ export function mergesSourceOf(remote: HttpStore): MergesSource {
     record: (id) => remote.record("customers", id),
     merge: async (ids) => {
       const merged = await remote.mergeCustomers(ids);
-      return { mergeId: merged.mergeId, goldenId: merged.customer.id, mergedId: merged.mergedId };
+      source.last = { mergeId: merged.mergeId, goldenId: merged.customer.id, mergedId: merged.mergedId };
+      return source.last;
     },
-    apart: (ids) => remote.keepCustomersApart(ids),
-    undo: async (id) => void (await remote.undoMerge(id)),
+    apart: async (ids) => {
+      await remote.keepCustomersApart(ids);
+      source.last = undefined;
+    },
+    undo: async (id) => {
+      await remote.undoMerge(id);
+      if (source.last?.mergeId === id) source.last = undefined;
+    },
   };
+  return source;
 }
 
 export class MergesPage extends SourcedPage<MergesSource> {
@@ -64,6 +74,10 @@ export class MergesPage extends SourcedPage<MergesSource> {
   @state() private lastMerge: number | undefined;
 
   protected override read(): void {
+    // A merge made before the page was left can still be undone from it.
+    const last = this.source?.last;
+    this.lastMerge = last?.mergeId;
+    this.said = last ? this.t("mergesMerged", { merged: last.mergedId, golden: last.goldenId }) : "";
     void this.load();
   }
 
