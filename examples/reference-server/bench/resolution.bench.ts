@@ -83,7 +83,8 @@ export async function benchResolutionDatabase(people = Number(process.env.BENCH_
     console.log(
       `  peer: core alone in Node (fold + resolve, one thread, the book in memory)  ${inNode.toFixed(1)} s — ` +
         `ratio ${(inNode / (r.fold + r.resolving)).toFixed(2)} (the database's way faster when > 1); ` +
-        `quality ${JSON.stringify(rounded(evaluate(core.clusters, book.truth)))}`,
+        `quality ${JSON.stringify(rounded(evaluate(core.clusters, book.truth)))}, ` +
+        `${core.pairs.filter((p) => p.decision === "review").length.toLocaleString("en")} to review`,
     );
   } finally {
     await db.driver.close();

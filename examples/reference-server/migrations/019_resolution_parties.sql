@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS resolution_parties (
   email text,
   address text[],
   uscc text,
+  uscc_valid boolean,
   registration text,
   company text,
   legal_representative text,
@@ -139,10 +140,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     CASE WHEN coalesce(a.company, '') = '' OR coalesce(b.company, '') = '' THEN NULL
          WHEN a.company = b.company THEN 0
          WHEN resolution_near(a.company, b.company) AND resolution_one_edit(a.company, b.company) THEN 1 ELSE 2 END,
-    -- uscc: exact, oneCharacterOff, different
+    -- uscc: exact, oneCharacterOff, different, conflict (two valid codes that differ)
     CASE WHEN coalesce(a.uscc, '') = '' OR coalesce(b.uscc, '') = '' THEN NULL
          WHEN a.uscc = b.uscc THEN 0
-         WHEN resolution_near(a.uscc, b.uscc) AND resolution_one_off(a.uscc, b.uscc) THEN 1 ELSE 2 END,
+         WHEN resolution_near(a.uscc, b.uscc) AND resolution_one_off(a.uscc, b.uscc) THEN 1
+         WHEN a.uscc_valid AND b.uscc_valid THEN 3 ELSE 2 END,
     -- registrationNumber: exact, different
     CASE WHEN coalesce(a.registration, '') = '' OR coalesce(b.registration, '') = '' THEN NULL
          WHEN a.registration = b.registration THEN 0 ELSE 1 END,

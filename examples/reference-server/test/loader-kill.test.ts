@@ -85,6 +85,8 @@ describe("the loader's command on PostgreSQL", () => {
       expect(again.out).toMatch(/already committed/);
       const clean = await finished(importing(schema.url, "CLEAN", file));
       expect(clean.code, clean.out).toBe(0);
+      // A customer file's records are folded for entity resolution as the load ends (its own 3,000 only).
+      expect(clean.out).toMatch(/resolution: 3,000 customer records folded/);
       const bodies = (system: string) => loadedCustomers(db, system);
       const killed = await bodies("KILL");
       expect(killed.length).toBe(3000);

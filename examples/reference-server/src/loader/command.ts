@@ -14,22 +14,42 @@ import type { Reject } from "./rows.js";
 
 const REJECT_HEADER = "file,line,column,code,message_zh,message_en,source_key\n";
 
-/** The command's arguments: `--source`, `--mapping`, `--batch` (rows a transaction, default 5,000), the files. */
+/**
+ * The command's arguments: `--source`, `--mapping`, `--batch` (rows a transaction, default 5,000), `--resolve`
+ * (after a customer file, the resolution job) with `--priority CORE,CARD` (its source systems, most trusted first),
+ * the files.
+ */
 export function importArgs(args: readonly string[]): {
   source: string;
   mapping: string;
   batch: number;
+  resolve: boolean;
+  priority: string[] | undefined;
   files: string[];
 } {
-  const out = { source: "", mapping: "", batch: 5000, files: [] as string[] };
+  const out = {
+    source: "",
+    mapping: "",
+    batch: 5000,
+    resolve: false,
+    priority: undefined as string[] | undefined,
+    files: [] as string[],
+  };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--source") out.source = args[++i] ?? "";
     else if (args[i] === "--mapping") out.mapping = args[++i] ?? "";
     else if (args[i] === "--batch") out.batch = Number(args[++i]);
+    else if (args[i] === "--resolve") out.resolve = true;
+    else if (args[i] === "--priority") out.priority = (args[++i] ?? "").split(",").filter(Boolean);
     else out.files.push(args[i]!);
   }
-  if (!out.mapping || out.files.length === 0 || !Number.isSafeInteger(out.batch) || out.batch < 1)
-    throw new Error("usage: import --source <SYSTEM> --mapping <mapping.yaml> [--batch <rows>] <file>…");
+  const priorityOk =
+    out.priority === undefined ||
+    (out.priority.length > 0 && out.priority.every((p) => /^[A-Z][A-Z0-9_]{1,19}$/.test(p)));
+  if (!out.mapping || out.files.length === 0 || !Number.isSafeInteger(out.batch) || out.batch < 1 || !priorityOk)
+    throw new Error(
+      "usage: import --source <SYSTEM> --mapping <mapping.yaml> [--batch <rows>] [--resolve [--priority CORE,CARD]] <file>…",
+    );
   return out;
 }
 
@@ -49,7 +69,7 @@ function qualityLine(q: QualityReport): string {
 
 /** Runs the import; its exit code (0: every file read, rejects or not; 1: a file or the mapping could not be). */
 export async function runImport(db: Database, args: readonly string[], log = console.log): Promise<number> {
-  const { source, mapping: mappingFile, batch, files } = importArgs(args);
+  const { source, mapping: mappingFile, batch, files, resolve, priority } = importArgs(args);
   let mapping;
   try {
     mapping = parseMapping(readFileSync(mappingFile, "utf8"), mappingFile);
@@ -91,6 +111,30 @@ export async function runImport(db: Database, args: readonly string[], log = con
       throw error;
     }
   }
+  if (mapping.collection === "customers") await afterCustomers(db, resolve, priority, log);
   log(`peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   return 0;
+}
+
+/**
+ * After a customer file: the records it wrote folded for entity resolution (what the job would fold first, now,
+ * while the rows are fresh), and with `--resolve` the job itself — merges, and the review queue.
+ */
+async function afterCustomers(
+  db: Database,
+  resolve: boolean,
+  priority: string[] | undefined,
+  log: (line: string) => void,
+) {
+  const { foldParties } = await import("../resolution/book.js");
+  if (!resolve) {
+    const { folded } = await foldParties(db);
+    return log(`resolution: ${folded.toLocaleString("en")} customer records folded (pnpm reference-server resolve)`);
+  }
+  const { resolveBook } = await import("../resolution/job.js");
+  const r = await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" }, priority ? { priority } : {});
+  log(
+    `resolution: ${r.folded.toLocaleString("en")} records folded, ${r.merged.toLocaleString("en")} merged, ` +
+      `${r.review.toLocaleString("en")} pairs for review`,
+  );
 }

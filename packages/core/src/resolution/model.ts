@@ -135,9 +135,17 @@ export const CORPORATE_COMPARISONS: readonly Comparison[] = [
     term: (p) => p.company,
   },
   {
+    // Two USCCs that both pass their check character (GB 32100-2015) and differ are two companies, as two valid
+    // resident IDs are two people: a book's companies of one name (in another city, another trade) kept apart.
     name: "uscc",
-    levels: ["exact", "oneCharacterOff", "different"],
-    level: (a, b) => (!a.uscc || !b.uscc ? null : a.uscc === b.uscc ? 0 : oneOff(a.uscc, b.uscc) ? 1 : 2),
+    levels: ["exact", "oneCharacterOff", "different", "conflict"],
+    level: (a, b) => {
+      if (!a.uscc || !b.uscc) return null;
+      if (a.uscc === b.uscc) return 0;
+      if (oneOff(a.uscc, b.uscc)) return 1;
+      return a.usccValid && b.usccValid ? 3 : 2;
+    },
+    fixedM: [undefined, undefined, undefined, 1e-8],
   },
   {
     // The registration number from before the USCC: an old system's record of a company has only this.

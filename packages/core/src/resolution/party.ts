@@ -7,6 +7,7 @@
 import { normalizeMobile } from "../identifiers/mobile.js";
 import { provinces } from "../identifiers/regions.js";
 import { upgradeResidentIdNumber } from "../identifiers/resident-id.js";
+import { isValidUscc } from "../identifiers/uscc.js";
 import type { Customer } from "../schemas/customer.js";
 import { companyKey, foldHan, isHan, pinyinKey, pinyinOf, splitName } from "./names.js";
 
@@ -34,6 +35,8 @@ export interface Party {
   address?: readonly string[];
   /** Corporate: the unified social credit code, the old registration number, the name as a key, the legal representative folded. */
   uscc?: string;
+  /** The USCC passes its check character. */
+  usccValid?: boolean;
   registration?: string;
   company?: string;
   legalRepresentative?: string;
@@ -73,6 +76,7 @@ export function partyOf(customer: Customer): Party {
       ...nameParts(customer.name),
       ...shared,
       uscc: customer.uscc.toUpperCase(),
+      usccValid: isValidUscc(customer.uscc.toUpperCase()),
       ...(customer.registrationNumber ? { registration: customer.registrationNumber } : {}),
       company,
       legalRepresentative: foldHan(customer.legalRepresentative),
