@@ -28,7 +28,7 @@ import { seedDemo } from "../../examples/reference-server/src/seed.js";
 import { computeMetrics } from "../../examples/reference-server/src/metrics.js";
 import { sampleMappings } from "../../examples/reference-server/src/loader/extract.js";
 import { loadFile } from "../../examples/reference-server/src/loader/load.js";
-import { parseMapping } from "../../examples/reference-server/src/loader/mapping.js";
+import { customerFileMapping, fundFileMapping } from "../../examples/reference-server/test/support/source-mappings.js";
 import { customerSigner } from "../../examples/branch-workstation/serve.mjs";
 import { serve as serveInternetBanking } from "../../examples/internet-banking/serve.mjs";
 import { SEGMENTS } from "../../examples/branch-workstation/src/segments.js";
@@ -517,27 +517,7 @@ describe("branch workstation against the reference server (server mode)", () => 
     };
     const customers = await loadFile(
       api.db,
-      parseMapping(`source: WEALTH
-collection: customers
-encoding: utf-8
-key: NO
-fields:
-  id: { column: NO, prefix: "CU-WEALTH-" }
-  kind: { value: individual }
-  name: { column: NAME }
-  gender: { column: SEX, values: { "1": male, "2": female } }
-  birthDate: { column: BIRTH, date: YYYYMMDD }
-  idDocument.type: { value: resident_id }
-  idDocument.number: { column: ID, identifier: residentId }
-  contact: { value: {} }
-  status: { value: active }
-  onboardedAt: { column: OPENED, date: YYYYMMDD }
-  branchId: { value: BR-BJ-CY }
-  kycStatus: { value: verified }
-  loyaltyPoints: { value: 0 }
-  tags: { value: [] }
-  consents: { value: [] }
-`),
+      customerFileMapping("WEALTH", { branchId: "BR-BJ-CY" }),
       file("wealth-customers.csv", [
         "NO,NAME,SEX,BIRTH,ID,OPENED",
         `W1,${traditional(person.name)},${person.gender === "female" ? 2 : 1},${person.birthDate.replaceAll("-", "")},${number.slice(0, 6)}${number.slice(8, 17)},20260601`,
@@ -545,22 +525,7 @@ fields:
     );
     const funds = await loadFile(
       api.db,
-      parseMapping(`source: WEALTH
-collection: holdings
-encoding: utf-8
-key: ACCT
-fields:
-  id: { column: ACCT, prefix: "HD-WEALTH-" }
-  customerId: { column: NO, prefix: "CU-WEALTH-" }
-  productType: { value: fund }
-  productCode: { value: FND-101 }
-  riskLevel: { value: R2 }
-  accountNumber: { column: ACCT }
-  balance.amount: { column: BAL, amount: yuan }
-  balance.currency: { value: CNY }
-  openedAt: { value: "2026-06-01" }
-  status: { value: active }
-`),
+      fundFileMapping("WEALTH", "2026-06-01"),
       file("wealth-funds.csv", ["ACCT,NO,BAL", "6222020000000009,W1,6000000.00"]),
     );
     expect([customers.loaded, funds.loaded, customers.rejected, funds.rejected]).toEqual([1, 1, 0, 0]);

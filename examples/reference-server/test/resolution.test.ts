@@ -12,11 +12,11 @@ import { assignTier, type Holding } from "@bankcrm/core";
 import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { openDatabase, type Database } from "../src/database.js";
 import { loadFile } from "../src/loader/load.js";
-import { parseMapping } from "../src/loader/mapping.js";
 import { resolveBook } from "../src/resolution/job.js";
 import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../src/resolution/merge.js";
 import { seedDemo } from "../src/seed.js";
 import { contentSnapshot, orphans as orphansOf } from "./support/snapshot.js";
+import { customerFileMapping, fundFileMapping } from "./support/source-mappings.js";
 
 const ACTOR = { id: "HQ-001", role: "head_office" };
 
@@ -147,29 +147,7 @@ describe("two source systems loaded, then the resolution job", () => {
       const dir = mkdtempSync(join(tmpdir(), "bankcrm-resolve-"));
       const id = (birthDate: string, sequence: string) =>
         formatResidentIdNumber({ regionCode: "110105", birthDate, sequence });
-      const cif = (source: string) =>
-        parseMapping(`source: ${source}
-collection: customers
-encoding: utf-8
-key: NO
-fields:
-  id: { column: NO, prefix: "CU-${source}-" }
-  kind: { value: individual }
-  name: { column: NAME }
-  gender: { column: SEX, values: { "1": male, "2": female } }
-  birthDate: { column: BIRTH, date: YYYYMMDD }
-  idDocument.type: { value: resident_id }
-  idDocument.number: { column: ID, identifier: residentId }
-  contact: { value: {} }
-  contact.mobile: { column: MOBILE, identifier: mobile }
-  status: { value: active }
-  onboardedAt: { column: OPENED, date: YYYYMMDD }
-  branchId: { value: BR-0101 }
-  kycStatus: { value: verified }
-  loyaltyPoints: { value: 0 }
-  tags: { value: [] }
-  consents: { value: [] }
-`);
+      const cif = (source: string) => customerFileMapping(source, { branchId: "BR-0101", mobile: true });
       const write = (name: string, lines: string[]) => {
         const path = join(dir, name);
         writeFileSync(path, `${lines.join("\n")}\n`);
@@ -200,22 +178,7 @@ fields:
       );
       const funds = await loadFile(
         db,
-        parseMapping(`source: WEALTH
-collection: holdings
-encoding: utf-8
-key: ACCT
-fields:
-  id: { column: ACCT, prefix: "HD-WEALTH-" }
-  customerId: { column: NO, prefix: "CU-WEALTH-" }
-  productType: { value: fund }
-  productCode: { value: FND-101 }
-  riskLevel: { value: R2 }
-  accountNumber: { column: ACCT }
-  balance.amount: { column: BAL, amount: yuan }
-  balance.currency: { value: CNY }
-  openedAt: { value: "2020-01-05" }
-  status: { value: active }
-`),
+        fundFileMapping("WEALTH", "2020-01-05"),
         write("funds.csv", [
           "ACCT,NO,BAL",
           "6222000000000001,W9,1000.00",
