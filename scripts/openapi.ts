@@ -889,6 +889,44 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/resolution/conflicts": {
+      get: {
+        operationId: "resolutionConflicts",
+        summary:
+          "Branch managers: merges in force whose two records had different relationship managers — the one the bank's rule kept (`kept`) and the other's (`other`) — newest first, the golden customer in the caller's scope: to confirm the rule's choice or reassign the customer",
+        parameters: [
+          query("limit", "How many (default 50, at most 200)", { type: "integer", minimum: 1, maximum: 200 }),
+        ],
+        responses: {
+          200: {
+            description: "The conflicts",
+            content: json({
+              type: "object",
+              required: ["items"],
+              properties: {
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["mergeId", "goldenId", "mergedId", "mergedBy", "mergedAt"],
+                    properties: {
+                      mergeId: { type: "integer" },
+                      goldenId: { type: "string" },
+                      mergedId: { type: "string" },
+                      kept: { type: "string", description: "the relationship manager the golden customer has" },
+                      other: { type: "string", description: "the other record's relationship manager" },
+                      mergedBy: { type: "string" },
+                      mergedAt: { type: "string", format: "date-time" },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          ...errors(401, 403),
+        },
+      },
+    },
     "/resolution/apart": {
       post: {
         operationId: "keepCustomersApart",

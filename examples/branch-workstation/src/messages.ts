@@ -88,6 +88,12 @@ const TEXT = {
   mergesUndone: ["已撤销合并，两个客户已恢复原状", "Merge undone: both customers are back as they were"],
   mergesUndo: ["撤销刚才的合并", "Undo that merge"],
   mergesFailedDecision: ["未能提交：{reason}", "Not sent: {reason}"],
+  mergesConflicts: ["客户经理冲突", "Relationship manager conflicts"],
+  mergesConflictsNone: ["没有客户经理不同的合并", "No merge of records with different relationship managers"],
+  mergesConflict: [
+    "{merged} 并入 {golden}：保留客户经理 {kept}，另一记录的客户经理为 {other}",
+    "{merged} into {golden}: relationship manager {kept} kept; the other record's was {other}",
+  ],
   qualityLoads: ["最近的装载", "Latest loads"],
   qualityAt: ["装载时间", "Loaded"],
   qualitySource: ["源系统 · 数据集", "Source · collection"],

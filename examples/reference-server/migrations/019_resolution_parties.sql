@@ -177,3 +177,7 @@ CREATE TABLE IF NOT EXISTS resolution_runs (
   finished_at timestamptz NOT NULL DEFAULT now(),
   summary jsonb NOT NULL
 );
+
+-- A merge whose two records had different relationship managers: which the rule kept and the
+-- other (GET /resolution/conflicts lists them for the branch manager).
+ALTER TABLE customer_merges ADD COLUMN IF NOT EXISTS rm_conflict jsonb;

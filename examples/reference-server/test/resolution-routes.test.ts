@@ -89,4 +89,30 @@ describe("entity resolution over HTTP", () => {
     expect(review.json()).toMatchObject({ source: "job", complete: true });
     expect((review.json().items as Pair[]).map((p) => p.ids)).toEqual([[mine[0]!.id, mine[1]!.id]]);
   });
+
+  it("lists for the branch manager the merges whose two records had different relationship managers", async () => {
+    const s = await ready();
+    const mine = book.customers.filter((c) => c.branchId === rm.branchId && c.kind === "individual");
+    const a = mine.find((c) => c.relationshipManagerId && c.id !== person.id)!;
+    const b = mine.find((c) => c.relationshipManagerId && c.relationshipManagerId !== a.relationshipManagerId)!;
+    const merged = await call(s, manager, "POST", "resolution/merge", { ids: [a.id, b.id] });
+    expect(merged.status).toBe(200);
+    const { mergeId, customer, mergedId } = merged.json() as {
+      mergeId: number;
+      customer: { id: string };
+      mergedId: string;
+    };
+    const conflicts = await call(s, manager, "GET", "resolution/conflicts");
+    expect(conflicts.status).toBe(200);
+    const listed = (
+      conflicts.json().items as { mergeId: number; goldenId: string; mergedId: string; kept: string; other: string }[]
+    ).find((i) => i.mergeId === mergeId);
+    expect(listed).toMatchObject({ goldenId: customer.id, mergedId });
+    expect([listed!.kept, listed!.other].sort()).toEqual([a.relationshipManagerId, b.relationshipManagerId].sort());
+    expect((await call(s, rm, "GET", "resolution/conflicts")).status).toBe(403);
+    // Undone, it is no longer a conflict in force.
+    await call(s, manager, "POST", `resolution/merges/${mergeId}/undo`);
+    const after = (await call(s, manager, "GET", "resolution/conflicts")).json().items as { mergeId: number }[];
+    expect(after.some((i) => i.mergeId === mergeId)).toBe(false);
+  });
 });

@@ -7,10 +7,11 @@
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import type { Customer } from "@bankcrm/core";
-import type { HttpStore, ResolutionPair } from "@bankcrm/data";
+import type { HttpStore, ManagerConflict, ResolutionPair } from "@bankcrm/data";
 import "@bankcrm/elements/match-review.js";
 import type { BankcrmMatchDecisionEvent } from "@bankcrm/elements";
 import type { TextKey } from "../messages.js";
+import { STAFF_NAMES } from "../users.js";
 import { SourcedPage } from "./sourced-page.js";
 import { controlStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
 
@@ -21,6 +22,8 @@ export interface MergesSource {
   merge(ids: readonly [string, string]): Promise<{ mergeId: number; goldenId: string; mergedId: string }>;
   apart(ids: readonly [string, string]): Promise<void>;
   undo(mergeId: number): Promise<void>;
+  /** Merges in force whose two records had different relationship managers (undefined: not readable). */
+  conflicts(): Promise<ManagerConflict[] | undefined>;
   /** The merge made last through this source and not undone: the page offers its undo again when opened again. */
   last?: { mergeId: number; goldenId: string; mergedId: string } | undefined;
 }
@@ -34,6 +37,7 @@ export function mergesSourceOf(remote: HttpStore): MergesSource {
         .then((r) => r.items)
         .catch(() => undefined),
     record: (id) => remote.record("customers", id),
+    conflicts: () => remote.relationshipManagerConflicts(20).catch(() => undefined),
     merge: async (ids) => {
       const merged = await remote.mergeCustomers(ids);
       source.last = { mergeId: merged.mergeId, goldenId: merged.customer.id, mergedId: merged.mergedId };
@@ -72,6 +76,7 @@ export class MergesPage extends SourcedPage<MergesSource> {
   @state() private records: [Customer, Customer] | undefined;
   @state() private said = "";
   @state() private lastMerge: number | undefined;
+  @state() private conflicts: ManagerConflict[] | undefined;
 
   protected override read(): void {
     // A merge made before the page was left can still be undone from it.
@@ -82,6 +87,7 @@ export class MergesPage extends SourcedPage<MergesSource> {
   }
 
   private async load() {
+    void this.source!.conflicts().then((c) => (this.conflicts = c));
     try {
       this.pairs = await this.source!.review();
       this.failed = this.pairs === undefined;
@@ -176,7 +182,32 @@ export class MergesPage extends SourcedPage<MergesSource> {
             </button>`
           : nothing
       }
+      ${this.renderConflicts()}
     </section>`;
+  }
+
+  /** The merges whose two records had different relationship managers: the rule's choice, for the manager to check. */
+  private renderConflicts() {
+    if (!this.conflicts) return nothing;
+    const name = (id: string | undefined) => (id ? (STAFF_NAMES[id] ?? id) : "—");
+    return html`<h3>${this.t("mergesConflicts")}</h3>
+      ${
+        this.conflicts.length === 0
+          ? html`<p>${this.t("mergesConflictsNone")}</p>`
+          : html`<ul data-testid="merges-conflicts">
+              ${this.conflicts.map(
+                (c) =>
+                  html`<li>
+                    ${this.t("mergesConflict", {
+                      merged: c.mergedId,
+                      golden: c.goldenId,
+                      kept: name(c.kept),
+                      other: name(c.other),
+                    })}
+                  </li>`,
+              )}
+            </ul>`
+      }`;
   }
 }
 

@@ -172,10 +172,11 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
     plans.map((p) => p.after as unknown as Record<string, unknown>),
   );
   const { rows: merges } = await tx.query<{ id: string; merged_id: string }>(
-    `INSERT INTO customer_merges (golden_id, merged_id, golden_before, merged_body, moved, identities, choices, merged_by, merged_at)
-     SELECT t.golden_id, t.merged_id, t.golden_before, t.merged_body, t.moved, t.identities, t.choices, $2, $3
+    `INSERT INTO customer_merges (golden_id, merged_id, golden_before, merged_body, moved, identities, choices, rm_conflict,
+       merged_by, merged_at)
+     SELECT t.golden_id, t.merged_id, t.golden_before, t.merged_body, t.moved, t.identities, t.choices, t.rm_conflict, $2, $3
      FROM jsonb_to_recordset($1::jsonb) AS t(golden_id text, merged_id text, golden_before jsonb,
-       merged_body jsonb, moved jsonb, identities jsonb, choices jsonb, k int) ORDER BY k
+       merged_body jsonb, moved jsonb, identities jsonb, choices jsonb, rm_conflict jsonb, k int) ORDER BY k
      RETURNING id, merged_id`,
     [
       JSON.stringify(
@@ -190,6 +191,7 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
             .filter((i) => i.other === p.other.id)
             .map(({ system, source_key }) => ({ system, source_key })),
           choices: p.choices,
+          rm_conflict: p.relationshipManagerConflict ?? null,
         })),
       ),
       actor.id,

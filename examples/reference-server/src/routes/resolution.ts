@@ -57,6 +57,48 @@ async function queuedReviews(db: RouteContext["db"], reader: ReturnType<typeof r
   }));
 }
 
+/** A refused merge or unmerge as its problem answer (409 kept apart, not the latest…); anything else thrown on. */
+function refusal(c: Parameters<typeof principal>[0], error: unknown) {
+  if (error instanceof ResolutionError)
+    return problem(c, STATUS[error.code], "Refused", error.message, { code: error.code });
+  throw error;
+}
+
+/** A page's size: `?limit=` (default 50, at most 200). */
+const limitOf = (c: { req: { query(name: string): string | undefined } }) =>
+  Math.max(1, Math.min(200, Number.parseInt(c.req.query("limit") ?? "50", 10) || 50));
+
+/**
+ * Merges in force whose two records had different relationship managers — which one the bank's rule kept, and the
+ * other — for the branch manager to confirm or reassign: the golden customer visible to the reader, newest first.
+ */
+async function managerConflicts(db: RouteContext["db"], reader: ReturnType<typeof readerOf>, limit: number) {
+  const p = new Params();
+  const { rows } = await db.query<{
+    id: string;
+    golden_id: string;
+    merged_id: string;
+    rm_conflict: { kept?: string; other?: string };
+    merged_by: string;
+    merged_at: string;
+  }>(
+    `SELECT m.id, m.golden_id, m.merged_id, m.rm_conflict, m.merged_by, m.merged_at FROM customer_merges m
+     WHERE m.unmerged_at IS NULL AND m.rm_conflict IS NOT NULL
+       AND EXISTS (SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = m.golden_id AND ${visibleSql("customers", reader, p)})
+     ORDER BY m.id DESC LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+  return rows.map((r) => ({
+    mergeId: Number(r.id),
+    goldenId: r.golden_id,
+    mergedId: r.merged_id,
+    ...(r.rm_conflict.kept ? { kept: r.rm_conflict.kept } : {}),
+    ...(r.rm_conflict.other ? { other: r.rm_conflict.other } : {}),
+    mergedBy: r.merged_by,
+    mergedAt: new Date(r.merged_at).toISOString(),
+  }));
+}
+
 export function resolutionRoutes({ db, now }: RouteContext) {
   const app = new Hono<Env>();
   const actorOf = (c: Parameters<typeof principal>[0]) => ({ id: principal(c).id, role: principal(c).role });
@@ -73,16 +115,11 @@ export function resolutionRoutes({ db, now }: RouteContext) {
       if (!(await db.customerVisible(id, reader))) return { refused: notFound(c, "customers", id) };
     return { ids: ids as [string, string] };
   };
-  const refusal = (c: Parameters<typeof principal>[0], error: unknown) => {
-    if (error instanceof ResolutionError)
-      return problem(c, STATUS[error.code], "Refused", error.message, { code: error.code });
-    throw error;
-  };
 
   app.get("/resolution/review", async (c) => {
     const denied = managerOnly(c);
     if (denied) return denied;
-    const limit = Math.max(1, Math.min(200, Number.parseInt(c.req.query("limit") ?? "50", 10) || 50));
+    const limit = limitOf(c);
     const queued = await queuedReviews(db, readerOf(c), limit);
     if (queued) return c.json({ items: queued, complete: true, source: "job" });
     const customers = (await db.listCustomers({}, REVIEW_BOOK_LIMIT, readerOf(c))) as unknown as Customer[];
@@ -102,6 +139,9 @@ export function resolutionRoutes({ db, now }: RouteContext) {
       }));
     const complete = customers.length < REVIEW_BOOK_LIMIT;
     return c.json({ items, customersRead: customers.length, complete, source: "live" });
+  });
+  app.get("/resolution/conflicts", async (c) => {
+    return managerOnly(c) ?? c.json({ items: await managerConflicts(db, readerOf(c), limitOf(c)) });
   });
   app.post("/resolution/merge", async (c) => {
     const denied = managerOnly(c);

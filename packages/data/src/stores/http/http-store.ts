@@ -51,6 +51,7 @@ export type {
   ResolutionPair,
   ResolutionReview,
   CustomerMerge,
+  ManagerConflict,
 } from "./server-endpoints.js";
 
 export interface HttpStoreOptions {

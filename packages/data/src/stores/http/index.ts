@@ -19,4 +19,5 @@ export {
   type ResolutionPair,
   type ResolutionReview,
   type CustomerMerge,
+  type ManagerConflict,
 } from "./http-store.js";

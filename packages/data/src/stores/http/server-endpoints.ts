@@ -142,6 +142,8 @@ export interface ServerEndpoints {
    * first, with the evidence per field (403 for others). Read the two records with `record("customers", id)`.
    */
   resolutionReview(limit?: number): Promise<ResolutionReview>;
+  /** Merges in force whose two records had different relationship managers, newest first (branch managers). */
+  relationshipManagerConflicts(limit?: number): Promise<ManagerConflict[]>;
   /** `POST /resolution/merge`: two records of one person made one (the golden one chosen by the server). */
   mergeCustomers(ids: readonly [string, string]): Promise<CustomerMerge>;
   /** `POST /resolution/merges/{id}/undo`: a merge undone, both customers back as they were. */
@@ -170,6 +172,19 @@ export interface ResolutionReview {
   customersRead?: number;
   /** False when the caller's book was larger than one live review reads. */
   complete: boolean;
+}
+
+/** A merge whose two records had different relationship managers (`GET /resolution/conflicts`). */
+export interface ManagerConflict {
+  mergeId: number;
+  goldenId: string;
+  mergedId: string;
+  /** The relationship manager the bank's rule kept for the golden customer. */
+  kept?: string;
+  /** The other record's relationship manager. */
+  other?: string;
+  mergedBy: string;
+  mergedAt: string;
 }
 
 /** What `POST /resolution/merge` answers. */
@@ -279,7 +294,10 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
 function resolutionEndpoints(
   api: KyInstance,
   call: <T>(run: () => Promise<T>) => Promise<T>,
-): Pick<ServerEndpoints, "resolutionReview" | "mergeCustomers" | "undoMerge" | "keepCustomersApart"> {
+): Pick<
+  ServerEndpoints,
+  "resolutionReview" | "mergeCustomers" | "undoMerge" | "keepCustomersApart" | "relationshipManagerConflicts"
+> {
   return {
     resolutionReview: (limit) =>
       call(() =>
@@ -296,5 +314,12 @@ function resolutionEndpoints(
     keepCustomersApart: async (ids) => {
       await call(() => api.post("resolution/apart", { json: { ids } }));
     },
+    relationshipManagerConflicts: (limit) =>
+      call(() =>
+        api
+          .get("resolution/conflicts", { searchParams: limit !== undefined ? { limit } : {} })
+          .json<{ items: ManagerConflict[] }>()
+          .then((r) => r.items),
+      ),
   };
 }
