@@ -19,7 +19,7 @@ import {
   TIMELINE_KIND,
 } from "./record-rows.js";
 import { migrate, openPglite, openPostgres, type Driver, type Sql } from "./sql.js";
-import { Params, searchSql, visibleSql, type Reader } from "./scope-sql.js";
+import { customerSeenSql, Params, searchSql, visibleSql, type Reader } from "./scope-sql.js";
 export type { Reader };
 
 export const COLLECTIONS = COLLECTION_NAMES;
@@ -96,11 +96,8 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     /** Whether the customer is one the reader may see (a write onto a customer must stay in scope). */
     async customerVisible(customerId: string, reader: Reader | undefined, target: Sql = db): Promise<boolean> {
       const p = new Params();
-      const r = await target.query(
-        `SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = ${p.add(customerId)} AND ${visibleSql("customers", reader, p)}`,
-        p.values,
-      );
-      return r.rows.length > 0;
+      const r = await target.query(`SELECT ${customerSeenSql(p.add(customerId), reader, p)} AS seen`, p.values);
+      return r.rows[0]?.seen === true;
     },
     async byNaturalKey(key: string, reader?: Reader): Promise<StoredRecord | undefined> {
       const p = new Params();

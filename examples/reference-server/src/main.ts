@@ -27,6 +27,7 @@ import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
 import { appFromEnv, pruneFeed, SettingError, stopOnSignals } from "./serving.js";
 import { runImport } from "./loader/command.js";
+import { SOURCE_SYSTEM } from "./loader/mapping.js";
 import type { Server } from "node:http";
 
 const env = process.env;
@@ -114,19 +115,14 @@ if (command === "token") {
 } else if (command === "resolve") {
   const at = args.indexOf("--priority");
   const priority = at >= 0 ? (args[at + 1] ?? "").split(",").filter(Boolean) : undefined;
-  if (at >= 0 && !priority?.every((p) => /^[A-Z][A-Z0-9_]{1,19}$/.test(p)))
+  if (at >= 0 && !priority?.every((p) => SOURCE_SYSTEM.test(p)))
     fail("usage: resolve [--priority CORE,CARD,WEALTH] (source systems, most trusted first)");
   const db = await openDatabase(databaseOptions);
-  const { resolveBook } = await import("./resolution/job.js");
+  const { resolveBook, RESOLUTION_JOB, runSummary } = await import("./resolution/job.js");
   const t0 = performance.now();
-  const r = await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" }, priority ? { priority } : {});
+  const r = await resolveBook(db, RESOLUTION_JOB, priority ? { priority } : {});
   await db.close();
-  console.log(
-    `resolved in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${r.folded.toLocaleString("en")} records folded, ` +
-      `${r.candidates.toLocaleString("en")} candidate pairs compared, ${r.merged} merged ` +
-      `(${r.relationshipManagerConflicts} with different relationship managers), ${r.review} pairs for review` +
-      `${r.unmerged.length ? `, ${r.unmerged.length} customers not merged (${r.unmerged[0]!.reason}…)` : ""} (${where()})`,
-  );
+  console.log(`resolved in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${runSummary(r)} (${where()})`);
 } else if (command === undefined || command === "serve") {
   if (!auth.secret && !auth.jwksUrl)
     fail(

@@ -89,6 +89,11 @@ export function visibleSql(collection: CollectionName, reader: Reader | undefine
   return owned;
 }
 
+/** SQL true when the customer whose id is the expression `id` is there and the reader may see it. */
+export function customerSeenSql(id: string, reader: Reader | undefined, p: Params): string {
+  return `EXISTS (SELECT 1 FROM records seen WHERE seen.collection = 'customers' AND seen.id = ${id} AND ${visibleSql("customers", reader, p, "seen")})`;
+}
+
 /** A record's scope facts, read with it: its customer's (or, for a group, each member's) branch and relationship manager now. */
 export interface ScopeFacts {
   customer?: { rm: string | null; branch: string | null } | null;

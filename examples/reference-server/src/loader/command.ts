@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, appendFileSync } from "node:fs";
 import type { Database } from "../database.js";
 import { csvCell } from "./extract.js";
 import { loadFile, LoadError } from "./load.js";
-import { MappingError, parseMapping } from "./mapping.js";
+import { MappingError, parseMapping, SOURCE_SYSTEM } from "./mapping.js";
 import type { QualityReport } from "./quality.js";
 import type { Reject } from "./rows.js";
 
@@ -44,8 +44,7 @@ export function importArgs(args: readonly string[]): {
     else out.files.push(args[i]!);
   }
   const priorityOk =
-    out.priority === undefined ||
-    (out.priority.length > 0 && out.priority.every((p) => /^[A-Z][A-Z0-9_]{1,19}$/.test(p)));
+    out.priority === undefined || (out.priority.length > 0 && out.priority.every((p) => SOURCE_SYSTEM.test(p)));
   if (!out.mapping || out.files.length === 0 || !Number.isSafeInteger(out.batch) || out.batch < 1 || !priorityOk)
     throw new Error(
       "usage: import --source <SYSTEM> --mapping <mapping.yaml> [--batch <rows>] [--resolve [--priority CORE,CARD]] <file>…",
@@ -131,10 +130,6 @@ async function afterCustomers(
     const { folded } = await foldParties(db);
     return log(`resolution: ${folded.toLocaleString("en")} customer records folded (pnpm reference-server resolve)`);
   }
-  const { resolveBook } = await import("../resolution/job.js");
-  const r = await resolveBook(db, { id: "SYSTEM-RESOLUTION", role: "system" }, priority ? { priority } : {});
-  log(
-    `resolution: ${r.folded.toLocaleString("en")} records folded, ${r.merged.toLocaleString("en")} merged, ` +
-      `${r.review.toLocaleString("en")} pairs for review`,
-  );
+  const { resolveBook, RESOLUTION_JOB, runSummary } = await import("../resolution/job.js");
+  log(`resolution: ${runSummary(await resolveBook(db, RESOLUTION_JOB, priority ? { priority } : {}))}`);
 }

@@ -75,12 +75,15 @@ const ActionRule = z.strictObject({
     .optional(),
 });
 
+/** A source system's code (CORE, CARD, WEALTH…): upper case, 2–20 characters. */
+export const SOURCE_SYSTEM = /^[A-Z][A-Z0-9_]{1,19}$/;
+
 /** The collections a delta may close: those whose records have `status: closed` and `closedAt`. */
 export const CLOSABLE = ["customers", "holdings"] as const;
 
 export const MappingSchema = z.strictObject({
   /** The source system (CORE, CARD, WEALTH…): with the key, every record's source identity. */
-  source: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/, "an upper-case system code, e.g. CORE"),
+  source: z.string().regex(SOURCE_SYSTEM, "an upper-case system code, e.g. CORE"),
   collection: z.enum(COLLECTION_NAMES as unknown as [CollectionName, ...CollectionName[]]),
   format: z.enum(["csv", "jsonl"]).default("csv"),
   /** `auto`: a BOM or valid UTF-8 is UTF-8, anything else GB18030 (a superset of GBK). */

@@ -57,6 +57,8 @@ const PARTY_COLUMNS = [
 const textArray = (values: readonly string[]) =>
   `{${values.map((v) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 const orNull = (value: string | undefined) => (value ? value : null);
+/** A boolean in COPY's text format (null when unknown). */
+const bool = (value: boolean | undefined) => (value === undefined ? null : value ? "t" : "f");
 
 /** A folded record as its `resolution_parties` row, in PARTY_COLUMNS' order. */
 function partyRow(p: Party, etag: string): unknown[] {
@@ -69,16 +71,16 @@ function partyRow(p: Party, etag: string): unknown[] {
     p.given,
     p.surnamePinyin,
     p.givenPinyin,
-    isLatin(p) ? "t" : "f",
+    bool(isLatin(p)),
     textArray(pinyinOrders(p)),
     orNull(p.birthDate),
     orNull(p.idKey),
-    p.idValid === undefined ? null : p.idValid ? "t" : "f",
+    bool(p.idValid),
     orNull(p.mobile),
     orNull(p.email),
     p.address ? textArray(p.address) : null,
     orNull(p.uscc),
-    p.usccValid === undefined ? null : p.usccValid ? "t" : "f",
+    bool(p.usccValid),
     orNull(p.registration),
     orNull(p.company),
     orNull(p.legalRepresentative),
@@ -189,7 +191,7 @@ export interface BookResolution {
 
 const KINDS = ["individual", "corporate"] as const;
 const log2Odds = (p: number) => Math.log2(p / (1 - p));
-const levelsOf = (raw: readonly (number | string | null)[]) => raw.map((l) => (l === null ? null : Number(l)));
+const asLevels = (raw: readonly (number | string | null)[]) => raw.map((l) => (l === null ? null : Number(l)));
 
 /** Blocks and compares in temp tables of `tx`: resolution_scored holds every candidate pair with its levels. */
 async function compareInDatabase(tx: Sql, maxBlock: number) {
@@ -258,7 +260,7 @@ async function fitInDatabase(tx: Sql, kind: Party["kind"], sample: number): Prom
   return fit(kind, {
     randomLevels,
     tf,
-    patterns: patterns.map((p) => ({ levels: levelsOf(p.levels), count: Number(p.n) })),
+    patterns: patterns.map((p) => ({ levels: asLevels(p.levels), count: Number(p.n) })),
   });
 }
 
@@ -270,11 +272,10 @@ async function weighInDatabase(tx: Sql, models: Partial<Record<Party["kind"], Ma
   const { rows: patterns } = await tx.query<{ kind: Party["kind"]; levels: (number | string | null)[] }>(
     "SELECT DISTINCT kind, levels FROM resolution_scored",
   );
-  const weights = patterns.map((p) => ({
-    kind: p.kind,
-    levels: levelsOf(p.levels),
-    weight: scoreLevels(models[p.kind]!, levelsOf(p.levels)).weight,
-  }));
+  const weights = patterns.map((p) => {
+    const levels = asLevels(p.levels);
+    return { kind: p.kind, levels, weight: scoreLevels(models[p.kind]!, levels).weight };
+  });
   await tx.query(
     `CREATE TEMP TABLE resolution_weights ON COMMIT DROP AS
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(kind text, levels smallint[], weight float8)`,
@@ -336,7 +337,7 @@ export async function resolveInDatabase(db: Database, o: BookResolveOptions = {}
     const candidates = rows.map((r): CandidateScore => ({
       a: r.a,
       b: r.b,
-      ...scoreLevels(models[r.kind]!, levelsOf(r.levels), [r.term ?? undefined]),
+      ...scoreLevels(models[r.kind]!, asLevels(r.levels), [r.term ?? undefined]),
       rule: r.rule ?? undefined,
     }));
     step("select the pairs to decide (SQL)");

@@ -8,6 +8,19 @@ import type { Database } from "../database.js";
 import { foldParties, resolveInDatabase, type BookResolveOptions } from "./book.js";
 import { applyMerges, customersFor, planCluster, type Actor, type MergeOptions } from "./merge.js";
 
+/** Who the job's merges are by, in the audit log and `customer_merges`. */
+export const RESOLUTION_JOB: Actor = { id: "SYSTEM-RESOLUTION", role: "system" };
+
+/** A run's result in a line, for the commands that start it. */
+export function runSummary(r: ResolveBookResult): string {
+  return (
+    `${r.folded.toLocaleString("en")} records folded, ${r.candidates.toLocaleString("en")} candidate pairs compared, ` +
+    `${r.merged.toLocaleString("en")} merged (${r.relationshipManagerConflicts} with different relationship managers), ` +
+    `${r.review.toLocaleString("en")} pairs for review` +
+    (r.unmerged.length ? `, ${r.unmerged.length} customers not merged (${r.unmerged[0]!.reason}…)` : "")
+  );
+}
+
 export interface ResolveBookOptions extends MergeOptions, BookResolveOptions {
   /** Clusters merged per transaction (default 500). */
   batch?: number;

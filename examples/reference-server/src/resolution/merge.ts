@@ -92,6 +92,13 @@ export async function customersFor(tx: Sql, ids: readonly string[]) {
   return rows;
 }
 
+/** Items by a key of theirs (ES2024's Map.groupBy, which Node 20 lacks). */
+function groupedBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) (groups.get(key(item)) ?? groups.set(key(item), []).get(key(item))!).push(item);
+  return groups;
+}
+
 /** The collections whose records name customers in their `members` (households, groups). */
 const MEMBER_COLLECTIONS = COLLECTION_NAMES.filter((c) => collectionSpec(c).customerIndex === "members");
 
@@ -146,13 +153,15 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
      WHERE r.collection = ANY($2) AND jsonb_typeof(r.body -> 'members') = 'array' AND m ->> 'customerId' = ANY($1)`,
     [plans.map((p) => p.other.id), MEMBER_COLLECTIONS],
   );
-  for (const p of plans.filter((p) => named.some((n) => n.id === p.other.id)))
+  const inGroups = new Set(named.map((n) => n.id));
+  for (const p of plans.filter((p) => inGroups.has(p.other.id)))
     moved.get(p.other.id)!.push(...(await relinkMembers(tx, p.other.id, p.before.id)));
   const { rows: identities } = await tx.query<{ other: string; system: string; source_key: string }>(
     `UPDATE source_identities i SET record_id = m.golden FROM jsonb_to_recordset($1::jsonb) AS m(other text, golden text)
      WHERE i.collection = 'customers' AND i.record_id = m.other RETURNING m.other, i.system, i.source_key`,
     [pairs],
   );
+  const identitiesOf = groupedBy(identities, (i) => i.other);
   await tx.query("DELETE FROM records WHERE collection = 'customers' AND id = ANY($1)", [plans.map((p) => p.other.id)]);
   // Deleting is not a write the feed's trigger sees: each `leave` is logged here.
   await tx.query(
@@ -187,9 +196,7 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
           golden_before: p.before,
           merged_body: p.other,
           moved: moved.get(p.other.id),
-          identities: identities
-            .filter((i) => i.other === p.other.id)
-            .map(({ system, source_key }) => ({ system, source_key })),
+          identities: (identitiesOf.get(p.other.id) ?? []).map(({ system, source_key }) => ({ system, source_key })),
           choices: p.choices,
           rm_conflict: p.relationshipManagerConflict ?? null,
         })),
@@ -224,10 +231,9 @@ async function raiseTiers(tx: Sql, plans: readonly MergePlan[]) {
     "SELECT customer_id, body FROM records WHERE collection = 'holdings' AND customer_id = ANY($1)",
     [[...last.keys()]],
   );
+  const held = groupedBy(rows, (r) => r.customer_id);
   for (const [id, plan] of last) {
-    const earned = assignTier({
-      aum: computeAum(rows.filter((r) => r.customer_id === id).map((r) => r.body)).total,
-    }).tier;
+    const earned = assignTier({ aum: computeAum((held.get(id) ?? []).map((r) => r.body)).total }).tier;
     if (TIERS.indexOf(earned) > TIERS.indexOf(plan.after.tier ?? "standard"))
       plan.after = { ...plan.after, tier: earned };
   }

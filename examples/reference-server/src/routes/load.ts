@@ -17,7 +17,7 @@ import { COLLECTION_NAMES, HEAD_OFFICE_BRANCH_ID } from "@bankcrm/core";
 import { forbidden, isLoader, notFound, principal, problem, type Env } from "../http.js";
 import { qualityReports } from "../loader/quality.js";
 import { loadFile, LoadError } from "../loader/load.js";
-import { MappingError, parseMapping } from "../loader/mapping.js";
+import { MappingError, parseMapping, SOURCE_SYSTEM } from "../loader/mapping.js";
 import type { Reject } from "../loader/rows.js";
 import type { RouteContext } from "./context.js";
 
@@ -63,7 +63,7 @@ export function loadRoutes({ db, loadMappings }: RouteContext) {
     if (!isLoader(c) && p.branchId !== HEAD_OFFICE_BRANCH_ID)
       return forbidden(c, "data-quality reports are for head office");
     const { system, collection, limit } = c.req.query();
-    if (system !== undefined && !/^[A-Z][A-Z0-9_]{1,19}$/.test(system))
+    if (system !== undefined && !SOURCE_SYSTEM.test(system))
       return problem(c, 400, "Invalid query", "system: an upper-case system code, e.g. CORE");
     if (collection !== undefined && !(COLLECTION_NAMES as readonly string[]).includes(collection))
       return problem(c, 400, "Invalid query", `collection: one of ${COLLECTION_NAMES.join(", ")}`);

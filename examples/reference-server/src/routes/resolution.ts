@@ -10,7 +10,7 @@ import { partyOf, resolve, type ScoredPair } from "@bankcrm/core/resolution";
 import type { Customer } from "@bankcrm/core";
 import { forbidden, MALFORMED, notFound, objectOf, principal, problem, readerOf, readJson, type Env } from "../http.js";
 import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../resolution/merge.js";
-import { Params, visibleSql } from "../scope-sql.js";
+import { customerSeenSql, Params } from "../scope-sql.js";
 import type { RouteContext } from "./context.js";
 
 /** The most customers one review reads (the set-based resolution of a whole book runs in the database: see docs). */
@@ -32,8 +32,6 @@ async function queuedReviews(db: RouteContext["db"], reader: ReturnType<typeof r
   const { rows: runs } = await db.query("SELECT 1 FROM resolution_runs LIMIT 1");
   if (runs.length === 0) return undefined;
   const p = new Params();
-  const visible = (id: string) =>
-    `EXISTS (SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = ${id} AND ${visibleSql("customers", reader, p)})`;
   const { rows } = await db.query<{
     a: string;
     b: string;
@@ -43,7 +41,7 @@ async function queuedReviews(db: RouteContext["db"], reader: ReturnType<typeof r
     rule: ScoredPair["rule"] | null;
   }>(
     `SELECT q.a, q.b, q.weight, q.probability, q.evidence, q.rule FROM resolution_reviews q
-     WHERE NOT EXISTS (SELECT 1 FROM resolution_apart ap WHERE ap.pair = q.pair) AND ${visible("q.a")} AND ${visible("q.b")}
+     WHERE NOT EXISTS (SELECT 1 FROM resolution_apart ap WHERE ap.pair = q.pair) AND ${customerSeenSql("q.a", reader, p)} AND ${customerSeenSql("q.b", reader, p)}
      ORDER BY q.weight DESC LIMIT ${p.add(limit)}`,
     p.values,
   );
@@ -84,7 +82,7 @@ async function managerConflicts(db: RouteContext["db"], reader: ReturnType<typeo
   }>(
     `SELECT m.id, m.golden_id, m.merged_id, m.rm_conflict, m.merged_by, m.merged_at FROM customer_merges m
      WHERE m.unmerged_at IS NULL AND m.rm_conflict IS NOT NULL
-       AND EXISTS (SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = m.golden_id AND ${visibleSql("customers", reader, p)})
+       AND ${customerSeenSql("m.golden_id", reader, p)}
      ORDER BY m.id DESC LIMIT ${p.add(limit)}`,
     p.values,
   );
