@@ -13,7 +13,8 @@ import { formatResidentIdNumber } from "@bankcrm/core/identifiers";
 import { openDatabase, type Database } from "../src/database.js";
 import { loadFile } from "../src/loader/load.js";
 import { resolveBook } from "../src/resolution/job.js";
-import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../src/resolution/merge.js";
+import { keepApart, mergeRecords, unmergeRecords } from "../src/resolution/merge.js";
+import { BankcrmMergeRefusedError } from "@bankcrm/core";
 import { seedDemo } from "../src/seed.js";
 import { contentSnapshot, orphans as orphansOf } from "./support/snapshot.js";
 import { customerFileMapping, fundFileMapping } from "./support/source-mappings.js";
@@ -91,18 +92,18 @@ describe("merging customer records on the server", () => {
 
   it("refuses a pair kept apart, a record with itself, and an unmerge out of turn", async () => {
     await keepApart(db, [people[14]!, people[15]!], ACTOR);
-    await expect(mergeRecords(db, [people[15]!, people[14]!], ACTOR)).rejects.toMatchObject({ code: "keptApart" });
-    await expect(mergeRecords(db, [people[14]!, people[14]!], ACTOR)).rejects.toBeInstanceOf(ResolutionError);
+    await expect(mergeRecords(db, [people[15]!, people[14]!], ACTOR)).rejects.toMatchObject({ reason: "keptApart" });
+    await expect(mergeRecords(db, [people[14]!, people[14]!], ACTOR)).rejects.toBeInstanceOf(BankcrmMergeRefusedError);
     const before = await snapshot();
     const first = await mergeRecords(db, [people[16]!, people[17]!], ACTOR, { priority: ["CORE", "WEALTH"] });
     const golden = first.customer.id;
     // people[19] is WEALTH's: the golden record stays CORE's people[16], and holds two merges.
     const second = await mergeRecords(db, [golden, people[19]!], ACTOR, { priority: ["CORE", "WEALTH"] });
     expect([golden, second.customer.id]).toEqual([people[16], people[16]]);
-    await expect(unmergeRecords(db, first.mergeId, ACTOR)).rejects.toMatchObject({ code: "notLatest" });
+    await expect(unmergeRecords(db, first.mergeId, ACTOR)).rejects.toMatchObject({ reason: "notLatest" });
     await unmergeRecords(db, second.mergeId, ACTOR);
     await unmergeRecords(db, first.mergeId, ACTOR);
-    await expect(unmergeRecords(db, first.mergeId, ACTOR)).rejects.toMatchObject({ code: "alreadyUnmerged" });
+    await expect(unmergeRecords(db, first.mergeId, ACTOR)).rejects.toMatchObject({ reason: "alreadyUnmerged" });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -13,17 +13,14 @@
  * One person's merge and the job's thousands are written the same way (`applyMerges`): set-based, whatever their
  * number, so the resolution job merges a bank's book in batches rather than a transaction per pair.
  */
+import { BankcrmMergeRefusedError, collectionSpec, COLLECTION_NAMES, type Customer, type Holding } from "@bankcrm/core";
 import {
-  assignTier,
-  collectionSpec,
-  COLLECTION_NAMES,
-  computeAum,
-  CustomerSchema,
-  type Customer,
-  type Holding,
-} from "@bankcrm/core";
-import { TIERS } from "@bankcrm/core/vocabulary";
-import { goldenOrder, mergeCustomers, pairKey, type FieldChoice } from "@bankcrm/core/resolution";
+  pairKey,
+  planCluster as planMerges,
+  withEarnedTier,
+  type FieldChoice,
+  type MergePlan,
+} from "@bankcrm/core/resolution";
 import { appendAudit, appendAuditMany } from "../audit.js";
 import type { Database } from "../database.js";
 import { putRows } from "../record-rows.js";
@@ -32,17 +29,6 @@ import type { Sql } from "../sql.js";
 export interface Actor {
   id: string;
   role: string;
-}
-
-/** Why a merge or an unmerge was refused. */
-export class ResolutionError extends Error {
-  constructor(
-    readonly code: "notFound" | "sameRecord" | "keptApart" | "differentKinds" | "notLatest" | "alreadyUnmerged",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ResolutionError";
-  }
 }
 
 export interface MergeOptions {
@@ -68,10 +54,6 @@ type Moved = { collection: string; id: string; members?: unknown };
 const raised = (alias: string, body: string) => {
   const next = `(coalesce((${alias}.body ->> 'version')::int, 0) + 1)`;
   return `body = jsonb_set(${body}, '{version}', to_jsonb(${next})), etag = '"v' || ${next} || '"'`;
-};
-const bumped = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-  const version = Number(body.version ?? 0) + 1;
-  return { ...body, ...extra, version };
 };
 
 /** The scope-bearing fields of a record as the change feed keeps them (`was`, migration 009). */
@@ -102,15 +84,6 @@ function groupedBy<T>(items: readonly T[], key: (item: T) => string): Map<string
 /** The collections whose records name customers in their `members` (households, groups). */
 const MEMBER_COLLECTIONS = COLLECTION_NAMES.filter((c) => collectionSpec(c).customerIndex === "members");
 
-/** One merge to write: the golden record as it was and as it becomes, and the record it absorbs. */
-export interface MergePlan {
-  before: Customer;
-  other: Customer;
-  after: Customer;
-  choices: FieldChoice[];
-  relationshipManagerConflict?: MergeResult["relationshipManagerConflict"];
-}
-
 /** A group's or household's members: the other customer's place taken by the golden one (once); what it was. */
 async function relinkMembers(tx: Sql, from: string, to: string): Promise<Moved[]> {
   const { rows } = await tx.query<{ collection: string; id: string; members: unknown }>(
@@ -138,6 +111,8 @@ async function relinkMembers(tx: Sql, from: string, to: string): Promise<Moved[]
  * each merge kept in `customer_merges` (in order: a golden record's later merge is undone first) and audited.
  * A plan's golden record is never another plan's absorbed one. Returns each plan's merge id and records moved.
  */
+export type { MergePlan };
+
 export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: Actor, at: string) {
   const pairs = JSON.stringify(plans.map((p) => ({ other: p.other.id, golden: p.before.id })));
   const moved = new Map<string, Moved[]>(plans.map((p) => [p.other.id, []]));
@@ -232,42 +207,24 @@ async function raiseTiers(tx: Sql, plans: readonly MergePlan[]) {
     [[...last.keys()]],
   );
   const held = groupedBy(rows, (r) => r.customer_id);
-  for (const [id, plan] of last) {
-    const earned = assignTier({ aum: computeAum((held.get(id) ?? []).map((r) => r.body)).total }).tier;
-    if (TIERS.indexOf(earned) > TIERS.indexOf(plan.after.tier ?? "standard"))
-      plan.after = { ...plan.after, tier: earned };
-  }
+  for (const [id, plan] of last)
+    plan.after = withEarnedTier(
+      plan.after,
+      (held.get(id) ?? []).map((r) => r.body),
+    );
 }
 
-/** The merges that make one customer of `records` (one kind): the golden one chosen, the others folded into it. */
+/** The merges that make one customer of `records` (one kind): core's plan, the golden one chosen, the others folded in. */
 export function planCluster(
   records: readonly { body: Customer; source: string | null }[],
   actor: Actor,
   o: MergeOptions & { at: string },
 ): MergePlan[] {
-  const sources = new Map(records.map((r) => [r.body.id, r.source ?? undefined]));
-  const options = { ...(o.priority ? { priority: o.priority } : {}), sourceOf: (c: Customer) => sources.get(c.id) };
-  // The most trusted first (goldenOf's order): the first is golden, the rest join it in that order.
-  const ranked = records.map((r) => r.body).sort((x, y) => goldenOrder(x, y, options));
-  let golden = ranked[0]!;
-  return ranked.slice(1).map((other) => {
-    const outcome = mergeCustomers(golden, other, {
-      ...options,
-      at: o.at,
-      ...(o.relationshipManager ? { relationshipManager: o.relationshipManager } : {}),
-    });
-    const after = CustomerSchema.parse(bumped(outcome.customer, { updatedAt: o.at, updatedBy: actor.id }));
-    const plan: MergePlan = {
-      before: golden,
-      other,
-      after,
-      choices: outcome.choices,
-      ...(outcome.relationshipManagerConflict
-        ? { relationshipManagerConflict: outcome.relationshipManagerConflict }
-        : {}),
-    };
-    golden = after;
-    return plan;
+  return planMerges(records, {
+    at: o.at,
+    actorId: actor.id,
+    ...(o.priority ? { priority: o.priority } : {}),
+    ...(o.relationshipManager ? { relationshipManager: o.relationshipManager } : {}),
   });
 }
 
@@ -278,16 +235,16 @@ export async function mergeRecords(
   actor: Actor,
   o: MergeOptions = {},
 ): Promise<MergeResult> {
-  if (ids[0] === ids[1]) throw new ResolutionError("sameRecord", "a record cannot be merged with itself");
+  if (ids[0] === ids[1]) throw new BankcrmMergeRefusedError("sameRecord", "a record cannot be merged with itself");
   const at = o.at ?? new Date().toISOString();
   return db.transaction(async (tx) => {
     const rows = await customersFor(tx, ids);
     if (rows.length !== 2)
-      throw new ResolutionError("notFound", `no customer ${ids.find((id) => !rows.some((r) => r.id === id))}`);
+      throw new BankcrmMergeRefusedError("notFound", `no customer ${ids.find((id) => !rows.some((r) => r.id === id))}`);
     const { rows: apart } = await tx.query("SELECT 1 FROM resolution_apart WHERE pair = $1", [pairKey(...ids)]);
-    if (apart.length > 0) throw new ResolutionError("keptApart", "these two were decided to be two people");
+    if (apart.length > 0) throw new BankcrmMergeRefusedError("keptApart", "these two were decided to be two people");
     if (rows[0]!.body.kind !== rows[1]!.body.kind)
-      throw new ResolutionError("differentKinds", "a person and a company are never one customer");
+      throw new BankcrmMergeRefusedError("differentKinds", "a person and a company are never one customer");
     const [plan] = planCluster(rows, actor, { ...o, at });
     const [{ mergeId, moved }] = (await applyMerges(tx, [plan!], actor, at)) as [{ mergeId: number; moved: number }];
     return {
@@ -319,12 +276,15 @@ export async function unmergeRecords(db: Database, mergeId: number, actor: Actor
       [mergeId],
     );
     const merge = rows[0];
-    if (!merge) throw new ResolutionError("notFound", `no merge ${mergeId}`);
-    if (merge.unmerged_at) throw new ResolutionError("alreadyUnmerged", `merge ${mergeId} was undone already`);
+    if (!merge) throw new BankcrmMergeRefusedError("notFound", `no merge ${mergeId}`);
+    if (merge.unmerged_at) throw new BankcrmMergeRefusedError("alreadyUnmerged", `merge ${mergeId} was undone already`);
     if (Number(merge.latest) !== mergeId)
-      throw new ResolutionError("notLatest", `merge ${merge.latest} into the same customer came later: undo it first`);
+      throw new BankcrmMergeRefusedError(
+        "notLatest",
+        `merge ${merge.latest} into the same customer came later: undo it first`,
+      );
     const [current] = await customersFor(tx, [merge.golden_id]);
-    if (!current) throw new ResolutionError("notFound", `no customer ${merge.golden_id}`);
+    if (!current) throw new BankcrmMergeRefusedError("notFound", `no customer ${merge.golden_id}`);
     const version = (body: { version?: number | undefined }) => Number(body.version ?? 0);
     await db.put("customers", { ...merge.golden_before, version: version(current.body) + 1 }, tx);
     await db.put("customers", { ...merge.merged_body, version: version(merge.merged_body) + 1 }, tx);

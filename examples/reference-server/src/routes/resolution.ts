@@ -7,15 +7,15 @@
  */
 import { Hono } from "hono";
 import { partyOf, resolve, type ScoredPair } from "@bankcrm/core/resolution";
-import type { Customer } from "@bankcrm/core";
+import { isMergeRefusedError, type Customer, type MergeRefusal } from "@bankcrm/core";
 import { forbidden, MALFORMED, notFound, objectOf, principal, problem, readerOf, readJson, type Env } from "../http.js";
-import { keepApart, mergeRecords, ResolutionError, unmergeRecords } from "../resolution/merge.js";
+import { keepApart, mergeRecords, unmergeRecords } from "../resolution/merge.js";
 import { customerSeenSql, Params } from "../scope-sql.js";
 import type { RouteContext } from "./context.js";
 
 /** The most customers one review reads (the set-based resolution of a whole book runs in the database: see docs). */
 const REVIEW_BOOK_LIMIT = 20_000;
-const STATUS: Record<ResolutionError["code"], number> = {
+const STATUS: Record<MergeRefusal, number> = {
   notFound: 404,
   sameRecord: 422,
   differentKinds: 422,
@@ -57,8 +57,8 @@ async function queuedReviews(db: RouteContext["db"], reader: ReturnType<typeof r
 
 /** A refused merge or unmerge as its problem answer (409 kept apart, not the latest…); anything else thrown on. */
 function refusal(c: Parameters<typeof principal>[0], error: unknown) {
-  if (error instanceof ResolutionError)
-    return problem(c, STATUS[error.code], "Refused", error.message, { code: error.code });
+  if (isMergeRefusedError(error))
+    return problem(c, STATUS[error.reason], "Refused", error.message, { code: error.reason });
   throw error;
 }
 

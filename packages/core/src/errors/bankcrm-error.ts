@@ -10,7 +10,8 @@ export type BankcrmErrorCode =
   | "request_failed"
   | "invalid_transition"
   | "not_found"
-  | "incompatible_server";
+  | "incompatible_server"
+  | "merge_refused";
 
 /**
  * Base class of every error bankcrm throws. `code` is stable and machine-readable;

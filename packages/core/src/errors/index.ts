@@ -5,3 +5,4 @@ export { BankcrmAccessDeniedError, isAccessDeniedError } from "./access-denied-e
 export { BankcrmConvergenceError, isConvergenceError } from "./convergence-error.js";
 export { BankcrmTransitionError, isTransitionError } from "./transition-error.js";
 export { BankcrmNotFoundError, isNotFoundError } from "./not-found-error.js";
+export { BankcrmMergeRefusedError, isMergeRefusedError, type MergeRefusal } from "./merge-refused-error.js";

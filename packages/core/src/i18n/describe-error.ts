@@ -4,10 +4,21 @@
  * messages (`error.errors`); this gives the sentence above them.
  */
 import { isBankcrmError } from "../errors/bankcrm-error.js";
+import type { MergeRefusal } from "../errors/merge-refused-error.js";
 import type { FieldError } from "../errors/validation-error.js";
 import type { Locale } from "./locale.js";
 import { message } from "./messages.js";
 import { writeMessage } from "./write-messages.js";
+
+/** Each refusal of a merge or an unmerge, as its sentence. */
+const MERGE_REFUSALS = {
+  notFound: "errorNotFound",
+  sameRecord: "mergeSameRecord",
+  keptApart: "mergeKeptApart",
+  differentKinds: "mergeDifferentKinds",
+  notLatest: "mergeNotLatest",
+  alreadyUnmerged: "mergeAlreadyUndone",
+} as const satisfies Record<MergeRefusal, string>;
 
 export function describeError(error: unknown, locale: Locale): string {
   if (!isBankcrmError(error))
@@ -48,6 +59,14 @@ export function describeError(error: unknown, locale: Locale): string {
       return (error as unknown as { argument?: string }).argument === "collection"
         ? writeMessage("errorUnknownCollection", locale)
         : writeMessage("errorOther", locale, { reason: error.message });
+    case "merge_refused":
+      return writeMessage(
+        MERGE_REFUSALS[(error as unknown as { reason: MergeRefusal }).reason] ?? "errorOther",
+        locale,
+        {
+          reason: error.message,
+        },
+      );
     default:
       return writeMessage("errorOther", locale, { reason: error.message });
   }

@@ -25,6 +25,17 @@ const WRITE_MESSAGES = {
   },
   errorAccessDenied: { "zh-CN": "您的角色无权执行此操作", en: "Your role may not do this" },
   errorNotFound: { "zh-CN": "记录不存在或无权查看", en: "The record does not exist or you may not see it" },
+  mergeSameRecord: { "zh-CN": "不能将客户与其自身合并", en: "A customer cannot be merged with itself" },
+  mergeKeptApart: {
+    "zh-CN": "这两个客户已被判定为不同的人，不能合并",
+    en: "These two customers were decided to be two people and are never merged",
+  },
+  mergeDifferentKinds: { "zh-CN": "个人客户与企业客户不能合并", en: "A person and a company are never one customer" },
+  mergeNotLatest: {
+    "zh-CN": "此后还有并入同一客户的合并，请先撤销那一次",
+    en: "A later merge into the same customer must be undone first",
+  },
+  mergeAlreadyUndone: { "zh-CN": "这次合并已被撤销", en: "This merge was undone already" },
   errorNetwork: { "zh-CN": "无法连接服务器，请稍后再试", en: "The server cannot be reached; try again later" },
   identifierInText: {
     "zh-CN": "请勿在此填写客户的{what}：客户资料中已有，需要时经说明理由后查看",

@@ -51,4 +51,5 @@ export {
   type SurvivorshipOptions,
   type SurvivorshipRule,
 } from "./merge.js";
+export { bumped, planCluster, relinked, withEarnedTier, type MergePlan, type PlanOptions } from "./plan.js";
 export { resolveInWorker, serveResolution, type ResolutionPort, type WorkerResolution } from "./worker.js";
