@@ -17,6 +17,14 @@ export {
   type CollectionName,
   type CollectionRecords,
 } from "./stores/store.js";
+export type { LocalMerge, MergeCommit, MergeLog } from "./stores/merge-log.js";
+export {
+  localMerges,
+  type LocalMergeOptions,
+  type LocalMergeResult,
+  type LocalMerges,
+} from "./resolution/local-merges.js";
+export { MERGER_ROLES, type ClientResolution, type Resolver } from "./client/resolution.js";
 export * from "./stores/idb/index.js";
 export * from "./stores/http/index.js";
 export { createCachedStore, type CachedStore, type CachedStoreOptions } from "./stores/cached/cached-store.js";

@@ -1,6 +1,7 @@
 import { createIndexedDbStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
 import { encryptionSuite } from "./encryption.suite.js";
+import { mergeSuite } from "./merge.suite.js";
 import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
@@ -16,3 +17,4 @@ genericCollectionsSuite("IndexedDB, Chromium", () => createIndexedDbStore({ name
 conditionalWriteSuite("IndexedDB encrypted, Chromium", () =>
   createIndexedDbStore({ name: `conditional-${Date.now()}-${n++}`, encryption: true }),
 );
+mergeSuite("IndexedDB encrypted, Chromium", () => createIndexedDbStore({ name: `merges-${Date.now()}-${n++}` }), 5);

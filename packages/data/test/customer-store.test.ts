@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { createIndexedDbStore, createMemoryStore } from "../src/index.js";
 import { customerStoreSuite } from "./customer-store.suite.js";
 import { encryptionSuite } from "./encryption.suite.js";
+import { mergeSuite } from "./merge.suite.js";
 import { conditionalWriteSuite, genericCollectionsSuite, storeContractSuite } from "./store-contract.suite.js";
 
 let n = 0;
@@ -22,3 +23,5 @@ conditionalWriteSuite("memory", () => Promise.resolve(createMemoryStore()));
 conditionalWriteSuite("IndexedDB encrypted, Node", () =>
   createIndexedDbStore({ name: `conditional-${n++}`, encryption: true }),
 );
+mergeSuite("memory", () => Promise.resolve(createMemoryStore()));
+mergeSuite("IndexedDB encrypted, Node", () => createIndexedDbStore({ name: `merges-${n++}`, encryption: true }), 5);

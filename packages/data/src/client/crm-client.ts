@@ -21,6 +21,7 @@ import {
 import type { Page, RecordQuery } from "../stores/store.js";
 import { clientContext } from "./context.js";
 import { reads } from "./reads.js";
+import { resolutionOf } from "./resolution.js";
 import { revealer } from "./reveal.js";
 import type { ChangeEvent, CrmClientOptions, TransitionInput, UpdateOptions } from "./types.js";
 import { writes } from "./writes.js";
@@ -72,6 +73,11 @@ export function createCrmClient(options: CrmClientOptions) {
     writableCollections: WRITABLE_COLLECTIONS,
     holdings: read.holdings,
     timeline: read.timeline,
+    /**
+     * Entity resolution on this device — review, merge, undo, keep apart — over a store without a server (embedded,
+     * memory); undefined against a server, which merges (the HTTP store's `/resolution/*` endpoints).
+     */
+    resolution: resolutionOf(ctx, options.resolution),
     /** Subscribes to changes; returns the unsubscribe function. */
     on(event: "change", listener: (event: ChangeEvent) => void): () => void {
       if (event !== "change") throw new BankcrmInvalidArgumentError("event", `unknown event "${String(event)}"`);

@@ -14,6 +14,7 @@ import {
   type WriteStatus,
 } from "@bankcrm/core";
 import type { Outbox } from "../outbox/outbox.js";
+import type { LocalMergeOptions } from "../resolution/local-merges.js";
 import type { CollectionName, CrmStore } from "../stores/store.js";
 
 export interface ClientPolicy extends AccessPolicy {
@@ -69,6 +70,8 @@ export interface CrmClientOptions {
    * Against a server that masks identifiers (the reference server), the server applies its own setting.
    */
   freeTextIdentifiers?: FreeTextPolicy;
+  /** Survivorship of merges made on this device (source priority, per-field rule order, whose RM is kept). */
+  resolution?: Omit<LocalMergeOptions, "now">;
 }
 
 export type { WriteStatus, WriteResult } from "@bankcrm/core";

@@ -24,6 +24,7 @@ import {
   versionOf,
 } from "@bankcrm/core";
 import { timelineAt } from "@bankcrm/core/collections";
+import type { MergeLog } from "./merge-log.js";
 export type { Page, TimelineEntry, TimelineQuery } from "@bankcrm/core";
 export type { CollectionName, CollectionRecords } from "@bankcrm/core";
 
@@ -135,6 +136,11 @@ export interface CrmStore {
   readonly remote?: RemoteWriter & RemoteRevealer;
   /** Keeps records a write queued in the outbox, so reads on this device show them while they wait (a cache). */
   keep?<C extends CollectionName>(collection: C, records: readonly CollectionRecords[C][]): Promise<void>;
+  /**
+   * Entity resolution without a server (the embedded and memory stores): merges kept whole for an unmerge, pairs kept
+   * apart, each change written with its records in one atomic commit. Absent where a server merges (HTTP, a cache).
+   */
+  readonly mergeLog?: MergeLog;
   /** Forgets records kept here — a customer with every record of theirs (a cache whose user lost sight of them). */
   forget?(collection: CollectionName, ids: readonly string[]): Promise<void>;
 }

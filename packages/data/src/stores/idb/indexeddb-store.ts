@@ -12,6 +12,8 @@ import { timelineAt } from "@bankcrm/core/collections";
 import { filterIndex, listCustomers, readRecords, readTimeline, type Rows } from "./queries.js";
 import { keepsTimelineAt, SCHEMA_VERSION, upgrade, type CrmDb } from "./schema.js";
 import { localAuditLog, type LocalAuditLog } from "./audit-log.js";
+import { idbMergeLog } from "./merge-log.js";
+import type { MergeLog } from "../merge-log.js";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError, toStoreError } from "../../errors/store-error.js";
 import {
@@ -95,6 +97,8 @@ export interface IndexedDbStore extends CrmStore {
    * hash-chained (`verify()`). Give the client `onAudit: (e) => store.audit.append(e)`.
    */
   readonly audit: LocalAuditLog;
+  /** Entity resolution on this device: merges kept whole for an unmerge, pairs kept apart (merge-log.ts). */
+  readonly mergeLog: MergeLog;
   count(filter?: Pick<CustomerQuery, "tier" | "branchId">): Promise<number>;
   /**
    * Validates every customer, then writes the valid ones in one transaction:
@@ -265,6 +269,7 @@ export async function createIndexedDbStore(options: IndexedDbStoreOptions = {}):
     seal,
     open,
     audit: localAuditLog(db, seal, open),
+    mergeLog: idbMergeLog(db, { encode, decode, seal, open }),
     async getCustomer(id) {
       const c = await db.get("customers", id);
       if (c) await touch([id]);

@@ -10,7 +10,8 @@
  * collection of then and the natural-key index; 3 the name index dropped (search
  * scans); 4 the key store; 5 opportunities, campaigns, tasks and relationship
  * groups; 6 customer changes and the timeline index by latest activity; 7 when
- * each customer was last opened, for retention; 8 the device's audit trail.
+ * each customer was last opened, for retention; 8 the device's audit trail; 11 the merge log (merges and pairs
+ * kept apart, entity resolution without a server).
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from "idb";
 import { collections, COLLECTION_NAMES, type Customer, type DerivedField } from "@bankcrm/core";
@@ -24,6 +25,7 @@ import {
 } from "@bankcrm/core/collections";
 import { naturalKeyOf, type CollectionName, type CollectionRecords } from "../store.js";
 import type { StoredAudit } from "./audit-log.js";
+import type { StoredMerge } from "./merge-log.js";
 
 type IndexesOf<C extends CollectionName> = {
   [I in keyof (typeof collections)[C]["storage"]["indexes"]]: IDBValidKey;
@@ -40,6 +42,9 @@ export type CrmDb = {
   opened: { key: string; value: { id: string; at: number } };
   /** The device's audit trail (audit-log.ts). */
   audit: { key: number; value: StoredAudit };
+  /** Merges of customer records and pairs kept apart (merge-log.ts). */
+  merges: { key: number; value: StoredMerge };
+  apart: { key: string; value: { pair: string; by: string; at: string } };
 } & DBSchema;
 
 /** The store's own object stores, with the version that added each. */
@@ -47,9 +52,11 @@ const OWN_STORES = {
   keys: { keyPath: "name", since: 4 },
   opened: { keyPath: "id", since: 7 },
   audit: { keyPath: "seq", since: 8 },
+  merges: { keyPath: "id", since: 11 },
+  apart: { keyPath: "pair", since: 11 },
 } as const;
 
-/** The database's version: the newest collection, index or own store (10 today: sales targets). */
+/** The database's version: the newest collection, index or own store (11 today: the merge log). */
 export const SCHEMA_VERSION = Math.max(
   storageVersion(COLLECTION_NAMES.map((c) => collections[c].storage)),
   ...Object.values(OWN_STORES).map((s) => s.since),

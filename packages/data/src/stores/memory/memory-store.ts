@@ -7,6 +7,7 @@
 import { matchesCustomerSearch, type Customer } from "@bankcrm/core";
 import { BankcrmConflictError } from "../../errors/http-errors.js";
 import { BankcrmStoreError } from "../../errors/store-error.js";
+import { memoryMergeLog, type MergeLog } from "../merge-log.js";
 import {
   belongsTo,
   clampLimit,
@@ -26,7 +27,7 @@ import {
   type TimelineEntry,
 } from "../store.js";
 
-export function createMemoryStore(): CrmStore {
+export function createMemoryStore(): CrmStore & { readonly mergeLog: MergeLog } {
   const data = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Map<string, unknown>()])) as {
     [C in CollectionName]: Map<string, CollectionRecords[C]>;
   };
@@ -34,11 +35,8 @@ export function createMemoryStore(): CrmStore {
   const byCustomer = new Map<string, Map<CollectionName, Set<string>>>();
   const index = (collection: CollectionName, customerId: string | undefined, id: string) => {
     if (!customerId) return;
-    let c = byCustomer.get(customerId);
-    if (!c) byCustomer.set(customerId, (c = new Map<CollectionName, Set<string>>()));
-    let ids = c.get(collection);
-    if (!ids) c.set(collection, (ids = new Set<string>()));
-    ids.add(id);
+    const c = byCustomer.get(customerId) ?? byCustomer.set(customerId, new Map()).get(customerId)!;
+    (c.get(collection) ?? c.set(collection, new Set()).get(collection)!).add(id);
   };
   const ofCustomer = <C extends CollectionName>(collection: C, customerId: string): CollectionRecords[C][] =>
     [...(byCustomer.get(customerId)?.get(collection) ?? [])].flatMap((id) => {
@@ -50,20 +48,19 @@ export function createMemoryStore(): CrmStore {
   const check = () => {
     if (!open) throw new BankcrmStoreError("unavailable", "the store is closed");
   };
+  const unindex = (collection: CollectionName, previous: unknown) =>
+    collection === "customers" && previous !== undefined && byNaturalKey.delete(naturalKeyOf(previous as Customer));
   const putOne = (collection: CollectionName, record: { id: string }) => {
     const copy = structuredClone(record);
-    if (collection === "customers") {
-      const customer = copy as Customer;
-      const previous = data.customers.get(customer.id);
-      if (previous) byNaturalKey.delete(naturalKeyOf(previous));
-      byNaturalKey.set(naturalKeyOf(customer), customer.id);
-    }
+    unindex(collection, data[collection].get(record.id));
+    if (collection === "customers") byNaturalKey.set(naturalKeyOf(copy as Customer), record.id);
     (data[collection] as Map<string, unknown>).set(record.id, copy);
     index(collection, (record as { customerId?: string }).customerId, record.id);
   };
 
   return {
     kind: "memory",
+    mergeLog: memoryMergeLog(data, putOne, unindex),
     async getCustomer(id) {
       check();
       const c = data.customers.get(id);
