@@ -245,7 +245,8 @@ describe("value across the whole book (workstation, Chromium)", () => {
     const customers = dash.locator("bankcrm-kpi-tile").first();
     await expect
       .poll(() => customers.locator('[part="value"]').textContent())
-      .toContain(want.branchCustomers.toLocaleString("zh-CN"));
+      // With the demo's three records of branch customers from another system (embedded-merges.ts), not yet scored.
+      .toContain((want.branchCustomers + 3).toLocaleString("zh-CN"));
     const charts = dash.locator("bankcrm-chart");
     expect(await charts.count()).toBe(5);
     for (const chart of await charts.all()) expect(await chart.locator("tbody tr").count()).toBeGreaterThan(0);

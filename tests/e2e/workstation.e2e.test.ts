@@ -16,6 +16,8 @@ const ws = useWorkstation();
 const openPage = (query: string, hash = "#/customers") => openWatchedPage(ws.browser, `${ws.site.url}${query}${hash}`);
 
 const rowsOf = (app: Locator) => app.locator('[role="option"]');
+/** The demo's records of three of the first branch's customers from another system (embedded-merges.ts). */
+const DUPLICATES = 3;
 
 describe("branch workstation (pnpm start)", () => {
   it("generates the demo book with visible progress, then lists, filters and sorts customers with masked identifiers", async () => {
@@ -27,7 +29,9 @@ describe("branch workstation (pnpm start)", () => {
     await rowsOf(app).first().waitFor({ timeout: 60_000 });
     // The relationship manager sees their own book; the auditor sees the whole bank.
     await app.locator('select[data-testid="role"]').selectOption("auditor");
-    await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe("共 3,000 位客户");
+    await expect
+      .poll(() => app.locator('[data-testid="count"]').textContent())
+      .toBe(`共 ${(3000 + DUPLICATES).toLocaleString("zh-CN")} 位客户`);
     expect(await rowsOf(app).count()).toBeLessThan(100); // virtualized
 
     const mobiles = await app.locator('[data-field="mobile"]').allTextContents();
@@ -222,9 +226,51 @@ describe("branch workstation (pnpm start)", () => {
     await rowsOf(app).first().waitFor({ timeout: 10_000 });
     expect(await app.locator("progress[aria-labelledby=progress-label]").count()).toBe(0);
     await app.locator('select[data-testid="role"]').selectOption("auditor");
-    await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe("共 500 位客户");
+    await expect.poll(() => app.locator('[data-testid="count"]').textContent()).toBe(`共 ${500 + DUPLICATES} 位客户`);
     await page.close();
   }, 120_000);
+  it("embedded: a branch manager reviews the demo's duplicates resolved in a worker, merges one on this device, undoes it, and a merge stays across a reload", async () => {
+    const { page, violations, errors } = await openPage("?customers=500&seed=e2e-merge");
+    const app = page.locator("bankcrm-workstation-app");
+    await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    const count = app.locator('[data-testid="count"]');
+    const listed = async (n: number) => {
+      await app.locator('select[data-testid="role"]').selectOption("auditor");
+      await app.locator('[data-testid="nav-customers"]').click();
+      await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe(`共 ${n} 位客户`);
+    };
+    const merges = app.locator("ws-merges-page");
+    const review = merges.locator("bankcrm-match-review");
+    const said = merges.locator('[data-testid="merges-said"]');
+    const mergeFirstDuplicate = async () => {
+      await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+      await app.locator('[data-testid="nav-merges"]').click({ timeout: 30_000 });
+      await merges.locator('[data-testid="merge-pairs"] button', { hasText: "CU90000001" }).click({ timeout: 30_000 });
+      await expect
+        .poll(() => review.locator('[part="records"]').textContent(), { timeout: 15_000 })
+        .toContain("CU90000001");
+      await review.locator('button[data-decision="merge"]').click();
+      await expect.poll(() => said.textContent(), { timeout: 15_000 }).toMatch(/^已合并：CU90000001 并入 CU0\d+$/);
+    };
+    await mergeFirstDuplicate();
+    // The other system's record had another relationship manager: the rule kept one, the manager is told.
+    await expect.poll(() => merges.locator('[data-testid="merges-conflicts"]').textContent()).toContain("CU90000001");
+    await listed(500 + DUPLICATES - 1);
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await app.locator('[data-testid="nav-merges"]').click();
+    await merges.locator('[data-testid="merges-undo"]').click();
+    await expect.poll(() => said.textContent(), { timeout: 15_000 }).toContain("已撤销合并");
+    await listed(500 + DUPLICATES);
+    // Merged again, and the page reloaded: the merge is kept in this browser's IndexedDB.
+    await mergeFirstDuplicate();
+    await page.reload();
+    await app.locator('select[data-testid="role"]').waitFor({ timeout: 30_000 });
+    await listed(500 + DUPLICATES - 1);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
   it("opens on my day: a relationship manager's tasks, leads counting down, pipeline and targets; a branch manager's team", async () => {
     const { page, violations, errors } = await openPage("?customers=3000&seed=e2e-day", "");
     const app = page.locator("bankcrm-workstation-app");
@@ -391,7 +437,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => builder.locator("select[name=field]").first().inputValue()).toBe("aum");
     const count = builder.locator('[data-testid="segment-count"]');
-    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/符合条件：[\d,]+ 位客户（共 3,000 位/);
+    await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/符合条件：[\d,]+ 位客户（共 3,003 位/);
 
     // A new segment, by keyboard: its name, then AUM of at least ¥500,000 beside "active".
     await marketing.locator('[data-testid="new-segment"]').focus();
@@ -418,7 +464,9 @@ describe("branch workstation (pnpm start)", () => {
     expect(expected).toBeGreaterThan(10);
     await expect
       .poll(() => count.textContent(), { timeout: 20_000 })
-      .toContain(`符合条件：${expected.toLocaleString("zh-CN")} 位客户（共 3,000 位`);
+      .toContain(
+        `符合条件：${expected.toLocaleString("zh-CN")} 位客户（共 ${(3000 + DUPLICATES).toLocaleString("zh-CN")} 位`,
+      );
     // A sample of matching customers, masked, with why they match.
     expect(await builder.locator('[part="sample"] tbody th').first().textContent()).toMatch(/^.\*+$/u);
     expect(await builder.locator('[part="sample"] tbody td').first().textContent()).toContain("资产规模（AUM）");

@@ -41,6 +41,7 @@ import {
 import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
 import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
 import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
+import { embeddedMergesSource, rowsAfterEvent, withDemoDuplicates } from "./embedded-merges.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook, ensureTargets } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -87,6 +88,7 @@ export class WorkstationSession {
     onValues: () => this.hooks.onValues(),
   });
   private unsubscribe: (() => void) | undefined;
+  private rowsFollow: Promise<void> = Promise.resolve();
 
   constructor(
     private locale: Locale,
@@ -130,6 +132,7 @@ export class WorkstationSession {
     });
     await ensureSalesBook(this.idb, this.rows, STAFF, { seed: SEED });
     await ensureTargets(this.idb, SEED, new Date());
+    this.rows = await withDemoDuplicates(this.idb, this.rows, USERS.branch_manager.branchId);
     this.world = new EmbeddedWorld(this.idb, this.rows, SEED);
     await this.book.read(this.idb);
   }
@@ -263,6 +266,16 @@ export class WorkstationSession {
     this.follow(this.client, user.id);
     this.unsubscribe = this.client.on("change", (event) => {
       const idb = this.idb;
+      // Embedded, a merge or an unmerge on this device: the list's rows follow (one change after another).
+      if (this.embedded && idb && event.collection === "customers")
+        this.rowsFollow = this.rowsFollow
+          .then(() => rowsAfterEvent(idb, this.rows, event))
+          .then((rows) => {
+            if (this.idb !== idb || rows === this.rows) return;
+            this.rows = rows;
+            this.hooks.onValues();
+          })
+          .catch(() => undefined);
       this.book.onChange(event).catch((error: Error) => {
         // Closed under it (a logout, a reset): nothing left to score. Else the value pages say it failed.
         if (this.idb !== idb) return;
@@ -328,10 +341,15 @@ export class WorkstationSession {
     return this.sourceOf("quality", remote, () => qualitySourceOf(remote!));
   }
 
-  /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`); none embedded. */
+  /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`), or embedded this device's. */
   get mergesSource(): MergesSource | undefined {
     const remote = this.remote;
-    return this.sourceOf("merges", remote, () => mergesSourceOf(remote!));
+    if (remote)
+      return this.sourceOf("merges", remote, () => mergesSourceOf(remote, (id) => remote.record("customers", id)));
+    const idb = this.embedded ? this.idb : undefined;
+    return this.sourceOf("merges", idb, () =>
+      embeddedMergesSource(() => this.client, { branchId: USERS.branch_manager.branchId, store: idb!, seed: SEED }),
+    );
   }
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */

@@ -24,7 +24,7 @@ export {
   type LocalMergeResult,
   type LocalMerges,
 } from "./resolution/local-merges.js";
-export { MERGER_ROLES, type ClientResolution, type Resolver } from "./client/resolution.js";
+export { MERGER_ROLES, type ClientResolution, type Resolver, type ReviewScope } from "./client/resolution.js";
 export * from "./stores/idb/index.js";
 export * from "./stores/http/index.js";
 export { createCachedStore, type CachedStore, type CachedStoreOptions } from "./stores/cached/cached-store.js";

@@ -38,12 +38,12 @@ const TIER_RANK: Record<string, number> = { standard: 0, gold: 1, platinum: 2, d
  * The sort keys that are numbers, read once per row into a typed array and
  * sorted by index: comparing the rows' own properties 800,000 times over
  * 50,000 rows of many shapes was what made a sort slow. Customers without a
- * figure (value metrics not computed yet) sort as the lowest.
+ * figure (value metrics not computed for them yet: "—") come last whichever the direction.
  */
 const FIGURE: Partial<Record<SortKey, (r: BookRow) => number>> = {
-  aum: (r) => r.aum ?? -Infinity,
-  tier: (r) => TIER_RANK[r.tier ?? ""] ?? -Infinity,
-  ...Object.fromEntries(VALUE_SORTS.map((name) => [name, (r: BookRow) => r[name] ?? -Infinity])),
+  aum: (r) => r.aum ?? NaN,
+  tier: (r) => TIER_RANK[r.tier ?? ""] ?? NaN,
+  ...Object.fromEntries(VALUE_SORTS.map((name) => [name, (r: BookRow) => r[name] ?? NaN])),
 };
 const COMPARE: Partial<Record<SortKey, (a: BookRow, b: BookRow) => number>> = {
   name: (a, b) => a.name.localeCompare(b.name, "zh-CN"),
@@ -63,7 +63,12 @@ export function sortRows(rows: readonly BookRow[], key: SortKey, descending: boo
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const sign = descending ? -1 : 1;
-  order.sort((a, b) => (keys[a]! < keys[b]! ? -sign : keys[a]! > keys[b]! ? sign : a - b));
+  order.sort((a, b) => {
+    const [x, y] = [keys[a]!, keys[b]!];
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
+    return x < y ? -sign : x > y ? sign : a - b;
+  });
   const out = new Array<BookRow>(n);
   for (let i = 0; i < n; i++) out[i] = rows[order[i]!]!;
   return out;

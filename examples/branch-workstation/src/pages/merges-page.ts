@@ -1,12 +1,12 @@
 /**
  * The branch manager's review of customers that may be one person (entity resolution): the pairs the server proposes
  * (`GET /resolution/review`, the manager's customers), one at a time in `<bankcrm-match-review>` with its two records
- * (read masked), and the decision sent — merge (with an undo right after) or keep apart for good. Resolution runs on
- * the bank's server: embedded, the page says so.
+ * (read masked), and the decision sent — merge (with an undo right after) or keep apart for good. Embedded, the same
+ * page over this device's resolution: the branch's customers resolved in a worker, merged in the embedded store.
  */
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import type { Customer } from "@bankcrm/core";
+import { describeError, type Customer } from "@bankcrm/core";
 import type { HttpStore, ManagerConflict, ResolutionPair } from "@bankcrm/data";
 import "@bankcrm/elements/match-review.js";
 import type { BankcrmMatchDecisionEvent } from "@bankcrm/elements";
@@ -28,15 +28,27 @@ export interface MergesSource {
   last?: { mergeId: number; goldenId: string; mergedId: string } | undefined;
 }
 
-/** The page's source over the server's entity resolution (`/resolution/*`). */
-export function mergesSourceOf(remote: HttpStore): MergesSource {
+/** Entity resolution's calls, as the server's endpoints (the HTTP store) and the client's embedded `resolution` name them. */
+export type ResolutionCalls = Pick<
+  HttpStore,
+  "mergeCustomers" | "undoMerge" | "keepCustomersApart" | "relationshipManagerConflicts"
+> & { resolutionReview(limit?: number): Promise<{ items: ResolutionPair[] }> };
+
+/**
+ * The page's source over entity resolution: the server's (`/resolution/*`, the HTTP store), or this device's
+ * (`client.resolution`, embedded); `record` reads a customer as the page may show it (masked).
+ */
+export function mergesSourceOf(
+  remote: ResolutionCalls,
+  record: (id: string) => Promise<Customer | undefined>,
+): MergesSource {
   const source: MergesSource = {
     review: () =>
       remote
         .resolutionReview(50)
         .then((r) => r.items)
         .catch(() => undefined),
-    record: (id) => remote.record("customers", id),
+    record,
     conflicts: () => remote.relationshipManagerConflicts(20).catch(() => undefined),
     merge: async (ids) => {
       const merged = await remote.mergeCustomers(ids);
@@ -120,7 +132,7 @@ export class MergesPage extends SourcedPage<MergesSource> {
       }
       await this.load();
     } catch (error) {
-      this.said = this.t("mergesFailedDecision", { reason: (error as Error).message });
+      this.said = this.t("mergesFailedDecision", { reason: describeError(error, this.locale) });
     }
   }
 
@@ -133,14 +145,14 @@ export class MergesPage extends SourcedPage<MergesSource> {
       this.said = this.t("mergesUndone");
       await this.load();
     } catch (error) {
-      this.said = this.t("mergesFailedDecision", { reason: (error as Error).message });
+      this.said = this.t("mergesFailedDecision", { reason: describeError(error, this.locale) });
     }
   }
 
   override render() {
     const status = (key: TextKey, role: "status" | "alert" = "status") => html`<p role=${role}>${this.t(key)}</p>`;
     let body;
-    if (this.embedded) body = status("mergesEmbedded");
+    if (!this.source) body = status("mergesEmbedded");
     else if (this.failed) body = status("mergesFailed", "alert");
     else if (!this.pairs) body = status("mergesLoading");
     else {

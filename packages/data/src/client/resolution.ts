@@ -10,23 +10,26 @@ import { BankcrmAccessDeniedError, type CollectionName, type Customer, type Staf
 import { pairKey, partyOf, resolve, type Resolution, type ResolveOptions } from "@bankcrm/core/resolution";
 import { localMerges, type LocalMergeOptions } from "../resolution/local-merges.js";
 import type { CustomerMerge, ManagerConflict, ResolutionPair } from "../stores/http/server-endpoints.js";
-import type { CrmStore } from "../stores/store.js";
+import type { CrmStore, CustomerQuery } from "../stores/store.js";
 import type { ClientContext } from "./context.js";
 
 /** The roles that may merge customers, undo merges and keep records apart (as on the reference server). */
 export const MERGER_ROLES: readonly StaffRole[] = ["branch_manager"];
+
+/** Whose customers a review resolves: a branch's, a relationship manager's (default: every customer in the store). */
+export type ReviewScope = Pick<CustomerQuery, "branchId" | "relationshipManagerId">;
 
 /** Resolves customers: core's `resolve` in this thread by default, or a worker's (`resolveInWorker`). */
 export type Resolver = (customers: readonly Customer[], options: ResolveOptions) => Promise<Omit<Resolution, "model">>;
 
 const inThread: Resolver = (customers, options) => Promise.resolve(resolve(customers.map(partyOf), options));
 
-/** Every customer in the store, whole (for resolving only). */
-async function bookOf(store: CrmStore) {
+/** Every customer in the store (of one branch or book with `scope`), whole — for resolving only. */
+async function bookOf(store: CrmStore, scope: ReviewScope = {}) {
   const all: Customer[] = [];
   let after: string | undefined;
   do {
-    const page = await store.listCustomers({ limit: 1000, ...(after ? { after } : {}) });
+    const page = await store.listCustomers({ ...scope, limit: 1000, ...(after ? { after } : {}) });
     all.push(...page.items);
     after = page.next;
   } while (after);
@@ -60,10 +63,10 @@ export function resolutionOf(ctx: ClientContext, options: LocalMergeOptions = {}
     /** The pairs of the store's customers that may be one person, strongest first; a pair kept apart never. */
     async resolutionReview(
       limit = 50,
-      o: { resolver?: Resolver; thresholds?: ResolveOptions["thresholds"] } = {},
+      o: { resolver?: Resolver; thresholds?: ResolveOptions["thresholds"]; scope?: ReviewScope } = {},
     ): Promise<{ items: ResolutionPair[]; customersRead: number }> {
       allowed("review merges");
-      const customers = await bookOf(store);
+      const customers = await bookOf(store, o.scope);
       const keepApart = await log.apart();
       const result = await (o.resolver ?? inThread)(customers, {
         keepApart,
