@@ -220,6 +220,34 @@ describe("two source systems loaded, then the resolution job", () => {
         folded: 2,
         merged: 0,
       });
+
+      // Load-time survivorship: the wealth platform again, with another mobile and name for 李秀英 (W7, now CU-CORE-2)
+      // — CORE is more trusted, so they stay CORE's; the wealth platform's own customer (W5) takes its new mobile.
+      const mobileOf = async (id: string) =>
+        ((await db.get("customers", id))!.body as { contact: { mobile: string } }).contact.mobile;
+      await loadFile(
+        db,
+        cif("WEALTH"),
+        write("wealth-2.csv", [
+          "NO,NAME,SEX,BIRTH,ID,MOBILE,OPENED",
+          `W7,李秀瑛,2,19490301,${li},13611111111,20190105`,
+          `W5,孙丽,2,19920202,${id("1992-02-02", "006")},13522222222,20190105`,
+        ]),
+      );
+      expect(await mobileOf("CU-CORE-2")).toBe("13900139000");
+      expect((await db.get("customers", "CU-CORE-2"))!.body.name).toBe("李秀英");
+      expect(await mobileOf("CU-WEALTH-W5")).toBe("13522222222");
+      // The core system, trusted first, changes the mobile: the golden record takes it.
+      await loadFile(
+        db,
+        cif("CORE"),
+        write("core-2.csv", ["NO,NAME,SEX,BIRTH,ID,MOBILE,OPENED", `2,李秀英,2,19490301,${li},13933333333,20120105`]),
+      );
+      expect(await mobileOf("CU-CORE-2")).toBe("13933333333");
+      const { rows: sources } = await db.query<{ fields: Record<string, string> }>(
+        "SELECT fields FROM golden_sources WHERE record_id = 'CU-CORE-2'",
+      );
+      expect(sources[0]!.fields).toMatchObject({ "contact.mobile": "CORE", name: "CORE" });
     } finally {
       await db.driver.close();
     }

@@ -48,4 +48,29 @@ describe("a merge's plan", () => {
     expect(plans[1]!.before).toBe(plans[0]!.after);
     expect(plans[1]!.after.updatedBy).toBe("BM0001");
   });
+
+  it("notes where each field of the golden record came from: the kept value's source, the more trusted on a tie", () => {
+    const { email: _e, ...contact } = b.contact;
+    const core = { ...b, contact };
+    const card = { ...b, id: "CU09999999", contact: { ...contact, mobile: "13900000000", email: "x@example.com" } };
+    const [plan] = planCluster(
+      [
+        { body: card, source: "CARD" },
+        { body: core, source: "CORE" },
+      ],
+      { priority: ["CORE", "CARD"], at: "2026-12-01T00:00:00Z", actorId: "BM0001" },
+    );
+    expect(plan!.before.id).toBe(b.id);
+    expect(plan!.sources).toMatchObject({ name: "CORE", "contact.mobile": "CORE", "contact.email": "CARD" });
+    // A golden record whose name a less trusted source gave, the same name from a more trusted one: that source.
+    const [tie] = planCluster(
+      [
+        { body: core, source: "CORE", fields: { name: "CARD" } },
+        { body: { ...core, id: "CU09999999", onboardedAt: "2030-01-01" }, source: "CORE" },
+      ],
+      { at: "2026-12-01T00:00:00Z", actorId: "BM0001", priority: ["CORE", "CARD"] },
+    );
+    expect(tie!.before.id).toBe(b.id);
+    expect(tie!.sources.name).toBe("CORE");
+  });
 });

@@ -6,7 +6,7 @@
 import { pairKey, type ScoredPair } from "@bankcrm/core/resolution";
 import type { Database } from "../database.js";
 import { foldParties, resolveInDatabase, type BookResolveOptions } from "./book.js";
-import { applyMerges, customersFor, planCluster, type Actor, type MergeOptions } from "./merge.js";
+import { applyMerges, customersFor, planCluster, sourcePriority, type Actor, type MergeOptions } from "./merge.js";
 
 /** Who the job's merges are by, in the audit log and `customer_merges`. */
 export const RESOLUTION_JOB: Actor = { id: "SYSTEM-RESOLUTION", role: "system" };
@@ -47,6 +47,14 @@ export interface ResolveBookResult {
  * merges applied, a few hundred customers per transaction — a record gone meanwhile (merged by a person) left out.
  */
 export async function resolveBook(db: Database, actor: Actor, o: ResolveBookOptions = {}): Promise<ResolveBookResult> {
+  // A priority given is the bank's from now on: person-made merges and later loads (load-time survivorship) follow it.
+  if (o.priority)
+    await db.query(
+      `INSERT INTO survivorship_settings (id, priority) VALUES (true, $1)
+       ON CONFLICT (id) DO UPDATE SET priority = excluded.priority`,
+      [o.priority],
+    );
+  const priority = await sourcePriority(db, o.priority);
   const { folded } = await foldParties(db);
   const resolution = await resolveInDatabase(db, o);
   const at = o.at ?? new Date().toISOString();
@@ -63,7 +71,7 @@ export async function resolveBook(db: Database, actor: Actor, o: ResolveBookOpti
       const plans = batch.flatMap((ids) => {
         const present = ids.flatMap((id) => byId.get(id) ?? []);
         try {
-          return present.length > 1 ? planCluster(present, actor, { ...o, at }) : [];
+          return present.length > 1 ? planCluster(present, actor, { ...o, ...(priority ? { priority } : {}), at }) : [];
         } catch (error) {
           // A golden record survivorship cannot make valid (a record stored invalid): left for a person.
           unmerged.push({ ids, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });

@@ -64,14 +64,56 @@ const scopeOf = (body: Record<string, unknown>) =>
     ),
   );
 
+/** Customer records with the source system each came from and, for a golden record, where its fields came from. */
 export async function customersFor(tx: Sql, ids: readonly string[]) {
-  const { rows } = await tx.query<{ id: string; body: Customer; source: string | null }>(
+  const { rows } = await tx.query<{
+    id: string;
+    body: Customer;
+    source: string | null;
+    fields: Record<string, string> | null;
+  }>(
     `SELECT r.id, r.body, (SELECT i.system FROM source_identities i WHERE i.collection = 'customers' AND i.record_id = r.id
-                           ORDER BY i.first_loaded, i.system LIMIT 1) AS source
+                           ORDER BY i.first_loaded, i.system LIMIT 1) AS source,
+            (SELECT g.fields FROM golden_sources g WHERE g.record_id = r.id) AS fields
      FROM records r WHERE r.collection = 'customers' AND r.id = ANY($1) ORDER BY r.id FOR UPDATE`,
     [ids],
   );
   return rows;
+}
+
+/** The bank's source systems, most trusted first: as given, else as the resolution job last set them. */
+export async function sourcePriority(tx: Sql, given?: readonly string[]): Promise<readonly string[] | undefined> {
+  if (given) return given;
+  const { rows } = await tx.query<{ priority: string[] }>("SELECT priority FROM survivorship_settings");
+  return rows[0]?.priority;
+}
+
+/**
+ * Where each golden record's fields came from, kept for load-time survivorship (migration 020): the last plan's
+ * sources of each golden record written, the absorbed records' dropped; and for each plan, in order, what they
+ * were before it (an unmerge, latest first, puts them back).
+ */
+async function keepSources(tx: Sql, plans: readonly MergePlan[]) {
+  const ids = [...new Set(plans.flatMap((p) => [p.before.id, p.other.id]))];
+  const { rows } = await tx.query<{ record_id: string; fields: Record<string, string> }>(
+    "SELECT record_id, fields FROM golden_sources WHERE record_id = ANY($1)",
+    [ids],
+  );
+  const now = new Map<string, Record<string, string> | null>(rows.map((r) => [r.record_id, r.fields]));
+  const before = plans.map((p) => ({ golden: now.get(p.before.id) ?? null, merged: now.get(p.other.id) ?? null }));
+  for (const p of plans) now.set(p.before.id, p.sources);
+  const others = plans.map((p) => p.other.id);
+  await tx.query("DELETE FROM golden_sources WHERE record_id = ANY($1)", [ids]);
+  await tx.query(
+    `INSERT INTO golden_sources (record_id, fields)
+     SELECT t.id, t.fields FROM jsonb_to_recordset($1::jsonb) AS t(id text, fields jsonb)`,
+    [
+      JSON.stringify(
+        [...now].filter(([id, f]) => f !== null && !others.includes(id)).map(([id, fields]) => ({ id, fields })),
+      ),
+    ],
+  );
+  return before;
 }
 
 /** Items by a key of theirs (ES2024's Map.groupBy, which Node 20 lacks). */
@@ -104,6 +146,24 @@ async function relinkMembers(tx: Sql, from: string, to: string): Promise<Moved[]
   return rows;
 }
 
+export type { MergePlan };
+
+/** The absorbed records gone, each with a `leave` on the change feed for whoever could see it. */
+async function removeAbsorbed(tx: Sql, plans: readonly MergePlan[]) {
+  await tx.query("DELETE FROM records WHERE collection = 'customers' AND id = ANY($1)", [plans.map((p) => p.other.id)]);
+  // Deleting is not a write the feed's trigger sees: each `leave` is logged here.
+  await tx.query(
+    `INSERT INTO change_log (collection, record_id, was)
+     SELECT 'customers', t.id, t.was FROM jsonb_to_recordset($1::jsonb) AS t(id text, was jsonb)`,
+    [
+      JSON.stringify(
+        plans.map((p) => ({ id: p.other.id, was: scopeOf(p.other as unknown as Record<string, unknown>) })),
+      ),
+    ],
+  );
+  await tx.query("SELECT pg_notify(change_channel(), '')");
+}
+
 /**
  * Writes merges in the transaction `tx`, set-based whatever their number: every record of each absorbed customer
  * re-linked to its golden one (children in one statement; households and groups where they name it), its source
@@ -111,8 +171,6 @@ async function relinkMembers(tx: Sql, from: string, to: string): Promise<Moved[]
  * each merge kept in `customer_merges` (in order: a golden record's later merge is undone first) and audited.
  * A plan's golden record is never another plan's absorbed one. Returns each plan's merge id and records moved.
  */
-export type { MergePlan };
-
 export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: Actor, at: string) {
   const pairs = JSON.stringify(plans.map((p) => ({ other: p.other.id, golden: p.before.id })));
   const moved = new Map<string, Moved[]>(plans.map((p) => [p.other.id, []]));
@@ -137,19 +195,9 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
     [pairs],
   );
   const identitiesOf = groupedBy(identities, (i) => i.other);
-  await tx.query("DELETE FROM records WHERE collection = 'customers' AND id = ANY($1)", [plans.map((p) => p.other.id)]);
-  // Deleting is not a write the feed's trigger sees: each `leave` is logged here.
-  await tx.query(
-    `INSERT INTO change_log (collection, record_id, was)
-     SELECT 'customers', t.id, t.was FROM jsonb_to_recordset($1::jsonb) AS t(id text, was jsonb)`,
-    [
-      JSON.stringify(
-        plans.map((p) => ({ id: p.other.id, was: scopeOf(p.other as unknown as Record<string, unknown>) })),
-      ),
-    ],
-  );
-  await tx.query("SELECT pg_notify(change_channel(), '')");
+  await removeAbsorbed(tx, plans);
   await raiseTiers(tx, plans);
+  const sourcesBefore = await keepSources(tx, plans);
   await putRows(
     tx,
     "customers",
@@ -157,10 +205,12 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
   );
   const { rows: merges } = await tx.query<{ id: string; merged_id: string }>(
     `INSERT INTO customer_merges (golden_id, merged_id, golden_before, merged_body, moved, identities, choices, rm_conflict,
-       merged_by, merged_at)
-     SELECT t.golden_id, t.merged_id, t.golden_before, t.merged_body, t.moved, t.identities, t.choices, t.rm_conflict, $2, $3
+       sources_before, merged_by, merged_at)
+     SELECT t.golden_id, t.merged_id, t.golden_before, t.merged_body, t.moved, t.identities, t.choices, t.rm_conflict,
+       t.sources_before, $2, $3
      FROM jsonb_to_recordset($1::jsonb) AS t(golden_id text, merged_id text, golden_before jsonb,
-       merged_body jsonb, moved jsonb, identities jsonb, choices jsonb, rm_conflict jsonb, k int) ORDER BY k
+       merged_body jsonb, moved jsonb, identities jsonb, choices jsonb, rm_conflict jsonb, sources_before jsonb, k int)
+     ORDER BY k
      RETURNING id, merged_id`,
     [
       JSON.stringify(
@@ -174,6 +224,7 @@ export async function applyMerges(tx: Sql, plans: readonly MergePlan[], actor: A
           identities: (identitiesOf.get(p.other.id) ?? []).map(({ system, source_key }) => ({ system, source_key })),
           choices: p.choices,
           rm_conflict: p.relationshipManagerConflict ?? null,
+          sources_before: sourcesBefore[k],
         })),
       ),
       actor.id,
@@ -216,7 +267,7 @@ async function raiseTiers(tx: Sql, plans: readonly MergePlan[]) {
 
 /** The merges that make one customer of `records` (one kind): core's plan, the golden one chosen, the others folded in. */
 export function planCluster(
-  records: readonly { body: Customer; source: string | null }[],
+  records: readonly { body: Customer; source: string | null; fields?: Record<string, string> | null }[],
   actor: Actor,
   o: MergeOptions & { at: string },
 ): MergePlan[] {
@@ -245,7 +296,8 @@ export async function mergeRecords(
     if (apart.length > 0) throw new BankcrmMergeRefusedError("keptApart", "these two were decided to be two people");
     if (rows[0]!.body.kind !== rows[1]!.body.kind)
       throw new BankcrmMergeRefusedError("differentKinds", "a person and a company are never one customer");
-    const [plan] = planCluster(rows, actor, { ...o, at });
+    const priority = await sourcePriority(tx, o.priority);
+    const [plan] = planCluster(rows, actor, { ...o, ...(priority ? { priority } : {}), at });
     const [{ mergeId, moved }] = (await applyMerges(tx, [plan!], actor, at)) as [{ mergeId: number; moved: number }];
     return {
       mergeId,
@@ -256,6 +308,22 @@ export async function mergeRecords(
       ...(plan!.relationshipManagerConflict ? { relationshipManagerConflict: plan!.relationshipManagerConflict } : {}),
     };
   });
+}
+
+type SourcesBefore = { golden: Record<string, string> | null; merged: Record<string, string> | null };
+
+/** Where the two records' fields came from, as before the merge being undone. */
+async function restoreSources(
+  tx: Sql,
+  merge: { golden_id: string; merged_id: string; sources_before: SourcesBefore | null },
+) {
+  const before = merge.sources_before ?? { golden: null, merged: null };
+  await tx.query("DELETE FROM golden_sources WHERE record_id = ANY($1)", [[merge.golden_id, merge.merged_id]]);
+  for (const [id, fields] of [
+    [merge.golden_id, before.golden],
+    [merge.merged_id, before.merged],
+  ] as const)
+    if (fields) await tx.query("INSERT INTO golden_sources (record_id, fields) VALUES ($1, $2)", [id, fields]);
 }
 
 /** Undoes a merge (the latest of its golden customer's still in force): both customers back as they were. */
@@ -270,6 +338,7 @@ export async function unmergeRecords(db: Database, mergeId: number, actor: Actor
       identities: { system: string; source_key: string }[];
       unmerged_at: string | null;
       latest: string;
+      sources_before: SourcesBefore | null;
     }>(
       `SELECT m.*, (SELECT max(l.id) FROM customer_merges l WHERE l.golden_id = m.golden_id AND l.unmerged_at IS NULL) AS latest
        FROM customer_merges m WHERE m.id = $1 FOR UPDATE`,
@@ -306,6 +375,7 @@ export async function unmergeRecords(db: Database, mergeId: number, actor: Actor
        WHERE i.collection = 'customers' AND i.system = t.system AND i.source_key = t.source_key AND i.record_id = $1`,
       [merge.golden_id, merge.merged_id, JSON.stringify(merge.identities)],
     );
+    await restoreSources(tx, merge);
     await tx.query("UPDATE customer_merges SET unmerged_at = $2, unmerged_by = $3 WHERE id = $1", [
       mergeId,
       at,

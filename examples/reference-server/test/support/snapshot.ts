@@ -17,7 +17,9 @@ export async function contentSnapshot(db: Database) {
   const { rows: identities } = await db.query(
     "SELECT system, source_key, record_id FROM source_identities ORDER BY system, source_key",
   );
+  const { rows: golden } = await db.query("SELECT record_id, fields FROM golden_sources ORDER BY record_id");
   return {
+    golden,
     records: rows.map((r) => ({
       ...r,
       body: Object.fromEntries(Object.entries(r.body).filter(([k]) => !VOLATILE.has(k))),

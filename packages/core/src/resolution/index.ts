@@ -46,6 +46,7 @@ export {
   goldenOrder,
   mergeConsents,
   mergeCustomers,
+  survivorshipFields,
   type FieldChoice,
   type MergeOutcome,
   type SurvivorshipOptions,

@@ -61,6 +61,14 @@ const OWN_RULE = new Set([
 const recencyOf = (c: Customer) => c.updatedAt ?? c.onboardedAt;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The fields survivorship chooses between two records (`contact.*` one by one): what a source system's value can
+ * come from, and what a later load of a less trusted source must not lay over (load-time survivorship).
+ */
+export function survivorshipFields(c: Customer): string[] {
+  return [...Object.keys(c).filter((f) => !OWN_RULE.has(f)), ...Object.keys(c.contact).map((f) => `contact.${f}`)];
+}
+
 /** Whether a field's value is a valid one of its kind (what validity can tell apart). */
 function valid(field: string, value: unknown): boolean {
   if (field === "contact.mobile") return isValidMobile(value);

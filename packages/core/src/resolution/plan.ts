@@ -12,7 +12,14 @@ import type { Holding } from "../schemas/holding.js";
 import { computeAum } from "../scoring/aum.js";
 import { assignTier } from "../scoring/tier.js";
 import { TIERS } from "../vocabulary.js";
-import { goldenOrder, mergeCustomers, type FieldChoice, type MergeOutcome, type SurvivorshipOptions } from "./merge.js";
+import {
+  goldenOrder,
+  mergeCustomers,
+  survivorshipFields,
+  type FieldChoice,
+  type MergeOutcome,
+  type SurvivorshipOptions,
+} from "./merge.js";
 
 /** One merge to write: the golden record as it was and as it becomes, and the record it absorbs. */
 export interface MergePlan {
@@ -21,6 +28,12 @@ export interface MergePlan {
   after: Customer;
   choices: FieldChoice[];
   relationshipManagerConflict?: MergeOutcome["relationshipManagerConflict"];
+  /**
+   * The source system each survivorship field of the golden record's value came from (`contact.mobile` → `CORE`):
+   * where both records held the same value, the more trusted source; fields of records with no known source left
+   * out. A later load of a less trusted source keeps off these fields (load-time survivorship).
+   */
+  sources: Record<string, string>;
 }
 
 export interface PlanOptions extends Pick<
@@ -39,18 +52,48 @@ export function bumped<T extends object>(body: T, extra: Partial<T> = {}): T {
   return { ...body, ...extra, version };
 }
 
+/** A field's value by its dotted path (`contact.mobile`). */
+const at = (c: Customer, field: string): unknown =>
+  field.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], c);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Where each survivorship field of `after` came from: `before`'s sources (or its source), or `other`'s source. */
+function provenance(
+  p: Pick<MergePlan, "before" | "other" | "after">,
+  known: Readonly<Record<string, string>>,
+  sourceOf: (c: Customer) => string | undefined,
+  priority: readonly string[],
+): Record<string, string> {
+  const rank = (s: string | undefined) => (s === undefined || !priority.includes(s) ? Infinity : priority.indexOf(s));
+  const out: Record<string, string> = {};
+  for (const field of survivorshipFields(p.after)) {
+    const [g, x, kept] = [at(p.before, field), at(p.other, field), at(p.after, field)];
+    const fromGolden = known[field] ?? sourceOf(p.before);
+    let from = same(kept, g) ? fromGolden : sourceOf(p.other);
+    if (same(kept, g) && same(kept, x) && rank(sourceOf(p.other)) < rank(fromGolden)) from = sourceOf(p.other);
+    if (from !== undefined) out[field] = from;
+  }
+  return out;
+}
+
 /**
- * The merges that make one customer of `records` (one kind, each with the source system it came from): the most
- * trusted first is golden, the rest join it in that order. Empty for fewer than two records.
+ * The merges that make one customer of `records` (one kind, each with the source system it came from and, for a
+ * golden record of earlier merges, where its fields came from): the most trusted first is golden, the rest join it
+ * in that order. Empty for fewer than two records.
  */
 export function planCluster(
-  records: readonly { body: Customer; source?: string | null | undefined }[],
+  records: readonly {
+    body: Customer;
+    source?: string | null | undefined;
+    fields?: Readonly<Record<string, string>> | null | undefined;
+  }[],
   o: PlanOptions,
 ): MergePlan[] {
   const sources = new Map(records.map((r) => [r.body.id, r.source ?? undefined]));
   const options = { ...(o.priority ? { priority: o.priority } : {}), sourceOf: (c: Customer) => sources.get(c.id) };
   const ranked = records.map((r) => r.body).sort((x, y) => goldenOrder(x, y, options));
   let golden = ranked[0]!;
+  let known = records.find((r) => r.body.id === golden.id)?.fields ?? {};
   return ranked.slice(1).map((other) => {
     const outcome = mergeCustomers(golden, other, {
       ...options,
@@ -68,7 +111,9 @@ export function planCluster(
       ...(outcome.relationshipManagerConflict
         ? { relationshipManagerConflict: outcome.relationshipManagerConflict }
         : {}),
+      sources: {},
     };
+    plan.sources = known = provenance(plan, known, options.sourceOf, o.priority ?? []);
     golden = after;
     return plan;
   });
