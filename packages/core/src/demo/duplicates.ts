@@ -33,6 +33,12 @@ export interface DuplicatedBookOptions {
   duplicates?: number;
   /** Share of customers given a hard non-match: a twin, or a namesake born the same day (default 0.03). */
   hardNegatives?: number;
+  /**
+   * Share of the other systems' records (duplicates and lookalikes) that hold a passport instead of the resident ID
+   * (default 0): the ID then neither joins nor parts them, and name, birth date, mobile and address must decide — a
+   * harder book, on which the merge threshold trades precision for recall.
+   */
+  otherDocument?: number;
 }
 
 /** A name as another system holds it: traditional, pinyin (either order), a typo, a stray space. */
@@ -65,8 +71,12 @@ function noisyAddress(r: Random, address: string): string {
   return address;
 }
 
+/** A passport in place of the resident ID, with probability `share`. */
+const passportOr = (r: Random, c: IndividualCustomer, share: number): IndividualCustomer["idDocument"] =>
+  share > 0 && r.bool(share) ? { type: "passport", number: `E${r.digits(8)}`, country: "CN" } : c.idDocument;
+
 /** Another system's record of one person. */
-function duplicateOf(r: Random, c: IndividualCustomer, id: string): IndividualCustomer {
+function duplicateOf(r: Random, c: IndividualCustomer, id: string, otherDocument = 0): IndividualCustomer {
   const contact = { ...c.contact };
   if (contact.mobile) {
     const roll = r.next();
@@ -97,7 +107,8 @@ function duplicateOf(r: Random, c: IndividualCustomer, id: string): IndividualCu
       String((Number(idDocument.number[at]) + 3) % 10) +
       idDocument.number.slice(at + 1);
   }
-  return { ...c, id, name: noisyName(r, c.name), birthDate, idDocument, contact };
+  const document = passportOr(r, { ...c, idDocument }, otherDocument);
+  return { ...c, id, name: noisyName(r, c.name), birthDate, idDocument: document, contact };
 }
 
 /** A different person who looks like `c`: a twin, or a namesake born the same day elsewhere. */
@@ -171,12 +182,12 @@ export function generateDuplicatedBook(o: DuplicatedBookOptions): LabelledBook {
       continue;
     }
     if (r.bool(o.duplicates ?? 0.3)) {
-      add(duplicateOf(r, c, nextId()), c.id);
-      if (r.bool(0.2)) add(duplicateOf(r, c, nextId()), c.id);
+      add(duplicateOf(r, c, nextId(), o.otherDocument), c.id);
+      if (r.bool(0.2)) add(duplicateOf(r, c, nextId(), o.otherDocument), c.id);
     }
     if (r.bool(o.hardNegatives ?? 0.03)) {
       const other = unique(lookalike(r, c, nextId()));
-      add(other, other.id);
+      add({ ...other, idDocument: passportOr(r, other, o.otherDocument ?? 0) }, other.id);
     }
   }
   return { records, truth };

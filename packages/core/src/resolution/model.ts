@@ -93,6 +93,8 @@ export const INDIVIDUAL_COMPARISONS: readonly Comparison[] = [
     level: (a, b) => {
       if (!a.idKey || !b.idKey) return null;
       if (a.idKey === b.idKey) return 0;
+      // A resident ID and a passport (or two documents of different kinds or countries) say nothing of each other.
+      if (documentKind(a.idKey) !== documentKind(b.idKey)) return null;
       if (oneOff(a.idKey, b.idKey)) return 1;
       return a.idValid && b.idValid ? 3 : 2;
     },
@@ -118,6 +120,12 @@ export const INDIVIDUAL_COMPARISONS: readonly Comparison[] = [
     },
   },
 ];
+
+/** A party's document's kind: "" for a resident ID, `type:country` for another (`passport:CN`). */
+function documentKind(idKey: string): string {
+  const [type, country] = idKey.split(":");
+  return country === undefined ? "" : `${type}:${country}`;
+}
 
 /** The comparisons of two companies. */
 export const CORPORATE_COMPARISONS: readonly Comparison[] = [

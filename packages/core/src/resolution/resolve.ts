@@ -30,6 +30,22 @@ const REVIEW_ONLY: Record<string, readonly string[]> = {
   given: ["different"],
   uscc: ["different"],
 };
+/** The contact levels that corroborate a person: the same (or one digit off) mobile or e-mail, the address close. */
+const CORROBORATING: Record<string, readonly string[]> = {
+  mobile: ["exact", "oneDigitOff"],
+  email: ["exact"],
+  address: ["same", "close"],
+};
+
+/**
+ * Two people's records whose ID numbers cannot be compared (one holds none, or a passport beside a resident ID) and
+ * that share no contact — a name and a birth date alone, as namesakes born the same day have: never merged unseen.
+ */
+function uncorroborated(evidence: Score["evidence"]): boolean {
+  const id = evidence.find((e) => e.comparison === "idNumber");
+  if (!id || id.level !== "missing") return false;
+  return !evidence.some((e) => CORROBORATING[e.comparison]?.includes(e.level));
+}
 
 export interface ScoredPair extends Score {
   a: string;
@@ -183,7 +199,7 @@ export type CandidateScore = Score & { a: string; b: string; rule?: ScoredPair["
 /** Where a pair goes on its own evidence (before clusters: a merge across a kept-apart pair becomes a review). */
 function decisionOf(s: CandidateScore, kept: boolean, thresholds: Thresholds): ScoredPair["decision"] {
   if (kept || (!s.rule && s.evidence.some((e) => e.level === "conflict"))) return "apart";
-  const conflict = s.evidence.some((e) => REVIEW_ONLY[e.comparison]?.includes(e.level));
+  const conflict = s.evidence.some((e) => REVIEW_ONLY[e.comparison]?.includes(e.level)) || uncorroborated(s.evidence);
   if (s.rule || (s.probability >= thresholds.merge && !conflict)) return "merge";
   return s.probability >= thresholds.review ? "review" : "apart";
 }
