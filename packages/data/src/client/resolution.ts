@@ -7,8 +7,8 @@
  * Against a server, use the HTTP store's endpoints (the server merges).
  */
 import { BankcrmAccessDeniedError, type CollectionName, type Customer, type StaffRole } from "@bankcrm/core";
-import { pairKey, partyOf, resolve, type Resolution, type ResolveOptions } from "@bankcrm/core/resolution";
-import { localMerges, type LocalMergeOptions } from "../resolution/local-merges.js";
+import type { Resolution, ResolveOptions } from "@bankcrm/core/resolution";
+import { localMerges, resolutionModule, type LocalMergeOptions } from "../resolution/local-merges.js";
 import type { CustomerMerge, ManagerConflict, ResolutionPair } from "../stores/http/server-endpoints.js";
 import type { CrmStore, CustomerQuery } from "../stores/store.js";
 import type { ClientContext } from "./context.js";
@@ -22,7 +22,10 @@ export type ReviewScope = Pick<CustomerQuery, "branchId" | "relationshipManagerI
 /** Resolves customers: core's `resolve` in this thread by default, or a worker's (`resolveInWorker`). */
 export type Resolver = (customers: readonly Customer[], options: ResolveOptions) => Promise<Omit<Resolution, "model">>;
 
-const inThread: Resolver = (customers, options) => Promise.resolve(resolve(customers.map(partyOf), options));
+const inThread: Resolver = async (customers, options) => {
+  const { partyOf, resolve } = await resolutionModule();
+  return resolve(customers.map(partyOf), options);
+};
 
 /** Every customer in the store (of one branch or book with `scope`), whole — for resolving only. */
 async function bookOf(store: CrmStore, scope: ReviewScope = {}) {
@@ -66,6 +69,7 @@ export function resolutionOf(ctx: ClientContext, options: LocalMergeOptions = {}
       o: { resolver?: Resolver; thresholds?: ResolveOptions["thresholds"]; scope?: ReviewScope } = {},
     ): Promise<{ items: ResolutionPair[]; customersRead: number }> {
       allowed("review merges");
+      const { pairKey } = await resolutionModule();
       const customers = await bookOf(store, o.scope);
       const keepApart = await log.apart();
       const result = await (o.resolver ?? inThread)(customers, {

@@ -16,18 +16,15 @@ import {
   type Holding,
   versionOf,
 } from "@bankcrm/core";
-import {
-  bumped,
-  pairKey,
-  planCluster,
-  relinked,
-  withEarnedTier,
-  type FieldChoice,
-  type MergePlan,
-  type PlanOptions,
-} from "@bankcrm/core/resolution";
+import type { FieldChoice, MergePlan, PlanOptions } from "@bankcrm/core/resolution";
 import type { LocalMerge, MergeCommit, MergeLog } from "../stores/merge-log.js";
 import type { CrmStore } from "../stores/store.js";
+
+/**
+ * Core's resolution module, loaded when a merge is first made: a page that never merges (internet banking, a lead
+ * form) neither downloads it nor needs it in its import map.
+ */
+export const resolutionModule = () => import("@bankcrm/core/resolution");
 
 /** The collections whose records name a customer (by `customerId`, or among `members`). */
 const LINKED = COLLECTION_NAMES.filter((c) => c !== "customers" && collectionSpec(c).customerIndex !== undefined);
@@ -80,6 +77,7 @@ function byCollection(records: readonly Linked[]): Partial<Record<CollectionName
 
 /** A merge's commit: the golden record (with the tier the holdings together earn), the records re-linked, the entry. */
 async function mergeCommit(store: CrmStore, p: MergePlan, actorId: string, at: string) {
+  const { relinked, withEarnedTier } = await resolutionModule();
   const { before, other } = p;
   const moved = await linkedTo(store, other.id);
   const relinks = moved.map(({ collection, record }) => ({
@@ -119,6 +117,7 @@ async function mergeCommit(store: CrmStore, p: MergePlan, actorId: string, at: s
  * customer, unless it has moved on since (records written to the golden customer after the merge stay with it).
  */
 async function putBack(store: CrmStore, m: LocalMerge, golden: Customer) {
+  const { bumped } = await resolutionModule();
   const expect: MergeCommit["expect"][number][] = [
     { collection: "customers", id: golden.id, version: versionOf(golden) },
     { collection: "customers", id: m.mergedId, version: null },
@@ -145,6 +144,7 @@ export function localMerges(store: CrmStore & { mergeLog: MergeLog }, actorId: s
 
   /** Makes two records of one person one: the golden one chosen by priority, then onboarding. */
   async function merge(ids: readonly [string, string]): Promise<LocalMergeResult> {
+    const { pairKey, planCluster } = await resolutionModule();
     if (ids[0] === ids[1]) throw new BankcrmMergeRefusedError("sameRecord", "a record cannot be merged with itself");
     const [a, b] = await Promise.all(ids.map(customer));
     if (!a || !b) throw new BankcrmMergeRefusedError("notFound", `no customer ${a ? ids[1] : ids[0]}`);
@@ -177,6 +177,7 @@ export function localMerges(store: CrmStore & { mergeLog: MergeLog }, actorId: s
     const golden = await customer(m.goldenId);
     if (!golden) throw new BankcrmMergeRefusedError("notFound", `no customer ${m.goldenId}`);
     const { expect, back } = await putBack(store, m, golden);
+    const { bumped } = await resolutionModule();
     const at = now();
     await log.commit({
       expect,
@@ -195,6 +196,7 @@ export function localMerges(store: CrmStore & { mergeLog: MergeLog }, actorId: s
 
   /** Remembers that two records are two people: never proposed again, never merged. */
   async function keepApart(ids: readonly [string, string]) {
+    const { pairKey } = await resolutionModule();
     if (ids[0] === ids[1]) throw new BankcrmMergeRefusedError("sameRecord", "a record is one person with itself");
     await log.commit({ expect: [], put: [], remove: [], apart: { pair: pairKey(...ids), by: actorId, at: now() } });
   }
