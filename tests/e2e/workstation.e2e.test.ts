@@ -7,7 +7,7 @@ import type { Locator } from "playwright-core";
 import { axeViolations } from "../support/axe.js";
 import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
 import { openWatchedPage } from "../support/watched-page.js";
-import { buildCustomerView } from "@bankcrm/core";
+import { buildCustomerView, consentInForce } from "@bankcrm/core";
 import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
 
 const ws = useWorkstation();
@@ -84,6 +84,7 @@ describe("branch workstation (pnpm start)", () => {
     const { page, violations, errors } = await openPage("?customers=500&seed=e2e-card");
     const app = page.locator("bankcrm-workstation-app");
     await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    const openedId = await rowsOf(app).first().getAttribute("data-customer-id");
     await rowsOf(app).first().click();
     const view = app.locator("ws-customer-360");
     const card = view.locator("bankcrm-customer-card");
@@ -92,6 +93,10 @@ describe("branch workstation (pnpm start)", () => {
     // Every part of the single customer view is there.
     await expect.poll(() => view.locator('[data-testid="holdings"] tbody tr').count()).toBeGreaterThan(0);
     expect(await view.locator('[data-testid="offers"] h2').textContent()).toBe("推荐产品（下一最佳）");
+    // Without the profiling consent the offers are the bank's general list, and the view says so (PIPL Art. 24).
+    const opened = generateDemoCustomers({ seed: "e2e-card", start: 0, count: 500 }).find((c) => c.id === openedId)!;
+    const profiling = consentInForce(opened.consents, "profiling", "all")?.granted === true;
+    expect(await view.locator('[data-testid="offers-general"]').count()).toBe(profiling ? 0 : 1);
     // The timeline renders its rows once scrolled into view (virtualized).
     await view.locator("bankcrm-customer-timeline").scrollIntoViewIfNeeded();
     await expect

@@ -236,6 +236,34 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
+  /** Next best offers: the products, what was left out and why, and whether they were chosen from the customer's data. */
+  private renderOffers(offers: NextBestOffers, l: Locale) {
+    return html`<section aria-labelledby="offers-h" data-testid="offers">
+      <h2 id="offers-h">${this.t("offers")}</h2>
+      ${
+        offers.personalised
+          ? nothing
+          : html`<p class="muted" data-testid="offers-general">${this.t("offersGeneral")}</p>`
+      }
+      ${
+        offers.offers.length === 0
+          ? html`<p class="muted">${this.t("noOffers")}</p>`
+          : html`<ul>
+              ${offers.offers.map((o) => html`<li>${o.product.name} · ${label("productType", o.product.type, l)}</li>`)}
+            </ul>`
+      }
+      ${
+        offers.excluded.length > 0
+          ? html`<p class="muted">
+              ${this.t("excludedBecause", {
+                reasons: [...new Set(offers.excluded.map((e) => label("offerExclusion", e.code, l)))].join("、"),
+              })}
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+
   override render() {
     const l = this.locale;
     if (this.error !== undefined) return html`<p role="alert">${this.error}</p>`;
@@ -284,27 +312,7 @@ export class Customer360 extends LitElement {
                 )
           }
         </section>
-        <section aria-labelledby="offers-h" data-testid="offers">
-          <h2 id="offers-h">${this.t("offers")}</h2>
-          ${
-            d.offers.offers.length === 0
-              ? html`<p class="muted">${this.t("noOffers")}</p>`
-              : html`<ul>
-                  ${d.offers.offers.map(
-                    (o) => html`<li>${o.product.name} · ${label("productType", o.product.type, l)}</li>`,
-                  )}
-                </ul>`
-          }
-          ${
-            d.offers.excluded.length > 0
-              ? html`<p class="muted">
-                  ${this.t("excludedBecause", {
-                    reasons: [...new Set(d.offers.excluded.map((e) => label("offerExclusion", e.code, l)))].join("、"),
-                  })}
-                </p>`
-              : nothing
-          }
-        </section>
+        ${this.renderOffers(d.offers, l)}
       </div>
       <section aria-labelledby="holdings-h" data-testid="holdings">
         <h2 id="holdings-h">${this.t("holdings")}</h2>

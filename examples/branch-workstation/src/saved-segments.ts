@@ -30,6 +30,7 @@ export async function saveSegment(
     name: definition.name,
     ...(definition.description !== undefined ? { description: definition.description } : {}),
     rule: definition.rule,
+    ...(definition.purpose !== undefined ? { purpose: definition.purpose } : {}),
   };
   const saved = await client.segments.get(definition.id);
   const { record } = saved

@@ -187,6 +187,45 @@ for (const database of ["pglite"] as const) {
       expect(seen.find((i) => i.collection === "customerChanges")?.record).toMatchObject({ by: owner.id });
     });
 
+    it("a consent given or withdrawn in the portal puts the customer in or takes them out of every segment for that purpose at once", async () => {
+      const s = await ready();
+      const marketing = {
+        definition: {
+          schemaVersion: 1,
+          id: "all-for-marketing",
+          name: "everyone, for marketing",
+          version: 1,
+          rule: { field: "status", op: "isNotEmpty" },
+          purpose: "marketing",
+        },
+        limit: 1000,
+      };
+      const members = async () => {
+        const answer = await call(s, manager, "POST", "segments/evaluate", marketing);
+        expect(answer.status, answer.text).toBe(200);
+        return (JSON.parse(answer.text) as { ids: string[]; count: number }).ids;
+      };
+      const consent = async (granted: boolean, at: string) => {
+        const profile = await as(customer.id, "GET", "me");
+        const change = {
+          id: `CH-SEGMENT-${String(granted)}-${database}`,
+          input: {
+            kind: "consent",
+            consent: { purpose: "marketing", channel: "all", granted, textVersion: "2026-03", recordedAt: at },
+          },
+        };
+        const answer = await as(customer.id, "POST", "me/changes", change, { "If-Match": profile.etag! });
+        expect(answer.status, answer.text).toBe(200);
+      };
+      await consent(true, "2026-12-06T02:00:00Z");
+      const before = await members();
+      expect(before).toContain(customer.id);
+      await consent(false, "2026-12-06T03:00:00Z");
+      const after = await members();
+      expect(after).not.toContain(customer.id);
+      expect(after.length).toBe(before.length - 1);
+    });
+
     it("streams the customer's own records as they change, as they see them, and nothing of anyone else's", async () => {
       const s = await ready();
       const start = await head();

@@ -11,11 +11,19 @@ const baskets = p.customers.map((c) => [...new Set((holdingsOf.get(c.id) ?? []).
 const rules = mineAssociationRules(baskets, { minSupport: 0.01, minConfidence: 0.05, minLength: 1 });
 const now = new Date(`${p.asOf}T00:00:00Z`);
 
-const withConsent = (c: Customer, granted: boolean): Customer => ({
+/** The customer with a marketing consent (granted or withdrawn) and a profiling one, recorded after any of theirs. */
+const withConsent = (c: Customer, granted: boolean, profiling = true): Customer => ({
   ...c,
   consents: [
     ...c.consents,
-    { purpose: "marketing", channel: "all", granted, textVersion: "2026-01", recordedAt: "2026-06-01T00:00:00Z" },
+    { purpose: "marketing", channel: "all", granted, textVersion: "2026-01", recordedAt: "2099-01-01T00:00:00Z" },
+    {
+      purpose: "profiling",
+      channel: "all",
+      granted: profiling,
+      textVersion: "2026-01",
+      recordedAt: "2099-01-01T00:00:00Z",
+    },
   ],
 });
 
@@ -49,6 +57,7 @@ describe("nextBestOffers", () => {
     expect(nextBestOffers(withConsent(customer, false), holdings, rules, PRODUCTS, { now })).toEqual({
       offers: [],
       excluded: [{ code: "noMarketingConsent" }],
+      personalised: true,
     });
     const withdrawn: Customer = {
       ...withConsent(customer, true),
@@ -70,6 +79,67 @@ describe("nextBestOffers", () => {
       ],
     };
     expect(nextBestOffers(withdrawn, holdings, rules, PRODUCTS, { now }).offers).toEqual([]);
+  });
+
+  it("without the profiling consent offers the bank's general list, whatever the rules say, and says it is not personalised (PIPL Art. 24)", () => {
+    let general = 0;
+    for (const customer of p.customers.slice(0, 300)) {
+      const c = withConsent(customer, true, false);
+      const holdings = holdingsOf.get(c.id) ?? [];
+      const result = nextBestOffers(c, holdings, rules, PRODUCTS, { limit: 5, now });
+      expect(result.personalised).toBe(false);
+      // Nothing of the customer's holdings chose them: the same list with no rules at all.
+      expect(result).toEqual(nextBestOffers(c, holdings, [], PRODUCTS, { limit: 5, now }));
+      general += result.offers.length;
+      for (const o of result.offers) {
+        expect(o.reasons[0]).toEqual({ code: "featured" });
+        expect(holdings.some((h) => h.productType === o.product.type && h.status !== "closed")).toBe(false);
+        if (o.product.risk)
+          expect(Number(o.product.risk.slice(1))).toBeLessThanOrEqual(Number(c.riskTolerance!.slice(1)));
+      }
+      // In the catalogue's order.
+      const places = result.offers.map((o) => PRODUCTS.indexOf(o.product as (typeof PRODUCTS)[number]));
+      expect(places).toEqual([...places].sort((a, b) => a - b));
+      expect(nextBestOffers(withConsent(customer, true, true), holdings, rules, PRODUCTS, { now }).personalised).toBe(
+        true,
+      );
+    }
+    expect(general).toBeGreaterThan(100);
+  });
+
+  it("follows any consent history: no offer without marketing consent in force, no rule without profiling consent (property)", () => {
+    const record = fc.record({
+      purpose: fc.constantFrom("marketing" as const, "profiling" as const),
+      granted: fc.boolean(),
+      day: fc.integer({ min: 1, max: 28 }),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2999 }), fc.array(record, { maxLength: 6 }), (i, history) => {
+        const customer: Customer = {
+          ...p.customers[i]!,
+          consents: history.map((h) => ({
+            purpose: h.purpose,
+            channel: "all",
+            granted: h.granted,
+            textVersion: "2026-01",
+            recordedAt: `2026-03-${String(h.day).padStart(2, "0")}T00:00:00Z`,
+          })),
+        };
+        const latest = (purpose: string) =>
+          customer.consents
+            .filter((c) => c.purpose === purpose)
+            .reduce<Customer["consents"][number] | undefined>(
+              (a, c) => (!a || c.recordedAt >= a.recordedAt ? c : a),
+              undefined,
+            );
+        const holdings = holdingsOf.get(customer.id) ?? [];
+        const result = nextBestOffers(customer, holdings, rules, PRODUCTS, { limit: 5, now });
+        if (latest("marketing")?.granted !== true) expect(result.offers).toEqual([]);
+        expect(result.personalised).toBe(latest("profiling")?.granted === true);
+        if (!result.personalised) expect(result.offers.every((o) => o.reasons[0]!.code === "featured")).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("leaves out investment products when the risk assessment is missing or expired, and says why", () => {

@@ -22,6 +22,7 @@ import {
   BankcrmInvalidArgumentError,
   createFieldCatalog,
   evaluateColumnar,
+  segmentRule,
   withColumn,
   type CatalogField,
   type ColumnarTable,
@@ -183,7 +184,7 @@ export function createSegmentCounter<R>(
 
   /** Sends (or builds) the columns this definition needs and has not had. */
   function ensureColumns(definition: SegmentDefinition) {
-    for (const id of fieldsOf(definition.rule)) {
+    for (const id of fieldsOf(segmentRule(definition))) {
       const field = catalog.get(id);
       if (!field || sent.has(id)) continue;
       sent.add(id);

@@ -5,7 +5,12 @@
  * - never an investment product above the customer's risk tolerance, nor any
  *   investment product when the tolerance is unknown or its assessment has
  *   expired (投资者适当性);
- * - nothing at all without the customer's marketing consent.
+ * - nothing at all without the customer's marketing consent;
+ * - without their profiling consent (PIPL Art. 24: a person may refuse
+ *   recommendations made from their personal information), no association rule
+ *   over their holdings: the bank's general list — the catalogue in its own
+ *   order, still without what they hold and what is unsuitable — marked
+ *   `personalised: false`, for the UI to say so.
  * Every offer carries its reasons; every product left out says why.
  */
 import type { Customer } from "../schemas/customer.js";
@@ -13,6 +18,7 @@ import type { ExclusionCode, ProductRiskLevel, ProductType } from "../schemas/en
 import type { Holding } from "../schemas/holding.js";
 import type { AssociationRule } from "./association-rules.js";
 import { unsuitability } from "./suitability.js";
+import { consentInForce } from "../workflow/customer-change.js";
 
 export interface OfferableProduct {
   code: string;
@@ -23,7 +29,8 @@ export interface OfferableProduct {
 }
 
 export interface OfferReason {
-  code: "rule" | "suitable";
+  /** `rule`: recommended by an association rule over the customer's holdings; `featured`: on the bank's general list. */
+  code: "rule" | "suitable" | "featured";
   antecedent?: string[];
   confidence?: number;
   lift?: number;
@@ -43,6 +50,8 @@ export type { ExclusionCode };
 export interface NextBestOffers {
   offers: Offer[];
   excluded: { product?: OfferableProduct; code: ExclusionCode }[];
+  /** False without the customer's profiling consent: the offers are the general list, not chosen from their data. */
+  personalised: boolean;
 }
 
 export interface NextBestOfferOptions {
@@ -63,6 +72,11 @@ function hasMarketingConsent(customer: Customer): boolean {
   return latest?.granted ?? false;
 }
 
+/** Whether the customer's latest profiling consent (for all channels) is a grant: none recorded is none given. */
+function hasProfilingConsent(customer: Customer): boolean {
+  return consentInForce(customer.consents, "profiling", "all")?.granted === true;
+}
+
 export function nextBestOffers(
   customer: Customer,
   holdings: readonly Pick<Holding, "productType" | "productCode" | "status">[],
@@ -71,28 +85,29 @@ export function nextBestOffers(
   options: NextBestOfferOptions = {},
 ): NextBestOffers {
   const excluded: NextBestOffers["excluded"] = [];
-  if (!hasMarketingConsent(customer)) return { offers: [], excluded: [{ code: "noMarketingConsent" }] };
+  const personalised = hasProfilingConsent(customer);
+  if (!hasMarketingConsent(customer)) return { offers: [], excluded: [{ code: "noMarketingConsent" }], personalised };
   const open = holdings.filter((h) => h.status !== "closed");
   const heldTypes = new Set<string>(open.map((h) => h.productType));
   const heldCodes = new Set(open.map((h) => h.productCode));
-  // Best rule per recommended product type.
+  // Best rule per recommended product type (none without the profiling consent: the general list instead).
   const best = new Map<string, AssociationRule>();
-  for (const rule of rules) {
+  for (const rule of personalised ? rules : []) {
     if (heldTypes.has(rule.consequent) || !rule.antecedent.every((a) => heldTypes.has(a))) continue;
     const current = best.get(rule.consequent);
     if (!current || rule.confidence * rule.lift > current.confidence * current.lift) best.set(rule.consequent, rule);
   }
   const offers: Offer[] = [];
-  for (const product of catalog) {
+  for (const [place, product] of catalog.entries()) {
     const rule = best.get(product.type);
-    if (!rule) continue;
+    if (personalised ? !rule : heldTypes.has(product.type)) continue;
     if (heldCodes.has(product.code)) {
       excluded.push({ product, code: "held" });
       continue;
     }
-    const reasons: OfferReason[] = [
-      { code: "rule", antecedent: rule.antecedent, confidence: rule.confidence, lift: rule.lift },
-    ];
+    const reasons: OfferReason[] = rule
+      ? [{ code: "rule", antecedent: rule.antecedent, confidence: rule.confidence, lift: rule.lift }]
+      : [{ code: "featured" }];
     if (product.risk) {
       const unsuitable = unsuitability(customer, product.risk, options);
       if (unsuitable) {
@@ -101,8 +116,9 @@ export function nextBestOffers(
       }
       reasons.push({ code: "suitable", riskLevel: product.risk, tolerance: customer.riskTolerance! });
     }
-    offers.push({ product, score: rule.confidence * rule.lift, reasons });
+    // The general list keeps the catalogue's order (the bank's own): the earlier, the higher.
+    offers.push({ product, score: rule ? rule.confidence * rule.lift : catalog.length - place, reasons });
   }
   offers.sort((a, b) => b.score - a.score || a.product.code.localeCompare(b.product.code));
-  return { offers: offers.slice(0, options.limit ?? 3), excluded };
+  return { offers: offers.slice(0, options.limit ?? 3), excluded, personalised };
 }

@@ -29,3 +29,6 @@ export type Operator = (typeof OPERATORS)[number];
 
 /** The format of saved definitions; bump with a migration when it changes. */
 export const SEGMENT_SCHEMA_VERSION = 1;
+
+/** The catalog field a segment's purpose is checked against: the purposes whose consent is in force. */
+export const CONSENT_FIELD = "consents";

@@ -13,6 +13,7 @@ import * as z from "zod";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { object } from "../zod.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
+import { ConsentPurposeSchema } from "./enums.js";
 import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./segment-operators.js";
 import { writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
@@ -46,6 +47,11 @@ export const SegmentDefinitionSchema = object({
   /** The segment's own revision, raised on every saved change. */
   version: z.int().min(1),
   rule: RuleSchema,
+  /**
+   * What its members are used for (marketing, profiling…): only customers whose consent for it is in force are
+   * members, in every evaluator — closures, columnar, SQL (`segmentRule`).
+   */
+  purpose: ConsentPurposeSchema.optional(),
 });
 export type SegmentDefinition = Omit<z.infer<typeof SegmentDefinitionSchema>, "rule"> & { rule: Rule };
 
@@ -58,6 +64,8 @@ export const SegmentSchema = defineRecord(
     name: text(120),
     description: text(1000).optional(),
     rule: RuleSchema,
+    /** What its members are used for: only customers whose consent for it is in force are members. */
+    purpose: ConsentPurposeSchema.optional(),
     /** Who keeps it (marketing, a branch manager, a relationship manager). */
     ownerId: IdSchema,
     createdBy: IdSchema.optional(),
@@ -70,6 +78,7 @@ export const SegmentSchema = defineRecord(
     name: C1,
     description: C1,
     rule: C1,
+    purpose: C1,
     ownerId: C1,
     createdBy: C1,
     createdAt: C1,
@@ -87,5 +96,6 @@ export function definitionOf(segment: Segment): SegmentDefinition {
     ...(segment.description !== undefined ? { description: segment.description } : {}),
     version: segment.version ?? 1,
     rule: segment.rule,
+    ...(segment.purpose !== undefined ? { purpose: segment.purpose } : {}),
   };
 }

@@ -18,7 +18,7 @@ import {
   type EvaluateOptions,
   type SegmentResult,
 } from "./compile.js";
-import type { Condition, Rule, SegmentDefinition } from "./definition.js";
+import { segmentRule, type Condition, type Rule, type SegmentDefinition } from "./definition.js";
 
 const epochDay = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
 
@@ -575,7 +575,7 @@ export function evaluateColumnar<R>(
   options: EvaluateOptions & { countOnly?: boolean } = {},
 ): SegmentResult & { bitmap: Uint32Array } {
   assertValidSegment(definition, catalog);
-  const bitmap = ruleBits(definition.rule, table, options.now ?? new Date(), undefined);
+  const bitmap = ruleBits(segmentRule(definition), table, options.now ?? new Date(), undefined);
   const matches = count(bitmap);
   const ids: string[] = [];
   if (!options.countOnly) {

@@ -15,7 +15,7 @@ import { DAY_MS } from "../time.js";
 import { BankcrmValidationError } from "../errors/validation-error.js";
 import type { Locale } from "../i18n/locale.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
-import type { Condition, Operator, Rule, SegmentDefinition } from "./definition.js";
+import { segmentRule, type Condition, type Operator, type Rule, type SegmentDefinition } from "./definition.js";
 import { validateSegment } from "./validate.js";
 
 export type Predicate<R> = (record: R) => boolean;
@@ -273,7 +273,7 @@ export function compileSegment<R>(
   options: EvaluateOptions = {},
 ): Predicate<R> {
   assertValidSegment(definition, catalog);
-  return compileRule(definition.rule, catalog, options.now ?? new Date());
+  return compileRule(segmentRule(definition), catalog, options.now ?? new Date());
 }
 
 export interface ExplainedNode {
@@ -321,7 +321,7 @@ export function explainSegment<R>(
   options: EvaluateOptions = {},
 ): ExplainedNode {
   assertValidSegment(definition, catalog);
-  return explainRule(definition.rule, catalog, record, options.now ?? new Date());
+  return explainRule(segmentRule(definition), catalog, record, options.now ?? new Date());
 }
 
 export interface SegmentResult {

@@ -8,6 +8,8 @@ export {
   type Condition,
   type Rule,
   type SegmentDefinition,
+  CONSENT_FIELD,
+  segmentRule,
 } from "./definition.js";
 export {
   createFieldCatalog,

@@ -12,7 +12,7 @@
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { checkIdentifier, type CatalogField, type FieldCatalog } from "./catalog.js";
 import { withinLastBounds, assertValidSegment } from "./compile.js";
-import type { Condition, Rule, SegmentDefinition } from "./definition.js";
+import { segmentRule, type Condition, type Rule, type SegmentDefinition } from "./definition.js";
 
 export interface ToSqlOptions {
   dialect: "postgres";
@@ -127,6 +127,6 @@ export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>
     return condition(r);
   };
 
-  const where = rule(definition.rule);
+  const where = rule(segmentRule(definition));
   return { text: `SELECT ${quote(idColumn)} FROM ${quote(table)} WHERE ${where}`, where, values };
 }

@@ -5,11 +5,12 @@
  * issue, never a stack overflow or a hang.
  */
 import type { Locale } from "../i18n/locale.js";
+import { CONSENT_PURPOSES } from "../vocabulary.js";
 import { segmentMessage, type SegmentMessageKey } from "../i18n/segment-messages.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
 import type { SegmentDefinition } from "./definition.js";
 import { ID_PATTERN } from "../id-pattern.js";
-import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
+import { CONSENT_FIELD, OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./operators.js";
 
 export const MAX_DEPTH = 32;
 export const MAX_NODES = 2_000;
@@ -154,6 +155,12 @@ export function validateSegment(
   if (typeof definition.name !== "string" || definition.name.trim() === "" || definition.name.length > 120)
     add(["name"], "malformed");
   if (!Number.isInteger(definition.version) || (definition.version as number) < 1) add(["version"], "malformed");
+  if (definition.purpose !== undefined) {
+    // A purpose binds the segment to the consent for it: a catalog without the customers' consents cannot.
+    if (!(CONSENT_PURPOSES as readonly unknown[]).includes(definition.purpose)) add(["purpose"], "malformed");
+    else if (catalog.get(CONSENT_FIELD)?.type !== "stringList")
+      add(["purpose"], "unknownField", { field: CONSENT_FIELD });
+  }
   const stack: { node: unknown; path: (string | number)[]; depth: number }[] = [
     { node: definition.rule, path: ["rule"], depth: 1 },
   ];
