@@ -96,7 +96,12 @@ describe("working days left and the case's state", () => {
   it("says on time, due soon, overdue, met or missed", () => {
     const c = { slaDueAt: due.dueAt, status: "open" };
     expect(slaState(c, beijing("2026-09-29")).state).toBe("on_time");
-    expect(slaState(c, beijing("2026-10-08", "09:00"))).toEqual({ state: "due_soon", workingDaysLeft: 1 });
+    expect(slaState(c, beijing("2026-10-08", "09:00"))).toEqual({
+      state: "due_soon",
+      workingDaysLeft: 1,
+      binding: "sla",
+      dueAt: due.dueAt,
+    });
     expect(slaState(c, beijing("2026-10-09")).state).toBe("overdue");
     expect(
       slaState({ ...c, status: "resolved", resolvedAt: beijing("2026-10-08", "18:00") }, beijing("2026-10-20")).state,

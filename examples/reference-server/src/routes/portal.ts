@@ -20,6 +20,7 @@ import * as z from "zod";
 import {
   applySelfServiceChange,
   collectionSchemas,
+  caseDerivedFields,
   computeSlaDue,
   maskRecord,
   slaPolicyFor,
@@ -163,6 +164,8 @@ const newCase = (r: z.infer<typeof CaseRequest>, customer: Customer, at: string)
     ...(r.description ? { description: r.description } : {}),
     openedAt: at,
     slaDueAt: computeSlaDue(at, slaPolicyFor({ type: r.type, priority })).dueAt,
+    // A complaint's regulatory limit, from the day it was received.
+    ...caseDerivedFields({ type: r.type, openedAt: at }),
     createdBy: customer.id,
     version: 1,
   };

@@ -8,6 +8,7 @@
 import { Hono } from "hono";
 import {
   applyTransition,
+  withWriterFields,
   collectionSchemas,
   collectionSpec,
   isCollectionName,
@@ -68,7 +69,8 @@ export function recordRoutes({ db, write }: RouteContext) {
         const result = validate(collectionSchemas[collection], input, "en", { strict: true });
         if (!result.success) return invalid(c, result.errors);
         const machine = collectionSpec(collection).machine;
-        const data = result.data as unknown as Record<string, unknown>;
+        // What the writer derives (a complaint's regulatory limit) is the server's, whatever the body said.
+        const data = withWriterFields(collection, result.data);
         const secret = unreadableRefused(c, collection, data);
         if (secret) return secret;
         if (machine && !machine.initial.includes(String(data[machine.field])))
@@ -188,7 +190,7 @@ export function recordRoutes({ db, write }: RouteContext) {
           : restored;
       const result = validate(schema, stamped, "en", { strict: true });
       if (!result.success) return invalid(c, result.errors);
-      const data = result.data as unknown as Record<string, unknown>;
+      const data = withWriterFields(collection, result.data, current?.body);
       const secret = loader ? undefined : unreadableRefused(c, collection, data);
       if (secret) return secret;
       if (data.id !== id) return problem(c, 422, "Id mismatch", "the body's id differs from the URL's");

@@ -11,6 +11,7 @@
  * the client and the server).
  */
 import type * as z from "zod";
+import { caseDerivedFields } from "../service/regulatory.js";
 import type { StaffRole } from "../vocabulary.js";
 import {
   CampaignMemberSchema,
@@ -62,6 +63,15 @@ export interface CollectionWrites {
   roles: readonly StaffRole[];
   /** The field set from the writer's clock on create (the caller's value is replaced). */
   createdAtField?: string;
+  /**
+   * Fields the writer derives from the record on every write — create, update, transition, on the client as on the
+   * server — whatever the input said (a complaint's regulatory limit). Their names are in `derived`, and with
+   * `transitionOnly`, refused in an update's input.
+   */
+  derive?: (record: Record<string, unknown>) => Record<string, unknown>;
+  derived?: readonly string[];
+  /** Fields only a transition's effect sets (a complaint's extensions): refused in an update's input. */
+  transitionOnly?: readonly string[];
 }
 
 export interface CollectionSpec<R = unknown> {
@@ -173,7 +183,12 @@ export const collections = defineCollections({
     customerIndex: "customerId",
     timeField: "openedAt",
     timeline: { kind: "case", at: (c: ServiceCase) => c.updatedAt ?? c.openedAt },
-    write: staffWrites(["relationship_manager", "teller", "branch_manager", "service_agent"], "openedAt"),
+    write: {
+      ...staffWrites(["relationship_manager", "teller", "branch_manager", "service_agent"], "openedAt"),
+      derive: caseDerivedFields,
+      derived: ["regulatoryDueAt"],
+      transitionOnly: ["extensions"],
+    },
     machine: serviceCaseMachine,
     freeText: ["subject", "description", "resolution", "satisfactionComment"],
     storage: {

@@ -4,6 +4,7 @@
  * history can be generated on demand without the rest of the portfolio.
  */
 import { computeSlaDue } from "../service/sla.js";
+import { caseDerivedFields } from "../service/regulatory.js";
 import { luhnCheckDigit } from "../identifiers/bank-card.js";
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
@@ -365,8 +366,9 @@ function contactsFor(
       subject: r.pick(SUMMARIES[type === "complaint" ? "complaint" : type === "inquiry" ? "inquiry" : "service"]),
       ...(staffId ? { assignedTo: staffId } : {}),
       openedAt,
-      // Working days on the mainland calendar, as a bank counts them.
+      // Working days on the mainland calendar, as a bank counts them; a complaint's regulatory limit beside.
       slaDueAt: computeSlaDue(openedAt, { workingDays: SLA_DAYS[priority] }).dueAt,
+      ...caseDerivedFields({ type, openedAt }),
       ...(done ? { resolvedAt: resolvedAt.toISOString() } : {}),
       ...(done && r.bool(0.7)
         ? {

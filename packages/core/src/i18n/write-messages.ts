@@ -13,6 +13,18 @@ const WRITE_MESSAGES = {
   reopenWindow: { "zh-CN": "已超过可重新打开的期限", en: "The time to reopen this case has passed" },
   sameStage: { "zh-CN": "商机已处于该阶段", en: "The opportunity is already at this stage" },
   snoozeInPast: { "zh-CN": "推迟时间须晚于当前时间", en: "Snooze to a time after now" },
+  extendComplaintOnly: {
+    "zh-CN": "只有投诉的监管处理时限可以延长",
+    en: "Only a complaint's regulatory time limit can be extended",
+  },
+  extendLimit: {
+    "zh-CN": "投诉处理时限已延长两次（共 60 日），不能再延长",
+    en: "The complaint's time limit was extended twice (60 days in all) and cannot be extended again",
+  },
+  extendApproval: {
+    "zh-CN": "第二次延长须经高级管理人员（网点负责人）批准",
+    en: "A second extension needs a senior manager's approval (the branch manager)",
+  },
   initialState: { "zh-CN": "新记录的状态须为：{states}", en: "A new record starts in: {states}" },
   readOnlyField: { "zh-CN": "此项不能直接修改", en: "This field cannot be changed directly" },
   errorConflict: {

@@ -12,6 +12,7 @@
  *   author (four eyes).
  */
 import { DAY_MS } from "../time.js";
+import { MAX_COMPLAINT_EXTENSIONS } from "../service/regulatory.js";
 import * as z from "zod";
 import { MoneySchema } from "../money/money-schema.js";
 import { IdSchema, IsoDateTimeSchema, text } from "../schemas/common.js";
@@ -147,6 +148,8 @@ export const opportunityMachine = defineMachine<Opportunity>({
 });
 
 const ACTIVE_CASE = ["open", "in_progress", "pending_customer"] as const;
+/** Who may approve a complaint's second extension (a senior manager, 高级管理人员): by extending it themselves. */
+const EXTENSION_APPROVERS: readonly StaffRole[] = ["branch_manager"];
 
 export const serviceCaseMachine = defineMachine<ServiceCase>({
   field: "status",
@@ -189,6 +192,32 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
         satisfaction: undefined,
         satisfactionComment: undefined,
       }),
+    },
+    {
+      // The regulator's limit for a complaint extended — to 30 days, then 60 with a senior manager's approval (the
+      // branch manager extends it themselves): each extension with why and who; the limit is derived from them.
+      event: "extend",
+      from: ACTIVE_CASE,
+      to: (c) => c.status,
+      details: reason,
+      guard: (c, { actor }) => {
+        const n = c.extensions?.length ?? 0;
+        if (c.type !== "complaint") return { kind: "invalid", reason: "extendComplaintOnly" };
+        if (n >= MAX_COMPLAINT_EXTENSIONS) return { kind: "invalid", reason: "extendLimit" };
+        if (n === 1 && !EXTENSION_APPROVERS.includes(actor.role))
+          return { kind: "accessDenied", reason: "extendApproval" };
+        return undefined;
+      },
+      effect: (c, { at, actor, details }) => {
+        const first = (c.extensions?.length ?? 0) === 0;
+        const extension = {
+          at,
+          reason: String(details.reason),
+          by: actor.id,
+          ...(first ? {} : { approvedBy: actor.id }),
+        };
+        return { extensions: [...(c.extensions ?? []), extension] };
+      },
     },
     {
       event: "escalate",

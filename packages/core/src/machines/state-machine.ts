@@ -39,7 +39,14 @@ export interface GuardRefusal {
   /** "accessDenied" refusals are about who acts; "invalid" ones about the record. */
   kind: "accessDenied" | "invalid";
   /** Message key in i18n/messages.ts. */
-  reason: "fourEyes" | "reopenWindow" | "sameStage" | "snoozeInPast";
+  reason:
+    | "fourEyes"
+    | "reopenWindow"
+    | "sameStage"
+    | "snoozeInPast"
+    | "extendComplaintOnly"
+    | "extendLimit"
+    | "extendApproval";
 }
 
 export interface StateMachine<R = Record<string, unknown>> {

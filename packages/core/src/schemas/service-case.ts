@@ -13,6 +13,13 @@ import {
 } from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
+/** An extension of a complaint's regulatory limit: when, why (a business reason, never personal data), who, approved by. */
+export const ComplaintExtensionFields = defineRecord(
+  "ComplaintExtension",
+  { at: IsoDateTimeSchema, reason: text(500), by: IdSchema, approvedBy: IdSchema.optional() },
+  { at: C1, reason: C1, by: C1, approvedBy: C1 },
+);
+
 export const ServiceCaseFields = defineRecord(
   "ServiceCase",
   {
@@ -29,6 +36,13 @@ export const ServiceCaseFields = defineRecord(
     assignedTo: IdSchema.optional(),
     openedAt: IsoDateTimeSchema,
     slaDueAt: IsoDateTimeSchema,
+    /**
+     * A complaint's regulatory limit (calendar days from receipt: 15, extended to 30, then 60 with approval), derived
+     * by the writer from `openedAt` and the extensions — never taken from input (service/regulatory.ts).
+     */
+    regulatoryDueAt: IsoDateTimeSchema.optional(),
+    /** A complaint's extensions of the regulatory limit: why, by whom, and the senior manager who approved the second. */
+    extensions: z.array(ComplaintExtensionFields).max(2).optional(),
     resolvedAt: IsoDateTimeSchema.optional(),
     /** Customer satisfaction after resolution, 1 (very unhappy) – 5 (very happy). */
     satisfaction: z.int().min(1).max(5).optional(),
@@ -56,6 +70,8 @@ export const ServiceCaseFields = defineRecord(
     assignedTo: C1,
     openedAt: C1,
     slaDueAt: C1,
+    regulatoryDueAt: C1,
+    extensions: C1,
     resolvedAt: C1,
     satisfaction: C1,
     resolution: C2,

@@ -24,3 +24,10 @@ export {
   callerLock,
   type CallerAnswers,
 } from "./verification.js";
+export {
+  bindingDue,
+  caseDerivedFields,
+  MAX_COMPLAINT_EXTENSIONS,
+  regulatoryDue,
+  REGULATORY_COMPLAINT_DAYS,
+} from "./regulatory.js";

@@ -8,6 +8,7 @@ import { bankDay, bankTime } from "../sales/day.js";
 import type { Priority, ServiceCaseType } from "../vocabulary.js";
 import { DAY_MS } from "../time.js";
 import { mainlandChinaCalendar, type WorkCalendar } from "./calendar.js";
+import { bindingDue } from "./regulatory.js";
 
 /** Working days allowed, by case type, then priority (`default` for the priorities not named). */
 export type SlaTable = Partial<Record<ServiceCaseType, Partial<Record<Priority, number>> & { default: number }>> & {
@@ -100,22 +101,26 @@ export function workingDaysLeft(
 
 export type SlaState = "on_time" | "due_soon" | "overdue" | "met" | "missed";
 
-/** Where a case stands against its limit: open (on time, due soon, overdue) or resolved (met, missed). */
+/**
+ * Where a case stands against its limit — the earlier of the bank's service level and, for a complaint, the
+ * regulator's (`binding` says which): open (on time, due soon, overdue) or resolved (met, missed).
+ */
 export function slaState(
-  c: { slaDueAt: string; resolvedAt?: string; status: string },
+  c: { slaDueAt: string; regulatoryDueAt?: string | undefined; resolvedAt?: string; status: string },
   now: string | Date,
   options: { calendar?: WorkCalendar; dueSoonDays?: number } = {},
-): { state: SlaState; workingDaysLeft: number } {
+): { state: SlaState; workingDaysLeft: number; binding: "sla" | "regulatory"; dueAt: string } {
   const calendar = options.calendar ?? mainlandChinaCalendar;
+  const { dueAt, binding } = bindingDue(c);
   const resolved = c.status === "resolved" || c.status === "closed";
   if (resolved && c.resolvedAt !== undefined) {
-    const met = Date.parse(c.resolvedAt) <= Date.parse(c.slaDueAt);
-    return { state: met ? "met" : "missed", workingDaysLeft: 0 };
+    const met = Date.parse(c.resolvedAt) <= Date.parse(dueAt);
+    return { state: met ? "met" : "missed", workingDaysLeft: 0, binding, dueAt };
   }
   const left =
-    Date.parse(typeof now === "string" ? now : now.toISOString()) > Date.parse(c.slaDueAt)
-      ? Math.min(-1, workingDaysLeft(now, c.slaDueAt, calendar))
-      : Math.max(0, workingDaysLeft(now, c.slaDueAt, calendar));
+    Date.parse(typeof now === "string" ? now : now.toISOString()) > Date.parse(dueAt)
+      ? Math.min(-1, workingDaysLeft(now, dueAt, calendar))
+      : Math.max(0, workingDaysLeft(now, dueAt, calendar));
   const state: SlaState = left < 0 ? "overdue" : left <= (options.dueSoonDays ?? 1) ? "due_soon" : "on_time";
-  return { state, workingDaysLeft: left };
+  return { state, workingDaysLeft: left, binding, dueAt };
 }

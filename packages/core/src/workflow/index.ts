@@ -3,6 +3,8 @@ export {
   applyTransition,
   applyUpdate,
   stampCreate,
+  withDerived,
+  withWriterFields,
   canWrite,
   assertCanWrite,
   versionOf,

@@ -181,7 +181,9 @@ export function applyTransition<C extends CollectionName>(
     history,
     ...nextWrite(r, actor, at),
   });
-  return parseOrThrow(specOf(collection).schema, next, locale, { allowMasked: masked }) as CollectionRecords[C];
+  return parseOrThrow(specOf(collection).schema, withDerived(collection, next), locale, {
+    allowMasked: masked,
+  }) as CollectionRecords[C];
 }
 
 /** An instant with an offset, as the schemas accept it (`…Z` or `…+08:00`). */
@@ -239,7 +241,8 @@ export function stampCreate<C extends CollectionName>(
     ...nextWrite(undefined, actor, at),
   };
   delete created.history;
-  const record = parseOrThrow(spec.schema, created, locale);
+  for (const field of spec.write?.transitionOnly ?? []) delete created[field];
+  const record = parseOrThrow(spec.schema, withDerived(collection, created), locale);
   const machine = spec.machine;
   if (machine && !machine.initial.includes(stateOf(machine, record))) {
     throw new BankcrmValidationError([
@@ -273,6 +276,8 @@ export function applyUpdate<C extends CollectionName>(
     ...READ_ONLY_FIELDS,
     ...(spec.write?.createdAtField ? [spec.write.createdAtField] : []),
     ...(spec.machine ? [spec.machine.field] : []),
+    ...(spec.write?.derived ?? []),
+    ...(spec.write?.transitionOnly ?? []),
   ];
   const refused = Object.keys(fields).filter(
     (key) => (locked as readonly string[]).includes(key) && fields[key] !== (current as Record<string, unknown>)[key],
@@ -286,7 +291,38 @@ export function applyUpdate<C extends CollectionName>(
     ...utcInstants(fields),
     ...nextWrite(current, actor, at),
   });
-  return parseOrThrow(spec.schema, merged, locale, { allowMasked: masked }) as CollectionRecords[C];
+  return parseOrThrow(spec.schema, withDerived(collection, merged), locale, {
+    allowMasked: masked,
+  }) as CollectionRecords[C];
+}
+
+/**
+ * A record with the fields its collection derives (`write.derive`) computed from it, whatever it said of them:
+ * every writer — the client's create, update and transition, the server's routes — calls this last.
+ */
+export function withDerived(collection: CollectionName, record: Record<string, unknown>): Record<string, unknown> {
+  const write = specOf(collection).write;
+  if (!write?.derive) return record;
+  const out = { ...record };
+  for (const field of write.derived ?? []) delete out[field];
+  return { ...out, ...write.derive(out) };
+}
+
+/**
+ * A record as a server stores it from a client's body: the fields only a transition sets as the stored record has
+ * them (none on a create), and the derived fields computed — what the body said of either is not taken.
+ */
+export function withWriterFields(
+  collection: CollectionName,
+  record: Record<string, unknown>,
+  stored?: Record<string, unknown>,
+): Record<string, unknown> {
+  const out = { ...record };
+  for (const field of specOf(collection).write?.transitionOnly ?? []) {
+    if (stored?.[field] === undefined) delete out[field];
+    else out[field] = stored[field];
+  }
+  return withDerived(collection, out);
 }
 
 /** Who wrote a record last, when, and its next version (1 for a new record): stamped on every write. */

@@ -40,7 +40,8 @@ const groupOf = (state: SlaState) => (state === "met" || state === "missed" ? "r
 /**
  * Service cases by their time limit (投诉处理): overdue, due soon, on time, and
  * the recently resolved — each with the working days left (or over) on the
- * working calendar. Assign (branch manager, with `staff`), start, escalate with
+ * working calendar — or, for a complaint, the regulator's calendar-day limit when it comes first (extended with a
+ * reason: the second time by the branch manager). Assign (branch manager, with `staff`), start, escalate with
  * a reason (each raises the priority a step), resolve with an outcome and the
  * resolution told to the customer, reopen within the window with a reason —
  * every write through the client.
@@ -159,7 +160,10 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
       />${error ? html`<span class="error" id=${`${id}-error`}>${error}</span>` : nothing}`;
   }
 
-  private renderCase(c: ServiceCase, sla: { state: SlaState; workingDaysLeft: number }) {
+  private renderCase(
+    c: ServiceCase,
+    sla: { state: SlaState; workingDaysLeft: number; dueAt: string; binding: "sla" | "regulatory" },
+  ) {
     const l = this.effectiveLocale;
     const user = this.effectiveUser;
     const offered = new Set(user ? availableTransitions("serviceCases", c, user).map((t) => t.event) : []);
@@ -181,8 +185,12 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
           ${c.escalationLevel ? ` · ${sayService("caseEscalated", l, { level: c.escalationLevel })}` : ""}
           ${assignee ? ` · ${sayService("leadAssignedTo", l, { name: assignee })}` : ""}</span
         ><br />
-        <span part="sla" class=${sla.state === "overdue" || sla.state === "missed" ? "late" : "muted"}
-          >${slaText} · <time datetime=${c.slaDueAt}>${bankDay(new Date(Date.parse(c.slaDueAt) - 1))}</time></span
+        <span
+          part="sla"
+          data-binding=${sla.binding}
+          class=${sla.state === "overdue" || sla.state === "missed" ? "late" : "muted"}
+          >${sla.binding === "regulatory" ? `${sayService("slaRegulatory", l)} · ` : ""}${slaText} ·
+          <time datetime=${sla.dueAt}>${bankDay(new Date(Date.parse(sla.dueAt) - 1))}</time></span
         >
         ${c.resolution ? html`<br /><span class="muted">${c.resolutionCode ? `${labelIn(resolutionCodeLabels, c.resolutionCode, l)}：` : ""}<bdi>${c.resolution}</bdi></span>` : nothing}
       </span>
@@ -193,7 +201,7 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
   /** A transition that asks why: the reason's field and the button that sends it. */
   private reasonAction(
     c: ServiceCase,
-    event: "escalate" | "reopen",
+    event: "escalate" | "reopen" | "extend",
     reason: CaseQueueMessageKey,
     button: CaseQueueMessageKey,
   ) {
@@ -244,6 +252,7 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
           : nothing
       }
       ${offered.has("escalate") ? this.reasonAction(c, "escalate", "caseEscalateReason", "caseEscalate") : nothing}
+      ${offered.has("extend") ? this.reasonAction(c, "extend", "caseExtendReason", "caseExtend") : nothing}
       ${
         offered.has("resolve")
           ? html`<label class="visually-hidden" for=${id("code")}>${sayService("caseResolutionCode", l)}</label>
@@ -286,7 +295,7 @@ export class BankcrmCaseQueue extends BankcrmContextElement {
         list.sort((a, b) =>
           group === "resolved"
             ? (b.c.resolvedAt ?? "").localeCompare(a.c.resolvedAt ?? "")
-            : a.c.slaDueAt.localeCompare(b.c.slaDueAt),
+            : a.sla.dueAt.localeCompare(b.sla.dueAt),
         );
         if (group === "resolved") list = list.slice(0, this.resolvedLimit);
         return html`<section part="group" aria-labelledby=${`${group}-h`} data-group=${group}>

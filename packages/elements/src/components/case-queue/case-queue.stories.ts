@@ -15,6 +15,13 @@ const cases = [
   serviceCase("C-LATE", { openedAt: opened, slaDueAt: endOf("2026-09-25"), subject: "转账未到账" }),
   serviceCase("C-SOON", { openedAt: opened, slaDueAt: endOf("2026-09-29"), type: "inquiry", subject: "理财收益咨询" }),
   serviceCase("C-OK", { openedAt: opened, slaDueAt: endOf("2026-10-09"), category: "card", subject: "年费争议" }),
+  // Received 14 September: the regulator's 15 calendar days end before the bank's own limit.
+  serviceCase("C-REG", {
+    openedAt: "2026-09-14T02:00:00Z",
+    slaDueAt: endOf("2026-10-16"),
+    regulatoryDueAt: endOf("2026-09-29"),
+    subject: "理财产品销售误导投诉",
+  }),
 ];
 
 const meta: Meta<Args> = {

@@ -62,6 +62,39 @@ describe("<bankcrm-case-queue>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("holds a complaint to the regulator's limit when it comes first, and extends it with a reason", async () => {
+    // Received 14 September: the regulator's 15 calendar days end on the 29th, before the bank's own limit.
+    const { client, store } = await salesClient(
+      {
+        serviceCases: [
+          serviceCase("REG", {
+            openedAt: "2026-09-14T02:00:00Z",
+            slaDueAt: endOf("2026-10-16"),
+            regulatoryDueAt: endOf("2026-09-29"),
+          }),
+        ],
+      },
+      RM,
+    );
+    const el = await fixture<BankcrmCaseQueue>(
+      html`<bankcrm-case-queue .client=${client} .now=${NOW} locale="zh-CN"></bankcrm-case-queue>`,
+    );
+    await settle(el);
+    const sla = () => row(el, "REG").querySelector('[part="sla"]')!;
+    expect(sla().getAttribute("data-binding")).to.equal("regulatory");
+    expect(sla().textContent).to.contain("监管投诉时限");
+    expect(group(el, "due_soon")).to.deep.equal(["REG"]);
+    row(el, "REG").querySelector<HTMLInputElement>("#extend-REG")!.value = "需调取第三方机构记录";
+    row(el, "REG").querySelector<HTMLButtonElement>('[data-event="extend"]')!.click();
+    await settle(el);
+    // 30 days from receipt: 14 October — still before the bank's 16 October, and no longer due soon.
+    expect(await store.record("serviceCases", "REG")).to.include({ regulatoryDueAt: endOf("2026-10-14") });
+    expect(group(el, "on_time")).to.deep.equal(["REG"]);
+    // The second extension is the branch manager's: an RM is not offered it.
+    expect(row(el, "REG").querySelector('[data-event="extend"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it("escalates with a reason (raising the priority), resolves with an outcome, reopens — by keyboard", async () => {
     const { el, store } = await queue(RM);
     row(el, "LATE").querySelector<HTMLButtonElement>('[data-event="escalate"]')!.click();

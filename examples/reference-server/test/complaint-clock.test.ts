@@ -1,0 +1,70 @@
+/**
+ * The regulator's complaint clock on the server: a complaint's limit is the server's to derive (15 calendar days
+ * from receipt), whatever a crafted body says of it or of its extensions; an extension needs its reason, the second
+ * the branch manager; a PUT cannot move either.
+ */
+import { describe, expect, it } from "vitest";
+import { inCustomerScope, regulatoryDue } from "@bankcrm/core";
+import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
+import { book, call, member, rm, seededServer, staff } from "./support/demo-bank.js";
+
+const customer = book.customers.find((c) => inCustomerScope(rm, c))!;
+const manager = member(staff.find((s) => s.role === "branch_manager" && s.branchId === customer.branchId)!.id);
+const RECEIVED = "2026-09-30T02:00:00.000Z";
+
+describe("the regulator's complaint clock (pglite)", () => {
+  const server = useReferenceServer({ database: "pglite" });
+  const ready = seededServer(server);
+
+  it("derives a complaint's limit itself, extends it with a reason — the second time by the branch manager only", async () => {
+    const s = await ready();
+    const crafted = {
+      id: "SC-CLOCK-1",
+      customerId: customer.id,
+      type: "complaint",
+      priority: "medium",
+      channel: "branch",
+      status: "open",
+      subject: "手续费争议",
+      openedAt: RECEIVED,
+      slaDueAt: "2026-10-27T16:00:00.000Z",
+      regulatoryDueAt: "2027-12-31T16:00:00.000Z",
+      extensions: [{ at: RECEIVED, reason: "forged", by: rm.id }],
+    };
+    const created = await call(s, rm, "POST", "serviceCases", crafted);
+    expect(created.status, created.text).toBe(201);
+    expect(created.json().regulatoryDueAt).toBe(regulatoryDue(RECEIVED).dueAt);
+    expect(created.json().extensions).toBeUndefined();
+    // A PUT cannot move the limit nor add an extension: the stored ones stay.
+    const put = await call(
+      s,
+      rm,
+      "PUT",
+      "serviceCases/SC-CLOCK-1",
+      { ...created.json(), regulatoryDueAt: "2027-12-31T16:00:00.000Z", extensions: crafted.extensions },
+      { "If-Match": '"v1"' },
+    );
+    expect(put.status, put.text).toBe(200);
+    expect(put.json()).toMatchObject({ regulatoryDueAt: regulatoryDue(RECEIVED).dueAt });
+    expect(put.json().extensions).toBeUndefined();
+    const extend = (who: typeof rm, version: number, reason?: string) =>
+      call(
+        s,
+        who,
+        "POST",
+        "serviceCases/SC-CLOCK-1/transitions",
+        { event: "extend", at: "2026-10-10T02:00:00Z", ...(reason ? { reason } : {}) },
+        { "If-Match": `"v${version}"` },
+      );
+    expect((await extend(rm, 2)).status).toBe(422); // no reason
+    const once = await extend(rm, 2, "需调取交易流水核实");
+    expect(once.status, once.text).toBe(200);
+    expect(once.json().regulatoryDueAt).toBe(regulatoryDue(RECEIVED, 1).dueAt);
+    expect((await extend(rm, 3, "复杂")).status).toBe(403);
+    const twice = await extend(manager, 3, "涉及第三方机构");
+    expect(twice.status, twice.text).toBe(200);
+    expect(twice.json()).toMatchObject({ regulatoryDueAt: regulatoryDue(RECEIVED, 2).dueAt });
+    expect((twice.json().extensions as unknown[]).at(-1)).toMatchObject({ approvedBy: manager.id });
+    expect([409, 422]).toContain((await extend(manager, 4, "again")).status);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The regulator's complaint clock (CBIRC 2020: 15 calendar days from receipt, 30 once extended, 60 with a senior
+ * manager's approval) beside the bank's working-day service levels: derived by the writer whatever the input said,
+ * extended only with a reason (the second time by the branch manager), and whichever limit comes first held to.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  applyTransition,
+  applyUpdate,
+  computeSlaDue,
+  isAccessDeniedError,
+  isTransitionError,
+  isValidationError,
+  regulatoryDue,
+  slaPolicyFor,
+  slaState,
+  stampCreate,
+  type ServiceCase,
+} from "../src/index.js";
+
+const teller = { id: "ST-TELLER", role: "teller" as const };
+const rm = { id: "ST-RM", role: "relationship_manager" as const };
+const manager = { id: "ST-BM", role: "branch_manager" as const };
+const RECEIVED = "2026-09-30T02:00:00.000Z"; // 30 September, 10:00 in Beijing
+/** What `f` throws (undefined when it does not). */
+const errorOf = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+const complaint = (o: Partial<ServiceCase> = {}) =>
+  stampCreate(
+    "serviceCases",
+    {
+      id: "SC-CLOCK",
+      customerId: "CU00000001",
+      type: "complaint",
+      priority: "medium",
+      channel: "branch",
+      status: "open",
+      subject: "手续费争议",
+      openedAt: RECEIVED,
+      slaDueAt: computeSlaDue(RECEIVED, slaPolicyFor({ type: "complaint", priority: "low" })).dueAt,
+      ...o,
+    },
+    { actor: teller, at: RECEIVED },
+  );
+
+describe("the regulator's complaint clock", () => {
+  it("ends 15 calendar days after receipt — before the bank's 15 working days — and is the limit the case is held to", () => {
+    expect(regulatoryDue(RECEIVED).dueDay).toBe("2026-10-15");
+    expect(regulatoryDue(RECEIVED, 1).dueDay).toBe("2026-10-30");
+    expect(regulatoryDue(RECEIVED, 2).dueDay).toBe("2026-11-29");
+    // Received after 16:00 UTC is the next day in Beijing.
+    expect(regulatoryDue("2026-09-30T17:00:00Z").dueDay).toBe("2026-10-16");
+    const c = complaint();
+    expect(computeSlaDue(RECEIVED, { workingDays: 15 }).dueDay).toBe("2026-10-27");
+    expect(c.regulatoryDueAt).toBe(regulatoryDue(RECEIVED).dueAt);
+    const onTheSixteenth = slaState(c, "2026-10-16T02:00:00Z");
+    expect(onTheSixteenth).toMatchObject({ binding: "regulatory", state: "overdue", dueAt: c.regulatoryDueAt });
+    expect(slaState({ ...c, regulatoryDueAt: undefined }, "2026-10-16T02:00:00Z").state).not.toBe("overdue");
+  });
+
+  it("is the writer's: a limit in the input is replaced, an inquiry has none, an update may not set it", () => {
+    expect(complaint({ regulatoryDueAt: "2027-12-31T00:00:00.000Z" }).regulatoryDueAt).toBe(
+      regulatoryDue(RECEIVED).dueAt,
+    );
+    expect(complaint({ type: "inquiry" }).regulatoryDueAt).toBeUndefined();
+    const c = complaint();
+    for (const changes of [{ regulatoryDueAt: "2027-12-31T00:00:00.000Z" }, { extensions: [] }]) {
+      expect(
+        isValidationError(errorOf(() => applyUpdate("serviceCases", c, changes, { actor: teller, at: RECEIVED }))),
+      ).toBe(true);
+    }
+  });
+
+  it("is extended with a reason to 30 days, then to 60 only by the branch manager, and no further", () => {
+    const once = applyTransition("serviceCases", complaint(), "extend", {
+      actor: rm,
+      at: "2026-10-10T02:00:00Z",
+      reason: "需调取交易流水核实",
+    });
+    expect(once.regulatoryDueAt).toBe(regulatoryDue(RECEIVED, 1).dueAt);
+    expect(once.extensions).toEqual([{ at: "2026-10-10T02:00:00.000Z", reason: "需调取交易流水核实", by: "ST-RM" }]);
+    // The second extension is the senior manager's to approve: an RM's is refused.
+    const byRm = errorOf(() => applyTransition("serviceCases", once, "extend", { actor: rm, reason: "复杂" }));
+    expect(isAccessDeniedError(byRm)).toBe(true);
+    const twice = applyTransition("serviceCases", once, "extend", { actor: manager, reason: "涉及第三方机构" });
+    expect(twice.regulatoryDueAt).toBe(regulatoryDue(RECEIVED, 2).dueAt);
+    expect(twice.extensions![1]).toMatchObject({ by: "ST-BM", approvedBy: "ST-BM" });
+    const thrice = errorOf(() => applyTransition("serviceCases", twice, "extend", { actor: manager, reason: "again" }));
+    expect(isTransitionError(thrice) || isValidationError(thrice)).toBe(true);
+    const inquiry = complaint({ type: "inquiry" });
+    const notComplaint = errorOf(() => applyTransition("serviceCases", inquiry, "extend", { actor: rm, reason: "x" }));
+    expect(isTransitionError(notComplaint) || isValidationError(notComplaint)).toBe(true);
+    // Without a reason, nothing is extended.
+    expect(() => applyTransition("serviceCases", complaint(), "extend", { actor: rm })).toThrow();
+  });
+});
