@@ -89,16 +89,20 @@ describe("call-centre desk", () => {
     await form.locator('select[name="category"]').focus();
     await form.locator('select[name="category"]').selectOption("card");
     expect(await form.locator('[part="due"]').textContent()).toContain("办结时限：2026-10-20（10 个工作日）");
+    // A complaint: the regulator's 15 calendar days end first.
+    expect(await form.locator('[part="due"]').textContent()).toContain("监管时限：2026-10-15");
     await form.locator('input[name="subject"]').focus();
     await page.keyboard.type("信用卡年费重复扣收");
     await page.keyboard.press("Enter");
     await expect.poll(() => form.locator('[part="status"]').textContent()).toBe("工单已受理，办结时限 2026-10-20");
 
-    // The queue: on time, with the working days left (today, 8–10, 12–16, 19, 20 October).
+    // The queue: held to the regulator's limit, which comes first — the working days left to 15 October (today,
+    // 8–10, 12–15 October); the bank's own would have left 11 (to 20 October).
     const queue = desk.locator("bankcrm-case-queue");
     const row = queue.locator("[data-case-id]", { hasText: "信用卡年费重复扣收" });
     await row.waitFor();
-    expect(await row.locator('[part="sla"]').textContent()).toContain("剩 11 个工作日");
+    expect(await row.locator('[part="sla"]').textContent()).toContain("监管投诉时限");
+    expect(await row.locator('[part="sla"]').textContent()).toContain("剩 8 个工作日");
     const caseId = (await row.getAttribute("data-case-id"))!;
 
     // Escalate, with its reason, by keyboard.

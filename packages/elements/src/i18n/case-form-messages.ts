@@ -17,6 +17,10 @@ export const CASE_FORM_MESSAGES = {
     "zh-CN": "办结时限：{due}（{days} 个工作日）",
     en: "Due {due} ({days} working days)",
   },
+  caseRegulatoryDue: {
+    "zh-CN": "监管时限：{due}（自受理起 15 日）",
+    en: "Regulatory limit {due} (15 calendar days from receipt)",
+  },
   caseDueEstimated: {
     "zh-CN": "（超出节假日表的年份，仅按周末计算）",
     en: "(beyond the holiday table: weekends only)",

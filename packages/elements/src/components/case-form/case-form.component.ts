@@ -4,6 +4,7 @@ import {
   ServiceCaseSchema,
   bankDay,
   computeSlaDue,
+  regulatoryDue,
   labelIn,
   mainlandChinaCalendar,
   slaPolicyFor,
@@ -283,6 +284,13 @@ export class BankcrmCaseForm extends BankcrmFormElement {
         <p part="due" class="wide" data-due=${due.dueDay}>
           ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
           ${due.estimated ? sayService("caseDueEstimated", l) : ""}
+          ${
+            this.chosen.type === "complaint"
+              ? html`<span data-regulatory-due=${regulatoryDue(this.now ?? new Date()).dueDay}
+                  >${sayService("caseRegulatoryDue", l, { due: regulatoryDue(this.now ?? new Date()).dueDay })}</span
+                >`
+              : nothing
+          }
         </p>
         <p part="warning" class="wide late" role="status">
           ${
