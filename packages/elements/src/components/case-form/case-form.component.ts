@@ -223,6 +223,23 @@ export class BankcrmCaseForm extends BankcrmFormElement {
     >`;
   }
 
+  /** The limit the case will have: the bank's working days and, for a complaint, the regulator's calendar days. */
+  private renderDue(due: ReturnType<BankcrmCaseForm["due"]>) {
+    const l = this.effectiveLocale;
+    const regulatory = this.chosen.type === "complaint" ? regulatoryDue(this.now ?? new Date()).dueDay : undefined;
+    return html`<p part="due" class="wide" data-due=${due.dueDay}>
+      ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
+      ${due.estimated ? sayService("caseDueEstimated", l) : ""}
+      ${
+        regulatory
+          ? html`<span data-regulatory-due=${regulatory}
+              >${sayService("caseRegulatoryDue", l, { due: regulatory })}</span
+            >`
+          : nothing
+      }
+    </p>`;
+  }
+
   override render() {
     const l = this.effectiveLocale;
     if (!this.effectiveClient?.serviceCases) return html`<p role="status">${sayService("noClient", l)}</p>`;
@@ -281,17 +298,7 @@ export class BankcrmCaseForm extends BankcrmFormElement {
           ></textarea
           >${this.fields.text("description", "description")}</label
         >
-        <p part="due" class="wide" data-due=${due.dueDay}>
-          ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
-          ${due.estimated ? sayService("caseDueEstimated", l) : ""}
-          ${
-            this.chosen.type === "complaint"
-              ? html`<span data-regulatory-due=${regulatoryDue(this.now ?? new Date()).dueDay}
-                  >${sayService("caseRegulatoryDue", l, { due: regulatoryDue(this.now ?? new Date()).dueDay })}</span
-                >`
-              : nothing
-          }
-        </p>
+        ${this.renderDue(due)}
         <p part="warning" class="wide late" role="status">
           ${
             same.length > 0
