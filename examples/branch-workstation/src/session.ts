@@ -38,10 +38,8 @@ import {
   type Outbox,
   type OutboxStatus,
 } from "@bankcrm/data";
-import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
-import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
-import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
-import { embeddedMergesSource, rowsAfterEvent, withDemoDuplicates } from "./embedded-merges.js";
+import { ReportSources } from "./report-sources.js";
+import { rowsAfterEvent, withDemoDuplicates } from "./embedded-merges.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
 import { ensureSalesBook, ensureTargets } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
@@ -315,42 +313,12 @@ export class WorkstationSession {
     return remote ? (rows) => serverSegmentCounter(remote, rows) : undefined;
   }
 
-  /** The report pages' sources, each built once for the store it reads (the memo keeps the page from reading again). */
-  private readonly sources = new Map<string, { from: object; source: unknown }>();
-  private sourceOf<T>(page: string, from: object | undefined, build: () => T): T | undefined {
-    if (!from) return undefined;
-    const kept = this.sources.get(page);
-    if (kept?.from === from) return kept.source as T;
-    const source = build();
-    this.sources.set(page, { from, source });
-    return source;
-  }
-
-  /** The audit page's source: the server's chain (the user's token: auditors only), or embedded this device's trail. */
-  get auditSource(): AuditSource | undefined {
-    const remote = this.remote;
-    const idb = this.embedded ? this.idb : undefined;
-    return this.sourceOf("audit", remote ?? idb, () =>
-      remote ? auditSourceOf(remote) : localAuditSourceOf(idb!.audit),
-    );
-  }
-
-  /** Head office's data-quality page: the server's reports of each load (`GET /load/quality`); none embedded. */
-  get qualitySource(): QualitySource | undefined {
-    const remote = this.remote;
-    return this.sourceOf("quality", remote, () => qualitySourceOf(remote!));
-  }
-
-  /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`), or embedded this device's. */
-  get mergesSource(): MergesSource | undefined {
-    const remote = this.remote;
-    if (remote)
-      return this.sourceOf("merges", remote, () => mergesSourceOf(remote, (id) => remote.record("customers", id)));
-    const idb = this.embedded ? this.idb : undefined;
-    return this.sourceOf("merges", idb, () =>
-      embeddedMergesSource(() => this.client, { branchId: USERS.branch_manager.branchId, store: idb!, seed: SEED }),
-    );
-  }
+  /** The report pages' sources (the audit log, the data quality, the duplicate review), the server's or this device's. */
+  readonly reports = new ReportSources(() => ({
+    remote: this.remote,
+    idb: this.embedded ? this.idb : undefined,
+    client: this.client,
+  }));
 
   /** Embedded: a demo customer's history is generated the first time they are opened. */
   prepare = async (id: string): Promise<void> => {

@@ -30,14 +30,19 @@ export function reportPages(
   }
   ${
     open.audit
-      ? html`<ws-audit-page active .source=${s.auditSource} ?embedded=${s.embedded} .locale=${locale}></ws-audit-page>`
+      ? html`<ws-audit-page
+          active
+          .source=${s.reports.audit}
+          ?embedded=${s.embedded}
+          .locale=${locale}
+        ></ws-audit-page>`
       : nothing
   }
   ${
     open.quality
       ? html`<ws-quality-page
           active
-          .source=${s.qualitySource}
+          .source=${s.reports.quality}
           ?embedded=${s.embedded}
           .locale=${locale}
         ></ws-quality-page>`
@@ -47,7 +52,7 @@ export function reportPages(
     open.merges
       ? html`<ws-merges-page
           active
-          .source=${s.mergesSource}
+          .source=${s.reports.merges}
           ?embedded=${s.embedded}
           .locale=${locale}
         ></ws-merges-page>`

@@ -59,7 +59,8 @@ const OWN_RULE = new Set([
   ..."branchId relationshipManagerId riskTolerance riskAssessedAt version updatedAt updatedBy".split(" "),
 ]);
 const recencyOf = (c: Customer) => c.updatedAt ?? c.onboardedAt;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two field values are the same (deeply). */
+export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The fields survivorship chooses between two records (`contact.*` one by one): what a source system's value can

@@ -15,6 +15,7 @@ import { TIERS } from "../vocabulary.js";
 import {
   goldenOrder,
   mergeCustomers,
+  same,
   survivorshipFields,
   type FieldChoice,
   type MergeOutcome,
@@ -55,7 +56,6 @@ export function bumped<T extends object>(body: T, extra: Partial<T> = {}): T {
 /** A field's value by its dotted path (`contact.mobile`). */
 const at = (c: Customer, field: string): unknown =>
   field.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], c);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Where each survivorship field of `after` came from: `before`'s sources (or its source), or `other`'s source. */
 function provenance(

@@ -69,7 +69,6 @@ export function resolutionOf(ctx: ClientContext, options: LocalMergeOptions = {}
       o: { resolver?: Resolver; thresholds?: ResolveOptions["thresholds"]; scope?: ReviewScope } = {},
     ): Promise<{ items: ResolutionPair[]; customersRead: number }> {
       allowed("review merges");
-      const { pairKey } = await resolutionModule();
       const customers = await bookOf(store, o.scope);
       const keepApart = await log.apart();
       const result = await (o.resolver ?? inThread)(customers, {
@@ -77,7 +76,8 @@ export function resolutionOf(ctx: ClientContext, options: LocalMergeOptions = {}
         ...(o.thresholds ? { thresholds: o.thresholds } : {}),
       });
       const items = result.pairs
-        .filter((p) => p.decision !== "apart" && !keepApart.has(pairKey(p.a, p.b)))
+        // A pair kept apart is decided "apart" by core's resolve (given `keepApart`): never proposed again.
+        .filter((p) => p.decision !== "apart")
         .sort((p, q) => q.weight - p.weight)
         .slice(0, limit)
         .map(({ a, b, probability, weight, evidence, decision, rule }) => ({

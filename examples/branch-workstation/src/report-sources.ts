@@ -1,0 +1,61 @@
+/**
+ * The report pages' sources — the audit log, the data quality, the duplicate review — each built once for the store
+ * it reads (the memo keeps a page from reading again on every render): the server's, or embedded this device's.
+ */
+import type { CrmClient, HttpStore, IndexedDbStore } from "@bankcrm/data";
+import { embeddedMergesSource } from "./embedded-merges.js";
+import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
+import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
+import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
+import { SEED, USERS } from "./users.js";
+
+/** What the sources read from the session now: its server, or embedded its store, and the signed-in user's client. */
+export interface SourcesFrom {
+  remote: HttpStore | undefined;
+  /** The embedded store (undefined in server mode). */
+  idb: IndexedDbStore | undefined;
+  client: CrmClient | undefined;
+}
+
+export class ReportSources {
+  private readonly built = new Map<string, { from: object; source: unknown }>();
+
+  constructor(private readonly now: () => SourcesFrom) {}
+
+  private sourceOf<T>(page: string, from: object | undefined, build: () => T): T | undefined {
+    if (!from) return undefined;
+    const kept = this.built.get(page);
+    if (kept?.from === from) return kept.source as T;
+    const source = build();
+    this.built.set(page, { from, source });
+    return source;
+  }
+
+  /** The audit page's: the server's chain (the user's token: auditors only), or embedded this device's trail. */
+  get audit(): AuditSource | undefined {
+    const { remote, idb } = this.now();
+    return this.sourceOf("audit", remote ?? idb, () =>
+      remote ? auditSourceOf(remote) : localAuditSourceOf(idb!.audit),
+    );
+  }
+
+  /** Head office's data-quality page: the server's reports of each load (`GET /load/quality`); none embedded. */
+  get quality(): QualitySource | undefined {
+    const { remote } = this.now();
+    return this.sourceOf("quality", remote, () => qualitySourceOf(remote!));
+  }
+
+  /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`), or embedded this device's. */
+  get merges(): MergesSource | undefined {
+    const { remote, idb } = this.now();
+    if (remote)
+      return this.sourceOf("merges", remote, () => mergesSourceOf(remote, (id) => remote.record("customers", id)));
+    return this.sourceOf("merges", idb, () =>
+      embeddedMergesSource(() => this.now().client, {
+        branchId: USERS.branch_manager.branchId,
+        store: idb!,
+        seed: SEED,
+      }),
+    );
+  }
+}
