@@ -118,6 +118,7 @@ export type * from "./analytics/index.js";
 export * from "./segmentation/index.js";
 export * from "./workflow/index.js";
 export * from "./sales/index.js";
+export type * from "./compliance/index.js";
 export * from "./service/index.js";
 export {
   DEFAULT_CONTACT_POLICY,

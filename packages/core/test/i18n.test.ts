@@ -5,10 +5,12 @@ import {
   segmentMessageKeys,
   writeMessage,
   writeMessageKeys,
+  saleMessageKeys,
   valueMessage,
   valueMessageKeys,
 } from "../src/i18n/index.js";
 import { vocabularies } from "../src/schemas/index.js";
+import { saleRefusalText, type SaleRefusalCode } from "../src/compliance/index.js";
 
 describe("messages and labels", () => {
   it("label every value of every vocabulary in zh-CN and English", () => {
@@ -34,7 +36,13 @@ describe("messages and labels", () => {
       expect(/[\u4e00-\u9fff]/.test(message(key, "en")), key).toBe(false);
     }
     // The tables do not share a key: a key means one thing (the elements' own tables are checked in elements).
-    const keys = [...messageKeys, ...writeMessageKeys, ...segmentMessageKeys, ...valueMessageKeys] as string[];
+    const keys = [
+      ...messageKeys,
+      ...writeMessageKeys,
+      ...segmentMessageKeys,
+      ...valueMessageKeys,
+      ...saleMessageKeys,
+    ] as string[];
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
     for (const key of writeMessageKeys) {
       expect(/[\u4e00-\u9fff]/.test(writeMessage(key, "zh-CN")), key).toBe(true);
@@ -52,6 +60,11 @@ describe("messages and labels", () => {
         if (zh !== en) expect(/[\u4e00-\u9fff\u3000-\u303f]/.test(zh), key).toBe(true);
         expect(/[\u4e00-\u9fff\u3000-\u303f]/.test(en), key).toBe(false);
       }
+    }
+    for (const code of saleMessageKeys.filter((k) => !k.startsWith("sale"))) {
+      const refusal = { code: code as SaleRefusalCode, rule: { id: "r", label: { "zh-CN": "规则", en: "rule" } } };
+      expect(/[\u4e00-\u9fff]/.test(saleRefusalText(refusal, "zh-CN")), code).toBe(true);
+      expect(/[\u4e00-\u9fff]/.test(saleRefusalText(refusal, "en")), code).toBe(false);
     }
     expect(message("tooShortString", "zh-CN", { min: 3 })).toBe("至少需要 3 个字符");
     expect(message("tooShortString", "en", { min: 3 })).toBe("Enter at least 3 characters");

@@ -100,7 +100,12 @@ describe("forecastPipeline", () => {
 describe("opportunityMove", () => {
   const rm = { id: "ST1", role: "relationship_manager" as const, branchId: "BR1" };
   const at = "2026-11-30T02:00:00.000Z";
-  const from = { ...opp("M", "proposal", 300_000, 0.6, "2026-12-20"), version: 1 };
+  // A deposit: winning an investment is checked against its customer as well (sale-check.test.ts).
+  const from = {
+    ...opp("M", "proposal", 300_000, 0.6, "2026-12-20"),
+    productType: "time_deposit" as const,
+    version: 1,
+  };
 
   it("asks the machine's event for each kind of move, and shows the record as the machine will leave it", () => {
     for (const [to, given] of [

@@ -229,7 +229,11 @@ export const collections = defineCollections({
     customerIndex: "customerId",
     timeField: "createdAt",
     timeline: { kind: "opportunity", at: (o: Opportunity) => o.updatedAt ?? o.createdAt },
-    write: staffWrites(["relationship_manager", "branch_manager"], "createdAt"),
+    // A branch manager's override of a sale's refusals is set by `win` alone (sale-check.ts).
+    write: {
+      ...staffWrites(["relationship_manager", "branch_manager"], "createdAt"),
+      transitionOnly: ["saleOverride"],
+    },
     machine: opportunityMachine,
     freeText: ["title", "lostReason"],
     storage: { since: 5, indexes: { ...byCustomer(5), ...byTimeline } },

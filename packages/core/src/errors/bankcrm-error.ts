@@ -11,7 +11,8 @@ export type BankcrmErrorCode =
   | "invalid_transition"
   | "not_found"
   | "incompatible_server"
-  | "merge_refused";
+  | "merge_refused"
+  | "sale_refused";
 
 /**
  * Base class of every error bankcrm throws. `code` is stable and machine-readable;

@@ -6,3 +6,5 @@ export { BankcrmConvergenceError, isConvergenceError } from "./convergence-error
 export { BankcrmTransitionError, isTransitionError } from "./transition-error.js";
 export { BankcrmNotFoundError, isNotFoundError } from "./not-found-error.js";
 export { BankcrmMergeRefusedError, isMergeRefusedError, type MergeRefusal } from "./merge-refused-error.js";
+// Tell it with `isBankcrmError(error, "sale_refused")` (or `isSaleRefusedError` from `@bankcrm/core/compliance`).
+export { BankcrmSaleRefusedError } from "./sale-refused-error.js";

@@ -9,6 +9,8 @@ import type { FieldError } from "../errors/validation-error.js";
 import type { Locale } from "./locale.js";
 import { message } from "./messages.js";
 import { writeMessage } from "./write-messages.js";
+import { describeSaleRefusal } from "./sale-messages.js";
+import type { BankcrmSaleRefusedError } from "../errors/sale-refused-error.js";
 
 /** Each refusal of a merge or an unmerge, as its sentence. */
 const MERGE_REFUSALS = {
@@ -67,6 +69,8 @@ export function describeError(error: unknown, locale: Locale): string {
           reason: error.message,
         },
       );
+    case "sale_refused":
+      return describeSaleRefusal(error as unknown as BankcrmSaleRefusedError, locale);
     default:
       return writeMessage("errorOther", locale, { reason: error.message });
   }

@@ -13,3 +13,4 @@ export { describeError } from "./describe-error.js";
 export { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
 export { segmentMessage, segmentMessageKeys, type SegmentMessageKey } from "./segment-messages.js";
 export { valueMessage, valueMessageKeys, type ValueMessageKey } from "./value-messages.js";
+export { saleMessageKeys } from "./sale-messages.js";

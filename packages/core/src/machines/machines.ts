@@ -18,7 +18,6 @@ import { MoneySchema } from "../money/money-schema.js";
 import { IdSchema, IsoDateTimeSchema, text } from "../schemas/common.js";
 import type { Campaign } from "../schemas/campaign.js";
 import type { Lead } from "../schemas/lead.js";
-import type { Opportunity } from "../schemas/opportunity.js";
 import type { ServiceCase } from "../schemas/service-case.js";
 import type { Task } from "../schemas/task.js";
 import {
@@ -33,7 +32,10 @@ import {
 } from "../vocabulary.js";
 import { ResolutionCodeSchema } from "../schemas/enums.js";
 import { object } from "../zod.js";
-import { defineMachine } from "./state-machine.js";
+import { defineMachine, type TransitionContext } from "./state-machine.js";
+import { DualRecordingSchema, type DualRecording, type Opportunity } from "../schemas/opportunity.js";
+import { saleOverridable, saleRefusals } from "../compliance/sale-check.js";
+import { BankcrmSaleRefusedError } from "../errors/sale-refused-error.js";
 
 /** Win probability a stage implies when an opportunity moves into it. */
 export const DEFAULT_STAGE_PROBABILITY = {
@@ -96,6 +98,21 @@ export const leadMachine = defineMachine<Lead>({
 
 const OPPORTUNITY_ROLES: readonly StaffRole[] = ["relationship_manager", "branch_manager"];
 
+/** The sale's refusals as it would be won: with the recording the event brings, if any. */
+function saleRefusalsOf(o: Opportunity, { at, details, customer, salePolicy }: TransitionContext) {
+  const dualRecording = (details.dualRecording as DualRecording | undefined) ?? o.dualRecording;
+  return saleRefusals({ ...o, ...(dualRecording ? { dualRecording } : {}) }, customer, at, salePolicy);
+}
+
+/** Refuses a win the sale rules do not allow, unless a role that may overrides every refusal with a reason. */
+function checkSale(o: Opportunity, context: TransitionContext) {
+  const refusals = saleRefusalsOf(o, context);
+  if (refusals.length === 0) return;
+  const may = saleOverridable(refusals, context.actor.role, context.salePolicy);
+  if (may && typeof context.details.overrideReason === "string") return;
+  throw new BankcrmSaleRefusedError(refusals, may);
+}
+
 export const opportunityMachine = defineMachine<Opportunity>({
   field: "stage",
   states: OPPORTUNITY_STAGES,
@@ -121,15 +138,39 @@ export const opportunityMachine = defineMachine<Opportunity>({
       roles: OPPORTUNITY_ROLES,
     },
     {
+      // A sale of an investment or insurance product to a person is won only when it is suitable and recorded
+      // (sale-check.ts); a branch manager may override what the policy lets them, with a reason kept on the sale.
       event: "win",
       from: OPEN_STAGES,
       to: "won",
-      details: object({ amount: MoneySchema, reason: text(500).optional() }),
-      effect: (_o, { at, details }) => ({
-        amount: details.amount as Opportunity["amount"],
-        probability: 1,
-        closedAt: at,
+      details: object({
+        amount: MoneySchema,
+        reason: text(500).optional(),
+        dualRecording: DualRecordingSchema.optional(),
+        overrideReason: text(500).optional(),
       }),
+      needs: "customer",
+      check: checkSale,
+      effect: (o, context) => {
+        const { at, details } = context;
+        const refusals = saleRefusalsOf(o, context);
+        return {
+          amount: details.amount as Opportunity["amount"],
+          probability: 1,
+          closedAt: at,
+          ...(details.dualRecording ? { dualRecording: details.dualRecording as DualRecording } : {}),
+          ...(refusals.length > 0 && typeof details.overrideReason === "string"
+            ? {
+                saleOverride: {
+                  by: context.actor.id,
+                  at,
+                  reason: details.overrideReason,
+                  refusals: refusals.map((r) => r.code),
+                },
+              }
+            : {}),
+        };
+      },
       roles: OPPORTUNITY_ROLES,
     },
     {

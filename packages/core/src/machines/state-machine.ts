@@ -6,6 +6,8 @@
 import type * as z from "zod";
 import type { Actor } from "../privacy/access-policy.js";
 import type { StaffRole } from "../vocabulary.js";
+import type { Customer } from "../schemas/customer.js";
+import type { SalePolicy } from "../compliance/sale-check.js";
 import type { TransitionRecord } from "../schemas/write-metadata.js";
 
 /** What a transition is applied with: who, when, why, and the event's own details. */
@@ -14,6 +16,10 @@ export interface TransitionContext<D = Record<string, unknown>> {
   /** ISO-8601 instant of the transition. */
   at: string;
   details: D;
+  /** The record's customer, for events that declare `needs: "customer"` (the caller reads it; a machine never does). */
+  customer?: Customer | undefined;
+  /** The bank's sale policy (default `DEFAULT_SALE_POLICY`). */
+  salePolicy?: SalePolicy | undefined;
 }
 
 export interface TransitionDefinition<R = Record<string, unknown>> {
@@ -31,6 +37,13 @@ export interface TransitionDefinition<R = Record<string, unknown>> {
    * the reopen window, four eyes. Returns a message key, or undefined to allow.
    */
   guard?: (record: R, context: TransitionContext) => GuardRefusal | undefined;
+  /** The event is checked against the record's customer, which the caller reads and passes (`customer`). */
+  needs?: "customer";
+  /**
+   * A check of the event as applied — with its details and the customer — that throws a typed refusal (a sale that
+   * cannot be won). Unlike `guard`, it does not hide the event from `availableTransitions`.
+   */
+  check?: (record: R, context: TransitionContext) => void;
   /** The fields the transition sets besides the state. */
   effect?: (record: R, context: TransitionContext) => Partial<R>;
 }

@@ -4,8 +4,29 @@ import { MoneySchema } from "../money/money-schema.js";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from "./common.js";
-import { OpportunityStageSchema, ProductTypeSchema } from "./enums.js";
+import { SALE_REFUSAL_CODES } from "../compliance/sale-check.js";
+import { OpportunityStageSchema, ProductRiskLevelSchema, ProductTypeSchema } from "./enums.js";
 import { historyClasses, historyFields, writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
+
+/** The dual recording (双录) of a sale: the recording system's id, when it was made, by whom, where. */
+export const DualRecordingSchema = defineRecord(
+  "DualRecording",
+  { recordingId: text(64), recordedAt: IsoDateTimeSchema, staffId: IdSchema, location: text(120) },
+  { recordingId: C1, recordedAt: C1, staffId: C1, location: C1 },
+);
+export type DualRecording = z.infer<typeof DualRecordingSchema>;
+
+/** A branch manager's override of a sale's refusals: who, when, why, and what was overridden. Set by `win` only. */
+export const SaleOverrideSchema = defineRecord(
+  "SaleOverride",
+  {
+    by: IdSchema,
+    at: IsoDateTimeSchema,
+    reason: text(500),
+    refusals: z.array(z.enum(SALE_REFUSAL_CODES)).min(1).max(SALE_REFUSAL_CODES.length),
+  },
+  { by: C1, at: C1, reason: C1, refusals: C1 },
+);
 
 export const OpportunityFields = defineRecord(
   "Opportunity",
@@ -15,6 +36,10 @@ export const OpportunityFields = defineRecord(
     leadId: IdSchema.optional(),
     title: text(120),
     productType: ProductTypeSchema,
+    /** The product's risk level R1–R5: needed to win a sale of an investment or insurance product. */
+    productRisk: ProductRiskLevelSchema.optional(),
+    dualRecording: DualRecordingSchema.optional(),
+    saleOverride: SaleOverrideSchema.optional(),
     stage: OpportunityStageSchema,
     amount: MoneySchema,
     /** Win probability, 0–1. */
@@ -34,6 +59,9 @@ export const OpportunityFields = defineRecord(
     leadId: C1,
     title: C1,
     productType: C1,
+    productRisk: C1,
+    dualRecording: C1,
+    saleOverride: C1,
     stage: C1,
     amount: C2,
     probability: C1,

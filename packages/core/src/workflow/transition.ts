@@ -22,6 +22,8 @@ import {
   type CollectionSpec,
 } from "../collections/table.js";
 import type { TransitionRecord } from "../schemas/write-metadata.js";
+import type { Customer } from "../schemas/customer.js";
+import type { SalePolicy } from "../compliance/sale-check.js";
 import type { StateMachine, TransitionContext, TransitionDefinition } from "../machines/state-machine.js";
 
 export type WriteKind = "create" | "update" | "transition" | "change";
@@ -43,6 +45,10 @@ export interface TransitionOptions {
   locale?: Locale;
   /** The record came from a server that masks identifiers: masked values pass validation (see `ValidateOptions`). */
   masked?: boolean;
+  /** The record's customer, for events that need it (`transitionNeedsCustomer`): a sale is checked against it. */
+  customer?: Customer | undefined;
+  /** The bank's sale policy (default `DEFAULT_SALE_POLICY`). */
+  salePolicy?: SalePolicy | undefined;
   /** The event's details: `amount`, `stage`, `until`, `resolution`, `opportunityId`… */
   [detail: string]: unknown;
 }
@@ -120,6 +126,16 @@ export function availableTransitions(
   return out;
 }
 
+/**
+ * Whether applying `event` to the record checks it against the record's customer (winning a sale): the caller then
+ * reads the customer — the server in full, a client as it may read it — and passes it as `customer`.
+ */
+export function transitionNeedsCustomer(collection: CollectionName, record: unknown, event: string): boolean {
+  const machine = machineOf(collection);
+  const state = stateOf(machine, record as Record<string, unknown>);
+  return machine.transitions.some((t) => t.event === event && t.from.includes(state) && t.needs === "customer");
+}
+
 function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
@@ -138,7 +154,7 @@ export function applyTransition<C extends CollectionName>(
   event: string,
   options: TransitionOptions,
 ): CollectionRecords[C] {
-  const { actor, at: atOption, reason, locale = "zh-CN", masked = false, ...rest } = options;
+  const { actor, at: atOption, reason, locale = "zh-CN", masked = false, customer, salePolicy, ...rest } = options;
   const machine = machineOf(collection);
   const r = record as unknown as Record<string, unknown>;
   const at = utcInstant(atOption ?? new Date().toISOString());
@@ -152,7 +168,7 @@ export function applyTransition<C extends CollectionName>(
     throw new BankcrmAccessDeniedError(actor.role, `${event} ${collection}`);
   const input = { ...rest, ...(reason !== undefined ? { reason } : {}) };
   const details = definition.details ? parseOrThrow(definition.details, input, locale) : {};
-  const context: TransitionContext = { actor, at, details };
+  const context: TransitionContext = { actor, at, details, customer, salePolicy };
   const refusal = definition.guard?.(r, context);
   if (refusal?.kind === "accessDenied")
     throw new BankcrmAccessDeniedError(actor.role, writeMessage(refusal.reason, "en", { event }));
@@ -164,6 +180,7 @@ export function applyTransition<C extends CollectionName>(
         message: writeMessage(refusal.reason, locale),
       },
     ]);
+  definition.check?.(r, context);
   const to = typeof definition.to === "string" ? definition.to : definition.to(r, details);
   const entry: TransitionRecord = {
     event,

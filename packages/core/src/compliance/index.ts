@@ -1,0 +1,21 @@
+/**
+ * What a regulator checks, as rules the SDK enforces (docs/compliance.md): suitability and dual recording at the sale
+ * (适当性管理, 双录). `@bankcrm/core/compliance`.
+ */
+export {
+  DEFAULT_SALE_POLICY,
+  ELDER_SALE_RULE,
+  SALE_CHECKED_PRODUCT_TYPES,
+  SALE_REFUSAL_CODES,
+  ageOn,
+  saleChecked,
+  saleOverridable,
+  saleRefusals,
+  type SalePolicy,
+  type SaleRefusal,
+  type SaleRefusalCode,
+  type SaleRule,
+} from "./sale-check.js";
+export { transitionNeedsCustomer } from "../workflow/transition.js";
+export { describeSaleRefusal, saleRefusalText } from "../i18n/sale-messages.js";
+export { isSaleRefusedError } from "../errors/sale-refused-error.js";
