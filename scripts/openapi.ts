@@ -1203,6 +1203,15 @@ export function buildOpenApi(): Record<string, unknown> {
         responses: {
           200: { description: "The record after the event, with its history entry", content: json(ref(item)) },
           ...errors(400, 413, 401, 403, 404, 409, 412, 422, 428),
+          ...(collection === "opportunities"
+            ? {
+                422: {
+                  description:
+                    "Details failed validation — or (`code: sale_refused`) a sale of an investment or insurance product cannot be won: `refusals` lists every reason (`code`: aboveRiskTolerance, riskAssessmentExpired, noRiskAssessment, productRiskUnknown, bankRule with its `rule`, idDocumentExpired, dualRecordingMissing, dualRecordingLate), checked against the customer as stored; `overridable` says whether the caller may win it anyway with `details.overrideReason` (a branch manager, for what the bank's policy allows). Refusals and overrides are in the audit trail (`sale_refused`, `sale_override`)",
+                  content: problems,
+                },
+              }
+            : {}),
         },
       },
     };

@@ -1,5 +1,5 @@
 /** What every group of routes is given: the database, the server's clock, the bank's settings and the write path. */
-import type { CommissionScheme, FreeTextPolicy, Staff } from "@bankcrm/core";
+import type { CommissionScheme, FreeTextPolicy, SalePolicy, Staff } from "@bankcrm/core";
 import type { Database } from "../database.js";
 import type { WritePath } from "../write-path.js";
 
@@ -25,4 +25,6 @@ export interface SalesSettings {
   referralShare?: number;
   /** The staff directory: who is in which branch and team (team targets, a branch's staff). */
   staff?: readonly Pick<Staff, "id" | "branchId" | "teamId">[];
+  /** What a sale of an investment or insurance product must satisfy to be won (default `DEFAULT_SALE_POLICY`). */
+  salePolicy?: SalePolicy;
 }

@@ -45,10 +45,11 @@ import {
   writeProblem,
 } from "../write-path.js";
 import type { RouteContext } from "./context.js";
+import { auditOverride, saleContext, saleRefused } from "../sale-rules.js";
 
 const known = (name: string): name is Collection => (COLLECTIONS as readonly string[]).includes(name);
 
-export function recordRoutes({ db, write }: RouteContext) {
+export function recordRoutes({ db, write, now, sales }: RouteContext) {
   const app = new Hono<Env>();
 
   // Creates: validated, in an initial state, version 1, stamped with the caller; a customer's record only for one of
@@ -124,14 +125,15 @@ export function recordRoutes({ db, write }: RouteContext) {
             actor: principal(c),
             at: request.at,
             locale: "en",
+            ...(await saleContext(db, collection, current.body, request.event, tx, sales.salePolicy)),
           }) as unknown as Record<string, unknown>;
           const next = await write.cleared(collection, applied, tx);
           const moved = await write.outsideScope(c, next, current.body, tx);
           if (moved) return moved;
-          const etag = await db.put(collection, next, tx);
-          return { status: 200, body: next, etag };
+          await auditOverride(c, current.body, next, tx, now);
+          return { status: 200, body: next, etag: await db.put(collection, next, tx) };
         } catch (error) {
-          return writeProblem(c, error, collection);
+          return (await saleRefused(c, error, current.body, tx, now)) ?? writeProblem(c, error, collection);
         }
       },
       { stillVisible: write.visibleNow(c, collection) },

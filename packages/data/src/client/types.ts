@@ -10,6 +10,7 @@ import {
   type FreeTextPolicy,
   type Locale,
   type RevealAuditEvent,
+  type SalePolicy,
   type StaffRole,
   type WriteStatus,
 } from "@bankcrm/core";
@@ -70,6 +71,11 @@ export interface CrmClientOptions {
    * Against a server that masks identifiers (the reference server), the server applies its own setting.
    */
   freeTextIdentifiers?: FreeTextPolicy;
+  /**
+   * What a sale of an investment or insurance product must satisfy to be won (default `DEFAULT_SALE_POLICY`): give
+   * the bank's own, as its server has it. The client checks what it can read; the server checks the stored customer.
+   */
+  salePolicy?: SalePolicy;
   /** Survivorship of merges made on this device (source priority, per-field rule order, whose RM is kept). */
   resolution?: Omit<LocalMergeOptions, "now">;
 }

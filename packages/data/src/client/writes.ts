@@ -22,13 +22,14 @@ import {
   type Customer,
   type CustomerChange,
   type WriteResult,
-  type WriteStatus,
 } from "@bankcrm/core";
-import { BankcrmConflictError, isConflictError } from "../errors/http-errors.js";
-import { failureReason, httpSender, type WriteEntryBody } from "../outbox/outbox.js";
+import { transitionNeedsCustomer } from "@bankcrm/core/compliance";
+import { BankcrmConflictError } from "../errors/http-errors.js";
+import { type WriteEntryBody } from "../outbox/outbox.js";
+import { committer } from "./commit.js";
 import { naturalKeyOf, type CollectionName, type CollectionRecords, type TransitionRequest } from "../stores/store.js";
 import type { ClientContext } from "./context.js";
-import type { ChangeEvent, TransitionInput, UpdateOptions, UpsertResult } from "./types.js";
+import type { TransitionInput, UpdateOptions, UpsertResult } from "./types.js";
 
 export function writes(ctx: ClientContext) {
   const { store, user, locale, now, allowMasked, options, guard, emit, checked, masked } = ctx;
@@ -44,6 +45,13 @@ export function writes(ctx: ClientContext) {
     const record = raw === undefined ? undefined : checked<CollectionRecords[C]>(collection, raw);
     if (!record) throw new BankcrmNotFoundError(collection, id);
     return record;
+  };
+  /** Winning a sale is checked against its customer as this client reads them (the server reads its own). */
+  const saleContext = async (collection: CollectionName, record: object, event: string) => {
+    const customerId = (record as { customerId?: unknown }).customerId;
+    if (!transitionNeedsCustomer(collection, record, event) || typeof customerId !== "string") return {};
+    const customer = await latest("customers", customerId).catch(() => undefined);
+    return { customer, salePolicy: options.salePolicy };
   };
   /**
    * The record with its free text cleared of its person's identifiers (core's `guardFreeText`), looked up in the
@@ -64,60 +72,7 @@ export function writes(ctx: ClientContext) {
       throw new BankcrmConflictError(masked(collection, current), `"v${versionOf(current)}"`);
   };
 
-  /**
-   * Commits a computed write: straight to the store, or — with an outbox — durably
-   * queued first and sent from there (then the status says where it is).
-   */
-  const remoteSend = store.remote ? httpSender(store.remote) : undefined;
-  const commit = async <C extends CollectionName>(
-    operation: "create" | "update" | "transition" | "changeCustomer",
-    body: WriteEntryBody & { collection: C; record: CollectionRecords[C] },
-    change: Omit<ChangeEvent, "status">,
-    local: () => Promise<void>,
-  ): Promise<WriteResult<CollectionRecords[C]>> => {
-    if (!options.outbox) {
-      let written: unknown = body.record;
-      try {
-        if (remoteSend) {
-          // A server without an outbox: its own endpoints, which apply the same core rules; its answer is the record.
-          const answer = await remoteSend({ operation, body, idempotencyKey: crypto.randomUUID() });
-          // Validated both ways: what the server answers passes the same schema before anyone sees it.
-          written =
-            checked(
-              body.collection,
-              operation === "changeCustomer" ? (answer as { customer: unknown }).customer : answer,
-            ) ?? body.record;
-        } else await local();
-      } catch (error) {
-        // The stored record a conflict carries is masked like every other read.
-        if (isConflictError(error) && error.current !== null && error.current !== undefined)
-          throw new BankcrmConflictError(masked(body.collection, error.current), error.etag, { cause: error });
-        throw error;
-      }
-      emit({ ...change, status: "saved" });
-      return { record: masked(body.collection, written as CollectionRecords[C]), status: "saved" };
-    }
-    const record = masked(body.collection, body.record);
-    // Durable first, then sent: a write is never only in memory.
-    const entry = await options.outbox.enqueue(operation, body, `${body.collection}/${body.id}`);
-    await store.keep?.(body.collection, [body.record]);
-    const delivered = await options.outbox.flush();
-    if (delivered.includes(entry.seq)) {
-      emit({ ...change, status: "saved" });
-      return { record, status: "saved" };
-    }
-    const now = (await options.outbox.entries()).find((e) => e.seq === entry.seq);
-    const status: WriteStatus = now?.state === "failed" ? "failed" : now?.state === "conflict" ? "conflict" : "queued";
-    if (status === "queued") emit({ ...change, status });
-    return {
-      record,
-      status,
-      ...(status !== "queued" && now?.lastError ? { reason: failureReason(now.lastError, locale) } : {}),
-      ...(status === "conflict" && now?.server !== undefined && now.server !== null
-        ? { current: masked(body.collection, now.server) }
-        : {}),
-    };
-  };
+  const commit = committer(ctx);
 
   /** Create, update and transition for one writable collection, validated both ways. */
   const writer = <C extends CollectionName>(collection: C) => ({
@@ -184,9 +139,17 @@ export function writes(ctx: ClientContext) {
       const current = await latest(collection, id);
       conflictIfStale(collection, current, seen);
       const at = now().toISOString();
+      const sale = await saleContext(collection, current, event);
       const record = await clearFreeText(
         collection,
-        applyTransition(collection, current, event, { ...details, actor: user, at, locale, masked: allowMasked }),
+        applyTransition(collection, current, event, {
+          ...details,
+          actor: user,
+          at,
+          locale,
+          masked: allowMasked,
+          ...sale,
+        }),
       );
       const expectedVersion = versionOf(current);
       const { reason, ...rest } = details;

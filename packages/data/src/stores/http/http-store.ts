@@ -12,10 +12,12 @@ import {
   REST_CONTRACT_VERSION,
   BankcrmAccessDeniedError,
   BankcrmNotFoundError,
+  BankcrmSaleRefusedError,
   BankcrmTransitionError,
   BankcrmValidationError,
   type Customer,
   type FieldError,
+  type SaleRefusal,
 } from "@bankcrm/core";
 import {
   BankcrmConflictError,
@@ -84,6 +86,10 @@ export async function toHttpStoreError(error: unknown): Promise<Error> {
     const after = retryAfterMs(error.response.headers.get("Retry-After"));
     if (status === 412)
       return new BankcrmConflictError(problem.current ?? null, (problem.etag as string | null | undefined) ?? null, {
+        cause: error,
+      });
+    if (status === 422 && problem.code === "sale_refused" && Array.isArray(problem.refusals))
+      return new BankcrmSaleRefusedError(problem.refusals as SaleRefusal[], problem.overridable === true, {
         cause: error,
       });
     if (status === 422 && Array.isArray(problem.errors))
