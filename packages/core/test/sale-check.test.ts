@@ -4,6 +4,7 @@ import {
   applyTransition,
   applyUpdate,
   describeError,
+  opportunityMove,
   type Actor,
   type Customer,
   type Opportunity,
@@ -180,6 +181,19 @@ describe("winning a sale (the opportunity's win, as client and server apply it)"
       applyTransition("opportunities", fund(), "win", { actor: bm, at, amount, customer: c2, overrideReason: "x" }),
     );
     expect(unrecorded.overridable).toBe(false);
+  });
+
+  it("takes the product's risk level and the recording given with the win, as the pipeline's dialog sends them", () => {
+    const unrated = fund({ productRisk: undefined });
+    const high = opportunityMove(unrated, "won", { sale: { productRisk: "R4", dualRecording: recording } }, at);
+    const refused = refusedBy(() =>
+      applyTransition("opportunities", unrated, high.event, { actor: rm, at, customer: c2, ...high.details }),
+    );
+    expect(refused.refusals.map((r) => r.code)).toEqual(["aboveRiskTolerance"]);
+    const low = opportunityMove(unrated, "won", { sale: { productRisk: "R2", dualRecording: recording } }, at);
+    const won = applyTransition("opportunities", unrated, low.event, { actor: rm, at, customer: c2, ...low.details });
+    expect(won).toMatchObject({ stage: "won", productRisk: "R2", dualRecording: recording });
+    expect(low.preview).toMatchObject({ stage: "won", productRisk: "R2", dualRecording: recording });
   });
 
   it("keeps the override out of an update's reach", () => {

@@ -27,10 +27,11 @@ import {
   PRIORITIES,
   SERVICE_CASE_STATUSES,
   TASK_STATUSES,
+  type ProductRiskLevel,
   type ResolutionCode,
   type StaffRole,
 } from "../vocabulary.js";
-import { ResolutionCodeSchema } from "../schemas/enums.js";
+import { ProductRiskLevelSchema, ResolutionCodeSchema } from "../schemas/enums.js";
 import { object } from "../zod.js";
 import { defineMachine, type TransitionContext } from "./state-machine.js";
 import { DualRecordingSchema, type DualRecording, type Opportunity } from "../schemas/opportunity.js";
@@ -98,10 +99,15 @@ export const leadMachine = defineMachine<Lead>({
 
 const OPPORTUNITY_ROLES: readonly StaffRole[] = ["relationship_manager", "branch_manager"];
 
-/** The sale's refusals as it would be won: with the recording the event brings, if any. */
+/** What the win brings to the sale: the product's risk level and the recording, when given with the event. */
+const saleDetails = (details: Record<string, unknown>) => ({
+  ...(details.productRisk ? { productRisk: details.productRisk as ProductRiskLevel } : {}),
+  ...(details.dualRecording ? { dualRecording: details.dualRecording as DualRecording } : {}),
+});
+
+/** The sale's refusals as it would be won: with what the event brings. */
 function saleRefusalsOf(o: Opportunity, { at, details, customer, salePolicy }: TransitionContext) {
-  const dualRecording = (details.dualRecording as DualRecording | undefined) ?? o.dualRecording;
-  return saleRefusals({ ...o, ...(dualRecording ? { dualRecording } : {}) }, customer, at, salePolicy);
+  return saleRefusals({ ...o, ...saleDetails(details) }, customer, at, salePolicy);
 }
 
 /** Refuses a win the sale rules do not allow, unless a role that may overrides every refusal with a reason. */
@@ -146,6 +152,7 @@ export const opportunityMachine = defineMachine<Opportunity>({
       details: object({
         amount: MoneySchema,
         reason: text(500).optional(),
+        productRisk: ProductRiskLevelSchema.optional(),
         dualRecording: DualRecordingSchema.optional(),
         overrideReason: text(500).optional(),
       }),
@@ -158,7 +165,7 @@ export const opportunityMachine = defineMachine<Opportunity>({
           amount: details.amount as Opportunity["amount"],
           probability: 1,
           closedAt: at,
-          ...(details.dualRecording ? { dualRecording: details.dualRecording as DualRecording } : {}),
+          ...saleDetails(details),
           ...(refusals.length > 0 && typeof details.overrideReason === "string"
             ? {
                 saleOverride: {

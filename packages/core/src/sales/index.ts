@@ -3,6 +3,7 @@ export {
   opportunityMove,
   type ForecastOptions,
   type OpportunityMove,
+  type SaleDetails,
   type OpenStage,
   type PipelineFigures,
   type PipelineForecast,

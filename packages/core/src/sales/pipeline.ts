@@ -7,8 +7,8 @@
  * marketing) gets records without them: those count, and are listed, but add
  * no amount.
  */
-import type { Opportunity } from "../schemas/opportunity.js";
-import type { OpportunityStage } from "../vocabulary.js";
+import type { DualRecording, Opportunity } from "../schemas/opportunity.js";
+import type { OpportunityStage, ProductRiskLevel } from "../vocabulary.js";
 import { DEFAULT_STAGE_PROBABILITY, OPEN_STAGES } from "../machines/machines.js";
 import { DAY_MS, isoDay } from "../time.js";
 
@@ -110,6 +110,16 @@ export function forecastPipeline(opportunities: readonly Opportunity[], options:
   };
 }
 
+/**
+ * What a win brings to a sale of an investment or insurance product (sale-check.ts): the product's risk level, the
+ * dual recording, and — from a branch manager overriding what the policy lets them — the reason.
+ */
+export interface SaleDetails {
+  productRisk?: ProductRiskLevel;
+  dualRecording?: DualRecording;
+  overrideReason?: string;
+}
+
 /** What moving an opportunity to a stage asks of the opportunity machine: its event and that event's details. */
 export interface OpportunityMove {
   event: "move" | "win" | "lose";
@@ -125,12 +135,18 @@ export interface OpportunityMove {
 export function opportunityMove(
   from: Opportunity,
   to: OpportunityStage,
-  given: { amount?: number; reason?: string },
+  given: { amount?: number; reason?: string; sale?: SaleDetails },
   at: string,
 ): OpportunityMove & { preview: Opportunity } {
   if (to === "won") {
     const amount = { amount: given.amount ?? from.amount.amount, currency: from.amount.currency };
-    return { event: "win", details: { amount }, preview: { ...from, stage: to, probability: 1, closedAt: at, amount } };
+    const sale = given.sale ?? {};
+    const { overrideReason: _reason, ...kept } = sale;
+    return {
+      event: "win",
+      details: { amount, ...sale },
+      preview: { ...from, ...kept, stage: to, probability: 1, closedAt: at, amount },
+    };
   }
   if (to === "lost") {
     const reason = given.reason ?? "";

@@ -31,6 +31,24 @@ export const PIPELINE_MESSAGES = {
     en: "“{title}” could not move to {stage} and is back where it was: {reason}",
   },
   pipelineEmpty: { "zh-CN": "没有销售机会", en: "No opportunities" },
+  saleLegend: { "zh-CN": "适当性与双录", en: "Suitability and dual recording" },
+  saleProductRisk: { "zh-CN": "产品风险等级", en: "Product risk level" },
+  saleChooseRisk: { "zh-CN": "请选择", en: "Choose" },
+  saleRecordingId: { "zh-CN": "双录编号", en: "Recording ID" },
+  saleRecordedAt: { "zh-CN": "录制时间", en: "Recorded at" },
+  saleRecordingPlace: { "zh-CN": "录制地点", en: "Where it was recorded" },
+  saleRecordingOnFile: {
+    "zh-CN": "已登记双录：{id}（{at}，{place}）",
+    en: "Dual recording on file: {id} ({at}, {place})",
+  },
+  saleRecordingIncomplete: {
+    "zh-CN": "请填写双录编号、录制时间和地点",
+    en: "Give the recording's ID, time and place",
+  },
+  saleOverrideReason: {
+    "zh-CN": "越权理由（将记入审计）",
+    en: "Reason for overriding (kept in the audit)",
+  },
 } as const satisfies Record<string, Label>;
 export const messages = PIPELINE_MESSAGES;
 export type PipelineMessageKey = keyof typeof PIPELINE_MESSAGES;

@@ -19,6 +19,7 @@ import {
 import { opportunityStageLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import { compactMoney, formText, yuanToFen } from "../../internal/format.js";
 import { say } from "../../i18n/pipeline-messages.js";
+import { renderSaleFields, saleAsked } from "./pipeline-sale.js";
 
 export type OpenStage = (typeof OPEN_STAGES)[number];
 const CLOSED = ["won", "lost"] as const;
@@ -34,6 +35,8 @@ export interface Ask {
   opportunity: Opportunity;
   to: "won" | "lost" | undefined;
   error?: string;
+  /** The sale was refused and the one who tried may override it: the dialog asks for the reason. */
+  override?: boolean;
 }
 
 export function figures(f: PipelineFigures, l: Locale, currency: string) {
@@ -148,6 +151,7 @@ export function renderAsk(
           : html`<input name="reason" maxlength="200" aria-invalid=${invalid} aria-describedby=${describedBy} />`
       }
     </label>
+    ${ask.to === "won" && saleAsked(o) ? renderSaleFields(o, l, ask.override === true) : nothing}
     ${ask.error ? html`<p class="error" id="ask-error">${ask.error}</p>` : nothing}
     <div class="actions">
       <button type="submit" data-action="confirm">${say("confirm", l)}</button>

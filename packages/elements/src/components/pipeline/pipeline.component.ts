@@ -7,11 +7,13 @@ import {
   bankDay,
   describeError,
   forecastPipeline,
+  isBankcrmError,
   labelIn,
   type Locale,
   type Opportunity,
   type OpportunityStage,
   type PipelineForecast,
+  type SaleDetails,
 } from "@bankcrm/core";
 import { opportunityStageLabels } from "@bankcrm/core/i18n";
 import { say } from "../../i18n/pipeline-messages.js";
@@ -36,6 +38,10 @@ import {
   renderSummary,
   type Ask,
 } from "./pipeline-view.js";
+import { saleAnswer, saleAsked } from "./pipeline-sale.js";
+
+/** What a move carries: the won amount (fen), the lost reason, a won sale's suitability and recording. */
+type MoveDetails = { amount?: number; reason?: string; sale?: SaleDetails };
 
 /** Cards per column in the first frame (more than a column shows), then per following frame. */
 const FIRST_WINDOW = 40;
@@ -51,6 +57,9 @@ const WINDOW_STEP = 200;
  * stage, won and lost) or by dragging it to a column. The board shows the
  * move at once and applies the transition through the client; won asks for the
  * amount, lost for the reason. A refused move puts the card back and says why.
+ * Winning an investment or insurance sale also asks the product's risk level and
+ * the dual recording (双录); an unsuitable sale is refused with every reason, and
+ * a branch manager who may override it is asked for the reason.
  *
  * @tagname bankcrm-pipeline
  * @summary Opportunities by stage with forecasts; cards moved by keyboard or pointer through the client.
@@ -60,6 +69,7 @@ const WINDOW_STEP = 200;
  * @csspart column - One stage's column.
  * @csspart card - One opportunity.
  * @csspart dialog - The move / won / lost dialog.
+ * @csspart sale - The won dialog's suitability and dual-recording fields.
  * @csspart status - The live region announcing moves and refusals.
  *
  * @cssproperty --bankcrm-pipeline-column-width - Width of a column; default 14rem.
@@ -180,7 +190,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
    * won, `reason` for lost. Moves of one card made faster than they are written
    * (→ → →) are written one after another, each from the record the last wrote.
    */
-  async move(id: string, to: OpportunityStage, details: { amount?: number; reason?: string } = {}): Promise<boolean> {
+  async move(id: string, to: OpportunityStage, details: MoveDetails = {}): Promise<boolean> {
     const l = this.effectiveLocale;
     const from = this.shownOf(id);
     const repo = this.effectiveClient?.opportunities;
@@ -214,7 +224,7 @@ export class BankcrmPipeline extends BankcrmContextElement {
   private async write(
     id: string,
     to: OpportunityStage,
-    details: { amount?: number; reason?: string },
+    details: MoveDetails,
     title: string,
     ticket: symbol,
   ): Promise<boolean> {
@@ -241,6 +251,9 @@ export class BankcrmPipeline extends BankcrmContextElement {
       if (newest()) this.overlay.delete(id);
       this.focusAfter = id;
       this.alertText = say("pipelineMoveRefused", l, { title, stage, reason: describeError(error, l) });
+      // A sale the one who tried may override (a branch manager): ask again, for the reason.
+      if (isBankcrmError(error, "sale_refused") && (error as { overridable?: boolean }).overridable)
+        this.openAsk(base, "won", { error: describeError(error, l), override: true });
       this.dispatchEvent(new BankcrmOpportunityMoveErrorEvent({ opportunity: base, to, error }));
       return false;
     } finally {
@@ -271,8 +284,8 @@ export class BankcrmPipeline extends BankcrmContextElement {
     );
   }
 
-  private openAsk(opportunity: Opportunity, to?: "won" | "lost") {
-    this.ask = { opportunity, to };
+  private openAsk(opportunity: Opportunity, to?: "won" | "lost", more: Pick<Ask, "error" | "override"> = {}) {
+    this.ask = { opportunity, to, ...more };
     void this.updateComplete.then(() => {
       if (!this.dialog.open) this.dialog.showModal();
       this.dialog.querySelector<HTMLElement>("input, button")?.focus();
@@ -312,13 +325,17 @@ export class BankcrmPipeline extends BankcrmContextElement {
     e.preventDefault();
     const ask = this.ask;
     if (!ask?.to) return;
-    const answer = answerOf(ask.to, new FormData(e.currentTarget as HTMLFormElement), this.effectiveLocale);
-    if ("error" in answer) {
-      this.ask = { ...ask, error: answer.error };
+    const l = this.effectiveLocale;
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const answer = answerOf(ask.to, data, l);
+    const sale =
+      ask.to === "won" && saleAsked(ask.opportunity) ? saleAnswer(data, this.effectiveClient?.user.id ?? "", l) : {};
+    if ("error" in answer || "error" in sale) {
+      this.ask = { ...ask, error: "error" in answer ? answer.error : (sale as { error: string }).error };
       return;
     }
     this.closeAsk();
-    await this.move(ask.opportunity.id, ask.to, answer.details);
+    await this.move(ask.opportunity.id, ask.to, { ...answer.details, ...sale });
   }
 
   private renderCard(o: Opportunity, l: Locale) {
@@ -368,7 +385,11 @@ export class BankcrmPipeline extends BankcrmContextElement {
 
   private renderDialog(l: Locale) {
     const on = { choose: (o: Opportunity, to: OpportunityStage) => this.choose(o, to), cancel: () => this.closeAsk() };
-    return html`<dialog part="dialog" aria-labelledby="ask-h" @close=${() => this.ask && this.closeAsk()}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="ask-h"
+      @close=${() => this.ask && !this.dialog.open && this.closeAsk()}
+    >
       ${renderAsk(this.ask, l, { ...on, confirm: (e: SubmitEvent) => void this.confirmAsk(e) })}
     </dialog>`;
   }

@@ -73,6 +73,13 @@ export const pipelineStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
+    [part="sale"] {
+      display: grid;
+      gap: 0.375rem;
+      margin: 0.5rem 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
     .targets {
       display: flex;
       flex-wrap: wrap;

@@ -1,9 +1,10 @@
 import { expect, fixture, fixtureCleanup, html } from "@open-wc/testing";
 import { afterEach, describe, it } from "vitest";
 import { userEvent } from "vitest/browser";
-import { NOW, RM, manyOpportunities, opportunity, salesClient } from "../../../test/fixtures/sales.js";
+import { BM, NOW, RM, customers, manyOpportunities, opportunity, salesClient } from "../../../test/fixtures/sales.js";
 import "./pipeline.js";
 import type { BankcrmPipeline } from "./pipeline.component.js";
+import type { Customer } from "@bankcrm/core";
 
 const root = (el: Element) => el.shadowRoot!;
 const column = (el: Element, stage: string) =>
@@ -17,9 +18,14 @@ const settle = async (el: BankcrmPipeline) => {
 };
 
 async function board(
-  records = [opportunity("A", "qualification"), opportunity("B", "proposal", { expectedClose: "2026-11-20" })],
+  records = [
+    opportunity("A", "qualification"),
+    // A deposit: its win asks only the amount (an investment's asks for its suitability and recording as well).
+    opportunity("B", "proposal", { expectedClose: "2026-11-20", productType: "time_deposit" }),
+  ],
+  user: typeof RM | typeof BM = RM,
 ) {
-  const { client, store } = await salesClient({ opportunities: records });
+  const { client, store } = await salesClient({ opportunities: records }, user);
   const el = await fixture<BankcrmPipeline>(
     html`<bankcrm-pipeline .client=${client} .now=${NOW} owner-id=${RM.id}></bankcrm-pipeline>`,
   );
@@ -111,6 +117,88 @@ describe("<bankcrm-pipeline>", () => {
     await userEvent.keyboard("{Enter}");
     await settle(el);
     expect(await store.record("opportunities", "A")).to.include({ stage: "lost", lostReason: "客户选择他行" });
+  });
+
+  describe("a sale of an investment (适当性, 双录)", () => {
+    const person = customers().find((c) => c.kind === "individual")!;
+    /** A wealth product for a customer assessed C2 in June, on a board as `user`. */
+    const saleBoard = async (user: typeof RM | typeof BM) => {
+      const records = [opportunity("S", "negotiation", { customerId: person.id })]; // the RM's, on their board
+      const made = await board(records, user);
+      const assessed: Customer = {
+        ...person,
+        riskTolerance: "C2",
+        riskAssessedAt: "2026-06-01",
+        ...(person.kind === "individual" ? { idDocument: { ...person.idDocument, validUntil: "2036-01-01" } } : {}),
+      };
+      await made.store.put("customers", [assessed]);
+      return made;
+    };
+    const openWin = async (el: BankcrmPipeline) => {
+      card(el, "S").focus();
+      await userEvent.keyboard("{Enter}");
+      await el.updateComplete;
+      root(el).querySelector<HTMLButtonElement>('dialog [data-to="won"]')!.click();
+      await settle(el);
+      return root(el).querySelector("dialog")!;
+    };
+    const fill = (dialog: HTMLDialogElement, values: Record<string, string>) => {
+      for (const [name, value] of Object.entries(values))
+        dialog.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)!.value = value;
+    };
+    const recording = { recordingId: "REC-7", recordedAt: "2026-11-30T09:30", recordingPlace: "理财室 2" };
+    const confirm = async (el: BankcrmPipeline, dialog: HTMLDialogElement) => {
+      dialog.querySelector<HTMLButtonElement>('[data-action="confirm"]')!.click();
+      await settle(el);
+    };
+
+    it("asks the product's risk and the recording, refuses an unsuitable sale with its reasons, wins a suitable one", async () => {
+      const { el, store } = await saleBoard(RM);
+      let dialog = await openWin(el);
+      expect(dialog.querySelector('fieldset[part="sale"] legend')!.textContent).to.equal("适当性与双录");
+      await expect(el).to.be.accessible();
+      fill(dialog, { productRisk: "R4", recordingId: "REC-7" });
+      await confirm(el, dialog);
+      expect(dialog.querySelector("#ask-error")!.textContent).to.equal("请填写双录编号、录制时间和地点");
+      fill(dialog, { productRisk: "R4", ...recording });
+      await confirm(el, dialog);
+      expect(root(el).querySelector('[role="alert"]')!.textContent).to.equal(
+        "“机会 S”未能移至成交，已恢复原位：不能成交：产品风险等级高于客户的风险承受能力（适当性不匹配）",
+      );
+      expect(column(el, "negotiation")).to.deep.equal(["S"]);
+      expect(await store.record("opportunities", "S")).to.include({ stage: "negotiation" });
+      await expect(el).to.be.accessible();
+      dialog = await openWin(el);
+      fill(dialog, { productRisk: "R2", ...recording });
+      await confirm(el, dialog);
+      expect(await store.record("opportunities", "S")).to.deep.include({
+        stage: "won",
+        productRisk: "R2",
+        dualRecording: {
+          recordingId: "REC-7",
+          recordedAt: "2026-11-30T01:30:00.000Z", // 09:30 in Beijing
+          staffId: RM.id,
+          location: "理财室 2",
+        },
+      });
+    });
+
+    it("lets a branch manager override an unsuitable sale with a reason, asked for after the refusal", async () => {
+      const { el, store } = await saleBoard(BM);
+      const dialog = await openWin(el);
+      expect(dialog.querySelector('[name="overrideReason"]')).to.equal(null);
+      fill(dialog, { productRisk: "R4", ...recording });
+      await confirm(el, dialog);
+      expect(dialog.open).to.equal(true);
+      expect(dialog.querySelector("#ask-error")!.textContent).to.contain("网点负责人可说明理由后越权批准");
+      await expect(el).to.be.accessible();
+      fill(dialog, { productRisk: "R4", ...recording, overrideReason: "客户坚持购买，已签署风险揭示书" });
+      await confirm(el, dialog);
+      expect((await store.record("opportunities", "S"))?.saleOverride).to.deep.include({
+        by: BM.id,
+        reason: "客户坚持购买，已签署风险揭示书",
+      });
+    });
   });
 
   it("puts a refused move back with the reason", async () => {
