@@ -344,10 +344,14 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 180_000);
 
-  it("runs a lead from capture to a won opportunity by keyboard, each step in the customer's timeline", async () => {
+  it("runs a lead from capture to a won opportunity by keyboard — refused above the customer's risk class, won with its recording — each step in the customer's timeline", async () => {
     const { page, violations, errors } = await openPage("?customers=500&seed=e2e-won");
     const app = page.locator("bankcrm-workstation-app");
     await rowsOf(app).first().waitFor({ timeout: 60_000 });
+    // A person (a sale of a wealth product to a company is the bank's credit process, not suitability).
+    const everyone = await app.locator('[data-testid="count"]').textContent();
+    await app.locator('select[data-testid="segment"]').selectOption("young-professionals");
+    await expect.poll(() => app.locator('[data-testid="count"]').textContent()).not.toBe(everyone);
     await rowsOf(app).first().focus();
     await page.keyboard.press("Enter");
     const view = app.locator("ws-customer-360");
@@ -398,14 +402,41 @@ describe("branch workstation (pnpm start)", () => {
       await expect.poll(() => cardIn(stage).count()).toBe(1);
     }
     await expect.poll(() => pipeline.locator('[role="status"]').textContent()).toContain("已移至商务洽谈");
-    await page.keyboard.press("Enter");
+
+    // A wealth sale (适当性, 双录): the customer re-assessed C2 today in the profile form first.
+    const profile = view.locator('bankcrm-customer-form [data-section="risk"]');
+    await profile.locator('select[name="riskTolerance"]').selectOption("C2");
+    await profile.locator('button[type="submit"]').click();
+    await expect.poll(() => view.locator('bankcrm-customer-form [role="status"]').textContent()).toBe("已保存，变更已记录");
     const dialog = pipeline.locator("dialog");
-    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
-    for (let i = 0; i < 10 && !(await dialog.locator('[data-to="won"]').evaluate((b) => b.matches(":focus"))); i++)
-      await page.keyboard.press("Tab");
-    await page.keyboard.press("Enter");
-    expect(await dialog.locator('input[name="amount"]').inputValue()).toBe("500000");
-    await page.keyboard.press("Enter");
+    const openWon = async () => {
+      await cardIn("negotiation").focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+      for (let i = 0; i < 10 && !(await dialog.locator('[data-to="won"]').evaluate((b) => b.matches(":focus"))); i++)
+        await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      expect(await dialog.locator('input[name="amount"]').inputValue()).toBe("500000");
+    };
+    // Recorded an hour ago, Beijing time, in the branch's wealth room.
+    const recorded = new Date(Date.now() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+    const sell = async (risk: string) => {
+      await dialog.locator('select[name="productRisk"]').selectOption(risk);
+      await dialog.locator('input[name="recordingId"]').fill("REC-E2E-0001");
+      await dialog.locator('input[name="recordedAt"]').fill(recorded);
+      await dialog.locator('input[name="recordingPlace"]').fill("理财室 2");
+      await dialog.locator('input[name="amount"]').press("Enter");
+    };
+    // An R4 product for a C2 customer is refused, with the reason; the card stays in negotiation.
+    await openWon();
+    await sell("R4");
+    await expect
+      .poll(() => pipeline.locator('[role="alert"]').textContent())
+      .toContain("不能成交：产品风险等级高于客户的风险承受能力（适当性不匹配）");
+    expect(await cardIn("negotiation").count()).toBe(1);
+    // An R2 one, with its recording, is won.
+    await openWon();
+    await sell("R2");
     await expect.poll(() => cardIn("won").count()).toBe(1);
 
     // The customer's timeline shows each step: the lead's states and the opportunity's.

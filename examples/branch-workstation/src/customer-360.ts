@@ -35,6 +35,7 @@ import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/task-list.js";
+import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
 import { aumOf } from "./book.js";
@@ -379,6 +380,9 @@ export class Customer360 extends LitElement {
           ?offline=${this.offline}
         ></bankcrm-customer-timeline>
       </section>
+      <!-- Contact details, a risk re-assessment (before a sale: 适当性), consents — each change kept. -->
+      <bankcrm-customer-form data-testid="profile" customer-id=${c.id} .client=${this.client} locale=${l}>
+      </bankcrm-customer-form>
       <section aria-labelledby="lead-h">
         <h2 id="lead-h">${this.t("captureLead")}</h2>
         <bankcrm-lead-form

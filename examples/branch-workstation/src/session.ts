@@ -38,6 +38,7 @@ import {
   type Outbox,
   type OutboxStatus,
 } from "@bankcrm/data";
+import { DEMO_SALE_POLICY } from "@bankcrm/core/demo";
 import { ReportSources } from "./report-sources.js";
 import { rowsAfterEvent, withDemoDuplicates } from "./embedded-merges.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
@@ -254,6 +255,8 @@ export class WorkstationSession {
       store: this.store,
       user: { id: user.id, role: user.role, branchId: user.branchId },
       locale: this.locale,
+      // The bank's sale policy, as its server has it: the client refuses what the server would.
+      salePolicy: DEMO_SALE_POLICY,
       ...(this.outbox ? { outbox: this.outbox } : {}),
       onAudit: (event) => {
         // Embedded, the device keeps the trail (sealed, complete); on a server, the server audits the reveal itself.

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getRequestListener } from "@hono/node-server";
 import { CustomerSchema, maskRecord, type Customer } from "@bankcrm/core";
-import { DEMO_COMMISSION_SCHEME, generateStaff } from "@bankcrm/core/demo";
+import { DEMO_COMMISSION_SCHEME, DEMO_SALE_POLICY, generateStaff } from "@bankcrm/core/demo";
 import { staticFiles } from "../../branch-workstation/serve.mjs";
 import { portalFiles } from "../../internet-banking/serve.mjs";
 import { authFromEnv, signCustomerToken, signDemoToken, type AuthOptions } from "./auth.js";
@@ -95,8 +95,9 @@ async function moveClock(clock: DemoClock, req: IncomingMessage, res: ServerResp
 
 /** One origin: the API under /api/, the demo sign-in, and the three pages. */
 async function bankServer(db: Database, auth: AuthOptions, streams: AbortController, clock: DemoClock) {
-  // The demo bank pays by the demo's scheme (COMMISSION_SCHEME replaces it) and knows its staff (teams, branches).
-  const sales = { scheme: DEMO_COMMISSION_SCHEME, staff: generateStaff("bankcrm").all };
+  // The demo bank pays by the demo's scheme (COMMISSION_SCHEME replaces it), knows its staff (teams, branches) and
+  // sells by its own sale policy (65+ → R3 besides the regulator's rules).
+  const sales = { scheme: DEMO_COMMISSION_SCHEME, staff: generateStaff("bankcrm").all, salePolicy: DEMO_SALE_POLICY };
   const api = getRequestListener(appFromEnv(db, auth, streams.signal, env, clock.now, sales).fetch);
   const signIn = demoSignIn(db, auth);
   const workstation = staticFiles(env.WORKSTATION_DIST || join(examples, "branch-workstation/dist"));

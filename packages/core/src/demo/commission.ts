@@ -3,6 +3,7 @@
  * sales, 0.1% of deposits and loans, ¥50 a credit card, ¥200 an insurance policy; ×1.2 once an RM has sold ¥5
  * million in the quarter; nothing on a product closed within 30 days; a referrer gets 30%; ¥30,000 a quarter at most.
  */
+import { DEFAULT_SALE_POLICY, ELDER_SALE_RULE, type SalePolicy } from "../compliance/sale-check.js";
 import type { CommissionScheme } from "../sales/commission.js";
 
 export const DEMO_COMMISSION_SCHEME: CommissionScheme = {
@@ -23,3 +24,6 @@ export const DEMO_COMMISSION_SCHEME: CommissionScheme = {
   referralShare: 0.3,
   cap: 3_000_000,
 };
+
+/** The demo bank's sale policy: the default (one year's assessment, 双录 required) and one rule of its own, 65+ → R3. */
+export const DEMO_SALE_POLICY: SalePolicy = { ...DEFAULT_SALE_POLICY, rules: [ELDER_SALE_RULE] };
