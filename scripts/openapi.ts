@@ -889,6 +889,50 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/kyc/branches": {
+      get: {
+        operationId: "kycByBranch",
+        summary:
+          "KYC kept current, per branch of the caller's customers (head office: every branch; a branch manager: theirs; a relationship manager: their book): identity documents expired or expiring within the window, due-diligence reviews overdue or due by the AML rating's cycle, and the customers restricted (no new investment or insurance sale) until it is refreshed — most restricted first",
+        responses: {
+          200: {
+            description: "The branches, on the bank's day `asOf`",
+            content: json({
+              type: "object",
+              required: ["asOf", "items"],
+              properties: {
+                asOf: { type: "string", format: "date" },
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: [
+                      "branchId",
+                      "customers",
+                      "documentsExpired",
+                      "documentsExpiring",
+                      "reviewsOverdue",
+                      "reviewsDue",
+                      "restricted",
+                    ],
+                    properties: {
+                      branchId: { type: "string" },
+                      customers: { type: "integer" },
+                      documentsExpired: { type: "integer" },
+                      documentsExpiring: { type: "integer" },
+                      reviewsOverdue: { type: "integer" },
+                      reviewsDue: { type: "integer" },
+                      restricted: { type: "integer" },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          ...errors(401),
+        },
+      },
+    },
     "/resolution/conflicts": {
       get: {
         operationId: "resolutionConflicts",

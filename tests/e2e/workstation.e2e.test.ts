@@ -193,7 +193,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 120_000);
 
-  it("has no axe violations in my day, the list, the 360 view and marketing, in both themes", async () => {
+  it("has no axe violations in my day, the list, the 360 view, marketing and KYC by branch, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await ws.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
@@ -219,6 +219,14 @@ describe("branch workstation (pnpm start)", () => {
     await app.locator('[data-testid="nav-marketing"]').click();
     await app.locator('ws-marketing-page [data-segment="wealth-prospects"]').click();
     await app.locator('ws-marketing-page [part="sample"] tbody tr').first().waitFor({ timeout: 20_000 });
+    expect(await axe()).toEqual([]);
+    // KYC by branch, as head office: every branch of the device's book, most restricted first.
+    await app.locator('[data-testid="nav-kyc"]').click();
+    const branches = app.locator('ws-kyc-page [data-testid="kyc-branches"] tbody tr');
+    await branches.first().waitFor({ timeout: 20_000 });
+    expect(await branches.count()).toBeGreaterThan(1);
+    const restricted = await branches.evaluateAll((rows) => rows.map((r) => Number(r.lastElementChild!.textContent)));
+    expect(restricted).toEqual([...restricted].sort((a, b) => b - a));
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);
@@ -407,7 +415,9 @@ describe("branch workstation (pnpm start)", () => {
     const profile = view.locator('bankcrm-customer-form [data-section="risk"]');
     await profile.locator('select[name="riskTolerance"]').selectOption("C2");
     await profile.locator('button[type="submit"]').click();
-    await expect.poll(() => view.locator('bankcrm-customer-form [role="status"]').textContent()).toBe("已保存，变更已记录");
+    await expect
+      .poll(() => view.locator('bankcrm-customer-form [role="status"]').textContent())
+      .toBe("已保存，变更已记录");
     const dialog = pipeline.locator("dialog");
     const openWon = async () => {
       await cardIn("negotiation").focus();

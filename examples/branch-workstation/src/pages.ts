@@ -7,7 +7,7 @@
 import type { TextKey } from "./messages.js";
 import type { DemoRole } from "./users.js";
 
-export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "merges" | "audit" | "quality";
+export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "merges" | "audit" | "quality" | "kyc";
 
 export interface PageSpec {
   readonly id: Page;
@@ -39,6 +39,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "audit", nav: "navAudit", roles: ["auditor"] },
   // How the bank's source files loaded: head office's (the server answers its own staff only).
   { id: "quality", nav: "navQuality", roles: ["marketing", "auditor"] },
+  // KYC kept current by branch: head office's view of every branch, the branch manager's of theirs.
+  { id: "kyc", nav: "navKyc", roles: ["branch_manager", "marketing", "auditor"] },
 ];
 
 /** Where a role starts: "my day" for the sales roles, marketing for the marketing manager, else the customers. */

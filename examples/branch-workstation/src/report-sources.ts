@@ -1,5 +1,5 @@
 /**
- * The report pages' sources — the audit log, the data quality, the duplicate review — each built once for the store
+ * The report pages' sources — the audit log, the data quality, KYC by branch, the duplicate review — each built once for the store
  * it reads (the memo keeps a page from reading again on every render): the server's, or embedded this device's.
  */
 import type { CrmClient, HttpStore, IndexedDbStore } from "@bankcrm/data";
@@ -7,6 +7,7 @@ import { embeddedMergesSource } from "./embedded-merges.js";
 import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/audit-page.js";
 import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
 import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
+import { kycSourceOf, localKycSourceOf, type KycSource } from "./pages/kyc-page.js";
 import { SEED, USERS } from "./users.js";
 
 /** What the sources read from the session now: its server, or embedded its store, and the signed-in user's client. */
@@ -43,6 +44,19 @@ export class ReportSources {
   get quality(): QualitySource | undefined {
     const { remote } = this.now();
     return this.sourceOf("quality", remote, () => qualitySourceOf(remote!));
+  }
+
+  /**
+   * KYC by branch: the server's query (`GET /kyc/branches`), or embedded core's rule over this device's customers — a
+   * branch manager's branch, head office's whole book (built again for each signed-in user: the scope is theirs).
+   */
+  get kyc(): KycSource | undefined {
+    const { remote, idb, client } = this.now();
+    if (remote) return this.sourceOf("kyc", remote, () => kycSourceOf(remote));
+    const user = client?.user;
+    return this.sourceOf("kyc", idb && client, () =>
+      localKycSourceOf(idb!, user?.role === "branch_manager" ? user.branchId : undefined, () => new Date()),
+    );
   }
 
   /** The branch manager's duplicate review: the server's entity resolution (`/resolution/*`), or embedded this device's. */

@@ -352,6 +352,7 @@ export class WorkstationApp extends LitElement {
     const dashboard = this.page === "dashboard" && hasPage(role, "dashboard");
     const audit = this.page === "audit" && hasPage(role, "audit");
     const quality = this.page === "quality" && hasPage(role, "quality");
+    const kyc = this.page === "kyc" && hasPage(role, "kyc");
     const merges = this.page === "merges" && hasPage(role, "merges");
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
@@ -398,7 +399,7 @@ export class WorkstationApp extends LitElement {
               ></ws-value-page>`
             : nothing
         }
-        ${reportPages(this.session, this.locale, { dashboard, audit, quality, merges }, this.onValuesAction)}
+        ${reportPages(this.session, this.locale, { dashboard, audit, quality, kyc, merges }, this.onValuesAction)}
         <ws-customers-page
           ?hidden=${day || marketing || value || dashboard || audit}
           .rows=${s.rows}

@@ -29,6 +29,7 @@ import { recordRoutes } from "./routes/records.js";
 import { salesRoutes } from "./routes/sales.js";
 import { loadRoutes } from "./routes/load.js";
 import { resolutionRoutes } from "./routes/resolution.js";
+import { kycRoutes } from "./routes/kyc.js";
 import { writePath } from "./write-path.js";
 
 export { MAX_REVEAL_REASON } from "./routes/audit.js";
@@ -75,6 +76,7 @@ const ROUTES = [
   salesRoutes,
   portalRoutes,
   resolutionRoutes,
+  kycRoutes,
   recordRoutes,
 ];
 

@@ -64,7 +64,10 @@ for (const database of ["pglite"] as const) {
       expect(profile.status).toBe(200);
       const me = profile.json();
       expect(me.id).toBe(customer.id);
-      for (const field of ["tags", "relationshipManagerId", "updatedBy"]) expect(me).not.toHaveProperty(field);
+      // Staff's fields, and the AML risk rating (no tipping off), are never sent to the customer.
+      expect(customer.amlRiskRating).toBeDefined();
+      for (const field of ["tags", "relationshipManagerId", "updatedBy", "amlRiskRating"])
+        expect(me).not.toHaveProperty(field);
       expect(profile.text).not.toContain(customer.contact.mobile!);
       expect(me.contact.mobile).toMatch(/\*/);
       const cases = (await as(resolved.customerId, "GET", "me/cases")).json().items;

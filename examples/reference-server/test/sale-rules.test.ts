@@ -85,7 +85,7 @@ describe("winning a sale on the server (pglite)", () => {
     // A crafted request: its own customer, policy and override are not read.
     const crafted = await win(rm, 1, {
       customer: { ...customer, riskTolerance: "C5", riskAssessedAt: "2026-11-30" },
-      salePolicy: { assessmentValidDays: 365, requireDualRecording: false, refuseExpiredId: false, rules: [] },
+      salePolicy: { assessmentValidDays: 365, requireDualRecording: false, kycRestricts: false, rules: [] },
       saleOverride: { by: manager.id, at: AT, reason: "forged", refusals: ["aboveRiskTolerance"] },
       overrideReason: "the customer insists",
     });

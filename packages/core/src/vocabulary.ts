@@ -78,6 +78,8 @@ export const RISK_TOLERANCE_LEVELS = ["C1", "C2", "C3", "C4", "C5"] as const;
 /** Risk level of an investment product, R1 lowest; never above the customer's C level. */
 export const PRODUCT_RISK_LEVELS = ["R1", "R2", "R3", "R4", "R5"] as const;
 export const KYC_STATUSES = ["pending", "verified", "expired", "rejected"] as const;
+/** A customer's money-laundering risk rating (洗钱风险等级): how often their due diligence is reviewed. */
+export const AML_RISK_RATINGS = ["low", "medium", "high"] as const;
 /** Customer tiers (客户等级): 普通 / 金卡 / 白金 / 钻石 / 私人银行. */
 export const TIERS = ["standard", "gold", "platinum", "diamond", "private"] as const;
 export const CONSENT_PURPOSES = ["marketing", "profiling", "third_party_sharing", "cross_border_transfer"] as const;
@@ -319,6 +321,7 @@ export const CARE_REASONS = [
   "riskAssessmentExpired",
   "idDocumentExpiring",
   "dormantAccount",
+  "dueDiligenceReview",
 ] as const;
 export const OFFER_EXCLUSIONS = [
   "held",
@@ -342,6 +345,7 @@ export type ContactTime = (typeof CONTACT_TIMES)[number];
 export type RiskTolerance = (typeof RISK_TOLERANCE_LEVELS)[number];
 export type ProductRiskLevel = (typeof PRODUCT_RISK_LEVELS)[number];
 export type KycStatus = (typeof KYC_STATUSES)[number];
+export type AmlRiskRating = (typeof AML_RISK_RATINGS)[number];
 export type Tier = (typeof TIERS)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
@@ -396,6 +400,7 @@ export const vocabularies = {
   riskTolerance: RISK_TOLERANCE_LEVELS,
   productRiskLevel: PRODUCT_RISK_LEVELS,
   kycStatus: KYC_STATUSES,
+  amlRiskRating: AML_RISK_RATINGS,
   tier: TIERS,
   consentPurpose: CONSENT_PURPOSES,
   consentChannel: CONSENT_CHANNELS,

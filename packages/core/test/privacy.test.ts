@@ -152,7 +152,13 @@ describe("maskRecord", () => {
     expect(masked.id).toBe(customer.id);
     expect(masked.tier).toBe(customer.tier);
     expect(masked.name).toBe(mask(customer.name, "name"));
-    expect(masked.idDocument).toEqual({ type: "resident_id", number: mask(customer.idDocument.number, "idNumber") });
+    // The number masked; its end of validity (C1) kept — staff see a document lapse without the number.
+    expect(masked.idDocument).toEqual({
+      type: "resident_id",
+      number: mask(customer.idDocument.number, "idNumber"),
+      ...(customer.idDocument.validUntil ? { validUntil: customer.idDocument.validUntil } : {}),
+    });
+    expect(masked).not.toHaveProperty("amlRiskRating"); // C2 without a mask: never shown masked
     expect(masked.contact.mobile).toBe(mask(customer.contact.mobile!, "mobile"));
     expect(masked.contact.city).toBe(customer.contact.city);
     expect(masked).not.toHaveProperty("annualIncome");

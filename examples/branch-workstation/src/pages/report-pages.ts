@@ -1,19 +1,20 @@
 /**
  * The workstation's report pages — the branch manager's dashboard and duplicate review, the auditor's audit log, head
- * office's data quality — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
+ * office's data quality, KYC by branch — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
  */
 import { html, nothing } from "lit";
 import type { Locale } from "@bankcrm/core";
 import "./dashboard-page.js";
 import "./audit-page.js";
 import "./quality-page.js";
+import "./kyc-page.js";
 import "./merges-page.js";
 import type { WorkstationSession } from "../session.js";
 
 export function reportPages(
   s: WorkstationSession,
   locale: Locale,
-  open: { dashboard: boolean; audit: boolean; quality: boolean; merges: boolean },
+  open: { dashboard: boolean; audit: boolean; quality: boolean; kyc: boolean; merges: boolean },
   onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
 ) {
   return html`${
@@ -46,6 +47,11 @@ export function reportPages(
           ?embedded=${s.embedded}
           .locale=${locale}
         ></ws-quality-page>`
+      : nothing
+  }
+  ${
+    open.kyc
+      ? html`<ws-kyc-page active .source=${s.reports.kyc} ?embedded=${s.embedded} .locale=${locale}></ws-kyc-page>`
       : nothing
   }
   ${

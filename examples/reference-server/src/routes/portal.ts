@@ -37,7 +37,8 @@ import { changePage, changeStream, type Viewer } from "./changes.js";
 
 /** The fields of a customer's own records that are staff's: never sent to the customer. */
 export const STAFF_ONLY_FIELDS: Partial<Record<Collection, readonly string[]>> = {
-  customers: ["tags", "relationshipManagerId", "updatedBy"],
+  // The AML risk rating is never told to the customer (反洗钱法: no tipping off).
+  customers: ["tags", "relationshipManagerId", "updatedBy", "amlRiskRating"],
   serviceCases: ["assignedTo", "createdBy", "updatedBy", "history", "escalationLevel", "priority"],
   leads: ["assignedTo", "createdBy", "updatedBy", "history", "notes", "disqualifiedReason", "branchId"],
 };

@@ -19,3 +19,13 @@ export {
 export { transitionNeedsCustomer } from "../workflow/transition.js";
 export { describeSaleRefusal, saleRefusalText } from "../i18n/sale-messages.js";
 export { isSaleRefusedError } from "../errors/sale-refused-error.js";
+export {
+  DEFAULT_KYC_POLICY,
+  kycByBranch,
+  kycState,
+  type BranchKyc,
+  type DocumentState,
+  type KycPolicy,
+  type KycState,
+  type ReviewState,
+} from "./kyc.js";

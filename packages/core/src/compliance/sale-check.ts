@@ -3,6 +3,7 @@
  * 双录): the product's risk level within the customer's assessed class, on an assessment that has not lapsed, the
  * bank's own extra rules, an identity document still valid, and the sale's dual-recording evidence. One function for
  * the client's pipeline and the server's transition route, so the browser cannot allow what the server refuses.
+ * KYC not current (kyc.ts) restricts the sale too.
  */
 import type { Customer } from "../schemas/customer.js";
 import type { Opportunity } from "../schemas/opportunity.js";
@@ -10,6 +11,7 @@ import type { ProductRiskLevel, ProductType, StaffRole } from "../vocabulary.js"
 import { unsuitability } from "../analytics/suitability.js";
 import { INVESTMENT_PRODUCT_TYPES } from "../schemas/holding.js";
 import { bankDay } from "../sales/day.js";
+import { kycState, type KycPolicy } from "./kyc.js";
 
 /** Products whose sale to a person is checked: investments (资管产品) and insurance sold as the insurer's agent. */
 export const SALE_CHECKED_PRODUCT_TYPES: readonly ProductType[] = [...INVESTMENT_PRODUCT_TYPES, "insurance"];
@@ -23,6 +25,8 @@ export const SALE_REFUSAL_CODES = [
   "aboveRiskTolerance",
   "bankRule",
   "idDocumentExpired",
+  "kycReviewOverdue",
+  "kycNotVerified",
   "dualRecordingMissing",
   "dualRecordingLate",
 ] as const; // `out.push({ code: why })` below checks every Unsuitability is here
@@ -55,8 +59,13 @@ export interface SalePolicy {
   assessmentValidDays: number;
   /** Whether a sale needs its dual-recording reference (双录) before it is won. Default true. */
   requireDualRecording: boolean;
-  /** Whether an expired identity document stops the sale (KYC not current). Default true. */
-  refuseExpiredId: boolean;
+  /**
+   * Whether KYC not current stops the sale (the bank's restriction until it is refreshed): an expired identity
+   * document, an overdue due-diligence review, verification not complete. Default true.
+   */
+  kycRestricts: boolean;
+  /** The due-diligence cycle KYC is judged by (default `DEFAULT_KYC_POLICY`). */
+  kyc?: KycPolicy;
   rules: readonly SaleRule[];
   /** Refusals a branch manager may override with a reason (recorded on the sale and in the audit). */
   overridable: readonly SaleRefusalCode[];
@@ -83,7 +92,7 @@ export const ELDER_SALE_RULE: SaleRule = {
 export const DEFAULT_SALE_POLICY: SalePolicy = {
   assessmentValidDays: 365,
   requireDualRecording: true,
-  refuseExpiredId: true,
+  kycRestricts: true,
   rules: [],
   overridable: ["aboveRiskTolerance", "bankRule"],
   overriders: ["branch_manager"],
@@ -137,9 +146,12 @@ export function saleRefusals(
       if (riskNumber(o.productRisk) > riskNumber(rule.maxRisk) && ruleApplies(rule, o, customer, at))
         out.push({ code: "bankRule", rule: { id: rule.id, label: rule.label } });
   }
-  const validUntil = customer?.kind === "individual" ? customer.idDocument?.validUntil : undefined;
-  if (policy.refuseExpiredId && validUntil && /^\d{4}-\d{2}-\d{2}$/.test(validUntil) && validUntil < bankDay(at))
-    out.push({ code: "idDocumentExpired" });
+  if (customer && policy.kycRestricts) {
+    const kyc = kycState(customer, at, policy.kyc);
+    if (kyc.document === "expired") out.push({ code: "idDocumentExpired" });
+    if (kyc.review === "overdue") out.push({ code: "kycReviewOverdue" });
+    if (customer.kycStatus !== undefined && customer.kycStatus !== "verified") out.push({ code: "kycNotVerified" });
+  }
   if (policy.requireDualRecording) {
     if (!o.dualRecording) out.push({ code: "dualRecordingMissing" });
     else if (!(Date.parse(o.dualRecording.recordedAt) <= Date.parse(at))) out.push({ code: "dualRecordingLate" });

@@ -25,6 +25,8 @@ import {
 } from "./reference-data.js";
 import type { DemoStaffDirectory } from "./staff.js";
 import { addDays, isoDate, isoDateTime, parseDate } from "./time.js";
+import { DAY_MS } from "../time.js";
+import { DEFAULT_KYC_POLICY } from "../compliance/kyc.js";
 
 export interface DemoContext {
   seed: string;
@@ -130,6 +132,33 @@ export function demoWealth(r: Random, kind: "individual" | "corporate"): number 
 }
 
 export function generateCustomer(index: number, ctx: DemoContext): Customer {
+  return withKyc(customerRecord(index, ctx), ctx, index);
+}
+
+/**
+ * KYC facts, from a stream of their own so the customer's other fields stay as they were: the AML rating (most low
+ * risk), the last due-diligence review (a few overdue), and a resident ID's end of validity — ten years when issued
+ * before 26, twenty before 46, mostly long-term (长期, no end) after — a few lapsed or about to.
+ */
+function withKyc(c: Customer, ctx: DemoContext, index: number): Customer {
+  const r = createRandom(`${ctx.seed}:kyc:${index}`);
+  const asOf = parseDate(ctx.asOf);
+  const amlRiskRating = r.weighted([
+    ["low", 70],
+    ["medium", 25],
+    ["high", 5],
+  ] as const);
+  const reviewed = isoDate(addDays(asOf, -r.int(0, Math.round(DEFAULT_KYC_POLICY.reviewDays[amlRiskRating] * 1.04))));
+  const kyc = { amlRiskRating, dueDiligenceAt: reviewed < c.onboardedAt ? c.onboardedAt : reviewed };
+  if (c.kind !== "individual") return { ...c, ...kyc };
+  const age = (asOf.getTime() - parseDate(c.birthDate).getTime()) / (365.25 * DAY_MS);
+  if (age >= 46 && r.bool(0.7)) return { ...c, ...kyc };
+  const validYears = age < 26 ? 10 : 20;
+  const validUntil = isoDate(addDays(asOf, r.int(-60, validYears * 365)));
+  return { ...c, ...kyc, idDocument: { ...c.idDocument, validUntil } };
+}
+
+function customerRecord(index: number, ctx: DemoContext): Customer {
   const r = createRandom(`${ctx.seed}:customer:${index}`);
   const id = customerId(index);
   const branch = r.pick(BRANCHES);

@@ -1,8 +1,9 @@
 /** zh-CN and English labels for every value of every vocabulary. */
 import type { VocabularyName, vocabularies } from "../schemas/enums.js";
 import type { Label, Locale } from "./locale.js";
+import { careReasonLabels, offerExclusionLabels } from "./care-labels.js";
 
-type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
+export type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
 
 /* Each vocabulary's table is its own export, so a bundle keeps only the tables it uses (labelIn). */
 export const customerKindLabels = {
@@ -119,6 +120,11 @@ export const kycStatusLabels = {
   expired: { "zh-CN": "已过期", en: "Expired" },
   rejected: { "zh-CN": "未通过", en: "Rejected" },
 } as const satisfies Labels["kycStatus"];
+export const amlRiskRatingLabels = {
+  low: { "zh-CN": "低风险", en: "Low risk" },
+  medium: { "zh-CN": "中风险", en: "Medium risk" },
+  high: { "zh-CN": "高风险", en: "High risk" },
+} as const satisfies Labels["amlRiskRating"];
 export const tierLabels = {
   standard: { "zh-CN": "普通客户", en: "Standard" },
   gold: { "zh-CN": "金卡客户", en: "Gold" },
@@ -435,24 +441,7 @@ export const churnReasonLabels = {
   complaint: { "zh-CN": "近90天有投诉", en: "A complaint in the last 90 days" },
   complaints: { "zh-CN": "近90天多次投诉", en: "Several complaints in the last 90 days" },
 } as const satisfies Labels["churnReason"];
-export const careReasonLabels = {
-  birthday: { "zh-CN": "生日将至", en: "Birthday coming up" },
-  depositMaturity: { "zh-CN": "定期存款即将到期", en: "A time deposit matures soon" },
-  wealthMaturity: { "zh-CN": "理财产品即将到期", en: "A wealth product matures soon" },
-  riskAssessmentExpired: { "zh-CN": "风险测评已超过一年", en: "Risk assessment over a year old" },
-  idDocumentExpiring: { "zh-CN": "身份证件即将到期", en: "ID document about to expire" },
-  dormantAccount: { "zh-CN": "账户已转为睡眠户", en: "An account has gone dormant" },
-} as const satisfies Labels["careReason"];
-export const offerExclusionLabels = {
-  held: { "zh-CN": "客户已持有", en: "Already held" },
-  aboveRiskTolerance: {
-    "zh-CN": "产品风险等级高于客户风险承受能力",
-    en: "Product risk above the customer's risk tolerance",
-  },
-  noRiskAssessment: { "zh-CN": "客户未做风险测评", en: "No risk assessment on file" },
-  riskAssessmentExpired: { "zh-CN": "风险测评已过期", en: "Risk assessment has expired" },
-  noMarketingConsent: { "zh-CN": "客户未同意营销", en: "No marketing consent" },
-} as const satisfies Labels["offerExclusion"];
+export { careReasonLabels, offerExclusionLabels };
 
 const LABELS: Labels = {
   customerKind: customerKindLabels,
@@ -469,6 +458,7 @@ const LABELS: Labels = {
   riskTolerance: riskToleranceLabels,
   productRiskLevel: productRiskLevelLabels,
   kycStatus: kycStatusLabels,
+  amlRiskRating: amlRiskRatingLabels,
   tier: tierLabels,
   consentPurpose: consentPurposeLabels,
   consentChannel: consentChannelLabels,

@@ -28,6 +28,14 @@ const SALE_MESSAGES = {
     "zh-CN": "客户身份证件已过期，请先更新身份信息",
     en: "The customer's identity document has expired; update it first",
   },
+  kycReviewOverdue: {
+    "zh-CN": "客户尽职调查复核已逾期，请先完成复核",
+    en: "The customer's due-diligence review is overdue; complete it first",
+  },
+  kycNotVerified: {
+    "zh-CN": "客户身份识别（KYC）尚未完成或已失效",
+    en: "The customer's identity verification (KYC) is not complete or no longer valid",
+  },
   dualRecordingMissing: {
     "zh-CN": "尚未登记双录（录音录像）信息",
     en: "No dual recording (audio and video) is attached to the sale",

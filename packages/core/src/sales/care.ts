@@ -2,13 +2,14 @@
  * Customer care (客户关怀): the moments a relationship manager should call —
  * a birthday, a deposit or wealth product maturing (the money is about to move),
  * a risk assessment over a year old (suitability lapses), an ID document about
- * to expire, an account gone dormant — each with its reason and the day it is
- * due, as candidate tasks.
+ * to expire, an account gone dormant, a due-diligence review falling due (KYC) —
+ * each with its reason and the day it is due, as candidate tasks.
  */
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
 import type { CareReason, ProductType } from "../vocabulary.js";
 import { DAY_MS, isoDay } from "../time.js";
+import { DEFAULT_KYC_POLICY, kycState, type KycPolicy } from "../compliance/kyc.js";
 
 export interface CareEvent {
   customerId: string;
@@ -26,6 +27,8 @@ export interface CareOptions {
   windowDays?: number;
   /** How long a risk assessment holds. Default 365 days. */
   riskValidityDays?: number;
+  /** The due-diligence review cycle by AML rating (default `DEFAULT_KYC_POLICY`); the window is `windowDays`. */
+  kyc?: KycPolicy;
 }
 
 const DEPOSITS: readonly ProductType[] = ["time_deposit", "certificate_of_deposit"];
@@ -65,6 +68,13 @@ export function careEvents(
     }
     if (c.riskAssessedAt !== undefined && c.riskAssessedAt < lapsedBefore)
       events.push({ customerId: c.id, reason: "riskAssessmentExpired", dueOn: today });
+    const review = kycState(c, today, { ...(options.kyc ?? DEFAULT_KYC_POLICY), windowDays: options.windowDays ?? 30 });
+    if (review.review === "due" || review.review === "overdue")
+      events.push({
+        customerId: c.id,
+        reason: "dueDiligenceReview",
+        dueOn: review.reviewDueOn! < today ? today : review.reviewDueOn!,
+      });
   }
   for (const h of holdings) {
     if (!known.has(h.customerId)) continue;

@@ -108,6 +108,8 @@ const CARE_TASK: Record<CareReason, { type: TaskType; priority: Priority; daysBe
   riskAssessmentExpired: { type: "review", priority: "medium", daysBefore: 0 },
   idDocumentExpiring: { type: "document", priority: "medium", daysBefore: 7 },
   dormantAccount: { type: "call", priority: "medium", daysBefore: 0 },
+  // Start the review a fortnight before it falls due: the customer may have documents to bring.
+  dueDiligenceReview: { type: "review", priority: "high", daysBefore: 14 },
 };
 
 export interface CareTaskOptions {

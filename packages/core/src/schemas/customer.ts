@@ -23,6 +23,7 @@ import {
   IdDocumentTypeSchema,
   IndustrySchema,
   KycStatusSchema,
+  AmlRiskRatingSchema,
   MaritalStatusSchema,
   OccupationSchema,
   RiskToleranceSchema,
@@ -92,6 +93,10 @@ const common = {
   /** Date the risk questionnaire was last assessed; suitability expires. */
   riskAssessedAt: IsoDateSchema.optional(),
   kycStatus: KycStatusSchema,
+  /** The AML risk rating (洗钱风险等级) that sets how often due diligence is reviewed (compliance/kyc.ts). */
+  amlRiskRating: AmlRiskRatingSchema.optional(),
+  /** The day the last due-diligence review was completed (onboarding counts as the first). */
+  dueDiligenceAt: IsoDateSchema.optional(),
   /** When the relationship ended (status `closed`): the source system's closing date. The record is kept. */
   closedAt: IsoDateSchema.optional(),
   tier: TierSchema.optional(),
@@ -112,6 +117,8 @@ const commonClasses = {
   riskTolerance: C1,
   riskAssessedAt: C1,
   kycStatus: C1,
+  amlRiskRating: C2,
+  dueDiligenceAt: C1,
   closedAt: C1,
   tier: C1,
   loyaltyPoints: C1,

@@ -15,6 +15,7 @@ import {
   RISK_TOLERANCE_LEVELS,
   PRODUCT_RISK_LEVELS,
   KYC_STATUSES,
+  AML_RISK_RATINGS,
   TIERS,
   CONSENT_PURPOSES,
   CONSENT_CHANNELS,
@@ -65,6 +66,7 @@ export const ContactTimeSchema = /* @__PURE__ */ z.enum(CONTACT_TIMES);
 export const RiskToleranceSchema = /* @__PURE__ */ z.enum(RISK_TOLERANCE_LEVELS);
 export const ProductRiskLevelSchema = /* @__PURE__ */ z.enum(PRODUCT_RISK_LEVELS);
 export const KycStatusSchema = /* @__PURE__ */ z.enum(KYC_STATUSES);
+export const AmlRiskRatingSchema = /* @__PURE__ */ z.enum(AML_RISK_RATINGS);
 export const TierSchema = /* @__PURE__ */ z.enum(TIERS);
 export const ConsentPurposeSchema = /* @__PURE__ */ z.enum(CONSENT_PURPOSES);
 export const ConsentChannelSchema = /* @__PURE__ */ z.enum(CONSENT_CHANNELS);

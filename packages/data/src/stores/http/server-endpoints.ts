@@ -19,6 +19,7 @@ import type {
   Customer,
 } from "@bankcrm/core";
 import type { Evidence, FieldChoice } from "@bankcrm/core/resolution";
+import type { BranchKyc } from "@bankcrm/core/compliance";
 import type { Problem } from "../../errors/http-errors.js";
 import type { Page } from "../store.js";
 
@@ -137,6 +138,11 @@ export interface ServerEndpoints {
    * head office (403 for others). `system`, `collection`: one source's loads, a trend.
    */
   loadQuality(query?: { system?: string; collection?: string; limit?: number }): Promise<LoadQualityReport[]>;
+  /**
+   * `GET /kyc/branches`: KYC kept current per branch of the caller's customers — documents expired or expiring,
+   * due-diligence reviews overdue or due, customers restricted — most restricted first, on the bank's day `asOf`.
+   */
+  kycByBranch(): Promise<{ asOf: string; items: BranchKyc[] }>;
   /**
    * `GET /resolution/review`: for branch managers, the pairs of their customers that may be one person, strongest
    * first, with the evidence per field (403 for others). Read the two records with `record("customers", id)`.
@@ -282,6 +288,7 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
             .json<{ items: LoadQualityReport[] }>(),
         )
       ).items,
+    kycByBranch: () => call(() => api.get("kyc/branches").json<{ asOf: string; items: BranchKyc[] }>()),
     ...resolutionEndpoints(api, call),
     salesPerformance: (period) =>
       call(() => api.get("sales/performance", { searchParams: period ?? {} }).json<ServerSalesPerformance>()),

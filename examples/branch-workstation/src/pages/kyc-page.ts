@@ -1,0 +1,136 @@
+/**
+ * KYC kept current, by branch (客户身份识别 / 持续尽职调查): per branch of the user's customers, identity documents
+ * expired or about to, due-diligence reviews overdue or due by the AML rating's cycle, and the customers restricted
+ * (no new investment or insurance sale) until it is refreshed. Head office sees every branch, a branch manager
+ * theirs. Server mode reads `GET /kyc/branches` (one query where the data is); embedded, core's `kycByBranch` over
+ * this device's customers — the same rule.
+ */
+import { css, html } from "lit";
+import { state } from "lit/decorators.js";
+import { bankDay, type Customer } from "@bankcrm/core";
+import { kycByBranch, type BranchKyc } from "@bankcrm/core/compliance";
+import type { CrmStore, HttpStore } from "@bankcrm/data";
+import { visuallyHidden } from "@bankcrm/elements";
+import { SourcedPage } from "./sourced-page.js";
+import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { BRANCH_NAMES } from "../users.js";
+import type { TextKey } from "../messages.js";
+
+/** What the page reads: the branches and the bank's day they were judged on, or undefined when it could not. */
+export type KycSource = () => Promise<{ asOf: string; items: BranchKyc[] } | undefined>;
+
+/** Server mode: the server's query over the caller's customers. */
+export const kycSourceOf =
+  (remote: HttpStore): KycSource =>
+  () =>
+    remote.kycByBranch().catch(() => undefined);
+
+/** Embedded: every customer on this device (of one branch, for a branch manager), judged today by core. */
+export const localKycSourceOf =
+  (store: CrmStore, branchId: string | undefined, now: () => Date): KycSource =>
+  async () => {
+    const customers: Customer[] = [];
+    let after: string | undefined;
+    do {
+      const page = await store.listCustomers({ ...(branchId ? { branchId } : {}), limit: 1000, after });
+      customers.push(...page.items);
+      after = page.next;
+    } while (after);
+    const at = now();
+    return { asOf: bankDay(at), items: kycByBranch(customers, at) };
+  };
+
+const COLUMNS: readonly [TextKey, keyof BranchKyc][] = [
+  ["kycCustomers", "customers"],
+  ["kycDocumentsExpired", "documentsExpired"],
+  ["kycDocumentsExpiring", "documentsExpiring"],
+  ["kycReviewsOverdue", "reviewsOverdue"],
+  ["kycReviewsDue", "reviewsDue"],
+  ["kycRestricted", "restricted"],
+];
+
+export class KycPage extends SourcedPage<KycSource> {
+  static override styles = [
+    visuallyHidden,
+    pageHostStyles,
+    controlStyles,
+    panelStyles,
+    dataTableStyles,
+    css`
+      td.n {
+        text-align: end;
+        font-variant-numeric: tabular-nums;
+      }
+      td.attention {
+        color: var(--bankcrm-color-danger);
+        font-weight: 600;
+      }
+      .wrap {
+        overflow-x: auto;
+      }
+    `,
+  ];
+
+  @state() private answer: { asOf: string; items: BranchKyc[] } | undefined;
+  @state() private failed = false;
+
+  protected override read(): void {
+    void this.source!()
+      .then((answer) => {
+        this.answer = answer;
+        this.failed = answer === undefined;
+      })
+      .catch(() => (this.failed = true));
+  }
+
+  private renderTable(items: readonly BranchKyc[]) {
+    const n = (v: number) => v.toLocaleString(this.locale);
+    return html`<div class="wrap">
+      <table data-testid="kyc-branches">
+        <caption class="visually-hidden">
+          ${this.t("kycTitle")}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t("kycBranch")}</th>
+            ${COLUMNS.map(([key]) => html`<th scope="col">${this.t(key)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (b) =>
+              html`<tr data-branch=${b.branchId}>
+                <th scope="row">${BRANCH_NAMES[b.branchId] ?? b.branchId}</th>
+                ${COLUMNS.map(
+                  ([, field]) =>
+                    html`<td class=${field === "restricted" && b.restricted > 0 ? "n attention" : "n"}>
+                      ${n(b[field] as number)}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  override render() {
+    const a = this.answer;
+    return html`<section class="panel" aria-labelledby="kyc-h">
+      <h2 id="kyc-h">${this.t("kycTitle")}</h2>
+      <p class="muted">${this.t("kycExplain")}</p>
+      ${
+        this.failed
+          ? html`<p role="alert">${this.t("kycFailed")}</p>`
+          : !a
+            ? html`<p role="status" aria-busy="true">${this.t("kycLoading")}</p>`
+            : a.items.length === 0
+              ? html`<p class="muted">${this.t("kycNone")}</p>`
+              : html`<p class="muted" data-testid="kyc-as-of">${this.t("kycAsOf", { date: a.asOf })}</p>
+                  ${this.renderTable(a.items)}`
+      }
+    </section>`;
+  }
+}
+
+customElements.define("ws-kyc-page", KycPage);
