@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { CommissionSchemeSchema, type CommissionScheme } from "@bankcrm/core";
+import type * as z from "zod";
+import { CommissionSchemeSchema } from "@bankcrm/core";
+import { SalePolicySchema, salePolicyOf } from "@bankcrm/core/compliance";
 import { createApp, type SalesSettings } from "./app.js";
 import type { AuthOptions } from "./auth.js";
 import type { Database } from "./database.js";
@@ -14,26 +16,29 @@ import { stopGracefully } from "./shutdown.js";
 /** A setting that cannot be used: the process says which and stops. */
 export class SettingError extends Error {}
 
-/** COMMISSION_SCHEME: a JSON file of the bank's commission scheme, checked before the server starts. */
-function schemeFromEnv(file: string | undefined): CommissionScheme | undefined {
+/**
+ * A JSON file a setting names (COMMISSION_SCHEME, SALE_POLICY), checked by its schema before the server starts: the
+ * first problem, with its path in the file, stops the process.
+ */
+function jsonSetting<T>(name: string, file: string | undefined, schema: z.ZodType<T>): T | undefined {
   if (!file) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new SettingError(`COMMISSION_SCHEME ${file} cannot be read as JSON: ${(error as Error).message}`);
+    throw new SettingError(`${name} ${file} cannot be read as JSON: ${(error as Error).message}`);
   }
-  const parsed = CommissionSchemeSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new SettingError(`COMMISSION_SCHEME ${file}: ${first.path.join(".") || "(the file)"}: ${first.message}`);
+    throw new SettingError(`${name} ${file}: ${first.path.join(".") || "(the file)"}: ${first.message}`);
   }
   return parsed.data;
 }
 
 /**
- * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME and REFERRAL_CREDIT say (`sales`: what
- * the demo bank adds — its scheme and staff); `stopping` ends its open change streams.
+ * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME, SALE_POLICY and REFERRAL_CREDIT say (`sales`: what
+ * the demo bank adds — its scheme, staff and sale policy); `stopping` ends its open change streams.
  */
 export function appFromEnv(
   db: Database,
@@ -47,7 +52,9 @@ export function appFromEnv(
   const freeText = env.FREE_TEXT_IDENTIFIERS ?? "mask";
   if (freeText !== "mask" && freeText !== "refuse")
     throw new SettingError(`FREE_TEXT_IDENTIFIERS is "mask" or "refuse", not "${freeText}"`);
-  const scheme = schemeFromEnv(env.COMMISSION_SCHEME) ?? sales.scheme;
+  const scheme = jsonSetting("COMMISSION_SCHEME", env.COMMISSION_SCHEME, CommissionSchemeSchema) ?? sales.scheme;
+  const written = jsonSetting("SALE_POLICY", env.SALE_POLICY, SalePolicySchema);
+  const salePolicy = written ? salePolicyOf(written) : sales.salePolicy;
   const referralShare = env.REFERRAL_CREDIT !== undefined ? Number(env.REFERRAL_CREDIT) : sales.referralShare;
   if (referralShare !== undefined && !(referralShare >= 0 && referralShare <= 1))
     throw new SettingError(`REFERRAL_CREDIT is a share from 0 to 1, not "${env.REFERRAL_CREDIT}"`);
@@ -57,6 +64,7 @@ export function appFromEnv(
       ...sales,
       ...(scheme ? { scheme } : {}),
       ...(referralShare !== undefined ? { referralShare } : {}),
+      ...(salePolicy ? { salePolicy } : {}),
     },
     stopping,
     rateLimit: perMinute > 0 ? { perMinute } : false,

@@ -14,6 +14,8 @@ import {
   DEFAULT_SALE_POLICY,
   ELDER_SALE_RULE,
   isSaleRefusedError,
+  SalePolicySchema,
+  salePolicyOf,
   saleRefusals,
   transitionNeedsCustomer,
   type SalePolicy,
@@ -259,5 +261,29 @@ describe("winning a sale (the opportunity's win, as client and server apply it)"
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("a bank's sale policy as it writes it (SALE_POLICY)", () => {
+  it("takes the bank's own rules and validity over the default, and refuses what the regulator does not let it choose", () => {
+    const written = SalePolicySchema.parse({
+      assessmentValidDays: 180,
+      rules: [{ ...ELDER_SALE_RULE, minAge: 70 }],
+      kyc: { reviewDays: { high: 90 } },
+    });
+    const policy = salePolicyOf(written);
+    expect(policy).toMatchObject({ assessmentValidDays: 180, requireDualRecording: true, kycRestricts: true });
+    expect(policy.rules[0]!.minAge).toBe(70);
+    expect(policy.kyc!.reviewDays).toEqual({ low: 1095, medium: 730, high: 90 });
+    expect(policy.overridable).toEqual(DEFAULT_SALE_POLICY.overridable);
+    for (const refused of [
+      { overridable: ["dualRecordingMissing"] },
+      { overridable: ["riskAssessmentExpired"] },
+      { overriders: ["auditor"] },
+      { assessmentValidDays: 0 },
+      { rules: [{ id: "x", label: { "zh-CN": "规则" }, maxRisk: "R3" }] },
+      { requireDualRecordings: false },
+    ])
+      expect(SalePolicySchema.safeParse(refused).success, JSON.stringify(refused)).toBe(false);
   });
 });

@@ -29,3 +29,4 @@ export {
   type KycState,
   type ReviewState,
 } from "./kyc.js";
+export { SalePolicySchema, SaleRuleSchema, salePolicyOf } from "./sale-policy-schema.js";

@@ -1,0 +1,50 @@
+/**
+ * A bank's sale policy as it writes it (a JSON file, the reference server's SALE_POLICY): every field optional, each
+ * missing one the default's, unknown keys refused. Only what the regulator lets a bank choose is choosable: its own
+ * rules, the validity of an assessment, who may override — and only a customer's class or the bank's own rules,
+ * never a missing recording, a lapsed assessment or KYC not current.
+ */
+import * as z from "zod";
+import { text } from "../schemas/common.js";
+import { ProductRiskLevelSchema, ProductTypeSchema, StaffRoleSchema } from "../schemas/enums.js";
+import { object } from "../zod.js";
+import { DEFAULT_KYC_POLICY } from "./kyc.js";
+import { DEFAULT_SALE_POLICY, type SalePolicy } from "./sale-check.js";
+
+const Words = object({ "zh-CN": text(200), en: text(200) }).strict();
+const Days = z.int().min(1).max(3650);
+
+export const SaleRuleSchema = object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  label: Words,
+  maxRisk: ProductRiskLevelSchema,
+  minAge: z.int().min(0).max(150).optional(),
+  maxAge: z.int().min(0).max(150).optional(),
+  productTypes: z.array(ProductTypeSchema).min(1).optional(),
+}).strict();
+
+export const SalePolicySchema = object({
+  assessmentValidDays: Days.optional(),
+  requireDualRecording: z.boolean().optional(),
+  kycRestricts: z.boolean().optional(),
+  kyc: object({
+    reviewDays: object({ low: Days.optional(), medium: Days.optional(), high: Days.optional() }).strict().optional(),
+    windowDays: z.int().min(0).max(365).optional(),
+  })
+    .strict()
+    .optional(),
+  rules: z.array(SaleRuleSchema).max(50).optional(),
+  overridable: z.array(z.enum(["aboveRiskTolerance", "bankRule"])).optional(),
+  overriders: z.array(StaffRoleSchema.exclude(["auditor"])).optional(),
+}).strict();
+
+/** The whole policy from what a bank wrote: its fields over the default's (`SalePolicySchema.parse` first). */
+export function salePolicyOf(input: z.infer<typeof SalePolicySchema>): SalePolicy {
+  const kyc = {
+    ...DEFAULT_KYC_POLICY,
+    ...input.kyc,
+    reviewDays: { ...DEFAULT_KYC_POLICY.reviewDays, ...input.kyc?.reviewDays },
+  };
+  const { kyc: _written, ...rest } = input;
+  return { ...DEFAULT_SALE_POLICY, ...rest, kyc };
+}
