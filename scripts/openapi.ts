@@ -52,6 +52,50 @@ const errors = (...codes: number[]) =>
       },
     ]),
   );
+/**
+ * A person's copy of their personal information (PIPL Arts. 44–45): the package as JSON, or the readable document.
+ * Both the portal's `/me/personal-data` and a branch manager's `/customers/{id}/personal-data` answer it.
+ */
+const personalData = (operationId: string, summary: string, extraErrors: number[], path: object[] = []) => ({
+  get: {
+    operationId,
+    summary,
+    parameters: [
+      ...path,
+      query(
+        "format",
+        "`json` (default): the package; `text`: the readable document (UTF-8 plain text, shown as text)",
+        {
+          type: "string",
+          enum: ["json", "text"],
+        },
+      ),
+      query("locale", "The document's language", { type: "string", enum: ["zh-CN", "en"] }),
+    ],
+    responses: {
+      200: {
+        description:
+          "Every record that names the person, by collection — their own values in full — with what was withheld and how often (`otherMembers`: who else is in their household or group; `staffIdentifiers`: the bank's employees; `amlRiskRating`: the AML law forbids telling it). Each copy is in the audit trail (`subject_access`)",
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["customerId", "at", "collections", "withheld"],
+              properties: {
+                customerId: { type: "string" },
+                at: { type: "string", format: "date-time" },
+                collections: { type: "object", additionalProperties: { type: "array", items: { type: "object" } } },
+                withheld: { type: "object", additionalProperties: { type: "integer" } },
+              },
+            },
+          },
+          "text/plain": { schema: { type: "string" } },
+        },
+      },
+      ...errors(400, 401, ...extraErrors),
+    },
+  },
+});
 const page = (item: string) => ({
   type: "object",
   required: ["items"],
@@ -245,6 +289,11 @@ function portalPaths(): Record<string, unknown> {
       "getMe",
       "The signed-in customer's own profile (ETag for /me/changes)",
       json(view("customers", "The customer")),
+    ),
+    "/me/personal-data": personalData(
+      "getMyPersonalData",
+      "The signed-in customer's copy of everything the bank holds about them (their sign-in is the identity check)",
+      [404],
     ),
     "/me/holdings": read("listMyHoldings", "The customer's holdings", list("holdings", "A holding")),
     "/me/cases": {
@@ -889,6 +938,12 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/customers/{id}/personal-data": personalData(
+      "getCustomerPersonalData",
+      "Branch managers: a customer's copy of their personal information, made for them when they asked at the branch or by phone (identity checked first)",
+      [403, 404],
+      [pathId],
+    ),
     "/kyc/branches": {
       get: {
         operationId: "kycByBranch",

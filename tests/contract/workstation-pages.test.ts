@@ -13,10 +13,10 @@ describe("the workstation's pages by role", () => {
   it("gives each role its pages in the navigation's order, and starts it on one of them", () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, pagesOf(r).map((p) => p.id)]))).toEqual({
       relationship_manager: ["day", "customers", "marketing", "value"],
-      branch_manager: ["day", "customers", "marketing", "value", "dashboard", "merges"],
+      branch_manager: ["day", "customers", "marketing", "value", "dashboard", "merges", "kyc"],
       teller: ["customers", "marketing"],
-      marketing: ["customers", "marketing", "value", "quality"],
-      auditor: ["customers", "marketing", "value", "audit", "quality"],
+      marketing: ["customers", "marketing", "value", "quality", "kyc"],
+      auditor: ["customers", "marketing", "value", "audit", "quality", "kyc"],
     });
     expect(Object.fromEntries(ROLES.map((r) => [r, homeOf(r)]))).toEqual({
       relationship_manager: "day",
@@ -37,6 +37,7 @@ describe("the workstation's pages by role", () => {
     expect(pageAt("", "marketing")).toEqual({ page: "marketing" });
     expect(pageAt("#/nowhere", "teller")).toEqual({ page: "customers" });
     expect(pageAt("#/quality", "branch_manager")).toEqual({ page: "day" }); // head office only
+    expect(pageAt("#/kyc", "relationship_manager")).toEqual({ page: "day" }); // their reviews come as tasks
     expect(new Set(PAGES.map((p) => p.id)).size).toBe(PAGES.length);
   });
 });

@@ -30,6 +30,7 @@ import { salesRoutes } from "./routes/sales.js";
 import { loadRoutes } from "./routes/load.js";
 import { resolutionRoutes } from "./routes/resolution.js";
 import { kycRoutes } from "./routes/kyc.js";
+import { personalDataRoutes } from "./routes/personal-data.js";
 import { writePath } from "./write-path.js";
 
 export { MAX_REVEAL_REASON } from "./routes/audit.js";
@@ -77,6 +78,7 @@ const ROUTES = [
   portalRoutes,
   resolutionRoutes,
   kycRoutes,
+  personalDataRoutes,
   recordRoutes,
 ];
 

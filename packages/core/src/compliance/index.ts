@@ -30,3 +30,9 @@ export {
   type ReviewState,
 } from "./kyc.js";
 export { SalePolicySchema, SaleRuleSchema, salePolicyOf } from "./sale-policy-schema.js";
+export {
+  subjectAccessDocument,
+  subjectAccessPackage,
+  type SubjectAccessPackage,
+  type Withheld,
+} from "./subject-access.js";
