@@ -58,6 +58,30 @@ describe("a customer's copy of their personal information (pglite)", () => {
     expect((await mine("?format=pdf")).status).toBe(400);
   });
 
+  it("is asked for as a tracked case, answered within thirty days of receipt", async () => {
+    const s = await ready();
+    const token = await signCustomerToken(customer.id, { secret: s.secret });
+    const file = (body: unknown) =>
+      fetch(new URL("me/cases", s.url), {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${token}`,
+          "Content-Type": "application/json",
+          "Idempotency-Key": crypto.randomUUID(),
+        },
+        body: JSON.stringify(body),
+      });
+    const request = { id: "SC-PI-COPY", type: "personal_information", subject: "申请个人信息副本" };
+    expect((await file(request)).status).toBe(422); // which right?
+    const filed = await file({ ...request, privacyRight: "copy" });
+    expect(filed.status).toBe(201);
+    const c = (await filed.json()) as { privacyRight: string; openedAt: string; regulatoryDueAt: string };
+    expect(c.privacyRight).toBe("copy");
+    const days = (Date.parse(c.regulatoryDueAt) - Date.parse(c.openedAt)) / 86_400_000;
+    expect(days).toBeGreaterThan(30);
+    expect(days).toBeLessThanOrEqual(31);
+  });
+
   it("is made by the customer's branch manager only, and every copy is audited", async () => {
     const s = await ready();
     const path = `customers/${customer.id}/personal-data`;

@@ -217,8 +217,11 @@ export const SERVICE_CASE_TYPES = [
   "fraud_report",
   "loan_service",
   "information_update",
+  "personal_information",
   "other",
 ] as const;
+/** The rights a person exercises over their personal information (个人信息保护法 Arts. 44–47): a request's kind. */
+export const PRIVACY_RIGHTS = ["access", "copy", "correction", "deletion"] as const;
 /** What a case is about (the product area), beside its type. */
 export const SERVICE_CATEGORIES = [
   "account",
@@ -346,6 +349,7 @@ export type RiskTolerance = (typeof RISK_TOLERANCE_LEVELS)[number];
 export type ProductRiskLevel = (typeof PRODUCT_RISK_LEVELS)[number];
 export type KycStatus = (typeof KYC_STATUSES)[number];
 export type AmlRiskRating = (typeof AML_RISK_RATINGS)[number];
+export type PrivacyRight = (typeof PRIVACY_RIGHTS)[number];
 export type Tier = (typeof TIERS)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
@@ -401,6 +405,7 @@ export const vocabularies = {
   productRiskLevel: PRODUCT_RISK_LEVELS,
   kycStatus: KYC_STATUSES,
   amlRiskRating: AML_RISK_RATINGS,
+  privacyRight: PRIVACY_RIGHTS,
   tier: TIERS,
   consentPurpose: CONSENT_PURPOSES,
   consentChannel: CONSENT_CHANNELS,

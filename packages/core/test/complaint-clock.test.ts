@@ -101,3 +101,25 @@ describe("the regulator's complaint clock", () => {
     expect(() => applyTransition("serviceCases", complaint(), "extend", { actor: rm })).toThrow();
   });
 });
+
+describe("a personal-information request's clock (GB/T 35273-2020 §8.7)", () => {
+  it("is thirty calendar days from receipt, the writer's, and the request names its right", () => {
+    const request = complaint({ type: "personal_information", privacyRight: "copy", subject: "申请个人信息副本" });
+    // Received 30 September (Beijing): answered by the end of 30 October.
+    expect(request.regulatoryDueAt).toBe("2026-10-30T16:00:00.000Z");
+    // The bank's own limit, 15 working days, comes first (the National Day holidays inside it).
+    const bank = computeSlaDue(RECEIVED, slaPolicyFor({ type: "personal_information", priority: "medium" }));
+    expect(slaState({ ...request, slaDueAt: bank.dueAt }, RECEIVED).binding).toBe("sla");
+    expect(Date.parse(bank.dueAt)).toBeLessThan(Date.parse(request.regulatoryDueAt!));
+    const unnamed = errorOf(() => complaint({ type: "personal_information" }));
+    expect(isValidationError(unnamed) && unnamed.errors[0]).toMatchObject({
+      path: ["privacyRight"],
+      message: "个人信息权利请求须注明请求事项（查阅、复制、更正或删除），其他类型不填",
+    });
+    expect(isValidationError(errorOf(() => complaint({ privacyRight: "deletion" })))).toBe(true);
+    // No extension: that is a complaint's.
+    expect(
+      errorOf(() => applyTransition("serviceCases", request, "extend", { actor: manager, at: RECEIVED, reason: "x" })),
+    ).toBeDefined();
+  });
+});

@@ -27,7 +27,13 @@ import {
   validate,
   type Customer,
 } from "@bankcrm/core";
-import { LEAD_PURPOSES, PRODUCT_TYPES, SERVICE_CASE_TYPES, CONTACT_TIMES } from "@bankcrm/core/vocabulary";
+import {
+  CONTACT_TIMES,
+  LEAD_PURPOSES,
+  PRIVACY_RIGHTS,
+  PRODUCT_TYPES,
+  SERVICE_CASE_TYPES,
+} from "@bankcrm/core/vocabulary";
 import type { Collection, StoredRecord } from "../database.js";
 import { invalid, notFound, objectOf, problem, type Env } from "../http.js";
 import type { Sql } from "../sql.js";
@@ -65,6 +71,8 @@ const LeadRequest = z.strictObject({
 const CaseRequest = z.strictObject({
   id: Id,
   type: z.enum(SERVICE_CASE_TYPES),
+  /** A personal-information request's right: access, a copy, correction, deletion. */
+  privacyRight: z.enum(PRIVACY_RIGHTS).optional(),
   subject: z.string().min(1).max(120),
   description: z.string().max(2000).optional(),
 });
@@ -163,9 +171,10 @@ const newCase = (r: z.infer<typeof CaseRequest>, customer: Customer, at: string)
     status: "open",
     subject: r.subject,
     ...(r.description ? { description: r.description } : {}),
+    ...(r.privacyRight ? { privacyRight: r.privacyRight } : {}),
     openedAt: at,
     slaDueAt: computeSlaDue(at, slaPolicyFor({ type: r.type, priority })).dueAt,
-    // A complaint's regulatory limit, from the day it was received.
+    // The regulator's limit (a complaint's, a personal-information request's), from the day it was received.
     ...caseDerivedFields({ type: r.type, openedAt: at }),
     createdBy: customer.id,
     version: 1,

@@ -2,6 +2,7 @@
 import type { VocabularyName, vocabularies } from "../schemas/enums.js";
 import type { Label, Locale } from "./locale.js";
 import { careReasonLabels, offerExclusionLabels } from "./care-labels.js";
+import { amlRiskRatingLabels, privacyRightLabels } from "./compliance-labels.js";
 
 export type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
 
@@ -120,11 +121,6 @@ export const kycStatusLabels = {
   expired: { "zh-CN": "已过期", en: "Expired" },
   rejected: { "zh-CN": "未通过", en: "Rejected" },
 } as const satisfies Labels["kycStatus"];
-export const amlRiskRatingLabels = {
-  low: { "zh-CN": "低风险", en: "Low risk" },
-  medium: { "zh-CN": "中风险", en: "Medium risk" },
-  high: { "zh-CN": "高风险", en: "High risk" },
-} as const satisfies Labels["amlRiskRating"];
 export const tierLabels = {
   standard: { "zh-CN": "普通客户", en: "Standard" },
   gold: { "zh-CN": "金卡客户", en: "Gold" },
@@ -300,6 +296,7 @@ export const serviceCaseTypeLabels = {
   fraud_report: { "zh-CN": "欺诈举报", en: "Fraud report" },
   loan_service: { "zh-CN": "贷款服务", en: "Loan service" },
   information_update: { "zh-CN": "信息变更", en: "Information update" },
+  personal_information: { "zh-CN": "个人信息权利请求", en: "Personal information request" },
   other: { "zh-CN": "其他", en: "Other" },
 } as const satisfies Labels["serviceCaseType"];
 export const serviceCategoryLabels = {
@@ -441,7 +438,7 @@ export const churnReasonLabels = {
   complaint: { "zh-CN": "近90天有投诉", en: "A complaint in the last 90 days" },
   complaints: { "zh-CN": "近90天多次投诉", en: "Several complaints in the last 90 days" },
 } as const satisfies Labels["churnReason"];
-export { careReasonLabels, offerExclusionLabels };
+export { careReasonLabels, offerExclusionLabels, amlRiskRatingLabels, privacyRightLabels };
 
 const LABELS: Labels = {
   customerKind: customerKindLabels,
@@ -459,6 +456,7 @@ const LABELS: Labels = {
   productRiskLevel: productRiskLevelLabels,
   kycStatus: kycStatusLabels,
   amlRiskRating: amlRiskRatingLabels,
+  privacyRight: privacyRightLabels,
   tier: tierLabels,
   consentPurpose: consentPurposeLabels,
   consentChannel: consentChannelLabels,

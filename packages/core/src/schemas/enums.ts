@@ -16,6 +16,7 @@ import {
   PRODUCT_RISK_LEVELS,
   KYC_STATUSES,
   AML_RISK_RATINGS,
+  PRIVACY_RIGHTS,
   TIERS,
   CONSENT_PURPOSES,
   CONSENT_CHANNELS,
@@ -67,6 +68,7 @@ export const RiskToleranceSchema = /* @__PURE__ */ z.enum(RISK_TOLERANCE_LEVELS)
 export const ProductRiskLevelSchema = /* @__PURE__ */ z.enum(PRODUCT_RISK_LEVELS);
 export const KycStatusSchema = /* @__PURE__ */ z.enum(KYC_STATUSES);
 export const AmlRiskRatingSchema = /* @__PURE__ */ z.enum(AML_RISK_RATINGS);
+export const PrivacyRightSchema = /* @__PURE__ */ z.enum(PRIVACY_RIGHTS);
 export const TierSchema = /* @__PURE__ */ z.enum(TIERS);
 export const ConsentPurposeSchema = /* @__PURE__ */ z.enum(CONSENT_PURPOSES);
 export const ConsentChannelSchema = /* @__PURE__ */ z.enum(CONSENT_CHANNELS);

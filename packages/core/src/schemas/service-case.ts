@@ -8,6 +8,7 @@ import {
   PrioritySchema,
   ServiceCaseStatusSchema,
   ServiceCaseTypeSchema,
+  PrivacyRightSchema,
   ServiceCategorySchema,
   ResolutionCodeSchema,
 } from "./enums.js";
@@ -28,6 +29,8 @@ export const ServiceCaseFields = defineRecord(
     type: ServiceCaseTypeSchema,
     /** The product area it is about. */
     category: ServiceCategorySchema.optional(),
+    /** A personal-information request's right (个人信息保护法 Arts. 44–47): access, a copy, correction, deletion. */
+    privacyRight: PrivacyRightSchema.optional(),
     priority: PrioritySchema,
     channel: InteractionChannelSchema,
     status: ServiceCaseStatusSchema,
@@ -37,8 +40,8 @@ export const ServiceCaseFields = defineRecord(
     openedAt: IsoDateTimeSchema,
     slaDueAt: IsoDateTimeSchema,
     /**
-     * A complaint's regulatory limit (calendar days from receipt: 15, extended to 30, then 60 with approval), derived
-     * by the writer from `openedAt` and the extensions — never taken from input (service/regulatory.ts).
+     * The regulator's limit, derived by the writer — never taken from input (service/regulatory.ts): a complaint's
+     * (calendar days from receipt: 15, extended to 30, then 60 with approval), a personal-information request's (30).
      */
     regulatoryDueAt: IsoDateTimeSchema.optional(),
     /** A complaint's extensions of the regulatory limit: why, by whom, and the senior manager who approved the second. */
@@ -62,6 +65,7 @@ export const ServiceCaseFields = defineRecord(
     customerId: C1,
     type: C1,
     category: C1,
+    privacyRight: C1,
     priority: C1,
     channel: C1,
     status: C1,
@@ -100,6 +104,15 @@ export const ServiceCaseFields = defineRecord(
         path: ["resolvedAt"],
         message: "resolved before opened",
         params: { reason: "dateOrder" },
+        input: undefined,
+      });
+    }
+    if ((c.type === "personal_information") !== (c.privacyRight !== undefined)) {
+      ctx.issues.push({
+        code: "custom",
+        path: ["privacyRight"],
+        message: "a personal-information request, and only one, names its right",
+        params: { reason: "privacyRightRequired" },
         input: undefined,
       });
     }

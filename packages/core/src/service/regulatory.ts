@@ -10,6 +10,12 @@ import { DAY_MS } from "../time.js";
 /** Calendar days from receipt: to decide, once extended, and once extended again with approval. */
 export const REGULATORY_COMPLAINT_DAYS = [15, 30, 60] as const;
 
+/**
+ * Calendar days to answer a personal-information request (GB/T 35273-2020 §8.7: thirty days, or what the law sets);
+ * a bank's own, shorter limit is its service level (`DEFAULT_SLA_TABLE.personal_information`).
+ */
+export const PRIVACY_REQUEST_DAYS = 30;
+
 /** The most extensions a complaint may have (the second with a senior manager's approval). */
 export const MAX_COMPLAINT_EXTENSIONS = REGULATORY_COMPLAINT_DAYS.length - 1;
 
@@ -37,12 +43,17 @@ export function bindingDue(c: { slaDueAt: string; regulatoryDueAt?: string | und
     : { dueAt: c.slaDueAt, binding: "sla" };
 }
 
-/** The fields the writer derives on a service case, whatever the input said: a complaint's regulatory limit. */
+/**
+ * The fields the writer derives on a service case, whatever the input said: the regulator's limit — a complaint's,
+ * from its receipt and extensions; a personal-information request's, thirty days from receipt.
+ */
 export function caseDerivedFields(c: {
   type?: unknown;
   openedAt?: unknown;
   extensions?: readonly unknown[] | undefined;
 }): { regulatoryDueAt?: string } {
-  if (c.type !== "complaint" || typeof c.openedAt !== "string" || Number.isNaN(Date.parse(c.openedAt))) return {};
-  return { regulatoryDueAt: regulatoryDue(c.openedAt, c.extensions?.length ?? 0).dueAt };
+  if (typeof c.openedAt !== "string" || Number.isNaN(Date.parse(c.openedAt))) return {};
+  if (c.type === "complaint") return { regulatoryDueAt: regulatoryDue(c.openedAt, c.extensions?.length ?? 0).dueAt };
+  if (c.type !== "personal_information") return {};
+  return { regulatoryDueAt: bankTime(plusDays(plusDays(bankDay(c.openedAt), PRIVACY_REQUEST_DAYS), 1)) };
 }

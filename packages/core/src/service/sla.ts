@@ -17,7 +17,7 @@ export type SlaTable = Partial<Record<ServiceCaseType, Partial<Record<Priority, 
 
 /**
  * The default limits: a fraud report is worked the next working day; a complaint
- * within 15 working days (urgent 2, high 5); enquiries 3; other requests 5.
+ * within 15 working days (urgent 2, high 5); enquiries 3; personal-information requests 15; other requests 5.
  * A bank sets its own.
  */
 export const DEFAULT_SLA_TABLE: SlaTable = {
@@ -25,6 +25,8 @@ export const DEFAULT_SLA_TABLE: SlaTable = {
   fraud_report: { default: 1 },
   transaction_dispute: { urgent: 2, high: 5, default: 10 },
   inquiry: { urgent: 1, default: 3 },
+  // A personal-information request: the bank's own 15 working days, inside the standard's 30 calendar days.
+  personal_information: { default: 15 },
   default: { urgent: 1, high: 3, default: 5 },
 };
 

@@ -7,6 +7,7 @@ export const CASE_FORM_MESSAGES = {
   caseFormTitle: { "zh-CN": "受理客户诉求", en: "Take in a case" },
   caseType: { "zh-CN": "诉求类型", en: "Type" },
   caseCategory: { "zh-CN": "业务类别", en: "About" },
+  casePrivacyRight: { "zh-CN": "请求事项", en: "The right asked for" },
   caseChannel: { "zh-CN": "受理渠道", en: "Channel" },
   casePriority: { "zh-CN": "紧急程度", en: "Priority" },
   caseSubject: { "zh-CN": "主题", en: "Subject" },
@@ -18,8 +19,8 @@ export const CASE_FORM_MESSAGES = {
     en: "Due {due} ({days} working days)",
   },
   caseRegulatoryDue: {
-    "zh-CN": "监管时限：{due}（自受理起 15 日）",
-    en: "Regulatory limit {due} (15 calendar days from receipt)",
+    "zh-CN": "监管时限：{due}（自受理起 {days} 日）",
+    en: "Regulatory limit {due} ({days} calendar days from receipt)",
   },
   caseDueEstimated: {
     "zh-CN": "（超出节假日表的年份，仅按周末计算）",

@@ -3,26 +3,35 @@ import { property, state } from "lit/decorators.js";
 import {
   ServiceCaseSchema,
   bankDay,
+  DAY_MS,
   computeSlaDue,
-  regulatoryDue,
+  caseDerivedFields,
   labelIn,
   mainlandChinaCalendar,
   slaPolicyFor,
   validate,
   DEFAULT_SLA_TABLE,
   type InteractionChannel,
+  type Locale,
   type Priority,
   type ServiceCase,
   type ServiceCaseType,
   type SlaTable,
   type WorkCalendar,
 } from "@bankcrm/core";
-import { PRIORITIES, SERVICE_CASE_TYPES, SERVICE_CATEGORIES } from "@bankcrm/core/vocabulary";
+import {
+  PRIORITIES,
+  PRIVACY_RIGHTS,
+  SERVICE_CASE_TYPES,
+  SERVICE_CATEGORIES,
+  type PrivacyRight,
+} from "@bankcrm/core/vocabulary";
 import {
   interactionChannelLabels,
   priorityLabels,
   serviceCaseTypeLabels,
   serviceCategoryLabels,
+  privacyRightLabels,
 } from "@bankcrm/core/i18n";
 import { BankcrmCaseChangeEvent } from "../../events/case-events.js";
 import { formText } from "../../internal/format.js";
@@ -86,10 +95,11 @@ export class BankcrmCaseForm extends BankcrmFormElement {
   /** The moment it is opened; default the clock. */
   @property({ attribute: false }) now: Date | undefined;
 
-  @state() private chosen: { type: ServiceCaseType; category: string; priority: Priority } = {
+  @state() private chosen: { type: ServiceCaseType; category: string; priority: Priority; right: PrivacyRight } = {
     type: "complaint",
     category: "",
     priority: "medium",
+    right: "copy",
   };
   @state() private openCases: ServiceCase[] = [];
   @state() private statusText = "";
@@ -133,6 +143,7 @@ export class BankcrmCaseForm extends BankcrmFormElement {
       customerId: this.customerId,
       type: this.chosen.type,
       ...(this.chosen.category ? { category: this.chosen.category } : {}),
+      ...(this.chosen.type === "personal_information" ? { privacyRight: this.chosen.right } : {}),
       priority: this.chosen.priority,
       channel: formText(data, "channel"),
       status: "open",
@@ -223,17 +234,35 @@ export class BankcrmCaseForm extends BankcrmFormElement {
     >`;
   }
 
+  /** A personal-information request names the right the person asks to exercise. */
+  private renderRight(l: Locale) {
+    if (this.chosen.type !== "personal_information") return nothing;
+    return this.select(
+      "privacyRight",
+      sayService("casePrivacyRight", l),
+      PRIVACY_RIGHTS,
+      (v) => labelIn(privacyRightLabels, v, l),
+      this.chosen.right,
+      (v) => (this.chosen = { ...this.chosen, right: v as PrivacyRight }),
+    );
+  }
+
   /** The limit the case will have: the bank's working days and, for a complaint, the regulator's calendar days. */
   private renderDue(due: ReturnType<BankcrmCaseForm["due"]>) {
     const l = this.effectiveLocale;
-    const regulatory = this.chosen.type === "complaint" ? regulatoryDue(this.now ?? new Date()).dueDay : undefined;
+    // The regulator's limit, as the writer will derive it: a complaint's 15 days, a personal-information request's 30.
+    const derived = caseDerivedFields({ type: this.chosen.type, openedAt: (this.now ?? new Date()).toISOString() });
+    const regulatory = derived.regulatoryDueAt ? bankDay(new Date(Date.parse(derived.regulatoryDueAt) - 1)) : undefined;
+    const days = regulatory
+      ? Math.round((Date.parse(regulatory) - Date.parse(bankDay(this.now ?? new Date()))) / DAY_MS)
+      : 0;
     return html`<p part="due" class="wide" data-due=${due.dueDay}>
       ${sayService("caseDuePreview", l, { due: due.dueDay, days: due.days })}
       ${due.estimated ? sayService("caseDueEstimated", l) : ""}
       ${
         regulatory
           ? html`<span data-regulatory-due=${regulatory}
-              >${sayService("caseRegulatoryDue", l, { due: regulatory })}</span
+              >${sayService("caseRegulatoryDue", l, { due: regulatory, days })}</span
             >`
           : nothing
       }
@@ -259,6 +288,7 @@ export class BankcrmCaseForm extends BankcrmFormElement {
           this.chosen.type,
           (v) => (this.chosen = { ...this.chosen, type: v as ServiceCaseType }),
         )}
+        ${this.renderRight(l)}
         ${this.select(
           "category",
           sayService("caseCategory", l),

@@ -46,6 +46,35 @@ describe("<bankcrm-case-form>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("takes a personal-information request with the right asked for and its thirty-day limit", async () => {
+    const { el, store } = await form();
+    expect(root(el).querySelector('select[name="privacyRight"]')).to.equal(null);
+    const type = q<HTMLSelectElement>(el, 'select[name="type"]');
+    type.value = "personal_information";
+    type.dispatchEvent(new Event("change"));
+    await el.updateComplete;
+    const right = q<HTMLSelectElement>(el, 'select[name="privacyRight"]');
+    expect([...right.options].map((o) => o.textContent.trim())).to.deep.equal([
+      "查阅",
+      "复制（获取副本）",
+      "更正、补充",
+      "删除",
+    ]);
+    right.value = "deletion";
+    right.dispatchEvent(new Event("change"));
+    await el.updateComplete;
+    // Received 13 February: the standard's 30 calendar days end on 15 March.
+    expect(q(el, "[data-regulatory-due]").textContent).to.equal("监管时限：2026-03-15（自受理起 30 日）");
+    await expect(el).to.be.accessible();
+    q(el, 'input[name="subject"]').value = "申请删除营销数据";
+    q<HTMLFormElement>(el, "form").requestSubmit();
+    await settle(el);
+    const [made] = (await store.records("serviceCases", {})).items;
+    expect(made).to.deep.include({ type: "personal_information", privacyRight: "deletion" });
+    // Stored as the client's clock opened it (30 November): answered by the end of 30 December.
+    expect(made!.regulatoryDueAt).to.equal("2026-12-30T16:00:00.000Z");
+  });
+
   it("opens the case through the client with its limit, by keyboard; validates at the field first", async () => {
     const { el, store } = await form();
     q<HTMLFormElement>(el, "form").requestSubmit();
