@@ -114,7 +114,7 @@ describe("a personal-information request's clock (GB/T 35273-2020 §8.7)", () =>
     const unnamed = errorOf(() => complaint({ type: "personal_information" }));
     expect(isValidationError(unnamed) && unnamed.errors[0]).toMatchObject({
       path: ["privacyRight"],
-      message: "个人信息权利请求须注明请求事项（查阅、复制、更正或删除），其他类型不填",
+      message: "此项为必填项",
     });
     expect(isValidationError(errorOf(() => complaint({ privacyRight: "deletion" })))).toBe(true);
     // No extension: that is a complaint's.

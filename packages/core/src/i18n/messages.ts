@@ -40,10 +40,6 @@ const MESSAGES = {
   birthDateMismatch: { "zh-CN": "出生日期与身份证号码不一致", en: "The birth date does not match the resident ID" },
   genderMismatch: { "zh-CN": "性别与身份证号码不一致", en: "The gender does not match the resident ID" },
   riskLevelRequired: { "zh-CN": "投资类产品必须有风险等级", en: "Investment products need a risk level" },
-  privacyRightRequired: {
-    "zh-CN": "个人信息权利请求须注明请求事项（查阅、复制、更正或删除），其他类型不填",
-    en: "A personal information request names its right (access, copy, correction or deletion); other cases do not",
-  },
   dateOrder: { "zh-CN": "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
   positiveAmount: { "zh-CN": "金额必须大于零", en: "The amount must be greater than zero" },
   consentRequired: { "zh-CN": "请勾选同意后再提交", en: "Please give your consent to be contacted" },

@@ -112,7 +112,8 @@ export const ServiceCaseFields = defineRecord(
         code: "custom",
         path: ["privacyRight"],
         message: "a personal-information request, and only one, names its right",
-        params: { reason: "privacyRightRequired" },
+        // A field error beside the right's select: "required" says it (a personal-information request's only).
+        params: { reason: "required" },
         input: undefined,
       });
     }
