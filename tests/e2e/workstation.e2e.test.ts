@@ -42,10 +42,12 @@ describe("branch workstation (pnpm start)", () => {
 
     await app.locator('select[data-testid="tier"]').selectOption("gold");
     await expect
-      .poll(async () =>
-        (await app.locator("bankcrm-tier-badge").evaluateAll((els) => els.map((e) => e.getAttribute("tier")))).every(
-          (t) => t === "gold",
-        ),
+      .poll(
+        async () =>
+          (await app.locator("bankcrm-tier-badge").evaluateAll((els) => els.map((e) => e.getAttribute("tier")))).every(
+            (t) => t === "gold",
+          ),
+        { timeout: 10_000 }, // the filter runs over the whole book; a loaded machine takes its time
       )
       .toBe(true);
     const gold = Number((await app.locator('[data-testid="count"]').textContent())!.replace(/\D/g, ""));

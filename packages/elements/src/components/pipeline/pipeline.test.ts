@@ -129,6 +129,9 @@ describe("<bankcrm-pipeline>", () => {
         ...person,
         riskTolerance: "C2",
         riskAssessedAt: "2026-06-01",
+        // KYC current: verified, reviewed this year (a lapsed review would refuse the sale as well).
+        kycStatus: "verified",
+        dueDiligenceAt: "2026-06-01",
         ...(person.kind === "individual" ? { idDocument: { ...person.idDocument, validUntil: "2036-01-01" } } : {}),
       };
       await made.store.put("customers", [assessed]);
