@@ -4,6 +4,7 @@
  * and one dark theme.
  */
 import { css } from "lit";
+import { visuallyHidden } from "@bankcrm/elements";
 
 /** A titled, bordered section on the surface colour. */
 export const panelStyles = css`
@@ -92,6 +93,11 @@ export const dataTableStyles = css`
     border-bottom: 1px solid var(--bankcrm-color-border);
     unicode-bidi: isolate;
   }
+  /* A figure: to the end of its cell, digits of one width so a column's figures line up. */
+  td.n {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
 `;
 
 /** A host page on the tokens: its surface, the header bar and its title (the workstation's and the desk's). */
@@ -120,3 +126,6 @@ export const pageStyles = css`
     margin: 0;
   }
 `;
+
+/** A report page (the audit log, data quality, KYC by branch, the value lists): its host, controls, panels and tables. */
+export const reportPageStyles = [visuallyHidden, pageHostStyles, controlStyles, panelStyles, dataTableStyles];

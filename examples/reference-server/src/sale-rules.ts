@@ -30,19 +30,31 @@ export async function saleContext(
   return { customer, salePolicy };
 }
 
-/** A refused sale: in the audit chain (who tried, which sale, why), then the 422 with every reason. */
-export async function saleRefused(c: Context<Env>, error: unknown, record: Row, tx: Sql, now: () => Date) {
-  if (!isSaleRefusedError(error)) return undefined;
+/** One row of the sale's audit: who acted, on which customer's sale, what and why. */
+async function auditSale(
+  c: Context<Env>,
+  tx: Sql,
+  now: () => Date,
+  action: string,
+  customerId: unknown,
+  reason: string,
+) {
   const p = principal(c);
-  const codes = error.refusals.map((r) => r.rule?.id ?? r.code).join(",");
   await appendAudit(tx, {
     at: now().toISOString(),
     actorId: p.id,
     actorRole: p.role,
-    action: "sale_refused",
-    customerId: String(record.customerId),
-    reason: `${String(record.id)}: ${codes}`,
+    action,
+    customerId: String(customerId),
+    reason,
   });
+}
+
+/** A refused sale: in the audit chain (who tried, which sale, why), then the 422 with every reason. */
+export async function saleRefused(c: Context<Env>, error: unknown, record: Row, tx: Sql, now: () => Date) {
+  if (!isSaleRefusedError(error)) return undefined;
+  const codes = error.refusals.map((r) => r.rule?.id ?? r.code).join(",");
+  await auditSale(c, tx, now, "sale_refused", record.customerId, `${String(record.id)}: ${codes}`);
   return problem(c, 422, "Sale refused", error.message, {
     code: "sale_refused",
     refusals: error.refusals,
@@ -54,13 +66,6 @@ export async function saleRefused(c: Context<Env>, error: unknown, record: Row, 
 export async function auditOverride(c: Context<Env>, before: Row, after: Row, tx: Sql, now: () => Date) {
   const override = after.saleOverride as { reason: string; refusals: string[] } | undefined;
   if (!override || before.saleOverride) return;
-  const p = principal(c);
-  await appendAudit(tx, {
-    at: now().toISOString(),
-    actorId: p.id,
-    actorRole: p.role,
-    action: "sale_override",
-    customerId: String(after.customerId),
-    reason: `${String(after.id)}: ${override.refusals.join(",")} — ${override.reason}`,
-  });
+  const reason = `${String(after.id)}: ${override.refusals.join(",")} — ${override.reason}`;
+  await auditSale(c, tx, now, "sale_override", after.customerId, reason);
 }

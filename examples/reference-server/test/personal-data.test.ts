@@ -6,8 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { belongsTo, type CollectionName } from "@bankcrm/core";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
-import { signCustomerToken } from "../src/auth.js";
-import { book, call, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import { book, call, callAsCustomer, member, rm, seededServer, staff } from "./support/demo-bank.js";
 
 const customer = book.customers.find(
   (c) => c.relationshipManagerId === rm.id && book.holdings.some((h) => h.customerId === c.id),
@@ -19,14 +18,7 @@ const auditor = member("ST-HQ-AU1");
 describe("a customer's copy of their personal information (pglite)", () => {
   const server = useReferenceServer({ database: "pglite" });
   const ready = seededServer(server);
-  const mine = async (query = "") => {
-    const s = await ready();
-    const token = await signCustomerToken(customer.id, { secret: s.secret });
-    const response = await fetch(new URL(`me/personal-data${query}`, s.url), {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    return { status: response.status, type: response.headers.get("Content-Type"), text: await response.text() };
-  };
+  const mine = async (query = "") => callAsCustomer(await ready(), customer.id, "GET", `me/personal-data${query}`);
 
   it("holds every record of theirs the bank keeps, and nothing about anyone else", async () => {
     const answer = await mine();
@@ -60,22 +52,12 @@ describe("a customer's copy of their personal information (pglite)", () => {
 
   it("is asked for as a tracked case, answered within thirty days of receipt", async () => {
     const s = await ready();
-    const token = await signCustomerToken(customer.id, { secret: s.secret });
-    const file = (body: unknown) =>
-      fetch(new URL("me/cases", s.url), {
-        method: "POST",
-        headers: {
-          Authorization: `Bearer ${token}`,
-          "Content-Type": "application/json",
-          "Idempotency-Key": crypto.randomUUID(),
-        },
-        body: JSON.stringify(body),
-      });
+    const file = (body: unknown) => callAsCustomer(s, customer.id, "POST", "me/cases", body);
     const request = { id: "SC-PI-COPY", type: "personal_information", subject: "申请个人信息副本" };
     expect((await file(request)).status).toBe(422); // which right?
     const filed = await file({ ...request, privacyRight: "copy" });
     expect(filed.status).toBe(201);
-    const c = (await filed.json()) as { privacyRight: string; openedAt: string; regulatoryDueAt: string };
+    const c = JSON.parse(filed.text) as { privacyRight: string; openedAt: string; regulatoryDueAt: string };
     expect(c.privacyRight).toBe("copy");
     const days = (Date.parse(c.regulatoryDueAt) - Date.parse(c.openedAt)) / 86_400_000;
     expect(days).toBeGreaterThan(30);

@@ -9,10 +9,9 @@ import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 
 import type { AuditQuery, AuditRow, AuditVerification, HttpStore, LocalAuditLog } from "@bankcrm/data";
-import { visuallyHidden } from "@bankcrm/elements";
 import type { TextKey } from "../messages.js";
 import { SourcedPage } from "./sourced-page.js";
-import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { reportPageStyles } from "../panel-styles.js";
 import { STAFF_NAMES } from "../users.js";
 
 /** What the page asks the session for (server mode); undefined embedded or offline. */
@@ -86,11 +85,7 @@ const ACTION_TEXT: Record<string, TextKey> = {
 
 export class AuditPage extends SourcedPage<AuditSource> {
   static override styles = [
-    visuallyHidden,
-    pageHostStyles,
-    controlStyles,
-    panelStyles,
-    dataTableStyles,
+    ...reportPageStyles,
     css`
       form {
         display: flex;

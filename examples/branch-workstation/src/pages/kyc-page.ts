@@ -10,9 +10,8 @@ import { state } from "lit/decorators.js";
 import { bankDay, type Customer } from "@bankcrm/core";
 import { kycByBranch, type BranchKyc } from "@bankcrm/core/compliance";
 import type { CrmStore, HttpStore } from "@bankcrm/data";
-import { visuallyHidden } from "@bankcrm/elements";
 import { SourcedPage } from "./sourced-page.js";
-import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { reportPageStyles } from "../panel-styles.js";
 import { BRANCH_NAMES } from "../users.js";
 import type { TextKey } from "../messages.js";
 
@@ -51,16 +50,8 @@ const COLUMNS: readonly [TextKey, keyof BranchKyc][] = [
 
 export class KycPage extends SourcedPage<KycSource> {
   static override styles = [
-    visuallyHidden,
-    pageHostStyles,
-    controlStyles,
-    panelStyles,
-    dataTableStyles,
+    ...reportPageStyles,
     css`
-      td.n {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
-      }
       td.attention {
         color: var(--bankcrm-color-danger);
         font-weight: 600;

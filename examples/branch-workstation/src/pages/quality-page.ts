@@ -9,10 +9,9 @@ import { css, html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 
 import type { HttpStore, LoadQualityReport } from "@bankcrm/data";
-import { visuallyHidden } from "@bankcrm/elements";
 import type { TextKey } from "../messages.js";
 import { SourcedPage } from "./sourced-page.js";
-import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { reportPageStyles } from "../panel-styles.js";
 
 /** What the page reads (server mode): the latest reports, or undefined where the server refused or is unreachable. */
 export type QualitySource = () => Promise<LoadQualityReport[] | undefined>;
@@ -35,18 +34,10 @@ const completeness = (r: LoadQualityReport) =>
 
 export class QualityPage extends SourcedPage<QualitySource> {
   static override styles = [
-    visuallyHidden,
-    pageHostStyles,
-    controlStyles,
-    panelStyles,
-    dataTableStyles,
+    ...reportPageStyles,
     css`
       section + section {
         margin-top: 12px;
-      }
-      td.n {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
       }
       tr[aria-current="true"] {
         background: var(--bankcrm-color-surface-alt, transparent);

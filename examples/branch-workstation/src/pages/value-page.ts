@@ -18,11 +18,10 @@ import {
   type Locale,
 } from "@bankcrm/core";
 import { findGoldCustomers, valueReasonText } from "@bankcrm/core/analytics";
-import { visuallyHidden } from "@bankcrm/elements";
 import "@bankcrm/elements/tier-badge.js";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
-import { controlStyles, dataTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
+import { reportPageStyles } from "../panel-styles.js";
 import type { ValuesState } from "../session.js";
 import { USERS, type DemoRole } from "../users.js";
 import type { BookValues } from "../value-book.js";
@@ -92,14 +91,7 @@ interface Entry {
 }
 
 export class ValuePage extends LitElement {
-  static override styles = [
-    pageHostStyles,
-    visuallyHidden,
-    controlStyles,
-    panelStyles,
-    dataTableStyles,
-    valuePageStyles,
-  ];
+  static override styles = [...reportPageStyles, valuePageStyles];
 
   @property({ attribute: false }) rows: BookRow[] = [];
   @property({ attribute: false }) values: BookValues | undefined;

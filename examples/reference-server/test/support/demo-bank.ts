@@ -7,6 +7,7 @@ import { type StaffRole } from "@bankcrm/core";
 import { generateDemoPortfolio, generateStaff } from "@bankcrm/core/demo";
 import type { RunningServer } from "../../../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../src/seed.js";
+import { signCustomerToken } from "../../src/auth.js";
 import { answerText } from "./sse.js";
 
 export const SEEDED = 160;
@@ -61,6 +62,27 @@ export async function call(
   });
   const text = await answerText(response);
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+/** A request as a signed-in customer (the portal's `/me` routes): the answer's status, type and text. */
+export async function callAsCustomer(
+  s: RunningServer,
+  customerId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const token = await signCustomerToken(customerId, { secret: s.secret });
+  const response = await fetch(new URL(path, s.url), {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      "Idempotency-Key": crypto.randomUUID(),
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, type: response.headers.get("Content-Type"), text: await response.text() };
 }
 
 /** The server, with the demo bank seeded into it the first time a test asks (one seeding a file). */
