@@ -56,6 +56,13 @@ const WORDS = {
   withdraw: ["撤回", "Withdraw"],
   consentSaved: ["已更新，即时生效", "Updated, in force at once"],
   failed: ["提交失败，请稍后再试", "That did not go through: please try again"],
+  myDataTitle: ["我的个人信息", "My personal information"],
+  myDataHint: [
+    "依《个人信息保护法》，您可以查阅、复制本行持有的您的个人信息。联系方式可在上方直接更正；其他更正或删除请致电客服或到网点办理，我们将在 30 日内答复。",
+    "Under PIPL you may see and copy the personal information the bank holds about you. Correct your contact details above; for any other correction or a deletion, call us or visit a branch: we answer within 30 days.",
+  ],
+  myDataShow: ["查看副本", "Show my copy"],
+  myDataDownload: ["下载（JSON）", "Download (JSON)"],
 };
 
 /** Starts the portal in `root`; the demo's sign-in takes a customer number (`?customer=` fills it) or a choice. */
@@ -302,6 +309,35 @@ export function startPortal(root, locale) {
     return section;
   };
 
+  /** The customer's copy of what the bank holds about them (PIPL Arts. 44–45): shown as text, or downloaded as JSON. */
+  const myData = () => {
+    const section = part("section", "my-data", t("myDataTitle"), "portal-my-data");
+    const copy = el("pre", { className: "copy", tabIndex: 0 });
+    copy.hidden = true;
+    const status = el("p", { role: "status", className: "result" });
+    const show = el("button", { type: "button", className: "quiet" }, t("myDataShow"));
+    show.addEventListener("click", async () => {
+      const r = await fetch(`/api/me/personal-data?format=text&locale=${locale}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      status.textContent = r.ok ? "" : t("failed");
+      // The document is text and stays text: never parsed as markup.
+      copy.textContent = r.ok ? await r.text() : "";
+      copy.hidden = !r.ok;
+    });
+    const download = el("button", { type: "button", className: "quiet" }, t("myDataDownload"));
+    download.addEventListener("click", async () => {
+      const r = await api("GET", "me/personal-data");
+      if (!r.ok) return void (status.textContent = t("failed"));
+      const url = URL.createObjectURL(new Blob([JSON.stringify(r.answer, null, 2)], { type: "application/json" }));
+      const link = el("a", { href: url, download: `personal-data-${r.answer.customerId}.json` });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+    section.append(el("p", { className: "hint" }, t("myDataHint")), el("p", {}, show, " ", download), status, copy);
+    return section;
+  };
+
   const home = (me) => {
     const cases = caseList();
     const holdings = holdingList();
@@ -324,6 +360,7 @@ export function startPortal(root, locale) {
       cases,
       contactForm(profile),
       consents,
+      myData(),
     );
     profile.show(me);
     void holdings.refresh();

@@ -314,6 +314,12 @@ describe("branch workstation against the reference server (server mode)", () => 
       // No reload: the feed brings the changed customer, and the count is one less within two seconds.
       await expect.poll(counted, { timeout: 2_000 }).toBe(before.count - 1);
       expect(await consents.locator("li").first().textContent()).toMatch(/营销.*已撤回/);
+      // Their copy of what the bank holds about them (PIPL Arts. 44–45): their holdings, the withdrawal just made.
+      const myData = bank.page.locator('[data-testid="portal-my-data"]');
+      await myData.getByRole("button", { name: "查看副本" }).click();
+      const copy = myData.locator("pre");
+      await expect.poll(() => copy.textContent()).toContain(`客户号 ${customerId}`);
+      expect(await copy.textContent()).toMatch(/## 持有的产品与账户 \(\d+\)[\s\S]*## 资料变更记录 \(\d+\)/);
 
       // The rest of what the customer does about themselves: their holdings (accounts masked), a new mobile number
       // (masked as soon as it is on file), and the rating of a resolved case, once.

@@ -104,7 +104,7 @@ describe("the contract, fuzzed", () => {
           } catch {
             json = answer;
           }
-          const broken = contract.check(request.operation, response.status, json);
+          const broken = contract.check(request.operation, response.status, json, response.headers.get("Content-Type"));
           expect(broken, `${broken.join("; ")} — ${where}`).toEqual([]);
           const caller = CALLERS[request.caller]!;
           if (!caller.scopes)

@@ -20,14 +20,16 @@ export interface Operation {
   template: string;
   parameters: { name: string; in: "path" | "query"; schema: Schema }[];
   body?: Schema;
-  responses: Record<string, Schema | undefined>;
+  /** Each status's answer schema by media type (`application/json`, `text/plain`…); none for a bodiless answer. */
+  responses: Record<string, Record<string, Schema | undefined> | undefined>;
 }
 
 export interface Contract {
   operations: Operation[];
   components: Record<string, Schema>;
   /** The errors of an answer against its operation's response schema for that status ([] when it holds). */
-  check(operation: Operation, status: number, body: unknown): string[];
+  /** What is wrong with an answer: its status, and its body by the schema of its media type (default the first). */
+  check(operation: Operation, status: number, body: unknown, mediaType?: string | null): string[];
 }
 
 const CONTRACT = new URL("../../../../docs/api/openapi.yaml", import.meta.url);
@@ -47,10 +49,12 @@ export function loadContract(): Contract {
   const operations: Operation[] = [];
   for (const [template, methods] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries(methods)) {
-      const responses: Record<string, Schema | undefined> = {};
+      const responses: Operation["responses"] = {};
       for (const [status, r] of Object.entries((op.responses ?? {}) as Record<string, Schema>)) {
         const content = r.content as Record<string, { schema?: Schema }> | undefined;
-        responses[status] = content ? Object.values(content)[0]?.schema : undefined;
+        responses[status] = content
+          ? Object.fromEntries(Object.entries(content).map(([type, c]) => [type, c.schema]))
+          : undefined;
       }
       const body = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content;
       operations.push({
@@ -66,9 +70,13 @@ export function loadContract(): Contract {
   return {
     operations,
     components: doc.components.schemas,
-    check(operation, status, body) {
+    check(operation, status, body, mediaType) {
       if (!(String(status) in operation.responses)) return [`status ${status} is not in the contract`];
-      const schema = operation.responses[String(status)];
+      const content = operation.responses[String(status)];
+      const type = mediaType?.split(";")[0]?.trim();
+      if (content && type && Object.keys(content).length > 1 && !(type in content))
+        return [`media type ${type} is not in the contract`];
+      const schema = content && (type && type in content ? content[type] : Object.values(content)[0]);
       if (!schema) return [];
       let validate = validators.get(schema);
       if (!validate) validators.set(schema, (validate = ajv.compile(local(schema) as Schema)));
