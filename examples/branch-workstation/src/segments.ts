@@ -10,21 +10,31 @@ export interface NamedSegment {
   label: readonly [zh: string, en: string];
 }
 
-const segment = (id: string, label: readonly [string, string], rule: SegmentDefinition["rule"]): NamedSegment => ({
-  definition: { schemaVersion: 1, id, name: label[0], version: 1, rule },
+const segment = (
+  id: string,
+  label: readonly [string, string],
+  rule: SegmentDefinition["rule"],
+  purpose?: SegmentDefinition["purpose"],
+): NamedSegment => ({
+  definition: { schemaVersion: 1, id, name: label[0], version: 1, rule, ...(purpose ? { purpose } : {}) },
   label,
 });
 
 export const SEGMENTS: readonly NamedSegment[] = [
-  segment("wealth-prospects", ["理财潜客", "Wealth prospects"], {
-    all: [
-      { field: "status", op: "eq", value: "active" },
-      { field: "age", op: "between", value: [30, 55] },
-      { field: "aum", op: "gte", value: 5_000_000 },
-      { field: "marketingConsent", op: "eq", value: true },
-      { not: { field: "productTypes", op: "hasAny", value: ["wealth_management", "fund"] } },
-    ],
-  }),
+  // For marketing: its purpose binds it to the customers' marketing consent in every evaluator (segmentRule).
+  segment(
+    "wealth-prospects",
+    ["理财潜客", "Wealth prospects"],
+    {
+      all: [
+        { field: "status", op: "eq", value: "active" },
+        { field: "age", op: "between", value: [30, 55] },
+        { field: "aum", op: "gte", value: 5_000_000 },
+        { not: { field: "productTypes", op: "hasAny", value: ["wealth_management", "fund"] } },
+      ],
+    },
+    "marketing",
+  ),
   segment("high-net-worth", ["高净值客户（AUM ≥ 600 万）", "High net worth (AUM ≥ ¥6M)"], {
     field: "aum",
     op: "gte",
