@@ -13,10 +13,11 @@ import type { Sql } from "./sql.js";
 type Row = Record<string, unknown>;
 
 /**
- * What a win is checked with: the customer read here in full, unscoped — never taken from the request (a crafted
- * `customer` or `salePolicy` in its details is overwritten) — and the bank's policy. Nothing for other events.
+ * What an event that needs the customer (winning a sale; taking on or deciding a complaint: 回避) is checked with:
+ * the customer read here in full, unscoped — never taken from the request (a crafted `customer` or `salePolicy` in
+ * its details is overwritten) — and the bank's sale policy. Nothing for other events.
  */
-export async function saleContext(
+export async function customerContext(
   db: Database,
   collection: Collection,
   record: Row,

@@ -86,7 +86,9 @@ export function writeProblem(c: Context, error: unknown, collection: string) {
       from: error.from,
       allowed: error.allowed,
     });
-  if (isAccessDeniedError(error)) return forbidden(c, error.message);
+  // The rule that refused it (four eyes, 回避…) travels as its code, for the client to say in words.
+  if (isAccessDeniedError(error))
+    return problem(c, 403, "Forbidden", error.message, error.reason ? { code: error.reason } : {});
   if (isValidationError(error)) return invalid(c, error.errors);
   throw error;
 }

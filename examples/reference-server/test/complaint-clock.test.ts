@@ -67,4 +67,34 @@ describe("the regulator's complaint clock (pglite)", () => {
     expect((twice.json().extensions as unknown[]).at(-1)).toMatchObject({ approvedBy: manager.id });
     expect([409, 422]).toContain((await extend(manager, 4, "again")).status);
   });
+
+  it("keeps a complaint from the customer's own relationship manager (回避), whatever the request says", async () => {
+    const s = await ready();
+    const created = await call(s, rm, "POST", "serviceCases", {
+      id: "SC-RECUSAL-1",
+      customerId: customer.id,
+      type: "complaint",
+      priority: "medium",
+      channel: "branch",
+      status: "open",
+      subject: "理财收益争议",
+      openedAt: RECEIVED,
+      slaDueAt: "2026-10-27T16:00:00.000Z",
+    });
+    expect(created.status, created.text).toBe(201);
+    const start = (who: typeof rm, details?: Record<string, unknown>) =>
+      call(
+        s,
+        who,
+        "POST",
+        "serviceCases/SC-RECUSAL-1/transitions",
+        { event: "start", at: "2026-10-01T02:00:00Z", ...(details ? { details } : {}) },
+        { "If-Match": '"v1"' },
+      );
+    // The customer in the request is not the one the rule reads: the stored customer names their RM.
+    const refused = await start(rm, { customer: { ...customer, relationshipManagerId: "ST-SOMEONE-ELSE" } });
+    expect(refused.status).toBe(403);
+    expect(refused.json()).toMatchObject({ code: "recusal" });
+    expect((await start(manager)).status).toBe(200);
+  });
 });

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import {
   applyTransition,
   applyUpdate,
+  availableTransitions,
   computeSlaDue,
+  describeError,
   isAccessDeniedError,
   isTransitionError,
   isValidationError,
@@ -15,6 +17,7 @@ import {
   slaPolicyFor,
   slaState,
   stampCreate,
+  type Customer,
   type ServiceCase,
 } from "../src/index.js";
 
@@ -121,5 +124,48 @@ describe("a personal-information request's clock (GB/T 35273-2020 §8.7)", () =>
     expect(
       errorOf(() => applyTransition("serviceCases", request, "extend", { actor: manager, at: RECEIVED, reason: "x" })),
     ).toBeDefined();
+  });
+});
+
+describe("the 回避 rule: a complaint is handled by someone with no interest in it", () => {
+  const customer = { id: "CU00000001", relationshipManagerId: rm.id } as unknown as Customer;
+  const agent = { id: "ST-AGENT", role: "service_agent" as const };
+
+  it("keeps the customer's relationship manager and the person complained about from taking it on or deciding it", () => {
+    const about = complaint({ aboutStaffId: agent.id });
+    for (const [who, c] of [
+      [rm, complaint()],
+      [agent, about],
+    ] as const) {
+      const refused = errorOf(() =>
+        applyTransition("serviceCases", c, "start", { actor: who, at: RECEIVED, customer }),
+      );
+      expect(isAccessDeniedError(refused) && refused.reason).toBe("recusal");
+      expect(describeError(refused, "en")).toBe(
+        "A complaint is handled by someone with no interest in it: not the customer's relationship manager nor the person complained about",
+      );
+    }
+    // The person complained about is not even offered it; anyone else takes it on and decides it.
+    expect(availableTransitions("serviceCases", about, agent).map((t) => t.event)).not.toContain("start");
+    const started = applyTransition("serviceCases", about, "start", { actor: manager, at: RECEIVED, customer });
+    const resolved = applyTransition("serviceCases", started, "resolve", {
+      actor: manager,
+      at: RECEIVED,
+      customer,
+      resolution: "费用已退还",
+    });
+    expect(resolved.status).toBe("resolved");
+    expect(
+      isAccessDeniedError(
+        errorOf(() =>
+          applyTransition("serviceCases", started, "resolve", { actor: rm, at: RECEIVED, customer, resolution: "x" }),
+        ),
+      ),
+    ).toBe(true);
+    // A request that is not a complaint: their own RM serves it.
+    const request = complaint({ type: "account_service" });
+    expect(applyTransition("serviceCases", request, "start", { actor: rm, at: RECEIVED, customer }).status).toBe(
+      "in_progress",
+    );
   });
 });

@@ -94,6 +94,26 @@ for (const [label, make] of STORES) {
       expect(won.record).toMatchObject({ stage: "won", dualRecording: recording });
     });
 
+    it("keeps a complaint from the customer's own relationship manager (回避), in words", async () => {
+      const client = await open();
+      const id = uid("SC");
+      await client.serviceCases.create({
+        id,
+        customerId: customer.id,
+        type: "complaint",
+        priority: "medium",
+        channel: "branch",
+        status: "open",
+        subject: "Fee charged twice",
+        openedAt: "2026-11-30T00:30:00Z",
+        slaDueAt: "2026-12-15T00:00:00Z",
+      });
+      const refused = await client.serviceCases.transition(id, "start").catch((e: unknown) => e);
+      expect(isBankcrmError(refused, "access_denied")).toBe(true);
+      expect(describeError(refused, "zh-CN")).toBe("投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉");
+      expect(await client.serviceCases.get(id)).toMatchObject({ status: "open" });
+    });
+
     if (label === "reference server")
       it("is refused by the server under its own policy when the client's is laxer", async () => {
         // This client holds assessments for ten years; the server for one, so the 2025-06-01 assessment has lapsed.

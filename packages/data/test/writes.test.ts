@@ -150,11 +150,12 @@ for (const [label, make, as] of STORES) {
       await client.serviceCases.create({
         id: caseId,
         customerId: customer.id,
-        type: "complaint",
+        // A request, not a complaint: the customer's own RM may not handle a complaint (回避, sale-rules.test.ts).
+        type: "account_service",
         priority: "medium",
         channel: "phone",
         status: "open",
-        subject: "Fee charged twice",
+        subject: "Statements by post",
         openedAt: "2026-01-01T00:00:00Z",
         slaDueAt: "2026-12-15T00:00:00Z",
       });

@@ -45,7 +45,7 @@ import {
   writeProblem,
 } from "../write-path.js";
 import type { RouteContext } from "./context.js";
-import { auditOverride, saleContext, saleRefused } from "../sale-rules.js";
+import { auditOverride, customerContext, saleRefused } from "../sale-rules.js";
 
 const known = (name: string): name is Collection => (COLLECTIONS as readonly string[]).includes(name);
 
@@ -125,7 +125,7 @@ export function recordRoutes({ db, write, now, sales }: RouteContext) {
             actor: principal(c),
             at: request.at,
             locale: "en",
-            ...(await saleContext(db, collection, current.body, request.event, tx, sales.salePolicy)),
+            ...(await customerContext(db, collection, current.body, request.event, tx, sales.salePolicy)),
           }) as unknown as Record<string, unknown>;
           const next = await write.cleared(collection, applied, tx);
           const moved = await write.outsideScope(c, next, current.body, tx);

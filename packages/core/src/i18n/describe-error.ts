@@ -8,7 +8,7 @@ import type { MergeRefusal } from "../errors/merge-refused-error.js";
 import type { FieldError } from "../errors/validation-error.js";
 import type { Locale } from "./locale.js";
 import { message } from "./messages.js";
-import { writeMessage } from "./write-messages.js";
+import { writeMessage, writeMessageKeys, type WriteMessageKey } from "./write-messages.js";
 import { describeSaleRefusal } from "./sale-messages.js";
 import type { BankcrmSaleRefusedError } from "../errors/sale-refused-error.js";
 
@@ -21,6 +21,9 @@ const MERGE_REFUSALS = {
   notLatest: "mergeNotLatest",
   alreadyUnmerged: "mergeAlreadyUndone",
 } as const satisfies Record<MergeRefusal, string>;
+
+/** The write-message keys a refusal's `reason` may name. */
+const WRITE_REASONS: Record<string, true> = Object.fromEntries(writeMessageKeys.map((k) => [k, true]));
 
 export function describeError(error: unknown, locale: Locale): string {
   if (!isBankcrmError(error))
@@ -37,8 +40,14 @@ export function describeError(error: unknown, locale: Locale): string {
       return writeMessage("errorTransition", locale, {
         from: String((error as unknown as { from?: string }).from ?? ""),
       });
-    case "access_denied":
-      return writeMessage("errorAccessDenied", locale);
+    case "access_denied": {
+      // The rule that refused it (four eyes, recusal…), in words; else the role's.
+      const reason = (error as unknown as { reason?: string }).reason;
+      return writeMessage(
+        reason && reason in WRITE_REASONS ? (reason as WriteMessageKey) : "errorAccessDenied",
+        locale,
+      );
+    }
     case "not_found":
       return writeMessage("errorNotFound", locale);
     case "network":

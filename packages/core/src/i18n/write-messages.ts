@@ -10,6 +10,10 @@ const WRITE_MESSAGES = {
     "zh-CN": "不能审批自己创建或负责的营销活动（双人复核）",
     en: "You cannot approve a campaign you own or wrote (four eyes)",
   },
+  recusal: {
+    "zh-CN": "投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉",
+    en: "A complaint is handled by someone with no interest in it: not the customer's relationship manager nor the person complained about",
+  },
   reopenWindow: { "zh-CN": "已超过可重新打开的期限", en: "The time to reopen this case has passed" },
   sameStage: { "zh-CN": "商机已处于该阶段", en: "The opportunity is already at this stage" },
   snoozeInPast: { "zh-CN": "推迟时间须晚于当前时间", en: "Snooze to a time after now" },

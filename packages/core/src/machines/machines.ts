@@ -33,7 +33,7 @@ import {
 } from "../vocabulary.js";
 import { ProductRiskLevelSchema, ResolutionCodeSchema } from "../schemas/enums.js";
 import { object } from "../zod.js";
-import { defineMachine, type TransitionContext } from "./state-machine.js";
+import { defineMachine, type GuardRefusal, type TransitionContext } from "./state-machine.js";
 import { DualRecordingSchema, type DualRecording, type Opportunity } from "../schemas/opportunity.js";
 import { saleOverridable, saleRefusals } from "../compliance/sale-check.js";
 import { BankcrmSaleRefusedError } from "../errors/sale-refused-error.js";
@@ -199,13 +199,22 @@ const ACTIVE_CASE = ["open", "in_progress", "pending_customer"] as const;
 /** Who may approve a complaint's second extension (a senior manager, 高级管理人员): by extending it themselves. */
 const EXTENSION_APPROVERS: readonly StaffRole[] = ["branch_manager"];
 
+/**
+ * The 回避 rule (CBIRC 2020): a complaint is taken on and decided by someone with no interest in it — not the
+ * customer's relationship manager (the caller passes the customer: `needs`), nor the person complained about.
+ */
+const recusal = (c: ServiceCase, { actor, customer }: TransitionContext): GuardRefusal | undefined =>
+  c.type === "complaint" && (actor.id === c.aboutStaffId || actor.id === customer?.relationshipManagerId)
+    ? { kind: "accessDenied", reason: "recusal" }
+    : undefined;
+
 export const serviceCaseMachine = defineMachine<ServiceCase>({
   field: "status",
   states: SERVICE_CASE_STATUSES,
   initial: ["open"],
   terminal: ["closed"],
   transitions: [
-    { event: "start", from: ["open"], to: "in_progress", details: optionalReason },
+    { event: "start", from: ["open"], to: "in_progress", details: optionalReason, needs: "customer", guard: recusal },
     { event: "await_customer", from: ["in_progress"], to: "pending_customer", details: optionalReason },
     { event: "resume", from: ["pending_customer"], to: "in_progress", details: optionalReason },
     {
@@ -213,6 +222,8 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
       from: ACTIVE_CASE,
       to: "resolved",
       details: object({ resolution: text(1000), code: ResolutionCodeSchema.optional(), reason: text(500).optional() }),
+      needs: "customer",
+      guard: recusal,
       effect: (_c, { at, details }) => ({
         resolvedAt: at,
         resolution: String(details.resolution),

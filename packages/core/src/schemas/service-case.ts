@@ -37,6 +37,8 @@ export const ServiceCaseFields = defineRecord(
     subject: text(120),
     description: text(2000).optional(),
     assignedTo: IdSchema.optional(),
+    /** A complaint about a member of staff: who (they may not handle it — the 回避 rule). */
+    aboutStaffId: IdSchema.optional(),
     openedAt: IsoDateTimeSchema,
     slaDueAt: IsoDateTimeSchema,
     /**
@@ -72,6 +74,7 @@ export const ServiceCaseFields = defineRecord(
     subject: C1,
     description: C2,
     assignedTo: C1,
+    aboutStaffId: C1,
     openedAt: C1,
     slaDueAt: C1,
     regulatoryDueAt: C1,

@@ -171,7 +171,9 @@ export function applyTransition<C extends CollectionName>(
   const context: TransitionContext = { actor, at, details, customer, salePolicy };
   const refusal = definition.guard?.(r, context);
   if (refusal?.kind === "accessDenied")
-    throw new BankcrmAccessDeniedError(actor.role, writeMessage(refusal.reason, "en", { event }));
+    throw new BankcrmAccessDeniedError(actor.role, writeMessage(refusal.reason, "en", { event }), {
+      reason: refusal.reason,
+    });
   if (refusal)
     throw new BankcrmValidationError([
       {

@@ -46,8 +46,11 @@ export function writes(ctx: ClientContext) {
     if (!record) throw new BankcrmNotFoundError(collection, id);
     return record;
   };
-  /** Winning a sale is checked against its customer as this client reads them (the server reads its own). */
-  const saleContext = async (collection: CollectionName, record: object, event: string) => {
+  /**
+   * An event that needs the customer (winning a sale; a complaint taken on or decided: 回避) is checked against them
+   * as this client reads them (the server reads its own).
+   */
+  const customerContext = async (collection: CollectionName, record: object, event: string) => {
     const customerId = (record as { customerId?: unknown }).customerId;
     if (!transitionNeedsCustomer(collection, record, event) || typeof customerId !== "string") return {};
     const customer = await latest("customers", customerId).catch(() => undefined);
@@ -139,7 +142,7 @@ export function writes(ctx: ClientContext) {
       const current = await latest(collection, id);
       conflictIfStale(collection, current, seen);
       const at = now().toISOString();
-      const sale = await saleContext(collection, current, event);
+      const known = await customerContext(collection, current, event);
       const record = await clearFreeText(
         collection,
         applyTransition(collection, current, event, {
@@ -148,7 +151,7 @@ export function writes(ctx: ClientContext) {
           at,
           locale,
           masked: allowMasked,
-          ...sale,
+          ...known,
         }),
       );
       const expectedVersion = versionOf(current);

@@ -95,7 +95,10 @@ export async function toHttpStoreError(error: unknown): Promise<Error> {
     if (status === 422 && Array.isArray(problem.errors))
       return new BankcrmValidationError(problem.errors as FieldError[], { cause: error });
     if (status === 401 || status === 403)
-      return new BankcrmAccessDeniedError("caller", problem.detail ?? "use this API", { cause: error });
+      return new BankcrmAccessDeniedError("caller", problem.detail ?? "use this API", {
+        cause: error,
+        ...(typeof problem.code === "string" ? { reason: problem.code } : {}),
+      });
     if (status === 409 && problem.code === "invalid_transition")
       return new BankcrmTransitionError(
         typeof problem.collection === "string" ? problem.collection : "",

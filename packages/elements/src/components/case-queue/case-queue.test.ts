@@ -95,8 +95,20 @@ describe("<bankcrm-case-queue>", () => {
     await expect(el).to.be.accessible();
   });
 
-  it("escalates with a reason (raising the priority), resolves with an outcome, reopens — by keyboard", async () => {
+  it("keeps a complaint from the customer's own relationship manager (回避), saying why", async () => {
     const { el, store } = await queue(RM);
+    row(el, "LATE").querySelector<HTMLInputElement>("#resolve-LATE")!.value = "已更正账单并致歉";
+    row(el, "LATE").querySelector<HTMLButtonElement>('[data-event="resolve"]')!.click();
+    await settle(el);
+    expect(await store.record("serviceCases", "LATE")).to.include({ status: "open" });
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.contain(
+      "投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉",
+    );
+  });
+
+  it("escalates with a reason (raising the priority), resolves with an outcome, reopens — by keyboard", async () => {
+    // The branch manager: the customer's own relationship manager may not handle their complaint (回避).
+    const { el, store } = await queue(BM);
     row(el, "LATE").querySelector<HTMLButtonElement>('[data-event="escalate"]')!.click();
     await settle(el);
     const reason = row(el, "LATE").querySelector<HTMLInputElement>(`#escalate-LATE`)!;
