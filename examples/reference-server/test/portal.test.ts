@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { signCustomerToken } from "../src/auth.js";
-import { book, call, callNote, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import { book, call, callAsCustomer, callNote, member, rm, seededServer, staff } from "./support/demo-bank.js";
 import { changesIn, follow } from "./support/sse.js";
 
 const customer = book.customers.find((c) => c.relationshipManagerId === rm.id && c.contact.mobile)!;
@@ -32,25 +32,8 @@ for (const database of ["pglite"] as const) {
     const server = useReferenceServer({ database });
     const ready = seededServer(server);
     const as = async (customerId: string, method: string, path: string, body?: unknown, headers = {}) => {
-      const s = await ready();
-      const token = await signCustomerToken(customerId, { secret: s.secret });
-      const response = await fetch(new URL(path, s.url), {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          "Idempotency-Key": crypto.randomUUID(),
-          ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await response.text();
-      return {
-        status: response.status,
-        text,
-        etag: response.headers.get("ETag"),
-        json: () => JSON.parse(text) as Answer,
-      };
+      const answer = await callAsCustomer(await ready(), customerId, method, path, body, headers);
+      return { ...answer, json: () => JSON.parse(answer.text) as Answer };
     };
     const feedOf = async (who: typeof rm, after: number) =>
       (await call(server(), who, "GET", `changes?after=${after}&limit=500`)).json() as unknown as Page;

@@ -64,13 +64,14 @@ export async function call(
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
 }
 
-/** A request as a signed-in customer (the portal's `/me` routes): the answer's status, type and text. */
+/** A request as a signed-in customer (the portal's `/me` routes): the answer's status, type, ETag and text. */
 export async function callAsCustomer(
   s: RunningServer,
   customerId: string,
   method: string,
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ) {
   const token = await signCustomerToken(customerId, { secret: s.secret });
   const response = await fetch(new URL(path, s.url), {
@@ -79,10 +80,17 @@ export async function callAsCustomer(
       Authorization: `Bearer ${token}`,
       "Idempotency-Key": crypto.randomUUID(),
       ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...headers,
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: response.status, type: response.headers.get("Content-Type"), text: await response.text() };
+  const text = await response.text();
+  return {
+    status: response.status,
+    type: response.headers.get("Content-Type"),
+    etag: response.headers.get("ETag"),
+    text,
+  };
 }
 
 /** The server, with the demo bank seeded into it the first time a test asks (one seeding a file). */
