@@ -938,6 +938,40 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/service/breaches": {
+      get: {
+        operationId: "regulatoryBreaches",
+        summary:
+          "Breaches of the regulator's limits, for head office (a branch manager: their branch): complaints (15/30/60 days) and personal-information requests (30 days) open past their `regulatoryDueAt` (`open`) or answered after it (`late`), per branch of the customer, most first",
+        responses: {
+          200: {
+            description: "The branches with breaches, as of `at`",
+            content: json({
+              type: "object",
+              required: ["at", "items"],
+              properties: {
+                at: { type: "string", format: "date-time" },
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["branchId", "open", "late", "complaints", "personalInformation"],
+                    properties: {
+                      branchId: { type: "string" },
+                      open: { type: "integer" },
+                      late: { type: "integer" },
+                      complaints: { type: "integer" },
+                      personalInformation: { type: "integer" },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          ...errors(401),
+        },
+      },
+    },
     "/customers/{id}/personal-data": personalData(
       "getCustomerPersonalData",
       "Branch managers: a customer's copy of their personal information, made for them when they asked at the branch or by phone (identity checked first)",

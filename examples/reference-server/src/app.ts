@@ -29,7 +29,7 @@ import { recordRoutes } from "./routes/records.js";
 import { salesRoutes } from "./routes/sales.js";
 import { loadRoutes } from "./routes/load.js";
 import { resolutionRoutes } from "./routes/resolution.js";
-import { kycRoutes } from "./routes/kyc.js";
+import { complianceReportRoutes } from "./routes/compliance-reports.js";
 import { personalDataRoutes } from "./routes/personal-data.js";
 import { writePath } from "./write-path.js";
 
@@ -77,7 +77,7 @@ const ROUTES = [
   salesRoutes,
   portalRoutes,
   resolutionRoutes,
-  kycRoutes,
+  complianceReportRoutes,
   personalDataRoutes,
   recordRoutes,
 ];

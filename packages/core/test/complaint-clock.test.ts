@@ -20,6 +20,7 @@ import {
   type Customer,
   type ServiceCase,
 } from "../src/index.js";
+import { breach, regulatoryBreaches } from "../src/compliance/index.js";
 
 const teller = { id: "ST-TELLER", role: "teller" as const };
 const rm = { id: "ST-RM", role: "relationship_manager" as const };
@@ -167,5 +168,29 @@ describe("the 回避 rule: a complaint is handled by someone with no interest in
     expect(applyTransition("serviceCases", request, "start", { actor: rm, at: RECEIVED, customer }).status).toBe(
       "in_progress",
     );
+  });
+});
+
+describe("breaches of the regulator's limits, for head office", () => {
+  it("counts a case open past its limit or answered after it, per branch of its customer, most first", () => {
+    const at = "2026-10-20T02:00:00Z";
+    const late = { ...complaint({ id: "L" }), status: "resolved" as const, resolvedAt: "2026-10-16T02:00:00Z" };
+    const inTime = { ...complaint({ id: "T" }), status: "resolved" as const, resolvedAt: "2026-10-15T02:00:00Z" };
+    const open = complaint({ id: "O", customerId: "CU00000002" });
+    const request = complaint({ id: "P", type: "personal_information", privacyRight: "copy" }); // due 30 October
+    const inquiry = complaint({ id: "I", type: "inquiry" }); // no regulatory limit
+    expect([late, inTime, open, request, inquiry].map((c) => breach(c, at))).toEqual([
+      "late",
+      undefined,
+      "open",
+      undefined,
+      undefined,
+    ]);
+    const branches: Record<string, string> = { CU00000001: "BR-A", CU00000002: "BR-B" };
+    const two = { ...open, id: "O2" };
+    expect(regulatoryBreaches([late, inTime, open, two, request, inquiry], (id) => branches[id], at)).toEqual([
+      { branchId: "BR-B", open: 2, late: 0, complaints: 2, personalInformation: 0 },
+      { branchId: "BR-A", open: 0, late: 1, complaints: 1, personalInformation: 0 },
+    ]);
   });
 });

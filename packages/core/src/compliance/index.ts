@@ -36,3 +36,4 @@ export {
   type SubjectAccessPackage,
   type Withheld,
 } from "./subject-access.js";
+export { breach, regulatoryBreaches, type BranchBreaches } from "./breaches.js";
