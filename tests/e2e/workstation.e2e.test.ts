@@ -229,6 +229,8 @@ describe("branch workstation (pnpm start)", () => {
     expect(await branches.count()).toBeGreaterThan(1);
     const restricted = await branches.evaluateAll((rows) => rows.map((r) => Number(r.lastElementChild!.textContent)));
     expect(restricted).toEqual([...restricted].sort((a, b) => b - a));
+    // Beside it, the cases past the regulator's limit (none on a fresh device: its cases are the seed's).
+    expect(await app.locator("ws-kyc-page #breach-h").textContent()).toBe("超过监管时限的投诉与个人信息请求（按网点）");
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);

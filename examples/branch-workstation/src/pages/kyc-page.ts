@@ -7,37 +7,63 @@
  */
 import { css, html } from "lit";
 import { state } from "lit/decorators.js";
-import { bankDay, type Customer } from "@bankcrm/core";
-import { kycByBranch, type BranchKyc } from "@bankcrm/core/compliance";
+import { bankDay, type Customer, type ServiceCase } from "@bankcrm/core";
+import { kycByBranch, regulatoryBreaches, type BranchBreaches, type BranchKyc } from "@bankcrm/core/compliance";
 import type { CrmStore, HttpStore } from "@bankcrm/data";
 import { SourcedPage } from "./sourced-page.js";
 import { reportPageStyles } from "../panel-styles.js";
 import { BRANCH_NAMES } from "../users.js";
 import type { TextKey } from "../messages.js";
 
-/** What the page reads: the branches and the bank's day they were judged on, or undefined when it could not. */
-export type KycSource = () => Promise<{ asOf: string; items: BranchKyc[] } | undefined>;
+/**
+ * What the page reads: KYC by branch and the bank's day it was judged on, and the breaches of the regulator's
+ * limits by branch — or undefined when it could not.
+ */
+export type KycSource = () => Promise<{ asOf: string; items: BranchKyc[]; breaches: BranchBreaches[] } | undefined>;
 
-/** Server mode: the server's query over the caller's customers. */
+/** Server mode: the server's two queries over the caller's customers. */
 export const kycSourceOf =
   (remote: HttpStore): KycSource =>
   () =>
-    remote.kycByBranch().catch(() => undefined);
+    Promise.all([remote.kycByBranch(), remote.regulatoryBreaches()])
+      .then(([kyc, breaches]) => ({ ...kyc, breaches: breaches.items }))
+      .catch(() => undefined);
+
+/** Every record of a collection on this device, page after page. */
+async function everything<T>(page: (after: string | undefined) => Promise<{ items: T[]; next?: string }>) {
+  const all: T[] = [];
+  let after: string | undefined;
+  do {
+    const p = await page(after);
+    all.push(...p.items);
+    after = p.next;
+  } while (after);
+  return all;
+}
 
 /** Embedded: every customer on this device (of one branch, for a branch manager), judged today by core. */
 export const localKycSourceOf =
   (store: CrmStore, branchId: string | undefined, now: () => Date): KycSource =>
   async () => {
-    const customers: Customer[] = [];
-    let after: string | undefined;
-    do {
-      const page = await store.listCustomers({ ...(branchId ? { branchId } : {}), limit: 1000, after });
-      customers.push(...page.items);
-      after = page.next;
-    } while (after);
+    const customers: Customer[] = await everything((after) =>
+      store.listCustomers({ ...(branchId ? { branchId } : {}), limit: 1000, after }),
+    );
+    const cases = await everything((after) => store.records("serviceCases", { limit: 1000, after }));
+    const branchOf = new Map(customers.map((c) => [c.id, c.branchId]));
     const at = now();
-    return { asOf: bankDay(at), items: kycByBranch(customers, at) };
+    return {
+      asOf: bankDay(at),
+      items: kycByBranch(customers, at),
+      breaches: regulatoryBreaches(cases as ServiceCase[], (id) => branchOf.get(id), at.toISOString()),
+    };
   };
+
+const BREACH_COLUMNS: readonly [TextKey, keyof BranchBreaches][] = [
+  ["breachOpen", "open"],
+  ["breachLate", "late"],
+  ["breachComplaints", "complaints"],
+  ["breachRequests", "personalInformation"],
+];
 
 const COLUMNS: readonly [TextKey, keyof BranchKyc][] = [
   ["kycCustomers", "customers"],
@@ -62,7 +88,7 @@ export class KycPage extends SourcedPage<KycSource> {
     `,
   ];
 
-  @state() private answer: { asOf: string; items: BranchKyc[] } | undefined;
+  @state() private answer: { asOf: string; items: BranchKyc[]; breaches: BranchBreaches[] } | undefined;
   @state() private failed = false;
 
   protected override read(): void {
@@ -105,6 +131,35 @@ export class KycPage extends SourcedPage<KycSource> {
     </div>`;
   }
 
+  /** Breaches of the regulator's limits by branch: open past the limit, answered after it. */
+  private renderBreaches(items: readonly BranchBreaches[]) {
+    const n = (v: number) => v.toLocaleString(this.locale);
+    return html`<h3 id="breach-h">${this.t("breachTitle")}</h3>
+      ${
+        items.length === 0
+          ? html`<p class="muted" data-testid="breaches-none">${this.t("breachNone")}</p>`
+          : html`<div class="wrap">
+              <table data-testid="breaches" aria-labelledby="breach-h">
+                <thead>
+                  <tr>
+                    <th scope="col">${this.t("kycBranch")}</th>
+                    ${BREACH_COLUMNS.map(([key]) => html`<th scope="col">${this.t(key)}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${items.map(
+                    (b) =>
+                      html`<tr data-branch=${b.branchId}>
+                        <th scope="row">${BRANCH_NAMES[b.branchId] ?? b.branchId}</th>
+                        ${BREACH_COLUMNS.map(([, field]) => html`<td class="n">${n(b[field] as number)}</td>`)}
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }`;
+  }
+
   override render() {
     const a = this.answer;
     return html`<section class="panel" aria-labelledby="kyc-h">
@@ -118,7 +173,7 @@ export class KycPage extends SourcedPage<KycSource> {
             : a.items.length === 0
               ? html`<p class="muted">${this.t("kycNone")}</p>`
               : html`<p class="muted" data-testid="kyc-as-of">${this.t("kycAsOf", { date: a.asOf })}</p>
-                  ${this.renderTable(a.items)}`
+                  ${this.renderTable(a.items)} ${this.renderBreaches(a.breaches)}`
       }
     </section>`;
   }

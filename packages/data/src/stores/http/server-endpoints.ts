@@ -19,7 +19,7 @@ import type {
   Customer,
 } from "@bankcrm/core";
 import type { Evidence, FieldChoice } from "@bankcrm/core/resolution";
-import type { BranchKyc } from "@bankcrm/core/compliance";
+import type { BranchBreaches, BranchKyc } from "@bankcrm/core/compliance";
 import type { Problem } from "../../errors/http-errors.js";
 import type { Page } from "../store.js";
 
@@ -143,6 +143,8 @@ export interface ServerEndpoints {
    * due-diligence reviews overdue or due, customers restricted — most restricted first, on the bank's day `asOf`.
    */
   kycByBranch(): Promise<{ asOf: string; items: BranchKyc[] }>;
+  /** `GET /service/breaches`: complaints and requests past the regulator's limit, per branch, most first. */
+  regulatoryBreaches(): Promise<{ at: string; items: BranchBreaches[] }>;
   /**
    * `GET /resolution/review`: for branch managers, the pairs of their customers that may be one person, strongest
    * first, with the evidence per field (403 for others). Read the two records with `record("customers", id)`.
@@ -289,6 +291,7 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
         )
       ).items,
     kycByBranch: () => call(() => api.get("kyc/branches").json<{ asOf: string; items: BranchKyc[] }>()),
+    regulatoryBreaches: () => call(() => api.get("service/breaches").json<{ at: string; items: BranchBreaches[] }>()),
     ...resolutionEndpoints(api, call),
     salesPerformance: (period) =>
       call(() => api.get("sales/performance", { searchParams: period ?? {} }).json<ServerSalesPerformance>()),
