@@ -182,6 +182,11 @@ describe("branch workstation (pnpm start)", () => {
       .toContain("contact.mobile");
     expect(await audit.locator('[data-testid="chain"]').textContent()).toMatch(/^审计链完整：\d+ 条记录均已核验$/);
     expect(await audit.locator('[data-testid="audit-embedded"]').count()).toBe(1);
+    // The auditor reads the customer, and is not offered the form that changes them.
+    await app.locator('[data-testid="nav-customers"]').click();
+    await rowsOf(app).nth(1).click();
+    await card.locator('[data-field="contact.mobile"]').waitFor({ timeout: 10_000 });
+    expect(await view.locator("bankcrm-customer-form").count()).toBe(0);
 
     await app.locator('select[data-testid="role"]').selectOption("teller");
     await app.locator('[data-testid="nav-customers"]').click();
@@ -189,6 +194,7 @@ describe("branch workstation (pnpm start)", () => {
     await expect
       .poll(() => card.locator('[data-field="contact.mobile"]').textContent(), { timeout: 10_000 })
       .toMatch(/\*{4}/);
+    expect(await view.locator("bankcrm-customer-form").count()).toBe(1); // a teller updates contact details
     expect(await card.getByRole("button", { name: "显示完整手机" }).count()).toBe(0);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

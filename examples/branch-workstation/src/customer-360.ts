@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
+  canWrite,
   computeContribution,
   formatMoney,
   inCustomerScope,
@@ -380,9 +381,14 @@ export class Customer360 extends LitElement {
           ?offline=${this.offline}
         ></bankcrm-customer-timeline>
       </section>
-      <!-- Contact details, a risk re-assessment (before a sale: 适当性), consents — each change kept. -->
-      <bankcrm-customer-form data-testid="profile" customer-id=${c.id} .client=${this.client} locale=${l}>
-      </bankcrm-customer-form>
+      ${
+        // Contact details, a risk re-assessment (before a sale: 适当性), consents — each change kept; for the roles
+        // that may change a customer (not the auditor, not marketing).
+        this.client && canWrite("customers", this.client.user, "change")
+          ? html`<bankcrm-customer-form data-testid="profile" customer-id=${c.id} .client=${this.client} locale=${l}>
+            </bankcrm-customer-form>`
+          : nothing
+      }
       <section aria-labelledby="lead-h">
         <h2 id="lead-h">${this.t("captureLead")}</h2>
         <bankcrm-lead-form
