@@ -5,7 +5,7 @@
  * theirs. Server mode reads `GET /kyc/branches` (one query where the data is); embedded, core's `kycByBranch` over
  * this device's customers — the same rule.
  */
-import { css, html } from "lit";
+import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { bankDay, type Customer, type ServiceCase } from "@bankcrm/core";
 import { kycByBranch, regulatoryBreaches, type BranchBreaches, type BranchKyc } from "@bankcrm/core/compliance";
@@ -100,17 +100,31 @@ export class KycPage extends SourcedPage<KycSource> {
       .catch(() => (this.failed = true));
   }
 
-  private renderTable(items: readonly BranchKyc[]) {
+  /**
+   * One row per branch and a figure per column; named by its caption or by a heading (`labelledBy`); a cell
+   * `flagged` is shown as needing attention.
+   */
+  private branchTable<R extends { branchId: string }>(
+    testid: string,
+    name: { caption: string } | { labelledBy: string },
+    columns: readonly (readonly [TextKey, keyof R])[],
+    items: readonly R[],
+    flagged: (row: R, field: keyof R) => boolean = () => false,
+  ) {
     const n = (v: number) => v.toLocaleString(this.locale);
     return html`<div class="wrap">
-      <table data-testid="kyc-branches">
-        <caption class="visually-hidden">
-          ${this.t("kycTitle")}
-        </caption>
+      <table data-testid=${testid} aria-labelledby=${"labelledBy" in name ? name.labelledBy : nothing}>
+        ${
+          "caption" in name
+            ? html`<caption class="visually-hidden">
+                ${name.caption}
+              </caption>`
+            : nothing
+        }
         <thead>
           <tr>
             <th scope="col">${this.t("kycBranch")}</th>
-            ${COLUMNS.map(([key]) => html`<th scope="col">${this.t(key)}</th>`)}
+            ${columns.map(([key]) => html`<th scope="col">${this.t(key)}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -118,11 +132,9 @@ export class KycPage extends SourcedPage<KycSource> {
             (b) =>
               html`<tr data-branch=${b.branchId}>
                 <th scope="row">${BRANCH_NAMES[b.branchId] ?? b.branchId}</th>
-                ${COLUMNS.map(
+                ${columns.map(
                   ([, field]) =>
-                    html`<td class=${field === "restricted" && b.restricted > 0 ? "n attention" : "n"}>
-                      ${n(b[field] as number)}
-                    </td>`,
+                    html`<td class=${flagged(b, field) ? "n attention" : "n"}>${n(b[field] as number)}</td>`,
                 )}
               </tr>`,
           )}
@@ -133,30 +145,11 @@ export class KycPage extends SourcedPage<KycSource> {
 
   /** Breaches of the regulator's limits by branch: open past the limit, answered after it. */
   private renderBreaches(items: readonly BranchBreaches[]) {
-    const n = (v: number) => v.toLocaleString(this.locale);
     return html`<h3 id="breach-h">${this.t("breachTitle")}</h3>
       ${
         items.length === 0
           ? html`<p class="muted" data-testid="breaches-none">${this.t("breachNone")}</p>`
-          : html`<div class="wrap">
-              <table data-testid="breaches" aria-labelledby="breach-h">
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t("kycBranch")}</th>
-                    ${BREACH_COLUMNS.map(([key]) => html`<th scope="col">${this.t(key)}</th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${items.map(
-                    (b) =>
-                      html`<tr data-branch=${b.branchId}>
-                        <th scope="row">${BRANCH_NAMES[b.branchId] ?? b.branchId}</th>
-                        ${BREACH_COLUMNS.map(([, field]) => html`<td class="n">${n(b[field] as number)}</td>`)}
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          : this.branchTable("breaches", { labelledBy: "breach-h" }, BREACH_COLUMNS, items)
       }`;
   }
 
@@ -173,7 +166,14 @@ export class KycPage extends SourcedPage<KycSource> {
             : a.items.length === 0
               ? html`<p class="muted">${this.t("kycNone")}</p>`
               : html`<p class="muted" data-testid="kyc-as-of">${this.t("kycAsOf", { date: a.asOf })}</p>
-                  ${this.renderTable(a.items)} ${this.renderBreaches(a.breaches)}`
+                  ${this.branchTable(
+                    "kyc-branches",
+                    { caption: this.t("kycTitle") },
+                    COLUMNS,
+                    a.items,
+                    (b, field) => field === "restricted" && b.restricted > 0,
+                  )}
+                  ${this.renderBreaches(a.breaches)}`
       }
     </section>`;
   }

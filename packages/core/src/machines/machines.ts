@@ -35,7 +35,7 @@ import { ProductRiskLevelSchema, ResolutionCodeSchema } from "../schemas/enums.j
 import { object } from "../zod.js";
 import { defineMachine, type GuardRefusal, type TransitionContext } from "./state-machine.js";
 import { DualRecordingSchema, type DualRecording, type Opportunity } from "../schemas/opportunity.js";
-import { saleOverridable, saleRefusals } from "../compliance/sale-check.js";
+import { SALE_CHECKED_PRODUCT_TYPES, saleOverridable, saleRefusals } from "../compliance/sale-check.js";
 import { BankcrmSaleRefusedError } from "../errors/sale-refused-error.js";
 
 /** Win probability a stage implies when an opportunity moves into it. */
@@ -156,7 +156,8 @@ export const opportunityMachine = defineMachine<Opportunity>({
         dualRecording: DualRecordingSchema.optional(),
         overrideReason: text(500).optional(),
       }),
-      needs: "customer",
+      // Only a checked product's sale reads the customer: a deposit's win costs no read.
+      needsCustomer: (o) => SALE_CHECKED_PRODUCT_TYPES.includes(o.productType),
       check: checkSale,
       effect: (o, context) => {
         const { at, details } = context;
@@ -201,8 +202,9 @@ const EXTENSION_APPROVERS: readonly StaffRole[] = ["branch_manager"];
 
 /**
  * The 回避 rule (CBIRC 2020): a complaint is taken on and decided by someone with no interest in it — not the
- * customer's relationship manager (the caller passes the customer: `needs`), nor the person complained about.
+ * customer's relationship manager (the caller passes the customer: `needsCustomer`), nor the person complained about.
  */
+const isComplaint = (c: ServiceCase) => c.type === "complaint";
 const recusal = (c: ServiceCase, { actor, customer }: TransitionContext): GuardRefusal | undefined =>
   c.type === "complaint" && (actor.id === c.aboutStaffId || actor.id === customer?.relationshipManagerId)
     ? { kind: "accessDenied", reason: "recusal" }
@@ -214,7 +216,14 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
   initial: ["open"],
   terminal: ["closed"],
   transitions: [
-    { event: "start", from: ["open"], to: "in_progress", details: optionalReason, needs: "customer", guard: recusal },
+    {
+      event: "start",
+      from: ["open"],
+      to: "in_progress",
+      details: optionalReason,
+      needsCustomer: isComplaint,
+      guard: recusal,
+    },
     { event: "await_customer", from: ["in_progress"], to: "pending_customer", details: optionalReason },
     { event: "resume", from: ["pending_customer"], to: "in_progress", details: optionalReason },
     {
@@ -222,7 +231,7 @@ export const serviceCaseMachine = defineMachine<ServiceCase>({
       from: ACTIVE_CASE,
       to: "resolved",
       details: object({ resolution: text(1000), code: ResolutionCodeSchema.optional(), reason: text(500).optional() }),
-      needs: "customer",
+      needsCustomer: isComplaint,
       guard: recusal,
       effect: (_c, { at, details }) => ({
         resolvedAt: at,

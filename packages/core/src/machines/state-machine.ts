@@ -16,7 +16,7 @@ export interface TransitionContext<D = Record<string, unknown>> {
   /** ISO-8601 instant of the transition. */
   at: string;
   details: D;
-  /** The record's customer, for events that declare `needs: "customer"` (the caller reads it; a machine never does). */
+  /** The record's customer, for events whose `needsCustomer` holds of the record (the caller reads it; a machine never does). */
   customer?: Customer | undefined;
   /** The bank's sale policy (default `DEFAULT_SALE_POLICY`). */
   salePolicy?: SalePolicy | undefined;
@@ -38,7 +38,7 @@ export interface TransitionDefinition<R = Record<string, unknown>> {
    */
   guard?: (record: R, context: TransitionContext) => GuardRefusal | undefined;
   /** The event is checked against the record's customer, which the caller reads and passes (`customer`). */
-  needs?: "customer";
+  needsCustomer?: (record: R) => boolean;
   /**
    * A check of the event as applied — with its details and the customer — that throws a typed refusal (a sale that
    * cannot be won). Unlike `guard`, it does not hide the event from `availableTransitions`.

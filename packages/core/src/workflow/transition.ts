@@ -133,7 +133,9 @@ export function availableTransitions(
 export function transitionNeedsCustomer(collection: CollectionName, record: unknown, event: string): boolean {
   const machine = machineOf(collection);
   const state = stateOf(machine, record as Record<string, unknown>);
-  return machine.transitions.some((t) => t.event === event && t.from.includes(state) && t.needs === "customer");
+  return machine.transitions.some(
+    (t) => t.event === event && t.from.includes(state) && t.needsCustomer?.(record as Record<string, unknown>) === true,
+  );
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
