@@ -1340,7 +1340,7 @@ export function buildOpenApi(): Record<string, unknown> {
             ? {
                 422: {
                   description:
-                    "Details failed validation — or (`code: sale_refused`) a sale of an investment or insurance product cannot be won: `refusals` lists every reason (`code`: aboveRiskTolerance, riskAssessmentExpired, noRiskAssessment, productRiskUnknown, bankRule with its `rule`, idDocumentExpired, kycReviewOverdue, kycNotVerified, dualRecordingMissing, dualRecordingLate), checked against the customer as stored; `overridable` says whether the caller may win it anyway with `details.overrideReason` (a branch manager, for what the bank's policy allows). Refusals and overrides are in the audit trail (`sale_refused`, `sale_override`)",
+                    "Details failed validation — or (`code: sale_refused`) a sale of an investment or insurance product cannot be won: `refusals` lists every reason (`code`: aboveRiskTolerance, riskAssessmentExpired, noRiskAssessment, productRiskUnknown, bankRule with its `rule`, idDocumentExpired, kycReviewOverdue, kycNotVerified, processingRestricted, dualRecordingMissing, dualRecordingLate), checked against the customer as stored; `overridable` says whether the caller may win it anyway with `details.overrideReason` (a branch manager, for what the bank's policy allows). Refusals and overrides are in the audit trail (`sale_refused`, `sale_override`)",
                   content: problems,
                 },
               }

@@ -39,6 +39,7 @@ import {
   type OutboxStatus,
 } from "@bankcrm/data";
 import { DEMO_SALE_POLICY } from "@bankcrm/core/demo";
+import { DEFAULT_RETENTION } from "@bankcrm/core/compliance";
 import { ReportSources } from "./report-sources.js";
 import { rowsAfterEvent, withDemoDuplicates } from "./embedded-merges.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
@@ -152,7 +153,7 @@ export class WorkstationSession {
     this.idb = await createIndexedDbStore({
       name: "bankcrm-workstation-cache",
       locale: this.locale,
-      retentionDays: 30,
+      retentionDays: DEFAULT_RETENTION.deviceDays,
     });
     this.store = this.cached = createCachedStore({
       remote,

@@ -37,3 +37,22 @@ export {
   type Withheld,
 } from "./subject-access.js";
 export { breach, regulatoryBreaches, type BranchBreaches } from "./breaches.js";
+export {
+  ANONYMOUS_CUSTOMER_ID,
+  DEFAULT_RETENTION,
+  HOLD_KINDS,
+  PERSONAL_COLLECTIONS,
+  anonymised,
+  erasureAnswer,
+  holdsOn,
+  restricted,
+  retentionPlan,
+  yearsAfter,
+  type Hold,
+  type HoldKind,
+  type PersonalCollection,
+  type RetentionPlan,
+  type RetentionRule,
+  type RetentionStep,
+  type RetentionTable,
+} from "./retention.js";

@@ -27,6 +27,7 @@ export const SALE_REFUSAL_CODES = [
   "idDocumentExpired",
   "kycReviewOverdue",
   "kycNotVerified",
+  "processingRestricted",
   "dualRecordingMissing",
   "dualRecordingLate",
 ] as const; // `out.push({ code: why })` below checks every Unsuitability is here
@@ -152,6 +153,8 @@ export function saleRefusals(
     if (kyc.review === "overdue") out.push({ code: "kycReviewOverdue" });
     if (customer.kycStatus !== undefined && customer.kycStatus !== "verified") out.push({ code: "kycNotVerified" });
   }
+  // A person who asked for their data to be deleted is no longer sold to (个人信息保护法 Art. 47 ¶2; retention.ts).
+  if (customer?.restrictedAt !== undefined) out.push({ code: "processingRestricted" });
   if (policy.requireDualRecording) {
     if (!o.dualRecording) out.push({ code: "dualRecordingMissing" });
     else if (!(Date.parse(o.dualRecording.recordedAt) <= Date.parse(at))) out.push({ code: "dualRecordingLate" });

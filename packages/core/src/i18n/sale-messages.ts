@@ -36,6 +36,10 @@ const SALE_MESSAGES = {
     "zh-CN": "客户身份识别（KYC）尚未完成或已失效",
     en: "The customer's identity verification (KYC) is not complete or no longer valid",
   },
+  processingRestricted: {
+    "zh-CN": "客户已申请删除个人信息，依法保存的信息仅作存储，不得用于新的销售",
+    en: "The customer asked for their data to be deleted: what the law keeps is only stored, never used for a new sale",
+  },
   dualRecordingMissing: {
     "zh-CN": "尚未登记双录（录音录像）信息",
     en: "No dual recording (audio and video) is attached to the sale",

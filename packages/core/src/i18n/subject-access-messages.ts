@@ -43,3 +43,51 @@ export const SUBJECT_ACCESS_TEXT = {
     },
   },
 } as const;
+
+/** The words of the answer to a deletion request (compliance/retention.ts): what was erased, and what is kept and why. */
+export const ERASURE_TEXT = {
+  title: { "zh-CN": "# 个人信息删除请求答复", en: "# Our answer to your request to delete your personal information" },
+  intro: {
+    "zh-CN": "客户号 {id}。本行已于 {at} 按您的请求处理您的个人信息（《个人信息保护法》第四十七条）。",
+    en: "Customer {id}. On {at} the bank acted on your request to delete your personal information (PIPL Art. 47).",
+  },
+  erased: { "zh-CN": "已删除", en: "Deleted" },
+  anonymised: {
+    "zh-CN": "已匿名化（仅用于统计，不再指向您）",
+    en: "Anonymised (kept for the bank's figures, no longer about you)",
+  },
+  restricted: {
+    "zh-CN": "依法保存、停止其他处理的内容及原因",
+    en: "What the law keeps, stored and no longer used, and why",
+  },
+  restrictedNote: {
+    "zh-CN": "以上内容仅作存储和必要的安全保护，不再用于营销、画像等处理；保存期满后删除或匿名化。您的营销、画像等同意均已撤回。",
+    en: "These are only stored and kept safe — no longer used for marketing, profiling or anything else — and deleted or anonymised when the period ends. Every consent you had given is withdrawn.",
+  },
+  nothing: { "zh-CN": "无。", en: "Nothing." },
+  until: { "zh-CN": "保存至 {until}", en: "kept until {until}" },
+  whileRelationship: {
+    "zh-CN": "业务关系存续期间及结束后 {years} 年",
+    en: "while the relationship lasts and {years} years after it ends",
+  },
+  whileOpen: { "zh-CN": "业务关系存续期间", en: "while the relationship lasts" },
+  untilDone: { "zh-CN": "至办结", en: "until it is closed" },
+  holds: {
+    contract: {
+      "zh-CN": "您与本行的业务关系仍在存续，为履行合同所必需（《个人信息保护法》第十三条）",
+      en: "Your relationship with the bank continues, and it is needed to perform it (PIPL Art. 13)",
+    },
+    aml: {
+      "zh-CN": "《反洗钱法》要求客户身份资料在业务关系结束后、交易信息在交易结束后保存 {years} 年",
+      en: "The AML law keeps identity data for {years} years after the relationship ends, and transaction data for {years} years after each transaction",
+    },
+    saleEvidence: {
+      "zh-CN": "理财、基金、保险等产品销售的适当性和双录记录，本行依规保存",
+      en: "A wealth, fund or insurance sale's suitability and dual-recording evidence, kept under the sales rules",
+    },
+    openCase: {
+      "zh-CN": "尚未办结的服务请求或投诉，办结前需保留",
+      en: "A service request or complaint still open, kept until it is closed",
+    },
+  },
+} as const;

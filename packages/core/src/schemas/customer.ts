@@ -99,6 +99,11 @@ const common = {
   dueDiligenceAt: IsoDateSchema.optional(),
   /** When the relationship ended (status `closed`): the source system's closing date. The record is kept. */
   closedAt: IsoDateSchema.optional(),
+  /**
+   * When the person asked for their data to be deleted and the law kept some of it (个人信息保护法 Art. 47 ¶2):
+   * stored, no longer processed — every consent withdrawn, no new sale (compliance/retention.ts).
+   */
+  restrictedAt: IsoDateTimeSchema.optional(),
   tier: TierSchema.optional(),
   loyaltyPoints: z.int().min(0),
   tags: TagsSchema,
@@ -120,6 +125,7 @@ const commonClasses = {
   amlRiskRating: C2,
   dueDiligenceAt: C1,
   closedAt: C1,
+  restrictedAt: C1,
   tier: C1,
   loyaltyPoints: C1,
   tags: C1,
