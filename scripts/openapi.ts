@@ -96,6 +96,65 @@ const personalData = (operationId: string, summary: string, extraErrors: number[
     },
   },
 });
+/** A deletion request's plan and the person's answer (PIPL Art. 47; core's `retentionPlan` / `erasureAnswer`). */
+const erasurePlan = {
+  type: "object",
+  required: ["plan", "answer"],
+  properties: {
+    plan: {
+      type: "object",
+      required: ["customerId", "at", "trigger", "steps"],
+      properties: {
+        customerId: { type: "string" },
+        at: { type: "string", format: "date-time" },
+        trigger: { type: "string", enum: ["request", "expiry"] },
+        steps: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["collection", "id", "action", "holds"],
+            properties: {
+              collection: { type: "string" },
+              id: { type: "string" },
+              action: { type: "string", enum: ["erase", "anonymise", "restrict", "keep"] },
+              holds: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["kind"],
+                  properties: {
+                    kind: { type: "string", enum: ["contract", "aml", "saleEvidence", "openCase"] },
+                    until: { type: "string", format: "date", description: "Absent: while the relationship lasts" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    answer: {
+      type: "string",
+      description: "The answer to the person, as text: what was deleted, what is kept and why",
+    },
+    applied: {
+      type: "object",
+      description: "What was written (a fulfilled request only)",
+      properties: { erased: { type: "integer" }, anonymised: { type: "integer" }, restricted: { type: "integer" } },
+    },
+  },
+};
+const localeQuery = () => query("locale", "The answer's language", { type: "string", enum: ["zh-CN", "en"] });
+const erasureOp = (operationId: string, summary: string, extra: number[], path: object[] = []) => ({
+  operationId,
+  summary,
+  parameters: [...path, localeQuery()],
+  responses: {
+    200: { description: "The plan and the answer", content: { "application/json": { schema: erasurePlan } } },
+    ...errors(400, 401, ...extra),
+  },
+});
+
 const page = (item: string) => ({
   type: "object",
   required: ["items"],
@@ -295,6 +354,13 @@ function portalPaths(): Record<string, unknown> {
       "The signed-in customer's copy of everything the bank holds about them (their sign-in is the identity check)",
       [404],
     ),
+    "/me/erasure": {
+      get: erasureOp(
+        "getMyErasure",
+        "The answer to the signed-in customer's last fulfilled deletion request: what was deleted, and what the law keeps, restricted, with the reasons (404: none fulfilled)",
+        [404],
+      ),
+    },
     "/me/holdings": read("listMyHoldings", "The customer's holdings", list("holdings", "A holding")),
     "/me/cases": {
       ...read("listMyCases", "The customer's cases, newest first", list("serviceCases", "A case")),
@@ -974,10 +1040,56 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     "/customers/{id}/personal-data": personalData(
       "getCustomerPersonalData",
-      "Branch managers: a customer's copy of their personal information, made for them when they asked at the branch or by phone (identity checked first)",
+      "Head office's privacy officer, or a customer's branch manager: a customer's copy of their personal information, made for them when they asked at the branch or by phone (identity checked first)",
       [403, 404],
       [pathId],
     ),
+    "/customers/{id}/erasure": {
+      get: erasureOp(
+        "previewErasure",
+        "Head office's privacy officer: what a customer's request to delete their data would do — each record erased, anonymised or restricted under its holds (the relationship running; AML keeping after it ends or after the transaction; a checked sale's evidence; a case still open) — and the answer; nothing is changed",
+        [403, 404],
+        [pathId],
+      ),
+      post: {
+        ...erasureOp(
+          "fulfilErasure",
+          "Head office's privacy officer fulfils a customer's request to delete their data (PIPL Art. 47), in one transaction: held records restricted (the customer's `restrictedAt`, every consent withdrawn with its history, no new sale), the rest erased (with the server's copies of them) or anonymised; kept in `erasures` and the audit trail (`erasure`)",
+          [403, 404],
+          [pathId],
+        ),
+        parameters: [pathId, localeQuery(), idempotencyKey],
+      },
+    },
+    "/retention/purge": {
+      post: {
+        operationId: "purgeRetention",
+        summary:
+          "Head office's privacy officer (or the nightly `reference-server purge`): every closed relationship planned by the bank's retention table (RETENTION), and the records past the bank's period and free of holds erased or anonymised — one transaction and one audit row (`retention_purge`) per customer",
+        parameters: [idempotencyKey],
+        responses: {
+          200: {
+            description: "What the purge did",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["at", "customers", "changed", "erased", "anonymised"],
+                  properties: {
+                    at: { type: "string", format: "date-time" },
+                    customers: { type: "integer", description: "Closed relationships looked at" },
+                    changed: { type: "integer", description: "Those whose records the purge changed" },
+                    erased: { type: "integer" },
+                    anonymised: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+          ...errors(401, 403),
+        },
+      },
+    },
     "/kyc/branches": {
       get: {
         operationId: "kycByBranch",

@@ -7,6 +7,7 @@
  * writes carry ETag / If-Match (412 with the current record, never a silent
  * overwrite) and an Idempotency-Key.
  */
+import type { RetentionTable } from "@bankcrm/core/compliance";
 import { decodeJwt } from "jose";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
@@ -58,6 +59,8 @@ export interface AppOptions {
   sales?: SalesSettings;
   /** The directory of mapping files data feeds load by (`POST /load/{name}`; LOAD_MAPPINGS). */
   loadMappings?: string;
+  /** How long the bank keeps what names a person (RETENTION; default core's `DEFAULT_RETENTION`). */
+  retention?: RetentionTable;
 }
 
 /** Request bodies over this are refused (413); bulk imports get more. */
@@ -96,6 +99,7 @@ export function createApp(db: Database, options: AppOptions) {
     stopping: options.stopping,
     sales: options.sales ?? {},
     loadMappings: options.loadMappings,
+    retention: options.retention,
   };
 
   // Browsers on another origin (a portal, a test page) preflight before sending

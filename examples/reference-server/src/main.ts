@@ -5,6 +5,8 @@
  *   token <staffId>     print a demo token for a generated staff member (needs AUTH_SECRET)
  *   verify-audit        walk the audit chain; exit 1 at the first broken link
  *   metrics [asOf]      the value models over every customer, into customer_metrics (asOf: today)
+ *   purge               the retention purge (RETENTION): closed relationships' records past their period and
+ *                       free of holds erased or anonymised, each audited; the counts printed
  *   resolve [--priority CORE,CARD,…]  entity resolution over the book: the merges it decides applied, the rest
  *                       left for review (GET /resolution/review); source systems most trusted first
  *
@@ -17,6 +19,7 @@
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  * SHUTDOWN_GRACE_MS: on SIGTERM / SIGINT, how long requests in flight may finish before the database closes (10000).
  * FEED_RETENTION_DAYS: how long the change feed keeps a change (30); older cursors are 410 and clients read again.
+ * RETENTION: a JSON file — the bank's retention table over core's default (RetentionTableSchema; docs/compliance.md).
  */
 import { serve } from "@hono/node-server";
 import { generateStaff } from "@bankcrm/core/demo";
@@ -25,7 +28,7 @@ import { authFromEnv, LOAD_SCOPE, signDemoToken } from "./auth.js";
 import { openDatabase } from "./database.js";
 import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
-import { appFromEnv, pruneFeed, SettingError, stopOnSignals } from "./serving.js";
+import { appFromEnv, pruneFeed, retentionFromEnv, SettingError, stopOnSignals } from "./serving.js";
 import { runImport } from "./loader/command.js";
 import { SOURCE_SYSTEM } from "./loader/mapping.js";
 import type { Server } from "node:http";
@@ -111,6 +114,25 @@ if (command === "token") {
   await db.close();
   console.log(
     `metrics for ${customers.toLocaleString("en")} customers as of ${asOf} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${where()})`,
+  );
+} else if (command === "purge") {
+  const db = await openDatabase(databaseOptions);
+  const { purge } = await import("./erasure.js");
+  const table = (() => {
+    try {
+      return retentionFromEnv(env);
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+  })();
+  const report = await purge(db, {
+    at: new Date().toISOString(),
+    actor: { id: "svc-retention-purge", role: "privacy_officer" },
+    ...(table ? { table } : {}),
+  });
+  await db.close();
+  console.log(
+    `retention purge: ${report.changed} of ${report.customers} closed customers — ${report.erased} records erased, ${report.anonymised} anonymised (${where()})`,
   );
 } else if (command === "resolve") {
   const at = args.indexOf("--priority");

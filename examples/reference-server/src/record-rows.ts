@@ -2,7 +2,14 @@
  * A record as a row of `records`: the columns the queries need, derived from its body (natural key, timeline key,
  * order time, ETag), and the bulk ways to write many — batched INSERTs, or COPY where the driver has it.
  */
-import { collections, collectionSpec, TIMELINE_COLLECTIONS, versionOf, type CollectionName } from "@bankcrm/core";
+import {
+  collections,
+  collectionSpec,
+  COLLECTION_NAMES,
+  TIMELINE_COLLECTIONS,
+  versionOf,
+  type CollectionName,
+} from "@bankcrm/core";
 import { timelineAt } from "@bankcrm/core/collections";
 import type { Driver, Sql } from "./sql.js";
 
@@ -101,4 +108,56 @@ export async function putRows(tx: Sql, collection: Collection, bodies: readonly 
       ROW_COLUMNS.map((_, column) => batch.map((row) => row[column])),
     );
   }
+}
+
+/** Collections whose records name a customer by membership (households, company groups). */
+const BY_MEMBERSHIP = COLLECTION_NAMES.filter((c) => collectionSpec(c).customerIndex === "members");
+
+/** Every record that may name the customer, by collection: theirs, and each group with them as a member. */
+export async function recordsNaming(
+  tx: Sql,
+  customerId: string,
+  lock = false,
+): Promise<Partial<Record<CollectionName, Record<string, unknown>[]>>> {
+  const r = await tx.query<{ collection: CollectionName; body: Record<string, unknown> }>(
+    `SELECT r.collection, r.body FROM records r
+     WHERE r.customer_id = $1 OR (r.collection = 'customers' AND r.id = $1)
+        OR (r.collection = ANY($2::text[]) AND r.body -> 'members' @> jsonb_build_array(jsonb_build_object('customerId', $1::text)))
+     ORDER BY r.collection, r.id COLLATE "C"${lock ? " FOR UPDATE" : ""}`,
+    [customerId, BY_MEMBERSHIP],
+  );
+  const out: Partial<Record<CollectionName, Record<string, unknown>[]>> = {};
+  for (const row of r.rows) (out[row.collection] ??= []).push(row.body);
+  return out;
+}
+
+/** The scope-bearing fields of a record as the change feed keeps them (`was`, migration 009). */
+export const scopeOf = (body: Record<string, unknown>) =>
+  Object.fromEntries(
+    ["customerId", "branchId", "relationshipManagerId", "assignedTo", "members"].flatMap((k) =>
+      body[k] === undefined ? [] : [[k, body[k]]],
+    ),
+  );
+
+/**
+ * Records gone from `records`, each with a `leave` on the change feed for whoever could see it (deleting is not a
+ * write the feed's trigger sees), with the history the server keeps of them.
+ */
+export async function removeRecords(
+  tx: Sql,
+  gone: readonly { collection: string; id: string; body: Record<string, unknown> }[],
+) {
+  if (gone.length === 0) return;
+  const rows = JSON.stringify(gone.map((g) => ({ collection: g.collection, id: g.id, was: scopeOf(g.body) })));
+  await tx.query(
+    `DELETE FROM records r USING jsonb_to_recordset($1::jsonb) AS t(collection text, id text)
+     WHERE r.collection = t.collection AND r.id = t.id`,
+    [rows],
+  );
+  await tx.query(
+    `INSERT INTO change_log (collection, record_id, was)
+     SELECT t.collection, t.id, t.was FROM jsonb_to_recordset($1::jsonb) AS t(collection text, id text, was jsonb)`,
+    [rows],
+  );
+  await tx.query("SELECT pg_notify(change_channel(), '')");
 }

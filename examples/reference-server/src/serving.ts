@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type * as z from "zod";
 import { CommissionSchemeSchema } from "@bankcrm/core";
-import { SalePolicySchema, salePolicyOf } from "@bankcrm/core/compliance";
+import { RetentionTableSchema, retentionTableOf, SalePolicySchema, salePolicyOf } from "@bankcrm/core/compliance";
 import { createApp, type SalesSettings } from "./app.js";
 import type { AuthOptions } from "./auth.js";
 import type { Database } from "./database.js";
@@ -17,7 +17,7 @@ import { stopGracefully } from "./shutdown.js";
 export class SettingError extends Error {}
 
 /**
- * A JSON file a setting names (COMMISSION_SCHEME, SALE_POLICY), checked by its schema before the server starts: the
+ * A JSON file a setting names (COMMISSION_SCHEME, SALE_POLICY, RETENTION), checked by its schema before the server starts: the
  * first problem, with its path in the file, stops the process.
  */
 function jsonSetting<T>(name: string, file: string | undefined, schema: z.ZodType<T>): T | undefined {
@@ -36,8 +36,14 @@ function jsonSetting<T>(name: string, file: string | undefined, schema: z.ZodTyp
   return parsed.data;
 }
 
+/** The bank's retention table (RETENTION: a JSON file, over core's default), for the app and the purge command. */
+export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const written = jsonSetting("RETENTION", env.RETENTION, RetentionTableSchema);
+  return written ? retentionTableOf(written) : undefined;
+}
+
 /**
- * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME, SALE_POLICY and REFERRAL_CREDIT say (`sales`: what
+ * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME, SALE_POLICY, RETENTION and REFERRAL_CREDIT say (`sales`: what
  * the demo bank adds — its scheme, staff and sale policy); `stopping` ends its open change streams.
  */
 export function appFromEnv(
@@ -55,6 +61,7 @@ export function appFromEnv(
   const scheme = jsonSetting("COMMISSION_SCHEME", env.COMMISSION_SCHEME, CommissionSchemeSchema) ?? sales.scheme;
   const written = jsonSetting("SALE_POLICY", env.SALE_POLICY, SalePolicySchema);
   const salePolicy = written ? salePolicyOf(written) : sales.salePolicy;
+  const retention = retentionFromEnv(env);
   const referralShare = env.REFERRAL_CREDIT !== undefined ? Number(env.REFERRAL_CREDIT) : sales.referralShare;
   if (referralShare !== undefined && !(referralShare >= 0 && referralShare <= 1))
     throw new SettingError(`REFERRAL_CREDIT is a share from 0 to 1, not "${env.REFERRAL_CREDIT}"`);
@@ -69,6 +76,7 @@ export function appFromEnv(
     stopping,
     rateLimit: perMinute > 0 ? { perMinute } : false,
     ...(env.LOAD_MAPPINGS ? { loadMappings: env.LOAD_MAPPINGS } : {}),
+    ...(retention ? { retention } : {}),
     freeTextIdentifiers: freeText,
     ...(now ? { now } : {}),
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),

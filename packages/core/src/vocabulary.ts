@@ -253,6 +253,8 @@ export const STAFF_ROLES = [
   "marketing",
   "service_agent",
   "auditor",
+  /** Head office's 个人信息保护负责人 (PIPL Art. 52): fulfils the people's requests about their data. */
+  "privacy_officer",
 ] as const;
 export const SALES_METRICS = [
   "new_customers",

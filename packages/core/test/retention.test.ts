@@ -18,7 +18,9 @@ import {
   anonymised,
   erasureAnswer,
   restricted,
+  RetentionTableSchema,
   retentionPlan,
+  retentionTableOf,
   saleRefusals,
   yearsAfter,
   type RetentionPlan,
@@ -241,5 +243,22 @@ describe("retention: what a deletion request and the purge do to each record", (
     const nothingHeld = erasureAnswer({ ...plan, steps: plan.steps.filter((s) => s.action !== "restrict") }, "en");
     expect(nothingHeld).not.toContain("What the law keeps, stored and no longer used, and why\n-");
     expect(DEFAULT_RETENTION.deviceDays).toBe(30);
+  });
+
+  it("reads a bank's table: longer periods and more holds, never shorter than the law or without its holds", () => {
+    expect(RetentionTableSchema.safeParse({ amlYears: 3 }).success).toBe(false);
+    expect(RetentionTableSchema.safeParse({ collections: { campaigns: { keepYears: 1 } } }).success).toBe(false);
+    const table = retentionTableOf(
+      RetentionTableSchema.parse({
+        amlYears: 15,
+        collections: { customers: { holds: [] }, interactions: { holds: ["openCase"], keepYears: 5 } },
+      }),
+    );
+    expect(table.amlYears).toBe(15);
+    expect(table.collections.customers.holds).toEqual(["contract", "aml"]); // the law's holds stay
+    expect(table.collections.interactions).toEqual({ holds: ["openCase"], keepYears: 5, then: "erase" });
+    const person = closed(people[0]!, "2020-06-30");
+    const plan = retentionPlan(person, store, { at: AT, trigger: "request", table });
+    expect(plan.steps[0]!.holds).toEqual([{ kind: "aml", until: "2035-06-30" }]);
   });
 });

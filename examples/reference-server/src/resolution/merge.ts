@@ -23,7 +23,7 @@ import {
 } from "@bankcrm/core/resolution";
 import { appendAudit, appendAuditMany } from "../audit.js";
 import type { Database } from "../database.js";
-import { putRows } from "../record-rows.js";
+import { putRows, removeRecords } from "../record-rows.js";
 import type { Sql } from "../sql.js";
 
 export interface Actor {
@@ -55,14 +55,6 @@ const raised = (alias: string, body: string) => {
   const next = `(coalesce((${alias}.body ->> 'version')::int, 0) + 1)`;
   return `body = jsonb_set(${body}, '{version}', to_jsonb(${next})), etag = '"v' || ${next} || '"'`;
 };
-
-/** The scope-bearing fields of a record as the change feed keeps them (`was`, migration 009). */
-const scopeOf = (body: Record<string, unknown>) =>
-  Object.fromEntries(
-    ["customerId", "branchId", "relationshipManagerId", "assignedTo", "members"].flatMap((k) =>
-      body[k] === undefined ? [] : [[k, body[k]]],
-    ),
-  );
 
 /** Customer records with the source system each came from and, for a golden record, where its fields came from. */
 export async function customersFor(tx: Sql, ids: readonly string[]) {
@@ -149,20 +141,15 @@ async function relinkMembers(tx: Sql, from: string, to: string): Promise<Moved[]
 export type { MergePlan };
 
 /** The absorbed records gone, each with a `leave` on the change feed for whoever could see it. */
-async function removeAbsorbed(tx: Sql, plans: readonly MergePlan[]) {
-  await tx.query("DELETE FROM records WHERE collection = 'customers' AND id = ANY($1)", [plans.map((p) => p.other.id)]);
-  // Deleting is not a write the feed's trigger sees: each `leave` is logged here.
-  await tx.query(
-    `INSERT INTO change_log (collection, record_id, was)
-     SELECT 'customers', t.id, t.was FROM jsonb_to_recordset($1::jsonb) AS t(id text, was jsonb)`,
-    [
-      JSON.stringify(
-        plans.map((p) => ({ id: p.other.id, was: scopeOf(p.other as unknown as Record<string, unknown>) })),
-      ),
-    ],
+const removeAbsorbed = (tx: Sql, plans: readonly MergePlan[]) =>
+  removeRecords(
+    tx,
+    plans.map((p) => ({
+      collection: "customers",
+      id: p.other.id,
+      body: p.other,
+    })),
   );
-  await tx.query("SELECT pg_notify(change_channel(), '')");
-}
 
 /**
  * Writes merges in the transaction `tx`, set-based whatever their number: every record of each absorbed customer

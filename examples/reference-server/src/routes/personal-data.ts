@@ -4,32 +4,34 @@
  * package (`subjectAccessPackage`: their own values in full; other people, staff and the AML rating withheld with
  * the reasons). As JSON, or (`?format=text`) the readable document in zh-CN or English (`?locale=en`). Each copy is
  * in the audit chain. The customer asks for their own (`GET /me/personal-data`: their sign-in is the identity check);
- * a branch manager makes one for a customer of theirs who asked at the branch or by phone.
+ * head office's privacy officer (个人信息保护负责人, PIPL Art. 52), or a branch manager for a customer of theirs, makes
+ * one for a person who asked at the branch or by phone.
+ *
+ * The right to deletion (Art. 47) under legal holds (src/erasure.ts, core's `retentionPlan`): the privacy officer
+ * sees what a request would do (`GET /customers/{id}/erasure`) and fulfils it (`POST`): held records restricted, the
+ * rest erased or anonymised, in one transaction, audited (`erasure`); the answer gives the reasons for anything kept,
+ * and the person reads it in the portal (`GET /me/erasure`). The nightly purge (`POST /retention/purge`, or
+ * `reference-server purge`) erases what closed relationships no longer need, audited (`retention_purge`).
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { COLLECTION_NAMES, collectionSpec, type CollectionName } from "@bankcrm/core";
-import { subjectAccessDocument, subjectAccessPackage } from "@bankcrm/core/compliance";
+import {
+  erasureAnswer,
+  subjectAccessDocument,
+  subjectAccessPackage,
+  type RetentionPlan,
+  type RetentionTable,
+} from "@bankcrm/core/compliance";
+import { eraseOnRequest, lastErasure, purge } from "../erasure.js";
 import { appendAudit } from "../audit.js";
-import type { Database } from "../database.js";
+import { recordsNaming } from "../record-rows.js";
 import { forbidden, notFound, principal, problem, readerOf, type Env } from "../http.js";
 import type { RouteContext } from "./context.js";
 
-/** Collections whose records name a customer by membership (households, company groups). */
-const BY_MEMBERSHIP = COLLECTION_NAMES.filter((c) => collectionSpec(c).customerIndex === "members");
-
-/** Every record that may name the customer, by collection: theirs, and each group with them as a member. */
-async function recordsNaming(db: Database, customerId: string) {
-  const r = await db.query<{ collection: CollectionName; body: Record<string, unknown> }>(
-    `SELECT r.collection, r.body FROM records r
-     WHERE r.customer_id = $1 OR (r.collection = 'customers' AND r.id = $1)
-        OR (r.collection = ANY($2::text[]) AND r.body -> 'members' @> jsonb_build_array(jsonb_build_object('customerId', $1::text)))
-     ORDER BY r.collection, r.id COLLATE "C"`,
-    [customerId, BY_MEMBERSHIP],
-  );
-  const out: Partial<Record<CollectionName, Record<string, unknown>[]>> = {};
-  for (const row of r.rows) (out[row.collection] ??= []).push(row.body);
-  return out;
+/** The locale a request asks its answer in (zh-CN unless it says), or undefined when it is not one. */
+function localeOf(c: Context<Env>) {
+  const locale = c.req.query("locale") ?? "zh-CN";
+  return locale === "zh-CN" || locale === "en" ? locale : undefined;
 }
 
 /** The copy for `customerId`, as the request asks for it, after its audit row (no row, no copy). */
@@ -37,8 +39,8 @@ async function answer(ctx: RouteContext, c: Context<Env>, customerId: string, ac
   const { db, now } = ctx;
   const at = now().toISOString();
   const format = c.req.query("format") ?? "json";
-  const locale = c.req.query("locale") ?? "zh-CN";
-  if ((format !== "json" && format !== "text") || (locale !== "zh-CN" && locale !== "en"))
+  const locale = localeOf(c);
+  if ((format !== "json" && format !== "text") || !locale)
     return problem(c, 400, "Expected format=json|text and locale=zh-CN|en");
   const records = await recordsNaming(db, customerId);
   if (!records.customers) return notFound(c, "customers", customerId);
@@ -58,11 +60,20 @@ async function answer(ctx: RouteContext, c: Context<Env>, customerId: string, ac
   return c.body(subjectAccessDocument(pkg, locale));
 }
 
-/** Who among staff makes a copy for a customer of theirs. */
-const COPY_MAKERS = new Set(["branch_manager"]);
+/** Who among staff makes a copy for a customer of theirs; who fulfils a deletion request, and runs the purge. */
+const COPY_MAKERS = new Set(["branch_manager", "privacy_officer"]);
+const ERASERS = new Set(["privacy_officer"]);
+
+/** A plan and the person's answer, in the locale asked for. */
+const answered = (c: Context<Env>, plan: RetentionPlan, table: RetentionTable | undefined, extra = {}) => {
+  const locale = localeOf(c);
+  if (!locale) return problem(c, 400, "Expected locale=zh-CN|en");
+  return c.json({ plan, answer: erasureAnswer(plan, locale, table), ...extra });
+};
 
 export function personalDataRoutes(ctx: RouteContext) {
   const app = new Hono<Env>();
+  const { retention } = ctx;
 
   app.get("/me/personal-data", (c) => {
     const me = c.get("customer");
@@ -75,6 +86,36 @@ export function personalDataRoutes(ctx: RouteContext) {
     const id = c.req.param("id");
     if (!(await ctx.db.customerVisible(id, readerOf(c)))) return notFound(c, "customers", id);
     return answer(ctx, c, id, p);
+  });
+
+  const erasure = (dryRun: boolean) => async (c: Context<Env>) => {
+    const p = principal(c);
+    if (!ERASERS.has(p.role)) return forbidden(c, "head office's privacy officer fulfils a deletion request");
+    const id = c.req.param("id")!;
+    if (!(await ctx.db.customerVisible(id, readerOf(c)))) return notFound(c, "customers", id);
+    if (!localeOf(c)) return problem(c, 400, "Expected locale=zh-CN|en");
+    const at = ctx.now().toISOString();
+    const done = await eraseOnRequest(ctx.db, id, { at, actor: p, dryRun, ...(retention ? { table: retention } : {}) });
+    if (!done) return notFound(c, "customers", id);
+    return answered(c, done.plan, retention, done.applied ? { applied: done.applied } : {});
+  };
+  app.get("/customers/:id/erasure", erasure(true));
+  app.post("/customers/:id/erasure", erasure(false));
+
+  app.get("/me/erasure", async (c) => {
+    const plan = await lastErasure(ctx.db, c.get("customer").customerId);
+    return plan ? answered(c, plan, retention) : problem(c, 404, "Not Found", "no deletion request has been fulfilled");
+  });
+
+  app.post("/retention/purge", async (c) => {
+    const p = principal(c);
+    if (!ERASERS.has(p.role)) return forbidden(c, "head office's privacy officer runs the retention purge");
+    const report = await purge(ctx.db, {
+      at: ctx.now().toISOString(),
+      actor: p,
+      ...(retention ? { table: retention } : {}),
+    });
+    return c.json(report);
   });
 
   return app;

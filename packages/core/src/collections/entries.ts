@@ -184,7 +184,10 @@ export const collections = defineCollections({
     timeField: "openedAt",
     timeline: { kind: "case", at: (c: ServiceCase) => c.updatedAt ?? c.openedAt },
     write: {
-      ...staffWrites(["relationship_manager", "teller", "branch_manager", "service_agent"], "openedAt"),
+      ...staffWrites(
+        ["relationship_manager", "teller", "branch_manager", "service_agent", "privacy_officer"],
+        "openedAt",
+      ),
       derive: caseDerivedFields,
       derived: ["regulatoryDueAt"],
       transitionOnly: ["extensions"],

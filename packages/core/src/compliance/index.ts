@@ -29,7 +29,13 @@ export {
   type KycState,
   type ReviewState,
 } from "./kyc.js";
-export { SalePolicySchema, SaleRuleSchema, salePolicyOf } from "./sale-policy-schema.js";
+export {
+  RetentionTableSchema,
+  SalePolicySchema,
+  SaleRuleSchema,
+  retentionTableOf,
+  salePolicyOf,
+} from "./sale-policy-schema.js";
 export {
   subjectAccessDocument,
   subjectAccessPackage,

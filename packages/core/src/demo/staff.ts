@@ -38,6 +38,7 @@ export function generateStaff(seed: string): DemoStaffDirectory {
   }
   all.push({ id: "ST-HQ-MA1", name: name(), role: "marketing", branchId: "HQ", active: true });
   all.push({ id: "ST-HQ-AU1", name: name(), role: "auditor", branchId: "HQ", active: true });
+  all.push({ id: "ST-HQ-PO1", name: name(), role: "privacy_officer", branchId: "HQ", active: true });
   const byBranch = new Map<string, Staff[]>();
   for (const s of all) {
     if (s.role !== "relationship_manager") continue;

@@ -364,6 +364,7 @@ export const staffRoleLabels = {
   marketing: { "zh-CN": "营销人员", en: "Marketing" },
   service_agent: { "zh-CN": "客服专员", en: "Service agent" },
   auditor: { "zh-CN": "审计人员", en: "Auditor" },
+  privacy_officer: { "zh-CN": "个人信息保护负责人", en: "Privacy officer" },
 } as const satisfies Labels["staffRole"];
 export const salesMetricLabels = {
   new_customers: { "zh-CN": "新增客户数", en: "New customers" },

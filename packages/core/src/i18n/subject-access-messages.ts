@@ -61,7 +61,8 @@ export const ERASURE_TEXT = {
     en: "What the law keeps, stored and no longer used, and why",
   },
   restrictedNote: {
-    "zh-CN": "以上内容仅作存储和必要的安全保护，不再用于营销、画像等处理；保存期满后删除或匿名化。您的营销、画像等同意均已撤回。",
+    "zh-CN":
+      "以上内容仅作存储和必要的安全保护，不再用于营销、画像等处理；保存期满后删除或匿名化。您的营销、画像等同意均已撤回。",
     en: "These are only stored and kept safe — no longer used for marketing, profiling or anything else — and deleted or anonymised when the period ends. Every consent you had given is withdrawn.",
   },
   nothing: { "zh-CN": "无。", en: "Nothing." },

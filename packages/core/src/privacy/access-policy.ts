@@ -24,7 +24,13 @@ export interface AccessPolicy {
 export const defaultAccessPolicy: AccessPolicy = Object.freeze({
   reveal: Object.freeze({
     C1: STAFF_ROLES, // every role sees C1 data
-    C2: Object.freeze(["relationship_manager", "branch_manager", "service_agent", "auditor"] as const),
+    C2: Object.freeze([
+      "relationship_manager",
+      "branch_manager",
+      "service_agent",
+      "auditor",
+      "privacy_officer",
+    ] as const),
   }),
   requireReason: true,
 });
@@ -100,6 +106,7 @@ export const FINANCIAL_READER_ROLES: readonly StaffRole[] = Object.freeze([
   "teller",
   "service_agent",
   "auditor",
+  "privacy_officer",
 ] as const);
 
 /** Whether this actor may read confidential notes; no actor (a customer's own portal) may not. */
