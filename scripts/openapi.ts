@@ -123,7 +123,7 @@ const erasurePlan = {
                   type: "object",
                   required: ["kind"],
                   properties: {
-                    kind: { type: "string", enum: ["contract", "aml", "saleEvidence", "openCase"] },
+                    kind: { type: "string", enum: ["contract", "aml", "saleEvidence", "openCase", "caseRecord"] },
                     until: { type: "string", format: "date", description: "Absent: while the relationship lasts" },
                   },
                 },
@@ -1047,7 +1047,7 @@ export function buildOpenApi(): Record<string, unknown> {
     "/customers/{id}/erasure": {
       get: erasureOp(
         "previewErasure",
-        "Head office's privacy officer: what a customer's request to delete their data would do — each record erased, anonymised or restricted under its holds (the relationship running; AML keeping after it ends or after the transaction; a checked sale's evidence; a case still open) — and the answer; nothing is changed",
+        "Head office's privacy officer: what a customer's request to delete their data would do — each record erased, anonymised or restricted under its holds (the relationship running; AML keeping after it ends or after the transaction; a checked sale's evidence; a case still open; a complaint's or a request's handling) — and the answer; nothing is changed",
         [403, 404],
         [pathId],
       ),

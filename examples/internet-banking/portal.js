@@ -9,11 +9,12 @@ import { consentInForce, formatMoney, labelIn } from "@bankcrm/core";
 import {
   consentPurposeLabels,
   holdingStatusLabels,
+  privacyRightLabels,
   leadPurposeLabels,
   productTypeLabels,
   serviceCaseStatusLabels,
 } from "@bankcrm/core/i18n";
-import { CONSENT_PURPOSES, LEAD_PURPOSES } from "@bankcrm/core/vocabulary";
+import { CONSENT_PURPOSES, LEAD_PURPOSES, PRIVACY_RIGHTS } from "@bankcrm/core/vocabulary";
 import { followChanges } from "@bankcrm/data";
 
 const WORDS = {
@@ -58,9 +59,15 @@ const WORDS = {
   failed: ["提交失败，请稍后再试", "That did not go through: please try again"],
   myDataTitle: ["我的个人信息", "My personal information"],
   myDataHint: [
-    "依《个人信息保护法》，您可以查阅、复制本行持有的您的个人信息。联系方式可在上方直接更正；其他更正或删除请致电客服或到网点办理，我们将在 30 日内答复。",
-    "Under PIPL you may see and copy the personal information the bank holds about you. Correct your contact details above; for any other correction or a deletion, call us or visit a branch: we answer within 30 days.",
+    "依《个人信息保护法》，您可以查阅、复制、更正、删除本行持有的您的个人信息。联系方式可在上方直接更正；其他请求可在此提交，也可致电客服或到网点办理，我们将在 30 日内答复。",
+    "Under PIPL you may see, copy, correct and delete the personal information the bank holds about you. Correct your contact details above; file any other request here, by phone or at a branch: we answer within 30 days.",
   ],
+  requestRight: ["请求", "Request"],
+  requestSend: ["提交请求", "Send the request"],
+  requestSubject: ["个人信息请求：{right}", "Personal information request: {right}"],
+  requestSent: ["已受理，编号 {id}，将于 {due} 前答复", "Received as {id}; we will answer by {due}"],
+  erasureShow: ["查看删除答复", "Show the answer to my deletion request"],
+  erasureNone: ["您的删除请求尚未办结。", "Your deletion request has not been answered yet."],
   myDataShow: ["查看副本", "Show my copy"],
   myDataDownload: ["下载（JSON）", "Download (JSON)"],
 };
@@ -309,8 +316,11 @@ export function startPortal(root, locale) {
     return section;
   };
 
-  /** The customer's copy of what the bank holds about them (PIPL Arts. 44–45): shown as text, or downloaded as JSON. */
-  const myData = () => {
+  /**
+   * The customer's copy of what the bank holds about them (PIPL Arts. 44–45): shown as text, or downloaded as JSON; a
+   * request under any of their rights filed as a case (Arts. 44–47), and the answer to a fulfilled deletion request.
+   */
+  const myData = (cases) => {
     const section = part("section", "my-data", t("myDataTitle"), "portal-my-data");
     const copy = el("pre", { className: "copy", tabIndex: 0 });
     copy.hidden = true;
@@ -334,7 +344,36 @@ export function startPortal(root, locale) {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });
-    section.append(el("p", { className: "hint" }, t("myDataHint")), el("p", {}, show, " ", download), status, copy);
+    const right = el("select", { name: "privacyRight" });
+    for (const r of PRIVACY_RIGHTS) right.append(el("option", { value: r }, labelIn(privacyRightLabels, r, locale)));
+    const send = el("button", { type: "button", className: "quiet" }, t("requestSend"));
+    send.addEventListener("click", async () => {
+      const id = newId("SC");
+      const name = labelIn(privacyRightLabels, right.value, locale);
+      const r = await api("POST", "me/cases", {
+        id,
+        type: "personal_information",
+        privacyRight: right.value,
+        subject: t("requestSubject", { right: name }),
+      });
+      const due = r.ok ? (r.answer.regulatoryDueAt ?? r.answer.slaDueAt) : undefined;
+      status.textContent = r.ok ? t("requestSent", { id, due: day(due) }) : t("failed");
+      if (r.ok) await cases.refresh();
+    });
+    const erasure = el("button", { type: "button", className: "quiet" }, t("erasureShow"));
+    erasure.addEventListener("click", async () => {
+      const r = await api("GET", `me/erasure?locale=${locale}`);
+      status.textContent = r.ok ? "" : r.status === 404 ? t("erasureNone") : t("failed");
+      copy.textContent = r.ok ? r.answer.answer : "";
+      copy.hidden = !r.ok;
+    });
+    section.append(
+      el("p", { className: "hint" }, t("myDataHint")),
+      el("p", {}, show, " ", download),
+      el("p", {}, field(t("requestRight"), right), " ", send, " ", erasure),
+      status,
+      copy,
+    );
     return section;
   };
 
@@ -360,7 +399,7 @@ export function startPortal(root, locale) {
       cases,
       contactForm(profile),
       consents,
-      myData(),
+      myData(cases),
     );
     profile.show(me);
     void holdings.refresh();

@@ -679,4 +679,88 @@ describe("branch workstation against the reference server (server mode)", () => 
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("fulfils a customer's requests about their data: the copy within the limit, and deletion under the AML hold with the reasons, in the portal too", async () => {
+    // An active customer with holdings (kept by law) and contacts (erased on request).
+    const { rows } = await api.db.query<{ id: string }>(
+      `SELECT c.id FROM records c WHERE c.collection = 'customers' AND c.body ->> 'status' = 'active'
+         AND c.body ->> 'kind' = 'individual'
+         AND EXISTS (SELECT 1 FROM records h WHERE h.collection = 'holdings' AND h.customer_id = c.id)
+         AND EXISTS (SELECT 1 FROM records i WHERE i.collection = 'interactions' AND i.customer_id = c.id)
+       ORDER BY c.id DESC LIMIT 1`,
+    );
+    const customerId = rows[0]!.id;
+    const portal = served(await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) }));
+    const opened: { page: Page }[] = [];
+    try {
+      // 1. In internet banking, the customer asks for a copy, then for deletion: each a case with the regulator's limit.
+      const bank = await openWatchedPage(browser, `${portal.url}?customer=${customerId}`);
+      opened.push(bank);
+      await bank.page.getByRole("button", { name: "登录", exact: true }).click();
+      const myData = bank.page.locator('[data-testid="portal-my-data"]');
+      for (const right of ["copy", "deletion"]) {
+        await myData.locator('select[name="privacyRight"]').selectOption(right);
+        await myData.getByRole("button", { name: "提交请求" }).click();
+        await expect.poll(() => myData.locator(".result").textContent()).toMatch(/^已受理，编号 SC-WEB-/);
+        await myData.locator(".result").evaluate((n) => (n.textContent = ""));
+      }
+
+      // 2. Head office's privacy officer sees both, makes the copy: theirs (holdings, cases), no one else's.
+      const { page, violations, errors } = await openWatchedPage(browser, `${site.url}#/customers`);
+      opened.push({ page });
+      const app = page.locator("bankcrm-workstation-app");
+      await app.locator('[role="option"]').first().waitFor({ timeout: 30_000 });
+      await app.locator('[data-testid="role"]').selectOption("privacy_officer");
+      await app.locator('[data-testid="nav-privacy"]').click({ timeout: 30_000 });
+      const privacy = app.locator("ws-privacy-page");
+      const requests = privacy.locator('[data-testid="privacy-requests"] tbody tr');
+      const theirs = requests.filter({ hasText: customerId });
+      await expect.poll(() => theirs.count(), { timeout: 15_000 }).toBe(2);
+      await theirs.filter({ hasText: "复制" }).getByRole("button").click();
+      await privacy.getByRole("button", { name: "制作副本" }).click();
+      const copy = privacy.locator('[data-testid="privacy-copy"]');
+      await expect.poll(() => copy.textContent(), { timeout: 10_000 }).toContain(`客户号 ${customerId}`);
+      const copied = (await copy.textContent()) ?? "";
+      expect(copied).toMatch(/## 持有的产品与账户 \(\d+\)[\s\S]*## 服务请求与投诉 \(\d+\)/);
+      const others = await api.db.query<{ id: string }>(
+        "SELECT id FROM records WHERE collection = 'customers' AND id <> $1",
+        [customerId],
+      );
+      for (const other of others.rows) expect(copied).not.toContain(other.id);
+      await privacy.getByRole("button", { name: "办结并答复" }).click();
+      await expect.poll(() => theirs.filter({ hasText: "已解决" }).count(), { timeout: 10_000 }).toBe(1);
+
+      // 3. Deletion: what it would do first, then done — the AML-held records kept, restricted, with the reasons.
+      await theirs.filter({ hasText: "删除" }).getByRole("button").click();
+      await privacy.getByRole("button", { name: "查看删除方案" }).click();
+      const plan = privacy.locator('[data-testid="privacy-erasure"]');
+      await expect.poll(() => plan.textContent(), { timeout: 10_000 }).toContain("反洗钱法");
+      await privacy.getByRole("button", { name: "执行删除" }).click();
+      await expect
+        .poll(() => privacy.locator('[data-testid="privacy-status"]').textContent(), { timeout: 10_000 })
+        .toMatch(/^已删除 \d+ 条、匿名化 \d+ 条，依法保存并停止处理 \d+ 条。$/);
+      await privacy.getByRole("button", { name: "办结并答复" }).click();
+      await expect.poll(() => theirs.filter({ hasText: "已解决" }).count(), { timeout: 10_000 }).toBe(2);
+      const left = await api.db.query<{ collection: string }>(
+        "SELECT collection FROM records WHERE customer_id = $1 AND collection IN ('holdings', 'interactions')",
+        [customerId],
+      );
+      expect(new Set(left.rows.map((r) => r.collection))).toEqual(new Set(["holdings"]));
+      expect((await api.db.get("customers", customerId))!.body.restrictedAt).toBeDefined();
+
+      // The customer reads the answer: what was deleted, and why the rest is kept.
+      await myData.getByRole("button", { name: "查看删除答复" }).click();
+      const answer = myData.locator("pre");
+      await expect.poll(() => answer.textContent()).toContain("个人信息删除请求答复");
+      expect(await answer.textContent()).toMatch(/持有的产品与账户 \(\d+\)：.*反洗钱法/);
+      for (const watched of [{ page, violations, errors }, bank]) {
+        expect(watched.violations).toEqual([]);
+        expect(watched.errors).toEqual([]);
+      }
+    } finally {
+      // Closed first: a page's open change stream would keep the portal's server from closing.
+      for (const { page } of opened) await page.close();
+      await portal.close();
+    }
+  }, 120_000);
 });

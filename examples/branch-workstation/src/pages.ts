@@ -7,7 +7,8 @@
 import type { TextKey } from "./messages.js";
 import type { DemoRole } from "./users.js";
 
-export type Page = "day" | "customers" | "marketing" | "value" | "dashboard" | "merges" | "audit" | "quality" | "kyc";
+export type Page =
+  "day" | "customers" | "marketing" | "value" | "dashboard" | "merges" | "audit" | "quality" | "kyc" | "privacy";
 
 export interface PageSpec {
   readonly id: Page;
@@ -20,12 +21,14 @@ export interface PageSpec {
 }
 
 const EVERYONE: readonly DemoRole[] = ["relationship_manager", "branch_manager", "teller", "marketing", "auditor"];
+/** Head office's privacy officer works on requests; they open a customer, never segments or sales. */
+const WITH_PRIVACY: readonly DemoRole[] = [...EVERYONE, "privacy_officer"];
 
 /** In the navigation's order. A role starts on the first page it has of HOME_ORDER. */
 export const PAGES: readonly PageSpec[] = [
   // The sales roles' home: today's tasks, care suggestions, the pipeline.
   { id: "day", nav: "navMyDay", roles: ["relationship_manager", "branch_manager"] },
-  { id: "customers", nav: "navCustomers", roles: EVERYONE, deep: true },
+  { id: "customers", nav: "navCustomers", roles: WITH_PRIVACY, deep: true },
   // Everyone may open the saved segments (read only); the marketing manager builds them and runs
   // campaigns, the branch manager approves campaigns.
   { id: "marketing", nav: "navMarketing", roles: EVERYONE, deep: true },
@@ -40,11 +43,13 @@ export const PAGES: readonly PageSpec[] = [
   // How the bank's source files loaded: head office's (the server answers its own staff only).
   { id: "quality", nav: "navQuality", roles: ["marketing", "auditor"] },
   // KYC kept current by branch: head office's view of every branch, the branch manager's of theirs.
-  { id: "kyc", nav: "navKyc", roles: ["branch_manager", "marketing", "auditor"] },
+  { id: "kyc", nav: "navKyc", roles: ["branch_manager", "marketing", "auditor", "privacy_officer"] },
+  // The people's requests about their data: head office's privacy officer (PIPL Art. 52).
+  { id: "privacy", nav: "navPrivacy", roles: ["privacy_officer"] },
 ];
 
 /** Where a role starts: "my day" for the sales roles, marketing for the marketing manager, else the customers. */
-const HOME_ORDER: readonly Page[] = ["day", "customers"];
+const HOME_ORDER: readonly Page[] = ["day", "privacy", "customers"];
 
 /** Whether the role has the page. */
 export function hasPage(role: DemoRole, page: Page): boolean {

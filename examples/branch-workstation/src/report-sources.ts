@@ -8,6 +8,7 @@ import { auditSourceOf, localAuditSourceOf, type AuditSource } from "./pages/aud
 import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
 import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
 import { kycSourceOf, localKycSourceOf, type KycSource } from "./pages/kyc-page.js";
+import { localPrivacySourceOf, privacySourceOf, type PrivacySource } from "./pages/privacy-page.js";
 import { SEED, USERS } from "./users.js";
 
 /** What the sources read from the session now: its server, or embedded its store, and the signed-in user's client. */
@@ -56,6 +57,14 @@ export class ReportSources {
     const user = client?.user;
     return this.sourceOf("kyc", idb && client, () =>
       localKycSourceOf(idb!, user?.role === "branch_manager" ? user.branchId : undefined, () => new Date()),
+    );
+  }
+
+  /** The privacy officer's requests: the server's copy and deletion, or embedded core's copy and plan on this device. */
+  get privacy(): PrivacySource | undefined {
+    const { remote, idb } = this.now();
+    return this.sourceOf("privacy", remote ?? idb, () =>
+      remote ? privacySourceOf(remote) : localPrivacySourceOf(idb!, () => new Date()),
     );
   }
 

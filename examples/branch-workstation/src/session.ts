@@ -201,7 +201,7 @@ export class WorkstationSession {
     const scope =
       this.role === "relationship_manager"
         ? { relationshipManagerId: user.id }
-        : this.role === "auditor" || this.role === "marketing"
+        : this.role === "auditor" || this.role === "marketing" || this.role === "privacy_officer"
           ? {}
           : { branchId: user.branchId };
     const rows: BookRow[] = [];

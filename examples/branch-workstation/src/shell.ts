@@ -354,6 +354,8 @@ export class WorkstationApp extends LitElement {
     const quality = this.page === "quality" && hasPage(role, "quality");
     const kyc = this.page === "kyc" && hasPage(role, "kyc");
     const merges = this.page === "merges" && hasPage(role, "merges");
+    const privacy = this.page === "privacy" && hasPage(role, "privacy");
+    const reports = { dashboard, audit, quality, kyc, merges, privacy };
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -399,9 +401,9 @@ export class WorkstationApp extends LitElement {
               ></ws-value-page>`
             : nothing
         }
-        ${reportPages(this.session, this.locale, { dashboard, audit, quality, kyc, merges }, this.onValuesAction)}
+        ${reportPages(this.session, this.locale, reports, this.onValuesAction)}
         <ws-customers-page
-          ?hidden=${day || marketing || value || dashboard || audit}
+          ?hidden=${day || marketing || value || Object.values(reports).some(Boolean)}
           .rows=${s.rows}
           .client=${s.client}
           demo-role=${this.demoRole}

@@ -12,10 +12,10 @@ export const BRANCH_NAMES: Record<string, string> = Object.fromEntries(BRANCHES.
 export const STAFF = generateStaff(SEED).all;
 export const STAFF_NAMES: Record<string, string> = Object.fromEntries(STAFF.map((s) => [s.id, s.name]));
 
-/** The five demo users, of the first branch (the auditor and the marketing manager are at head office). */
+/** The six demo users, of the first branch (the auditor, the marketing manager and the privacy officer are at head office). */
 function demoUsers(
   staff: readonly Staff[],
-): Record<"relationship_manager" | "branch_manager" | "teller" | "marketing" | "auditor", Staff> {
+): Record<"relationship_manager" | "branch_manager" | "teller" | "marketing" | "auditor" | "privacy_officer", Staff> {
   const branch = BRANCHES[0]!.id;
   const find = (role: StaffRole, branchId?: string) =>
     staff.find((s) => s.role === role && (branchId === undefined || s.branchId === branchId))!;
@@ -25,6 +25,7 @@ function demoUsers(
     teller: find("teller", branch),
     marketing: find("marketing"),
     auditor: find("auditor"),
+    privacy_officer: find("privacy_officer"),
   };
 }
 export const USERS = demoUsers(STAFF);
@@ -35,6 +36,7 @@ export const ROLE_TEXT: Record<DemoRole, TextKey> = {
   teller: "roleTeller",
   marketing: "roleMarketing",
   auditor: "roleAuditor",
+  privacy_officer: "rolePrivacyOfficer",
 };
 /** The relationship managers of a branch (whom a branch manager assigns leads to and ranks). */
 export const relationshipManagersOf = (branchId: string) =>

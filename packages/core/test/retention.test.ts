@@ -165,7 +165,7 @@ describe("retention: what a deletion request and the purge do to each record", (
             const gone = s.action === "erase" || s.action === "anonymise";
             expect(gone && s.holds.length > 0).toBe(false);
             for (const h of s.holds) expect(h.until === undefined || h.until > at.slice(0, 10)).toBe(true);
-            if (closedYear === null) expect(s.collection === "customers" && gone).toBe(false);
+            if (person.status !== "closed") expect(s.collection === "customers" && gone).toBe(false);
           }
         },
       ),
@@ -237,6 +237,11 @@ describe("retention: what a deletion request and the purge do to each record", (
     expect(zh).toContain(`保存至 ${yearsAfter("2025-12-31", 10)}`);
     expect(en).toContain("The AML law keeps identity data for 10 years");
     expect(en).toContain("kept until 2035-12-31");
+    // One line per kind of record and reason, however many records: the transactions' days as a range.
+    expect(
+      en.match(/^- Transactions \(\d+\): The AML law.*; each kept until a day from \d{4}-\d{2}-\d{2} to/gm),
+    ).toHaveLength(1);
+    expect(zh).toMatch(/^- 交易记录 \(\d+\)：《反洗钱法》.*；分别保存至/m);
     expect(en).toContain("suitability and dual-recording evidence");
     expect(en).toMatch(/## Deleted\n- Contacts with you \(\d+\)|## Deleted\nNothing\./);
     expect(zh).not.toContain("{");

@@ -83,6 +83,16 @@ function predicateOf(definition: SegmentDefinition): (row: BookRow) => boolean {
   return p;
 }
 
+/** Whose customers the list holds, by role: an RM's book, head office's whole bank, else the branch. */
+const SCOPE_OF: Record<DemoRole, TextKey> = {
+  relationship_manager: "scopeRm",
+  branch_manager: "scopeBranch",
+  teller: "scopeBranch",
+  marketing: "scopeBranch",
+  auditor: "scopeAll",
+  privacy_officer: "scopeAll",
+};
+
 export class CustomersPage extends LitElement {
   static override styles = [
     pageHostStyles,
@@ -220,8 +230,7 @@ export class CustomersPage extends LitElement {
 
   override render() {
     const l = this.locale;
-    const scopeKey: TextKey =
-      this.demoRole === "relationship_manager" ? "scopeRm" : this.demoRole === "auditor" ? "scopeAll" : "scopeBranch";
+    const scopeKey = SCOPE_OF[this.demoRole];
     return html`
       <div class="toolbar" role="search">
         <strong>${this.t(scopeKey)}</strong>

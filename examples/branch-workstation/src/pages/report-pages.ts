@@ -1,6 +1,6 @@
 /**
  * The workstation's report pages — the branch manager's dashboard and duplicate review, the auditor's audit log, head
- * office's data quality, KYC by branch — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
+ * office's data quality, KYC by branch, the privacy officer's requests — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
  */
 import { html, nothing } from "lit";
 import type { Locale } from "@bankcrm/core";
@@ -9,12 +9,13 @@ import "./audit-page.js";
 import "./quality-page.js";
 import "./kyc-page.js";
 import "./merges-page.js";
+import "./privacy-page.js";
 import type { WorkstationSession } from "../session.js";
 
 export function reportPages(
   s: WorkstationSession,
   locale: Locale,
-  open: { dashboard: boolean; audit: boolean; quality: boolean; kyc: boolean; merges: boolean },
+  open: { dashboard: boolean; audit: boolean; quality: boolean; kyc: boolean; merges: boolean; privacy: boolean },
   onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
 ) {
   return html`${
@@ -62,6 +63,17 @@ export function reportPages(
           ?embedded=${s.embedded}
           .locale=${locale}
         ></ws-merges-page>`
+      : nothing
+  }
+  ${
+    open.privacy
+      ? html`<ws-privacy-page
+          active
+          .source=${s.reports.privacy}
+          .client=${s.client}
+          ?embedded=${s.embedded}
+          .locale=${locale}
+        ></ws-privacy-page>`
       : nothing
   }`;
 }

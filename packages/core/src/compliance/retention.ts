@@ -4,7 +4,8 @@
  *
  * - A **hold** is a reason the law (or a dispute) keeps a record: the relationship still running (`contract`), the
  *   AML record-keeping period after it ends or after the transaction (`aml`), a checked sale's suitability and
- *   dual-recording evidence (`saleEvidence`), a case still open (`openCase`). Each says until when.
+ *   dual-recording evidence (`saleEvidence`), a case still open (`openCase`), the record of how a complaint or a
+ *   request about personal information was handled (`caseRecord`: the regulator checks it). Each says until when.
  * - **A deletion request** (`trigger: "request"`): what a hold keeps is restricted — stored, not processed (Art. 47
  *   ¶2) — and the rest is erased or anonymised at once, whatever the bank's own period.
  * - **The purge** (`trigger: "expiry"`): once a closed relationship is past the bank's own period for a collection
@@ -23,7 +24,7 @@ import { ERASURE_TEXT, SUBJECT_ACCESS_TEXT } from "../i18n/subject-access-messag
 import { bankDay } from "../sales/day.js";
 import { saleChecked } from "./sale-check.js";
 
-export const HOLD_KINDS = ["contract", "aml", "saleEvidence", "openCase"] as const;
+export const HOLD_KINDS = ["contract", "aml", "saleEvidence", "openCase", "caseRecord"] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /** Collections whose records name a customer (the others — campaigns, segments, sales targets — name none). */
@@ -61,6 +62,8 @@ export interface RetentionTable {
   amlYears: number;
   /** Years a checked sale's suitability and dual-recording evidence is kept after the sale (the bank's rule). */
   saleEvidenceYears: number;
+  /** Years a complaint's or a personal-information request's handling is kept after it is resolved (the bank's rule). */
+  caseRecordYears: number;
   /** Days a device (the browser store's `retentionDays`) keeps a customer nobody has opened there. */
   deviceDays: number;
 }
@@ -75,6 +78,7 @@ const rule = (holds: readonly HoldKind[], keepYears: number, then: RetentionRule
 export const DEFAULT_RETENTION: RetentionTable = Object.freeze({
   amlYears: 10,
   saleEvidenceYears: 5,
+  caseRecordYears: 3,
   deviceDays: 30,
   collections: Object.freeze({
     customers: rule(["contract", "aml"], 0, "erase"),
@@ -82,7 +86,7 @@ export const DEFAULT_RETENTION: RetentionTable = Object.freeze({
     holdings: rule(["contract", "aml"], 0, "erase"),
     transactions: rule(["contract", "aml"], 0, "erase"),
     interactions: rule([], 3, "erase"),
-    serviceCases: rule(["openCase"], 3, "anonymise"),
+    serviceCases: rule(["openCase", "caseRecord"], 3, "anonymise"),
     leads: rule([], 1, "erase"),
     opportunities: rule(["saleEvidence"], 3, "anonymise"),
     tasks: rule([], 1, "erase"),
@@ -122,6 +126,8 @@ export function yearsAfter(at: string, years: number): string {
 }
 
 const CLOSED_CASE = new Set(["resolved", "closed"]);
+/** Cases whose handling the regulator checks: complaints (CBIRC 2020) and requests under PIPL's rights. */
+const RECORDED_CASES = new Set(["complaint", "personal_information"]);
 
 /** The hold of `kind` on a record, if it applies to it. */
 function holdOn(
@@ -146,6 +152,11 @@ function holdOn(
     }
     case "openCase":
       return CLOSED_CASE.has(String(record.status)) ? undefined : { kind };
+    case "caseRecord": {
+      const c = record as { type?: string; status?: string; resolvedAt?: string; openedAt?: string };
+      if (!RECORDED_CASES.has(String(c.type)) || !CLOSED_CASE.has(String(c.status))) return undefined;
+      return { kind, until: yearsAfter(c.resolvedAt ?? String(c.openedAt), table.caseRecordYears) };
+    }
   }
 }
 
@@ -268,7 +279,7 @@ export function erasureAnswer(plan: RetentionPlan, locale: Locale, table: Retent
   const t = ERASURE_TEXT;
   const say = (label: Label, params: Record<string, string | number> = {}) => fillLabel(label, locale, params);
   const name = (c: PersonalCollection) => SUBJECT_ACCESS_TEXT.collections[c][locale];
-  const out = [say(t.title), say(t.intro, { id: plan.customerId, at: plan.at }), ""];
+  const out = [say(t.title), say(t.intro, { id: plan.customerId, at: bankDay(plan.at) }), ""];
   const counted = (action: RetentionStep["action"]) => {
     const n = new Map<PersonalCollection, number>();
     for (const s of plan.steps) if (s.action === action) n.set(s.collection, (n.get(s.collection) ?? 0) + 1);
@@ -282,22 +293,32 @@ export function erasureAnswer(plan: RetentionPlan, locale: Locale, table: Retent
     out.push("");
   }
   out.push(`## ${say(t.restricted)}`);
-  const kept = new Map<string, { collection: PersonalCollection; hold: Hold; n: number }>();
+  // One line per kind of record and reason: how many, why, and until when (a range where the days differ).
+  const kept = new Map<string, { collection: PersonalCollection; kind: HoldKind; n: number; until: string[] }>();
   for (const s of plan.steps.filter((s) => s.action === "restrict"))
     for (const hold of s.holds) {
-      const key = `${s.collection}|${hold.kind}|${hold.until ?? ""}`;
-      const k = kept.get(key) ?? kept.set(key, { collection: s.collection, hold, n: 0 }).get(key)!;
+      const key = `${s.collection}|${hold.kind}`;
+      const k =
+        kept.get(key) ?? kept.set(key, { collection: s.collection, kind: hold.kind, n: 0, until: [] }).get(key)!;
       k.n++;
+      if (hold.until !== undefined) k.until.push(hold.until);
     }
   if (kept.size === 0) out.push(say(t.nothing));
-  for (const { collection, hold, n } of kept.values()) {
-    const until =
-      hold.until !== undefined
-        ? say(t.until, { until: hold.until })
-        : hold.kind === "aml"
-          ? say(t.whileRelationship, { years: table.amlYears })
-          : say(hold.kind === "openCase" ? t.untilDone : t.whileOpen);
-    out.push(`- ${name(collection)} (${n}): ${say(t.holds[hold.kind], { years: table.amlYears })}; ${until}`);
+  const [colon, semicolon] = locale === "zh-CN" ? ["：", "；"] : [": ", "; "];
+  for (const { collection, kind, n, until } of kept.values()) {
+    const dated = until.length === n;
+    const [first, last] = [
+      until.reduce((a, b) => (b < a ? b : a), "9999"),
+      until.reduce((a, b) => (b > a ? b : a), ""),
+    ];
+    const when = !dated
+      ? kind === "aml"
+        ? say(t.whileRelationship, { years: table.amlYears })
+        : say(kind === "openCase" ? t.untilDone : t.whileOpen)
+      : first === last
+        ? say(t.until, { until: last })
+        : say(t.untilRange, { first, last });
+    out.push(`- ${name(collection)} (${n})${colon}${say(t.holds[kind], { years: table.amlYears })}${semicolon}${when}`);
   }
   if (kept.size > 0) out.push("", say(t.restrictedNote));
   return `${out.join("\n")}\n`;

@@ -74,6 +74,7 @@ const RetentionRuleSchema = object({
 export const RetentionTableSchema = object({
   amlYears: z.int().min(5).max(100).optional(),
   saleEvidenceYears: Years.optional(),
+  caseRecordYears: Years.optional(),
   deviceDays: z.int().min(1).max(3650).optional(),
   collections: object(
     Object.fromEntries(PERSONAL_COLLECTIONS.map((c) => [c, RetentionRuleSchema.optional()])) as Record<

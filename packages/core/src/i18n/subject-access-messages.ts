@@ -67,6 +67,7 @@ export const ERASURE_TEXT = {
   },
   nothing: { "zh-CN": "无。", en: "Nothing." },
   until: { "zh-CN": "保存至 {until}", en: "kept until {until}" },
+  untilRange: { "zh-CN": "分别保存至 {first} 至 {last}", en: "each kept until a day from {first} to {last}" },
   whileRelationship: {
     "zh-CN": "业务关系存续期间及结束后 {years} 年",
     en: "while the relationship lasts and {years} years after it ends",
@@ -85,6 +86,10 @@ export const ERASURE_TEXT = {
     saleEvidence: {
       "zh-CN": "理财、基金、保险等产品销售的适当性和双录记录，本行依规保存",
       en: "A wealth, fund or insurance sale's suitability and dual-recording evidence, kept under the sales rules",
+    },
+    caseRecord: {
+      "zh-CN": "投诉及个人信息请求的办理记录，供监管检查，本行依规保存",
+      en: "How a complaint or a request about your personal information was handled, kept for the regulator's checks",
     },
     openCase: {
       "zh-CN": "尚未办结的服务请求或投诉，办结前需保留",

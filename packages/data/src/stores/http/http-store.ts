@@ -52,6 +52,8 @@ export type {
   ServerCustomerMetrics,
   ResolutionPair,
   ResolutionReview,
+  ErasureAnswer,
+  PrivacyEndpoints,
   CustomerMerge,
   ManagerConflict,
 } from "./server-endpoints.js";

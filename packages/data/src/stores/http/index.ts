@@ -18,6 +18,8 @@ export {
   type TransitionRequest,
   type ResolutionPair,
   type ResolutionReview,
+  type ErasureAnswer,
+  type PrivacyEndpoints,
   type CustomerMerge,
   type ManagerConflict,
 } from "./http-store.js";

@@ -19,7 +19,8 @@ import type {
   Customer,
 } from "@bankcrm/core";
 import type { Evidence, FieldChoice } from "@bankcrm/core/resolution";
-import type { BranchBreaches, BranchKyc } from "@bankcrm/core/compliance";
+import type { BranchBreaches, BranchKyc, RetentionPlan, SubjectAccessPackage } from "@bankcrm/core/compliance";
+import type { Locale } from "@bankcrm/core/i18n";
 import type { Problem } from "../../errors/http-errors.js";
 import type { Page } from "../store.js";
 
@@ -101,7 +102,7 @@ export interface AuditQuery {
 }
 
 /** What the server answers beyond the store contract. */
-export interface ServerEndpoints {
+export interface ServerEndpoints extends PrivacyEndpoints {
   /** `GET /metrics`: the server's metrics job's figures for the caller's customers, a page at a time in id order. */
   metrics(page?: { limit?: number; after?: string }): Promise<MetricsPage>;
   /** `POST /segments/evaluate`: the definition runs as SQL in the server's database (pushdown); the count and a page of ids. */
@@ -293,6 +294,7 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
     kycByBranch: () => call(() => api.get("kyc/branches").json<{ asOf: string; items: BranchKyc[] }>()),
     regulatoryBreaches: () => call(() => api.get("service/breaches").json<{ at: string; items: BranchBreaches[] }>()),
     ...resolutionEndpoints(api, call),
+    ...privacyEndpoints(api, call),
     salesPerformance: (period) =>
       call(() => api.get("sales/performance", { searchParams: period ?? {} }).json<ServerSalesPerformance>()),
     evaluateSegment: (definition, segmentPage = {}) =>
@@ -330,6 +332,50 @@ function resolutionEndpoints(
           .get("resolution/conflicts", { searchParams: limit !== undefined ? { limit } : {} })
           .json<{ items: ManagerConflict[] }>()
           .then((r) => r.items),
+      ),
+  };
+}
+
+/** A deletion request's plan and the person's answer (`/customers/{id}/erasure`), and what was written. */
+export interface ErasureAnswer {
+  plan: RetentionPlan;
+  answer: string;
+  applied?: { erased: number; anonymised: number; restricted: number };
+}
+
+/** The people's rights over their data (PIPL Arts. 44–47): a copy, and deletion under legal holds. */
+export interface PrivacyEndpoints {
+  /**
+   * `GET /customers/{id}/personal-data`: the customer's copy of everything the bank holds about them (head office's
+   * privacy officer, or their branch manager), as the package or (`format: "text"`) the readable document. Audited.
+   */
+  personalData(customerId: string, locale: Locale): Promise<SubjectAccessPackage>;
+  personalDataDocument(customerId: string, locale: Locale): Promise<string>;
+  /**
+   * `GET` (`fulfil` false: what it would do, nothing changed) or `POST /customers/{id}/erasure` (the privacy
+   * officer): the request to delete a customer's data under the bank's retention table — held records restricted,
+   * the rest erased or anonymised — with the answer to the person in `locale`.
+   */
+  erasure(customerId: string, options: { fulfil: boolean; locale: Locale }): Promise<ErasureAnswer>;
+}
+
+export function privacyEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>) => Promise<T>): PrivacyEndpoints {
+  const path = (id: string, what: string) => `customers/${encodeURIComponent(id)}/${what}`;
+  return {
+    personalData: (id, locale) =>
+      call(() => api.get(path(id, "personal-data"), { searchParams: { locale } }).json<SubjectAccessPackage>()),
+    personalDataDocument: (id, locale) =>
+      call(() => api.get(path(id, "personal-data"), { searchParams: { locale, format: "text" } }).text()),
+    erasure: (id, { fulfil, locale }) =>
+      call(() =>
+        (fulfil
+          ? api.post(path(id, "erasure"), {
+              searchParams: { locale },
+              headers: { "Idempotency-Key": crypto.randomUUID() },
+              retry: 0,
+            })
+          : api.get(path(id, "erasure"), { searchParams: { locale } })
+        ).json<ErasureAnswer>(),
       ),
   };
 }
