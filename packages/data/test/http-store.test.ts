@@ -264,3 +264,42 @@ describe("entity resolution through the HTTP store", () => {
     });
   });
 });
+
+describe("a person's rights over their data through the HTTP store", () => {
+  const p = generateDemoPortfolio({ seed: "http-privacy", customers: 20, months: 2 });
+  it("makes the copy and fulfils a deletion as head office's privacy officer; refuses anyone else with a typed error", async () => {
+    const person = p.customers.find((c) => c.status === "active" && p.interactions.some((i) => i.customerId === c.id))!;
+    const admin = make();
+    await admin.put("customers", [person]);
+    await admin.put(
+      "holdings",
+      p.holdings.filter((h) => h.customerId === person.id),
+    );
+    await admin.put(
+      "interactions",
+      p.interactions.filter((i) => i.customerId === person.id),
+    );
+    const officer = make({
+      getToken: () => server().tokenFor({ id: "ST-HQ-PO-HTTP", role: "privacy_officer", branchId: "HQ" }),
+    });
+    const pkg = await officer.personalData(person.id, "en");
+    expect(pkg.collections.customers!.map((c) => c.id)).toEqual([person.id]);
+    expect(await officer.personalDataDocument(person.id, "en")).toMatch(/^# A copy of your personal information\n/);
+    const preview = await officer.erasure(person.id, { fulfil: false, locale: "zh-CN" });
+    expect(preview.applied).toBeUndefined();
+    expect(preview.answer).toContain("反洗钱法");
+    expect(
+      await officer.record("interactions", p.interactions.find((i) => i.customerId === person.id)!.id),
+    ).toBeDefined();
+    const done = await officer.erasure(person.id, { fulfil: true, locale: "en" });
+    expect(done.applied!.erased).toBe(p.interactions.filter((i) => i.customerId === person.id).length);
+    expect(done.plan.steps.find((s) => s.collection === "customers")!.action).toBe("restrict");
+    expect((await officer.record("customers", person.id))!.restrictedAt).toBeDefined();
+    const rm = make({
+      getToken: () => server().tokenFor({ id: "ST-RM-HTTP", role: "relationship_manager", branchId: person.branchId }),
+    });
+    expect(
+      isAccessDeniedError(await rm.erasure(person.id, { fulfil: true, locale: "en" }).catch((e: unknown) => e)),
+    ).toBe(true);
+  });
+});
