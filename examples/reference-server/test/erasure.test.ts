@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { belongsTo, type CollectionName } from "@bankcrm/core";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { purge } from "../src/erasure.js";
-import { book, call, callAsCustomer, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import { book, call, callAsCustomer, marketingMembers, member, rm, seededServer, staff } from "./support/demo-bank.js";
 
 const officer = member("ST-HQ-PO1");
 const auditor = member("ST-HQ-AU1");
@@ -23,23 +23,6 @@ const customer = book.customers.find(
 const manager = member(staff.find((m) => m.role === "branch_manager" && m.branchId === customer.branchId)!.id);
 const theirs = (collection: CollectionName) =>
   (book[collection as keyof typeof book] as { id: string }[]).filter((r) => belongsTo(collection, r, customer.id));
-
-/** Who the branch manager's segment for marketing (everyone, consent bound) holds. */
-async function marketingMembers(s: Parameters<typeof call>[0]) {
-  const answer = await call(s, manager, "POST", "segments/evaluate", {
-    definition: {
-      schemaVersion: 1,
-      id: "all-for-marketing",
-      name: "everyone, for marketing",
-      version: 1,
-      rule: { field: "status", op: "isNotEmpty" },
-      purpose: "marketing",
-    },
-    limit: 1000,
-  });
-  expect(answer.status, answer.text).toBe(200);
-  return (JSON.parse(answer.text) as { ids: string[] }).ids;
-}
 
 describe("deletion under legal holds, and the retention purge (pglite)", () => {
   const server = useReferenceServer({ database: "pglite" });
@@ -56,7 +39,7 @@ describe("deletion under legal holds, and the retention purge (pglite)", () => {
   let marketingBefore: string[] = [];
   it("is fulfilled by head office's privacy officer only; a preview changes nothing", async () => {
     const s = await ready();
-    marketingBefore = await marketingMembers(s);
+    marketingBefore = await marketingMembers(s, manager);
     expect((await call(s, rm, "GET", path)).status).toBe(403);
     expect((await call(s, manager, "POST", path)).status).toBe(403);
     expect((await call(s, officer, "GET", `${path}?locale=fr`)).status).toBe(400);
@@ -121,7 +104,7 @@ describe("deletion under legal holds, and the retention purge (pglite)", () => {
     const s = await ready();
     // Before the request (the first test only previewed it) they were in; the erasure withdrew every consent.
     expect(marketingBefore).toContain(customer.id);
-    expect(await marketingMembers(s)).not.toContain(customer.id);
+    expect(await marketingMembers(s, manager)).not.toContain(customer.id);
   });
 
   it("purges what closed relationships no longer need, audited, and only that", async () => {

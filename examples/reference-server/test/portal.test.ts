@@ -7,7 +7,17 @@
 import { describe, expect, it } from "vitest";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { signCustomerToken } from "../src/auth.js";
-import { book, call, callAsCustomer, callNote, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import {
+  book,
+  call,
+  callAsCustomer,
+  callNote,
+  marketingMembers,
+  member,
+  rm,
+  seededServer,
+  staff,
+} from "./support/demo-bank.js";
 import { changesIn, follow } from "./support/sse.js";
 
 const customer = book.customers.find((c) => c.relationshipManagerId === rm.id && c.contact.mobile)!;
@@ -175,22 +185,7 @@ for (const database of ["pglite"] as const) {
 
     it("a consent given or withdrawn in the portal puts the customer in or takes them out of every segment for that purpose at once", async () => {
       const s = await ready();
-      const marketing = {
-        definition: {
-          schemaVersion: 1,
-          id: "all-for-marketing",
-          name: "everyone, for marketing",
-          version: 1,
-          rule: { field: "status", op: "isNotEmpty" },
-          purpose: "marketing",
-        },
-        limit: 1000,
-      };
-      const members = async () => {
-        const answer = await call(s, manager, "POST", "segments/evaluate", marketing);
-        expect(answer.status, answer.text).toBe(200);
-        return (JSON.parse(answer.text) as { ids: string[]; count: number }).ids;
-      };
+      const members = () => marketingMembers(s, manager);
       const consent = async (granted: boolean, at: string) => {
         const profile = await as(customer.id, "GET", "me");
         const change = {

@@ -11,6 +11,7 @@ import { bankDay, type Customer, type ServiceCase } from "@bankcrm/core";
 import { kycByBranch, regulatoryBreaches, type BranchBreaches, type BranchKyc } from "@bankcrm/core/compliance";
 import type { CrmStore, HttpStore } from "@bankcrm/data";
 import { SourcedPage } from "./sourced-page.js";
+import { everyPage } from "../paging.js";
 import { reportPageStyles } from "../panel-styles.js";
 import { BRANCH_NAMES } from "../users.js";
 import type { TextKey } from "../messages.js";
@@ -29,26 +30,14 @@ export const kycSourceOf =
       .then(([kyc, breaches]) => ({ ...kyc, breaches: breaches.items }))
       .catch(() => undefined);
 
-/** Every record of a collection on this device, page after page. */
-async function everything<T>(page: (after: string | undefined) => Promise<{ items: T[]; next?: string }>) {
-  const all: T[] = [];
-  let after: string | undefined;
-  do {
-    const p = await page(after);
-    all.push(...p.items);
-    after = p.next;
-  } while (after);
-  return all;
-}
-
 /** Embedded: every customer on this device (of one branch, for a branch manager), judged today by core. */
 export const localKycSourceOf =
   (store: CrmStore, branchId: string | undefined, now: () => Date): KycSource =>
   async () => {
-    const customers: Customer[] = await everything((after) =>
-      store.listCustomers({ ...(branchId ? { branchId } : {}), limit: 1000, after }),
+    const customers: Customer[] = await everyPage((q) =>
+      store.listCustomers({ ...(branchId ? { branchId } : {}), ...q }),
     );
-    const cases = await everything((after) => store.records("serviceCases", { limit: 1000, after }));
+    const cases = await everyPage((q) => store.records("serviceCases", q));
     const branchOf = new Map(customers.map((c) => [c.id, c.branchId]));
     const at = now();
     return {

@@ -31,6 +31,7 @@ import { privacyRightLabels, serviceCaseStatusLabels } from "@bankcrm/core/i18n"
 import type { CrmClient, CrmStore, ErasureAnswer, HttpStore } from "@bankcrm/data";
 import "@bankcrm/elements/customer-form.js";
 import { SourcedPage } from "./sourced-page.js";
+import { everyPage } from "../paging.js";
 import { reportPageStyles } from "../panel-styles.js";
 
 /** What the page reads and does, where the data is. */
@@ -56,20 +57,8 @@ const byLimit = (a: ServiceCase, b: ServiceCase) =>
   Number(!OPEN.has(a.status)) - Number(!OPEN.has(b.status)) ||
   (a.regulatoryDueAt ?? a.openedAt).localeCompare(b.regulatoryDueAt ?? b.openedAt);
 
-/** Every record of a collection a `page` reads, page after page. */
-async function everything<T>(page: (after: string | undefined) => Promise<{ items: T[]; next?: string }>) {
-  const all: T[] = [];
-  let after: string | undefined;
-  do {
-    const p = await page(after);
-    all.push(...p.items);
-    after = p.next;
-  } while (after);
-  return all;
-}
-
 const requestsIn = async (store: CrmStore) =>
-  (await everything((after) => store.records("serviceCases", { limit: 1000, after })))
+  (await everyPage((q) => store.records("serviceCases", q)))
     .filter((c) => c.type === "personal_information")
     .sort(byLimit);
 
@@ -92,8 +81,7 @@ export const localPrivacySourceOf = (store: CrmStore, now: () => Date): PrivacyS
   const theirs = async (customerId: string) => {
     const records: Record<string, unknown[]> = { customers: [await store.getCustomer(customerId)].filter(Boolean) };
     for (const c of COLLECTION_NAMES)
-      if (c !== "customers")
-        records[c] = await everything((after) => store.records(c, { customerId, limit: 1000, after }));
+      if (c !== "customers") records[c] = await everyPage((q) => store.records(c, { customerId, ...q }));
     return records;
   };
   return {

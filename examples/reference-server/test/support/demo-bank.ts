@@ -114,3 +114,20 @@ export const callNote = (id: string, customerId: string) => ({
   outcome: "follow_up",
   confidential: false,
 });
+
+/** Who `who`'s segment of everyone, bound to the marketing consent, holds (`POST /segments/evaluate`). */
+export async function marketingMembers(s: RunningServer, who: Who): Promise<string[]> {
+  const answer = await call(s, who, "POST", "segments/evaluate", {
+    definition: {
+      schemaVersion: 1,
+      id: "all-for-marketing",
+      name: "everyone, for marketing",
+      version: 1,
+      rule: { field: "status", op: "isNotEmpty" },
+      purpose: "marketing",
+    },
+    limit: 1000,
+  });
+  if (answer.status !== 200) throw new Error(`segments/evaluate: ${answer.status} ${answer.text}`);
+  return (JSON.parse(answer.text) as { ids: string[] }).ids;
+}
