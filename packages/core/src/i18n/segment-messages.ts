@@ -35,6 +35,15 @@ const SEGMENT_MESSAGES = {
 
   builderTitle: { "zh-CN": "客户分群", en: "Segment" },
   builderName: { "zh-CN": "分群名称", en: "Segment name" },
+  builderPurpose: { "zh-CN": "用途", en: "Purpose" },
+  purposeNone: {
+    "zh-CN": "不限（仅内部分析，不用于联系客户）",
+    en: "None (internal analysis, never to contact customers)",
+  },
+  purposeHint: {
+    "zh-CN": "选定用途后，只计入已就该用途授权且未撤回的客户（《个人信息保护法》第十四、十五条）。",
+    en: "With a purpose, only customers who gave their consent for it, and have not withdrawn it, count (PIPL Arts. 14–15).",
+  },
   groupAll: { "zh-CN": "满足以下全部条件", en: "All of these" },
   groupAny: { "zh-CN": "满足以下任一条件", en: "Any of these" },
   groupKind: { "zh-CN": "组合方式", en: "Combine" },

@@ -18,7 +18,7 @@ import type { SegmentCount, SegmentCounter } from "../../segment-counter.js";
 import { BankcrmContextElement } from "../base/context-element.js";
 import { segmentBuilderStyles } from "./segment-builder.styles.js";
 import { renderCondition, type ValueEditorHost } from "./segment-value-editor.js";
-import { countView, exportView, type Format } from "./segment-results.js";
+import { countView, exportView, purposeView, type Format } from "./segment-results.js";
 
 type Path = readonly (string | number)[];
 type AnyCatalog = FieldCatalog<never>;
@@ -252,6 +252,7 @@ export class BankcrmSegmentBuilder extends BankcrmContextElement {
         />
         ${this.issueText(["name"])}
       </label>
+      ${purposeView({ l, definition: d, readonly: this.readonly, edit: (next) => this.edit(next) })}
       <p class="summary" data-testid="validity" role="status">
         ${this.issues.length === 0 ? t("valid", l) : t("issues", l, { count: this.issues.length })}
       </p>

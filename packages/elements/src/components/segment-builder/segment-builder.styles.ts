@@ -7,8 +7,14 @@ export const segmentBuilderStyles = [
   visuallyHidden,
   workStyles,
   css`
-    .name input {
+    .name input,
+    .purpose select {
       max-width: 28rem;
+    }
+    .purpose .hint {
+      display: block;
+      font-size: 0.875em;
+      color: var(--_muted);
     }
     .group {
       border: 1px solid var(--_border);

@@ -292,6 +292,41 @@ describe("<bankcrm-segment-builder>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("binds the segment to a purpose: the count keeps only customers whose consent for it is in force", async () => {
+    const rows = segmentRows(3000);
+    const counter = createSegmentCounter(rows, customerFieldCatalog, { now: NOW });
+    const el = await fixture<BankcrmSegmentBuilder>(
+      html`<bankcrm-segment-builder
+        .catalog=${customerFieldCatalog}
+        .definition=${broad}
+        .counter=${counter}
+      ></bankcrm-segment-builder>`,
+    );
+    const countOf = (d: SegmentDefinition) =>
+      evaluateSegment(d, customerFieldCatalog, rows, { now: NOW, countOnly: true }).count;
+    const shows = (n: number) =>
+      root(el)
+        .querySelector('[data-testid="segment-count"]')!
+        .textContent.includes(`${n.toLocaleString("zh-CN")} 位客户`);
+    await waitUntil(() => shows(countOf(broad)), "the unbound count", { timeout: 10_000 });
+    const select = root(el).querySelector<HTMLSelectElement>('select[name="purpose"]')!;
+    expect(select.value).to.equal("");
+    const changed = oneEvent(el, "bankcrm-segment-change");
+    select.value = "marketing";
+    select.dispatchEvent(new Event("change"));
+    const { detail } = await changed;
+    expect(detail.definition.purpose).to.equal("marketing");
+    const bound = countOf({ ...broad, purpose: "marketing" });
+    expect(bound).to.be.lessThan(countOf(broad)); // some of the book never consented, or withdrew
+    await waitUntil(() => shows(bound), "the count for marketing", { timeout: 10_000 });
+    // Back to none: the purpose is gone from the definition, not left empty.
+    select.value = "";
+    select.dispatchEvent(new Event("change"));
+    await settle(el);
+    expect("purpose" in el.definition).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it("speaks English and keeps a hostile name inert", async () => {
     const el = await fixture<BankcrmSegmentBuilder>(
       html`<bankcrm-segment-builder

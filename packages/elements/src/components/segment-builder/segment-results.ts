@@ -1,7 +1,7 @@
 /**
  * What the segment builder shows of a definition's results: the live count, a
  * sample of matching customers (names masked) and why they match, and the
- * definition exported as JSON, JsonLogic or SQL.
+ * definition exported as JSON, JsonLogic or SQL — and the purpose that binds it to the customers' consent.
  */
 import { html, nothing, type TemplateResult } from "lit";
 import {
@@ -18,7 +18,8 @@ import {
   type SegmentDefinition,
   type SegmentMessageKey,
 } from "@bankcrm/core";
-import { segmentMessage } from "@bankcrm/core/i18n";
+import { consentPurposeLabels, segmentMessage } from "@bankcrm/core/i18n";
+import { CONSENT_PURPOSES, type ConsentPurpose } from "@bankcrm/core/vocabulary";
 import type { SegmentCount } from "../../segment-counter.js";
 
 type AnyCatalog = FieldCatalog<never>;
@@ -177,4 +178,32 @@ export function exportView(o: {
     ${out.note ? html`<p class="muted" data-testid="export-note">${out.note}</p>` : nothing}
     ${out.text ? html`<pre data-testid="export" tabindex="0" aria-label=${t(FORMATS.find(([f]) => f === o.format)![1], l)}>${out.text}</pre>` : nothing}
   </details>`;
+}
+
+/**
+ * The segment's purpose (marketing, profiling…): with one, every evaluator — the count here, the server's, a
+ * campaign's audience — keeps only the customers whose consent for it is in force (core's `segmentRule`).
+ */
+export function purposeView(v: {
+  l: Locale;
+  definition: SegmentDefinition;
+  readonly: boolean;
+  edit: (definition: SegmentDefinition) => void;
+}): TemplateResult {
+  const d = v.definition;
+  const choose = (e: Event) => {
+    const value = (e.target as HTMLSelectElement).value as ConsentPurpose | "";
+    const { purpose: _was, ...rest } = d;
+    v.edit(value ? { ...rest, purpose: value } : rest);
+  };
+  return html`<label class="field purpose">
+    ${t("builderPurpose", v.l)}
+    <select name="purpose" ?disabled=${v.readonly} aria-describedby="purpose-hint" @change=${choose}>
+      <option value="" ?selected=${!d.purpose}>${t("purposeNone", v.l)}</option>
+      ${CONSENT_PURPOSES.map(
+        (p) => html`<option value=${p} ?selected=${d.purpose === p}>${consentPurposeLabels[p][v.l]}</option>`,
+      )}
+    </select>
+    <span id="purpose-hint" class="hint">${t("purposeHint", v.l)}</span>
+  </label>`;
 }
