@@ -1327,6 +1327,36 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/segments/export": {
+      post: {
+        operationId: "exportSegment",
+        summary:
+          "Marketing or a branch manager: a segment's members as a CSV file, for a stated purpose — only the caller's customers whose consent for that purpose (and the segment's own) is in force, masked as the caller sees them, every cell quoted and formula-safe; audited (`export`, with the purpose and how many). At most 50,000 (413 beyond)",
+        parameters: [idempotencyKey],
+        requestBody: {
+          required: true,
+          content: json({
+            type: "object",
+            required: ["definition", "purpose"],
+            properties: {
+              definition: { type: "object", description: "A segment definition (schemaVersion 1)" },
+              purpose: {
+                type: "string",
+                enum: ["marketing", "profiling", "third_party_sharing", "cross_border_transfer"],
+                description: "What the list is for: the consent each customer in it has given",
+              },
+            },
+          }),
+        },
+        responses: {
+          200: {
+            description: "UTF-8 CSV with a byte-order mark: id, name (masked), tier, branchId, city",
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          ...errors(400, 401, 403, 413, 422),
+        },
+      },
+    },
     "/metrics": {
       get: {
         operationId: "listCustomerMetrics",

@@ -5,6 +5,7 @@ vi.setConfig({ testTimeout: 60_000 });
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  consentInForce,
   describeError,
   isAccessDeniedError,
   isBankcrmError,
@@ -285,6 +286,18 @@ describe("a person's rights over their data through the HTTP store", () => {
     const pkg = await officer.personalData(person.id, "en");
     expect(pkg.collections.customers!.map((c) => c.id)).toEqual([person.id]);
     expect(await officer.personalDataDocument(person.id, "en")).toMatch(/^# A copy of your personal information\n/);
+    const before = make({
+      getToken: () => server().tokenFor({ id: "ST-HQ-MA-HTTP", role: "marketing", branchId: "HQ" }),
+    });
+    const everyone = {
+      schemaVersion: 1 as const,
+      id: "one",
+      name: "one",
+      version: 1,
+      rule: { field: "status", op: "isNotEmpty" as const },
+    };
+    const consenting = consentInForce(person.consents, "marketing", "all")?.granted === true;
+    expect((await before.exportSegment(everyone, "marketing")).includes(`"${person.id}"`)).toBe(consenting);
     const preview = await officer.erasure(person.id, { fulfil: false, locale: "zh-CN" });
     expect(preview.applied).toBeUndefined();
     expect(preview.answer).toContain("反洗钱法");
@@ -301,5 +314,10 @@ describe("a person's rights over their data through the HTTP store", () => {
     expect(
       isAccessDeniedError(await rm.erasure(person.id, { fulfil: true, locale: "en" }).catch((e: unknown) => e)),
     ).toBe(true);
+    // Restricted, every consent withdrawn: no export for any purpose holds them; before, the marketing one did.
+    const marketing = make({
+      getToken: () => server().tokenFor({ id: "ST-HQ-MA-HTTP", role: "marketing", branchId: "HQ" }),
+    });
+    expect(await marketing.exportSegment(everyone, "marketing")).not.toContain(`"${person.id}"`);
   });
 });

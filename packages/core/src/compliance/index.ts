@@ -62,3 +62,4 @@ export {
   type RetentionStep,
   type RetentionTable,
 } from "./retention.js";
+export { boundTo } from "../segmentation/definition.js";

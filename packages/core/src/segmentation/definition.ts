@@ -30,3 +30,15 @@ export function segmentRule(definition: Pick<SegmentDefinition, "rule" | "purpos
     ? { all: [definition.rule, { field: CONSENT_FIELD, op: "hasAll", value: [definition.purpose] }] }
     : definition.rule;
 }
+
+/**
+ * A definition whose members may also be used for `purpose` (an export to a vendor, a list for the bank's own
+ * channels): its own rule and purpose, and the consent for `purpose` in force too. What an export of a segment runs,
+ * so a list leaving the system never holds a customer who did not consent to where it goes.
+ */
+export function boundTo<D extends Pick<SegmentDefinition, "rule" | "purpose">>(
+  definition: D,
+  purpose: NonNullable<SegmentDefinition["purpose"]>,
+): D {
+  return { ...definition, rule: segmentRule(definition), purpose };
+}

@@ -17,6 +17,7 @@ import type {
   SalesPerformance,
   LoadQualityReport,
   Customer,
+  ConsentPurpose,
 } from "@bankcrm/core";
 import type { Evidence, FieldChoice } from "@bankcrm/core/resolution";
 import type { BranchBreaches, BranchKyc, RetentionPlan, SubjectAccessPackage } from "@bankcrm/core/compliance";
@@ -343,7 +344,7 @@ export interface ErasureAnswer {
   applied?: { erased: number; anonymised: number; restricted: number };
 }
 
-/** The people's rights over their data (PIPL Arts. 44–47): a copy, and deletion under legal holds. */
+/** The people's rights over their data (PIPL Arts. 44–47) — a copy, deletion under legal holds — and exports bound by consent. */
 export interface PrivacyEndpoints {
   /**
    * `GET /customers/{id}/personal-data`: the customer's copy of everything the bank holds about them (head office's
@@ -357,6 +358,11 @@ export interface PrivacyEndpoints {
    * the rest erased or anonymised — with the answer to the person in `locale`.
    */
   erasure(customerId: string, options: { fulfil: boolean; locale: Locale }): Promise<ErasureAnswer>;
+  /**
+   * `POST /segments/export` (marketing, a branch manager): the segment's members as CSV for `purpose` — only those
+   * whose consent for it (and the segment's own) is in force, masked; audited.
+   */
+  exportSegment(definition: SegmentDefinition, purpose: ConsentPurpose): Promise<string>;
 }
 
 export function privacyEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>) => Promise<T>): PrivacyEndpoints {
@@ -366,6 +372,16 @@ export function privacyEndpoints(api: KyInstance, call: <T>(run: () => Promise<T
       call(() => api.get(path(id, "personal-data"), { searchParams: { locale } }).json<SubjectAccessPackage>()),
     personalDataDocument: (id, locale) =>
       call(() => api.get(path(id, "personal-data"), { searchParams: { locale, format: "text" } }).text()),
+    exportSegment: (definition, purpose) =>
+      call(() =>
+        api
+          .post("segments/export", {
+            json: { definition, purpose },
+            headers: { "Idempotency-Key": crypto.randomUUID() },
+            retry: 0,
+          })
+          .text(),
+      ),
     erasure: (id, { fulfil, locale }) =>
       call(() =>
         (fulfil

@@ -1,0 +1,108 @@
+/**
+ * Exports bound by consent: a segment's members leave the system only for a purpose, and only those whose consent
+ * for it is in force — the same customers core's evaluator keeps — masked as the caller sees them, formula-safe,
+ * audited. A withdrawal in the portal takes the customer out of the next export.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  buildCustomerView,
+  compileSegment,
+  customerFieldCatalog,
+  type ConsentPurpose,
+  type SegmentDefinition,
+} from "@bankcrm/core";
+import { boundTo } from "@bankcrm/core/compliance";
+import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
+import { book, call, callAsCustomer, member, rm, seededServer } from "./support/demo-bank.js";
+
+const marketing = member("ST-HQ-MA1");
+const everyone: SegmentDefinition = {
+  schemaVersion: 1,
+  id: "everyone",
+  name: "everyone",
+  version: 1,
+  rule: { field: "status", op: "isNotEmpty" },
+};
+const NOW = new Date();
+/** Who core's evaluator keeps for the export's purpose, over the demo book as stored. */
+const expected = (purpose: ConsentPurpose) => {
+  const keeps = compileSegment(boundTo(everyone, purpose), customerFieldCatalog, { now: NOW });
+  return book.customers.filter((c) => keeps(buildCustomerView(c, { now: NOW }))).map((c) => c.id);
+};
+const idsOf = (csv: string) =>
+  csv
+    .trim()
+    .split("\r\n")
+    .slice(1)
+    .map((line) => JSON.parse(line.split(",")[0]!) as string);
+
+describe("a segment's export, bound by consent (pglite)", () => {
+  const server = useReferenceServer({ database: "pglite" });
+  const ready = seededServer(server);
+  const exportFor = async (purpose: unknown, who = marketing, definition: unknown = everyone) =>
+    call(await ready(), who, "POST", "segments/export", { definition, purpose });
+
+  it("holds exactly the customers whose consent for the purpose is in force, masked, in a spreadsheet-safe CSV", async () => {
+    for (const purpose of ["marketing", "third_party_sharing"] as const) {
+      const answer = await exportFor(purpose);
+      expect(answer.status, answer.text).toBe(200);
+      const ids = idsOf(answer.text);
+      expect(ids.sort()).toEqual(expected(purpose).sort());
+      expect(ids.length).toBeLessThan(book.customers.length);
+      expect(answer.text.startsWith("id,name,tier,branchId,city\r\n")).toBe(true);
+      for (const c of book.customers.filter((x) => x.kind === "individual" && ids.includes(x.id)))
+        if (c.name.length > 1) expect(answer.text).not.toContain(`"${c.name}"`); // masked
+    }
+    expect(expected("marketing").length).toBeGreaterThan(10);
+  });
+
+  it("is for a stated purpose, by marketing or a branch manager, and audited", async () => {
+    expect((await exportFor(undefined)).status).toBe(422);
+    expect((await exportFor("gossip")).status).toBe(422);
+    expect((await exportFor("marketing", marketing, { ...everyone, rule: { all: [] } })).status).toBe(422);
+    expect((await exportFor("marketing", rm)).status).toBe(403);
+    const s = await ready();
+    const rows = (await call(s, member("ST-HQ-AU1"), "GET", "audit?action=export")).json().items as {
+      actorId: string;
+      reason: string;
+    }[];
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.actorId === marketing.id)).toBe(true);
+    expect(rows.map((r) => r.reason)).toContain(
+      `${expected("marketing").length} customers of segment everyone for marketing`,
+    );
+  });
+
+  it("leaves out a customer the moment they withdraw, and makes a formula-like value inert", async () => {
+    const s = await ready();
+    const customerId = expected("marketing")[0]!;
+    const me = await callAsCustomer(s, customerId, "GET", "me");
+    const withdrawn = await callAsCustomer(
+      s,
+      customerId,
+      "POST",
+      "me/changes",
+      {
+        id: "CH-EXPORT-WITHDRAW",
+        input: {
+          kind: "consent",
+          consent: {
+            purpose: "marketing",
+            channel: "all",
+            granted: false,
+            textVersion: "2026-03",
+            recordedAt: new Date().toISOString(),
+          },
+        },
+      },
+      { "If-Match": me.etag! },
+    );
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(idsOf((await exportFor("marketing")).text)).not.toContain(customerId);
+    // A city typed by a source system as a formula is a text cell, never a formula.
+    const other = book.customers.find((c) => c.id === expected("marketing")[1])!;
+    await s.db.put("customers", { ...other, contact: { ...other.contact, city: '=HYPERLINK("x")' } });
+    const line = (await exportFor("marketing")).text.split("\r\n").find((l) => l.startsWith(`"${other.id}"`))!;
+    expect(line.endsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
+  });
+});
