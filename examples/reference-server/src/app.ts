@@ -32,6 +32,7 @@ import { loadRoutes } from "./routes/load.js";
 import { resolutionRoutes } from "./routes/resolution.js";
 import { complianceReportRoutes } from "./routes/compliance-reports.js";
 import { personalDataRoutes } from "./routes/personal-data.js";
+import { segmentExportRoutes } from "./routes/segment-export.js";
 import { writePath } from "./write-path.js";
 
 export { MAX_REVEAL_REASON } from "./routes/audit.js";
@@ -73,6 +74,7 @@ const ROUTES = [
   auditRoutes,
   verifyRoutes,
   analyticsRoutes,
+  segmentExportRoutes,
   importRoutes,
   loadRoutes,
   changeRoutes,

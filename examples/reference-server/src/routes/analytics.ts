@@ -7,22 +7,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { customerFieldCatalog, METRICS, toSql, validateSegment, type SegmentDefinition } from "@bankcrm/core";
-import { boundTo } from "@bankcrm/core/compliance";
-import { CONSENT_PURPOSES, type ConsentPurpose } from "@bankcrm/core/vocabulary";
-import { appendAudit } from "../audit.js";
-import {
-  clampLimit,
-  forbidden,
-  invalid,
-  MALFORMED,
-  present,
-  principal,
-  problem,
-  readerOf,
-  readJson,
-  readsAmounts,
-  type Env,
-} from "../http.js";
+import { clampLimit, invalid, MALFORMED, problem, readerOf, readJson, readsAmounts, type Env } from "../http.js";
 import type { RouteContext } from "./context.js";
 
 /** A value-list reason without the money it quotes (`valueReasonText` then says it without the amount). */
@@ -32,7 +17,7 @@ const withoutMoney = <R extends { params: Record<string, unknown> }>(reason: R):
 };
 
 /** A definition from a request body, validated as core validates it: the definition, or the answer refusing it. */
-function definitionOf(c: Context<Env>, given: unknown): SegmentDefinition | Response {
+export function definitionOf(c: Context<Env>, given: unknown): SegmentDefinition | Response {
   const checked = validateSegment(given, customerFieldCatalog, "en");
   if (checked.valid) return given as SegmentDefinition;
   return invalid(
@@ -41,18 +26,7 @@ function definitionOf(c: Context<Env>, given: unknown): SegmentDefinition | Resp
   );
 }
 
-/** Who may take a segment's members out of the system, and how many at most in one file. */
-const EXPORTERS = new Set(["marketing", "branch_manager"]);
-const EXPORT_MAX = 50_000;
-const CSV_COLUMNS = ["id", "name", "tier", "branchId", "city"] as const;
-
-/** A CSV cell: quoted, quotes doubled, and a leading = + - @ made inert (no formula when a spreadsheet opens it). */
-const cell = (value: unknown) => {
-  const text = value === undefined || value === null ? "" : String(value);
-  return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-};
-
-export function analyticsRoutes({ db, now }: RouteContext) {
+export function analyticsRoutes({ db }: RouteContext) {
   const app = new Hono<Env>();
 
   /**
@@ -77,62 +51,6 @@ export function analyticsRoutes({ db, now }: RouteContext) {
     const found = await db.segment(sql, { limit: limit + 1, after }, readerOf(c));
     const ids = found.ids.slice(0, limit);
     return c.json({ count: found.count, ids, ...(found.ids.length > limit ? { next: ids[ids.length - 1] } : {}) });
-  });
-
-  /**
-   * A segment's members as a file, for a purpose (PIPL Arts. 14, 23): only the customers whose consent for that
-   * purpose — and for the segment's own — is in force (core's `boundTo`), among the caller's; each as the caller may
-   * see them (masked); audited (`export`, with the purpose and how many). CSV, UTF-8 with a BOM (spreadsheets read the
-   * Chinese), every cell quoted and formula-safe.
-   */
-  app.post("/segments/export", async (c) => {
-    const p = principal(c);
-    if (!EXPORTERS.has(p.role)) return forbidden(c, "marketing and branch managers export a segment's members");
-    const body = await readJson(c);
-    const request = (body !== MALFORMED && typeof body === "object" && body !== null ? body : {}) as {
-      definition?: unknown;
-      purpose?: unknown;
-    };
-    if (!CONSENT_PURPOSES.includes(request.purpose as ConsentPurpose))
-      return invalid(c, [
-        { path: ["purpose"], code: "required", message: `an export is for a purpose: ${CONSENT_PURPOSES.join(", ")}` },
-      ]);
-    const definition = definitionOf(c, request.definition);
-    if (definition instanceof Response) return definition;
-    const purpose = request.purpose as ConsentPurpose;
-    const sql = toSql(boundTo(definition, purpose), customerFieldCatalog, {
-      dialect: "postgres",
-      table: "customer_segment_view",
-    });
-    const found = await db.segment(sql, { limit: EXPORT_MAX + 1 }, readerOf(c));
-    if (found.ids.length > EXPORT_MAX)
-      return problem(
-        c,
-        413,
-        "Too many to export",
-        `${found.count} customers: narrow the segment to ${EXPORT_MAX} or fewer`,
-      );
-    const { rows } = await db.query<{ body: Record<string, unknown> }>(
-      `SELECT body FROM records WHERE collection = 'customers' AND id = ANY($1) ORDER BY id COLLATE "C"`,
-      [found.ids],
-    );
-    await db.transaction((tx) =>
-      appendAudit(tx, {
-        at: now().toISOString(),
-        actorId: p.id,
-        actorRole: p.role,
-        action: "export",
-        reason: `${found.ids.length} customers of segment ${definition.id} for ${purpose}`,
-      }),
-    );
-    const lines = rows.map((r) => {
-      const shown = present(c, "customers", r.body) as Record<string, unknown>;
-      const contact = (shown.contact ?? {}) as Record<string, unknown>;
-      return CSV_COLUMNS.map((k) => cell(k === "city" ? contact.city : shown[k])).join(",");
-    });
-    c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="segment-${definition.id}-${purpose}.csv"`);
-    return c.body(`\uFEFF${[CSV_COLUMNS.join(","), ...lines].join("\r\n")}\r\n`);
   });
 
   // The metrics job's figures for the caller's customers; money (contribution, lifetime value) only to roles that read financial data.
