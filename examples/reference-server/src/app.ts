@@ -7,7 +7,8 @@
  * writes carry ETag / If-Match (412 with the current record, never a silent
  * overwrite) and an Idempotency-Key.
  */
-import type { RetentionTable } from "@bankcrm/core/compliance";
+import { customerFieldCatalog } from "@bankcrm/core";
+import { requireSensitiveConsent, type RetentionTable } from "@bankcrm/core/compliance";
 import { decodeJwt } from "jose";
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
@@ -62,6 +63,8 @@ export interface AppOptions {
   loadMappings?: string;
   /** How long the bank keeps what names a person (RETENTION; default core's `DEFAULT_RETENTION`). */
   retention?: RetentionTable;
+  /** A separate consent for financial account information in segments for a purpose (SENSITIVE_CONSENT=required). */
+  sensitiveConsent?: boolean;
 }
 
 /** Request bodies over this are refused (413); bulk imports get more. */
@@ -102,6 +105,7 @@ export function createApp(db: Database, options: AppOptions) {
     sales: options.sales ?? {},
     loadMappings: options.loadMappings,
     retention: options.retention,
+    catalog: options.sensitiveConsent ? requireSensitiveConsent(customerFieldCatalog) : customerFieldCatalog,
   };
 
   // Browsers on another origin (a portal, a test page) preflight before sending

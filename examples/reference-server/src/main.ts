@@ -19,6 +19,8 @@
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  * SHUTDOWN_GRACE_MS: on SIGTERM / SIGINT, how long requests in flight may finish before the database closes (10000).
  * FEED_RETENTION_DAYS: how long the change feed keeps a change (30); older cursors are 410 and clients read again.
+ * SENSITIVE_CONSENT: required — segments for a purpose that test financial account information need the separate
+ *   consent (sensitive_processing, PIPL Art. 29); none (default).
  * RETENTION: a JSON file — the bank's retention table over core's default (RetentionTableSchema; docs/compliance.md).
  */
 import { serve } from "@hono/node-server";

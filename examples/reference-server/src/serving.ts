@@ -43,7 +43,7 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env) {
 }
 
 /**
- * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME, SALE_POLICY, RETENTION and REFERRAL_CREDIT say (`sales`: what
+ * The app as RATE_LIMIT, FREE_TEXT_IDENTIFIERS, CORS_ORIGINS, COMMISSION_SCHEME, SALE_POLICY, RETENTION, SENSITIVE_CONSENT and REFERRAL_CREDIT say (`sales`: what
  * the demo bank adds — its scheme, staff and sale policy); `stopping` ends its open change streams.
  */
 export function appFromEnv(
@@ -62,6 +62,9 @@ export function appFromEnv(
   const written = jsonSetting("SALE_POLICY", env.SALE_POLICY, SalePolicySchema);
   const salePolicy = written ? salePolicyOf(written) : sales.salePolicy;
   const retention = retentionFromEnv(env);
+  const sensitive = env.SENSITIVE_CONSENT ?? "none";
+  if (sensitive !== "none" && sensitive !== "required")
+    throw new SettingError(`SENSITIVE_CONSENT is "none" or "required", not "${sensitive}"`);
   const referralShare = env.REFERRAL_CREDIT !== undefined ? Number(env.REFERRAL_CREDIT) : sales.referralShare;
   if (referralShare !== undefined && !(referralShare >= 0 && referralShare <= 1))
     throw new SettingError(`REFERRAL_CREDIT is a share from 0 to 1, not "${env.REFERRAL_CREDIT}"`);
@@ -77,6 +80,7 @@ export function appFromEnv(
     rateLimit: perMinute > 0 ? { perMinute } : false,
     ...(env.LOAD_MAPPINGS ? { loadMappings: env.LOAD_MAPPINGS } : {}),
     ...(retention ? { retention } : {}),
+    ...(sensitive === "required" ? { sensitiveConsent: true } : {}),
     freeTextIdentifiers: freeText,
     ...(now ? { now } : {}),
     ...(env.CORS_ORIGINS ? { corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()) } : {}),

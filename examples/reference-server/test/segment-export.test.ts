@@ -8,7 +8,7 @@ import {
   buildCustomerView,
   compileSegment,
   customerFieldCatalog,
-  type ConsentPurpose,
+  type SegmentPurpose,
   type SegmentDefinition,
 } from "@bankcrm/core";
 import { boundTo } from "@bankcrm/core/compliance";
@@ -25,7 +25,7 @@ const everyone: SegmentDefinition = {
 };
 const NOW = new Date();
 /** Who core's evaluator keeps for the export's purpose, over the demo book as stored. */
-const expected = (purpose: ConsentPurpose) => {
+const expected = (purpose: SegmentPurpose) => {
   const keeps = compileSegment(boundTo(everyone, purpose), customerFieldCatalog, { now: NOW });
   return book.customers.filter((c) => keeps(buildCustomerView(c, { now: NOW }))).map((c) => c.id);
 };
@@ -104,5 +104,56 @@ describe("a segment's export, bound by consent (pglite)", () => {
     await s.db.put("customers", { ...other, contact: { ...other.contact, city: '=HYPERLINK("x")' } });
     const line = (await exportFor("marketing")).text.split("\r\n").find((l) => l.startsWith(`"${other.id}"`))!;
     expect(line.endsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
+  });
+});
+
+describe("a bank that asks a separate consent for financial account information (SENSITIVE_CONSENT, pglite)", () => {
+  const server = useReferenceServer({ database: "pglite", sensitiveConsent: true });
+  const ready = seededServer(server);
+  const count = async (rule: unknown) => {
+    const answer = await call(await ready(), marketing, "POST", "segments/evaluate", {
+      definition: { ...everyone, rule, purpose: "marketing" },
+      limit: 1000,
+    });
+    expect(answer.status, answer.text).toBe(200);
+    return JSON.parse(answer.text) as { count: number; ids: string[] };
+  };
+
+  it("counts a marketing segment on accounts only over customers who gave it, and one on anything else as before", async () => {
+    const onAccounts = { field: "aum", op: "gte", value: 0 };
+    expect((await count(onAccounts)).count).toBe(0); // the demo's customers never gave it
+    const consenting = await count({ field: "kind", op: "isNotEmpty" });
+    expect(consenting.count).toBe(expected("marketing").length);
+    // One customer gives the separate consent in the portal: they, and only they, count.
+    const s = await ready();
+    const customerId = consenting.ids[0]!;
+    const me = await callAsCustomer(s, customerId, "GET", "me");
+    const given = await callAsCustomer(
+      s,
+      customerId,
+      "POST",
+      "me/changes",
+      {
+        id: "CH-SENSITIVE-GIVE",
+        input: {
+          kind: "consent",
+          consent: {
+            purpose: "sensitive_processing",
+            channel: "all",
+            granted: true,
+            textVersion: "2026-03",
+            recordedAt: new Date().toISOString(),
+          },
+        },
+      },
+      { "If-Match": me.etag! },
+    );
+    expect(given.status, given.text).toBe(200);
+    expect((await count(onAccounts)).ids).toEqual([customerId]);
+    const exported = await call(s, marketing, "POST", "segments/export", {
+      definition: { ...everyone, rule: onAccounts },
+      purpose: "marketing",
+    });
+    expect(idsOf(exported.text)).toEqual([customerId]);
   });
 });

@@ -82,7 +82,13 @@ export const KYC_STATUSES = ["pending", "verified", "expired", "rejected"] as co
 export const AML_RISK_RATINGS = ["low", "medium", "high"] as const;
 /** Customer tiers (客户等级): 普通 / 金卡 / 白金 / 钻石 / 私人银行. */
 export const TIERS = ["standard", "gold", "platinum", "diamond", "private"] as const;
-export const CONSENT_PURPOSES = ["marketing", "profiling", "third_party_sharing", "cross_border_transfer"] as const;
+/** `sensitive_processing`: the separate consent to process financial account information (PIPL Arts. 28–29). */
+// prettier-ignore
+export const CONSENT_PURPOSES = [
+  "marketing", "profiling", "third_party_sharing", "cross_border_transfer", "sensitive_processing",
+] as const;
+/** What a segment or an export is for: every consent purpose but the separate one, which only adds to another. */
+export const SEGMENT_PURPOSES = ["marketing", "profiling", "third_party_sharing", "cross_border_transfer"] as const;
 export const CONSENT_CHANNELS = ["sms", "phone", "email", "wechat", "mobile_app", "all"] as const;
 export const PRODUCT_TYPES = [
   "current_deposit",
@@ -354,6 +360,7 @@ export type AmlRiskRating = (typeof AML_RISK_RATINGS)[number];
 export type PrivacyRight = (typeof PRIVACY_RIGHTS)[number];
 export type Tier = (typeof TIERS)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type SegmentPurpose = (typeof SEGMENT_PURPOSES)[number];
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 export type HoldingStatus = (typeof HOLDING_STATUSES)[number];

@@ -154,6 +154,15 @@ function abortError(): DOMException {
   return new DOMException("A newer count replaced this one", "AbortError");
 }
 
+/**
+ * The rule every evaluator runs (the purpose's consent, and the separate one for sensitive fields where the catalog
+ * requires it), bound on this side: the worker's catalog knows only the columns it was sent.
+ */
+function bound<R>(given: SegmentDefinition, catalog: FieldCatalog<R>): SegmentDefinition {
+  const { purpose: _purpose, ...rest } = given;
+  return { ...rest, rule: segmentRule(given, catalog) };
+}
+
 /** Counts a segment over `records` (read through the catalog's fields). */
 export function createSegmentCounter<R>(
   records: readonly R[],
@@ -184,7 +193,7 @@ export function createSegmentCounter<R>(
 
   /** Sends (or builds) the columns this definition needs and has not had. */
   function ensureColumns(definition: SegmentDefinition) {
-    for (const id of fieldsOf(segmentRule(definition))) {
+    for (const id of fieldsOf(definition.rule)) {
       const field = catalog.get(id);
       if (!field || sent.has(id)) continue;
       sent.add(id);
@@ -205,13 +214,12 @@ export function createSegmentCounter<R>(
   }
 
   return {
-    count(definition, { signal } = {}) {
+    count(given, { signal } = {}) {
       const mine = ++seq;
+      const definition = bound(given, catalog);
       // Every older count is stale now.
-      for (const [id, waiting] of pending) {
-        pending.delete(id);
-        waiting.reject(abortError());
-      }
+      for (const [, waiting] of pending) waiting.reject(abortError());
+      pending.clear();
       if (signal?.aborted) return Promise.reject(abortError());
       const now = options.now ?? new Date();
       const done = new Promise<{ count: number; sample: number[] }>((resolve, reject) => {

@@ -6,7 +6,15 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { customerFieldCatalog, METRICS, toSql, validateSegment, type SegmentDefinition } from "@bankcrm/core";
+import {
+  customerFieldCatalog,
+  METRICS,
+  toSql,
+  validateSegment,
+  type CustomerView,
+  type FieldCatalog,
+  type SegmentDefinition,
+} from "@bankcrm/core";
 import { clampLimit, invalid, MALFORMED, problem, readerOf, readJson, readsAmounts, type Env } from "../http.js";
 import type { RouteContext } from "./context.js";
 
@@ -17,8 +25,12 @@ const withoutMoney = <R extends { params: Record<string, unknown> }>(reason: R):
 };
 
 /** A definition from a request body, validated as core validates it: the definition, or the answer refusing it. */
-export function definitionOf(c: Context<Env>, given: unknown): SegmentDefinition | Response {
-  const checked = validateSegment(given, customerFieldCatalog, "en");
+export function definitionOf(
+  c: Context<Env>,
+  given: unknown,
+  catalog: FieldCatalog<CustomerView> = customerFieldCatalog,
+): SegmentDefinition | Response {
+  const checked = validateSegment(given, catalog, "en");
   if (checked.valid) return given as SegmentDefinition;
   return invalid(
     c,
@@ -26,7 +38,7 @@ export function definitionOf(c: Context<Env>, given: unknown): SegmentDefinition
   );
 }
 
-export function analyticsRoutes({ db }: RouteContext) {
+export function analyticsRoutes({ db, catalog }: RouteContext) {
   const app = new Hono<Env>();
 
   /**
@@ -40,9 +52,9 @@ export function analyticsRoutes({ db }: RouteContext) {
     if (body === MALFORMED || typeof body !== "object" || body === null)
       return problem(c, 400, "Expected { definition, limit?, after? }");
     const request = body as { definition?: unknown; limit?: unknown; after?: unknown };
-    const definition = definitionOf(c, request.definition);
+    const definition = definitionOf(c, request.definition, catalog);
     if (definition instanceof Response) return definition;
-    const sql = toSql(definition, customerFieldCatalog, {
+    const sql = toSql(definition, catalog, {
       dialect: "postgres",
       table: "customer_segment_view",
     });

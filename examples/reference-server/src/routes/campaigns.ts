@@ -9,7 +9,6 @@
 import { Hono, type Context } from "hono";
 import {
   applyTransition,
-  customerFieldCatalog,
   DAY_MS,
   definitionOf,
   DEFAULT_CONTACT_POLICY,
@@ -65,7 +64,7 @@ async function launchFacts(tx: Sql, ids: readonly string[], since: string) {
   };
 }
 
-function launch({ db, write, now }: RouteContext) {
+function launch({ db, write, now, catalog }: RouteContext) {
   return (c: Context<Env>) => {
     const refused = mayWrite(c, "campaigns", "transition");
     if (refused) return refused;
@@ -100,7 +99,7 @@ function launch({ db, write, now }: RouteContext) {
           return writeProblem(c, error, "campaigns");
         }
         // The audience as it stands: the segment's members the caller may see, then what is known of each now.
-        const sql = toSql(definitionOf(segment.body as unknown as Segment), customerFieldCatalog, {
+        const sql = toSql(definitionOf(segment.body as unknown as Segment), catalog, {
           dialect: "postgres",
           table: "customer_segment_view",
         });

@@ -1,5 +1,5 @@
 /** What every group of routes is given: the database, the server's clock, the bank's settings and the write path. */
-import type { CommissionScheme, FreeTextPolicy, SalePolicy, Staff } from "@bankcrm/core";
+import type { CommissionScheme, CustomerView, FieldCatalog, FreeTextPolicy, SalePolicy, Staff } from "@bankcrm/core";
 import type { RetentionTable } from "@bankcrm/core/compliance";
 import type { Database } from "../database.js";
 import type { WritePath } from "../write-path.js";
@@ -14,6 +14,11 @@ export interface RouteContext {
   stopping?: AbortSignal | undefined;
   /** How the bank pays and credits sales (`GET /sales/performance`). */
   sales: SalesSettings;
+  /**
+   * The customer fields segments test (core's `customerFieldCatalog`; with `requireSensitiveConsent` where the bank
+   * asks a separate consent for financial account information — SENSITIVE_CONSENT=required).
+   */
+  catalog: FieldCatalog<CustomerView>;
   /** How long the bank keeps what names a person, and what holds it (default core's `DEFAULT_RETENTION`). */
   retention?: RetentionTable | undefined;
   /** The directory of the bank's mapping files (`<name>.yaml`) data feeds load by (`POST /load/{name}`). */

@@ -5,9 +5,9 @@
  * Chinese), every cell quoted and formula-safe.
  */
 import { Hono } from "hono";
-import { customerFieldCatalog, toSql } from "@bankcrm/core";
+import { toSql } from "@bankcrm/core";
 import { boundTo } from "@bankcrm/core/compliance";
-import { CONSENT_PURPOSES, type ConsentPurpose } from "@bankcrm/core/vocabulary";
+import { SEGMENT_PURPOSES, type SegmentPurpose } from "@bankcrm/core/vocabulary";
 import { appendAudit } from "../audit.js";
 import { forbidden, invalid, MALFORMED, present, principal, problem, readerOf, readJson, type Env } from "../http.js";
 import { definitionOf } from "./analytics.js";
@@ -24,7 +24,7 @@ const cell = (value: unknown) => {
   return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
 };
 
-export function segmentExportRoutes({ db, now }: RouteContext) {
+export function segmentExportRoutes({ db, now, catalog }: RouteContext) {
   const app = new Hono<Env>();
   app.post("/segments/export", async (c) => {
     const p = principal(c);
@@ -34,14 +34,14 @@ export function segmentExportRoutes({ db, now }: RouteContext) {
       definition?: unknown;
       purpose?: unknown;
     };
-    if (!CONSENT_PURPOSES.includes(request.purpose as ConsentPurpose))
+    if (!SEGMENT_PURPOSES.includes(request.purpose as SegmentPurpose))
       return invalid(c, [
-        { path: ["purpose"], code: "required", message: `an export is for a purpose: ${CONSENT_PURPOSES.join(", ")}` },
+        { path: ["purpose"], code: "required", message: `an export is for a purpose: ${SEGMENT_PURPOSES.join(", ")}` },
       ]);
-    const definition = definitionOf(c, request.definition);
+    const definition = definitionOf(c, request.definition, catalog);
     if (definition instanceof Response) return definition;
-    const purpose = request.purpose as ConsentPurpose;
-    const sql = toSql(boundTo(definition, purpose), customerFieldCatalog, {
+    const purpose = request.purpose as SegmentPurpose;
+    const sql = toSql(boundTo(definition, purpose, catalog), catalog, {
       dialect: "postgres",
       table: "customer_segment_view",
     });

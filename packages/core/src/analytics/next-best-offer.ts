@@ -60,6 +60,11 @@ export interface NextBestOfferOptions {
   /** Days a risk assessment stays valid. Default 365. */
   assessmentValidDays?: number;
   now?: Date;
+  /**
+   * The bank requires a separate consent to process financial account information (PIPL Art. 29): offers chosen
+   * from the customer's holdings need `sensitive_processing` as well as profiling; without it, the general list.
+   */
+  sensitiveConsent?: boolean;
 }
 
 function hasMarketingConsent(customer: Customer): boolean {
@@ -85,7 +90,9 @@ export function nextBestOffers(
   options: NextBestOfferOptions = {},
 ): NextBestOffers {
   const excluded: NextBestOffers["excluded"] = [];
-  const personalised = hasProfilingConsent(customer);
+  const personalised =
+    hasProfilingConsent(customer) &&
+    (!options.sensitiveConsent || consentInForce(customer.consents, "sensitive_processing", "all")?.granted === true);
   if (!hasMarketingConsent(customer)) return { offers: [], excluded: [{ code: "noMarketingConsent" }], personalised };
   const open = holdings.filter((h) => h.status !== "closed");
   const heldTypes = new Set<string>(open.map((h) => h.productType));

@@ -63,3 +63,5 @@ export {
   type RetentionTable,
 } from "./retention.js";
 export { boundTo } from "../segmentation/definition.js";
+export { requireSensitiveConsent } from "../segmentation/catalog.js";
+export { SENSITIVE_CONSENT } from "../segmentation/definition.js";

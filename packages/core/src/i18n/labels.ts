@@ -133,6 +133,10 @@ export const consentPurposeLabels = {
   profiling: { "zh-CN": "用户画像分析", en: "Profiling" },
   third_party_sharing: { "zh-CN": "向第三方提供", en: "Sharing with third parties" },
   cross_border_transfer: { "zh-CN": "跨境传输", en: "Cross-border transfer" },
+  sensitive_processing: {
+    "zh-CN": "处理敏感个人信息（金融账户）的单独同意",
+    en: "Separate consent for sensitive information (financial accounts)",
+  },
 } as const satisfies Labels["consentPurpose"];
 export const consentChannelLabels = {
   sms: { "zh-CN": "短信", en: "SMS" },

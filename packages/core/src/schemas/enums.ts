@@ -19,6 +19,7 @@ import {
   PRIVACY_RIGHTS,
   TIERS,
   CONSENT_PURPOSES,
+  SEGMENT_PURPOSES,
   CONSENT_CHANNELS,
   PRODUCT_TYPES,
   HOLDING_STATUSES,
@@ -71,6 +72,7 @@ export const AmlRiskRatingSchema = /* @__PURE__ */ z.enum(AML_RISK_RATINGS);
 export const PrivacyRightSchema = /* @__PURE__ */ z.enum(PRIVACY_RIGHTS);
 export const TierSchema = /* @__PURE__ */ z.enum(TIERS);
 export const ConsentPurposeSchema = /* @__PURE__ */ z.enum(CONSENT_PURPOSES);
+export const SegmentPurposeSchema = /* @__PURE__ */ z.enum(SEGMENT_PURPOSES);
 export const ConsentChannelSchema = /* @__PURE__ */ z.enum(CONSENT_CHANNELS);
 export const ProductTypeSchema = /* @__PURE__ */ z.enum(PRODUCT_TYPES);
 export const HoldingStatusSchema = /* @__PURE__ */ z.enum(HOLDING_STATUSES);

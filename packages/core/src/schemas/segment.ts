@@ -13,7 +13,7 @@ import * as z from "zod";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { object } from "../zod.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
-import { ConsentPurposeSchema } from "./enums.js";
+import { SegmentPurposeSchema } from "./enums.js";
 import { OPERATORS, SEGMENT_SCHEMA_VERSION, type Operator } from "./segment-operators.js";
 import { writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
@@ -51,7 +51,7 @@ export const SegmentDefinitionSchema = object({
    * What its members are used for (marketing, profiling…): only customers whose consent for it is in force are
    * members, in every evaluator — closures, columnar, SQL (`segmentRule`).
    */
-  purpose: ConsentPurposeSchema.optional(),
+  purpose: SegmentPurposeSchema.optional(),
 });
 export type SegmentDefinition = Omit<z.infer<typeof SegmentDefinitionSchema>, "rule"> & { rule: Rule };
 
@@ -65,7 +65,7 @@ export const SegmentSchema = defineRecord(
     description: text(1000).optional(),
     rule: RuleSchema,
     /** What its members are used for: only customers whose consent for it is in force are members. */
-    purpose: ConsentPurposeSchema.optional(),
+    purpose: SegmentPurposeSchema.optional(),
     /** Who keeps it (marketing, a branch manager, a relationship manager). */
     ownerId: IdSchema,
     createdBy: IdSchema.optional(),

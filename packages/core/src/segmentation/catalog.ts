@@ -37,18 +37,36 @@ export interface FieldDefinition<R = Record<string, unknown>> {
   operators?: readonly Operator[];
   /** Relative cost of reading the value, for ordering conditions (default 1). */
   cost?: number;
+  /**
+   * Sensitive personal information (个人信息保护法 Art. 28: financial accounts — balances, holdings, transactions):
+   * under a catalog that requires it (`requireSensitiveConsent`), a segment with a purpose that tests it counts
+   * only customers who also gave the separate consent (`sensitive_processing`, Art. 29).
+   */
+  sensitive?: boolean;
 }
 
 export interface CatalogField<R = Record<string, unknown>> extends Required<
-  Omit<FieldDefinition<R>, "values" | "valueLabels">
+  Omit<FieldDefinition<R>, "values" | "valueLabels" | "sensitive">
 > {
   values?: readonly string[];
   valueLabels?: Readonly<Record<string, Label>>;
+  sensitive?: boolean;
 }
 
 export interface FieldCatalog<R = Record<string, unknown>> {
   get(id: string): CatalogField<R> | undefined;
   list(): CatalogField<R>[];
+  /** The bank requires a separate consent to process its sensitive fields for a purpose (PIPL Art. 29). */
+  readonly sensitiveConsent?: boolean;
+}
+
+/**
+ * The same catalog for a bank that requires a separate consent (`sensitive_processing`) before a segment for a
+ * purpose may test sensitive fields: every evaluator given it — closures, columnar, SQL, the builder's worker —
+ * adds the condition (core's `segmentRule`).
+ */
+export function requireSensitiveConsent<R>(catalog: FieldCatalog<R>): FieldCatalog<R> {
+  return { get: (id) => catalog.get(id), list: () => catalog.list(), sensitiveConsent: true };
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -96,6 +114,7 @@ export function createFieldCatalog<R = Record<string, unknown>>(
       column: checkIdentifier(f.column ?? snakeCase(id), `fields.${id}.column`),
       operators,
       cost: f.cost ?? 1,
+      ...(f.sensitive ? { sensitive: true } : {}),
     });
   }
   return { get: (id) => byId.get(id), list: () => [...byId.values()] };

@@ -575,7 +575,7 @@ export function evaluateColumnar<R>(
   options: EvaluateOptions & { countOnly?: boolean } = {},
 ): SegmentResult & { bitmap: Uint32Array } {
   assertValidSegment(definition, catalog);
-  const bitmap = ruleBits(segmentRule(definition), table, options.now ?? new Date(), undefined);
+  const bitmap = ruleBits(segmentRule(definition, catalog), table, options.now ?? new Date(), undefined);
   const matches = count(bitmap);
   const ids: string[] = [];
   if (!options.countOnly) {

@@ -273,7 +273,7 @@ export function compileSegment<R>(
   options: EvaluateOptions = {},
 ): Predicate<R> {
   assertValidSegment(definition, catalog);
-  return compileRule(segmentRule(definition), catalog, options.now ?? new Date());
+  return compileRule(segmentRule(definition, catalog), catalog, options.now ?? new Date());
 }
 
 export interface ExplainedNode {
@@ -321,7 +321,7 @@ export function explainSegment<R>(
   options: EvaluateOptions = {},
 ): ExplainedNode {
   assertValidSegment(definition, catalog);
-  return explainRule(segmentRule(definition), catalog, record, options.now ?? new Date());
+  return explainRule(segmentRule(definition, catalog), catalog, record, options.now ?? new Date());
 }
 
 export interface SegmentResult {

@@ -169,6 +169,8 @@ export function buildCustomerView(
 }
 
 type Field = FieldDefinition<CustomerView>;
+/** Financial account information — balances, holdings, transactions and what is figured from them (PIPL Art. 28). */
+const SENSITIVE = { sensitive: true } as const;
 const f = (id: string, type: Field["type"], zh: string, en: string, extra: Partial<Field> = {}): Field => ({
   id,
   type,
@@ -200,32 +202,36 @@ export const customerFieldCatalog = createFieldCatalog<CustomerView>([
   f("kind", "enum", "客户类型", "Customer type", { values: CUSTOMER_KINDS, valueLabels: customerKindLabels }),
   f("status", "enum", "客户状态", "Status", { values: CUSTOMER_STATUSES, valueLabels: customerStatusLabels }),
   f("tier", "enum", "客户等级", "Tier", { values: TIERS, valueLabels: tierLabels }),
-  f("aum", "money", "资产规模（AUM）", "AUM"),
+  f("aum", "money", "资产规模（AUM）", "AUM", SENSITIVE),
   ...PRODUCT_TYPES.map((type) =>
     f(`balance.${type}`, "money", PRODUCT_LABELS[type]["zh-CN"], PRODUCT_LABELS[type].en, {
       get: (r) => r.balances?.[type] ?? (r.balances ? 0 : undefined),
+      ...SENSITIVE,
     }),
   ),
   f("productTypes", "stringList", "持有产品类型", "Holds product type", {
+    ...SENSITIVE,
     cost: 2,
     values: PRODUCT_TYPES,
     valueLabels: productTypeLabels,
   }),
-  f("productCount", "number", "持有产品数", "Product count"),
+  f("productCount", "number", "持有产品数", "Product count", SENSITIVE),
   // The value metrics segments can test, from the metric table.
   ...METRICS.filter((metric) => metric.segment).map((metric) =>
     f(metric.name, metric.kind as Field["type"], metric.label["zh-CN"], metric.label.en, {
       ...(metric.values ? { values: metric.values, valueLabels: metric.valueLabels } : {}),
+      // Every value metric is figured from the customer's accounts and transactions.
+      ...SENSITIVE,
     }),
   ),
-  f("lastTransactionAt", "date", "最近交易日期", "Last transaction date"),
-  f("daysSinceLastTransaction", "number", "距最近交易天数", "Days since last transaction"),
-  f("transactionCount30d", "number", "近30天交易笔数", "Transactions in 30 days"),
-  f("transactionCount90d", "number", "近90天交易笔数", "Transactions in 90 days"),
-  f("transactionCount365d", "number", "近一年交易笔数", "Transactions in a year"),
-  f("transactionAmount30d", "money", "近30天交易金额", "Transaction amount in 30 days"),
-  f("transactionAmount90d", "money", "近90天交易金额", "Transaction amount in 90 days"),
-  f("transactionAmount365d", "money", "近一年交易金额", "Transaction amount in a year"),
+  f("lastTransactionAt", "date", "最近交易日期", "Last transaction date", SENSITIVE),
+  f("daysSinceLastTransaction", "number", "距最近交易天数", "Days since last transaction", SENSITIVE),
+  f("transactionCount30d", "number", "近30天交易笔数", "Transactions in 30 days", SENSITIVE),
+  f("transactionCount90d", "number", "近90天交易笔数", "Transactions in 90 days", SENSITIVE),
+  f("transactionCount365d", "number", "近一年交易笔数", "Transactions in a year", SENSITIVE),
+  f("transactionAmount30d", "money", "近30天交易金额", "Transaction amount in 30 days", SENSITIVE),
+  f("transactionAmount90d", "money", "近90天交易金额", "Transaction amount in 90 days", SENSITIVE),
+  f("transactionAmount365d", "money", "近一年交易金额", "Transaction amount in a year", SENSITIVE),
   f("preferredChannel", "enum", "偏好渠道", "Preferred channel", {
     values: CONTACT_CHANNELS,
     valueLabels: contactChannelLabels,

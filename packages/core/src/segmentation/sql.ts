@@ -127,6 +127,6 @@ export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>
     return condition(r);
   };
 
-  const where = rule(segmentRule(definition));
+  const where = rule(segmentRule(definition, catalog));
   return { text: `SELECT ${quote(idColumn)} FROM ${quote(table)} WHERE ${where}`, where, values };
 }

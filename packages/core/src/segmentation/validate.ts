@@ -5,7 +5,7 @@
  * issue, never a stack overflow or a hang.
  */
 import type { Locale } from "../i18n/locale.js";
-import { CONSENT_PURPOSES } from "../vocabulary.js";
+import { SEGMENT_PURPOSES } from "../vocabulary.js";
 import { segmentMessage, type SegmentMessageKey } from "../i18n/segment-messages.js";
 import type { CatalogField, FieldCatalog } from "./catalog.js";
 import type { SegmentDefinition } from "./definition.js";
@@ -157,7 +157,7 @@ export function validateSegment(
   if (!Number.isInteger(definition.version) || (definition.version as number) < 1) add(["version"], "malformed");
   if (definition.purpose !== undefined) {
     // A purpose binds the segment to the consent for it: a catalog without the customers' consents cannot.
-    if (!(CONSENT_PURPOSES as readonly unknown[]).includes(definition.purpose)) add(["purpose"], "malformed");
+    if (!(SEGMENT_PURPOSES as readonly unknown[]).includes(definition.purpose)) add(["purpose"], "malformed");
     else if (catalog.get(CONSENT_FIELD)?.type !== "stringList")
       add(["purpose"], "unknownField", { field: CONSENT_FIELD });
   }

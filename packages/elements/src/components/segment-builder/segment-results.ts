@@ -19,7 +19,7 @@ import {
   type SegmentMessageKey,
 } from "@bankcrm/core";
 import { consentPurposeLabels, segmentMessage } from "@bankcrm/core/i18n";
-import { CONSENT_PURPOSES, type ConsentPurpose } from "@bankcrm/core/vocabulary";
+import { SEGMENT_PURPOSES, type SegmentPurpose } from "@bankcrm/core/vocabulary";
 import type { SegmentCount } from "../../segment-counter.js";
 
 type AnyCatalog = FieldCatalog<never>;
@@ -192,7 +192,7 @@ export function purposeView(v: {
 }): TemplateResult {
   const d = v.definition;
   const choose = (e: Event) => {
-    const value = (e.target as HTMLSelectElement).value as ConsentPurpose | "";
+    const value = (e.target as HTMLSelectElement).value as SegmentPurpose | "";
     const { purpose: _was, ...rest } = d;
     v.edit(value ? { ...rest, purpose: value } : rest);
   };
@@ -200,7 +200,7 @@ export function purposeView(v: {
     ${t("builderPurpose", v.l)}
     <select name="purpose" ?disabled=${v.readonly} aria-describedby="purpose-hint" @change=${choose}>
       <option value="" ?selected=${!d.purpose}>${t("purposeNone", v.l)}</option>
-      ${CONSENT_PURPOSES.map(
+      ${SEGMENT_PURPOSES.map(
         (p) => html`<option value=${p} ?selected=${d.purpose === p}>${consentPurposeLabels[p][v.l]}</option>`,
       )}
     </select>
