@@ -4,7 +4,7 @@
  * contact and move the new lead while still offline, see all three queued, go
  * online — and the server ends with exactly one lead, contacted, and the contact.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -314,6 +314,15 @@ describe("branch workstation against the reference server (server mode)", () => 
       // No reload: the feed brings the changed customer, and the count is one less within two seconds.
       await expect.poll(counted, { timeout: 2_000 }).toBe(before.count - 1);
       expect(await consents.locator("li").first().textContent()).toMatch(/营销.*已撤回/);
+      // The list exported for the segment's purpose holds the same customers: not the one who withdrew.
+      const [file] = await Promise.all([
+        mk.page.waitForEvent("download"),
+        app.locator('ws-marketing-page [data-testid="export-segment"]').click(),
+      ]);
+      const csv = readFileSync((await file.path())!, "utf8");
+      const exported = csv.trim().split("\r\n").slice(1);
+      expect(exported).toHaveLength(before.count - 1);
+      expect(csv).not.toContain(`"${customerId}"`);
       // Their copy of what the bank holds about them (PIPL Arts. 44–45): their holdings, the withdrawal just made.
       const myData = bank.page.locator('[data-testid="portal-my-data"]');
       await myData.getByRole("button", { name: "查看副本" }).click();

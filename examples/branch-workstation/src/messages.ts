@@ -1,7 +1,9 @@
 /** The workstation's own UI text, in zh-CN and English. */
 import type { Locale } from "@bankcrm/core";
+import { COMPLIANCE_TEXT } from "./messages-compliance.js";
 
 const TEXT = {
+  ...COMPLIANCE_TEXT,
   title: ["bankcrm 网点工作台", "bankcrm branch workstation"],
   switchLocale: ["English", "中文"],
   reset: ["重置演示数据", "Reset demo data"],
@@ -338,38 +340,6 @@ const TEXT = {
   noScheme: ["银行未配置佣金方案。", "The bank has configured no commission scheme."],
   rankLine: ["{metric}：第 {rank} 名 / 共 {of} 名", "{metric}: {rank} of {of}"],
   staffColumn: ["客户经理", "Relationship manager"],
-  navPrivacy: ["个人信息请求", "Personal data requests"],
-  privacyTitle: ["个人信息主体请求", "Requests about personal information"],
-  privacyExplain: [
-    "客户可以查阅、复制、更正、删除本行持有的其个人信息（《个人信息保护法》第四十四至四十七条），须在 30 日内答复。删除时，依法须保存的信息（如反洗钱要求的身份资料和交易记录）停止处理、仅作保存，其余删除或匿名化，答复中说明保存的理由。",
-    "Customers may see, copy, correct and delete the personal information the bank holds about them (PIPL Arts. 44–47), answered within 30 days. On deletion, what the law keeps (identity and transaction records under the AML law) is only stored; the rest is erased or anonymised, and the answer gives the reasons for what is kept.",
-  ],
-  privacyNone: ["没有个人信息请求。", "No requests."],
-  privacyFailed: ["无法读取请求", "The requests could not be read"],
-  privacyReceived: ["受理", "Received"],
-  privacyDue: ["监管时限", "Regulator's limit"],
-  privacyRight: ["请求", "Right"],
-  privacyCustomer: ["客户", "Customer"],
-  privacyStatus: ["状态", "Status"],
-  privacyHandle: ["办理", "Handle"],
-  privacyHandling: ["办理 {id}：客户 {customer}", "Handling {id}: customer {customer}"],
-  privacyCopy: ["制作副本", "Make the copy"],
-  privacyDownload: ["下载 JSON", "Download JSON"],
-  privacyPreview: ["查看删除方案", "See what deleting does"],
-  privacyErase: ["执行删除", "Delete"],
-  privacyErased: [
-    "已删除 {erased} 条、匿名化 {anonymised} 条，依法保存并停止处理 {restricted} 条。",
-    "{erased} erased, {anonymised} anonymised, {restricted} kept by law and restricted.",
-  ],
-  privacyEmbeddedErase: [
-    "删除在行内系统（服务器）上执行；本机只能查看方案。",
-    "Deletion is done on the bank's server; this device can only show the plan.",
-  ],
-  privacyCorrect: ["在下方更正客户资料，变更留有记录。", "Correct the customer's details below; every change is kept."],
-  privacyResolve: ["办结并答复", "Close with the answer"],
-  privacyResolved: ["已办结。", "Closed."],
-  privacyWorking: ["正在处理…", "Working…"],
-  privacyError: ["未能完成：{reason}", "Not done: {reason}"],
   salesColumn: ["已售笔数", "Sold"],
   soldColumn: ["销售金额", "Amount sold"],
   commissionColumn: ["佣金", "Commission"],

@@ -17,6 +17,7 @@ import type {
   SalesPerformance,
   Locale,
   SegmentDefinition,
+  SegmentPurpose,
 } from "@bankcrm/core";
 import {
   createCachedStore,
@@ -388,6 +389,12 @@ export class WorkstationSession {
   get launcher(): ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined {
     const remote = this.remote;
     return remote ? (campaign) => remote.launchCampaign(campaign.id, campaign.version ?? 1) : undefined;
+  }
+
+  /** Server mode: a segment's members as CSV for its purpose (`POST /segments/export`), as the current user. */
+  get exporter(): ((definition: SegmentDefinition, purpose: SegmentPurpose) => Promise<string>) | undefined {
+    const remote = this.remote;
+    return remote ? (definition, purpose) => remote.exportSegment(definition, purpose) : undefined;
   }
 
   /**

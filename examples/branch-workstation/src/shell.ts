@@ -383,6 +383,7 @@ export class WorkstationApp extends LitElement {
                 .locale=${this.locale}
                 .keep=${s.embedded ? s.keepDemo.bind(s) : undefined}
                 .launcher=${s.launcher}
+                .exporter=${s.exporter}
                 .world=${s}
               ></ws-marketing-page>`
             : nothing

@@ -22,9 +22,15 @@ import {
   type CampaignMeasurement,
   type Locale,
   type SegmentDefinition,
+  type SegmentPurpose,
 } from "@bankcrm/core";
 import { CAMPAIGN_CHANNELS, PRODUCT_RISK_LEVELS, PRODUCT_TYPES } from "@bankcrm/core/vocabulary";
-import { campaignChannelLabels, productRiskLevelLabels, productTypeLabels } from "@bankcrm/core/i18n";
+import {
+  campaignChannelLabels,
+  consentPurposeLabels,
+  productRiskLevelLabels,
+  productTypeLabels,
+} from "@bankcrm/core/i18n";
 import type { CampaignLaunch, CrmClient } from "@bankcrm/data";
 import { campaignTable } from "./campaign-table.js";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
@@ -39,6 +45,7 @@ import { text, type TextKey } from "../messages.js";
 import { marketingPageStyles } from "./marketing-page.styles.js";
 import { fixedSegments, saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
+import { download } from "../download.js";
 
 export class MarketingPage extends LitElement {
   static override styles = marketingPageStyles;
@@ -58,6 +65,9 @@ export class MarketingPage extends LitElement {
   @property({ attribute: false }) world: WorldPort | undefined;
   /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`). */
   @property({ attribute: false }) launcher: ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined;
+  /** Server mode: the segment's members as CSV for its purpose (marketing and branch managers). */
+  @property({ attribute: false }) exporter:
+    ((definition: SegmentDefinition, purpose: SegmentPurpose) => Promise<string>) | undefined;
 
   @state() private segments: SegmentDefinition[] = fixedSegments();
   @state() private definition: SegmentDefinition = this.segments[0]!;
@@ -350,6 +360,29 @@ export class MarketingPage extends LitElement {
     </div>`;
   }
 
+  /** The export of the segment's members for its purpose: the server's, bound to each customer's consent. */
+  private renderExport() {
+    const purpose = this.definition.purpose;
+    if (!this.exporter) return html`<span class="muted">${this.t("exportEmbedded")}</span>`;
+    if (!purpose)
+      return html`<span class="muted" data-testid="export-needs-purpose">${this.t("exportNeedsPurpose")}</span>`;
+    return html`<button type="button" data-testid="export-segment" @click=${() => void this.exportList(purpose)}>
+      ${this.t("exportSegment")}
+    </button>`;
+  }
+
+  private async exportList(purpose: SegmentPurpose) {
+    if (!this.valid || !this.exporter) return void (this.failure = this.t("segmentInvalid"));
+    try {
+      const csv = await this.exporter(this.definition, purpose);
+      download(`segment-${this.definition.id}-${purpose}.csv`, csv, "text/csv;charset=utf-8");
+      const count = csv.trim().split("\r\n").length - 1;
+      this.say(this.t("exported", { count, purpose: consentPurposeLabels[purpose][this.locale] }));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
   private renderDraft() {
     const l = this.locale;
     const today = bankDay(new Date());
@@ -360,6 +393,7 @@ export class MarketingPage extends LitElement {
         <button type="button" data-testid="save-segment" @click=${() => void this.save()}>
           ${this.t("saveSegment")}
         </button>
+        ${this.renderExport()}
       </p>
       <form data-testid="campaign-form" @submit=${this.createCampaign}>
         <label

@@ -32,6 +32,7 @@ import type { CrmClient, CrmStore, ErasureAnswer, HttpStore } from "@bankcrm/dat
 import "@bankcrm/elements/customer-form.js";
 import { SourcedPage } from "./sourced-page.js";
 import { everyPage } from "../paging.js";
+import { download } from "../download.js";
 import { reportPageStyles } from "../panel-styles.js";
 
 /** What the page reads and does, where the data is. */
@@ -176,16 +177,10 @@ export class PrivacyPage extends SourcedPage<PrivacySource> {
       if (answer.applied) this.done = this.status;
     });
 
-  private download = () => {
+  private downloadCopy = () => {
     const pkg = this.shown?.pkg;
     if (!pkg) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(pkg, null, 2)], { type: "application/json" }));
-    const link = Object.assign(document.createElement("a"), {
-      href: url,
-      download: `personal-data-${pkg.customerId}.json`,
-    });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(`personal-data-${pkg.customerId}.json`, JSON.stringify(pkg, null, 2), "application/json");
   };
 
   /** Starts the case if it is waiting, then resolves it with what was done. */
@@ -256,7 +251,7 @@ export class PrivacyPage extends SourcedPage<PrivacySource> {
           right === "access" || right === "copy" || right === undefined
             ? html`<button type="button" ?disabled=${this.busy} @click=${this.copy}>${this.t("privacyCopy")}</button> ${
                   this.shown?.pkg
-                    ? html`<button type="button" class="quiet" @click=${this.download}>
+                    ? html`<button type="button" class="quiet" @click=${this.downloadCopy}>
                         ${this.t("privacyDownload")}
                       </button>`
                     : nothing
