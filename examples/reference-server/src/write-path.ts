@@ -9,12 +9,15 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import {
   assertCanWrite,
+  BankcrmAccessDeniedError,
   canReadConfidential,
+  collectionSpec,
   isAccessDeniedError,
   isMasked,
   isTransitionError,
   isValidationError,
   WRITABLE_COLLECTIONS,
+  type Customer,
   type FreeTextPolicy,
 } from "@bankcrm/core";
 import type { Collection, Database } from "./database.js";
@@ -149,6 +152,31 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
   };
 
   /**
+   * What stops an update before it is written: a record moved to a customer outside the caller's scope (404), or a
+   * rule of the collection's that needs the customer (回避 at a complaint's assignment) — checked against the customer
+   * as stored, read whatever the caller's scope, never from the request (403 with the rule's code).
+   */
+  const updateRefused = async (
+    c: Context<Env>,
+    collection: Collection,
+    next: Row,
+    before: Row | undefined,
+    tx: Sql,
+  ) => {
+    const moved = await outsideScope(c, next, before, tx);
+    const rule = collectionSpec(collection).write?.updateRule;
+    if (moved || !rule?.applies(next, before ?? {})) return moved;
+    const customer = typeof next.customerId === "string" ? await db.get("customers", next.customerId, tx) : undefined;
+    const reason = rule.refuse(next, customer?.body as Customer | undefined);
+    if (!reason) return undefined;
+    return writeProblem(
+      c,
+      new BankcrmAccessDeniedError(principal(c).role, `update ${collection}`, { reason }),
+      collection,
+    );
+  };
+
+  /**
    * A POST made safe to retry: the Idempotency-Key is required; the same key with
    * the same body gets the stored answer, with another body a 422. `run` does the
    * write inside one transaction with the key's answer, so a lost response and
@@ -204,6 +232,6 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     return { status: 200, body: { customer: applied.customer, change: recorded }, etag };
   };
 
-  return { cleared, visibleNow, outsideScope, idempotent, keepCustomerChange };
+  return { cleared, visibleNow, outsideScope, updateRefused, idempotent, keepCustomerChange };
 }
 export type WritePath = ReturnType<typeof writePath>;

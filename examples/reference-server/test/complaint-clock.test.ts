@@ -97,4 +97,41 @@ describe("the regulator's complaint clock (pglite)", () => {
     expect(refused.json()).toMatchObject({ code: "recusal" });
     expect((await start(manager)).status).toBe(200);
   });
+
+  it("refuses to assign a complaint to the customer's relationship manager or the person complained about (回避)", async () => {
+    const s = await ready();
+    const complaint = {
+      id: "SC-RECUSAL-ASSIGN",
+      customerId: customer.id,
+      type: "complaint",
+      priority: "medium",
+      channel: "branch",
+      status: "open",
+      subject: "柜面服务态度",
+      aboutStaffId: "ST-BJ-CY-TE1",
+      openedAt: RECEIVED,
+      slaDueAt: "2026-10-27T16:00:00.000Z",
+    };
+    const created = await call(s, manager, "POST", "serviceCases", complaint);
+    expect(created.status, created.text).toBe(201);
+    const assign = (to: string, version: number) =>
+      call(
+        s,
+        manager,
+        "PUT",
+        `serviceCases/${complaint.id}`,
+        { ...created.json(), assignedTo: to },
+        {
+          "If-Match": `"v${version}"`,
+        },
+      );
+    for (const interested of [customer.relationshipManagerId!, "ST-BJ-CY-TE1"]) {
+      const refused = await assign(interested, 1);
+      expect(refused.status, refused.text).toBe(403);
+      expect(refused.json()).toMatchObject({ code: "recusal" });
+    }
+    const ok = await assign("ST-BJ-CY-SE1", 1);
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json().assignedTo).toBe("ST-BJ-CY-SE1");
+  });
 });

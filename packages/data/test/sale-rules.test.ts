@@ -112,6 +112,10 @@ for (const [label, make] of STORES) {
       expect(isBankcrmError(refused, "access_denied")).toBe(true);
       expect(describeError(refused, "zh-CN")).toBe("投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉");
       expect(await client.serviceCases.get(id)).toMatchObject({ status: "open" });
+      // Nor is it assigned to them: the update is refused by the same rule, and nothing is written.
+      const assigned = await client.serviceCases.update(id, { assignedTo: rm.id }).catch((e: unknown) => e);
+      expect(describeError(assigned, "en")).toMatch(/recus|interest/i);
+      expect(await client.serviceCases.get(id)).not.toHaveProperty("assignedTo");
     });
 
     if (label === "reference server")

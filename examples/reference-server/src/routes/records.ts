@@ -214,8 +214,8 @@ export function recordRoutes({ db, write, now, sales }: RouteContext) {
         ]);
       }
       if (!loader) {
-        const moved = await write.outsideScope(c, data, current?.body, tx);
-        if (moved) return moved;
+        const stopped = await write.updateRefused(c, collection, data, current?.body, tx);
+        if (stopped) return stopped;
       }
       let clean: Record<string, unknown>;
       try {

@@ -72,7 +72,29 @@ export interface CollectionWrites {
   derived?: readonly string[];
   /** Fields only a transition's effect sets (a complaint's extensions): refused in an update's input. */
   transitionOnly?: readonly string[];
+  /**
+   * A rule an update keeps that needs the record's customer, on the client as on the server (which reads its own):
+   * `applies` says of the record as updated (and as it was) whether to read them; `refuse` names the rule it breaks
+   * — an access refusal with that code — or nothing.
+   */
+  updateRule?: {
+    applies: (next: Record<string, unknown>, previous: Record<string, unknown>) => boolean;
+    refuse: (next: Record<string, unknown>, customer: Customer | undefined) => "recusal" | undefined;
+  };
 }
+
+/**
+ * 回避 at assignment (CBIRC 2020): a complaint is not given to the customer's relationship manager, nor to the person
+ * complained about — as its start and resolve refuse them (machines.ts).
+ */
+const complaintAssignment: NonNullable<CollectionWrites["updateRule"]> = {
+  applies: (next, previous) =>
+    next.type === "complaint" && next.assignedTo !== undefined && next.assignedTo !== previous.assignedTo,
+  refuse: (next, customer) =>
+    next.assignedTo === next.aboutStaffId || next.assignedTo === customer?.relationshipManagerId
+      ? "recusal"
+      : undefined,
+};
 
 export interface CollectionSpec<R = unknown> {
   schema: z.ZodType<R>;
@@ -191,6 +213,7 @@ export const collections = defineCollections({
       derive: caseDerivedFields,
       derived: ["regulatoryDueAt"],
       transitionOnly: ["extensions"],
+      updateRule: complaintAssignment,
     },
     machine: serviceCaseMachine,
     freeText: ["subject", "description", "resolution", "satisfactionComment"],

@@ -1,3 +1,21 @@
+/** An update's rule that needs the customer (回避 at a complaint's assignment), against them as this client reads them. */
+async function keepUpdateRule(
+  collection: CollectionName,
+  next: object,
+  previous: object,
+  role: string,
+  customerOf: (id: string) => Promise<unknown>,
+) {
+  const rule = collectionSpec(collection).write?.updateRule;
+  const record = next as Record<string, unknown>;
+  if (!rule?.applies(record, previous as Record<string, unknown>)) return;
+  const id = record.customerId;
+  const customer =
+    typeof id === "string" ? ((await customerOf(id).catch(() => undefined)) as Customer | undefined) : undefined;
+  const reason = rule.refuse(record, customer);
+  if (reason) throw new BankcrmAccessDeniedError(role, `update ${collection}`, { reason });
+}
+
 /**
  * The client's writes — create, update, transition and customer changes — each
  * computed by core's functions (the same the server runs), its free text
@@ -11,7 +29,9 @@ import {
   applyTransition,
   applyUpdate,
   assertCanWrite,
+  BankcrmAccessDeniedError,
   BankcrmNotFoundError,
+  collectionSpec,
   CustomerSchema,
   guardFreeText,
   hasFreeText,
@@ -119,6 +139,7 @@ export function writes(ctx: ClientContext) {
           masked: allowMasked,
         }),
       );
+      await keepUpdateRule(collection, record, current, user.role, (id) => latest("customers", id));
       const expectedVersion = versionOf(current);
       return commit(
         "update",
