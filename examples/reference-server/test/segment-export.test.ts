@@ -12,7 +12,7 @@ import {
   type SegmentDefinition,
 } from "@bankcrm/core";
 import { boundTo } from "@bankcrm/core/compliance";
-import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
+import { useReferenceServer, type RunningServer } from "../../../packages/data/test/support/reference-server.js";
 import { book, call, callAsCustomer, member, rm, seededServer } from "./support/demo-bank.js";
 
 const marketing = member("ST-HQ-MA1");
@@ -29,6 +29,22 @@ const expected = (purpose: SegmentPurpose) => {
   const keeps = compileSegment(boundTo(everyone, purpose), customerFieldCatalog, { now: NOW });
   return book.customers.filter((c) => keeps(buildCustomerView(c, { now: NOW }))).map((c) => c.id);
 };
+/** The customer gives or withdraws a consent in the portal (`POST /me/changes`), now. */
+async function consentChange(s: RunningServer, customerId: string, purpose: string, granted: boolean, id: string) {
+  const me = await callAsCustomer(s, customerId, "GET", "me");
+  const consent = { purpose, channel: "all", granted, textVersion: "2026-03", recordedAt: new Date().toISOString() };
+  return callAsCustomer(
+    s,
+    customerId,
+    "POST",
+    "me/changes",
+    { id, input: { kind: "consent", consent } },
+    {
+      "If-Match": me.etag!,
+    },
+  );
+}
+
 const idsOf = (csv: string) =>
   csv
     .trim()
@@ -76,27 +92,7 @@ describe("a segment's export, bound by consent (pglite)", () => {
   it("leaves out a customer the moment they withdraw, and makes a formula-like value inert", async () => {
     const s = await ready();
     const customerId = expected("marketing")[0]!;
-    const me = await callAsCustomer(s, customerId, "GET", "me");
-    const withdrawn = await callAsCustomer(
-      s,
-      customerId,
-      "POST",
-      "me/changes",
-      {
-        id: "CH-EXPORT-WITHDRAW",
-        input: {
-          kind: "consent",
-          consent: {
-            purpose: "marketing",
-            channel: "all",
-            granted: false,
-            textVersion: "2026-03",
-            recordedAt: new Date().toISOString(),
-          },
-        },
-      },
-      { "If-Match": me.etag! },
-    );
+    const withdrawn = await consentChange(s, customerId, "marketing", false, "CH-EXPORT-WITHDRAW");
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect(idsOf((await exportFor("marketing")).text)).not.toContain(customerId);
     // A city typed by a source system as a formula is a text cell, never a formula.
@@ -127,27 +123,7 @@ describe("a bank that asks a separate consent for financial account information 
     // One customer gives the separate consent in the portal: they, and only they, count.
     const s = await ready();
     const customerId = consenting.ids[0]!;
-    const me = await callAsCustomer(s, customerId, "GET", "me");
-    const given = await callAsCustomer(
-      s,
-      customerId,
-      "POST",
-      "me/changes",
-      {
-        id: "CH-SENSITIVE-GIVE",
-        input: {
-          kind: "consent",
-          consent: {
-            purpose: "sensitive_processing",
-            channel: "all",
-            granted: true,
-            textVersion: "2026-03",
-            recordedAt: new Date().toISOString(),
-          },
-        },
-      },
-      { "If-Match": me.etag! },
-    );
+    const given = await consentChange(s, customerId, "sensitive_processing", true, "CH-SENSITIVE-GIVE");
     expect(given.status, given.text).toBe(200);
     expect((await count(onAccounts)).ids).toEqual([customerId]);
     const exported = await call(s, marketing, "POST", "segments/export", {
