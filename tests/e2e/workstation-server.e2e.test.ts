@@ -319,7 +319,7 @@ describe("branch workstation against the reference server (server mode)", () => 
         mk.page.waitForEvent("download"),
         app.locator('ws-marketing-page [data-testid="export-segment"]').click(),
       ]);
-      const csv = readFileSync((await file.path()), "utf8");
+      const csv = readFileSync(await file.path(), "utf8");
       const exported = csv.trim().split("\r\n").slice(1);
       expect(exported).toHaveLength(before.count - 1);
       expect(csv).not.toContain(`"${customerId}"`);
