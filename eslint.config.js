@@ -19,7 +19,7 @@ const TABLES = {
   // A label in both languages for every value of every vocabulary: one table, read by every element.
   "packages/core/src/i18n/labels.ts": 520,
   // Every vocabulary's values, each with its comment: the one list the schemas, labels and machines read.
-  "packages/core/src/vocabulary.ts": 430,
+  "packages/core/src/vocabulary.ts": 410,
   // The columnar segment evaluator: one kernel per operator and type, kept together so each is
   // checked against the closures' semantics in one place (segmentation-columnar.test.ts).
   "packages/core/src/segmentation/columnar.ts": 510,

@@ -17,8 +17,8 @@ import type {
   SalesPerformance,
   Locale,
   SegmentDefinition,
-  SegmentPurpose,
 } from "@bankcrm/core";
+import type { SegmentExporter } from "./pages/segment-export.js";
 import {
   createCachedStore,
   createCrmClient,
@@ -392,7 +392,7 @@ export class WorkstationSession {
   }
 
   /** Server mode: a segment's members as CSV for its purpose (`POST /segments/export`), as the current user. */
-  get exporter(): ((definition: SegmentDefinition, purpose: SegmentPurpose) => Promise<string>) | undefined {
+  get exporter(): SegmentExporter | undefined {
     const remote = this.remote;
     return remote ? (definition, purpose) => remote.exportSegment(definition, purpose) : undefined;
   }

@@ -290,58 +290,6 @@ export const RELATIONSHIP_ROLES = [
   "affiliate",
 ] as const;
 
-/** RFM segments, from the R score and the mean of the F and M scores. */
-export const RFM_SEGMENTS = [
-  "champions",
-  "loyal",
-  "potential_loyalists",
-  "new",
-  "promising",
-  "need_attention",
-  "about_to_sleep",
-  "at_risk",
-  "cant_lose",
-  "hibernating",
-  "lost",
-] as const;
-export const CHURN_LEVELS = ["low", "medium", "high"] as const;
-/** Explanations of the value models, each with a label for the people who read them. */
-export const CONTRIBUTION_FACTORS = [
-  "depositSpread",
-  "loanMargin",
-  "expectedLoss",
-  "productFees",
-  "transactionFees",
-  "costToServe",
-] as const;
-export const VALUE_FACTORS = ["aum", "contribution", "productDepth", "tenure", "engagement", "lifetimeValue"] as const;
-export const CHURN_REASONS = [
-  "modelDropout",
-  "inactive90",
-  "inactive180",
-  "balanceFalling",
-  "balanceCollapsing",
-  "complaint",
-  "complaints",
-] as const;
-/** Why a customer deserves a call now (客户关怀): what `careEvents` finds. */
-export const CARE_REASONS = [
-  "birthday",
-  "depositMaturity",
-  "wealthMaturity",
-  "riskAssessmentExpired",
-  "idDocumentExpiring",
-  "dormantAccount",
-  "dueDiligenceReview",
-] as const;
-export const OFFER_EXCLUSIONS = [
-  "held",
-  "aboveRiskTolerance",
-  "noRiskAssessment",
-  "riskAssessmentExpired",
-  "noMarketingConsent",
-] as const;
-
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 export type Gender = (typeof GENDERS)[number];
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
@@ -389,13 +337,18 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export type SalesMetric = (typeof SALES_METRICS)[number];
 export type RelationshipGroupKind = (typeof RELATIONSHIP_GROUP_KINDS)[number];
 export type RelationshipRole = (typeof RELATIONSHIP_ROLES)[number];
-export type RfmSegment = (typeof RFM_SEGMENTS)[number];
-export type ChurnLevel = (typeof CHURN_LEVELS)[number];
-export type ContributionFactorCode = (typeof CONTRIBUTION_FACTORS)[number];
-export type ValueFactorCode = (typeof VALUE_FACTORS)[number];
-export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
-export type CareReason = (typeof CARE_REASONS)[number];
-export type ExclusionCode = (typeof OFFER_EXCLUSIONS)[number];
+
+// The value models' vocabularies (RFM, churn, contribution, care, offers) stand in their own file.
+export * from "./vocabulary-value.js";
+import {
+  RFM_SEGMENTS,
+  CHURN_LEVELS,
+  CONTRIBUTION_FACTORS,
+  VALUE_FACTORS,
+  CHURN_REASONS,
+  CARE_REASONS,
+  OFFER_EXCLUSIONS,
+} from "./vocabulary-value.js";
 
 /** Every vocabulary by name, for labels, docs and the completeness test. */
 export const vocabularies = {

@@ -22,15 +22,9 @@ import {
   type CampaignMeasurement,
   type Locale,
   type SegmentDefinition,
-  type SegmentPurpose,
 } from "@bankcrm/core";
 import { CAMPAIGN_CHANNELS, PRODUCT_RISK_LEVELS, PRODUCT_TYPES } from "@bankcrm/core/vocabulary";
-import {
-  campaignChannelLabels,
-  consentPurposeLabels,
-  productRiskLevelLabels,
-  productTypeLabels,
-} from "@bankcrm/core/i18n";
+import { campaignChannelLabels, productRiskLevelLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import type { CampaignLaunch, CrmClient } from "@bankcrm/data";
 import { campaignTable } from "./campaign-table.js";
 import { createModuleWorker, createSegmentCounter, type SegmentCounter } from "@bankcrm/elements/segment-counter.js";
@@ -45,7 +39,8 @@ import { text, type TextKey } from "../messages.js";
 import { marketingPageStyles } from "./marketing-page.styles.js";
 import { fixedSegments, saveSegment, savedSegments, segmentLabel } from "../saved-segments.js";
 import { USERS, type DemoRole } from "../users.js";
-import { download } from "../download.js";
+import "./segment-export.js";
+import type { SegmentExporter } from "./segment-export.js";
 
 export class MarketingPage extends LitElement {
   static override styles = marketingPageStyles;
@@ -66,8 +61,7 @@ export class MarketingPage extends LitElement {
   /** Server mode: the launch as the server does it (`POST /campaigns/{id}/launch`). */
   @property({ attribute: false }) launcher: ((campaign: Campaign) => Promise<CampaignLaunch>) | undefined;
   /** Server mode: the segment's members as CSV for its purpose (marketing and branch managers). */
-  @property({ attribute: false }) exporter:
-    ((definition: SegmentDefinition, purpose: SegmentPurpose) => Promise<string>) | undefined;
+  @property({ attribute: false }) exporter: SegmentExporter | undefined;
 
   @state() private segments: SegmentDefinition[] = fixedSegments();
   @state() private definition: SegmentDefinition = this.segments[0]!;
@@ -360,29 +354,6 @@ export class MarketingPage extends LitElement {
     </div>`;
   }
 
-  /** The export of the segment's members for its purpose: the server's, bound to each customer's consent. */
-  private renderExport() {
-    const purpose = this.definition.purpose;
-    if (!this.exporter) return html`<span class="muted">${this.t("exportEmbedded")}</span>`;
-    if (!purpose)
-      return html`<span class="muted" data-testid="export-needs-purpose">${this.t("exportNeedsPurpose")}</span>`;
-    return html`<button type="button" data-testid="export-segment" @click=${() => void this.exportList(purpose)}>
-      ${this.t("exportSegment")}
-    </button>`;
-  }
-
-  private async exportList(purpose: SegmentPurpose) {
-    if (!this.valid || !this.exporter) return void (this.failure = this.t("segmentInvalid"));
-    try {
-      const csv = await this.exporter(this.definition, purpose);
-      download(`segment-${this.definition.id}-${purpose}.csv`, csv, "text/csv;charset=utf-8");
-      const count = csv.trim().split("\r\n").length - 1;
-      this.say(this.t("exported", { count, purpose: consentPurposeLabels[purpose][this.locale] }));
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
   private renderDraft() {
     const l = this.locale;
     const today = bankDay(new Date());
@@ -393,7 +364,12 @@ export class MarketingPage extends LitElement {
         <button type="button" data-testid="save-segment" @click=${() => void this.save()}>
           ${this.t("saveSegment")}
         </button>
-        ${this.renderExport()}
+        <ws-segment-export
+          .definition=${this.definition}
+          ?valid=${this.valid}
+          .exporter=${this.exporter}
+          locale=${this.locale}
+        ></ws-segment-export>
       </p>
       <form data-testid="campaign-form" @submit=${this.createCampaign}>
         <label
