@@ -11,6 +11,19 @@ import { book, call, member, rm, seededServer, staff } from "./support/demo-bank
 const customer = book.customers.find((c) => inCustomerScope(rm, c))!;
 const manager = member(staff.find((s) => s.role === "branch_manager" && s.branchId === customer.branchId)!.id);
 const RECEIVED = "2026-09-30T02:00:00.000Z";
+/** A complaint of the customer's received at the branch on 30 September 2026, with the bank's own limit. */
+const complaint = (id: string, subject: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  customerId: customer.id,
+  type: "complaint",
+  priority: "medium",
+  channel: "branch",
+  status: "open",
+  subject,
+  openedAt: RECEIVED,
+  slaDueAt: "2026-10-27T16:00:00.000Z",
+  ...extra,
+});
 
 describe("the regulator's complaint clock (pglite)", () => {
   const server = useReferenceServer({ database: "pglite" });
@@ -19,15 +32,7 @@ describe("the regulator's complaint clock (pglite)", () => {
   it("derives a complaint's limit itself, extends it with a reason — the second time by the branch manager only", async () => {
     const s = await ready();
     const crafted = {
-      id: "SC-CLOCK-1",
-      customerId: customer.id,
-      type: "complaint",
-      priority: "medium",
-      channel: "branch",
-      status: "open",
-      subject: "手续费争议",
-      openedAt: RECEIVED,
-      slaDueAt: "2026-10-27T16:00:00.000Z",
+      ...complaint("SC-CLOCK-1", "手续费争议"),
       regulatoryDueAt: "2027-12-31T16:00:00.000Z",
       extensions: [{ at: RECEIVED, reason: "forged", by: rm.id }],
     };
@@ -70,17 +75,7 @@ describe("the regulator's complaint clock (pglite)", () => {
 
   it("keeps a complaint from the customer's own relationship manager (回避), whatever the request says", async () => {
     const s = await ready();
-    const created = await call(s, rm, "POST", "serviceCases", {
-      id: "SC-RECUSAL-1",
-      customerId: customer.id,
-      type: "complaint",
-      priority: "medium",
-      channel: "branch",
-      status: "open",
-      subject: "理财收益争议",
-      openedAt: RECEIVED,
-      slaDueAt: "2026-10-27T16:00:00.000Z",
-    });
+    const created = await call(s, rm, "POST", "serviceCases", complaint("SC-RECUSAL-1", "理财收益争议"));
     expect(created.status, created.text).toBe(201);
     const start = (who: typeof rm, details?: Record<string, unknown>) =>
       call(
@@ -100,26 +95,15 @@ describe("the regulator's complaint clock (pglite)", () => {
 
   it("refuses to assign a complaint to the customer's relationship manager or the person complained about (回避)", async () => {
     const s = await ready();
-    const complaint = {
-      id: "SC-RECUSAL-ASSIGN",
-      customerId: customer.id,
-      type: "complaint",
-      priority: "medium",
-      channel: "branch",
-      status: "open",
-      subject: "柜面服务态度",
-      aboutStaffId: "ST-BJ-CY-TE1",
-      openedAt: RECEIVED,
-      slaDueAt: "2026-10-27T16:00:00.000Z",
-    };
-    const created = await call(s, manager, "POST", "serviceCases", complaint);
+    const about = complaint("SC-RECUSAL-ASSIGN", "柜面服务态度", { aboutStaffId: "ST-BJ-CY-TE1" });
+    const created = await call(s, manager, "POST", "serviceCases", about);
     expect(created.status, created.text).toBe(201);
     const assign = (to: string, version: number) =>
       call(
         s,
         manager,
         "PUT",
-        `serviceCases/${complaint.id}`,
+        `serviceCases/${about.id}`,
         { ...created.json(), assignedTo: to },
         {
           "If-Match": `"v${version}"`,

@@ -125,6 +125,13 @@ export function yearsAfter(at: string, years: number): string {
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
 
+/**
+ * When a closed relationship ended: its closing date, else the record's last update (a later update only moves it
+ * on: kept longer, never shorter); undefined while it lasts.
+ */
+const relationshipEnd = (customer: Customer) =>
+  customer.status === "closed" ? (customer.closedAt ?? customer.updatedAt) : undefined;
+
 const CLOSED_CASE = new Set(["resolved", "closed"]);
 /** Cases whose handling the regulator checks: complaints (CBIRC 2020) and requests under PIPL's rights. */
 const RECORDED_CASES = new Set(["complaint", "personal_information"]);
@@ -137,7 +144,7 @@ function holdOn(
   customer: Customer,
   table: RetentionTable,
 ): Hold | undefined {
-  const ended = customer.status === "closed" ? (customer.closedAt ?? customer.updatedAt) : undefined;
+  const ended = relationshipEnd(customer);
   switch (kind) {
     case "contract":
       return ended === undefined ? { kind } : undefined;
@@ -186,7 +193,7 @@ export function retentionPlan(
   options: { at: string; trigger: "request" | "expiry"; table?: RetentionTable },
 ): RetentionPlan {
   const { at, trigger, table = DEFAULT_RETENTION } = options;
-  const ended = customer.status === "closed" ? (customer.closedAt ?? customer.updatedAt) : undefined;
+  const ended = relationshipEnd(customer);
   const today = bankDay(at);
   const steps: RetentionStep[] = [];
   for (const collection of PERSONAL_COLLECTIONS) {

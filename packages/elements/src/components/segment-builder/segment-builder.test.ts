@@ -65,6 +65,20 @@ async function settle(el: BankcrmSegmentBuilder) {
   await el.updateComplete;
 }
 
+/** A builder on `broad` that counts 3,000 rows of the demo book on this thread. */
+async function countingBuilder() {
+  const rows = segmentRows(3000);
+  const counter = createSegmentCounter(rows, customerFieldCatalog, { now: NOW });
+  const el = await fixture<BankcrmSegmentBuilder>(
+    html`<bankcrm-segment-builder
+      .catalog=${customerFieldCatalog}
+      .definition=${broad}
+      .counter=${counter}
+    ></bankcrm-segment-builder>`,
+  );
+  return { rows, el };
+}
+
 describe("<bankcrm-segment-builder>", () => {
   afterEach(() => fixtureCleanup());
 
@@ -265,15 +279,7 @@ describe("<bankcrm-segment-builder>", () => {
   });
 
   it("counts the whole book as the definition changes, with a masked sample and why each matches", async () => {
-    const rows = segmentRows(3000);
-    const counter = createSegmentCounter(rows, customerFieldCatalog, { now: NOW });
-    const el = await fixture<BankcrmSegmentBuilder>(
-      html`<bankcrm-segment-builder
-        .catalog=${customerFieldCatalog}
-        .definition=${broad}
-        .counter=${counter}
-      ></bankcrm-segment-builder>`,
-    );
+    const { rows, el } = await countingBuilder();
     const expected = evaluateSegment(broad, customerFieldCatalog, rows, { now: NOW, countOnly: true }).count;
     await waitUntil(
       () =>
@@ -293,15 +299,7 @@ describe("<bankcrm-segment-builder>", () => {
   });
 
   it("binds the segment to a purpose: the count keeps only customers whose consent for it is in force", async () => {
-    const rows = segmentRows(3000);
-    const counter = createSegmentCounter(rows, customerFieldCatalog, { now: NOW });
-    const el = await fixture<BankcrmSegmentBuilder>(
-      html`<bankcrm-segment-builder
-        .catalog=${customerFieldCatalog}
-        .definition=${broad}
-        .counter=${counter}
-      ></bankcrm-segment-builder>`,
-    );
+    const { rows, el } = await countingBuilder();
     const countOf = (d: SegmentDefinition) =>
       evaluateSegment(d, customerFieldCatalog, rows, { now: NOW, countOnly: true }).count;
     const shows = (n: number) =>
