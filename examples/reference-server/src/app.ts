@@ -17,7 +17,7 @@ import { AuthError, createVerifier, isCustomer, type AuthOptions, type Caller, t
 import { limitBody } from "./body-limit.js";
 import { etagOf, type Database } from "./database.js";
 import { problem, type Env } from "./http.js";
-import { createRateLimiter, type RateLimit } from "./rate-limit.js";
+import { rateLimiterFor, type RateLimit } from "./rate-limit.js";
 import { analyticsRoutes } from "./routes/analytics.js";
 import { auditRoutes } from "./routes/audit.js";
 import { campaignRoutes } from "./routes/campaigns.js";
@@ -46,7 +46,10 @@ export interface AppOptions {
   auth: AuthOptions | Verifier;
   /** Origins allowed to call from a browser (CORS). Default: any. */
   corsOrigins?: string[];
-  /** Requests per principal; `false` turns the limit off (benchmarks). Default 1,200 a minute, bursts of 120. */
+  /**
+   * Requests per principal; `false` turns the limit off (benchmarks). Default 1,200 a minute, bursts of 120.
+   * On a PostgreSQL server the buckets are the database's, shared by every process (rate-limit.ts).
+   */
   rateLimit?: RateLimit | false;
   /** The server's clock (audit rows). */
   now?: () => Date;
@@ -93,8 +96,7 @@ const ROUTES = [
 export function createApp(db: Database, options: AppOptions) {
   const app = new Hono<Env>();
   const verify: Verifier = typeof options.auth === "function" ? options.auth : createVerifier(options.auth);
-  const limiter =
-    options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { perMinute: 1200, burst: 120 });
+  const limiter = rateLimiterFor(db, options.rateLimit ?? { perMinute: 1200, burst: 120 });
   const freeText = options.freeTextIdentifiers ?? "mask";
   const context: RouteContext = {
     db,
@@ -143,7 +145,7 @@ export function createApp(db: Database, options: AppOptions) {
       c.header("WWW-Authenticate", `Bearer realm="bankcrm", error="invalid_token"`);
       return problem(c, 401, "Unauthorized", detail);
     }
-    const decision = limiter?.(principal.id);
+    const decision = await limiter?.(principal.id);
     if (decision && !decision.ok) {
       c.header("Retry-After", String(decision.retryAfterSeconds));
       return problem(c, 429, "Too many requests", `retry after ${decision.retryAfterSeconds} s`);

@@ -331,8 +331,11 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       ]);
       return r.rows[0]!.n;
     },
-    async idempotent(key: string): Promise<{ requestHash: string; status: number; response: unknown } | undefined> {
-      const r = await db.query<{ request_hash: string; status: number; response: unknown }>(
+    async idempotent(
+      key: string,
+      target: Sql = db,
+    ): Promise<{ requestHash: string; status: number; response: unknown } | undefined> {
+      const r = await target.query<{ request_hash: string; status: number; response: unknown }>(
         "SELECT request_hash, status, response FROM idempotency WHERE key = $1",
         [key],
       );

@@ -14,7 +14,7 @@
  * DATABASE: PGlite's directory when DATABASE_URL is unset (in memory when neither is set).
  * AUTH_SECRET (HS256, ≥ 32 characters) or AUTH_JWKS_URL; AUTH_ISSUER, AUTH_AUDIENCE.
  * SEED: generate that many demo customers with their history on an empty database.
- * RATE_LIMIT: requests a minute per principal (default 1200; 0 turns it off).
+ * RATE_LIMIT: requests a minute per principal (default 1200; 0 turns it off) — on PostgreSQL, across every process.
  * CORS_ORIGINS: comma-separated origins allowed to call from a browser (default any).
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  * SHUTDOWN_GRACE_MS: on SIGTERM / SIGINT, how long requests in flight may finish before the database closes (10000).

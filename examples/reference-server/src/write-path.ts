@@ -130,6 +130,70 @@ export function unreadableRefused(c: Context<Env>, collection: Collection, data:
     : undefined;
 }
 
+/**
+ * A POST made safe to retry: the Idempotency-Key is required; the same key with
+ * the same body gets the stored answer, with another body a 422. `run` does the
+ * write inside one transaction with the key's answer, so a lost response and
+ * its retry store the write once. Keys are the caller's own: another
+ * principal's identical key is another request. `show` presents the answer;
+ * it is given again only while its record is still the caller's to read.
+ */
+function idempotentPost(db: Database) {
+  return async (
+    c: Context<Env>,
+    show: (response: unknown) => unknown,
+    run: (body: unknown, tx: Sql, key: { key: string; requestHash: string }) => Promise<Outcome | Response>,
+    options: { transaction?: boolean; stillVisible: (response: Row) => Promise<boolean> },
+  ) => {
+    const key = c.req.header("Idempotency-Key");
+    if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
+      return problem(c, 400, "Idempotency-Key required", "send a UUID in the Idempotency-Key header");
+    const body = await readJson(c);
+    if (body === MALFORMED) return problem(c, 400, "Malformed JSON");
+    const hash = hashOf({ path: c.req.path, body });
+    const answer = (seen: { status: number; response: unknown }) => {
+      const response = seen.response as Row;
+      if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
+      return c.json(show(response) as object, seen.status as 200);
+    };
+    const scoped = `${callerId(c)}:${key}`;
+    type Stored = { requestHash: string; status: number; response: unknown };
+    const replay = async (seen: Stored) => {
+      if (seen.requestHash !== hash)
+        return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
+      if (!(await options.stillVisible(seen.response as Row))) return notFound(c);
+      return answer(seen);
+    };
+    const seen = await db.idempotent(scoped);
+    if (seen) return replay(seen);
+    const keyed = { key: scoped, requestHash: hash };
+    // A retry sent while the first try is still running — on this process or another behind the balancer —
+    // is its twin: it must get the first's answer, not run the write again nor be refused by it.
+    type Twin = { twin: Stored };
+    // A write of one statement stores its own answer with it (createOnce); when it is refused, a twin
+    // that committed meanwhile is the reason, and its answer is given. Others run in a transaction with
+    // their answer, holding the key's lock: a twin waits, then finds the answer.
+    const result: Outcome | Response | Twin =
+      options.transaction === false
+        ? await run(body, db.driver, keyed).then(async (out) => {
+            const twin = out instanceof Response ? await db.idempotent(scoped) : undefined;
+            return twin ? { twin } : out;
+          })
+        : await db.transaction(async (tx) => {
+            await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 727362))", [scoped]);
+            const twin = await db.idempotent(scoped, tx);
+            if (twin) return { twin };
+            const out = await run(body, tx, keyed);
+            if (out instanceof Response) return out;
+            await db.remember(scoped, hash, out.status, out.body, tx);
+            return out;
+          });
+    if (result instanceof Response) return result;
+    if ("twin" in result) return replay(result.twin);
+    return answer({ status: result.status, response: result.body });
+  };
+}
+
 /** The write path's helpers that need the database and the bank's settings. */
 export function writePath(db: Database, freeText: FreeTextPolicy) {
   /** One record with its free text cleared of its person's identifiers (or the refusal, thrown). */
@@ -176,54 +240,6 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     );
   };
 
-  /**
-   * A POST made safe to retry: the Idempotency-Key is required; the same key with
-   * the same body gets the stored answer, with another body a 422. `run` does the
-   * write inside one transaction with the key's answer, so a lost response and
-   * its retry store the write once. Keys are the caller's own: another
-   * principal's identical key is another request. `show` presents the answer;
-   * it is given again only while its record is still the caller's to read.
-   */
-  const idempotent = async (
-    c: Context<Env>,
-    show: (response: unknown) => unknown,
-    run: (body: unknown, tx: Sql, key: { key: string; requestHash: string }) => Promise<Outcome | Response>,
-    options: { transaction?: boolean; stillVisible: (response: Row) => Promise<boolean> },
-  ) => {
-    const key = c.req.header("Idempotency-Key");
-    if (!key || !/^[A-Za-z0-9-]{8,128}$/.test(key))
-      return problem(c, 400, "Idempotency-Key required", "send a UUID in the Idempotency-Key header");
-    const body = await readJson(c);
-    if (body === MALFORMED) return problem(c, 400, "Malformed JSON");
-    const hash = hashOf({ path: c.req.path, body });
-    const answer = (seen: { status: number; response: unknown }) => {
-      const response = seen.response as Row;
-      if (typeof response.version === "number") c.header("ETag", `"v${response.version}"`);
-      return c.json(show(response) as object, seen.status as 200);
-    };
-    const scoped = `${callerId(c)}:${key}`;
-    const seen = await db.idempotent(scoped);
-    if (seen) {
-      if (seen.requestHash !== hash)
-        return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
-      if (!(await options.stillVisible(seen.response as Row))) return notFound(c);
-      return answer(seen);
-    }
-    const keyed = { key: scoped, requestHash: hash };
-    // A write of one statement stores its own answer with it (createOnce); others run in a transaction with it.
-    const result =
-      options.transaction === false
-        ? await run(body, db.driver, keyed)
-        : await db.transaction(async (tx) => {
-            const out = await run(body, tx, keyed);
-            if (out instanceof Response) return out;
-            await db.remember(scoped, hash, out.status, out.body, tx);
-            return out;
-          });
-    if (result instanceof Response) return result;
-    return answer({ status: result.status, response: result.body });
-  };
-
   /** A customer change as core applied it: the change record's free text cleared, then both stored; the 200 answer. */
   const keepCustomerChange = async (applied: { customer: unknown; change: unknown }, tx: Sql): Promise<Outcome> => {
     const recorded = await cleared("customerChanges", applied.change as Row, tx);
@@ -232,6 +248,6 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     return { status: 200, body: { customer: applied.customer, change: recorded }, etag };
   };
 
-  return { cleared, visibleNow, outsideScope, updateRefused, idempotent, keepCustomerChange };
+  return { cleared, visibleNow, outsideScope, updateRefused, idempotent: idempotentPost(db), keepCustomerChange };
 }
 export type WritePath = ReturnType<typeof writePath>;
