@@ -57,13 +57,15 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for a PostgreSQL server. */
   poolSize?: number;
+  /** PGlite: a new directory's contents, from a backup's tarball (backup.ts' restore). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions | string = {}) {
   const opts: DatabaseOptions = typeof options === "string" ? { dataDir: options } : options;
   const db: Driver = opts.url
     ? openPostgres(opts.url, { ...(opts.poolSize ? { max: opts.poolSize } : {}) })
-    : openPglite(opts.dataDir);
+    : openPglite(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await migrate(db);
 
   const changes = createChangeFeed(db);

@@ -287,6 +287,25 @@ async function prune(db: Driver, before: Date): Promise<number> {
   return Number(r.rows[0]!.floor);
 }
 
+/**
+ * How far a restore moves the feed on: more changes than a bank's lost hours could number (at 10,000 a second, three
+ * years), and still exact in a JavaScript number.
+ */
+export const RESTORE_GAP = 1e12;
+
+/**
+ * After a restore the numbers handed out since the backup are free again, and would be given to other changes: the
+ * head and the floor jump past them, so every cursor handed out before is gone (410) and each client reads its scope
+ * again — dropping what it held of the writes the restore took back. Returns the new head.
+ */
+async function restart(db: Driver): Promise<number> {
+  const r = await db.query<{ head: string }>(
+    "UPDATE change_feed SET head = head + $1, floor = head + $1 WHERE id = 1 RETURNING head",
+    [RESTORE_GAP],
+  );
+  return Number(r.rows[0]!.head);
+}
+
 export function createChangeFeed(db: Driver) {
   const listeners = new Set<() => void>();
   // The head and floor, read once per publishing round for every reader of this process: a reader woken by a round
@@ -328,6 +347,12 @@ export function createChangeFeed(db: Driver) {
       const floor = await prune(db, before);
       round++;
       return floor;
+    },
+    /** After a restore: every cursor handed out before is gone. */
+    restart: async () => {
+      const head = await restart(db);
+      round++;
+      return head;
     },
     close(): Promise<void> {
       listeners.clear();

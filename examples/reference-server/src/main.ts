@@ -7,6 +7,10 @@
  *   metrics [asOf]      the value models over every customer, into customer_metrics (asOf: today)
  *   purge               the retention purge (RETENTION): closed relationships' records past their period and
  *                       free of holds erased or anonymised, each audited; the counts printed
+ *   backup <file>       a consistent copy: pg_dump's custom format on PostgreSQL; PGlite's directory as a tarball
+ *                       (stop the server first: PGlite serves one process)
+ *   restore <file> [--replace]  into an empty database (or over this one's tables with --replace; PGlite's old
+ *                       directory is moved aside); migrates, moves the change feed on, verifies the audit chain
  *   resolve [--priority CORE,CARD,…]  entity resolution over the book: the merges it decides applied, the rest
  *                       left for review (GET /resolution/review); source systems most trusted first
  *
@@ -136,6 +140,29 @@ if (command === "token") {
   console.log(
     `retention purge: ${report.changed} of ${report.customers} closed customers — ${report.erased} records erased, ${report.anonymised} anonymised (${where()})`,
   );
+} else if (command === "backup" || command === "restore") {
+  const file = args.find((a) => !a.startsWith("--"));
+  if (!file) fail(`usage: ${command} <file>${command === "restore" ? " [--replace]" : ""}`);
+  const { backup, restore, BackupError } = await import("./backup.js");
+  const { DataDirInUseError } = await import("./sql.js");
+  try {
+    if (command === "backup") {
+      const r = await backup(databaseOptions, file);
+      console.log(`backed up ${where()} to ${r.file} (${r.bytes.toLocaleString("en")} bytes)`);
+    } else {
+      const r = await restore(databaseOptions, file, { replace: args.includes("--replace") });
+      if (r.movedAside) console.log(`the directory it replaced is kept in ${r.movedAside}`);
+      console.log(
+        `restored ${r.records.toLocaleString("en")} records into ${where()}; change feed moved on to ${r.feedHead} (clients read their scope again)`,
+      );
+      if (r.audit.ok) console.log(`audit chain intact: ${r.audit.rows.toLocaleString("en")} rows`);
+      else
+        fail(`the restored audit chain is BROKEN at row ${r.audit.firstBroken!.seq} (${r.audit.firstBroken!.reason})`);
+    }
+  } catch (error) {
+    if (error instanceof BackupError || error instanceof DataDirInUseError) fail(error.message);
+    throw error;
+  }
 } else if (command === "resolve") {
   const at = args.indexOf("--priority");
   const priority = at >= 0 ? (args[at + 1] ?? "").split(",").filter(Boolean) : undefined;
@@ -173,6 +200,6 @@ if (command === "token") {
   }
 } else {
   fail(
-    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], import --source S --mapping M files…, resolve [--priority S,…])`,
+    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], purge, backup <file>, restore <file> [--replace], import --source S --mapping M files…, resolve [--priority S,…])`,
   );
 }

@@ -4,6 +4,7 @@
  * node-postgres' pool (DATABASE_URL). The same versioned migrations
  * (../migrations/NNN_name.sql) build both.
  */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Readable } from "node:stream";
@@ -71,10 +72,58 @@ export interface Driver extends Sql {
    */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball (a consistent copy: this process is its only user). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
-export function openPglite(dataDir?: string): Driver {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+/** Another process holds PGlite's directory: opening it too would corrupt it. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`PGlite's directory ${dataDir} is in use by process ${pid}: stop it first (PGlite serves one process)`);
+    this.name = "DataDirInUseError";
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * PGlite takes no lock of its own on its directory (its postmaster.pid is a placeholder): a second process — a
+ * `metrics`, `purge` or `backup` command beside the running server — would open it too and corrupt it. The first
+ * writes its pid in `bankcrm.pid`; another finds it alive and is refused. A dead holder's file is taken over.
+ * Returns the release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = `${dataDir}/bankcrm.pid`;
+  mkdirSync(dataDir, { recursive: true });
+  for (;;) {
+    try {
+      const fd = openSync(file, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(readFileSync(file, "utf8"));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+        throw new DataDirInUseError(dataDir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+}
+
+export function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Driver {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const db = dataDir ? new PGlite(dataDir, options) : new PGlite();
   return {
     kind: "pglite",
     query: <T>(text: string, values?: readonly unknown[]) => db.query<T>(text, values as unknown[] | undefined),
@@ -90,7 +139,8 @@ export function openPglite(dataDir?: string): Driver {
       await db.exec(script);
     },
     listen: (channel, onNotify) => db.listen(channel, () => onNotify()),
-    close: () => db.close(),
+    close: () => db.close().finally(unlock),
+    dumpDataDir: () => db.dumpDataDir("gzip"),
   };
 }
 
