@@ -43,7 +43,15 @@ export {
   type EvaluateOptions,
   type EvaluateSegmentOptions,
 } from "./compile.js";
-export { toSql, type ToSqlOptions, type SqlQuery } from "./sql.js";
+export {
+  toSql,
+  segmentColumns,
+  SQL_DIALECTS,
+  type ToSqlOptions,
+  type SqlQuery,
+  type SqlDialect,
+  type SegmentColumn,
+} from "./sql.js";
 export { toJsonLogic, fromJsonLogic, type JsonLogic } from "./json-logic.js";
 export {
   customerFieldCatalog,

@@ -1,21 +1,28 @@
 /**
- * Segments as parameterised PostgreSQL for the bank's warehouse (PostgreSQL,
- * Greenplum, openGauss…). Identifiers come only from the catalog (or a mapping
- * checked against a strict pattern); every value is a bind parameter — never
- * spliced into the text, so `'; DROP TABLE customers; --` is just a string.
+ * Segments as parameterised SQL for the bank's warehouse, in two dialects:
+ * `postgres` (PostgreSQL itself, and the engines that speak it — Greenplum,
+ * openGauss, GaussDB, Citus) and `duckdb` (the single-node analytics path over
+ * Parquet or CSV exports of the book). Identifiers come only from the catalog
+ * (or a mapping checked against a strict pattern); every value is a bind
+ * parameter — never spliced into the text, so `'; DROP TABLE customers; --` is
+ * just a string.
  *
  * Each condition compiles to a boolean that is never NULL — `(col IS NOT NULL
  * AND …)`, or for isEmpty `(col IS NULL OR …)` — so SQL's three-valued logic
  * collapses to the two values of `compileSegment`, and NOT means what it means
- * in JavaScript. A differential test on PGlite proves the two agree.
+ * in JavaScript. Differential tests on PGlite and on DuckDB prove they agree.
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { checkIdentifier, type CatalogField, type FieldCatalog } from "./catalog.js";
 import { withinLastBounds, assertValidSegment } from "./compile.js";
 import { segmentRule, type Condition, type Rule, type SegmentDefinition } from "./definition.js";
 
+/** The SQL dialects `toSql` writes. */
+export const SQL_DIALECTS = ["postgres", "duckdb"] as const;
+export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
 export interface ToSqlOptions {
-  dialect: "postgres";
+  dialect: SqlDialect;
   /** Column per field id, overriding the catalog's; plain lower-case identifiers only. */
   mapping?: Readonly<Record<string, string>>;
   /** Table to select from. Default "customers". */
@@ -36,23 +43,107 @@ export interface SqlQuery {
 
 const quote = (identifier: string) => `"${identifier}"`;
 
-const ARRAY_TYPE: Partial<Record<CatalogField["type"], string>> = {
-  number: "double precision[]",
-  money: "bigint[]",
-  string: "text[]",
-  enum: "text[]",
-  stringList: "text[]",
+type Scalar = "number" | "money" | "text" | "date";
+const SCALAR_OF: Partial<Record<CatalogField["type"], Scalar>> = {
+  number: "number",
+  money: "money",
+  string: "text",
+  enum: "text",
+  stringList: "text",
+  date: "date",
 };
 
+/** What differs between the dialects; the rest of the SQL is common to both. */
+interface Dialect {
+  type: Record<Scalar, string>;
+  /** A list of values: one array parameter (PostgreSQL), or a list literal of parameters (DuckDB). */
+  list(values: readonly unknown[], scalar: Scalar, param: (v: unknown, cast?: string) => string): string;
+  cardinality(col: string): string;
+  endsWith(col: string, p: string): string;
+  hasAny(col: string, list: string): string;
+  hasAll(col: string, list: string): string;
+}
+
+const DIALECTS: Record<SqlDialect, Dialect> = {
+  postgres: {
+    type: { number: "double precision", money: "bigint", text: "text", date: "date" },
+    list: (values, scalar, param) => param(values, `${DIALECTS.postgres.type[scalar]}[]`),
+    cardinality: (col) => `cardinality(${col})`,
+    endsWith: (col, p) => `right(${col}, char_length(${p})) = ${p}`,
+    hasAny: (col, list) => `${col} && ${list}`,
+    hasAll: (col, list) => `${col} @> ${list}`,
+  },
+  duckdb: {
+    type: { number: "DOUBLE", money: "BIGINT", text: "VARCHAR", date: "DATE" },
+    list: (values, scalar, param) => {
+      const type = DIALECTS.duckdb.type[scalar];
+      return values.length === 0 ? `[]::${type}[]` : `[${values.map((v) => param(v, type)).join(", ")}]`;
+    },
+    cardinality: (col) => `len(${col})`,
+    endsWith: (col, p) => `ends_with(${col}, ${p})`,
+    hasAny: (col, list) => `list_has_any(${col}, ${list})`,
+    hasAll: (col, list) => `list_has_all(${col}, ${list})`,
+  },
+};
+
+const COLUMN_TYPE: Record<CatalogField["type"], (d: Dialect) => string> = {
+  number: (d) => d.type.number,
+  money: (d) => d.type.money,
+  string: (d) => d.type.text,
+  enum: (d) => d.type.text,
+  boolean: () => "BOOLEAN",
+  date: (d) => d.type.date,
+  stringList: (d) => `${d.type.text}[]`,
+};
+
+export interface SegmentColumn<R> {
+  column: string;
+  /** Its type in the dialect. */
+  type: string;
+  /** The record's value for the column, as the table holds it: a date as YYYY-MM-DD, a missing value as null. */
+  value(record: R): unknown;
+}
+
+/**
+ * The table `toSql`'s queries read, column by column, in a dialect: the id, then one column per catalog field. A
+ * bank's export of its book — a view in the warehouse, Parquet or JSON files for DuckDB — is made to it, each
+ * record's values read by `value` exactly as core's evaluators read them.
+ */
+export function segmentColumns<R>(
+  catalog: FieldCatalog<R>,
+  options: Pick<ToSqlOptions, "dialect" | "mapping" | "idColumn">,
+): SegmentColumn<R>[] {
+  const dialect = DIALECTS[options.dialect];
+  const id: SegmentColumn<R> = {
+    column: checkIdentifier(options.idColumn ?? "id", "idColumn"),
+    type: dialect.type.text,
+    value: (record) => (record as { id?: unknown }).id ?? null,
+  };
+  return [
+    id,
+    ...catalog.list().map((field) => ({
+      column: checkIdentifier(options.mapping?.[field.id] ?? field.column, `mapping.${field.id}`),
+      type: COLUMN_TYPE[field.type](dialect),
+      value: (record: R) => {
+        const v = field.get(record);
+        if (v === undefined || v === null) return null;
+        return field.type === "date" && typeof v === "string" ? v.slice(0, 10) : v;
+      },
+    })),
+  ];
+}
+
 /** A column without a value: NULL, or an empty text or list. */
-function emptySql(col: string, type: CatalogField<unknown>["type"]): string {
+function emptySql(col: string, type: CatalogField<unknown>["type"], dialect: Dialect): string {
   if (type === "string") return `(${col} IS NULL OR ${col} = '')`;
-  if (type === "stringList") return `(${col} IS NULL OR cardinality(${col}) = 0)`;
+  if (type === "stringList") return `(${col} IS NULL OR ${dialect.cardinality(col)} = 0)`;
   return `(${col} IS NULL)`;
 }
 
 export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>, options: ToSqlOptions): SqlQuery {
-  if (options.dialect !== "postgres") throw new BankcrmInvalidArgumentError("dialect", 'only "postgres" is supported');
+  if (!(SQL_DIALECTS as readonly string[]).includes(options.dialect))
+    throw new BankcrmInvalidArgumentError("dialect", `one of: ${SQL_DIALECTS.join(", ")}`);
+  const dialect = DIALECTS[options.dialect];
   assertValidSegment(definition, catalog);
   const table = checkIdentifier(options.table ?? "customers", "table");
   const idColumn = checkIdentifier(options.idColumn ?? "id", "idColumn");
@@ -62,6 +153,8 @@ export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>
     values.push(v);
     return `$${values.length}${cast ? `::${cast}` : ""}`;
   };
+  const list = (v: unknown, type: CatalogField["type"]) =>
+    dialect.list(v as readonly unknown[], SCALAR_OF[type] ?? "text", param);
   const columnOf = (field: CatalogField<R>) =>
     quote(checkIdentifier(options.mapping?.[field.id] ?? field.column, `mapping.${field.id}`));
 
@@ -72,17 +165,17 @@ export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>
     const v = c.value;
     switch (c.op) {
       case "isEmpty":
-        return emptySql(col, field.type);
+        return emptySql(col, field.type, dialect);
       case "isNotEmpty":
-        return `(NOT ${emptySql(col, field.type)})`;
+        return `(NOT ${emptySql(col, field.type, dialect)})`;
       case "eq":
         return present(`${col} = ${param(v, field.type === "date" ? "date" : undefined)}`);
       case "neq":
         return present(`${col} <> ${param(v, field.type === "date" ? "date" : undefined)}`);
       case "in":
-        return present(`${col} = ANY(${param(v, ARRAY_TYPE[field.type])})`);
+        return present(`${col} = ANY(${list(v, field.type)})`);
       case "notIn":
-        return present(`NOT (${col} = ANY(${param(v, ARRAY_TYPE[field.type])}))`);
+        return present(`NOT (${col} = ANY(${list(v, field.type)}))`);
       case "gt":
         return present(`${col} > ${param(v)}`);
       case "gte":
@@ -106,17 +199,15 @@ export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>
         return present(c.op === "withinLast" ? within : `NOT (${within})`);
       }
       case "contains":
-        return present(`strpos(${col}, ${param(v, "text")}) > 0`);
+        return present(`strpos(${col}, ${param(v, dialect.type.text)}) > 0`);
       case "startsWith":
-        return present(`starts_with(${col}, ${param(v, "text")})`);
-      case "endsWith": {
-        const p = param(v, "text");
-        return present(`right(${col}, char_length(${p})) = ${p}`);
-      }
+        return present(`starts_with(${col}, ${param(v, dialect.type.text)})`);
+      case "endsWith":
+        return present(dialect.endsWith(col, param(v, dialect.type.text)));
       case "hasAny":
-        return present(`${col} && ${param(v, "text[]")}`);
+        return present(dialect.hasAny(col, list(v, "stringList")));
       case "hasAll":
-        return present(`${col} @> ${param(v, "text[]")}`);
+        return present(dialect.hasAll(col, list(v, "stringList")));
     }
   };
 
