@@ -15,7 +15,7 @@ import { createApp } from "../src/app.js";
 import { signDemoToken } from "../src/auth.js";
 import { openDatabase } from "../src/database.js";
 import { seedDemo } from "../src/seed.js";
-import { stopGracefully } from "../src/shutdown.js";
+import { stopGracefully, trackHandlers } from "../src/shutdown.js";
 import type { Server } from "node:http";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
 
@@ -60,14 +60,19 @@ const ids = (
     [manager.branchId],
   )
 ).rows.map((r) => r.id);
-const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" }, () => {
+const handlers = trackHandlers(root.fetch);
+const server = serve({ fetch: handlers.fetch, port: 0, hostname: "127.0.0.1" }, () => {
   const { port } = server.address() as AddressInfo;
   console.log(JSON.stringify({ port, token, branchId: manager.branchId, customerIds: ids }));
 });
 // Stop accepting, let what is in flight finish, then close the database (a pool ended under a request is an error).
 const stop = () =>
-  void stopGracefully(server as Server, async () => {
-    await db.close();
-    await schema?.drop();
-  }).then(() => process.exit(0));
+  void stopGracefully(
+    server as Server,
+    async () => {
+      await db.close();
+      await schema?.drop();
+    },
+    { handlersSettled: handlers.settled },
+  ).then(() => process.exit(0));
 process.on("SIGTERM", stop);

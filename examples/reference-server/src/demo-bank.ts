@@ -26,6 +26,7 @@ import { openDatabase, type Database } from "./database.js";
 import { openDemoClock, type DemoClock } from "./demo-clock.js";
 import { openDemoBank } from "./seed.js";
 import { appFromEnv, pruneFeed, SettingError, stopOnSignals } from "./serving.js";
+import { trackHandlers } from "./shutdown.js";
 
 const env = process.env;
 const started = performance.now();
@@ -98,7 +99,8 @@ async function bankServer(db: Database, auth: AuthOptions, streams: AbortControl
   // The demo bank pays by the demo's scheme (COMMISSION_SCHEME replaces it), knows its staff (teams, branches) and
   // sells by its own sale policy (65+ → R3 besides the regulator's rules).
   const sales = { scheme: DEMO_COMMISSION_SCHEME, staff: generateStaff("bankcrm").all, salePolicy: DEMO_SALE_POLICY };
-  const api = getRequestListener(appFromEnv(db, auth, streams.signal, env, clock.now, sales).fetch);
+  const handlers = trackHandlers(appFromEnv(db, auth, streams.signal, env, clock.now, sales).fetch);
+  const api = getRequestListener(handlers.fetch);
   const signIn = demoSignIn(db, auth);
   const workstation = staticFiles(env.WORKSTATION_DIST || join(examples, "branch-workstation/dist"));
   const desk = staticFiles(env.DESK_DIST || join(examples, "call-centre-desk/dist"));
@@ -123,7 +125,7 @@ async function bankServer(db: Database, auth: AuthOptions, streams: AbortControl
     if (path.startsWith("/node_modules/")) return portal(res, path); // the portal's import map
     return workstation(res, path);
   };
-  return createServer((req, res) => void handle(req, res));
+  return { server: createServer((req, res) => void handle(req, res)), handlersSettled: handlers.settled };
 }
 
 async function main() {
@@ -144,9 +146,9 @@ async function main() {
   const auth = { ...authFromEnv(env), secret: await demoSecret() };
   const streams = new AbortController();
   const clock = await openDemoClock(db);
-  const server = await bankServer(db, auth, streams, clock);
+  const { server, handlersSettled } = await bankServer(db, auth, streams, clock);
   pruneFeed(db, env);
-  stopOnSignals(server, db, streams, env);
+  stopOnSignals(server, db, streams, env, handlersSettled);
   const port = Number(env.PORT ?? 5173);
   server.listen(port, "127.0.0.1", () => {
     const address = server.address();

@@ -36,6 +36,7 @@ import { computeMetrics } from "./metrics.js";
 import { seedDemo } from "./seed.js";
 import { appFromEnv, pruneFeed, retentionFromEnv, SettingError, stopOnSignals } from "./serving.js";
 import { runImport } from "./loader/command.js";
+import { trackHandlers } from "./shutdown.js";
 import { SOURCE_SYSTEM } from "./loader/mapping.js";
 import type { Server } from "node:http";
 
@@ -187,13 +188,13 @@ if (command === "token") {
   }
   const streams = new AbortController();
   try {
-    const app = appFromEnv(db, auth, streams.signal, env);
+    const handlers = trackHandlers(appFromEnv(db, auth, streams.signal, env).fetch);
     pruneFeed(db, env);
     const port = Number(env.PORT ?? 8787);
-    const server = serve({ fetch: app.fetch, port }, (info) => {
+    const server = serve({ fetch: handlers.fetch, port }, (info) => {
       console.log(`bankcrm reference server: http://127.0.0.1:${info.port}/ (${where()})`);
     });
-    stopOnSignals(server as Server, db, streams, env);
+    stopOnSignals(server as Server, db, streams, env, handlers.settled);
   } catch (error) {
     if (error instanceof SettingError) fail(error.message);
     throw error;

@@ -109,6 +109,7 @@ export function stopOnSignals(
   db: Database,
   streams: AbortController,
   env: NodeJS.ProcessEnv = process.env,
+  handlersSettled?: () => Promise<void>,
 ) {
   let stopping = false;
   const stop = () => {
@@ -116,7 +117,7 @@ export function stopOnSignals(
     stopping = true;
     streams.abort();
     const graceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
-    stopGracefully(server, () => db.close(), { graceMs }).then(
+    stopGracefully(server, () => db.close(), { graceMs, ...(handlersSettled ? { handlersSettled } : {}) }).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(`bankcrm reference server: stopping: ${String(error)}`);

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { openDatabase } from "../src/database.js";
-import { stopGracefully } from "../src/shutdown.js";
+import { stopGracefully, trackHandlers } from "../src/shutdown.js";
 
 /**
  * A server whose /slow/:ms answers after that many milliseconds — from PGlite when `withDatabase`
@@ -26,15 +26,16 @@ async function slowServer(withDatabase = true) {
     events.push(`answered ${c.req.param("ms")}`);
     return c.json({ n: r.rows[0]!.n });
   });
+  const handlers = trackHandlers(app.fetch);
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server));
+    const s = serve({ fetch: handlers.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const close = async () => {
     events.push("database closed");
     await db?.close();
   };
-  return { server, url, events, close };
+  return { server, url, events, close, settled: handlers.settled };
 }
 
 describe("stopping the reference server", () => {
@@ -49,6 +50,18 @@ describe("stopping the reference server", () => {
     expect(await Promise.all(inFlight)).toEqual([{ n: 0 }, { n: 0 }, { n: 0 }]);
     await stopped;
     expect(events).toEqual(["answered 0", "answered 300", "answered 500", "answered 700", "database closed"]);
+  });
+
+  it("waits for a handler whose client has gone — the server no longer does — before closing the database", async () => {
+    const { server, url, events, close, settled } = await slowServer();
+    const client = new AbortController();
+    const gone = fetch(`${url}/slow/400`, { signal: client.signal }).catch(() => "aborted");
+    await new Promise((r) => setTimeout(r, 100));
+    client.abort(); // as a load generator does at the end of its run: the connection closes, the handler runs on
+    expect(await gone).toBe("aborted");
+    await stopGracefully(server, close, { handlersSettled: settled });
+    // Before, the database closed at once, under the running handler ("Cannot use a pool after calling end").
+    expect(events).toEqual(["answered 400", "database closed"]);
   });
 
   it("cuts a request that outlasts the grace period, so a stop always ends", async () => {
