@@ -8,6 +8,7 @@
  */
 import { collectionSpec, COLLECTION_NAMES, METRICS, type CollectionName, type CustomerScope } from "@bankcrm/core";
 import { createChangeFeed } from "./feed.js";
+import { SEGMENT_TABLE, SEGMENT_VIEW, type SegmentSource } from "./segment-snapshot.js";
 import {
   appendRows,
   etagOf,
@@ -59,6 +60,12 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PGlite: a new directory's contents, from a backup's tarball (backup.ts' restore). */
   loadDataDir?: Blob;
+  /**
+   * What segments are evaluated on: `live`, the customer view aggregating holdings and transactions per query
+   * (default), or `snapshot`, the nightly `customer_segments` table — consents, scope and status live, balances and
+   * activity as of the last refresh (segment-snapshot.ts; SEGMENTS=snapshot).
+   */
+  segments?: "live" | "snapshot";
 }
 
 export async function openDatabase(options: DatabaseOptions | string = {}) {
@@ -69,12 +76,15 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
   await migrate(db);
 
   const changes = createChangeFeed(db);
+  const segmentSource: SegmentSource = opts.segments === "snapshot" ? SEGMENT_TABLE : SEGMENT_VIEW;
   type Row = { id: string; body: Record<string, unknown>; etag: string };
   const rowToRecord = (row: Row): StoredRecord => ({ id: row.id, body: row.body, etag: row.etag });
 
   return {
     driver: db,
     kind: db.kind,
+    /** The table or view segments are evaluated on. */
+    segmentSource,
     /** The change feed: every committed write numbered, paged in the reader's scope (feed.ts). */
     changes,
     /** Runs raw SQL (bench, tests, jobs). */
@@ -110,16 +120,17 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       return r.rows[0] && rowToRecord(r.rows[0]);
     },
     /**
-     * A create in one statement (no BEGIN/COMMIT round trips): the customer's scope
-     * checked, the record inserted unless its id is taken, and the idempotency
-     * key's answer stored with it — all or nothing, as a single statement is.
+     * A create in one statement (no BEGIN/COMMIT round trips, no lookup first): the
+     * idempotency key looked up (`keyed`: it has an answer — the caller gives it),
+     * the customer's scope checked, the record inserted unless its id is taken, and
+     * the key's answer stored with it — all or nothing, as a single statement is.
      */
     async createOnce(
       collection: Collection,
       body: Record<string, unknown>,
       reader: Reader | undefined,
       remember: { key: string; requestHash: string; status: number },
-    ): Promise<"created" | "outOfScope" | "exists"> {
+    ): Promise<"created" | "outOfScope" | "exists" | "keyed"> {
       const p = new Params();
       const customerId = typeof body.customerId === "string" ? body.customerId : undefined;
       const allowed =
@@ -137,11 +148,12 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         `${p.add(json)}::jsonb`,
         p.add(etagOf(body)),
       ];
-      const r = await db.query<{ allowed: boolean; inserted: boolean }>(
+      const r = await db.query<{ allowed: boolean; inserted: boolean; keyed: boolean }>(
         `WITH allowed AS (${allowed}),
+         keyed AS (SELECT 1 FROM idempotency WHERE key = ${p.add(remember.key)}),
          inserted AS (
            INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
-           SELECT ${values.join(", ")} WHERE EXISTS (SELECT 1 FROM allowed)
+           SELECT ${values.join(", ")} WHERE EXISTS (SELECT 1 FROM allowed) AND NOT EXISTS (SELECT 1 FROM keyed)
            ON CONFLICT (collection, id) DO NOTHING RETURNING id
          ),
          remembered AS (
@@ -151,11 +163,11 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
            ON CONFLICT (key) DO NOTHING RETURNING key
          )
          SELECT EXISTS (SELECT 1 FROM allowed) AS allowed, EXISTS (SELECT 1 FROM inserted) AS inserted,
-                EXISTS (SELECT 1 FROM remembered) AS remembered`,
+                EXISTS (SELECT 1 FROM keyed) AS keyed, EXISTS (SELECT 1 FROM remembered) AS remembered`,
         p.values,
       );
       const outcome = r.rows[0]!;
-      return !outcome.allowed ? "outOfScope" : outcome.inserted ? "created" : "exists";
+      return outcome.keyed ? "keyed" : !outcome.allowed ? "outOfScope" : outcome.inserted ? "created" : "exists";
     },
     /** Inserts or replaces; returns the new ETag. */
     async put(collection: Collection, body: Record<string, unknown>, target: Sql = db): Promise<string> {
@@ -280,8 +292,9 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     },
     /**
      * A segment's members among the reader's customers: `where` and its `values`
-     * are core's `toSql` over the customer_segment_view; the reader's scope is
-     * added to it. The count, and a page of ids in id order.
+     * are core's `toSql` over the customer view's columns — the live view or the
+     * nightly table (`segmentSource`); the reader's scope is added to it. The
+     * count, and a page of ids in id order.
      */
     async segment(
       query: { where: string; values: unknown[] },
@@ -291,11 +304,11 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     ): Promise<{ count: number; ids: string[] }> {
       const p = new Params([...query.values]);
       const scoped = `(${query.where}) AND ${visibleSql("customers", reader, p, "v")}`;
-      const counting = `SELECT count(*)::int AS n FROM customer_segment_view v WHERE ${scoped}`;
+      const counting = `SELECT count(*)::int AS n FROM ${segmentSource} v WHERE ${scoped}`;
       const counted = await tx.query<{ n: number }>(counting, p.values);
       const after = page.after !== undefined ? ` AND v.id COLLATE "C" > ${p.add(page.after)}` : "";
       const rows = await tx.query<{ id: string }>(
-        `SELECT v.id FROM customer_segment_view v WHERE ${scoped}${after} ORDER BY v.id COLLATE "C" LIMIT ${p.add(page.limit)}`,
+        `SELECT v.id FROM ${segmentSource} v WHERE ${scoped}${after} ORDER BY v.id COLLATE "C" LIMIT ${p.add(page.limit)}`,
         p.values,
       );
       return { count: counted.rows[0]!.n, ids: rows.rows.map((r) => r.id) };

@@ -11,6 +11,7 @@
  *                       (stop the server first: PGlite serves one process)
  *   restore <file> [--replace]  into an empty database (or over this one's tables with --replace; PGlite's old
  *                       directory is moved aside); migrates, moves the change feed on, verifies the audit chain
+ *   segments-refresh    the nightly segment table (customer_segments) built again from the customer view
  *   resolve [--priority CORE,CARD,…]  entity resolution over the book: the merges it decides applied, the rest
  *                       left for review (GET /resolution/review); source systems most trusted first
  *
@@ -25,6 +26,8 @@
  * FEED_RETENTION_DAYS: how long the change feed keeps a change (30); older cursors are 410 and clients read again.
  * SENSITIVE_CONSENT: required — segments for a purpose that test financial account information need the separate
  *   consent (sensitive_processing, PIPL Art. 29); none (default).
+ * SEGMENTS: live (default) — segments aggregate holdings and transactions per query; snapshot — on the nightly
+ *   customer_segments table (refreshed by `metrics` and `segments-refresh`; consents and scope stay live).
  * RETENTION: a JSON file — the bank's retention table over core's default (RetentionTableSchema; docs/compliance.md).
  */
 import { serve } from "@hono/node-server";
@@ -37,17 +40,26 @@ import { seedDemo } from "./seed.js";
 import { appFromEnv, pruneFeed, retentionFromEnv, SettingError, stopOnSignals } from "./serving.js";
 import { runImport } from "./loader/command.js";
 import { trackHandlers } from "./shutdown.js";
+import { refreshSegments, segmentSnapshot } from "./segment-snapshot.js";
 import { SOURCE_SYSTEM } from "./loader/mapping.js";
 import type { Server } from "node:http";
 
 const env = process.env;
 const [command, ...args] = process.argv.slice(2);
 const auth = authFromEnv(env);
+if (env.SEGMENTS && env.SEGMENTS !== "live" && env.SEGMENTS !== "snapshot")
+  fail(`SEGMENTS is live or snapshot, not "${env.SEGMENTS}"`);
 const databaseOptions = {
   url: env.DATABASE_URL || undefined,
   dataDir: env.DATABASE || undefined,
   ...(env.POOL_SIZE ? { poolSize: Number(env.POOL_SIZE) } : {}),
+  segments: env.SEGMENTS === "snapshot" ? ("snapshot" as const) : ("live" as const),
 };
+/** The nightly segment table, built again; its figures printed. */
+async function refreshed(db: Awaited<ReturnType<typeof openDatabase>>) {
+  const r = await refreshSegments(db.driver);
+  console.log(`segment table: ${r.customers.toLocaleString("en")} customers in ${r.seconds.toFixed(1)} s`);
+}
 const where = () =>
   env.DATABASE_URL
     ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}`
@@ -118,6 +130,8 @@ if (command === "token") {
       if (done % 10_000 === 0) console.log(`pass ${pass}: ${done.toLocaleString("en")} customers`);
     },
   });
+  // The nightly job ends with the segment table, when the bank segments on it (or has before).
+  if (databaseOptions.segments === "snapshot" || (await segmentSnapshot(db.driver))) await refreshed(db);
   await db.close();
   console.log(
     `metrics for ${customers.toLocaleString("en")} customers as of ${asOf} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${where()})`,
@@ -141,6 +155,10 @@ if (command === "token") {
   console.log(
     `retention purge: ${report.changed} of ${report.customers} closed customers — ${report.erased} records erased, ${report.anonymised} anonymised (${where()})`,
   );
+} else if (command === "segments-refresh") {
+  const db = await openDatabase(databaseOptions);
+  await refreshed(db);
+  await db.close();
 } else if (command === "backup" || command === "restore") {
   const file = args.find((a) => !a.startsWith("--"));
   if (!file) fail(`usage: ${command} <file>${command === "restore" ? " [--replace]" : ""}`);
@@ -186,6 +204,7 @@ if (command === "token") {
     const written = await seedDemo(db, seed);
     console.log(`seeded ${written.toLocaleString("en")} records for ${seed.toLocaleString("en")} demo customers`);
   }
+  if (databaseOptions.segments === "snapshot" && !(await segmentSnapshot(db.driver))) await refreshed(db);
   const streams = new AbortController();
   try {
     const handlers = trackHandlers(appFromEnv(db, auth, streams.signal, env).fetch);
@@ -201,6 +220,6 @@ if (command === "token") {
   }
 } else {
   fail(
-    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], purge, backup <file>, restore <file> [--replace], import --source S --mapping M files…, resolve [--priority S,…])`,
+    `unknown command "${command}" (commands: token <staffId>, token --loader, verify-audit, metrics [day], purge, segments-refresh, backup <file>, restore <file> [--replace], import --source S --mapping M files…, resolve [--priority S,…])`,
   );
 }

@@ -164,15 +164,17 @@ function idempotentPost(db: Database) {
       if (!(await options.stillVisible(seen.response as Row))) return notFound(c);
       return answer(seen);
     };
-    const seen = await db.idempotent(scoped);
+    // A one-statement create looks the key up in its statement (createOnce's `keyed`); the rest look first.
+    const seen = options.transaction === false ? undefined : await db.idempotent(scoped);
     if (seen) return replay(seen);
     const keyed = { key: scoped, requestHash: hash };
     // A retry sent while the first try is still running — on this process or another behind the balancer —
     // is its twin: it must get the first's answer, not run the write again nor be refused by it.
     type Twin = { twin: Stored };
-    // A write of one statement stores its own answer with it (createOnce); when it is refused, a twin
-    // that committed meanwhile is the reason, and its answer is given. Others run in a transaction with
-    // their answer, holding the key's lock: a twin waits, then finds the answer.
+    // A write of one statement stores its own answer with it (createOnce); when it is refused, a key
+    // answered before — a retry — or a twin that committed meanwhile is the reason, and the answer is
+    // given. Others run in a transaction with their answer, holding the key's lock: a twin waits, then
+    // finds the answer.
     const result: Outcome | Response | Twin =
       options.transaction === false
         ? await run(body, db.driver, keyed).then(async (out) => {
