@@ -8,7 +8,7 @@
  */
 import { collectionSpec, COLLECTION_NAMES, METRICS, type CollectionName, type CustomerScope } from "@bankcrm/core";
 import { createChangeFeed } from "./feed.js";
-import { SEGMENT_TABLE, SEGMENT_VIEW, type SegmentSource } from "./segment-snapshot.js";
+import { SEGMENT_TABLE, SEGMENT_VIEW } from "./segment-snapshot.js";
 import {
   appendRows,
   etagOf,
@@ -75,16 +75,14 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
     : openPglite(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   await migrate(db);
 
-  const changes = createChangeFeed(db);
-  const segmentSource: SegmentSource = opts.segments === "snapshot" ? SEGMENT_TABLE : SEGMENT_VIEW;
+  const [changes, segmentSource] = [createChangeFeed(db), opts.segments === "snapshot" ? SEGMENT_TABLE : SEGMENT_VIEW];
   type Row = { id: string; body: Record<string, unknown>; etag: string };
   const rowToRecord = (row: Row): StoredRecord => ({ id: row.id, body: row.body, etag: row.etag });
 
   return {
     driver: db,
     kind: db.kind,
-    /** The table or view segments are evaluated on. */
-    segmentSource,
+    segmentSource, // the table or view segments are evaluated on
     /** The change feed: every committed write numbered, paged in the reader's scope (feed.ts). */
     changes,
     /** Runs raw SQL (bench, tests, jobs). */
@@ -120,10 +118,9 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       return r.rows[0] && rowToRecord(r.rows[0]);
     },
     /**
-     * A create in one statement (no BEGIN/COMMIT round trips, no lookup first): the
-     * idempotency key looked up (`keyed`: it has an answer — the caller gives it),
-     * the customer's scope checked, the record inserted unless its id is taken, and
-     * the key's answer stored with it — all or nothing, as a single statement is.
+     * A create in one statement (no BEGIN/COMMIT round trips, no lookup first): the idempotency key looked up
+     * (`keyed`: it has an answer — the caller gives it), the customer's scope checked, the record inserted unless
+     * its id is taken, and the key's answer stored with it — all or nothing, as a single statement is.
      */
     async createOnce(
       collection: Collection,
@@ -291,10 +288,9 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       return r.rows.map((row) => row.body);
     },
     /**
-     * A segment's members among the reader's customers: `where` and its `values`
-     * are core's `toSql` over the customer view's columns — the live view or the
-     * nightly table (`segmentSource`); the reader's scope is added to it. The
-     * count, and a page of ids in id order.
+     * A segment's members among the reader's customers: `where` and its `values` are core's `toSql` over the
+     * customer view's columns — the live view or the nightly table (`segmentSource`); the reader's scope is added.
+     * The count, and a page of ids in id order.
      */
     async segment(
       query: { where: string; values: unknown[] },

@@ -88,11 +88,10 @@ export function recordRoutes({ db, write, now, sales }: RouteContext) {
         } catch (error) {
           return writeProblem(c, error, collection);
         }
-        // One statement: the customer in the caller's scope, the record unless its id is taken, the key's answer.
+        // One statement: the key unanswered (else the write path answers), the customer in the caller's scope, the
+        // record unless its id is taken, the key's answer.
         const outcome = await db.createOnce(collection, record, readerOf(c), { ...key, status: 201 });
-        // The key has an answer (a retry, or a twin that committed first): the write path gives it.
-        if (outcome === "keyed") return problem(c, 409, "Idempotency-Key answered");
-        if (outcome === "outOfScope") return notFound(c, "customers", String(record.customerId));
+        if (outcome === "keyed" || outcome === "outOfScope") return notFound(c, "customers", String(record.customerId));
         if (outcome === "exists")
           return preconditionFailed(c, collection, await db.get(collection, String(record.id), undefined, readerOf(c)));
         return { status: 201, body: record, etag: etagOf(record) };
