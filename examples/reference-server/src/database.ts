@@ -51,6 +51,9 @@ const METRICS_SELECT = METRICS.filter((metric) => !metric.internal)
   )
   .join(", ");
 
+/** An Idempotency-Key's stored answer. */
+type Answered = { requestHash: string; status: number; response: unknown };
+
 export interface DatabaseOptions {
   /** postgres://… : a PostgreSQL server (pooled). Otherwise PGlite. */
   url?: string | undefined;
@@ -342,10 +345,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       ]);
       return r.rows[0]!.n;
     },
-    async idempotent(
-      key: string,
-      target: Sql = db,
-    ): Promise<{ requestHash: string; status: number; response: unknown } | undefined> {
+    async idempotent(key: string, target: Sql = db): Promise<Answered | undefined> {
       const r = await target.query<{ request_hash: string; status: number; response: unknown }>(
         "SELECT request_hash, status, response FROM idempotency WHERE key = $1",
         [key],
