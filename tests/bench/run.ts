@@ -5,6 +5,8 @@
  * BENCH_ONLY=fuzz (only on its own) sends the contract fuzz 20,000 requests; BENCH_ONLY=load-scale (only on its own)
  * loads a bank of a million customers from its extract (loader.bench.ts). BENCH_ONLY=loader: the loader beside raw COPY.
  * BENCH_ONLY=resolution-db (only on its own): entity resolution of about a million source records on PostgreSQL.
+ * BENCH_ONLY=scale (only on its own): list, search, 360, segments and the nightly job over BENCH_SCALE_CUSTOMERS
+ * customers (100,000; 10,000,000 on a bank's machine) on PostgreSQL, each beside its bare SQL (scale.bench.ts).
  */
 import { benchDemoGenerator } from "./demo-generator.bench.js";
 import { benchElements } from "./elements.bench.js";
@@ -21,6 +23,7 @@ import { benchValueModels } from "./value-models.bench.js";
 import { benchResolution, benchResolutionWorker } from "./resolution.bench.js";
 import { benchLoader, benchLoaderScale } from "../../examples/reference-server/bench/loader.bench.js";
 import { benchResolutionDatabase } from "../../examples/reference-server/bench/resolution.bench.js";
+import { benchScale } from "../../examples/reference-server/bench/scale.bench.js";
 
 const only = process.env.BENCH_ONLY;
 console.log(`bankcrm benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
@@ -41,4 +44,5 @@ if (!only || only === "resolution") benchResolution();
 if (!only || only === "resolution") await benchResolutionWorker();
 if (only === "load-scale") await benchLoaderScale();
 if (only === "resolution-db") await benchResolutionDatabase();
+if (only === "scale") await benchScale();
 if (only === "fuzz") benchContractFuzz();
