@@ -89,6 +89,49 @@ export const rowSegment: SegmentDefinition = {
   },
 };
 
+/**
+ * Another shape of ten conditions over the same rows: three levels, `not` over an `any`, a `notIn` and a `neq`
+ * on strings, a boolean tested false, the selective conditions last — the goals hold on any rule shape.
+ */
+export const rowSegmentNested: SegmentDefinition = {
+  schemaVersion: 1,
+  id: "lapsing-mass-affluent-rows",
+  name: "流失风险的大众富裕客户",
+  version: 1,
+  rule: {
+    all: [
+      {
+        not: {
+          any: [
+            { field: "tier", op: "in", value: ["private", "diamond"] },
+            { field: "age", op: "lt", value: 25 },
+          ],
+        },
+      },
+      {
+        any: [
+          {
+            all: [
+              { field: "city", op: "notIn", value: ["上海市", "北京市"] },
+              { field: "gender", op: "neq", value: "male" },
+            ],
+          },
+          {
+            all: [
+              { field: "marketingConsent", op: "eq", value: false },
+              { field: "productCount", op: "gte", value: 3 },
+            ],
+          },
+        ],
+      },
+      { field: "riskLevel", op: "neq", value: "C1" },
+      { not: { field: "transactions90d", op: "gt", value: 5 } },
+      { field: "aum", op: "between", value: [5_000_000, 50_000_000] },
+      { field: "daysSinceLastTransaction", op: "gte", value: 90 },
+    ],
+  },
+};
+
 /** A builder session's edits: each changes one value, as typing does. */
 export function edits(): SegmentDefinition[] {
   const out: SegmentDefinition[] = [];
