@@ -47,7 +47,11 @@ function handWrittenNested(r: Row): boolean {
   );
 }
 
-/** The loop, the closures and columnar on another rule shape: the goals hold on any. */
+/**
+ * The loop, the closures and columnar on another rule shape: the goals hold on any. Each loop is written out, not
+ * shared through a helper taking the test as a parameter: one call site for four tests turns megamorphic and slows
+ * every loop (closures measured 1.35× → 2.21× the hand loop that way), so the figures would be the helper's.
+ */
 function benchShape(records: Row[], table: ReturnType<typeof createColumnarTable>, now: Date) {
   let expected = 0;
   const hand = time(

@@ -25,17 +25,13 @@ import {
 import { generateDemoPortfolio } from "../src/demo/index.js";
 import { packValues, unpackValues } from "../src/analytics/packed-values.js";
 import { fitBookModels, summaryFigures } from "../src/analytics/book-metrics.js";
+import { byCustomer } from "./support/by-customer.js";
 
 function demoBook(customers: number): { book: BookCustomer[]; asOf: string } {
   const p = generateDemoPortfolio({ seed: "book-metrics", customers });
-  const group = <T extends { customerId: string }>(xs: readonly T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of xs) m.set(x.customerId, [...(m.get(x.customerId) ?? []), x]);
-    return m;
-  };
-  const holdings = group(p.holdings);
-  const transactions = group(p.transactions);
-  const cases = group(p.serviceCases);
+  const holdings = byCustomer(p.holdings);
+  const transactions = byCustomer(p.transactions);
+  const cases = byCustomer(p.serviceCases);
   return {
     asOf: p.asOf,
     book: p.customers.map((customer) => ({

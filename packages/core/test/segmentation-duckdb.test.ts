@@ -23,6 +23,7 @@ import {
   type SegmentDefinition,
 } from "../src/index.js";
 import { generateDemoPortfolio } from "../src/demo/index.js";
+import { byCustomer } from "./support/by-customer.js";
 import { catalog, now, row, rule, segment } from "./support/segment-arbitraries.js";
 
 let instance: DuckDBInstance;
@@ -158,11 +159,6 @@ describe("toSql on DuckDB over a Parquet export of the book", () => {
   it("finds in the export exactly the customers core finds in the book, for every segment", async () => {
     const book = generateDemoPortfolio({ seed: "bankcrm", customers: 2_000 });
     const asOf = new Date(`${book.asOf}T12:00:00Z`);
-    const byCustomer = <T extends { customerId: string }>(xs: readonly T[]) => {
-      const groups = new Map<string, T[]>();
-      for (const x of xs) groups.set(x.customerId, [...(groups.get(x.customerId) ?? []), x]);
-      return groups;
-    };
     const holdings = byCustomer(book.holdings);
     const transactions = byCustomer(book.transactions);
     const views: CustomerView[] = book.customers.map((customer) =>
