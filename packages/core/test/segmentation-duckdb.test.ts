@@ -15,7 +15,6 @@ import {
   buildCustomerView,
   compileSegment,
   customerFieldCatalog,
-  segmentColumns,
   toSql,
   type CustomerView,
   type FieldCatalog,
@@ -23,6 +22,7 @@ import {
   type SegmentDefinition,
 } from "../src/index.js";
 import { generateDemoPortfolio } from "../src/demo/index.js";
+import { segmentColumns } from "../src/segmentation/warehouse.js";
 import { byCustomer } from "./support/by-customer.js";
 import { catalog, now, row, rule, segment } from "./support/segment-arbitraries.js";
 

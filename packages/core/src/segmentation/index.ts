@@ -43,15 +43,7 @@ export {
   type EvaluateOptions,
   type EvaluateSegmentOptions,
 } from "./compile.js";
-export {
-  toSql,
-  segmentColumns,
-  SQL_DIALECTS,
-  type ToSqlOptions,
-  type SqlQuery,
-  type SqlDialect,
-  type SegmentColumn,
-} from "./sql.js";
+export { toSql, type ToSqlOptions, type SqlQuery, type SqlDialect } from "./sql.js";
 export { toJsonLogic, fromJsonLogic, type JsonLogic } from "./json-logic.js";
 export {
   customerFieldCatalog,
