@@ -32,6 +32,13 @@ async function forgetHistory(tx: Sql, steps: readonly RetentionStep[], customerE
      WHERE h.collection = t.collection AND h.record_id = t.id`,
     [touched],
   );
+  // An Idempotency-Key's answer is the record it answered with, as it was: an erased or anonymised one's goes too (a
+  // retry after it is a new request). Read whole: an erasure is rare, and the table has no index on the answer.
+  await tx.query(
+    `DELETE FROM idempotency WHERE response ->> 'id' = ANY($1::text[]) OR response -> 'change' ->> 'id' = ANY($1::text[])
+     OR response -> 'customer' ->> 'id' = ANY($1::text[])`,
+    [steps.map((s) => s.id)],
+  );
   if (customerErased === undefined) return;
   const id = [customerErased];
   await tx.query("DELETE FROM customer_metrics WHERE customer_id = $1", id);

@@ -24,6 +24,7 @@
  * FREE_TEXT_IDENTIFIERS: mask (default) or refuse — a customer's identifiers typed into free text.
  * SHUTDOWN_GRACE_MS: on SIGTERM / SIGINT, how long requests in flight may finish before the database closes (10000).
  * FEED_RETENTION_DAYS: how long the change feed keeps a change (30); older cursors are 410 and clients read again.
+ * IDEMPOTENCY_RETENTION_DAYS: how long an Idempotency-Key's answer is kept (30; above the clients' longest offline time).
  * SENSITIVE_CONSENT: required — segments for a purpose that test financial account information need the separate
  *   consent (sensitive_processing, PIPL Art. 29); none (default).
  * SEGMENTS: live (default) — segments aggregate holdings and transactions per query; snapshot — on the nightly

@@ -87,14 +87,32 @@ export function appFromEnv(
   });
 }
 
-/** The change feed keeps FEED_RETENTION_DAYS of changes: pruned now and every hour (any process may; it is idempotent). */
+/** Drops the Idempotency-Key answers stored before `before`; how many. */
+export async function pruneIdempotency(db: Pick<Database, "query">, before: Date): Promise<number> {
+  const r = await db.query<{ n: number }>(
+    "WITH gone AS (DELETE FROM idempotency WHERE created_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone",
+    [before.toISOString()],
+  );
+  return r.rows[0]!.n;
+}
+
+/**
+ * What the server keeps only for a while, pruned now and every hour (any process may; it is idempotent): the change
+ * feed's FEED_RETENTION_DAYS of changes (30), and IDEMPOTENCY_RETENTION_DAYS of Idempotency-Key answers (30) — set it
+ * above the clients' longest offline period: a retry sent after its answer is gone is a new request (a create whose id
+ * is taken is a 412 with the stored record).
+ */
 export function pruneFeed(db: Database, env: NodeJS.ProcessEnv = process.env) {
-  const retentionDays = Number(env.FEED_RETENTION_DAYS ?? 30);
-  if (!(retentionDays > 0))
-    throw new SettingError(`FEED_RETENTION_DAYS is a number of days above 0, not "${env.FEED_RETENTION_DAYS}"`);
+  const days = (name: "FEED_RETENTION_DAYS" | "IDEMPOTENCY_RETENTION_DAYS") => {
+    const n = Number(env[name] ?? 30);
+    if (!(n > 0)) throw new SettingError(`${name} is a number of days above 0, not "${env[name]}"`);
+    return n;
+  };
+  const [feedDays, keyDays] = [days("FEED_RETENTION_DAYS"), days("IDEMPOTENCY_RETENTION_DAYS")];
+  const ago = (n: number) => new Date(Date.now() - n * 86_400_000);
   const prune = () =>
-    db.changes.prune(new Date(Date.now() - retentionDays * 86_400_000)).catch((error: Error) => {
-      console.error("bankcrm reference server: pruning the change feed failed:", error.message);
+    Promise.all([db.changes.prune(ago(feedDays)), pruneIdempotency(db, ago(keyDays))]).catch((error: Error) => {
+      console.error("bankcrm reference server: pruning failed:", error.message);
     });
   void prune();
   setInterval(() => void prune(), 3_600_000).unref();

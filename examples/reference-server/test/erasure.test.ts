@@ -8,7 +8,17 @@ import { describe, expect, it } from "vitest";
 import { belongsTo, type CollectionName } from "@bankcrm/core";
 import { useReferenceServer } from "../../../packages/data/test/support/reference-server.js";
 import { purge } from "../src/erasure.js";
-import { book, call, callAsCustomer, marketingMembers, member, rm, seededServer, staff } from "./support/demo-bank.js";
+import {
+  book,
+  call,
+  callAsCustomer,
+  callNote,
+  marketingMembers,
+  member,
+  rm,
+  seededServer,
+  staff,
+} from "./support/demo-bank.js";
 
 const officer = member("ST-HQ-PO1");
 const auditor = member("ST-HQ-AU1");
@@ -63,6 +73,14 @@ describe("deletion under legal holds, and the retention purge (pglite)", () => {
 
   it("keeps, restricted, what the law holds, erases and anonymises the rest, and answers with the reasons", async () => {
     const s = await ready();
+    // A note written with an Idempotency-Key: its stored answer is the note itself, and goes with it.
+    const key = crypto.randomUUID();
+    const noted = await call(s, rm, "POST", "interactions", callNote("IN-ERASED-KEY", customer.id), {
+      "Idempotency-Key": key,
+    });
+    expect(noted.status, noted.text).toBe(201);
+    const answers = () => s.db.query("SELECT 1 FROM idempotency WHERE key LIKE $1", [`%:${key}`]);
+    expect((await answers()).rows).toHaveLength(1);
     const done = await call(s, officer, "POST", path);
     expect(done.status, done.text).toBe(200);
     const { applied, answer } = done.json() as { applied: Record<string, number>; answer: string };
@@ -71,6 +89,7 @@ describe("deletion under legal holds, and the retention purge (pglite)", () => {
     expect(answer).toContain("反洗钱法");
     // Erased: their contacts; anonymised: their place in campaigns (no longer theirs); held: identity, holdings.
     expect(await rowsOf("interactions")).toEqual([]);
+    expect((await answers()).rows).toEqual([]);
     expect(await rowsOf("campaignMembers")).toEqual([]);
     expect((await rowsOf("campaignMembers", "anonymised")).length).toBeGreaterThanOrEqual(
       theirs("campaignMembers").length,
