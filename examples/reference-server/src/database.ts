@@ -52,7 +52,7 @@ const METRICS_SELECT = METRICS.filter((metric) => !metric.internal)
   .join(", ");
 
 /** An Idempotency-Key's stored answer. */
-type Answered = { requestHash: string; status: number; response: unknown };
+export type Answered = { requestHash: string; status: number; response: unknown };
 
 export interface DatabaseOptions {
   /** postgres://… : a PostgreSQL server (pooled). Otherwise PGlite. */

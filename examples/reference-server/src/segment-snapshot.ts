@@ -16,15 +16,15 @@ export const SEGMENT_TABLE = "customer_segments";
 export const SEGMENT_VIEW = "customer_segment_view";
 export type SegmentSource = typeof SEGMENT_TABLE | typeof SEGMENT_VIEW;
 
-/** The indexes the segment queries use: [name suffix, method and columns]. */
-const INDEXES: readonly [string, string][] = [
-  ["id", 'UNIQUE (id COLLATE "C")'],
-  ["branch", '(branch_id, id COLLATE "C")'],
-  ["rm", '(rm_id, id COLLATE "C")'],
-  ["tier", "(tier)"],
-  ["aum", "(aum)"],
-  ["last_transaction", "(last_transaction_at)"],
-  ["onboarded", "USING brin (onboarded_at)"],
+/** The indexes the segment queries use: name suffix, what it indexes (and how), whether unique. */
+const INDEXES: readonly { name: string; on: string; unique?: true }[] = [
+  { name: "id", on: '(id COLLATE "C")', unique: true },
+  { name: "branch", on: '(branch_id, id COLLATE "C")' },
+  { name: "rm", on: '(rm_id, id COLLATE "C")' },
+  { name: "tier", on: "(tier)" },
+  { name: "aum", on: "(aum)" },
+  { name: "last_transaction", on: "(last_transaction_at)" },
+  { name: "onboarded", on: "USING brin (onboarded_at)" },
 ];
 
 /** How far back, before the build began, a write may have started and still not be in it. */
@@ -40,9 +40,9 @@ export async function refreshSegments(db: Driver): Promise<SegmentRefresh> {
   const started = (await db.query<{ at: string }>("SELECT now()::text AS at")).rows[0]!.at;
   await db.query("DROP TABLE IF EXISTS customer_segments_next");
   await db.query(`CREATE TABLE customer_segments_next AS SELECT * FROM ${SEGMENT_VIEW} ORDER BY id COLLATE "C"`);
-  for (const [name, how] of INDEXES)
+  for (const { name, on, unique } of INDEXES)
     await db.query(
-      `CREATE ${how.startsWith("UNIQUE") ? "UNIQUE " : ""}INDEX customer_segments_next_${name} ON customer_segments_next ${how.replace(/^UNIQUE /, "")}`,
+      `CREATE ${unique ? "UNIQUE " : ""}INDEX customer_segments_next_${name} ON customer_segments_next ${on}`,
     );
   await db.query("ANALYZE customer_segments_next");
   const customers = await db.transaction(async (tx) => {
@@ -51,7 +51,7 @@ export async function refreshSegments(db: Driver): Promise<SegmentRefresh> {
       await tx.query("DROP TABLE customer_segments");
     }
     await tx.query("ALTER TABLE customer_segments_next RENAME TO customer_segments");
-    for (const [name] of INDEXES)
+    for (const { name } of INDEXES)
       await tx.query(`ALTER INDEX customer_segments_next_${name} RENAME TO customer_segments_${name}`);
     // Customers written while the table was built: their rows again, from the records as they are now.
     const changed = `SELECT DISTINCT record_id FROM change_log WHERE collection = 'customers' AND at >= $1::timestamptz - interval '${CATCH_UP}'`;

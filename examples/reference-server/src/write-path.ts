@@ -20,7 +20,7 @@ import {
   type Customer,
   type FreeTextPolicy,
 } from "@bankcrm/core";
-import type { Collection, Database } from "./database.js";
+import type { Answered, Collection, Database } from "./database.js";
 import { clearFreeText } from "./free-text.js";
 import {
   callerId,
@@ -157,8 +157,7 @@ function idempotentPost(db: Database) {
       return c.json(show(response) as object, seen.status as 200);
     };
     const scoped = `${callerId(c)}:${key}`;
-    type Stored = { requestHash: string; status: number; response: unknown };
-    const replay = async (seen: Stored) => {
+    const replay = async (seen: Answered) => {
       if (seen.requestHash !== hash)
         return problem(c, 422, "Idempotency-Key reused", "this key was used with a different request");
       if (!(await options.stillVisible(seen.response as Row))) return notFound(c);
@@ -170,7 +169,7 @@ function idempotentPost(db: Database) {
     const keyed = { key: scoped, requestHash: hash };
     // A retry sent while the first try is still running — on this process or another behind the balancer —
     // is its twin: it must get the first's answer, not run the write again nor be refused by it.
-    type Twin = { twin: Stored };
+    type Twin = { twin: Answered };
     // A write of one statement stores its own answer with it (createOnce); when it is refused, a key
     // answered before — a retry — or a twin that committed meanwhile is the reason, and the answer is
     // given. Others run in a transaction with their answer, holding the key's lock: a twin waits, then
