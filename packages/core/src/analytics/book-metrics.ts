@@ -99,7 +99,7 @@ export interface BookMetrics {
 
 const RFM_BINS = 5;
 /** A sample of this many points is enough for quintile cut points. */
-const RFM_POINTS = 2001;
+export const RFM_POINTS = 2001;
 
 /** Evenly spaced quantiles of ascending `sorted` (all of it when small): cut points that stay small to store. */
 function thin(sorted: Float64Array): number[] {
@@ -146,13 +146,16 @@ export function summaryFigures(all: readonly CustomerSummary[]): Float64Array {
   return figures;
 }
 
+/** The positions in a book of `n` the fits read: up to FIT_SAMPLE, spread evenly (deterministic). */
+export function samplePositions(n: number): number[] {
+  const step = n / FIT_SAMPLE;
+  return Array.from({ length: Math.min(n, FIT_SAMPLE) }, (_, i) => (n <= FIT_SAMPLE ? i : Math.floor(i * step)));
+}
+
 /** Up to FIT_SAMPLE customers spread evenly over the book, as summaries (ids are not needed to fit). */
 function sample(figures: Float64Array): CustomerSummary[] {
-  const n = figures.length / SUMMARY_FIGURES;
-  const take = Math.min(n, FIT_SAMPLE);
-  const step = n / FIT_SAMPLE;
-  return Array.from({ length: take }, (_, i) => {
-    const o = (n <= FIT_SAMPLE ? i : Math.floor(i * step)) * SUMMARY_FIGURES;
+  return samplePositions(figures.length / SUMMARY_FIGURES).map((p) => {
+    const o = p * SUMMARY_FIGURES;
     return {
       customerId: "",
       frequency: figures[o]!,
@@ -204,8 +207,12 @@ export interface BookMetricsJob {
   summaryFigures(): Float64Array;
   /** Scores with models fitted elsewhere — the whole book's, when this job summarised only a part of it. */
   use(models: BookModels): void;
-  /** Pass 2: a batch's metrics. */
-  score(batch: readonly BookCustomer[]): CustomerValue[];
+  /**
+   * Pass 2: a batch's metrics. `summaries`, by position in the batch, are its purchase summaries made elsewhere
+   * (`summarizeCustomer` on the batch in hand, or a warehouse's `purchaseSummarySql`) — for a job that `use`s
+   * models fitted elsewhere and so summarised nothing; without them, pass 1's.
+   */
+  score(batch: readonly BookCustomer[], summaries?: readonly (CustomerSummary | undefined)[]): CustomerValue[];
   /**
    * Pass 2 without reading the book again, for a job created with `keep`: every
    * summarised customer's metrics from the figures pass 1 kept, a batch for
@@ -300,13 +307,19 @@ export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetric
     summaries: all,
     summaryFigures: figures,
     use,
-    score(batch) {
+    score(batch, given) {
       const score = scorer();
-      return batch.map((b) =>
+      if (given && given.length !== batch.length)
+        throw new BankcrmInvalidArgumentError("summaries", "one per customer of the batch, in its order");
+      return batch.map((b, i) =>
         score(
           recordFigures(b, asOfMs),
-          // keep holds the summaries by position, not by customer: made again (the same) here.
-          options.keep ? summarizeCustomer(b.customer.id, b.transactions, calibration) : summaries.get(b.customer.id),
+          given
+            ? given[i]
+            : // keep holds the summaries by position, not by customer: made again (the same) here.
+              options.keep
+              ? summarizeCustomer(b.customer.id, b.transactions, calibration)
+              : summaries.get(b.customer.id),
         ),
       );
     },
@@ -396,7 +409,15 @@ function keptSummary(k: KeptBatch, i: number): CustomerSummary | undefined {
  */
 export function fitBookModels(
   all: readonly CustomerSummary[] | Float64Array,
-  options: { asOf: string | Date; models?: BookMetricsOptions["models"] },
+  options: {
+    asOf: string | Date;
+    models?: BookMetricsOptions["models"];
+    /**
+     * The RFM cut points of the whole book, when `all` is only the sample the fit reads (a warehouse's
+     * `bookModelsSql`): the cut points are then not taken from `all`.
+     */
+    rfm?: BookModels["rfm"];
+  },
 ): BookModels {
   const asOf = isoDay(options.asOf);
   // Objects or `summaryFigures` columns: one path, the same models either way (tested).
@@ -412,7 +433,9 @@ export function fitBookModels(
     asOf,
     ...(bgNbd ? { bgNbd: bgNbd.params } : {}),
     ...(gammaGamma ? { gammaGamma: gammaGamma.params } : {}),
-    ...(n > 0
+    ...(options.rfm
+      ? { rfm: options.rfm }
+      : n > 0
       ? {
           rfm: {
             since: column((o) => figures[o + 2]! - figures[o + 1]!),

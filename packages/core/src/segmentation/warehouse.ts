@@ -3,3 +3,11 @@
  * table its queries read (`segmentColumns`), to make an export of the book (a view, Parquet, JSON lines) to.
  */
 export { segmentColumns, SQL_DIALECTS, type SegmentColumn, type SqlDialect } from "./sql.js";
+export {
+  purchaseSummarySql,
+  bookModelsSql,
+  bookModelsFromRows,
+  type PurchaseSummarySqlOptions,
+  type BookModelsSqlOptions,
+  type BookModelsRow,
+} from "../analytics/warehouse-sql.js";
