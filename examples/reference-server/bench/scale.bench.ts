@@ -201,7 +201,8 @@ export async function benchScale(): Promise<void> {
       },
     });
     const metricsS = (performance.now() - t0) / 1000;
-    const held = heapMid === undefined ? "(run with --expose-gc to see)" : `${((heapMid - heap0) / 2 ** 20).toFixed(1)} MB`;
+    const held =
+      heapMid === undefined ? "(run with --expose-gc to see)" : `${((heapMid - heap0) / 2 ** 20).toFixed(1)} MB`;
     console.log(
       `\n  Metrics job: pass 1 in SQL — every customer's purchase summary, the fit's sample and cut points — ${seconds.summaries.toFixed(1)} s, the fit on the sample ${seconds.fit.toFixed(1)} s; pass 2, scoring in batches of 1,000, ${seconds.scoring.toFixed(1)} s; heap held halfway through pass 2 beyond the start: ${held}`,
     );

@@ -10,7 +10,13 @@ import { customerFieldCatalog, toSql, type Rule, type SegmentDefinition } from "
 import { boundTo } from "@bankcrm/core/compliance";
 import { freshPostgresSchema } from "../../../packages/data/test/support/postgres.js";
 import { openDatabase } from "../src/database.js";
-import { refreshSegments, segmentSnapshot, SEGMENT_BULK, SEGMENT_TABLE, SEGMENT_VIEW } from "../src/segment-snapshot.js";
+import {
+  refreshSegments,
+  segmentSnapshot,
+  SEGMENT_BULK,
+  SEGMENT_TABLE,
+  SEGMENT_VIEW,
+} from "../src/segment-snapshot.js";
 import { computeMetrics } from "../src/metrics.js";
 import { seedDemo } from "../src/seed.js";
 

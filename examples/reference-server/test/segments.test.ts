@@ -138,7 +138,9 @@ for (const database of ["pglite", "postgres"] as const) {
         serviceCases: of(p.serviceCases, c.id),
       }));
       // Pass 1 in the database, once: the customers with a purchase summarised; pass 2 by batch.
-      const purchasing = book.filter((b) => summarizeCustomer(b.customer.id, b.transactions, { calibrationEnd: p.asOf }));
+      const purchasing = book.filter((b) =>
+        summarizeCustomer(b.customer.id, b.transactions, { calibrationEnd: p.asOf }),
+      );
       expect(purchasing.length).toBeLessThan(SEEDED);
       expect(progress).toEqual([`1:${purchasing.length}`, "2:64", "2:128", "2:192", "2:200"]);
       const here = computeBookMetrics(book, { asOf: p.asOf });

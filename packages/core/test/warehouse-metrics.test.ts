@@ -40,7 +40,8 @@ function book(): SummaryTransaction[] {
   const start = Date.parse("2024-07-01T00:00:00Z");
   for (let c = 0; c < CUSTOMERS; c++) {
     // Upper and lower case and a CJK id: byte order is not a locale's order.
-    const id = c % 97 === 0 ? `cu${String(c).padStart(7, "0")}` : c % 89 === 0 ? `CU客${c}` : `CU${String(c).padStart(7, "0")}`;
+    const id =
+      c % 97 === 0 ? `cu${String(c).padStart(7, "0")}` : c % 89 === 0 ? `CU客${c}` : `CU${String(c).padStart(7, "0")}`;
     const n = Math.floor(random() * random() * 9);
     const zone = ["+08:00", "Z", "-05:00", "+09:30"][c % 4]!;
     for (let k = 0; k < n; k++) {
@@ -90,7 +91,7 @@ beforeAll(async () => {
     `CREATE TABLE transactions AS SELECT * FROM read_csv('${csv}', header = false,
        columns = {'customer_id': 'VARCHAR', 'at': 'VARCHAR', 'amount': 'BIGINT'})`,
   );
-  engines.duckdb = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  engines.duckdb = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
   // PostgreSQL, loaded by COPY.
   pg = new PGlite();
   await pg.exec(`CREATE TABLE transactions (customer_id text, at text, amount bigint)`);

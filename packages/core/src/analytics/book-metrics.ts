@@ -33,6 +33,15 @@ import {
   type GammaGammaParams,
 } from "./gamma-gamma.js";
 import { churnRisk } from "./churn.js";
+import {
+  keepFigures,
+  keptFigures,
+  keptRecord,
+  keptSummaries,
+  keptSummary,
+  newKeptBatch,
+  type KeptBatch,
+} from "./kept-batch.js";
 
 /** What the models read about one customer. */
 export interface BookCustomer {
@@ -254,36 +263,8 @@ export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetric
     if (!finish) throw new BankcrmInvalidArgumentError("batch", "fit() before scoring");
     return finish;
   };
-  const figures = (): Float64Array => {
-    if (!options.keep) return summaryFigures([...summaries.values()]);
-    let n = 0;
-    for (const k of kept) {
-      if (!k) throw new BankcrmInvalidArgumentError("keep", "the summaries before scoreKept()");
-      for (let i = 0; i < k.ids.length; i++) if (!Number.isNaN(k.figures[i * KEPT + 8])) n++;
-    }
-    const out = new Float64Array(n * SUMMARY_FIGURES);
-    let o = 0;
-    for (const k of kept)
-      for (let i = 0; i < k!.ids.length; i++) {
-        const at = i * KEPT + 8;
-        if (Number.isNaN(k!.figures[at])) continue;
-        out.set(k!.figures.subarray(at, at + SUMMARY_FIGURES), o);
-        o += SUMMARY_FIGURES;
-      }
-    return out;
-  };
-  const all = (): CustomerSummary[] => {
-    if (!options.keep) return [...summaries.values()];
-    const out: CustomerSummary[] = [];
-    for (const k of kept) {
-      if (!k) throw new BankcrmInvalidArgumentError("keep", "the summaries before scoreKept()");
-      for (let i = 0; i < k.ids.length; i++) {
-        const summary = keptSummary(k, i);
-        if (summary) out.push(summary);
-      }
-    }
-    return out;
-  };
+  const figures = (): Float64Array => (options.keep ? keptFigures(kept) : summaryFigures([...summaries.values()]));
+  const all = (): CustomerSummary[] => (options.keep ? keptSummaries(kept) : [...summaries.values()]);
   return {
     summarize(batch) {
       if (finish) throw new BankcrmInvalidArgumentError("batch", "summarize every batch before fit()");
@@ -338,69 +319,6 @@ export function createBookMetricsJob(options: BookMetricsJobOptions): BookMetric
   };
 }
 
-/** One summarised batch's figures in `keep` mode: per customer the record figures, then the summary. */
-interface KeptBatch {
-  ids: string[];
-  recordedTiers: (Tier | undefined)[];
-  /** KEPT numbers a customer (NaN: absent; a NaN frequency: no summary). */
-  figures: Float64Array;
-}
-const KEPT = 12;
-
-function newKeptBatch(n: number): KeptBatch {
-  return {
-    ids: new Array<string>(n),
-    recordedTiers: new Array<Tier | undefined>(n),
-    figures: new Float64Array(n * KEPT),
-  };
-}
-
-const orNaN = (v: number | undefined) => (v === undefined ? NaN : v);
-
-function keepFigures(k: KeptBatch, i: number, f: RecordFigures, s: CustomerSummary | undefined): void {
-  k.ids[i] = f.customerId;
-  k.recordedTiers[i] = f.recordedTier;
-  const o = i * KEPT;
-  const x = k.figures;
-  x[o] = f.aum;
-  x[o + 1] = f.productCount;
-  x[o + 2] = f.contribution;
-  x[o + 3] = f.recent;
-  x[o + 4] = orNaN(f.daysSince);
-  x[o + 5] = f.recentComplaints;
-  x[o + 6] = orNaN(f.balanceRatio);
-  x[o + 7] = f.tenureYears;
-  x[o + 8] = s ? s.frequency : NaN;
-  x[o + 9] = s ? s.recency : NaN;
-  x[o + 10] = s ? s.T : NaN;
-  x[o + 11] = s ? s.monetaryValue : NaN;
-}
-
-function keptRecord(k: KeptBatch, i: number): RecordFigures {
-  const o = i * KEPT;
-  const x = k.figures;
-  const recordedTier = k.recordedTiers[i];
-  return {
-    customerId: k.ids[i]!,
-    ...(recordedTier ? { recordedTier } : {}),
-    aum: x[o]!,
-    productCount: x[o + 1]!,
-    contribution: x[o + 2]!,
-    recent: x[o + 3]!,
-    ...(Number.isNaN(x[o + 4]) ? {} : { daysSince: x[o + 4]! }),
-    recentComplaints: x[o + 5]!,
-    ...(Number.isNaN(x[o + 6]) ? {} : { balanceRatio: x[o + 6]! }),
-    tenureYears: x[o + 7]!,
-  };
-}
-
-function keptSummary(k: KeptBatch, i: number): CustomerSummary | undefined {
-  const o = i * KEPT;
-  const x = k.figures;
-  if (Number.isNaN(x[o + 8])) return undefined;
-  return { customerId: k.ids[i]!, frequency: x[o + 8]!, recency: x[o + 9]!, T: x[o + 10]!, monetaryValue: x[o + 11]! };
-}
-
 /**
  * The book's models from every customer's summary (in the book's order): the
  * BG/NBD and Gamma-Gamma fits on a sample spread over the book (or the saved
@@ -436,14 +354,14 @@ export function fitBookModels(
     ...(options.rfm
       ? { rfm: options.rfm }
       : n > 0
-      ? {
-          rfm: {
-            since: column((o) => figures[o + 2]! - figures[o + 1]!),
-            frequency: column((o) => figures[o]!),
-            monetary: column((o) => figures[o + 3]!),
-          },
-        }
-      : {}),
+        ? {
+            rfm: {
+              since: column((o) => figures[o + 2]! - figures[o + 1]!),
+              frequency: column((o) => figures[o]!),
+              monetary: column((o) => figures[o + 3]!),
+            },
+          }
+        : {}),
   };
 }
 
@@ -477,7 +395,7 @@ export function scoreCustomer(b: BookCustomer, models: BookModels, clv?: ClvOpti
  * `CustomerValue` that need no other customer. Kept between the passes by a job
  * that keeps its figures (`keep`), so pass 2 need not read the records again.
  */
-interface RecordFigures {
+export interface RecordFigures {
   customerId: string;
   recordedTier?: Tier;
   aum: number;
