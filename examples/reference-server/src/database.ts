@@ -137,7 +137,9 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         customerId === undefined
           ? "SELECT 1"
           : `SELECT 1 FROM records r WHERE r.collection = 'customers' AND r.id = ${p.add(customerId)} AND ${visibleSql("customers", reader, p)}`;
-      const json = JSON.stringify(body);
+      const key = p.add(remember.key);
+      // The record once: it is both the row's body and the key's stored answer.
+      const json = `${p.add(JSON.stringify(body))}::jsonb`;
       const values = [
         p.add(collection),
         p.add(String(body.id)),
@@ -145,12 +147,12 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         p.add(naturalKey(collection, body)),
         p.add(timelineKey(collection, body)),
         p.add(body.createdAt ?? null),
-        `${p.add(json)}::jsonb`,
+        json,
         p.add(etagOf(body)),
       ];
       const r = await db.query<{ allowed: boolean; inserted: boolean; keyed: boolean }>(
         `WITH allowed AS (${allowed}),
-         keyed AS (SELECT 1 FROM idempotency WHERE key = ${p.add(remember.key)}),
+         keyed AS (SELECT 1 FROM idempotency WHERE key = ${key}),
          inserted AS (
            INSERT INTO records (collection, id, customer_id, natural_key, tkey, created_at, body, etag)
            SELECT ${values.join(", ")} WHERE EXISTS (SELECT 1 FROM allowed) AND NOT EXISTS (SELECT 1 FROM keyed)
@@ -158,7 +160,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
          ),
          remembered AS (
            INSERT INTO idempotency (key, request_hash, status, response)
-           SELECT ${p.add(remember.key)}, ${p.add(remember.requestHash)}, ${p.add(remember.status)}, ${p.add(json)}::jsonb
+           SELECT ${key}, ${p.add(remember.requestHash)}, ${p.add(remember.status)}, ${json}
            WHERE EXISTS (SELECT 1 FROM inserted)
            ON CONFLICT (key) DO NOTHING RETURNING key
          )
