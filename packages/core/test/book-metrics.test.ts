@@ -158,6 +158,18 @@ describe("computeBookMetrics", () => {
     expect(job.summaryFigures()).toEqual(summaryFigures(job.summaries()));
   });
 
+  it("fits the book when a customer's first purchase is on the as-of day (T = 0: nothing for the fit, not an error)", () => {
+    // A new customer's first purchase on the day the metrics are for: in a bank's nightly job, every night.
+    const first = book[0]!;
+    const newcomer = { ...first, transactions: [{ ...first.transactions[0]!, at: `${asOf}T09:30:00+08:00` }] };
+    const withNewcomer = [newcomer, ...book.slice(1)];
+    const { customers: scored, models: fitted } = computeBookMetrics(withNewcomer, { asOf });
+    // The fit is the one without them (their likelihood is 1 whatever the parameters); they are scored with it.
+    expect(fitted.bgNbd).toBeDefined();
+    expect(fitted.bgNbd).toEqual(computeBookMetrics(book.slice(1), { asOf }).models.bgNbd);
+    expect(scored[0]!.probabilityAlive).toBe(1);
+  });
+
   it("refuses a day that is not one", () => {
     expect(() => computeBookMetrics(book.slice(0, 3), { asOf: "yesterday" })).toThrow(/asOf/);
   });

@@ -133,6 +133,26 @@ async function scoreKept(
   return done;
 }
 
+/** The most scored customers one message to the page carries. */
+export const POSTED_AT_ONCE = 2_500;
+
+/**
+ * Scored customers to the page as columns, their buffers moved: far cheaper for the page than cloning objects. At
+ * most POSTED_AT_ONCE a message, whatever the book's batches: the page unpacks each message in one task (10,000
+ * customers took up to 32 ms while its code was cold, 1.4–5 ms warm); each chunk carries its own customers' alerts.
+ */
+function postScored(scope: Port, run: number, customers: CustomerValue[], alerts: ChurnAlert[]): void {
+  for (let from = 0; from < customers.length; from += POSTED_AT_ONCE) {
+    const chunk = customers.length <= POSTED_AT_ONCE ? customers : customers.slice(from, from + POSTED_AT_ONCE);
+    const ids = chunk === customers ? undefined : new Set(chunk.map((c) => c.customerId));
+    const values = packValues(chunk);
+    const chunkAlerts = ids ? alerts.filter((a) => ids.has(a.customerId)) : alerts;
+    scope.postMessage({ type: "batch", run, values, alerts: chunkAlerts } satisfies FromWorker, {
+      transfer: [values.numbers.buffer as ArrayBuffer, values.codes.buffer as ArrayBuffer],
+    });
+  }
+}
+
 /**
  * The worker's side: `serveBookMetrics(self, { batches })` in a module worker.
  * The worker reads the book once: between the passes it keeps, per customer,
@@ -143,13 +163,8 @@ async function scoreKept(
 export function serveBookMetrics(scope: Port, source: BookMetricsSource): void {
   const cancelled = new Set<number>();
   const post = (m: FromWorker) => scope.postMessage(m);
-  // Scored customers cross as columns, their buffers moved: far cheaper for the page than cloning objects.
-  const postBatch = (run: number, customers: CustomerValue[], alerts: ChurnAlert[]) => {
-    const values = packValues(customers);
-    scope.postMessage({ type: "batch", run, values, alerts } satisfies FromWorker, {
-      transfer: [values.numbers.buffer as ArrayBuffer, values.codes.buffer as ArrayBuffer],
-    });
-  };
+  const postBatch = (run: number, customers: CustomerValue[], alerts: ChurnAlert[]) =>
+    postScored(scope, run, customers, alerts);
   // A part's job between its two passes (startBookMetricsParallel), by run.
   const parts = new Map<number, { job: BookMetricsJob; signals: Map<string, ChurnSignals>; asOf: string }>();
   const fail = (run: number, error: unknown) =>

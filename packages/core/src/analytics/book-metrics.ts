@@ -176,7 +176,9 @@ function sample(figures: Float64Array): CustomerSummary[] {
 }
 
 function fitModels(figures: Float64Array, saved: BookMetricsOptions["models"]) {
-  const summaries = sample(figures);
+  // A customer whose first purchase is on the as-of day (T = 0) has likelihood 1 whatever the parameters: nothing
+  // for the fit — and the BG/NBD refuses them — so they are left out of it (and scored with it, P(alive) 1).
+  const summaries = sample(figures).filter((s) => s.T > 0);
   let bgNbd: BgNbdModel | undefined;
   let gammaGamma: GammaGammaModel | undefined;
   if (saved?.bgNbd) bgNbd = bgNbdModel(saved.bgNbd);
