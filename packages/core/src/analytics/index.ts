@@ -89,3 +89,11 @@ export {
   type GroupMemberRecords,
   type GroupSummary,
 } from "./relationship-group.js";
+export {
+  productUsage,
+  type ProductUsage,
+  type ProductUsageOptions,
+  type UsageCustomer,
+  type ProductReach,
+  type ChannelUse,
+} from "./usage.js";
