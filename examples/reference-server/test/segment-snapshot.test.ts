@@ -17,7 +17,6 @@ import {
   SEGMENT_TABLE,
   SEGMENT_VIEW,
 } from "../src/segment-snapshot.js";
-import { computeMetrics } from "../src/metrics.js";
 import { seedDemo } from "../src/seed.js";
 
 const SEEDED = 150;
@@ -91,13 +90,21 @@ for (const database of ["pglite", "postgres"] as const) {
     });
 
     it("builds from a set-based twin of the live view that gives the same rows, every column", async () => {
-      // Metrics too, so their columns are compared filled, not only NULL.
-      await computeMetrics(db.driver, { asOf: new Date().toISOString().slice(0, 10) });
+      // Metrics too, so their columns are compared filled, not only NULL (values of the job's kinds, not its run:
+      // the job's own figures are segments.test.ts's).
+      await db.query(
+        `INSERT INTO customer_metrics (customer_id, as_of, contribution, value_score, rfm_r, rfm_f, rfm_m, rfm_segment,
+           probability_alive, clv, churn_risk, churn_level, under_served, near_next_tier, churn_alert)
+         SELECT id, current_date, length(id) * 1000, 50, 1, 2, 3, 'champions', 0.5, 9000, 0.2, 'low',
+           id LIKE '%1', id LIKE '%2', id LIKE '%3'
+         FROM records WHERE collection = 'customers' AND id NOT LIKE '%9'
+         ON CONFLICT (customer_id) DO NOTHING`,
+      );
       // One statement, so now() — the views' activity windows — is the same on both sides.
       const { rows } = await db.query<{ only_view: number; only_bulk: number; scored: number }>(
         `SELECT (SELECT count(*) FROM (SELECT * FROM ${SEGMENT_VIEW} EXCEPT ALL SELECT * FROM ${SEGMENT_BULK}) v)::int AS only_view,
                 (SELECT count(*) FROM (SELECT * FROM ${SEGMENT_BULK} EXCEPT ALL SELECT * FROM ${SEGMENT_VIEW}) b)::int AS only_bulk,
-                (SELECT count(*) FROM ${SEGMENT_BULK} WHERE value_score IS NOT NULL AND aum > 0 AND transaction_count365d > 0)::int AS scored`,
+                (SELECT count(*) FROM ${SEGMENT_BULK} WHERE value_score IS NOT NULL AND aum > 0)::int AS scored`,
       );
       expect(rows[0]).toMatchObject({ only_view: 0, only_bulk: 0 });
       expect(rows[0]!.scored).toBeGreaterThan(SEEDED / 4);

@@ -77,6 +77,22 @@ describe("BG/NBD on CDNOW", () => {
     expect(model.logLikelihood).toBeCloseTo(-9582.43, 1);
     expect(model.customers).toBe(2357);
     expect(model.groups).toBeLessThan(2357);
+    expect(model.penalizer).toBe(0); // the plain maximum-likelihood fit: nothing added
+  });
+
+  it("fits a book where nobody is seen dropping out with a small penalty, and says so, instead of failing", () => {
+    // Every customer bought steadily up to the end of the period (tₓ = T): the likelihood rises without end as b → ∞.
+    const steady = Array.from({ length: 60 }, (_, i) => ({
+      frequency: 1 + (i % 6),
+      recency: 20 + (i % 4),
+      T: 20 + (i % 4),
+    }));
+    expect(() => fitBgNbd(steady, { penalizer: 0 })).toThrow(/did not converge/);
+    const penalised = fitBgNbd(steady);
+    expect(penalised.penalizer).toBe(0.001);
+    expect(Object.values(penalised.params).every((p) => Number.isFinite(p) && p > 0)).toBe(true);
+    // Everybody still buying: P(alive) stays high for them all.
+    expect(Math.min(...steady.map((c) => penalised.probabilityAlive(c)))).toBeGreaterThan(0.9);
   });
 
   it("gives the paper's conditional expectation for customer 1 (x = 2, tₓ = 30.43, T = 38.86): 1.226 in 39 weeks", () => {

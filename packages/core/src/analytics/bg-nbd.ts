@@ -32,6 +32,11 @@ export interface BgNbdModel {
   customers: number;
   groups: number;
   iterations: number;
+  /**
+   * The L2 penalty the fit needed, when the plain maximum-likelihood fit ran off to a boundary (no dropout seen, say:
+   * b → ∞) — as lifetimes' `penalizer_coef`; 0 for the plain fit.
+   */
+  penalizer: number;
   /** E[X(t)]: expected purchases of a randomly chosen new customer in a period of length t. */
   expectedPopulationTransactions(t: number): number;
   /** E[Y(t) | x, tₓ, T]: expected purchases of this customer in the next t. */
@@ -144,6 +149,8 @@ export interface FitOptions {
   /** Starting parameters; default all 1. */
   start?: Partial<BgNbdParams>;
   maxIterations?: number;
+  /** An L2 penalty on the parameters from the start (lifetimes' `penalizer_coef`); default none, then 0.001 if needed. */
+  penalizer?: number;
 }
 
 export function fitBgNbd(customers: Iterable<RepeatBuyer>, options: FitOptions = {}): BgNbdModel {
@@ -161,28 +168,52 @@ export function fitBgNbd(customers: Iterable<RepeatBuyer>, options: FitOptions =
     b: Math.exp(v[3]!),
   });
   const columns = toColumns(groups);
-  const result = nelderMead((v) => -logLikelihood(columns, toParams(v)) / n, start, {
-    maxIterations: options.maxIterations ?? 20_000,
-  });
-  const params = toParams(result.x);
-  const ll = logLikelihood(columns, params);
-  if (
-    !result.converged ||
-    !Number.isFinite(ll) ||
-    Object.values(params).some((p) => !Number.isFinite(p) || p <= 0 || p > 1e8)
-  ) {
+  const maxIterations = options.maxIterations ?? 20_000;
+  const attempt = (penalizer: number) => {
+    const result = nelderMead(
+      (v) => {
+        const p = toParams(v);
+        return -logLikelihood(columns, p) / n + penalizer * (p.r ** 2 + p.alpha ** 2 + p.a ** 2 + p.b ** 2);
+      },
+      start,
+      // A penalised fit has an interior optimum: it needs no more than the plain one did.
+      { maxIterations },
+    );
+    const params = toParams(result.x);
+    const ll = logLikelihood(columns, params);
+    const ok =
+      result.converged &&
+      Number.isFinite(ll) &&
+      Object.values(params).every((p) => Number.isFinite(p) && p > 0 && p <= 1e8);
+    return { ok, params, ll, iterations: result.iterations };
+  };
+  // The plain fit; a book whose likelihood rises without end towards a boundary (nobody seen dropping out: b → ∞)
+  // has no maximum to find, and a whole book without P(alive) helps nobody — it is fitted again with lifetimes'
+  // customary small penalty, which says so in `penalizer`.
+  let penalizer = options.penalizer ?? 0;
+  let fit = attempt(penalizer);
+  if (!fit.ok && options.penalizer === undefined) fit = attempt((penalizer = FALLBACK_PENALIZER));
+  if (!fit.ok)
     throw new BankcrmConvergenceError(
       "BG/NBD",
-      `the fit did not converge (iterations ${result.iterations}, log-likelihood ${ll})`,
+      `the fit did not converge (iterations ${fit.iterations}, log-likelihood ${fit.ll})`,
     );
-  }
-  return bgNbdModel(params, { logLikelihood: ll, customers: n, groups: groups.length, iterations: result.iterations });
+  return bgNbdModel(fit.params, {
+    logLikelihood: fit.ll,
+    customers: n,
+    groups: groups.length,
+    iterations: fit.iterations,
+    penalizer,
+  });
 }
+
+/** The penalty a fit that runs off to a boundary is made again with (lifetimes' documentation suggests 0.001–0.1). */
+const FALLBACK_PENALIZER = 0.001;
 
 /** A model from known parameters (e.g. a saved fit). */
 export function bgNbdModel(
   params: BgNbdParams,
-  fit: { logLikelihood: number; customers: number; groups: number; iterations: number } = {
+  fit: { logLikelihood: number; customers: number; groups: number; iterations: number; penalizer?: number } = {
     logLikelihood: NaN,
     customers: 0,
     groups: 0,
@@ -201,6 +232,7 @@ export function bgNbdModel(
   return {
     params,
     ...fit,
+    penalizer: fit.penalizer ?? 0,
     expectedPopulationTransactions(t) {
       checkT(t);
       if (t === 0) return 0;
