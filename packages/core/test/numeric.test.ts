@@ -66,6 +66,17 @@ describe("nelderMead", () => {
     expect(result.x[1]).toBeCloseTo(1, 5);
   });
 
+  it("gives up, unconverged, as soon as its best point leaves where a minimum may be", () => {
+    // exp(-x) falls without end: no minimum; bounded, the search stops just past the edge.
+    const falling = ([x]: number[]) => Math.exp(-x!);
+    const bounded = nelderMead(falling, [0], { maxIterations: 3_000, within: ([x]) => x! <= 20 });
+    expect(bounded.converged).toBe(false);
+    expect(bounded.iterations).toBeLessThan(100);
+    expect(bounded.x[0]).toBeGreaterThan(20);
+    // A minimum inside the region is found as before.
+    expect(nelderMead(([x]) => (x! - 2) ** 2, [0], { within: ([x]) => x! <= 20 }).converged).toBe(true);
+  });
+
   it("treats non-finite values as infinitely bad instead of failing", () => {
     const result = nelderMead(([x]) => (x! < 0 ? NaN : (x! - 2) ** 2), [1]);
     expect(result.x[0]).toBeCloseTo(2, 5);

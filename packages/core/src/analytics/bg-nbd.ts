@@ -176,8 +176,8 @@ export function fitBgNbd(customers: Iterable<RepeatBuyer>, options: FitOptions =
         return -logLikelihood(columns, p) / n + penalizer * (p.r ** 2 + p.alpha ** 2 + p.a ** 2 + p.b ** 2);
       },
       start,
-      // A penalised fit has an interior optimum: it needs no more than the plain one did.
-      { maxIterations },
+      // Beyond 1e8 a parameter is the boundary, not an estimate (the check below refuses it): stop there at once.
+      { maxIterations, within: (v) => v.every((x) => x <= LN_LIMIT) },
     );
     const params = toParams(result.x);
     const ll = logLikelihood(columns, params);
@@ -206,6 +206,8 @@ export function fitBgNbd(customers: Iterable<RepeatBuyer>, options: FitOptions =
     penalizer,
   });
 }
+
+const LN_LIMIT = Math.log(1e8);
 
 /** The penalty a fit that runs off to a boundary is made again with (lifetimes' documentation suggests 0.001–0.1). */
 const FALLBACK_PENALIZER = 0.001;

@@ -10,6 +10,11 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** Stop when the simplex's function values differ by less than this. Default 1e-12. */
   tolerance?: number;
+  /**
+   * Where a minimum may be: the search gives up, unconverged, as soon as its best point leaves it (a likelihood that
+   * rises without end towards a boundary has no minimum to find; running on to `maxIterations` finds nothing more).
+   */
+  within?: (x: readonly number[]) => boolean;
 }
 
 export interface MinimizeResult {
@@ -39,9 +44,14 @@ export function nelderMead(
     simplex.push({ x, v: safe(x) });
   }
   let iterations = 0;
+  let left = false;
   for (; iterations < maxIterations; iterations++) {
     simplex.sort((p, q) => p.v - q.v);
     const best = simplex[0]!;
+    if (options.within && !options.within(best.x)) {
+      left = true;
+      break;
+    }
     const worst = simplex[n]!;
     const spread = Math.abs(worst.v - best.v);
     let size = 0;
@@ -81,6 +91,6 @@ export function nelderMead(
     x: simplex[0]!.x,
     value: simplex[0]!.v,
     iterations,
-    converged: iterations < maxIterations && Number.isFinite(simplex[0]!.v),
+    converged: !left && iterations < maxIterations && Number.isFinite(simplex[0]!.v),
   };
 }
