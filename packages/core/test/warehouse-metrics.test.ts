@@ -118,7 +118,7 @@ describe.each(["postgres", "duckdb"] as const)("the metrics job's first pass on 
         r.customer_id as string,
         {
           customerId: r.customer_id as string,
-          frequency: Number(r.frequency),
+          frequency: r.frequency as number,
           recency: r.recency as number,
           T: r.t as number,
           monetaryValue: r.monetary_value as number,

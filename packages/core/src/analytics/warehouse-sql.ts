@@ -54,7 +54,8 @@ function checkDialect(dialect: SqlDialect) {
 
 /**
  * Every customer's purchase summary, one row each — `customer_id, frequency, recency, t, monetary_value` — for the
- * customers with a purchase up to the calibration end (core's `summarizeCustomer` gives the others none).
+ * customers with a purchase up to the calibration end (core's `summarizeCustomer` gives the others none). The
+ * frequency is an integer (a number to node-postgres, not a bigint's string), the rest double precision.
  */
 export function purchaseSummarySql(options: PurchaseSummarySqlOptions): string {
   checkDialect(options.dialect);
@@ -75,7 +76,7 @@ export function purchaseSummarySql(options: PurchaseSummarySqlOptions): string {
   // Same-day purchases merged (a day's total), then each customer's first and last day and repeat total. Amounts in
   // minor units are whole numbers, so the sums are exact in float8 whatever order they are added in, as in core.
   return `SELECT customer_id,
-  count(*) - 1 AS frequency,
+  CAST(count(*) - 1 AS integer) AS frequency,
   CAST(max(day) - min(day) AS float8) / ${divisor} AS recency,
   CAST(${end} - min(day) AS float8) / ${divisor} AS t,
   CASE WHEN count(*) > 1 THEN sum(CASE WHEN day = first THEN 0 ELSE value END) / (count(*) - 1) ELSE 0 END AS monetary_value
