@@ -15,7 +15,7 @@
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { checkIdentifier } from "../segmentation/catalog.js";
-import { SQL_DIALECTS, type SqlDialect } from "../segmentation/sql.js";
+import { checkDialect, type SqlDialect } from "../segmentation/sql.js";
 import { FIT_SAMPLE, RFM_POINTS, SUMMARY_FIGURES, fitBookModels, type BookModels } from "./book-metrics.js";
 
 export interface PurchaseSummarySqlOptions {
@@ -46,11 +46,6 @@ const DAY_OF: Record<SqlDialect, (at: string, offsetMs: number) => string> = {
 
 /** Strings in id order as core's book is ordered: by code point (PostgreSQL's "C" collation; DuckDB's default). */
 const BY_CODE_POINT: Record<SqlDialect, string> = { postgres: ` COLLATE "C"`, duckdb: "" };
-
-function checkDialect(dialect: SqlDialect) {
-  if (!(SQL_DIALECTS as readonly string[]).includes(dialect))
-    throw new BankcrmInvalidArgumentError("dialect", `one of: ${SQL_DIALECTS.join(", ")}`);
-}
 
 /**
  * Every customer's purchase summary, one row each — `customer_id, frequency, recency, t, monetary_value` — for the

@@ -21,6 +21,12 @@ import { segmentRule, type Condition, type Rule, type SegmentDefinition } from "
 export const SQL_DIALECTS = ["postgres", "duckdb"] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
+/** A dialect named at run time (JavaScript callers, configuration) that is one of them, or a typed error. */
+export function checkDialect(dialect: SqlDialect): void {
+  if (!(SQL_DIALECTS as readonly string[]).includes(dialect))
+    throw new BankcrmInvalidArgumentError("dialect", `one of: ${SQL_DIALECTS.join(", ")}`);
+}
+
 export interface ToSqlOptions {
   dialect: SqlDialect;
   /** Column per field id, overriding the catalog's; plain lower-case identifiers only. */
@@ -141,8 +147,7 @@ function emptySql(col: string, type: CatalogField<unknown>["type"], dialect: Dia
 }
 
 export function toSql<R>(definition: SegmentDefinition, catalog: FieldCatalog<R>, options: ToSqlOptions): SqlQuery {
-  if (!(SQL_DIALECTS as readonly string[]).includes(options.dialect))
-    throw new BankcrmInvalidArgumentError("dialect", `one of: ${SQL_DIALECTS.join(", ")}`);
+  checkDialect(options.dialect);
   const dialect = DIALECTS[options.dialect];
   assertValidSegment(definition, catalog);
   const table = checkIdentifier(options.table ?? "customers", "table");
