@@ -53,7 +53,11 @@ export const OFFER_EXCLUSIONS = [
   "noRiskAssessment",
   "riskAssessmentExpired",
   "noMarketingConsent",
+  "dismissed",
+  "inProgress",
 ] as const;
+/** Why a customer turned an offer down, as the relationship manager records it (kept on the interaction). */
+export const OFFER_DISMISSAL_REASONS = ["not_interested", "held_elsewhere", "not_now", "too_costly", "other"] as const;
 
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 export type ChurnLevel = (typeof CHURN_LEVELS)[number];
@@ -62,3 +66,4 @@ export type ValueFactorCode = (typeof VALUE_FACTORS)[number];
 export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
 export type CareReason = (typeof CARE_REASONS)[number];
 export type ExclusionCode = (typeof OFFER_EXCLUSIONS)[number];
+export type OfferDismissalReason = (typeof OFFER_DISMISSAL_REASONS)[number];

@@ -348,6 +348,7 @@ import {
   CHURN_REASONS,
   CARE_REASONS,
   OFFER_EXCLUSIONS,
+  OFFER_DISMISSAL_REASONS,
 } from "./vocabulary-value.js";
 
 /** Every vocabulary by name, for labels, docs and the completeness test. */
@@ -405,5 +406,6 @@ export const vocabularies = {
   churnReason: CHURN_REASONS,
   careReason: CARE_REASONS,
   offerExclusion: OFFER_EXCLUSIONS,
+  offerDismissal: OFFER_DISMISSAL_REASONS,
 } as const;
 export type VocabularyName = keyof typeof vocabularies;

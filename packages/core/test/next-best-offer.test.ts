@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Customer } from "../src/index.js";
 import { generateDemoPortfolio, PRODUCTS } from "../src/demo/index.js";
-import { mineAssociationRules, nextBestOffers } from "../src/analytics/index.js";
+import { mineAssociationRules, nextBestOffers, offerResponses } from "../src/analytics/index.js";
 
 const p = generateDemoPortfolio({ seed: "nbo-test", customers: 3000, detail: "holdings" });
 const holdingsOf = new Map<string, typeof p.holdings>();
@@ -172,5 +172,41 @@ describe("nextBestOffers", () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("leaves out what the customer turned down (for 90 days) or is already being worked, and learns nothing else from it", () => {
+    const customer = withConsent(
+      p.customers.find((c) => (holdingsOf.get(c.id) ?? []).length > 0)!,
+      true,
+    );
+    const holdings = holdingsOf.get(customer.id)!;
+    const before = nextBestOffers(customer, holdings, rules, PRODUCTS, { limit: 50, now });
+    const first = before.offers[0]!;
+    const second = before.offers.find((o) => o.product.type !== first.product.type)!;
+    expect(second).toBeDefined();
+    const day = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
+    const responses = offerResponses({
+      interactions: [
+        { at: day(89), offer: { productCode: first.product.code, reason: "not_now" } },
+        { at: day(200), offer: { productCode: "NOT-IN-CATALOG", reason: "other" } },
+        { at: day(1) },
+      ],
+      leads: [
+        { status: "contacted", productInterest: second.product.type },
+        { status: "disqualified", productInterest: "mortgage" },
+      ],
+      opportunities: [{ stage: "lost", productType: "credit_card" }],
+    });
+    expect(responses.inProgress).toEqual([second.product.type]);
+    const after = nextBestOffers(customer, holdings, rules, PRODUCTS, { limit: 50, now, responses });
+    expect(after.excluded).toContainEqual({ product: first.product, code: "dismissed" });
+    expect(after.excluded).toContainEqual({ product: second.product, code: "inProgress" });
+    // Every other offer is the same, with the same score and reasons: nothing was learnt from the answers.
+    const rest = before.offers.filter((o) => o.product.type !== second.product.type && o !== first);
+    expect(after.offers).toEqual(rest);
+    // Ninety-one days on, the turned-down product is offered again.
+    const later = new Date(now.getTime() + 2 * 86_400_000);
+    const again = nextBestOffers(customer, holdings, rules, PRODUCTS, { limit: 50, now: later, responses });
+    expect(again.offers.map((o) => o.product.code)).toContain(first.product.code);
   });
 });

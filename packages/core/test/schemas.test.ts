@@ -219,6 +219,16 @@ describe("record schemas", () => {
       success: false,
       errors: [{ path: ["consent", "granted"], message: "请勾选同意后再提交" }],
     });
+    // A prospect is known by the lead's name and mobile; a customer's lead needs neither (the record has them).
+    const { name: _n, mobile: _m, customerId: _c, ...bare } = lead;
+    expect(validate(LeadSchema, bare, "en")).toMatchObject({
+      success: false,
+      errors: [
+        { path: ["name"], code: "required", message: "This field is required" },
+        { path: ["mobile"], code: "required" },
+      ],
+    });
+    expect(validate(LeadSchema, { ...bare, customerId: "CU00000001" }, "en").success).toBe(true);
   });
 
   it("turn arbitrary input into data or localized errors, never an exception", () => {

@@ -35,6 +35,8 @@ export {
 export { mineAssociationRules, type AssociationRule, type AprioriOptions } from "./association-rules.js";
 export {
   nextBestOffers,
+  offerResponses,
+  type OfferResponses,
   type NextBestOffers,
   type Offer,
   type OfferableProduct,

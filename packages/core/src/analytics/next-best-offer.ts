@@ -12,10 +12,19 @@
  *   order, still without what they hold and what is unsuitable — marked
  *   `personalised: false`, for the UI to say so.
  * Every offer carries its reasons; every product left out says why.
+ *
+ * What the customer said to earlier offers (`responses`, from `offerResponses`) counts only for them and only as
+ * what they said: a product they turned down is left out for `dismissedForDays`, one with a lead or opportunity
+ * open is not offered twice. The reason they gave is kept for the relationship manager and read by nothing here;
+ * no answer reaches the association rules, which are mined from holdings alone — so a dismissal teaches the
+ * ranking nothing about anyone else, and honouring a "no" needs no profiling consent.
  */
 import type { Customer } from "../schemas/customer.js";
 import type { ExclusionCode, ProductRiskLevel, ProductType } from "../schemas/enums.js";
 import type { Holding } from "../schemas/holding.js";
+import type { Interaction } from "../schemas/interaction.js";
+import type { Lead } from "../schemas/lead.js";
+import type { Opportunity } from "../schemas/opportunity.js";
 import type { AssociationRule } from "./association-rules.js";
 import { unsuitability } from "./suitability.js";
 import { consentInForce } from "../workflow/customer-change.js";
@@ -65,6 +74,50 @@ export interface NextBestOfferOptions {
    * from the customer's holdings need `sensitive_processing` as well as profiling; without it, the general list.
    */
   sensitiveConsent?: boolean;
+  /** What the customer said to earlier offers (`offerResponses`). */
+  responses?: OfferResponses;
+  /** Days a turned-down product stays left out. Default 90. */
+  dismissedForDays?: number;
+}
+
+/** A customer's answers to earlier offers: products turned down (when), and product types already being worked. */
+export interface OfferResponses {
+  dismissed: readonly { productCode: string; at: string }[];
+  inProgress: readonly ProductType[];
+}
+
+const OPEN_LEAD: readonly Lead["status"][] = ["new", "contacted", "qualified"];
+
+/**
+ * The customer's answers to earlier offers, from their records: interactions carrying a dismissed `offer`, and
+ * the product types of their open leads and opportunities.
+ */
+export function offerResponses(records: {
+  interactions?: readonly Pick<Interaction, "at" | "offer">[];
+  leads?: readonly Pick<Lead, "status" | "productInterest">[];
+  opportunities?: readonly Pick<Opportunity, "stage" | "productType">[];
+}): OfferResponses {
+  return {
+    dismissed: (records.interactions ?? []).flatMap((i) =>
+      i.offer ? [{ productCode: i.offer.productCode, at: i.at }] : [],
+    ),
+    inProgress: [
+      ...(records.leads ?? []).flatMap((l) =>
+        l.productInterest && OPEN_LEAD.includes(l.status) ? [l.productInterest] : [],
+      ),
+      ...(records.opportunities ?? []).flatMap((o) => (o.stage === "won" || o.stage === "lost" ? [] : [o.productType])),
+    ],
+  };
+}
+
+/** Why the customer's own answers leave a product out, if they do. */
+function answered(product: OfferableProduct, options: NextBestOfferOptions): ExclusionCode | undefined {
+  const responses = options.responses;
+  if (!responses) return undefined;
+  if (responses.inProgress.includes(product.type)) return "inProgress";
+  const since = (options.now ?? new Date()).getTime() - (options.dismissedForDays ?? 90) * 86_400_000;
+  if (responses.dismissed.some((d) => d.productCode === product.code && Date.parse(d.at) >= since)) return "dismissed";
+  return undefined;
 }
 
 function hasMarketingConsent(customer: Customer): boolean {
@@ -110,6 +163,11 @@ export function nextBestOffers(
     if (personalised ? !rule : heldTypes.has(product.type)) continue;
     if (heldCodes.has(product.code)) {
       excluded.push({ product, code: "held" });
+      continue;
+    }
+    const answer = answered(product, options);
+    if (answer) {
+      excluded.push({ product, code: answer });
       continue;
     }
     const reasons: OfferReason[] = rule

@@ -19,4 +19,13 @@ export const offerExclusionLabels = {
   noRiskAssessment: { "zh-CN": "客户未做风险测评", en: "No risk assessment on file" },
   riskAssessmentExpired: { "zh-CN": "风险测评已过期", en: "Risk assessment has expired" },
   noMarketingConsent: { "zh-CN": "客户未同意营销", en: "No marketing consent" },
+  dismissed: { "zh-CN": "客户近期已婉拒", en: "Turned down recently" },
+  inProgress: { "zh-CN": "已有跟进中的销售线索或商机", en: "A lead or opportunity is already open" },
 } as const satisfies Labels["offerExclusion"];
+export const offerDismissalLabels = {
+  not_interested: { "zh-CN": "不感兴趣", en: "Not interested" },
+  held_elsewhere: { "zh-CN": "已在他行办理", en: "Has it with another bank" },
+  not_now: { "zh-CN": "暂不需要", en: "Not now" },
+  too_costly: { "zh-CN": "费用或门槛过高", en: "Too costly" },
+  other: { "zh-CN": "其他原因", en: "Another reason" },
+} as const satisfies Labels["offerDismissal"];

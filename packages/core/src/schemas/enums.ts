@@ -42,6 +42,7 @@ import {
   SERVICE_CASE_STATUSES,
   TASK_TYPES,
   CARE_REASONS,
+  OFFER_DISMISSAL_REASONS,
   SERVICE_CATEGORIES,
   RESOLUTION_CODES,
   TASK_STATUSES,
@@ -97,6 +98,7 @@ export const TaskTypeSchema = /* @__PURE__ */ z.enum(TASK_TYPES);
 export const ServiceCategorySchema = /* @__PURE__ */ z.enum(SERVICE_CATEGORIES);
 export const ResolutionCodeSchema = /* @__PURE__ */ z.enum(RESOLUTION_CODES);
 export const CareReasonSchema = /* @__PURE__ */ z.enum(CARE_REASONS);
+export const OfferDismissalReasonSchema = /* @__PURE__ */ z.enum(OFFER_DISMISSAL_REASONS);
 export const TaskStatusSchema = /* @__PURE__ */ z.enum(TASK_STATUSES);
 export const StaffRoleSchema = /* @__PURE__ */ z.enum(STAFF_ROLES);
 export const SalesMetricSchema = /* @__PURE__ */ z.enum(SALES_METRICS);

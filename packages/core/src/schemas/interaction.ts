@@ -3,8 +3,20 @@ import * as z from "zod";
 import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateTimeSchema, text } from "./common.js";
-import { InteractionChannelSchema, InteractionOutcomeSchema, InteractionTypeSchema } from "./enums.js";
+import {
+  InteractionChannelSchema,
+  InteractionOutcomeSchema,
+  InteractionTypeSchema,
+  OfferDismissalReasonSchema,
+} from "./enums.js";
 import { writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
+
+/** A next best offer the customer turned down: the product's code and why. */
+export const OfferDismissalFields = defineRecord(
+  "OfferDismissal",
+  { productCode: text(32), reason: OfferDismissalReasonSchema },
+  { productCode: C1, reason: C1 },
+);
 
 export const InteractionFields = defineRecord(
   "Interaction",
@@ -26,6 +38,11 @@ export const InteractionFields = defineRecord(
     nextStep: text(200).optional(),
     /** The follow-up task created with this contact, if any. */
     taskId: IdSchema.optional(),
+    /**
+     * A next best offer the customer turned down, and why (the offer list's dismissal): the product's code and one
+     * of the reasons. The offers leave the product out for a while; nothing else reads it.
+     */
+    offer: OfferDismissalFields.optional(),
     createdBy: IdSchema.optional(),
     ...writeMetadataFields,
   },
@@ -44,6 +61,7 @@ export const InteractionFields = defineRecord(
     confidential: C1,
     nextStep: C2,
     taskId: C1,
+    offer: C1,
     createdBy: C1,
     ...writeMetadataClasses,
   },

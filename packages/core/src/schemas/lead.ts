@@ -25,8 +25,9 @@ export const LeadFields = defineRecord(
     id: IdSchema,
     /** Set when the lead is an existing customer. */
     customerId: IdSchema.optional(),
-    name: text(60),
-    mobile: MobileSchema,
+    /** The person's name and mobile: a prospect's, as given. A customer's lead leaves them out (the customer record has them: minimum necessary). */
+    name: text(60).optional(),
+    mobile: MobileSchema.optional(),
     purpose: LeadPurposeSchema,
     productInterest: ProductTypeSchema.optional(),
     /** The amount the person has in mind (loan size, amount to invest). */
@@ -73,6 +74,16 @@ export const LeadFields = defineRecord(
     ...historyClasses,
   },
   (ctx) => {
+    // A prospect is known only by the lead: a name and a mobile to reach them by.
+    for (const field of ["name", "mobile"] as const)
+      if (ctx.value.customerId === undefined && ctx.value[field] === undefined)
+        ctx.issues.push({
+          code: "custom",
+          path: [field],
+          message: `a prospect's lead needs a ${field}`,
+          params: { reason: "required" },
+          input: undefined,
+        });
     if (!ctx.value.consent.granted) {
       ctx.issues.push({
         code: "custom",

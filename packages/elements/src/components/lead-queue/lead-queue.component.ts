@@ -97,6 +97,8 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
   @state() private busy = false;
   @state() private reasonErrors: Record<string, string> = {};
   @state() private mobileMatches: Record<string, Customer[]> = {};
+  /** The (masked) names of the customers whose leads carry none of their own. */
+  @state() private customerNames: Record<string, string> = {};
   @state() private tick = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private records = new ClientRecords<Lead>(this, {
@@ -116,7 +118,10 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
         ),
       );
     },
-    loaded: () => void this.findMatches(),
+    loaded: () => {
+      void this.findMatches();
+      void this.findNames();
+    },
   });
 
   private get leads(): Lead[] {
@@ -160,11 +165,31 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
     const search = this.effectiveClient?.customers.search;
     if (!search) return;
     const found: Record<string, Customer[]> = {};
-    for (const lead of this.leads.filter((l) => !l.customerId && !(l.id in this.mobileMatches)).slice(0, 30)) {
-      const page = await search(lead.mobile, 3).catch(() => ({ items: [] as Customer[] }));
+    for (const lead of this.leads
+      .filter((l) => !l.customerId && l.mobile && !(l.id in this.mobileMatches))
+      .slice(0, 30)) {
+      const page = await search(lead.mobile!, 3).catch(() => ({ items: [] as Customer[] }));
       found[lead.id] = page.items;
     }
     if (Object.keys(found).length > 0) this.mobileMatches = { ...this.mobileMatches, ...found };
+  }
+
+  /** A customer's lead names nobody itself (the customer record does): their name as the client shows it. */
+  private async findNames() {
+    const get = this.effectiveClient?.customers.get;
+    if (!get) return;
+    const ids = new Set(this.leads.flatMap((l) => (l.name === undefined && l.customerId ? [l.customerId] : [])));
+    const found: Record<string, string> = {};
+    for (const id of [...ids].filter((i) => !(i in this.customerNames)).slice(0, 50)) {
+      const customer = await get(id).catch(() => undefined);
+      found[id] = customer?.name ?? id;
+    }
+    if (Object.keys(found).length > 0) this.customerNames = { ...this.customerNames, ...found };
+  }
+
+  /** Who the lead is about: the prospect's own name, else its customer's. */
+  private nameOf(lead: Lead): string {
+    return lead.name ?? (lead.customerId ? (this.customerNames[lead.customerId] ?? lead.customerId) : "");
   }
 
   private async write(lead: Lead, action: string, run: () => Promise<WriteResult<Lead>>) {
@@ -291,14 +316,15 @@ export class BankcrmLeadQueue extends BankcrmContextElement {
       : undefined;
     return html`<li part="lead" class="row" data-lead-id=${lead.id}>
       <span class="grow">
-        <strong><bdi>${lead.name}</bdi></strong> <span class="muted">${lead.mobile}</span><br />
+        <strong><bdi>${this.nameOf(lead)}</bdi></strong>
+        ${lead.mobile ? html`<span class="muted">${lead.mobile}</span>` : nothing}<br />
         ${labelIn(leadPurposeLabels, lead.purpose, l)} · ${labelIn(leadSourceLabels, lead.source, l)}
         ${lead.expectedAmount ? html` · ${compactMoney(lead.expectedAmount.amount, lead.expectedAmount.currency, l)}` : nothing}
         ·
         <span class="muted">${assignee ? say("leadAssignedTo", l, { name: assignee }) : say("leadUnassigned", l)}</span>
         ${this.renderClock(lead, l)} ${this.renderMatch(lead, l)}
       </span>
-      <span class="actions" role="group" aria-label=${say("leadActions", l, { name: lead.name })}>
+      <span class="actions" role="group" aria-label=${say("leadActions", l, { name: this.nameOf(lead) })}>
         ${
           canAssign
             ? html`<label class="visually-hidden" for=${assignId}>${say("leadAssign", l)}</label>

@@ -90,6 +90,18 @@ describe("<bankcrm-lead-queue>", () => {
     expect(row(el, "L1")).to.equal(null); // converted leads leave the queue
   });
 
+  it("names a customer's lead, which carries no name or mobile of its own, by the customer as the client shows them", async () => {
+    const { el, store, client, customers } = await queue({});
+    const { name: _n, mobile: _m, ...bare } = lead("L-cu", { customerId: customers[2]!.id });
+    await store.put("leads", [bare]);
+    await el.load();
+    await settle(el);
+    const shown = (await client.customers.get(customers[2]!.id))!.name;
+    expect(row(el, "L-cu").querySelector("strong")!.textContent).to.equal(shown);
+    expect(row(el, "L-cu").querySelector('[role="group"]')!.getAttribute("aria-label")).to.contain(shown);
+    expect(row(el, "L-cu").querySelector('[part="match"]')).to.equal(null);
+  });
+
   it("needs a reason to disqualify, and says so at the field", async () => {
     const { el, store } = await queue({ leads: [lead("L2")] });
     row(el, "L2").querySelector<HTMLButtonElement>('[data-event="disqualify"]')!.click();
