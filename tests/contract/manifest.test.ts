@@ -37,6 +37,7 @@ describe("custom-elements manifest", () => {
       "bankcrm-lead-form",
       "bankcrm-lead-queue",
       "bankcrm-match-review",
+      "bankcrm-offer-list",
       "bankcrm-pipeline",
       "bankcrm-provider",
       "bankcrm-relationship-group",

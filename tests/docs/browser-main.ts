@@ -11,6 +11,7 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/offer-list.js";
 import "@bankcrm/elements/target-progress.js";
 import "@bankcrm/elements/case-form.js";
 import "@bankcrm/elements/case-queue.js";

@@ -54,6 +54,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-value-breakdown",
         "bankcrm-relationship-group",
         "bankcrm-match-review",
+        "bankcrm-offer-list",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -100,6 +101,8 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[19]).toContain("持股 51%");
     expect(texts[20]).toContain('<img src=x onerror="window.__xss=1">'); // a record's name, as text
     expect(texts[20]).toContain("同一人 — 合并");
+    expect(texts[21]).toContain('<img src=x onerror="window.__xss=1">'); // a product's name, as text
+    expect(texts[21]).toContain("42%也持有理财产品"); // its reason, in words
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

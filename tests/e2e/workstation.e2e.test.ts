@@ -94,11 +94,12 @@ describe("branch workstation (pnpm start)", () => {
     await expect.poll(() => mobile.textContent(), { timeout: 10_000 }).toMatch(/^1\d\d\*{4}\d{4}$/);
     // Every part of the single customer view is there.
     await expect.poll(() => view.locator('[data-testid="holdings"] tbody tr').count()).toBeGreaterThan(0);
-    expect(await view.locator('[data-testid="offers"] h2').textContent()).toBe("推荐产品（下一最佳）");
+    const offers = view.locator("bankcrm-offer-list");
+    await expect.poll(() => offers.locator("h2").textContent()).toBe("推荐产品");
     // Without the profiling consent the offers are the bank's general list, and the view says so (PIPL Art. 24).
     const opened = generateDemoCustomers({ seed: "e2e-card", start: 0, count: 500 }).find((c) => c.id === openedId)!;
     const profiling = consentInForce(opened.consents, "profiling", "all")?.granted === true;
-    expect(await view.locator('[data-testid="offers-general"]').count()).toBe(profiling ? 0 : 1);
+    await expect.poll(() => offers.locator("[data-general]").count()).toBe(profiling ? 0 : 1);
     // The timeline renders its rows once scrolled into view (virtualized).
     await view.locator("bankcrm-customer-timeline").scrollIntoViewIfNeeded();
     await expect
@@ -155,6 +156,22 @@ describe("branch workstation (pnpm start)", () => {
     await expect
       .poll(() => view.locator('bankcrm-pipeline [data-stage="prospecting"] [data-id]').allTextContents())
       .toContainEqual(expect.stringContaining("信用卡申请"));
+    // This customer has not agreed to marketing: nothing is offered. Their consent, recorded in the customer form,
+    // brings the offers; one taken up is a new lead in the customer's lead queue, and is not offered again.
+    const marketing = view.locator('bankcrm-customer-form [data-section="consents"] [data-purpose="marketing"]');
+    expect(await marketing.getAttribute("data-granted")).toBe("false");
+    expect(await offers.locator("[data-empty]").textContent()).toBe("客户未同意接收营销信息，不做任何推荐");
+    await marketing.locator('button[data-action="grant"]').click();
+    await expect.poll(() => marketing.getAttribute("data-granted")).toBe("true");
+    const first = offers.locator('[part="offer"]').first();
+    const code = (await first.getAttribute("data-product-code"))!;
+    await first.locator('button[data-action="lead"]').click();
+    await expect.poll(() => offers.locator('[part="status"]').textContent()).toBe("已转为销售线索");
+    await expect.poll(() => queue.locator('[data-status="new"] [data-lead-id]').count()).toBeGreaterThan(0);
+    expect(await offers.locator(`[part="offer"][data-product-code="${code}"]`).count()).toBe(0);
+    expect(await offers.locator(`[part="excluded"] [data-product-code="${code}"]`).getAttribute("data-code")).toBe(
+      "inProgress",
+    );
     await view.locator('[data-testid="work"]').screenshot({ path: `${ARTIFACTS}workstation-work.png` });
     await timeline.scrollIntoViewIfNeeded();
     await expect

@@ -21,19 +21,19 @@ import {
   type Holding,
   type Locale,
   type Money,
-  type NextBestOffers,
   type ServiceCase,
   type ValueScore,
   DAY_MS,
 } from "@bankcrm/core";
 import { DEMO_AS_OF, PRODUCTS } from "@bankcrm/core/demo";
-import { nextBestOffers, summarizeGroup } from "@bankcrm/core/analytics";
+import { summarizeGroup } from "@bankcrm/core/analytics";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
 import "@bankcrm/elements/lead-form.js";
 import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/lead-queue.js";
+import "@bankcrm/elements/offer-list.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/customer-form.js";
@@ -48,7 +48,6 @@ interface Loaded {
   holdings: Holding[];
   contribution: Contribution;
   value: ValueScore;
-  offers: NextBestOffers;
   cases: ServiceCase[];
   aum: Money;
   productCount: number;
@@ -185,7 +184,6 @@ export class Customer360 extends LitElement {
         holdings,
         contribution,
         value,
-        offers: nextBestOffers(customer, holdings, this.rules, PRODUCTS, { now: NOW }),
         cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
         aum,
         productCount,
@@ -238,34 +236,6 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
-  /** Next best offers: the products, what was left out and why, and whether they were chosen from the customer's data. */
-  private renderOffers(offers: NextBestOffers, l: Locale) {
-    return html`<section aria-labelledby="offers-h" data-testid="offers">
-      <h2 id="offers-h">${this.t("offers")}</h2>
-      ${
-        offers.personalised
-          ? nothing
-          : html`<p class="muted" data-testid="offers-general">${this.t("offersGeneral")}</p>`
-      }
-      ${
-        offers.offers.length === 0
-          ? html`<p class="muted">${this.t("noOffers")}</p>`
-          : html`<ul>
-              ${offers.offers.map((o) => html`<li>${o.product.name} · ${label("productType", o.product.type, l)}</li>`)}
-            </ul>`
-      }
-      ${
-        offers.excluded.length > 0
-          ? html`<p class="muted">
-              ${this.t("excludedBecause", {
-                reasons: [...new Set(offers.excluded.map((e) => label("offerExclusion", e.code, l)))].join("、"),
-              })}
-            </p>`
-          : nothing
-      }
-    </section>`;
-  }
-
   override render() {
     const l = this.locale;
     if (this.error !== undefined) return html`<p role="alert">${this.error}</p>`;
@@ -314,7 +284,16 @@ export class Customer360 extends LitElement {
                 )
           }
         </section>
-        ${this.renderOffers(d.offers, l)}
+        <section data-testid="offers">
+          <bankcrm-offer-list
+            .client=${this.client}
+            customer-id=${c.id}
+            .catalog=${PRODUCTS}
+            .rules=${this.rules}
+            .now=${NOW}
+            locale=${l}
+          ></bankcrm-offer-list>
+        </section>
       </div>
       <section aria-labelledby="holdings-h" data-testid="holdings">
         <h2 id="holdings-h">${this.t("holdings")}</h2>

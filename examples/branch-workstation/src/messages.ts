@@ -248,13 +248,6 @@ const TEXT = {
   status: ["状态", "Status"],
   noHoldings: ["暂无持有产品", "No holdings"],
   timeline: ["客户时间线", "Timeline"],
-  offers: ["推荐产品（下一最佳）", "Next best offers"],
-  noOffers: ["暂无可推荐产品", "No suitable offers"],
-  offersGeneral: [
-    "客户未同意个性化推荐（《个人信息保护法》第二十四条）：以下为行内通用产品，未依据其个人信息挑选。",
-    "The customer has not agreed to personalised recommendations (PIPL Art. 24): these are the bank's general products, not chosen from their data.",
-  ],
-  excludedBecause: ["不推荐原因：{reasons}", "Not offered: {reasons}"],
   opportunities: ["进行中的商机", "Open opportunities"],
   noOpportunities: ["暂无商机", "No open opportunities"],
   cases: ["未结服务工单", "Open service cases"],

@@ -17,6 +17,7 @@ export {
 } from "./components/activity-form/activity-form.component.js";
 export { BankcrmPipeline } from "./components/pipeline/pipeline.component.js";
 export { BankcrmLeadQueue, type AssignableStaff } from "./components/lead-queue/lead-queue.component.js";
+export { BankcrmOfferList } from "./components/offer-list/offer-list.component.js";
 export {
   BankcrmTargetProgress,
   rankTeam,
@@ -33,6 +34,7 @@ export {
   type OpportunityMoveErrorDetail,
 } from "./events/pipeline-events.js";
 export { BankcrmLeadChangeEvent, type LeadChangeDetail } from "./events/lead-queue-events.js";
+export { BankcrmOfferResponseEvent, type OfferResponseDetail } from "./events/offer-list-events.js";
 export { BankcrmCaseForm } from "./components/case-form/case-form.component.js";
 export { BankcrmCaseQueue } from "./components/case-queue/case-queue.component.js";
 export { BankcrmSatisfactionSurvey } from "./components/satisfaction-survey/satisfaction-survey.component.js";

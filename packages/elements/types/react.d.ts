@@ -26,6 +26,8 @@ import type {
   BankcrmActivitySavedEvent,
   BankcrmLeadChangeEvent,
   BankcrmLeadQueue,
+  BankcrmOfferList,
+  BankcrmOfferResponseEvent,
   BankcrmOpportunityMoveErrorEvent,
   BankcrmOpportunityMoveEvent,
   BankcrmOpportunityMovedEvent,
@@ -137,6 +139,15 @@ declare module "react" {
           "customer-id": string;
           "close-in-days": number;
           "onbankcrm-lead-change": (event: BankcrmLeadChangeEvent) => void;
+        }
+      >;
+      "bankcrm-offer-list": ElementProps<
+        BankcrmOfferList,
+        Pick<BankcrmOfferList, "catalog" | "rules" | "limit" | "channel" | "now" | "locale" | "client" | "user"> & {
+          "customer-id": string;
+          "dismissed-for-days": number;
+          "task-due-days": number;
+          "onbankcrm-offer-response": (event: BankcrmOfferResponseEvent) => void;
         }
       >;
       "bankcrm-target-progress": ElementProps<

@@ -21,6 +21,7 @@ import "@bankcrm/elements/chart.js";
 import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
 import "@bankcrm/elements/match-review.js";
+import "@bankcrm/elements/offer-list.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -41,6 +42,7 @@ import {
   serviceCase,
   task,
 } from "../../../packages/elements/test/fixtures/sales.js";
+import { OFFER_CATALOG, OFFER_RULES, offerClient } from "../../../packages/elements/test/fixtures/offers.js";
 
 const p = generateDemoPortfolio({ seed: "csp", customers: 10 });
 const value = scoreCustomerValue({
@@ -198,6 +200,11 @@ review.pair = {
   evidence: [{ comparison: "surname", level: "exact", weight: 7.5 }],
 };
 review.records = [p.customers[0]!, { ...p.customers[0]!, id: "WEALTH-CSP", name: hostile }];
+// A customer's offers, one of them named by a hostile catalogue feed.
+const offers = document.createElement("bankcrm-offer-list");
+offers.now = NOW;
+offers.rules = OFFER_RULES;
+offers.catalog = [{ code: "WM-CSP", name: hostile, type: "wealth_management", risk: "R1" }, ...OFFER_CATALOG];
 document.body.append(
   tasks,
   activity,
@@ -215,10 +222,14 @@ document.body.append(
   breakdown,
   group,
   review,
+  offers,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {
   const { client, customers } = await sales;
+  const offered = await offerClient();
+  offers.client = offered.client;
+  offers.customerId = offered.customer.id;
   for (const el of [tasks, activity, pipeline, queue, caseForm, caseQueue, survey, customerForm]) el.client = client;
   activity.customerId = customers[0]!.id;
   caseForm.customerId = customers[0]!.id;
@@ -226,7 +237,14 @@ document.body.append(
   await Promise.all(
     [tier, badge, card, timeline, form, tasks, activity, pipeline, queue, targets].map((el) => el.updateComplete),
   );
-  await Promise.all([tasks.load(), pipeline.load(), queue.load(), caseQueue.load(), customerForm.load()]);
+  await Promise.all([
+    tasks.load(),
+    pipeline.load(),
+    queue.load(),
+    caseQueue.load(),
+    customerForm.load(),
+    offers.load(),
+  ]);
   await new Promise((r) => setTimeout(r, 100));
   // An invalid case (subject missing) and an invalid mobile: messages at their fields under the policy.
   caseForm.shadowRoot!.querySelector("form")!.requestSubmit();

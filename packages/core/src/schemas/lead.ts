@@ -74,25 +74,13 @@ export const LeadFields = defineRecord(
     ...historyClasses,
   },
   (ctx) => {
+    // Each message is the key of the localized one (i18n/validate.ts).
+    const v = ctx.value;
+    const problem = (path: string[], message: string) =>
+      ctx.issues.push({ code: "custom", path, message, input: undefined });
     // A prospect is known only by the lead: a name and a mobile to reach them by.
-    for (const field of ["name", "mobile"] as const)
-      if (ctx.value.customerId === undefined && ctx.value[field] === undefined)
-        ctx.issues.push({
-          code: "custom",
-          path: [field],
-          message: `a prospect's lead needs a ${field}`,
-          params: { reason: "required" },
-          input: undefined,
-        });
-    if (!ctx.value.consent.granted) {
-      ctx.issues.push({
-        code: "custom",
-        path: ["consent", "granted"],
-        message: "a lead needs the person's consent to be contacted",
-        params: { reason: "consentRequired" },
-        input: undefined,
-      });
-    }
+    if (!v.customerId) for (const f of ["name", "mobile"]) if (!v[f as "name"]) problem([f], "required");
+    if (!v.consent.granted) problem(["consent", "granted"], "consentRequired");
   },
 );
 export const LeadSchema = rejectC3(LeadFields);

@@ -10,6 +10,7 @@ import type {
   WritableCollectionName,
   Customer,
   CustomerChange,
+  Holding,
   Locale,
   Page,
   RevealableField,
@@ -40,6 +41,8 @@ export interface ElementClient extends ElementCollections {
       options?: { expectedVersion?: number },
     ): Promise<WriteResult<Customer> & { change: CustomerChange }>;
   };
+  /** A customer's holdings, masked as the client shows them (the offer list leaves out what is held). */
+  readonly holdings?: { list(customerId: string): Promise<Holding[]> };
   /** Every touchpoint of a customer, newest first, a page at a time (for the timeline). */
   timeline?(customerId: string, query: TimelineQuery): Promise<TimelinePage>;
   /** Told of every write (collection and ids), so views refresh at once; returns the unsubscribe function. */

@@ -23,6 +23,7 @@ import { generateDemoCustomers } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 import { NOW, RM, customers, demoRecords, serviceCase, STAFF } from "../../test/fixtures/sales.js";
 import { segmentRows } from "../../test/fixtures/segment-rows.js";
+import { OFFER_CATALOG, OFFER_RULES, offerCustomer, offerHoldings } from "../../test/fixtures/offers.js";
 import { syntheticTimeline } from "../../test/fixtures/timeline.js";
 import { createSegmentCounter } from "../segment-counter.js";
 import "../components/activity-form/activity-form.js";
@@ -36,6 +37,7 @@ import "../components/customer-timeline/customer-timeline.js";
 import "../components/kpi-tile/kpi-tile.js";
 import "../components/lead-form/lead-form.js";
 import "../components/lead-queue/lead-queue.js";
+import "../components/offer-list/offer-list.js";
 import "../components/pipeline/pipeline.js";
 import "../components/provider/provider.js";
 import "../components/relationship-group/relationship-group.js";
@@ -180,8 +182,12 @@ async function poisonedBranch() {
   await store.put("opportunities", records.opportunities);
   await store.put("tasks", records.tasks);
   await store.put("serviceCases", records.serviceCases);
+  // The customer offers are made to (consents and risk assessment on file), and what they hold.
+  const offered = poison(offerCustomer());
+  await store.put("customers", [offered]);
+  await store.put("holdings", poison(offerHoldings(offered.id)));
   const client = createCrmClient({ store, user: RM, onAudit: () => {}, now: () => NOW });
-  return { client, people, staff: poison(STAFF) };
+  return { client, people, staff: poison(STAFF), offered };
 }
 
 const group: GroupSummary = poison({
@@ -234,6 +240,14 @@ const CASES: Record<string, (b: Branch) => TemplateResult> = {
     html`<bankcrm-customer-timeline .entries=${poison(syntheticTimeline(12))} .user=${RM}></bankcrm-customer-timeline>`,
   "bankcrm-lead-queue": ({ client, staff }) =>
     html`<bankcrm-lead-queue .client=${client} .now=${NOW} .staff=${staff}></bankcrm-lead-queue>`,
+  "bankcrm-offer-list": ({ client, offered }) =>
+    html`<bankcrm-offer-list
+      .client=${client}
+      .now=${NOW}
+      .catalog=${poison(OFFER_CATALOG)}
+      .rules=${OFFER_RULES}
+      customer-id=${offered.id}
+    ></bankcrm-offer-list>`,
   "bankcrm-pipeline": ({ client }) =>
     html`<bankcrm-pipeline .client=${client} .now=${NOW} owner-id=${RM.id}></bankcrm-pipeline>`,
   "bankcrm-task-list": ({ client }) => html`<bankcrm-task-list .client=${client} .now=${NOW}></bankcrm-task-list>`,
