@@ -83,6 +83,10 @@ describe("call-centre desk", () => {
     await page.keyboard.type(caller.idDocument.number.slice(-4));
     await page.keyboard.press("Enter");
     await desk.locator("bankcrm-customer-card").waitFor({ timeout: 15_000 });
+    // The caller's offers, each with its reasons (or why nothing is offered), for the agent to mention.
+    const offers = desk.locator("bankcrm-offer-list");
+    await expect.poll(() => offers.locator("h2").textContent()).toBe("推荐产品");
+    await expect.poll(() => offers.locator('[part="reasons"] li, [data-empty]').count()).toBeGreaterThan(0);
 
     // Intake: a card complaint; its limit (10 working days) skips 1–7 October and counts Saturday 10 October.
     const form = desk.locator("bankcrm-case-form");

@@ -22,10 +22,8 @@ import {
   type AssociationRule,
   type Customer,
   type Locale,
-  type NextBestOffers,
 } from "@bankcrm/core";
-import { BRANCHES, DEMO_AS_OF, PRODUCTS, generateCustomerHistory, generateStaff } from "@bankcrm/core/demo";
-import { nextBestOffers } from "@bankcrm/core/analytics";
+import { BRANCHES, DEMO_AS_OF, generateCustomerHistory, generateStaff } from "@bankcrm/core/demo";
 import { createCrmClient, createHttpStore, type CrmClient, type CrmStore } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import "@bankcrm/elements/customer-card.js";
@@ -36,6 +34,7 @@ import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
+import "@bankcrm/elements/offer-list.js";
 import { text, type TextKey } from "./messages.js";
 import { openDeskBook } from "./book.js";
 import { localChecker, serverChecker, type CallerChecker, type CallerState } from "./caller-check.js";
@@ -112,7 +111,6 @@ export class CallCentreDesk extends LitElement {
   @state() private picked: Customer | undefined;
   @state() private caller: CallerState = { attemptsLeft: CALLER_VERIFICATION_ATTEMPTS };
   @state() private verifyText = "";
-  @state() private offers: NextBestOffers | undefined;
   @state() private surveyCase: string | undefined;
   @state() private errorText = "";
   private client: CrmClient | undefined;
@@ -233,10 +231,10 @@ export class CallCentreDesk extends LitElement {
     }
   }
 
-  /** The call's view: embedded, the customer's history generated on first use; the offers from what they hold. */
+  /** The call's view: embedded, the customer's history generated on first use (the offer list reads what they hold). */
   private async openCall(picked: Customer) {
     const store = this.store!;
-    let holdings = await store.holdings(picked.id);
+    const holdings = await store.holdings(picked.id);
     const customer = (await store.getCustomer(picked.id)) ?? picked;
     if (!this.server && holdings.length === 0) {
       const history = generateCustomerHistory(customer, { seed: SEED, asOf: DEMO_AS_OF });
@@ -244,9 +242,7 @@ export class CallCentreDesk extends LitElement {
       await store.put("interactions", history.interactions);
       await store.put("serviceCases", history.serviceCases);
       await store.put("holdings", history.holdings);
-      holdings = history.holdings;
     }
-    this.offers = nextBestOffers(customer, holdings, this.rules, PRODUCTS, { now: clock() });
     this.step = "call";
   }
 
@@ -254,7 +250,6 @@ export class CallCentreDesk extends LitElement {
     this.picked = undefined;
     this.candidates = [];
     this.searched = false;
-    this.offers = undefined;
     this.surveyCase = undefined;
     this.step = "find";
   }
@@ -309,7 +304,7 @@ export class CallCentreDesk extends LitElement {
           locale: this.locale,
           picked: this.picked!,
           now: clock(),
-          offers: this.offers,
+          rules: this.rules,
           surveyCase: this.surveyCase,
           survey: (id) => (this.surveyCase = id),
           endCall: () => this.endCall(),

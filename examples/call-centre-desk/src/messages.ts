@@ -37,16 +37,6 @@ const TEXT = {
   onCall: { "zh-CN": "通话中：{name}", en: "On the call: {name}" },
   endCall: { "zh-CN": "结束通话", en: "End the call" },
   revealReason: { "zh-CN": "客服来电核实后查看", en: "Viewed on a verified call" },
-  offers: { "zh-CN": "可推荐的产品", en: "Offers worth mentioning" },
-  noOffers: { "zh-CN": "暂无适合推荐的产品", en: "Nothing suitable to offer" },
-  reasonSuitable: {
-    "zh-CN": "风险等级 {risk} 适合客户的 {tolerance}",
-    en: "risk {risk} suits the customer's {tolerance}",
-  },
-  reasonRule: {
-    "zh-CN": "持有{held}的客户中 {confidence}% 也持有",
-    en: "{confidence}% of customers holding {held} hold it too",
-  },
   survey: { "zh-CN": "满意度回访", en: "Satisfaction" },
   surveyAfterResolve: { "zh-CN": "办结工单后在此请客户评分", en: "Once a case is resolved, ask for the rating here" },
   timeline: { "zh-CN": "客户时间线", en: "Timeline" },

@@ -5,8 +5,8 @@
  * customer form and the timeline.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { labelIn, type Customer, type Locale, type NextBestOffers } from "@bankcrm/core";
-import { productTypeLabels, riskToleranceLabels } from "@bankcrm/core/i18n";
+import { type AssociationRule, type Customer, type Locale } from "@bankcrm/core";
+import { PRODUCTS } from "@bankcrm/core/demo";
 import type { TextKey } from "./messages.js";
 
 type Say = (key: TextKey, values?: Record<string, string | number>) => string;
@@ -33,7 +33,8 @@ export interface CallView {
   locale: Locale;
   picked: Customer;
   now: Date;
-  offers: NextBestOffers | undefined;
+  /** Cross-sell rules mined over the book's holdings (the offer list ranks with them). */
+  rules: readonly AssociationRule[];
   surveyCase: string | undefined;
   /** A case resolved on the call: ask the caller for their rating. */
   survey: (caseId: string) => void;
@@ -91,38 +92,18 @@ export function verifyView(v: VerifyView): TemplateResult {
 export function callView(v: CallView): TemplateResult {
   const c = v.picked;
   const now = v.now;
-  const l = v.locale;
   return html`<h2>${v.t("onCall", { name: c.name })}</h2>
     <button type="button" data-testid="end-call" @click=${v.endCall}>${v.t("endCall")}</button>
     <div class="grid">
       <bankcrm-customer-card customer-id=${c.id} reveal-reason=${v.t("revealReason")}></bankcrm-customer-card>
-      <section aria-labelledby="offers-h" data-testid="offers">
-        <h2 id="offers-h">${v.t("offers")}</h2>
-        ${
-          v.offers && v.offers.offers.length > 0
-            ? html`<ul>
-                ${v.offers.offers.slice(0, 3).map(
-                  (o) =>
-                    html`<li>
-                      ${o.product.name} · ${labelIn(productTypeLabels, o.product.type, l)} —
-                      ${o.reasons
-                        .map((r) =>
-                          r.code === "suitable"
-                            ? v.t("reasonSuitable", {
-                                risk: r.riskLevel ?? "",
-                                tolerance: r.tolerance ? labelIn(riskToleranceLabels, r.tolerance, l) : "",
-                              })
-                            : v.t("reasonRule", {
-                                held: (r.antecedent ?? []).map((t) => labelIn(productTypeLabels, t, l)).join("、"),
-                                confidence: Math.round((r.confidence ?? 0) * 100),
-                              }),
-                        )
-                        .join("；")}
-                    </li>`,
-                )}
-              </ul>`
-            : html`<p class="muted">${v.t("noOffers")}</p>`
-        }
+      <section data-testid="offers">
+        <bankcrm-offer-list
+          customer-id=${c.id}
+          channel="call_center_inbound"
+          .catalog=${PRODUCTS}
+          .rules=${v.rules}
+          .now=${now}
+        ></bankcrm-offer-list>
       </section>
       <bankcrm-case-queue
         customer-id=${c.id}
