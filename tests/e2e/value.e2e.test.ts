@@ -15,7 +15,7 @@ import {
   generateDemoCustomers,
   generateStaff,
 } from "@bankcrm/core/demo";
-import { churnAlerts, computeBookMetrics, findGoldCustomers, scoreCustomer } from "@bankcrm/core/analytics";
+import { churnAlerts, computeBookMetrics, findGoldCustomers, rfmCell, scoreCustomer } from "@bankcrm/core/analytics";
 import { demoGroups } from "../../examples/branch-workstation/src/book.js";
 import { axeViolations } from "../support/axe.js";
 import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
@@ -67,8 +67,16 @@ function expected() {
     const b = book.find((x) => x.customer.id === m.customerId)!;
     return sum + computeAum(b.holdings.filter((h) => h.status !== "closed")).total.amount;
   }, 0);
+  // The relationship manager's customers on the RFM grid, by cell ("R-FM").
+  const rfmCells = new Map<string, number>();
+  for (const v of values)
+    if (mine(v.customerId) && v.rfmR !== undefined) {
+      const { r, fm } = rfmCell(v.rfmR, v.rfmF!, v.rfmM!);
+      rfmCells.set(`${r}-${fm}`, (rfmCells.get(`${r}-${fm}`) ?? 0) + 1);
+    }
   return {
     values,
+    rfmCells,
     group,
     groupAum,
     calm,
@@ -133,6 +141,30 @@ describe("value across the whole book (workstation, Chromium)", () => {
     await expect
       .poll(() => app.locator('[data-testid="count"]').textContent())
       .toBe(`共 ${want.gold.length.toLocaleString("zh-CN")} 位客户`);
+    await app.locator('select[data-testid="segment"]').selectOption("");
+
+    // The value page's RFM grid: each cell's count as core puts the customers; the largest opens as a segment of
+    // exactly those customers, and a customer of it shows the same cell in the 360 view.
+    await page.evaluate(() => (location.hash = "#/value"));
+    const grid = app.locator('ws-value-page [data-testid="rfm-grid"]');
+    await grid.waitFor();
+    const shown = new Map<string, number>();
+    for (const cell of await grid.locator("td[data-cell]").all())
+      shown.set(
+        (await cell.getAttribute("data-cell"))!,
+        Number(await cell.locator('[aria-hidden="true"]').first().textContent()),
+      );
+    expect([...shown].filter(([, n]) => n > 0).sort()).toEqual([...want.rfmCells].sort());
+    const [largest, size] = [...want.rfmCells].reduce((a, b) => (b[1] > a[1] ? b : a));
+    await grid.locator(`td[data-cell="${largest}"] a`).click();
+    await expect
+      .poll(() => app.locator('[data-testid="count"]').textContent())
+      .toBe(`共 ${size.toLocaleString("zh-CN")} 位客户`);
+    await rowsOf(app).first().click();
+    await expect
+      .poll(() => app.locator('ws-customer-360 [data-testid="rfm"] [data-rfm]').getAttribute("data-rfm"))
+      .toBe(largest);
+    await app.locator('button[data-testid="close"]').click();
     await app.locator('select[data-testid="segment"]').selectOption("");
 
     // A change to a customer's records scores them again against the stored models: two complaints, through the client.

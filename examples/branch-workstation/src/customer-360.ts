@@ -26,7 +26,8 @@ import {
   DAY_MS,
 } from "@bankcrm/core";
 import { DEMO_AS_OF, PRODUCTS } from "@bankcrm/core/demo";
-import { summarizeGroup } from "@bankcrm/core/analytics";
+import { rfmCell, summarizeGroup } from "@bankcrm/core/analytics";
+import { rfmMeaningLabels } from "@bankcrm/core/i18n";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
@@ -39,7 +40,7 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
-import { aumOf } from "./book.js";
+import { aumOf, type BookRow } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
 
@@ -108,6 +109,8 @@ export class Customer360 extends LitElement {
   @property({ type: Boolean }) offline = false;
   @property({ attribute: false }) names: Record<string, string> = {};
   @property({ attribute: false }) rules: readonly AssociationRule[] = [];
+  /** The customer's row of the book (its value metrics: RFM), when the list has it. */
+  @property({ attribute: false }) row: BookRow | undefined;
   /** Called before reading a customer (the embedded demo generates their history on first open). */
   @property({ attribute: false }) prepare: ((customerId: string) => Promise<void>) | undefined;
   @state() private loaded: Loaded | undefined;
@@ -236,6 +239,30 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
+  /** The customer's RFM cell, what it means, and the link that opens the cell's customers as a segment. */
+  private renderRfm(l: Locale) {
+    const row = this.row;
+    const scored = row?.rfmR !== undefined && row.rfmF !== undefined && row.rfmM !== undefined;
+    const cell = scored ? rfmCell(row.rfmR!, row.rfmF!, row.rfmM!) : undefined;
+    return html`<section aria-labelledby="rfm-h" data-testid="rfm">
+      <h2 id="rfm-h">RFM</h2>
+      ${
+        cell
+          ? html`<p data-rfm=${`${cell.r}-${cell.fm}`}>
+                ${this.t("rfmCustomer", {
+                  r: row!.rfmR!,
+                  f: row!.rfmF!,
+                  m: row!.rfmM!,
+                  segment: label("rfmSegment", cell.segment, l),
+                })}
+              </p>
+              <p class="muted">${rfmMeaningLabels[cell.segment][l]}</p>
+              <a href=${`#/customers/rfm-${cell.r}-${cell.fm}`}>${this.t("rfmOpenCell")}</a>`
+          : html`<p class="muted">${this.t("rfmPending")}</p>`
+      }
+    </section>`;
+  }
+
   override render() {
     const l = this.locale;
     if (this.error !== undefined) return html`<p role="alert">${this.error}</p>`;
@@ -284,6 +311,7 @@ export class Customer360 extends LitElement {
                 )
           }
         </section>
+        ${this.renderRfm(l)}
         <section data-testid="offers">
           <bankcrm-offer-list
             .client=${this.client}

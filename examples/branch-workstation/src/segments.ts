@@ -3,7 +3,8 @@
  * the customer view, so the same definitions validate, explain themselves and
  * compile to the warehouse's SQL (see docs/segmentation.md).
  */
-import type { SegmentDefinition } from "@bankcrm/core";
+import { label, type Locale, type SegmentDefinition } from "@bankcrm/core";
+import { rfmCellRule, rfmSegment } from "@bankcrm/core/analytics";
 
 export interface NamedSegment {
   definition: SegmentDefinition;
@@ -63,3 +64,18 @@ export const SEGMENTS: readonly NamedSegment[] = [
   }),
   segment("churn-alerts", ["流失预警客户", "Churn alerts"], { field: "churnAlert", op: "eq", value: true }),
 ];
+
+/** An RFM grid cell's address part (`#/customers/rfm-<R>-<FM>`), R and FM on 1–5. */
+export const RFM_CELL_ID = /^rfm-([1-5])-([1-5])$/;
+
+/** The customers of one cell of the RFM grid (the value page's), as a segment the customers page filters by. */
+export function rfmCellSegment(r: number, fm: number, locale: Locale): SegmentDefinition {
+  const name = label("rfmSegment", rfmSegment(r, fm), locale);
+  return {
+    schemaVersion: 1,
+    id: `rfm-${r}-${fm}`,
+    name: `RFM R${r} · FM${fm} · ${name}`,
+    version: 1,
+    rule: rfmCellRule(r, fm),
+  };
+}

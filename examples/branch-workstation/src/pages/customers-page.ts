@@ -146,6 +146,8 @@ export class CustomersPage extends LitElement {
   @state() private segment = "";
   /** The saved segments (read again each time the picker gets focus: the marketing page may have saved one). */
   @state() private segments: SegmentDefinition[] = fixedSegments();
+  /** Segments opened from elsewhere (an RFM cell of the value page), in the picker beside the saved ones. */
+  @state() private opened: SegmentDefinition[] = [];
 
   /** The saved segments, read again: someone (the marketing page, a colleague) may have saved one. */
   private async loadSegments() {
@@ -155,7 +157,14 @@ export class CustomersPage extends LitElement {
   }
 
   private segmentDefinition(id: string): SegmentDefinition | undefined {
-    return this.segments.find((s) => s.id === id);
+    return this.segments.find((s) => s.id === id) ?? this.opened.find((s) => s.id === id);
+  }
+
+  /** Filters by a segment made elsewhere (an RFM cell): added to the picker and chosen. */
+  showSegment(definition: SegmentDefinition) {
+    if (!this.segmentDefinition(definition.id)) this.opened = [...this.opened, definition];
+    this.selectedId = undefined;
+    void this.onSegment(definition.id);
   }
   @state() private sortKey: SortKey = "aum";
   @state() private descending = true;
@@ -269,13 +278,13 @@ export class CustomersPage extends LitElement {
             @change=${(e: Event) => void this.onSegment((e.target as HTMLSelectElement).value)}
           >
             <option value="" ?selected=${this.segment === ""}>${this.t("allSegments")}</option>
-            ${this.segments.map(
+            ${[...this.segments, ...this.opened].map(
               (s) => html`<option value=${s.id} ?selected=${this.segment === s.id}>${segmentLabel(s, l)}</option>`,
             )}
           </select>
         </label>
         ${
-          this.segment
+          this.segment && !this.opened.some((s) => s.id === this.segment)
             ? html`<a data-testid="open-in-builder" href=${`#/marketing/${encodeURIComponent(this.segment)}`}
                 >${this.t("openInBuilder")}</a
               >`
@@ -380,6 +389,7 @@ export class CustomersPage extends LitElement {
         .locale=${this.locale}
         .names=${this.names}
         .rules=${this.rules}
+        .row=${this.rows.find((r) => r.id === this.selectedId)}
         ?offline=${this.offline}
         .prepare=${this.prepare}
       ></ws-customer-360>

@@ -17,7 +17,7 @@ import {
   type ValueReason,
   type Locale,
 } from "@bankcrm/core";
-import { findGoldCustomers, valueReasonText } from "@bankcrm/core/analytics";
+import { findGoldCustomers, rfmCell, rfmSegment, valueReasonText } from "@bankcrm/core/analytics";
 import "@bankcrm/elements/tier-badge.js";
 import type { BookRow } from "../book.js";
 import { text, type TextKey } from "../messages.js";
@@ -70,6 +70,15 @@ export const valuePageStyles = css`
   a .mono {
     display: block;
   }
+  table.rfm td {
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  table.rfm .segment {
+    display: block;
+    font-size: 0.75rem;
+    color: var(--bankcrm-color-text-muted);
+  }
   .mono {
     font-family: ui-monospace, "SFMono-Regular", Menlo, monospace;
     font-size: 0.75rem;
@@ -103,6 +112,7 @@ export class ValuePage extends LitElement {
   private lists:
     { values: BookValues | undefined; rows: BookRow[]; role: DemoRole; gold: Entry[]; churn: Entry[] } | undefined;
   private byId = new Map<string, BookRow>();
+  private grid: { rows: BookRow[]; role: DemoRole; counts: number[][]; scored: number } | undefined;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
     return text(key, this.locale, values);
@@ -188,6 +198,67 @@ export class ValuePage extends LitElement {
     return this.lists;
   }
 
+  /** The user's customers on the (R, FM) grid: counts by cell, R 1–5 by FM 1–5 (once the values are computed). */
+  private rfmGrid() {
+    if (this.grid?.rows === this.rows && this.grid.role === this.demoRole) return this.grid;
+    const user = USERS[this.demoRole];
+    const counts = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+    let scored = 0;
+    for (const row of this.rows) {
+      if (row.rfmR === undefined || row.rfmF === undefined || row.rfmM === undefined || !inCustomerScope(user, row))
+        continue;
+      const { r, fm } = rfmCell(row.rfmR, row.rfmF, row.rfmM);
+      counts[r - 1]![fm - 1]!++;
+      scored++;
+    }
+    this.grid = { rows: this.rows, role: this.demoRole, counts, scored };
+    return this.grid;
+  }
+
+  /** The RFM grid: R down (5, the most recent, first), FM across; each cell links to its customers as a segment. */
+  private renderRfm() {
+    const { counts, scored } = this.rfmGrid();
+    if (scored === 0) return nothing;
+    const l = this.locale;
+    const scale = [1, 2, 3, 4, 5];
+    return html`<section aria-labelledby="rfm-title" data-testid="rfm-grid">
+      <h2 id="rfm-title">${this.t("rfmTitle")}</h2>
+      <p class="intro">${this.t("rfmIntro")}</p>
+      <table class="rfm">
+        <thead>
+          <tr>
+            <th scope="col">${this.t("rfmRecency")}</th>
+            ${scale.map((fm) => html`<th scope="col">${this.t("rfmFm", { fm })}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${[...scale].reverse().map(
+            (r) =>
+              html`<tr>
+                <th scope="row">R${r}</th>
+                ${scale.map((fm) => {
+                  const count = counts[r - 1]![fm - 1]!;
+                  const segment = rfmSegment(r, fm);
+                  const name = label("rfmSegment", segment, l);
+                  const said = this.t("rfmCell", { r, fm, segment: name, count });
+                  return html`<td data-cell=${`${r}-${fm}`} data-segment=${segment}>
+                    ${
+                      count > 0
+                        ? html`<a href=${`#/customers/rfm-${r}-${fm}`}
+                            ><span aria-hidden="true">${count}</span><span class="visually-hidden">${said}</span></a
+                          >`
+                        : html`<span aria-hidden="true">0</span><span class="visually-hidden">${said}</span>`
+                    }
+                    <span class="segment" aria-hidden="true">${name}</span>
+                  </td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
   private who(id: string) {
     const row = this.byId.get(id);
     const name = row ? (row.kind === "individual" ? mask(row.name, "name") : row.name) : id;
@@ -268,7 +339,7 @@ export class ValuePage extends LitElement {
     const lists = this.computeLists();
     return html`<h2 class="visually-hidden">${this.t("valueTitle")}</h2>
       ${renderValuesStatus(this, this.valuesState, this.locale, this.embedded)}
-      ${lists ? html`${this.renderGold(lists.gold)} ${this.renderChurn(lists.churn)}` : nothing}`;
+      ${lists ? html`${this.renderGold(lists.gold)} ${this.renderChurn(lists.churn)}` : nothing} ${this.renderRfm()}`;
   }
 }
 

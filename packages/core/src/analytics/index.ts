@@ -5,7 +5,7 @@ export {
   type SummarizeOptions,
   type SummaryTransaction,
 } from "./summarize.js";
-export { scoreRfm, rfmSegment, type RfmScore } from "./rfm.js";
+export { scoreRfm, rfmSegment, rfmCell, rfmCellRule, type RfmScore } from "./rfm.js";
 export {
   fitBgNbd,
   bgNbdModel,

@@ -10,6 +10,7 @@
  */
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import type { RfmSegment } from "../schemas/enums.js";
+import type { Rule } from "../schemas/segment.js";
 import type { CustomerSummary } from "./summarize.js";
 
 export interface RfmScore {
@@ -33,6 +34,37 @@ export function rfmSegment(r: number, fm: number): RfmSegment {
   if (fm >= 4) return r === 5 ? "champions" : "loyal";
   if (fm >= 2) return "potential_loyalists";
   return r === 5 ? "new" : "promising";
+}
+
+/** A customer's cell on the grid: R, and FM = round((F + M) / 2) (halves up), with the cell's segment. Scores on 1–5. */
+export function rfmCell(r: number, f: number, m: number): { r: number; fm: number; segment: RfmSegment } {
+  for (const [name, v] of [
+    ["r", r],
+    ["f", f],
+    ["m", m],
+  ] as const)
+    if (!Number.isInteger(v) || v < 1 || v > 5)
+      throw new BankcrmInvalidArgumentError(name, "a whole number from 1 to 5");
+  const fm = Math.round((f + m) / 2);
+  return { r, fm, segment: rfmSegment(r, fm) };
+}
+
+/**
+ * The customers of one (R, FM) cell as a segment rule over the customer catalog's `rfmR`, `rfmF` and `rfmM`:
+ * R = `r`, and for each F the Ms with round((F + M) / 2) = `fm` — F + M is 2·fm − 1 or 2·fm.
+ */
+export function rfmCellRule(r: number, fm: number): Rule {
+  rfmCell(r, fm, fm); // checks both
+  const byF: Rule[] = [];
+  for (let f = 1; f <= 5; f++) {
+    const lo = Math.max(1, 2 * fm - 1 - f);
+    const hi = Math.min(5, 2 * fm - f);
+    if (lo > hi) continue;
+    const m: Rule =
+      lo === hi ? { field: "rfmM", op: "eq", value: lo } : { field: "rfmM", op: "between", value: [lo, hi] };
+    byF.push({ all: [{ field: "rfmF", op: "eq", value: f }, m] });
+  }
+  return { all: [{ field: "rfmR", op: "eq", value: r }, { any: byF }] };
 }
 
 /** First index in ascending `sorted` whose value is ≥ v (or > v when `strict`). */

@@ -29,3 +29,50 @@ export const offerDismissalLabels = {
   too_costly: { "zh-CN": "费用或门槛过高", en: "Too costly" },
   other: { "zh-CN": "其他原因", en: "Another reason" },
 } as const satisfies Labels["offerDismissal"];
+/** What an RFM segment means for the relationship manager: how the customer buys, and what to do. */
+export const rfmMeaningLabels = {
+  champions: {
+    "zh-CN": "近期有交易、交易频繁、金额高：最有价值的客户，维护关系、优先服务",
+    en: "Bought recently, often and for much: the best customers; look after them first",
+  },
+  loyal: {
+    "zh-CN": "交易频繁、金额较高：稳定的忠诚客户，适合交叉销售",
+    en: "Buy often and for a good amount: steady and loyal; right for cross-selling",
+  },
+  potential_loyalists: {
+    "zh-CN": "近期有交易、频次和金额中等：可培养为忠诚客户",
+    en: "Recent, with middling frequency and amounts: can be grown into loyal customers",
+  },
+  new: {
+    "zh-CN": "刚有交易、次数还少：新客户，做好首次服务和产品介绍",
+    en: "Bought very recently, but rarely so far: new; welcome them and introduce the products",
+  },
+  promising: {
+    "zh-CN": "近期有交易但次数和金额少：有发展潜力",
+    en: "Recent but few and small purchases: worth developing",
+  },
+  need_attention: {
+    "zh-CN": "交易时间、频次和金额都居中：需要关注，避免滑向沉睡",
+    en: "Middling on all three: needs attention before they drift away",
+  },
+  about_to_sleep: {
+    "zh-CN": "一段时间未交易、频次和金额偏低：即将沉睡，适时联系",
+    en: "Not for a while, and little: about to go quiet; get in touch",
+  },
+  at_risk: {
+    "zh-CN": "曾经交易频繁、金额较高，但很久没有交易：有流失风险，尽快挽留",
+    en: "Used to buy often and for much, but not for a long time: at risk; win them back soon",
+  },
+  cant_lose: {
+    "zh-CN": "曾是最有价值的客户，但很久没有交易：重要挽留对象",
+    en: "Were among the best, but not for a long time: must not be lost",
+  },
+  hibernating: {
+    "zh-CN": "很久没有交易、频次和金额低：沉睡客户",
+    en: "Long quiet, with few and small purchases: hibernating",
+  },
+  lost: {
+    "zh-CN": "很久没有交易、次数最少、金额最低：基本流失",
+    en: "Longest quiet, fewest and smallest purchases: lost",
+  },
+} as const satisfies Labels["rfmSegment"];

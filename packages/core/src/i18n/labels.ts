@@ -1,7 +1,7 @@
 /** zh-CN and English labels for every value of every vocabulary. */
 import type { VocabularyName, vocabularies } from "../schemas/enums.js";
 import type { Label, Locale } from "./locale.js";
-import { careReasonLabels, offerDismissalLabels, offerExclusionLabels } from "./care-labels.js";
+import { careReasonLabels, offerDismissalLabels, offerExclusionLabels, rfmMeaningLabels } from "./care-labels.js";
 import { amlRiskRatingLabels, privacyRightLabels } from "./compliance-labels.js";
 
 export type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
@@ -443,7 +443,14 @@ export const churnReasonLabels = {
   complaint: { "zh-CN": "近90天有投诉", en: "A complaint in the last 90 days" },
   complaints: { "zh-CN": "近90天多次投诉", en: "Several complaints in the last 90 days" },
 } as const satisfies Labels["churnReason"];
-export { careReasonLabels, offerDismissalLabels, offerExclusionLabels, amlRiskRatingLabels, privacyRightLabels };
+export {
+  careReasonLabels,
+  offerDismissalLabels,
+  offerExclusionLabels,
+  rfmMeaningLabels,
+  amlRiskRatingLabels,
+  privacyRightLabels,
+};
 
 const LABELS: Labels = {
   customerKind: customerKindLabels,
