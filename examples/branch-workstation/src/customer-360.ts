@@ -26,7 +26,7 @@ import {
   DAY_MS,
 } from "@bankcrm/core";
 import { DEMO_AS_OF, PRODUCTS } from "@bankcrm/core/demo";
-import { rfmCell, summarizeGroup } from "@bankcrm/core/analytics";
+import { anomalySignals, anomalyText, rfmCell, summarizeGroup, type AnomalySignal } from "@bankcrm/core/analytics";
 import { rfmMeaningLabels } from "@bankcrm/core/i18n";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
@@ -50,6 +50,8 @@ interface Loaded {
   contribution: Contribution;
   value: ValueScore;
   cases: ServiceCase[];
+  /** Transactions worth a look (core's anomalySignals), newest first. */
+  signals: AnomalySignal[];
   aum: Money;
   productCount: number;
 }
@@ -188,6 +190,7 @@ export class Customer360 extends LitElement {
         contribution,
         value,
         cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
+        signals: anomalySignals(transactions.items, { asOf: DEMO_AS_OF }),
         aum,
         productCount,
       };
@@ -237,6 +240,26 @@ export class Customer360 extends LitElement {
 
   private money(amount: number | undefined, compact = false) {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
+  }
+
+  /** Transactions worth the RM's look, each in words: for attention, never a decision. */
+  private renderSignals(signals: AnomalySignal[], l: Locale) {
+    return html`<section aria-labelledby="signals-h" data-testid="signals">
+      <h2 id="signals-h">${this.t("signalsTitle")}</h2>
+      ${
+        signals.length === 0
+          ? html`<p class="muted">${this.t("signalsNone")}</p>`
+          : html`<ul>
+              ${signals.map(
+                (s) =>
+                  html`<li data-signal=${s.code}>
+                    <time datetime=${s.at}>${s.at.slice(0, 10)}</time> ${anomalyText(s, l)}
+                  </li>`,
+              )}
+            </ul>`
+      }
+      <p class="muted">${this.t("signalsNote")}</p>
+    </section>`;
   }
 
   /** The customer's RFM cell, what it means, and the link that opens the cell's customers as a segment. */
@@ -311,7 +334,7 @@ export class Customer360 extends LitElement {
                 )
           }
         </section>
-        ${this.renderRfm(l)}
+        ${this.renderRfm(l)} ${this.renderSignals(d.signals, l)}
         <section data-testid="offers">
           <bankcrm-offer-list
             .client=${this.client}

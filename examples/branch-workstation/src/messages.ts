@@ -77,6 +77,12 @@ const TEXT = {
   rfmCell: ["R{r} FM{fm}：{segment}，{count} 位客户", "R{r} FM{fm}: {segment}, {count} customers"],
   rfmCustomer: ["RFM：R {r} · F {f} · M {m}（{segment}）", "RFM: R {r} · F {f} · M {m} ({segment})"],
   rfmOpenCell: ["查看同一格的客户", "Customers in the same cell"],
+  signalsTitle: ["需要留意的交易", "Transactions worth a look"],
+  signalsNone: ["近 7 天没有异常交易", "Nothing unusual in the last 7 days"],
+  signalsNote: [
+    "与客户自身过去 180 天的交易相比得出，仅提示关注，不自动处置",
+    "Measured against the customer's own last 180 days: for your attention, never an automatic decision",
+  ],
   rfmPending: ["RFM 在客户价值计算后显示", "RFM shows once customer value is computed"],
   valuesFailed: ["客户价值计算失败：{message}", "Working out the value failed: {message}"],
   computeValues: ["计算客户价值", "Work out the value"],

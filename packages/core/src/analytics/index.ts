@@ -7,6 +7,14 @@ export {
 } from "./summarize.js";
 export { scoreRfm, rfmSegment, rfmCell, rfmCellRule, type RfmScore } from "./rfm.js";
 export {
+  anomalySignals,
+  anomalyText,
+  ANOMALY_CODES,
+  type AnomalyCode,
+  type AnomalySignal,
+  type AnomalyOptions,
+} from "./anomaly.js";
+export {
   fitBgNbd,
   bgNbdModel,
   groupTriples,
