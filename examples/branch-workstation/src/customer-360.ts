@@ -26,8 +26,14 @@ import {
   DAY_MS,
 } from "@bankcrm/core";
 import { DEMO_AS_OF, PRODUCTS } from "@bankcrm/core/demo";
-import { anomalySignals, anomalyText, rfmCell, summarizeGroup, type AnomalySignal } from "@bankcrm/core/analytics";
-import { rfmMeaningLabels } from "@bankcrm/core/i18n";
+import {
+  anomalySignals,
+  creditAnalysis,
+  summarizeGroup,
+  type AnomalySignal,
+  type CreditLine,
+  type CreditWarning,
+} from "@bankcrm/core/analytics";
 import type { CrmClient } from "@bankcrm/data";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
@@ -43,6 +49,7 @@ import "@bankcrm/elements/relationship-group.js";
 import { aumOf, type BookRow } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
+import { renderCredit, renderRfm, renderSignals } from "./customer-insights.js";
 
 interface Loaded {
   customer: Customer;
@@ -50,6 +57,8 @@ interface Loaded {
   contribution: Contribution;
   value: ValueScore;
   cases: ServiceCase[];
+  /** Loans and cards: limits, use, days past due, early warnings (core's creditAnalysis). */
+  credit: { lines: CreditLine[]; warnings: CreditWarning[] };
   /** Transactions worth a look (core's anomalySignals), newest first. */
   signals: AnomalySignal[];
   aum: Money;
@@ -63,6 +72,9 @@ export class Customer360 extends LitElement {
   static override styles = [
     panelStyles,
     css`
+      a {
+        color: var(--bankcrm-color-accent);
+      }
       :host {
         display: grid;
         /* Never wider than the panel: a wide table scrolls within its section, not the page. */
@@ -191,6 +203,7 @@ export class Customer360 extends LitElement {
         value,
         cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
         signals: anomalySignals(transactions.items, { asOf: DEMO_AS_OF }),
+        credit: creditAnalysis(holdings, transactions.items, { asOf: DEMO_AS_OF }),
         aum,
         productCount,
       };
@@ -242,52 +255,9 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
-  /** Transactions worth the RM's look, each in words: for attention, never a decision. */
-  private renderSignals(signals: AnomalySignal[], l: Locale) {
-    return html`<section aria-labelledby="signals-h" data-testid="signals">
-      <h2 id="signals-h">${this.t("signalsTitle")}</h2>
-      ${
-        signals.length === 0
-          ? html`<p class="muted">${this.t("signalsNone")}</p>`
-          : html`<ul>
-              ${signals.map(
-                (s) =>
-                  html`<li data-signal=${s.code}>
-                    <time datetime=${s.at}>${s.at.slice(0, 10)}</time> ${anomalyText(s, l)}
-                  </li>`,
-              )}
-            </ul>`
-      }
-      <p class="muted">${this.t("signalsNote")}</p>
-    </section>`;
-  }
-
-  /** The customer's RFM cell, what it means, and the link that opens the cell's customers as a segment. */
-  private renderRfm(l: Locale) {
-    const row = this.row;
-    const scored = row?.rfmR !== undefined && row.rfmF !== undefined && row.rfmM !== undefined;
-    const cell = scored ? rfmCell(row.rfmR!, row.rfmF!, row.rfmM!) : undefined;
-    return html`<section aria-labelledby="rfm-h" data-testid="rfm">
-      <h2 id="rfm-h">RFM</h2>
-      ${
-        cell
-          ? html`<p data-rfm=${`${cell.r}-${cell.fm}`}>
-                ${this.t("rfmCustomer", {
-                  r: row!.rfmR!,
-                  f: row!.rfmF!,
-                  m: row!.rfmM!,
-                  segment: label("rfmSegment", cell.segment, l),
-                })}
-              </p>
-              <p class="muted">${rfmMeaningLabels[cell.segment][l]}</p>
-              <a href=${`#/customers/rfm-${cell.r}-${cell.fm}`}>${this.t("rfmOpenCell")}</a>`
-          : html`<p class="muted">${this.t("rfmPending")}</p>`
-      }
-    </section>`;
-  }
-
   override render() {
     const l = this.locale;
+    const say = (key: TextKey, values?: Record<string, string | number>) => this.t(key, values);
     if (this.error !== undefined) return html`<p role="alert">${this.error}</p>`;
     const d = this.loaded;
     if (!d) return html`<p role="status" aria-busy="true">${this.t("loadingCustomer")}</p>`;
@@ -334,7 +304,7 @@ export class Customer360 extends LitElement {
                 )
           }
         </section>
-        ${this.renderRfm(l)} ${this.renderSignals(d.signals, l)}
+        ${renderRfm(this.row, say, l)} ${renderCredit(d.credit, say, l)} ${renderSignals(d.signals, say, l)}
         <section data-testid="offers">
           <bankcrm-offer-list
             .client=${this.client}

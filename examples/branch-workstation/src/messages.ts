@@ -77,6 +77,12 @@ const TEXT = {
   rfmCell: ["R{r} FM{fm}：{segment}，{count} 位客户", "R{r} FM{fm}: {segment}, {count} customers"],
   rfmCustomer: ["RFM：R {r} · F {f} · M {m}（{segment}）", "RFM: R {r} · F {f} · M {m} ({segment})"],
   rfmOpenCell: ["查看同一格的客户", "Customers in the same cell"],
+  creditTitle: ["信用状况", "Credit"],
+  creditLimit: ["额度", "Limit"],
+  creditOwed: ["欠款", "Owed"],
+  creditUse: ["使用率", "Use"],
+  creditClass: ["风险分类", "Class"],
+  creditPastDue: ["逾期 {days} 天", "{days} days past due"],
   signalsTitle: ["需要留意的交易", "Transactions worth a look"],
   signalsNone: ["近 7 天没有异常交易", "Nothing unusual in the last 7 days"],
   signalsNote: [

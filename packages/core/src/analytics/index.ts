@@ -7,6 +7,20 @@ export {
 } from "./summarize.js";
 export { scoreRfm, rfmSegment, rfmCell, rfmCellRule, type RfmScore } from "./rfm.js";
 export {
+  creditAnalysis,
+  creditWarningText,
+  loanClassOf,
+  loanClassLabels,
+  CREDIT_PRODUCT_TYPES,
+  CREDIT_WARNING_CODES,
+  LOAN_CLASSES,
+  type CreditLine,
+  type CreditWarning,
+  type CreditWarningCode,
+  type CreditOptions,
+  type LoanClass,
+} from "./credit.js";
+export {
   anomalySignals,
   anomalyText,
   ANOMALY_CODES,

@@ -119,7 +119,13 @@ function holdingsFor(r: Random, customer: Customer, asOf: Date): Holding[] {
       add(
         PRODUCTS.find((p) => p.code === "LN-MTG")!,
         r.logNormal(120_000_000, 0.6),
-        r.bool(0.02) ? { status: "overdue" } : {},
+        // Past due since a day that follows from the customer number (no draw: the rest of the book is unchanged).
+        r.bool(0.02)
+          ? {
+              status: "overdue",
+              overdueSince: isoDate(addDays(asOf, -(15 + (Number(customer.id.replace(/\D/g, "")) % 300)))),
+            }
+          : {},
       );
     if (r.bool(0.08))
       add(

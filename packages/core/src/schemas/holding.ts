@@ -42,6 +42,8 @@ export const HoldingFields = defineRecord(
     openedAt: IsoDateSchema,
     maturityDate: IsoDateSchema.optional(),
     status: HoldingStatusSchema,
+    /** A credit product past due: the first day of the unpaid instalment (the bank's core system keeps it). */
+    overdueSince: IsoDateSchema.optional(),
     /** When it was closed (a closed holding is kept, never deleted). */
     closedAt: IsoDateSchema.optional(),
     /** Who sold it: the relationship manager of record on the day it was opened (achievement, commission). */
@@ -64,6 +66,7 @@ export const HoldingFields = defineRecord(
     openedAt: C1,
     maturityDate: C1,
     status: C1,
+    overdueSince: C2,
     closedAt: C1,
     soldBy: C1,
     referredBy: C1,
