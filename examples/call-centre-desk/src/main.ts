@@ -103,6 +103,8 @@ export class CallCentreDesk extends LitElement {
     `,
   ];
 
+  /** When the call being worked was answered (its handling time is logged with the contact). */
+  private callStartedAt: Date | undefined;
   @state() private locale: Locale = resolveLocale(params.get("lang") ?? "zh-CN");
   @state() private step: Step = "opening";
   @state() private progress = 0;
@@ -243,6 +245,7 @@ export class CallCentreDesk extends LitElement {
       await store.put("serviceCases", history.serviceCases);
       await store.put("holdings", history.holdings);
     }
+    this.callStartedAt = new Date(); // the real clock: the handling time is real even on a demo day
     this.step = "call";
   }
 
@@ -305,6 +308,7 @@ export class CallCentreDesk extends LitElement {
           picked: this.picked!,
           now: clock(),
           rules: this.rules,
+          callStartedAt: this.callStartedAt,
           surveyCase: this.surveyCase,
           survey: (id) => (this.surveyCase = id),
           endCall: () => this.endCall(),

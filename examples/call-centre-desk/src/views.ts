@@ -33,6 +33,8 @@ export interface CallView {
   locale: Locale;
   picked: Customer;
   now: Date;
+  /** When the call was answered: the contact logged records its handling time. */
+  callStartedAt: Date | undefined;
   /** Cross-sell rules mined over the book's holdings (the offer list ranks with them). */
   rules: readonly AssociationRule[];
   surveyCase: string | undefined;
@@ -115,7 +117,13 @@ export function callView(v: CallView): TemplateResult {
         }}
       ></bankcrm-case-queue>
       <bankcrm-case-form customer-id=${c.id} .now=${now}></bankcrm-case-form>
-      <bankcrm-activity-form customer-id=${c.id} kind="call" .now=${now}></bankcrm-activity-form>
+      <bankcrm-activity-form
+        customer-id=${c.id}
+        kind="call"
+        channel="call_center_inbound"
+        .startedAt=${v.callStartedAt}
+        .now=${now}
+      ></bankcrm-activity-form>
       <bankcrm-task-list customer-id=${c.id} .now=${now}></bankcrm-task-list>
       <section aria-labelledby="survey-h">
         <h2 id="survey-h">${v.t("survey")}</h2>

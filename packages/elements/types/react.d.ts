@@ -113,7 +113,7 @@ declare module "react" {
       >;
       "bankcrm-activity-form": ElementProps<
         BankcrmActivityForm,
-        Pick<BankcrmActivityForm, "kind" | "now" | "locale" | "client" | "user"> & {
+        Pick<BankcrmActivityForm, "kind" | "now" | "channel" | "startedAt" | "locale" | "client" | "user"> & {
           "customer-id": string;
           "opportunity-id": string;
           "case-id": string;

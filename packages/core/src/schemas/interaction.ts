@@ -34,6 +34,8 @@ export const InteractionFields = defineRecord(
     opportunityId: IdSchema.optional(),
     /** Confidential notes are hidden from roles that may not see them. */
     confidential: z.boolean(),
+    /** How long the contact took, in seconds (a call's handling time, as the desk times it). */
+    durationSeconds: z.int().min(0).max(86_400).optional(),
     /** What was agreed to do next. */
     nextStep: text(200).optional(),
     /** The follow-up task created with this contact, if any. */
@@ -59,6 +61,7 @@ export const InteractionFields = defineRecord(
     campaignId: C1,
     opportunityId: C1,
     confidential: C1,
+    durationSeconds: C1,
     nextStep: C2,
     taskId: C1,
     offer: C1,

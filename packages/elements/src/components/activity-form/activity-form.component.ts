@@ -76,6 +76,15 @@ export class BankcrmActivityForm extends BankcrmFormElement {
   /** The moment it is logged at; default the clock. */
   @property({ attribute: false }) now: Date | undefined;
 
+  /** The channel it is recorded on, in place of the kind's own (the call centre's desk: `call_center_inbound`). */
+  @property() channel: InteractionChannel | undefined;
+
+  /**
+   * When the contact began (a call answered), on the real clock: its handling time — from then to the moment it is
+   * logged, to the second — is recorded with it (`now` sets only the record's time).
+   */
+  @property({ attribute: false }) startedAt: Date | undefined;
+
   @state() private statusText = "";
   @state() private followUp = false;
   @state() private busy = false;
@@ -91,11 +100,14 @@ export class BankcrmActivityForm extends BankcrmFormElement {
     const nextStep = get("nextStep");
     const due = get("due");
     const taskId = this.followUp ? this.ids.task : undefined;
+    const at = this.now ?? new Date();
+    const took = this.startedAt ? Math.round((Date.now() - this.startedAt.getTime()) / 1000) : undefined;
     const interaction = {
       id: this.ids.interaction,
       customerId: this.customerId,
-      at: (this.now ?? new Date()).toISOString(),
-      channel: kind.channel,
+      at: at.toISOString(),
+      channel: this.channel ?? kind.channel,
+      ...(took !== undefined && took >= 0 && took <= 86_400 ? { durationSeconds: took } : {}),
       type: kind.type,
       outcome: get("outcome"),
       summary: get("summary") ?? "",

@@ -62,6 +62,27 @@ describe("<bankcrm-activity-form>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("records a desk's call on the call centre's channel with its handling time, to the second", async () => {
+    const { client, store, customers } = await salesClient({});
+    const customerId = customers[0]!.id;
+    const el = await fixture<BankcrmActivityForm>(
+      html`<bankcrm-activity-form
+        customer-id=${customerId}
+        channel="call_center_inbound"
+        .startedAt=${new Date(Date.now() - 272_400)}
+        .client=${client}
+        .now=${NOW}
+      ></bankcrm-activity-form>`,
+    );
+    await settle(el);
+    q(el, '[name="summary"]').value = "客户来电查询信用卡账单";
+    q(el, '[part="submit"]').click();
+    await settle(el);
+    const [contact] = (await store.records("interactions", { customerId })).items;
+    expect(contact).to.include({ channel: "call_center_inbound", type: "call", at: NOW.toISOString() });
+    expect(contact!.durationSeconds).to.be.within(272, 280); // answered 4 min 32 s before it was logged
+  });
+
   it("shows the core schema's message at the summary and focuses it; in English too", async () => {
     const { client, customers } = await salesClient({});
     const el = await fixture<BankcrmActivityForm>(
