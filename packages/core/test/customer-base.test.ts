@@ -187,6 +187,16 @@ describe("Gamma-Gamma and CLV on CDNOW", () => {
     );
   });
 
+  it("fits a book whose repeat buyers all spend alike at its boundary, and still predicts that spend", () => {
+    // No spread of spend between customers: the mixing distribution collapses (p, q → ∞). The fit ends at the
+    // boundary with parameters no one would report, yet its predictions are the one spend there is, for everyone.
+    const alike = Array.from({ length: 200 }, (_, i) => ({ frequency: 1 + (i % 5), monetaryValue: 100 }));
+    const model = fitGammaGamma(alike);
+    expect(model.params.q).toBeGreaterThan(1e6);
+    for (const x of [0, 1, 3, 7])
+      expect(model.expectedAverageSpend({ frequency: x, monetaryValue: 100 })).toBeCloseTo(100, 3);
+  });
+
   it("values a customer's next 12 months, more for the active and less with discounting", () => {
     const active = { frequency: 10, recency: 38, T: 38.86, monetaryValue: 40 };
     const lapsed = { frequency: 10, recency: 5, T: 38.86, monetaryValue: 40 };
