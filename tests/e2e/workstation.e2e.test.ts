@@ -177,6 +177,17 @@ describe("branch workstation (pnpm start)", () => {
     await expect
       .poll(() => timeline.locator("article .title").allTextContents(), { timeout: 10_000 })
       .toContain("信用卡申请 · 已转化");
+    // A complaint taken at the branch counter: accepted with its limit, and in the customer's case queue at once.
+    const intake = view.locator('[data-testid="cases"] bankcrm-case-form');
+    await intake.locator('select[name="category"]').selectOption("fees");
+    await intake.locator('input[name="subject"]').fill("年费重复扣收");
+    await intake.locator('input[name="subject"]').press("Enter");
+    await expect
+      .poll(() => intake.locator('[part="status"]').textContent())
+      .toMatch(/^工单已受理，办结时限 \d{4}-\d{2}-\d{2}$/);
+    await expect
+      .poll(() => view.locator('[data-testid="cases"] bankcrm-case-queue [data-case-id]').allTextContents())
+      .toContainEqual(expect.stringContaining("年费重复扣收"));
     await card.scrollIntoViewIfNeeded();
     await card.getByRole("button", { name: "显示完整手机" }).click();
     await expect.poll(() => mobile.textContent()).toMatch(/^1\d{10}$/);

@@ -1,6 +1,7 @@
 /**
  * The single customer view (客户360视图): card, value breakdown, holdings,
- * timeline, next best offers, open cases, and the relationship manager's work
+ * timeline, next best offers, RFM, credit and transactions worth a look, service cases (taken at the branch
+ * too), and the relationship manager's work
  * on the customer — a contact logged, leads worked, the customer's pipeline,
  * tasks, lead capture — all through the client, so masking and roles apply.
  */
@@ -21,7 +22,6 @@ import {
   type Holding,
   type Locale,
   type Money,
-  type ServiceCase,
   type ValueScore,
   DAY_MS,
 } from "@bankcrm/core";
@@ -46,6 +46,8 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
+import "@bankcrm/elements/case-queue.js";
+import "@bankcrm/elements/case-form.js";
 import { aumOf, type BookRow } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
@@ -56,7 +58,6 @@ interface Loaded {
   holdings: Holding[];
   contribution: Contribution;
   value: ValueScore;
-  cases: ServiceCase[];
   /** Loans and cards: limits, use, days past due, early warnings (core's creditAnalysis). */
   credit: { lines: CreditLine[]; warnings: CreditWarning[] };
   /** Transactions worth a look (core's anomalySignals), newest first. */
@@ -66,7 +67,6 @@ interface Loaded {
 }
 
 const NOW = new Date(`${DEMO_AS_OF}T12:00:00+08:00`);
-const CLOSED_CASES = new Set(["resolved", "closed"]);
 
 export class Customer360 extends LitElement {
   static override styles = [
@@ -177,11 +177,10 @@ export class Customer360 extends LitElement {
     if (this.loaded?.customer.id !== id) this.loaded = undefined;
     try {
       await this.prepare?.(id);
-      const [customer, holdings, transactions, cases] = await Promise.all([
+      const [customer, holdings, transactions] = await Promise.all([
         client.customers.get(id),
         client.holdings.list(id),
         client.transactions.list({ customerId: id, limit: 1000 }),
-        client.serviceCases.list({ customerId: id, limit: 50 }),
       ]);
       if (generation !== this.generation) return;
       if (!customer) throw new Error(id);
@@ -201,7 +200,6 @@ export class Customer360 extends LitElement {
         holdings,
         contribution,
         value,
-        cases: cases.items.filter((c) => !CLOSED_CASES.has(c.status)),
         signals: anomalySignals(transactions.items, { asOf: DEMO_AS_OF }),
         credit: creditAnalysis(holdings, transactions.items, { asOf: DEMO_AS_OF }),
         aum,
@@ -346,17 +344,18 @@ export class Customer360 extends LitElement {
       </section>
       <section aria-labelledby="cases-h" data-testid="cases">
         <h2 id="cases-h">${this.t("cases")}</h2>
+        <bankcrm-case-queue customer-id=${c.id} .client=${this.client} .now=${NOW} locale=${l}></bankcrm-case-queue>
         ${
-          d.cases.length === 0
-            ? html`<p class="muted">${this.t("noCases")}</p>`
-            : html`<ul>
-                ${d.cases.map(
-                  (s) =>
-                    html`<li>
-                      ${s.subject} · ${label("serviceCaseStatus", s.status, l)} · ${label("priority", s.priority, l)}
-                    </li>`,
-                )}
-              </ul>`
+          // A complaint or request taken at the branch counter (受理), with its time limits, for the roles that may.
+          this.client && canWrite("serviceCases", this.client.user, "create")
+            ? html`<bankcrm-case-form
+                customer-id=${c.id}
+                channel="branch"
+                .client=${this.client}
+                .now=${NOW}
+                locale=${l}
+              ></bankcrm-case-form>`
+            : nothing
         }
       </section>
       <div class="grid" data-testid="work">

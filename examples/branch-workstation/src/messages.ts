@@ -274,7 +274,6 @@ const TEXT = {
   opportunities: ["进行中的商机", "Open opportunities"],
   noOpportunities: ["暂无商机", "No open opportunities"],
   cases: ["未结服务工单", "Open service cases"],
-  noCases: ["暂无未结工单", "No open cases"],
   captureLead: ["录入线索", "Capture a lead"],
   leadPurpose: ["线索类型", "Lead purpose"],
   loadingCustomer: ["正在打开客户…", "Opening the customer…"],
