@@ -265,7 +265,16 @@ export class Customer360 extends LitElement {
         .customer=${c}
         .client=${this.client}
         .value=${d.value}
-        .figures=${{ aum: d.aum, contribution: d.contribution.total, productCount: d.productCount }}
+        .figures=${{
+          aum: d.aum,
+          contribution: d.contribution.total,
+          productCount: d.productCount,
+          // What the customer's loans and cards owe: a company's credit line shows it as its use.
+          creditUsed: {
+            amount: d.credit.lines.filter((x) => x.currency === "CNY").reduce((sum, x) => sum + x.owed, 0),
+            currency: "CNY",
+          },
+        }}
         .names=${this.names}
         locale=${l}
         ?offline=${this.offline}

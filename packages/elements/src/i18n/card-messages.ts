@@ -20,6 +20,8 @@ export const MESSAGES = {
   contributionLabel: { "zh-CN": "年度贡献", en: "Annual contribution" },
   productCountLabel: { "zh-CN": "持有产品", en: "Products held" },
   loyaltyPointsLabel: { "zh-CN": "积分", en: "Loyalty points" },
+  creditLineLabel: { "zh-CN": "授信额度", en: "Credit line" },
+  creditLineUsed: { "zh-CN": "已用 {used}（{share}）", en: "{used} used ({share})" },
   tagsLabel: { "zh-CN": "标签", en: "Tags" },
 } as const satisfies Record<string, Label>;
 

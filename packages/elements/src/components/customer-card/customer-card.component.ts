@@ -22,6 +22,8 @@ export interface CustomerFigures {
   aum?: Money;
   contribution?: Money;
   productCount?: number;
+  /** Owed on the customer's loans and cards: shown against a company's credit line (授信额度) as its use. */
+  creditUsed?: Money;
 }
 
 /**
@@ -170,6 +172,22 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
       </dd>`;
   }
 
+  /** A company's credit line (授信额度), and how much of it is used when the host says what is owed. */
+  private creditLine(line: Money, used: Money | undefined) {
+    const locale = this.effectiveLocale;
+    const money = (m: Money) => formatMoney(m.amount, m.currency, locale, { compact: true });
+    const share =
+      used && used.currency === line.currency && line.amount > 0
+        ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
+            used.amount / line.amount,
+          )
+        : undefined;
+    return html`<dt>${cardMessage("creditLineLabel", locale)}</dt>
+      <dd data-field="creditLine">
+        ${money(line)}${used && share !== undefined ? ` · ${cardMessage("creditLineUsed", locale, { used: money(used), share })}` : ""}
+      </dd>`;
+  }
+
   override render() {
     const locale = this.effectiveLocale;
     const state = this.loadingOrError(this.loading, this.error);
@@ -197,6 +215,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
         <dd>${c.relationshipManagerId ? (this.names[c.relationshipManagerId] ?? c.relationshipManagerId) : "—"}</dd>
         <dt>${cardMessage("branchLabel", locale)}</dt>
         <dd>${this.names[c.branchId] ?? c.branchId}</dd>
+        ${c.creditLine ? this.creditLine(c.creditLine, f?.creditUsed) : nothing}
         <dt>${cardMessage("loyaltyPointsLabel", locale)}</dt>
         <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(c.loyaltyPoints)}</dd>
       </dl>

@@ -115,6 +115,25 @@ describe("<bankcrm-customer-card>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows a company's credit line and how much of it its loans use", async () => {
+    const company = p.customers.find((c) => c.kind === "corporate")!;
+    const el = await fixture<BankcrmCustomerCard>(
+      html`<bankcrm-customer-card
+        .customer=${{ ...company, creditLine: { amount: 5_000_000_000, currency: "CNY" } }}
+        .figures=${{ creditUsed: { amount: 1_200_000_000, currency: "CNY" } }}
+      ></bankcrm-customer-card>`,
+    );
+    const line = el.shadowRoot!.querySelector('[data-field="creditLine"]')!;
+    expect(line.previousElementSibling!.textContent.trim()).to.equal("授信额度");
+    expect(line.textContent.trim()).to.equal("¥5000万 · 已用 ¥1200万（24%）");
+    await expect(el).to.be.accessible();
+    // A person has no credit line: nothing is said.
+    const personal = await fixture<BankcrmCustomerCard>(
+      html`<bankcrm-customer-card .customer=${person}></bankcrm-customer-card>`,
+    );
+    expect(personal.shadowRoot!.querySelector('[data-field="creditLine"]')).to.equal(null);
+  });
+
   it("renders hostile names and tags as inert text", async () => {
     const hostile = {
       ...person,
