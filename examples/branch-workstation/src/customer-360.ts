@@ -66,6 +66,17 @@ interface Loaded {
   productCount: number;
 }
 
+/** The card's key figures; what the customer's loans and cards owe is a company's credit line's use. */
+const figuresOf = (d: Loaded) => ({
+  aum: d.aum,
+  contribution: d.contribution.total,
+  productCount: d.productCount,
+  creditUsed: {
+    amount: d.credit.lines.filter((x) => x.currency === "CNY").reduce((sum, x) => sum + x.owed, 0),
+    currency: "CNY",
+  },
+});
+
 const NOW = new Date(`${DEMO_AS_OF}T12:00:00+08:00`);
 
 export class Customer360 extends LitElement {
@@ -265,16 +276,7 @@ export class Customer360 extends LitElement {
         .customer=${c}
         .client=${this.client}
         .value=${d.value}
-        .figures=${{
-          aum: d.aum,
-          contribution: d.contribution.total,
-          productCount: d.productCount,
-          // What the customer's loans and cards owe: a company's credit line shows it as its use.
-          creditUsed: {
-            amount: d.credit.lines.filter((x) => x.currency === "CNY").reduce((sum, x) => sum + x.owed, 0),
-            currency: "CNY",
-          },
-        }}
+        .figures=${figuresOf(d)}
         .names=${this.names}
         locale=${l}
         ?offline=${this.offline}

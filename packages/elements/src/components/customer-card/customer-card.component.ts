@@ -215,7 +215,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
         <dd>${c.relationshipManagerId ? (this.names[c.relationshipManagerId] ?? c.relationshipManagerId) : "—"}</dd>
         <dt>${cardMessage("branchLabel", locale)}</dt>
         <dd>${this.names[c.branchId] ?? c.branchId}</dd>
-        ${c.creditLine ? this.creditLine(c.creditLine, f?.creditUsed) : nothing}
+        ${c.kind === "corporate" && c.creditLine ? this.creditLine(c.creditLine, f?.creditUsed) : nothing}
         <dt>${cardMessage("loyaltyPointsLabel", locale)}</dt>
         <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(c.loyaltyPoints)}</dd>
       </dl>
