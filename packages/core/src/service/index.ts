@@ -17,6 +17,7 @@ export {
   type SlaTable,
 } from "./sla.js";
 export { serviceStatistics, type ServiceStatistics } from "./stats.js";
+export { serviceTrend, type ServicePeriod } from "./trend.js";
 export { callCentreStatistics, type CallCentreStatistics, type CallCentreOptions } from "./call-centre.js";
 export {
   CALLER_LOCK_HOURS,
