@@ -210,6 +210,14 @@ describe("branch workstation (pnpm start)", () => {
       .toContain("contact.mobile");
     expect(await audit.locator('[data-testid="chain"]').textContent()).toMatch(/^审计链完整：\d+ 条记录均已核验$/);
     expect(await audit.locator('[data-testid="audit-embedded"]').count()).toBe(1);
+    // Head office's service page, embedded: this device's cases by month — this month's complaints include the one
+    // just taken at the branch; a line of twelve months for each figure.
+    await app.locator('[data-testid="nav-service"]').click();
+    const service = app.locator("ws-service-page");
+    const complaints = service.locator('bankcrm-kpi-tile[data-figure="complaints"] [part="value"]');
+    await expect.poll(() => complaints.getAttribute("data-known")).toBe("true");
+    expect(Number(await complaints.textContent())).toBeGreaterThanOrEqual(1);
+    expect(await service.locator('bankcrm-chart[data-figure="complaints"] circle').count()).toBe(12);
     // The auditor reads the customer, and is not offered the form that changes them.
     await app.locator('[data-testid="nav-customers"]').click();
     await rowsOf(app).nth(1).click();
@@ -229,7 +237,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 120_000);
 
-  it("has no axe violations in my day, the list, the 360 view, marketing and KYC by branch, in both themes", async () => {
+  it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch and service, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await ws.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
@@ -265,6 +273,10 @@ describe("branch workstation (pnpm start)", () => {
     expect(restricted).toEqual([...restricted].sort((a, b) => b - a));
     // Beside it, the cases past the regulator's limit (none on a fresh device: its cases are the seed's).
     expect(await app.locator("ws-kyc-page #breach-h").textContent()).toBe("超过监管时限的投诉与个人信息请求（按网点）");
+    expect(await axe()).toEqual([]);
+    // Service quality, dark, as head office: tiles and a line per figure.
+    await app.locator('[data-testid="nav-service"]').click();
+    await app.locator('ws-service-page bankcrm-chart[data-figure="csat"]').waitFor();
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);

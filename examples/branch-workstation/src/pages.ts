@@ -8,7 +8,17 @@ import type { TextKey } from "./messages.js";
 import type { DemoRole } from "./users.js";
 
 export type Page =
-  "day" | "customers" | "marketing" | "value" | "dashboard" | "merges" | "audit" | "quality" | "kyc" | "privacy";
+  | "day"
+  | "customers"
+  | "marketing"
+  | "value"
+  | "dashboard"
+  | "service"
+  | "merges"
+  | "audit"
+  | "quality"
+  | "kyc"
+  | "privacy";
 
 export interface PageSpec {
   readonly id: Page;
@@ -36,6 +46,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "value", nav: "navValue", roles: ["relationship_manager", "branch_manager", "marketing", "auditor"] },
   // The branch dashboard is the branch manager's.
   { id: "dashboard", nav: "navDashboard", roles: ["branch_manager"] },
+  // Service quality: the branch manager's branch, head office's bank.
+  { id: "service", nav: "navService", roles: ["branch_manager", "marketing", "auditor"] },
   // Customers that may be one person: the branch manager decides (the server resolves their customers).
   { id: "merges", nav: "navMerges", roles: ["branch_manager"] },
   // The audit chain is the auditor's.

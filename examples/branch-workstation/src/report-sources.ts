@@ -9,6 +9,8 @@ import { mergesSourceOf, type MergesSource } from "./pages/merges-page.js";
 import { qualitySourceOf, type QualitySource } from "./pages/quality-page.js";
 import { kycSourceOf, localKycSourceOf, type KycSource } from "./pages/kyc-page.js";
 import { localPrivacySourceOf, privacySourceOf, type PrivacySource } from "./pages/privacy-page.js";
+import { serviceSourceOf, type ServiceSource } from "./pages/service-page.js";
+import { DEMO_AS_OF } from "@bankcrm/core/demo";
 import { SEED, USERS } from "./users.js";
 
 /** What the sources read from the session now: its server, or embedded its store, and the signed-in user's client. */
@@ -58,6 +60,19 @@ export class ReportSources {
     return this.sourceOf("kyc", idb && client, () =>
       localKycSourceOf(idb!, user?.role === "branch_manager" ? user.branchId : undefined, () => new Date()),
     );
+  }
+
+  /**
+   * Service quality: the server's cases (scoped to the user there), or embedded this device's — a branch manager's
+   * branch's — judged now: the clock the writes here are stamped with, or the demo's day if that is later (the
+   * generated cases run up to it).
+   */
+  get service(): ServiceSource | undefined {
+    const { remote, idb, client } = this.now();
+    const asOf = () => new Date(Math.max(Date.now(), Date.parse(`${DEMO_AS_OF}T12:00:00+08:00`)));
+    if (remote) return this.sourceOf("service", remote, () => serviceSourceOf(remote, asOf));
+    const branch = client?.user.role === "branch_manager" ? client.user.branchId : undefined;
+    return this.sourceOf("service", idb && client, () => serviceSourceOf(idb!, asOf, branch));
   }
 
   /** The privacy officer's requests: the server's copy and deletion, or embedded core's copy and plan on this device. */

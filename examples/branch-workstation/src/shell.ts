@@ -355,12 +355,13 @@ export class WorkstationApp extends LitElement {
     const marketing = this.page === "marketing" && hasMarketing;
     const value = this.page === "value" && hasValue;
     const dashboard = this.page === "dashboard" && hasPage(role, "dashboard");
+    const service = this.page === "service" && hasPage(role, "service");
     const audit = this.page === "audit" && hasPage(role, "audit");
     const quality = this.page === "quality" && hasPage(role, "quality");
     const kyc = this.page === "kyc" && hasPage(role, "kyc");
     const merges = this.page === "merges" && hasPage(role, "merges");
     const privacy = this.page === "privacy" && hasPage(role, "privacy");
-    const reports = { dashboard, audit, quality, kyc, merges, privacy };
+    const reports = { dashboard, service, audit, quality, kyc, merges, privacy };
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>

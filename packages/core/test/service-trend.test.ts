@@ -82,6 +82,9 @@ describe("serviceTrend", () => {
       ["2026-11", 0],
     ]);
     expect(serviceTrend([], { asOf: bj("11-30") })).toHaveLength(12);
+    // A case opened at the as-of instant itself is this month's.
+    const now = kase("S7", { openedAt: bj("11-30"), slaDueAt: bj("12-14") });
+    expect(serviceTrend([now], { asOf: bj("11-30"), periods: 1 })[0]).toMatchObject({ opened: 1, complaints: 1 });
     expect(() => serviceTrend([], { asOf: "yesterday" })).toThrow(BankcrmInvalidArgumentError);
     expect(() => serviceTrend([], { asOf: bj("11-30"), periods: 0 })).toThrow(BankcrmInvalidArgumentError);
   });

@@ -8,6 +8,7 @@ import "./dashboard-page.js";
 import "./audit-page.js";
 import "./quality-page.js";
 import "./kyc-page.js";
+import "./service-page.js";
 import "./merges-page.js";
 import "./privacy-page.js";
 import type { WorkstationSession } from "../session.js";
@@ -15,7 +16,15 @@ import type { WorkstationSession } from "../session.js";
 export function reportPages(
   s: WorkstationSession,
   locale: Locale,
-  open: { dashboard: boolean; audit: boolean; quality: boolean; kyc: boolean; merges: boolean; privacy: boolean },
+  open: {
+    dashboard: boolean;
+    service: boolean;
+    audit: boolean;
+    quality: boolean;
+    kyc: boolean;
+    merges: boolean;
+    privacy: boolean;
+  },
   onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
 ) {
   return html`${
@@ -28,6 +37,12 @@ export function reportPages(
           ?embedded=${s.embedded}
           @ws-values=${onValuesAction}
         ></ws-dashboard-page>`
+      : nothing
+  }
+  ${
+    open.service
+      ? html`<ws-service-page active .source=${s.reports.service} ?embedded=${s.embedded} .locale=${locale}>
+        </ws-service-page>`
       : nothing
   }
   ${

@@ -52,11 +52,12 @@ export function serviceTrend(
     const start = monthStart(current, i - periods + 1);
     const month = new Date(start + BEIJING).toISOString().slice(0, 7);
     const end = Math.min(asOf, monthStart(month, 1));
-    // A case resolved after the month's end was still open at it: judged as the month ended.
+    // A case resolved after the month's end was still open at it: judged as the month ended (the as-of instant
+    // itself included: a case opened at it is this month's).
     const asAtEnd = (byMonth.get(month) ?? [])
-      .filter((c) => Date.parse(c.openedAt) < end)
+      .filter((c) => Date.parse(c.openedAt) <= end)
       .map((c) =>
-        c.resolvedAt && Date.parse(c.resolvedAt) >= end
+        c.resolvedAt && Date.parse(c.resolvedAt) > end
           ? (({ resolvedAt: _r, satisfaction: _s, ...open }) => ({ ...open, status: "in_progress" as const }))(c)
           : c,
       );
