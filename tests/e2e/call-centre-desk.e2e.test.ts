@@ -161,6 +161,17 @@ describe("call-centre desk", () => {
       .toContainEqual(expect.stringMatching(/信用卡年费重复扣收[\s\S]*已解决[\s\S]*升级 → 办结/));
     await expect.poll(entries).toContainEqual(expect.stringContaining("来电投诉年费重复扣收，已办结并退费"));
     await page.screenshot({ path: `${artifacts}call-centre-desk.png`, fullPage: true });
+
+    // Waiting for the next call: the month's figures count the call just logged, with its handling time, and its
+    // complaint in the complaints queue.
+    await desk.locator('[data-testid="end-call"]').click();
+    const figures = desk.locator('[data-testid="figures"]');
+    const tile = (i: number) => figures.locator("bankcrm-kpi-tile").nth(i).locator('[part="value"]');
+    await expect.poll(() => tile(0).textContent()).toMatch(/^\s*[1-9]\d*\s*$/);
+    expect(await tile(1).getAttribute("data-known")).toBe("true");
+    expect(Number(await figures.locator('[data-queue="complaint"] td').first().textContent())).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -35,6 +35,9 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/offer-list.js";
+import "@bankcrm/elements/kpi-tile.js";
+import "@bankcrm/elements/chart.js";
+import { deskFigures, figuresView, type DeskFigures } from "./figures.js";
 import { text, type TextKey } from "./messages.js";
 import { openDeskBook } from "./book.js";
 import { localChecker, serverChecker, type CallerChecker, type CallerState } from "./caller-check.js";
@@ -115,6 +118,8 @@ export class CallCentreDesk extends LitElement {
   @state() private verifyText = "";
   @state() private surveyCase: string | undefined;
   @state() private errorText = "";
+  /** The month's call figures, read when the desk waits for a call. */
+  @state() private figures: DeskFigures | undefined;
   private client: CrmClient | undefined;
   private store: CrmStore | undefined;
   /** On a server: the server checks callers' answers (and locks); embedded: this browser does. */
@@ -169,6 +174,7 @@ export class CallCentreDesk extends LitElement {
         onAudit: () => {},
       });
       this.step = "find";
+      void this.readFigures();
     } catch (error) {
       this.step = "error";
       this.errorText = String((error as Error).message ?? error);
@@ -255,6 +261,13 @@ export class CallCentreDesk extends LitElement {
     this.searched = false;
     this.surveyCase = undefined;
     this.step = "find";
+    void this.readFigures();
+  }
+
+  /** The month's figures from the store (a call just logged included); left as they were if the read fails. */
+  private async readFigures() {
+    if (!this.store) return;
+    this.figures = await deskFigures(this.store, clock()).catch(() => this.figures);
   }
 
   override render() {
@@ -285,13 +298,14 @@ export class CallCentreDesk extends LitElement {
       case "error":
         return html`<p role="alert" class="error">${this.errorText}</p>`;
       case "find":
-        return findView({
+        return html`${findView({
           t: (k, v) => this.t(k, v),
           searched: this.searched,
           candidates: this.candidates,
           find: (e) => void this.find(e),
           pick: (c) => this.pick(c),
-        });
+        })}
+        ${figuresView(this.figures, (k, v) => this.t(k, v), this.locale)}`;
       case "verify":
         return verifyView({
           t: (k, v) => this.t(k, v),
