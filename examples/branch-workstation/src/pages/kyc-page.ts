@@ -6,11 +6,10 @@
  * this device's customers — the same rule.
  */
 import { css, html, nothing } from "lit";
-import { state } from "lit/decorators.js";
 import { bankDay, type Customer, type ServiceCase } from "@bankcrm/core";
 import { kycByBranch, regulatoryBreaches, type BranchBreaches, type BranchKyc } from "@bankcrm/core/compliance";
 import type { CrmStore, HttpStore } from "@bankcrm/data";
-import { SourcedPage } from "./sourced-page.js";
+import { AnsweredPage } from "./sourced-page.js";
 import { everyPage } from "../paging.js";
 import { reportPageStyles } from "../panel-styles.js";
 import { BRANCH_NAMES } from "../users.js";
@@ -63,7 +62,7 @@ const COLUMNS: readonly [TextKey, keyof BranchKyc][] = [
   ["kycRestricted", "restricted"],
 ];
 
-export class KycPage extends SourcedPage<KycSource> {
+export class KycPage extends AnsweredPage<{ asOf: string; items: BranchKyc[]; breaches: BranchBreaches[] }> {
   static override styles = [
     ...reportPageStyles,
     css`
@@ -76,18 +75,6 @@ export class KycPage extends SourcedPage<KycSource> {
       }
     `,
   ];
-
-  @state() private answer: { asOf: string; items: BranchKyc[]; breaches: BranchBreaches[] } | undefined;
-  @state() private failed = false;
-
-  protected override read(): void {
-    void this.source!()
-      .then((answer) => {
-        this.answer = answer;
-        this.failed = answer === undefined;
-      })
-      .catch(() => (this.failed = true));
-  }
 
   /**
    * One row per branch and a figure per column; named by its caption or by a heading (`labelledBy`); a cell

@@ -5,7 +5,6 @@
  * the server's in server mode (paged through `records`), this device's embedded (the customers opened here).
  */
 import { css, html, nothing } from "lit";
-import { state } from "lit/decorators.js";
 import { label, type Customer, type ServiceCase } from "@bankcrm/core";
 import { serviceTrend, type ServicePeriod } from "@bankcrm/core/service";
 import { SERVICE_CATEGORIES } from "@bankcrm/core/vocabulary";
@@ -13,7 +12,7 @@ import type { ChartDatum } from "@bankcrm/elements";
 import type { CrmStore } from "@bankcrm/data";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
-import { SourcedPage } from "./sourced-page.js";
+import { AnsweredPage } from "./sourced-page.js";
 import { everyPage } from "../paging.js";
 import { reportPageStyles } from "../panel-styles.js";
 import type { TextKey } from "../messages.js";
@@ -45,7 +44,7 @@ const FIGURES: readonly [TextKey, keyof ServicePeriod, "number" | "percent", "up
   ["serviceCsat", "csat", "percent", "up"],
 ];
 
-export class ServicePage extends SourcedPage<ServiceSource> {
+export class ServicePage extends AnsweredPage<{ asOf: string; trend: ServicePeriod[] }> {
   static override styles = [
     ...reportPageStyles,
     css`
@@ -63,18 +62,6 @@ export class ServicePage extends SourcedPage<ServiceSource> {
       }
     `,
   ];
-
-  @state() private answer: { asOf: string; trend: ServicePeriod[] } | undefined;
-  @state() private failed = false;
-
-  protected override read(): void {
-    void this.source!()
-      .then((answer) => {
-        this.answer = answer;
-        this.failed = answer === undefined;
-      })
-      .catch(() => (this.failed = true));
-  }
 
   private figure(p: ServicePeriod | undefined, key: keyof ServicePeriod): number | undefined {
     const v = p?.[key];

@@ -4,7 +4,7 @@
  * is open on a source it has not read yet.
  */
 import { LitElement } from "lit";
-import { property } from "lit/decorators.js";
+import { property, state } from "lit/decorators.js";
 import type { Locale } from "@bankcrm/core";
 import { text, type TextKey } from "../messages.js";
 
@@ -28,5 +28,20 @@ export abstract class SourcedPage<S> extends LitElement {
       this.readFrom = this.source;
       this.read();
     }
+  }
+}
+
+/** A sourced page whose source answers each read at once: its answer, or undefined when it could not. */
+export abstract class AnsweredPage<A> extends SourcedPage<() => Promise<A | undefined>> {
+  @state() protected answer: A | undefined;
+  @state() protected failed = false;
+
+  protected override read(): void {
+    void this.source!()
+      .then((answer) => {
+        this.answer = answer;
+        this.failed = answer === undefined;
+      })
+      .catch(() => (this.failed = true));
   }
 }

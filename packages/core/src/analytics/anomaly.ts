@@ -15,6 +15,7 @@ import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js
 import { messageTable, type Label, type Locale } from "../i18n/locale.js";
 import type { Transaction } from "../schemas/transaction.js";
 import { DAY_MS } from "../time.js";
+import { wholeMoney } from "./said.js";
 
 export const ANOMALY_CODES = ["unusualAmount", "newPayeeBurst", "dormantReactivation"] as const;
 export type AnomalyCode = (typeof ANOMALY_CODES)[number];
@@ -209,10 +210,7 @@ export function anomalyText(
   locale: Locale,
   options: Pick<AnomalyOptions, "baselineDays"> = {},
 ): string {
-  const money = (minor: number | undefined) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: signal.currency, maximumFractionDigits: 0 }).format(
-      (minor ?? 0) / 100,
-    );
+  const money = (minor: number | undefined) => wholeMoney(minor, signal.currency, locale);
   const f = signal.figures;
   if (signal.code === "unusualAmount")
     return say("unusualAmount", locale, {

@@ -11,6 +11,7 @@ import { messageTable, type Label, type Locale } from "../i18n/locale.js";
 import type { Holding } from "../schemas/holding.js";
 import type { Transaction } from "../schemas/transaction.js";
 import { DAY_MS } from "../time.js";
+import { wholeMoney, wholePercent } from "./said.js";
 
 /** The product types that lend. */
 export const CREDIT_PRODUCT_TYPES = ["credit_card", "consumer_loan", "mortgage", "business_loan"] as const;
@@ -210,12 +211,8 @@ export const loanClassLabels = {
 
 /** A warning in words, with its figures. */
 export function creditWarningText(warning: CreditWarning, locale: Locale): string {
-  const money = (minor: number | undefined) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: warning.currency, maximumFractionDigits: 0 }).format(
-      (minor ?? 0) / 100,
-    );
-  const pct = (x: number | undefined) =>
-    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(x ?? 0);
+  const money = (minor: number | undefined) => wholeMoney(minor, warning.currency, locale);
+  const pct = (x: number | undefined) => wholePercent(x, locale);
   const f = warning.figures;
   switch (warning.code) {
     case "pastDue":

@@ -13,6 +13,7 @@
  * `valueReasonText` in zh-CN and English.
  */
 import { DAY_MS, instantMs, isoDay } from "../time.js";
+import { wholeMoney, wholePercent } from "./said.js";
 import { BankcrmInvalidArgumentError } from "../errors/invalid-argument-error.js";
 import { TIERS, type Tier } from "../schemas/enums.js";
 import { tierLabels } from "../i18n/labels.js";
@@ -267,10 +268,8 @@ export function churnAlerts(
   return out.sort(newestAlertFirst);
 }
 
-const pct = (x: number, l: Locale) =>
-  new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 0 }).format(x);
-const yuan = (fen: number, l: Locale) =>
-  new Intl.NumberFormat(l, { style: "currency", currency: "CNY", maximumFractionDigits: 0 }).format(fen / 100);
+const pct = wholePercent;
+const yuan = (fen: number, l: Locale) => wholeMoney(fen, "CNY", l);
 
 /** A gold or churn reason in words. */
 export function valueReasonText(reason: ValueReason<GoldReasonCode | ChurnAlertCode>, locale: Locale): string {

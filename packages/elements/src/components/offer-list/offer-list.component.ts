@@ -304,6 +304,12 @@ export class BankcrmOfferList extends BankcrmContextElement {
     return say("offerFeatured", l);
   }
 
+  private actionButton(action: string, text: string, run: () => Promise<void>) {
+    return html`<button type="button" data-action=${action} ?disabled=${this.busy} @click=${() => void run()}>
+      ${text}
+    </button>`;
+  }
+
   private renderOffer(offer: Offer, l: Locale) {
     const { product } = offer;
     const client = this.effectiveClient;
@@ -317,30 +323,8 @@ export class BankcrmOfferList extends BankcrmContextElement {
         </ul>
       </span>
       <span class="actions" role="group" aria-label=${say("offerActions", l, { product: product.name })}>
-        ${
-          client?.leads
-            ? html`<button
-                type="button"
-                data-action="lead"
-                ?disabled=${this.busy}
-                @click=${() => this.makeLead(product)}
-              >
-                ${say("offerToLead", l)}
-              </button>`
-            : nothing
-        }
-        ${
-          client?.tasks
-            ? html`<button
-                type="button"
-                data-action="task"
-                ?disabled=${this.busy}
-                @click=${() => this.makeTask(product)}
-              >
-                ${say("offerToTask", l)}
-              </button>`
-            : nothing
-        }
+        ${client?.leads ? this.actionButton("lead", say("offerToLead", l), () => this.makeLead(product)) : nothing}
+        ${client?.tasks ? this.actionButton("task", say("offerToTask", l), () => this.makeTask(product)) : nothing}
         ${
           client?.interactions
             ? html`<label class="visually-hidden" for=${reasonId}>${say("offerDismissReason", l)}</label>
