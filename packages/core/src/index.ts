@@ -119,7 +119,29 @@ export * from "./segmentation/index.js";
 export * from "./workflow/index.js";
 export * from "./sales/index.js";
 export type * from "./compliance/index.js";
-export * from "./service/index.js";
+// The service desk's rules at the root; the newer figures (serviceTrend, callCentreStatistics) only in
+// @bankcrm/core/service: the root keeps to its 250 names.
+export {
+  MAINLAND_CHINA_HOLIDAYS,
+  mainlandChinaCalendar,
+  workCalendar,
+  DEFAULT_SLA_TABLE,
+  computeSlaDue,
+  slaPolicyFor,
+  slaState,
+  workingDaysLeft,
+  serviceStatistics,
+  CALLER_LOCK_HOURS,
+  CALLER_VERIFICATION_ATTEMPTS,
+  callerAnswersMatch,
+  callerLock,
+  bindingDue,
+  caseDerivedFields,
+  MAX_COMPLAINT_EXTENSIONS,
+  regulatoryDue,
+  REGULATORY_COMPLAINT_DAYS,
+} from "./service/index.js";
+export type * from "./service/index.js";
 export {
   DEFAULT_CONTACT_POLICY,
   assignControlGroup,

@@ -129,6 +129,12 @@ export class BankcrmOfferList extends BankcrmContextElement {
       void this.load();
   }
 
+  /** Back in the document: the next update follows the client's changes again (and reads). */
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.followed === undefined && this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.unsubscribe?.();

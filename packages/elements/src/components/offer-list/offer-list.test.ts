@@ -121,6 +121,35 @@ describe("<bankcrm-offer-list>", () => {
     expect(root(el).querySelector('[part="status"]')!.textContent).to.equal("已记录婉拒原因");
   });
 
+  it("reads again when the client says the customer's records changed, also after leaving and re-entering the page", async () => {
+    const { el, client, customer } = await list();
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await settle(el);
+    // A colleague's lead for a fund, written elsewhere through the same client: funds are no longer offered.
+    const {
+      name: _n,
+      mobile: _m,
+      ...lead
+    } = {
+      id: "LD-ELSEWHERE",
+      customerId: customer.id,
+      name: undefined,
+      mobile: undefined,
+      purpose: "wealth_consultation" as const,
+      productInterest: "fund" as const,
+      source: "rm_outreach" as const,
+      status: "new" as const,
+      consent: customer.consents[0]!,
+      createdAt: NOW.toISOString(),
+    };
+    expect((await client.leads.create(lead)).status).to.equal("saved");
+    await settle(el);
+    expect(offered(el)).to.deep.equal(["WM-R1-CASH", "WM-R2-STABLE", "WM-R3-BAL", "CC-PLAT", "CC-STD"]);
+    expect(excluded(el)["FD-BOND"]).to.equal("inProgress");
+  });
+
   it("offers the general list without the profiling consent, and nothing without the marketing one", async () => {
     const general = await list({ profiling: false });
     expect(root(general.el).querySelector("[data-general]")!.textContent).to.contain("本行通用推荐");
