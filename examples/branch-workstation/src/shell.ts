@@ -18,7 +18,6 @@ import "./pages/marketing-page.js";
 import "./pages/value-page.js";
 import { reportPages } from "./pages/report-pages.js";
 import type { CustomersPage } from "./pages/customers-page.js";
-import { RFM_CELL_ID, rfmCellSegment } from "./segments.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
 import { WorkstationSession } from "./session.js";
@@ -139,15 +138,11 @@ export class WorkstationApp extends LitElement {
 
   private pageFromHash(): Page {
     const { page, open } = pageAt(location.hash, this.demoRole);
-    // #/customers/<id> opens a customer (the value lists link to them); the marketing page reads its own.
-    // #/customers/rfm-<R>-<FM> opens an RFM cell's customers as a segment (the value page's grid links to them).
-    const cell = open === undefined ? null : RFM_CELL_ID.exec(open);
+    // #/customers/<id> opens a customer or an RFM cell (the value page links to both); the marketing page reads its own.
     if (page === "customers" && open !== undefined)
-      void this.updateComplete.then(() => {
-        const customers = this.renderRoot.querySelector<CustomersPage>("ws-customers-page");
-        if (cell) customers?.showSegment(rfmCellSegment(Number(cell[1]), Number(cell[2]), this.locale));
-        else customers?.open(open);
-      });
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<CustomersPage>("ws-customers-page")?.open(open),
+      );
     return page;
   }
 

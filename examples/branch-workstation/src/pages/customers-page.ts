@@ -28,6 +28,7 @@ import "../customer-list.js";
 import { text, type TextKey } from "../messages.js";
 import { controlStyles, pageHostStyles } from "../panel-styles.js";
 import { fixedSegments, savedSegments, segmentLabel } from "../saved-segments.js";
+import { RFM_CELL_ID, rfmCellSegment } from "../segments.js";
 import { USERS, type DemoRole } from "../users.js";
 
 /** The value metrics the list sorts by: their names and labels are core's metric table's. */
@@ -161,7 +162,7 @@ export class CustomersPage extends LitElement {
   }
 
   /** Filters by a segment made elsewhere (an RFM cell): added to the picker and chosen. */
-  showSegment(definition: SegmentDefinition) {
+  private showSegment(definition: SegmentDefinition) {
     if (!this.segmentDefinition(definition.id)) this.opened = [...this.opened, definition];
     this.selectedId = undefined;
     void this.onSegment(definition.id);
@@ -232,9 +233,11 @@ export class CustomersPage extends LitElement {
     this.applyFilters();
   }
 
-  /** Opens a customer (from the list, or from another page). */
+  /** Opens a customer (from the list, or from another page), or an RFM cell's customers (`rfm-<R>-<FM>`, the value page's grid). */
   open(id: string) {
-    this.selectedId = id;
+    const cell = RFM_CELL_ID.exec(id);
+    if (cell) this.showSegment(rfmCellSegment(Number(cell[1]), Number(cell[2]), this.locale));
+    else this.selectedId = id;
   }
 
   override render() {

@@ -58,6 +58,7 @@ export { mineAssociationRules, type AssociationRule, type AprioriOptions } from 
 export {
   nextBestOffers,
   offerResponses,
+  latestMarketingConsent,
   type OfferResponses,
   type NextBestOffers,
   type Offer,

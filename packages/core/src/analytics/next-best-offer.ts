@@ -120,14 +120,19 @@ function answered(product: OfferableProduct, options: NextBestOfferOptions): Exc
   return undefined;
 }
 
+/**
+ * The customer's latest marketing consent record, on any channel: it decides whether offers are made (consents can
+ * be withdrawn), and a lead made from an offer is made under it.
+ */
+export function latestMarketingConsent(customer: Customer): Customer["consents"][number] | undefined {
+  let latest: Customer["consents"][number] | undefined;
+  for (const c of customer.consents)
+    if (c.purpose === "marketing" && (!latest || c.recordedAt >= latest.recordedAt)) latest = c;
+  return latest;
+}
+
 function hasMarketingConsent(customer: Customer): boolean {
-  // The latest record for marketing decides (consents can be withdrawn).
-  let latest: { granted: boolean; at: string } | undefined;
-  for (const c of customer.consents) {
-    if (c.purpose !== "marketing") continue;
-    if (!latest || c.recordedAt >= latest.at) latest = { granted: c.granted, at: c.recordedAt };
-  }
-  return latest?.granted ?? false;
+  return latestMarketingConsent(customer)?.granted ?? false;
 }
 
 /** Whether the customer's latest profiling consent (for all channels) is a grant: none recorded is none given. */

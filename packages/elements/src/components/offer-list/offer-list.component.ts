@@ -20,7 +20,7 @@ import {
   type Task,
   type WriteResult,
 } from "@bankcrm/core";
-import { nextBestOffers, offerResponses } from "@bankcrm/core/analytics";
+import { latestMarketingConsent, nextBestOffers, offerResponses } from "@bankcrm/core/analytics";
 import { OFFER_DISMISSAL_REASONS } from "@bankcrm/core/vocabulary";
 import {
   offerDismissalLabels,
@@ -46,16 +46,6 @@ interface CustomerOffers {
 function purposeOf(type: string): LeadPurpose {
   const found = Object.entries(LEAD_FORM_FIELDS).find(([, f]) => (f.products as readonly string[]).includes(type));
   return (found?.[0] as LeadPurpose | undefined) ?? "other";
-}
-
-/** The customer's latest marketing consent: the one the lead is made under (offers are made only with it). */
-function marketingConsent(customer: Customer) {
-  return customer.consents
-    .filter((c) => c.purpose === "marketing")
-    .reduce<Customer["consents"][number] | undefined>(
-      (a, c) => (!a || c.recordedAt >= a.recordedAt ? c : a),
-      undefined,
-    );
 }
 
 const percent = (x: number, l: Locale) =>
@@ -224,7 +214,7 @@ export class BankcrmOfferList extends BankcrmContextElement {
     const client = this.effectiveClient;
     return this.respond("lead", product, "offerLeadSaved", () => {
       const customer = this.data?.customer;
-      const consent = customer && marketingConsent(customer);
+      const consent = customer && latestMarketingConsent(customer);
       if (!client?.leads || !customer || !consent) return undefined;
       const lead: Lead = {
         id: `LD-${crypto.randomUUID()}`,
