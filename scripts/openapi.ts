@@ -1425,9 +1425,26 @@ export function buildOpenApi(): Record<string, unknown> {
       paths[`/${collection}`] = {
         get: {
           operationId: `list${item}s`,
-          summary: `${item} records in id order; with customerId, that customer's (for groups: where the customer is a member)`,
-          parameters: [query("customerId", "Customer"), ...limitAfter],
-          responses: { 200: { description: "A page", content: json(ref(`${item}Page`)) }, ...errors(401) },
+          summary: collectionSpec(collection).search
+            ? `${item} records in id order; with search, those with every word searched for, best first (one page: no next)`
+            : `${item} records in id order; with customerId, that customer's (for groups: where the customer is a member)`,
+          parameters: [
+            query("customerId", "Customer"),
+            ...(collectionSpec(collection).search
+              ? [
+                  query(
+                    "search",
+                    "Words as people type them (Chinese and English, any segmentation): every one must begin a word of the title, tags or body; 400 on a collection without search fields",
+                    { type: "string", maxLength: 200 },
+                  ),
+                ]
+              : []),
+            ...limitAfter,
+          ],
+          responses: {
+            200: { description: "A page", content: json(ref(`${item}Page`)) },
+            ...errors(...(collectionSpec(collection).search ? [400, 401] : [401])),
+          },
         },
       };
     }

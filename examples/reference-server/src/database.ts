@@ -20,7 +20,16 @@ import {
   TIMELINE_KIND,
 } from "./record-rows.js";
 import { migrate, openPglite, openPostgres, type Driver, type Sql } from "./sql.js";
-import { customerSeenSql, Params, searchSql, visibleSql, type Reader } from "./scope-sql.js";
+import {
+  customerSeenSql,
+  Params,
+  searchRankSql,
+  searchSql,
+  searchTsquery,
+  searchVectorSql,
+  visibleSql,
+  type Reader,
+} from "./scope-sql.js";
 export type { Reader };
 
 export const COLLECTIONS = COLLECTION_NAMES;
@@ -69,6 +78,33 @@ export interface DatabaseOptions {
    * activity as of the last refresh (segment-snapshot.ts; SEGMENTS=snapshot).
    */
   segments?: "live" | "snapshot";
+}
+
+/**
+ * A search's one page, best first: every term as a prefix of the record's terms (migration 029), ranked as core's
+ * `searchScore` ranks, ties by id.
+ */
+async function searched(
+  db: Sql,
+  collection: Collection,
+  search: readonly string[],
+  limit: number,
+  reader: Reader | undefined,
+): Promise<Record<string, unknown>[]> {
+  if (search.length === 0) return [];
+  const p = new Params();
+  const matched = [
+    `r.collection = ${p.add(collection)}`,
+    visibleSql(collection, reader, p),
+    `${searchVectorSql(collection, "r")} @@ ${p.add(searchTsquery(search))}::tsquery`,
+  ];
+  const rank = searchRankSql(collection, "r", search, p);
+  const r = await db.query<{ body: Record<string, unknown> }>(
+    `SELECT r.body FROM records r WHERE ${matched.join(" AND ")}
+     ORDER BY ${rank} DESC, r.id COLLATE "C" LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+  return r.rows.map((row) => row.body);
 }
 
 export async function openDatabase(options: DatabaseOptions | string = {}) {
@@ -260,10 +296,11 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         body: row.body,
       }));
     },
+    /** A search's one page, best first (`searched`). */
+    search: searched.bind(null, db),
     /**
-     * Any collection in the table's order — by id, or newest first by its time
-     * (`order: "newest"`, the created_at column; ties by id) — and with a
-     * customer, its records (for groups: where it is a member).
+     * Any collection in the table's order — by id, or newest first by its time (`order: "newest"`, the created_at
+     * column; ties by id) — and with a customer, its records (for groups: where it is a member).
      */
     async records(
       collection: Collection,

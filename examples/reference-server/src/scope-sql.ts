@@ -6,6 +6,7 @@
  */
 import { collectionSpec, type CollectionName, type CustomerScope } from "@bankcrm/core";
 import { isValidBankCardNumber } from "@bankcrm/core/identifiers";
+import { SEARCH_WEIGHTS } from "@bankcrm/core/text";
 
 /** Who is reading: their id and their customer scope. `undefined` (jobs, tests of storage) reads everything. */
 export interface Reader {
@@ -15,8 +16,8 @@ export interface Reader {
   confidential: boolean;
 }
 
-/** Records without a customer that every member of staff reads: the bank's campaigns and the segments they run on. */
-const BANK_WIDE: ReadonlySet<CollectionName> = new Set(["campaigns", "segments"]);
+/** Records without a customer that every member of staff reads: the bank's campaigns, the segments they run on, the knowledge base. */
+const BANK_WIDE: ReadonlySet<CollectionName> = new Set(["campaigns", "segments", "knowledgeArticles"]);
 
 /** The fields that make a record without a customer its writer's or assignee's (an RM's own target: `staffId`). */
 const OWNER_FIELDS = ["assignedTo", "assigneeId", "ownerId", "createdBy"];
@@ -167,4 +168,45 @@ export function searchSql(search: string, p: Params): string {
     alternatives.push(`(id COLLATE "C" >= ${p.add(upper)} AND id COLLATE "C" < ${p.add(prefixEnd(upper))})`);
   }
   return `(${alternatives.join(" OR ")})`;
+}
+
+const fieldList = (names: readonly string[]) => {
+  if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`a search field is not a plain name: ${names.join()}`);
+  return `'{${names.join(",")}}'::text[]`;
+};
+
+/**
+ * A searchable collection's terms over the row `alias` (migration 029), its fields from core's table written as
+ * literals so the expression is the one its GIN index was built on.
+ */
+export function searchVectorSql(collection: CollectionName, alias: string): string {
+  const fields = collectionSpec(collection).search ?? [];
+  return `bankcrm_search_vector(${alias}.body, ${fieldList(fields.map((f) => f.field))})`;
+}
+
+/** A term as a prefix query ('还款':*). Terms are letters, digits and Han only; a quote is doubled all the same. */
+const prefixQuery = (term: string) => `'${term.replace(/'/g, "''")}':*`;
+
+/** Core's query terms as one tsquery: each a prefix, all wanted. */
+export function searchTsquery(terms: readonly string[]): string {
+  return terms.map(prefixQuery).join(" & ");
+}
+
+/**
+ * Core's `searchScore` in SQL: for each term, the weight (`SEARCH_WEIGHTS`) of the heaviest field that has it. `add`
+ * binds each term's query.
+ */
+export function searchRankSql(collection: CollectionName, alias: string, terms: readonly string[], p: Params): string {
+  const fields = [...(collectionSpec(collection).search ?? [])].sort(
+    (a, b) => SEARCH_WEIGHTS[b.weight] - SEARCH_WEIGHTS[a.weight],
+  );
+  const perTerm = terms.map((term) => {
+    const q = p.add(prefixQuery(term));
+    const cases = fields.map(
+      (f) =>
+        `WHEN bankcrm_search_vector(${alias}.body, ${fieldList([f.field])}) @@ ${q}::tsquery THEN ${SEARCH_WEIGHTS[f.weight]}`,
+    );
+    return `(CASE ${cases.join(" ")} ELSE 0 END)`;
+  });
+  return perTerm.length > 0 ? perTerm.join(" + ") : "0";
 }

@@ -20,6 +20,7 @@ import {
   type Customer,
   type FreeTextPolicy,
 } from "@bankcrm/core";
+import { frozenRecord } from "@bankcrm/core/collections";
 import type { Answered, Collection, Database } from "./database.js";
 import { clearFreeText } from "./free-text.js";
 import {
@@ -228,6 +229,12 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     before: Row | undefined,
     tx: Sql,
   ) => {
+    if (before && frozenRecord(collection, before))
+      return writeProblem(
+        c,
+        new BankcrmAccessDeniedError(principal(c).role, `update ${collection}`, { reason: "frozen" }),
+        collection,
+      );
     const moved = await outsideScope(c, next, before, tx);
     const rule = collectionSpec(collection).write?.updateRule;
     if (moved || !rule?.applies(next, before ?? {})) return moved;

@@ -193,6 +193,10 @@ export const OPPORTUNITY_STAGES = [
   "won",
   "lost",
 ] as const;
+/** What a knowledge-base article is (营销知识管理): a product script, a question customers ask, an objection's answer. */
+export const KNOWLEDGE_KINDS = ["script", "faq", "objection"] as const;
+/** Written as a draft, published by a second person (four eyes), retired when out of date. */
+export const KNOWLEDGE_STATUSES = ["draft", "published", "retired"] as const;
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "active", "completed", "cancelled"] as const;
 export const CAMPAIGN_CHANNELS = [
   "sms",
@@ -322,6 +326,8 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 export type LeadPurpose = (typeof LEAD_PURPOSES)[number];
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+export type KnowledgeKind = (typeof KNOWLEDGE_KINDS)[number];
+export type KnowledgeStatus = (typeof KNOWLEDGE_STATUSES)[number];
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 export type CampaignResponseType = (typeof CAMPAIGN_RESPONSE_TYPES)[number];
@@ -385,6 +391,8 @@ export const vocabularies = {
   leadPurpose: LEAD_PURPOSES,
   opportunityStage: OPPORTUNITY_STAGES,
   campaignStatus: CAMPAIGN_STATUSES,
+  knowledgeKind: KNOWLEDGE_KINDS,
+  knowledgeStatus: KNOWLEDGE_STATUSES,
   campaignChannel: CAMPAIGN_CHANNELS,
   campaignResponseType: CAMPAIGN_RESPONSE_TYPES,
   serviceCaseType: SERVICE_CASE_TYPES,

@@ -354,6 +354,7 @@ function seed(collection: CollectionName): Record<string, unknown> {
     serviceCases: { ...demo.serviceCases[0]!, status: "open", resolvedAt: undefined, satisfaction: undefined },
     tasks: { ...demo.tasks[0]!, status: "open", completedAt: undefined },
     campaigns: { ...demo.campaigns[0]!, status: "draft", ownerId: "S-OWNER" },
+    knowledgeArticles: { ...demo.knowledgeArticles[0]!, status: "draft", createdBy: "S-AUTHOR" },
   } as Record<string, Record<string, unknown>>;
   return JSON.parse(JSON.stringify(pick[collection])) as Record<string, unknown>;
 }

@@ -13,6 +13,8 @@ import {
   type Lead,
 } from "@bankcrm/core";
 import { generateDemoPortfolio } from "@bankcrm/core/demo";
+import { KNOWLEDGE_SEARCH_FIELDS } from "@bankcrm/core/schemas";
+import { searchRecords } from "@bankcrm/core/text";
 import { isConflictError } from "../src/index.js";
 import type { CrmStore } from "../src/index.js";
 import { CUSTOMER_COLLECTIONS, fill } from "./support/fill.js";
@@ -178,6 +180,25 @@ export function genericCollectionsSuite(label: string, make: () => Promise<CrmSt
       expect((await store.records("tasks", { customerId: p.tasks[0]!.customerId! })).items.map((t) => t.id)).toContain(
         p.tasks[0]!.id,
       );
+      await store.destroy();
+    });
+    it("searches the knowledge base with core's meaning: the same articles for every query, best first", async () => {
+      const store = await make();
+      await store.put("knowledgeArticles", p.knowledgeArticles);
+      const queries = ["提前还款", "还款", "贷", "理财 风险", "mortgage", "MORTG early", "lpr", "信用卡 分期"];
+      const hostile = ["不存在的词", "，。", "'; DROP TABLE records; --", "a:* | !b", "<script>"];
+      for (const q of [...queries, ...hostile]) {
+        const found = (await store.records("knowledgeArticles", { search: q, limit: 50 })).items;
+        const expected = searchRecords(p.knowledgeArticles, KNOWLEDGE_SEARCH_FIELDS, q);
+        // The same articles in the same order: a title's hit above a tag's above a body's, ties by id.
+        expect(
+          found.map((a) => a.id),
+          q,
+        ).toEqual(expected.map((a) => a.id));
+        if (queries.includes(q)) expect(found.length, q).toBeGreaterThan(0);
+      }
+      expect((await store.records("knowledgeArticles", { search: "还款", limit: 1 })).items).toHaveLength(1);
+      await expect(store.records("campaigns", { search: "理财" })).rejects.toSatisfy(isBankcrmError);
       await store.destroy();
     });
   });

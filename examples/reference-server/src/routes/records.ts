@@ -5,7 +5,7 @@
  * same core state machine as the client) and replacements with optimistic
  * concurrency. Leads also list newest first.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import {
   applyTransition,
   withWriterFields,
@@ -16,7 +16,8 @@ import {
   validate,
   versionOf,
 } from "@bankcrm/core";
-import { COLLECTIONS, etagOf, type Collection } from "../database.js";
+import { queryTerms } from "@bankcrm/core/text";
+import { COLLECTIONS, etagOf, type Collection, type Database } from "../database.js";
 import {
   clampLimit,
   forbidden,
@@ -46,6 +47,26 @@ import {
 } from "../write-path.js";
 import type { RouteContext } from "./context.js";
 import { auditOverride, customerContext, saleRefused } from "../sale-rules.js";
+
+/**
+ * `GET /{collection}`: a page in the table's order (of one customer with ?customerId); with ?search, in a collection
+ * with search fields, one page of the records with every word, best first.
+ */
+async function listAnswer(c: Context<Env>, db: Database) {
+  const collection = c.req.param("collection") ?? "";
+  if (!known(collection)) return notFound(c);
+  const limit = clampLimit(c.req.query("limit"));
+  const search = c.req.query("search");
+  if (search === undefined) {
+    const rows = await db.records(collection, c.req.query("customerId"), c.req.query("after"), limit + 1, readerOf(c));
+    return c.json(presentPage(c, collection, rows, limit));
+  }
+  if (!collectionSpec(collection).search)
+    return problem(c, 400, "Not searchable", `${collection} have no search fields: list them without ?search`);
+  if (search.length > 200) return problem(c, 400, "Search too long", "search for at most 200 characters");
+  const rows = await db.search(collection, queryTerms(search), limit, readerOf(c));
+  return c.json({ items: rows.map((r) => present(c, collection, r)) });
+}
 
 const known = (name: string): name is Collection => (COLLECTIONS as readonly string[]).includes(name);
 
@@ -151,13 +172,7 @@ export function recordRoutes({ db, write, now, sales }: RouteContext) {
     return c.json(present(c, collection, record.body));
   });
 
-  app.get("/:collection", async (c) => {
-    const collection = c.req.param("collection");
-    if (!known(collection)) return notFound(c);
-    const limit = clampLimit(c.req.query("limit"));
-    const rows = await db.records(collection, c.req.query("customerId"), c.req.query("after"), limit + 1, readerOf(c));
-    return c.json(presentPage(c, collection, rows, limit));
-  });
+  app.get("/:collection", (c) => listAnswer(c, db));
 
   // Updates with optimistic concurrency: a writable record by a role that may update it, in the caller's scope;
   // any other collection by a data feed.

@@ -30,6 +30,8 @@ import { ServiceCaseSchema, type ServiceCase } from "../schemas/service-case.js"
 import { SalesTargetSchema } from "../schemas/sales-target.js";
 import { SegmentSchema } from "../schemas/segment.js";
 import { TaskSchema } from "../schemas/task.js";
+import { KnowledgeArticleSchema, KNOWLEDGE_SEARCH_FIELDS } from "../schemas/knowledge-article.js";
+import type { SearchField } from "../text/search.js";
 import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
 import type { StateMachine } from "../machines/state-machine.js";
 import type { CollectionStorage } from "./storage.js";
@@ -39,6 +41,8 @@ import {
   opportunityMachine,
   serviceCaseMachine,
   taskMachine,
+  knowledgeMachine,
+  KNOWLEDGE_EDITORS,
 } from "../machines/machines.js";
 
 import type { TimelineKind } from "../contract/client-contract.js";
@@ -70,6 +74,11 @@ export interface CollectionWrites {
    */
   derive?: (record: Record<string, unknown>) => Record<string, unknown>;
   derived?: readonly string[];
+  /**
+   * States in which the record changes only through its transitions (a published article: revised back to a draft
+   * first): an update is refused with the access reason `frozen`, on the client as on the server.
+   */
+  frozenIn?: readonly string[];
   /** Fields only a transition's effect sets (a complaint's extensions): refused in an update's input. */
   transitionOnly?: readonly string[];
   /**
@@ -118,6 +127,11 @@ export interface CollectionSpec<R = unknown> {
   machine?: StateMachine<R>;
   /** Fields people (and source systems) write freely: scanned on write for the person's identifiers (`guardFreeText`). */
   freeText?: readonly (keyof R & string)[];
+  /**
+   * The fields a text search reads and how much each counts (text/search.ts): `RecordQuery.search` on every store,
+   * `?search=` on the server (a `tsvector` in PostgreSQL with the same terms).
+   */
+  search?: readonly SearchField[];
   /** How a store that indexes and seals records itself keeps it (storage.ts): indexes, readable fields, version. */
   storage: CollectionStorage;
 }
@@ -315,6 +329,17 @@ export const collections = defineCollections({
     key: "id",
     customerIndex: "members",
     storage: { since: 5, indexes: {} },
+  },
+  knowledgeArticles: {
+    schema: KnowledgeArticleSchema,
+    record: "KnowledgeArticle",
+    key: "id",
+    // Head office's: read by all staff; written by marketing, published by a second person.
+    write: { ...staffWrites(KNOWLEDGE_EDITORS, "createdAt"), frozenIn: ["published", "retired"] },
+    machine: knowledgeMachine,
+    freeText: ["title", "body"],
+    search: KNOWLEDGE_SEARCH_FIELDS,
+    storage: { since: 12, indexes: {} },
   },
   customerChanges: {
     schema: CustomerChangeSchema,

@@ -9,6 +9,7 @@ export {
   isCollectionName,
   timelineAt,
   belongsTo,
+  frozenRecord,
   recordSchemas,
   recordJsonSchemas,
   type CollectionName,

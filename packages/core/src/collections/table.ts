@@ -94,3 +94,11 @@ export function recordJsonSchemas(): Record<RecordName, Record<string, unknown>>
     Object.entries(recordSchemas).map(([name, schema]) => [name, recordJsonSchema(schema)]),
   ) as Record<RecordName, Record<string, unknown>>;
 }
+
+/** Whether a record is in a state its collection changes only by transitions (`write.frozenIn`). */
+export function frozenRecord(collection: CollectionName, record: unknown): boolean {
+  const spec = collectionSpec(collection);
+  const frozen = spec.write?.frozenIn;
+  if (!frozen || !spec.machine || typeof record !== "object" || record === null) return false;
+  return frozen.includes(String((record as Record<string, unknown>)[spec.machine.field]));
+}

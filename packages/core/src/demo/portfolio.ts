@@ -18,6 +18,7 @@ import { assignTier } from "../scoring/tier.js";
 import { generateCustomer, householdName, type DemoContext } from "./customers.js";
 import { generateCustomerHistory } from "./history.js";
 import { campaignsFor, segmentsFor } from "./marketing.js";
+import { knowledgeFor } from "./knowledge.js";
 import { createRandom, type Random } from "./random.js";
 import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
 import { generateStaff } from "./staff.js";
@@ -126,6 +127,7 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     tasks: [],
     relationshipGroups: [],
     salesTargets: [],
+    knowledgeArticles: knowledgeFor(asOf),
   };
   // Portfolio-level records (leads, campaigns, groups…) use their own stream, so
   // per-customer streams stay independent of how many customers are generated.

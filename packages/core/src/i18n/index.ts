@@ -1,6 +1,7 @@
 export { LOCALES, DEFAULT_LOCALE, resolveLocale, messageTable, fillLabel, type Label, type Locale } from "./locale.js";
 export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js";
 export * from "./labels.js";
+export { knowledgeKindLabels, knowledgeStatusLabels } from "./knowledge-labels.js";
 export {
   validate,
   parseOrThrow,

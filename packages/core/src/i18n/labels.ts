@@ -3,6 +3,7 @@ import type { VocabularyName, vocabularies } from "../schemas/enums.js";
 import type { Label, Locale } from "./locale.js";
 import { careReasonLabels, offerDismissalLabels, offerExclusionLabels, rfmMeaningLabels } from "./care-labels.js";
 import { amlRiskRatingLabels, privacyRightLabels } from "./compliance-labels.js";
+import { knowledgeKindLabels, knowledgeStatusLabels } from "./knowledge-labels.js";
 
 export type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
 
@@ -485,6 +486,8 @@ const LABELS: Labels = {
   leadPurpose: leadPurposeLabels,
   opportunityStage: opportunityStageLabels,
   campaignStatus: campaignStatusLabels,
+  knowledgeKind: knowledgeKindLabels,
+  knowledgeStatus: knowledgeStatusLabels,
   campaignChannel: campaignChannelLabels,
   campaignResponseType: campaignResponseTypeLabels,
   serviceCaseType: serviceCaseTypeLabels,

@@ -27,6 +27,7 @@ export const SUBJECT_ACCESS_TEXT = {
     tasks: { "zh-CN": "为您安排的工作", en: "Work scheduled for you" },
     relationshipGroups: { "zh-CN": "家庭与企业关系", en: "Households and company groups" },
     customerChanges: { "zh-CN": "资料变更记录", en: "Changes to your details" },
+    knowledgeArticles: { "zh-CN": "知识库", en: "Knowledge base" },
   } satisfies Record<CollectionName, Label>,
   withheld: {
     otherMembers: {

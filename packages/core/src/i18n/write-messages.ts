@@ -10,6 +10,14 @@ const WRITE_MESSAGES = {
     "zh-CN": "不能审批自己创建或负责的营销活动（双人复核）",
     en: "You cannot approve a campaign you own or wrote (four eyes)",
   },
+  fourEyesPublish: {
+    "zh-CN": "不能发布自己撰写的知识条目（双人复核）",
+    en: "You cannot publish an article you wrote (four eyes)",
+  },
+  frozen: {
+    "zh-CN": "已发布的内容不能直接修改：请先撤回为草稿，修改后再由他人发布",
+    en: "A published article is not edited in place: take it back to a draft, change it, and have someone else publish it",
+  },
   recusal: {
     "zh-CN": "投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉",
     en: "A complaint is handled by someone with no interest in it: not the customer's relationship manager nor the person complained about",

@@ -20,8 +20,10 @@ import type { Campaign } from "../schemas/campaign.js";
 import type { Lead } from "../schemas/lead.js";
 import type { ServiceCase } from "../schemas/service-case.js";
 import type { Task } from "../schemas/task.js";
+import type { KnowledgeArticle } from "../schemas/knowledge-article.js";
 import {
   CAMPAIGN_STATUSES,
+  KNOWLEDGE_STATUSES,
   LEAD_STATUSES,
   OPPORTUNITY_STAGES,
   PRIORITIES,
@@ -357,5 +359,33 @@ export const campaignMachine = defineMachine<Campaign>({
       roles: CAMPAIGN_RUNNERS,
       details: reason,
     },
+  ],
+});
+
+/** Who keeps the knowledge base: head office marketing writes, a branch manager may publish too. */
+export const KNOWLEDGE_EDITORS: readonly StaffRole[] = ["marketing", "branch_manager"];
+
+/**
+ * A knowledge-base article: published by someone other than its author (what a script promises is checked by a
+ * second person), taken back to a draft to be changed (and published again), retired when out of date.
+ */
+export const knowledgeMachine = defineMachine<KnowledgeArticle>({
+  field: "status",
+  states: KNOWLEDGE_STATUSES,
+  initial: ["draft"],
+  terminal: ["retired"],
+  transitions: [
+    {
+      event: "publish",
+      from: ["draft"],
+      to: "published",
+      roles: KNOWLEDGE_EDITORS,
+      details: optionalReason,
+      guard: (a, { actor }) =>
+        actor.id === a.createdBy ? { kind: "accessDenied", reason: "fourEyesPublish" } : undefined,
+      effect: (_a, { actor, at }) => ({ publishedBy: actor.id, publishedAt: at }),
+    },
+    { event: "revise", from: ["published"], to: "draft", roles: KNOWLEDGE_EDITORS, details: reason },
+    { event: "retire", from: ["draft", "published"], to: "retired", roles: KNOWLEDGE_EDITORS, details: reason },
   ],
 });

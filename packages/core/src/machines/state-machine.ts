@@ -54,6 +54,7 @@ export interface GuardRefusal {
   /** Message key in i18n/messages.ts. */
   reason:
     | "fourEyes"
+    | "fourEyesPublish"
     | "recusal"
     | "reopenWindow"
     | "sameStage"

@@ -9,6 +9,7 @@ export * from "./opportunity.js";
 export * from "./campaign.js";
 export * from "./service-case.js";
 export * from "./task.js";
+export * from "./knowledge-article.js";
 export * from "./staff.js";
 export * from "./sales-target.js";
 export * from "./relationship-group.js";

@@ -9,3 +9,12 @@ export {
   isolateIfNeeded,
   withoutControls,
 } from "./bidi.js";
+export {
+  highlightParts,
+  queryTerms,
+  searchRecords,
+  searchScore,
+  SEARCH_WEIGHTS,
+  searchTerms,
+  type SearchField,
+} from "./search.js";

@@ -14,6 +14,7 @@ import { message } from "../i18n/messages.js";
 import { writeMessage } from "../i18n/write-messages.js";
 import { parseOrThrow } from "../i18n/validate.js";
 import type { Actor } from "../privacy/access-policy.js";
+import { frozenRecord } from "../collections/table.js";
 import {
   collectionSpec,
   isCollectionName,
@@ -290,6 +291,8 @@ export function applyUpdate<C extends CollectionName>(
   { actor, at: when, locale = "zh-CN", masked = false }: WriteStamp,
 ): CollectionRecords[C] {
   assertCanWrite(collection, actor, "update");
+  if (frozenRecord(collection, current))
+    throw new BankcrmAccessDeniedError(actor.role, `update ${collection}`, { reason: "frozen" });
   const at = utcInstant(when);
   const spec = specOf(collection);
   const fields = objectInput(changes, locale);

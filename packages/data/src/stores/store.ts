@@ -24,6 +24,8 @@ import {
   versionOf,
 } from "@bankcrm/core";
 import { timelineAt } from "@bankcrm/core/collections";
+import { BankcrmInvalidArgumentError } from "@bankcrm/core/errors";
+import { searchRecords } from "@bankcrm/core/text";
 import type { MergeLog } from "./merge-log.js";
 export type { Page, TimelineEntry, TimelineQuery } from "@bankcrm/core";
 export type { CollectionName, CollectionRecords } from "@bankcrm/core";
@@ -42,6 +44,11 @@ export interface CustomerQuery {
 export interface RecordQuery {
   /** Records of this customer (for groups: where the customer is a member). */
   customerId?: string;
+  /**
+   * Words to search for, in a collection the table gives `search` fields (the knowledge base): the records with every
+   * term, best first, at most `limit` — one page, no `next`. Any other collection refuses it.
+   */
+  search?: string;
   limit?: number;
   after?: string;
 }
@@ -187,6 +194,10 @@ export function pageOf<C extends CollectionName>(
   query: RecordQuery,
 ): Page<CollectionRecords[C]> {
   const spec = collectionSpec(collection);
+  if (query.search !== undefined) {
+    if (!spec.search) throw new BankcrmInvalidArgumentError("search", `${collection} cannot be searched`);
+    return { items: searchRecords(records, spec.search, query.search, clampLimit(query.limit)) };
+  }
   return spec.order === "newest" && spec.timeField
     ? pageNewest(records, spec.timeField, query)
     : pageById(records, query);

@@ -181,14 +181,14 @@ export async function readRecords<C extends CollectionName>(
   const customerId = query.customerId;
   const byCustomer = customerId === undefined ? undefined : customerRange(collection, customerId);
   let rows: unknown[];
-  if (customerId === undefined && collectionSpec(collection).order !== "newest") {
+  if (customerId === undefined && collectionSpec(collection).order !== "newest" && query.search === undefined) {
     rows = await db.getAll(
       collection,
       query.after !== undefined ? IDBKeyRange.lowerBound(query.after, true) : undefined,
       limit + 1,
     );
   } else if (customerId === undefined) {
-    rows = await db.getAll(collection); // newest first: every record is read to order them
+    rows = await db.getAll(collection); // newest first or best first: every record is read to order them
   } else if (byCustomer) {
     const store = db.transaction(collection).store as unknown as {
       index(name: string): { getAll(range: IDBKeyRange): Promise<unknown[]> };
