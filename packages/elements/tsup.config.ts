@@ -14,6 +14,7 @@ export default defineConfig({
     "components/pipeline/pipeline": "src/components/pipeline/pipeline.ts",
     "components/lead-queue/lead-queue": "src/components/lead-queue/lead-queue.ts",
     "components/offer-list/offer-list": "src/components/offer-list/offer-list.ts",
+    "components/knowledge-search/knowledge-search": "src/components/knowledge-search/knowledge-search.ts",
     "components/target-progress/target-progress": "src/components/target-progress/target-progress.ts",
     "components/case-form/case-form": "src/components/case-form/case-form.ts",
     "components/case-queue/case-queue": "src/components/case-queue/case-queue.ts",

@@ -33,6 +33,7 @@ describe("custom-elements manifest", () => {
       "bankcrm-customer-card",
       "bankcrm-customer-form",
       "bankcrm-customer-timeline",
+      "bankcrm-knowledge-search",
       "bankcrm-kpi-tile",
       "bankcrm-lead-form",
       "bankcrm-lead-queue",

@@ -12,6 +12,7 @@ import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/offer-list.js";
+import "@bankcrm/elements/knowledge-search.js";
 import "@bankcrm/elements/target-progress.js";
 import "@bankcrm/elements/case-form.js";
 import "@bankcrm/elements/case-queue.js";

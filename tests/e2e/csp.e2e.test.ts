@@ -55,6 +55,7 @@ describe("elements under a strict Content-Security-Policy", () => {
         "bankcrm-relationship-group",
         "bankcrm-match-review",
         "bankcrm-offer-list",
+        "bankcrm-knowledge-search",
       ].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.trim() ?? ""),
     );
     expect(texts[0]).toBe("私人银行客户");
@@ -103,6 +104,12 @@ describe("elements under a strict Content-Security-Policy", () => {
     expect(texts[20]).toContain("同一人 — 合并");
     expect(texts[21]).toContain('<img src=x onerror="window.__xss=1">'); // a product's name, as text
     expect(texts[21]).toContain("42%也持有理财产品"); // its reason, in words
+    expect(texts[22]).toContain('<img src=x onerror="window.__xss=1"> 理财赎回到账时间'); // a title, as text
+    expect(
+      await page.evaluate(
+        () => document.querySelector("bankcrm-knowledge-search")!.shadowRoot!.querySelectorAll("mark").length,
+      ),
+    ).toBeGreaterThan(0); // the words searched for, marked
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

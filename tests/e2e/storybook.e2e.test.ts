@@ -45,6 +45,7 @@ describe("Storybook (static build)", () => {
     ["elements-pipeline--two-thousand", "bankcrm-pipeline"],
     ["elements-lead-queue--branch-manager", "bankcrm-lead-queue"],
     ["elements-offer-list--five-offers", "bankcrm-offer-list"],
+    ["elements-knowledge-search--playground", "bankcrm-knowledge-search"],
     ["elements-target-progress--team", "bankcrm-target-progress"],
     ["elements-case-form--playground", "bankcrm-case-form"],
     ["elements-case-queue--playground", "bankcrm-case-queue"],

@@ -18,6 +18,7 @@ export {
 export { BankcrmPipeline } from "./components/pipeline/pipeline.component.js";
 export { BankcrmLeadQueue, type AssignableStaff } from "./components/lead-queue/lead-queue.component.js";
 export { BankcrmOfferList } from "./components/offer-list/offer-list.component.js";
+export { BankcrmKnowledgeSearch } from "./components/knowledge-search/knowledge-search.component.js";
 export {
   BankcrmTargetProgress,
   rankTeam,
@@ -35,6 +36,7 @@ export {
 } from "./events/pipeline-events.js";
 export { BankcrmLeadChangeEvent, type LeadChangeDetail } from "./events/lead-queue-events.js";
 export { BankcrmOfferResponseEvent, type OfferResponseDetail } from "./events/offer-list-events.js";
+export { BankcrmKnowledgeOpenEvent, type KnowledgeOpenDetail } from "./events/knowledge-search-events.js";
 export { BankcrmCaseForm } from "./components/case-form/case-form.component.js";
 export { BankcrmCaseQueue } from "./components/case-queue/case-queue.component.js";
 export { BankcrmSatisfactionSurvey } from "./components/satisfaction-survey/satisfaction-survey.component.js";

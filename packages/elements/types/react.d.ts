@@ -28,6 +28,8 @@ import type {
   BankcrmLeadQueue,
   BankcrmOfferList,
   BankcrmOfferResponseEvent,
+  BankcrmKnowledgeSearch,
+  BankcrmKnowledgeOpenEvent,
   BankcrmOpportunityMoveErrorEvent,
   BankcrmOpportunityMoveEvent,
   BankcrmOpportunityMovedEvent,
@@ -148,6 +150,13 @@ declare module "react" {
           "dismissed-for-days": number;
           "task-due-days": number;
           "onbankcrm-offer-response": (event: BankcrmOfferResponseEvent) => void;
+        }
+      >;
+      "bankcrm-knowledge-search": ElementProps<
+        BankcrmKnowledgeSearch,
+        Pick<BankcrmKnowledgeSearch, "query" | "kind" | "limit" | "locale" | "client" | "user"> & {
+          "product-type": BankcrmKnowledgeSearch["productType"];
+          "onbankcrm-knowledge-open": (event: BankcrmKnowledgeOpenEvent) => void;
         }
       >;
       "bankcrm-target-progress": ElementProps<

@@ -22,6 +22,7 @@ import "@bankcrm/elements/value-breakdown.js";
 import "@bankcrm/elements/relationship-group.js";
 import "@bankcrm/elements/match-review.js";
 import "@bankcrm/elements/offer-list.js";
+import "@bankcrm/elements/knowledge-search.js";
 import { createModuleWorker, createSegmentCounter } from "@bankcrm/elements/segment-counter.js";
 import {
   buildCustomerView,
@@ -43,6 +44,7 @@ import {
   task,
 } from "../../../packages/elements/test/fixtures/sales.js";
 import { OFFER_CATALOG, OFFER_RULES, offerClient } from "../../../packages/elements/test/fixtures/offers.js";
+import { knowledgeClient } from "../../../packages/elements/test/fixtures/knowledge.js";
 
 const p = generateDemoPortfolio({ seed: "csp", customers: 10 });
 const value = scoreCustomerValue({
@@ -205,6 +207,9 @@ const offers = document.createElement("bankcrm-offer-list");
 offers.now = NOW;
 offers.rules = OFFER_RULES;
 offers.catalog = [{ code: "WM-CSP", name: hostile, type: "wealth_management", risk: "R1" }, ...OFFER_CATALOG];
+// The knowledge base searched, one article's title hostile markup, the words searched for marked.
+const knowledge = document.createElement("bankcrm-knowledge-search");
+knowledge.query = "赎回";
 document.body.append(
   tasks,
   activity,
@@ -223,6 +228,7 @@ document.body.append(
   group,
   review,
   offers,
+  knowledge,
 );
 
 (window as unknown as { __rendered: Promise<unknown> }).__rendered = (async () => {
@@ -230,6 +236,8 @@ document.body.append(
   const offered = await offerClient();
   offers.client = offered.client;
   offers.customerId = offered.customer.id;
+  const known = await knowledgeClient(hostile);
+  knowledge.client = known.client;
   for (const el of [tasks, activity, pipeline, queue, caseForm, caseQueue, survey, customerForm]) el.client = client;
   activity.customerId = customers[0]!.id;
   caseForm.customerId = customers[0]!.id;
@@ -244,6 +252,7 @@ document.body.append(
     caseQueue.load(),
     customerForm.load(),
     offers.load(),
+    knowledge.search(),
   ]);
   await new Promise((r) => setTimeout(r, 100));
   // An invalid case (subject missing) and an invalid mobile: messages at their fields under the policy.

@@ -13,3 +13,4 @@ export { createRandom, type Random } from "./random.js";
 export { BRANCHES, PRODUCTS, type DemoProduct, type Branch } from "./reference-data.js";
 export { DEMO_CAMPAIGN_WORLD, demoCampaignOutcomes, type DemoCampaignWorld } from "./campaign-world.js";
 export { DEMO_COMMISSION_SCHEME, DEMO_SALE_POLICY } from "./commission.js";
+export { knowledgeFor } from "./knowledge.js";

@@ -63,6 +63,8 @@ export type ElementCollections = {
 /** A page of records, optionally of one customer. */
 export interface RecordListQuery {
   customerId?: string;
+  /** Words to search for, in a collection with search fields (the knowledge base): one page, best first. */
+  search?: string;
   limit?: number;
   after?: string;
 }

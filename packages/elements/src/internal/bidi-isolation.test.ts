@@ -19,7 +19,7 @@ import {
   type Customer,
   type GroupSummary,
 } from "@bankcrm/core";
-import { generateDemoCustomers } from "@bankcrm/core/demo";
+import { generateDemoCustomers, knowledgeFor } from "@bankcrm/core/demo";
 import { createCrmClient, createMemoryStore } from "@bankcrm/data";
 import { NOW, RM, customers, demoRecords, serviceCase, STAFF } from "../../test/fixtures/sales.js";
 import { segmentRows } from "../../test/fixtures/segment-rows.js";
@@ -38,6 +38,7 @@ import "../components/kpi-tile/kpi-tile.js";
 import "../components/lead-form/lead-form.js";
 import "../components/lead-queue/lead-queue.js";
 import "../components/offer-list/offer-list.js";
+import "../components/knowledge-search/knowledge-search.js";
 import "../components/pipeline/pipeline.js";
 import "../components/provider/provider.js";
 import "../components/relationship-group/relationship-group.js";
@@ -62,6 +63,7 @@ const TAIL = " שלום\u202E";
 /** The record fields people and source systems write freely. */
 const FREE_TEXT = new Set([
   "name",
+  "body",
   "title",
   "summary",
   "subject",
@@ -186,6 +188,7 @@ async function poisonedBranch() {
   const offered = poison(offerCustomer());
   await store.put("customers", [offered]);
   await store.put("holdings", poison(offerHoldings(offered.id)));
+  await store.put("knowledgeArticles", poison(knowledgeFor(NOW)));
   const client = createCrmClient({ store, user: RM, onAudit: () => {}, now: () => NOW });
   return { client, people, staff: poison(STAFF), offered };
 }
@@ -248,6 +251,8 @@ const CASES: Record<string, (b: Branch) => TemplateResult> = {
       .rules=${OFFER_RULES}
       customer-id=${offered.id}
     ></bankcrm-offer-list>`,
+  "bankcrm-knowledge-search": ({ client }) =>
+    html`<bankcrm-knowledge-search .client=${client} query="理财"></bankcrm-knowledge-search>`,
   "bankcrm-pipeline": ({ client }) =>
     html`<bankcrm-pipeline .client=${client} .now=${NOW} owner-id=${RM.id}></bankcrm-pipeline>`,
   "bankcrm-task-list": ({ client }) => html`<bankcrm-task-list .client=${client} .now=${NOW}></bankcrm-task-list>`,

@@ -9,6 +9,7 @@ export const themeTokens = css`
     --bankcrm-color-border: #d0d5dd;
     --bankcrm-color-accent: #0b57d0;
     --bankcrm-color-danger: #b3261e;
+    --bankcrm-color-highlight: #fff3bf;
     --bankcrm-radius: 4px;
   }
   :host([theme="dark"]) {
@@ -18,6 +19,7 @@ export const themeTokens = css`
     --bankcrm-color-border: #3a3f4b;
     --bankcrm-color-accent: #8ab4f8;
     --bankcrm-color-danger: #f2b8b5;
+    --bankcrm-color-highlight: #5c4a00;
     --bankcrm-tier-standard-color: #e6e8eb;
     --bankcrm-tier-standard-background: #2a2e37;
     --bankcrm-tier-gold-color: #ffd98a;
