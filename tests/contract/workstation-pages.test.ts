@@ -12,11 +12,11 @@ const ROLES: DemoRole[] = ["relationship_manager", "branch_manager", "teller", "
 describe("the workstation's pages by role", () => {
   it("gives each role its pages in the navigation's order, and starts it on one of them", () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, pagesOf(r).map((p) => p.id)]))).toEqual({
-      relationship_manager: ["day", "customers", "marketing", "value"],
-      branch_manager: ["day", "customers", "marketing", "value", "dashboard", "service", "merges", "kyc"],
-      teller: ["customers", "marketing"],
-      marketing: ["customers", "marketing", "value", "service", "quality", "kyc"],
-      auditor: ["customers", "marketing", "value", "service", "audit", "quality", "kyc"],
+      relationship_manager: ["day", "customers", "marketing", "value", "knowledge"],
+      branch_manager: ["day", "customers", "marketing", "value", "dashboard", "service", "knowledge", "merges", "kyc"],
+      teller: ["customers", "marketing", "knowledge"],
+      marketing: ["customers", "marketing", "value", "service", "knowledge", "quality", "kyc"],
+      auditor: ["customers", "marketing", "value", "service", "knowledge", "audit", "quality", "kyc"],
     });
     expect(Object.fromEntries(ROLES.map((r) => [r, homeOf(r)]))).toEqual({
       relationship_manager: "day",

@@ -87,6 +87,14 @@ describe("call-centre desk", () => {
     const offers = desk.locator("bankcrm-offer-list");
     await expect.poll(() => offers.locator("h2").textContent()).toBe("推荐产品");
     await expect.poll(() => offers.locator('[part="reasons"] li, [data-empty]').count()).toBeGreaterThan(0);
+    // The caller asks about instalment fees: the agent types it into the knowledge base and reads the bank's answer.
+    const knowledge = desk.locator("bankcrm-knowledge-search");
+    await knowledge.locator('[part="input"]').focus();
+    await page.keyboard.type("分期 手续费");
+    const answer = knowledge.locator('[part="article"][data-id="KB-CC-INSTALMENT"]');
+    await answer.locator("summary").focus({ timeout: 10_000 });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => answer.locator('[part="body"]').textContent()).toContain("年化利率");
 
     // Intake: a card complaint; its limit (10 working days) skips 1–7 October and counts Saturday 10 October.
     const form = desk.locator("bankcrm-case-form");

@@ -442,6 +442,54 @@ describe("branch workstation against the reference server (server mode)", () => 
     }
   }, 120_000);
 
+  it("keeps the knowledge base: marketing writes a draft, the branch manager publishes it, a relationship manager finds it on the words typed", async () => {
+    const signIn = async (role: StaffRole) => {
+      const watched = await openWatchedPage(browser, `${site.url}#/knowledge`);
+      const app = watched.page.locator("bankcrm-workstation-app");
+      await app.locator('select[data-testid="role"]').selectOption(role);
+      await app.locator('[data-testid="feed"][data-feed="live"]').waitFor({ timeout: 30_000 });
+      await app.locator('[data-testid="nav-knowledge"]').click();
+      return { watched, page: app.locator("ws-knowledge-page") };
+    };
+    // Marketing writes a draft; it waits for someone else to publish it (no button of their own).
+    const mk = await signIn("marketing");
+    const form = mk.page.locator('[data-testid="knowledge-form"]');
+    await form.locator('select[name="kind"]').selectOption("objection");
+    await form.locator('select[name="product"]').selectOption("insurance");
+    await form.locator('input[name="title"]').fill("客户说保险退保损失太大");
+    await form.locator("textarea").fill("说明犹豫期内退保可全额退还保费；犹豫期后按合同约定的现金价值退还。");
+    await form.locator('input[name="tags"]').fill("退保 犹豫期");
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => mk.page.locator('[data-testid="knowledge-status"]').textContent()).toContain("草稿已保存");
+    const draft = mk.page.locator('[data-testid="knowledge-drafts"] li', { hasText: "客户说保险退保损失太大" });
+    await expect.poll(() => draft.textContent()).toContain("须由他人复核发布");
+    expect(await draft.locator('[data-action="publish"]').count()).toBe(0);
+    // The branch manager publishes it.
+    const bm = await signIn("branch_manager");
+    const waiting = bm.page.locator('[data-testid="knowledge-drafts"] li', { hasText: "客户说保险退保损失太大" });
+    await waiting.locator('[data-action="publish"]').click({ timeout: 15_000 });
+    await expect.poll(() => bm.page.locator('[data-testid="knowledge-status"]').textContent()).toContain("已发布");
+    const stored = await api.db.query<{ status: string; by: string }>(
+      "SELECT body ->> 'status' AS status, body ->> 'publishedBy' AS by FROM records WHERE collection = 'knowledgeArticles' AND body ->> 'title' = $1",
+      ["客户说保险退保损失太大"],
+    );
+    expect(stored.rows).toEqual([{ status: "published", by: "ST-BJ-CY-BR1" }]);
+    // A relationship manager types two words of it, as they would say them: the server's search finds it, marked.
+    const rm = await signIn("relationship_manager");
+    const search = rm.page.locator("bankcrm-knowledge-search");
+    await search.locator('[part="input"]').fill("退保 损失");
+    const found = search.locator('[part="article"]', { hasText: "客户说保险退保损失太大" });
+    await found.waitFor({ timeout: 10_000 });
+    expect(await found.locator("summary mark").allTextContents()).toEqual(["退保损失"]); // 保险 is not marked for 保
+    await found.locator("summary").click();
+    await expect.poll(() => found.locator('[part="body"]').textContent()).toContain("犹豫期内退保");
+    for (const { watched } of [mk, bm, rm]) {
+      expect(watched.violations).toEqual([]);
+      expect(watched.errors).toEqual([]);
+      await watched.page.close();
+    }
+  }, 120_000);
+
   it("shows the auditor the server's audit chain (reveals with their reasons, caller verifications, filtered, verified) and head office's data quality", async () => {
     const customer = (
       await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({

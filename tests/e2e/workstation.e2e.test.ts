@@ -237,7 +237,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 120_000);
 
-  it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch and service, in both themes", async () => {
+  it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch, service and the knowledge base, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await ws.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
@@ -277,6 +277,16 @@ describe("branch workstation (pnpm start)", () => {
     // Service quality, dark, as head office: tiles and a line per figure.
     await app.locator('[data-testid="nav-service"]').click();
     await app.locator('ws-service-page bankcrm-chart[data-figure="csat"]').waitFor();
+    expect(await axe()).toEqual([]);
+    // The knowledge base, dark, as marketing: found articles (one opened), the drafts and the form. Embedded, the
+    // device's store answers the search with core's terms: 房贷 and 利率 together find the one published article with both.
+    await app.locator('[data-testid="nav-knowledge"]').click();
+    const search = app.locator("ws-knowledge-page bankcrm-knowledge-search");
+    await search.locator('[part="input"]').fill("房贷 利率");
+    await search.locator('[part="article"][data-id="KB-MTG-RATE"] summary').click({ timeout: 10_000 });
+    expect(
+      await search.locator('[part="article"]').evaluateAll((a) => a.map((x) => x.getAttribute("data-id"))),
+    ).toEqual(["KB-MTG-RATE"]);
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);

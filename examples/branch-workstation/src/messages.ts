@@ -1,9 +1,11 @@
 /** The workstation's own UI text, in zh-CN and English. */
 import type { Locale } from "@bankcrm/core";
 import { COMPLIANCE_TEXT } from "./messages-compliance.js";
+import { KNOWLEDGE_TEXT } from "./messages-knowledge.js";
 
 const TEXT = {
   ...COMPLIANCE_TEXT,
+  ...KNOWLEDGE_TEXT,
   title: ["bankcrm 网点工作台", "bankcrm branch workstation"],
   switchLocale: ["English", "中文"],
   reset: ["重置演示数据", "Reset demo data"],

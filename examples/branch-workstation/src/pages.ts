@@ -14,6 +14,7 @@ export type Page =
   | "value"
   | "dashboard"
   | "service"
+  | "knowledge"
   | "merges"
   | "audit"
   | "quality"
@@ -48,6 +49,9 @@ export const PAGES: readonly PageSpec[] = [
   { id: "dashboard", nav: "navDashboard", roles: ["branch_manager"] },
   // Service quality: the branch manager's branch, head office's bank.
   { id: "service", nav: "navService", roles: ["branch_manager", "marketing", "auditor"] },
+  // The knowledge base (scripts, FAQs, objection answers): every member of staff searches it; marketing and branch
+  // managers write drafts and publish each other's.
+  { id: "knowledge", nav: "navKnowledge", roles: EVERYONE },
   // Customers that may be one person: the branch manager decides (the server resolves their customers).
   { id: "merges", nav: "navMerges", roles: ["branch_manager"] },
   // The audit chain is the auditor's.

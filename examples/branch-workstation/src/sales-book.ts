@@ -39,10 +39,16 @@ async function hasSalesBook(store: CrmStore): Promise<boolean> {
   return (await store.records("tasks", { limit: 1 })).items.length > 0;
 }
 
-/** The quarter's targets (each branch's, allocated to its RMs), once: what "my day" measures the records against. */
-export async function ensureTargets(store: CrmStore, seed: string, now: Date): Promise<void> {
-  if ((await store.records("salesTargets", { limit: 1 })).items.length > 0) return;
-  await store.put("salesTargets", generateDemoPortfolio({ seed, customers: 0, asOf: bankDay(now) }).salesTargets);
+/**
+ * The bank's own records, once: the quarter's targets (each branch's, allocated to its RMs: what "my day" measures
+ * the records against) and head office's knowledge base.
+ */
+export async function ensureBankRecords(store: CrmStore, seed: string, now: Date): Promise<void> {
+  const bank = () => generateDemoPortfolio({ seed, customers: 0, asOf: bankDay(now) });
+  if ((await store.records("salesTargets", { limit: 1 })).items.length === 0)
+    await store.put("salesTargets", bank().salesTargets);
+  if ((await store.records("knowledgeArticles", { limit: 1 })).items.length === 0)
+    await store.put("knowledgeArticles", bank().knowledgeArticles);
 }
 
 /**

@@ -44,7 +44,7 @@ import { DEFAULT_RETENTION } from "@bankcrm/core/compliance";
 import { ReportSources } from "./report-sources.js";
 import { rowsAfterEvent, withDemoDuplicates } from "./embedded-merges.js";
 import { deleteDemoBook, ensureHistory, rowsAfterChange, openDemoBook, rowOf, type BookRow } from "./book.js";
-import { ensureSalesBook, ensureTargets } from "./sales-book.js";
+import { ensureBankRecords, ensureSalesBook } from "./sales-book.js";
 import { DB_NAME, SEED, STAFF, TOTAL, USERS, type DemoRole } from "./users.js";
 import { advanceDemoClock, DemoTokens, serverApi } from "./demo-sign-in.js";
 import { serverSegmentCounter } from "./server-counter.js";
@@ -132,7 +132,7 @@ export class WorkstationSession {
       onProgress: (done, total) => this.hooks.onProgress(done, total),
     });
     await ensureSalesBook(this.idb, this.rows, STAFF, { seed: SEED });
-    await ensureTargets(this.idb, SEED, new Date());
+    await ensureBankRecords(this.idb, SEED, new Date());
     this.rows = await withDemoDuplicates(this.idb, this.rows, USERS.branch_manager.branchId);
     this.world = new EmbeddedWorld(this.idb, this.rows, SEED);
     await this.book.read(this.idb);

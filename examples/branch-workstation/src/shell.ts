@@ -16,7 +16,7 @@ import "./pages/customers-page.js";
 import "./pages/my-day-page.js";
 import "./pages/marketing-page.js";
 import "./pages/value-page.js";
-import { reportPages } from "./pages/report-pages.js";
+import { REPORT_PAGES, reportPages, type ReportPage } from "./pages/report-pages.js";
 import type { CustomersPage } from "./pages/customers-page.js";
 import { text, type TextKey } from "./messages.js";
 import { controlStyles, pageStyles } from "./panel-styles.js";
@@ -349,14 +349,10 @@ export class WorkstationApp extends LitElement {
     const day = this.page === "day" && hasDay;
     const marketing = this.page === "marketing" && hasMarketing;
     const value = this.page === "value" && hasValue;
-    const dashboard = this.page === "dashboard" && hasPage(role, "dashboard");
-    const service = this.page === "service" && hasPage(role, "service");
-    const audit = this.page === "audit" && hasPage(role, "audit");
-    const quality = this.page === "quality" && hasPage(role, "quality");
-    const kyc = this.page === "kyc" && hasPage(role, "kyc");
-    const merges = this.page === "merges" && hasPage(role, "merges");
-    const privacy = this.page === "privacy" && hasPage(role, "privacy");
-    const reports = { dashboard, service, audit, quality, kyc, merges, privacy };
+    const reports = Object.fromEntries(REPORT_PAGES.map((p) => [p, this.page === p && hasPage(role, p)])) as Record<
+      ReportPage,
+      boolean
+    >;
     // Both pages stay alive while the user moves between them (filters, the open customer, the board keep their state).
     return html`${this.renderNav()}
       <main>
@@ -403,7 +399,7 @@ export class WorkstationApp extends LitElement {
               ></ws-value-page>`
             : nothing
         }
-        ${reportPages(this.session, this.locale, reports, this.onValuesAction)}
+        ${reportPages(this.session, this.locale, reports, this.onValuesAction, this.demoRole)}
         <ws-customers-page
           ?hidden=${day || marketing || value || Object.values(reports).some(Boolean)}
           .rows=${s.rows}

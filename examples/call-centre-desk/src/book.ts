@@ -1,11 +1,11 @@
 /**
  * The desk's demo bank: its customers generated into this browser's IndexedDB
  * (encrypted) on the first start, in chunks with progress; the cross-sell
- * rules mined from what they hold; and the card system's answer (card and
+ * rules mined from what they hold; head office's knowledge base; and the card system's answer (card and
  * account numbers to their customer), kept in memory only, never shown.
  */
 import { type AssociationRule, type Locale } from "@bankcrm/core";
-import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
+import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers, knowledgeFor } from "@bankcrm/core/demo";
 import { mineAssociationRules } from "@bankcrm/core/analytics";
 import { createIndexedDbStore, type IndexedDbStore } from "@bankcrm/data";
 
@@ -27,6 +27,9 @@ export async function openDeskBook(o: {
   const baskets: string[][] = [];
   const cards = new Map<string, string>();
   const have = (await store.listCustomers({ limit: 1 })).items.length > 0;
+  // Head office's knowledge base: the scripts and answers agents search on a call.
+  if ((await store.records("knowledgeArticles", { limit: 1 })).items.length === 0)
+    await store.put("knowledgeArticles", knowledgeFor(new Date(`${DEMO_AS_OF}T00:00:00Z`)));
   for (let start = 0; start < o.total; start += 500) {
     const customers = generateDemoCustomers({ seed: o.seed, start, count: Math.min(500, o.total - start) });
     if (!have) await store.importCustomers(customers);

@@ -35,6 +35,7 @@ import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/satisfaction-survey.js";
 import "@bankcrm/elements/customer-form.js";
 import "@bankcrm/elements/offer-list.js";
+import "@bankcrm/elements/knowledge-search.js";
 import "@bankcrm/elements/kpi-tile.js";
 import "@bankcrm/elements/chart.js";
 import { deskFigures, figuresView, type DeskFigures } from "./figures.js";

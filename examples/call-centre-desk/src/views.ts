@@ -107,6 +107,9 @@ export function callView(v: CallView): TemplateResult {
           .now=${now}
         ></bankcrm-offer-list>
       </section>
+      <section data-testid="knowledge">
+        <bankcrm-knowledge-search></bankcrm-knowledge-search>
+      </section>
       <bankcrm-case-queue
         customer-id=${c.id}
         .now=${now}

@@ -17,8 +17,9 @@ describe("search terms", () => {
     expect(searchTerms("，。！")).toEqual([]);
   });
 
-  it("asks for each query term once", () => {
-    expect(queryTerms("理财 理财产品")).toEqual(["理财", "财", "财产", "产品", "品"]);
+  it("asks for each query term once, a run's last character only when it is the run", () => {
+    expect(queryTerms("理财 理财产品")).toEqual(["理财", "财产", "产品"]);
+    expect(queryTerms("贷 款")).toEqual(["贷", "款"]); // a character alone is asked for as itself
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The workstation's report pages — the branch manager's dashboard and duplicate review, the auditor's audit log, head
- * office's data quality, KYC by branch, the privacy officer's requests — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
+ * office's data quality, KYC by branch, the privacy officer's requests, the knowledge base — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
  */
 import { html, nothing } from "lit";
 import type { Locale } from "@bankcrm/core";
@@ -9,23 +9,32 @@ import "./audit-page.js";
 import "./quality-page.js";
 import "./kyc-page.js";
 import "./service-page.js";
+import "./knowledge-page.js";
 import "./merges-page.js";
 import "./privacy-page.js";
 import type { WorkstationSession } from "../session.js";
+import type { DemoRole } from "../users.js";
+
+/** The pages rendered only while open. */
+export const REPORT_PAGES = [
+  "dashboard",
+  "service",
+  "knowledge",
+  "audit",
+  "quality",
+  "kyc",
+  "merges",
+  "privacy",
+] as const;
+export type ReportPage = (typeof REPORT_PAGES)[number];
 
 export function reportPages(
   s: WorkstationSession,
   locale: Locale,
-  open: {
-    dashboard: boolean;
-    service: boolean;
-    audit: boolean;
-    quality: boolean;
-    kyc: boolean;
-    merges: boolean;
-    privacy: boolean;
-  },
+  open: Record<ReportPage, boolean>,
+
   onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
+  role: DemoRole,
 ) {
   return html`${
     open.dashboard
@@ -43,6 +52,11 @@ export function reportPages(
     open.service
       ? html`<ws-service-page active .source=${s.reports.service} ?embedded=${s.embedded} .locale=${locale}>
         </ws-service-page>`
+      : nothing
+  }
+  ${
+    open.knowledge
+      ? html`<ws-knowledge-page .client=${s.client} demo-role=${role} .locale=${locale}></ws-knowledge-page>`
       : nothing
   }
   ${

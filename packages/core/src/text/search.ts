@@ -15,21 +15,29 @@ const WORD = /[a-z0-9]+/gu;
 /** ASCII letters lowercased and nothing else (no locale's case rules: the SQL's `translate` does the same). */
 const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-/** A text's search terms: lowercase Latin words and digits, and each Han run's bigrams and last character. */
-export function searchTerms(text: string): string[] {
+function termsOf(text: string, lastAlone: "always" | "shortRuns"): string[] {
   const terms: string[] = [];
   for (const [word] of asciiLower(text).matchAll(WORD)) terms.push(word);
   for (const [run] of text.matchAll(HAN_RUN)) {
     const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i]! + chars[i + 1]!);
-    terms.push(chars[chars.length - 1]!);
+    if (lastAlone === "always" || chars.length === 1) terms.push(chars[chars.length - 1]!);
   }
   return terms;
 }
 
-/** The terms a query asks for: the text's terms, each once (no terms: the query matches nothing). */
+/** A text's search terms: lowercase Latin words and digits, and each Han run's bigrams and last character. */
+export function searchTerms(text: string): string[] {
+  return termsOf(text, "always");
+}
+
+/**
+ * The terms a query asks for, each once: its words, and each Han run's bigrams — a run's last character alone only
+ * when it is the whole run (after a bigram it asks for nothing more, and would mark every 保 for 退保). No terms: the
+ * query matches nothing.
+ */
 export function queryTerms(query: string): string[] {
-  return [...new Set(searchTerms(query))];
+  return [...new Set(termsOf(query, "shortRuns"))];
 }
 
 /** One searchable field and its weight: A (a title) counts most, then B, then C (a body). */

@@ -1,0 +1,23 @@
+/** The workstation's words for the knowledge base page, in zh-CN and English. */
+export const KNOWLEDGE_TEXT = {
+  navKnowledge: ["知识库", "Knowledge"],
+  knowledgePageTitle: ["营销知识库", "Knowledge base"],
+  knowledgeDrafts: ["待发布", "Drafts to publish"],
+  knowledgeNoDrafts: ["没有待发布的内容。", "No drafts waiting."],
+  knowledgePublish: ["发布", "Publish"],
+  knowledgeOwnDraft: ["须由他人复核发布", "To be published by someone else"],
+  knowledgeBy: ["撰写人 {author}", "Written by {author}"],
+  knowledgeNew: ["新建内容（草稿）", "New article (a draft)"],
+  knowledgeKindField: ["类型", "Kind"],
+  knowledgeLocaleField: ["语言", "Language"],
+  knowledgeTitleField: ["标题", "Title"],
+  knowledgeBodyField: ["正文", "Text"],
+  knowledgeProductField: ["适用产品", "Product"],
+  knowledgeNoProduct: ["不限", "Any"],
+  knowledgeTagsField: ["标签（用空格分隔）", "Tags (separated by spaces)"],
+  knowledgeSave: ["保存草稿", "Save the draft"],
+  knowledgeSaved: ["草稿已保存，待他人复核发布。", "Draft saved: someone else publishes it."],
+  knowledgeQueued: ["离线：草稿已排队，联网后保存。", "Offline: the draft is queued and saved when back online."],
+  knowledgePublished: ["已发布：“{title}”", "Published: “{title}”"],
+  knowledgeFailed: ["未完成：{reason}", "Not done: {reason}"],
+} as const satisfies Record<string, readonly [string, string]>;
