@@ -243,6 +243,9 @@ export const collections = defineCollections({
     customerIndex: "customerId",
     timeField: "at",
     timeline: { kind: "campaign", at: (r: CampaignResponse) => r.at },
+    // Most arrive from the channels' systems (import); an outbound call's outcome is recorded by the agent who made
+    // it — created, never changed.
+    write: { create: true, update: false, roles: ["service_agent", "relationship_manager", "marketing"] },
     storage: { since: 2, indexes: byCustomerTime(2, "at") },
   },
   leads: {

@@ -34,3 +34,18 @@ export {
   type CampaignMeasurement,
   type OutcomeFacts,
 } from "./measure.js";
+export {
+  DEFAULT_CALLING_HOURS,
+  MAX_CALL_ATTEMPTS,
+  OUTBOUND_OUTCOMES,
+  OUTCOME_RESPONSE,
+  RETRY_AFTER_HOURS,
+  nextCallingTime,
+  outboundCallList,
+  outboundResponse,
+  type CallLeftOut,
+  type CallList,
+  type CallListEntry,
+  type CallingHours,
+  type OutboundOutcome,
+} from "./outbound.js";
