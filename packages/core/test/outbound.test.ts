@@ -33,7 +33,7 @@ people[2] = {
     },
   ],
 };
-if (people[3]!.kind === "individual") people[3] = { ...people[3]!, deceasedOn: "2026-11-01" } as Customer;
+if (people[3]!.kind === "individual") people[3] = { ...people[3]!, deceasedOn: "2026-11-01" };
 const customers = new Map(people.map((c) => [c.id, c]));
 const member = (c: Customer, group: CampaignMember["group"] = "treatment"): CampaignMember => ({
   id: `CMP-T--${c.id}`,
