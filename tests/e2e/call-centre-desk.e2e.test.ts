@@ -184,4 +184,43 @@ describe("call-centre desk", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it("calls a phone campaign's list within calling hours: each outcome the campaign's response, a no-answer tried later, a 'do not call again' a withdrawn consent", async () => {
+    // 10:30 on a Tuesday in Beijing, while the small-business loan campaign runs on the phone.
+    const { page, violations, errors } = await openWatchedPage(
+      browser,
+      `${site.url}?customers=300&today=2026-12-01T10:30`,
+    );
+    const outbound = page.locator("bankcrm-call-centre-desk desk-outbound");
+    await expect.poll(() => outbound.locator("select").inputValue(), { timeout: 60_000 }).toBe("CMP-SME-LOAN");
+    const list = outbound.locator('[data-testid="call-list"] li');
+    await list.first().waitFor({ timeout: 30_000 });
+    const before = await outbound
+      .locator('[data-testid="call-list"] li')
+      .evaluateAll((li) => li.map((x) => x.getAttribute("data-customer")!));
+    expect(before.length).toBeGreaterThan(1);
+    // The first asks not to be called again.
+    const first = before[0]!;
+    await list.first().locator("button").click();
+    const call = outbound.locator('[data-testid="outbound-call"]');
+    await call.locator("bankcrm-customer-card").waitFor();
+    // The campaign product's scripts, before anything is typed.
+    await call.locator('bankcrm-knowledge-search [part="article"][data-id="KB-SME-LOAN"]').waitFor({ timeout: 10_000 });
+    await call.locator('[data-outcome="doNotCall"]').click();
+    await expect
+      .poll(() => outbound.locator('[data-testid="outbound-status"]').textContent())
+      .toContain("要求不再来电");
+    const leftOut = (id: string) => outbound.locator(`[data-testid="left-out"] li[data-customer="${id}"]`);
+    // Off the list, for the withdrawn consent (checked before the answer): never called again for marketing.
+    await expect.poll(() => leftOut(first).getAttribute("data-reason")).toBe("noConsent");
+    // The next does not answer: tried again in four hours.
+    const second = before[1]!;
+    await outbound.locator(`[data-testid="call-list"] li[data-customer="${second}"] button`).click();
+    await call.locator('[data-outcome="noAnswer"]').click();
+    await expect.poll(() => leftOut(second).getAttribute("data-reason")).toBe("retryLater");
+    expect(await outbound.locator(`[data-testid="call-list"] li[data-customer="${second}"]`).count()).toBe(0);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -44,6 +44,7 @@ import { openDeskBook } from "./book.js";
 import { localChecker, serverChecker, type CallerChecker, type CallerState } from "./caller-check.js";
 import { DemoTokens, serverApi } from "../../branch-workstation/src/demo-sign-in.js";
 import { callView, findView, verifyView } from "./views.js";
+import "./outbound.js";
 // The workstation's page and control styles: one look for the bank's two hosts.
 import { controlStyles, pageStyles } from "../../branch-workstation/src/panel-styles.js";
 
@@ -58,10 +59,14 @@ const DB_NAME = `bankcrm-desk-${SEED}-${TOTAL}`;
  * the next Beijing day from 16:00 UTC).
  */
 const TODAY = params.get("today");
+/** `?today=YYYY-MM-DDTHH:MM` also sets the time of day in Beijing (the call list's calling hours), moving with the clock. */
+const started = Date.now();
 const clock = (): Date =>
-  TODAY && /^\d{4}-\d{2}-\d{2}$/.test(TODAY)
-    ? new Date(`${TODAY}T${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 19)}+08:00`)
-    : new Date();
+  TODAY && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(TODAY)
+    ? new Date(Date.parse(`${TODAY}:00+08:00`) + (Date.now() - started))
+    : TODAY && /^\d{4}-\d{2}-\d{2}$/.test(TODAY)
+      ? new Date(`${TODAY}T${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 19)}+08:00`)
+      : new Date();
 const AGENT = generateStaff(SEED).all.find((s) => s.role === "service_agent" && s.branchId === BRANCHES[0]!.id)!;
 
 type Step = "opening" | "find" | "verify" | "call" | "error";
@@ -276,7 +281,9 @@ export class CallCentreDesk extends LitElement {
       <div class="page">
         <header>
           <h1>${this.t("title")}</h1>
-          <span>${this.t("agent", { name: AGENT.name })}${TODAY ? ` · ${this.t("demoDay", { day: TODAY })}` : ""}</span>
+          <span
+            >${this.t("agent", { name: AGENT.name })}${TODAY ? ` · ${this.t("demoDay", { day: TODAY.replace("T", " ") })}` : ""}</span
+          >
           <button
             type="button"
             @click=${() => {
@@ -300,13 +307,14 @@ export class CallCentreDesk extends LitElement {
         return html`<p role="alert" class="error">${this.errorText}</p>`;
       case "find":
         return html`${findView({
-          t: (k, v) => this.t(k, v),
-          searched: this.searched,
-          candidates: this.candidates,
-          find: (e) => void this.find(e),
-          pick: (c) => this.pick(c),
-        })}
-        ${figuresView(this.figures, (k, v) => this.t(k, v), this.locale)}`;
+            t: (k, v) => this.t(k, v),
+            searched: this.searched,
+            candidates: this.candidates,
+            find: (e) => void this.find(e),
+            pick: (c) => this.pick(c),
+          })}
+          ${figuresView(this.figures, (k, v) => this.t(k, v), this.locale)}
+          <desk-outbound .client=${this.client} .locale=${this.locale} .clock=${clock}></desk-outbound>`;
       case "verify":
         return verifyView({
           t: (k, v) => this.t(k, v),

@@ -52,6 +52,24 @@ const TEXT = {
   survey: { "zh-CN": "满意度回访", en: "Satisfaction" },
   surveyAfterResolve: { "zh-CN": "办结工单后在此请客户评分", en: "Once a case is resolved, ask for the rating here" },
   timeline: { "zh-CN": "客户时间线", en: "Timeline" },
+  outboundTitle: { "zh-CN": "外呼营销", en: "Outbound calls" },
+  outboundCampaign: { "zh-CN": "营销活动", en: "Campaign" },
+  outboundNone: { "zh-CN": "目前没有进行中的电话营销活动", en: "No phone campaign is running" },
+  outboundClosed: {
+    "zh-CN": "当前不在外呼时段（北京时间 9:00–20:00），{at} 起可拨打",
+    en: "Outside calling hours (09:00–20:00 Beijing): calls may be made from {at}",
+  },
+  outboundToCall: { "zh-CN": "待拨打 {count} 位（已脱敏）", en: "{count} to call (masked)" },
+  outboundEmpty: { "zh-CN": "名单已拨完", en: "Nobody left to call" },
+  outboundLeftOut: { "zh-CN": "暂不拨打（{count}）", en: "Not called now ({count})" },
+  outboundAttempts: { "zh-CN": "已拨 {count} 次未接通", en: "{count} call(s) with no answer" },
+  outboundPreferred: { "zh-CN": "客户偏好：{time}", en: "Prefers: {time}" },
+  outboundCall: { "zh-CN": "拨打", en: "Call" },
+  outboundOnCall: { "zh-CN": "外呼中：{name}", en: "Calling: {name}" },
+  outboundOutcome: { "zh-CN": "通话结果", en: "What came of the call" },
+  outboundSaved: { "zh-CN": "已记录：{outcome}", en: "Recorded: {outcome}" },
+  outboundFailed: { "zh-CN": "未记录：{reason}", en: "Not recorded: {reason}" },
+  outboundBack: { "zh-CN": "返回名单", en: "Back to the list" },
 } as const satisfies Record<string, Label>;
 
 export type TextKey = keyof typeof TEXT;

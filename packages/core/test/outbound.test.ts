@@ -78,7 +78,7 @@ describe("outboundCallList", () => {
     const list = outboundCallList(
       campaign,
       members.slice(0, 2),
-      new Map([
+      new Map<string, Customer>([
         [evening.id, evening],
         [morning.id, morning],
       ]),

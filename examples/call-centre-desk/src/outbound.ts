@@ -1,0 +1,195 @@
+/**
+ * Outbound calling at the desk (电话营销): a running campaign on the phone channel gives the agent a call list —
+ * core's `outboundCallList` over its launch's treatment group as it stands now (consent to marketing calls in force,
+ * not deceased or closed, not answered, retries spaced, the bank's calling hours). The agent calls one, reads the
+ * campaign product's scripts from the knowledge base, and records what came of the call: the campaign's response; a
+ * request not to be called again is also recorded as the withdrawal of their consent to marketing calls.
+ */
+import { html, LitElement, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import {
+  describeError,
+  labelIn,
+  type Campaign,
+  type CampaignMember,
+  type CampaignResponse,
+  type Customer,
+  type Locale,
+} from "@bankcrm/core";
+import { callLeftOutLabels, contactTimeLabels, outboundOutcomeLabels } from "@bankcrm/core/i18n";
+import {
+  OUTBOUND_OUTCOMES,
+  outboundCallList,
+  outboundResponse,
+  type CallList,
+  type OutboundOutcome,
+} from "@bankcrm/core/marketing";
+import type { CrmClient } from "@bankcrm/data";
+import { everyPage } from "../../branch-workstation/src/paging.js";
+import { controlStyles, pageStyles } from "../../branch-workstation/src/panel-styles.js";
+import { text, type TextKey } from "./messages.js";
+
+export class DeskOutbound extends LitElement {
+  static override styles = [pageStyles, controlStyles];
+
+  @property({ attribute: false }) client: CrmClient | undefined;
+  @property({ attribute: false }) locale: Locale = "zh-CN";
+  @property({ attribute: false }) clock: () => Date = () => new Date();
+  @state() private campaigns: Campaign[] = [];
+  @state() private campaignId = "";
+  @state() private list: CallList | undefined;
+  @state() private people = new Map<string, Customer>();
+  @state() private calling: Customer | undefined;
+  @state() private said = "";
+  private readFor: CrmClient | undefined;
+
+  private t(key: TextKey, values: Record<string, string | number> = {}) {
+    return text(key, this.locale, values);
+  }
+
+  override updated() {
+    if (this.client && this.readFor !== this.client) {
+      this.readFor = this.client;
+      void this.readCampaigns();
+    }
+  }
+
+  private async readCampaigns() {
+    const client = this.client!;
+    const all: Campaign[] = await everyPage((q) => client.campaigns.list(q));
+    this.campaigns = all.filter((c) => c.status === "active" && c.channels.includes("phone"));
+    this.campaignId = this.campaigns[0]?.id ?? "";
+    await this.readList();
+  }
+
+  /** The chosen campaign's call list now, with the members' records (masked) the client may read. */
+  private async readList() {
+    const client = this.client;
+    const campaign = this.campaigns.find((c) => c.id === this.campaignId);
+    if (!client || !campaign) return void (this.list = undefined);
+    const members = (await everyPage((q) => client.campaignMembers.list(q))).filter(
+      (m: CampaignMember) => m.campaignId === campaign.id && m.group === "treatment",
+    );
+    const responses = (await everyPage((q) => client.campaignResponses.list(q))).filter(
+      (r: CampaignResponse) => r.campaignId === campaign.id,
+    );
+    const people = new Map<string, Customer>();
+    for (const m of members) {
+      const c = await client.customers.get(m.customerId);
+      if (c) people.set(c.id, c);
+    }
+    this.people = people;
+    this.list = outboundCallList(campaign, members, people, responses, { now: this.clock() });
+  }
+
+  /** What came of the call: the campaign's response; a "do not call again" also withdraws their consent to calls. */
+  private async record(outcome: OutboundOutcome) {
+    const client = this.client;
+    const customer = this.calling;
+    if (!client || !customer) return;
+    const at = this.clock().toISOString();
+    try {
+      await client.campaignResponses.create(outboundResponse(this.campaignId, customer.id, outcome, at));
+      if (outcome === "doNotCall")
+        await client.customers.change(customer.id, {
+          kind: "consent",
+          reason: this.t("outboundTitle"),
+          consent: { purpose: "marketing", channel: "phone", granted: false, textVersion: "2026-01", recordedAt: at },
+        });
+      this.said = this.t("outboundSaved", { outcome: labelIn(outboundOutcomeLabels, outcome, this.locale) });
+      this.calling = undefined;
+      await this.readList();
+    } catch (error) {
+      this.said = this.t("outboundFailed", { reason: describeError(error, this.locale) });
+    }
+  }
+
+  private renderCall(c: Customer, campaign: Campaign | undefined) {
+    const l = this.locale;
+    return html`<section aria-labelledby="outbound-call" data-testid="outbound-call">
+      <h2 id="outbound-call">${this.t("outboundOnCall", { name: c.name })}</h2>
+      <bankcrm-customer-card customer-id=${c.id}></bankcrm-customer-card>
+      <bankcrm-knowledge-search product-type=${campaign?.productType ?? nothing}></bankcrm-knowledge-search>
+      <fieldset>
+        <legend>${this.t("outboundOutcome")}</legend>
+        ${OUTBOUND_OUTCOMES.map(
+          (o) =>
+            html`<button type="button" data-outcome=${o} @click=${() => void this.record(o)}>
+              ${labelIn(outboundOutcomeLabels, o, l)}
+            </button>`,
+        )}
+      </fieldset>
+      <button type="button" @click=${() => (this.calling = undefined)}>${this.t("outboundBack")}</button>
+    </section>`;
+  }
+
+  private renderList(list: CallList) {
+    const l = this.locale;
+    const name = (id: string) => this.people.get(id)?.name ?? id;
+    const opensAt = list.opensAt
+      ? new Intl.DateTimeFormat(l, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(
+          new Date(list.opensAt),
+        )
+      : "";
+    return html`${list.open ? nothing : html`<p role="status" data-testid="outbound-closed">${this.t("outboundClosed", { at: opensAt })}</p>`}
+      <p>${list.calls.length > 0 ? this.t("outboundToCall", { count: list.calls.length }) : this.t("outboundEmpty")}</p>
+      <ul data-testid="call-list">
+        ${list.calls.slice(0, 20).map(
+          (e) =>
+            html`<li data-customer=${e.customerId}>
+              <bdi>${name(e.customerId)}</bdi>
+              ${e.attempts > 0 ? html` · ${this.t("outboundAttempts", { count: e.attempts })}` : nothing}
+              ${e.preferredTime ? html` · ${this.t("outboundPreferred", { time: labelIn(contactTimeLabels, e.preferredTime, l) })}` : nothing}
+              <button
+                type="button"
+                ?disabled=${!list.open}
+                @click=${() => {
+                  this.calling = this.people.get(e.customerId);
+                  this.said = "";
+                }}
+              >
+                ${this.t("outboundCall")}
+              </button>
+            </li>`,
+        )}
+      </ul>
+      <details>
+        <summary>${this.t("outboundLeftOut", { count: list.leftOut.length })}</summary>
+        <ul data-testid="left-out">
+          ${list.leftOut.map(
+            (x) =>
+              html`<li data-customer=${x.customerId} data-reason=${x.reason}>
+                <bdi>${name(x.customerId)}</bdi> · ${labelIn(callLeftOutLabels, x.reason, l)}
+              </li>`,
+          )}
+        </ul>
+      </details>`;
+  }
+
+  override render() {
+    const campaign = this.campaigns.find((c) => c.id === this.campaignId);
+    return html`<section aria-labelledby="outbound-h" data-testid="outbound">
+      <h2 id="outbound-h">${this.t("outboundTitle")}</h2>
+      ${
+        this.campaigns.length === 0
+          ? html`<p>${this.t("outboundNone")}</p>`
+          : html`<label
+                >${this.t("outboundCampaign")}
+                <select
+                  @change=${(e: Event) => {
+                    this.campaignId = (e.target as HTMLSelectElement).value;
+                    this.calling = undefined;
+                    void this.readList();
+                  }}
+                >
+                  ${this.campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === this.campaignId}>${c.name}</option>`)}
+                </select>
+              </label>
+              ${this.calling ? this.renderCall(this.calling, campaign) : this.list ? this.renderList(this.list) : nothing}`
+      }
+      <p role="status" data-testid="outbound-status">${this.said}</p>
+    </section>`;
+  }
+}
+
+customElements.define("desk-outbound", DeskOutbound);
