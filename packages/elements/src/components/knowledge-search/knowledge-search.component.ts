@@ -71,8 +71,10 @@ export class BankcrmKnowledgeSearch extends BankcrmContextElement {
     const seq = ++this.seq;
     const articles = client?.knowledgeArticles;
     if (!articles || (words === "" && !this.productType)) {
+      // A search still in flight is dropped (its seq is old): nothing is loading any more.
       this.found = undefined;
       this.error = undefined;
+      this.loading = false;
       return;
     }
     this.loading = this.found === undefined;

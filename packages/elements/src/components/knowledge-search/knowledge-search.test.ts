@@ -140,6 +140,22 @@ describe("<bankcrm-knowledge-search>", () => {
     expect(root(none).querySelector('[role="status"]')!.textContent).to.not.equal("");
   });
 
+  it("stops loading when the box is emptied while a search is still out", async () => {
+    const never = {
+      ...failingClient,
+      knowledgeArticles: { ...failingClient.leads, list: () => new Promise<never>(() => {}) },
+    };
+    const el = await fixture<BankcrmKnowledgeSearch>(
+      html`<bankcrm-knowledge-search .client=${never} query="理财"></bankcrm-knowledge-search>`,
+    );
+    await settle(el);
+    expect(root(el).querySelector('[aria-busy="true"]')).to.not.equal(null);
+    el.query = "";
+    await settle(el);
+    expect(root(el).querySelector('[aria-busy="true"]')).to.equal(null);
+    expect(root(el).querySelector("[data-prompt]")).to.not.equal(null);
+  });
+
   it("reads well in the dark theme", async () => {
     const { client } = await knowledgeClient();
     const provider = await fixture(
