@@ -769,6 +769,58 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
     },
+    "/campaigns/{id}/call-list": {
+      get: {
+        operationId: "campaignCallList",
+        summary:
+          "A phone campaign's call list as the server judges it now: its launch's treatment members the caller may see whose consent to marketing by phone is in force, not deceased or closed, not answered, a no-answer tried again after 4 hours and at most 3 times, preferred contact time first; each member left out with why; open only while the campaign runs on the phone and within the bank's calling hours (09:00–20:00 Beijing). Names as the caller is shown them (service agents, relationship managers, marketing, branch managers)",
+        parameters: [pathId],
+        responses: {
+          200: {
+            description: "The call list",
+            content: json({
+              type: "object",
+              required: ["open", "calls", "leftOut", "names"],
+              properties: {
+                open: { type: "boolean" },
+                opensAt: { type: "string", format: "date-time" },
+                calls: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["customerId", "attempts", "preferredNow"],
+                    properties: {
+                      customerId: { type: "string" },
+                      attempts: { type: "integer" },
+                      lastAttemptAt: { type: "string", format: "date-time" },
+                      preferredTime: { type: "string" },
+                      preferredNow: { type: "boolean" },
+                    },
+                  },
+                },
+                leftOut: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["customerId", "reason"],
+                    properties: {
+                      customerId: { type: "string" },
+                      reason: {
+                        type: "string",
+                        enum: ["noConsent", "deceased", "closed", "answered", "attempts", "retryLater", "unknown"],
+                      },
+                      retryAt: { type: "string", format: "date-time" },
+                    },
+                  },
+                },
+                names: { type: "object", additionalProperties: { type: "string" } },
+              },
+            }),
+          },
+          ...errors(401, 403, 404),
+        },
+      },
+    },
     "/campaigns/{id}/effect": {
       get: {
         operationId: "campaignEffect",

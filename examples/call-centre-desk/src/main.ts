@@ -24,7 +24,7 @@ import {
   type Locale,
 } from "@bankcrm/core";
 import { BRANCHES, DEMO_AS_OF, generateCustomerHistory, generateStaff } from "@bankcrm/core/demo";
-import { createCrmClient, createHttpStore, type CrmClient, type CrmStore } from "@bankcrm/data";
+import { createCrmClient, createHttpStore, type CrmClient, type CrmStore, type HttpStore } from "@bankcrm/data";
 import "@bankcrm/elements/provider.js";
 import "@bankcrm/elements/customer-card.js";
 import "@bankcrm/elements/customer-timeline.js";
@@ -132,6 +132,8 @@ export class CallCentreDesk extends LitElement {
   private checker: CallerChecker | undefined;
   private server = false;
   private rules: readonly AssociationRule[] = [];
+  /** On the bank's server, the call lists it judges. */
+  private callList: ((campaignId: string) => ReturnType<HttpStore["campaignCallList"]>) | undefined;
   /** Card and account numbers to their customer (the card system's lookup; see book.ts). */
   private cards = new Map<string, string>();
 
@@ -158,6 +160,7 @@ export class CallCentreDesk extends LitElement {
         const http = createHttpStore({ baseUrl: api, getToken: () => tokens.get(AGENT.id) });
         this.store = http;
         this.checker = serverChecker(http);
+        this.callList = (id) => http.campaignCallList(id);
         this.server = true;
       } else {
         const book = await openDeskBook({
@@ -314,7 +317,12 @@ export class CallCentreDesk extends LitElement {
             pick: (c) => this.pick(c),
           })}
           ${figuresView(this.figures, (k, v) => this.t(k, v), this.locale)}
-          <desk-outbound .client=${this.client} .locale=${this.locale} .clock=${clock}></desk-outbound>`;
+          <desk-outbound
+            .client=${this.client}
+            .locale=${this.locale}
+            .clock=${clock}
+            .remote=${this.callList}
+          ></desk-outbound>`;
       case "verify":
         return verifyView({
           t: (k, v) => this.t(k, v),

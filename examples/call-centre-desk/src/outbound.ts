@@ -35,10 +35,13 @@ export class DeskOutbound extends LitElement {
   @property({ attribute: false }) client: CrmClient | undefined;
   @property({ attribute: false }) locale: Locale = "zh-CN";
   @property({ attribute: false }) clock: () => Date = () => new Date();
+  /** On the bank's server: its call list (`GET /campaigns/{id}/call-list`), judged there; else judged here. */
+  @property({ attribute: false }) remote:
+    ((campaignId: string) => Promise<CallList & { names: Record<string, string> }>) | undefined;
+  @state() private names: Record<string, string> = {};
   @state() private campaigns: Campaign[] = [];
   @state() private campaignId = "";
   @state() private list: CallList | undefined;
-  @state() private people = new Map<string, Customer>();
   @state() private calling: Customer | undefined;
   @state() private said = "";
   private readFor: CrmClient | undefined;
@@ -62,11 +65,17 @@ export class DeskOutbound extends LitElement {
     await this.readList();
   }
 
-  /** The chosen campaign's call list now, with the members' records (masked) the client may read. */
+  /** The chosen campaign's call list now: the server's, or core's over the records the client may read. */
   private async readList() {
     const client = this.client;
     const campaign = this.campaigns.find((c) => c.id === this.campaignId);
     if (!client || !campaign) return void (this.list = undefined);
+    if (this.remote) {
+      const { names, ...list } = await this.remote(campaign.id);
+      this.names = names;
+      this.list = list;
+      return;
+    }
     const members = (await everyPage((q) => client.campaignMembers.list(q))).filter(
       (m: CampaignMember) => m.campaignId === campaign.id && m.group === "treatment",
     );
@@ -78,8 +87,14 @@ export class DeskOutbound extends LitElement {
       const c = await client.customers.get(m.customerId);
       if (c) people.set(c.id, c);
     }
-    this.people = people;
+    this.names = Object.fromEntries([...people.values()].map((c) => [c.id, c.name]));
     this.list = outboundCallList(campaign, members, people, responses, { now: this.clock() });
+  }
+
+  /** Opens the call: the customer's record as the client shows it (masked). */
+  private async dial(customerId: string) {
+    this.said = "";
+    this.calling = await this.client?.customers.get(customerId);
   }
 
   /** What came of the call: the campaign's response; a "do not call again" also withdraws their consent to calls. */
@@ -125,7 +140,7 @@ export class DeskOutbound extends LitElement {
 
   private renderList(list: CallList) {
     const l = this.locale;
-    const name = (id: string) => this.people.get(id)?.name ?? id;
+    const name = (id: string) => this.names[id] ?? id;
     const opensAt = list.opensAt
       ? new Intl.DateTimeFormat(l, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(
           new Date(list.opensAt),
@@ -140,14 +155,7 @@ export class DeskOutbound extends LitElement {
               <bdi>${name(e.customerId)}</bdi>
               ${e.attempts > 0 ? html` · ${this.t("outboundAttempts", { count: e.attempts })}` : nothing}
               ${e.preferredTime ? html` · ${this.t("outboundPreferred", { time: labelIn(contactTimeLabels, e.preferredTime, l) })}` : nothing}
-              <button
-                type="button"
-                ?disabled=${!list.open}
-                @click=${() => {
-                  this.calling = this.people.get(e.customerId);
-                  this.said = "";
-                }}
-              >
+              <button type="button" ?disabled=${!list.open} @click=${() => void this.dial(e.customerId)}>
                 ${this.t("outboundCall")}
               </button>
             </li>`,

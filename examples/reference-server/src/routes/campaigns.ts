@@ -33,6 +33,7 @@ import type { Database } from "../database.js";
 import type { Sql } from "../sql.js";
 import { mayWrite, preconditionFailed, writeProblem, type Outcome } from "../write-path.js";
 import type { RouteContext } from "./context.js";
+import { callList } from "./call-list.js";
 
 /** What the database holds now about the segment's members: the facts `planLaunch` decides on. */
 async function launchFacts(tx: Sql, ids: readonly string[], since: string) {
@@ -209,5 +210,6 @@ export function campaignRoutes(context: RouteContext) {
   const app = new Hono<Env>();
   app.post("/campaigns/:id/launch", launch(context));
   app.get("/campaigns/:id/effect", effect(context));
+  app.get("/campaigns/:id/call-list", callList(context));
   return app;
 }

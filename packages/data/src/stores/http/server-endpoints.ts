@@ -22,6 +22,7 @@ import type {
 import type { Evidence, FieldChoice } from "@bankcrm/core/resolution";
 import type { BranchBreaches, BranchKyc, RetentionPlan, SubjectAccessPackage } from "@bankcrm/core/compliance";
 import type { Locale } from "@bankcrm/core/i18n";
+import type { CallList } from "@bankcrm/core/marketing";
 import type { Problem } from "../../errors/http-errors.js";
 import type { Page } from "../store.js";
 
@@ -130,6 +131,11 @@ export interface ServerEndpoints extends PrivacyEndpoints {
    * worth in minor units.
    */
   campaignEffect(id: string, options?: { value?: number }): Promise<CampaignMeasurement>;
+  /**
+   * `GET /campaigns/{id}/call-list`: a phone campaign's call list as the server judges it now (core's
+   * `outboundCallList`: consent, answers, retries, calling hours), with each customer's name as the caller is shown it.
+   */
+  campaignCallList(id: string): Promise<CallList & { names: Record<string, string> }>;
   /**
    * `GET /sales/performance`: targets with achievement, pace and rank, and commission, from the server's records —
    * an RM's own, a branch manager's branch. `period`: the commission period (default: this quarter).
@@ -283,6 +289,10 @@ export function serverEndpoints(api: KyInstance, call: <T>(run: () => Promise<T>
             searchParams: options.value !== undefined ? { value: options.value } : {},
           })
           .json<CampaignMeasurement>(),
+      ),
+    campaignCallList: (id) =>
+      call(() =>
+        api.get(`campaigns/${encodeURIComponent(id)}/call-list`).json<CallList & { names: Record<string, string> }>(),
       ),
     loadQuality: async (query = {}) =>
       (
