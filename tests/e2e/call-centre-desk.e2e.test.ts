@@ -210,6 +210,11 @@ describe("call-centre desk", () => {
     await expect
       .poll(() => outbound.locator('[data-testid="outbound-status"]').textContent())
       .toContain("要求不再来电");
+    // The call on the customer's timeline, on the outbound channel.
+    await expect
+      .poll(() => call.locator("bankcrm-customer-timeline article").allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining("外呼营销：小微企业经营贷 · 要求不再来电"));
+    await outbound.locator('[data-testid="outbound-back"]').click();
     const leftOut = (id: string) => outbound.locator(`[data-testid="left-out"] li[data-customer="${id}"]`);
     // Off the list, for the withdrawn consent (checked before the answer): never called again for marketing.
     await expect.poll(() => leftOut(first).getAttribute("data-reason")).toBe("noConsent");
@@ -217,6 +222,8 @@ describe("call-centre desk", () => {
     const second = before[1]!;
     await outbound.locator(`[data-testid="call-list"] li[data-customer="${second}"] button`).click();
     await call.locator('[data-outcome="noAnswer"]').click();
+    await expect.poll(() => outbound.locator('[data-testid="outbound-status"]').textContent()).toContain("未接通");
+    await outbound.locator('[data-testid="outbound-back"]').click();
     await expect.poll(() => leftOut(second).getAttribute("data-reason")).toBe("retryLater");
     expect(await outbound.locator(`[data-testid="call-list"] li[data-customer="${second}"]`).count()).toBe(0);
     expect(violations).toEqual([]);

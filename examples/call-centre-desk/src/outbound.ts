@@ -2,8 +2,9 @@
  * Outbound calling at the desk (电话营销): a running campaign on the phone channel gives the agent a call list —
  * core's `outboundCallList` over its launch's treatment group as it stands now (consent to marketing calls in force,
  * not deceased or closed, not answered, retries spaced, the bank's calling hours). The agent calls one, reads the
- * campaign product's scripts from the knowledge base, and records what came of the call: the campaign's response; a
- * request not to be called again is also recorded as the withdrawal of their consent to marketing calls.
+ * campaign product's scripts from the knowledge base, and records what came of the call: the campaign's response and
+ * the call on the customer's timeline (outbound channel, handling time); a request not to be called again is also
+ * recorded as the withdrawal of their consent to marketing calls.
  */
 import { html, LitElement, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
@@ -14,6 +15,7 @@ import {
   type CampaignMember,
   type CampaignResponse,
   type Customer,
+  type Interaction,
   type Locale,
 } from "@bankcrm/core";
 import { callLeftOutLabels, contactTimeLabels, outboundOutcomeLabels } from "@bankcrm/core/i18n";
@@ -28,6 +30,15 @@ import type { CrmClient } from "@bankcrm/data";
 import { everyPage } from "../../branch-workstation/src/paging.js";
 import { controlStyles, pageStyles } from "../../branch-workstation/src/panel-styles.js";
 import { text, type TextKey } from "./messages.js";
+
+/** The interaction's outcome for each outbound one. */
+const INTERACTION_OUTCOME: Record<OutboundOutcome, Interaction["outcome"]> = {
+  noAnswer: "no_answer",
+  notInterested: "declined",
+  interested: "follow_up",
+  converted: "successful",
+  doNotCall: "declined",
+};
 
 export class DeskOutbound extends LitElement {
   static override styles = [pageStyles, controlStyles];
@@ -44,6 +55,10 @@ export class DeskOutbound extends LitElement {
   @state() private list: CallList | undefined;
   @state() private calling: Customer | undefined;
   @state() private said = "";
+  /** The open call's outcome is recorded: the view stays, its timeline showing it, until "back to the list". */
+  @state() private recorded = false;
+  /** When the agent dialled: the call's handling time runs from here (the real clock, as inbound calls'). */
+  private dialledAt: Date | undefined;
   private readFor: CrmClient | undefined;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
@@ -94,6 +109,8 @@ export class DeskOutbound extends LitElement {
   /** Opens the call: the customer's record as the client shows it (masked). */
   private async dial(customerId: string) {
     this.said = "";
+    this.recorded = false;
+    this.dialledAt = new Date();
     this.calling = await this.client?.customers.get(customerId);
   }
 
@@ -105,6 +122,21 @@ export class DeskOutbound extends LitElement {
     const at = this.clock().toISOString();
     try {
       await client.campaignResponses.create(outboundResponse(this.campaignId, customer.id, outcome, at));
+      // The call on the customer's timeline, on the outbound channel with its handling time.
+      const campaign = this.campaigns.find((c) => c.id === this.campaignId);
+      const seconds = Math.max(0, Math.round((Date.now() - (this.dialledAt ?? new Date()).getTime()) / 1000));
+      await client.interactions.create({
+        id: `IN-${crypto.randomUUID()}`,
+        customerId: customer.id,
+        at,
+        channel: "call_center_outbound",
+        type: "call",
+        outcome: INTERACTION_OUTCOME[outcome],
+        summary: `${this.t("outboundTitle")}：${campaign?.name ?? this.campaignId} · ${labelIn(outboundOutcomeLabels, outcome, this.locale)}`,
+        staffId: client.user.id,
+        confidential: false,
+        durationSeconds: seconds,
+      });
       if (outcome === "doNotCall")
         await client.customers.change(customer.id, {
           kind: "consent",
@@ -112,11 +144,17 @@ export class DeskOutbound extends LitElement {
           consent: { purpose: "marketing", channel: "phone", granted: false, textVersion: "2026-01", recordedAt: at },
         });
       this.said = this.t("outboundSaved", { outcome: labelIn(outboundOutcomeLabels, outcome, this.locale) });
-      this.calling = undefined;
-      await this.readList();
+      this.recorded = true;
     } catch (error) {
       this.said = this.t("outboundFailed", { reason: describeError(error, this.locale) });
     }
+  }
+
+  /** Back to the list, read again (the call just recorded moves the customer off it). */
+  private async back() {
+    this.calling = undefined;
+    this.recorded = false;
+    await this.readList();
   }
 
   private renderCall(c: Customer, campaign: Campaign | undefined) {
@@ -129,12 +167,15 @@ export class DeskOutbound extends LitElement {
         <legend>${this.t("outboundOutcome")}</legend>
         ${OUTBOUND_OUTCOMES.map(
           (o) =>
-            html`<button type="button" data-outcome=${o} @click=${() => void this.record(o)}>
+            html`<button type="button" data-outcome=${o} ?disabled=${this.recorded} @click=${() => void this.record(o)}>
               ${labelIn(outboundOutcomeLabels, o, l)}
             </button>`,
         )}
       </fieldset>
-      <button type="button" @click=${() => (this.calling = undefined)}>${this.t("outboundBack")}</button>
+      <button type="button" data-testid="outbound-back" @click=${() => void this.back()}>
+        ${this.t("outboundBack")}
+      </button>
+      <bankcrm-customer-timeline customer-id=${c.id} page-size="5"></bankcrm-customer-timeline>
     </section>`;
   }
 
