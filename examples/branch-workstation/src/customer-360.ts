@@ -41,6 +41,7 @@ import "@bankcrm/elements/lead-form.js";
 import "@bankcrm/elements/activity-form.js";
 import "@bankcrm/elements/lead-queue.js";
 import "@bankcrm/elements/offer-list.js";
+import "@bankcrm/elements/knowledge-search.js";
 import "@bankcrm/elements/pipeline.js";
 import "@bankcrm/elements/task-list.js";
 import "@bankcrm/elements/customer-form.js";
@@ -323,6 +324,8 @@ export class Customer360 extends LitElement {
             .now=${NOW}
             locale=${l}
           ></bankcrm-offer-list>
+          <!-- The bank's scripts and answers, to search while with the customer. -->
+          <bankcrm-knowledge-search .client=${this.client} locale=${l}></bankcrm-knowledge-search>
         </section>
       </div>
       <section aria-labelledby="holdings-h" data-testid="holdings">
