@@ -74,10 +74,14 @@ export class DeskOutbound extends LitElement {
 
   private async readCampaigns() {
     const client = this.client!;
-    const all: Campaign[] = await everyPage((q) => client.campaigns.list(q));
-    this.campaigns = all.filter((c) => c.status === "active" && c.channels.includes("phone"));
-    this.campaignId = this.campaigns[0]?.id ?? "";
-    await this.readList();
+    try {
+      const all: Campaign[] = await everyPage((q) => client.campaigns.list(q));
+      this.campaigns = all.filter((c) => c.status === "active" && c.channels.includes("phone"));
+      this.campaignId = this.campaigns[0]?.id ?? "";
+      await this.readList();
+    } catch (error) {
+      this.said = this.t("outboundFailed", { reason: describeError(error, this.locale) });
+    }
   }
 
   /** The chosen campaign's call list now: the server's, or core's over the records the client may read. */
@@ -119,6 +123,9 @@ export class DeskOutbound extends LitElement {
     const client = this.client;
     const customer = this.calling;
     if (!client || !customer) return;
+    // One outcome per call: a second click while the first is being written records nothing.
+    if (this.recorded) return;
+    this.recorded = true;
     const at = this.clock().toISOString();
     try {
       await client.campaignResponses.create(outboundResponse(this.campaignId, customer.id, outcome, at));
@@ -144,8 +151,8 @@ export class DeskOutbound extends LitElement {
           consent: { purpose: "marketing", channel: "phone", granted: false, textVersion: "2026-01", recordedAt: at },
         });
       this.said = this.t("outboundSaved", { outcome: labelIn(outboundOutcomeLabels, outcome, this.locale) });
-      this.recorded = true;
     } catch (error) {
+      this.recorded = false;
       this.said = this.t("outboundFailed", { reason: describeError(error, this.locale) });
     }
   }
@@ -154,7 +161,9 @@ export class DeskOutbound extends LitElement {
   private async back() {
     this.calling = undefined;
     this.recorded = false;
-    await this.readList();
+    await this.readList().catch((error: unknown) => {
+      this.said = this.t("outboundFailed", { reason: describeError(error, this.locale) });
+    });
   }
 
   private renderCall(c: Customer, campaign: Campaign | undefined) {
@@ -227,8 +236,7 @@ export class DeskOutbound extends LitElement {
                 <select
                   @change=${(e: Event) => {
                     this.campaignId = (e.target as HTMLSelectElement).value;
-                    this.calling = undefined;
-                    void this.readList();
+                    void this.back();
                   }}
                 >
                   ${this.campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === this.campaignId}>${c.name}</option>`)}
