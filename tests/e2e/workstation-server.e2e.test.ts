@@ -483,6 +483,35 @@ describe("branch workstation against the reference server (server mode)", () => 
     expect(await found.locator("summary mark").allTextContents()).toEqual(["退保损失"]); // 保险 is not marked for 保
     await found.locator("summary").click();
     await expect.poll(() => found.locator('[part="body"]').textContent()).toContain("犹豫期内退保");
+    // Marketing takes it back to change it (a reason given), changes the text, and saves the draft.
+    const mkApp = mk.watched.page.locator("bankcrm-workstation-app");
+    await mkApp.locator('[data-testid="nav-customers"]').click();
+    await mkApp.locator('[data-testid="nav-knowledge"]').click();
+    const page = mkApp.locator("ws-knowledge-page");
+    await page.locator("#change-reason").fill("犹豫期规则更新");
+    const live = page.locator('[data-testid="knowledge-published"] li', { hasText: "客户说保险退保损失太大" });
+    await live.locator('[data-action="revise"]').click();
+    await expect.poll(() => page.locator('[data-testid="knowledge-status"]').textContent()).toContain("已撤回为草稿");
+    await page
+      .locator('[data-testid="knowledge-drafts"] li', { hasText: "客户说保险退保损失太大" })
+      .locator('[data-action="edit"]')
+      .click();
+    await page
+      .locator('[data-testid="knowledge-form"] textarea')
+      .fill("犹豫期内退保全额退还保费；犹豫期后按现金价值退还，以合同为准。");
+    await page.locator('[data-testid="knowledge-form"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('[data-testid="knowledge-status"]').textContent()).toContain("草稿已保存");
+    const revised = await api.db.query<{ status: string; body: string; reason: string }>(
+      "SELECT body ->> 'status' AS status, body ->> 'body' AS body, body -> 'history' -> -1 ->> 'reason' AS reason FROM records WHERE collection = 'knowledgeArticles' AND body ->> 'title' = $1",
+      ["客户说保险退保损失太大"],
+    );
+    expect(revised.rows).toEqual([
+      {
+        status: "draft",
+        body: "犹豫期内退保全额退还保费；犹豫期后按现金价值退还，以合同为准。",
+        reason: "犹豫期规则更新",
+      },
+    ]);
     for (const { watched } of [mk, bm, rm]) {
       expect(watched.violations).toEqual([]);
       expect(watched.errors).toEqual([]);

@@ -20,4 +20,13 @@ export const KNOWLEDGE_TEXT = {
   knowledgeQueued: ["离线：草稿已排队，联网后保存。", "Offline: the draft is queued and saved when back online."],
   knowledgePublished: ["已发布：“{title}”", "Published: “{title}”"],
   knowledgeFailed: ["未完成：{reason}", "Not done: {reason}"],
+  knowledgeEdit: ["编辑", "Edit"],
+  knowledgeEditing: ["修改草稿：{title}", "Changing the draft: {title}"],
+  knowledgeCancelEdit: ["取消修改", "Stop changing it"],
+  knowledgePublishedList: ["已发布", "Published"],
+  knowledgeReason: ["撤回或停用的原因", "Why it is taken back or retired"],
+  knowledgeRevise: ["撤回修改", "Take back to change"],
+  knowledgeRetire: ["停用", "Retire"],
+  knowledgeRevised: ["已撤回为草稿：“{title}”", "Back to a draft: “{title}”"],
+  knowledgeRetired: ["已停用：“{title}”", "Retired: “{title}”"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -79,6 +79,11 @@ describe("a knowledge article's life", () => {
     expect(() => applyTransition("knowledgeArticles", draft(), "publish", { actor: author, at })).toThrow(
       expect.objectContaining({ code: "access_denied", reason: "fourEyesPublish" }),
     );
+    // Whoever changed it last does not publish it either.
+    const edited = applyUpdate("knowledgeArticles", draft(), { body: "以借款合同为准。" }, { actor: reviewer, at });
+    expect(() => applyTransition("knowledgeArticles", edited, "publish", { actor: reviewer, at })).toThrow(
+      expect.objectContaining({ reason: "fourEyesPublish" }),
+    );
     const published = applyTransition("knowledgeArticles", draft(), "publish", { actor: reviewer, at });
     expect(published).toMatchObject({
       status: "published",

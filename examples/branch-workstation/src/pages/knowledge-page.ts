@@ -49,6 +49,9 @@ export class KnowledgePage extends LitElement {
   @property({ attribute: "demo-role" }) demoRole: DemoRole = "relationship_manager";
   @property({ attribute: false }) locale: Locale = "zh-CN";
   @state() private drafts: KnowledgeArticle[] = [];
+  @state() private published: KnowledgeArticle[] = [];
+  /** The draft being changed in the form (else the form writes a new one). */
+  @state() private editing: KnowledgeArticle | undefined;
   @state() private said = "";
   private readFor: CrmClient | undefined;
 
@@ -72,6 +75,7 @@ export class KnowledgePage extends LitElement {
     if (!articles) return;
     const all = await everyPage((q) => articles.list(q)).catch(() => [] as KnowledgeArticle[]);
     this.drafts = all.filter((a) => a.status === "draft");
+    this.published = all.filter((a) => a.status === "published");
   }
 
   private async written<T>(write: Promise<WriteResult<T>>, saved: string): Promise<boolean> {
@@ -95,6 +99,17 @@ export class KnowledgePage extends LitElement {
     );
   }
 
+  /** Takes a published article back to a draft (to change it) or out of use: the machine wants a reason. */
+  private async change(a: KnowledgeArticle, event: "revise" | "retire") {
+    const articles = this.client?.knowledgeArticles;
+    const reason = this.renderRoot.querySelector<HTMLInputElement>("#change-reason")?.value.trim() ?? "";
+    if (!articles) return;
+    await this.written(
+      articles.transition(a.id, event, { expectedVersion: a.version, ...(reason ? { reason } : {}) }),
+      this.t(event === "revise" ? "knowledgeRevised" : "knowledgeRetired", { title: a.title }),
+    );
+  }
+
   private async save(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -106,17 +121,22 @@ export class KnowledgePage extends LitElement {
       return typeof raw === "string" ? raw.trim() : "";
     };
     const tags = value("tags").split(/\s+/).filter(Boolean);
-    const draft = {
-      id: `KB-${crypto.randomUUID()}`,
+    const fields = {
       kind: value("kind"),
       locale: value("locale"),
       title: value("title"),
       body: value("body"),
-      status: "draft",
       ...(value("product") ? { productTypes: [value("product")] } : {}),
       ...(tags.length > 0 ? { tags } : {}),
     };
-    if (await this.written(articles.create(draft), this.t("knowledgeSaved"))) form.reset();
+    const editing = this.editing;
+    const write = editing
+      ? articles.update(editing.id, fields, { expectedVersion: editing.version })
+      : articles.create({ id: `KB-${crypto.randomUUID()}`, status: "draft", ...fields });
+    if (await this.written(write, this.t("knowledgeSaved"))) {
+      this.editing = undefined;
+      form.reset();
+    }
   }
 
   private renderDrafts() {
@@ -132,8 +152,11 @@ export class KnowledgePage extends LitElement {
                   html`<li data-id=${a.id}>
                     <bdi>${a.title}</bdi> · ${labelIn(knowledgeKindLabels, a.kind, this.locale)} ·
                     ${this.t("knowledgeBy", { author: STAFF_NAMES[a.createdBy ?? ""] ?? a.createdBy ?? "" })}
+                    <button type="button" data-action="edit" @click=${() => (this.editing = a)}>
+                      ${this.t("knowledgeEdit")}
+                    </button>
                     ${
-                      a.createdBy === me
+                      a.createdBy === me || a.updatedBy === me
                         ? html`<span>${this.t("knowledgeOwnDraft")}</span>`
                         : html`<button type="button" data-action="publish" @click=${() => void this.publish(a)}>
                             ${this.t("knowledgePublish")}
@@ -146,35 +169,64 @@ export class KnowledgePage extends LitElement {
     </section>`;
   }
 
+  private renderPublished() {
+    return html`<section aria-labelledby="published" data-testid="knowledge-published">
+      <h2 id="published">${this.t("knowledgePublishedList")}</h2>
+      <label>${this.t("knowledgeReason")} <input id="change-reason" maxlength="500" /></label>
+      <ul>
+        ${this.published.map(
+          (a) =>
+            html`<li data-id=${a.id}>
+              <bdi>${a.title}</bdi> · ${labelIn(knowledgeKindLabels, a.kind, this.locale)}
+              <button type="button" data-action="revise" @click=${() => void this.change(a, "revise")}>
+                ${this.t("knowledgeRevise")}
+              </button>
+              <button type="button" data-action="retire" @click=${() => void this.change(a, "retire")}>
+                ${this.t("knowledgeRetire")}
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   private renderForm() {
     const l = this.locale;
+    const a = this.editing;
     return html`<section aria-labelledby="new-article">
-      <h2 id="new-article">${this.t("knowledgeNew")}</h2>
+      <h2 id="new-article">${a ? this.t("knowledgeEditing", { title: a.title }) : this.t("knowledgeNew")}</h2>
       <form data-testid="knowledge-form" @submit=${(e: SubmitEvent) => void this.save(e)}>
         <label
           >${this.t("knowledgeKindField")}
-          <select name="kind">
-            ${KNOWLEDGE_KINDS.map((k) => html`<option value=${k}>${labelIn(knowledgeKindLabels, k, l)}</option>`)}
+          <select name="kind" .value=${a?.kind ?? KNOWLEDGE_KINDS[0]}>
+            ${KNOWLEDGE_KINDS.map((k) => html`<option value=${k} ?selected=${a?.kind === k}>${labelIn(knowledgeKindLabels, k, l)}</option>`)}
           </select>
         </label>
         <label
           >${this.t("knowledgeLocaleField")}
           <select name="locale">
-            <option value="zh-CN">中文</option>
-            <option value="en">English</option>
+            <option value="zh-CN" ?selected=${a?.locale !== "en"}>中文</option>
+            <option value="en" ?selected=${a?.locale === "en"}>English</option>
           </select>
         </label>
         <label
           >${this.t("knowledgeProductField")}
           <select name="product">
             <option value="">${this.t("knowledgeNoProduct")}</option>
-            ${PRODUCT_TYPES.map((p) => html`<option value=${p}>${labelIn(productTypeLabels, p, l)}</option>`)}
+            ${PRODUCT_TYPES.map((p) => html`<option value=${p} ?selected=${a?.productTypes?.[0] === p}>${labelIn(productTypeLabels, p, l)}</option>`)}
           </select>
         </label>
-        <label class="wide">${this.t("knowledgeTitleField")} <input name="title" maxlength="200" /></label>
-        <label class="wide">${this.t("knowledgeBodyField")} <textarea name="body" maxlength="8000"></textarea></label>
-        <label class="wide">${this.t("knowledgeTagsField")} <input name="tags" /></label>
+        <label class="wide"
+          >${this.t("knowledgeTitleField")} <input name="title" maxlength="200" .value=${a?.title ?? ""}
+        /></label>
+        <label class="wide"
+          >${this.t("knowledgeBodyField")} <textarea name="body" maxlength="8000" .value=${a?.body ?? ""}></textarea>
+        </label>
+        <label class="wide"
+          >${this.t("knowledgeTagsField")} <input name="tags" .value=${(a?.tags ?? []).join(" ")}
+        /></label>
         <button type="submit">${this.t("knowledgeSave")}</button>
+        ${a ? html`<button type="button" @click=${() => (this.editing = undefined)}>${this.t("knowledgeCancelEdit")}</button>` : nothing}
       </form>
     </section>`;
   }
@@ -184,7 +236,7 @@ export class KnowledgePage extends LitElement {
         <h2 id="knowledge-title">${this.t("knowledgePageTitle")}</h2>
         <bankcrm-knowledge-search .client=${this.client} .locale=${this.locale}></bankcrm-knowledge-search>
       </section>
-      ${this.editor ? html`${this.renderDrafts()} ${this.renderForm()}` : nothing}
+      ${this.editor ? html`${this.renderDrafts()} ${this.renderForm()} ${this.renderPublished()}` : nothing}
       <p role="status" data-testid="knowledge-status">${this.said}</p>`;
   }
 }

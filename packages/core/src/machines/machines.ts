@@ -366,8 +366,8 @@ export const campaignMachine = defineMachine<Campaign>({
 export const KNOWLEDGE_EDITORS: readonly StaffRole[] = ["marketing", "branch_manager"];
 
 /**
- * A knowledge-base article: published by someone other than its author (what a script promises is checked by a
- * second person), taken back to a draft to be changed (and published again), retired when out of date.
+ * A knowledge-base article: published by someone other than its author or its last editor (what a script promises
+ * is checked by a second person), taken back to a draft to be changed (and published again), retired when out of date.
  */
 export const knowledgeMachine = defineMachine<KnowledgeArticle>({
   field: "status",
@@ -381,8 +381,11 @@ export const knowledgeMachine = defineMachine<KnowledgeArticle>({
       to: "published",
       roles: KNOWLEDGE_EDITORS,
       details: optionalReason,
+      // Neither its author nor whoever changed it last publishes it.
       guard: (a, { actor }) =>
-        actor.id === a.createdBy ? { kind: "accessDenied", reason: "fourEyesPublish" } : undefined,
+        actor.id === a.createdBy || actor.id === a.updatedBy
+          ? { kind: "accessDenied", reason: "fourEyesPublish" }
+          : undefined,
       effect: (_a, { actor, at }) => ({ publishedBy: actor.id, publishedAt: at }),
     },
     { event: "revise", from: ["published"], to: "draft", roles: KNOWLEDGE_EDITORS, details: reason },
