@@ -126,8 +126,9 @@ export class KnowledgePage extends LitElement {
       locale: value("locale"),
       title: value("title"),
       body: value("body"),
-      ...(value("product") ? { productTypes: [value("product")] } : {}),
-      ...(tags.length > 0 ? { tags } : {}),
+      // Undefined, not left out: a product or tags taken off a draft being changed are taken off the record.
+      productTypes: value("product") ? [value("product")] : undefined,
+      tags: tags.length > 0 ? tags : undefined,
     };
     const editing = this.editing;
     const write = editing
