@@ -44,7 +44,8 @@ async function hasSalesBook(store: CrmStore): Promise<boolean> {
  * the records against) and head office's knowledge base.
  */
 export async function ensureBankRecords(store: CrmStore, seed: string, now: Date): Promise<void> {
-  const bank = () => generateDemoPortfolio({ seed, customers: 0, asOf: bankDay(now) });
+  let made: ReturnType<typeof generateDemoPortfolio> | undefined;
+  const bank = () => (made ??= generateDemoPortfolio({ seed, customers: 0, asOf: bankDay(now) }));
   if ((await store.records("salesTargets", { limit: 1 })).items.length === 0)
     await store.put("salesTargets", bank().salesTargets);
   if ((await store.records("knowledgeArticles", { limit: 1 })).items.length === 0)

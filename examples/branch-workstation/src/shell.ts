@@ -399,7 +399,7 @@ export class WorkstationApp extends LitElement {
               ></ws-value-page>`
             : nothing
         }
-        ${reportPages(this.session, this.locale, reports, this.onValuesAction, this.demoRole)}
+        ${reportPages(this.session, this.locale, reports, this.onValuesAction)}
         <ws-customers-page
           ?hidden=${day || marketing || value || Object.values(reports).some(Boolean)}
           .rows=${s.rows}

@@ -6,7 +6,7 @@
  */
 import { css, html, LitElement, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
-import { describeError, labelIn, type KnowledgeArticle, type Locale, type WriteResult } from "@bankcrm/core";
+import { canWrite, describeError, labelIn, type KnowledgeArticle, type Locale, type WriteResult } from "@bankcrm/core";
 import { knowledgeKindLabels, productTypeLabels } from "@bankcrm/core/i18n";
 import { KNOWLEDGE_KINDS, PRODUCT_TYPES } from "@bankcrm/core/vocabulary";
 import type { CrmClient } from "@bankcrm/data";
@@ -14,10 +14,7 @@ import "@bankcrm/elements/knowledge-search.js";
 import { text, type TextKey } from "../messages.js";
 import { everyPage } from "../paging.js";
 import { controlStyles, formTableStyles, pageHostStyles, panelStyles } from "../panel-styles.js";
-import { STAFF_NAMES, type DemoRole } from "../users.js";
-
-/** Who keeps the knowledge base (core's KNOWLEDGE_EDITORS). */
-const EDITORS: readonly DemoRole[] = ["marketing", "branch_manager"];
+import { STAFF_NAMES } from "../users.js";
 
 export class KnowledgePage extends LitElement {
   static override styles = [
@@ -46,7 +43,6 @@ export class KnowledgePage extends LitElement {
   ];
 
   @property({ attribute: false }) client: CrmClient | undefined;
-  @property({ attribute: "demo-role" }) demoRole: DemoRole = "relationship_manager";
   @property({ attribute: false }) locale: Locale = "zh-CN";
   @state() private drafts: KnowledgeArticle[] = [];
   @state() private published: KnowledgeArticle[] = [];
@@ -59,8 +55,9 @@ export class KnowledgePage extends LitElement {
     return text(key, this.locale, values);
   }
 
+  /** Who keeps the knowledge base: the roles core's table lets write it. */
   private get editor() {
-    return EDITORS.includes(this.demoRole);
+    return this.client !== undefined && canWrite("knowledgeArticles", this.client.user, "create");
   }
 
   override updated() {

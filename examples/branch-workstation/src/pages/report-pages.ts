@@ -13,7 +13,6 @@ import "./knowledge-page.js";
 import "./merges-page.js";
 import "./privacy-page.js";
 import type { WorkstationSession } from "../session.js";
-import type { DemoRole } from "../users.js";
 
 /** The pages rendered only while open. */
 export const REPORT_PAGES = [
@@ -34,7 +33,6 @@ export function reportPages(
   open: Record<ReportPage, boolean>,
 
   onValuesAction: (e: CustomEvent<{ action: "compute" | "again" | "cancel" }>) => void,
-  role: DemoRole,
 ) {
   return html`${
     open.dashboard
@@ -54,11 +52,7 @@ export function reportPages(
         </ws-service-page>`
       : nothing
   }
-  ${
-    open.knowledge
-      ? html`<ws-knowledge-page .client=${s.client} demo-role=${role} .locale=${locale}></ws-knowledge-page>`
-      : nothing
-  }
+  ${open.knowledge ? html`<ws-knowledge-page .client=${s.client} .locale=${locale}></ws-knowledge-page>` : nothing}
   ${
     open.audit
       ? html`<ws-audit-page

@@ -6,13 +6,14 @@
  * a call's outcome (service agents, relationship managers, marketing) and branch managers.
  */
 import type { Context } from "hono";
-import type { Campaign, CampaignResponse, Customer } from "@bankcrm/core";
+import { collectionSpec, type Campaign, type CampaignResponse, type Customer } from "@bankcrm/core";
 import { outboundCallList } from "@bankcrm/core/marketing";
 import { notFound, present, principal, problem, readerOf, type Env } from "../http.js";
 import type { RouteContext } from "./context.js";
 import { campaignMembersOf } from "./campaigns.js";
 
-const CALLERS = ["service_agent", "relationship_manager", "marketing", "branch_manager"];
+/** Those who may record a call's outcome (core's table), and branch managers, who oversee the work. */
+const CALLERS: readonly string[] = [...(collectionSpec("campaignResponses").write?.roles ?? []), "branch_manager"];
 
 export function callList({ db, now }: RouteContext) {
   return async (c: Context<Env>) => {
