@@ -380,6 +380,38 @@ function portalPaths(): Record<string, unknown> {
         "leads",
       ),
     },
+    "/me/loyalty": read(
+      "getMyLoyalty",
+      "The customer's points: their ledger newest first, its balance now (what lapses when, core's pointsBalance), their tier and its benefits",
+      json({
+        type: "object",
+        required: ["balance", "tier", "benefits", "items"],
+        properties: {
+          balance: {
+            type: "object",
+            required: ["balance", "lapsed", "expiring", "earned", "redeemed", "expired"],
+            properties: {
+              balance: { type: "integer" },
+              lapsed: { type: "integer" },
+              expiring: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["on", "points"],
+                  properties: { on: { type: "string", format: "date" }, points: { type: "integer" } },
+                },
+              },
+              earned: { type: "integer" },
+              redeemed: { type: "integer" },
+              expired: { type: "integer" },
+            },
+          },
+          tier: { type: "string" },
+          benefits: { type: "array", items: { type: "string" } },
+          items: { type: "array", items: view("loyaltyEntries", "A ledger entry") },
+        },
+      }),
+    ),
     "/me/cases/{id}/rating": {
       post: {
         operationId: "rateMyCase",

@@ -17,7 +17,13 @@ import {
   type Holding,
   type RelationshipGroup,
 } from "@bankcrm/core";
-import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers, householdName } from "@bankcrm/core/demo";
+import {
+  DEMO_AS_OF,
+  demoLedgerFor,
+  generateCustomerHistory,
+  generateDemoCustomers,
+  householdName,
+} from "@bankcrm/core/demo";
 import type { CrmStore, IndexedDbStore, ServerCustomerMetrics } from "@bankcrm/data";
 
 export interface BookRow extends CustomerView {
@@ -170,6 +176,7 @@ export async function ensureHistory(store: CrmStore, customer: Customer, seed: s
   await store.put("transactions", h.transactions);
   await store.put("interactions", h.interactions);
   await store.put("serviceCases", h.serviceCases);
+  await store.put("loyaltyEntries", demoLedgerFor(customer, h, seed, DEMO_AS_OF));
   await store.put("holdings", h.holdings); // last: holdings present means the history is complete
 }
 

@@ -53,6 +53,8 @@ import { aumOf, type BookRow } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
 import { renderCredit, renderRfm, renderSignals } from "./customer-insights.js";
+import "./loyalty-panel.js";
+import type { PointsEvent } from "./loyalty-panel.js";
 
 interface Loaded {
   customer: Customer;
@@ -67,8 +69,12 @@ interface Loaded {
   productCount: number;
 }
 
-/** The card's key figures; what the customer's loans and cards owe is a company's credit line's use. */
-const figuresOf = (d: Loaded) => ({
+/**
+ * The card's key figures; what the customer's loans and cards owe is a company's credit line's use; the points are the
+ * ledger's balance now, once the points panel has read it.
+ */
+const figuresOf = (d: Loaded, points: PointsEvent["detail"] | undefined) => ({
+  ...(points ? { points: points.balance, ...(points.expiring[0] ? { pointsExpiring: points.expiring[0] } : {}) } : {}),
   aum: d.aum,
   contribution: d.contribution.total,
   productCount: d.productCount,
@@ -144,6 +150,8 @@ export class Customer360 extends LitElement {
   /** The customer's households and groups; undefined while loading (read after the rest: opening stays fast). */
   @state() private groups: GroupSummary[] | undefined;
   @state() private groupsError: string | undefined;
+  /** The ledger's balance as the points panel last read it (for the card). */
+  @state() private points: PointsEvent["detail"] | undefined;
   private generation = 0;
 
   private t(key: TextKey, values: Record<string, string | number> = {}) {
@@ -186,7 +194,10 @@ export class Customer360 extends LitElement {
     const generation = ++this.generation;
     performance.mark("bankcrm:open-customer:start");
     this.error = undefined;
-    if (this.loaded?.customer.id !== id) this.loaded = undefined;
+    if (this.loaded?.customer.id !== id) {
+      this.loaded = undefined;
+      this.points = undefined;
+    }
     try {
       await this.prepare?.(id);
       const [customer, holdings, transactions] = await Promise.all([
@@ -265,6 +276,17 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
+  /** The customer's points and benefits; the balance it reads goes on the card. */
+  private loyalty(c: Customer) {
+    return html`<ws-loyalty
+      .client=${this.client}
+      customer-id=${c.id}
+      tier=${c.tier ?? "standard"}
+      locale=${this.locale}
+      @ws-points=${(e: PointsEvent) => (this.points = e.detail)}
+    ></ws-loyalty>`;
+  }
+
   override render() {
     const l = this.locale;
     const say = (key: TextKey, values?: Record<string, string | number>) => this.t(key, values);
@@ -277,7 +299,7 @@ export class Customer360 extends LitElement {
         .customer=${c}
         .client=${this.client}
         .value=${d.value}
-        .figures=${figuresOf(d)}
+        .figures=${figuresOf(d, this.points)}
         .names=${this.names}
         locale=${l}
         ?offline=${this.offline}
@@ -315,6 +337,7 @@ export class Customer360 extends LitElement {
           }
         </section>
         ${renderRfm(this.row, say, l)} ${renderCredit(d.credit, say, l)} ${renderSignals(d.signals, say, l)}
+        ${this.loyalty(c)}
         <section data-testid="offers">
           <bankcrm-offer-list
             .client=${this.client}

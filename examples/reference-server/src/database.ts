@@ -80,6 +80,9 @@ export interface DatabaseOptions {
   segments?: "live" | "snapshot";
 }
 
+/** Writes outside the change feed (seeding an empty database). */
+type Quiet = { quiet?: boolean };
+
 /**
  * A search's one page, best first: every term as a prefix of the record's terms (migration 029), ranked as core's
  * `searchScore` ranks, ties by id.
@@ -166,6 +169,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       body: Record<string, unknown>,
       reader: Reader | undefined,
       remember: { key: string; requestHash: string; status: number },
+      target: Sql = db,
     ): Promise<"created" | "outOfScope" | "exists" | "keyed"> {
       const p = new Params();
       const customerId = typeof body.customerId === "string" ? body.customerId : undefined;
@@ -186,7 +190,7 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
         json,
         p.add(etagOf(body)),
       ];
-      const r = await db.query<{ allowed: boolean; inserted: boolean; keyed: boolean }>(
+      const r = await target.query<{ allowed: boolean; inserted: boolean; keyed: boolean }>(
         `WITH allowed AS (${allowed}),
          keyed AS (SELECT 1 FROM idempotency WHERE key = ${key}),
          inserted AS (
@@ -219,18 +223,14 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       return values[7] as string;
     },
     /** Inserts or replaces many in one transaction; `quiet`: outside the change feed (seeding an empty database). */
-    async putMany(
-      collection: Collection,
-      bodies: readonly Record<string, unknown>[],
-      options: { quiet?: boolean } = {},
-    ) {
+    async putMany(collection: Collection, bodies: readonly Record<string, unknown>[], options: Quiet = {}) {
       await quietly(db, options.quiet, (tx) => putRows(tx, collection, bodies));
     },
     /**
      * Appends records to a collection that has none of them yet (a seed, a first load), in one transaction: COPY where
      * the driver has it, batched INSERTs otherwise. `quiet`: outside the change feed.
      */
-    async load(collection: Collection, bodies: readonly Record<string, unknown>[], options: { quiet?: boolean } = {}) {
+    async load(collection: Collection, bodies: readonly Record<string, unknown>[], options: Quiet = {}) {
       await quietly(db, options.quiet, (tx) => appendRows(tx, collection, bodies));
     },
     async listCustomers(
@@ -259,9 +259,9 @@ export async function openDatabase(options: DatabaseOptions | string = {}) {
       );
       return r.rows.map((row) => row.body);
     },
-    async ofCustomer(collection: Collection, customerId: string, reader?: Reader) {
+    async ofCustomer(collection: Collection, customerId: string, reader?: Reader, target: Sql = db) {
       const p = new Params();
-      const r = await db.query<{ body: Record<string, unknown> }>(
+      const r = await target.query<{ body: Record<string, unknown> }>(
         `SELECT r.body FROM records r WHERE r.collection = ${p.add(collection)} AND r.customer_id = ${p.add(customerId)} AND ${visibleSql(collection, reader, p)} ORDER BY r.id COLLATE "C"`,
         p.values,
       );

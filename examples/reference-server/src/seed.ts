@@ -32,7 +32,12 @@ export interface DemoBankSeed {
 const HISTORY_CHUNK = 5_000;
 
 /** What loads while the server serves: each customer's history. Everything else is in before it opens. */
-const HISTORIES = ["interactions", "campaignResponses", "transactions"] as const satisfies readonly CollectionName[];
+const HISTORIES = [
+  "interactions",
+  "campaignResponses",
+  "transactions",
+  "loyaltyEntries",
+] as const satisfies readonly CollectionName[];
 const isHistory = (collection: CollectionName) => (HISTORIES as readonly CollectionName[]).includes(collection);
 
 /**

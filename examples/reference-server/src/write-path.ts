@@ -20,7 +20,7 @@ import {
   type Customer,
   type FreeTextPolicy,
 } from "@bankcrm/core";
-import { frozenRecord } from "@bankcrm/core/collections";
+import { createRefusal, frozenRecord, hasCreateRule } from "@bankcrm/core/collections";
 import type { Answered, Collection, Database } from "./database.js";
 import { clearFreeText } from "./free-text.js";
 import {
@@ -248,6 +248,29 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     );
   };
 
+  /**
+   * What stops a create whose rule needs the customer and their other records of the collection (a redemption the
+   * points balance covers): run inside the create's transaction, holding the customer's row, so two creates at once
+   * cannot both spend the same points. A customer outside the caller's scope is a 404 before any rule is told.
+   */
+  const createRefused = async (c: Context<Env>, collection: Collection, next: Row, now: string, tx: Sql) => {
+    const customerId = next.customerId;
+    if (!hasCreateRule(collection) || typeof customerId !== "string") return undefined;
+    if (!(await db.customerVisible(customerId, readerOf(c), tx))) return notFound(c, "customers", customerId);
+    const customer = await db.get("customers", customerId, tx);
+    const siblings = await db.ofCustomer(collection, customerId, undefined, tx);
+    const role = principal(c).role;
+    const reason = createRefusal(collection, next, {
+      customer: customer?.body as Customer | undefined,
+      siblings,
+      role,
+      now,
+    });
+    return reason
+      ? writeProblem(c, new BankcrmAccessDeniedError(role, `create ${collection}`, { reason }), collection)
+      : undefined;
+  };
+
   /** A customer change as core applied it: the change record's free text cleared, then both stored; the 200 answer. */
   const keepCustomerChange = async (applied: { customer: unknown; change: unknown }, tx: Sql): Promise<Outcome> => {
     const recorded = await cleared("customerChanges", applied.change as Row, tx);
@@ -256,6 +279,14 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
     return { status: 200, body: { customer: applied.customer, change: recorded }, etag };
   };
 
-  return { cleared, visibleNow, outsideScope, updateRefused, idempotent: idempotentPost(db), keepCustomerChange };
+  return {
+    cleared,
+    visibleNow,
+    outsideScope,
+    updateRefused,
+    createRefused,
+    idempotent: idempotentPost(db),
+    keepCustomerChange,
+  };
 }
 export type WritePath = ReturnType<typeof writePath>;

@@ -195,6 +195,8 @@ export const OPPORTUNITY_STAGES = [
 ] as const;
 /** What a knowledge-base article is (营销知识管理): a product script, a question customers ask, an objection's answer. */
 export const KNOWLEDGE_KINDS = ["script", "faq", "objection"] as const;
+/** A points ledger's entries (积分): earned on a transaction, redeemed for a reward, expired, or adjusted by hand. */
+export const LOYALTY_ENTRY_KINDS = ["earn", "redeem", "expire", "adjust"] as const;
 /** Written as a draft, published by a second person (four eyes), retired when out of date. */
 export const KNOWLEDGE_STATUSES = ["draft", "published", "retired"] as const;
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "active", "completed", "cancelled"] as const;
@@ -327,6 +329,7 @@ export type LeadSource = (typeof LEAD_SOURCES)[number];
 export type LeadPurpose = (typeof LEAD_PURPOSES)[number];
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export type KnowledgeKind = (typeof KNOWLEDGE_KINDS)[number];
+export type LoyaltyEntryKind = (typeof LOYALTY_ENTRY_KINDS)[number];
 export type KnowledgeStatus = (typeof KNOWLEDGE_STATUSES)[number];
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
@@ -392,6 +395,7 @@ export const vocabularies = {
   opportunityStage: OPPORTUNITY_STAGES,
   campaignStatus: CAMPAIGN_STATUSES,
   knowledgeKind: KNOWLEDGE_KINDS,
+  loyaltyEntryKind: LOYALTY_ENTRY_KINDS,
   knowledgeStatus: KNOWLEDGE_STATUSES,
   campaignChannel: CAMPAIGN_CHANNELS,
   campaignResponseType: CAMPAIGN_RESPONSE_TYPES,

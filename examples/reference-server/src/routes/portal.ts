@@ -2,7 +2,7 @@
  * The portal's routes: what a customer signed in to internet banking or the
  * app may see and do about themselves (a token with role `customer`, docs/server/identity.md).
  *
- * - See: their profile, holdings, cases and leads — identifiers masked as
+ * - See: their profile, holdings, cases, leads and points (the ledger, its balance, their tier's benefits) — identifiers masked as
  *   everywhere, their own amounts shown, and none of staff's fields (who a case
  *   is assigned to, its internal history, tags, notes).
  * - Do: leave a lead for their relationship manager, lodge a complaint or
@@ -34,6 +34,7 @@ import {
   PRODUCT_TYPES,
   SERVICE_CASE_TYPES,
 } from "@bankcrm/core/vocabulary";
+import { DEFAULT_LOYALTY_PROGRAM, pointsBalance, type LoyaltyEntry } from "@bankcrm/core/loyalty";
 import type { Collection, StoredRecord } from "../database.js";
 import { invalid, notFound, objectOf, problem, type Env } from "../http.js";
 import type { Sql } from "../sql.js";
@@ -47,6 +48,7 @@ export const STAFF_ONLY_FIELDS: Partial<Record<Collection, readonly string[]>> =
   customers: ["tags", "relationshipManagerId", "updatedBy", "amlRiskRating"],
   serviceCases: ["assignedTo", "createdBy", "updatedBy", "history", "escalationLevel", "priority"],
   leads: ["assignedTo", "createdBy", "updatedBy", "history", "notes", "disqualifiedReason", "branchId"],
+  loyaltyEntries: ["createdBy", "updatedBy"],
 };
 
 /** A record as its customer sees it: identifiers masked, their amounts shown, staff's fields gone. */
@@ -279,6 +281,19 @@ export function portalRoutes(ctx: RouteContext) {
   app.get("/me/holdings", async (c) => c.json({ items: await mine(c, "holdings") }));
   app.get("/me/cases", async (c) => c.json({ items: newest(await mine(c, "serviceCases")) }));
   app.get("/me/leads", async (c) => c.json({ items: await mine(c, "leads") }));
+  // Their points: the ledger newest first, and core's balance of it now (what lapses when) with their tier's benefits.
+  app.get("/me/loyalty", async (c) => {
+    const customer = await self(c);
+    if (!customer) return notFound(c);
+    const items = (await mine(c, "loyaltyEntries")) as unknown as LoyaltyEntry[];
+    const tier = (customer.body as unknown as Customer).tier ?? "standard";
+    return c.json({
+      balance: pointsBalance(items, ctx.now().toISOString()),
+      tier,
+      benefits: DEFAULT_LOYALTY_PROGRAM.benefits[tier],
+      items: items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)),
+    });
+  });
   app.post("/me/leads", createOwn(ctx, "leads", LeadRequest, newLead));
   app.post("/me/cases", createOwn(ctx, "serviceCases", CaseRequest, newCase));
   app.post("/me/cases/:id/rating", rateCase(ctx));

@@ -17,6 +17,7 @@ import {
   versionOf,
 } from "@bankcrm/core";
 import { queryTerms } from "@bankcrm/core/text";
+import { hasCreateRule } from "@bankcrm/core/collections";
 import { COLLECTIONS, etagOf, type Collection, type Database } from "../database.js";
 import {
   clampLimit,
@@ -68,6 +69,25 @@ async function listAnswer(c: Context<Env>, db: Database) {
   return c.json({ items: rows.map((r) => present(c, collection, r)) });
 }
 
+/**
+ * One statement, or — for a collection whose create rule needs the customer's other records (a redemption the points
+ * balance covers) — one transaction holding the customer's row while the rule is checked and the record written.
+ */
+async function createRecord(
+  c: Context<Env>,
+  { db, write, now }: Pick<RouteContext, "db" | "write" | "now">,
+  collection: Collection,
+  record: Record<string, unknown>,
+  remember: { key: string; requestHash: string; status: number },
+) {
+  if (!hasCreateRule(collection)) return db.createOnce(collection, record, readerOf(c), remember);
+  return db.transaction(
+    async (tx) =>
+      (await write.createRefused(c, collection, record, now().toISOString(), tx)) ??
+      db.createOnce(collection, record, readerOf(c), remember, tx),
+  );
+}
+
 const known = (name: string): name is Collection => (COLLECTIONS as readonly string[]).includes(name);
 
 export function recordRoutes({ db, write, now, sales }: RouteContext) {
@@ -111,7 +131,8 @@ export function recordRoutes({ db, write, now, sales }: RouteContext) {
         }
         // One statement: the key unanswered (else the write path answers), the customer in the caller's scope, the
         // record unless its id is taken, the key's answer.
-        const outcome = await db.createOnce(collection, record, readerOf(c), { ...key, status: 201 });
+        const outcome = await createRecord(c, { db, write, now }, collection, record, { ...key, status: 201 });
+        if (outcome instanceof Response) return outcome;
         if (outcome === "keyed" || outcome === "outOfScope") return notFound(c, "customers", String(record.customerId));
         if (outcome === "exists")
           return preconditionFailed(c, collection, await db.get(collection, String(record.id), undefined, readerOf(c)));

@@ -33,6 +33,7 @@ import { TaskSchema } from "../schemas/task.js";
 import { KnowledgeArticleSchema, KNOWLEDGE_SEARCH_FIELDS } from "../schemas/knowledge-article.js";
 import type { SearchField } from "../text/search.js";
 import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
+import { LoyaltyEntrySchema } from "../schemas/loyalty-entry.js";
 import type { StateMachine } from "../machines/state-machine.js";
 import type { CollectionStorage } from "./storage.js";
 import {
@@ -90,6 +91,13 @@ export interface CollectionWrites {
     applies: (next: Record<string, unknown>, previous: Record<string, unknown>) => boolean;
     refuse: (next: Record<string, unknown>, customer: Customer | undefined) => "recusal" | undefined;
   };
+  /**
+   * A rule a create keeps that needs the record's customer and their other records of this collection (a redemption
+   * the points balance covers), by its name in `CREATE_RULES` (create-rules.ts: only writers load the rules), on the
+   * client as on the server — which reads them under a lock on the customer, so two creates at once cannot both spend
+   * the same points.
+   */
+  createRule?: "loyaltyBalance";
 }
 
 /**
@@ -343,6 +351,24 @@ export const collections = defineCollections({
     freeText: ["title", "body"],
     search: KNOWLEDGE_SEARCH_FIELDS,
     storage: { since: 12, indexes: {} },
+  },
+  loyaltyEntries: {
+    schema: LoyaltyEntrySchema,
+    record: "LoyaltyEntry",
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "at",
+    // Earned and expired points come from the bank's systems (import, the nightly job); staff redeem at the counter,
+    // on the phone or with the RM, and a branch manager adjusts. Written once, never changed: the `at` is the writer's.
+    write: {
+      create: true,
+      update: false,
+      roles: ["relationship_manager", "teller", "service_agent", "branch_manager"],
+      createdAtField: "at",
+      createRule: "loyaltyBalance",
+    },
+    freeText: ["reason"],
+    storage: { since: 13, indexes: byCustomerTime(13, "at") },
   },
   customerChanges: {
     schema: CustomerChangeSchema,

@@ -32,3 +32,4 @@ export {
   type DerivedField,
   type StoredIndex,
 } from "./storage.js";
+export { CREATE_RULES, createRefusal, hasCreateRule, type CreateRuleFacts } from "./create-rules.js";

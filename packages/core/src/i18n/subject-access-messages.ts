@@ -28,6 +28,7 @@ export const SUBJECT_ACCESS_TEXT = {
     relationshipGroups: { "zh-CN": "家庭与企业关系", en: "Households and company groups" },
     customerChanges: { "zh-CN": "资料变更记录", en: "Changes to your details" },
     knowledgeArticles: { "zh-CN": "知识库", en: "Knowledge base" },
+    loyaltyEntries: { "zh-CN": "积分明细", en: "Your points" },
   } satisfies Record<CollectionName, Label>,
   withheld: {
     otherMembers: {

@@ -18,6 +18,14 @@ const WRITE_MESSAGES = {
     "zh-CN": "已发布的内容不能直接修改：请先撤回为草稿，修改后再由他人发布",
     en: "A published article is not edited in place: take it back to a draft, change it, and have someone else publish it",
   },
+  insufficientPoints: { "zh-CN": "积分余额不足，无法兑换", en: "Not enough points for this reward" },
+  rewardTier: { "zh-CN": "客户等级不满足该礼品的兑换条件", en: "This reward is for a higher tier" },
+  rewardUnknown: { "zh-CN": "礼品不在积分目录中或积分不符", en: "Not a reward of the catalogue at its price" },
+  ledgerSystem: {
+    "zh-CN": "积分的获得与过期由银行系统记账，不能手工录入",
+    en: "Points earned and expired are recorded by the bank's systems, not by hand",
+  },
+  adjustRole: { "zh-CN": "积分调整须由网点负责人办理", en: "Points are adjusted by a branch manager" },
   recusal: {
     "zh-CN": "投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉",
     en: "A complaint is handled by someone with no interest in it: not the customer's relationship manager nor the person complained about",

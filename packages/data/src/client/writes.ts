@@ -17,6 +17,35 @@ async function keepUpdateRule(
 }
 
 /**
+ * A create's rule that needs the customer and their other records of the collection (a redemption the points balance
+ * covers), against them as this client reads them — the server checks again under a lock on the customer.
+ */
+async function keepCreateRule(
+  collection: CollectionName,
+  record: object,
+  ctx: Pick<ClientContext, "store" | "user" | "now">,
+  customerOf: (id: string) => Promise<unknown>,
+) {
+  const customerId = (record as { customerId?: unknown }).customerId;
+  if (!hasCreateRule(collection) || typeof customerId !== "string") return;
+  const siblings: Record<string, unknown>[] = [];
+  let after: string | undefined;
+  do {
+    const page = await ctx.store.records(collection, { customerId, limit: 500, ...(after ? { after } : {}) });
+    siblings.push(...(page.items as Record<string, unknown>[]));
+    after = page.next;
+  } while (after !== undefined);
+  const customer = (await customerOf(customerId).catch(() => undefined)) as Customer | undefined;
+  const reason = createRefusal(collection, record as Record<string, unknown>, {
+    customer,
+    siblings,
+    role: ctx.user.role,
+    now: ctx.now().toISOString(),
+  });
+  if (reason) throw new BankcrmAccessDeniedError(ctx.user.role, `create ${collection}`, { reason });
+}
+
+/**
  * The client's writes — create, update, transition and customer changes — each
  * computed by core's functions (the same the server runs), its free text
  * cleared of the person's identifiers, and committed: straight to the store,
@@ -44,6 +73,7 @@ import {
   type WriteResult,
 } from "@bankcrm/core";
 import { transitionNeedsCustomer } from "@bankcrm/core/compliance";
+import { createRefusal, hasCreateRule } from "@bankcrm/core/collections";
 import { BankcrmConflictError } from "../errors/http-errors.js";
 import { type WriteEntryBody } from "../outbox/outbox.js";
 import { committer } from "./commit.js";
@@ -96,6 +126,8 @@ export function writes(ctx: ClientContext) {
   };
 
   const commit = committer(ctx);
+  /** Who writes and when, by this client's user and clock. */
+  const stamp = () => ({ actor: user, at: now().toISOString(), locale });
 
   /** Create, update and transition for one writable collection, validated both ways. */
   const writer = <C extends CollectionName>(collection: C) => ({
@@ -105,10 +137,8 @@ export function writes(ctx: ClientContext) {
      */
     async create(input: unknown): Promise<WriteResult<CollectionRecords[C]>> {
       guard();
-      const record = await clearFreeText(
-        collection,
-        stampCreate(collection, input, { actor: user, at: now().toISOString(), locale }),
-      );
+      const record = await clearFreeText(collection, stampCreate(collection, input, stamp()));
+      await keepCreateRule(collection, record, ctx, (id) => latest("customers", id));
       return commit(
         "create",
         { collection, id: record.id, expectedVersion: null, record },
@@ -132,12 +162,7 @@ export function writes(ctx: ClientContext) {
       conflictIfStale(collection, current, updateOptions.expectedVersion);
       const record = await clearFreeText(
         collection,
-        applyUpdate(collection, current, changes, {
-          actor: user,
-          at: now().toISOString(),
-          locale,
-          masked: allowMasked,
-        }),
+        applyUpdate(collection, current, changes, { ...stamp(), masked: allowMasked }),
       );
       await keepUpdateRule(collection, record, current, user.role, (id) => latest("customers", id));
       const expectedVersion = versionOf(current);

@@ -24,6 +24,13 @@ export interface CustomerFigures {
   productCount?: number;
   /** Owed on the customer's loans and cards: shown against a company's credit line (授信额度) as its use. */
   creditUsed?: Money;
+  /**
+   * The points balance the customer's ledger gives now (core's `pointsBalance`), shown instead of the record's
+   * `loyaltyPoints` — the figure the core system last reported.
+   */
+  points?: number;
+  /** The soonest points to lapse, shown beside the balance. */
+  pointsExpiring?: { on: string; points: number };
 }
 
 /**
@@ -217,7 +224,17 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
         <dd>${this.names[c.branchId] ?? c.branchId}</dd>
         ${c.kind === "corporate" && c.creditLine ? this.creditLine(c.creditLine, f?.creditUsed) : nothing}
         <dt>${cardMessage("loyaltyPointsLabel", locale)}</dt>
-        <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(c.loyaltyPoints)}</dd>
+        <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(f?.points ?? c.loyaltyPoints)}</dd>
+        ${
+          f?.pointsExpiring
+            ? html`<dd class="muted" data-field="pointsExpiring">
+                ${cardMessage("pointsExpiring", locale, {
+                  points: new Intl.NumberFormat(locale).format(f.pointsExpiring.points),
+                  date: f.pointsExpiring.on,
+                })}
+              </dd>`
+            : nothing
+        }
       </dl>
       ${this.offline ? html`<p class="muted">${cardMessage("offlineNoReveal", locale)}</p>` : nothing}
       ${this.revealError !== undefined ? html`<p role="alert">${cardMessage("revealFailed", locale, { reason: this.revealError })}</p>` : nothing}

@@ -1,0 +1,21 @@
+/** The workstation's words for a customer's points and benefits (积分与会员权益), in zh-CN and English. */
+export const LOYALTY_TEXT = {
+  loyaltyTitle: ["积分与权益", "Points and benefits"],
+  loyaltyBalance: ["可用积分", "Points to spend"],
+  loyaltyExpiring: ["{points} 分将于 {date} 到期", "{points} expire on {date}"],
+  loyaltyBenefits: ["{tier}会员权益", "{tier} benefits"],
+  loyaltyReward: ["兑换礼品", "Reward"],
+  loyaltyRewardOption: ["{reward}（{points} 分）", "{reward} ({points} points)"],
+  loyaltyRedeem: ["兑换", "Redeem"],
+  loyaltyRedeemed: ["已兑换：{reward}，扣减 {points} 分。", "Redeemed: {reward}, {points} points taken off."],
+  loyaltyQueued: ["离线：兑换已排队，联网后提交。", "Offline: the redemption is queued and sent when back online."],
+  loyaltyFailed: ["未兑换：{reason}", "Not redeemed: {reason}"],
+  loyaltyNoReward: ["积分暂不足以兑换任何礼品。", "Not enough points for any reward yet."],
+  loyaltyLedger: ["积分明细", "Points history"],
+  loyaltyDate: ["日期", "Date"],
+  loyaltyKind: ["类型", "Kind"],
+  loyaltyDetail: ["说明", "Detail"],
+  loyaltyPoints: ["积分", "Points"],
+  loyaltyOnTransaction: ["交易 {id}", "Transaction {id}"],
+  loyaltyEmpty: ["暂无积分记录。", "No points recorded yet."],
+} as const satisfies Record<string, readonly [string, string]>;
