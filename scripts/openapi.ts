@@ -429,7 +429,7 @@ function portalPaths(): Record<string, unknown> {
     "/me/changes": {
       get: changesPage(
         "listMyChanges",
-        "of the customer's own profile, holdings, cases and leads, as they see them (a `put` each)",
+        "of the customer's own profile, holdings, cases, leads and points, as they see them (a `put` each)",
         404,
       ),
       post: {

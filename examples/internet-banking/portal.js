@@ -2,7 +2,7 @@
 // reference server's /me routes, through /api/): their profile (masked), their
 // holdings, a request for their relationship manager to call, a complaint with
 // its time limit, their cases (rated once resolved), their contact details and
-// their consents — kept current by following their own records on the change
+// their consents, their points and their tier's benefits — kept current by following their own records on the change
 // feed (a case the call centre resolves shows at once). Plain JavaScript and
 // DOM: every value is set as text, never as HTML.
 import { consentInForce, formatMoney, labelIn } from "@bankcrm/core";
@@ -11,6 +11,10 @@ import {
   holdingStatusLabels,
   privacyRightLabels,
   leadPurposeLabels,
+  benefitLabels,
+  loyaltyEntryKindLabels,
+  rewardLabels,
+  tierLabels,
   productTypeLabels,
   serviceCaseStatusLabels,
 } from "@bankcrm/core/i18n";
@@ -27,6 +31,12 @@ const WORDS = {
   hello: ["您好，{name}", "Hello, {name}"],
   mobile: ["预留手机：{mobile}", "Mobile on file: {mobile}"],
   holdingsTitle: ["我的资产", "My accounts and holdings"],
+  pointsTitle: ["我的积分与会员权益", "My points and benefits"],
+  pointsBalance: ["可用积分：{points}", "Points to spend: {points}"],
+  pointsExpiring: ["{points} 分将于 {date} 到期", "{points} expire on {date}"],
+  pointsBenefits: ["{tier}会员权益", "{tier} benefits"],
+  pointsHistory: ["最近积分明细", "Latest points"],
+  noPoints: ["暂无积分记录", "No points recorded yet"],
   noHoldings: ["暂无持有产品", "No accounts or holdings"],
   leadTitle: ["请客户经理联系我", "Ask my relationship manager to call"],
   purpose: ["咨询事项", "About"],
@@ -172,6 +182,46 @@ export function startPortal(root, locale) {
           `${formatMoney(h.balance.amount, h.balance.currency, locale)} · ${labelIn(holdingStatusLabels, h.status, locale)}`,
       ),
     );
+
+  /** Their points: the balance the server's ledger gives now, what lapses soonest, their tier's benefits, the latest. */
+  const pointsSection = () => {
+    const section = part("section", "points", t("pointsTitle"), "portal-points");
+    const count = (n) => new Intl.NumberFormat(locale).format(n);
+    section.refresh = async () => {
+      const r = await api("GET", "me/loyalty");
+      if (!r.ok) return section.replaceChildren(section.firstChild, el("p", {}, t("failed")));
+      const { balance, tier, benefits, items } = r.answer;
+      const soonest = balance.expiring[0];
+      const balanceLine = el("p", { className: "points" }, t("pointsBalance", { points: count(balance.balance) }));
+      balanceLine.dataset.testid = "portal-points-balance";
+      const latest = el("ul", {});
+      latest.append(
+        ...(items.length === 0
+          ? [el("li", {}, t("noPoints"))]
+          : items.slice(0, 5).map((e) => {
+              const what = e.rewardCode ? (rewardLabels[e.rewardCode]?.[locale] ?? e.rewardCode) : (e.reason ?? "");
+              const kind = labelIn(loyaltyEntryKindLabels, e.kind, locale);
+              return el(
+                "li",
+                {},
+                `${day(e.at)} · ${kind}${what ? ` · ${what}` : ""} · ${e.points > 0 ? "+" : ""}${count(e.points)}`,
+              );
+            })),
+      );
+      section.replaceChildren(
+        section.firstChild,
+        balanceLine,
+        ...(soonest
+          ? [el("p", { className: "hint" }, t("pointsExpiring", { points: count(soonest.points), date: soonest.on }))]
+          : []),
+        el("h3", {}, t("pointsBenefits", { tier: labelIn(tierLabels, tier, locale) })),
+        el("ul", {}, ...benefits.map((b) => el("li", {}, benefitLabels[b]?.[locale] ?? b))),
+        el("h3", {}, t("pointsHistory")),
+        latest,
+      );
+    };
+    return section;
+  };
 
   const leadForm = () => {
     const purpose = el("select", { name: "purpose" });
@@ -380,6 +430,7 @@ export function startPortal(root, locale) {
   const home = (me) => {
     const cases = caseList();
     const holdings = holdingList();
+    const points = pointsSection();
     const consents = consentList();
     const greeting = el("h1", {});
     const onFile = el("p", {});
@@ -394,6 +445,7 @@ export function startPortal(root, locale) {
       greeting,
       onFile,
       holdings,
+      points,
       leadForm(),
       complaintForm(cases),
       cases,
@@ -403,6 +455,7 @@ export function startPortal(root, locale) {
     );
     profile.show(me);
     void holdings.refresh();
+    void points.refresh();
     void cases.refresh();
     // Their own records as they change, on whichever channel: the page shows them without a reload.
     followChanges({
@@ -414,6 +467,7 @@ export function startPortal(root, locale) {
         if (change.collection === "customers" && change.record) profile.show(change.record);
         else if (change.collection === "serviceCases") return cases.refresh();
         else if (change.collection === "holdings") return holdings.refresh();
+        else if (change.collection === "loyaltyEntries") return points.refresh();
       },
       onStatus: (status) => (root.dataset.feed = status),
     });

@@ -14,6 +14,7 @@ import {
   assignTier,
   computeAum,
   type AudienceExclusion,
+  type Customer,
   type IndividualCustomer,
   type Lead,
   type StaffRole,
@@ -22,6 +23,7 @@ import { audienceExclusionLabels, label } from "@bankcrm/core/i18n";
 import { DEMO_AS_OF } from "@bankcrm/core/demo";
 import { TIERS } from "@bankcrm/core/vocabulary";
 import { valueReasonText } from "@bankcrm/core/analytics";
+import { pointsBalance, type LoyaltyEntry } from "@bankcrm/core/loyalty";
 import { createHttpStore } from "../../packages/data/src/index.js";
 import { startReferenceServer, type RunningServer } from "../../packages/data/test/support/reference-server.js";
 import { seedDemo } from "../../examples/reference-server/src/seed.js";
@@ -223,13 +225,21 @@ describe("branch workstation against the reference server (server mode)", () => 
     await page.close();
   }, 120_000);
 
-  it("brings what a customer does in internet banking to the relationship manager, live: a lead, then a complaint", async () => {
-    const customer = (
-      await createHttpStore({ baseUrl: api.url, getToken: () => api.token }).listCustomers({
-        relationshipManagerId: "ST-BJ-CY-RE1",
-        limit: 1,
-      })
-    ).items[0]!;
+  it("brings what a customer does in internet banking to the relationship manager, live: a lead, then a complaint; and a reward redeemed at the branch to the customer's points", async () => {
+    // One of the relationship manager's customers whose points cover a ¥10 card credit.
+    const store = createHttpStore({ baseUrl: api.url, getToken: () => api.token });
+    const ledgerOf = async (id: string) =>
+      (await store.records("loyaltyEntries", { customerId: id, limit: 1000 })).items as LoyaltyEntry[];
+    let customer: Customer | undefined;
+    let before = 0;
+    for (const c of (await store.listCustomers({ relationshipManagerId: "ST-BJ-CY-RE1", limit: 50 })).items) {
+      before = pointsBalance(await ledgerOf(c.id)).balance;
+      if (before >= 1_000) {
+        customer = c;
+        break;
+      }
+    }
+    if (!customer) throw new Error("no customer of the RM has 1,000 points");
     const portal = served(await serveInternetBanking({ port: 0, api: api.url, signToken: customerSigner(api.secret) }));
     try {
       // The relationship manager's day, following the change feed.
@@ -274,6 +284,19 @@ describe("branch workstation against the reference server (server mode)", () => 
       // The timeline renders the entries in view (a virtualizer): bring it into view.
       await timeline.scrollIntoViewIfNeeded();
       await expect.poll(() => timeline.getByText("转账到账太慢").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+      // At the branch the customer redeems a ¥10 card credit: the server takes it, and the portal's points follow.
+      const count = (n: number) => new Intl.NumberFormat("zh-CN").format(n);
+      const points = bank.page.locator('[data-testid="portal-points-balance"]');
+      await expect.poll(() => points.textContent()).toBe(`可用积分：${count(before)}`);
+      const panel = app.locator("ws-customer-360 ws-loyalty");
+      await panel.locator("select[name=reward]").selectOption("cash_rebate_10");
+      await panel.locator("button[type=submit]").click();
+      await expect
+        .poll(() => panel.locator('[role="status"]').textContent(), { timeout: 10_000 })
+        .toBe("已兑换：10元刷卡金，扣减 1,000 分。");
+      expect(pointsBalance(await ledgerOf(customer.id)).balance).toBe(before - 1_000);
+      await expect.poll(() => points.textContent(), { timeout: 10_000 }).toBe(`可用积分：${count(before - 1_000)}`);
 
       for (const watched of [rm, bank]) {
         expect(watched.violations).toEqual([]);

@@ -8,7 +8,8 @@ import { axeViolations } from "../support/axe.js";
 import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildCustomerView, consentInForce } from "@bankcrm/core";
-import { DEMO_AS_OF, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
+import { DEMO_AS_OF, demoLedgerFor, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
+import { pointsBalance } from "@bankcrm/core/loyalty";
 
 const ws = useWorkstation();
 
@@ -236,6 +237,34 @@ describe("branch workstation (pnpm start)", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("redeems a reward at the customer's points: the ledger's balance on the card goes down by its price", async () => {
+    // A customer of the book whose ledger (as the demo generates it on first open) covers a ¥10 card credit.
+    const seed = "e2e-points";
+    const book = generateDemoCustomers({ seed, start: 0, count: 300 });
+    const ledgerOf = (c: (typeof book)[number]) =>
+      demoLedgerFor(c, generateCustomerHistory(c, { seed, asOf: DEMO_AS_OF }), seed, DEMO_AS_OF);
+    const customer = book.find((c) => c.kind === "individual" && pointsBalance(ledgerOf(c)).balance >= 1_000)!;
+    const before = pointsBalance(ledgerOf(customer)).balance;
+    const { page, violations, errors } = await openPage(`?customers=300&seed=${seed}`, `#/customers/${customer.id}`);
+    const view = page.locator("bankcrm-workstation-app ws-customer-360");
+    const points = view.locator('bankcrm-customer-card [data-field="loyaltyPoints"]');
+    const count = (n: number) => new Intl.NumberFormat("zh-CN").format(n);
+    // The card shows the ledger's balance (not the record's carried-over figure) once the panel has read it.
+    await expect.poll(() => points.textContent(), { timeout: 60_000 }).toBe(count(before));
+    const panel = view.locator("ws-loyalty");
+    expect(await panel.locator('[data-testid="points-balance"]').textContent()).toBe(count(before));
+    await panel.locator("select[name=reward]").selectOption("cash_rebate_10");
+    await panel.locator("button[type=submit]").click();
+    await expect.poll(() => panel.locator('[role="status"]').textContent()).toBe("已兑换：10元刷卡金，扣减 1,000 分。");
+    await expect.poll(() => points.textContent()).toBe(count(before - 1_000));
+    // The redemption heads the ledger's history.
+    expect(await panel.locator("tbody tr").first().getAttribute("data-kind")).toBe("redeem");
+    await panel.screenshot({ path: `${ARTIFACTS}workstation-points.png` });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch, service and the knowledge base, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.

@@ -183,7 +183,7 @@ export class LoyaltyPanel extends LitElement {
       const soonest = b.expiring[0];
       const tier = this.tier ?? "standard";
       return html`<p class="balance">
-          ${this.t("loyaltyBalance")}: <strong data-testid="points-balance">${this.count(b.balance)}</strong>
+          ${this.t("loyaltyBalance")} <strong data-testid="points-balance">${this.count(b.balance)}</strong>
         </p>
         ${
           soonest

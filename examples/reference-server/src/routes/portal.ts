@@ -248,8 +248,8 @@ function changeSelf(ctx: RouteContext) {
   };
 }
 
-/** What a customer follows of the change feed: their own profile, holdings, cases and leads. */
-const FOLLOWED: readonly Collection[] = ["customers", "holdings", "serviceCases", "leads"];
+/** What a customer follows of the change feed: their own profile, holdings, cases, leads and points. */
+const FOLLOWED: readonly Collection[] = ["customers", "holdings", "serviceCases", "leads", "loyaltyEntries"];
 
 /** The customer as a follower of the feed: their own records only, each as they see it (`ownView`). */
 function customerViewer(c: Context<Env>): Viewer {
