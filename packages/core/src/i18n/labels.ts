@@ -526,8 +526,6 @@ export function label<V extends VocabularyName>(vocabulary: V, value: string, lo
 
 /** All labels of a vocabulary, in order, for pickers. */
 export function labelsOf<V extends VocabularyName>(vocabulary: V, locale: Locale): { value: string; label: string }[] {
-  return Object.entries(LABELS[vocabulary] as Record<string, Label>).map(([value, text]) => ({
-    value,
-    label: text[locale],
-  }));
+  const table = LABELS[vocabulary] as Record<string, Label>;
+  return Object.entries(table).map(([value, text]) => ({ value, label: text[locale] }));
 }
