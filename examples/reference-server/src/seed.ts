@@ -42,10 +42,10 @@ const isHistory = (collection: CollectionName) => (HISTORIES as readonly Collect
 
 /**
  * The demo bank of `pnpm start`, in two steps so the server opens in seconds: the customers with everything the pages
- * open on (holdings, cases, leads, tasks…), then — while it serves — their histories (transactions, contacts and
- * campaign responses) in chunks. The table `demo_seed` (the demo's own; a bank's database never has it) remembers the
- * step, so a start after one stopped mid-way regenerates the same bank (the generator is deterministic) and finishes
- * it. A database that has customers and no `demo_seed` is a bank's own: it is left alone.
+ * open on (holdings, cases, leads, tasks…), then — while it serves — their histories (transactions, contacts,
+ * campaign responses and points ledgers) in chunks. The table `demo_seed` (the demo's own; a bank's database never
+ * has it) remembers the step, so a start after one stopped mid-way regenerates the same bank (the generator is
+ * deterministic) and finishes it. A database that has customers and no `demo_seed` is a bank's own: it is left alone.
  */
 export async function openDemoBank(
   db: Database,

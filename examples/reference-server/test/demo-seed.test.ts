@@ -26,7 +26,8 @@ describe("the demo bank's seed", () => {
     const first = await openDemoBank(db, CUSTOMERS, { onProgress: (loaded) => progress.push(loaded) });
     expect(first.outcome).toBe("seeded");
     expect(await db.count("customers")).toBe(CUSTOMERS); // in before the server opens
-    const histories = bank.transactions.length + bank.interactions.length + bank.campaignResponses.length;
+    const histories =
+      bank.transactions.length + bank.interactions.length + bank.campaignResponses.length + bank.loyaltyEntries.length;
     expect(await first.histories).toBe(histories);
     expect(progress.at(-1)).toBe(histories);
     expect(await counts(db)).toEqual(expected);

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   belongsTo,
   buildCustomerView,
+  collections,
+  COLLECTION_NAMES,
   collectionSchemas,
   compileSegment,
   customerFieldCatalog,
@@ -100,6 +102,11 @@ describe("retention: what a deletion request and the purge do to each record", (
         ? { anonymise: 1 }
         : { anonymise: 0 },
     );
+  });
+
+  it("has a rule for every collection whose records hang off a customer", () => {
+    const ofCustomers = COLLECTION_NAMES.filter((c) => collections[c].customerIndex !== undefined || c === "customers");
+    expect([...PERSONAL_COLLECTIONS].sort()).toEqual(ofCustomers.sort());
   });
 
   it("holds an open case until it closes, and lets a closed one be anonymised", () => {

@@ -41,6 +41,7 @@ export const PERSONAL_COLLECTIONS = [
   "campaignMembers",
   "campaignResponses",
   "relationshipGroups",
+  "loyaltyEntries",
 ] as const satisfies readonly CollectionName[];
 export type PersonalCollection = (typeof PERSONAL_COLLECTIONS)[number];
 
@@ -93,6 +94,8 @@ export const DEFAULT_RETENTION: RetentionTable = Object.freeze({
     campaignMembers: rule([], 1, "anonymise"),
     campaignResponses: rule([], 1, "anonymise"),
     relationshipGroups: rule([], 0, "anonymise"),
+    // The points the bank owes while the relationship runs; a year after, for a late dispute about them.
+    loyaltyEntries: rule(["contract"], 1, "erase"),
   }),
 });
 
