@@ -19,6 +19,9 @@ const figures = {
   aum: { amount: 60_000_000, currency: "CNY" },
   contribution: { amount: 350_000, currency: "CNY" },
   productCount: 4,
+  // The points ledger's balance now, and what lapses soonest (the host reads them: core's pointsBalance).
+  points: 11_976,
+  pointsExpiring: { on: "2026-12-31", points: 1_181 },
 };
 
 interface Args {

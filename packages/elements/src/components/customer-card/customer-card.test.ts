@@ -115,6 +115,20 @@ describe("<bankcrm-customer-card>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the points ledger's balance instead of the record's figure, and what lapses soonest", async () => {
+    const el = await fixture<BankcrmCustomerCard>(
+      html`<bankcrm-customer-card
+        .customer=${{ ...person, loyaltyPoints: 12_345 }}
+        .figures=${{ points: 9_876, pointsExpiring: { on: "2026-12-31", points: 1_181 } }}
+      ></bankcrm-customer-card>`,
+    );
+    const points = el.shadowRoot!.querySelector('[data-field="loyaltyPoints"]')!;
+    expect(points.textContent.trim()).to.equal("9,876");
+    const expiring = el.shadowRoot!.querySelector('[data-field="pointsExpiring"]')!;
+    expect(expiring.textContent.trim()).to.equal("1,181 分将于 2026-12-31 到期");
+    await expect(el).to.be.accessible();
+  });
+
   it("shows a company's credit line and how much of it its loans use", async () => {
     const company = p.customers.find((c) => c.kind === "corporate")!;
     const el = await fixture<BankcrmCustomerCard>(
