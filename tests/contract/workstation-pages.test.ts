@@ -13,7 +13,18 @@ describe("the workstation's pages by role", () => {
   it("gives each role its pages in the navigation's order, and starts it on one of them", () => {
     expect(Object.fromEntries(ROLES.map((r) => [r, pagesOf(r).map((p) => p.id)]))).toEqual({
       relationship_manager: ["day", "customers", "marketing", "value", "knowledge"],
-      branch_manager: ["day", "customers", "marketing", "value", "dashboard", "service", "knowledge", "merges", "kyc"],
+      branch_manager: [
+        "day",
+        "customers",
+        "marketing",
+        "value",
+        "dashboard",
+        "service",
+        "knowledge",
+        "merges",
+        "transfer",
+        "kyc",
+      ],
       teller: ["customers", "marketing", "knowledge"],
       marketing: ["customers", "marketing", "value", "service", "knowledge", "quality", "kyc"],
       auditor: ["customers", "marketing", "value", "service", "knowledge", "audit", "quality", "kyc"],

@@ -8,7 +8,14 @@ import { axeViolations } from "../support/axe.js";
 import { ARTIFACTS, useWorkstation } from "../support/workstation-site.js";
 import { openWatchedPage } from "../support/watched-page.js";
 import { buildCustomerView, consentInForce } from "@bankcrm/core";
-import { DEMO_AS_OF, demoLedgerFor, generateCustomerHistory, generateDemoCustomers } from "@bankcrm/core/demo";
+import {
+  BRANCHES,
+  DEMO_AS_OF,
+  demoLedgerFor,
+  generateCustomerHistory,
+  generateDemoCustomers,
+  generateStaff,
+} from "@bankcrm/core/demo";
 import { pointsBalance } from "@bankcrm/core/loyalty";
 
 const ws = useWorkstation();
@@ -266,7 +273,55 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   });
 
-  it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch, service and the knowledge base, in both themes", async () => {
+  it("transfers a relationship manager's book: the branch manager previews and confirms; the customers are in the receiving RM's list with their tasks", async () => {
+    const seed = "e2e-transfer";
+    const rms = generateStaff(seed).all.filter(
+      (s) => s.role === "relationship_manager" && s.branchId === BRANCHES[0]!.id,
+    );
+    const [receiving, giving] = [rms[0]!, rms[1]!]; // the demo's relationship manager is the branch's first
+    const { page, violations, errors } = await openPage(`?customers=300&seed=${seed}`, "#/day");
+    const app = page.locator("bankcrm-workstation-app");
+    const count = app.locator('[data-testid="count"]');
+    // The receiving RM's own list before.
+    await app.locator('[data-testid="nav-customers"]').click({ timeout: 60_000 });
+    await expect.poll(() => count.textContent(), { timeout: 60_000 }).toMatch(/^共 \d+ 位客户$/);
+    const before = Number(/\d+/.exec((await count.textContent())!)![0]);
+    // The branch manager moves the other RM's whole book to them.
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await app.locator('[data-testid="nav-transfer"]').click({ timeout: 30_000 });
+    const transfer = app.locator("ws-transfer-page");
+    await transfer.locator('select[name="from"]').selectOption(giving.id);
+    await transfer.locator('select[name="to"]').selectOption(receiving.id);
+    await transfer.locator('input[name="reason"]').fill("客户经理调岗");
+    await transfer.getByRole("button", { name: "预览" }).click();
+    const plan = transfer.locator('[data-testid="transfer-plan"]');
+    // The whole book: as many customers as the giving RM holds here (the demo's book and its duplicates of them).
+    const planned = async () => (await plan.locator("p").textContent())?.trim() ?? "";
+    await expect.poll(planned, { timeout: 15_000 }).toMatch(/^将移交 \d+ 位客户（占其客户 100%）、\d+ 项未完成任务/);
+    const moved = Number(/^将移交 (\d+)/.exec(await planned())![1]);
+    expect(moved).toBeGreaterThan(0);
+    await transfer.screenshot({ path: `${ARTIFACTS}workstation-transfer.png` });
+    await plan.getByRole("button", { name: "确认移交" }).click();
+    await expect
+      .poll(() => transfer.locator('[role="status"]').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^已移交 ${moved} 位客户、\\d+ 项任务`));
+    // The receiving RM: the customers in their list, the giving RM's open tasks on them in their day.
+    await app.locator('select[data-testid="role"]').selectOption("relationship_manager");
+    await app.locator('[data-testid="nav-customers"]').click();
+    await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe(`共 ${before + moved} 位客户`);
+    await app.locator('[data-testid="nav-day"]').click();
+    const tasks = app.locator("ws-my-day bankcrm-task-list");
+    await expect
+      .poll(() => tasks.locator(`[data-task-id^="TK-SB-${giving.id}-"]`).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    // And the notice of what came in.
+    await expect.poll(() => tasks.getByText(`客户移交：${moved} 位客户自 ${giving.id} 转入`).count()).toBe(1);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
+  it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch, service, the knowledge base and a book transfer, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await ws.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
@@ -284,6 +339,7 @@ describe("branch workstation (pnpm start)", () => {
     await rowsOf(app).first().click();
     await app.locator("ws-customer-360 bankcrm-customer-card").waitFor();
     await app.locator("ws-customer-360 [data-testid=holdings]").waitFor();
+    await app.locator("ws-customer-360 ws-loyalty [data-testid=points-balance]").waitFor();
     expect(await axe()).toEqual([]);
     await app.locator('input[data-testid="theme"]').check();
     expect(await axe()).toEqual([]);
@@ -316,6 +372,14 @@ describe("branch workstation (pnpm start)", () => {
     expect(
       await search.locator('[part="article"]').evaluateAll((a) => a.map((x) => x.getAttribute("data-id"))),
     ).toEqual(["KB-MTG-RATE"]);
+    expect(await axe()).toEqual([]);
+    // A book transfer, dark, as the branch manager: the form and its preview.
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await app.locator('[data-testid="nav-transfer"]').click();
+    const transfer = app.locator("ws-transfer-page");
+    await transfer.locator('input[name="reason"]').fill("客户经理调岗");
+    await transfer.getByRole("button", { name: "预览" }).click();
+    await transfer.locator('[data-testid="transfer-plan"]').waitFor({ timeout: 15_000 });
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);

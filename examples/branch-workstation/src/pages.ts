@@ -16,6 +16,7 @@ export type Page =
   | "service"
   | "knowledge"
   | "merges"
+  | "transfer"
   | "audit"
   | "quality"
   | "kyc"
@@ -54,6 +55,8 @@ export const PAGES: readonly PageSpec[] = [
   { id: "knowledge", nav: "navKnowledge", roles: EVERYONE },
   // Customers that may be one person: the branch manager decides (the server resolves their customers).
   { id: "merges", nav: "navMerges", roles: ["branch_manager"] },
+  // A relationship manager's book (or one customer) moved to another: the branch manager's decision (客户经理制).
+  { id: "transfer", nav: "navTransfer", roles: ["branch_manager"] },
   // The audit chain is the auditor's.
   { id: "audit", nav: "navAudit", roles: ["auditor"] },
   // How the bank's source files loaded: head office's (the server answers its own staff only).

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   belongsTo,
   buildCustomerView,
-  collections,
+  collectionSpec,
   COLLECTION_NAMES,
   collectionSchemas,
   compileSegment,
@@ -105,7 +105,9 @@ describe("retention: what a deletion request and the purge do to each record", (
   });
 
   it("has a rule for every collection whose records hang off a customer", () => {
-    const ofCustomers = COLLECTION_NAMES.filter((c) => collections[c].customerIndex !== undefined || c === "customers");
+    const ofCustomers = COLLECTION_NAMES.filter(
+      (c) => collectionSpec(c).customerIndex !== undefined || c === "customers",
+    );
     expect([...PERSONAL_COLLECTIONS].sort()).toEqual(ofCustomers.sort());
   });
 

@@ -1,6 +1,6 @@
 /**
  * The workstation's report pages — the branch manager's dashboard and duplicate review, the auditor's audit log, head
- * office's data quality, KYC by branch, the privacy officer's requests, the knowledge base — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
+ * office's data quality, KYC by branch, the privacy officer's requests, the knowledge base, book transfers — each rendered only while it is the open page (unlike the working pages, which keep their state hidden).
  */
 import { html, nothing } from "lit";
 import type { Locale } from "@bankcrm/core";
@@ -12,6 +12,7 @@ import "./service-page.js";
 import "./knowledge-page.js";
 import "./merges-page.js";
 import "./privacy-page.js";
+import "./transfer-page.js";
 import type { WorkstationSession } from "../session.js";
 
 /** The pages rendered only while open. */
@@ -23,6 +24,7 @@ export const REPORT_PAGES = [
   "quality",
   "kyc",
   "merges",
+  "transfer",
   "privacy",
 ] as const;
 export type ReportPage = (typeof REPORT_PAGES)[number];
@@ -53,6 +55,7 @@ export function reportPages(
       : nothing
   }
   ${open.knowledge ? html`<ws-knowledge-page .client=${s.client} .locale=${locale}></ws-knowledge-page>` : nothing}
+  ${open.transfer ? html`<ws-transfer-page .client=${s.client} .locale=${locale}></ws-transfer-page>` : nothing}
   ${
     open.audit
       ? html`<ws-audit-page

@@ -25,6 +25,7 @@ const WRITE_MESSAGES = {
     "zh-CN": "积分的获得与过期由银行系统记账，不能手工录入",
     en: "Points earned and expired are recorded by the bank's systems, not by hand",
   },
+  transferRole: { "zh-CN": "客户移交须由网点负责人办理", en: "Customers are transferred by a branch manager" },
   adjustRole: { "zh-CN": "积分调整须由网点负责人办理", en: "Points are adjusted by a branch manager" },
   recusal: {
     "zh-CN": "投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉",

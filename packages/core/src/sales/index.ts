@@ -48,3 +48,4 @@ export {
   type CommissionScheme,
   type Sale,
 } from "./commission.js";
+export { planTransfer, type TransferPlan, type TransferRequest } from "./transfer.js";

@@ -1,7 +1,7 @@
 /**
  * A change to a customer's details, kept as its own record and never
  * overwritten: new contact details, a risk re-assessment (result and date), a
- * consent granted or withdrawn. The customer record holds the current state;
+ * consent granted or withdrawn, a transfer to another relationship manager. The customer record holds the current state;
  * these records are the history of how it got there, who changed it and when.
  */
 import * as z from "zod";
@@ -12,7 +12,7 @@ import { ConsentFields } from "./consent.js";
 import { ContactFields } from "./customer.js";
 import { RiskToleranceSchema } from "./enums.js";
 
-export const CUSTOMER_CHANGE_KINDS = ["contact", "risk_assessment", "consent"] as const;
+export const CUSTOMER_CHANGE_KINDS = ["contact", "risk_assessment", "consent", "transfer"] as const;
 export const CustomerChangeKindSchema = /*@__PURE__*/ z.enum(CUSTOMER_CHANGE_KINDS);
 export type CustomerChangeKind = (typeof CUSTOMER_CHANGE_KINDS)[number];
 
@@ -33,6 +33,11 @@ export const CustomerChangeFields = defineRecord(
     riskAssessedAt: IsoDateSchema.optional(),
     /** consent: the consent granted or withdrawn (appended to the customer's consents). */
     consent: ConsentFields.optional(),
+    /** transfer (客户经理制): the relationship manager and branch before and after — a branch manager's, with a reason. */
+    previousRelationshipManagerId: IdSchema.optional(),
+    relationshipManagerId: IdSchema.optional(),
+    previousBranchId: IdSchema.optional(),
+    branchId: IdSchema.optional(),
     /** Why, e.g. "customer called to update the mobile". */
     reason: text(200).optional(),
   },
@@ -48,6 +53,10 @@ export const CustomerChangeFields = defineRecord(
     riskTolerance: C1,
     riskAssessedAt: C1,
     consent: C1,
+    previousRelationshipManagerId: C1,
+    relationshipManagerId: C1,
+    previousBranchId: C1,
+    branchId: C1,
     reason: C1,
   },
   (ctx) => {
@@ -56,7 +65,9 @@ export const CustomerChangeFields = defineRecord(
       (c.kind === "contact" && c.contact === undefined && ["contact"]) ||
       (c.kind === "risk_assessment" &&
         (c.riskTolerance === undefined ? ["riskTolerance"] : c.riskAssessedAt === undefined && ["riskAssessedAt"])) ||
-      (c.kind === "consent" && c.consent === undefined && ["consent"]);
+      (c.kind === "consent" && c.consent === undefined && ["consent"]) ||
+      (c.kind === "transfer" &&
+        (c.relationshipManagerId === undefined ? ["relationshipManagerId"] : c.reason === undefined && ["reason"]));
     if (missing) {
       ctx.issues.push({ code: "custom", path: missing, message: "required", input: undefined });
     }

@@ -18,7 +18,14 @@ import type { Locale } from "../i18n/locale.js";
 /** What a person asks to change: one kind at a time. */
 export type CustomerChangeInput = Omit<
   CustomerChange,
-  "id" | "customerId" | "at" | "by" | "previousContact" | "previousRiskTolerance"
+  | "id"
+  | "customerId"
+  | "at"
+  | "by"
+  | "previousContact"
+  | "previousRiskTolerance"
+  | "previousRelationshipManagerId"
+  | "previousBranchId"
 >;
 
 /**
@@ -31,6 +38,10 @@ export function applyCustomerChange(
   stamp: WriteStamp & { id: string },
 ): { customer: Customer; change: CustomerChange } {
   assertCanWrite("customers", stamp.actor, "change");
+  // A customer's book moves by the branch manager's decision (客户经理制), never by the RM who holds it.
+  const kind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  if (kind === "transfer" && stamp.actor.role !== "branch_manager")
+    throw new BankcrmAccessDeniedError(stamp.actor.role, "transfer a customer", { reason: "transferRole" });
   return changeCustomer(customer, input, stamp);
 }
 
@@ -75,6 +86,14 @@ function changeCustomer(
       ...(raw.kind === "risk_assessment" && customer.riskTolerance !== undefined
         ? { previousRiskTolerance: customer.riskTolerance }
         : {}),
+      ...(raw.kind === "transfer"
+        ? {
+            ...(customer.relationshipManagerId
+              ? { previousRelationshipManagerId: customer.relationshipManagerId }
+              : {}),
+            previousBranchId: customer.branchId,
+          }
+        : {}),
     },
     locale,
     { allowMasked: masked },
@@ -86,6 +105,10 @@ function changeCustomer(
     next.riskAssessedAt = change.riskAssessedAt;
   }
   if (change.kind === "consent") next.consents = [...customer.consents, change.consent!];
+  if (change.kind === "transfer") {
+    next.relationshipManagerId = change.relationshipManagerId;
+    if (change.branchId !== undefined) next.branchId = change.branchId;
+  }
   next = { ...next, ...nextWrite(customer, actor, at) };
   return { customer: parseOrThrow(CustomerSchema, next, locale, { allowMasked: masked }), change };
 }
