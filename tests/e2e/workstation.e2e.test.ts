@@ -321,6 +321,58 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 150_000);
 
+  it("prices a company's loan below the standard: the RM requests it, the branch manager approves what is within their authority", async () => {
+    const seed = "e2e-company"; // its first 300 customers hold a company of the demo RM
+    const rm = generateStaff(seed).all.find(
+      (s) => s.role === "relationship_manager" && s.branchId === BRANCHES[0]!.id,
+    )!;
+    const company = generateDemoCustomers({ seed, start: 0, count: 300 }).find(
+      (c) => c.kind === "corporate" && c.relationshipManagerId === rm.id,
+    )!;
+    const { page, violations, errors } = await openPage(`?customers=300&seed=${seed}`, `#/customers/${company.id}`);
+    const app = page.locator("bankcrm-workstation-app");
+    const pricing = app.locator("ws-customer-360 ws-pricing");
+    const request = async (offered: string) => {
+      const form = pricing.locator("form");
+      await form.locator('select[name="kind"]').selectOption("loan_rate");
+      await form.locator('input[name="standard"]').fill("3.85");
+      await form.locator('input[name="offered"]').fill(offered);
+      await form.locator('input[name="until"]').fill("2027-11-30");
+      await form.locator('input[name="reason"]').fill("他行报价更低，客户结算账户在我行");
+      await form.getByRole("button", { name: "提交审批" }).click();
+      await expect
+        .poll(() => pricing.locator('[role="status"]').last().textContent(), { timeout: 15_000 })
+        .toBe("已提交，待网点负责人审批。");
+    };
+    await pricing.locator("form").waitFor({ timeout: 60_000 });
+    await request("3.45"); // 40 bp
+    await request("3.25"); // 60 bp: beyond a branch manager
+    const waiting = pricing.locator('tbody tr[data-status="requested"]');
+    await expect.poll(() => waiting.count()).toBeGreaterThanOrEqual(2);
+    // The relationship manager cannot decide their own request.
+    expect(await pricing.getByRole("button", { name: "批准", exact: true }).count()).toBe(0);
+    await pricing.screenshot({ path: `${ARTIFACTS}workstation-pricing.png` });
+    await app.locator('select[data-testid="role"]').selectOption("branch_manager");
+    await page.evaluate(() => (location.hash = "#/customers"));
+    await page.evaluate((id) => (location.hash = `#/customers/${id}`), company.id);
+    const row = (bp: number) => pricing.locator("tbody tr", { hasText: `${bp} bp` }).filter({ hasText: "待审批" });
+    await row(40).getByRole("button", { name: "批准", exact: true }).click({ timeout: 30_000 });
+    await expect.poll(() => pricing.locator('[role="status"]').last().textContent()).toBe("已批准。");
+    await expect
+      .poll(() => pricing.locator('tbody tr[data-status="approved"]', { hasText: "40 bp" }).textContent())
+      .toContain("已批准 · ");
+    // 60 bp is beyond a branch manager: not offered to approve, and said why; it can be rejected with a reason.
+    await expect.poll(() => row(60).textContent()).toContain("超出网点负责人审批权限，须报总行定价委员会");
+    expect(await row(60).getByRole("button", { name: "批准", exact: true }).count()).toBe(0);
+    await pricing.locator('input[name="reject-reason"]').fill("幅度过大，请重新议价");
+    await row(60).getByRole("button", { name: "不批准" }).click();
+    await expect.poll(() => pricing.locator('[role="status"]').last().textContent()).toBe("已不批准。");
+    await expect.poll(() => pricing.locator('tbody tr[data-status="rejected"]', { hasText: "60 bp" }).count()).toBe(1);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
   it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch, service, the knowledge base and a book transfer, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await ws.browser.newContext({ bypassCSP: true });
@@ -380,6 +432,13 @@ describe("branch workstation (pnpm start)", () => {
     await transfer.locator('input[name="reason"]').fill("客户经理调岗");
     await transfer.getByRole("button", { name: "预览" }).click();
     await transfer.locator('[data-testid="transfer-plan"]').waitFor({ timeout: 15_000 });
+    expect(await axe()).toEqual([]);
+    // A company of the branch, dark: its preferential prices and the request form.
+    const company = generateDemoCustomers({ seed: "e2e-axe", start: 0, count: 300 }).find(
+      (c) => c.kind === "corporate" && c.branchId === BRANCHES[0]!.id,
+    )!;
+    await page.evaluate((id) => (location.hash = `#/customers/${id}`), company.id);
+    await app.locator("ws-customer-360 ws-pricing form").waitFor({ timeout: 20_000 });
     expect(await axe()).toEqual([]);
     await context.close();
   }, 120_000);

@@ -20,8 +20,10 @@ import {
 import {
   DEMO_AS_OF,
   demoLedgerFor,
+  demoPricesFor,
   generateCustomerHistory,
   generateDemoCustomers,
+  generateStaff,
   householdName,
 } from "@bankcrm/core/demo";
 import type { CrmStore, IndexedDbStore, ServerCustomerMetrics } from "@bankcrm/data";
@@ -177,6 +179,7 @@ export async function ensureHistory(store: CrmStore, customer: Customer, seed: s
   await store.put("interactions", h.interactions);
   await store.put("serviceCases", h.serviceCases);
   await store.put("loyaltyEntries", demoLedgerFor(customer, h, seed, DEMO_AS_OF));
+  await store.put("preferentialPrices", demoPricesFor(customer, generateStaff(seed).all, seed, DEMO_AS_OF));
   await store.put("holdings", h.holdings); // last: holdings present means the history is complete
 }
 

@@ -54,6 +54,7 @@ import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
 import { renderCredit, renderRfm, renderSignals } from "./customer-insights.js";
 import "./loyalty-panel.js";
+import "./pricing-panel.js";
 import type { PointsEvent } from "./loyalty-panel.js";
 
 interface Loaded {
@@ -276,15 +277,21 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
-  /** The customer's points and benefits; the balance it reads goes on the card. */
+  /**
+   * The customer's points and benefits (the balance it reads goes on the card); a company's preferential prices.
+   */
   private loyalty(c: Customer) {
-    return html`<ws-loyalty
-      .client=${this.client}
-      customer-id=${c.id}
-      tier=${c.tier ?? "standard"}
-      locale=${this.locale}
-      @ws-points=${(e: PointsEvent) => (this.points = e.detail)}
-    ></ws-loyalty>`;
+    const pricing =
+      c.kind === "corporate"
+        ? html`<ws-pricing .client=${this.client} customer-id=${c.id} locale=${this.locale}></ws-pricing>`
+        : nothing;
+    return html`${pricing}<ws-loyalty
+        .client=${this.client}
+        customer-id=${c.id}
+        tier=${c.tier ?? "standard"}
+        locale=${this.locale}
+        @ws-points=${(e: PointsEvent) => (this.points = e.detail)}
+      ></ws-loyalty>`;
   }
 
   override render() {

@@ -197,6 +197,10 @@ export const OPPORTUNITY_STAGES = [
 export const KNOWLEDGE_KINDS = ["script", "faq", "objection"] as const;
 /** A points ledger's entries (积分): earned on a transaction, redeemed for a reward, expired, or adjusted by hand. */
 export const LOYALTY_ENTRY_KINDS = ["earn", "redeem", "expire", "adjust"] as const;
+/** What a preferential price (优惠定价) gives an SME: a lower loan rate, a higher deposit rate, fees waived. */
+export const PRICING_KINDS = ["loan_rate", "deposit_rate", "fee_waiver"] as const;
+/** A preferential price's approval: requested by the RM, approved or rejected by the branch manager, revoked. */
+export const PRICING_STATUSES = ["requested", "approved", "rejected", "revoked"] as const;
 /** Written as a draft, published by a second person (four eyes), retired when out of date. */
 export const KNOWLEDGE_STATUSES = ["draft", "published", "retired"] as const;
 export const CAMPAIGN_STATUSES = ["draft", "scheduled", "active", "completed", "cancelled"] as const;
@@ -330,6 +334,8 @@ export type LeadPurpose = (typeof LEAD_PURPOSES)[number];
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export type KnowledgeKind = (typeof KNOWLEDGE_KINDS)[number];
 export type LoyaltyEntryKind = (typeof LOYALTY_ENTRY_KINDS)[number];
+export type PricingKind = (typeof PRICING_KINDS)[number];
+export type PricingStatus = (typeof PRICING_STATUSES)[number];
 export type KnowledgeStatus = (typeof KNOWLEDGE_STATUSES)[number];
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
@@ -396,6 +402,8 @@ export const vocabularies = {
   campaignStatus: CAMPAIGN_STATUSES,
   knowledgeKind: KNOWLEDGE_KINDS,
   loyaltyEntryKind: LOYALTY_ENTRY_KINDS,
+  pricingKind: PRICING_KINDS,
+  pricingStatus: PRICING_STATUSES,
   knowledgeStatus: KNOWLEDGE_STATUSES,
   campaignChannel: CAMPAIGN_CHANNELS,
   campaignResponseType: CAMPAIGN_RESPONSE_TYPES,

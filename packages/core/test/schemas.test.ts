@@ -132,7 +132,7 @@ describe("the table's storage column", () => {
   it("keeps a timeline time beside exactly the records whose timeline time is their latest activity", () => {
     const kept = COLLECTION_NAMES.filter((c) => keepsDerived(collections[c].storage, DERIVED_FIELDS.timelineAt));
     expect(kept.sort()).toEqual(["leads", "opportunities", "serviceCases"]);
-    expect(storageVersion(COLLECTION_NAMES.map((c) => collections[c].storage))).toBe(13);
+    expect(storageVersion(COLLECTION_NAMES.map((c) => collections[c].storage))).toBe(14);
   });
 });
 
@@ -157,6 +157,7 @@ describe("record schemas", () => {
       campaignMember: sample.campaignMembers,
       knowledgeArticle: sample.knowledgeArticles,
       loyaltyEntry: sample.loyaltyEntries,
+      preferentialPrice: sample.preferentialPrices,
     };
     for (const [name, list] of Object.entries(lists)) {
       for (const record of list) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyCustomerChange, type Actor, type SalesTarget, type Task } from "../src/index.js";
-import { planTransfer } from "../src/sales/index.js";
+import { planTransfer } from "../src/branch/index.js";
 import { generateDemoPortfolio } from "../src/demo/index.js";
 
 const at = "2026-11-20T02:00:00Z";

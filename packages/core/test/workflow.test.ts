@@ -355,6 +355,19 @@ function seed(collection: CollectionName): Record<string, unknown> {
     tasks: { ...demo.tasks[0]!, status: "open", completedAt: undefined },
     campaigns: { ...demo.campaigns[0]!, status: "draft", ownerId: "S-OWNER" },
     knowledgeArticles: { ...demo.knowledgeArticles[0]!, status: "draft", createdBy: "S-AUTHOR" },
+    preferentialPrices: {
+      id: "PP-1",
+      customerId: "CU1",
+      kind: "loan_rate",
+      productType: "business_loan",
+      standardBp: 385,
+      offeredBp: 355,
+      validFrom: "2026-11-01",
+      validUntil: "2027-10-31",
+      reason: "他行报价更低",
+      status: "requested",
+      createdBy: "S-RM",
+    },
   } as Record<string, Record<string, unknown>>;
   return JSON.parse(JSON.stringify(pick[collection])) as Record<string, unknown>;
 }

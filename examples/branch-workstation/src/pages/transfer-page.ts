@@ -9,7 +9,7 @@ import { css, html, LitElement, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { describeError, formatMoney, label, type Customer, type Locale, type SalesTarget } from "@bankcrm/core";
 import { isCountMetric } from "@bankcrm/core/schemas";
-import { planTransfer, type TransferPlan } from "@bankcrm/core/sales";
+import { planTransfer, type TransferPlan } from "@bankcrm/core/branch";
 import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "../messages.js";
 import { everyPage } from "../paging.js";

@@ -34,6 +34,8 @@ import { KnowledgeArticleSchema, KNOWLEDGE_SEARCH_FIELDS } from "../schemas/know
 import type { SearchField } from "../text/search.js";
 import { TransactionSchema, type Transaction } from "../schemas/transaction.js";
 import { LoyaltyEntrySchema } from "../schemas/loyalty-entry.js";
+import { PreferentialPriceSchema } from "../schemas/preferential-price.js";
+import { pricingMachine } from "../branch/pricing.js";
 import type { StateMachine } from "../machines/state-machine.js";
 import type { CollectionStorage } from "./storage.js";
 import {
@@ -369,6 +371,22 @@ export const collections = defineCollections({
     },
     freeText: ["reason"],
     storage: { since: 13, indexes: byCustomerTime(13, "at") },
+  },
+  preferentialPrices: {
+    schema: PreferentialPriceSchema,
+    record: "PreferentialPrice",
+    key: "id",
+    customerIndex: "customerId",
+    timeField: "createdAt",
+    // Requested by the RM, decided by a branch manager (pricingMachine: four eyes, their authority); changed only while
+    // it waits — an approved price is revoked, never edited.
+    write: {
+      ...staffWrites(["relationship_manager", "branch_manager"], "createdAt"),
+      frozenIn: ["approved", "rejected", "revoked"],
+    },
+    machine: pricingMachine,
+    freeText: ["reason"],
+    storage: { since: 14, indexes: byCustomer(14) },
   },
   customerChanges: {
     schema: CustomerChangeSchema,

@@ -42,6 +42,7 @@ export const PERSONAL_COLLECTIONS = [
   "campaignResponses",
   "relationshipGroups",
   "loyaltyEntries",
+  "preferentialPrices",
 ] as const satisfies readonly CollectionName[];
 export type PersonalCollection = (typeof PERSONAL_COLLECTIONS)[number];
 
@@ -96,6 +97,8 @@ export const DEFAULT_RETENTION: RetentionTable = Object.freeze({
     relationshipGroups: rule([], 0, "anonymise"),
     // The points the bank owes while the relationship runs; a year after, for a late dispute about them.
     loyaltyEntries: rule(["contract"], 1, "erase"),
+    // A price agreed with a company: kept with the relationship, then three years as the loan files are.
+    preferentialPrices: rule(["contract"], 3, "erase"),
   }),
 });
 

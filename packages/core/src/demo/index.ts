@@ -14,5 +14,5 @@ export { BRANCHES, PRODUCTS, type DemoProduct, type Branch } from "./reference-d
 export { DEMO_CAMPAIGN_WORLD, demoCampaignOutcomes, type DemoCampaignWorld } from "./campaign-world.js";
 export { DEMO_COMMISSION_SCHEME, DEMO_SALE_POLICY } from "./commission.js";
 export { knowledgeFor } from "./knowledge.js";
-export { demoLedgerFor } from "./loyalty.js";
+export { demoLedgerFor, demoPricesFor } from "./loyalty.js";
 export { campaignsFor, segmentsFor } from "./marketing.js";

@@ -8,11 +8,12 @@
 import type { Customer } from "../schemas/customer.js";
 import type { Holding } from "../schemas/holding.js";
 import type { LoyaltyEntry } from "../schemas/loyalty-entry.js";
+import type { PreferentialPrice } from "../schemas/preferential-price.js";
 import type { Transaction } from "../schemas/transaction.js";
 import { earnEntries, pointsBalance, rewardAllowed } from "../loyalty/ledger.js";
 import { DEFAULT_LOYALTY_PROGRAM } from "../loyalty/program.js";
 import { createRandom, type Random } from "./random.js";
-import { addDays, daysBetween, isoDateTime, parseDate } from "./time.js";
+import { addDays, daysBetween, isoDate, isoDateTime, parseDate } from "./time.js";
 
 /** The day the demo bank's ledger went live: the first of the month two months before `asOf`. */
 function goLive(asOf: Date): Date {
@@ -81,4 +82,57 @@ function demoLedger(
     }
   }
   return ledger;
+}
+
+/**
+ * A demo company's preferential prices: about a third of companies with a relationship manager have a loan rate
+ * 20–40 bp below the standard (LPR 3.0% + 85 bp), requested by their RM and approved by the branch's manager, for a
+ * year from some months ago; one in ten of those also waits for approval of a deposit rate above the standard.
+ */
+export function demoPricesFor(
+  customer: Customer,
+  staff: readonly { id: string; role: string; branchId: string }[],
+  seed: string,
+  asOf: string,
+): PreferentialPrice[] {
+  const rm = customer.relationshipManagerId;
+  const manager = staff.find((s) => s.role === "branch_manager" && s.branchId === customer.branchId);
+  if (customer.kind !== "corporate" || !rm || !manager) return [];
+  const r = createRandom(`${seed}:pricing:${customer.id}`);
+  if (!r.bool(0.35)) return [];
+  const start = addDays(parseDate(asOf), -r.int(30, 200));
+  const created = isoDateTime(addDays(start, -3), 2 * 3600);
+  const approved: PreferentialPrice = {
+    id: `PP-${customer.id}-1`,
+    customerId: customer.id,
+    kind: "loan_rate",
+    productType: "business_loan",
+    standardBp: 385,
+    offeredBp: 385 - 10 * r.int(2, 4),
+    amount: { amount: r.int(50, 500) * 10_000_00, currency: "CNY" },
+    validFrom: isoDate(start),
+    validUntil: isoDate(addDays(start, 365)),
+    reason: r.pick(["他行报价更低，客户结算账户在我行", "核心客户，带来代发工资与存款", "供应链上游企业，批量获客"]),
+    status: "approved",
+    createdBy: rm,
+    createdAt: created,
+    approvedBy: manager.id,
+    approvedAt: isoDateTime(addDays(start, -1), 3 * 3600),
+  };
+  if (!r.bool(0.1)) return [approved];
+  const waiting: PreferentialPrice = {
+    id: `PP-${customer.id}-2`,
+    customerId: customer.id,
+    kind: "deposit_rate",
+    productType: "time_deposit",
+    standardBp: 165,
+    offeredBp: 185,
+    validFrom: asOf,
+    validUntil: isoDate(addDays(parseDate(asOf), 365)),
+    reason: "客户拟转入大额定期存款",
+    status: "requested",
+    createdBy: rm,
+    createdAt: isoDateTime(addDays(parseDate(asOf), -1), 2 * 3600),
+  };
+  return [approved, waiting];
 }

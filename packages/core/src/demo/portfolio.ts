@@ -19,7 +19,7 @@ import { generateCustomer, householdName, type DemoContext } from "./customers.j
 import { generateCustomerHistory } from "./history.js";
 import { campaignsFor, segmentsFor } from "./marketing.js";
 import { knowledgeFor } from "./knowledge.js";
-import { demoLedgerFor } from "./loyalty.js";
+import { demoLedgerFor, demoPricesFor } from "./loyalty.js";
 import { createRandom, type Random } from "./random.js";
 import { BRANCHES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from "./reference-data.js";
 import { generateStaff } from "./staff.js";
@@ -130,6 +130,7 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     salesTargets: [],
     knowledgeArticles: knowledgeFor(asOf),
     loyaltyEntries: [],
+    preferentialPrices: [],
   };
   // Portfolio-level records (leads, campaigns, groups…) use their own stream, so
   // per-customer streams stay independent of how many customers are generated.
@@ -155,9 +156,11 @@ export function generateDemoPortfolio(options: DemoPortfolioOptions = {}): DemoP
     push(p.transactions, history.transactions);
     push(p.interactions, history.interactions);
     push(p.serviceCases, history.serviceCases);
-    if (o.detail === "full") push(p.loyaltyEntries, demoLedgerFor(customer, history, o.seed, o.asOf));
-    if (o.detail === "full")
+    if (o.detail === "full") {
+      push(p.loyaltyEntries, demoLedgerFor(customer, history, o.seed, o.asOf));
+      push(p.preferentialPrices, demoPricesFor(customer, staff.all, o.seed, o.asOf));
       portfolioRecords(r, p, customer, asOf, spouseWaiting, (c) => (parentCompany = c), parentCompany);
+    }
     if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, o.customers);
   }
   if (o.detail === "full") {

@@ -2,7 +2,13 @@ export { LOCALES, DEFAULT_LOCALE, resolveLocale, messageTable, fillLabel, type L
 export { message, hasMessage, messageKeys, type MessageKey } from "./messages.js";
 export * from "./labels.js";
 export { knowledgeKindLabels, knowledgeStatusLabels } from "./knowledge-labels.js";
-export { benefitLabels, loyaltyEntryKindLabels, rewardLabels } from "./loyalty-labels.js";
+export {
+  benefitLabels,
+  loyaltyEntryKindLabels,
+  pricingKindLabels,
+  pricingStatusLabels,
+  rewardLabels,
+} from "./loyalty-labels.js";
 export { callLeftOutLabels, outboundOutcomeLabels } from "./outbound-labels.js";
 export {
   validate,

@@ -4,7 +4,7 @@ import type { Label, Locale } from "./locale.js";
 import { careReasonLabels, offerDismissalLabels, offerExclusionLabels, rfmMeaningLabels } from "./care-labels.js";
 import { amlRiskRatingLabels, privacyRightLabels } from "./compliance-labels.js";
 import { knowledgeKindLabels, knowledgeStatusLabels } from "./knowledge-labels.js";
-import { loyaltyEntryKindLabels } from "./loyalty-labels.js";
+import { OFFERING_LABELS } from "./loyalty-labels.js";
 
 export type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
 
@@ -488,7 +488,7 @@ const LABELS: Labels = {
   opportunityStage: opportunityStageLabels,
   campaignStatus: campaignStatusLabels,
   knowledgeKind: knowledgeKindLabels,
-  loyaltyEntryKind: loyaltyEntryKindLabels,
+  ...OFFERING_LABELS,
   knowledgeStatus: knowledgeStatusLabels,
   campaignChannel: campaignChannelLabels,
   campaignResponseType: campaignResponseTypeLabels,

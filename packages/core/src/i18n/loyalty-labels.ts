@@ -1,7 +1,22 @@
-/** The loyalty programme's words (积分 / 会员专属权益): its ledger's entries, its rewards and the tiers' benefits. */
+/**
+ * The words of what the bank gives a customer: the loyalty programme's (积分 / 会员专属权益: its ledger's entries, its
+ * rewards and the tiers' benefits) and a company's preferential prices (优惠定价).
+ */
 import type { BenefitCode } from "../loyalty/program.js";
 import type { Labels } from "./labels.js";
 import type { Label } from "./locale.js";
+
+export const pricingKindLabels = {
+  loan_rate: { "zh-CN": "贷款利率优惠", en: "Lower loan rate" },
+  deposit_rate: { "zh-CN": "存款利率上浮", en: "Higher deposit rate" },
+  fee_waiver: { "zh-CN": "费用减免", en: "Fee waived" },
+} as const satisfies Labels["pricingKind"];
+export const pricingStatusLabels = {
+  requested: { "zh-CN": "待审批", en: "Awaiting approval" },
+  approved: { "zh-CN": "已批准", en: "Approved" },
+  rejected: { "zh-CN": "未批准", en: "Rejected" },
+  revoked: { "zh-CN": "已撤销", en: "Revoked" },
+} as const satisfies Labels["pricingStatus"];
 
 export const loyaltyEntryKindLabels = {
   earn: { "zh-CN": "积分获得", en: "Earned" },
@@ -31,3 +46,10 @@ export const benefitLabels = {
   dedicated_manager: { "zh-CN": "专属客户经理", en: "A dedicated relationship manager" },
   family_wealth_planning: { "zh-CN": "家族财富规划", en: "Family wealth planning" },
 } as const satisfies Record<BenefitCode, Label>;
+
+/** The vocabularies' label tables of this file, for the table of every vocabulary's labels (labels.ts). */
+export const OFFERING_LABELS = {
+  loyaltyEntryKind: loyaltyEntryKindLabels,
+  pricingKind: pricingKindLabels,
+  pricingStatus: pricingStatusLabels,
+};

@@ -29,6 +29,7 @@ export const SUBJECT_ACCESS_TEXT = {
     customerChanges: { "zh-CN": "资料变更记录", en: "Changes to your details" },
     knowledgeArticles: { "zh-CN": "知识库", en: "Knowledge base" },
     loyaltyEntries: { "zh-CN": "积分明细", en: "Your points" },
+    preferentialPrices: { "zh-CN": "优惠定价", en: "Preferential prices" },
   } satisfies Record<CollectionName, Label>,
   withheld: {
     otherMembers: {

@@ -26,6 +26,14 @@ const WRITE_MESSAGES = {
     en: "Points earned and expired are recorded by the bank's systems, not by hand",
   },
   transferRole: { "zh-CN": "客户移交须由网点负责人办理", en: "Customers are transferred by a branch manager" },
+  fourEyesPricing: {
+    "zh-CN": "不能审批自己申请的优惠定价（双人复核）",
+    en: "You cannot approve a preferential price you requested (four eyes)",
+  },
+  pricingAuthority: {
+    "zh-CN": "优惠幅度超出网点负责人的审批权限，须报总行定价委员会",
+    en: "The concession is beyond a branch manager's authority: it goes to head office's pricing committee",
+  },
   adjustRole: { "zh-CN": "积分调整须由网点负责人办理", en: "Points are adjusted by a branch manager" },
   recusal: {
     "zh-CN": "投诉处理须回避：客户的客户经理和被投诉人不能处理该投诉",

@@ -55,6 +55,8 @@ export interface GuardRefusal {
   reason:
     | "fourEyes"
     | "fourEyesPublish"
+    | "fourEyesPricing"
+    | "pricingAuthority"
     | "recusal"
     | "reopenWindow"
     | "sameStage"

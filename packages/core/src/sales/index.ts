@@ -48,4 +48,3 @@ export {
   type CommissionScheme,
   type Sale,
 } from "./commission.js";
-export { planTransfer, type TransferPlan, type TransferRequest } from "./transfer.js";

@@ -10,6 +10,8 @@ export * from "./campaign.js";
 export * from "./service-case.js";
 export * from "./task.js";
 export * from "./knowledge-article.js";
+export * from "./loyalty-entry.js";
+export * from "./preferential-price.js";
 export * from "./staff.js";
 export * from "./sales-target.js";
 export * from "./relationship-group.js";

@@ -16,7 +16,7 @@ import type { Customer } from "../schemas/customer.js";
 import type { SalesTarget } from "../schemas/sales-target.js";
 import type { Task } from "../schemas/task.js";
 import type { CustomerChangeInput } from "../workflow/customer-change.js";
-import { bankDay } from "./day.js";
+import { bankDay } from "../sales/day.js";
 
 export interface TransferRequest {
   /** The customers to move: one, or the giving RM's whole book. Customers another RM holds are left out. */
