@@ -285,6 +285,14 @@ export const SALES_METRICS = [
   "card_activations",
 ] as const;
 export const RELATIONSHIP_GROUP_KINDS = ["household", "corporate_group"] as const;
+/** Who a company's contact person is to it (对公客户联系人). */
+export const CONTACT_PERSON_ROLES = [
+  "legal_representative",
+  "actual_controller",
+  "finance_manager",
+  "authorized_agent",
+  "other",
+] as const;
 export const RELATIONSHIP_ROLES = [
   "head",
   "spouse",
@@ -352,6 +360,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export type SalesMetric = (typeof SALES_METRICS)[number];
 export type RelationshipGroupKind = (typeof RELATIONSHIP_GROUP_KINDS)[number];
 export type RelationshipRole = (typeof RELATIONSHIP_ROLES)[number];
+export type ContactPersonRole = (typeof CONTACT_PERSON_ROLES)[number];
 
 // The value models' vocabularies (RFM, churn, contribution, care, offers) stand in their own file.
 export * from "./vocabulary-value.js";
@@ -419,6 +428,7 @@ export const vocabularies = {
   salesMetric: SALES_METRICS,
   relationshipGroupKind: RELATIONSHIP_GROUP_KINDS,
   relationshipRole: RELATIONSHIP_ROLES,
+  contactPersonRole: CONTACT_PERSON_ROLES,
   rfmSegment: RFM_SEGMENTS,
   churnLevel: CHURN_LEVELS,
   contributionFactor: CONTRIBUTION_FACTORS,

@@ -132,7 +132,31 @@ export function demoWealth(r: Random, kind: "individual" | "corporate"): number 
 }
 
 export function generateCustomer(index: number, ctx: DemoContext): Customer {
-  return withKyc(customerRecord(index, ctx), ctx, index);
+  return withContactPersons(withKyc(customerRecord(index, ctx), ctx, index), ctx, index);
+}
+
+/**
+ * A company's contact persons, from a stream of their own: its legal representative, and a finance manager the bank
+ * calls first (most companies), sometimes an authorised agent too.
+ */
+function withContactPersons(c: Customer, ctx: DemoContext, index: number): Customer {
+  if (c.kind !== "corporate") return c;
+  const r = createRandom(`${ctx.seed}:contacts:${index}`);
+  const person = (role: "finance_manager" | "authorized_agent", primary: boolean) => ({
+    name: personName(r, r.bool(0.5) ? "male" : "female"),
+    role,
+    mobile: mobile(r),
+    ...(primary ? { primary } : {}),
+  });
+  const finance = r.bool(0.85);
+  return {
+    ...c,
+    contactPersons: [
+      { name: c.legalRepresentative, role: "legal_representative", ...(finance ? {} : { primary: true }) },
+      ...(finance ? [person("finance_manager", true)] : []),
+      ...(r.bool(0.3) ? [person("authorized_agent", false)] : []),
+    ],
+  };
 }
 
 /**

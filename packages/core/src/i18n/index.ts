@@ -9,6 +9,7 @@ export {
   pricingStatusLabels,
   rewardLabels,
 } from "./loyalty-labels.js";
+export { contactPersonRoleLabels, relationshipGroupKindLabels, relationshipRoleLabels } from "./sme-labels.js";
 export { callLeftOutLabels, outboundOutcomeLabels } from "./outbound-labels.js";
 export {
   validate,

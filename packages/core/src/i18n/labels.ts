@@ -4,7 +4,8 @@ import type { Label, Locale } from "./locale.js";
 import { careReasonLabels, offerDismissalLabels, offerExclusionLabels, rfmMeaningLabels } from "./care-labels.js";
 import { amlRiskRatingLabels, privacyRightLabels } from "./compliance-labels.js";
 import { knowledgeKindLabels, knowledgeStatusLabels } from "./knowledge-labels.js";
-import { OFFERING_LABELS } from "./loyalty-labels.js";
+import { loyaltyEntryKindLabels, pricingKindLabels, pricingStatusLabels } from "./loyalty-labels.js";
+import { contactPersonRoleLabels, relationshipGroupKindLabels, relationshipRoleLabels } from "./sme-labels.js";
 
 export type Labels = { [V in VocabularyName]: { [K in (typeof vocabularies)[V][number]]: Label } };
 
@@ -384,24 +385,6 @@ export const salesMetricLabels = {
   product_sales_amount: { "zh-CN": "产品销售金额", en: "Product sales amount" },
   card_activations: { "zh-CN": "信用卡激活量", en: "Card activations" },
 } as const satisfies Labels["salesMetric"];
-export const relationshipGroupKindLabels = {
-  household: { "zh-CN": "家庭", en: "Household" },
-  corporate_group: { "zh-CN": "集团客户", en: "Corporate group" },
-} as const satisfies Labels["relationshipGroupKind"];
-export const relationshipRoleLabels = {
-  head: { "zh-CN": "户主", en: "Head of household" },
-  spouse: { "zh-CN": "配偶", en: "Spouse" },
-  child: { "zh-CN": "子女", en: "Child" },
-  parent: { "zh-CN": "父母", en: "Parent" },
-  sibling: { "zh-CN": "兄弟姐妹", en: "Sibling" },
-  guarantor: { "zh-CN": "担保人", en: "Guarantor" },
-  legal_representative: { "zh-CN": "法定代表人", en: "Legal representative" },
-  shareholder: { "zh-CN": "股东", en: "Shareholder" },
-  actual_controller: { "zh-CN": "实际控制人", en: "Actual controller" },
-  parent_company: { "zh-CN": "母公司", en: "Parent company" },
-  subsidiary: { "zh-CN": "子公司", en: "Subsidiary" },
-  affiliate: { "zh-CN": "关联企业", en: "Affiliate" },
-} as const satisfies Labels["relationshipRole"];
 export const rfmSegmentLabels = {
   champions: { "zh-CN": "重要价值客户", en: "Champions" },
   loyal: { "zh-CN": "忠诚客户", en: "Loyal" },
@@ -488,7 +471,10 @@ const LABELS: Labels = {
   opportunityStage: opportunityStageLabels,
   campaignStatus: campaignStatusLabels,
   knowledgeKind: knowledgeKindLabels,
-  ...OFFERING_LABELS,
+  loyaltyEntryKind: loyaltyEntryKindLabels,
+  pricingKind: pricingKindLabels,
+  pricingStatus: pricingStatusLabels,
+  contactPersonRole: contactPersonRoleLabels,
   knowledgeStatus: knowledgeStatusLabels,
   campaignChannel: campaignChannelLabels,
   campaignResponseType: campaignResponseTypeLabels,

@@ -46,10 +46,3 @@ export const benefitLabels = {
   dedicated_manager: { "zh-CN": "专属客户经理", en: "A dedicated relationship manager" },
   family_wealth_planning: { "zh-CN": "家族财富规划", en: "Family wealth planning" },
 } as const satisfies Record<BenefitCode, Label>;
-
-/** The vocabularies' label tables of this file, for the table of every vocabulary's labels (labels.ts). */
-export const OFFERING_LABELS = {
-  loyaltyEntryKind: loyaltyEntryKindLabels,
-  pricingKind: pricingKindLabels,
-  pricingStatus: pricingStatusLabels,
-};

@@ -9,10 +9,10 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, C2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from "./common.js";
 import { ConsentFields } from "./consent.js";
-import { ContactFields } from "./customer.js";
+import { ContactFields, ContactPersonFields } from "./customer.js";
 import { RiskToleranceSchema } from "./enums.js";
 
-export const CUSTOMER_CHANGE_KINDS = ["contact", "risk_assessment", "consent", "transfer"] as const;
+export const CUSTOMER_CHANGE_KINDS = ["contact", "risk_assessment", "consent", "transfer", "contact_persons"] as const;
 export const CustomerChangeKindSchema = /*@__PURE__*/ z.enum(CUSTOMER_CHANGE_KINDS);
 export type CustomerChangeKind = (typeof CUSTOMER_CHANGE_KINDS)[number];
 
@@ -38,6 +38,9 @@ export const CustomerChangeFields = defineRecord(
     relationshipManagerId: IdSchema.optional(),
     previousBranchId: IdSchema.optional(),
     branchId: IdSchema.optional(),
+    /** contact_persons (a company's): the list before and after (the list given replaces the old one). */
+    previousContactPersons: z.array(ContactPersonFields).max(20).optional(),
+    contactPersons: z.array(ContactPersonFields).max(20).optional(),
     /** Why, e.g. "customer called to update the mobile". */
     reason: text(200).optional(),
   },
@@ -57,6 +60,8 @@ export const CustomerChangeFields = defineRecord(
     relationshipManagerId: C1,
     previousBranchId: C1,
     branchId: C1,
+    previousContactPersons: C2,
+    contactPersons: C2,
     reason: C1,
   },
   (ctx) => {
@@ -66,6 +71,7 @@ export const CustomerChangeFields = defineRecord(
       (c.kind === "risk_assessment" &&
         (c.riskTolerance === undefined ? ["riskTolerance"] : c.riskAssessedAt === undefined && ["riskAssessedAt"])) ||
       (c.kind === "consent" && c.consent === undefined && ["consent"]) ||
+      (c.kind === "contact_persons" && c.contactPersons === undefined && ["contactPersons"]) ||
       (c.kind === "transfer" &&
         (c.relationshipManagerId === undefined ? ["relationshipManagerId"] : c.reason === undefined && ["reason"]));
     if (missing) {

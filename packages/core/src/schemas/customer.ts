@@ -13,6 +13,7 @@ import { C1, C2, c2, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, TagsSchema, text } from "./common.js";
 import { ConsentFields } from "./consent.js";
 import { VersionSchema } from "./write-metadata.js";
+import { CONTACT_PERSON_ROLES } from "../vocabulary.js";
 import {
   ContactChannelSchema,
   ContactTimeSchema,
@@ -82,6 +83,21 @@ export const ContactFields = defineRecord(
 export type Contact = z.infer<typeof ContactFields>;
 
 export { ConsentFields, type Consent } from "./consent.js";
+
+/** A company's contact person (对公客户联系人): who they are to it and how to reach them — personal information. */
+export const ContactPersonFields = defineRecord(
+  "ContactPerson",
+  {
+    name: text(60),
+    role: z.enum(CONTACT_PERSON_ROLES),
+    mobile: MobileSchema.optional(),
+    email: z.email().max(254).optional(),
+    /** The one the bank calls first. */
+    primary: z.boolean().optional(),
+  },
+  { name: c2("name"), role: C1, mobile: c2("mobile"), email: c2("email"), primary: C1 },
+);
+export type ContactPerson = z.infer<typeof ContactPersonFields>;
 
 const common = {
   id: IdSchema,
@@ -204,6 +220,8 @@ export const CorporateCustomerFields = defineRecord(
     registeredCapital: MoneySchema.optional(),
     employeeCount: z.int().min(0).optional(),
     legalRepresentative: text(60),
+    /** Whom the bank deals with (changed through `customers.change`, kind `contact_persons`, history kept). */
+    contactPersons: z.array(ContactPersonFields).max(20).optional(),
     creditLine: MoneySchema.optional(),
     /** The registration number from before the USCC (工商注册号: 15 digits, 13 for the oldest), as older systems keep it. */
     registrationNumber: z
@@ -223,6 +241,7 @@ export const CorporateCustomerFields = defineRecord(
     registeredCapital: C1,
     employeeCount: C1,
     legalRepresentative: c2("name"),
+    contactPersons: C2,
     creditLine: C2,
     // Public in the enterprise credit registry, as the USCC.
     registrationNumber: C1,

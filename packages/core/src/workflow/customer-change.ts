@@ -26,6 +26,7 @@ export type CustomerChangeInput = Omit<
   | "previousRiskTolerance"
   | "previousRelationshipManagerId"
   | "previousBranchId"
+  | "previousContactPersons"
 >;
 
 /**
@@ -86,6 +87,9 @@ function changeCustomer(
       ...(raw.kind === "risk_assessment" && customer.riskTolerance !== undefined
         ? { previousRiskTolerance: customer.riskTolerance }
         : {}),
+      ...(raw.kind === "contact_persons" && customer.kind === "corporate" && customer.contactPersons
+        ? { previousContactPersons: customer.contactPersons }
+        : {}),
       ...(raw.kind === "transfer"
         ? {
             ...(customer.relationshipManagerId
@@ -105,6 +109,12 @@ function changeCustomer(
     next.riskAssessedAt = change.riskAssessedAt;
   }
   if (change.kind === "consent") next.consents = [...customer.consents, change.consent!];
+  if (change.kind === "contact_persons") {
+    // Only a company has contact persons.
+    if (customer.kind !== "corporate")
+      throw new BankcrmValidationError([{ path: ["kind"], code: "invalid", message: message("invalid", locale) }]);
+    next.contactPersons = change.contactPersons;
+  }
   if (change.kind === "transfer") {
     next.relationshipManagerId = change.relationshipManagerId;
     if (change.branchId !== undefined) next.branchId = change.branchId;

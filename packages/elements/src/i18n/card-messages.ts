@@ -20,6 +20,8 @@ export const MESSAGES = {
   contributionLabel: { "zh-CN": "年度贡献", en: "Annual contribution" },
   productCountLabel: { "zh-CN": "持有产品", en: "Products held" },
   loyaltyPointsLabel: { "zh-CN": "积分", en: "Loyalty points" },
+  contactPersonsLabel: { "zh-CN": "联系人", en: "Contact persons" },
+  primaryContact: { "zh-CN": "首选联系人", en: "called first" },
   pointsExpiring: { "zh-CN": "{points} 分将于 {date} 到期", en: "{points} expire on {date}" },
   creditLineLabel: { "zh-CN": "授信额度", en: "Credit line" },
   creditLineUsed: { "zh-CN": "已用 {used}（{share}）", en: "{used} used ({share})" },

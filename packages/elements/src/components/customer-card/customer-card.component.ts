@@ -7,6 +7,8 @@ import {
   label,
   mask,
   message,
+  type ContactPerson,
+  type Locale,
   type Customer,
   type Money,
   type ValueScore,
@@ -180,6 +182,21 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
   }
 
   /** A company's credit line (授信额度), and how much of it is used when the host says what is owed. */
+  /** A company's contact persons: who each is to it, masked name and mobile, the one called first. */
+  private contactPersons(people: readonly ContactPerson[], locale: Locale) {
+    return html`<dt>${cardMessage("contactPersonsLabel", locale)}</dt>
+      <dd data-field="contactPersons">
+        <ul part="contacts">
+          ${people.map((p) => {
+            const parts = [label("contactPersonRole", p.role, locale), mask(p.name, "name")];
+            if (p.mobile) parts.push(mask(p.mobile, "mobile"));
+            if (p.primary) parts.push(cardMessage("primaryContact", locale));
+            return html`<li>${parts.join(" · ")}</li>`;
+          })}
+        </ul>
+      </dd>`;
+  }
+
   private creditLine(line: Money, used: Money | undefined) {
     const locale = this.effectiveLocale;
     const money = (m: Money) => formatMoney(m.amount, m.currency, locale, { compact: true });
@@ -223,6 +240,7 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
         <dt>${cardMessage("branchLabel", locale)}</dt>
         <dd>${this.names[c.branchId] ?? c.branchId}</dd>
         ${c.kind === "corporate" && c.creditLine ? this.creditLine(c.creditLine, f?.creditUsed) : nothing}
+        ${c.kind === "corporate" && c.contactPersons?.length ? this.contactPersons(c.contactPersons, locale) : nothing}
         <dt>${cardMessage("loyaltyPointsLabel", locale)}</dt>
         <dd data-field="loyaltyPoints">${new Intl.NumberFormat(locale).format(f?.points ?? c.loyaltyPoints)}</dd>
         ${

@@ -62,6 +62,11 @@ export const customerCardStyles = [
       padding: 0;
       margin: 12px 0 0;
     }
+    [part="contacts"] {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
     .tags li {
       border: 1px solid var(--bankcrm-color-border, #d0d5dd);
       border-radius: 999px;

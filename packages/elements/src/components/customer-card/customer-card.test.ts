@@ -129,6 +129,26 @@ describe("<bankcrm-customer-card>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("lists a company's contact persons by role, masked, the one called first marked", async () => {
+    const company = p.customers.find((c) => c.kind === "corporate")!;
+    const el = await fixture<BankcrmCustomerCard>(
+      html`<bankcrm-customer-card
+        .customer=${{
+          ...company,
+          contactPersons: [
+            { name: "张伟", role: "legal_representative" },
+            { name: "周婷", role: "finance_manager", mobile: "13912345678", primary: true },
+          ],
+        }}
+      ></bankcrm-customer-card>`,
+    );
+    const items = [...el.shadowRoot!.querySelectorAll('[data-field="contactPersons"] li')].map((li) =>
+      li.textContent.trim(),
+    );
+    expect(items).to.deep.equal(["法定代表人 · 张*", "财务负责人 · 周* · 139****5678 · 首选联系人"]);
+    await expect(el).to.be.accessible();
+  });
+
   it("shows a company's credit line and how much of it its loans use", async () => {
     const company = p.customers.find((c) => c.kind === "corporate")!;
     const el = await fixture<BankcrmCustomerCard>(
