@@ -321,7 +321,7 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 150_000);
 
-  it("prices a company's loan below the standard: the RM requests it, the branch manager approves what is within their authority", async () => {
+  it("keeps a company's contact persons, and prices its loan below the standard: the RM requests it, the branch manager approves what is within their authority", async () => {
     const seed = "e2e-company"; // its first 300 customers hold a company of the demo RM
     const rm = generateStaff(seed).all.find(
       (s) => s.role === "relationship_manager" && s.branchId === BRANCHES[0]!.id,
@@ -345,6 +345,15 @@ describe("branch workstation (pnpm start)", () => {
         .toBe("已提交，待网点负责人审批。");
     };
     await pricing.locator("form").waitFor({ timeout: 60_000 });
+    // The company's new authorised agent: added to its contact persons, on the card masked.
+    const contacts = app.locator("ws-customer-360 ws-contact-persons");
+    await contacts.locator('input[name="name"]').fill("王敏");
+    await contacts.locator('select[name="role"]').selectOption("authorized_agent");
+    await contacts.locator('input[name="mobile"]').fill("13800001111");
+    await contacts.getByRole("button", { name: "添加联系人" }).click();
+    await expect.poll(() => contacts.locator('[role="status"]').textContent()).toBe("联系人已更新。");
+    const onCard = app.locator('ws-customer-360 bankcrm-customer-card [data-field="contactPersons"] li');
+    await expect.poll(() => onCard.allTextContents(), { timeout: 15_000 }).toContain("授权经办人 · 王* · 138****1111");
     await request("3.45"); // 40 bp
     await request("3.25"); // 60 bp: beyond a branch manager
     const waiting = pricing.locator('tbody tr[data-status="requested"]');

@@ -52,9 +52,7 @@ import "@bankcrm/elements/case-form.js";
 import { aumOf, type BookRow } from "./book.js";
 import { text, type TextKey } from "./messages.js";
 import { panelStyles } from "./panel-styles.js";
-import { renderCredit, renderRfm, renderSignals } from "./customer-insights.js";
-import "./loyalty-panel.js";
-import "./pricing-panel.js";
+import { accountPanels, renderCredit, renderRfm, renderSignals } from "./customer-insights.js";
 import type { PointsEvent } from "./loyalty-panel.js";
 
 interface Loaded {
@@ -277,23 +275,6 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
-  /**
-   * The customer's points and benefits (the balance it reads goes on the card); a company's preferential prices.
-   */
-  private loyalty(c: Customer) {
-    const pricing =
-      c.kind === "corporate"
-        ? html`<ws-pricing .client=${this.client} customer-id=${c.id} locale=${this.locale}></ws-pricing>`
-        : nothing;
-    return html`${pricing}<ws-loyalty
-        .client=${this.client}
-        customer-id=${c.id}
-        tier=${c.tier ?? "standard"}
-        locale=${this.locale}
-        @ws-points=${(e: PointsEvent) => (this.points = e.detail)}
-      ></ws-loyalty>`;
-  }
-
   override render() {
     const l = this.locale;
     const say = (key: TextKey, values?: Record<string, string | number>) => this.t(key, values);
@@ -344,7 +325,7 @@ export class Customer360 extends LitElement {
           }
         </section>
         ${renderRfm(this.row, say, l)} ${renderCredit(d.credit, say, l)} ${renderSignals(d.signals, say, l)}
-        ${this.loyalty(c)}
+        ${accountPanels(this.client, c, this.locale, (points) => (this.points = points))}
         <section data-testid="offers">
           <bankcrm-offer-list
             .client=${this.client}

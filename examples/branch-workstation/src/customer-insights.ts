@@ -3,7 +3,7 @@
  * and cards with early warnings, and transactions worth a look — each in words, from core's analyses.
  */
 import { html, nothing } from "lit";
-import { formatMoney, label, type Locale } from "@bankcrm/core";
+import { formatMoney, label, type Customer, type Locale } from "@bankcrm/core";
 import {
   anomalyText,
   creditWarningText,
@@ -14,6 +14,11 @@ import {
   type CreditWarning,
 } from "@bankcrm/core/analytics";
 import { rfmMeaningLabels } from "@bankcrm/core/i18n";
+import type { CrmClient } from "@bankcrm/data";
+import "./loyalty-panel.js";
+import "./pricing-panel.js";
+import "./contact-persons-panel.js";
+import type { PointsEvent } from "./loyalty-panel.js";
 import type { BookRow } from "./book.js";
 import type { TextKey } from "./messages.js";
 
@@ -100,4 +105,28 @@ export function renderSignals(signals: readonly AnomalySignal[], t: Say, l: Loca
     }
     <p class="muted">${t("signalsNote")}</p>
   </section>`;
+}
+
+/**
+ * The customer's accounts with the bank beyond their holdings: a company's contact persons and preferential prices,
+ * and everyone's points and benefits (the balance the points panel reads goes to `onPoints`, for the card).
+ */
+export function accountPanels(
+  client: CrmClient | undefined,
+  c: Customer,
+  locale: Locale,
+  onPoints: (points: PointsEvent["detail"]) => void,
+) {
+  const company =
+    c.kind === "corporate"
+      ? html`<ws-contact-persons .client=${client} .customer=${c} locale=${locale}></ws-contact-persons>
+          <ws-pricing .client=${client} customer-id=${c.id} locale=${locale}></ws-pricing>`
+      : nothing;
+  return html`${company}<ws-loyalty
+      .client=${client}
+      customer-id=${c.id}
+      tier=${c.tier ?? "standard"}
+      locale=${locale}
+      @ws-points=${(e: PointsEvent) => onPoints(e.detail)}
+    ></ws-loyalty>`;
 }

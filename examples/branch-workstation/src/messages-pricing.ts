@@ -1,4 +1,4 @@
-/** The workstation's words for a company's preferential prices (优惠定价), in zh-CN and English. */
+/** The workstation's words for a company: its preferential prices (优惠定价) and contact persons, in zh-CN and English. */
 export const PRICING_TEXT = {
   pricingTitle: ["优惠定价", "Preferential prices"],
   pricingNone: ["暂无优惠定价。", "No preferential prices."],
@@ -29,4 +29,19 @@ export const PRICING_TEXT = {
   pricingQueued: ["离线：已排队，联网后提交。", "Offline: queued and sent when back online."],
   pricingFailed: ["未完成：{reason}", "Not done: {reason}"],
   pricingInvalidRate: ["请输入有效的利率（%，最多两位小数）。", "Enter a rate in % with at most two decimals."],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** The workstation's words for a company's contact persons (对公客户联系人), in zh-CN and English. */
+export const CONTACT_PERSON_TEXT = {
+  contactsTitle: ["联系人", "Contact persons"],
+  contactsNone: ["暂无联系人。", "No contact persons."],
+  contactsName: ["姓名", "Name"],
+  contactsRole: ["身份", "Role"],
+  contactsMobile: ["手机号（选填）", "Mobile (optional)"],
+  contactsPrimary: ["首选联系人", "Called first"],
+  contactsAdd: ["添加联系人", "Add"],
+  contactsRemove: ["移除 {name}", "Remove {name}"],
+  contactsSaved: ["联系人已更新。", "Contact persons updated."],
+  contactsQueued: ["离线：已排队，联网后提交。", "Offline: queued and sent when back online."],
+  contactsFailed: ["未完成：{reason}", "Not done: {reason}"],
 } as const satisfies Record<string, readonly [string, string]>;

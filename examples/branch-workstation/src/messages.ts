@@ -2,16 +2,12 @@
 import type { Locale } from "@bankcrm/core";
 import { COMPLIANCE_TEXT } from "./messages-compliance.js";
 import { KNOWLEDGE_TEXT } from "./messages-knowledge.js";
-import { LOYALTY_TEXT } from "./messages-loyalty.js";
-import { TRANSFER_TEXT } from "./messages-transfer.js";
-import { PRICING_TEXT } from "./messages-pricing.js";
+import { BRANCH_TEXT } from "./messages-branch.js";
 
 const TEXT = {
   ...COMPLIANCE_TEXT,
   ...KNOWLEDGE_TEXT,
-  ...LOYALTY_TEXT,
-  ...TRANSFER_TEXT,
-  ...PRICING_TEXT,
+  ...BRANCH_TEXT,
   title: ["bankcrm 网点工作台", "bankcrm branch workstation"],
   switchLocale: ["English", "中文"],
   reset: ["重置演示数据", "Reset demo data"],

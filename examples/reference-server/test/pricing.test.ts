@@ -27,7 +27,7 @@ const price = (id: string, offeredBp: number) => ({
   createdAt: "2026-12-01T02:00:00Z",
 });
 
-describe("a preferential price on the server", () => {
+describe("a company on the server: its preferential prices and contact persons", () => {
   const server = seededServer(useReferenceServer({ database: "pglite" }));
 
   it("is requested by the RM and approved by the branch manager within their authority, then frozen", async () => {
@@ -64,5 +64,50 @@ describe("a preferential price on the server", () => {
     );
     expect(edit.status).toBe(403);
     expect(edit.json().code).toBe("frozen");
+  });
+
+  it("keeps a company's contact persons the RM was shown masked, and adds the new one", async () => {
+    const s = await server();
+    const shown = (await call(s, rm, "GET", `customers/${company.id}`)).json() as {
+      version?: number;
+      contactPersons: { name: string; mobile?: string }[];
+    };
+    expect(shown.contactPersons.length).toBeGreaterThan(0);
+    expect(shown.contactPersons[0]!.name).toContain("*");
+    const added = { name: "王敏", role: "authorized_agent" as const, mobile: "13800001111" };
+    const changed = await call(
+      s,
+      rm,
+      "POST",
+      `customers/${company.id}/changes`,
+      {
+        id: "CH-CP-1",
+        at: "2026-12-01T02:00:00Z",
+        input: {
+          kind: "contact_persons",
+          contactPersons: [...shown.contactPersons].reverse().concat([added]),
+          reason: "新增经办人",
+        },
+      },
+      { "If-Match": JSON.stringify(`v${shown.version ?? 0}`) },
+    );
+    expect(changed.status, changed.text).toBe(200);
+    const stored = (await s.db.get("customers", company.id))!.body as { contactPersons: unknown[] };
+    const before = company.kind === "corporate" ? company.contactPersons! : [];
+    expect(stored.contactPersons).toEqual([...before].reverse().concat([added]));
+    // A masked value that is no stored person's is refused, never stored.
+    const forged = await call(
+      s,
+      rm,
+      "POST",
+      `customers/${company.id}/changes`,
+      {
+        id: "CH-CP-2",
+        at: "2026-12-01T03:00:00Z",
+        input: { kind: "contact_persons", contactPersons: [{ name: "王敏", role: "other", mobile: "138****9999" }] },
+      },
+      { "If-Match": JSON.stringify(`v${(shown.version ?? 0) + 1}`) },
+    );
+    expect(forged.status).toBe(422);
   });
 });

@@ -31,6 +31,20 @@ describe("a company's contact persons", () => {
     expect(() => applyCustomerChange(company, { kind: "contact_persons" }, { actor: rm, at, id: "CHG-CP3" })).toThrow();
   });
 
+  it("come back as the writer was shown them: those shown masked keep their stored values, wherever they stand", () => {
+    const shown = (maskRecord(CustomerSchema, company, { keepValues: true }) as CorporateCustomer).contactPersons!;
+    const added = { name: "王敏", role: "authorized_agent" as const, mobile: "13800001111" };
+    const { customer } = applyCustomerChange(
+      company,
+      { kind: "contact_persons", contactPersons: [added, ...[...shown].reverse()] },
+      { actor: rm, at, id: "CHG-CP4" },
+    );
+    expect(customer.kind === "corporate" && customer.contactPersons).toEqual([
+      added,
+      ...[...company.contactPersons!].reverse(),
+    ]);
+  });
+
   it("are personal information: names and mobiles masked, a bad mobile refused", () => {
     const shown = maskRecord(CustomerSchema, company) as CorporateCustomer;
     const finance = company.contactPersons!.find((p) => p.mobile !== undefined)!;

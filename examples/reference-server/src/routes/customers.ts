@@ -45,6 +45,7 @@ function change({ db, write }: Pick<RouteContext, "db" | "write">) {
         if (!current) return notFound(c, "customers", id);
         if (current.etag !== ifMatch) return preconditionFailed(c, "customers", current);
         try {
+          // A company's contact persons shown masked come back so: core keeps their stored values.
           const { customer, change } = applyCustomerChange(current.body as unknown as Customer, request.input, {
             actor: principal(c),
             at: request.at,

@@ -9,7 +9,8 @@ import { BankcrmValidationError } from "../errors/validation-error.js";
 import { parseOrThrow } from "../i18n/validate.js";
 import { assertCanWrite, nextWrite, type WriteStamp } from "./transition.js";
 import { CustomerChangeSchema, type CustomerChange } from "../schemas/customer-change.js";
-import { CustomerSchema, type Customer } from "../schemas/customer.js";
+import { CustomerSchema, type CorporateCustomer, type Customer } from "../schemas/customer.js";
+import { maskRecord } from "../privacy/mask-record.js";
 import type { Consent } from "../schemas/consent.js";
 import { message } from "../i18n/messages.js";
 import { BankcrmAccessDeniedError } from "../errors/access-denied-error.js";
@@ -66,6 +67,20 @@ export function applySelfServiceChange(
   return changeCustomer(customer, input, { ...stamp, actor: { id: stamp.customerId } });
 }
 
+/**
+ * A company's contact persons come back as the writer was shown them — names and mobiles masked: each that is a
+ * stored person as shown gets that person's stored values again, wherever it stands in the list; a new or changed one
+ * is taken as sent (a masked value there is refused by validation, unless the record itself came masked).
+ */
+function withShownContactPersons(raw: Record<string, unknown>, customer: Customer): Record<string, unknown> {
+  const before = customer.kind === "corporate" ? customer.contactPersons : undefined;
+  if (raw.kind !== "contact_persons" || !Array.isArray(raw.contactPersons) || !before) return raw;
+  const shown = (maskRecord(CustomerSchema, customer, { keepValues: true }) as CorporateCustomer).contactPersons ?? [];
+  const key = (p: unknown) => JSON.stringify(p);
+  const stored = new Map(shown.map((p, i) => [key(p), before[i]!]));
+  return { ...raw, contactPersons: raw.contactPersons.map((p: unknown) => stored.get(key(p)) ?? p) };
+}
+
 function changeCustomer(
   customer: Customer,
   input: unknown,
@@ -74,7 +89,7 @@ function changeCustomer(
   const { actor, at, id, locale = "zh-CN", masked = false } = stamp;
   if (typeof input !== "object" || input === null)
     throw new BankcrmValidationError([{ path: [], code: "invalidType", message: message("invalidType", locale) }]);
-  const raw = input as Record<string, unknown>;
+  const raw = withShownContactPersons(input as Record<string, unknown>, customer);
   const change = parseOrThrow(
     CustomerChangeSchema,
     {
