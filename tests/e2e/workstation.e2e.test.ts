@@ -382,6 +382,42 @@ describe("branch workstation (pnpm start)", () => {
     await page.close();
   }, 150_000);
 
+  it("keeps a household: the RM creates one with the customer at its head, then adds a member; the 360 view shows them", async () => {
+    const seed = "e2e-groups";
+    const rm = generateStaff(seed).all.find(
+      (s) => s.role === "relationship_manager" && s.branchId === BRANCHES[0]!.id,
+    )!;
+    const [head, spouse, child] = generateDemoCustomers({ seed, start: 0, count: 300 }).filter(
+      (c) => c.kind === "individual" && c.relationshipManagerId === rm.id,
+    );
+    const { page, violations, errors } = await openPage(`?customers=300&seed=${seed}`, `#/customers/${head!.id}`);
+    const view = page.locator("bankcrm-workstation-app ws-customer-360");
+    const editor = view.locator("ws-group-editor");
+    const fresh = editor.locator('[data-testid="group-new"]');
+    await fresh.locator("summary").click({ timeout: 60_000 });
+    await fresh.locator('input[name="name"]').fill("测试之家");
+    await fresh.locator('input[name="other"]').fill(spouse!.id);
+    await fresh.locator('select[name="role"]').selectOption("spouse");
+    await fresh.getByRole("button", { name: "建立家庭" }).click();
+    await expect.poll(() => editor.locator('[role="status"]').textContent(), { timeout: 15_000 }).toBe("已保存。");
+    const members = () =>
+      view
+        .locator("bankcrm-relationship-group tbody tr")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-customer-id")));
+    await expect.poll(members, { timeout: 15_000 }).toEqual(expect.arrayContaining([head!.id, spouse!.id]));
+    // A child joins the household it now has.
+    const group = editor.locator("details[data-group-id]").first();
+    await group.locator("summary").click();
+    await group.locator('input[name="member"]').fill(child!.id);
+    await group.locator('select[name="role"]').selectOption("child");
+    await group.getByRole("button", { name: "添加成员" }).click();
+    await expect.poll(() => editor.locator('[role="status"]').textContent()).toBe("已保存。");
+    await expect.poll(members, { timeout: 15_000 }).toEqual(expect.arrayContaining([head!.id, spouse!.id, child!.id]));
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
   it("has no axe violations in my day, the list, the 360 view, marketing, KYC by branch, service, the knowledge base and a book transfer, in both themes", async () => {
     // axe is injected as a script, which the page's CSP (rightly) forbids: this context bypasses it.
     const context = await ws.browser.newContext({ bypassCSP: true });

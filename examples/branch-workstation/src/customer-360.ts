@@ -275,6 +275,37 @@ export class Customer360 extends LitElement {
     return amount === undefined ? "—" : formatMoney(amount, "CNY", this.locale, { compact });
   }
 
+  /** The customer's households and groups, and — for those who keep them — their editor. */
+  private groupsSection(c: Customer, d: Loaded) {
+    const l = this.locale;
+    return html`<section aria-labelledby="groups-h" data-testid="groups">
+      <h2 id="groups-h">${this.t("groups")}</h2>
+      ${
+        this.groupsError !== undefined || this.groups === undefined || this.groups.length === 0
+          ? html`<bankcrm-relationship-group
+              ?loading=${this.groups === undefined && this.groupsError === undefined}
+              .error=${this.groupsError}
+              locale=${l}
+            ></bankcrm-relationship-group>`
+          : this.groups.map(
+              (g) =>
+                html`<bankcrm-relationship-group
+                  customer-id=${c.id}
+                  .summary=${g}
+                  ?masked=${d.holdings.some((h) => h.balance === undefined)}
+                  locale=${l}
+                ></bankcrm-relationship-group>`,
+            )
+      }
+      <ws-group-editor
+        .client=${this.client}
+        customer-id=${c.id}
+        locale=${l}
+        @ws-groups-changed=${() => this.client && void this.loadGroups(c.id, this.client, this.generation)}
+      ></ws-group-editor>
+    </section>`;
+  }
+
   override render() {
     const l = this.locale;
     const say = (key: TextKey, values?: Record<string, string | number>) => this.t(key, values);
@@ -304,27 +335,8 @@ export class Customer360 extends LitElement {
             locale=${l}
           ></bankcrm-value-breakdown>
         </section>
-        <section aria-labelledby="groups-h" data-testid="groups">
-          <h2 id="groups-h">${this.t("groups")}</h2>
-          ${
-            this.groupsError !== undefined || this.groups === undefined || this.groups.length === 0
-              ? html`<bankcrm-relationship-group
-                  ?loading=${this.groups === undefined && this.groupsError === undefined}
-                  .error=${this.groupsError}
-                  locale=${l}
-                ></bankcrm-relationship-group>`
-              : this.groups.map(
-                  (g) =>
-                    html`<bankcrm-relationship-group
-                      customer-id=${c.id}
-                      .summary=${g}
-                      ?masked=${d.holdings.some((h) => h.balance === undefined)}
-                      locale=${l}
-                    ></bankcrm-relationship-group>`,
-                )
-          }
-        </section>
-        ${renderRfm(this.row, say, l)} ${renderCredit(d.credit, say, l)} ${renderSignals(d.signals, say, l)}
+        ${this.groupsSection(c, d)} ${renderRfm(this.row, say, l)} ${renderCredit(d.credit, say, l)}
+        ${renderSignals(d.signals, say, l)}
         ${accountPanels(this.client, c, this.locale, (points) => (this.points = points))}
         <section data-testid="offers">
           <bankcrm-offer-list

@@ -18,6 +18,7 @@ import type { CrmClient } from "@bankcrm/data";
 import "./loyalty-panel.js";
 import "./pricing-panel.js";
 import "./contact-persons-panel.js";
+import "./group-editor.js";
 import type { PointsEvent } from "./loyalty-panel.js";
 import type { BookRow } from "./book.js";
 import type { TextKey } from "./messages.js";

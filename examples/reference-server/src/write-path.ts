@@ -42,6 +42,14 @@ import { visibleTo } from "./scope-sql.js";
 export type Outcome = { status: number; body: unknown; etag?: string };
 type Row = Record<string, unknown>;
 
+/** The customer ids of a group's members (`members[].customerId`), or none. */
+const memberIds = (members: unknown): string[] =>
+  Array.isArray(members)
+    ? members
+        .map((m) => (m as { customerId?: unknown }).customerId)
+        .filter((id): id is string => typeof id === "string")
+    : [];
+
 const hashOf = (body: unknown) => createHash("sha256").update(JSON.stringify(body)).digest("hex");
 
 /** JSON with object keys sorted: jsonb keeps its own key order, so stored and sent values compare by this. */
@@ -124,7 +132,9 @@ export function mayWrite(c: Context<Env>, collection: Collection, kind: "create"
  * another branch (404, as an unknown customer's record is).
  */
 export function unreadableRefused(c: Context<Env>, collection: Collection, data: Record<string, unknown>) {
-  if (data.customerId == null && !visibleTo(collection, readerOf(c), data, {}))
+  // A group's members are checked one by one (`outsideScope`): the group is the caller's when they are.
+  const grouped = collectionSpec(collection).customerIndex === "members";
+  if (data.customerId == null && !grouped && !visibleTo(collection, readerOf(c), data, {}))
     return notFound(c, collection, String(data.id));
   return collection === "interactions" && data.confidential === true && !canReadConfidential(principal(c))
     ? forbidden(c, "only roles that read confidential notes may write one")
@@ -208,9 +218,14 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
 
   /**
    * A write whose result hangs off another customer than before — a PUT's new customerId, a lead converted onto a
-   * customer — must land in the caller's scope: otherwise it is a 404 for that customer, as a create's is.
+   * customer, a group's new member — must land in the caller's scope: otherwise it is a 404 for that customer, as a
+   * create's is.
    */
   const outsideScope = async (c: Context<Env>, next: Row, before: unknown, tx: Sql) => {
+    // A household's or company group's new members: customers the writer may see (those already in it stay).
+    const had = new Set(memberIds((before as Row | undefined)?.members));
+    for (const id of memberIds(next.members))
+      if (!had.has(id) && !(await db.customerVisible(id, readerOf(c), tx))) return notFound(c, "customers", id);
     const customerId = next.customerId;
     if (typeof customerId !== "string" || customerId === (before as { customerId?: unknown } | undefined)?.customerId)
       return undefined;

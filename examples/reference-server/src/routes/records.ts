@@ -80,6 +80,11 @@ async function createRecord(
   record: Record<string, unknown>,
   remember: { key: string; requestHash: string; status: number },
 ) {
+  // A group's members: customers the caller may see (a customer's own record is checked in the insert itself).
+  if (collectionSpec(collection).customerIndex === "members") {
+    const outside = await write.outsideScope(c, record, undefined, db.driver);
+    if (outside) return outside;
+  }
   if (!hasCreateRule(collection)) return db.createOnce(collection, record, readerOf(c), remember);
   return db.transaction(
     async (tx) =>

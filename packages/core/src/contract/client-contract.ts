@@ -74,6 +74,6 @@ export function revealedValue(record: unknown, field: RevealableField): string |
  * audited reveals (/customers/{id}/reveal, /audit). 1.1: writes for every collection, transitions,
  * customer changes, version ETags.
  */
-export const REST_CONTRACT_VERSION = "1.14.0";
+export const REST_CONTRACT_VERSION = "1.15.0";
 /** The response header that carries the contract version a server speaks. */
 export const REST_CONTRACT_HEADER = "Bankcrm-Api-Version";

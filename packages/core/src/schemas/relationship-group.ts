@@ -4,6 +4,7 @@ import { rejectC3 } from "../privacy/c3.js";
 import { C1, defineRecord } from "../privacy/sensitivity.js";
 import { IdSchema, text } from "./common.js";
 import { RelationshipGroupKindSchema, RelationshipRoleSchema } from "./enums.js";
+import { writeMetadataClasses, writeMetadataFields } from "./write-metadata.js";
 
 export const GroupMemberFields = defineRecord(
   "GroupMember",
@@ -23,8 +24,10 @@ export const RelationshipGroupFields = defineRecord(
     kind: RelationshipGroupKindSchema,
     name: text(120),
     members: z.array(GroupMemberFields).min(2).max(500),
+    createdBy: IdSchema.optional(),
+    ...writeMetadataFields,
   },
-  { id: C1, kind: C1, name: C1, members: C1 },
+  { id: C1, kind: C1, name: C1, members: C1, createdBy: C1, ...writeMetadataClasses },
   (ctx) => {
     const seen = new Set<string>();
     ctx.value.members.forEach((m, i) => {
