@@ -20,7 +20,7 @@ import {
 } from "@bankcrm/core/loyalty";
 import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "./messages.js";
-import { panelStyles } from "./panel-styles.js";
+import { dataTableStyles, panelStyles } from "./panel-styles.js";
 import { everyPage } from "./paging.js";
 
 /** The balance the card shows, heard by the 360 view. */
@@ -31,6 +31,7 @@ const newestFirst = (a: LoyaltyEntry, b: LoyaltyEntry) => Date.parse(b.at) - Dat
 export class LoyaltyPanel extends LitElement {
   static override styles = [
     panelStyles,
+    dataTableStyles,
     css`
       .muted {
         color: var(--bankcrm-color-text-muted);
@@ -45,20 +46,8 @@ export class LoyaltyPanel extends LitElement {
         font-variant-numeric: tabular-nums;
         margin: 0;
       }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.8125rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--bankcrm-color-border);
-      }
-      .num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
+      th.n {
+        text-align: end;
       }
       form {
         display: flex;
@@ -208,7 +197,7 @@ export class LoyaltyPanel extends LitElement {
                     <th scope="col">${this.t("loyaltyDate")}</th>
                     <th scope="col">${this.t("loyaltyKind")}</th>
                     <th scope="col">${this.t("loyaltyDetail")}</th>
-                    <th scope="col" class="num">${this.t("loyaltyPoints")}</th>
+                    <th scope="col" class="n">${this.t("loyaltyPoints")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -218,7 +207,7 @@ export class LoyaltyPanel extends LitElement {
                         <td><time datetime=${e.at}>${beijingDay(e.at)}</time></td>
                         <td>${label("loyaltyEntryKind", e.kind, l)}</td>
                         <td>${this.detail(e)}</td>
-                        <td class="num">${e.points > 0 ? "+" : ""}${this.count(e.points)}</td>
+                        <td class="n">${e.points > 0 ? "+" : ""}${this.count(e.points)}</td>
                       </tr>`,
                   )}
                 </tbody>

@@ -19,7 +19,7 @@ import { DEFAULT_PRICING_AUTHORITY, concessionBp, pricingInForce } from "@bankcr
 import { bankDay } from "@bankcrm/core/sales";
 import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "./messages.js";
-import { controlStyles, formTableStyles, panelStyles } from "./panel-styles.js";
+import { controlStyles, dataTableStyles, formTableStyles, panelStyles } from "./panel-styles.js";
 import { STAFF_NAMES } from "./users.js";
 
 const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
@@ -32,21 +32,11 @@ export class PricingPanel extends LitElement {
     panelStyles,
     controlStyles,
     formTableStyles,
+    dataTableStyles,
     css`
       /* A row of the 360 view's grid of its own: the table has five columns. */
       :host {
         grid-column: 1 / -1;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.8125rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 4px 6px;
-        border-bottom: 1px solid var(--bankcrm-color-border);
       }
       .muted {
         color: var(--bankcrm-color-text-muted);
