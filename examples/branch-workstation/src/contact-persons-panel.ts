@@ -107,7 +107,7 @@ export class ContactPersonsPanel extends LitElement {
                 if (p.mobile) parts.push(mask(p.mobile, "mobile"));
                 if (p.primary) parts.push(this.t("contactsPrimary"));
                 return html`<li>
-                  ${parts.join(" · ")}
+                  ${parts.map((part, j) => html`${j > 0 ? " · " : ""}<bdi>${part}</bdi>`)}
                   ${
                     this.editor
                       ? html`<button type="button" @click=${() => this.drop(i)}>

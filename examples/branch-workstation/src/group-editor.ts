@@ -2,8 +2,8 @@
  * Keeping a customer's households and company groups (家庭与集团客户维护) in the 360 view, for the relationship manager
  * and the branch manager: each group's members with their roles — a role changed, a member taken out or added by
  * customer number — and a new household with this customer at its head. Every change is the group written through
- * the client (validated: at least two members, none twice; on a server every new member must be a customer the writer
- * may see). The view reads its groups again after each write (`ws-groups-changed`).
+ * the client (validated: at least two members, none twice; on a server every member added or taken out must be a
+ * customer the writer may see). The view reads its groups again after each write (`ws-groups-changed`).
  */
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";

@@ -222,10 +222,12 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
    * create's is.
    */
   const outsideScope = async (c: Context<Env>, next: Row, before: unknown, tx: Sql) => {
-    // A household's or company group's new members: customers the writer may see (those already in it stay).
-    const had = new Set(memberIds((before as Row | undefined)?.members));
-    for (const id of memberIds(next.members))
-      if (!had.has(id) && !(await db.customerVisible(id, readerOf(c), tx))) return notFound(c, "customers", id);
+    // A household's or company group's members added or taken out: customers the writer may see (the others stay
+    // as they are — a member of another branch is kept, never moved by someone who cannot see them).
+    const had = memberIds((before as Row | undefined)?.members);
+    const has = memberIds(next.members);
+    const moved = [...has.filter((id) => !had.includes(id)), ...had.filter((id) => !has.includes(id))];
+    for (const id of moved) if (!(await db.customerVisible(id, readerOf(c), tx))) return notFound(c, "customers", id);
     const customerId = next.customerId;
     if (typeof customerId !== "string" || customerId === (before as { customerId?: unknown } | undefined)?.customerId)
       return undefined;

@@ -47,4 +47,43 @@ describe("a household kept on the server", () => {
     }[];
     expect(read.map((g) => g.id)).toContain("HH-1");
   });
+
+  it("keeps a member of another branch: the branch manager neither adds nor takes one out", async () => {
+    const s = await server();
+    const [head, other] = [branch[3]!, branch[4]!];
+    // A company group across branches, as the bank's systems loaded it.
+    await s.db.put("relationshipGroups", {
+      id: "CG-1",
+      kind: "corporate_group",
+      name: "跨区域集团",
+      members: [
+        { customerId: head.id, role: "parent_company" },
+        { customerId: elsewhere.id, role: "subsidiary" },
+      ],
+      version: 1,
+    });
+    const put = (members: unknown[]) =>
+      call(
+        s,
+        manager,
+        "PUT",
+        "relationshipGroups/CG-1",
+        { id: "CG-1", kind: "corporate_group", name: "跨区域集团", members, version: 1 },
+        { "If-Match": '"v1"' },
+      );
+    expect(
+      (
+        await put([
+          { customerId: head.id, role: "parent_company" },
+          { customerId: other.id, role: "affiliate" },
+        ])
+      ).status,
+    ).toBe(404);
+    const grown = await put([
+      { customerId: head.id, role: "parent_company" },
+      { customerId: elsewhere.id, role: "subsidiary" },
+      { customerId: other.id, role: "affiliate" },
+    ]);
+    expect(grown.status, grown.text).toBe(200);
+  });
 });

@@ -23,8 +23,11 @@ import type { QualityReport } from "../src/loader/quality.js";
 import { loadFile } from "../src/loader/load.js";
 import type { Reject } from "../src/loader/rows.js";
 
-/** What bankcrm keeps of its own on a customer and no source system sends: tags, consents, its last write. */
-const CRM_OWN = ["tags", "consents", "updatedAt"];
+/**
+ * What bankcrm keeps of its own on a customer and no source system of the sample sends: tags, consents, a company's
+ * contact persons (kept by its RM), its last write. A load leaves them as they are on a customer already held.
+ */
+const CRM_OWN = ["tags", "consents", "contactPersons", "updatedAt"];
 const ORDER: CollectionName[] = ["customers", "holdings", "transactions"];
 
 describe("the sample extract", () => {

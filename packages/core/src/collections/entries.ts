@@ -342,7 +342,7 @@ export const collections = defineCollections({
     key: "id",
     customerIndex: "members",
     // Households and company groups are kept by the relationship manager and the branch manager; on a server every
-    // member must be a customer the writer may see.
+    // member added or taken out must be a customer the writer may see.
     write: staffWrites(["relationship_manager", "branch_manager"]),
     storage: { since: 5, indexes: {} },
   },

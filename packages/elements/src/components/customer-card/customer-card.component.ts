@@ -191,7 +191,8 @@ export class BankcrmCustomerCard extends BankcrmContextElement {
             const parts = [label("contactPersonRole", p.role, locale), mask(p.name, "name")];
             if (p.mobile) parts.push(mask(p.mobile, "mobile"));
             if (p.primary) parts.push(cardMessage("primaryContact", locale));
-            return html`<li>${parts.join(" · ")}</li>`;
+            // Each part in an isolate of its own: a name from a source system cannot reorder the mobile after it.
+            return html`<li>${parts.map((part, i) => html`${i > 0 ? " · " : ""}<bdi>${part}</bdi>`)}</li>`;
           })}
         </ul>
       </dd>`;
