@@ -85,8 +85,10 @@ export class ContactPersonsPanel extends LitElement {
       ...(primary ? { primary } : {}),
     };
     // One person is called first: a new first choice takes the mark from the others.
-    const others = (this.customer?.contactPersons ?? []).map((p) => (primary ? { ...p, primary: undefined } : p));
-    if (await this.save([...others.map((p) => JSON.parse(JSON.stringify(p)) as ContactPerson), person])) form.reset();
+    const others = (this.customer?.contactPersons ?? []).map(({ primary: first, ...p }) =>
+      primary || first === undefined ? p : { ...p, primary: first },
+    );
+    if (await this.save([...others, person])) form.reset();
   }
 
   private drop(at: number) {

@@ -69,6 +69,8 @@ export class LoyaltyPanel extends LitElement {
   @property() tier: Tier | undefined;
   @property() locale: Locale = "zh-CN";
   @state() private entries: LoyaltyEntry[] | undefined;
+  /** The ledger's balance when it was last read. */
+  @state() private standing: PointsBalance | undefined;
   @state() private error: string | undefined;
   @state() private said = "";
   @state() private busy = false;
@@ -90,17 +92,14 @@ export class LoyaltyPanel extends LitElement {
       const entries = await everyPage((q) => ledger.list({ customerId, ...q }));
       if (customerId !== this.customerId) return;
       this.entries = entries.sort(newestFirst);
-      const { balance, expiring } = this.standing(this.entries);
+      this.standing = pointsBalance(this.entries, new Date().toISOString());
+      const { balance, expiring } = this.standing;
       this.dispatchEvent(
         new CustomEvent("ws-points", { detail: { balance, expiring }, bubbles: true, composed: true }),
       );
     } catch (error) {
       this.error = describeError(error, this.locale);
     }
-  }
-
-  private standing(entries: readonly LoyaltyEntry[]) {
-    return pointsBalance(entries, new Date().toISOString());
   }
 
   private async redeem(event: SubmitEvent) {
@@ -167,8 +166,8 @@ export class LoyaltyPanel extends LitElement {
     const l = this.locale;
     const body = () => {
       if (this.error !== undefined) return html`<p role="alert">${this.error}</p>`;
-      if (!this.entries) return html`<p role="status" aria-busy="true">${this.t("loadingCustomer")}</p>`;
-      const b = this.standing(this.entries);
+      const b = this.standing;
+      if (!this.entries || !b) return html`<p role="status" aria-busy="true">${this.t("loadingCustomer")}</p>`;
       const soonest = b.expiring[0];
       const tier = this.tier ?? "standard";
       return html`<p class="balance">

@@ -15,7 +15,7 @@ import {
   type PreferentialPrice,
   type WriteResult,
 } from "@bankcrm/core";
-import { DEFAULT_PRICING_AUTHORITY, concessionBp, pricingInForce } from "@bankcrm/core/branch";
+import { DEFAULT_PRICING_AUTHORITY, concessionBp } from "@bankcrm/core/branch";
 import { bankDay } from "@bankcrm/core/sales";
 import type { CrmClient } from "@bankcrm/data";
 import { text, type TextKey } from "./messages.js";
@@ -132,7 +132,7 @@ export class PricingPanel extends LitElement {
   private status(p: PreferentialPrice) {
     const l = this.locale;
     const today = bankDay(new Date());
-    if (p.status === "approved" && !pricingInForce(p, today) && p.validUntil < today) return this.t("pricingExpired");
+    if (p.status === "approved" && p.validUntil < today) return this.t("pricingExpired");
     // Waiting, and beyond what a branch manager may approve: said, as the approve button is not offered.
     if (p.status === "requested" && concessionBp(p) > DEFAULT_PRICING_AUTHORITY[p.kind])
       return `${label("pricingStatus", p.status, l)} · ${this.t("pricingBeyond")}`;

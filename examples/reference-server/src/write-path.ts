@@ -273,12 +273,13 @@ export function writePath(db: Database, freeText: FreeTextPolicy) {
   const createRefused = async (c: Context<Env>, collection: Collection, next: Row, now: string, tx: Sql) => {
     const customerId = next.customerId;
     if (!hasCreateRule(collection) || typeof customerId !== "string") return undefined;
-    if (!(await db.customerVisible(customerId, readerOf(c), tx))) return notFound(c, "customers", customerId);
-    const customer = await db.get("customers", customerId, tx);
+    // Read in the caller's scope and held until the transaction ends.
+    const customer = await db.get("customers", customerId, tx, readerOf(c));
+    if (!customer) return notFound(c, "customers", customerId);
     const siblings = await db.ofCustomer(collection, customerId, undefined, tx);
     const role = principal(c).role;
     const reason = createRefusal(collection, next, {
-      customer: customer?.body as Customer | undefined,
+      customer: customer.body as unknown as Customer,
       siblings,
       role,
       now,

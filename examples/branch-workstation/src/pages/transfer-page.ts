@@ -184,10 +184,10 @@ export class TransferPage extends LitElement {
         plan.targets.length > 0
           ? html`<ul>
               ${plan.targets.map((t) => {
-                const metric = this.targetMetric(t.id);
+                const { metric, staffId = "" } = this.targetsRead.get(t.id)!; // the plan's targets are those read
                 return html`<li>
                   ${this.t("transferTarget", {
-                    owner: STAFF_NAMES[this.targetOwner(t.id)] ?? this.targetOwner(t.id),
+                    owner: STAFF_NAMES[staffId] ?? staffId,
                     metric: label("salesMetric", metric, this.locale),
                     was: this.figure(metric, t.was),
                     now: this.figure(metric, t.target),
@@ -205,12 +205,6 @@ export class TransferPage extends LitElement {
 
   /** The targets the preview read, by id (for their metric and owner in the list). */
   private targetsRead = new Map<string, SalesTarget>();
-  private targetMetric(id: string) {
-    return this.targetsRead.get(id)?.metric ?? "aum_growth";
-  }
-  private targetOwner(id: string) {
-    return this.targetsRead.get(id)?.staffId ?? "";
-  }
 
   override render() {
     const rms = this.rms;
